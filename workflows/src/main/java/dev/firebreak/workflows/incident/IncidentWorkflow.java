@@ -1,0 +1,89 @@
+package dev.firebreak.workflows.incident;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
+
+/** One incident, from declaration to the reviewed post-mortem. Workflow id: {@code incident-<id>}. */
+@WorkflowInterface
+public interface IncidentWorkflow {
+
+  String TASK_QUEUE = "firebreak";
+
+  static String workflowId(String incidentId) {
+    return "incident-" + incidentId;
+  }
+
+  @WorkflowMethod
+  IncidentOutcome run(IncidentState state);
+
+  @UpdateMethod(description = "Acknowledge the incident; stops escalation at once")
+  IncidentView acknowledge(Acknowledgement ack);
+
+  @UpdateValidatorMethod(updateName = "acknowledge")
+  void validateAcknowledge(Acknowledgement ack);
+
+  @UpdateMethod(description = "Post a responder update (what we found, ETA, actions); resets the update timer")
+  IncidentView postUpdate(ResponderUpdate update);
+
+  @UpdateValidatorMethod(updateName = "postUpdate")
+  void validatePostUpdate(ResponderUpdate update);
+
+  @UpdateMethod(description = "Change the severity; ack timeout and update interval follow it")
+  IncidentView changeSeverity(SeverityChange change);
+
+  @UpdateValidatorMethod(updateName = "changeSeverity")
+  void validateChangeSeverity(SeverityChange change);
+
+  @UpdateMethod(description = "Hand the incident to another commander")
+  IncidentView assignCommander(CommanderAssignment assignment);
+
+  @UpdateValidatorMethod(updateName = "assignCommander")
+  void validateAssignCommander(CommanderAssignment assignment);
+
+  @UpdateMethod(description = "Record a mitigation a responder applied")
+  IncidentView recordMitigation(Mitigation mitigation);
+
+  @UpdateValidatorMethod(updateName = "recordMitigation")
+  void validateRecordMitigation(Mitigation mitigation);
+
+  @UpdateMethod(description = "Resolve: runs the health checks and refuses while any fails; then monitors")
+  IncidentView resolve(Resolution resolution);
+
+  @UpdateValidatorMethod(updateName = "resolve")
+  void validateResolve(Resolution resolution);
+
+  @UpdateMethod(description = "Reopen a resolved incident into mitigating")
+  IncidentView reopen(Reopening reopening);
+
+  @UpdateValidatorMethod(updateName = "reopen")
+  void validateReopen(Reopening reopening);
+
+  @UpdateMethod(description = "Add root cause, impact, prevention tasks or lessons to the post-mortem")
+  IncidentView contributeToPostMortem(PostMortemInput input);
+
+  @UpdateValidatorMethod(updateName = "contributeToPostMortem")
+  void validateContributeToPostMortem(PostMortemInput input);
+
+  @UpdateMethod(description = "Mark the post-mortem reviewed; closes the incident")
+  IncidentView markPostMortemReviewed(PostMortemReview review);
+
+  @UpdateValidatorMethod(updateName = "markPostMortemReviewed")
+  void validateMarkPostMortemReviewed(PostMortemReview review);
+
+  @SignalMethod(description = "Add a note to the timeline")
+  void addNote(Note note);
+
+  @QueryMethod(description = "Status, severity, commander, latest update, suggestions and timeline")
+  IncidentView state();
+
+  @QueryMethod(description = "The timeline, oldest first")
+  List<TimelineEntry> timeline();
+
+  @QueryMethod(description = "The post-mortem report in Markdown (a draft until the incident is resolved)")
+  String postMortem();
+}

@@ -1,0 +1,12 @@
+package dev.firebreak.workflows.incident;
+
+import java.util.List;
+
+/** What only people can tell the post-mortem; every field is optional and merges into what is known. */
+public record PostMortemInput(
+    String by,
+    String impact,
+    String rootCause,
+    String resolution,
+    List<String> preventionTasks,
+    String lessonsLearned) {}

@@ -1,0 +1,3 @@
+package dev.firebreak.workflows.incident;
+
+public record Reopening(String by, String reason) {}

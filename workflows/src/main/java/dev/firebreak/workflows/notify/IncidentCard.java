@@ -1,0 +1,22 @@
+package dev.firebreak.workflows.notify;
+
+import java.time.Instant;
+
+/**
+ * Everything the one incident message shows. The chat implementation decides the layout (Block
+ * Kit for Slack); the workflow only says what is true now.
+ *
+ * @param key stable per incident: a retried post finds the message it already made by this key
+ */
+public record IncidentCard(
+    String key,
+    String channel,
+    String incidentId,
+    String title,
+    String severity,
+    String status,
+    String service,
+    String commander,
+    String acknowledgedBy,
+    String latestUpdate,
+    Instant declaredAt) {}

@@ -1,0 +1,10 @@
+package dev.firebreak.workflows.notify;
+
+/**
+ * A message about an incident: a thread reply under the incident message when {@code threadTs} is
+ * set, otherwise a message in the channel.
+ *
+ * @param key unique per incident and step (for example {@code INC-20261123-1/update-3}); a retried
+ *     post with the same key must not post twice
+ */
+public record ThreadMessage(String key, String incidentId, String channel, String threadTs, String text) {}
