@@ -23,7 +23,7 @@ public record IncidentProgress(
     int updatesPosted,
     ResponderUpdate latestUpdate,
     boolean assessed,
-    List<String> suggestions,
+    List<Suggestion> suggestions,
     List<Mitigation> mitigations,
     Instant resolvedAt,
     String resolvedBy,

@@ -20,6 +20,6 @@ public record IncidentView(
     String latestUpdate,
     int escalationLevel,
     int escalationRound,
-    List<String> suggestions,
+    List<Suggestion> suggestions,
     List<Mitigation> mitigations,
     List<TimelineEntry> timeline) {}

@@ -1,0 +1,110 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.diagnostics.DependencyStatus;
+import dev.firebreak.workflows.diagnostics.DeployHistory;
+import dev.firebreak.workflows.diagnostics.Deployment;
+import dev.firebreak.workflows.diagnostics.HealthResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runbooks' "Assess" step turned into one message: what each diagnostic found and the standard
+ * mitigations it points to (a fresh deploy → roll back; a degraded provider → watch its status
+ * page; an unhealthy service → look at its failing checks).
+ */
+record Assessment(String headline, List<String> results, List<Suggestion> suggestions) {
+
+  static Assessment of(
+      IncidentPolicy policy,
+      Instant recentSince,
+      List<HealthResult> health,
+      List<DependencyStatus> dependencies,
+      List<DeployHistory> deploys) {
+    List<String> results = new ArrayList<>();
+    List<Suggestion> suggestions = new ArrayList<>();
+    for (HealthResult result : health) {
+      results.add("Health of " + describe(result));
+      if (!result.healthy()) {
+        suggestions.add(new Suggestion("check-service", result.service(), null,
+            "Check " + result.service() + ": " + result.summary()));
+      }
+    }
+    for (DependencyStatus dependency : dependencies) {
+      results.add("Status page of " + dependency.dependency() + ": " + dependency.indicator()
+          + (dependency.description() == null ? "" : " (" + dependency.description() + ")")
+          + (dependency.dryRun() ? " [dry-run]" : ""));
+      if (dependency.degraded()) {
+        String page = statusPageOf(policy, dependency.dependency());
+        suggestions.add(new Suggestion("watch-status-page", null, page,
+            dependency.dependency() + " reports " + dependency.description()
+                + ": monitor its status page" + (page == null ? "" : " " + page)
+                + " and wait for its updates"));
+      }
+    }
+    for (DeployHistory history : deploys) {
+      results.add(describeDeploys(history, recentSince));
+      List<Deployment> list = history.deployments();
+      if (!list.isEmpty() && list.get(0).createdAt() != null
+          && list.get(0).createdAt().isAfter(recentSince)) {
+        Deployment latest = list.get(0);
+        String previous = list.size() > 1 ? list.get(1).id() : null;
+        suggestions.add(new Suggestion("rollback", history.service(), previous,
+            "Roll back " + history.service() + ": deploy " + latest.id() + " went out at "
+                + latest.createdAt() + (previous == null ? "" : "; previous deploy " + previous)));
+      }
+    }
+    long unhealthy = health.stream().filter(h -> !h.healthy()).count();
+    long degraded = dependencies.stream().filter(DependencyStatus::degraded).count();
+    String headline = "Assessment: " + (health.size() - unhealthy) + "/" + health.size()
+        + " services healthy, " + degraded + " degraded dependencies, " + suggestions.size()
+        + " suggested mitigations";
+    return new Assessment(headline, List.copyOf(results), List.copyOf(suggestions));
+  }
+
+  String toMessage(String incidentId) {
+    StringBuilder text = new StringBuilder("🔎 *" + headline + "* (" + incidentId + ")");
+    results.forEach(r -> text.append("\n• ").append(r));
+    if (!suggestions.isEmpty()) {
+      text.append("\n*Suggested mitigations*");
+      suggestions.forEach(s -> text.append("\n→ ").append(s.text()));
+    }
+    return text.toString();
+  }
+
+  static String describe(HealthResult result) {
+    StringBuilder text = new StringBuilder(result.service()).append(": ")
+        .append(result.healthy() ? "healthy" : "UNHEALTHY");
+    if (result.httpStatus() > 0) {
+      text.append(" (HTTP ").append(result.httpStatus()).append(')');
+    }
+    if (!result.failingChecks().isEmpty()) {
+      text.append(" failing ").append(String.join(", ", result.failingChecks()));
+    } else if (!result.healthy() && result.summary() != null) {
+      text.append(" — ").append(result.summary());
+    }
+    return text.toString();
+  }
+
+  private static String describeDeploys(DeployHistory history, Instant recentSince) {
+    if (history.dryRun()) {
+      return "Deploys of " + history.service() + " (" + history.platform() + "): dry-run, " + history.detail();
+    }
+    if (history.deployments().isEmpty()) {
+      return "Deploys of " + history.service() + " (" + history.platform() + "): none since "
+          + recentSince + (history.detail() == null ? "" : " — " + history.detail());
+    }
+    Deployment latest = history.deployments().get(0);
+    return "Latest deploy of " + history.service() + " (" + history.platform() + "): " + latest.id()
+        + " " + latest.state() + " at " + latest.createdAt();
+  }
+
+  private static String statusPageOf(IncidentPolicy policy, String dependency) {
+    return policy.services().stream()
+        .flatMap(s -> s.dependencies().stream())
+        .filter(d -> d.name().equals(dependency))
+        .map(ServiceTarget.Dependency::statusPageUrl)
+        .findFirst()
+        .orElse(null);
+  }
+}

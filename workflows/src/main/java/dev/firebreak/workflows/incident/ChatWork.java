@@ -1,0 +1,22 @@
+package dev.firebreak.workflows.incident;
+
+/**
+ * One item of an incident's chat outbox. Posts carry their idempotency key from the moment they
+ * are queued, so a retried delivery (or a replay) can never post twice.
+ */
+record ChatWork(Kind kind, String key, String text, boolean threaded) {
+
+  enum Kind { ANNOUNCE, REFRESH, POST }
+
+  static ChatWork announce() {
+    return new ChatWork(Kind.ANNOUNCE, null, null, false);
+  }
+
+  static ChatWork refresh() {
+    return new ChatWork(Kind.REFRESH, null, null, false);
+  }
+
+  static ChatWork post(String key, String text, boolean threaded) {
+    return new ChatWork(Kind.POST, key, text, threaded);
+  }
+}

@@ -1,0 +1,186 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.notify.MessageRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The live, mutable state of one incident inside its workflow. It knows the rules that need no
+ * clock and no I/O (what may happen next, what a person sees); the workflow decides when.
+ */
+final class Incident {
+
+  /** Keeps history payloads small: a long incident keeps its first and its latest entries. */
+  static final int MAX_TIMELINE = 400;
+
+  private static final int KEPT_FROM_START = 40;
+
+  final Declaration declaration;
+  IncidentStatus status;
+  Severity severity;
+  String commander;
+  MessageRef incidentMessage;
+  String acknowledgedBy;
+  Instant acknowledgedAt;
+  int escalationLevel;
+  int escalationRound;
+  Instant nextEscalationAt;
+  Instant lastUpdateAt;
+  int missedUpdates;
+  int updatesPosted;
+  ResponderUpdate latestUpdate;
+  boolean assessed;
+  List<Suggestion> suggestions;
+  List<Mitigation> mitigations;
+  Instant resolvedAt;
+  String resolvedBy;
+  String resolutionSummary;
+  Instant monitoringEndsAt;
+  Instant nextHealthCheckAt;
+  PostMortemInput postMortemInput;
+  Instant postMortemPostedAt;
+  Instant nextPostMortemReminderAt;
+  int postMortemReminders;
+  Instant closedAt;
+  String reviewedBy;
+  int messageCounter;
+  List<TimelineEntry> timeline;
+
+  private Incident(Declaration declaration, IncidentProgress p) {
+    this.declaration = declaration;
+    status = p.status();
+    severity = p.severity();
+    commander = p.commander();
+    incidentMessage = p.incidentMessage();
+    acknowledgedBy = p.acknowledgedBy();
+    acknowledgedAt = p.acknowledgedAt();
+    escalationLevel = p.escalationLevel();
+    escalationRound = p.escalationRound();
+    nextEscalationAt = p.nextEscalationAt();
+    lastUpdateAt = p.lastUpdateAt();
+    missedUpdates = p.missedUpdates();
+    updatesPosted = p.updatesPosted();
+    latestUpdate = p.latestUpdate();
+    assessed = p.assessed();
+    suggestions = new ArrayList<>(p.suggestions());
+    mitigations = new ArrayList<>(p.mitigations());
+    resolvedAt = p.resolvedAt();
+    resolvedBy = p.resolvedBy();
+    resolutionSummary = p.resolutionSummary();
+    monitoringEndsAt = p.monitoringEndsAt();
+    nextHealthCheckAt = p.nextHealthCheckAt();
+    postMortemInput = p.postMortemInput();
+    postMortemPostedAt = p.postMortemPostedAt();
+    nextPostMortemReminderAt = p.nextPostMortemReminderAt();
+    postMortemReminders = p.postMortemReminders();
+    closedAt = p.closedAt();
+    reviewedBy = p.reviewedBy();
+    messageCounter = p.messageCounter();
+    timeline = new ArrayList<>(p.timeline());
+  }
+
+  /** A brand-new incident; {@code declaredAt} is the workflow clock at the first task. */
+  static Incident declare(Declaration declaration, Instant now) {
+    Declaration stamped =
+        new Declaration(
+            declaration.id(),
+            declaration.title(),
+            declaration.severity(),
+            declaration.service(),
+            declaration.description(),
+            declaration.commander(),
+            declaration.declaredBy(),
+            declaration.declaredAt() == null ? now : declaration.declaredAt());
+    IncidentProgress fresh =
+        new IncidentProgress(
+            IncidentStatus.DECLARED, declaration.severity(), declaration.commander(), null, null, null,
+            -1, 1, null, stamped.declaredAt(), 0, 0, null, false, List.of(), List.of(), null, null,
+            null, null, null, new PostMortemInput(null, null, null, null, List.of(), null), null, null,
+            0, null, null, 0, List.of());
+    Incident incident = new Incident(stamped, fresh);
+    incident.record(now, "declared", declaration.declaredBy(), describeDeclaration(stamped));
+    return incident;
+  }
+
+  static Incident resume(Declaration declaration, IncidentProgress progress) {
+    return new Incident(declaration, progress);
+  }
+
+  IncidentProgress progress() {
+    return new IncidentProgress(
+        status, severity, commander, incidentMessage, acknowledgedBy, acknowledgedAt,
+        escalationLevel, escalationRound, nextEscalationAt, lastUpdateAt, missedUpdates,
+        updatesPosted, latestUpdate, assessed, List.copyOf(suggestions), List.copyOf(mitigations),
+        resolvedAt, resolvedBy, resolutionSummary, monitoringEndsAt, nextHealthCheckAt,
+        postMortemInput, postMortemPostedAt, nextPostMortemReminderAt, postMortemReminders,
+        closedAt, reviewedBy, messageCounter, List.copyOf(timeline));
+  }
+
+  String id() {
+    return declaration.id();
+  }
+
+  Instant declaredAt() {
+    return declaration.declaredAt();
+  }
+
+  boolean isAcknowledged() {
+    return acknowledgedAt != null;
+  }
+
+  void record(Instant at, String kind, String actor, String text) {
+    timeline.add(new TimelineEntry(at, kind, actor, Texts.clip(text, Texts.MAX_TEXT)));
+    if (timeline.size() > MAX_TIMELINE) {
+      timeline.remove(KEPT_FROM_START);
+    }
+  }
+
+  /** A unique, replay-stable key for the next outbound message of this incident. */
+  String nextMessageKey(String step) {
+    messageCounter++;
+    return id() + "/" + step + "-" + messageCounter;
+  }
+
+  Duration timeToAcknowledge() {
+    return acknowledgedAt == null ? null : Duration.between(declaredAt(), acknowledgedAt);
+  }
+
+  Duration timeToResolve() {
+    return resolvedAt == null ? null : Duration.between(declaredAt(), resolvedAt);
+  }
+
+  IncidentView view() {
+    return new IncidentView(
+        id(), declaration.title(), severity, declaration.service(), status, commander,
+        declaration.declaredBy(), declaredAt(), acknowledgedBy, acknowledgedAt, resolvedAt, closedAt,
+        latestUpdate == null ? null : Texts.describe(latestUpdate), escalationLevel + 1,
+        escalationRound, List.copyOf(suggestions), List.copyOf(mitigations), List.copyOf(timeline));
+  }
+
+  void mergePostMortemInput(PostMortemInput input) {
+    PostMortemInput known = postMortemInput;
+    List<String> tasks = new ArrayList<>(known.preventionTasks());
+    if (input.preventionTasks() != null) {
+      input.preventionTasks().stream().filter(t -> t != null && !t.isBlank()).forEach(tasks::add);
+    }
+    postMortemInput =
+        new PostMortemInput(
+            input.by(),
+            Texts.firstNonBlank(input.impact(), known.impact()),
+            Texts.firstNonBlank(input.rootCause(), known.rootCause()),
+            Texts.firstNonBlank(input.resolution(), known.resolution()),
+            List.copyOf(tasks),
+            Texts.firstNonBlank(input.lessonsLearned(), known.lessonsLearned()));
+  }
+
+  private static String describeDeclaration(Declaration d) {
+    StringBuilder text =
+        new StringBuilder(d.severity() + " declared on " + d.service() + ": " + d.title());
+    if (d.description() != null && !d.description().isBlank()) {
+      text.append(" (").append(d.description()).append(")");
+    }
+    return text.toString();
+  }
+}

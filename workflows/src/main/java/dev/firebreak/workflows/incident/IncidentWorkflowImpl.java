@@ -1,0 +1,903 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.diagnostics.DependencyStatus;
+import dev.firebreak.workflows.diagnostics.DeployHistory;
+import dev.firebreak.workflows.diagnostics.DeployQuery;
+import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
+import dev.firebreak.workflows.diagnostics.HealthCheck;
+import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.diagnostics.StatusPageCheck;
+import dev.firebreak.workflows.notify.ChatActivities;
+import dev.firebreak.workflows.notify.IncidentCard;
+import dev.firebreak.workflows.notify.MessageRef;
+import dev.firebreak.workflows.notify.PageRequest;
+import dev.firebreak.workflows.notify.PagingActivities;
+import dev.firebreak.workflows.notify.ThreadMessage;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The runbooks' incident response, step by step: announce and page, escalate until someone
+ * acknowledges, assess, mitigate, keep people updated, resolve only when healthy, monitor, write
+ * the post-mortem and chase its review.
+ *
+ * <p>One loop owns every timer (escalation, overdue updates, monitoring checks, post-mortem
+ * reminders), so there is one decision per wake-up and history stays small. Handlers change state
+ * and queue messages; chat delivery runs on its own lane and pages are fire-and-record, so a slow
+ * or failing Slack never delays a page or a command's answer.
+ */
+public class IncidentWorkflowImpl implements IncidentWorkflow {
+
+  private static final Logger log = Workflow.getLogger(IncidentWorkflowImpl.class);
+
+  static final String INVALID_TRANSITION = "InvalidTransition";
+  static final String RESOLVE_REFUSED = "ResolveRefused";
+
+  /** Slack's own limit for one message is higher; this keeps a report readable in a thread. */
+  private static final int MAX_REPORT_IN_CHAT = 3500;
+
+  private static final ActivityOptions CHAT =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(20))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+          .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
+          .build();
+
+  private static final ActivityOptions PAGING =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(20))
+          .setScheduleToCloseTimeout(Duration.ofHours(1))
+          .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
+          .build();
+
+  /** A diagnostic that cannot answer in a minute is itself the answer ("could not check"). */
+  private static final ActivityOptions DIAGNOSTICS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumAttempts(2)
+                  .build())
+          .build();
+
+  private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+  private final IncidentPolicy policy;
+  private final Incident incident;
+  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, CHAT);
+  private final DiagnosticsActivities diagnostics =
+      Workflow.newActivityStub(DiagnosticsActivities.class, DIAGNOSTICS);
+
+  /** Chat work in the order people must read it; drained by {@link #deliverChat()}. */
+  private final Deque<ChatWork> outbox = new ArrayDeque<>();
+
+  private boolean cardRefreshQueued;
+  private int pagesInFlight;
+  private boolean wake;
+
+  @WorkflowInit
+  public IncidentWorkflowImpl(IncidentState state) {
+    this.policy = state.policy();
+    this.incident =
+        state.progress() == null
+            ? Incident.declare(state.declaration(), now())
+            : Incident.resume(state.declaration(), state.progress());
+  }
+
+  @Override
+  public IncidentOutcome run(IncidentState state) {
+    Async.procedure(this::deliverChat);
+    if (state.progress() == null) {
+      announce();
+    } else if (incident.incidentMessage == null) {
+      outbox.add(ChatWork.announce());
+    }
+    publishSearchAttributes();
+    while (incident.status != IncidentStatus.CLOSED) {
+      waitForNextDeadlineOrCommand();
+      Instant now = now();
+      assessOnceAcknowledged();
+      escalateIfUnacknowledged(now);
+      remindIfUpdateOverdue(now);
+      monitorAfterResolve(now);
+      remindPostMortemReview(now);
+      continueAsNewIfHistoryIsLong();
+    }
+    Workflow.await(this::isQuiet);
+    return new IncidentOutcome(
+        incident.id(),
+        incident.timeToAcknowledge(),
+        incident.timeToResolve(),
+        PostMortemReport.render(incident, now()));
+  }
+
+  // ---- Runbook steps -------------------------------------------------------------------------
+
+  private void announce() {
+    outbox.add(ChatWork.announce());
+    SeverityPolicy severity = policy.forSeverity(incident.severity);
+    if (severity.paging() && !policy.escalation().isEmpty()) {
+      pageLevel(0, "new " + incident.severity + " incident");
+      incident.nextEscalationAt = now().plus(severity.ackTimeout());
+    } else {
+      incident.record(now(), "not-paged", null,
+          incident.severity + " does not page; the channel is told and nobody is woken");
+    }
+    log.info("{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
+  }
+
+  private void escalateIfUnacknowledged(Instant now) {
+    if (incident.status != IncidentStatus.DECLARED
+        || incident.nextEscalationAt == null
+        || now.isBefore(incident.nextEscalationAt)) {
+      return;
+    }
+    int next = incident.escalationLevel + 1;
+    if (next >= policy.escalation().size()) {
+      if (incident.escalationRound >= policy.escalationRounds()) {
+        incident.nextEscalationAt = null;
+        String text = "Nobody acknowledged " + incident.id() + " after " + policy.escalationRounds()
+            + " rounds of the escalation chain; escalation has stopped";
+        incident.record(now, "escalation-exhausted", null, text);
+        queuePost("escalation-exhausted", "🚨 " + text + ". Acknowledge to take it.", true);
+        log.warn("{} escalation exhausted after {} rounds", incident.id(), policy.escalationRounds());
+        return;
+      }
+      incident.escalationRound++;
+      next = 0;
+    }
+    Duration ackTimeout = policy.forSeverity(incident.severity).ackTimeout();
+    pageLevel(next, "no acknowledgement in " + Texts.humanize(ackTimeout));
+    incident.nextEscalationAt = now.plus(ackTimeout);
+    queueCardRefresh();
+  }
+
+  private void pageLevel(int levelIndex, String reason) {
+    EscalationLevel level = policy.escalation().get(levelIndex);
+    incident.escalationLevel = levelIndex;
+    String key = incident.id() + "/page-r" + incident.escalationRound + "-l" + (levelIndex + 1);
+    String text = "Paging level " + (levelIndex + 1) + " (" + level.name() + "), round "
+        + incident.escalationRound + ": " + reason;
+    incident.record(now(), "paged", null, text + " → " + String.join(", ", level.targets()));
+    log.info("{} {}", incident.id(), text);
+    sendPage(key, level, reason);
+  }
+
+  private void sendPage(String key, EscalationLevel level, String reason) {
+    MessageRef message = incident.incidentMessage;
+    PageRequest request =
+        new PageRequest(
+            key, incident.id(), incident.severity.name(), incident.declaration.title(), level.name(),
+            level.targets(), reason, policy.channel(), message == null ? null : message.ts());
+    PagingActivities pager =
+        Workflow.newActivityStub(
+            PagingActivities.class,
+            ActivityOptions.newBuilder(PAGING).setSummary("Page " + level.name() + ": " + reason).build());
+    pagesInFlight++;
+    Async.function(pager::page, request)
+        .handle(
+            (delivery, failure) -> {
+              pagesInFlight--;
+              if (failure != null) {
+                incident.record(now(), "page-failed", null,
+                    "Could not page " + level.name() + ": " + rootMessage(failure));
+                log.error("{} page {} failed: {}", incident.id(), key, rootMessage(failure));
+              } else {
+                recordDryRun(delivery);
+              }
+              return null;
+            });
+  }
+
+  private void assessOnceAcknowledged() {
+    if (incident.status != IncidentStatus.ACKNOWLEDGED || incident.assessed) {
+      return;
+    }
+    incident.assessed = true;
+    setStatus(IncidentStatus.ASSESSING);
+    Assessment assessment = runDiagnostics();
+    assessment.results().forEach(line -> incident.record(now(), "diagnostic", null, line));
+    incident.suggestions.clear();
+    incident.suggestions.addAll(assessment.suggestions());
+    incident.record(now(), "assessment", null, assessment.headline());
+    queuePost("assessment", assessment.toMessage(incident.id()), false);
+    if (incident.status == IncidentStatus.ASSESSING) {
+      setStatus(IncidentStatus.MITIGATING);
+    }
+    log.info("{} assessed: {}", incident.id(), assessment.headline());
+  }
+
+  private void remindIfUpdateOverdue(Instant now) {
+    if (!incident.status.isOpen()) {
+      return;
+    }
+    Instant due = updateDue();
+    if (now.isBefore(due)) {
+      return;
+    }
+    incident.missedUpdates++;
+    Duration interval = policy.forSeverity(incident.severity).updateInterval();
+    Duration silence = Duration.between(incident.lastUpdateAt, now);
+    String who = incident.commander == null ? "Incident commander" : incident.commander;
+    incident.record(now, "update-missed", null,
+        "No update for " + Texts.humanize(silence) + " (due every " + Texts.humanize(interval) + ")");
+    queuePost("update-reminder",
+        "⏰ " + who + ": no update on " + incident.id() + " for " + Texts.humanize(silence)
+            + ". Post one: what you found, ETA, actions.", true);
+    if (incident.missedUpdates >= 2 && !policy.escalation().isEmpty()) {
+      int level = Math.min(Math.max(incident.escalationLevel, 0) + incident.missedUpdates - 1,
+          policy.escalation().size() - 1);
+      EscalationLevel target = policy.escalation().get(level);
+      String reason = incident.missedUpdates + " update intervals passed with no update";
+      incident.record(now, "update-escalated", null,
+          "Missed update escalated to level " + (level + 1) + " (" + target.name() + ")");
+      sendPage(incident.id() + "/missed-update-" + incident.updatesPosted + "-" + incident.missedUpdates,
+          target, reason);
+      log.warn("{} missed update escalated to {}", incident.id(), target.name());
+    }
+  }
+
+  private void monitorAfterResolve(Instant now) {
+    if (incident.status != IncidentStatus.MONITORING) {
+      return;
+    }
+    boolean checkDue = !now.isBefore(incident.nextHealthCheckAt);
+    boolean periodOver = !now.isBefore(incident.monitoringEndsAt);
+    if (!checkDue && !periodOver) {
+      return;
+    }
+    List<HealthResult> failing = failing(runHealthChecks());
+    if (incident.status != IncidentStatus.MONITORING) {
+      return; // a command changed the state while the checks ran
+    }
+    if (!failing.isEmpty()) {
+      String reason = "health check failed during monitoring: " + describe(failing);
+      reopenInto(null, reason);
+      log.warn("{} reopened: {}", incident.id(), reason);
+      return;
+    }
+    if (periodOver) {
+      writePostMortem();
+    } else {
+      Instant next = now().plus(policy.monitoringCheckInterval());
+      incident.nextHealthCheckAt =
+          next.isAfter(incident.monitoringEndsAt) ? incident.monitoringEndsAt : next;
+    }
+  }
+
+  private void writePostMortem() {
+    Instant now = now();
+    incident.record(now, "monitoring-passed", null,
+        "Healthy for the whole monitoring period (" + Texts.humanize(policy.monitoringPeriod()) + ")");
+    setStatus(IncidentStatus.POST_MORTEM);
+    incident.postMortemPostedAt = now;
+    incident.nextPostMortemReminderAt = now.plus(policy.postMortemReminderInterval());
+    incident.record(now, "post-mortem", null, "Post-mortem drafted; awaiting review by " + reviewDue());
+    String report = PostMortemReport.render(incident, now);
+    queuePost("post-mortem",
+        Texts.clip(report, MAX_REPORT_IN_CHAT) + "\n\nFull report: GET /api/v1/incidents/"
+            + incident.id() + "/postmortem", false);
+    log.info("{} monitoring passed; post-mortem posted", incident.id());
+  }
+
+  private void remindPostMortemReview(Instant now) {
+    if (incident.status != IncidentStatus.POST_MORTEM
+        || incident.nextPostMortemReminderAt == null
+        || now.isBefore(incident.nextPostMortemReminderAt)) {
+      return;
+    }
+    incident.postMortemReminders++;
+    Instant due = reviewDue();
+    String when = now.isAfter(due) ? "overdue since " + due : "due by " + due;
+    String who = incident.commander == null ? "Incident commander" : incident.commander;
+    incident.record(now, "post-mortem-reminder", null, "Post-mortem review " + when);
+    queuePost("post-mortem-reminder",
+        "📝 " + who + ": the post-mortem of " + incident.id() + " awaits review (" + when + ").", false);
+    incident.nextPostMortemReminderAt = now.plus(policy.postMortemReminderInterval());
+  }
+
+  private void continueAsNewIfHistoryIsLong() {
+    boolean historyIsLong =
+        Workflow.getInfo().isContinueAsNewSuggested()
+            || Workflow.getInfo().getHistoryLength() >= policy.historyEventLimit();
+    if (!historyIsLong || incident.status == IncidentStatus.CLOSED) {
+      return;
+    }
+    Workflow.await(() -> isQuiet() && Workflow.isEveryHandlerFinished());
+    log.info("{} continuing as new after {} history events", incident.id(),
+        Workflow.getInfo().getHistoryLength());
+    Workflow.continueAsNew(new IncidentState(incident.declaration, policy, incident.progress()));
+  }
+
+  // ---- Commands ------------------------------------------------------------------------------
+
+  @Override
+  public void validateAcknowledge(Acknowledgement ack) {
+    requirePerson(ack == null ? null : ack.by(), "acknowledging");
+    if (incident.isAcknowledged()) {
+      throw refusal(incident.id() + " was already acknowledged by " + incident.acknowledgedBy
+          + " at " + incident.acknowledgedAt);
+    }
+    requireOpen("acknowledged");
+  }
+
+  @Override
+  public IncidentView acknowledge(Acknowledgement ack) {
+    acknowledgeBy(ack.by());
+    return incident.view();
+  }
+
+  private void acknowledgeBy(String by) {
+    Instant now = now();
+    incident.acknowledgedBy = by;
+    incident.acknowledgedAt = now;
+    incident.nextEscalationAt = null;
+    if (incident.commander == null) {
+      incident.commander = by;
+    }
+    String text = "Acknowledged by " + by + " after " + Texts.humanize(incident.timeToAcknowledge())
+        + "; escalation stopped";
+    incident.record(now, "acknowledged", by, text);
+    queuePost("ack", "✅ " + text + ".", true);
+    setStatus(IncidentStatus.ACKNOWLEDGED);
+    log.info("{} acknowledged by {}", incident.id(), by);
+  }
+
+  @Override
+  public void validatePostUpdate(ResponderUpdate update) {
+    requirePerson(update == null ? null : update.by(), "posting the update");
+    requireText(update.text(), "text", "what you found");
+    if (!incident.status.isOpen() && incident.status != IncidentStatus.MONITORING) {
+      throw refusal(incident.id() + " is " + incident.status.label()
+          + "; updates are for open incidents (reopen it first)");
+    }
+  }
+
+  @Override
+  public IncidentView postUpdate(ResponderUpdate update) {
+    Instant now = now();
+    ResponderUpdate clipped =
+        new ResponderUpdate(update.by(), Texts.clip(update.text(), Texts.MAX_TEXT),
+            Texts.clip(update.eta(), 200), Texts.clip(update.actions(), Texts.MAX_TEXT));
+    incident.latestUpdate = clipped;
+    incident.lastUpdateAt = now;
+    incident.missedUpdates = 0;
+    incident.updatesPosted++;
+    incident.record(now, "update", update.by(), Texts.describe(clipped));
+    StringBuilder text = new StringBuilder("📊 UPDATE from " + update.by() + ": " + clipped.text());
+    if (clipped.eta() != null && !clipped.eta().isBlank()) {
+      text.append("\n⏰ ETA: ").append(clipped.eta());
+    }
+    if (clipped.actions() != null && !clipped.actions().isBlank()) {
+      text.append("\n🔧 Actions: ").append(clipped.actions());
+    }
+    queuePost("update", text.toString(), true);
+    queueCardRefresh();
+    wake = true;
+    return incident.view();
+  }
+
+  @Override
+  public void validateChangeSeverity(SeverityChange change) {
+    requirePerson(change == null ? null : change.by(), "changing the severity");
+    if (change.severity() == null) {
+      throw refusal("severity is required (P0 to P4)");
+    }
+    if (change.severity() == incident.severity) {
+      throw refusal(incident.id() + " is already " + incident.severity);
+    }
+    if (!policy.severities().containsKey(change.severity())) {
+      throw refusal("the runbook defines no policy for " + change.severity());
+    }
+    requireNotClosed();
+  }
+
+  @Override
+  public IncidentView changeSeverity(SeverityChange change) {
+    Severity previous = incident.severity;
+    incident.severity = change.severity();
+    String text = "Severity " + previous + " → " + change.severity()
+        + (change.reason() == null || change.reason().isBlank() ? "" : ": " + change.reason());
+    incident.record(now(), "severity", change.by(), text);
+    queuePost("severity", "⚠️ " + text + " (" + change.by() + ")", true);
+    SeverityPolicy now = policy.forSeverity(change.severity());
+    if (incident.status == IncidentStatus.DECLARED) {
+      if (!now.paging()) {
+        incident.nextEscalationAt = null;
+      } else {
+        if (incident.escalationLevel < 0 && !policy.escalation().isEmpty()) {
+          pageLevel(0, "severity raised to " + change.severity());
+        }
+        incident.nextEscalationAt = now().plus(now.ackTimeout());
+      }
+    }
+    queueCardRefresh();
+    publishSearchAttributes();
+    wake = true;
+    return incident.view();
+  }
+
+  @Override
+  public void validateAssignCommander(CommanderAssignment assignment) {
+    requirePerson(assignment == null ? null : assignment.by(), "assigning the commander");
+    requireText(assignment.commander(), "commander", "who takes command");
+    requireNotClosed();
+  }
+
+  @Override
+  public IncidentView assignCommander(CommanderAssignment assignment) {
+    incident.commander = assignment.commander();
+    incident.record(now(), "commander", assignment.by(), assignment.commander() + " is incident commander");
+    queuePost("commander", "👤 " + assignment.commander() + " is now incident commander.", true);
+    queueCardRefresh();
+    return incident.view();
+  }
+
+  @Override
+  public void validateRecordMitigation(Mitigation mitigation) {
+    requirePerson(mitigation == null ? null : mitigation.by(), "recording the mitigation");
+    requireText(mitigation.action(), "action", "what was done");
+    requireNotClosed();
+  }
+
+  @Override
+  public IncidentView recordMitigation(Mitigation mitigation) {
+    Mitigation clipped =
+        new Mitigation(mitigation.by(), Texts.clip(mitigation.action(), 500),
+            Texts.clip(mitigation.detail(), Texts.MAX_TEXT));
+    incident.mitigations.add(clipped);
+    String text = clipped.action()
+        + (clipped.detail() == null || clipped.detail().isBlank() ? "" : ": " + clipped.detail());
+    incident.record(now(), "mitigation", mitigation.by(), text);
+    queuePost("mitigation", "🔧 Mitigation by " + mitigation.by() + ": " + text, true);
+    return incident.view();
+  }
+
+  @Override
+  public void validateResolve(Resolution resolution) {
+    requirePerson(resolution == null ? null : resolution.by(), "resolving");
+    requireOpen("resolved");
+  }
+
+  @Override
+  public IncidentView resolve(Resolution resolution) {
+    List<HealthResult> failing = failing(runHealthChecks());
+    if (!incident.status.isOpen()) {
+      throw refusal(incident.id() + " became " + incident.status.label() + " while its health was checked");
+    }
+    if (!failing.isEmpty()) {
+      String text = "Resolve refused: health checks failing: " + describe(failing);
+      incident.record(now(), "resolve-refused", resolution.by(), text);
+      queuePost("resolve-refused", "❌ " + text, true);
+      log.info("{} resolve by {} refused: {}", incident.id(), resolution.by(), describe(failing));
+      throw ApplicationFailure.newFailure(
+          "Cannot resolve " + incident.id() + ": health checks failing: " + describe(failing),
+          RESOLVE_REFUSED);
+    }
+    if (!incident.isAcknowledged()) {
+      acknowledgeBy(resolution.by());
+    }
+    Instant now = now();
+    incident.resolvedAt = now;
+    incident.resolvedBy = resolution.by();
+    incident.resolutionSummary = Texts.clip(resolution.summary(), Texts.MAX_TEXT);
+    incident.nextEscalationAt = null;
+    if (resolution.rootCause() != null && !resolution.rootCause().isBlank()) {
+      incident.mergePostMortemInput(
+          new PostMortemInput(resolution.by(), null, Texts.clip(resolution.rootCause(), Texts.MAX_TEXT),
+              null, List.of(), null));
+    }
+    incident.monitoringEndsAt = now.plus(policy.monitoringPeriod());
+    Instant firstCheck = now.plus(policy.monitoringCheckInterval());
+    incident.nextHealthCheckAt =
+        firstCheck.isAfter(incident.monitoringEndsAt) ? incident.monitoringEndsAt : firstCheck;
+    String text = "Resolved by " + resolution.by()
+        + (incident.resolutionSummary == null || incident.resolutionSummary.isBlank()
+            ? "" : ": " + incident.resolutionSummary)
+        + ". Health checks pass; monitoring for " + Texts.humanize(policy.monitoringPeriod());
+    incident.record(now, "resolved", resolution.by(), text);
+    queuePost("resolved", "🟢 " + text + ".", true);
+    setStatus(IncidentStatus.MONITORING);
+    log.info("{} resolved by {}; monitoring until {}", incident.id(), resolution.by(),
+        incident.monitoringEndsAt);
+    return incident.view();
+  }
+
+  @Override
+  public void validateReopen(Reopening reopening) {
+    requirePerson(reopening == null ? null : reopening.by(), "reopening");
+    requireText(reopening.reason(), "reason", "why it is reopened");
+    if (incident.status != IncidentStatus.MONITORING && incident.status != IncidentStatus.POST_MORTEM) {
+      throw refusal(incident.id() + " is " + incident.status.label()
+          + "; only a resolved incident (monitoring or post-mortem) can be reopened");
+    }
+  }
+
+  @Override
+  public IncidentView reopen(Reopening reopening) {
+    reopenInto(reopening.by(), reopening.reason());
+    return incident.view();
+  }
+
+  private void reopenInto(String by, String reason) {
+    Instant now = now();
+    incident.resolvedAt = null;
+    incident.resolvedBy = null;
+    incident.monitoringEndsAt = null;
+    incident.nextHealthCheckAt = null;
+    incident.postMortemPostedAt = null;
+    incident.nextPostMortemReminderAt = null;
+    incident.lastUpdateAt = now;
+    incident.missedUpdates = 0;
+    incident.record(now, "reopened", by, "Reopened into mitigating: " + reason);
+    queuePost("reopened", "🔁 " + incident.id() + " reopened into mitigating: " + reason, true);
+    setStatus(IncidentStatus.MITIGATING);
+  }
+
+  @Override
+  public void validateContributeToPostMortem(PostMortemInput input) {
+    requirePerson(input == null ? null : input.by(), "contributing to the post-mortem");
+    boolean empty =
+        isBlank(input.impact()) && isBlank(input.rootCause()) && isBlank(input.resolution())
+            && isBlank(input.lessonsLearned())
+            && (input.preventionTasks() == null || input.preventionTasks().stream().allMatch(IncidentWorkflowImpl::isBlank));
+    if (empty) {
+      throw refusal("nothing to add: give impact, rootCause, resolution, preventionTasks or lessonsLearned");
+    }
+    requireNotClosed();
+  }
+
+  @Override
+  public IncidentView contributeToPostMortem(PostMortemInput input) {
+    List<String> tasks = input.preventionTasks() == null ? List.of()
+        : input.preventionTasks().stream().limit(50).map(t -> Texts.clip(t, 500)).toList();
+    incident.mergePostMortemInput(
+        new PostMortemInput(input.by(), Texts.clip(input.impact(), Texts.MAX_TEXT),
+            Texts.clip(input.rootCause(), Texts.MAX_TEXT), Texts.clip(input.resolution(), Texts.MAX_TEXT),
+            tasks, Texts.clip(input.lessonsLearned(), Texts.MAX_TEXT)));
+    incident.record(now(), "post-mortem-input", input.by(), "Post-mortem details added");
+    return incident.view();
+  }
+
+  @Override
+  public void validateMarkPostMortemReviewed(PostMortemReview review) {
+    requirePerson(review == null ? null : review.by(), "reviewing the post-mortem");
+    if (incident.status != IncidentStatus.POST_MORTEM) {
+      throw refusal(incident.id() + " is " + incident.status.label()
+          + "; the post-mortem can be reviewed once monitoring has passed");
+    }
+  }
+
+  @Override
+  public IncidentView markPostMortemReviewed(PostMortemReview review) {
+    Instant now = now();
+    incident.reviewedBy = review.by();
+    incident.closedAt = now;
+    incident.nextPostMortemReminderAt = null;
+    incident.record(now, "closed", review.by(), "Post-mortem reviewed by " + review.by() + "; incident closed");
+    queuePost("closed", "📘 Post-mortem of " + incident.id() + " reviewed by " + review.by()
+        + ". Incident closed.", true);
+    setStatus(IncidentStatus.CLOSED);
+    log.info("{} closed; post-mortem reviewed by {}", incident.id(), review.by());
+    return incident.view();
+  }
+
+  @Override
+  public void addNote(Note note) {
+    if (note == null || isBlank(note.text())) {
+      log.warn("{} ignored an empty note", incident.id());
+      return;
+    }
+    incident.record(now(), "note", note.by(), Texts.clip(note.text(), Texts.MAX_TEXT));
+  }
+
+  @Override
+  public IncidentView state() {
+    return incident.view();
+  }
+
+  @Override
+  public List<TimelineEntry> timeline() {
+    return List.copyOf(incident.timeline);
+  }
+
+  @Override
+  public String postMortem() {
+    return PostMortemReport.render(incident, now());
+  }
+
+  // ---- Diagnostics ---------------------------------------------------------------------------
+
+  private List<HealthResult> runHealthChecks() {
+    List<HealthResult> results = startHealthChecks().stream().map(Promise::get).toList();
+    incident.record(now(), "health", null, results.isEmpty()
+        ? "No health endpoints configured for " + incident.declaration.service()
+        : "Health: " + describe(results));
+    return results;
+  }
+
+  private List<Promise<HealthResult>> startHealthChecks() {
+    List<Promise<HealthResult>> checks = new ArrayList<>();
+    for (ServiceTarget service : policy.services()) {
+      if (!isBlank(service.healthUrl())) {
+        checks.add(diagnose(() -> diagnostics.checkHealth(
+            new HealthCheck(service.name(), service.healthUrl(), HEALTH_CHECK_TIMEOUT)),
+            failure -> new HealthResult(service.name(), false, 0,
+                "could not check: " + rootMessage(failure), List.of(), false)));
+      }
+    }
+    return checks;
+  }
+
+  private Assessment runDiagnostics() {
+    List<Promise<HealthResult>> health = startHealthChecks();
+    List<Promise<DependencyStatus>> dependencies = new ArrayList<>();
+    List<Promise<DeployHistory>> deploys = new ArrayList<>();
+    Instant since = now().minus(policy.recentDeployWindow());
+    for (ServiceTarget service : policy.services()) {
+      for (ServiceTarget.Dependency dependency : service.dependencies()) {
+        dependencies.add(diagnose(() -> diagnostics.checkStatusPage(
+            new StatusPageCheck(dependency.name(), dependency.statusPageUrl())),
+            failure -> new DependencyStatus(dependency.name(), "unknown",
+                "could not read status page: " + rootMessage(failure), false, false)));
+      }
+      if (!isBlank(service.platform())) {
+        deploys.add(diagnose(() -> diagnostics.recentDeploys(
+            new DeployQuery(service.name(), service.platform(), service.platformId(), since)),
+            failure -> new DeployHistory(service.name(), service.platform(), List.of(), false,
+                "could not list deploys: " + rootMessage(failure))));
+      }
+    }
+    return Assessment.of(
+        policy,
+        since,
+        health.stream().map(Promise::get).toList(),
+        dependencies.stream().map(Promise::get).toList(),
+        deploys.stream().map(Promise::get).toList());
+  }
+
+  /**
+   * Runs one diagnostic in parallel with the others. A diagnostic that fails is itself a finding,
+   * so the failure becomes a result instead of failing the assessment.
+   */
+  private <T> Promise<T> diagnose(
+      Supplier<T> call, Function<RuntimeException, T> onFailure) {
+    return Async.function(call::get)
+        .handle((result, failure) -> failure == null ? result : onFailure.apply(failure));
+  }
+
+  private static List<HealthResult> failing(List<HealthResult> results) {
+    return results.stream().filter(r -> !r.healthy()).toList();
+  }
+
+  private static String describe(List<HealthResult> results) {
+    return String.join("; ", results.stream().map(Assessment::describe).toList());
+  }
+
+  // ---- Chat lane -----------------------------------------------------------------------------
+
+  private void queuePost(String step, String text, boolean threaded) {
+    outbox.add(ChatWork.post(incident.nextMessageKey(step), text, threaded));
+    queueCardRefresh();
+  }
+
+  private void queueCardRefresh() {
+    if (!cardRefreshQueued) {
+      cardRefreshQueued = true;
+      outbox.add(ChatWork.refresh());
+    }
+  }
+
+  /** Delivers queued chat work one item at a time, in order; never blocks the main loop. */
+  private void deliverChat() {
+    while (true) {
+      Workflow.await(() -> !outbox.isEmpty());
+      ChatWork work = outbox.peekFirst();
+      if (work.kind() == ChatWork.Kind.REFRESH) {
+        cardRefreshQueued = false;
+      }
+      try {
+        deliver(work);
+      } catch (ActivityFailure failure) {
+        incident.record(now(), "chat-failed", null,
+            "Could not deliver a chat message: " + rootMessage(failure));
+        log.error("{} chat delivery failed: {}", incident.id(), rootMessage(failure));
+      }
+      outbox.removeFirst();
+    }
+  }
+
+  private void deliver(ChatWork work) {
+    MessageRef message = incident.incidentMessage;
+    switch (work.kind()) {
+      case ANNOUNCE -> {
+        if (message == null) {
+          MessageRef posted = chat.postIncidentMessage(card());
+          incident.incidentMessage = posted;
+          if (posted.dryRun()) {
+            incident.record(now(), "dry-run", null,
+                "Incident message not sent (chat provider is dry-run) to " + posted.channel());
+          }
+        }
+      }
+      case REFRESH -> {
+        if (message != null && !message.dryRun()) {
+          chat.updateIncidentMessage(message, card());
+        }
+      }
+      case POST -> {
+        String threadTs = work.threaded() && message != null && !message.dryRun() ? message.ts() : null;
+        recordDryRun(chat.post(
+            new ThreadMessage(work.key(), incident.id(), policy.channel(), threadTs, work.text())));
+      }
+    }
+  }
+
+  private IncidentCard card() {
+    return new IncidentCard(
+        incident.id() + "/incident-message",
+        policy.channel(),
+        incident.id(),
+        incident.declaration.title(),
+        incident.severity.name(),
+        incident.status.label(),
+        incident.declaration.service(),
+        incident.commander,
+        incident.acknowledgedBy,
+        incident.latestUpdate == null ? null : Texts.describe(incident.latestUpdate),
+        incident.declaredAt());
+  }
+
+  private void recordDryRun(Delivery delivery) {
+    if (delivery != null && delivery.dryRun()) {
+      incident.record(now(), "dry-run", null, delivery.detail());
+    }
+  }
+
+  // ---- Small rules ---------------------------------------------------------------------------
+
+  private void waitForNextDeadlineOrCommand() {
+    wake = false;
+    Instant next = nextDeadline();
+    if (next == null) {
+      Workflow.await(() -> wake);
+      return;
+    }
+    Duration wait = Duration.between(now(), next);
+    if (!wait.isNegative() && !wait.isZero()) {
+      Workflow.await(wait, () -> wake);
+    }
+  }
+
+  private Instant nextDeadline() {
+    List<Instant> deadlines = new ArrayList<>();
+    switch (incident.status) {
+      case DECLARED, ACKNOWLEDGED, ASSESSING, MITIGATING -> {
+        if (incident.status == IncidentStatus.DECLARED && incident.nextEscalationAt != null) {
+          deadlines.add(incident.nextEscalationAt);
+        }
+        if (incident.status == IncidentStatus.ACKNOWLEDGED && !incident.assessed) {
+          deadlines.add(now());
+        }
+        deadlines.add(updateDue());
+      }
+      case MONITORING -> {
+        deadlines.add(incident.nextHealthCheckAt);
+        deadlines.add(incident.monitoringEndsAt);
+      }
+      case POST_MORTEM -> {
+        if (incident.nextPostMortemReminderAt != null) {
+          deadlines.add(incident.nextPostMortemReminderAt);
+        }
+      }
+      case CLOSED -> {}
+    }
+    return deadlines.stream().filter(d -> d != null).min(Instant::compareTo).orElse(null);
+  }
+
+  private Instant updateDue() {
+    Duration interval = policy.forSeverity(incident.severity).updateInterval();
+    return incident.lastUpdateAt.plus(interval.multipliedBy(incident.missedUpdates + 1L));
+  }
+
+  private Instant reviewDue() {
+    Instant resolved = incident.resolvedAt == null ? now() : incident.resolvedAt;
+    return resolved.plus(policy.forSeverity(incident.severity).postMortemDue());
+  }
+
+  private void setStatus(IncidentStatus status) {
+    incident.status = status;
+    queueCardRefresh();
+    publishSearchAttributes();
+    Workflow.setCurrentDetails("**" + incident.id() + "** · " + incident.severity + " · " + status.label()
+        + (incident.commander == null ? "" : " · commander " + incident.commander));
+    wake = true;
+  }
+
+  private void publishSearchAttributes() {
+    if (policy.searchAttributes()) {
+      Workflow.upsertTypedSearchAttributes(
+          IncidentSearchAttributes.SEVERITY.valueSet(incident.severity.name()),
+          IncidentSearchAttributes.STATUS.valueSet(incident.status.name()),
+          IncidentSearchAttributes.SERVICE.valueSet(incident.declaration.service()));
+    }
+  }
+
+  private boolean isQuiet() {
+    return outbox.isEmpty() && pagesInFlight == 0;
+  }
+
+  private void requireOpen(String what) {
+    if (!incident.status.isOpen()) {
+      throw refusal(incident.id() + " is " + incident.status.label() + "; it can no longer be " + what);
+    }
+  }
+
+  private void requireNotClosed() {
+    if (incident.status == IncidentStatus.CLOSED) {
+      throw refusal(incident.id() + " is closed");
+    }
+  }
+
+  private static void requirePerson(String by, String action) {
+    if (by == null || by.isBlank()) {
+      throw refusal("'by' is required: say who is " + action);
+    }
+  }
+
+  private static void requireText(String text, String field, String meaning) {
+    if (text == null || text.isBlank()) {
+      throw refusal("'" + field + "' is required: " + meaning);
+    }
+    if (text.length() > Texts.MAX_TEXT) {
+      throw refusal("'" + field + "' is too long (" + text.length() + " characters; at most "
+          + Texts.MAX_TEXT + ")");
+    }
+  }
+
+  private static boolean isBlank(String text) {
+    return text == null || text.isBlank();
+  }
+
+  private static ApplicationFailure refusal(String message) {
+    return ApplicationFailure.newFailure(message, INVALID_TRANSITION);
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private static RetryOptions backoff(Duration initial, Duration maximum) {
+    return RetryOptions.newBuilder()
+        .setInitialInterval(initial)
+        .setBackoffCoefficient(2)
+        .setMaximumInterval(maximum)
+        .build();
+  }
+}

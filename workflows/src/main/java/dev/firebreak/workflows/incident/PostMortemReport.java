@@ -1,0 +1,117 @@
+package dev.firebreak.workflows.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Writes the incident report in the runbooks' template (Recoup's "Incident Report Template"):
+ * summary, impact, timeline, root cause, resolution, prevention, lessons, plus the two numbers
+ * teams track. Pure formatting of what the workflow knows, so it is safe in workflow code.
+ */
+final class PostMortemReport {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final String MISSING = "_Not recorded yet: add it with `POST /api/v1/incidents/%s/postmortem/input`._";
+
+  private PostMortemReport() {}
+
+  static String render(Incident incident, Instant now) {
+    Declaration d = incident.declaration;
+    PostMortemInput input = incident.postMortemInput;
+    Instant end = incident.resolvedAt != null ? incident.resolvedAt : now;
+    boolean sameDay = DATE.format(d.declaredAt()).equals(DATE.format(end));
+    StringBuilder md = new StringBuilder();
+    md.append("# Incident Report: ").append(d.title()).append("\n\n");
+    if (incident.resolvedAt == null) {
+      md.append("> Draft: the incident is not resolved yet.\n\n");
+    }
+    md.append("**Incident**: ").append(d.id()).append('\n');
+    md.append("**Date**: ").append(DATE.format(d.declaredAt())).append('\n');
+    md.append("**Severity**: ").append(incident.severity);
+    if (incident.severity != d.severity()) {
+      md.append(" (declared as ").append(d.severity()).append(')');
+    }
+    md.append('\n');
+    md.append("**Duration**: ").append(clock(Duration.between(d.declaredAt(), end)))
+        .append(" (").append(stamp(d.declaredAt(), sameDay)).append(" – ").append(stamp(end, sameDay))
+        .append(" UTC)\n");
+    md.append("**Owner**: ").append(orDash(incident.commander)).append('\n');
+    md.append("**Time to acknowledge**: ").append(Texts.humanize(incident.timeToAcknowledge())).append('\n');
+    md.append("**Time to resolve**: ").append(Texts.humanize(incident.timeToResolve())).append("\n\n");
+
+    md.append("## Summary\n")
+        .append(orElse(Texts.firstNonBlank(incident.resolutionSummary, d.description()), d.id()))
+        .append("\n\n");
+
+    md.append("## Impact\n");
+    md.append("- **Services Affected**: ").append(d.service()).append('\n');
+    md.append("- **Impact**: ").append(orElse(input.impact(), d.id())).append("\n\n");
+
+    md.append("## Timeline\n");
+    for (TimelineEntry entry : incident.timeline) {
+      md.append("- **").append(stamp(entry.at(), sameDay)).append("** - ");
+      if (entry.actor() != null && !entry.actor().isBlank()) {
+        md.append(entry.actor()).append(": ");
+      }
+      md.append(oneLine(entry.text())).append('\n');
+    }
+    md.append('\n');
+
+    md.append("## Root Cause\n").append(orElse(input.rootCause(), d.id())).append("\n\n");
+
+    md.append("## Resolution\n")
+        .append(orElse(Texts.firstNonBlank(input.resolution(), incident.resolutionSummary), d.id()))
+        .append('\n');
+    if (!incident.mitigations.isEmpty()) {
+      md.append("\nMitigations applied:\n");
+      for (Mitigation m : incident.mitigations) {
+        md.append("- ").append(m.action());
+        if (m.detail() != null && !m.detail().isBlank()) {
+          md.append(": ").append(oneLine(m.detail()));
+        }
+        md.append(" (").append(m.by()).append(")\n");
+      }
+    }
+    md.append('\n');
+
+    md.append("## Prevention\n");
+    List<String> tasks = input.preventionTasks();
+    if (tasks.isEmpty()) {
+      md.append(String.format(MISSING, d.id())).append('\n');
+    } else {
+      tasks.forEach(task -> md.append("- [ ] ").append(oneLine(task)).append('\n'));
+    }
+    md.append('\n');
+
+    md.append("## Lessons Learned\n").append(orElse(input.lessonsLearned(), d.id())).append('\n');
+    return md.toString();
+  }
+
+  private static String stamp(Instant at, boolean sameDay) {
+    return sameDay ? TIME.format(at) : DAY_AND_TIME.format(at);
+  }
+
+  /** HH:MM as the template asks, with seconds because dev-mode incidents last a minute. */
+  private static String clock(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    return String.format("%02d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+  }
+
+  private static String orElse(String text, String incidentId) {
+    return text == null || text.isBlank() ? String.format(MISSING, incidentId) : text;
+  }
+
+  private static String orDash(String text) {
+    return text == null || text.isBlank() ? "—" : text;
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replace('\n', ' ');
+  }
+}

@@ -1,0 +1,48 @@
+package dev.firebreak.workflows.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Recoup runbook's numbers as a policy, for workflow tests. */
+public final class IncidentPolicies {
+
+  private IncidentPolicies() {}
+
+  public static IncidentPolicy recoup() {
+    return recoup(2000);
+  }
+
+  public static IncidentPolicy recoup(int historyEventLimit) {
+    Map<Severity, SeverityPolicy> severities = new EnumMap<>(Severity.class);
+    severities.put(Severity.P0, new SeverityPolicy(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(48), true));
+    severities.put(Severity.P1, new SeverityPolicy(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(48), true));
+    severities.put(Severity.P2, new SeverityPolicy(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofDays(5), true));
+    severities.put(Severity.P3, new SeverityPolicy(Duration.ofHours(2), Duration.ofHours(2), Duration.ofDays(14), true));
+    severities.put(Severity.P4, new SeverityPolicy(Duration.ofHours(24), Duration.ofHours(24), Duration.ofDays(30), false));
+    return new IncidentPolicy(
+        "#incidents",
+        severities,
+        List.of(
+            new EscalationLevel("primary", List.of("slack:U0PRIMARY")),
+            new EscalationLevel("secondary", List.of("slack:U0SECONDARY")),
+            new EscalationLevel("escalation", List.of("slack:U0MANAGER"))),
+        2,
+        List.of(new ServiceTarget("recoup-backend", "http://127.0.0.1:9/health",
+            List.of(new ServiceTarget.Dependency("stripe", "http://127.0.0.1:9/stripe")),
+            "render", "srv-backend")),
+        Duration.ofMinutes(15),
+        Duration.ofMinutes(1),
+        Duration.ofHours(12),
+        Duration.ofHours(2),
+        historyEventLimit,
+        false);
+  }
+
+  public static Declaration declaration(String id, Severity severity) {
+    return new Declaration(id, "Checkout returns 500", severity, "recoup-backend",
+        "Stripe webhooks failing", null, "alice", (Instant) null);
+  }
+}

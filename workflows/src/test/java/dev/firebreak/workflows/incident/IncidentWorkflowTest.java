@@ -1,0 +1,291 @@
+package dev.firebreak.workflows.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firebreak.workflows.diagnostics.Deployment;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IncidentWorkflowTest {
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final RecordingChat chat = new RecordingChat();
+  private final RecordingPager pager = new RecordingPager();
+  private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+
+  @BeforeEach
+  void startEnvironment() {
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(chat, pager, diagnostics);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    env.close();
+  }
+
+  private IncidentWorkflow declare(String id, Severity severity, IncidentPolicy policy) {
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(IncidentWorkflow.workflowId(id))
+                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                .build());
+    WorkflowClient.start(incident::run, IncidentState.declared(IncidentPolicies.declaration(id, severity), policy));
+    return incident;
+  }
+
+  private IncidentWorkflow declareP1(String id) {
+    return declare(id, Severity.P1, IncidentPolicies.recoup());
+  }
+
+  @Test
+  void announcesAndPagesPrimaryOnDeclare() {
+    IncidentWorkflow incident = declareP1("INC-1");
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(chat.cards).isNotEmpty();
+    assertThat(chat.cards.get(0).title()).isEqualTo("Checkout returns 500");
+    assertThat(pager.escalations()).containsExactly("r1-l1");
+    assertThat(pager.pages.get(0).targets()).containsExactly("slack:U0PRIMARY");
+    assertThat(incident.state().status()).isEqualTo(IncidentStatus.DECLARED);
+  }
+
+  @Test
+  void acknowledgedBeforeTheTimeoutPagesOnlyThePrimary() {
+    IncidentWorkflow incident = declareP1("INC-2");
+    env.sleep(Duration.ofMinutes(10));
+    IncidentView view = incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofHours(2));
+
+    assertThat(view.acknowledgedBy()).isEqualTo("bob");
+    assertThat(pager.escalations()).containsExactly("r1-l1");
+    assertThat(incident.state().commander()).isEqualTo("bob");
+  }
+
+  @Test
+  void escalatesThroughEveryLevelThenRepeatsTheChainThenStops() {
+    IncidentWorkflow incident = declareP1("INC-3");
+    env.sleep(Duration.ofMinutes(15 * 7 + 1));
+
+    assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2", "r1-l3", "r2-l1", "r2-l2", "r2-l3");
+    assertThat(pager.pages.get(1).targets()).containsExactly("slack:U0SECONDARY");
+    assertThat(chat.texts()).anyMatch(t -> t.contains("Nobody acknowledged INC-3 after 2 rounds"));
+    assertThat(incident.state().timeline()).extracting(TimelineEntry::kind).contains("escalation-exhausted");
+  }
+
+  @Test
+  void acknowledgingMidEscalationStopsItAtOnce() {
+    IncidentWorkflow incident = declareP1("INC-4");
+    env.sleep(Duration.ofMinutes(16));
+    assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2");
+
+    incident.acknowledge(new Acknowledgement("carol"));
+    env.sleep(Duration.ofHours(3));
+
+    assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2");
+    assertThat(incident.state().escalationLevel()).isEqualTo(2);
+  }
+
+  @Test
+  void secondAcknowledgementIsRefusedWithWhoAcknowledged() {
+    IncidentWorkflow incident = declareP1("INC-5");
+    incident.acknowledge(new Acknowledgement("bob"));
+
+    assertThatThrownBy(() -> incident.acknowledge(new Acknowledgement("eve")))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("already acknowledged by bob");
+  }
+
+  @Test
+  void missedUpdatesAreRemindedThenEscalatedAndAnUpdateResetsTheTimer() {
+    IncidentWorkflow incident = declareP1("INC-6");
+    incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofMinutes(16));
+    assertThat(chat.texts()).anyMatch(t -> t.startsWith("⏰ bob: no update on INC-6"));
+    assertThat(pager.missedUpdatePages()).isEmpty();
+
+    env.sleep(Duration.ofMinutes(15));
+    assertThat(pager.missedUpdatePages()).hasSize(1);
+    assertThat(pager.missedUpdatePages().get(0).levelName()).isEqualTo("secondary");
+
+    incident.postUpdate(new ResponderUpdate("bob", "Stripe webhook secret rotated", "04:30 UTC", "redeploying"));
+    long remindersBefore = chat.texts().stream().filter(t -> t.startsWith("⏰")).count();
+    env.sleep(Duration.ofMinutes(14));
+    assertThat(chat.texts().stream().filter(t -> t.startsWith("⏰")).count()).isEqualTo(remindersBefore);
+    assertThat(chat.texts()).anyMatch(t -> t.contains("📊 UPDATE from bob: Stripe webhook secret rotated")
+        && t.contains("ETA: 04:30 UTC"));
+    assertThat(chat.latestCard().latestUpdate()).contains("Stripe webhook secret rotated");
+  }
+
+  @Test
+  void assessmentSuggestsRollbackAfterARecentDeployAndWatchingADegradedProvider() {
+    diagnostics.dependencyDegraded = true;
+    IncidentWorkflow incident = declareP1("INC-7");
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    diagnostics.deployments = List.of(
+        new Deployment("dep-new", now.minus(Duration.ofMinutes(20)), "live", "abc123", null),
+        new Deployment("dep-old", now.minus(Duration.ofDays(1)), "deactivated", "def456", null));
+
+    incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofSeconds(5));
+
+    IncidentView view = incident.state();
+    assertThat(view.status()).isEqualTo(IncidentStatus.MITIGATING);
+    assertThat(view.suggestions()).extracting(Suggestion::kind).containsExactlyInAnyOrder("rollback", "watch-status-page");
+    assertThat(view.suggestions()).filteredOn(s -> s.kind().equals("rollback"))
+        .singleElement().satisfies(s -> assertThat(s.target()).isEqualTo("dep-old"));
+    assertThat(chat.texts()).anyMatch(t -> t.startsWith("🔎 *Assessment") && t.contains("Roll back recoup-backend"));
+    assertThat(view.timeline()).extracting(TimelineEntry::kind).contains("diagnostic", "assessment");
+  }
+
+  @Test
+  void resolveIsRefusedWhileHealthChecksFail() {
+    IncidentWorkflow incident = declareP1("INC-8");
+    incident.acknowledge(new Acknowledgement("bob"));
+    diagnostics.healthy = false;
+
+    assertThatThrownBy(() -> incident.resolve(new Resolution("bob", "fixed", null)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("health checks failing")
+        .hasMessageContaining("database=error");
+    assertThat(incident.state().status()).isIn(IncidentStatus.ACKNOWLEDGED, IncidentStatus.ASSESSING, IncidentStatus.MITIGATING);
+    assertThat(incident.state().timeline()).extracting(TimelineEntry::kind).contains("resolve-refused");
+  }
+
+  @Test
+  void aFailingCheckDuringMonitoringReopensTheIncidentIntoMitigating() {
+    IncidentWorkflow incident = declareP1("INC-9");
+    incident.acknowledge(new Acknowledgement("bob"));
+    IncidentView resolved = incident.resolve(new Resolution("bob", "rolled back", null));
+    assertThat(resolved.status()).isEqualTo(IncidentStatus.MONITORING);
+
+    env.sleep(Duration.ofMinutes(3));
+    diagnostics.healthy = false;
+    env.sleep(Duration.ofMinutes(2));
+
+    IncidentView view = incident.state();
+    assertThat(view.status()).isEqualTo(IncidentStatus.MITIGATING);
+    assertThat(view.resolvedAt()).isNull();
+    assertThat(chat.texts()).anyMatch(t -> t.contains("reopened into mitigating: health check failed during monitoring"));
+  }
+
+  @Test
+  void postMortemFollowsTheTemplateWithTheTimelineInOrderAndTheDurations() {
+    IncidentWorkflow incident = declareP1("INC-10");
+    env.sleep(Duration.ofMinutes(4));
+    incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofMinutes(10));
+    incident.postUpdate(new ResponderUpdate("bob", "Webhook secret mismatch found", "15 min", "rotating secret"));
+    incident.recordMitigation(new Mitigation("bob", "Rotated STRIPE_WEBHOOK_SECRET", "and redeployed"));
+    incident.contributeToPostMortem(new PostMortemInput("bob", "12% of checkouts failed for 30 minutes",
+        null, null, List.of("Alert on webhook signature failures"), "Secrets need an owner"));
+    env.sleep(Duration.ofMinutes(16));
+    incident.resolve(new Resolution("bob", "Webhooks delivered again", "Secret rotated without updating Render"));
+    env.sleep(Duration.ofMinutes(16));
+
+    IncidentView view = incident.state();
+    assertThat(view.status()).isEqualTo(IncidentStatus.POST_MORTEM);
+    String report = incident.postMortem();
+    assertThat(report)
+        .startsWith("# Incident Report: Checkout returns 500")
+        .contains("**Severity**: P1")
+        .contains("**Time to acknowledge**: 4m 00s")
+        .contains("**Time to resolve**: 30m 00s")
+        .contains("**Duration**: 00:30:00")
+        .contains("## Root Cause\nSecret rotated without updating Render")
+        .contains("- **Impact**: 12% of checkouts failed for 30 minutes")
+        .contains("- [ ] Alert on webhook signature failures")
+        .contains("Rotated STRIPE_WEBHOOK_SECRET: and redeployed (bob)");
+    List<String> kinds = view.timeline().stream().map(TimelineEntry::kind).toList();
+    assertThat(kinds).containsSubsequence("declared", "paged", "acknowledged", "assessment", "update",
+        "mitigation", "resolved", "monitoring-passed", "post-mortem");
+    assertThat(report.indexOf("Acknowledged by bob")).isLessThan(report.indexOf("Resolved by bob"));
+    assertThat(chat.texts()).anyMatch(t -> t.startsWith("# Incident Report: Checkout returns 500"));
+
+    env.sleep(Duration.ofHours(13));
+    assertThat(chat.texts()).anyMatch(t -> t.startsWith("📝 bob: the post-mortem of INC-10 awaits review"));
+
+    incident.markPostMortemReviewed(new PostMortemReview("dave"));
+    IncidentOutcome outcome = WorkflowStub.fromTyped(incident).getResult(IncidentOutcome.class);
+    assertThat(outcome.timeToAcknowledge()).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(4).plusSeconds(1));
+    assertThat(outcome.timeToResolve()).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(30).plusSeconds(1));
+    assertThat(incident.state().status()).isEqualTo(IncidentStatus.CLOSED);
+  }
+
+  @Test
+  void invalidTransitionsAreRefusedWithAClearMessage() {
+    IncidentWorkflow incident = declareP1("INC-11");
+
+    assertThatThrownBy(() -> incident.reopen(new Reopening("bob", "still broken")))
+        .rootCause().hasMessageContaining("only a resolved incident");
+    assertThatThrownBy(() -> incident.markPostMortemReviewed(new PostMortemReview("bob")))
+        .rootCause().hasMessageContaining("once monitoring has passed");
+    assertThatThrownBy(() -> incident.postUpdate(new ResponderUpdate("bob", " ", null, null)))
+        .rootCause().hasMessageContaining("'text' is required");
+    assertThatThrownBy(() -> incident.acknowledge(new Acknowledgement("")))
+        .rootCause().hasMessageContaining("'by' is required");
+    assertThatThrownBy(() -> incident.changeSeverity(new SeverityChange("bob", Severity.P1, null)))
+        .rootCause().hasMessageContaining("already P1");
+  }
+
+  @Test
+  void raisingTheSeverityOfAQuietIncidentStartsPaging() {
+    IncidentWorkflow incident = declare("INC-12", Severity.P4, IncidentPolicies.recoup());
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(pager.pages).isEmpty();
+
+    incident.changeSeverity(new SeverityChange("bob", Severity.P1, "payments down"));
+    env.sleep(Duration.ofMinutes(16));
+
+    assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2");
+    assertThat(incident.state().severity()).isEqualTo(Severity.P1);
+  }
+
+  @Test
+  void continueAsNewCarriesTheWholeState() {
+    IncidentWorkflow incident = declare("INC-13", Severity.P1, IncidentPolicies.recoup(40));
+    String firstRun = WorkflowStub.fromTyped(incident).getExecution().getRunId();
+    incident.acknowledge(new Acknowledgement("bob"));
+    for (int i = 1; i <= 8; i++) {
+      incident.postUpdate(new ResponderUpdate("bob", "update " + i, null, null));
+      env.sleep(Duration.ofMinutes(5));
+    }
+
+    IncidentWorkflow latest = client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId("INC-13"));
+    String latestRun = WorkflowStub.fromTyped(latest).describe().getExecution().getRunId();
+    assertThat(latestRun).isNotEqualTo(firstRun);
+    WorkflowExecutionDescription first =
+        client.newUntypedWorkflowStub(IncidentWorkflow.workflowId("INC-13"), java.util.Optional.of(firstRun), java.util.Optional.empty())
+            .describe();
+    assertThat(first.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW);
+
+    IncidentView view = latest.state();
+    assertThat(view.acknowledgedBy()).isEqualTo("bob");
+    assertThat(view.latestUpdate()).isEqualTo("update 8");
+    assertThat(view.timeline()).extracting(TimelineEntry::kind).startsWith("declared");
+    assertThat(view.timeline().stream().filter(e -> e.kind().equals("update")).count()).isEqualTo(8);
+    assertThat(pager.escalations()).containsExactly("r1-l1");
+  }
+}

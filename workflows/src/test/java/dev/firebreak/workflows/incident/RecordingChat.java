@@ -1,0 +1,41 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.notify.ChatActivities;
+import dev.firebreak.workflows.notify.IncidentCard;
+import dev.firebreak.workflows.notify.MessageRef;
+import dev.firebreak.workflows.notify.ThreadMessage;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Workflow tests' chat: keeps what a person in the channel would have seen. */
+public class RecordingChat implements ChatActivities {
+  public final List<IncidentCard> cards = new CopyOnWriteArrayList<>();
+  public final List<ThreadMessage> posts = new CopyOnWriteArrayList<>();
+
+  @Override
+  public MessageRef postIncidentMessage(IncidentCard card) {
+    cards.add(card);
+    return new MessageRef("C0INCIDENTS", "1700000000.000100", false);
+  }
+
+  @Override
+  public Delivery updateIncidentMessage(MessageRef message, IncidentCard card) {
+    cards.add(card);
+    return Delivery.sent("chat.update " + message.ts());
+  }
+
+  @Override
+  public Delivery post(ThreadMessage message) {
+    posts.add(message);
+    return Delivery.sent("chat.postMessage " + message.key());
+  }
+
+  public List<String> texts() {
+    return posts.stream().map(ThreadMessage::text).toList();
+  }
+
+  public IncidentCard latestCard() {
+    return cards.get(cards.size() - 1);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.diagnostics.DependencyStatus;
+import dev.firebreak.workflows.diagnostics.DeployHistory;
+import dev.firebreak.workflows.diagnostics.DeployQuery;
+import dev.firebreak.workflows.diagnostics.Deployment;
+import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
+import dev.firebreak.workflows.diagnostics.HealthCheck;
+import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.diagnostics.StatusPageCheck;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Workflow tests' view of the world: services are healthy until a test breaks them; one provider
+ * can be degraded; deploys are whatever the test says.
+ */
+public class ScriptedDiagnostics implements DiagnosticsActivities {
+  public volatile boolean healthy = true;
+  public volatile boolean dependencyDegraded;
+  public volatile List<Deployment> deployments = List.of();
+  public final List<HealthCheck> healthChecks = new CopyOnWriteArrayList<>();
+
+  @Override
+  public HealthResult checkHealth(HealthCheck check) {
+    healthChecks.add(check);
+    return healthy
+        ? new HealthResult(check.service(), true, 200, "status=healthy", List.of(), false)
+        : new HealthResult(check.service(), false, 503, "status=unhealthy", List.of("database=error"), false);
+  }
+
+  @Override
+  public DependencyStatus checkStatusPage(StatusPageCheck check) {
+    return dependencyDegraded
+        ? new DependencyStatus(check.dependency(), "major", "Partial System Outage", true, false)
+        : new DependencyStatus(check.dependency(), "none", "All Systems Operational", false, false);
+  }
+
+  @Override
+  public DeployHistory recentDeploys(DeployQuery query) {
+    return new DeployHistory(query.service(), query.platform(), deployments, false, null);
+  }
+}
