@@ -19,6 +19,7 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -28,6 +29,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -90,6 +92,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private final Deque<ChatWork> outbox = new ArrayDeque<>();
 
   private boolean cardRefreshQueued;
+  private Instant timerDeadline;
+  private CancellationScope timerScope;
+  private Promise<Void> timer;
   private int pagesInFlight;
   private boolean wake;
 
@@ -167,7 +172,6 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     Duration ackTimeout = policy.forSeverity(incident.severity).ackTimeout();
     pageLevel(next, "no acknowledgement in " + Texts.humanize(ackTimeout));
     incident.nextEscalationAt = now.plus(ackTimeout);
-    queueCardRefresh();
   }
 
   private void pageLevel(int levelIndex, String reason) {
@@ -696,7 +700,6 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private void queuePost(String step, String text, boolean threaded) {
     outbox.add(ChatWork.post(incident.nextMessageKey(step), text, threaded));
-    queueCardRefresh();
   }
 
   private void queueCardRefresh() {
@@ -774,16 +777,37 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   // ---- Small rules ---------------------------------------------------------------------------
 
+  /**
+   * Sleeps until the earliest deadline or until a command changes something. One timer per
+   * distinct deadline: a wake-up that leaves the deadline where it was keeps the running timer, and
+   * a deadline that moved cancels the old timer rather than letting it fire for nothing (each
+   * wasted firing costs a workflow task in history).
+   */
   private void waitForNextDeadlineOrCommand() {
     wake = false;
     Instant next = nextDeadline();
-    if (next == null) {
-      Workflow.await(() -> wake);
-      return;
+    if (!Objects.equals(next, timerDeadline)) {
+      if (timerScope != null) {
+        timerScope.cancel();
+      }
+      timerScope = null;
+      timer = null;
+      timerDeadline = next;
+      if (next != null) {
+        Duration wait = Duration.between(now(), next);
+        if (wait.isNegative() || wait.isZero()) {
+          timerDeadline = null;
+          return;
+        }
+        timerScope = Workflow.newCancellationScope(() -> timer = Workflow.newTimer(wait));
+        timerScope.run();
+      }
     }
-    Duration wait = Duration.between(now(), next);
-    if (!wait.isNegative() && !wait.isZero()) {
-      Workflow.await(wait, () -> wake);
+    Workflow.await(() -> wake || (timer != null && timer.isCompleted()));
+    if (timer != null && timer.isCompleted()) {
+      timerDeadline = null;
+      timerScope = null;
+      timer = null;
     }
   }
 

@@ -1,0 +1,123 @@
+package dev.firebreak.workflows.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays committed histories against today's code: a change that would break running incidents
+ * (non-determinism) fails here, before it reaches a worker. Re-record on purpose only, with
+ * {@code ./mvnw -pl workflows test -Dtest=IncidentWorkflowReplayTest -Dfirebreak.recordHistories=true}.
+ */
+class IncidentWorkflowReplayTest {
+
+  private static final Path HISTORIES = Path.of("src/test/resources/histories");
+
+  static Stream<Path> committedHistories() throws IOException {
+    try (Stream<Path> files = Files.list(HISTORIES)) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("committedHistories")
+  void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
+    String json = Files.readString(history, StandardCharsets.UTF_8);
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), IncidentWorkflowImpl.class);
+  }
+
+  @Test
+  void historiesAreCommitted() throws IOException {
+    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordHistories() throws IOException {
+    Files.createDirectories(HISTORIES);
+    record("full-lifecycle", (incident, env) -> {
+      env.sleep(Duration.ofMinutes(4));
+      incident.acknowledge(new Acknowledgement("bob"));
+      env.sleep(Duration.ofMinutes(10));
+      incident.postUpdate(new ResponderUpdate("bob", "Found it", "10 min", "rolling back"));
+      incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
+      incident.addNote(new Note("carol", "customers notified"));
+      incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
+      incident.assignCommander(new CommanderAssignment("bob", "carol"));
+      env.sleep(Duration.ofMinutes(16));
+      incident.resolve(new Resolution("carol", "Rolled back", "Bad deploy"));
+      incident.contributeToPostMortem(new PostMortemInput("carol", "5% of users", null, null, List.of("Canary deploys"), null));
+      env.sleep(Duration.ofMinutes(16));
+      env.sleep(Duration.ofHours(13));
+      incident.markPostMortemReviewed(new PostMortemReview("dave"));
+      WorkflowStub.fromTyped(incident).getResult(IncidentOutcome.class);
+    });
+    record("escalation-exhausted", (incident, env) -> env.sleep(Duration.ofMinutes(15 * 7 + 1)));
+    record("reopened-during-monitoring", (incident, env) -> {
+      incident.acknowledge(new Acknowledgement("bob"));
+      incident.resolve(new Resolution("bob", "fixed", null));
+      env.sleep(Duration.ofMinutes(2));
+      diagnostics.healthy = false;
+      env.sleep(Duration.ofMinutes(2));
+      diagnostics.healthy = true;
+      try {
+        incident.resolve(new Resolution("bob", "fixed again", null));
+      } catch (RuntimeException refusedOrAccepted) {
+        // either outcome is a valid history to replay
+      }
+    });
+    record("resolve-refused", (incident, env) -> {
+      incident.acknowledge(new Acknowledgement("bob"));
+      diagnostics.healthy = false;
+      try {
+        incident.resolve(new Resolution("bob", "fixed", null));
+      } catch (RuntimeException refused) {
+        // expected: the refusal is part of the history
+      }
+      env.sleep(Duration.ofMinutes(31));
+    });
+  }
+
+  private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+
+  private interface Scenario {
+    void play(IncidentWorkflow incident, TestWorkflowEnvironment env);
+  }
+
+  private void record(String name, Scenario scenario) throws IOException {
+    diagnostics.healthy = true;
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics);
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      String id = "INC-REPLAY-" + name;
+      IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class,
+          WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId(id))
+              .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+      WorkflowClient.start(incident::run,
+          IncidentState.declared(IncidentPolicies.declaration(id, Severity.P1), IncidentPolicies.recoup()));
+      scenario.play(incident, env);
+      String json = client.fetchHistory(IncidentWorkflow.workflowId(id)).toJson(true);
+      Files.writeString(HISTORIES.resolve(name + ".json"), json, StandardCharsets.UTF_8);
+    }
+  }
+}
