@@ -3,19 +3,20 @@ package dev.firebreak.activities.deploy;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 
 /** The hosting platforms Firebreak can read deploys from, by the name configuration uses. */
 public enum DeployPlatform {
   VERCEL("vercel") {
     @Override
     public String describeListCall(String platformId) {
-      return "GET " + VercelClient.deploymentsUrl(VercelClient.DEFAULT_BASE_URL, platformId, null);
+      return "GET " + VercelClient.deploymentsUrl(HttpUrl.get(VercelClient.DEFAULT_BASE_URL), platformId, null);
     }
   },
   RENDER("render") {
     @Override
     public String describeListCall(String platformId) {
-      return "GET " + RenderClient.deploysUrl(RenderClient.DEFAULT_BASE_URL, platformId);
+      return "GET " + RenderClient.deploysUrl(HttpUrl.get(RenderClient.DEFAULT_BASE_URL), platformId);
     }
   };
 

@@ -41,8 +41,8 @@ public final class RenderClient implements DeployLister {
   }
 
   /** {@code GET /services/{serviceId}/deploys?limit=20}. */
-  static HttpUrl deploysUrl(String baseUrl, String serviceId) {
-    return HttpUrl.get(baseUrl).newBuilder()
+  static HttpUrl deploysUrl(HttpUrl baseUrl, String serviceId) {
+    return baseUrl.newBuilder()
         .addPathSegment("services")
         .addPathSegment(serviceId)
         .addPathSegment("deploys")
@@ -57,7 +57,7 @@ public final class RenderClient implements DeployLister {
   @Override
   public List<Deployment> recentProductionDeploys(String serviceId, Instant since) {
     Request request = new Request.Builder()
-        .url(deploysUrl(baseUrl.toString(), serviceId))
+        .url(deploysUrl(baseUrl, serviceId))
         .header("Authorization", "Bearer " + token)
         .header("Accept", "application/json")
         .get()

@@ -44,8 +44,8 @@ public final class VercelClient implements DeployLister {
   }
 
   /** {@code GET /v6/deployments?projectId=…&target=production&limit=20[&teamId=…]}. */
-  static HttpUrl deploymentsUrl(String baseUrl, String projectId, String teamId) {
-    HttpUrl.Builder url = HttpUrl.get(baseUrl).newBuilder()
+  static HttpUrl deploymentsUrl(HttpUrl baseUrl, String projectId, String teamId) {
+    HttpUrl.Builder url = baseUrl.newBuilder()
         .addPathSegments("v6/deployments")
         .addQueryParameter("projectId", projectId)
         .addQueryParameter("target", "production")
@@ -59,7 +59,7 @@ public final class VercelClient implements DeployLister {
   @Override
   public List<Deployment> recentProductionDeploys(String projectId, Instant since) {
     Request request = new Request.Builder()
-        .url(deploymentsUrl(baseUrl.toString(), projectId, teamId))
+        .url(deploymentsUrl(baseUrl, projectId, teamId))
         .header("Authorization", "Bearer " + token)
         .get()
         .build();
