@@ -1,0 +1,63 @@
+package dev.firebreak.activities.dryrun;
+
+import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.notify.ChatActivities;
+import dev.firebreak.workflows.notify.IncidentCard;
+import dev.firebreak.workflows.notify.MessageRef;
+import dev.firebreak.workflows.notify.ThreadMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The incident room when Slack is not configured: every call is logged as the Slack Web API call it
+ * would have been and reported back as a dry-run. The fake message timestamp is derived from the
+ * card's key, so a retried post returns the same reference, as the real implementation must.
+ */
+public final class DryRunChatActivities implements ChatActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(DryRunChatActivities.class);
+  private static final String SLACK_API = "https://slack.com/api/";
+
+  @Override
+  public MessageRef postIncidentMessage(IncidentCard card) {
+    String call = SLACK_API + "chat.postMessage channel=" + card.channel() + " text=" + DryRunCall.quote(cardText(card));
+    DryRunCall.log(log, card.incidentId(), "POST " + call);
+    return new MessageRef(card.channel(), "dry-run-" + card.key(), true);
+  }
+
+  @Override
+  public Delivery updateIncidentMessage(MessageRef message, IncidentCard card) {
+    String call = SLACK_API + "chat.update channel=" + message.channel() + " ts=" + message.ts()
+        + " text=" + DryRunCall.quote(cardText(card));
+    return DryRunCall.log(log, card.incidentId(), "POST " + call);
+  }
+
+  @Override
+  public Delivery post(ThreadMessage message) {
+    String thread = message.threadTs() == null ? "" : " thread_ts=" + message.threadTs();
+    String call = SLACK_API + "chat.postMessage channel=" + message.channel() + thread
+        + " text=" + DryRunCall.quote(message.text());
+    return DryRunCall.log(log, message.incidentId(), "POST " + call);
+  }
+
+  /** The card's fallback text: what Slack shows in notifications for a Block Kit message. */
+  private static String cardText(IncidentCard card) {
+    StringBuilder text = new StringBuilder()
+        .append('[').append(card.severity()).append("] ").append(card.incidentId()).append(": ").append(card.title())
+        .append(" (").append(card.status());
+    if (card.service() != null) {
+      text.append(", ").append(card.service());
+    }
+    if (card.commander() != null) {
+      text.append(", commander ").append(card.commander());
+    }
+    if (card.acknowledgedBy() != null) {
+      text.append(", acknowledged by ").append(card.acknowledgedBy());
+    }
+    text.append(')');
+    if (card.latestUpdate() != null) {
+      text.append(" latest: ").append(card.latestUpdate());
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.firebreak.activities.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import okhttp3.Request;
+
+/**
+ * A provider's HTTP calls as Temporal sees them: an answer, or the failure {@link ProviderFailures}
+ * picks for it, carrying the provider's own error message. Provider clients send through this and
+ * never decide retryability themselves.
+ */
+public final class ProviderHttp {
+
+  private final HttpTransport transport;
+  private final String provider;
+  private final ErrorMessageReader errors;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * @param provider the name failures start with ("Vercel", "HTTP action purge-cache")
+   * @param errors finds the message in the provider's error body
+   */
+  public ProviderHttp(HttpTransport transport, String provider, ErrorMessageReader errors) {
+    this.transport = transport;
+    this.provider = provider;
+    this.errors = errors;
+  }
+
+  /** Sends the request and returns a 2xx answer; anything else is thrown as a mapped failure. */
+  public HttpReply send(Request request, Duration timeout) {
+    HttpReply reply = exchange(request, timeout);
+    if (!reply.isSuccessful()) {
+      throw failureFor(reply);
+    }
+    return reply;
+  }
+
+  /** Sends the request and reads a 2xx answer's body as JSON. */
+  public JsonNode sendForJson(Request request, Duration timeout) {
+    HttpReply reply = send(request, timeout);
+    try {
+      return json.readTree(reply.body());
+    } catch (JsonProcessingException garbled) {
+      // A 2xx that is not JSON comes from a proxy or an outage page in front of the provider,
+      // not from the provider itself: worth retrying.
+      throw ProviderFailures.unavailable(
+          provider + " answered HTTP " + reply.status() + " with a body that is not JSON", garbled);
+    }
+  }
+
+  /** Sends the request and returns whatever status came back; only a missing answer is thrown. */
+  public HttpReply exchange(Request request, Duration timeout) {
+    try {
+      return transport.exchange(request, timeout);
+    } catch (InterruptedIOException timedOut) {
+      throw ProviderFailures.unavailable(
+          provider + " did not answer within " + timeout.toMillis() + " ms", timedOut);
+    } catch (IOException unreachable) {
+      throw ProviderFailures.unavailable(
+          provider + " could not be reached: " + unreachable.getMessage(), unreachable);
+    }
+  }
+
+  /** The failure an answer stands for, honouring its {@code Retry-After}. */
+  public ApplicationFailure failureFor(HttpReply reply) {
+    return ProviderFailures.forStatus(
+        provider, reply.status(), errors.read(reply.body()), reply.header("Retry-After"));
+  }
+}

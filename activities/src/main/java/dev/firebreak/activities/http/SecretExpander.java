@@ -1,0 +1,64 @@
+package dev.firebreak.activities.http;
+
+import io.temporal.failure.ApplicationFailure;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces {@code ${ENV_VAR}} references with the variable's value. Configuration holds only the
+ * references, and activities expand them at the last moment, so secrets never reach workflow
+ * history or logs.
+ */
+public final class SecretExpander {
+
+  public static final String MISSING_VARIABLE = "MissingEnvironmentVariable";
+
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  private final Function<String, String> environment;
+
+  /** @param environment looks a variable up by name, null when it is not set ({@code System::getenv}) */
+  public SecretExpander(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  public static SecretExpander fromSystemEnvironment() {
+    return new SecretExpander(System::getenv);
+  }
+
+  /**
+   * Expands every reference in the text. An unset variable is a permanent failure naming the
+   * variable (never a value): retrying cannot set it, an operator has to.
+   */
+  public String expand(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher matcher = REFERENCE.matcher(text);
+    StringBuilder expanded = new StringBuilder();
+    while (matcher.find()) {
+      String name = matcher.group(1);
+      String value = environment.apply(name);
+      if (value == null) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "environment variable " + name + " is not set (referenced as ${" + name + "})",
+            MISSING_VARIABLE);
+      }
+      matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(expanded);
+    return expanded.toString();
+  }
+
+  /** Expands every value of the map, keeping its order. */
+  public Map<String, String> expandValues(Map<String, String> values) {
+    Map<String, String> expanded = new LinkedHashMap<>();
+    if (values != null) {
+      values.forEach((key, value) -> expanded.put(key, expand(value)));
+    }
+    return expanded;
+  }
+}

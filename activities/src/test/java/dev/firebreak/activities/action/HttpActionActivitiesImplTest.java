@@ -1,0 +1,168 @@
+package dev.firebreak.activities.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.firebreak.activities.fakes.FakeHttpEndpoint;
+import dev.firebreak.activities.http.HttpTransport;
+import dev.firebreak.activities.http.ProviderFailures;
+import dev.firebreak.activities.http.SecretExpander;
+import dev.firebreak.workflows.action.HttpAction;
+import dev.firebreak.workflows.action.HttpActionResult;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class HttpActionActivitiesImplTest {
+
+  private final FakeHttpEndpoint target = new FakeHttpEndpoint();
+  private final HttpActionActivitiesImpl actions = new HttpActionActivitiesImpl(
+      HttpTransport.withCallDeadlinesOnly(), new SecretExpander(Map.of("CDN_TOKEN", "s3cr3t")::get));
+
+  @AfterEach
+  void stop() {
+    target.close();
+  }
+
+  private HttpAction purge(String path, int expectedStatus) {
+    return new HttpAction("purge-cache", "post", target.url(path),
+        Map.of("Authorization", "Bearer ${CDN_TOKEN}"), "{\"purge\":\"all\",\"key\":\"${CDN_TOKEN}\"}",
+        expectedStatus, Duration.ofSeconds(1));
+  }
+
+  @Test
+  void sendsTheActionWithSecretsExpandedAndReturnsTheAnswer() throws Exception {
+    target.answer(200, "{\"purged\":true}");
+
+    HttpActionResult result = actions.perform(purge("/purge?token=${CDN_TOKEN}", 0));
+
+    RecordedRequest request = target.lastRequest();
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getPath()).isEqualTo("/purge?token=s3cr3t");
+    assertThat(request.getHeader("Authorization")).isEqualTo("Bearer s3cr3t");
+    assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+    assertThat(request.getBody().readUtf8()).isEqualTo("{\"purge\":\"all\",\"key\":\"s3cr3t\"}");
+    assertThat(result.status()).isEqualTo(200);
+    assertThat(result.body()).isEqualTo("{\"purged\":true}");
+    assertThat(result.dryRun()).isFalse();
+    assertThat(result.detail()).isEqualTo("POST " + target.url("/purge?token=${CDN_TOKEN}") + " answered 200")
+        .doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void secretsNeverReachTheLog() {
+    Logger logger = (Logger) LoggerFactory.getLogger(HttpActionActivitiesImpl.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      actions.perform(purge("/purge?token=${CDN_TOKEN}", 0));
+    } finally {
+      logger.detachAppender(logged);
+    }
+
+    assertThat(logged.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+        .contains("POST " + target.url("/purge?token=${CDN_TOKEN}"))
+        .doesNotContain("s3cr3t"));
+  }
+
+  @Test
+  void expectedStatusMustMatchExactly() {
+    target.answer(200, "{}");
+
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(purge("/purge", 201)));
+
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getOriginalMessage()).contains("answered HTTP 200: expected 201; body: {}");
+  }
+
+  @Test
+  void expectedNonSuccessStatusCountsAsSuccess() {
+    target.answer(404, "{\"error\":\"gone\"}");
+
+    assertThat(actions.perform(purge("/purge", 404)).status()).isEqualTo(404);
+  }
+
+  @Test
+  void clientErrorIsPermanentWithStatusAndBodyExcerpt() {
+    target.answer(400, "{\"error\":\"unknown zone\"}");
+
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(purge("/purge", 0)));
+
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getType()).isEqualTo(ProviderFailures.REJECTED);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("HTTP action purge-cache (POST " + target.url("/purge") + ") answered HTTP 400: {\"error\":\"unknown zone\"}");
+  }
+
+  @Test
+  void serverErrorIsRetryable() {
+    target.faults().failNext(1, 503);
+
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(purge("/purge", 0)));
+
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
+  }
+
+  @Test
+  void rateLimitIsRetryableAfterRetryAfter() {
+    target.faults().rateLimitNext(1, "4");
+
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(purge("/purge", 0)));
+
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void missingEnvironmentVariableFailsPermanentlyBeforeAnyCall() {
+    HttpAction action = new HttpAction("restart", "POST", target.url("/restart"),
+        Map.of("X-Api-Key", "${RESTART_KEY}"), null, 0, Duration.ofSeconds(1));
+
+    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
+
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getType()).isEqualTo(SecretExpander.MISSING_VARIABLE);
+    assertThat(failure.getOriginalMessage()).contains("RESTART_KEY");
+    assertThat(target.requests()).isEmpty();
+  }
+
+  @Test
+  void longBodiesAreTruncatedInTheResult() {
+    target.answer(200, "x".repeat(10_000));
+
+    HttpActionResult result = actions.perform(purge("/purge", 0));
+
+    assertThat(result.body()).startsWith("x".repeat(HttpActionActivitiesImpl.MAX_RESULT_BODY_CHARS))
+        .endsWith("(5904 more chars)");
+  }
+
+  @Test
+  void getWithoutBodySendsNoBody() {
+    HttpAction action = new HttpAction("ping", "GET", target.url("/ping"), null, null, 0, Duration.ofSeconds(1));
+
+    assertThat(actions.perform(action).status()).isEqualTo(200);
+    assertThat(target.lastRequest().getBodySize()).isZero();
+  }
+
+  @Test
+  void noAnswerInTimeIsRetryable() {
+    target.faults().slowNext(1, Duration.ofMillis(800));
+    HttpAction action = new HttpAction("ping", "GET", target.url("/ping"), null, null, 0, Duration.ofMillis(200));
+
+    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
+
+    assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
+  }
+}

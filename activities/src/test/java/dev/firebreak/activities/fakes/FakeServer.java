@@ -1,0 +1,78 @@
+package dev.firebreak.activities.fakes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+
+/**
+ * A provider fake on a loopback port: records every request, applies any injected fault first (as
+ * a real provider's rate limiter or load balancer would), then lets the subclass answer like the
+ * real API. Start it in a try-with-resources or close it in {@code @AfterEach}.
+ */
+public abstract class FakeServer implements AutoCloseable {
+
+  private final MockWebServer server = new MockWebServer();
+  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final FaultInjection faults;
+
+  protected FakeServer(FaultInjection faults) {
+    this.faults = faults;
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        requests.add(request);
+        MockResponse fault = faults.poll();
+        if (fault == null) {
+          return handle(request);
+        }
+        if (fault.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST) {
+          handle(request); // processed, but the caller never hears about it
+        }
+        return fault;
+      }
+    });
+    try {
+      server.start(InetAddress.getLoopbackAddress(), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Switches for the next calls: rate limits, server errors, slow answers, lost answers. */
+  public FaultInjection faults() {
+    return faults;
+  }
+
+  /** Answers a request like the real API. */
+  protected abstract MockResponse handle(RecordedRequest request);
+
+  /** {@code http://127.0.0.1:<port><path>}. */
+  protected String urlOf(String path) {
+    return server.url(path).toString();
+  }
+
+  /** Every request received so far, faults included, oldest first. */
+  public List<RecordedRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  protected static MockResponse json(int status, String body) {
+    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.shutdown();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
