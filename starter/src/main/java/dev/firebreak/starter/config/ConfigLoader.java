@@ -57,7 +57,12 @@ public final class ConfigLoader {
       root = yaml.readTree(text);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      return new ConfigCheck(null, List.of(new ConfigProblem("(file)", "is not valid YAML: " + e.getOriginalMessage() + where)));
+      // Braces end a value inside YAML's { ... } and [ ... ], so an unquoted ${VAR} breaks them.
+      String hint = text.contains("${") && e.getOriginalMessage().contains("flow")
+          ? "; inside { ... } or [ ... ] write ${VAR} references in quotes, e.g. \"${SLACK_BOT_TOKEN}\""
+          : "";
+      return new ConfigCheck(null,
+          List.of(new ConfigProblem("(file)", "is not valid YAML: " + e.getOriginalMessage() + where + hint)));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return new ConfigCheck(null, List.of(new ConfigProblem("(file)", "is empty")));

@@ -146,6 +146,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void unquotedReferenceInsideBracesGetsAHint() {
+    ConfigCheck check = new ConfigLoader().check(MINIMAL + "providers:\n  slack: { botToken: ${SLACK_BOT_TOKEN} }\n");
+
+    assertThat(check.problems()).singleElement().satisfies(p ->
+        assertThat(p.message()).contains("write ${VAR} references in quotes"));
+  }
+
+  @Test
+  void quotedReferenceInsideBracesIsASecretReference() {
+    ConfigCheck check = new ConfigLoader().check(MINIMAL + "providers:\n  slack: { botToken: \"${SLACK_BOT_TOKEN}\" }\n");
+
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.config().providers().slack().botToken()).isEqualTo("${SLACK_BOT_TOKEN}");
+  }
+
+  @Test
   void missingSeveritiesTakeTheRunbookDefaultsAndDeclaredOnesOverrideFieldByField() {
     FirebreakConfig config = new ConfigLoader().load(MINIMAL + """
         severities:
