@@ -8,9 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiServerTest {
 
@@ -18,17 +17,7 @@ class ApiServerTest {
   private static final String DECLARE = """
       {"title": "Checkout 5xx", "severity": "P1", "service": "recoup-backend", "description": "Stripe errors"}""";
 
-  private RunningApi api;
-
-  @BeforeEach
-  void start() {
-    api = new RunningApi();
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-  }
+  @RegisterExtension final RunningApi api = new RunningApi();
 
   @Test
   void healthzSaysWhetherTemporalAnswers() throws Exception {

@@ -15,13 +15,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The API on a real in-process Temporal test server whose worker runs {@link FakeIncidentWorkflow},
  * with three tokens: {@code admin-token} (ci), {@code responder-token} (alice), {@code viewer-token}
- * (dashboard).
+ * (dashboard). Register it per test with {@code @RegisterExtension}; it stops after each test.
  */
-public final class RunningApi implements AutoCloseable {
+public final class RunningApi implements AfterEachCallback {
 
   public static final String CONFIG = """
       organisation: Test
@@ -91,7 +93,7 @@ public final class RunningApi implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void afterEach(ExtensionContext context) {
     server.stop();
     temporal.close();
   }
