@@ -1,0 +1,108 @@
+package dev.firebreak.starter.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.IncidentPolicyFactory;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Firebreak's HTTP API (design §3.2): health, metrics, services and incidents. Bearer tokens guard
+ * {@code /api/v1}; every error is {@code {"error": code, "message": sentence}}. Handlers make
+ * Temporal calls only, so they return quickly whatever the providers are doing.
+ */
+public final class ApiServer {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  private static final String CALLER = "firebreak.caller";
+  /** How long a command may take inside the workflow (resolve runs health checks) before the API answers 504. */
+  private static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Javalin app;
+
+  /**
+   * @param tokens who may call {@code /api/v1}; in dev mode include {@code dev-token} as admin
+   * @param searchAttributes whether the Temporal server has Firebreak's search attributes registered
+   */
+  public ApiServer(WorkflowClient client, FirebreakConfig config, ApiTokens tokens,
+      PrometheusMeterRegistry registry, TemporalProbe temporal, boolean searchAttributes) {
+    ObjectMapper json = JsonBodies.mapper();
+    IncidentGateway incidents = new IncidentGateway(
+        client, new IncidentPolicyFactory(config, searchAttributes), Clock.systemUTC(), UPDATE_TIMEOUT);
+    IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
+    TemporalFailures failures = new TemporalFailures();
+    this.app = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.jsonMapper(new JavalinJackson(json, false));
+      RoutesConfig routes = cfg.routes;
+      routes.beforeMatched(ctx -> authenticate(ctx, tokens));
+      routes.get("/healthz", ctx -> health(ctx, temporal));
+      routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+      routes.get("/api/v1/services", ctx -> ctx.json(config.services()), Role.VIEWER);
+      incidentRoutes.register(routes);
+      routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, new ApiError(e.getStatus(),
+          e.getStatus() == 404 ? "not_found" : "bad_request", e.getStatus() == 404 ? "No such endpoint." : e.getMessage())));
+      routes.exception(Exception.class, (e, ctx) -> respond(ctx, failures.toApiError(e, ctx.pathParamMap().get("id"))));
+    });
+  }
+
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
+    log.info("HTTP API listening on http://{}:{}", host, app.port());
+    return this;
+  }
+
+  /** The bound port (useful when started on port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    app.stop();
+  }
+
+  static ApiCaller caller(Context ctx) {
+    return ctx.attribute(CALLER);
+  }
+
+  private static void authenticate(Context ctx, ApiTokens tokens) {
+    Set<RouteRole> roles = ctx.routeRoles();
+    if (roles.isEmpty()) {
+      return;
+    }
+    Role needed = (Role) roles.iterator().next();
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new ApiError(401, "unauthorized", "Send an API token as 'Authorization: Bearer <token>'.");
+    }
+    ApiCaller caller = tokens.authenticate(header.substring(7).trim())
+        .orElseThrow(() -> new ApiError(401, "unauthorized", "The API token is not valid."));
+    if (!caller.may(needed)) {
+      throw new ApiError(403, "forbidden", "This needs the " + needed.label() + " role, which token '"
+          + caller.name() + "' does not have.");
+    }
+    ctx.attribute(CALLER, caller);
+  }
+
+  private static void health(Context ctx, TemporalProbe temporal) {
+    boolean reachable = temporal.reachable();
+    ctx.status(reachable ? 200 : 503)
+        .json(Map.of("status", reachable ? "ok" : "degraded", "temporal", reachable ? "ok" : "unreachable"));
+  }
+
+  private static void respond(Context ctx, ApiError error) {
+    ctx.status(error.status()).json(error.body());
+  }
+}

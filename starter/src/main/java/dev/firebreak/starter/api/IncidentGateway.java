@@ -1,0 +1,222 @@
+package dev.firebreak.starter.api;
+
+import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentView;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.Note;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.converter.DataConverter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the API asks of Temporal about incidents: start, list, query, update, signal. Calls are
+ * Temporal calls only (no provider I/O), so a handler never waits on Slack or a health endpoint.
+ *
+ * <p>Listing uses {@code ListOpen/ListClosedWorkflowExecutions} filtered by workflow type, which
+ * both the dev test server and a real cluster answer (the dev server has no advanced visibility);
+ * titles and severities come from the memo written at start.
+ */
+final class IncidentGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(IncidentGateway.class);
+
+  static final String WORKFLOW_TYPE = IncidentWorkflow.class.getSimpleName();
+  /** Running incidents whose phase is queried for a list; the rest show as OPEN to keep listing cheap. */
+  static final int QUERIED_FOR_STATUS = 25;
+  private static final int LIST_PAGE = 100;
+  private static final int MAX_ID_ATTEMPTS = 200;
+  private static final int SUMMARY_BYTES = 200;
+
+  private final WorkflowClient client;
+  private final IncidentPolicyFactory policies;
+  private final IncidentIds ids;
+  private final Clock clock;
+  private final Duration updateTimeout;
+
+  IncidentGateway(WorkflowClient client, IncidentPolicyFactory policies, Clock clock, Duration updateTimeout) {
+    this.client = client;
+    this.policies = policies;
+    this.ids = new IncidentIds(clock);
+    this.clock = clock;
+    this.updateTimeout = updateTimeout;
+  }
+
+  /** Starts the incident workflow under the first free id and returns that id. */
+  String declare(Declaration draft) {
+    for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+      String id = ids.next();
+      Declaration declaration = new Declaration(id, draft.title(), draft.severity(), draft.service(),
+          draft.description(), draft.commander(), draft.declaredBy(), null);
+      IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options(declaration));
+      try {
+        WorkflowClient.start(workflow::run, IncidentState.declared(declaration, policies.forService(draft.service())));
+        log.info("{} declared: {} {} '{}' by {}", id, draft.severity(), draft.service(), draft.title(), draft.declaredBy());
+        return id;
+      } catch (WorkflowExecutionAlreadyStarted e) {
+        log.info("{} already taken (another API replica or an earlier run); trying the next id", id);
+      }
+    }
+    throw new ApiError(503, "temporal_unavailable", "Could not find a free incident id; try again.");
+  }
+
+  private WorkflowOptions options(Declaration d) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(IncidentWorkflow.workflowId(d.id()))
+        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setStaticSummary(truncateUtf8(d.severity() + " · " + d.service() + " · " + d.title(), SUMMARY_BYTES))
+        .setStaticDetails(details(d))
+        .setMemo(Map.of(
+            "title", d.title(),
+            "severity", d.severity().name(),
+            "service", d.service(),
+            "declaredAt", Instant.now(clock).toString()))
+        .build();
+  }
+
+  private static String details(Declaration d) {
+    StringBuilder md = new StringBuilder()
+        .append("**").append(d.id()).append("** — ").append(d.title()).append("\n\n")
+        .append("- Severity: ").append(d.severity()).append('\n')
+        .append("- Service: ").append(d.service()).append('\n')
+        .append("- Declared by: ").append(d.declaredBy()).append('\n');
+    if (d.commander() != null) {
+      md.append("- Commander: ").append(d.commander()).append('\n');
+    }
+    if (d.description() != null) {
+      md.append('\n').append(d.description()).append('\n');
+    }
+    return md.toString();
+  }
+
+  static String truncateUtf8(String text, int maxBytes) {
+    if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+      return text;
+    }
+    String cut = text;
+    while (cut.getBytes(StandardCharsets.UTF_8).length > maxBytes - 3) {
+      cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
+    }
+    return cut + "…";
+  }
+
+  /** Newest first. */
+  List<IncidentSummary> list(boolean runningOnly) {
+    String namespace = client.getOptions().getNamespace();
+    WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build();
+    var service = client.getWorkflowServiceStubs().blockingStub();
+    List<WorkflowExecutionInfo> running = service.listOpenWorkflowExecutions(
+        ListOpenWorkflowExecutionsRequest.newBuilder()
+            .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build())
+        .getExecutionsList();
+    List<WorkflowExecutionInfo> closed = runningOnly ? List.of() : service.listClosedWorkflowExecutions(
+        ListClosedWorkflowExecutionsRequest.newBuilder()
+            .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build())
+        .getExecutionsList();
+    Comparator<WorkflowExecutionInfo> newestFirst =
+        Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
+            .thenComparing(i -> i.getStartTime().getNanos()).reversed();
+    List<WorkflowExecutionInfo> runningNewestFirst = running.stream().sorted(newestFirst).toList();
+    List<IncidentSummary> rows = new ArrayList<>();
+    for (int i = 0; i < runningNewestFirst.size(); i++) {
+      rows.add(summary(runningNewestFirst.get(i), i < QUERIED_FOR_STATUS ? statusOf(runningNewestFirst.get(i)) : "OPEN"));
+    }
+    closed.forEach(info -> rows.add(summary(info, "CLOSED")));
+    return rows.stream()
+        .sorted(Comparator.comparing(IncidentSummary::declaredAt, Comparator.nullsLast(Comparator.reverseOrder())))
+        .toList();
+  }
+
+  private String statusOf(WorkflowExecutionInfo info) {
+    try {
+      return client.newWorkflowStub(IncidentWorkflow.class, info.getExecution().getWorkflowId()).state().status().name();
+    } catch (RuntimeException e) {
+      log.warn("{}: state query failed while listing; shown as OPEN", info.getExecution().getWorkflowId(), e);
+      return "OPEN";
+    }
+  }
+
+  private IncidentSummary summary(WorkflowExecutionInfo listed, String status) {
+    WorkflowExecutionInfo info = withMemo(listed);
+    Map<String, Payload> memo = info.getMemo().getFieldsMap();
+    String declaredAt = memo(memo, "declaredAt");
+    return new IncidentSummary(
+        info.getExecution().getWorkflowId().substring(IncidentWorkflow.workflowId("").length()),
+        memo(memo, "title"),
+        memo(memo, "severity"),
+        memo(memo, "service"),
+        status,
+        declaredAt != null ? Instant.parse(declaredAt)
+            : Instant.ofEpochSecond(info.getStartTime().getSeconds(), info.getStartTime().getNanos()));
+  }
+
+  /** The dev test server lists closed executions without their memo; describing one brings it back. */
+  private WorkflowExecutionInfo withMemo(WorkflowExecutionInfo listed) {
+    if (listed.getMemo().getFieldsMap().containsKey("title")) {
+      return listed;
+    }
+    return client.newUntypedWorkflowStub(listed.getExecution().getWorkflowId()).describe().getWorkflowExecutionInfo();
+  }
+
+  private String memo(Map<String, Payload> memo, String key) {
+    Payload payload = memo.get(key);
+    DataConverter converter = client.getOptions().getDataConverter();
+    return payload == null ? null : converter.fromPayload(payload, String.class, String.class);
+  }
+
+  IncidentView view(String id) {
+    return workflow(id).state();
+  }
+
+  String postMortem(String id) {
+    return workflow(id).postMortem();
+  }
+
+  void addNote(String id, Note note) {
+    workflow(id).addNote(note);
+  }
+
+  /**
+   * Sends one command as an update. The caller's idempotency key, when given, is the update id, so
+   * the workflow applies a retried request once (Temporal deduplicates update ids per run).
+   */
+  IncidentView update(String id, IncidentAction action, Object command, String idempotencyKey) {
+    UpdateOptions<IncidentView> options = UpdateOptions.newBuilder(IncidentView.class)
+        .setUpdateName(action.updateName)
+        .setUpdateId(idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString())
+        .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+        .build();
+    IncidentView view = client.newUntypedWorkflowStub(IncidentWorkflow.workflowId(id))
+        .startUpdate(options, command)
+        .getResult(updateTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    log.info("{}: {} applied", id, action.updateName);
+    return view;
+  }
+
+  private IncidentWorkflow workflow(String id) {
+    return client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(id));
+  }
+}

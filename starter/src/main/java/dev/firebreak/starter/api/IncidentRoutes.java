@@ -1,0 +1,129 @@
+package dev.firebreak.starter.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.Note;
+import dev.firebreak.workflows.incident.Severity;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code /api/v1/incidents}: declare, list, show, the commands, notes and the post-mortem. */
+final class IncidentRoutes {
+
+  static final String BASE = "/api/v1/incidents";
+  static final int MAX_TITLE = 200;
+
+  private final IncidentGateway incidents;
+  private final FirebreakConfig config;
+  private final JsonBodies bodies;
+  private final MeterRegistry metrics;
+
+  IncidentRoutes(IncidentGateway incidents, FirebreakConfig config, JsonBodies bodies, MeterRegistry metrics) {
+    this.incidents = incidents;
+    this.config = config;
+    this.bodies = bodies;
+    this.metrics = metrics;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.post(BASE, this::declare, Role.RESPONDER);
+    routes.get(BASE, this::list, Role.VIEWER);
+    routes.get(BASE + "/{id}", ctx -> ctx.json(incidents.view(ctx.pathParam("id"))), Role.VIEWER);
+    routes.get(BASE + "/{id}/postmortem", this::postMortem, Role.VIEWER);
+    routes.post(BASE + "/{id}/notes", this::note, Role.RESPONDER);
+    for (IncidentAction action : IncidentAction.values()) {
+      routes.post(BASE + "/{id}/" + action.path, ctx -> command(ctx, action), Role.RESPONDER);
+    }
+  }
+
+  private void declare(Context ctx) {
+    DeclareRequest request = bodies.read(bodies.object(ctx.body()), DeclareRequest.class);
+    String title = required("title", request.title());
+    if (title.length() > MAX_TITLE) {
+      throw ApiError.badRequest("Field 'title' is longer than " + MAX_TITLE + " characters.");
+    }
+    Severity severity = severity(required("severity", request.severity()));
+    String service = required("service", request.service());
+    if (config.service(service).isEmpty()) {
+      throw ApiError.badRequest("No service named '" + service + "'; known: "
+          + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + ".");
+    }
+    if (request.commander() != null && request.commander().length() > MAX_TITLE) {
+      throw ApiError.badRequest("Field 'commander' is longer than " + MAX_TITLE + " characters.");
+    }
+    String id = incidents.declare(new Declaration(null, title.strip(), severity, service,
+        blankToNull(request.description()), blankToNull(request.commander()), ApiServer.caller(ctx).name(), null));
+    metrics.counter("firebreak.incidents.declared", "severity", severity.name()).increment();
+    ctx.status(201).json(Map.of("id", id, "workflowId", IncidentWorkflow.workflowId(id),
+        "status", "DECLARED"));
+  }
+
+  private void list(Context ctx) {
+    String status = ctx.queryParam("status");
+    if (status != null && !status.equals("open")) {
+      throw ApiError.badRequest("Query parameter 'status' can only be 'open'.");
+    }
+    ctx.json(incidents.list(status != null));
+  }
+
+  private void postMortem(Context ctx) {
+    ctx.contentType("text/markdown; charset=utf-8").result(incidents.postMortem(ctx.pathParam("id")));
+  }
+
+  private void note(Context ctx) {
+    ObjectNode body = withActor(ctx);
+    Note note = bodies.read(body, Note.class);
+    required("text", note.text());
+    incidents.addNote(ctx.pathParam("id"), note);
+    ctx.status(202).json(Map.of("status", "accepted"));
+  }
+
+  private void command(Context ctx, IncidentAction action) {
+    ObjectNode body = withActor(ctx);
+    for (String field : action.required) {
+      JsonNode value = body.get(field);
+      required(field, value == null || value.isNull() ? null : value.asText());
+    }
+    Object command = bodies.read(body, action.command);
+    ctx.json(incidents.update(ctx.pathParam("id"), action, command, ctx.header("Idempotency-Key")));
+  }
+
+  /** The body with {@code by} defaulted to the token's name: who did it is never left blank. */
+  private ObjectNode withActor(Context ctx) {
+    ObjectNode body = bodies.object(ctx.body());
+    JsonNode by = body.get("by");
+    if (by == null || by.isNull() || by.asText().isBlank()) {
+      body.put("by", ApiServer.caller(ctx).name());
+    }
+    return body;
+  }
+
+  private static Severity severity(String text) {
+    try {
+      return Severity.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("Severity '" + text + "' is not one of "
+          + Arrays.stream(Severity.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+    }
+  }
+
+  private static String required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw ApiError.badRequest("Field '" + field + "' is required.");
+    }
+    return value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.firebreak.starter.api;
+
+import java.time.Instant;
+
+/** One row of {@code GET /api/v1/incidents}; status is the incident's phase, or {@code CLOSED}. */
+public record IncidentSummary(
+    String id, String title, String severity, String service, String status, Instant declaredAt) {}

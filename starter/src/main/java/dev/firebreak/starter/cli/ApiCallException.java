@@ -1,0 +1,8 @@
+package dev.firebreak.starter.cli;
+
+/** The API refused or could not be reached; the message is what the user is shown. */
+final class ApiCallException extends RuntimeException {
+  ApiCallException(String message) {
+    super(message);
+  }
+}

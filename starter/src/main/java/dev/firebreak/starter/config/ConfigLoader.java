@@ -1,0 +1,139 @@
+package dev.firebreak.starter.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads firebreak.yaml into {@link FirebreakConfig}, checking its shape and content.
+ *
+ * <p>Secrets stay {@code ${ENV}} references. URL fields (health URLs, status pages) are different:
+ * {@code ${NAME}} in them is replaced from the {@code urlVariables} the caller passes, which is how
+ * the demo config points at the dev server ({@code ${FIREBREAK_DEV_URL}}); a variable not passed is
+ * left in place and reported.
+ */
+public final class ConfigLoader {
+
+  public static final String DEMO_RESOURCE = "/dev/firebreak/demo-firebreak.yaml";
+  public static final String DEV_URL_VARIABLE = "FIREBREAK_DEV_URL";
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  private final ObjectMapper yaml = YAMLMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      // ConfigShape has already reported and removed unknown keys.
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+  private final ConfigValidator validator = new ConfigValidator();
+  private final Map<String, String> urlVariables;
+
+  public ConfigLoader(Map<String, String> urlVariables) {
+    this.urlVariables = Map.copyOf(urlVariables);
+  }
+
+  /** A loader that expands no URL variables: for {@code config check} and production files. */
+  public ConfigLoader() {
+    this(Map.of());
+  }
+
+  public ConfigCheck check(String text) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    JsonNode root;
+    try {
+      root = yaml.readTree(text);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+      // Braces end a value inside YAML's { ... } and [ ... ], so an unquoted ${VAR} breaks them.
+      String hint = text.contains("${") && e.getOriginalMessage().contains("flow")
+          ? "; inside { ... } or [ ... ] write ${VAR} references in quotes, e.g. \"${SLACK_BOT_TOKEN}\""
+          : "";
+      return new ConfigCheck(null,
+          List.of(new ConfigProblem("(file)", "is not valid YAML: " + e.getOriginalMessage() + where + hint)));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return new ConfigCheck(null, List.of(new ConfigProblem("(file)", "is empty")));
+    }
+    JsonNode pruned = new ConfigShape(problems).prune(root, FirebreakConfig.class, "");
+    if (pruned == null) {
+      return new ConfigCheck(null, problems);
+    }
+    FirebreakConfig config;
+    try {
+      config = yaml.treeToValue(pruned, FirebreakConfig.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      problems.add(new ConfigProblem("(file)", "cannot be read: " + e.getMessage()));
+      return new ConfigCheck(null, problems);
+    }
+    config = config.withServices(
+        config.services().stream().map(s -> s == null ? null : s.withUrls(this::expand)).toList());
+    problems.addAll(validator.validate(config));
+    return new ConfigCheck(config, problems);
+  }
+
+  public ConfigCheck check(Path file) {
+    return check(read(file));
+  }
+
+  public FirebreakConfig load(Path file) {
+    return valid(file.toString(), check(file));
+  }
+
+  public FirebreakConfig load(String text) {
+    return valid("config", check(text));
+  }
+
+  /** The built-in config of {@code firebreak dev}: three services on the dev server's simulated endpoints. */
+  public FirebreakConfig loadDemo() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(DEMO_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("demo config " + DEMO_RESOURCE + " is missing from the classpath");
+      }
+      return valid("demo config", check(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String expand(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = VARIABLE.matcher(url);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = urlVariables.get(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static FirebreakConfig valid(String source, ConfigCheck check) {
+    if (!check.ok()) {
+      throw new InvalidConfigException(source, check.problems());
+    }
+    return check.config();
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

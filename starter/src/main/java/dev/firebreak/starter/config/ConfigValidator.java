@@ -1,0 +1,222 @@
+package dev.firebreak.starter.config;
+
+import dev.firebreak.workflows.incident.Severity;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a bound config for what the records cannot express, and reports every problem with its
+ * path rather than stopping at the first. Severities missing from the file are not an error: they
+ * take {@link SeverityConfig#runbookDefault} (as do missing fields of a declared severity).
+ */
+public final class ConfigValidator {
+
+  public static final List<String> PLATFORMS = List.of("vercel", "render");
+  public static final List<String> TARGET_SCHEMES = List.of("slack", "pagerduty", "sms", "email");
+  public static final List<String> ROLES = List.of("viewer", "responder", "admin");
+
+  // Service names end up in workflow ids and Slack commands, so they stay plain.
+  private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final int MIN_HISTORY_EVENT_LIMIT = 100;
+
+  public List<ConfigProblem> validate(FirebreakConfig config) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    BiConsumer<String, String> report = (path, message) -> problems.add(new ConfigProblem(path, message));
+    if (blank(config.organisation())) {
+      report.accept("organisation", "is required");
+    }
+    checkTokens(config.api(), report);
+    checkSecrets(config, report);
+    checkSeverities(config.severities(), report);
+    checkEscalation(config.escalation(), report);
+    checkIncident(config.incident(), report);
+    checkServices(config.services(), report);
+    return problems;
+  }
+
+  private void checkTokens(ApiConfig api, BiConsumer<String, String> report) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < api.tokens().size(); i++) {
+      ApiTokenConfig token = api.tokens().get(i);
+      String path = "api.tokens[" + i + "]";
+      if (token == null) {
+        continue;
+      }
+      if (blank(token.name())) {
+        report.accept(path + ".name", "is required");
+      } else {
+        noteDuplicate(seen, token.name(), i, "api.tokens", "token name", path + ".name", report);
+      }
+      if (blank(token.token())) {
+        report.accept(path + ".token", "is required (a ${ENV} reference)");
+      }
+      if (token.roles().isEmpty()) {
+        report.accept(path + ".roles", "must list at least one of " + String.join(", ", ROLES));
+      }
+      for (int r = 0; r < token.roles().size(); r++) {
+        String role = token.roles().get(r);
+        if (role != null && !ROLES.contains(role)) {
+          report.accept(path + ".roles[" + r + "]", "unknown role '" + role + "' (known: " + String.join(", ", ROLES) + ")");
+        }
+      }
+    }
+  }
+
+  private void checkSecrets(FirebreakConfig config, BiConsumer<String, String> report) {
+    for (SecretField field : SecretField.in(config)) {
+      if (!field.value().isBlank() && field.variable().isEmpty()) {
+        report.accept(field.path(), "secrets must be ${ENV} references, not literal values");
+      }
+    }
+  }
+
+  private void checkSeverities(Map<String, SeverityConfig> severities, BiConsumer<String, String> report) {
+    Set<String> known = Set.copyOf(Arrays.stream(Severity.values()).map(Enum::name).toList());
+    severities.forEach((name, severity) -> {
+      String path = "severities." + name;
+      if (!known.contains(name)) {
+        report.accept(path, "unknown severity (known: P0, P1, P2, P3, P4)");
+        return;
+      }
+      checkOptionalDuration(path + ".ackTimeout", severity.ackTimeout(), report);
+      checkOptionalDuration(path + ".updateInterval", severity.updateInterval(), report);
+      checkOptionalDuration(path + ".postMortemDue", severity.postMortemDue(), report);
+    });
+  }
+
+  private void checkEscalation(EscalationConfig escalation, BiConsumer<String, String> report) {
+    if (escalation.rounds() < 1) {
+      report.accept("escalation.rounds", "must be at least 1");
+    }
+    if (escalation.levels().isEmpty()) {
+      report.accept("escalation.levels", "must list at least one level (who is paged first)");
+    }
+    for (int i = 0; i < escalation.levels().size(); i++) {
+      EscalationConfig.Level level = escalation.levels().get(i);
+      String path = "escalation.levels[" + i + "]";
+      if (level == null) {
+        continue;
+      }
+      if (blank(level.name())) {
+        report.accept(path + ".name", "is required");
+      }
+      if (level.targets().isEmpty()) {
+        report.accept(path + ".targets", "must list at least one target such as slack:U012AB3CD");
+      }
+      for (int t = 0; t < level.targets().size(); t++) {
+        checkTarget(path + ".targets[" + t + "]", level.targets().get(t), report);
+      }
+    }
+  }
+
+  private void checkTarget(String path, String target, BiConsumer<String, String> report) {
+    if (target == null) {
+      return;
+    }
+    int colon = target.indexOf(':');
+    String known = " (known: " + String.join(", ", TARGET_SCHEMES) + ")";
+    if (colon <= 0 || colon == target.length() - 1) {
+      report.accept(path, "must be scheme:address such as slack:U012AB3CD" + known);
+    } else if (!TARGET_SCHEMES.contains(target.substring(0, colon))) {
+      report.accept(path, "unknown target scheme '" + target.substring(0, colon) + "'" + known);
+    }
+  }
+
+  private void checkIncident(IncidentConfig incident, BiConsumer<String, String> report) {
+    checkOptionalDuration("incident.monitoringPeriod", incident.monitoringPeriod(), report);
+    checkOptionalDuration("incident.monitoringCheckInterval", incident.monitoringCheckInterval(), report);
+    checkOptionalDuration("incident.postMortemReminderInterval", incident.postMortemReminderInterval(), report);
+    checkOptionalDuration("incident.recentDeployWindow", incident.recentDeployWindow(), report);
+    if (incident.historyEventLimit() < MIN_HISTORY_EVENT_LIMIT) {
+      report.accept("incident.historyEventLimit", "must be at least " + MIN_HISTORY_EVENT_LIMIT);
+    }
+  }
+
+  private void checkServices(List<ServiceConfig> services, BiConsumer<String, String> report) {
+    if (services.isEmpty()) {
+      report.accept("services", "must list at least one service");
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < services.size(); i++) {
+      ServiceConfig service = services.get(i);
+      String path = "services[" + i + "]";
+      if (service == null) {
+        continue;
+      }
+      if (blank(service.name())) {
+        report.accept(path + ".name", "is required");
+      } else if (!SERVICE_NAME.matcher(service.name()).matches()) {
+        report.accept(path + ".name", "must be lower-case letters, digits and dashes, like recoup-backend");
+      } else {
+        noteDuplicate(seen, service.name(), i, "services", "service name", path + ".name", report);
+      }
+      if (service.healthUrl() != null) {
+        checkUrl(path + ".healthUrl", service.healthUrl(), report);
+      }
+      if (service.platform() != null && !PLATFORMS.contains(service.platform())) {
+        report.accept(path + ".platform",
+            "unknown platform '" + service.platform() + "' (known: " + String.join(", ", PLATFORMS) + ")");
+      }
+      if (service.platform() != null && blank(service.platformId())) {
+        report.accept(path + ".platformId", "is required when platform is set (the " + service.platform() + " id of the service)");
+      }
+      for (int d = 0; d < service.dependencies().size(); d++) {
+        ServiceConfig.Dependency dependency = service.dependencies().get(d);
+        String dependencyPath = path + ".dependencies[" + d + "]";
+        if (dependency == null) {
+          continue;
+        }
+        if (blank(dependency.name())) {
+          report.accept(dependencyPath + ".name", "is required");
+        }
+        if (blank(dependency.statusPage())) {
+          report.accept(dependencyPath + ".statusPage", "is required (its public status page, like https://status.stripe.com)");
+        } else {
+          checkUrl(dependencyPath + ".statusPage", dependency.statusPage(), report);
+        }
+      }
+    }
+  }
+
+  private static void noteDuplicate(
+      Map<String, Integer> seen, String name, int index, String listPath, String what, String path,
+      BiConsumer<String, String> report) {
+    Integer first = seen.putIfAbsent(name, index);
+    if (first != null) {
+      report.accept(path, "duplicate " + what + " '" + name + "' (also " + listPath + "[" + first + "])");
+    }
+  }
+
+  private static void checkOptionalDuration(String path, String value, BiConsumer<String, String> report) {
+    if (value != null && DurationText.parse(value).isEmpty()) {
+      report.accept(path, "must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not '" + value + "'");
+    }
+  }
+
+  private static void checkUrl(String path, String url, BiConsumer<String, String> report) {
+    if (url.contains("${")) {
+      report.accept(path, "must be an http(s) URL; '" + url + "' has a variable that was not expanded");
+      return;
+    }
+    try {
+      URI uri = new URI(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        report.accept(path, "must be an http(s) URL, not '" + url + "'");
+      }
+    } catch (URISyntaxException e) {
+      report.accept(path, "must be an http(s) URL, not '" + url + "'");
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.firebreak.starter.config;
+
+import dev.firebreak.workflows.incident.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One organisation's runbook as code: the parsed {@code firebreak.yaml}. Secrets stay as
+ * {@code ${ENV}} references here; {@link SecretResolver} looks them up when the process wires itself.
+ * Missing sections become empty (or, for {@code incident}, the runbook defaults) so callers never
+ * check for null sections.
+ */
+public record FirebreakConfig(
+    String organisation,
+    ApiConfig api,
+    ProvidersConfig providers,
+    Map<String, SeverityConfig> severities,
+    EscalationConfig escalation,
+    IncidentConfig incident,
+    List<ServiceConfig> services) {
+
+  public FirebreakConfig {
+    api = api == null ? new ApiConfig(null) : api;
+    providers = providers == null ? ProvidersConfig.none() : providers;
+    severities = severities == null ? Map.of() : Map.copyOf(severities);
+    escalation = escalation == null ? new EscalationConfig(null, null) : escalation;
+    incident = incident == null ? IncidentConfig.defaults() : incident;
+    services = ConfigShape.listOf(services);
+  }
+
+  public Optional<ServiceConfig> service(String name) {
+    return services.stream().filter(s -> s.name() != null && s.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The severity's response times: what the file says, with each missing field (or a missing
+   * severity) taken from the runbook defaults, so a config only states where it differs.
+   */
+  public SeverityConfig severity(Severity severity) {
+    SeverityConfig defaults = SeverityConfig.runbookDefault(severity);
+    SeverityConfig declared = severities.get(severity.name());
+    return declared == null ? defaults : declared.orElse(defaults);
+  }
+
+  FirebreakConfig withServices(List<ServiceConfig> replaced) {
+    return new FirebreakConfig(organisation, api, providers, severities, escalation, incident, replaced);
+  }
+}

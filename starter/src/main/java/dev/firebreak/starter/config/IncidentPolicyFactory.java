@@ -1,0 +1,61 @@
+package dev.firebreak.starter.config;
+
+import dev.firebreak.workflows.incident.EscalationLevel;
+import dev.firebreak.workflows.incident.IncidentPolicy;
+import dev.firebreak.workflows.incident.ServiceTarget;
+import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.incident.SeverityPolicy;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Captures the slice of a validated config an incident on one service runs by. */
+public final class IncidentPolicyFactory {
+
+  public static final String DEFAULT_CHANNEL = "#incidents";
+
+  private final FirebreakConfig config;
+  private final boolean searchAttributes;
+
+  /** @param searchAttributes whether the Temporal server has Firebreak's search attributes registered */
+  public IncidentPolicyFactory(FirebreakConfig config, boolean searchAttributes) {
+    this.config = config;
+    this.searchAttributes = searchAttributes;
+  }
+
+  public IncidentPolicy forService(String serviceName) {
+    ServiceConfig service = config.service(serviceName)
+        .orElseThrow(() -> new IllegalArgumentException("no service named '" + serviceName + "'"));
+    Map<Severity, SeverityPolicy> severities = new EnumMap<>(Severity.class);
+    for (Severity severity : Severity.values()) {
+      severities.put(severity, config.severity(severity).toPolicy());
+    }
+    IncidentConfig incident = config.incident();
+    return new IncidentPolicy(
+        channel(),
+        Map.copyOf(severities),
+        config.escalation().levels().stream().map(l -> new EscalationLevel(l.name(), l.targets())).toList(),
+        config.escalation().rounds(),
+        List.of(target(service)),
+        DurationText.require(incident.monitoringPeriod()),
+        DurationText.require(incident.monitoringCheckInterval()),
+        DurationText.require(incident.postMortemReminderInterval()),
+        DurationText.require(incident.recentDeployWindow()),
+        incident.historyEventLimit(),
+        searchAttributes);
+  }
+
+  private String channel() {
+    ProvidersConfig.SlackProvider slack = config.providers().slack();
+    return slack == null || slack.channel() == null || slack.channel().isBlank() ? DEFAULT_CHANNEL : slack.channel();
+  }
+
+  private static ServiceTarget target(ServiceConfig service) {
+    return new ServiceTarget(
+        service.name(),
+        service.healthUrl(),
+        service.dependencies().stream().map(d -> new ServiceTarget.Dependency(d.name(), d.statusPage())).toList(),
+        service.platform(),
+        service.platformId());
+  }
+}

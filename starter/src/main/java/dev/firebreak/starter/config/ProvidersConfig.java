@@ -1,0 +1,38 @@
+package dev.firebreak.starter.config;
+
+/** The providers Firebreak talks to; an absent provider is simply not used (or dry-run in dev mode). */
+public record ProvidersConfig(
+    SlackProvider slack,
+    PagerDutyProvider pagerduty,
+    StatuspageProvider statuspage,
+    VercelProvider vercel,
+    RenderProvider render,
+    TwilioProvider twilio,
+    SendGridProvider sendgrid,
+    StripeProvider stripe,
+    SentryProvider sentry) {
+
+  static ProvidersConfig none() {
+    return new ProvidersConfig(null, null, null, null, null, null, null, null, null);
+  }
+
+  /** @param channel where incidents are announced, {@code #incidents} when unset */
+  public record SlackProvider(@Secret String botToken, @Secret String signingSecret, String channel) {}
+
+  public record PagerDutyProvider(@Secret String routingKey) {}
+
+  public record StatuspageProvider(@Secret String apiKey, String pageId) {}
+
+  public record VercelProvider(@Secret String token, String teamId) {}
+
+  public record RenderProvider(@Secret String apiKey) {}
+
+  /** @param from the sending phone number, E.164 */
+  public record TwilioProvider(String accountSid, @Secret String authToken, String from) {}
+
+  public record SendGridProvider(@Secret String apiKey, String from) {}
+
+  public record StripeProvider(@Secret String apiKey) {}
+
+  public record SentryProvider(@Secret String authToken, String organisation, String project) {}
+}

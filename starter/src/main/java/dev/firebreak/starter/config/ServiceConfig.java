@@ -1,0 +1,37 @@
+package dev.firebreak.starter.config;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A service the runbook covers.
+ *
+ * @param platform where it is deployed ({@code vercel} or {@code render}); optional
+ * @param platformId the platform's id for it (Vercel project id, Render {@code srv-...} id)
+ * @param statusPageComponent the Statuspage component that shows it; optional
+ */
+public record ServiceConfig(
+    String name,
+    String healthUrl,
+    String platform,
+    String platformId,
+    String statusPageComponent,
+    List<Dependency> dependencies) {
+
+  public ServiceConfig {
+    dependencies = ConfigShape.listOf(dependencies);
+  }
+
+  ServiceConfig withUrls(UnaryOperator<String> expand) {
+    return new ServiceConfig(
+        name,
+        expand.apply(healthUrl),
+        platform,
+        platformId,
+        statusPageComponent,
+        dependencies.stream().map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage()))).toList());
+  }
+
+  /** A third party the service needs, with its public (Statuspage-format) status page. */
+  public record Dependency(String name, String statusPage) {}
+}

@@ -1,0 +1,100 @@
+package dev.firebreak.starter.api;
+
+import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The API on a real in-process Temporal test server whose worker runs {@link FakeIncidentWorkflow},
+ * with three tokens: {@code admin-token} (ci), {@code responder-token} (alice), {@code viewer-token}
+ * (dashboard). Register it per test with {@code @RegisterExtension}; it stops after each test.
+ */
+public final class RunningApi implements AfterEachCallback {
+
+  public static final String CONFIG = """
+      organisation: Test
+      escalation:
+        levels:
+          - { name: primary, targets: ["slack:U1"] }
+      services:
+        - name: recoup-backend
+          healthUrl: http://127.0.0.1:9/health
+          platform: render
+          platformId: srv-1
+          dependencies:
+            - { name: stripe, statusPage: "http://127.0.0.1:9/status" }
+        - name: talk-to-my-lawyer
+      """;
+
+  // Real time: the API waits on workflows, and time skipping would jump idle incidents to their timeout.
+  public final TestWorkflowEnvironment temporal =
+      TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+  public final AtomicBoolean temporalReachable = new AtomicBoolean(true);
+  public final ApiServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public RunningApi() {
+    temporal.newWorker(IncidentWorkflow.TASK_QUEUE).registerWorkflowImplementationTypes(FakeIncidentWorkflow.class);
+    temporal.start();
+    server = newServer().start("127.0.0.1", 0);
+  }
+
+  /** Another API replica on the same Temporal, as a second process would be. */
+  public ApiServer newServer() {
+    FirebreakConfig config = new ConfigLoader().load(CONFIG);
+    ApiTokens tokens = ApiTokens.none()
+        .with("admin-token", new ApiCaller("ci", Set.of(Role.ADMIN)))
+        .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
+        .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
+    return new ApiServer(temporal.getWorkflowClient(), config, tokens,
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), temporalReachable::get, false);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  public HttpResponse<String> get(String path, String token) {
+    return send(request(path, token).GET());
+  }
+
+  public HttpResponse<String> post(String path, String token, String json) {
+    return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
+  }
+
+  public HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path));
+    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    server.stop();
+    temporal.close();
+  }
+}

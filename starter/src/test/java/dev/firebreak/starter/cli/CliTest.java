@@ -1,0 +1,145 @@
+package dev.firebreak.starter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.starter.api.RunningApi;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+
+  @RegisterExtension final RunningApi api = new RunningApi();
+
+  record Run(int exit, String out, String err) {}
+
+  private Run run(Object command, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Run incident(String... args) {
+    String[] all = new String[args.length + 4];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--api";
+    all[args.length + 1] = api.baseUrl();
+    all[args.length + 2] = "--token";
+    all[args.length + 3] = "responder-token";
+    return run(new IncidentCommand(), all);
+  }
+
+  private String declare() {
+    Run declared = incident("declare", "--severity", "P1", "--service", "recoup-backend", "--title", "Checkout 5xx");
+    assertThat(declared.exit()).as(declared.err()).isZero();
+    return declared.out().split(" ")[1];
+  }
+
+  @Test
+  void declaresAcknowledgesUpdatesAndResolvesAnIncident() {
+    String id = declare();
+
+    Run ack = incident("ack", id);
+    Run update = incident("update", id, "--text", "Stripe webhooks failing", "--eta", "30 min");
+    Run resolve = incident("resolve", id, "--summary", "Rolled back", "--root-cause", "Bad deploy");
+
+    assertThat(id).startsWith("INC-");
+    assertThat(ack.out()).isEqualTo(id + " acknowledged by alice; status ACKNOWLEDGED\n");
+    assertThat(update.exit()).isZero();
+    assertThat(resolve.out()).isEqualTo(id + " resolved; status MONITORING\n");
+  }
+
+  @Test
+  void showPrintsKeyLinesAndTheTimeline() {
+    String id = declare();
+    incident("update", id, "--text", "Investigating");
+
+    Run show = incident("show", id);
+
+    assertThat(show.exit()).isZero();
+    assertThat(show.out()).startsWith(id + "  Checkout 5xx\n")
+        .contains("  Severity:         P1\n")
+        .contains("  Service:          recoup-backend\n")
+        .contains("  Latest update:    Investigating\n")
+        .contains("Timeline:");
+  }
+
+  @Test
+  void showCanPrintThePostMortem() {
+    String id = declare();
+
+    Run show = incident("show", id, "--postmortem");
+
+    assertThat(show.out()).startsWith("# Post-mortem: " + id);
+  }
+
+  @Test
+  void listPrintsATable() {
+    String id = declare();
+
+    Run list = incident("list", "--open");
+
+    assertThat(list.exit()).isZero();
+    assertThat(list.out().lines().toList()).hasSize(2);
+    assertThat(list.out()).startsWith("ID ").contains(id).contains("recoup-backend").contains("DECLARED");
+  }
+
+  @Test
+  void apiErrorsArePrintedAsTheirMessageWithANonZeroExit() {
+    Run unknownService = incident("declare", "--severity", "P1", "--service", "nope", "--title", "x");
+    String id = declare();
+    incident("ack", id);
+    Run ackAgain = incident("ack", id);
+
+    assertThat(unknownService.exit()).isEqualTo(1);
+    assertThat(unknownService.err()).isEqualTo("error: No service named 'nope'; known: recoup-backend, talk-to-my-lawyer.\n");
+    assertThat(ackAgain.exit()).isEqualTo(1);
+    assertThat(ackAgain.err()).isEqualTo("error: Already acknowledged by alice.\n");
+  }
+
+  @Test
+  void aBadTokenIsReported() {
+    Run run = run(new IncidentCommand(), "list", "--api", api.baseUrl(), "--token", "wrong");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("error: The API token is not valid.\n");
+  }
+
+  @Test
+  void configCheckAcceptsAGoodFile() {
+    Run run = run(new ConfigCommand(), "check", "../examples/recoup.yaml");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo("../examples/recoup.yaml: OK (3 services, 3 escalation levels)\n");
+  }
+
+  @Test
+  void configCheckListsEveryProblemWithItsPath(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("firebreak.yaml"), """
+        organisation: Acme
+        severities:
+          P1: { ackTimeout: soon }
+        escalation:
+          levels:
+            - { name: primary, targets: ["slack:U1"] }
+        services:
+          - name: api
+            platform: heroku
+            platformId: x
+        """);
+
+    Run run = run(new ConfigCommand(), "check", file.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("2 problem(s)")
+        .contains("  severities.P1.ackTimeout: must be a duration like 15m")
+        .contains("  services[0].platform: unknown platform 'heroku' (known: vercel, render)");
+  }
+}
