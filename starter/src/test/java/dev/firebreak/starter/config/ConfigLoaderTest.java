@@ -171,10 +171,10 @@ class ConfigLoaderTest {
     IncidentPolicy policy = new IncidentPolicyFactory(config, true).forService("api");
 
     assertThat(policy.forSeverity(Severity.P1).ackTimeout()).isEqualTo(Duration.ofMinutes(15));
-    assertThat(policy.forSeverity(Severity.P1).pageOnDeclare()).isTrue();
+    assertThat(policy.forSeverity(Severity.P1).paging()).isTrue();
     assertThat(policy.forSeverity(Severity.P2).ackTimeout()).isEqualTo(Duration.ofMinutes(45));
     assertThat(policy.forSeverity(Severity.P2).updateInterval()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(policy.forSeverity(Severity.P4).pageOnDeclare()).isFalse();
+    assertThat(policy.forSeverity(Severity.P4).paging()).isFalse();
   }
 
   @Test
