@@ -241,7 +241,7 @@ public final class FakeSlack implements AutoCloseable {
       return error("thread_not_found");
     }
     FakeSlackMessage message = new FakeSlackMessage(channelId, nextTs(), threadTs, text, decoded.blocks(),
-        decoded.metadata(), threadTs != null && Boolean.parseBoolean(form.get("reply_broadcast")));
+        decoded.metadata(), threadTs != null && flag(form, "reply_broadcast"));
     messagesByChannel.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
     ObjectNode response = ok().put("channel", channelId).put("ts", message.ts());
     response.set("message", toJson(message, true));
@@ -323,7 +323,7 @@ public final class FakeSlack implements AutoCloseable {
 
   /** Cursor pagination as Slack does it; the fake's cursor is simply the next index. */
   private ObjectNode page(List<FakeSlackMessage> messages, Map<String, String> form) {
-    boolean withMetadata = Boolean.parseBoolean(form.get("include_all_metadata"));
+    boolean withMetadata = flag(form, "include_all_metadata");
     int from = Math.min(cursor(form), messages.size());
     int to = Math.min(messages.size(), from + limit(form));
     ArrayNode array = json.createArrayNode();
@@ -340,6 +340,12 @@ public final class FakeSlack implements AutoCloseable {
     String latest = form.get("latest");
     return (oldest == null || BY_TS.compare(message.ts(), oldest) >= 0)
         && (latest == null || BY_TS.compare(message.ts(), latest) <= 0);
+  }
+
+  /** Slack reads both "true" and "1" as true; the Java SDK sends "1". */
+  private static boolean flag(Map<String, String> form, String name) {
+    String value = form.get(name);
+    return "1".equals(value) || "true".equals(value);
   }
 
   private static int cursor(Map<String, String> form) {
