@@ -9,40 +9,20 @@ import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.ThreadMessage;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
-import io.temporal.testing.TestActivityEnvironment;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SlackChatActivitiesTest {
 
-  private FakeSlack fake;
-  private SlackClient client;
-  private TestActivityEnvironment env;
-  private ChatActivities chat;
-
-  @BeforeEach
-  void setUp() {
-    fake = new FakeSlack();
-    client = new SlackClient(fake.apiUrlPrefix(), fake.token(), Duration.ofSeconds(2));
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new SlackChatActivities(client));
-    chat = env.newActivityStub(ChatActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(5))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-        .build());
-  }
+  private final SlackTestbed slack = new SlackTestbed();
+  private final FakeSlack fake = slack.fake;
+  private final ChatActivities chat = slack.activityStub(ChatActivities.class);
 
   @AfterEach
   void tearDown() throws Exception {
-    env.close();
-    client.close();
-    fake.close();
+    slack.close();
   }
 
   @Test

@@ -9,43 +9,20 @@ import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.PagingActivities;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
-import io.temporal.testing.TestActivityEnvironment;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SlackPagingActivitiesTest {
 
-  private static final ActivityOptions ONE_ATTEMPT = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofSeconds(5))
-      .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-      .build();
-
-  private FakeSlack fake;
-  private SlackClient client;
-  private TestActivityEnvironment env;
-  private PagingActivities paging;
-  private ChatActivities chat;
-
-  @BeforeEach
-  void setUp() {
-    fake = new FakeSlack();
-    client = new SlackClient(fake.apiUrlPrefix(), fake.token(), Duration.ofSeconds(2));
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new SlackPagingActivities(client), new SlackChatActivities(client));
-    paging = env.newActivityStub(PagingActivities.class, ONE_ATTEMPT);
-    chat = env.newActivityStub(ChatActivities.class, ONE_ATTEMPT);
-  }
+  private final SlackTestbed slack = new SlackTestbed();
+  private final FakeSlack fake = slack.fake;
+  private final PagingActivities paging = slack.activityStub(PagingActivities.class);
+  private final ChatActivities chat = slack.activityStub(ChatActivities.class);
 
   @AfterEach
   void tearDown() throws Exception {
-    env.close();
-    client.close();
-    fake.close();
+    slack.close();
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.firebreak.workflows.notify.ThreadMessage;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,26 +20,24 @@ class SlackRetryTest {
 
   private static final String TASK_QUEUE = "slack-retry-test";
 
-  private FakeSlack fake;
-  private SlackClient client;
+  private final SlackTestbed slack = new SlackTestbed();
+  private final FakeSlack fake = slack.fake;
   private TestWorkflowEnvironment env;
 
   @BeforeEach
   void setUp() {
-    fake = new FakeSlack();
-    client = new SlackClient(fake.apiUrlPrefix(), fake.token(), Duration.ofSeconds(2));
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(SlackRetryWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new SlackChatActivities(client), new SlackPagingActivities(client));
+    worker.registerActivitiesImplementations(
+        new SlackChatActivities(slack.client), new SlackPagingActivities(slack.client));
     env.start();
   }
 
   @AfterEach
   void tearDown() throws Exception {
     env.close();
-    client.close();
-    fake.close();
+    slack.close();
   }
 
   @Test
