@@ -29,7 +29,7 @@ final class SlackChannelIds {
     this.methods = methods;
   }
 
-  static boolean isId(String channel) {
+  private static boolean isId(String channel) {
     return CHANNEL_ID.matcher(channel).matches();
   }
 

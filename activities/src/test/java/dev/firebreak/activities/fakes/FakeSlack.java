@@ -173,7 +173,11 @@ public final class FakeSlack implements AutoCloseable {
           .setHeader("Retry-After", Long.toString(limited.retryAfter().toSeconds()));
     }
     if (fault instanceof FakeSlackFault.ServerError serverError) {
-      return answer(error("service_unavailable")).setResponseCode(serverError.status());
+      // Slack's edge answers 5xx with an HTML page, not the JSON envelope.
+      return new MockResponse()
+          .setResponseCode(serverError.status())
+          .setHeader("Content-Type", "text/html")
+          .setBody("<html><body><h1>" + serverError.status() + " Service Unavailable</h1></body></html>");
     }
     if (fault instanceof FakeSlackFault.Error injected) {
       return answer(error(injected.code()));
