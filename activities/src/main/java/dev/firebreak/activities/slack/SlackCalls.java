@@ -1,0 +1,87 @@
+package dev.firebreak.activities.slack;
+
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import dev.firebreak.activities.http.ProviderFailures;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one Web API call and turns every way it can fail into a {@link ProviderFailures} failure.
+ * Slack reports business errors as HTTP 200 with {@code ok:false}, which the SDK returns without
+ * throwing, so the envelope is checked here too; a few of those codes are Slack saying "not now"
+ * rather than "no" and are retried.
+ */
+final class SlackCalls {
+
+  static final String PROVIDER = "Slack";
+
+  /** chat.postMessage says {@code rate_limited}; every other method's 429 body says {@code ratelimited}. */
+  private static final Set<String> RATE_LIMIT_ERRORS = Set.of("ratelimited", "rate_limited");
+
+  private static final Set<String> TRANSIENT_ERRORS =
+      Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout");
+
+  private static final String RETRY_AFTER = "Retry-After";
+
+  @FunctionalInterface
+  interface Call<T extends SlackApiTextResponse> {
+    T execute() throws IOException, SlackApiException;
+  }
+
+  private SlackCalls() {}
+
+  /**
+   * @param method the Web API method, named in every failure message
+   * @param target what the call was about (a channel, a message), for the failure message
+   */
+  static <T extends SlackApiTextResponse> T invoke(String method, String target, Call<T> call) {
+    String what = method + " (" + target + ")";
+    T response;
+    try {
+      response = call.execute();
+    } catch (SlackApiException e) {
+      String error = e.getError() == null ? null : e.getError().getError();
+      throw ProviderFailures.forStatus(
+          PROVIDER, e.getResponse().code(), what + describe(error), e.getResponse().header(RETRY_AFTER));
+    } catch (IOException e) {
+      throw ProviderFailures.unavailable(PROVIDER + " " + what + " got no answer: " + e.getMessage(), e);
+    }
+    if (response.isOk()) {
+      return response;
+    }
+    throw failureFor(what, response);
+  }
+
+  private static ApplicationFailure failureFor(String what, SlackApiTextResponse response) {
+    String error = response.getError();
+    String message = PROVIDER + " " + what + " failed: " + error;
+    if (RATE_LIMIT_ERRORS.contains(error)) {
+      return ProviderFailures.rateLimited(
+          PROVIDER, message, ProviderFailures.parseRetryAfter(header(response.getHttpResponseHeaders())));
+    }
+    if (TRANSIENT_ERRORS.contains(error)) {
+      return ProviderFailures.unavailable(message, null);
+    }
+    String needed = response.getNeeded() == null ? "" : " (needs scope " + response.getNeeded() + ")";
+    return ProviderFailures.rejected(message + needed);
+  }
+
+  private static String describe(String error) {
+    return error == null ? "" : " " + error;
+  }
+
+  private static String header(Map<String, List<String>> headers) {
+    if (headers == null) {
+      return null;
+    }
+    return headers.entrySet().stream()
+        .filter(h -> RETRY_AFTER.equalsIgnoreCase(h.getKey()) && !h.getValue().isEmpty())
+        .map(h -> h.getValue().get(0))
+        .findFirst()
+        .orElse(null);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.firebreak.activities.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.conversations.ConversationsListResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
+import dev.firebreak.activities.http.ProviderFailures;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a configured channel ({@code #incidents} or {@code C0123ABCD}) into its ID. chat.postMessage
+ * takes either, but the history, replies and update methods only take IDs, so a name is looked up
+ * with conversations.list once and remembered for the life of the client.
+ */
+final class SlackChannelIds {
+
+  private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{8,}");
+  private static final int PAGE_SIZE = 200;
+  private static final int MAX_PAGES = 20;
+
+  private final MethodsClient methods;
+  private final Map<String, String> idsByName = new ConcurrentHashMap<>();
+
+  SlackChannelIds(MethodsClient methods) {
+    this.methods = methods;
+  }
+
+  private static boolean isId(String channel) {
+    return CHANNEL_ID.matcher(channel).matches();
+  }
+
+  String idOf(String channel) {
+    if (isId(channel)) {
+      return channel;
+    }
+    String name = channel.startsWith("#") ? channel.substring(1) : channel;
+    String cached = idsByName.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    String id = lookUp(name)
+        .orElseThrow(() -> ProviderFailures.rejected(
+            SlackCalls.PROVIDER + " conversations.list (#" + name + ") failed: channel_not_found"));
+    idsByName.put(name, id);
+    return id;
+  }
+
+  private Optional<String> lookUp(String name) {
+    String cursor = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      String pageCursor = cursor;
+      ConversationsListResponse response = SlackCalls.invoke("conversations.list", "#" + name,
+          () -> methods.conversationsList(r -> r
+              .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+              .excludeArchived(true)
+              .limit(PAGE_SIZE)
+              .cursor(pageCursor)));
+      Optional<String> id = response.getChannels().stream()
+          .filter(c -> name.equals(c.getName()))
+          .map(Conversation::getId)
+          .findFirst();
+      cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
+      if (id.isPresent() || cursor == null || cursor.isEmpty()) {
+        return id;
+      }
+    }
+    return Optional.empty();
+  }
+}

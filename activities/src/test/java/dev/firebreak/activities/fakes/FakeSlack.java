@@ -1,0 +1,480 @@
+package dev.firebreak.activities.fakes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+
+/**
+ * A Slack Web API on a loopback port, behaving like the real one for the methods Firebreak calls:
+ * {@code POST /api/{method}} with form bodies, bearer-token auth, the {@code {"ok":…}} envelope
+ * with Slack's error codes, channels and messages kept in memory, and faults injected per method.
+ * Reusable from other modules through the activities test-jar.
+ */
+public final class FakeSlack implements AutoCloseable {
+
+  public static final String DEFAULT_TOKEN = "xoxb-fake-slack-token";
+  public static final String DEFAULT_CHANNEL_NAME = "incidents";
+  public static final String DEFAULT_CHANNEL_ID = "C0INCIDENTS";
+  public static final String BOT_USER_ID = "U0FIREBREAK";
+
+  private static final String API = "/api/";
+  private static final String LOOPBACK = "127.0.0.1";
+  private static final int CHAT_POST_TEXT_MAX = 40_000;
+  private static final int CHAT_UPDATE_TEXT_MAX = 4_000;
+  private static final Comparator<String> BY_TS = Comparator.comparing(BigDecimal::new);
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final MockWebServer server = new MockWebServer();
+  private final String token;
+  private final Clock clock;
+  private final Map<String, String> channelIdsByName = new LinkedHashMap<>();
+  private final Map<String, List<FakeSlackMessage>> messagesByChannel = new HashMap<>();
+  private final Map<String, Deque<FakeSlackFault>> faultsByMethod = new HashMap<>();
+  private final Map<String, List<FakeSlackRequest>> requestsByMethod = new HashMap<>();
+  private int tsCounter;
+
+  /** A workspace with {@value #DEFAULT_CHANNEL_NAME} ({@value #DEFAULT_CHANNEL_ID}) and {@value #DEFAULT_TOKEN}. */
+  public FakeSlack() {
+    this(DEFAULT_TOKEN, Map.of(DEFAULT_CHANNEL_NAME, DEFAULT_CHANNEL_ID), Clock.systemUTC());
+  }
+
+  /**
+   * @param channelIdsByName the workspace's channels, name (without {@code #}) to ID
+   * @param clock gives message timestamps their seconds
+   */
+  public FakeSlack(String token, Map<String, String> channelIdsByName, Clock clock) {
+    this.token = token;
+    this.clock = clock;
+    this.channelIdsByName.putAll(channelIdsByName);
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return handle(request);
+      }
+    });
+    try {
+      server.start(InetAddress.getByName(LOOPBACK), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- wiring
+
+  /** The Web API prefix a client is pointed at: {@code http://127.0.0.1:<port>/api/}. */
+  public String apiUrlPrefix() {
+    return url() + API.substring(1);
+  }
+
+  /** The server root, {@code http://127.0.0.1:<port>/}. */
+  public String url() {
+    return "http://" + LOOPBACK + ":" + server.getPort() + "/";
+  }
+
+  public String token() {
+    return token;
+  }
+
+  // ---- set-up and fault injection
+
+  public synchronized FakeSlack addChannel(String name, String id) {
+    channelIdsByName.put(name, id);
+    return this;
+  }
+
+  /** The next {@code times} calls of {@code method} (e.g. {@code chat.postMessage}) meet {@code fault}. */
+  public synchronized FakeSlack failNext(String method, int times, FakeSlackFault fault) {
+    Deque<FakeSlackFault> faults = faultsByMethod.computeIfAbsent(method, m -> new ArrayDeque<>());
+    for (int i = 0; i < times; i++) {
+      faults.add(fault);
+    }
+    return this;
+  }
+
+  // ---- what tests look at
+
+  public synchronized String channelId(String name) {
+    return channelIdsByName.get(name.startsWith("#") ? name.substring(1) : name);
+  }
+
+  /** Top-level messages of a channel (name or ID), oldest first; broadcast thread replies included. */
+  public synchronized List<FakeSlackMessage> messages(String channel) {
+    return select(channelIdOrSelf(channel), m -> !m.isReply() || m.replyBroadcast());
+  }
+
+  /** Replies under {@code threadTs}, oldest first, without the parent. */
+  public synchronized List<FakeSlackMessage> replies(String channel, String threadTs) {
+    return select(channelIdOrSelf(channel), m -> m.isReply() && m.threadTs().equals(threadTs));
+  }
+
+  public synchronized Optional<FakeSlackMessage> message(String channel, String ts) {
+    return select(channelIdOrSelf(channel), m -> m.ts().equals(ts)).stream().findFirst();
+  }
+
+  /** Every call received for {@code method}, answered or not. */
+  public synchronized int calls(String method) {
+    return requestsByMethod.getOrDefault(method, List.of()).size();
+  }
+
+  public int postMessageCalls() {
+    return calls("chat.postMessage");
+  }
+
+  public synchronized Optional<FakeSlackRequest> lastRequest(String method) {
+    List<FakeSlackRequest> requests = requestsByMethod.getOrDefault(method, List.of());
+    return requests.isEmpty() ? Optional.empty() : Optional.of(requests.get(requests.size() - 1));
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.shutdown();
+  }
+
+  // ---- the server side
+
+  private synchronized MockResponse handle(RecordedRequest request) {
+    String path = request.getRequestUrl().encodedPath();
+    if (!"POST".equals(request.getMethod()) || !path.startsWith(API)) {
+      return new MockResponse().setResponseCode(404).setBody("Not Found");
+    }
+    String method = path.substring(API.length());
+    Map<String, String> form = form(request);
+    requestsByMethod.computeIfAbsent(method, m -> new ArrayList<>()).add(new FakeSlackRequest(method, form));
+
+    FakeSlackFault fault = Optional.ofNullable(faultsByMethod.get(method)).map(Deque::poll).orElse(null);
+    if (fault instanceof FakeSlackFault.RateLimited limited) {
+      return answer(error("ratelimited"))
+          .setResponseCode(429)
+          .setHeader("Retry-After", Long.toString(limited.retryAfter().toSeconds()));
+    }
+    if (fault instanceof FakeSlackFault.ServerError serverError) {
+      // Slack's edge answers 5xx with an HTML page, not the JSON envelope.
+      return new MockResponse()
+          .setResponseCode(serverError.status())
+          .setHeader("Content-Type", "text/html")
+          .setBody("<html><body><h1>" + serverError.status() + " Service Unavailable</h1></body></html>");
+    }
+    if (fault instanceof FakeSlackFault.Error injected) {
+      return answer(error(injected.code()));
+    }
+    MockResponse response = answer(authorized(request) ? call(method, form) : authError(request));
+    if (fault instanceof FakeSlackFault.ResponseLost) {
+      return response.setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
+    }
+    if (fault instanceof FakeSlackFault.Slow slow) {
+      return response.setHeadersDelay(slow.delay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return response;
+  }
+
+  private boolean authorized(RecordedRequest request) {
+    return ("Bearer " + token).equals(request.getHeader("Authorization"));
+  }
+
+  /** Slack answers bad credentials with HTTP 200 and an error code, never with 401. */
+  private ObjectNode authError(RecordedRequest request) {
+    return error(request.getHeader("Authorization") == null ? "not_authed" : "invalid_auth");
+  }
+
+  private ObjectNode call(String method, Map<String, String> form) {
+    return switch (method) {
+      case "auth.test" -> authTest();
+      case "chat.postMessage" -> postMessage(form);
+      case "chat.update" -> update(form);
+      case "conversations.history" -> history(form);
+      case "conversations.replies" -> replies(form);
+      case "conversations.list" -> list(form);
+      default -> error("unknown_method");
+    };
+  }
+
+  private ObjectNode authTest() {
+    return ok()
+        .put("url", "https://firebreak-fake.slack.com/")
+        .put("team", "Firebreak Fake")
+        .put("user", "firebreak")
+        .put("team_id", "T0FAKE")
+        .put("user_id", BOT_USER_ID)
+        .put("bot_id", "B0FIREBREAK")
+        .put("is_enterprise_install", false);
+  }
+
+  private ObjectNode postMessage(Map<String, String> form) {
+    String channelId = channelIdOf(form.get("channel"), true);
+    if (channelId == null) {
+      return error("channel_not_found");
+    }
+    String text = form.get("text");
+    if ((text == null || text.isEmpty()) && form.get("blocks") == null) {
+      return error("no_text");
+    }
+    if (text != null && text.length() > CHAT_POST_TEXT_MAX) {
+      return error("msg_too_long");
+    }
+    Decoded decoded = decode(form);
+    if (decoded.error() != null) {
+      return decoded.error();
+    }
+    String threadTs = form.get("thread_ts");
+    if (threadTs != null && select(channelId, m -> m.ts().equals(threadTs)).isEmpty()) {
+      return error("thread_not_found");
+    }
+    FakeSlackMessage message = new FakeSlackMessage(channelId, nextTs(), threadTs, text, decoded.blocks(),
+        decoded.metadata(), threadTs != null && flag(form, "reply_broadcast"));
+    messagesByChannel.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
+    ObjectNode response = ok().put("channel", channelId).put("ts", message.ts());
+    response.set("message", toJson(message, true));
+    return response;
+  }
+
+  private ObjectNode update(Map<String, String> form) {
+    String channelId = channelIdOf(form.get("channel"), false);
+    if (channelId == null) {
+      return error("channel_not_found");
+    }
+    String ts = form.get("ts");
+    List<FakeSlackMessage> messages = messagesByChannel.getOrDefault(channelId, List.of());
+    int index = indexOf(messages, ts);
+    if (index < 0) {
+      return error("message_not_found");
+    }
+    String text = form.get("text");
+    if (text != null && text.length() > CHAT_UPDATE_TEXT_MAX) {
+      return error("msg_too_long");
+    }
+    Decoded decoded = decode(form);
+    if (decoded.error() != null) {
+      return decoded.error();
+    }
+    FakeSlackMessage edited = messages.get(index).edited(text, decoded.blocks(), decoded.metadata());
+    messages.set(index, edited);
+    ObjectNode response = ok().put("channel", channelId).put("ts", ts).put("text", edited.text());
+    response.set("message", toJson(edited, true));
+    return response;
+  }
+
+  private ObjectNode history(Map<String, String> form) {
+    String channelId = channelIdOf(form.get("channel"), false);
+    if (channelId == null) {
+      return error("channel_not_found");
+    }
+    List<FakeSlackMessage> newestFirst = new ArrayList<>(
+        select(channelId, m -> (!m.isReply() || m.replyBroadcast()) && inWindow(m, form)));
+    newestFirst.sort(Comparator.comparing(FakeSlackMessage::ts, BY_TS).reversed());
+    return page(newestFirst, form);
+  }
+
+  private ObjectNode replies(Map<String, String> form) {
+    String channelId = channelIdOf(form.get("channel"), false);
+    if (channelId == null) {
+      return error("channel_not_found");
+    }
+    String ts = form.get("ts");
+    List<FakeSlackMessage> parent = select(channelId, m -> m.ts().equals(ts));
+    if (ts == null || parent.isEmpty()) {
+      return error("thread_not_found");
+    }
+    List<FakeSlackMessage> thread = new ArrayList<>(parent);
+    thread.addAll(select(channelId, m -> m.isReply() && m.threadTs().equals(ts) && inWindow(m, form)));
+    return page(thread, form);
+  }
+
+  private ObjectNode list(Map<String, String> form) {
+    List<Map.Entry<String, String>> channels = new ArrayList<>(channelIdsByName.entrySet());
+    int from = cursor(form);
+    int to = Math.min(channels.size(), from + limit(form));
+    ArrayNode array = json.createArrayNode();
+    for (Map.Entry<String, String> channel : channels.subList(Math.min(from, to), to)) {
+      array.addObject()
+          .put("id", channel.getValue())
+          .put("name", channel.getKey())
+          .put("name_normalized", channel.getKey())
+          .put("is_channel", true)
+          .put("is_private", false)
+          .put("is_archived", false)
+          .put("is_member", true);
+    }
+    ObjectNode response = ok();
+    response.set("channels", array);
+    response.putObject("response_metadata").put("next_cursor", to < channels.size() ? Integer.toString(to) : "");
+    return response;
+  }
+
+  /** Cursor pagination as Slack does it; the fake's cursor is simply the next index. */
+  private ObjectNode page(List<FakeSlackMessage> messages, Map<String, String> form) {
+    boolean withMetadata = flag(form, "include_all_metadata");
+    int from = Math.min(cursor(form), messages.size());
+    int to = Math.min(messages.size(), from + limit(form));
+    ArrayNode array = json.createArrayNode();
+    messages.subList(from, to).forEach(m -> array.add(toJson(m, withMetadata)));
+    ObjectNode response = ok();
+    response.set("messages", array);
+    response.put("has_more", to < messages.size());
+    response.putObject("response_metadata").put("next_cursor", to < messages.size() ? Integer.toString(to) : "");
+    return response;
+  }
+
+  private static boolean inWindow(FakeSlackMessage message, Map<String, String> form) {
+    String oldest = form.get("oldest");
+    String latest = form.get("latest");
+    return (oldest == null || BY_TS.compare(message.ts(), oldest) >= 0)
+        && (latest == null || BY_TS.compare(message.ts(), latest) <= 0);
+  }
+
+  /** Slack reads both "true" and "1" as true; the Java SDK sends "1". */
+  private static boolean flag(Map<String, String> form, String name) {
+    String value = form.get(name);
+    return "1".equals(value) || "true".equals(value);
+  }
+
+  private static int cursor(Map<String, String> form) {
+    String cursor = form.get("cursor");
+    return cursor == null || cursor.isEmpty() ? 0 : Integer.parseInt(cursor);
+  }
+
+  private static int limit(Map<String, String> form) {
+    String limit = form.get("limit");
+    return limit == null ? 100 : Math.max(1, Math.min(1000, Integer.parseInt(limit)));
+  }
+
+  private ObjectNode toJson(FakeSlackMessage message, boolean withMetadata) {
+    ObjectNode node = json.createObjectNode()
+        .put("type", "message")
+        .put("user", BOT_USER_ID)
+        .put("bot_id", "B0FIREBREAK")
+        .put("text", message.text() == null ? "" : message.text())
+        .put("ts", message.ts());
+    if (message.threadTs() != null) {
+      node.put("thread_ts", message.threadTs());
+    }
+    if (message.replyBroadcast()) {
+      node.put("subtype", "thread_broadcast");
+    }
+    if (message.blocks() != null) {
+      node.set("blocks", message.blocks());
+    }
+    if (withMetadata && message.metadata() != null) {
+      node.set("metadata", message.metadata());
+    }
+    return node;
+  }
+
+  private record Decoded(JsonNode blocks, JsonNode metadata, ObjectNode error) {}
+
+  /** Slack takes {@code blocks} and {@code metadata} as JSON inside form fields. */
+  private Decoded decode(Map<String, String> form) {
+    JsonNode blocks;
+    JsonNode metadata;
+    try {
+      blocks = form.get("blocks") == null ? null : json.readTree(form.get("blocks"));
+    } catch (JsonProcessingException e) {
+      return new Decoded(null, null, error("invalid_blocks_format"));
+    }
+    try {
+      metadata = form.get("metadata") == null ? null : json.readTree(form.get("metadata"));
+    } catch (JsonProcessingException e) {
+      return new Decoded(null, null, error("invalid_metadata_format"));
+    }
+    if (metadata != null && (!metadata.path("event_type").isTextual() || !metadata.path("event_payload").isObject())) {
+      return new Decoded(null, null, error("invalid_metadata_schema"));
+    }
+    if (blocks != null) {
+      List<String> problems = FakeSlackBlockKit.problems(blocks);
+      if (!problems.isEmpty()) {
+        ObjectNode invalid = error("invalid_blocks");
+        problems.forEach(invalid.putArray("errors")::add);
+        return new Decoded(null, null, invalid);
+      }
+    }
+    return new Decoded(blocks, metadata, null);
+  }
+
+  /** A channel ID for an ID or a name (with or without {@code #}); names only where Slack takes them. */
+  private String channelIdOf(String channel, boolean acceptsName) {
+    if (channel == null) {
+      return null;
+    }
+    if (channelIdsByName.containsValue(channel)) {
+      return channel;
+    }
+    return acceptsName ? channelIdsByName.get(channel.startsWith("#") ? channel.substring(1) : channel) : null;
+  }
+
+  private String channelIdOrSelf(String channel) {
+    String id = channelIdOf(channel, true);
+    return id == null ? channel : id;
+  }
+
+  private List<FakeSlackMessage> select(String channelId, Predicate<FakeSlackMessage> filter) {
+    return messagesByChannel.getOrDefault(channelId, List.of()).stream().filter(filter).toList();
+  }
+
+  private static int indexOf(List<FakeSlackMessage> messages, String ts) {
+    for (int i = 0; i < messages.size(); i++) {
+      if (messages.get(i).ts().equals(ts)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Slack's ts: epoch seconds, a dot and six digits; unique per channel. */
+  private String nextTs() {
+    tsCounter = (tsCounter + 1) % 1_000_000;
+    return clock.instant().getEpochSecond() + "." + String.format("%06d", tsCounter);
+  }
+
+  private ObjectNode ok() {
+    return json.createObjectNode().put("ok", true);
+  }
+
+  private ObjectNode error(String code) {
+    return json.createObjectNode().put("ok", false).put("error", code);
+  }
+
+  private MockResponse answer(ObjectNode body) {
+    return new MockResponse()
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .setBody(body.toString());
+  }
+
+  private static Map<String, String> form(RecordedRequest request) {
+    Map<String, String> form = new LinkedHashMap<>();
+    String body = request.getBody().readUtf8();
+    for (String pair : body.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      form.put(name, value);
+    }
+    return form;
+  }
+}
