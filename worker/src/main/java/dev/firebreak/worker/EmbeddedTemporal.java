@@ -5,8 +5,6 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,18 +29,13 @@ final class EmbeddedTemporal implements AutoCloseable {
   }
 
   static EmbeddedTemporal start(int port) {
-    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, false);
+    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
     log.info("Embedded Temporal test server listening on 127.0.0.1:{} (in memory, real time)", port);
     return new EmbeddedTemporal(server, port);
   }
 
   String target() {
     return target;
-  }
-
-  WorkflowServiceStubs connect() {
-    return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
   }
 
   /**
@@ -55,7 +48,7 @@ final class EmbeddedTemporal implements AutoCloseable {
         key -> attributes.put(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder().setTarget(target).build());
+            OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
     try {
       operator.blockingStub().addSearchAttributes(
           AddSearchAttributesRequest.newBuilder()

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,16 @@ public final class ApiServer {
    */
   public ApiServer(WorkflowClient client, FirebreakConfig config, ApiTokens tokens,
       PrometheusMeterRegistry registry, TemporalProbe temporal, boolean searchAttributes) {
+    this(client, config, tokens, registry, temporal, searchAttributes, routes -> {});
+  }
+
+  /**
+   * @param extraRoutes routes the process adds beside the API, such as dev mode's simulated
+   *     health endpoints; they are served without authentication
+   */
+  public ApiServer(WorkflowClient client, FirebreakConfig config, ApiTokens tokens,
+      PrometheusMeterRegistry registry, TemporalProbe temporal, boolean searchAttributes,
+      Consumer<RoutesConfig> extraRoutes) {
     ObjectMapper json = JsonBodies.mapper();
     IncidentGateway incidents = new IncidentGateway(
         client, new IncidentPolicyFactory(config, searchAttributes), Clock.systemUTC(), UPDATE_TIMEOUT);
@@ -52,6 +63,7 @@ public final class ApiServer {
       routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
       routes.get("/api/v1/services", ctx -> ctx.json(config.services()), Role.VIEWER);
       incidentRoutes.register(routes);
+      extraRoutes.accept(routes);
       routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, new ApiError(e.getStatus(),
           e.getStatus() == 404 ? "not_found" : "bad_request", e.getStatus() == 404 ? "No such endpoint." : e.getMessage())));
       routes.exception(Exception.class, (e, ctx) -> respond(ctx, failures.toApiError(e, ctx.pathParamMap().get("id"))));

@@ -2,11 +2,13 @@ package dev.firebreak.starter.api;
 
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.IncidentMemo;
 import dev.firebreak.workflows.incident.IncidentState;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
 import io.temporal.api.common.v1.Payload;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -26,8 +28,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,11 +93,7 @@ final class IncidentGateway {
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setStaticSummary(truncateUtf8(d.severity() + " · " + d.service() + " · " + d.title(), SUMMARY_BYTES))
         .setStaticDetails(details(d))
-        .setMemo(Map.of(
-            "title", d.title(),
-            "severity", d.severity().name(),
-            "service", d.service(),
-            "declaredAt", Instant.now(clock).toString()))
+        .setMemo(IncidentMemo.of(d, d.severity(), Instant.now(clock)))
         .build();
   }
 
@@ -144,7 +144,12 @@ final class IncidentGateway {
     for (int i = 0; i < runningNewestFirst.size(); i++) {
       rows.add(summary(runningNewestFirst.get(i), i < QUERIED_FOR_STATUS ? statusOf(runningNewestFirst.get(i)) : "OPEN"));
     }
-    closed.forEach(info -> rows.add(summary(info, "CLOSED")));
+    Set<String> runningIds = running.stream().map(i -> i.getExecution().getWorkflowId()).collect(Collectors.toSet());
+    closed.stream()
+        // A long incident continues as new: its earlier runs are history of the same incident.
+        .filter(info -> info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
+        .filter(info -> !runningIds.contains(info.getExecution().getWorkflowId()))
+        .forEach(info -> rows.add(summary(info, "CLOSED")));
     return rows.stream()
         .sorted(Comparator.comparing(IncidentSummary::declaredAt, Comparator.nullsLast(Comparator.reverseOrder())))
         .toList();
@@ -162,12 +167,12 @@ final class IncidentGateway {
   private IncidentSummary summary(WorkflowExecutionInfo listed, String status) {
     WorkflowExecutionInfo info = withMemo(listed);
     Map<String, Payload> memo = info.getMemo().getFieldsMap();
-    String declaredAt = memo(memo, "declaredAt");
+    String declaredAt = memo(memo, IncidentMemo.DECLARED_AT);
     return new IncidentSummary(
         info.getExecution().getWorkflowId().substring(IncidentWorkflow.workflowId("").length()),
-        memo(memo, "title"),
-        memo(memo, "severity"),
-        memo(memo, "service"),
+        memo(memo, IncidentMemo.TITLE),
+        memo(memo, IncidentMemo.SEVERITY),
+        memo(memo, IncidentMemo.SERVICE),
         status,
         declaredAt != null ? Instant.parse(declaredAt)
             : Instant.ofEpochSecond(info.getStartTime().getSeconds(), info.getStartTime().getNanos()));
@@ -175,7 +180,7 @@ final class IncidentGateway {
 
   /** The dev test server lists closed executions without their memo; describing one brings it back. */
   private WorkflowExecutionInfo withMemo(WorkflowExecutionInfo listed) {
-    if (listed.getMemo().getFieldsMap().containsKey("title")) {
+    if (listed.getMemo().getFieldsMap().containsKey(IncidentMemo.TITLE)) {
       return listed;
     }
     return client.newUntypedWorkflowStub(listed.getExecution().getWorkflowId()).describe().getWorkflowExecutionInfo();

@@ -20,6 +20,7 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -246,9 +247,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     queuePost("update-reminder",
         "⏰ " + who + ": no update on " + incident.id() + " for " + Texts.humanize(silence)
             + ". Post one: what you found, ETA, actions.", true);
-    if (incident.missedUpdates >= 2 && !policy.escalation().isEmpty()) {
-      int level = Math.min(Math.max(incident.escalationLevel, 0) + incident.missedUpdates - 1,
-          policy.escalation().size() - 1);
+    // Before an ack the escalation chain is already walking; after it, a silent owner is escalated
+    // one level per missed interval, and the top level is paged once, not every interval.
+    int level = Math.max(incident.escalationLevel, 0) + incident.missedUpdates - 1;
+    if (incident.isAcknowledged() && incident.missedUpdates >= 2 && level < policy.escalation().size()) {
       EscalationLevel target = policy.escalation().get(level);
       String reason = incident.missedUpdates + " update intervals passed with no update";
       incident.record(now, "update-escalated", null,
@@ -328,7 +330,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     Workflow.await(() -> isQuiet() && Workflow.isEveryHandlerFinished());
     log.info("{} continuing as new after {} history events", incident.id(),
         Workflow.getInfo().getHistoryLength());
-    Workflow.continueAsNew(new IncidentState(incident.declaration, policy, incident.progress()));
+    Workflow.continueAsNew(
+        ContinueAsNewOptions.newBuilder()
+            .setMemo(IncidentMemo.of(incident.declaration, incident.severity, incident.declaredAt()))
+            .build(),
+        new IncidentState(incident.declaration, policy, incident.progress()));
   }
 
   // ---- Commands ------------------------------------------------------------------------------

@@ -55,6 +55,9 @@ final class PostMortemReport {
 
     md.append("## Timeline\n");
     for (TimelineEntry entry : incident.timeline) {
+      if (entry.kind().equals("dry-run")) {
+        continue; // what a dry-run provider would have sent is not part of the incident's story
+      }
       md.append("- **").append(stamp(entry.at(), sameDay)).append("** - ");
       if (entry.actor() != null && !entry.actor().isBlank()) {
         md.append(entry.actor()).append(": ");

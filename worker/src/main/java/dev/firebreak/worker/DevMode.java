@@ -1,0 +1,106 @@
+package dev.firebreak.worker;
+
+import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.ServiceConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Everything on one machine for trying Firebreak: the embedded Temporal server, the worker, the
+ * API and the simulated health endpoints and status pages of the demo services.
+ */
+final class DevMode implements AutoCloseable {
+
+  static final String DEFAULT_DEV_TOKEN = "dev-token";
+  static final String NAMESPACE = "default";
+
+  private final EmbeddedTemporal temporal;
+  private final FirebreakProcess process;
+  private final String apiUrl;
+  private final String devToken;
+  private final FirebreakConfig config;
+
+  private DevMode(EmbeddedTemporal temporal, FirebreakProcess process, String apiUrl, String devToken,
+      FirebreakConfig config) {
+    this.temporal = temporal;
+    this.process = process;
+    this.apiUrl = apiUrl;
+    this.devToken = devToken;
+    this.config = config;
+  }
+
+  /**
+   * @param configFile null for the built-in demo runbook
+   * @param apiPort the API port; the demo config's URLs point at it, so it must be known up front
+   */
+  static DevMode start(Path configFile, int temporalPort, int apiPort, Function<String, String> env) {
+    String apiUrl = "http://127.0.0.1:" + apiPort;
+    ConfigLoader loader = new ConfigLoader(Map.of(ConfigLoader.DEV_URL_VARIABLE, apiUrl));
+    FirebreakConfig config = configFile == null ? loader.loadDemo() : loader.load(configFile);
+    String devToken = env.apply("FIREBREAK_DEV_TOKEN");
+    if (devToken == null || devToken.isBlank()) {
+      devToken = DEFAULT_DEV_TOKEN;
+    }
+    EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort);
+    try {
+      boolean searchAttributes = temporal.registerSearchAttributes(NAMESPACE);
+      DevSimulation simulation = new DevSimulation(
+          config.services().stream().map(ServiceConfig::name).collect(Collectors.toSet()),
+          dependencies(config));
+      FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
+          config, env, temporal.target(), NAMESPACE, true, true, "127.0.0.1", apiPort, devToken,
+          searchAttributes, simulation::register));
+      return new DevMode(temporal, process, apiUrl, devToken, config);
+    } catch (RuntimeException failed) {
+      temporal.close();
+      throw failed;
+    }
+  }
+
+  private static Set<String> dependencies(FirebreakConfig config) {
+    Set<String> names = new TreeSet<>();
+    config.services().forEach(s -> s.dependencies().forEach(d -> names.add(d.name())));
+    return names;
+  }
+
+  String apiUrl() {
+    return apiUrl;
+  }
+
+  FirebreakProcess process() {
+    return process;
+  }
+
+  /** What a new user needs on screen: where things are and one line to try. */
+  String banner() {
+    String firstService = config.services().isEmpty() ? "my-service" : config.services().get(0).name();
+    StringBuilder text = new StringBuilder();
+    text.append("\n  Firebreak dev mode is running (everything is in memory: a restart forgets it all)\n\n");
+    text.append("  Temporal (embedded) ").append(temporal.target()).append("   namespace ").append(NAMESPACE).append('\n');
+    text.append("  HTTP API            ").append(apiUrl).append("   token: ").append(devToken).append('\n');
+    text.append("  Services            ").append(config.services().stream().map(ServiceConfig::name)
+        .collect(Collectors.joining(", "))).append('\n');
+    process.providerSummary().forEach(line -> text.append("  ").append(line).append('\n'));
+    text.append("\n  Declare an incident:\n");
+    text.append("    curl -s -XPOST ").append(apiUrl).append("/api/v1/incidents -H 'Authorization: Bearer ")
+        .append(devToken).append("' -H 'Content-Type: application/json' \\\n")
+        .append("      -d '{\"title\":\"Checkout returns 500\",\"severity\":\"P1\",\"service\":\"")
+        .append(firstService).append("\"}'\n");
+    text.append("  Break a service (then try to resolve):\n");
+    text.append("    curl -s -XPOST ").append(apiUrl).append("/dev/services/").append(firstService)
+        .append("/health -d '{\"healthy\":false}'\n");
+    text.append("  Or with the CLI: ./firebreak incident list\n");
+    return text.toString();
+  }
+
+  @Override
+  public void close() {
+    process.close();
+    temporal.close();
+  }
+}

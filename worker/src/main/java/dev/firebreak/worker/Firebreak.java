@@ -1,0 +1,33 @@
+package dev.firebreak.worker;
+
+import dev.firebreak.starter.cli.ConfigCommand;
+import dev.firebreak.starter.cli.IncidentCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code firebreak} command: processes (dev, worker, api, all) and the CLI over the API. */
+@Command(name = "firebreak", mixinStandardHelpOptions = true, version = "Firebreak 0.1.0",
+    description = "Incident and maintenance runbooks as durable Temporal workflows.",
+    subcommands = {
+        DevCommand.class,
+        ServeCommands.WorkerCommand.class,
+        ServeCommands.ApiCommand.class,
+        ServeCommands.AllCommand.class,
+        IncidentCommand.class,
+        ConfigCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class Firebreak implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Firebreak()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

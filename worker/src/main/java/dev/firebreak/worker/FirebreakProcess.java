@@ -1,0 +1,126 @@
+package dev.firebreak.worker;
+
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import com.uber.m3.tally.ScopeCloseException;
+import dev.firebreak.starter.api.ApiCaller;
+import dev.firebreak.starter.api.ApiServer;
+import dev.firebreak.starter.api.ApiTokens;
+import dev.firebreak.starter.api.Role;
+import dev.firebreak.starter.api.TemporalProbe;
+import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Firebreak: the Temporal client, and the worker and/or the HTTP API. Workers and API
+ * replicas hold no state of their own, so any number of them can run against one cluster.
+ */
+final class FirebreakProcess implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(FirebreakProcess.class);
+
+  private final WorkflowServiceStubs service;
+  private final WorkflowClient client;
+  private final Scope metricsScope;
+  private final WorkerFactory workers;
+  private final ProviderActivities providers;
+  private final ApiServer api;
+
+  private FirebreakProcess(WorkflowServiceStubs service, WorkflowClient client, Scope metricsScope,
+      WorkerFactory workers, ProviderActivities providers, ApiServer api) {
+    this.service = service;
+    this.client = client;
+    this.metricsScope = metricsScope;
+    this.workers = workers;
+    this.providers = providers;
+    this.api = api;
+  }
+
+  static FirebreakProcess start(ProcessSettings settings) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Scope metricsScope = new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(registry))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(settings.temporalTarget())
+            .setMetricsScope(metricsScope)
+            .build());
+    WorkflowClient client = WorkflowClient.newInstance(
+        service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+
+    WorkerFactory workers = null;
+    ProviderActivities providers = null;
+    if (settings.runWorker()) {
+      providers = ProviderActivities.from(settings.config(), settings.env());
+      workers = WorkerFactory.newInstance(client);
+      Worker worker = workers.newWorker(IncidentWorkflow.TASK_QUEUE);
+      worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+      worker.registerActivitiesImplementations(providers.implementations());
+      workers.start();
+      log.info("Worker polling task queue '{}' on {} (namespace {})", IncidentWorkflow.TASK_QUEUE,
+          settings.temporalTarget(), settings.namespace());
+    }
+
+    ApiServer api = null;
+    if (settings.runApi()) {
+      ApiTokens tokens = ApiTokens.fromConfig(settings.config(), new SecretResolver(settings.env()));
+      if (settings.devToken() != null) {
+        tokens = tokens.with(settings.devToken(), new ApiCaller("dev", Set.of(Role.ADMIN)));
+      }
+      api = new ApiServer(client, settings.config(), tokens, registry,
+          TemporalProbe.of(service, Duration.ofSeconds(2)), settings.searchAttributes(),
+          settings.extraRoutes())
+          .start(settings.apiHost(), settings.apiPort());
+    }
+    return new FirebreakProcess(service, client, metricsScope, workers, providers, api);
+  }
+
+  WorkflowClient client() {
+    return client;
+  }
+
+  int apiPort() {
+    return api == null ? -1 : api.port();
+  }
+
+  List<String> providerSummary() {
+    return providers == null ? List.of() : providers.summary();
+  }
+
+  @Override
+  public void close() {
+    if (api != null) {
+      api.stop();
+    }
+    if (workers != null) {
+      workers.shutdown();
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    }
+    if (providers != null) {
+      providers.close();
+    }
+    try {
+      metricsScope.close();
+    } catch (ScopeCloseException e) {
+      log.warn("Closing the metrics scope failed: {}", e.getMessage());
+    }
+    service.shutdown();
+  }
+}

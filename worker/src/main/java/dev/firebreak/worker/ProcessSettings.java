@@ -1,0 +1,25 @@
+package dev.firebreak.worker;
+
+import dev.firebreak.starter.config.FirebreakConfig;
+import io.javalin.config.RoutesConfig;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What one Firebreak process runs and where.
+ *
+ * @param devToken an extra admin token (dev mode's {@code dev-token}); null in production
+ * @param apiPort 0 picks a free port (tests)
+ */
+record ProcessSettings(
+    FirebreakConfig config,
+    Function<String, String> env,
+    String temporalTarget,
+    String namespace,
+    boolean runWorker,
+    boolean runApi,
+    String apiHost,
+    int apiPort,
+    String devToken,
+    boolean searchAttributes,
+    Consumer<RoutesConfig> extraRoutes) {}

@@ -1,0 +1,74 @@
+package dev.firebreak.worker;
+
+import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.starter.config.FirebreakConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The production processes: {@code worker}, {@code api} and {@code all}, against TEMPORAL_ADDRESS. */
+final class ServeCommands {
+
+  private ServeCommands() {}
+
+  abstract static class Serve implements Callable<Integer> {
+    @Option(names = "--config", required = true, description = "The organisation's firebreak.yaml.")
+    Path config;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "API bind address (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "API port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--search-attributes", defaultValue = "${env:FIREBREAK_SEARCH_ATTRIBUTES:-false}",
+        description = "The cluster has FirebreakSeverity/Status/Service registered (default ${DEFAULT-VALUE}).")
+    boolean searchAttributes;
+
+    abstract boolean runsWorker();
+
+    abstract boolean runsApi();
+
+    @Override
+    public Integer call() throws InterruptedException {
+      FirebreakConfig loaded = new ConfigLoader().load(config);
+      String target = envOr("TEMPORAL_ADDRESS", "127.0.0.1:7233");
+      String namespace = envOr("TEMPORAL_NAMESPACE", "default");
+      FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
+          loaded, System::getenv, target, namespace, runsWorker(), runsApi(), host, port, null,
+          searchAttributes, routes -> {}));
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        process.close();
+        stopped.countDown();
+      }, "firebreak-shutdown"));
+      stopped.await();
+      return 0;
+    }
+
+    private static String envOr(String name, String fallback) {
+      String value = System.getenv(name);
+      return value == null || value.isBlank() ? fallback : value;
+    }
+  }
+
+  @Command(name = "worker", mixinStandardHelpOptions = true, description = "Run workflows and activities.")
+  static final class WorkerCommand extends Serve {
+    boolean runsWorker() { return true; }
+    boolean runsApi() { return false; }
+  }
+
+  @Command(name = "api", mixinStandardHelpOptions = true, description = "Serve the HTTP API.")
+  static final class ApiCommand extends Serve {
+    boolean runsWorker() { return false; }
+    boolean runsApi() { return true; }
+  }
+
+  @Command(name = "all", mixinStandardHelpOptions = true, description = "Worker and HTTP API in one process.")
+  static final class AllCommand extends Serve {
+    boolean runsWorker() { return true; }
+    boolean runsApi() { return true; }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.firebreak.workflows.incident;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What an incident's memo carries so lists can show it without querying every workflow. Written at
+ * start by the API and again at every continue-as-new, because a new run does not inherit it.
+ */
+public final class IncidentMemo {
+  public static final String TITLE = "title";
+  public static final String SEVERITY = "severity";
+  public static final String SERVICE = "service";
+  public static final String DECLARED_AT = "declaredAt";
+
+  private IncidentMemo() {}
+
+  public static Map<String, Object> of(Declaration declaration, Severity severity, Instant declaredAt) {
+    return Map.of(
+        TITLE, declaration.title(),
+        SEVERITY, severity.name(),
+        SERVICE, declaration.service(),
+        DECLARED_AT, declaredAt.toString());
+  }
+}
