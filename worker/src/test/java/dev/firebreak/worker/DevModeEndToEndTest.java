@@ -1,0 +1,152 @@
+package dev.firebreak.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.activities.fakes.FakeSlack;
+import dev.firebreak.activities.fakes.FakeSlackMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole product in one JVM, as `./firebreak dev` runs it: embedded Temporal, worker, API and
+ * the simulated services, with Slack live against a local fake. One incident is driven through
+ * the HTTP API from declaration to the reviewed post-mortem.
+ */
+class DevModeEndToEndTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static FakeSlack slack;
+  private static DevMode dev;
+
+  @BeforeAll
+  static void startDevMode() throws IOException {
+    slack = new FakeSlack();
+    Map<String, String> env = Map.of(
+        "SLACK_BOT_TOKEN", slack.token(),
+        "SLACK_API_URL", slack.apiUrlPrefix());
+    dev = DevMode.start(null, freePort(), freePort(), env::get);
+  }
+
+  @AfterAll
+  static void stopDevMode() throws IOException {
+    if (dev != null) {
+      dev.close();
+    }
+    slack.close();
+  }
+
+  @Test
+  void anIncidentRunsFromDeclarationToTheReviewedPostMortemThroughTheApi() throws Exception {
+    JsonNode declared = call("POST", "/api/v1/incidents",
+        "{\"title\":\"Checkout returns 500\",\"severity\":\"P1\",\"service\":\"recoup-backend\"}", 201);
+    String id = declared.get("id").asText();
+    assertThat(declared.get("workflowId").asText()).isEqualTo("incident-" + id);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> incidentMessages(id).size() == 1);
+
+    JsonNode acked = call("POST", "/api/v1/incidents/" + id + "/ack", "{\"by\":\"alice\"}", 200);
+    assertThat(acked.get("acknowledgedBy").asText()).isEqualTo("alice");
+    call("POST", "/api/v1/incidents/" + id + "/ack", "{\"by\":\"bob\"}", 409);
+
+    call("POST", "/api/v1/incidents/" + id + "/updates",
+        "{\"by\":\"alice\",\"text\":\"Webhook secret mismatch\",\"eta\":\"10 min\"}", 200);
+
+    call("POST", "/dev/services/recoup-backend/health", "{\"healthy\":false}", 200);
+    JsonNode refused = call("POST", "/api/v1/incidents/" + id + "/resolve", "{\"by\":\"alice\"}", 409);
+    assertThat(refused.get("error").asText()).isEqualTo("resolve_refused");
+    assertThat(refused.get("message").asText()).contains("database=error");
+
+    call("POST", "/dev/services/recoup-backend/health", "{\"healthy\":true}", 200);
+    JsonNode resolved = call("POST", "/api/v1/incidents/" + id + "/resolve",
+        "{\"by\":\"alice\",\"summary\":\"Secret rotated\",\"rootCause\":\"Secret rotated in Stripe only\"}", 200);
+    assertThat(resolved.get("status").asText()).isEqualTo("MONITORING");
+
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        .until(() -> call("GET", "/api/v1/incidents/" + id, null, 200).get("status").asText().equals("POST_MORTEM"));
+
+    HttpResponse<String> report = send("GET", "/api/v1/incidents/" + id + "/postmortem", null);
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
+    assertThat(report.body())
+        .startsWith("# Incident Report: Checkout returns 500")
+        .contains("## Root Cause\nSecret rotated in Stripe only")
+        .contains("Acknowledged by alice");
+
+    JsonNode closed = call("POST", "/api/v1/incidents/" + id + "/postmortem/review", "{\"by\":\"bob\"}", 200);
+    assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      FakeSlackMessage card = incidentMessages(id).get(0);
+      assertThat(card.text()).contains(id);
+      List<FakeSlackMessage> thread = slack.replies(FakeSlack.DEFAULT_CHANNEL_ID, card.ts());
+      List<String> texts = thread.stream().map(FakeSlackMessage::text).toList();
+      assertThat(texts).anyMatch(t -> t.contains("Acknowledged by alice"));
+      assertThat(texts).anyMatch(t -> t.contains("UPDATE from alice: Webhook secret mismatch"));
+      assertThat(texts).anyMatch(t -> t.contains("Resolve refused"));
+      assertThat(texts).anyMatch(t -> t.contains("Resolved by alice"));
+      List<String> keys = slack.messages(FakeSlack.DEFAULT_CHANNEL_ID).stream()
+          .map(m -> m.metadataValue("key")).filter(k -> k != null && k.startsWith(id)).toList();
+      List<String> replyKeys = thread.stream().map(m -> m.metadataValue("key")).toList();
+      assertThat(replyKeys).doesNotHaveDuplicates();
+      assertThat(keys).doesNotHaveDuplicates();
+    });
+    assertThat(incidentMessages(id)).hasSize(1);
+  }
+
+  @Test
+  void badInputGetsAClearErrorAndStartsNothing() throws Exception {
+    JsonNode unknown = call("POST", "/api/v1/incidents",
+        "{\"title\":\"x\",\"severity\":\"P1\",\"service\":\"no-such-service\"}", 400);
+    assertThat(unknown.get("message").asText()).contains("no-such-service").contains("recoup-backend");
+    call("POST", "/api/v1/incidents", "{not json", 400);
+    assertThat(send("GET", "/api/v1/incidents", null, "wrong-token").statusCode()).isEqualTo(401);
+    JsonNode health = call("GET", "/healthz", null, 200);
+    assertThat(health.get("temporal").asText()).isEqualTo("ok");
+  }
+
+  private static List<FakeSlackMessage> incidentMessages(String id) {
+    return slack.messages(FakeSlack.DEFAULT_CHANNEL_ID).stream()
+        .filter(m -> (id + "/incident-message").equals(m.metadataValue("key")))
+        .toList();
+  }
+
+  private static JsonNode call(String method, String path, String body, int expectedStatus) throws Exception {
+    HttpResponse<String> response = send(method, path, body);
+    assertThat(response.statusCode()).as(method + " " + path + " → " + response.body()).isEqualTo(expectedStatus);
+    return JSON.readTree(response.body());
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return send(method, path, body, DevMode.DEFAULT_DEV_TOKEN);
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
