@@ -21,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -56,6 +58,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, List<FakeSlackMessage>> messagesByChannel = new HashMap<>();
   private final Map<String, Deque<FakeSlackFault>> faultsByMethod = new HashMap<>();
   private final Map<String, List<FakeSlackRequest>> requestsByMethod = new HashMap<>();
+  private final List<Consumer<FakeSlackMessage>> postListeners = new CopyOnWriteArrayList<>();
   private int tsCounter;
 
   /** A workspace with {@value #DEFAULT_CHANNEL_NAME} ({@value #DEFAULT_CHANNEL_ID}) and {@value #DEFAULT_TOKEN}. */
@@ -104,6 +107,12 @@ public final class FakeSlack implements AutoCloseable {
 
   public synchronized FakeSlack addChannel(String name, String id) {
     channelIdsByName.put(name, id);
+    return this;
+  }
+
+  /** Calls {@code listener} as each posted message is stored (benchmarks time arrivals with it). */
+  public FakeSlack onPost(Consumer<FakeSlackMessage> listener) {
+    postListeners.add(listener);
     return this;
   }
 
@@ -247,6 +256,7 @@ public final class FakeSlack implements AutoCloseable {
     FakeSlackMessage message = new FakeSlackMessage(channelId, nextTs(), threadTs, text, decoded.blocks(),
         decoded.metadata(), threadTs != null && flag(form, "reply_broadcast"));
     messagesByChannel.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
+    postListeners.forEach(listener -> listener.accept(message));
     ObjectNode response = ok().put("channel", channelId).put("ts", message.ts());
     response.set("message", toJson(message, true));
     return response;

@@ -270,7 +270,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (!checkDue && !periodOver) {
       return;
     }
-    List<HealthResult> failing = failing(runHealthChecks());
+    List<HealthResult> failing = failing(runHealthChecks(false));
     if (incident.status != IncidentStatus.MONITORING) {
       return; // a command changed the state while the checks ran
     }
@@ -489,7 +489,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView resolve(Resolution resolution) {
-    List<HealthResult> failing = failing(runHealthChecks());
+    List<HealthResult> failing = failing(runHealthChecks(true));
     if (!incident.status.isOpen()) {
       throw refusal(incident.id() + " became " + incident.status.label() + " while its health was checked");
     }
@@ -636,11 +636,17 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   // ---- Diagnostics ---------------------------------------------------------------------------
 
-  private List<HealthResult> runHealthChecks() {
+  /**
+   * @param recordWhenHealthy false during monitoring, where a healthy check every minute would
+   *     bury the timeline; a failing check is always recorded
+   */
+  private List<HealthResult> runHealthChecks(boolean recordWhenHealthy) {
     List<HealthResult> results = startHealthChecks().stream().map(Promise::get).toList();
-    incident.record(now(), "health", null, results.isEmpty()
-        ? "No health endpoints configured for " + incident.declaration.service()
-        : "Health: " + describe(results));
+    if (recordWhenHealthy || !failing(results).isEmpty()) {
+      incident.record(now(), "health", null, results.isEmpty()
+          ? "No health endpoints configured for " + incident.declaration.service()
+          : "Health: " + describe(results));
+    }
     return results;
   }
 
@@ -807,6 +813,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         }
         timerScope = Workflow.newCancellationScope(() -> timer = Workflow.newTimer(wait));
         timerScope.run();
+        // A cancelled timer fails its promise; nobody needs that failure, so say it is handled.
+        timer.handle((fired, cancelled) -> null);
       }
     }
     Workflow.await(() -> wake || (timer != null && timer.isCompleted()));
