@@ -2,7 +2,6 @@ package dev.firebreak.worker;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,13 +22,7 @@ final class DevCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     DevMode dev = DevMode.start(config, temporalPort, port, System::getenv);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      dev.close();
-      stopped.countDown();
-    }, "firebreak-shutdown"));
     System.out.println(dev.banner());
-    stopped.await();
-    return 0;
+    return RunUntilStopped.await(dev);
   }
 }

@@ -1,11 +1,18 @@
 package dev.firebreak.worker;
 
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
-import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,18 +27,36 @@ final class EmbeddedTemporal implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedTemporal.class);
 
-  private final TestServer.PortBoundTestServer server;
+  private final TestServicesStarter services;
+  private final Server server;
   private final String target;
 
-  private EmbeddedTemporal(TestServer.PortBoundTestServer server, int port) {
+  private EmbeddedTemporal(TestServicesStarter services, Server server, int port) {
+    this.services = services;
     this.server = server;
     this.target = "127.0.0.1:" + port;
   }
 
+  /**
+   * Starts the test server on 127.0.0.1 only. {@code TestServer.createPortBoundServer} would bind
+   * every interface and so hand an unauthenticated Temporal to the whole network; this wires the
+   * same services (and gRPC health checks) into a loopback-bound server instead. The services are
+   * built with time skipping locked, which is what makes timers fire in real time.
+   */
   static EmbeddedTemporal start(int port) {
-    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
-    log.info("Embedded Temporal test server listening on 127.0.0.1:{} (in memory, real time)", port);
-    return new EmbeddedTemporal(server, port);
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    try {
+      Server server = builder.build().start();
+      log.info("Embedded Temporal test server listening on 127.0.0.1:{} (in memory, real time)", port);
+      return new EmbeddedTemporal(services, server, port);
+    } catch (IOException e) {
+      services.close();
+      throw new UncheckedIOException("Could not start the embedded Temporal server on 127.0.0.1:" + port
+          + " (is another Temporal or Firebreak dev running? use --temporal-port)", e);
+    }
   }
 
   String target() {
@@ -67,6 +92,7 @@ final class EmbeddedTemporal implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    server.shutdownNow();
+    services.close();
   }
 }

@@ -1,8 +1,10 @@
 package dev.firebreak.worker;
 
 import dev.firebreak.starter.cli.ConfigCommand;
+import dev.firebreak.starter.config.InvalidConfigException;
 import dev.firebreak.starter.cli.IncidentCommand;
 import picocli.CommandLine;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /** The {@code firebreak} command: processes (dev, worker, api, all) and the CLI over the API. */
@@ -23,7 +25,14 @@ public final class Firebreak implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Firebreak()).execute(args));
+    CommandLine commandLine = new CommandLine(new Firebreak())
+        .setExecutionExceptionHandler((failure, command, parsed) -> {
+          // A person at a terminal needs the sentence, not the stack trace (that goes to the log).
+          LoggerFactory.getLogger(Firebreak.class).debug("command failed", failure);
+          command.getErr().println("error: " + failure.getMessage());
+          return failure instanceof InvalidConfigException ? 2 : 1;
+        });
+    System.exit(commandLine.execute(args));
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,13 +38,7 @@ final class ServeCommands {
       FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
           loaded, System::getenv, target, namespace, runsWorker(), runsApi(), host, port, null,
           searchAttributes, routes -> {}));
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        process.close();
-        stopped.countDown();
-      }, "firebreak-shutdown"));
-      stopped.await();
-      return 0;
+      return RunUntilStopped.await(process);
     }
 
     private static String envOr(String name, String fallback) {
