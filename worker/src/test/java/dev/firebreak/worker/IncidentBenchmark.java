@@ -30,11 +30,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -72,19 +74,18 @@ class IncidentBenchmark {
 
   /** POST /api/v1/incidents → the incident message arriving at a fake Slack, with 10 in flight. */
   private void declareToFirstSlackNotification(int incidents, int inFlight) throws Exception {
-    Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+    Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
     try (FakeSlack slack = new FakeSlack()) {
       slack.onPost(message -> {
         String key = message.metadataValue("key");
         if (key != null && key.endsWith("/incident-message")) {
-          arrivedAt.putIfAbsent(key.substring(0, key.indexOf('/')), System.nanoTime());
+          arrival(arrivals, key.substring(0, key.indexOf('/'))).complete(System.nanoTime());
         }
       });
       Map<String, String> env = Map.of("SLACK_BOT_TOKEN", slack.token(), "SLACK_API_URL", slack.apiUrlPrefix());
       // The Recoup runbook's own timings: nothing else fires while incidents are being declared.
       try (DevMode dev = DevMode.start(RECOUP, freePort(), freePort(), env::get)) {
         declare(dev, 100, inFlight, "recoup-backend"); // warm-up (JIT, connections), not measured
-        arrivedAt.clear();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Double> answered = Collections.synchronizedList(new ArrayList<>());
         runBounded(incidents, inFlight, i -> {
@@ -92,16 +93,17 @@ class IncidentBenchmark {
           String id = declareOne(dev, "recoup-backend");
           answered.add((System.nanoTime() - start) / 1e6);
           sentAt.put(id, start);
-          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-          while (!arrivedAt.containsKey(id) && System.nanoTime() < deadline) {
-            Thread.sleep(2);
+          try {
+            arrival(arrivals, id).get(30, TimeUnit.SECONDS);
+          } catch (TimeoutException lost) {
+            // counted below as not arrived
           }
         });
         List<Double> millis = new ArrayList<>();
         sentAt.forEach((id, start) -> {
-          Long arrived = arrivedAt.get(id);
-          if (arrived != null) {
-            millis.add((arrived - start) / 1e6);
+          CompletableFuture<Long> arrived = arrival(arrivals, id);
+          if (arrived.isDone()) {
+            millis.add((arrived.join() - start) / 1e6);
           }
         });
         Collections.sort(millis);
@@ -157,6 +159,10 @@ class IncidentBenchmark {
       int events = client.fetchHistory(IncidentWorkflow.workflowId("INC-BENCH")).getHistory().getEventsCount();
       report.add("History of one P1 open for an hour with an ack and four updates: " + events + " events");
     }
+  }
+
+  private static CompletableFuture<Long> arrival(Map<String, CompletableFuture<Long>> arrivals, String id) {
+    return arrivals.computeIfAbsent(id, ignored -> new CompletableFuture<>());
   }
 
   private static void declare(DevMode dev, int count, int inFlight, String service) throws Exception {
