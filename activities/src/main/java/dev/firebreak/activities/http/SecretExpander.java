@@ -1,11 +1,10 @@
 package dev.firebreak.activities.http;
 
+import dev.firebreak.workflows.common.EnvReferences;
 import io.temporal.failure.ApplicationFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${ENV_VAR}} references with the variable's value. Configuration holds only the
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
 public final class SecretExpander {
 
   public static final String MISSING_VARIABLE = "MissingEnvironmentVariable";
-
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private final Function<String, String> environment;
 
@@ -34,23 +31,16 @@ public final class SecretExpander {
    * variable (never a value): retrying cannot set it, an operator has to.
    */
   public String expand(String text) {
-    if (text == null) {
-      return null;
-    }
-    Matcher matcher = REFERENCE.matcher(text);
-    StringBuilder expanded = new StringBuilder();
-    while (matcher.find()) {
-      String name = matcher.group(1);
+    return EnvReferences.expand(text, name -> {
       String value = environment.apply(name);
       if (value == null) {
         throw ApplicationFailure.newNonRetryableFailure(
-            "environment variable " + name + " is not set (referenced as ${" + name + "})",
+            "environment variable " + name + " is not set (referenced as "
+                + EnvReferences.reference(name) + ")",
             MISSING_VARIABLE);
       }
-      matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
-    }
-    matcher.appendTail(expanded);
-    return expanded.toString();
+      return value;
+    });
   }
 
   /** Expands every value of the map, keeping its order. */

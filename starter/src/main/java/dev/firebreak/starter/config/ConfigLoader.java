@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.firebreak.workflows.common.EnvReferences;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads firebreak.yaml into {@link FirebreakConfig}, checking its shape and content.
@@ -31,7 +30,6 @@ public final class ConfigLoader {
   public static final String DEMO_RESOURCE = "/dev/firebreak/demo-firebreak.yaml";
   public static final String DEV_URL_VARIABLE = "FIREBREAK_DEV_URL";
 
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   private final ObjectMapper yaml = YAMLMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -109,17 +107,8 @@ public final class ConfigLoader {
   }
 
   private String expand(String url) {
-    if (url == null) {
-      return null;
-    }
-    Matcher m = VARIABLE.matcher(url);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = urlVariables.get(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
-    }
-    m.appendTail(out);
-    return out.toString();
+    // Unknown variables stay as written, so the validator can name the URL that still holds one.
+    return EnvReferences.expand(url, name -> urlVariables.getOrDefault(name, EnvReferences.reference(name)));
   }
 
   private static FirebreakConfig valid(String source, ConfigCheck check) {

@@ -1,13 +1,12 @@
 package dev.firebreak.starter.config;
 
+import dev.firebreak.workflows.common.EnvReferences;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@link Secret} field of the config with its value as written, found by walking the records so
@@ -15,12 +14,9 @@ import java.util.regex.Pattern;
  */
 public record SecretField(String path, String value) {
 
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-
   /** The environment variable the value names, when it is a {@code ${ENV}} reference. */
   public Optional<String> variable() {
-    Matcher m = REFERENCE.matcher(value.trim());
-    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    return EnvReferences.variableOf(value);
   }
 
   static List<SecretField> in(FirebreakConfig config) {

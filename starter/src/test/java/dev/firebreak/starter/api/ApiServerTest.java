@@ -1,10 +1,12 @@
 package dev.firebreak.starter.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -130,7 +132,7 @@ class ApiServerTest {
     assertThat(json(ack).get("acknowledgedBy").asText()).isEqualTo("alice");
     assertThat(json(ack).get("status").asText()).isEqualTo("ACKNOWLEDGED");
     assertThat(update.statusCode()).isEqualTo(200);
-    assertThat(json(update).get("latestUpdate").asText()).isEqualTo("Stripe webhooks failing");
+    assertThat(json(update).get("latestUpdate").asText()).isEqualTo("Stripe webhooks failing\nETA: 30 min");
     assertThat(resolve.statusCode()).isEqualTo(200);
     assertThat(json(resolve).get("status").asText()).isEqualTo("MONITORING");
     assertThat(json(resolve).get("timeline")).extracting(e -> e.get("actor").asText()).contains("bob");
@@ -145,7 +147,20 @@ class ApiServerTest {
 
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(json(again).get("error").asText()).isEqualTo("invalid_transition");
-    assertThat(json(again).get("message").asText()).isEqualTo("Already acknowledged by alice.");
+    assertThat(json(again).get("message").asText()).startsWith(id + " was already acknowledged by alice at ");
+  }
+
+  @Test
+  void aResolveRefusedByFailingHealthChecksIsAConflictNamingThem() {
+    String id = declare(DECLARE);
+    api.diagnostics.healthy = false;
+
+    HttpResponse<String> resolve = api.post("/api/v1/incidents/" + id + "/resolve", "responder-token", "{}");
+
+    assertThat(resolve.statusCode()).isEqualTo(409);
+    assertThat(json(resolve).get("error").asText()).isEqualTo("resolve_refused");
+    assertThat(json(resolve).get("message").asText()).contains("recoup-backend").contains("database=error");
+    assertThat(json(api.get("/api/v1/incidents/" + id, "viewer-token")).get("resolvedAt").isNull()).isTrue();
   }
 
   @Test
@@ -190,6 +205,8 @@ class ApiServerTest {
     String second = declare(DECLARE.replace("recoup-backend", "talk-to-my-lawyer").replace("P1", "P2"));
     api.post("/api/v1/incidents/" + second + "/ack", "responder-token", "{}");
     api.post("/api/v1/incidents/" + second + "/resolve", "responder-token", "{}");
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        json(api.get("/api/v1/incidents/" + second, "viewer-token")).get("status").asText().equals("POST_MORTEM"));
     api.post("/api/v1/incidents/" + second + "/postmortem/review", "responder-token", "{}");
     api.temporal.getWorkflowClient().newUntypedWorkflowStub("incident-" + second).getResult(Object.class);
 
@@ -222,7 +239,7 @@ class ApiServerTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
-    assertThat(response.body()).startsWith("# Post-mortem: " + id + " Checkout 5xx");
+    assertThat(response.body()).startsWith("# Incident Report: Checkout 5xx").contains("**Incident**: " + id);
   }
 
   @Test

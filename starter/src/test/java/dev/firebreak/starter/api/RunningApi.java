@@ -3,10 +3,15 @@ package dev.firebreak.starter.api;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.RecordingChat;
+import dev.firebreak.workflows.incident.RecordingPager;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +24,9 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The API on a real in-process Temporal test server whose worker runs {@link FakeIncidentWorkflow},
+ * The API on a real in-process Temporal test server whose worker runs the real incident workflow
+ * (with the workflow tests' recording chat and pager, and services that are healthy until
+ * {@link #diagnostics} says otherwise),
  * with three tokens: {@code admin-token} (ci), {@code responder-token} (alice), {@code viewer-token}
  * (dashboard). Register it per test with {@code @RegisterExtension}; it stops after each test.
  */
@@ -27,6 +34,9 @@ public final class RunningApi implements AfterEachCallback {
 
   public static final String CONFIG = """
       organisation: Test
+      incident:
+        monitoringPeriod: 1s
+        monitoringCheckInterval: 1s
       escalation:
         levels:
           - { name: primary, targets: ["slack:U1"] }
@@ -44,11 +54,14 @@ public final class RunningApi implements AfterEachCallback {
   public final TestWorkflowEnvironment temporal =
       TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
   public final AtomicBoolean temporalReachable = new AtomicBoolean(true);
+  public final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   public final ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   public RunningApi() {
-    temporal.newWorker(IncidentWorkflow.TASK_QUEUE).registerWorkflowImplementationTypes(FakeIncidentWorkflow.class);
+    Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics);
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }

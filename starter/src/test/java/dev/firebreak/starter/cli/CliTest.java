@@ -77,7 +77,7 @@ class CliTest {
 
     Run show = incident("show", id, "--postmortem");
 
-    assertThat(show.out()).startsWith("# Post-mortem: " + id);
+    assertThat(show.out()).startsWith("# Incident Report: ").contains("**Incident**: " + id);
   }
 
   @Test
@@ -101,7 +101,7 @@ class CliTest {
     assertThat(unknownService.exit()).isEqualTo(1);
     assertThat(unknownService.err()).isEqualTo("error: No service named 'nope'; known: recoup-backend, talk-to-my-lawyer.\n");
     assertThat(ackAgain.exit()).isEqualTo(1);
-    assertThat(ackAgain.err()).isEqualTo("error: Already acknowledged by alice.\n");
+    assertThat(ackAgain.err()).startsWith("error: " + id + " was already acknowledged by alice at ");
   }
 
   @Test
