@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,8 @@ final class DevMode implements AutoCloseable {
     }
     EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort);
     try {
-      boolean searchAttributes = temporal.registerSearchAttributes(NAMESPACE);
+      boolean searchAttributes = SearchAttributeRegistration.register(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build(), NAMESPACE);
       DevSimulation simulation = new DevSimulation(
           config.services().stream().map(ServiceConfig::name).collect(Collectors.toSet()),
           dependencies(config));

@@ -1,20 +1,13 @@
 package dev.firebreak.worker;
 
-import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,33 +54,6 @@ final class EmbeddedTemporal implements AutoCloseable {
 
   String target() {
     return target;
-  }
-
-  /**
-   * Registers Firebreak's search attributes so the UI can filter incidents. Returns false (and the
-   * workflows then skip upserting them) if the server refuses, rather than failing dev mode.
-   */
-  boolean registerSearchAttributes(String namespace) {
-    Map<String, IndexedValueType> attributes = new LinkedHashMap<>();
-    IncidentSearchAttributes.ALL.forEach(
-        key -> attributes.put(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
-    try {
-      operator.blockingStub().addSearchAttributes(
-          AddSearchAttributesRequest.newBuilder()
-              .setNamespace(namespace)
-              .putAllSearchAttributes(attributes)
-              .build());
-      log.info("Registered search attributes {}", attributes.keySet());
-      return true;
-    } catch (RuntimeException refused) {
-      log.warn("Search attributes not registered ({}); incidents run without them", refused.getMessage());
-      return false;
-    } finally {
-      operator.shutdownNow();
-    }
   }
 
   @Override

@@ -17,7 +17,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
@@ -58,8 +57,7 @@ final class FirebreakProcess implements AutoCloseable {
         .reporter(new MicrometerClientStatsReporter(registry))
         .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder()
-            .setTarget(settings.temporalTarget())
+        TemporalConnection.options(settings.temporalTarget(), settings.env())
             .setMetricsScope(metricsScope)
             .build());
     WorkflowClient client = WorkflowClient.newInstance(
@@ -74,8 +72,8 @@ final class FirebreakProcess implements AutoCloseable {
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       workers.start();
-      log.info("Worker polling task queue '{}' on {} (namespace {})", IncidentWorkflow.TASK_QUEUE,
-          settings.temporalTarget(), settings.namespace());
+      log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,
+          settings.temporalTarget(), settings.namespace(), TemporalConnection.describe(settings.env()));
     }
 
     ApiServer api = null;

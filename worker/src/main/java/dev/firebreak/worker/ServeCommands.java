@@ -26,6 +26,12 @@ final class ServeCommands {
         description = "The cluster has FirebreakSeverity/Status/Service registered (default ${DEFAULT-VALUE}).")
     boolean searchAttributes;
 
+    @Option(names = "--register-search-attributes",
+        defaultValue = "${env:FIREBREAK_REGISTER_SEARCH_ATTRIBUTES:-false}",
+        description = "Register FirebreakSeverity/Status/Service at start if missing, then use them "
+            + "(needs the operator permission; default ${DEFAULT-VALUE}).")
+    boolean registerSearchAttributes;
+
     abstract boolean runsWorker();
 
     abstract boolean runsApi();
@@ -35,9 +41,12 @@ final class ServeCommands {
       FirebreakConfig loaded = new ConfigLoader().load(config);
       String target = envOr("TEMPORAL_ADDRESS", "127.0.0.1:7233");
       String namespace = envOr("TEMPORAL_NAMESPACE", "default");
+      boolean attributes = registerSearchAttributes
+          ? SearchAttributeRegistration.register(TemporalConnection.options(target, System::getenv).build(), namespace)
+          : searchAttributes;
       FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
           loaded, System::getenv, target, namespace, runsWorker(), runsApi(), host, port, null,
-          searchAttributes, routes -> {}));
+          attributes, routes -> {}));
       return RunUntilStopped.await(process);
     }
 

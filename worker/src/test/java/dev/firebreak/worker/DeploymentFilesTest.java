@@ -1,0 +1,113 @@
+package dev.firebreak.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** docker-compose.yml, the Dockerfile and .env.example: what a team deploys next to Temporal. */
+class DeploymentFilesTest {
+
+  private static final Path ROOT = Path.of("..");
+  private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Z][A-Z0-9_]*)");
+
+  @Test
+  void envExampleNamesEveryVariableTheComposeFileAndTheExamplesUse() throws IOException {
+    Set<String> used = new TreeSet<>(variablesIn(Files.readString(ROOT.resolve("docker-compose.yml"))));
+    try (Stream<Path> examples = Files.list(ROOT.resolve("examples"))) {
+      for (Path example : examples.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        used.addAll(variablesIn(Files.readString(example)));
+      }
+    }
+    used.remove("ENV"); // the examples' comments explain the ${ENV} syntax itself
+
+    assertThat(envExampleNames()).containsAll(used);
+  }
+
+  @Test
+  void composeRunsTemporalOnPostgresWithItsUiAndFirebreaksWorkerAndApi() throws IOException {
+    JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+    JsonNode services = compose.get("services");
+
+    assertThat(services.get("postgresql").get("image").asText()).startsWith("postgres:");
+    assertThat(services.get("temporal").get("environment").get("DB").asText()).isEqualTo("postgres12");
+    assertThat(services.get("temporal-ui").get("image").asText()).startsWith("temporalio/ui:");
+    assertThat(services.get("firebreak-worker").get("command").toString())
+        .contains("worker", "--register-search-attributes");
+    assertThat(services.get("firebreak-api").get("command").toString()).contains("api", "0.0.0.0");
+    // Both Firebreak services merge the x-firebreak block (Jackson keeps the YAML merge key as it is).
+    assertThat(compose.at("/x-firebreak/build").asText()).isEqualTo(".");
+    assertThat(services.get("firebreak-api").has("<<")).isTrue();
+    assertThat(services.get("firebreak-worker").has("<<")).isTrue();
+  }
+
+  @Test
+  void theImageIsBuiltOnlyFromTheMavenBuildsOutput() throws IOException {
+    List<String> copied = Files.readAllLines(ROOT.resolve("Dockerfile")).stream()
+        .map(String::trim)
+        .filter(line -> line.startsWith("COPY") || line.startsWith("ADD"))
+        .map(line -> line.split("\\s+")[1])
+        .toList();
+    List<String> context = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
+        .map(String::trim)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .toList();
+
+    assertThat(copied).containsExactly("worker/target/firebreak.jar");
+    assertThat(context).containsExactly("*", "!worker/target/firebreak.jar");
+  }
+
+  @Test
+  void dockerComposeAcceptsTheFileWhereDockerIsInstalled() throws Exception {
+    assumeTrue(onPath("docker") && succeeds("docker", "compose", "version"), "docker compose is not installed here");
+    Process check = new ProcessBuilder("docker", "compose", "-f", "docker-compose.yml", "config", "--quiet")
+        .directory(ROOT.toFile())
+        .redirectErrorStream(true)
+        .start();
+    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).as(new String(check.getInputStream().readAllBytes())).isZero();
+  }
+
+  private static Set<String> envExampleNames() throws IOException {
+    return Files.readAllLines(ROOT.resolve(".env.example")).stream()
+        .map(line -> line.startsWith("# ") ? line.substring(2) : line)
+        .filter(line -> line.matches("[A-Z][A-Z0-9_]*=.*"))
+        .map(line -> line.substring(0, line.indexOf('=')))
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<String> variablesIn(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher matcher = VARIABLE.matcher(text);
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
+
+  private static boolean succeeds(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+  }
+
+  private static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    return path != null && Stream.of(path.split(java.io.File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+  }
+}
