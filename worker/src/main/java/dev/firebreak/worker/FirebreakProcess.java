@@ -11,7 +11,6 @@ import dev.firebreak.starter.api.TemporalProbe;
 import dev.firebreak.starter.config.SecretResolver;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -52,7 +51,7 @@ final class FirebreakProcess implements AutoCloseable {
   }
 
   static FirebreakProcess start(ProcessSettings settings) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry registry = MetricsRegistry.create();
     Scope metricsScope = new RootScopeBuilder()
         .reporter(new MicrometerClientStatsReporter(registry))
         .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));

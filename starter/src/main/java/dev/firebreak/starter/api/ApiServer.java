@@ -30,6 +30,8 @@ public final class ApiServer {
   private static final String CALLER = "firebreak.caller";
   /** How long a command may take inside the workflow (resolve runs health checks) before the API answers 504. */
   private static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(30);
+  /** Scrapes every few seconds must not turn into a Temporal list call each. */
+  private static final Duration OPEN_INCIDENTS_REFRESH = Duration.ofSeconds(15);
 
   private final Javalin app;
 
@@ -53,6 +55,7 @@ public final class ApiServer {
     IncidentGateway incidents = new IncidentGateway(
         client, new IncidentPolicyFactory(config, searchAttributes), Clock.systemUTC(), UPDATE_TIMEOUT);
     IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
+    new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;

@@ -45,6 +45,17 @@ class ApiServerTest {
   }
 
   @Test
+  void metricsCountOpenIncidentsBySeverity() {
+    declare(DECLARE);
+    declare(DECLARE);
+
+    String metrics = api.get("/metrics", null).body();
+
+    assertThat(metrics).contains("firebreak_incidents_open{severity=\"P1\"} 2.0");
+    assertThat(metrics).contains("firebreak_incidents_open{severity=\"P0\"} 0.0");
+  }
+
+  @Test
   void apiRefusesCallsWithoutAValidToken() {
     HttpResponse<String> none = api.get("/api/v1/incidents", null);
     HttpResponse<String> wrong = api.get("/api/v1/incidents", "admin-tokem");

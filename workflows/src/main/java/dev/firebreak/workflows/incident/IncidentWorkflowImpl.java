@@ -182,6 +182,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     String text = "Paging level " + (levelIndex + 1) + " (" + level.name() + "), round "
         + incident.escalationRound + ": " + reason;
     incident.record(now(), "paged", null, text + " → " + String.join(", ", level.targets()));
+    if (levelIndex > 0 || incident.escalationRound > 1) {
+      IncidentMetrics.escalated(incident.severity, "no-ack");
+    }
     log.info("{} {}", incident.id(), text);
     sendPage(key, level, reason);
   }
@@ -239,6 +242,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       return;
     }
     incident.missedUpdates++;
+    IncidentMetrics.updateMissed(incident.severity);
     Duration interval = policy.forSeverity(incident.severity).updateInterval();
     Duration silence = Duration.between(incident.lastUpdateAt, now);
     String who = incident.commander == null ? "Incident commander" : incident.commander;
@@ -257,6 +261,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           "Missed update escalated to level " + (level + 1) + " (" + target.name() + ")");
       sendPage(incident.id() + "/missed-update-" + incident.updatesPosted + "-" + incident.missedUpdates,
           target, reason);
+      IncidentMetrics.escalated(incident.severity, "missed-update");
       log.warn("{} missed update escalated to {}", incident.id(), target.name());
     }
   }
@@ -368,6 +373,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     incident.record(now, "acknowledged", by, text);
     queuePost("ack", "✅ " + text + ".", true);
     setStatus(IncidentStatus.ACKNOWLEDGED);
+    IncidentMetrics.acknowledged(incident.severity, incident.timeToAcknowledge());
     log.info("{} acknowledged by {}", incident.id(), by);
   }
 
@@ -526,6 +532,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     incident.record(now, "resolved", resolution.by(), text);
     queuePost("resolved", "🟢 " + text + ".", true);
     setStatus(IncidentStatus.MONITORING);
+    IncidentMetrics.resolved(incident.severity, incident.timeToResolve());
     log.info("{} resolved by {}; monitoring until {}", incident.id(), resolution.by(),
         incident.monitoringEndsAt);
     return incident.view();
