@@ -29,6 +29,12 @@ final class SlackMention {
     return Optional.empty();
   }
 
+  /** The user ID in a {@code slack:U…} target or a bare ID; empty for user groups and names, which cannot be invited. */
+  static Optional<String> userId(String idOrTarget) {
+    String id = idOrTarget.startsWith(TARGET_SCHEME) ? idOrTarget.substring(TARGET_SCHEME.length()) : idOrTarget;
+    return USER_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+  }
+
   /** A person as the message shows them: a mention when we have their ID, their name otherwise. */
   static String person(String who) {
     return of(who).orElseGet(() -> SlackText.escape(who));
