@@ -23,10 +23,10 @@ class DryRunActivitiesTest {
   private final DryRunChatActivities chat = new DryRunChatActivities(false);
 
   @Test
-  void incidentMessageGetsATimestampDerivedFromItsKeySoRetriesMatch() {
+  void incidentMessageNamesTheRoomItWouldCreateAndATimestampDerivedFromItsKeySoRetriesMatch() {
     MessageRef first = chat.postIncidentMessage(CARD);
 
-    assertThat(first).isEqualTo(new MessageRef("#incidents", "dry-run-INC-20261123-1/card", true));
+    assertThat(first).isEqualTo(new MessageRef("#inc-20261123-1-checkout-failing", "dry-run-INC-20261123-1/card", true));
     assertThat(chat.postIncidentMessage(CARD)).isEqualTo(first);
   }
 

@@ -30,7 +30,7 @@ class SlackRetryTest {
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(SlackRetryWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new SlackChatActivities(slack.client), new SlackPagingActivities(slack.client));
+        slack.chatActivities(), slack.pagingActivities());
     env.start();
   }
 
@@ -46,8 +46,10 @@ class SlackRetryTest {
 
     String ts = workflow().send(IncidentCards.declared("#incidents"), null, null);
 
-    assertThat(fake.messages("#incidents")).extracting(FakeSlackMessage::ts).containsExactly(ts);
-    assertThat(fake.postMessageCalls()).isEqualTo(1);
+    assertThat(fake.messages(slack.onlyRoom().id())).extracting(FakeSlackMessage::ts).containsExactly(ts);
+    assertThat(fake.messages("#incidents")).singleElement()
+        .satisfies(announcement -> assertThat(announcement.metadataValue("key")).endsWith("/room-announcement"));
+    assertThat(fake.postMessageCalls()).isEqualTo(2);
     assertThat(fake.lastRequest("conversations.history").orElseThrow().field("include_all_metadata")).isIn("1", "true");
   }
 
@@ -56,10 +58,11 @@ class SlackRetryTest {
     String parentTs = workflow().send(IncidentCards.declared("#incidents"), null, null);
     fake.failNext("chat.postMessage", 1, FakeSlackFault.responseLost());
 
+    String room = slack.onlyRoom().id();
     String detail = workflow().send(null, new ThreadMessage("INC-20261123-1/update-1", "INC-20261123-1",
-        FakeSlack.DEFAULT_CHANNEL_ID, parentTs, "Rollback finished"), null);
+        room, parentTs, "Rollback finished"), null);
 
-    List<FakeSlackMessage> replies = fake.replies("#incidents", parentTs);
+    List<FakeSlackMessage> replies = fake.replies(room, parentTs);
     assertThat(replies).hasSize(1);
     assertThat(detail).contains(replies.get(0).ts(), "earlier attempt");
     assertThat(fake.lastRequest("conversations.replies").orElseThrow().field("ts")).isEqualTo(parentTs);
@@ -73,8 +76,9 @@ class SlackRetryTest {
         "Checkout API 5xx spike", "primary", List.of("slack:U0ALICE"), "not acknowledged in 15m", "#incidents",
         null));
 
-    assertThat(fake.messages("#incidents")).singleElement()
+    assertThat(fake.messages(slack.onlyRoom().id())).singleElement()
         .satisfies(page -> assertThat(page.text()).contains("<@U0ALICE>"));
+    assertThat(slack.onlyRoom().members()).contains("U0ALICE");
   }
 
   @Test
@@ -83,8 +87,8 @@ class SlackRetryTest {
 
     String ts = workflow().send(IncidentCards.declared("#incidents"), null, null);
 
-    assertThat(fake.messages("#incidents")).extracting(FakeSlackMessage::ts).containsExactly(ts);
-    assertThat(fake.postMessageCalls()).isEqualTo(3);
+    assertThat(fake.messages(slack.onlyRoom().id())).extracting(FakeSlackMessage::ts).containsExactly(ts);
+    assertThat(fake.postMessageCalls()).isEqualTo(4);
   }
 
   private SlackRetryWorkflow workflow() {
