@@ -3,6 +3,7 @@ package dev.firebreak.activities.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.activities.fakes.FakeSlack;
+import dev.firebreak.activities.fakes.FakeSlackChannel;
 import dev.firebreak.activities.fakes.FakeSlackFault;
 import dev.firebreak.activities.fakes.FakeSlackMessage;
 import dev.firebreak.workflows.notify.PageRequest;
@@ -89,6 +90,37 @@ class SlackRetryTest {
 
     assertThat(fake.messages(slack.onlyRoom().id())).extracting(FakeSlackMessage::ts).containsExactly(ts);
     assertThat(fake.postMessageCalls()).isEqualTo(4);
+  }
+
+  @Test
+  void roomWhoseCreationAnswerWasLostIsReusedWithOneIncidentMessageAndOneAnnouncement() {
+    fake.failNext("conversations.create", 1, FakeSlackFault.responseLost());
+    fake.failNext("chat.postMessage", 2, FakeSlackFault.responseLost());
+
+    String ts = workflow().send(IncidentCards.declared("#incidents"), null, null);
+
+    FakeSlackChannel room = slack.onlyRoom();
+    assertThat(fake.calls("conversations.create")).isEqualTo(2);
+    assertThat(room.members()).contains("U0ALICE");
+    assertThat(room.topic()).startsWith("P1 · Declared");
+    assertThat(fake.messages(room.id())).extracting(FakeSlackMessage::ts).containsExactly(ts);
+    assertThat(fake.messages("#incidents")).singleElement()
+        .satisfies(announcement -> assertThat(announcement.text()).contains("<#" + room.id() + ">"));
+  }
+
+  @Test
+  void postMortemWhoseBookmarkAnswerWasLostIsPostedAndBookmarkedOnce() {
+    workflow().send(IncidentCards.declared("#incidents"), null, null);
+    String room = slack.onlyRoom().id();
+    fake.failNext("bookmarks.add", 1, FakeSlackFault.responseLost());
+
+    workflow().send(null, new ThreadMessage("INC-20261123-1/post-mortem-9", "INC-20261123-1", room, null,
+        "# Incident Report", "Post-mortem INC-20261123-1"), null);
+
+    assertThat(fake.messages(room)).filteredOn(m -> "INC-20261123-1/post-mortem-9".equals(m.metadataValue("key")))
+        .hasSize(1);
+    assertThat(slack.onlyRoom().bookmarks()).hasSize(1);
+    assertThat(fake.calls("bookmarks.add")).isEqualTo(1);
   }
 
   private SlackRetryWorkflow workflow() {

@@ -18,10 +18,16 @@ final class SlackTestbed implements AutoCloseable {
 
   final FakeSlack fake = new FakeSlack();
   final SlackClient client = new SlackClient(fake.apiUrlPrefix(), fake.token(), Duration.ofSeconds(2));
-  final IncidentRooms rooms = new IncidentRooms(client, false);
+  final IncidentRooms rooms;
   private final TestActivityEnvironment activities = TestActivityEnvironment.newInstance();
 
   SlackTestbed() {
+    this(false);
+  }
+
+  /** @param privateRooms {@code providers.slack.privateChannels} */
+  SlackTestbed(boolean privateRooms) {
+    rooms = new IncidentRooms(client, privateRooms);
     activities.registerActivitiesImplementations(chatActivities(), pagingActivities());
   }
 
