@@ -10,6 +10,7 @@ import dev.firebreak.activities.dryrun.DryRunPagingActivities;
 import dev.firebreak.activities.health.HttpHealthChecker;
 import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.http.SecretExpander;
+import dev.firebreak.activities.slack.IncidentRooms;
 import dev.firebreak.activities.slack.SlackChatActivities;
 import dev.firebreak.activities.slack.SlackClient;
 import dev.firebreak.activities.slack.SlackPagingActivities;
@@ -54,15 +55,17 @@ final class ProviderActivities implements AutoCloseable {
 
     ProvidersConfig.SlackProvider slack = config.providers().slack();
     Optional<String> slackToken = slack == null ? Optional.empty() : secrets.resolve(slack.botToken());
+    boolean privateRooms = slack != null && slack.roomsArePrivate();
     if (slackToken.isPresent()) {
       String url = urlFor(env, "SLACK", SlackClient.SLACK_API_URL);
       SlackClient client = new SlackClient(url, slackToken.get(), PROVIDER_TIMEOUT);
       resources.add(client::close);
-      implementations.add(new SlackChatActivities(client));
-      implementations.add(new SlackPagingActivities(client));
+      IncidentRooms rooms = new IncidentRooms(client, privateRooms);
+      implementations.add(new SlackChatActivities(client, rooms));
+      implementations.add(new SlackPagingActivities(client, rooms));
       summary.add("Slack: live (" + url + ")");
     } else {
-      implementations.add(new DryRunChatActivities());
+      implementations.add(new DryRunChatActivities(privateRooms));
       implementations.add(new DryRunPagingActivities());
       summary.add("Slack: dry-run (" + (slack == null ? "not configured" : "set SLACK_BOT_TOKEN to go live") + ")");
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.fakes.FakeSlack;
+import dev.firebreak.activities.fakes.FakeSlackChannel;
 import dev.firebreak.activities.fakes.FakeSlackMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -93,13 +94,24 @@ class DevModeEndToEndTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       FakeSlackMessage card = incidentMessages(id).get(0);
       assertThat(card.text()).contains(id);
-      List<FakeSlackMessage> thread = slack.replies(FakeSlack.DEFAULT_CHANNEL_ID, card.ts());
+      FakeSlackChannel room = slack.channel(card.channelId()).orElseThrow();
+      assertThat(room.name()).startsWith(id.toLowerCase() + "-checkout-returns-500");
+      assertThat(room.topic()).isEqualTo("P1 · Closed · commander alice");
+      assertThat(room.members()).contains("U0DEMOPRIMARY");
+      assertThat(room.bookmarks()).singleElement()
+          .satisfies(bookmark -> assertThat(bookmark.title()).isEqualTo("Post-mortem " + id));
+      assertThat(slack.messages(FakeSlack.DEFAULT_CHANNEL_ID))
+          .filteredOn(m -> (id + "/room-announcement").equals(m.metadataValue("key"))).singleElement()
+          .satisfies(announcement -> assertThat(announcement.text()).contains("<#" + room.id() + ">"));
+      assertThat(slack.messages(room.id())).extracting(FakeSlackMessage::text)
+          .anyMatch(t -> t.contains("Assessment: "));
+      List<FakeSlackMessage> thread = slack.replies(room.id(), card.ts());
       List<String> texts = thread.stream().map(FakeSlackMessage::text).toList();
       assertThat(texts).anyMatch(t -> t.contains("Acknowledged by alice"));
       assertThat(texts).anyMatch(t -> t.contains("UPDATE from alice: Webhook secret mismatch"));
       assertThat(texts).anyMatch(t -> t.contains("Resolve refused"));
       assertThat(texts).anyMatch(t -> t.contains("Resolved by alice"));
-      List<String> keys = slack.messages(FakeSlack.DEFAULT_CHANNEL_ID).stream()
+      List<String> keys = slack.messages(room.id()).stream()
           .map(m -> m.metadataValue("key")).filter(k -> k != null && k.startsWith(id)).toList();
       List<String> replyKeys = thread.stream().map(m -> m.metadataValue("key")).toList();
       assertThat(replyKeys).doesNotHaveDuplicates();
@@ -119,8 +131,9 @@ class DevModeEndToEndTest {
     assertThat(health.get("temporal").asText()).isEqualTo("ok");
   }
 
+  /** The incident message wherever it is: in the incident's room, found by its key. */
   private static List<FakeSlackMessage> incidentMessages(String id) {
-    return slack.messages(FakeSlack.DEFAULT_CHANNEL_ID).stream()
+    return slack.channels().stream().flatMap(channel -> slack.messages(channel.id()).stream())
         .filter(m -> (id + "/incident-message").equals(m.metadataValue("key")))
         .toList();
   }

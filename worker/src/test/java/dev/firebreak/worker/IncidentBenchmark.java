@@ -141,7 +141,7 @@ class IncidentBenchmark {
       Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(
-          new DryRunChatActivities(), new DryRunPagingActivities(), new ScriptedDiagnostics());
+          new DryRunChatActivities(false), new DryRunPagingActivities(), new ScriptedDiagnostics());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class,

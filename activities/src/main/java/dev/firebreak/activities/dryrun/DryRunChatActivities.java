@@ -1,5 +1,7 @@
 package dev.firebreak.activities.dryrun;
 
+import dev.firebreak.activities.slack.IncidentRoomName;
+import dev.firebreak.activities.slack.IncidentRooms;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.IncidentCard;
@@ -10,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The incident room when Slack is not configured: every call is logged as the Slack Web API call it
- * would have been and reported back as a dry-run. The fake message timestamp is derived from the
+ * would have been (the room it would create included) and reported back as a dry-run. The fake message timestamp is derived from the
  * card's key, so a retried post returns the same reference, as the real implementation must.
  */
 public final class DryRunChatActivities implements ChatActivities {
@@ -18,11 +20,29 @@ public final class DryRunChatActivities implements ChatActivities {
   private static final Logger log = LoggerFactory.getLogger(DryRunChatActivities.class);
   private static final String SLACK_API = "https://slack.com/api/";
 
+  private final boolean privateChannels;
+
+  /** @param privateChannels whether the rooms it shows would be private channels */
+  public DryRunChatActivities(boolean privateChannels) {
+    this.privateChannels = privateChannels;
+  }
+
   @Override
   public MessageRef postIncidentMessage(IncidentCard card) {
-    String call = SLACK_API + "chat.postMessage channel=" + card.channel() + " text=" + DryRunCall.quote(cardText(card));
-    DryRunCall.log(log, card.incidentId(), "POST " + call);
-    return new MessageRef(card.channel(), "dry-run-" + card.key(), true);
+    String room = "#" + IncidentRoomName.of(card.incidentId(), card.title());
+    DryRunCall.log(log, card.incidentId(), "POST " + SLACK_API + "conversations.create name=" + room.substring(1)
+        + " is_private=" + privateChannels);
+    if (card.commander() != null) {
+      DryRunCall.log(log, card.incidentId(), "POST " + SLACK_API + "conversations.invite channel=" + room
+          + " users=" + card.commander());
+    }
+    DryRunCall.log(log, card.incidentId(), "POST " + SLACK_API + "conversations.setTopic channel=" + room
+        + " topic=" + DryRunCall.quote(IncidentRooms.topic(card)));
+    DryRunCall.log(log, card.incidentId(), "POST " + SLACK_API + "chat.postMessage channel=" + room
+        + " text=" + DryRunCall.quote(cardText(card)));
+    DryRunCall.log(log, card.incidentId(), "POST " + SLACK_API + "chat.postMessage channel=" + card.channel()
+        + " text=" + DryRunCall.quote(card.incidentId() + " declared; follow it in " + room));
+    return new MessageRef(room, "dry-run-" + card.key(), true);
   }
 
   @Override

@@ -63,6 +63,19 @@ final class IncidentMessageLayout {
     return new SlackMessage(card.channel(), null, fallbackText(card), blocks, card.key(), card.incidentId(), false);
   }
 
+  /**
+   * The one line in the main incidents channel that says an incident exists and where it is handled;
+   * {@code <#C…>} renders as a link into the room.
+   */
+  static SlackMessage announcement(IncidentCard card, String roomId) {
+    String commander = card.commander() == null ? "" : " · commander " + SlackMention.person(card.commander());
+    String text = severityEmoji(card.severity()) + " *" + SlackText.escape(card.severity()) + " "
+        + SlackText.escape(card.incidentId()) + "* " + SlackText.escape(card.title()) + " ("
+        + SlackText.escape(orDash(card.service())) + ")" + commander + "\nFollow and help in <#" + roomId + ">";
+    return SlackMessage.text(card.channel(), null, SlackText.truncate(text, MESSAGE_TEXT_MAX),
+        card.incidentId() + "/room-announcement", card.incidentId());
+  }
+
   private static String headline(IncidentCard card) {
     return severityEmoji(card.severity()) + " " + card.severity() + " · " + card.incidentId() + " · " + card.title();
   }

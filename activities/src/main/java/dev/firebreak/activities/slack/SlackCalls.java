@@ -39,6 +39,14 @@ final class SlackCalls {
    * @param target what the call was about (a channel, a message), for the failure message
    */
   static <T extends SlackApiTextResponse> T invoke(String method, String target, Call<T> call) {
+    return invoke(method, target, Set.of(), call);
+  }
+
+  /**
+   * @param settled {@code ok:false} codes that mean the work is already done ({@code name_taken},
+   *     {@code already_in_channel}): the response is returned for the caller to read, not thrown
+   */
+  static <T extends SlackApiTextResponse> T invoke(String method, String target, Set<String> settled, Call<T> call) {
     String what = method + " (" + target + ")";
     T response;
     try {
@@ -50,7 +58,7 @@ final class SlackCalls {
     } catch (IOException e) {
       throw ProviderFailures.unavailable(PROVIDER + " " + what + " got no answer: " + e.getMessage(), e);
     }
-    if (response.isOk()) {
+    if (response.isOk() || settled.contains(response.getError())) {
       return response;
     }
     throw failureFor(what, response);

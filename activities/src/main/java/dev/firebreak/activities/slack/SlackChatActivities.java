@@ -6,19 +6,42 @@ import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.ThreadMessage;
 import io.temporal.activity.Activity;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The incident room in Slack: the one incident message, kept current, and the thread under it. */
+/**
+ * The incident room in Slack: the incident's own channel with the one incident message, kept
+ * current, and the thread under it; plus one announcement in the main incidents channel that links
+ * to the room.
+ */
 public final class SlackChatActivities implements ChatActivities {
 
-  private final SlackClient slack;
+  private static final Logger log = LoggerFactory.getLogger(SlackChatActivities.class);
 
-  public SlackChatActivities(SlackClient slack) {
+  private final SlackClient slack;
+  private final IncidentRooms rooms;
+
+  public SlackChatActivities(SlackClient slack, IncidentRooms rooms) {
     this.slack = slack;
+    this.rooms = rooms;
   }
 
+  /**
+   * Opens the room (create, invite the commander, topic), posts the incident message in it and
+   * announces the room in the card's channel. Every step finds what an earlier attempt did, so a
+   * retry at any point completes the room without doubling anything.
+   */
   @Override
   public MessageRef postIncidentMessage(IncidentCard card) {
-    PostedMessage posted = slack.post(IncidentMessageLayout.render(card), isRetry());
+    SlackChannel room = rooms.open(card.incidentId(), card.title());
+    // Invited every attempt: a lost answer to conversations.create hides that this attempt's room is new.
+    rooms.invite(room, card.incidentId(), commander(card));
+    rooms.showState(room, card);
+    PostedMessage posted = slack.post(IncidentMessageLayout.render(card).inChannel(room.id()), isRetry());
+    PostedMessage announced = slack.post(IncidentMessageLayout.announcement(card, room.id()), isRetry());
+    log.info("{} incident message in room {} ({}); announced in {}", card.incidentId(), room.id(), posted.ts(),
+        announced.describe());
     return new MessageRef(posted.channelId(), posted.ts(), false);
   }
 
@@ -26,6 +49,9 @@ public final class SlackChatActivities implements ChatActivities {
   public Delivery updateIncidentMessage(MessageRef message, IncidentCard card) {
     // The ref holds the channel ID Slack answered with; the card may still name the channel.
     slack.update(message.ts(), IncidentMessageLayout.render(card).inChannel(message.channel()));
+    rooms.roomAt(message.channel(), card.incidentId())
+        .filter(room -> rooms.showState(room, card))
+        .ifPresent(room -> rooms.invite(room, card.incidentId(), commander(card)));
     return Delivery.sent("updated Slack message " + message.channel() + "/" + message.ts());
   }
 
@@ -35,7 +61,18 @@ public final class SlackChatActivities implements ChatActivities {
     SlackMessage slackMessage = SlackMessage.text(message.channel(), message.threadTs(),
         SlackText.truncate(message.text(), IncidentMessageLayout.MESSAGE_TEXT_MAX), message.key(),
         message.incidentId());
-    return Delivery.sent("posted " + slack.post(slackMessage, isRetry()).describe());
+    PostedMessage posted = slack.post(slackMessage, isRetry());
+    if (message.bookmark() == null) {
+      return Delivery.sent("posted " + posted.describe());
+    }
+    boolean added = rooms.bookmark(posted.channelId(), message.bookmark(), posted.ts());
+    log.info("{} {} bookmarked as \"{}\"{}", message.incidentId(), posted.describe(), message.bookmark(),
+        added ? "" : " (by an earlier attempt)");
+    return Delivery.sent("posted and bookmarked " + posted.describe());
+  }
+
+  private static List<String> commander(IncidentCard card) {
+    return card.commander() == null ? List.of() : List.of(card.commander());
   }
 
   /**

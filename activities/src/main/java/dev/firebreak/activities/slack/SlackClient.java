@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.http.SlackHttpClient;
+import dev.firebreak.activities.http.ProviderFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public final class SlackClient implements AutoCloseable {
   private final MethodsClient methods;
   private final SlackChannelIds channelIds;
   private final SlackMessageFinder finder;
+  private final SlackChannels channels;
+  private final ChannelPacer pacer;
 
   /**
    * @param apiUrlPrefix where the Web API methods live, ending in {@code /api/} ({@link #SLACK_API_URL})
@@ -39,10 +42,13 @@ public final class SlackClient implements AutoCloseable {
    * @param timeout for one whole call, connection to last byte
    */
   public SlackClient(String apiUrlPrefix, String botToken, Duration timeout) {
-    this(apiUrlPrefix, botToken, timeout, DEFAULT_DUPLICATE_LOOKBACK, Clock.systemUTC());
+    this(apiUrlPrefix, botToken, timeout, DEFAULT_DUPLICATE_LOOKBACK, Clock.systemUTC(), ChannelPacer.slackDefault());
   }
 
-  public SlackClient(String apiUrlPrefix, String botToken, Duration timeout, Duration duplicateLookback, Clock clock) {
+  /** @param pacer spaces posts per channel; one per worker, shared by every activity that posts */
+  public SlackClient(
+      String apiUrlPrefix, String botToken, Duration timeout, Duration duplicateLookback, Clock clock,
+      ChannelPacer pacer) {
     this.apiUrlPrefix = apiUrlPrefix.endsWith("/") ? apiUrlPrefix : apiUrlPrefix + "/";
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(this.apiUrlPrefix);
@@ -59,6 +65,12 @@ public final class SlackClient implements AutoCloseable {
     this.methods = slack.methods(botToken);
     this.channelIds = new SlackChannelIds(methods);
     this.finder = new SlackMessageFinder(methods, duplicateLookback, clock);
+    this.channels = new SlackChannels(methods, channelIds);
+    this.pacer = pacer;
+  }
+
+  SlackChannels channels() {
+    return channels;
   }
 
   /**
@@ -75,6 +87,7 @@ public final class SlackClient implements AutoCloseable {
         return earlier.get();
       }
     }
+    awaitTurn(message);
     ChatPostMessageResponse response = SlackCalls.invoke("chat.postMessage", message.channel(),
         () -> methods.chatPostMessage(r -> r
             .channel(message.channel())
@@ -86,6 +99,30 @@ public final class SlackClient implements AutoCloseable {
     log.info("{} posted Slack message {} as {}/{}",
         message.incidentId(), message.key(), response.getChannel(), response.getTs());
     return new PostedMessage(response.getChannel(), response.getTs(), false);
+  }
+
+  /**
+   * Waits for the channel's next posting slot; a slot too far off is turned into the same failure a
+   * 429 would be, so the activity is retried when the channel has room again.
+   */
+  private void awaitTurn(SlackMessage message) {
+    String channel = message.channel().startsWith("#") ? message.channel().substring(1) : message.channel();
+    ChannelPacer.Turn turn = pacer.reserve(channel);
+    if (!turn.admitted()) {
+      log.info("{} Slack message {} held back: #{} is busy for {} ms", message.incidentId(), message.key(),
+          channel, turn.delay().toMillis());
+      throw ProviderFailures.rateLimited(SlackCalls.PROVIDER,
+          SlackCalls.PROVIDER + " chat.postMessage (" + message.channel() + ") paced: channel busy", turn.delay());
+    }
+    if (turn.delay().isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(turn.delay().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ProviderFailures.unavailable("interrupted while pacing posts to " + message.channel(), e);
+    }
   }
 
   /** Rewrites the message at {@code ts} in place; its metadata is sent again so it stays findable. */

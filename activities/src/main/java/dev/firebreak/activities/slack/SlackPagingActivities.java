@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pages people by mentioning them in the incident channel. It reaches {@code slack:} targets only;
+ * Pages people by inviting them into the incident's room and mentioning them there. It reaches {@code slack:} targets only;
  * any other target is named in the delivery and logged, never dropped quietly, because a page that
  * silently reached nobody is the worst outcome an escalation can have.
  */
@@ -22,9 +22,11 @@ public final class SlackPagingActivities implements PagingActivities {
   private static final Logger log = LoggerFactory.getLogger(SlackPagingActivities.class);
 
   private final SlackClient slack;
+  private final IncidentRooms rooms;
 
-  public SlackPagingActivities(SlackClient slack) {
+  public SlackPagingActivities(SlackClient slack, IncidentRooms rooms) {
     this.slack = slack;
+    this.rooms = rooms;
   }
 
   @Override
@@ -46,9 +48,32 @@ public final class SlackPagingActivities implements PagingActivities {
     if (mentions.isEmpty()) {
       return Delivery.sent("nobody paged in Slack" + notReached);
     }
-    PostedMessage posted = slack.post(message(request, mentions), isRetry());
+    Optional<SlackChannel> room = room(request);
+    if (room.isPresent()) {
+      List<String> refused = rooms.invite(room.get(), request.incidentId(), request.targets());
+      if (!refused.isEmpty()) {
+        notReached += "; could not invite " + String.join(", ", refused);
+      }
+    }
+    String channel = room.map(SlackChannel::id).orElse(request.channel());
+    PostedMessage posted = slack.post(message(request, mentions).inChannel(channel), isRetry());
     log.info("{} paged {} ({}) in {}", request.incidentId(), mentions, request.levelName(), posted.describe());
     return Delivery.sent("paged " + String.join(" ", mentions) + " with " + posted.describe() + notReached);
+  }
+
+  /**
+   * Where the page goes. Without a thread the incident message may not exist yet (the first page
+   * leaves at declaration), so the room is opened here; with one, the page follows the incident
+   * message, and invites only when that message is in the incident's room.
+   */
+  private Optional<SlackChannel> room(PageRequest request) {
+    if (request.threadTs() == null) {
+      return Optional.of(rooms.open(request.incidentId(), request.title()));
+    }
+    if (rooms.isKnownRoom(request.channel(), request.incidentId())) {
+      return Optional.of(new SlackChannel(request.channel(), null, null, false));
+    }
+    return rooms.roomAt(request.channel(), request.incidentId());
   }
 
   private static SlackMessage message(PageRequest request, Set<String> mentions) {

@@ -20,13 +20,13 @@ class DryRunActivitiesTest {
   private static final IncidentCard CARD = new IncidentCard("INC-20261123-1/card", "#incidents", "INC-20261123-1",
       "Checkout failing", "P1", "investigating", "api", "alice", null, null, Instant.parse("2026-11-23T10:00:00Z"));
 
-  private final DryRunChatActivities chat = new DryRunChatActivities();
+  private final DryRunChatActivities chat = new DryRunChatActivities(false);
 
   @Test
-  void incidentMessageGetsATimestampDerivedFromItsKeySoRetriesMatch() {
+  void incidentMessageNamesTheRoomItWouldCreateAndATimestampDerivedFromItsKeySoRetriesMatch() {
     MessageRef first = chat.postIncidentMessage(CARD);
 
-    assertThat(first).isEqualTo(new MessageRef("#incidents", "dry-run-INC-20261123-1/card", true));
+    assertThat(first).isEqualTo(new MessageRef("#inc-20261123-1-checkout-failing", "dry-run-INC-20261123-1/card", true));
     assertThat(chat.postIncidentMessage(CARD)).isEqualTo(first);
   }
 

@@ -12,19 +12,23 @@ import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -49,6 +53,11 @@ public final class FakeSlack implements AutoCloseable {
   private static final int CHAT_POST_TEXT_MAX = 40_000;
   private static final int CHAT_UPDATE_TEXT_MAX = 4_000;
   private static final Comparator<String> BY_TS = Comparator.comparing(BigDecimal::new);
+  private static final int CHANNEL_NAME_MAX = 80;
+  private static final int TOPIC_MAX = 250;
+  private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z0-9_-]+");
+  private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+  private static final String TEAM_URL = "https://firebreak-fake.slack.com/";
 
   private final ObjectMapper json = new ObjectMapper();
   private final MockWebServer server = new MockWebServer();
@@ -59,7 +68,12 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Deque<FakeSlackFault>> faultsByMethod = new HashMap<>();
   private final Map<String, List<FakeSlackRequest>> requestsByMethod = new HashMap<>();
   private final List<Consumer<FakeSlackMessage>> postListeners = new CopyOnWriteArrayList<>();
+  private final Map<String, ChannelState> channelsById = new HashMap<>();
+  private final Map<String, Integer> rateLimitedByMethod = new HashMap<>();
+  private final FakeSlackRateLimits rateLimits;
   private int tsCounter;
+  private int channelCounter;
+  private int bookmarkCounter;
 
   /** A workspace with {@value #DEFAULT_CHANNEL_NAME} ({@value #DEFAULT_CHANNEL_ID}) and {@value #DEFAULT_TOKEN}. */
   public FakeSlack() {
@@ -73,7 +87,8 @@ public final class FakeSlack implements AutoCloseable {
   public FakeSlack(String token, Map<String, String> channelIdsByName, Clock clock) {
     this.token = token;
     this.clock = clock;
-    this.channelIdsByName.putAll(channelIdsByName);
+    this.rateLimits = new FakeSlackRateLimits(clock);
+    channelIdsByName.forEach((name, id) -> addChannel(name, id));
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -105,8 +120,19 @@ public final class FakeSlack implements AutoCloseable {
 
   // ---- set-up and fault injection
 
+  /** A public channel the bot is a member of. */
   public synchronized FakeSlack addChannel(String name, String id) {
     channelIdsByName.put(name, id);
+    channelsById.put(id, new ChannelState(id, name, false));
+    return this;
+  }
+
+  /**
+   * Slack's tier for {@code method}: at most {@code calls} per {@code window}, then HTTP 429 with
+   * {@code Retry-After}. chat.postMessage counts per channel, as Slack's special tier does.
+   */
+  public synchronized FakeSlack limitRate(String method, int calls, Duration window) {
+    rateLimits.limit(method, calls, window);
     return this;
   }
 
@@ -126,6 +152,20 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   // ---- what tests look at
+
+  /** Every channel, the ones Firebreak created included, in order of creation. */
+  public synchronized List<FakeSlackChannel> channels() {
+    return channelIdsByName.values().stream().map(id -> channelsById.get(id).snapshot()).toList();
+  }
+
+  public synchronized Optional<FakeSlackChannel> channel(String nameOrId) {
+    return Optional.ofNullable(channelsById.get(channelIdOrSelf(nameOrId))).map(ChannelState::snapshot);
+  }
+
+  /** How many calls of {@code method} were answered with HTTP 429 by a rate limit. */
+  public synchronized int rateLimitedCalls(String method) {
+    return rateLimitedByMethod.getOrDefault(method, 0);
+  }
 
   public synchronized String channelId(String name) {
     return channelIdsByName.get(name.startsWith("#") ? name.substring(1) : name);
@@ -191,6 +231,14 @@ public final class FakeSlack implements AutoCloseable {
     if (fault instanceof FakeSlackFault.Error injected) {
       return answer(error(injected.code()));
     }
+    String perChannel = "chat.postMessage".equals(method) ? channelIdOrSelf(form.get("channel")) : null;
+    Optional<Duration> limited = rateLimits.admit(method, perChannel);
+    if (limited.isPresent()) {
+      rateLimitedByMethod.merge(method, 1, Integer::sum);
+      // Slack sends whole seconds; rounding up keeps a client that obeys from being limited again.
+      long seconds = Math.max(1, (limited.get().toMillis() + 999) / 1000);
+      return answer(error("ratelimited")).setResponseCode(429).setHeader("Retry-After", Long.toString(seconds));
+    }
     MockResponse response = answer(authorized(request) ? call(method, form) : authError(request));
     if (fault instanceof FakeSlackFault.ResponseLost) {
       return response.setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
@@ -218,13 +266,20 @@ public final class FakeSlack implements AutoCloseable {
       case "conversations.history" -> history(form);
       case "conversations.replies" -> replies(form);
       case "conversations.list" -> list(form);
+      case "conversations.create" -> create(form);
+      case "conversations.invite" -> invite(form);
+      case "conversations.setTopic" -> setTopic(form);
+      case "conversations.info" -> info(form);
+      case "bookmarks.add" -> addBookmark(form);
+      case "bookmarks.list" -> listBookmarks(form);
+      case "chat.getPermalink" -> permalink(form);
       default -> error("unknown_method");
     };
   }
 
   private ObjectNode authTest() {
     return ok()
-        .put("url", "https://firebreak-fake.slack.com/")
+        .put("url", TEAM_URL)
         .put("team", "Firebreak Fake")
         .put("user", "firebreak")
         .put("team_id", "T0FAKE")
@@ -315,24 +370,203 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   private ObjectNode list(Map<String, String> form) {
-    List<Map.Entry<String, String>> channels = new ArrayList<>(channelIdsByName.entrySet());
+    // Slack lists public channels only unless asked, and private ones only to their members.
+    List<String> types = List.of(form.getOrDefault("types", "public_channel").split(","));
+    List<ChannelState> channels = channelIdsByName.values().stream()
+        .map(channelsById::get)
+        .filter(c -> c.isPrivate ? types.contains("private_channel") && c.isMember(BOT_USER_ID)
+            : types.contains("public_channel"))
+        .toList();
     int from = cursor(form);
     int to = Math.min(channels.size(), from + limit(form));
     ArrayNode array = json.createArrayNode();
-    for (Map.Entry<String, String> channel : channels.subList(Math.min(from, to), to)) {
-      array.addObject()
-          .put("id", channel.getValue())
-          .put("name", channel.getKey())
-          .put("name_normalized", channel.getKey())
-          .put("is_channel", true)
-          .put("is_private", false)
-          .put("is_archived", false)
-          .put("is_member", true);
+    for (ChannelState channel : channels.subList(Math.min(from, to), to)) {
+      array.add(channelJson(channel));
     }
     ObjectNode response = ok();
     response.set("channels", array);
     response.putObject("response_metadata").put("next_cursor", to < channels.size() ? Integer.toString(to) : "");
     return response;
+  }
+
+  private ObjectNode create(Map<String, String> form) {
+    String name = form.get("name");
+    if (name == null || name.isEmpty()) {
+      return error("invalid_name_required");
+    }
+    if (name.length() > CHANNEL_NAME_MAX) {
+      return error("invalid_name_maxlength");
+    }
+    if (!CHANNEL_NAME.matcher(name).matches()) {
+      return error("invalid_name_specials");
+    }
+    if (name.chars().noneMatch(Character::isLetterOrDigit)) {
+      return error("invalid_name_punctuation");
+    }
+    if (channelIdsByName.containsKey(name)) {
+      return error("name_taken");
+    }
+    channelCounter++;
+    String id = String.format("C0ROOM%04d", channelCounter);
+    ChannelState channel = new ChannelState(id, name, flag(form, "is_private"));
+    channelIdsByName.put(name, id);
+    channelsById.put(id, channel);
+    ObjectNode response = ok();
+    response.set("channel", channelJson(channel));
+    return response;
+  }
+
+  private ObjectNode invite(Map<String, String> form) {
+    ChannelState channel = visibleChannel(form.get("channel"));
+    if (channel == null) {
+      return error("channel_not_found");
+    }
+    if (!channel.isMember(BOT_USER_ID)) {
+      return error("not_in_channel");
+    }
+    String users = form.get("users");
+    if (users == null || users.isBlank()) {
+      return error("no_user");
+    }
+    ArrayNode errors = json.createArrayNode();
+    List<String> invitable = new ArrayList<>();
+    for (String user : users.split(",")) {
+      String problem = BOT_USER_ID.equals(user) ? "cant_invite_self"
+          : !USER_ID.matcher(user).matches() ? "user_not_found"
+          : channel.isMember(user) ? "already_in_channel"
+          : null;
+      if (problem == null) {
+        invitable.add(user);
+      } else {
+        errors.addObject().put("user", user).put("ok", false).put("error", problem);
+      }
+    }
+    // Without force, one bad user stops the whole invitation, as in Slack.
+    if (errors.isEmpty() || flag(form, "force")) {
+      channel.members.addAll(invitable);
+    }
+    if (!errors.isEmpty()) {
+      ObjectNode failed = error(errors.get(0).path("error").asText());
+      failed.set("errors", errors);
+      return failed;
+    }
+    ObjectNode response = ok();
+    response.set("channel", channelJson(channel));
+    return response;
+  }
+
+  private ObjectNode setTopic(Map<String, String> form) {
+    ChannelState channel = visibleChannel(form.get("channel"));
+    if (channel == null) {
+      return error("channel_not_found");
+    }
+    String topic = form.get("topic");
+    if (topic == null) {
+      ObjectNode invalid = error("invalid_arguments");
+      invalid.putObject("response_metadata").putArray("messages").add("[ERROR] missing required field: topic");
+      return invalid;
+    }
+    if (topic.length() > TOPIC_MAX) {
+      return error("too_long");
+    }
+    if (!channel.isMember(BOT_USER_ID)) {
+      return error("not_in_channel");
+    }
+    channel.topic = topic;
+    ObjectNode response = ok();
+    response.set("channel", channelJson(channel));
+    return response;
+  }
+
+  private ObjectNode info(Map<String, String> form) {
+    ChannelState channel = visibleChannel(form.get("channel"));
+    if (channel == null) {
+      return error("channel_not_found");
+    }
+    ObjectNode response = ok();
+    response.set("channel", channelJson(channel));
+    return response;
+  }
+
+  private ObjectNode addBookmark(Map<String, String> form) {
+    ChannelState channel = visibleChannel(form.get("channel_id"));
+    if (channel == null) {
+      return error("channel_not_found");
+    }
+    String title = form.get("title");
+    if (title == null || title.isBlank()) {
+      return error("invalid_arguments");
+    }
+    if (!"link".equals(form.get("type"))) {
+      return error("invalid_bookmark_type");
+    }
+    String link = form.get("link");
+    if (link == null || !(link.startsWith("http://") || link.startsWith("https://"))) {
+      return error("invalid_link");
+    }
+    bookmarkCounter++;
+    FakeSlackChannel.Bookmark bookmark =
+        new FakeSlackChannel.Bookmark(String.format("Bk%08d", bookmarkCounter), title, "link", link);
+    channel.bookmarks.add(bookmark);
+    ObjectNode response = ok();
+    response.set("bookmark", bookmarkJson(channel, bookmark));
+    return response;
+  }
+
+  private ObjectNode listBookmarks(Map<String, String> form) {
+    ChannelState channel = visibleChannel(form.get("channel_id"));
+    if (channel == null) {
+      return error("channel_not_found");
+    }
+    ArrayNode array = json.createArrayNode();
+    channel.bookmarks.forEach(b -> array.add(bookmarkJson(channel, b)));
+    ObjectNode response = ok();
+    response.set("bookmarks", array);
+    return response;
+  }
+
+  private ObjectNode permalink(Map<String, String> form) {
+    ChannelState channel = visibleChannel(form.get("channel"));
+    if (channel == null) {
+      return error("channel_not_found");
+    }
+    String ts = form.get("message_ts");
+    if (ts == null || select(channel.id, m -> m.ts().equals(ts)).isEmpty()) {
+      return error("message_not_found");
+    }
+    return ok().put("channel", channel.id).put("permalink", TEAM_URL + "archives/" + channel.id + "/p" + ts.replace(".", ""));
+  }
+
+  /** A channel by ID, as the bot may see it: a private channel is "not found" to non-members. */
+  private ChannelState visibleChannel(String id) {
+    ChannelState channel = id == null ? null : channelsById.get(id);
+    return channel == null || (channel.isPrivate && !channel.isMember(BOT_USER_ID)) ? null : channel;
+  }
+
+  private ObjectNode channelJson(ChannelState channel) {
+    ObjectNode node = json.createObjectNode()
+        .put("id", channel.id)
+        .put("name", channel.name)
+        .put("name_normalized", channel.name)
+        .put("is_channel", true)
+        .put("is_group", false)
+        .put("is_im", false)
+        .put("is_private", channel.isPrivate)
+        .put("is_archived", false)
+        .put("is_member", channel.isMember(BOT_USER_ID))
+        .put("num_members", channel.members.size());
+    node.putObject("topic").put("value", channel.topic).put("creator", channel.topic.isEmpty() ? "" : BOT_USER_ID);
+    return node;
+  }
+
+  private ObjectNode bookmarkJson(ChannelState channel, FakeSlackChannel.Bookmark bookmark) {
+    return json.createObjectNode()
+        .put("id", bookmark.id())
+        .put("channel_id", channel.id)
+        .put("title", bookmark.title())
+        .put("type", bookmark.type())
+        .put("link", bookmark.link())
+        .put("last_updated_by_user_id", BOT_USER_ID);
   }
 
   /** Cursor pagination as Slack does it; the fake's cursor is simply the next index. */
@@ -486,5 +720,29 @@ public final class FakeSlack implements AutoCloseable {
       form.put(name, value);
     }
     return form;
+  }
+
+  /** A channel's mutable state; tests see it through {@link FakeSlackChannel} copies. */
+  private static final class ChannelState {
+    final String id;
+    final String name;
+    final boolean isPrivate;
+    final Set<String> members = new HashSet<>(Set.of(BOT_USER_ID));
+    final List<FakeSlackChannel.Bookmark> bookmarks = new ArrayList<>();
+    String topic = "";
+
+    ChannelState(String id, String name, boolean isPrivate) {
+      this.id = id;
+      this.name = name;
+      this.isPrivate = isPrivate;
+    }
+
+    boolean isMember(String user) {
+      return members.contains(user);
+    }
+
+    FakeSlackChannel snapshot() {
+      return new FakeSlackChannel(id, name, isPrivate, topic, members, bookmarks);
+    }
   }
 }

@@ -101,6 +101,94 @@ class FakeSlackTest {
     assertThat(fake.postMessageCalls()).isEqualTo(2);
   }
 
+  @Test
+  void channelsAreCreatedBySlacksNameRulesAndATakenNameIsRefused() throws IOException {
+    assertThat(error("conversations.create", Map.of("name", ""))).isEqualTo("invalid_name_required");
+    assertThat(error("conversations.create", Map.of("name", "x".repeat(81)))).isEqualTo("invalid_name_maxlength");
+    assertThat(error("conversations.create", Map.of("name", "Inc 1.2"))).isEqualTo("invalid_name_specials");
+    assertThat(error("conversations.create", Map.of("name", "--"))).isEqualTo("invalid_name_punctuation");
+    assertThat(error("conversations.create", Map.of("name", "incidents"))).isEqualTo("name_taken");
+
+    JsonNode created = call("conversations.create", Map.of("name", "inc-1-db", "is_private", "true"), fake.token()).body();
+
+    assertThat(created.path("channel").path("is_private").asBoolean()).isTrue();
+    assertThat(created.path("channel").path("id").asText()).matches("C[A-Z0-9]{8,}");
+    JsonNode publicOnly = call("conversations.list", Map.of(), fake.token()).body();
+    JsonNode withPrivate = call("conversations.list", Map.of("types", "public_channel,private_channel"), fake.token()).body();
+    assertThat(publicOnly.path("channels").findValuesAsText("name")).containsExactly("incidents");
+    assertThat(withPrivate.path("channels").findValuesAsText("name")).containsExactly("incidents", "inc-1-db");
+  }
+
+  @Test
+  void inviteReportsEachUserSlackCouldNotInviteAndForceStillInvitesTheOthers() throws IOException {
+    String channel = FakeSlack.DEFAULT_CHANNEL_ID;
+    call("conversations.invite", Map.of("channel", channel, "users", "U0ALICE"), fake.token());
+
+    JsonNode again = call("conversations.invite", Map.of("channel", channel, "users", "U0ALICE"), fake.token()).body();
+    JsonNode mixed = call("conversations.invite",
+        Map.of("channel", channel, "users", "U0BOB," + FakeSlack.BOT_USER_ID + ",nobody"), fake.token()).body();
+    JsonNode forced = call("conversations.invite",
+        Map.of("channel", channel, "users", "U0BOB,nobody", "force", "true"), fake.token()).body();
+
+    assertThat(again.path("error").asText()).isEqualTo("already_in_channel");
+    assertThat(mixed.path("error").asText()).isEqualTo("cant_invite_self");
+    assertThat(mixed.path("errors").findValuesAsText("error")).containsExactly("cant_invite_self", "user_not_found");
+    assertThat(forced.path("errors").findValuesAsText("user")).containsExactly("nobody");
+    assertThat(fake.channel(channel).orElseThrow().members()).contains("U0ALICE", "U0BOB").doesNotContain("nobody");
+    assertThat(error("conversations.invite", Map.of("channel", "C0NOSUCHONE", "users", "U0BOB"))).isEqualTo("channel_not_found");
+  }
+
+  @Test
+  void topicIsLimitedTo250CharactersAndShownByConversationsInfo() throws IOException {
+    String channel = FakeSlack.DEFAULT_CHANNEL_ID;
+
+    assertThat(error("conversations.setTopic", Map.of("channel", channel, "topic", "x".repeat(251)))).isEqualTo("too_long");
+    assertThat(error("conversations.setTopic", Map.of("channel", channel))).isEqualTo("invalid_arguments");
+    call("conversations.setTopic", Map.of("channel", channel, "topic", "P1 · Declared"), fake.token());
+
+    JsonNode info = call("conversations.info", Map.of("channel", channel), fake.token()).body();
+    assertThat(info.path("channel").path("topic").path("value").asText()).isEqualTo("P1 · Declared");
+    assertThat(error("conversations.info", Map.of("channel", "#incidents"))).isEqualTo("channel_not_found");
+  }
+
+  @Test
+  void bookmarksNeedAnHttpLinkAndAreListed() throws IOException {
+    String channel = FakeSlack.DEFAULT_CHANNEL_ID;
+
+    assertThat(error("bookmarks.add", Map.of("channel_id", channel, "title", "PM", "type", "link", "link", "ftp://x")))
+        .isEqualTo("invalid_link");
+    assertThat(error("bookmarks.add", Map.of("channel_id", channel, "title", "PM", "type", "folder", "link", "https://x")))
+        .isEqualTo("invalid_bookmark_type");
+    call("bookmarks.add", Map.of("channel_id", channel, "title", "PM", "type", "link", "link", "https://x.test/pm"),
+        fake.token());
+
+    JsonNode listed = call("bookmarks.list", Map.of("channel_id", channel), fake.token()).body();
+    assertThat(listed.path("bookmarks").findValuesAsText("link")).containsExactly("https://x.test/pm");
+  }
+
+  @Test
+  void methodTierAnswers429WithRetryAfterOncePastItsLimitAndCountsPostsPerChannel() throws IOException {
+    fake.limitRate("conversations.create", 2, Duration.ofMinutes(1)).limitRate("chat.postMessage", 1, Duration.ofMinutes(1));
+    call("conversations.create", Map.of("name", "one"), fake.token());
+    call("conversations.create", Map.of("name", "two"), fake.token());
+
+    try (Response limited = post("conversations.create", Map.of("name", "three"), fake.token())) {
+      assertThat(limited.code()).isEqualTo(429);
+      assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(59, 60);
+    }
+    assertThat(call("chat.postMessage", Map.of("channel", "#incidents", "text", "a"), fake.token()).status()).isEqualTo(200);
+    assertThat(call("chat.postMessage", Map.of("channel", fake.channelId("one"), "text", "b"), fake.token()).status())
+        .isEqualTo(200);
+    assertThat(call("chat.postMessage", Map.of("channel", FakeSlack.DEFAULT_CHANNEL_ID, "text", "c"), fake.token())
+        .status()).isEqualTo(429);
+    assertThat(fake.rateLimitedCalls("conversations.create")).isEqualTo(1);
+    assertThat(fake.channelId("three")).isNull();
+  }
+
+  private String error(String method, Map<String, String> form) throws IOException {
+    return call(method, form, fake.token()).body().path("error").asText();
+  }
+
   private record Answer(int status, JsonNode body) {}
 
   private Answer call(String method, Map<String, String> form, String token) throws IOException {

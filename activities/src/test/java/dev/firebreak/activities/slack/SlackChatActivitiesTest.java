@@ -29,7 +29,7 @@ class SlackChatActivitiesTest {
   void incidentMessageShowsTheIncidentWithButtonsFallbackTextAndMetadata() {
     MessageRef ref = chat.postIncidentMessage(IncidentCards.declared("#incidents"));
 
-    assertThat(ref).isEqualTo(new MessageRef(FakeSlack.DEFAULT_CHANNEL_ID, ref.ts(), false));
+    assertThat(ref).isEqualTo(new MessageRef(slack.onlyRoom().id(), ref.ts(), false));
     FakeSlackMessage message = onlyMessage();
     assertThat(message.ts()).isEqualTo(ref.ts()).matches("\\d{10}\\.\\d{6}");
     assertThat(message.text()).isEqualTo("[P1] INC-20261123-1 Checkout API 5xx spike — Declared");
@@ -102,7 +102,7 @@ class SlackChatActivitiesTest {
       assertThat(reply.metadataValue("key")).isEqualTo("INC-20261123-1/update-1");
       assertThat(delivery.detail()).contains(reply.ts());
     });
-    assertThat(fake.messages("#incidents")).hasSize(1);
+    assertThat(fake.messages(ref.channel())).hasSize(1);
   }
 
   @Test
@@ -124,7 +124,7 @@ class SlackChatActivitiesTest {
   }
 
   private FakeSlackMessage onlyMessage() {
-    List<FakeSlackMessage> messages = fake.messages(FakeSlack.DEFAULT_CHANNEL_ID);
+    List<FakeSlackMessage> messages = fake.messages(slack.onlyRoom().id());
     assertThat(messages).hasSize(1);
     return messages.get(0);
   }

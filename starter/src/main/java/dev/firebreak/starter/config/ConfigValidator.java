@@ -39,6 +39,7 @@ public final class ConfigValidator {
     checkEscalation(config.escalation(), report);
     checkIncident(config.incident(), report);
     checkServices(config.services(), report);
+    new SlackProviderCheck().check(config.providers().slack(), report);
     return problems;
   }
 

@@ -16,8 +16,17 @@ public record ProvidersConfig(
     return new ProvidersConfig(null, null, null, null, null, null, null, null, null);
   }
 
-  /** @param channel where incidents are announced, {@code #incidents} when unset */
-  public record SlackProvider(@Secret String botToken, @Secret String signingSecret, String channel) {}
+  /**
+   * @param channel where incidents are announced, {@code #incidents} when unset
+   * @param privateChannels create each incident's room as a private channel (default: public)
+   */
+  public record SlackProvider(
+      @Secret String botToken, @Secret String signingSecret, String channel, Boolean privateChannels) {
+
+    public boolean roomsArePrivate() {
+      return Boolean.TRUE.equals(privateChannels);
+    }
+  }
 
   public record PagerDutyProvider(@Secret String routingKey) {}
 

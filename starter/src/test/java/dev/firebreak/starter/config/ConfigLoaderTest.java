@@ -114,6 +114,38 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void privateIncidentRoomsAreReadFromTheSlackProvider() {
+    String config = MINIMAL + """
+        providers:
+          slack: { botToken: "${SLACK_BOT_TOKEN}", channel: "#incidents", privateChannels: true }
+        """;
+
+    ConfigCheck check = new ConfigLoader().check(config);
+
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.config().providers().slack().roomsArePrivate()).isTrue();
+  }
+
+  @Test
+  void slackChannelAndPrivateRoomsAreCheckedWithTheirPaths() {
+    String config = MINIMAL + """
+        providers:
+          slack: { channel: "#Incidents Room", privateChannels: true }
+        """;
+    String notBoolean = MINIMAL + """
+        providers:
+          slack: { botToken: "${SLACK_BOT_TOKEN}", privateChannels: sometimes }
+        """;
+
+    assertThat(new ConfigLoader().check(config).problems()).extracting(ConfigProblem::toString).containsExactly(
+        "providers.slack.channel: must be a channel name like #incidents (lower-case letters, digits, - and _,"
+            + " at most 80) or a channel ID like C0123ABCDEF, not '#Incidents Room'",
+        "providers.slack.privateChannels: needs providers.slack.botToken: the bot creates the private rooms");
+    assertThat(new ConfigLoader().check(notBoolean).problems()).extracting(ConfigProblem::toString)
+        .containsExactly("providers.slack.privateChannels: must be true or false");
+  }
+
+  @Test
   void unknownEscalationTargetSchemeIsReported() {
     String config = MINIMAL.replace("slack:U1", "teams:U1");
 

@@ -4,19 +4,24 @@ package dev.firebreak.workflows.incident;
  * One item of an incident's chat outbox. Posts carry their idempotency key from the moment they
  * are queued, so a retried delivery (or a replay) can never post twice.
  */
-record ChatWork(Kind kind, String key, String text, boolean threaded) {
+record ChatWork(Kind kind, String key, String text, boolean threaded, String bookmark) {
 
   enum Kind { ANNOUNCE, REFRESH, POST }
 
   static ChatWork announce() {
-    return new ChatWork(Kind.ANNOUNCE, null, null, false);
+    return new ChatWork(Kind.ANNOUNCE, null, null, false, null);
   }
 
   static ChatWork refresh() {
-    return new ChatWork(Kind.REFRESH, null, null, false);
+    return new ChatWork(Kind.REFRESH, null, null, false, null);
   }
 
   static ChatWork post(String key, String text, boolean threaded) {
-    return new ChatWork(Kind.POST, key, text, threaded);
+    return new ChatWork(Kind.POST, key, text, threaded, null);
+  }
+
+  /** A post that is also bookmarked in its channel, under {@code bookmark}. */
+  static ChatWork bookmarkedPost(String key, String text, String bookmark) {
+    return new ChatWork(Kind.POST, key, text, false, bookmark);
   }
 }

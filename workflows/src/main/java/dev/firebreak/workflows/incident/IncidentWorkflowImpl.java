@@ -83,6 +83,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Version 1: posts and pages follow the incident message into its room; the post-mortem is bookmarked. */
+  private static final String INCIDENT_ROOM = "incident-room";
+
   private final IncidentPolicy policy;
   private final Incident incident;
   private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, CHAT);
@@ -194,7 +197,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     PageRequest request =
         new PageRequest(
             key, incident.id(), incident.severity.name(), incident.declaration.title(), level.name(),
-            level.targets(), reason, policy.channel(), message == null ? null : message.ts());
+            level.targets(), reason, inIncidentRoom(message) ? message.channel() : policy.channel(),
+            message == null ? null : message.ts());
     PagingActivities pager =
         Workflow.newActivityStub(
             PagingActivities.class,
@@ -303,9 +307,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     incident.nextPostMortemReminderAt = now.plus(policy.postMortemReminderInterval());
     incident.record(now, "post-mortem", null, "Post-mortem drafted; awaiting review by " + reviewDue());
     String report = PostMortemReport.render(incident, now);
-    queuePost("post-mortem",
+    outbox.add(ChatWork.bookmarkedPost(incident.nextMessageKey("post-mortem"),
         Texts.clip(report, MAX_REPORT_IN_CHAT) + "\n\nFull report: GET /api/v1/incidents/"
-            + incident.id() + "/postmortem", false);
+            + incident.id() + "/postmortem", "Post-mortem " + incident.id()));
     log.info("{} monitoring passed; post-mortem posted", incident.id());
   }
 
@@ -767,10 +771,21 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       }
       case POST -> {
         String threadTs = work.threaded() && message != null && !message.dryRun() ? message.ts() : null;
-        recordDryRun(chat.post(
-            new ThreadMessage(work.key(), incident.id(), policy.channel(), threadTs, work.text())));
+        boolean inRoom = inIncidentRoom(message);
+        recordDryRun(chat.post(new ThreadMessage(work.key(), incident.id(),
+            inRoom ? message.channel() : policy.channel(), threadTs, work.text(), inRoom ? work.bookmark() : null)));
       }
     }
+  }
+
+  /**
+   * Whether messages follow the incident message into the channel it was posted in (with Slack, the
+   * incident's own room). Incidents that began before rooms keep posting to the configured channel,
+   * as their history says they did.
+   */
+  private boolean inIncidentRoom(MessageRef message) {
+    return message != null && !message.dryRun()
+        && Workflow.getVersion(INCIDENT_ROOM, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private IncidentCard card() {

@@ -6,5 +6,12 @@ package dev.firebreak.workflows.notify;
  *
  * @param key unique per incident and step (for example {@code INC-20261123-1/update-3}); a retried
  *     post with the same key must not post twice
+ * @param bookmark when set, the message is also bookmarked in its channel under this title (the
+ *     post-mortem); null for ordinary messages
  */
-public record ThreadMessage(String key, String incidentId, String channel, String threadTs, String text) {}
+public record ThreadMessage(String key, String incidentId, String channel, String threadTs, String text, String bookmark) {
+
+  public ThreadMessage(String key, String incidentId, String channel, String threadTs, String text) {
+    this(key, incidentId, channel, threadTs, text, null);
+  }
+}

@@ -71,6 +71,31 @@ class IncidentWorkflowTest {
   }
 
   @Test
+  void updatesAssessmentPagesAndThePostMortemFollowTheIncidentMessageIntoItsRoom() {
+    IncidentWorkflow incident = declareP1("INC-ROOM");
+    env.sleep(Duration.ofMinutes(16));
+    incident.acknowledge(new Acknowledgement("bob"));
+    incident.postUpdate(new ResponderUpdate("bob", "Found it", null, null));
+    env.sleep(Duration.ofMinutes(1));
+    incident.resolve(new Resolution("bob", "fixed", null));
+    env.sleep(Duration.ofMinutes(16));
+
+    assertThat(chat.posts).isNotEmpty().allSatisfy(post -> assertThat(post.channel()).isEqualTo(RecordingChat.ROOM));
+    assertThat(chat.posts).filteredOn(post -> post.key().contains("/assessment-")).singleElement()
+        .satisfies(assessment -> assertThat(assessment.threadTs()).isNull());
+    assertThat(chat.posts).filteredOn(post -> post.key().matches(".*/update-\\d+")).singleElement()
+        .satisfies(update -> assertThat(update.threadTs()).isEqualTo("1700000000.000100"));
+    assertThat(chat.posts).filteredOn(post -> post.bookmark() != null).singleElement()
+        .satisfies(postMortem -> {
+          assertThat(postMortem.key()).contains("/post-mortem-");
+          assertThat(postMortem.bookmark()).isEqualTo("Post-mortem INC-ROOM");
+        });
+    // The first page leaves before the incident message exists; the escalation after it follows the message.
+    assertThat(pager.pages.get(0).channel()).isEqualTo(IncidentPolicies.recoup().channel());
+    assertThat(pager.pages.get(1).channel()).isEqualTo(RecordingChat.ROOM);
+  }
+
+  @Test
   void acknowledgedBeforeTheTimeoutPagesOnlyThePrimary() {
     IncidentWorkflow incident = declareP1("INC-2");
     env.sleep(Duration.ofMinutes(10));

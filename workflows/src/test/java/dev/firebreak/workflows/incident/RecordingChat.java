@@ -10,13 +10,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Workflow tests' chat: keeps what a person in the channel would have seen. */
 public class RecordingChat implements ChatActivities {
+  /** Where the incident message lands: the incident's own room, as with Slack. */
+  public static final String ROOM = "C0ROOM0001";
+
   public final List<IncidentCard> cards = new CopyOnWriteArrayList<>();
   public final List<ThreadMessage> posts = new CopyOnWriteArrayList<>();
 
   @Override
   public MessageRef postIncidentMessage(IncidentCard card) {
     cards.add(card);
-    return new MessageRef("C0INCIDENTS", "1700000000.000100", false);
+    return new MessageRef(ROOM, "1700000000.000100", false);
   }
 
   @Override

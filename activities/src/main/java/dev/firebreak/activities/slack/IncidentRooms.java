@@ -1,0 +1,99 @@
+package dev.firebreak.activities.slack;
+
+import dev.firebreak.workflows.notify.IncidentCard;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each incident's own Slack channel: created on first use by whichever activity gets there first
+ * (the incident message or the first page; the other one meets {@code name_taken} and reuses it),
+ * the commander and the paged responders invited, the topic kept to severity · status · commander.
+ * One instance per worker, shared by the chat and paging activities.
+ */
+public final class IncidentRooms {
+
+  private static final Logger log = LoggerFactory.getLogger(IncidentRooms.class);
+  private static final int TOPIC_MAX = 250;
+
+  private final SlackChannels channels;
+  private final boolean privateChannels;
+  /** Saves the create-then-look-up round trip for rooms this worker has already opened. */
+  private final Map<String, String> roomIdsByIncident = new ConcurrentHashMap<>();
+
+  /** @param privateChannels create rooms as private channels ({@code providers.slack.privateChannels}) */
+  public IncidentRooms(SlackClient slack, boolean privateChannels) {
+    this.channels = slack.channels();
+    this.privateChannels = privateChannels;
+  }
+
+  /** The incident's room, created if no activity has created it yet. */
+  SlackChannel open(String incidentId, String title) {
+    String cached = roomIdsByIncident.get(incidentId);
+    if (cached != null) {
+      return new SlackChannel(cached, IncidentRoomName.of(incidentId, title), null, false);
+    }
+    String name = IncidentRoomName.of(incidentId, title);
+    SlackChannel room = channels.createOrFind(name, privateChannels);
+    roomIdsByIncident.put(incidentId, room.id());
+    log.info("{} incident room #{} ({}) {}", incidentId, name, room.id(),
+        room.created() ? "created" + (privateChannels ? " as a private channel" : "") : "already existed; reusing it");
+    return room;
+  }
+
+  /** Invites whoever of {@code people} has a Slack user ID; returns who could not be invited. */
+  List<String> invite(SlackChannel room, String incidentId, Collection<String> people) {
+    List<String> userIds = people.stream()
+        .filter(p -> p != null)
+        .map(SlackMention::userId)
+        .flatMap(Optional::stream)
+        .distinct()
+        .toList();
+    List<String> refused = channels.invite(room.id(), userIds);
+    if (!refused.isEmpty()) {
+      log.warn("{} could not invite {} to room {}", incidentId, refused, room.id());
+    }
+    return refused;
+  }
+
+  /** Sets the topic to severity · status · commander when that text changed; true when it did. */
+  boolean showState(SlackChannel room, IncidentCard card) {
+    String topic = topic(card);
+    String current = room.topic() != null ? room.topic() : channels.info(room.id()).topic();
+    if (topic.equals(current)) {
+      return false;
+    }
+    channels.setTopic(room.id(), topic);
+    log.info("{} room {} topic set to \"{}\"", card.incidentId(), room.id(), topic);
+    return true;
+  }
+
+  /**
+   * The room behind {@code channelId} when it is this incident's room; empty for any other channel
+   * (an incident declared before rooms existed keeps its message in the main channel, whose topic
+   * is not an incident's to change).
+   */
+  Optional<SlackChannel> roomAt(String channelId, String incidentId) {
+    SlackChannel channel = channels.info(channelId);
+    return IncidentRoomName.belongsTo(incidentId, channel.name()) ? Optional.of(channel) : Optional.empty();
+  }
+
+  /** True when {@code channelId} is known, without a call, to be the incident's room. */
+  boolean isKnownRoom(String channelId, String incidentId) {
+    return channelId.equals(roomIdsByIncident.get(incidentId));
+  }
+
+  /** Adds the message to the channel's bookmark bar, once, under {@code title}. */
+  boolean bookmark(String roomId, String title, String messageTs) {
+    return channels.bookmark(roomId, title, channels.permalink(roomId, messageTs));
+  }
+
+  public static String topic(IncidentCard card) {
+    String commander = card.commander() == null ? "no commander yet" : "commander " + SlackMention.person(card.commander());
+    return SlackText.truncate(card.severity() + " · " + card.status() + " · " + commander, TOPIC_MAX);
+  }
+}
