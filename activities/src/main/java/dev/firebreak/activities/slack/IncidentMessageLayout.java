@@ -13,6 +13,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.firebreak.workflows.incident.IncidentStatus;
+import dev.firebreak.workflows.notify.IncidentActions;
 import dev.firebreak.workflows.notify.IncidentCard;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,8 +28,8 @@ import java.util.List;
  */
 final class IncidentMessageLayout {
 
-  static final String ACK_ACTION = "incident_ack";
-  static final String RESOLVE_ACTION = "incident_resolve";
+  static final String ACK_ACTION = IncidentActions.ACKNOWLEDGE;
+  static final String RESOLVE_ACTION = IncidentActions.RESOLVE;
 
   // Block Kit and Web API limits.
   static final int HEADER_MAX = 150;
