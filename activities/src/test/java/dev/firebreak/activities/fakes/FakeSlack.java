@@ -59,6 +59,8 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Deque<FakeSlackFault>> faultsByMethod = new HashMap<>();
   private final Map<String, List<FakeSlackRequest>> requestsByMethod = new HashMap<>();
   private final List<Consumer<FakeSlackMessage>> postListeners = new CopyOnWriteArrayList<>();
+  private final List<JsonNode> openedViews = new ArrayList<>();
+  private final FakeSlackResponseUrls responseUrls;
   private int tsCounter;
 
   /** A workspace with {@value #DEFAULT_CHANNEL_NAME} ({@value #DEFAULT_CHANNEL_ID}) and {@value #DEFAULT_TOKEN}. */
@@ -74,6 +76,7 @@ public final class FakeSlack implements AutoCloseable {
     this.token = token;
     this.clock = clock;
     this.channelIdsByName.putAll(channelIdsByName);
+    this.responseUrls = new FakeSlackResponseUrls(clock);
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -125,7 +128,22 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /** A response_url as Slack would put in a command or click payload; {@code name} makes it unique. */
+  public synchronized String responseUrl(String name) {
+    return url() + responseUrls.issue(name).substring(1);
+  }
+
   // ---- what tests look at
+
+  /** The JSON answers POSTed to a response_url, oldest first. */
+  public synchronized List<JsonNode> responses(String responseUrl) {
+    return responseUrls.answers(responseUrl.substring(url().length() - 1));
+  }
+
+  /** The views opened with views.open, oldest first. */
+  public synchronized List<JsonNode> openedViews() {
+    return List.copyOf(openedViews);
+  }
 
   public synchronized String channelId(String name) {
     return channelIdsByName.get(name.startsWith("#") ? name.substring(1) : name);
@@ -168,6 +186,9 @@ public final class FakeSlack implements AutoCloseable {
 
   private synchronized MockResponse handle(RecordedRequest request) {
     String path = request.getRequestUrl().encodedPath();
+    if ("POST".equals(request.getMethod()) && path.startsWith(FakeSlackResponseUrls.PREFIX)) {
+      return responseUrls.answer(path, request.getBody().readUtf8());
+    }
     if (!"POST".equals(request.getMethod()) || !path.startsWith(API)) {
       return new MockResponse().setResponseCode(404).setBody("Not Found");
     }
@@ -218,6 +239,7 @@ public final class FakeSlack implements AutoCloseable {
       case "conversations.history" -> history(form);
       case "conversations.replies" -> replies(form);
       case "conversations.list" -> list(form);
+      case "views.open" -> openView(form);
       default -> error("unknown_method");
     };
   }
@@ -285,6 +307,27 @@ public final class FakeSlack implements AutoCloseable {
     messages.set(index, edited);
     ObjectNode response = ok().put("channel", channelId).put("ts", ts).put("text", edited.text());
     response.set("message", toJson(edited, true));
+    return response;
+  }
+
+  /** views.open: a trigger id and a modal view; the fake keeps the view for tests to read. */
+  private ObjectNode openView(Map<String, String> form) {
+    if (form.get("trigger_id") == null || form.get("trigger_id").isBlank()) {
+      return error("invalid_trigger_id");
+    }
+    JsonNode view;
+    try {
+      view = form.get("view") == null ? null : json.readTree(form.get("view"));
+    } catch (JsonProcessingException e) {
+      return error("invalid_arguments");
+    }
+    if (view == null || !"modal".equals(view.path("type").asText()) || !view.path("title").isObject()) {
+      return error("invalid_arguments");
+    }
+    openedViews.add(view);
+    ObjectNode response = ok();
+    response.set("view", view.deepCopy());
+    ((ObjectNode) response.get("view")).put("id", "V" + openedViews.size());
     return response;
   }
 

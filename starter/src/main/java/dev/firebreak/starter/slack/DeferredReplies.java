@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +30,12 @@ final class DeferredReplies implements AutoCloseable {
   private static final SlackReply FAILED =
       SlackReply.toUser("Something went wrong on our side; the details are in the Firebreak log.");
 
-  private final ResponseUrls responses;
+  /** Posts a late answer to a response_url: {@link ResponseUrls#send} in production. */
+  private final BiConsumer<String, SlackReply> responses;
   private final Duration inlineBudget;
   private final ThreadPoolExecutor pool;
 
-  DeferredReplies(ResponseUrls responses, Duration inlineBudget) {
+  DeferredReplies(BiConsumer<String, SlackReply> responses, Duration inlineBudget) {
     this.responses = responses;
     this.inlineBudget = inlineBudget;
     AtomicInteger threads = new AtomicInteger();
@@ -57,7 +59,7 @@ final class DeferredReplies implements AutoCloseable {
     try {
       return reply.get(inlineBudget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      reply.whenComplete((done, failure) -> responses.send(responseUrl, failure == null ? done : failed(failure)));
+      reply.whenComplete((done, failure) -> responses.accept(responseUrl, failure == null ? done : failed(failure)));
       return pending;
     } catch (ExecutionException e) {
       return failed(e.getCause());
@@ -71,10 +73,10 @@ final class DeferredReplies implements AutoCloseable {
   void later(Supplier<SlackReply> work, String responseUrl) {
     try {
       CompletableFuture.supplyAsync(work, pool)
-          .whenComplete((done, failure) -> responses.send(responseUrl, failure == null ? done : failed(failure)));
+          .whenComplete((done, failure) -> responses.accept(responseUrl, failure == null ? done : failed(failure)));
     } catch (RejectedExecutionException e) {
       log.warn("Slack work queue full; a click was turned away");
-      responses.send(responseUrl, BUSY);
+      responses.accept(responseUrl, BUSY);
     }
   }
 

@@ -51,7 +51,7 @@ public final class SlackEndpoints implements AutoCloseable {
     this.app = new App(appConfig);
     this.parser = new SlackRequestParser(appConfig);
     this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
-    this.replies = new DeferredReplies(new ResponseUrls(slack), settings.inlineBudget());
+    this.replies = new DeferredReplies(new ResponseUrls(slack)::send, settings.inlineBudget());
     new SlackHandlers(new IncidentCommands(incidents, config, new TemporalFailures()),
         SlackRoles.from(config.providers().slack()), replies, config, settings.botToken() != null)
         .register(app);

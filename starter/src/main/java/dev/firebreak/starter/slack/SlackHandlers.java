@@ -33,6 +33,7 @@ final class SlackHandlers {
   private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
   /** Whatever the workspace named the command ({@code /incident}, {@code /inc}), the verbs are the same. */
   private static final Pattern ANY_COMMAND = Pattern.compile(".*");
+  private static final SlackReply PENDING = SlackReply.toUser("⏳ Working on it; the answer will follow here.");
 
   private final SlashCommandParser parser = new SlashCommandParser();
   private final SlackForms forms = new SlackForms();
@@ -73,10 +74,8 @@ final class SlackHandlers {
           : ctx.ack(r -> r.responseType("ephemeral").text("Could not open the form (" + problem.get() + "); meanwhile: "
               + SlashVerb.DECLARE.usageLine()));
     }
-    SlackReply pending = SlackReply.toUser("⏳ Working on `/incident " + command.verb().word()
-        + "`; the answer will follow here.");
     SlackReply reply = replies.within(() -> commands.run(command, actor, p.getChannelName(), p.getTriggerId()),
-        pending, p.getResponseUrl());
+        PENDING, p.getResponseUrl());
     return ctx.ack(r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral").text(reply.text()));
   }
 
