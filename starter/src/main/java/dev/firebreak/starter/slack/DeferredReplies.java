@@ -22,7 +22,12 @@ import org.slf4j.LoggerFactory;
 final class DeferredReplies implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DeferredReplies.class);
-  static final Duration DEFAULT_INLINE_BUDGET = Duration.ofMillis(2000);
+  /**
+   * Short on purpose: an answer within this is shown at once, anything slower says "working on it"
+   * and follows by response_url, so the HTTP 200 stays far inside Slack's 3 s however loaded
+   * Temporal is.
+   */
+  static final Duration DEFAULT_INLINE_BUDGET = Duration.ofMillis(50);
   private static final int THREADS = 16;
   private static final int QUEUE = 512;
   private static final SlackReply BUSY =
@@ -34,6 +39,8 @@ final class DeferredReplies implements AutoCloseable {
   private final BiConsumer<String, SlackReply> responses;
   private final Duration inlineBudget;
   private final ThreadPoolExecutor pool;
+  /** Late answers are sent from here, so a slow response_url never holds up the work pool. */
+  private final ThreadPoolExecutor senders;
 
   DeferredReplies(BiConsumer<String, SlackReply> responses, Duration inlineBudget) {
     this.responses = responses;
@@ -45,6 +52,12 @@ final class DeferredReplies implements AutoCloseable {
       return thread;
     });
     pool.allowCoreThreadTimeOut(true);
+    this.senders = new ThreadPoolExecutor(4, 4, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(QUEUE * 4), r -> {
+      Thread thread = new Thread(r, "slack-answer-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    senders.allowCoreThreadTimeOut(true);
   }
 
   /** The work's reply if it is ready within the budget; otherwise {@code pending}, and the reply follows by response_url. */
@@ -59,7 +72,7 @@ final class DeferredReplies implements AutoCloseable {
     try {
       return reply.get(inlineBudget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      reply.whenComplete((done, failure) -> responses.accept(responseUrl, failure == null ? done : failed(failure)));
+      reply.whenCompleteAsync((done, failure) -> responses.accept(responseUrl, failure == null ? done : failed(failure)), senders);
       return pending;
     } catch (ExecutionException e) {
       return failed(e.getCause());
@@ -73,7 +86,7 @@ final class DeferredReplies implements AutoCloseable {
   void later(Supplier<SlackReply> work, String responseUrl) {
     try {
       CompletableFuture.supplyAsync(work, pool)
-          .whenComplete((done, failure) -> responses.accept(responseUrl, failure == null ? done : failed(failure)));
+          .whenCompleteAsync((done, failure) -> responses.accept(responseUrl, failure == null ? done : failed(failure)), senders);
     } catch (RejectedExecutionException e) {
       log.warn("Slack work queue full; a click was turned away");
       responses.accept(responseUrl, BUSY);
@@ -88,5 +101,6 @@ final class DeferredReplies implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdown();
+    senders.shutdown();
   }
 }

@@ -42,6 +42,8 @@ public final class SlackEndpoints implements AutoCloseable {
   public SlackEndpoints(SlackSettings settings, FirebreakConfig config, IncidentGateway incidents) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    // The SDK's per-call metrics resolve the team with extra auth.test calls; Firebreak has its own metrics.
+    slackConfig.setStatsEnabled(false);
     Slack slack = Slack.getInstance(slackConfig);
     AppConfig appConfig = AppConfig.builder()
         .slack(slack)
