@@ -6,11 +6,15 @@ import com.uber.m3.tally.ScopeCloseException;
 import dev.firebreak.starter.api.ApiCaller;
 import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.ApiTokens;
+import dev.firebreak.starter.api.IncidentGateway;
 import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.api.TemporalProbe;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.starter.slack.SlackEndpoints;
+import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +44,17 @@ final class FirebreakProcess implements AutoCloseable {
   private final WorkerFactory workers;
   private final ProviderActivities providers;
   private final ApiServer api;
+  private final SlackEndpoints slack;
 
   private FirebreakProcess(WorkflowServiceStubs service, WorkflowClient client, Scope metricsScope,
-      WorkerFactory workers, ProviderActivities providers, ApiServer api) {
+      WorkerFactory workers, ProviderActivities providers, ApiServer api, SlackEndpoints slack) {
     this.service = service;
     this.client = client;
     this.metricsScope = metricsScope;
     this.workers = workers;
     this.providers = providers;
     this.api = api;
+    this.slack = slack;
   }
 
   static FirebreakProcess start(ProcessSettings settings) {
@@ -76,17 +83,25 @@ final class FirebreakProcess implements AutoCloseable {
     }
 
     ApiServer api = null;
+    SlackEndpoints slack = null;
     if (settings.runApi()) {
       ApiTokens tokens = ApiTokens.fromConfig(settings.config(), new SecretResolver(settings.env()));
       if (settings.devToken() != null) {
         tokens = tokens.with(settings.devToken(), new ApiCaller("dev", Set.of(Role.ADMIN)));
       }
-      api = new ApiServer(client, settings.config(), tokens, registry,
-          TemporalProbe.of(service, Duration.ofSeconds(2)), settings.searchAttributes(),
-          settings.extraRoutes())
+      IncidentGateway incidents = IncidentGateway.of(client, settings.config(), settings.searchAttributes());
+      slack = SlackSettings.from(settings.config(), settings.env())
+          .map(slackSettings -> new SlackEndpoints(slackSettings, settings.config(), incidents))
+          .orElse(null);
+      Consumer<RoutesConfig> routes = slack == null ? settings.extraRoutes() : settings.extraRoutes().andThen(slack::register);
+      api = new ApiServer(incidents, settings.config(), tokens, registry,
+          TemporalProbe.of(service, Duration.ofSeconds(2)), routes)
           .start(settings.apiHost(), settings.apiPort());
+      log.info("Slack commands and buttons: {}", slack == null
+          ? "off (set SLACK_SIGNING_SECRET to serve " + SlackEndpoints.COMMANDS + " and " + SlackEndpoints.INTERACTIONS + ")"
+          : "on at " + SlackEndpoints.COMMANDS + " and " + SlackEndpoints.INTERACTIONS);
     }
-    return new FirebreakProcess(service, client, metricsScope, workers, providers, api);
+    return new FirebreakProcess(service, client, metricsScope, workers, providers, api, slack);
   }
 
   WorkflowClient client() {
@@ -105,6 +120,9 @@ final class FirebreakProcess implements AutoCloseable {
   public void close() {
     if (api != null) {
       api.stop();
+    }
+    if (slack != null) {
+      slack.close();
     }
     if (workers != null) {
       workers.shutdown();

@@ -9,7 +9,6 @@ import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.activities.fakes.FakeSlackChannel;
 import dev.firebreak.activities.fakes.FakeSlackMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +39,7 @@ class DevModeEndToEndTest {
     Map<String, String> env = Map.of(
         "SLACK_BOT_TOKEN", slack.token(),
         "SLACK_API_URL", slack.apiUrlPrefix());
-    dev = DevMode.start(null, freePort(), freePort(), env::get);
+    dev = DevMode.start(null, FreePort.next(), FreePort.next(), env::get);
   }
 
   @AfterAll
@@ -155,11 +154,5 @@ class DevModeEndToEndTest {
         .timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

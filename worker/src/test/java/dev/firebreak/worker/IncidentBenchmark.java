@@ -18,7 +18,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +83,7 @@ class IncidentBenchmark {
       });
       Map<String, String> env = Map.of("SLACK_BOT_TOKEN", slack.token(), "SLACK_API_URL", slack.apiUrlPrefix());
       // The Recoup runbook's own timings: nothing else fires while incidents are being declared.
-      try (DevMode dev = DevMode.start(RECOUP, freePort(), freePort(), env::get)) {
+      try (DevMode dev = DevMode.start(RECOUP, FreePort.next(), FreePort.next(), env::get)) {
         declare(dev, 100, inFlight, "recoup-backend"); // warm-up (JIT, connections), not measured
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Double> answered = Collections.synchronizedList(new ArrayList<>());
@@ -121,7 +120,7 @@ class IncidentBenchmark {
 
   /** 2,000 open incidents (Recoup runbook timings: 15-minute timers) parked in one JVM. */
   private void heapWithOpenIncidents(int incidents, int inFlight) throws Exception {
-    try (DevMode dev = DevMode.start(RECOUP, freePort(), freePort(), name -> null)) {
+    try (DevMode dev = DevMode.start(RECOUP, FreePort.next(), FreePort.next(), name -> null)) {
       String service = "recoup-backend";
       long start = System.nanoTime();
       declare(dev, incidents, inFlight, service);
@@ -224,11 +223,5 @@ class IncidentBenchmark {
   private static double percentile(List<Double> sorted, int p) {
     int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,10 +1,10 @@
 package dev.firebreak.activities.dryrun;
 
-import dev.firebreak.activities.slack.IncidentRoomName;
 import dev.firebreak.activities.slack.IncidentRooms;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.IncidentCard;
+import dev.firebreak.workflows.notify.IncidentRoomName;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.ThreadMessage;
 import org.slf4j.Logger;

@@ -13,6 +13,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.firebreak.workflows.incident.IncidentStatus;
+import dev.firebreak.workflows.notify.IncidentActions;
 import dev.firebreak.workflows.notify.IncidentCard;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,8 +28,9 @@ import java.util.List;
  */
 final class IncidentMessageLayout {
 
-  static final String ACK_ACTION = "incident_ack";
-  static final String RESOLVE_ACTION = "incident_resolve";
+  static final String ACK_ACTION = IncidentActions.ACKNOWLEDGE;
+  static final String UPDATE_ACTION = IncidentActions.POST_UPDATE;
+  static final String RESOLVE_ACTION = IncidentActions.RESOLVE;
 
   // Block Kit and Web API limits.
   static final int HEADER_MAX = 150;
@@ -134,6 +136,7 @@ final class IncidentMessageLayout {
       buttons.add(button(b -> b.actionId(ACK_ACTION).text(plainText("Acknowledge")).style("primary")
           .value(card.incidentId())));
     }
+    buttons.add(button(b -> b.actionId(UPDATE_ACTION).text(plainText("Post update")).value(card.incidentId())));
     buttons.add(button(b -> b.actionId(RESOLVE_ACTION).text(plainText("Resolve")).value(card.incidentId())
         .confirm(confirmationDialog(c -> c
             .title(plainText(SlackText.truncate("Resolve " + card.incidentId() + "?", CONFIRM_TITLE_MAX)))

@@ -1,6 +1,7 @@
 package dev.firebreak.activities.slack;
 
 import dev.firebreak.workflows.notify.IncidentCard;
+import dev.firebreak.workflows.notify.IncidentRoomName;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -71,6 +71,8 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, ChannelState> channelsById = new HashMap<>();
   private final Map<String, Integer> rateLimitedByMethod = new HashMap<>();
   private final FakeSlackRateLimits rateLimits;
+  private final List<JsonNode> openedViews = new ArrayList<>();
+  private final FakeSlackResponseUrls responseUrls;
   private int tsCounter;
   private int channelCounter;
   private int bookmarkCounter;
@@ -89,6 +91,7 @@ public final class FakeSlack implements AutoCloseable {
     this.clock = clock;
     this.rateLimits = new FakeSlackRateLimits(clock);
     channelIdsByName.forEach((name, id) -> addChannel(name, id));
+    this.responseUrls = new FakeSlackResponseUrls(clock);
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -151,6 +154,11 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /** A response_url as Slack would put in a command or click payload; {@code name} makes it unique. */
+  public synchronized String responseUrl(String name) {
+    return url() + responseUrls.issue(name).substring(1);
+  }
+
   // ---- what tests look at
 
   /** Every channel, the ones Firebreak created included, in order of creation. */
@@ -165,6 +173,16 @@ public final class FakeSlack implements AutoCloseable {
   /** How many calls of {@code method} were answered with HTTP 429 by a rate limit. */
   public synchronized int rateLimitedCalls(String method) {
     return rateLimitedByMethod.getOrDefault(method, 0);
+  }
+
+  /** The JSON answers POSTed to a response_url, oldest first. */
+  public synchronized List<JsonNode> responses(String responseUrl) {
+    return responseUrls.answers(responseUrl.substring(url().length() - 1));
+  }
+
+  /** The views opened with views.open, oldest first. */
+  public synchronized List<JsonNode> openedViews() {
+    return List.copyOf(openedViews);
   }
 
   public synchronized String channelId(String name) {
@@ -208,6 +226,9 @@ public final class FakeSlack implements AutoCloseable {
 
   private synchronized MockResponse handle(RecordedRequest request) {
     String path = request.getRequestUrl().encodedPath();
+    if ("POST".equals(request.getMethod()) && path.startsWith(FakeSlackResponseUrls.PREFIX)) {
+      return responseUrls.answer(path, request.getBody().readUtf8());
+    }
     if (!"POST".equals(request.getMethod()) || !path.startsWith(API)) {
       return new MockResponse().setResponseCode(404).setBody("Not Found");
     }
@@ -273,6 +294,7 @@ public final class FakeSlack implements AutoCloseable {
       case "bookmarks.add" -> addBookmark(form);
       case "bookmarks.list" -> listBookmarks(form);
       case "chat.getPermalink" -> permalink(form);
+      case "views.open" -> openView(form);
       default -> error("unknown_method");
     };
   }
@@ -340,6 +362,27 @@ public final class FakeSlack implements AutoCloseable {
     messages.set(index, edited);
     ObjectNode response = ok().put("channel", channelId).put("ts", ts).put("text", edited.text());
     response.set("message", toJson(edited, true));
+    return response;
+  }
+
+  /** views.open: a trigger id and a modal view; the fake keeps the view for tests to read. */
+  private ObjectNode openView(Map<String, String> form) {
+    if (form.get("trigger_id") == null || form.get("trigger_id").isBlank()) {
+      return error("invalid_trigger_id");
+    }
+    JsonNode view;
+    try {
+      view = form.get("view") == null ? null : json.readTree(form.get("view"));
+    } catch (JsonProcessingException e) {
+      return error("invalid_arguments");
+    }
+    if (view == null || !"modal".equals(view.path("type").asText()) || !view.path("title").isObject()) {
+      return error("invalid_arguments");
+    }
+    openedViews.add(view);
+    ObjectNode response = ok();
+    response.set("view", view.deepCopy());
+    ((ObjectNode) response.get("view")).put("id", "V" + openedViews.size());
     return response;
   }
 

@@ -51,13 +51,15 @@ class SlackChatActivitiesTest {
     assertThat(block(message, "inc_context").path("elements").get(0).path("text").asText()).contains("INC-20261123-1");
 
     JsonNode buttons = block(message, "inc_actions").path("elements");
-    assertThat(buttons).hasSize(2);
+    assertThat(buttons).hasSize(3);
     assertThat(buttons.get(0).path("action_id").asText()).isEqualTo("incident_ack");
     assertThat(buttons.get(0).path("value").asText()).isEqualTo("INC-20261123-1");
-    assertThat(buttons.get(1).path("action_id").asText()).isEqualTo("incident_resolve");
+    assertThat(buttons.get(1).path("action_id").asText()).isEqualTo("incident_update");
     assertThat(buttons.get(1).path("value").asText()).isEqualTo("INC-20261123-1");
-    assertThat(buttons.get(1).path("confirm").path("title").path("text").asText()).isEqualTo("Resolve INC-20261123-1?");
-    assertThat(buttons.get(1).path("confirm").path("deny").path("text").asText()).isEqualTo("Cancel");
+    assertThat(buttons.get(2).path("action_id").asText()).isEqualTo("incident_resolve");
+    assertThat(buttons.get(2).path("value").asText()).isEqualTo("INC-20261123-1");
+    assertThat(buttons.get(2).path("confirm").path("title").path("text").asText()).isEqualTo("Resolve INC-20261123-1?");
+    assertThat(buttons.get(2).path("confirm").path("deny").path("text").asText()).isEqualTo("Cancel");
   }
 
   @Test
@@ -74,8 +76,8 @@ class SlackChatActivitiesTest {
     assertThat(block(message, "inc_update").path("text").path("text").asText())
         .isEqualTo("*Latest update*\nError rate 12% since 11:24 UTC; rollback in progress.");
     JsonNode buttons = block(message, "inc_actions_acked").path("elements");
-    assertThat(buttons).hasSize(1);
-    assertThat(buttons.get(0).path("action_id").asText()).isEqualTo("incident_resolve");
+    assertThat(buttons).extracting(button -> button.path("action_id").asText())
+        .containsExactly("incident_update", "incident_resolve");
     assertThat(message.metadataValue("key")).isEqualTo("INC-20261123-1/incident-message");
   }
 

@@ -2,7 +2,6 @@ package dev.firebreak.starter.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.config.IncidentPolicyFactory;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -11,10 +10,10 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +27,6 @@ public final class ApiServer {
 
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
   private static final String CALLER = "firebreak.caller";
-  /** How long a command may take inside the workflow (resolve runs health checks) before the API answers 504. */
-  private static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(30);
   /** Scrapes every few seconds must not turn into a Temporal list call each. */
   private static final Duration OPEN_INCIDENTS_REFRESH = Duration.ofSeconds(15);
 
@@ -51,9 +48,13 @@ public final class ApiServer {
   public ApiServer(WorkflowClient client, FirebreakConfig config, ApiTokens tokens,
       PrometheusMeterRegistry registry, TemporalProbe temporal, boolean searchAttributes,
       Consumer<RoutesConfig> extraRoutes) {
+    this(IncidentGateway.of(client, config, searchAttributes), config, tokens, registry, temporal, extraRoutes);
+  }
+
+  /** @param incidents shared with whatever else the process serves (the Slack endpoints) */
+  public ApiServer(IncidentGateway incidents, FirebreakConfig config, ApiTokens tokens,
+      PrometheusMeterRegistry registry, TemporalProbe temporal, Consumer<RoutesConfig> extraRoutes) {
     ObjectMapper json = JsonBodies.mapper();
-    IncidentGateway incidents = new IncidentGateway(
-        client, new IncidentPolicyFactory(config, searchAttributes), Clock.systemUTC(), UPDATE_TIMEOUT);
     IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
     TemporalFailures failures = new TemporalFailures();

@@ -16,7 +16,7 @@ import java.util.List;
  * updates: the request body is the workflow's own command record, so the API adds no second
  * vocabulary. {@code required} fields must be present and not blank.
  */
-enum IncidentAction {
+public enum IncidentAction {
   ACKNOWLEDGE("ack", "acknowledge", Acknowledgement.class),
   UPDATE("updates", "postUpdate", ResponderUpdate.class, "text"),
   RESOLVE("resolve", "resolve", Resolution.class),

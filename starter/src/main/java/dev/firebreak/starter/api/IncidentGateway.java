@@ -1,5 +1,6 @@
 package dev.firebreak.starter.api;
 
+import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * both the dev test server and a real cluster answer (the dev server has no advanced visibility);
  * titles and severities come from the memo written at start.
  */
-final class IncidentGateway {
+public final class IncidentGateway {
 
   private static final Logger log = LoggerFactory.getLogger(IncidentGateway.class);
 
@@ -60,6 +61,17 @@ final class IncidentGateway {
   private final Clock clock;
   private final Duration updateTimeout;
 
+  /** How long a command may take inside the workflow (resolve runs health checks) before callers give up. */
+  static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * The gateway a process shares between its API and its Slack endpoints, so both hand out
+   * incident ids from one counter.
+   */
+  public static IncidentGateway of(WorkflowClient client, FirebreakConfig config, boolean searchAttributes) {
+    return new IncidentGateway(client, new IncidentPolicyFactory(config, searchAttributes), Clock.systemUTC(), UPDATE_TIMEOUT);
+  }
+
   IncidentGateway(WorkflowClient client, IncidentPolicyFactory policies, Clock clock, Duration updateTimeout) {
     this.client = client;
     this.policies = policies;
@@ -69,7 +81,7 @@ final class IncidentGateway {
   }
 
   /** Starts the incident workflow under the first free id and returns that id. */
-  String declare(Declaration draft) {
+  public String declare(Declaration draft) {
     for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       String id = ids.next();
       Declaration declaration = new Declaration(id, draft.title(), draft.severity(), draft.service(),
@@ -124,7 +136,7 @@ final class IncidentGateway {
   }
 
   /** Newest first. */
-  List<IncidentSummary> list(boolean runningOnly) {
+  public List<IncidentSummary> list(boolean runningOnly) {
     String namespace = client.getOptions().getNamespace();
     WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build();
     var service = client.getWorkflowServiceStubs().blockingStub();
@@ -192,7 +204,7 @@ final class IncidentGateway {
     return payload == null ? null : converter.fromPayload(payload, String.class, String.class);
   }
 
-  IncidentView view(String id) {
+  public IncidentView view(String id) {
     return workflow(id).state();
   }
 
@@ -208,7 +220,7 @@ final class IncidentGateway {
    * Sends one command as an update. The caller's idempotency key, when given, is the update id, so
    * the workflow applies a retried request once (Temporal deduplicates update ids per run).
    */
-  IncidentView update(String id, IncidentAction action, Object command, String idempotencyKey) {
+  public IncidentView update(String id, IncidentAction action, Object command, String idempotencyKey) {
     UpdateOptions<IncidentView> options = UpdateOptions.newBuilder(IncidentView.class)
         .setUpdateName(action.updateName)
         .setUpdateId(idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString())

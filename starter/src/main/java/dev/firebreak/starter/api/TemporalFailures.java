@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * validator or handler throwing an {@link ApplicationFailure} of a known type) keep the workflow's
  * own message; anything unexpected becomes a generic 500 and is logged in full here only.
  */
-final class TemporalFailures {
+public final class TemporalFailures {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalFailures.class);
 
@@ -32,7 +32,7 @@ final class TemporalFailures {
    */
   private static final String VALIDATOR_REJECTION = "io.temporal.internal.worker.WorkflowExecutionException";
 
-  ApiError toApiError(Exception e, String incidentId) {
+  public ApiError toApiError(Exception e, String incidentId) {
     if (e instanceof ApiError error) {
       return error;
     }

@@ -35,6 +35,7 @@ public final class ConfigValidator {
     }
     checkTokens(config.api(), report);
     checkSecrets(config, report);
+    checkSlackRoles(config.providers().slack(), report);
     checkSeverities(config.severities(), report);
     checkEscalation(config.escalation(), report);
     checkIncident(config.incident(), report);
@@ -69,6 +70,21 @@ public final class ConfigValidator {
         }
       }
     }
+  }
+
+  private void checkSlackRoles(ProvidersConfig.SlackProvider slack, BiConsumer<String, String> report) {
+    if (slack == null) {
+      return;
+    }
+    String known = " (known: " + String.join(", ", ROLES) + ")";
+    if (slack.defaultRole() != null && !ROLES.contains(slack.defaultRole())) {
+      report.accept("providers.slack.defaultRole", "unknown role '" + slack.defaultRole() + "'" + known);
+    }
+    slack.users().forEach((user, role) -> {
+      if (role == null || !ROLES.contains(role)) {
+        report.accept("providers.slack.users." + user, "unknown role '" + role + "'" + known);
+      }
+    });
   }
 
   private void checkSecrets(FirebreakConfig config, BiConsumer<String, String> report) {

@@ -1,5 +1,7 @@
 package dev.firebreak.starter.config;
 
+import java.util.Map;
+
 /** The providers Firebreak talks to; an absent provider is simply not used (or dry-run in dev mode). */
 public record ProvidersConfig(
     SlackProvider slack,
@@ -19,9 +21,16 @@ public record ProvidersConfig(
   /**
    * @param channel where incidents are announced, {@code #incidents} when unset
    * @param privateChannels create each incident's room as a private channel (default: public)
+   * @param users Slack user id to role ({@code viewer}, {@code responder}, {@code admin}) for slash
+   *     commands and buttons
+   * @param defaultRole the role of a Slack user not listed in {@code users}; {@code responder} when
+   *     unset, because anyone on call must be able to declare and acknowledge without being listed
    */
-  public record SlackProvider(
-      @Secret String botToken, @Secret String signingSecret, String channel, Boolean privateChannels) {
+  public record SlackProvider(@Secret String botToken, @Secret String signingSecret, String channel,
+      Boolean privateChannels, Map<String, String> users, String defaultRole) {
+    public SlackProvider {
+      users = users == null ? Map.of() : Map.copyOf(users);
+    }
 
     public boolean roomsArePrivate() {
       return Boolean.TRUE.equals(privateChannels);

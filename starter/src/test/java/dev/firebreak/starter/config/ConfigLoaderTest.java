@@ -154,6 +154,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void slackRolesMustBeKnownRoles() {
+    String config = MINIMAL + """
+        providers:
+          slack:
+            signingSecret: ${SLACK_SIGNING_SECRET}
+            users: { U012AB3CD: admin, U045EF6GH: owner }
+            defaultRole: guest
+        """;
+
+    assertThat(new ConfigLoader().check(config).problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+        "providers.slack.defaultRole: unknown role 'guest' (known: viewer, responder, admin)",
+        "providers.slack.users.U045EF6GH: unknown role 'owner' (known: viewer, responder, admin)");
+  }
+
+  @Test
   void wronglyShapedValuesAreReportedAndTheRestIsStillChecked() {
     String config = MINIMAL + """
         incident:

@@ -1,4 +1,4 @@
-package dev.firebreak.activities.slack;
+package dev.firebreak.workflows.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,5 +28,15 @@ class IncidentRoomNameTest {
     assertThat(IncidentRoomName.belongsTo("INC-20261123-1", "inc-20261123-1")).isTrue();
     assertThat(IncidentRoomName.belongsTo("INC-20261123-1", "inc-20261123-12-checkout")).isFalse();
     assertThat(IncidentRoomName.belongsTo("INC-20261123-1", "incidents")).isFalse();
+  }
+
+  @Test
+  void roomsImplyTheirIncident() {
+    String room = IncidentRoomName.of("INC-20261123-3", "Checkout returns 500");
+    assertThat(IncidentRoomName.incidentOf(room)).hasValue("INC-20261123-3");
+    assertThat(IncidentRoomName.incidentOf("inc-20261123-12")).hasValue("INC-20261123-12");
+    assertThat(IncidentRoomName.incidentOf("incidents")).isEmpty();
+    assertThat(IncidentRoomName.incidentOf("inc-planning")).isEmpty();
+    assertThat(IncidentRoomName.incidentOf(null)).isEmpty();
   }
 }

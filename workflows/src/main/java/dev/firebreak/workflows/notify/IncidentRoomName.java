@@ -1,18 +1,23 @@
-package dev.firebreak.activities.slack;
+package dev.firebreak.workflows.notify;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The name of an incident's own channel: {@code inc-<id>-<slug of the title>}, for example
  * {@code inc-20261123-1-checkout-api-5xx-spike}. Slack names are lower-case letters, digits,
  * hyphens and underscores, at most 80 characters; the name is derived, never stored, so every
- * activity (and a retry on another worker) arrives at the same channel.
+ * activity (and a retry on another worker) arrives at the same channel, and a slash command typed
+ * in the room needs no id.
  */
 public final class IncidentRoomName {
 
   static final int MAX_LENGTH = 80;
   private static final String PREFIX = "inc-";
+  private static final Pattern ROOM = Pattern.compile("inc-(\\d{8}-\\d{1,6})(?:-.*)?");
 
   private IncidentRoomName() {}
 
@@ -37,6 +42,15 @@ public final class IncidentRoomName {
     String prefix = prefix(incidentId);
     return channelName != null
         && (channelName.startsWith(prefix) || channelName.equals(prefix.substring(0, prefix.length() - 1)));
+  }
+
+  /** The incident whose room {@code channelName} is, if it is one. */
+  public static Optional<String> incidentOf(String channelName) {
+    if (channelName == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = ROOM.matcher(channelName.toLowerCase(Locale.ROOT));
+    return matcher.matches() ? Optional.of("INC-" + matcher.group(1)) : Optional.empty();
   }
 
   /**

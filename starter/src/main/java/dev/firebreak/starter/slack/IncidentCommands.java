@@ -1,0 +1,188 @@
+package dev.firebreak.starter.slack;
+
+import static dev.firebreak.starter.slack.SlackMarkup.escape;
+import static dev.firebreak.starter.slack.SlackMarkup.withMentions;
+
+import dev.firebreak.starter.api.ApiError;
+import dev.firebreak.starter.api.IncidentAction;
+import dev.firebreak.starter.api.IncidentGateway;
+import dev.firebreak.starter.api.IncidentSummary;
+import dev.firebreak.starter.api.TemporalFailures;
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.workflows.incident.Acknowledgement;
+import dev.firebreak.workflows.incident.CommanderAssignment;
+import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.IncidentView;
+import dev.firebreak.workflows.incident.Resolution;
+import dev.firebreak.workflows.incident.ResponderUpdate;
+import dev.firebreak.workflows.incident.SeverityChange;
+import dev.firebreak.workflows.notify.IncidentRoomName;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a parsed {@code /incident} command (or the same command from a button or form) for
+ * one Slack user through {@link IncidentGateway}, and says in one short sentence what happened.
+ * Every refusal (role, unknown incident, the workflow saying no) is an answer, never an exception.
+ */
+final class IncidentCommands {
+
+  private static final Logger log = LoggerFactory.getLogger(IncidentCommands.class);
+  private static final int LISTED = 20;
+
+  private final IncidentGateway incidents;
+  private final FirebreakConfig config;
+  private final TemporalFailures failures;
+
+  IncidentCommands(IncidentGateway incidents, FirebreakConfig config, TemporalFailures failures) {
+    this.incidents = incidents;
+    this.config = config;
+    this.failures = failures;
+  }
+
+  /**
+   * @param channelName where the command was typed; an incident channel implies the incident
+   * @param requestKey unique per Slack request (its trigger id): a repeated request changes nothing twice
+   */
+  SlackReply run(SlashCommand command, SlackActor actor, String channelName, String requestKey) {
+    if (command instanceof SlashCommand.Invalid invalid) {
+      return SlackReply.toUser(invalid.problem() + "\n" + usageOf(invalid.verb()));
+    }
+    Optional<SlackReply> refused = refusal(command.verb(), actor);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    String id = incidentId(command, channelName);
+    if (id == null && needsIncident(command)) {
+      return SlackReply.toUser("Which incident? Give its id, or run this in the incident's channel.\n"
+          + command.verb().usageLine());
+    }
+    try {
+      return execute(command, id, actor, requestKey);
+    } catch (Exception e) {
+      ApiError error = failures.toApiError(e, id);
+      return SlackReply.toUser("Could not " + command.verb().word() + (id == null ? "" : " *" + id + "*") + ": "
+          + withMentions(error.getMessage()));
+    }
+  }
+
+  /** Why the actor may not use the verb; empty when they may. */
+  Optional<SlackReply> refusal(SlashVerb verb, SlackActor actor) {
+    if (actor.may(verb.needs)) {
+      return Optional.empty();
+    }
+    log.info("Slack user {} ({}) refused /incident {}", actor.userId(), actor.role().label(), verb.word());
+    return Optional.of(SlackReply.toUser("`/incident " + verb.word() + "` needs the " + verb.needs.label()
+        + " role, and you are a " + actor.role().label() + " in Firebreak. Ask an admin to list you under "
+        + "`providers.slack.users`."));
+  }
+
+  private SlackReply execute(SlashCommand command, String id, SlackActor actor, String requestKey) {
+    if (command instanceof SlashCommand.Declare d) {
+      return declare(d, actor);
+    }
+    if (command instanceof SlashCommand.Acknowledge) {
+      return acknowledge(id, actor, requestKey);
+    }
+    if (command instanceof SlashCommand.PostUpdate u) {
+      return postUpdate(id, u.text(), u.eta(), actor, requestKey);
+    }
+    if (command instanceof SlashCommand.Status) {
+      return SlackReply.toUser(status(incidents.view(id)));
+    }
+    if (command instanceof SlashCommand.ChangeSeverity c) {
+      incidents.update(id, IncidentAction.CHANGE_SEVERITY, new SeverityChange(actor.userId(), c.severity(), null), requestKey);
+      return SlackReply.toUser("⚠️ *" + id + "* is now " + c.severity() + ".");
+    }
+    if (command instanceof SlashCommand.AssignCommander c) {
+      incidents.update(id, IncidentAction.ASSIGN_COMMANDER, new CommanderAssignment(actor.userId(), c.commander()), requestKey);
+      return SlackReply.toUser("*" + id + "* is now commanded by " + withMentions(c.commander()) + ".");
+    }
+    if (command instanceof SlashCommand.Resolve r) {
+      return resolve(id, r.summary(), actor, requestKey);
+    }
+    if (command instanceof SlashCommand.ListOpen) {
+      return SlackReply.toUser(list());
+    }
+    if (command instanceof SlashCommand.OpenDeclareForm) {
+      return SlackReply.toUser("The declaration form needs Slack's bot token; meanwhile: " + SlashVerb.DECLARE.usageLine());
+    }
+    return SlackReply.toUser(help());
+  }
+
+  SlackReply acknowledge(String id, SlackActor actor, String requestKey) {
+    incidents.update(id, IncidentAction.ACKNOWLEDGE, new Acknowledgement(actor.userId()), requestKey);
+    return SlackReply.toUser("✅ You acknowledged *" + id + "*; escalation stopped.");
+  }
+
+  SlackReply postUpdate(String id, String text, String eta, SlackActor actor, String requestKey) {
+    incidents.update(id, IncidentAction.UPDATE, new ResponderUpdate(actor.userId(), text, eta, null), requestKey);
+    return SlackReply.toUser("📊 Update posted to *" + id + "*.");
+  }
+
+  SlackReply resolve(String id, String summary, SlackActor actor, String requestKey) {
+    IncidentView view = incidents.update(id, IncidentAction.RESOLVE, new Resolution(actor.userId(), summary, null), requestKey);
+    return SlackReply.toUser("✅ *" + id + "* resolved; now " + view.status().label().toLowerCase(Locale.ROOT) + ".");
+  }
+
+  private SlackReply declare(SlashCommand.Declare d, SlackActor actor) {
+    if (config.service(d.service()).isEmpty()) {
+      return SlackReply.toUser("There is no service '" + escape(d.service()) + "'. Known: "
+          + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + ".\n"
+          + SlashVerb.DECLARE.usageLine());
+    }
+    String id = incidents.declare(new Declaration(null, d.title(), d.severity(), d.service(), null, null, actor.userId(), null));
+    return SlackReply.toChannel("🚨 <@" + actor.userId() + "> declared *" + id + "* · " + d.severity() + " · "
+        + escape(d.service()) + ": " + escape(d.title()));
+  }
+
+  private String incidentId(SlashCommand command, String channelName) {
+    return command.incidentId() != null ? command.incidentId() : IncidentRoomName.incidentOf(channelName).orElse(null);
+  }
+
+  private static boolean needsIncident(SlashCommand command) {
+    return !(command instanceof SlashCommand.Declare || command instanceof SlashCommand.OpenDeclareForm
+        || command instanceof SlashCommand.ListOpen || command instanceof SlashCommand.Help);
+  }
+
+  private static String status(IncidentView v) {
+    StringBuilder text = new StringBuilder()
+        .append("*").append(v.id()).append("* · ").append(v.severity()).append(" · ").append(escape(v.service()))
+        .append(" · ").append(v.status().label()).append('\n')
+        .append(escape(v.title())).append('\n')
+        .append("Commander: ").append(v.commander() == null ? "_unassigned_" : withMentions(v.commander()));
+    if (v.acknowledgedBy() != null) {
+      text.append(" · acknowledged by ").append(withMentions(v.acknowledgedBy()));
+    }
+    text.append("\nLatest update: ").append(v.latestUpdate() == null ? "_none yet_" : withMentions(v.latestUpdate()));
+    return text.toString();
+  }
+
+  private String list() {
+    List<IncidentSummary> open = incidents.list(true);
+    if (open.isEmpty()) {
+      return "No open incidents. 🎉";
+    }
+    String lines = open.stream().limit(LISTED)
+        .map(i -> "• *" + i.id() + "* · " + i.severity() + " · " + escape(i.service()) + " · " + i.status()
+            + " — " + escape(i.title()))
+        .collect(Collectors.joining("\n"));
+    return open.size() > LISTED ? lines + "\n…and " + (open.size() - LISTED) + " more." : lines;
+  }
+
+  private static String help() {
+    return "*/incident* commands (inside an incident channel the id can be left out):\n"
+        + Arrays.stream(SlashVerb.values()).map(v -> "• " + v.usageLine() + " — " + v.meaning)
+            .collect(Collectors.joining("\n"));
+  }
+
+  private static String usageOf(SlashVerb verb) {
+    return verb == null ? help() : "Usage: " + verb.usageLine();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.firebreak.starter.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
+import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers that come after the 3-second acknowledgement go to the request's {@code response_url}
+ * (provider-apis §1.4: usable five times in thirty minutes). A failed delivery is logged, never
+ * thrown: the work it reports on has already happened in the workflow.
+ */
+final class ResponseUrls {
+
+  private static final Logger log = LoggerFactory.getLogger(ResponseUrls.class);
+
+  private final Slack slack;
+  private final ObjectMapper json = new ObjectMapper();
+
+  ResponseUrls(Slack slack) {
+    this.slack = slack;
+  }
+
+  void send(String responseUrl, SlackReply reply) {
+    if (responseUrl == null || responseUrl.isBlank()) {
+      log.warn("A Slack answer had nowhere to go (no response_url): {}", reply.text());
+      return;
+    }
+    try {
+      String body = json.writeValueAsString(Map.of(
+          "response_type", reply.inChannel() ? "in_channel" : "ephemeral",
+          "replace_original", false,
+          "text", reply.text()));
+      WebhookResponse response = slack.send(responseUrl, body);
+      if (response.getCode() != 200) {
+        log.warn("Slack refused a response_url answer: HTTP {} {}", response.getCode(), response.getBody());
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Could not deliver a Slack answer to its response_url: {}", e.toString());
+    }
+  }
+}

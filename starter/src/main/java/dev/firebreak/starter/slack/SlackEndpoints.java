@@ -1,0 +1,120 @@
+package dev.firebreak.starter.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import dev.firebreak.starter.api.IncidentGateway;
+import dev.firebreak.starter.api.TemporalFailures;
+import dev.firebreak.starter.config.FirebreakConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /slack/commands} and {@code POST /slack/interactions} on the API's Javalin server,
+ * handled by Bolt through {@link SlackRequestParser} and {@link App#run}: Bolt's
+ * RequestVerification checks the signing secret on every request (a forged, unsigned or
+ * more-than-5-minutes-old request gets 401 and starts nothing) before any handler runs.
+ */
+public final class SlackEndpoints implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SlackEndpoints.class);
+  public static final String COMMANDS = "/slack/commands";
+  public static final String INTERACTIONS = "/slack/interactions";
+
+  private final App app;
+  private final SlackRequestParser parser;
+  private final SlackSignature.Verifier verifier;
+  private final DeferredReplies replies;
+
+  /** With a bot token this calls Slack's auth.test once, as Bolt checks the token at start. */
+  public SlackEndpoints(SlackSettings settings, FirebreakConfig config, IncidentGateway incidents) {
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    // The SDK's per-call metrics resolve the team with extra auth.test calls; Firebreak has its own metrics.
+    slackConfig.setStatsEnabled(false);
+    Slack slack = Slack.getInstance(slackConfig);
+    AppConfig appConfig = AppConfig.builder()
+        .slack(slack)
+        .signingSecret(settings.signingSecret())
+        .singleTeamBotToken(settings.botToken())
+        .build();
+    this.app = new App(appConfig);
+    this.parser = new SlackRequestParser(appConfig);
+    this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
+    this.replies = new DeferredReplies(new ResponseUrls(slack)::send, settings.inlineBudget());
+    new SlackHandlers(new IncidentCommands(incidents, config, new TemporalFailures()),
+        SlackRoles.from(config.providers().slack()), replies, config, settings.botToken() != null)
+        .register(app);
+    log.info("Slack endpoints ready ({}, {})", COMMANDS, INTERACTIONS);
+  }
+
+  /** Mounts the endpoints; they carry no bearer token: the Slack signature is their authentication. */
+  public void register(RoutesConfig routes) {
+    routes.post(COMMANDS, this::handle);
+    routes.post(INTERACTIONS, this::handle);
+  }
+
+  private void handle(Context ctx) {
+    String body = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    Map<String, List<String>> headers = new HashMap<>();
+    ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
+    RequestHeaders requestHeaders = new RequestHeaders(headers);
+    Request<?> request;
+    try {
+      request = parser.parse(SlackRequestParser.HttpRequest.builder()
+          .requestUri(ctx.path())
+          .queryString(ctx.queryParamMap())
+          .requestBody(body)
+          .headers(requestHeaders)
+          .remoteAddress(ctx.ip())
+          .build());
+    } catch (RuntimeException unreadable) {
+      // Bolt verifies after parsing; a body it cannot parse is still told apart: forged or just malformed.
+      boolean signed = verifier.isValid(
+          requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP), body,
+          requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE));
+      log.info("Unreadable Slack request on {} ({}): {}", ctx.path(), signed ? "signed" : "not signed", unreadable.toString());
+      ctx.status(signed ? 400 : 401).json(Map.of("error", "invalid request"));
+      return;
+    }
+    Response response;
+    try {
+      response = app.run(request);
+    } catch (Exception e) {
+      log.error("Slack request on {} failed", ctx.path(), e);
+      ctx.status(200).json(Map.of("response_type", "ephemeral",
+          "text", "Something went wrong on our side; the details are in the Firebreak log."));
+      return;
+    }
+    ctx.status(response.getStatusCode());
+    if (response.getHeaders() != null) {
+      response.getHeaders().forEach((name, values) -> values.forEach(value -> ctx.header(name, value)));
+    }
+    if (response.getContentType() != null) {
+      ctx.contentType(response.getContentType());
+    }
+    ctx.result(response.getBody() == null ? "" : response.getBody());
+  }
+
+  @Override
+  public void close() {
+    replies.close();
+    try {
+      app.stop();
+    } catch (Exception e) {
+      log.warn("Stopping the Slack app failed: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.firebreak.starter.slack;
+
+import dev.firebreak.starter.api.ApiServer;
+import dev.firebreak.starter.api.ApiTokens;
+import dev.firebreak.starter.api.IncidentGateway;
+import dev.firebreak.starter.api.RunningApi;
+import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.starter.config.FirebreakConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * {@link RunningApi}'s Temporal and incident workflow with the Slack endpoints mounted on an API
+ * server, signed with {@value #SECRET}. U0VIEWER is a viewer, U0ADMIN an admin, everyone else a
+ * responder (the default). No bot token, so nothing calls Slack's Web API.
+ */
+final class RunningSlack implements AfterEachCallback {
+
+  static final String SECRET = "test-signing-secret";
+  static final String CONFIG = RunningApi.CONFIG + """
+      providers:
+        slack:
+          signingSecret: ${SLACK_SIGNING_SECRET}
+          users: { U0VIEWER: viewer, U0ADMIN: admin }
+      """;
+
+  final RunningApi api = new RunningApi();
+  final SlackEndpoints slack;
+  final ApiServer server;
+  final SlackRequests requests;
+
+  RunningSlack() {
+    FirebreakConfig config = new ConfigLoader().load(CONFIG);
+    IncidentGateway incidents = IncidentGateway.of(api.temporal.getWorkflowClient(), config, false);
+    slack = new SlackEndpoints(new SlackSettings(SECRET, null, SlackSettings.DEFAULT_API_URL, Duration.ofSeconds(2)),
+        config, incidents);
+    server = new ApiServer(incidents, config, ApiTokens.none(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        () -> true, slack::register).start("127.0.0.1", 0);
+    requests = new SlackRequests("http://127.0.0.1:" + server.port(), SECRET);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    server.stop();
+    slack.close();
+    api.afterEach(context);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.firebreak.starter.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.SlackSignature;
+import dev.firebreak.workflows.incident.IncidentStatus;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.notify.IncidentRoomName;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SlackEndpointsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern DECLARED = Pattern.compile("declared \\*(INC-\\d{8}-\\d+)\\*");
+  private static final String NOWHERE = "http://127.0.0.1:9/commands/T0FAKE/unused";
+
+  @RegisterExtension final RunningSlack slack = new RunningSlack();
+
+  @Test
+  void aSignedDeclarationStartsTheIncidentAndTellsTheChannel() throws IOException {
+    HttpResponse<String> response = command("declare P1 recoup-backend Checkout returns 500", "U0ALICE");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode answer = JSON.readTree(response.body());
+    assertThat(answer.get("response_type").asText()).isEqualTo("in_channel");
+    assertThat(answer.get("text").asText()).contains("<@U0ALICE> declared").contains("P1 · recoup-backend: Checkout returns 500");
+    String id = idIn(answer);
+    assertThat(state(id).declaredBy()).isEqualTo("U0ALICE");
+    assertThat(state(id).title()).isEqualTo("Checkout returns 500");
+  }
+
+  @Test
+  void forgedUnsignedStaleAndReplayedRequestsGet401AndStartNothing() {
+    String body = slack.requests.commandBody("declare P1 recoup-backend Forged", "U0MALLORY", "general", NOWHERE);
+    long now = Instant.now().getEpochSecond();
+    SlackRequests wrongSecret = new SlackRequests("http://127.0.0.1:" + slack.server.port(), "not-the-secret");
+
+    HttpResponse<String> forged = wrongSecret.sendSigned(SlackEndpoints.COMMANDS, body);
+    HttpResponse<String> unsigned = slack.requests.send(SlackEndpoints.COMMANDS, body, Map.of());
+    HttpResponse<String> noSignature = slack.requests.send(SlackEndpoints.COMMANDS, body,
+        Map.of(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, Long.toString(now)));
+    long sixMinutesAgo = now - 360;
+    HttpResponse<String> stale = slack.requests.send(SlackEndpoints.COMMANDS, body, signedAt(sixMinutesAgo, body));
+    // A captured request replayed later: the body and signature are Slack's, the timestamp is new.
+    Map<String, String> captured = signedAt(now - 10, body);
+    HttpResponse<String> replayed = slack.requests.send(SlackEndpoints.COMMANDS, body, Map.of(
+        SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, Long.toString(now),
+        SlackSignature.HeaderNames.X_SLACK_SIGNATURE, captured.get(SlackSignature.HeaderNames.X_SLACK_SIGNATURE)));
+    HttpResponse<String> garbage = wrongSecret.sendSigned(SlackEndpoints.INTERACTIONS, "payload=%7Bnot-json");
+
+    assertThat(java.util.List.of(forged, unsigned, noSignature, stale, replayed, garbage))
+        .allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(401));
+    assertThat(slack.api.temporal.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
+        .listOpenWorkflowExecutions(io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest.newBuilder()
+            .setNamespace("default").build()).getExecutionsCount()).isZero();
+  }
+
+  @Test
+  void aSecondAcknowledgementIsRefusedWithWhoTookIt() throws IOException {
+    String id = idIn(JSON.readTree(command("declare P2 recoup-backend Slow pages", "U0ALICE").body()));
+
+    JsonNode first = JSON.readTree(command("ack " + id, "U0ALICE").body());
+    JsonNode second = JSON.readTree(command("ack " + id.toLowerCase(), "U0BOB").body());
+
+    assertThat(first.get("text").asText()).isEqualTo("✅ You acknowledged *" + id + "*; escalation stopped.");
+    assertThat(second.get("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(second.get("text").asText()).contains("already acknowledged by <@U0ALICE>");
+    assertThat(state(id).acknowledgedBy()).isEqualTo("U0ALICE");
+  }
+
+  @Test
+  void insideAnIncidentChannelTheIncidentIsImplied() throws IOException {
+    String id = idIn(JSON.readTree(command("declare P2 recoup-backend Slow pages", "U0ALICE").body()));
+    String channel = IncidentRoomName.of(id, "Slow pages");
+
+    slack.requests.command("update Webhook secret mismatch eta 10 min", "U0ALICE", channel, NOWHERE);
+    slack.requests.command("commander <@U0CAROL|carol>", "U0ALICE", channel, NOWHERE);
+    JsonNode status = JSON.readTree(slack.requests.command("status", "U0ALICE", channel, NOWHERE).body());
+    JsonNode resolved = JSON.readTree(slack.requests.command("resolve Secret rotated", "U0ALICE", channel, NOWHERE).body());
+
+    assertThat(status.get("text").asText())
+        .contains("*" + id + "* · P2 · recoup-backend")
+        .contains("Commander: <@U0CAROL>")
+        .contains("Latest update: Webhook secret mismatch\nETA: 10 min");
+    assertThat(resolved.get("text").asText()).isEqualTo("✅ *" + id + "* resolved; now monitoring.");
+    assertThat(state(id).status()).isIn(IncidentStatus.MONITORING, IncidentStatus.POST_MORTEM);
+  }
+
+  @Test
+  void aViewerMayLookButNotResolveAndIsToldWhy() throws IOException {
+    String id = idIn(JSON.readTree(command("declare P2 recoup-backend Slow pages", "U0ALICE").body()));
+
+    JsonNode status = JSON.readTree(command("status " + id, "U0VIEWER").body());
+    JsonNode refused = JSON.readTree(command("resolve " + id, "U0VIEWER").body());
+
+    assertThat(status.get("text").asText()).contains(id);
+    assertThat(refused.get("text").asText())
+        .isEqualTo("`/incident resolve` needs the responder role, and you are a viewer in Firebreak. "
+            + "Ask an admin to list you under `providers.slack.users`.");
+    assertThat(state(id).status()).isEqualTo(IncidentStatus.DECLARED);
+  }
+
+  @Test
+  void mistakesGetAShortAnswerWithTheRightUsageNeverAnError() throws IOException {
+    Map<String, String> expected = Map.of(
+        "deploy now", "I don't know 'deploy'.",
+        "declare P1 no-such-service Broken", "There is no service 'no-such-service'. Known: recoup-backend, talk-to-my-lawyer.",
+        "declare P7 recoup-backend Broken", "'P7' is not a severity (P0 to P4).\nUsage: `/incident declare <P0-P4> <service> <title>`",
+        "ack", "Which incident? Give its id, or run this in the incident's channel.\n`/incident ack [id]`",
+        "ack INC-20200101-9", "Could not ack *INC-20200101-9*: No incident 'INC-20200101-9'",
+        "severity INC-20200101-9", "Give exactly one severity (P0 to P4).\nUsage: `/incident severity [id] <P0-P4>`");
+
+    expected.forEach((text, answer) -> {
+      HttpResponse<String> response = command(text, "U0ALICE");
+      assertThat(response.statusCode()).as(text).isEqualTo(200);
+      assertThat(response.body()).as(text).doesNotContain("Exception");
+      try {
+        assertThat(JSON.readTree(response.body()).get("text").asText()).as(text).startsWith(answer);
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+
+  @Test
+  void helpListsEveryVerbAndListShowsOpenIncidents() throws IOException {
+    String id = idIn(JSON.readTree(command("declare P3 talk-to-my-lawyer Login <!channel> broken", "U0ALICE").body()));
+
+    String help = JSON.readTree(command("help", "U0VIEWER").body()).get("text").asText();
+    String list = JSON.readTree(command("list", "U0VIEWER").body()).get("text").asText();
+
+    for (SlashVerb verb : SlashVerb.values()) {
+      assertThat(help).contains(verb.usageLine());
+    }
+    assertThat(list).contains("*" + id + "* · P3 · talk-to-my-lawyer").contains("Login &lt;!channel&gt; broken");
+  }
+
+  private HttpResponse<String> command(String text, String user) {
+    return slack.requests.command(text, user, "general", NOWHERE);
+  }
+
+  private Map<String, String> signedAt(long timestamp, String body) {
+    return Map.of(
+        SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, Long.toString(timestamp),
+        SlackSignature.HeaderNames.X_SLACK_SIGNATURE, slack.requests.sign(timestamp, body));
+  }
+
+  private dev.firebreak.workflows.incident.IncidentView state(String id) {
+    return slack.api.temporal.getWorkflowClient()
+        .newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(id)).state();
+  }
+
+  private static String idIn(JsonNode answer) {
+    Matcher matcher = DECLARED.matcher(answer.get("text").asText());
+    assertThat(matcher.find()).as(answer.toString()).isTrue();
+    return matcher.group(1);
+  }
+}

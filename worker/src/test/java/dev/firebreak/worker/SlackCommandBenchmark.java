@@ -1,0 +1,220 @@
+package dev.firebreak.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.activities.fakes.FakeSlack;
+import dev.firebreak.starter.slack.SlackEndpoints;
+import dev.firebreak.starter.slack.SlackRequests;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #3's measurement: signed {@code /incident declare} and {@code /incident status} requests at a
+ * fixed rate (open loop: a slow answer does not slow the sender) against dev mode with Slack live
+ * against the fake, timing each request to its HTTP 200, then checking that every declared incident
+ * got exactly one incident message. Run with
+ * {@code ./mvnw -B -Pbenchmark -pl worker -am verify -Dtest=SlackCommandBenchmark}; shorten it with
+ * {@code -Dbenchmark.seconds=10}, change the rate with {@code -Dbenchmark.rate=50} (requests per
+ * second, declare and status alternating). The report is {@code worker/target/benchmark/slack-command-benchmark.md}.
+ */
+class SlackCommandBenchmark {
+
+  private static final String SECRET = "benchmark-signing-secret";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern DECLARED = Pattern.compile("declared \\*(INC-\\d{8}-\\d+)\\*");
+  private static final Path RECOUP = Path.of("../examples/recoup.yaml");
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void measure() throws Exception {
+    int seconds = Integer.getInteger("benchmark.seconds", 60);
+    int rate = Integer.getInteger("benchmark.rate", 50);
+    Set<String> withMessage = ConcurrentHashMap.newKeySet();
+    try (FakeSlack slack = new FakeSlack()) {
+      slack.onPost(message -> {
+        String key = message.metadataValue("key");
+        if (key != null && key.endsWith("/incident-message")) {
+          withMessage.add(key.substring(0, key.indexOf('/')));
+        }
+      });
+      Map<String, String> env = Map.of("SLACK_BOT_TOKEN", slack.token(), "SLACK_SIGNING_SECRET", SECRET,
+          "SLACK_API_URL", slack.apiUrlPrefix());
+      // The Recoup runbook's own timings: nothing but the declarations fires while the load runs.
+      try (DevMode dev = DevMode.start(RECOUP, FreePort.next(), FreePort.next(), env::get)) {
+        SlackRequests requests = new SlackRequests(dev.apiUrl(), SECRET);
+        run(dev, requests, slack, rate, 5); // warm-up (JIT, connections), not measured
+        Run measured = run(dev, requests, slack, rate, seconds);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!measured.allAnswered(slack) && Instant.now().isBefore(deadline)) {
+          Thread.sleep(500);
+        }
+        Set<String> declared = measured.declared(slack);
+        while (!withMessage.containsAll(declared) && Instant.now().isBefore(deadline)) {
+          Thread.sleep(500);
+        }
+        Map<String, Long> messagesPerIncident = slack.messages(FakeSlack.DEFAULT_CHANNEL_ID).stream()
+            .map(m -> m.metadataValue("key"))
+            .filter(k -> k != null && k.endsWith("/incident-message"))
+            .collect(Collectors.groupingBy(k -> k.substring(0, k.indexOf('/')), Collectors.counting()));
+        long exactlyOne = declared.stream().filter(id -> messagesPerIncident.getOrDefault(id, 0L) == 1).count();
+        List<String> report = new ArrayList<>();
+        report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
+            + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+        report.add(String.format("Load: %d signed requests/s for %d s (declare and status alternating), open loop", rate, seconds));
+        report.add(measured.line("declare"));
+        report.add(measured.line("status"));
+        report.add(measured.line(null));
+        report.add(String.format("Incidents declared: %d; with exactly one incident message: %d; non-200 answers: %d; "
+            + "answered later by response_url: %d", declared.size(), exactlyOne, measured.failures.get(), measured.deferred.get()));
+        Path out = Path.of("target/benchmark/slack-command-benchmark.md");
+        Files.createDirectories(out.getParent());
+        Files.write(out, report);
+        report.forEach(System.out::println);
+      }
+    }
+  }
+
+  /** One load run: what each request took, and the incidents it declared. */
+  private static final class Run {
+    final Map<String, List<Double>> millisByVerb = new ConcurrentHashMap<>();
+    final Set<String> declaredInline = ConcurrentHashMap.newKeySet();
+    final List<String> deferredUrls = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger failures = new AtomicInteger();
+    final AtomicInteger deferred = new AtomicInteger();
+
+    void record(String verb, double millis) {
+      millisByVerb.computeIfAbsent(verb, v -> Collections.synchronizedList(new ArrayList<>())).add(millis);
+    }
+
+    boolean allAnswered(FakeSlack slack) {
+      synchronized (deferredUrls) {
+        return deferredUrls.stream().allMatch(url -> !slack.responses(url).isEmpty());
+      }
+    }
+
+    /** Declarations answered inline, plus those whose answer came by response_url. */
+    Set<String> declared(FakeSlack slack) {
+      Set<String> ids = ConcurrentHashMap.newKeySet();
+      ids.addAll(declaredInline);
+      synchronized (deferredUrls) {
+        for (String url : deferredUrls) {
+          slack.responses(url).forEach(answer -> idIn(answer.path("text").asText()).ifPresent(ids::add));
+        }
+      }
+      return ids;
+    }
+
+    String line(String verb) {
+      List<Double> millis = new ArrayList<>();
+      millisByVerb.forEach((v, list) -> {
+        if (verb == null || verb.equals(v)) {
+          synchronized (list) {
+            millis.addAll(list);
+          }
+        }
+      });
+      Collections.sort(millis);
+      return String.format("%s → HTTP 200: %d requests, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+          verb == null ? "all" : "/incident " + verb, millis.size(), percentile(millis, 50), percentile(millis, 99),
+          millis.isEmpty() ? 0 : millis.get(millis.size() - 1));
+    }
+  }
+
+  private Run run(DevMode dev, SlackRequests requests, FakeSlack slack, int rate, int seconds) throws Exception {
+    Run run = new Run();
+    AtomicReference<String> lastDeclared = new AtomicReference<>();
+    List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+    long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+    long start = System.nanoTime();
+    for (int i = 0; i < rate * seconds; i++) {
+      long due = start + i * periodNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      boolean declare = i % 2 == 0 || lastDeclared.get() == null;
+      String responseUrl = slack.responseUrl("bench-" + i + "-" + start);
+      String text = declare ? "declare P2 recoup-backend Benchmark incident " + i : "status " + lastDeclared.get();
+      String body = requests.commandBody(text, "U0BENCH", "incidents", responseUrl);
+      HttpRequest request = signed(dev.apiUrl() + SlackEndpoints.COMMANDS, requests, body);
+      long sent = System.nanoTime();
+      inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+        double millis = (System.nanoTime() - sent) / 1e6;
+        if (failure != null || response.statusCode() != 200) {
+          run.failures.incrementAndGet();
+          return null;
+        }
+        run.record(declare ? "declare" : "status", millis);
+        String answer = answerText(response.body());
+        if (answer.startsWith("⏳")) {
+          run.deferred.incrementAndGet();
+          run.deferredUrls.add(responseUrl);
+        }
+        if (declare) {
+          idIn(answer).ifPresent(id -> {
+            run.declaredInline.add(id);
+            lastDeclared.set(id);
+          });
+        }
+        return null;
+      }));
+    }
+    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+    return run;
+  }
+
+  private static HttpRequest signed(String url, SlackRequests requests, String body) {
+    long now = Instant.now().getEpochSecond();
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-Slack-Request-Timestamp", Long.toString(now))
+        .header("X-Slack-Signature", requests.sign(now, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private static String answerText(String body) {
+    try {
+      JsonNode answer = JSON.readTree(body);
+      return answer.path("text").asText("");
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static java.util.Optional<String> idIn(String text) {
+    Matcher matcher = DECLARED.matcher(text);
+    return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+  }
+
+  private static double percentile(List<Double> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+}
