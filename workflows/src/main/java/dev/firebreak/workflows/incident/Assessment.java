@@ -94,7 +94,7 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
     if (count.dryRun() || count.errors() < 0) {
       return what + ": " + count.detail();
     }
-    return what + ": " + count.errors() + " in the last " + Texts.humanize(count.window());
+    return what + ": " + count.errors() + " in the last " + count.window().toMinutes() + "m";
   }
 
   private static String describeDeploys(DeployHistory history, Instant recentSince) {

@@ -1,0 +1,181 @@
+package dev.firebreak.activities.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.activities.dryrun.DryRunPagingActivities;
+import dev.firebreak.activities.fakes.FakePagerDuty;
+import dev.firebreak.activities.fakes.FakeSentry;
+import dev.firebreak.activities.fakes.FakeStatuspageApi;
+import dev.firebreak.activities.fakes.FakeTwilio;
+import dev.firebreak.activities.http.HttpTransport;
+import dev.firebreak.activities.pagerduty.PagerDutyClient;
+import dev.firebreak.activities.pagerduty.PagerDutyPaging;
+import dev.firebreak.activities.paging.PagingRouter;
+import dev.firebreak.activities.paging.PagingRouter.Route;
+import dev.firebreak.activities.sentry.SentryClient;
+import dev.firebreak.activities.sentry.SentryErrorCounts;
+import dev.firebreak.activities.statuspage.StatuspageActivitiesImpl;
+import dev.firebreak.activities.statuspage.StatuspageClient;
+import dev.firebreak.activities.twilio.SmsPaging;
+import dev.firebreak.activities.twilio.TwilioClient;
+import dev.firebreak.workflows.incident.Acknowledgement;
+import dev.firebreak.workflows.incident.EscalationLevel;
+import dev.firebreak.workflows.incident.IncidentPolicies;
+import dev.firebreak.workflows.incident.IncidentPolicy;
+import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentStatus;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.Mitigation;
+import dev.firebreak.workflows.incident.RecordingChat;
+import dev.firebreak.workflows.incident.Resolution;
+import dev.firebreak.workflows.incident.ResponderUpdate;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.incident.ServiceTarget;
+import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.incident.SeverityPolicy;
+import dev.firebreak.workflows.incident.TimelineEntry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The incident workflow (time-skipping) against the real provider clients and their fakes. */
+class IncidentProvidersTest {
+
+  private static final String SID = "AC0123456789abcdef0123456789abcdef";
+  private static final String KEY = "R0UTINGKEY0000000000000000000001";
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final HttpTransport TRANSPORT = HttpTransport.withCallDeadlinesOnly();
+
+  private final FakePagerDuty pagerDuty = new FakePagerDuty(KEY);
+  private final FakeTwilio twilio = new FakeTwilio(SID, "auth-token");
+  private final FakeStatuspageApi statuspage = new FakeStatuspageApi("sp-key", "page1").component("cmp-backend");
+  private final FakeSentry sentry = new FakeSentry("sntrys", "recoup").errors("4501", 40, 2);
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+
+  @BeforeEach
+  void start() {
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new RecordingChat(),
+        new ScriptedDiagnostics(),
+        new PagingRouter(Map.of(
+            "slack", Route.grouped(new DryRunPagingActivities()),
+            "pagerduty", Route.withIncident(new PagerDutyPaging(
+                new PagerDutyClient(TRANSPORT, pagerDuty.baseUrl(), KEY, TIMEOUT))),
+            "sms", Route.onePerTarget(new SmsPaging(
+                new TwilioClient(TRANSPORT, twilio.baseUrl(), SID, "auth-token", "+15005550006", TIMEOUT))))),
+        new StatuspageActivitiesImpl(new StatuspageClient(TRANSPORT, statuspage.baseUrl(), "sp-key", "page1", TIMEOUT)),
+        new SentryErrorCounts(new SentryClient(TRANSPORT, sentry.baseUrl(), "sntrys", "recoup", TIMEOUT)));
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
+    pagerDuty.close();
+    twilio.close();
+    statuspage.close();
+    sentry.close();
+  }
+
+  /** Recoup's numbers, with PagerDuty then SMS in the chain and P1 shown publicly with major impact. */
+  private static IncidentPolicy policy() {
+    IncidentPolicy recoup = IncidentPolicies.recoup();
+    Map<Severity, SeverityPolicy> severities = new EnumMap<>(recoup.severities());
+    SeverityPolicy p1 = recoup.forSeverity(Severity.P1);
+    severities.put(Severity.P1, new SeverityPolicy(p1.ackTimeout(), p1.updateInterval(), p1.postMortemDue(), true, "major"));
+    ServiceTarget backend = recoup.services().get(0);
+    return new IncidentPolicy(recoup.channel(), severities,
+        List.of(new EscalationLevel("primary", List.of("slack:U0PRIMARY", "pagerduty:recoup-primary")),
+            new EscalationLevel("secondary", List.of("sms:+15550101", "pagerduty:recoup-primary"))),
+        1,
+        List.of(new ServiceTarget(backend.name(), backend.healthUrl(), backend.dependencies(), backend.platform(),
+            backend.platformId(), "cmp-backend", "4501")),
+        recoup.monitoringPeriod(), recoup.monitoringCheckInterval(), recoup.postMortemReminderInterval(),
+        recoup.recentDeployWindow(), recoup.historyEventLimit(), false);
+  }
+
+  private IncidentWorkflow declare(String id, Severity severity) {
+    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    WorkflowClient.start(incident::run, IncidentState.declared(IncidentPolicies.declaration(id, severity), policy()));
+    return incident;
+  }
+
+  @Test
+  void escalationLevelPagesItsSmsAndPagerDutyTargetsAndPagerDutyKeepsOneAlert() {
+    IncidentWorkflow incident = declare("INC-21", Severity.P2);
+    env.sleep(Duration.ofMinutes(31));
+
+    assertThat(pagerDuty.alerts()).singleElement().satisfies(alert -> {
+      assertThat(alert.dedupKey()).isEqualTo("INC-21");
+      assertThat(alert.triggers()).isEqualTo(2);
+      assertThat(alert.severity()).isEqualTo("error");
+    });
+    assertThat(twilio.messages()).singleElement().satisfies(sms -> {
+      assertThat(sms.to()).isEqualTo("+15550101");
+      assertThat(sms.body()).contains("INC-21", "no acknowledgement in 30m");
+    });
+    assertThat(incident.state().timeline()).filteredOn(e -> e.kind().equals("page-delivery"))
+        .extracting(TimelineEntry::text)
+        .anyMatch(text -> text.contains("SMS to +15550101 queued"));
+    assertThat(statuspage.incidents()).as("P2 is not public").isEmpty();
+  }
+
+  @Test
+  void acknowledgeAndResolveAreMirroredToPagerDuty() {
+    IncidentWorkflow incident = declare("INC-22", Severity.P2);
+    env.sleep(Duration.ofMinutes(1));
+    incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(pagerDuty.alerts()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("acknowledged"));
+
+    incident.resolve(new Resolution("bob", "rolled back", null));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(pagerDuty.alerts()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("resolved"));
+  }
+
+  @Test
+  void publicP1IsOpenedOnTheStatusPageAndFollowedThroughResolve() {
+    IncidentWorkflow incident = declare("INC-23", Severity.P1);
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(statuspage.incidents()).singleElement().satisfies(i -> {
+      assertThat(i.status()).isEqualTo("investigating");
+      assertThat(i.impact()).isEqualTo("major");
+    });
+    assertThat(statuspage.componentStatus("cmp-backend")).isEqualTo("partial_outage");
+
+    incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofMinutes(1));
+    incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
+    incident.postUpdate(new ResponderUpdate("bob", "Checkout recovering after the rollback", "10 min", null));
+    env.sleep(Duration.ofMinutes(1));
+    incident.resolve(new Resolution("bob", "rolled back", null));
+    env.sleep(Duration.ofMinutes(16));
+
+    assertThat(incident.state().status()).isEqualTo(IncidentStatus.POST_MORTEM);
+    assertThat(statuspage.incidents()).singleElement().satisfies(i -> {
+      assertThat(i.status()).isEqualTo("resolved");
+      assertThat(i.updates()).extracting(u -> u.substring(0, u.indexOf(':'))).containsExactly(
+          "investigating", "identified", "identified", "monitoring", "resolved");
+      assertThat(i.updates()).contains("identified: Checkout recovering after the rollback");
+    });
+    assertThat(statuspage.componentStatus("cmp-backend")).isEqualTo("operational");
+    assertThat(incident.state().timeline()).extracting(TimelineEntry::text)
+        .contains("Errors of recoup-backend (Sentry project 4501): 42 in the last 15m");
+  }
+}
