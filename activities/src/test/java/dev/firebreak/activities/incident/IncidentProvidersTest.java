@@ -19,9 +19,7 @@ import dev.firebreak.activities.statuspage.StatuspageClient;
 import dev.firebreak.activities.twilio.SmsPaging;
 import dev.firebreak.activities.twilio.TwilioClient;
 import dev.firebreak.workflows.incident.Acknowledgement;
-import dev.firebreak.workflows.incident.EscalationLevel;
 import dev.firebreak.workflows.incident.IncidentPolicies;
-import dev.firebreak.workflows.incident.IncidentPolicy;
 import dev.firebreak.workflows.incident.IncidentState;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -31,17 +29,13 @@ import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.Resolution;
 import dev.firebreak.workflows.incident.ResponderUpdate;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
-import dev.firebreak.workflows.incident.ServiceTarget;
 import dev.firebreak.workflows.incident.Severity;
-import dev.firebreak.workflows.incident.SeverityPolicy;
 import dev.firebreak.workflows.incident.TimelineEntry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,27 +85,10 @@ class IncidentProvidersTest {
     sentry.close();
   }
 
-  /** Recoup's numbers, with PagerDuty then SMS in the chain and P1 shown publicly with major impact. */
-  private static IncidentPolicy policy() {
-    IncidentPolicy recoup = IncidentPolicies.recoup();
-    Map<Severity, SeverityPolicy> severities = new EnumMap<>(recoup.severities());
-    SeverityPolicy p1 = recoup.forSeverity(Severity.P1);
-    severities.put(Severity.P1, new SeverityPolicy(p1.ackTimeout(), p1.updateInterval(), p1.postMortemDue(), true, "major"));
-    ServiceTarget backend = recoup.services().get(0);
-    return new IncidentPolicy(recoup.channel(), severities,
-        List.of(new EscalationLevel("primary", List.of("slack:U0PRIMARY", "pagerduty:recoup-primary")),
-            new EscalationLevel("secondary", List.of("sms:+15550101", "pagerduty:recoup-primary"))),
-        1,
-        List.of(new ServiceTarget(backend.name(), backend.healthUrl(), backend.dependencies(), backend.platform(),
-            backend.platformId(), "cmp-backend", "4501")),
-        recoup.monitoringPeriod(), recoup.monitoringCheckInterval(), recoup.postMortemReminderInterval(),
-        recoup.recentDeployWindow(), recoup.historyEventLimit(), false);
-  }
-
   private IncidentWorkflow declare(String id, Severity severity) {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
-    WorkflowClient.start(incident::run, IncidentState.declared(IncidentPolicies.declaration(id, severity), policy()));
+    WorkflowClient.start(incident::run, IncidentState.declared(IncidentPolicies.declaration(id, severity), IncidentPolicies.recoupWithProviders()));
     return incident;
   }
 
