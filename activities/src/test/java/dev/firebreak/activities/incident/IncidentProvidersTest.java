@@ -2,22 +2,17 @@ package dev.firebreak.activities.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.activities.dryrun.DryRunPagingActivities;
 import dev.firebreak.activities.fakes.FakePagerDuty;
 import dev.firebreak.activities.fakes.FakeSentry;
 import dev.firebreak.activities.fakes.FakeStatuspageApi;
 import dev.firebreak.activities.fakes.FakeTwilio;
 import dev.firebreak.activities.http.HttpTransport;
-import dev.firebreak.activities.pagerduty.PagerDutyClient;
-import dev.firebreak.activities.pagerduty.PagerDutyPaging;
+import dev.firebreak.activities.paging.PagingProviders;
 import dev.firebreak.activities.paging.PagingRouter;
-import dev.firebreak.activities.paging.PagingRouter.Route;
 import dev.firebreak.activities.sentry.SentryClient;
 import dev.firebreak.activities.sentry.SentryErrorCounts;
 import dev.firebreak.activities.statuspage.StatuspageActivitiesImpl;
 import dev.firebreak.activities.statuspage.StatuspageClient;
-import dev.firebreak.activities.twilio.SmsPaging;
-import dev.firebreak.activities.twilio.TwilioClient;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentState;
@@ -36,7 +31,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +38,12 @@ import org.junit.jupiter.api.Test;
 /** The incident workflow (time-skipping) against the real provider clients and their fakes. */
 class IncidentProvidersTest {
 
-  private static final String SID = "AC0123456789abcdef0123456789abcdef";
-  private static final String KEY = "R0UTINGKEY0000000000000000000001";
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final HttpTransport TRANSPORT = HttpTransport.withCallDeadlinesOnly();
 
-  private final FakePagerDuty pagerDuty = new FakePagerDuty(KEY);
-  private final FakeTwilio twilio = new FakeTwilio(SID, "auth-token");
+  private final PagingProviders paging = new PagingProviders();
+  private final FakePagerDuty pagerDuty = paging.pagerDuty;
+  private final FakeTwilio twilio = paging.twilio;
   private final FakeStatuspageApi statuspage = new FakeStatuspageApi("sp-key", "page1").component("cmp-backend");
   private final FakeSentry sentry = new FakeSentry("sntrys", "recoup").errors("4501", 40, 2);
   private TestWorkflowEnvironment env;
@@ -64,12 +57,7 @@ class IncidentProvidersTest {
     worker.registerActivitiesImplementations(
         new RecordingChat(),
         new ScriptedDiagnostics(),
-        new PagingRouter(Map.of(
-            "slack", Route.grouped(new DryRunPagingActivities()),
-            "pagerduty", Route.withIncident(new PagerDutyPaging(
-                new PagerDutyClient(TRANSPORT, pagerDuty.baseUrl(), KEY, TIMEOUT))),
-            "sms", Route.onePerTarget(new SmsPaging(
-                new TwilioClient(TRANSPORT, twilio.baseUrl(), SID, "auth-token", "+15005550006", TIMEOUT))))),
+        new PagingRouter(paging.routes()),
         new StatuspageActivitiesImpl(new StatuspageClient(TRANSPORT, statuspage.baseUrl(), "sp-key", "page1", TIMEOUT)),
         new SentryErrorCounts(new SentryClient(TRANSPORT, sentry.baseUrl(), "sntrys", "recoup", TIMEOUT)));
     env.start();
@@ -79,8 +67,7 @@ class IncidentProvidersTest {
   @AfterEach
   void stop() {
     env.close();
-    pagerDuty.close();
-    twilio.close();
+    paging.close();
     statuspage.close();
     sentry.close();
   }

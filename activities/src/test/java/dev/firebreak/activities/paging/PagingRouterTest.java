@@ -7,13 +7,6 @@ import dev.firebreak.activities.dryrun.DryRunPagingActivities;
 import dev.firebreak.activities.fakes.FakePagerDuty;
 import dev.firebreak.activities.fakes.FakeSendGrid;
 import dev.firebreak.activities.fakes.FakeTwilio;
-import dev.firebreak.activities.http.HttpTransport;
-import dev.firebreak.activities.pagerduty.PagerDutyClient;
-import dev.firebreak.activities.pagerduty.PagerDutyPaging;
-import dev.firebreak.activities.sendgrid.EmailPaging;
-import dev.firebreak.activities.sendgrid.SendGridClient;
-import dev.firebreak.activities.twilio.SmsPaging;
-import dev.firebreak.activities.twilio.TwilioClient;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.notify.PageFollowUp;
 import dev.firebreak.workflows.notify.PageRequest;
@@ -31,22 +24,16 @@ import org.junit.jupiter.api.Test;
 
 class PagingRouterTest {
 
-  private static final String SID = "AC0123456789abcdef0123456789abcdef";
-  private static final String KEY = "R0UTINGKEY0000000000000000000001";
-  private static final Duration TIMEOUT = Duration.ofSeconds(2);
-  private static final HttpTransport TRANSPORT = HttpTransport.withCallDeadlinesOnly();
-
-  private final FakePagerDuty pagerDuty = new FakePagerDuty(KEY);
-  private final FakeTwilio twilio = new FakeTwilio(SID, "auth-token");
-  private final FakeSendGrid sendGrid = new FakeSendGrid("SG.key", "incidents@recoup.com");
+  private final PagingProviders providers = new PagingProviders();
+  private final FakePagerDuty pagerDuty = providers.pagerDuty;
+  private final FakeTwilio twilio = providers.twilio;
+  private final FakeSendGrid sendGrid = providers.sendGrid;
   private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
 
   @AfterEach
   void stop() {
     env.close();
-    pagerDuty.close();
-    twilio.close();
-    sendGrid.close();
+    providers.close();
   }
 
   private PagingActivities router(Map<String, PagingRouter.Route> routes) {
@@ -58,14 +45,7 @@ class PagingRouterTest {
   }
 
   private PagingActivities allProviders() {
-    return router(Map.of(
-        "slack", PagingRouter.Route.grouped(new DryRunPagingActivities()),
-        "pagerduty", PagingRouter.Route.withIncident(
-            new PagerDutyPaging(new PagerDutyClient(TRANSPORT, pagerDuty.baseUrl(), KEY, TIMEOUT))),
-        "sms", PagingRouter.Route.onePerTarget(
-            new SmsPaging(new TwilioClient(TRANSPORT, twilio.baseUrl(), SID, "auth-token", "+15005550006", TIMEOUT))),
-        "email", PagingRouter.Route.grouped(
-            new EmailPaging(new SendGridClient(TRANSPORT, sendGrid.baseUrl(), "SG.key", "incidents@recoup.com", TIMEOUT)))));
+    return router(providers.routes());
   }
 
   private static PageRequest page(String... targets) {
