@@ -18,6 +18,7 @@ import dev.firebreak.activities.statuspage.StatusPageReader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ProvidersConfig;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.workflows.notify.PagingActivities;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,17 +57,18 @@ final class ProviderActivities implements AutoCloseable {
     ProvidersConfig.SlackProvider slack = config.providers().slack();
     Optional<String> slackToken = slack == null ? Optional.empty() : secrets.resolve(slack.botToken());
     boolean privateRooms = slack != null && slack.roomsArePrivate();
+    PagingActivities slackPager;
     if (slackToken.isPresent()) {
       String url = urlFor(env, "SLACK", SlackClient.SLACK_API_URL);
       SlackClient client = new SlackClient(url, slackToken.get(), PROVIDER_TIMEOUT);
       resources.add(client::close);
       IncidentRooms rooms = new IncidentRooms(client, privateRooms);
       implementations.add(new SlackChatActivities(client, rooms));
-      implementations.add(new SlackPagingActivities(client, rooms));
+      slackPager = new SlackPagingActivities(client, rooms);
       summary.add("Slack: live (" + url + ")");
     } else {
       implementations.add(new DryRunChatActivities(privateRooms));
-      implementations.add(new DryRunPagingActivities());
+      slackPager = new DryRunPagingActivities();
       summary.add("Slack: dry-run (" + (slack == null ? "not configured" : "set SLACK_BOT_TOKEN to go live") + ")");
     }
 
@@ -93,6 +95,10 @@ final class ProviderActivities implements AutoCloseable {
     implementations.add(new DiagnosticsActivitiesImpl(
         new HttpHealthChecker(transport), new StatusPageReader(transport, PROVIDER_TIMEOUT), deployListers));
     implementations.add(new HttpActionActivitiesImpl(transport, new SecretExpander(env)));
+    IncidentProviders incidentProviders =
+        new IncidentProviders(config.providers(), env, transport, PROVIDER_TIMEOUT, summary);
+    implementations.add(incidentProviders.paging(slackPager));
+    implementations.addAll(incidentProviders.others());
     summary.forEach(line -> log.info("Provider {}", line));
     return new ProviderActivities(implementations, summary, resources);
   }
@@ -105,7 +111,7 @@ final class ProviderActivities implements AutoCloseable {
     return summary;
   }
 
-  private static String urlFor(Function<String, String> env, String provider, String defaultUrl) {
+  static String urlFor(Function<String, String> env, String provider, String defaultUrl) {
     String override = env.apply(provider + "_API_URL");
     return override == null || override.isBlank() ? defaultUrl : override;
   }

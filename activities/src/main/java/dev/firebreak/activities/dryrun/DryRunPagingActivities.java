@@ -1,6 +1,7 @@
 package dev.firebreak.activities.dryrun;
 
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.notify.PageFollowUp;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.PagingActivities;
 import org.slf4j.Logger;
@@ -18,5 +19,17 @@ public final class DryRunPagingActivities implements PagingActivities {
         + (request.reason() == null ? "" : " reason " + DryRunCall.quote(request.reason()))
         + " key=" + request.key();
     return DryRunCall.log(log, request.incidentId(), call);
+  }
+
+  @Override
+  public Delivery acknowledged(PageFollowUp followUp) {
+    return DryRunCall.log(log, followUp.incidentId(),
+        "acknowledge the page of " + String.join(",", followUp.targets()) + " (by " + followUp.by() + ")");
+  }
+
+  @Override
+  public Delivery resolved(PageFollowUp followUp) {
+    return DryRunCall.log(log, followUp.incidentId(),
+        "resolve the page of " + String.join(",", followUp.targets()) + " (by " + followUp.by() + ")");
   }
 }

@@ -31,7 +31,10 @@ public final class HttpTransport {
 
   /**
    * A transport whose client has no per-phase timeouts of its own: each call carries its deadline,
-   * so a 30-second health check is not cut short by a 10-second default read timeout.
+   * so a 30-second health check is not cut short by a 10-second default read timeout. OkHttp's own
+   * silent retry of a request whose connection dropped is off: the provider may have processed it
+   * (an SMS sent, an incident opened), and only the activity, which knows what is idempotent, may
+   * decide to send it again.
    */
   public static HttpTransport withCallDeadlinesOnly() {
     return new HttpTransport(
@@ -39,6 +42,7 @@ public final class HttpTransport {
             .connectTimeout(Duration.ZERO)
             .readTimeout(Duration.ZERO)
             .writeTimeout(Duration.ZERO)
+            .retryOnConnectionFailure(false)
             .build());
   }
 

@@ -7,7 +7,9 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * A provider's HTTP calls as Temporal sees them: an answer, or the failure {@link ProviderFailures}
@@ -15,6 +17,8 @@ import okhttp3.Request;
  * never decide retryability themselves.
  */
 public final class ProviderHttp {
+
+  private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
   private final HttpTransport transport;
   private final String provider;
@@ -64,6 +68,11 @@ public final class ProviderHttp {
       throw ProviderFailures.unavailable(
           provider + " could not be reached: " + unreachable.getMessage(), unreachable);
     }
+  }
+
+  /** A JSON request body, for the providers whose APIs take JSON. */
+  public static RequestBody jsonBody(JsonNode body) {
+    return RequestBody.create(body.toString(), JSON_TYPE);
   }
 
   /** The failure an answer stands for, honouring its {@code Retry-After}. */

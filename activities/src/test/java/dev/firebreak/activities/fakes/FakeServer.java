@@ -3,7 +3,11 @@ package dev.firebreak.activities.fakes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -61,6 +65,26 @@ public abstract class FakeServer implements AutoCloseable {
   /** Every request received so far, faults included, oldest first. */
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
+  }
+
+  /** The request's body as text, leaving it readable for whoever asks next (tests assert on it too). */
+  public static String bodyOf(RecordedRequest request) {
+    return request.getBody().clone().readUtf8();
+  }
+
+  /** The fields of a form-encoded body ({@code application/x-www-form-urlencoded}), in order. */
+  public static Map<String, String> formFields(RecordedRequest request) {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : bodyOf(request).split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      form.put(name, value);
+    }
+    return form;
   }
 
   protected static MockResponse json(int status, String body) {

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -233,7 +231,7 @@ public final class FakeSlack implements AutoCloseable {
       return new MockResponse().setResponseCode(404).setBody("Not Found");
     }
     String method = path.substring(API.length());
-    Map<String, String> form = form(request);
+    Map<String, String> form = FakeServer.formFields(request);
     requestsByMethod.computeIfAbsent(method, m -> new ArrayList<>()).add(new FakeSlackRequest(method, form));
 
     FakeSlackFault fault = Optional.ofNullable(faultsByMethod.get(method)).map(Deque::poll).orElse(null);
@@ -748,21 +746,6 @@ public final class FakeSlack implements AutoCloseable {
     return new MockResponse()
         .setHeader("Content-Type", "application/json; charset=utf-8")
         .setBody(body.toString());
-  }
-
-  private static Map<String, String> form(RecordedRequest request) {
-    Map<String, String> form = new LinkedHashMap<>();
-    String body = request.getBody().readUtf8();
-    for (String pair : body.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      form.put(name, value);
-    }
-    return form;
   }
 
   /** A channel's mutable state; tests see it through {@link FakeSlackChannel} copies. */

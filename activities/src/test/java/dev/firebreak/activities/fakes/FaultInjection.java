@@ -14,6 +14,9 @@ import okhttp3.mockwebserver.SocketPolicy;
  */
 public final class FaultInjection {
 
+  /** Queued in place of a fault: this call is answered normally. */
+  private static final MockResponse PASS = new MockResponse();
+
   private final Queue<MockResponse> pending = new ConcurrentLinkedQueue<>();
   private final BiFunction<Integer, String, String> errorEnvelope;
 
@@ -30,6 +33,14 @@ public final class FaultInjection {
         response.setHeader("Retry-After", retryAfter);
       }
       pending.add(response);
+    }
+    return this;
+  }
+
+  /** The next {@code calls} calls are answered normally, so that a fault queued after them hits a later call. */
+  public FaultInjection passNext(int calls) {
+    for (int i = 0; i < calls; i++) {
+      pending.add(PASS);
     }
     return this;
   }
@@ -58,8 +69,10 @@ public final class FaultInjection {
     return this;
   }
 
+  /** The fault for this call, or null to answer it normally. */
   MockResponse poll() {
-    return pending.poll();
+    MockResponse next = pending.poll();
+    return next == PASS ? null : next;
   }
 
   private MockResponse error(int status, String message) {

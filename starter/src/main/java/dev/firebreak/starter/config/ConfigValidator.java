@@ -26,6 +26,8 @@ public final class ConfigValidator {
   // Service names end up in workflow ids and Slack commands, so they stay plain.
   private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final int MIN_HISTORY_EVENT_LIMIT = 100;
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+  private static final Pattern SENTRY_PROJECT_ID = Pattern.compile("[0-9]{1,20}");
 
   public List<ConfigProblem> validate(FirebreakConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
@@ -41,6 +43,7 @@ public final class ConfigValidator {
     checkIncident(config.incident(), report);
     checkServices(config.services(), report);
     new SlackProviderCheck().check(config.providers().slack(), report);
+    checkProviderFields(config, report);
     return problems;
   }
 
@@ -144,6 +147,10 @@ public final class ConfigValidator {
       report.accept(path, "must be scheme:address such as slack:U012AB3CD" + known);
     } else if (!TARGET_SCHEMES.contains(target.substring(0, colon))) {
       report.accept(path, "unknown target scheme '" + target.substring(0, colon) + "'" + known);
+    } else if (target.startsWith("sms:") && !E164.matcher(target.substring(4)).matches()) {
+      report.accept(path, "must be an E.164 phone number such as sms:+15550100, not '" + target + "'");
+    } else if (target.startsWith("email:") && !target.substring(6).matches("[^@\\s]+@[^@\\s]+")) {
+      report.accept(path, "must be an email address such as email:oncall@example.com, not '" + target + "'");
     }
   }
 
@@ -199,6 +206,34 @@ public final class ConfigValidator {
         } else {
           checkUrl(dependencyPath + ".statusPage", dependency.statusPage(), report);
         }
+      }
+    }
+  }
+
+  /** Fields that only mean something with their provider: the public status page and error counts. */
+  private void checkProviderFields(FirebreakConfig config, BiConsumer<String, String> report) {
+    config.severities().forEach((name, severity) -> {
+      String impact = severity.statusPageImpact();
+      if (impact == null) {
+        return;
+      }
+      String path = "severities." + name + ".statusPageImpact";
+      if (!SeverityConfig.STATUS_PAGE_IMPACTS.contains(impact)) {
+        report.accept(path, "unknown impact '" + impact + "' (known: " + String.join(", ", SeverityConfig.STATUS_PAGE_IMPACTS) + ")");
+      } else if (config.providers().statuspage() == null) {
+        report.accept(path, "needs providers.statuspage (the page to post on)");
+      }
+    });
+    for (int i = 0; i < config.services().size(); i++) {
+      ServiceConfig service = config.services().get(i);
+      if (service == null || service.sentryProject() == null) {
+        continue;
+      }
+      String path = "services[" + i + "].sentryProject";
+      if (!SENTRY_PROJECT_ID.matcher(service.sentryProject()).matches()) {
+        report.accept(path, "must be the numeric Sentry project id (Project Settings → General), not '" + service.sentryProject() + "'");
+      } else if (config.providers().sentry() == null) {
+        report.accept(path, "needs providers.sentry (the organisation and its auth token)");
       }
     }
   }

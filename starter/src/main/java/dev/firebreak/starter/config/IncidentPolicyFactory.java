@@ -56,6 +56,8 @@ public final class IncidentPolicyFactory {
         service.healthUrl(),
         service.dependencies().stream().map(d -> new ServiceTarget.Dependency(d.name(), d.statusPage())).toList(),
         service.platform(),
-        service.platformId());
+        service.platformId(),
+        service.statusPageComponent(),
+        service.sentryProject());
   }
 }

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
  * @param platform where it is deployed ({@code vercel} or {@code render}); optional
  * @param platformId the platform's id for it (Vercel project id, Render {@code srv-...} id)
  * @param statusPageComponent the Statuspage component that shows it; optional
+ * @param sentryProject the numeric id of its Sentry project, whose errors the assessment counts; optional
  */
 public record ServiceConfig(
     String name,
@@ -16,10 +17,18 @@ public record ServiceConfig(
     String platform,
     String platformId,
     String statusPageComponent,
-    List<Dependency> dependencies) {
+    List<Dependency> dependencies,
+    String sentryProject) {
 
   public ServiceConfig {
     dependencies = ConfigShape.listOf(dependencies);
+  }
+
+  /** A service without an error tracker. */
+  public ServiceConfig(
+      String name, String healthUrl, String platform, String platformId, String statusPageComponent,
+      List<Dependency> dependencies) {
+    this(name, healthUrl, platform, platformId, statusPageComponent, dependencies, null);
   }
 
   ServiceConfig withUrls(UnaryOperator<String> expand) {
@@ -29,7 +38,8 @@ public record ServiceConfig(
         platform,
         platformId,
         statusPageComponent,
-        dependencies.stream().map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage()))).toList());
+        dependencies.stream().map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage()))).toList(),
+        sentryProject);
   }
 
   /** A third party the service needs, with its public (Statuspage-format) status page. */

@@ -2,13 +2,23 @@ package dev.firebreak.starter.config;
 
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.SeverityPolicy;
+import java.util.List;
 
 /**
  * A severity's response times as written, for example {@code { ackTimeout: 15m, updateInterval:
  * 15m, postMortemDue: 48h, page: true }}. Any field may be left out; it then comes from
- * {@link #runbookDefault}.
+ * {@link #runbookDefault}. {@code statusPageImpact} ({@code none|minor|major|critical}) puts the
+ * severity's incidents on the public status page with that impact; left out, they stay off it.
  */
-public record SeverityConfig(String ackTimeout, String updateInterval, String postMortemDue, Boolean page) {
+public record SeverityConfig(
+    String ackTimeout, String updateInterval, String postMortemDue, Boolean page, String statusPageImpact) {
+
+  public static final List<String> STATUS_PAGE_IMPACTS = List.of("none", "minor", "major", "critical");
+
+  /** A severity that stays off the public status page. */
+  public SeverityConfig(String ackTimeout, String updateInterval, String postMortemDue, Boolean page) {
+    this(ackTimeout, updateInterval, postMortemDue, page, null);
+  }
 
   /**
    * The response times the three runbooks share: P1 "immediate" with updates every 15 minutes and
@@ -30,7 +40,8 @@ public record SeverityConfig(String ackTimeout, String updateInterval, String po
         ackTimeout != null ? ackTimeout : defaults.ackTimeout,
         updateInterval != null ? updateInterval : defaults.updateInterval,
         postMortemDue != null ? postMortemDue : defaults.postMortemDue,
-        page != null ? page : defaults.page);
+        page != null ? page : defaults.page,
+        statusPageImpact != null ? statusPageImpact : defaults.statusPageImpact);
   }
 
   /** Only for a validated config: every duration parses. */
@@ -39,6 +50,7 @@ public record SeverityConfig(String ackTimeout, String updateInterval, String po
         DurationText.require(ackTimeout),
         DurationText.require(updateInterval),
         DurationText.require(postMortemDue),
-        Boolean.TRUE.equals(page));
+        Boolean.TRUE.equals(page),
+        statusPageImpact);
   }
 }

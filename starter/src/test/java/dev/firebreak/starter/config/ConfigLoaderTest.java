@@ -169,6 +169,56 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void providerFieldsAreCheckedAgainstTheirProviders() {
+    String config = """
+        organisation: Acme
+        escalation:
+          levels:
+            - { name: primary, targets: ["sms:5550100", "email:nobody", "pagerduty:ops"] }
+        severities:
+          P1: { statusPageImpact: major }
+          P2: { statusPageImpact: huge }
+        services:
+          - { name: api, sentryProject: "4501" }
+          - { name: web, sentryProject: web-prod }
+        """;
+
+    assertThat(new ConfigLoader().check(config).problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+        "escalation.levels[0].targets[0]: must be an E.164 phone number such as sms:+15550100, not 'sms:5550100'",
+        "escalation.levels[0].targets[1]: must be an email address such as email:oncall@example.com, not 'email:nobody'",
+        "severities.P1.statusPageImpact: needs providers.statuspage (the page to post on)",
+        "severities.P2.statusPageImpact: unknown impact 'huge' (known: none, minor, major, critical)",
+        "services[0].sentryProject: needs providers.sentry (the organisation and its auth token)",
+        "services[1].sentryProject: must be the numeric Sentry project id (Project Settings → General), not 'web-prod'");
+  }
+
+  @Test
+  void publicSeverityAndSentryProjectReachTheIncidentPolicy() {
+    String config = """
+        organisation: Acme
+        providers:
+          statuspage: { apiKey: "${STATUSPAGE_API_KEY}", pageId: page1 }
+          sentry: { authToken: "${SENTRY_AUTH_TOKEN}", organisation: acme }
+        severities:
+          P1: { statusPageImpact: critical }
+        escalation:
+          levels:
+            - { name: primary, targets: ["slack:U1"] }
+        services:
+          - { name: api, statusPageComponent: cmp-api, sentryProject: "4501" }
+        """;
+    ConfigCheck check = new ConfigLoader().check(config);
+    assertThat(check.problems()).isEmpty();
+
+    IncidentPolicy policy = new IncidentPolicyFactory(check.config(), false).forService("api");
+
+    assertThat(policy.forSeverity(Severity.P1).statusPageImpact()).isEqualTo("critical");
+    assertThat(policy.forSeverity(Severity.P2).statusPageImpact()).isNull();
+    assertThat(policy.services().get(0).statusPageComponent()).isEqualTo("cmp-api");
+    assertThat(policy.services().get(0).sentryProject()).isEqualTo("4501");
+  }
+
+  @Test
   void wronglyShapedValuesAreReportedAndTheRestIsStillChecked() {
     String config = MINIMAL + """
         incident:

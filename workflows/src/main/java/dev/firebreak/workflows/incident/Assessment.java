@@ -3,6 +3,7 @@ package dev.firebreak.workflows.incident;
 import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.Deployment;
+import dev.firebreak.workflows.diagnostics.ErrorCount;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
       Instant recentSince,
       List<HealthResult> health,
       List<DependencyStatus> dependencies,
-      List<DeployHistory> deploys) {
+      List<DeployHistory> deploys,
+      List<ErrorCount> errors) {
     List<String> results = new ArrayList<>();
     List<Suggestion> suggestions = new ArrayList<>();
     for (HealthResult result : health) {
@@ -54,6 +56,7 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
                 + latest.createdAt() + (previous == null ? "" : "; previous deploy " + previous)));
       }
     }
+    errors.forEach(count -> results.add(describe(count)));
     long unhealthy = health.stream().filter(h -> !h.healthy()).count();
     long degraded = dependencies.stream().filter(DependencyStatus::degraded).count();
     String headline = "Assessment: " + (health.size() - unhealthy) + "/" + health.size()
@@ -84,6 +87,14 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
       text.append(" — ").append(result.summary());
     }
     return text.toString();
+  }
+
+  private static String describe(ErrorCount count) {
+    String what = "Errors of " + count.service() + " (Sentry project " + count.project() + ")";
+    if (count.dryRun() || count.errors() < 0) {
+      return what + ": " + count.detail();
+    }
+    return what + ": " + count.errors() + " in the last " + count.window().toMinutes() + "m";
   }
 
   private static String describeDeploys(DeployHistory history, Instant recentSince) {

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.notify.MessageRef;
+import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ final class Incident {
   String reviewedBy;
   int messageCounter;
   List<TimelineEntry> timeline;
+  PublicIncidentRef publicIncident;
+  String publicStatus;
 
   private Incident(Declaration declaration, IncidentProgress p) {
     this.declaration = declaration;
@@ -79,6 +82,8 @@ final class Incident {
     reviewedBy = p.reviewedBy();
     messageCounter = p.messageCounter();
     timeline = new ArrayList<>(p.timeline());
+    publicIncident = p.publicIncident();
+    publicStatus = p.publicStatus();
   }
 
   /** A brand-new incident; {@code declaredAt} is the workflow clock at the first task. */
@@ -98,7 +103,7 @@ final class Incident {
             IncidentStatus.DECLARED, declaration.severity(), declaration.commander(), null, null, null,
             -1, 1, null, stamped.declaredAt(), 0, 0, null, false, List.of(), List.of(), null, null,
             null, null, null, new PostMortemInput(null, null, null, null, List.of(), null), null, null,
-            0, null, null, 0, List.of());
+            0, null, null, 0, List.of(), null, null);
     Incident incident = new Incident(stamped, fresh);
     incident.record(now, "declared", declaration.declaredBy(), describeDeclaration(stamped));
     return incident;
@@ -115,7 +120,7 @@ final class Incident {
         updatesPosted, latestUpdate, assessed, List.copyOf(suggestions), List.copyOf(mitigations),
         resolvedAt, resolvedBy, resolutionSummary, monitoringEndsAt, nextHealthCheckAt,
         postMortemInput, postMortemPostedAt, nextPostMortemReminderAt, postMortemReminders,
-        closedAt, reviewedBy, messageCounter, List.copyOf(timeline));
+        closedAt, reviewedBy, messageCounter, List.copyOf(timeline), publicIncident, publicStatus);
   }
 
   String id() {

@@ -1,12 +1,14 @@
 package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.notify.MessageRef;
+import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Everything an incident has been through, carried across continue-as-new. Instants are the
- * workflow clock's; deadlines that are not running are null.
+ * workflow clock's; deadlines that are not running are null. {@code publicIncident} and
+ * {@code publicStatus} are the public status page's incident and the status last posted to it.
  */
 public record IncidentProgress(
     IncidentStatus status,
@@ -37,4 +39,6 @@ public record IncidentProgress(
     Instant closedAt,
     String reviewedBy,
     int messageCounter,
-    List<TimelineEntry> timeline) {}
+    List<TimelineEntry> timeline,
+    PublicIncidentRef publicIncident,
+    String publicStatus) {}

@@ -5,12 +5,16 @@ import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.DeployQuery;
 import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
+import dev.firebreak.workflows.diagnostics.ErrorCount;
+import dev.firebreak.workflows.diagnostics.ErrorCountActivities;
+import dev.firebreak.workflows.diagnostics.ErrorCountQuery;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
+import dev.firebreak.workflows.notify.PageFollowUp;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.PagingActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
@@ -86,11 +90,24 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Version 1: posts and pages follow the incident message into its room; the post-mortem is bookmarked. */
   private static final String INCIDENT_ROOM = "incident-room";
 
+  /**
+   * Guards what came with the provider clients: PagerDuty acknowledge/resolve, the public status
+   * page and error counts in the assessment. Histories recorded before it replay without them.
+   */
+  static final String PROVIDERS_CHANGE = "providers-v1";
+
+  /** "Errors in the last 15 minutes" is how the runbooks read an error tracker during an incident. */
+  private static final Duration ERROR_COUNT_WINDOW = Duration.ofMinutes(15);
+
   private final IncidentPolicy policy;
   private final Incident incident;
   private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, CHAT);
   private final DiagnosticsActivities diagnostics =
       Workflow.newActivityStub(DiagnosticsActivities.class, DIAGNOSTICS);
+  private final ErrorCountActivities errorCounts =
+      Workflow.newActivityStub(ErrorCountActivities.class, DIAGNOSTICS);
+  private final PublicStatus publicStatus;
+  private Integer providersVersion;
 
   /** Chat work in the order people must read it; drained by {@link #deliverChat()}. */
   private final Deque<ChatWork> outbox = new ArrayDeque<>();
@@ -109,11 +126,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         state.progress() == null
             ? Incident.declare(state.declaration(), now())
             : Incident.resume(state.declaration(), state.progress());
+    this.publicStatus = new PublicStatus(incident, policy, IncidentWorkflowImpl::now, this::recordDryRun);
   }
 
   @Override
   public IncidentOutcome run(IncidentState state) {
     Async.procedure(this::deliverChat);
+    if (providersEnabled()) {
+      Async.procedure(publicStatus::deliver);
+    }
     if (state.progress() == null) {
       announce();
     } else if (incident.incidentMessage == null) {
@@ -149,6 +170,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     } else {
       incident.record(now(), "not-paged", null,
           incident.severity + " does not page; the channel is told and nobody is woken");
+    }
+    if (providersEnabled()) {
+      publicStatus.openIfPublic();
     }
     log.info("{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
   }
@@ -203,20 +227,44 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.newActivityStub(
             PagingActivities.class,
             ActivityOptions.newBuilder(PAGING).setSummary("Page " + level.name() + ": " + reason).build());
+    fireAndRecord(Async.function(pager::page, request), "page " + level.name(), key);
+  }
+
+  /**
+   * Tells the paging providers that keep an incident of their own (PagerDuty) that this one was
+   * acknowledged or resolved, so their escalation stops too. Fire-and-record, like a page.
+   */
+  private void followUpPages(String by, boolean resolved) {
+    if (!providersEnabled() || incident.escalationLevel < 0) {
+      return;
+    }
+    String action = resolved ? "resolve" : "acknowledge";
+    List<String> targets = policy.escalation().stream().flatMap(l -> l.targets().stream()).distinct().toList();
+    PageFollowUp followUp = new PageFollowUp(incident.id(), by, targets);
+    PagingActivities pager =
+        Workflow.newActivityStub(
+            PagingActivities.class,
+            ActivityOptions.newBuilder(PAGING).setSummary("Paging providers: " + action).build());
+    fireAndRecord(resolved ? Async.function(pager::resolved, followUp) : Async.function(pager::acknowledged, followUp),
+        action + " the page", incident.id() + "/" + action);
+  }
+
+  /** Records where a page (or its follow-up) went, or that it failed; never blocks the caller. */
+  private void fireAndRecord(Promise<Delivery> call, String what, String key) {
     pagesInFlight++;
-    Async.function(pager::page, request)
-        .handle(
-            (delivery, failure) -> {
-              pagesInFlight--;
-              if (failure != null) {
-                incident.record(now(), "page-failed", null,
-                    "Could not page " + level.name() + ": " + rootMessage(failure));
-                log.error("{} page {} failed: {}", incident.id(), key, rootMessage(failure));
-              } else {
-                recordDryRun(delivery);
-              }
-              return null;
-            });
+    call.handle(
+        (delivery, failure) -> {
+          pagesInFlight--;
+          if (failure != null) {
+            incident.record(now(), "page-failed", null, "Could not " + what + ": " + rootMessage(failure));
+            log.error("{} {} failed: {}", incident.id(), key, rootMessage(failure));
+          } else if (delivery != null && !delivery.dryRun()) {
+            incident.record(now(), "page-delivery", null, delivery.detail());
+          } else {
+            recordDryRun(delivery);
+          }
+          return null;
+        });
   }
 
   private void assessOnceAcknowledged() {
@@ -378,6 +426,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     queuePost("ack", "✅ " + text + ".", true);
     setStatus(IncidentStatus.ACKNOWLEDGED);
     IncidentMetrics.acknowledged(incident.severity, incident.timeToAcknowledge());
+    followUpPages(by, false);
     log.info("{} acknowledged by {}", incident.id(), by);
   }
 
@@ -410,6 +459,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       text.append("\n🔧 Actions: ").append(clipped.actions());
     }
     queuePost("update", text.toString(), true);
+    if (providersEnabled()) {
+      publicStatus.post(clipped.text());
+    }
     queueCardRefresh();
     wake = true;
     return incident.view();
@@ -448,6 +500,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         }
         incident.nextEscalationAt = now().plus(now.ackTimeout());
       }
+    }
+    if (providersEnabled()) {
+      publicStatus.openIfPublic();
     }
     queueCardRefresh();
     publishSearchAttributes();
@@ -488,6 +543,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         + (clipped.detail() == null || clipped.detail().isBlank() ? "" : ": " + clipped.detail());
     incident.record(now(), "mitigation", mitigation.by(), text);
     queuePost("mitigation", "🔧 Mitigation by " + mitigation.by() + ": " + text, true);
+    if (providersEnabled()) {
+      publicStatus.follow();
+    }
     return incident.view();
   }
 
@@ -537,6 +595,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     queuePost("resolved", "🟢 " + text + ".", true);
     setStatus(IncidentStatus.MONITORING);
     IncidentMetrics.resolved(incident.severity, incident.timeToResolve());
+    followUpPages(resolution.by(), true);
     log.info("{} resolved by {}; monitoring until {}", incident.id(), resolution.by(),
         incident.monitoringEndsAt);
     return incident.view();
@@ -678,6 +737,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     List<Promise<HealthResult>> health = startHealthChecks();
     List<Promise<DependencyStatus>> dependencies = new ArrayList<>();
     List<Promise<DeployHistory>> deploys = new ArrayList<>();
+    List<Promise<ErrorCount>> errors = new ArrayList<>();
     Instant since = now().minus(policy.recentDeployWindow());
     for (ServiceTarget service : policy.services()) {
       for (ServiceTarget.Dependency dependency : service.dependencies()) {
@@ -692,13 +752,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             failure -> new DeployHistory(service.name(), service.platform(), List.of(), false,
                 "could not list deploys: " + rootMessage(failure))));
       }
+      if (!isBlank(service.sentryProject()) && providersEnabled()) {
+        errors.add(diagnose(() -> errorCounts.recentErrors(
+            new ErrorCountQuery(service.name(), service.sentryProject(), ERROR_COUNT_WINDOW)),
+            failure -> new ErrorCount(service.name(), service.sentryProject(), -1, ERROR_COUNT_WINDOW, false,
+                "could not count errors: " + rootMessage(failure))));
+      }
     }
     return Assessment.of(
         policy,
         since,
         health.stream().map(Promise::get).toList(),
         dependencies.stream().map(Promise::get).toList(),
-        deploys.stream().map(Promise::get).toList());
+        deploys.stream().map(Promise::get).toList(),
+        errors.stream().map(Promise::get).toList());
   }
 
   /**
@@ -885,6 +952,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private void setStatus(IncidentStatus status) {
     incident.status = status;
+    if (providersEnabled()) {
+      publicStatus.follow();
+    }
     queueCardRefresh();
     publishSearchAttributes();
     Workflow.setCurrentDetails("**" + incident.id() + "** · " + incident.severity + " · " + status.label()
@@ -902,7 +972,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   private boolean isQuiet() {
-    return outbox.isEmpty() && pagesInFlight == 0;
+    return outbox.isEmpty() && pagesInFlight == 0 && publicStatus.isIdle();
+  }
+
+  /** Whether this run may use the provider integrations (see {@link #PROVIDERS_CHANGE}); asked once per run. */
+  private boolean providersEnabled() {
+    if (providersVersion == null) {
+      providersVersion = Workflow.getVersion(PROVIDERS_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    }
+    return providersVersion >= 1;
   }
 
   private void requireOpen(String what) {
@@ -942,11 +1020,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage();
+    return Texts.rootMessage(failure);
   }
 
   private static Instant now() {

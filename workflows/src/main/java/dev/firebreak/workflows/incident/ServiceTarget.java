@@ -5,13 +5,24 @@ import java.util.List;
 /**
  * An affected service as the incident sees it: where to check its health, which public status
  * pages it depends on, and where it is deployed.
+ *
+ * @param statusPageComponent the organisation's own Statuspage component showing it, or null
+ * @param sentryProject the Sentry project (numeric id) whose errors the assessment counts, or null
  */
 public record ServiceTarget(
     String name,
     String healthUrl,
     List<Dependency> dependencies,
     String platform,
-    String platformId) {
+    String platformId,
+    String statusPageComponent,
+    String sentryProject) {
+
+  /** A service with no status-page component and no error tracker. */
+  public ServiceTarget(
+      String name, String healthUrl, List<Dependency> dependencies, String platform, String platformId) {
+    this(name, healthUrl, dependencies, platform, platformId, null, null);
+  }
 
   /** A third party the service depends on, with its public Statuspage-format status page. */
   public record Dependency(String name, String statusPageUrl) {}

@@ -53,4 +53,13 @@ final class Texts {
     }
     return secs + "s";
   }
+
+  /** The innermost cause's message: what the provider said, not Temporal's wrapping of it. */
+  static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
 }

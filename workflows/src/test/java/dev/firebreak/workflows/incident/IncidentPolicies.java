@@ -41,6 +41,27 @@ public final class IncidentPolicies {
         false);
   }
 
+  /**
+   * Recoup's numbers with the provider integrations in play: PagerDuty and SMS in the escalation
+   * chain, P1 shown on the public status page with major impact, the backend's Statuspage component
+   * and Sentry project.
+   */
+  public static IncidentPolicy recoupWithProviders() {
+    IncidentPolicy recoup = recoup();
+    Map<Severity, SeverityPolicy> severities = new EnumMap<>(recoup.severities());
+    SeverityPolicy p1 = recoup.forSeverity(Severity.P1);
+    severities.put(Severity.P1, new SeverityPolicy(p1.ackTimeout(), p1.updateInterval(), p1.postMortemDue(), true, "major"));
+    ServiceTarget backend = recoup.services().get(0);
+    return new IncidentPolicy(recoup.channel(), severities,
+        List.of(new EscalationLevel("primary", List.of("slack:U0PRIMARY", "pagerduty:recoup-primary")),
+            new EscalationLevel("secondary", List.of("sms:+15550101", "pagerduty:recoup-primary"))),
+        1,
+        List.of(new ServiceTarget(backend.name(), backend.healthUrl(), backend.dependencies(), backend.platform(),
+            backend.platformId(), "cmp-backend", "4501")),
+        recoup.monitoringPeriod(), recoup.monitoringCheckInterval(), recoup.postMortemReminderInterval(),
+        recoup.recentDeployWindow(), recoup.historyEventLimit(), false);
+  }
+
   public static Declaration declaration(String id, Severity severity) {
     return new Declaration(id, "Checkout returns 500", severity, "recoup-backend",
         "Stripe webhooks failing", null, "alice", (Instant) null);

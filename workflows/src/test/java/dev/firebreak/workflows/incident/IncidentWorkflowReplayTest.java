@@ -47,7 +47,7 @@ class IncidentWorkflowReplayTest {
   @Test
   @DisabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void historiesAreCommitted() throws IOException {
-    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(5);
   }
 
   @Test
@@ -95,6 +95,15 @@ class IncidentWorkflowReplayTest {
       }
       env.sleep(Duration.ofMinutes(31));
     });
+    record("providers-pagerduty-statuspage", IncidentPolicies.recoupWithProviders(), (incident, env) -> {
+      env.sleep(Duration.ofMinutes(16));
+      incident.acknowledge(new Acknowledgement("bob"));
+      env.sleep(Duration.ofMinutes(1));
+      incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
+      incident.postUpdate(new ResponderUpdate("bob", "Checkout recovering", "10 min", null));
+      incident.resolve(new Resolution("bob", "Rolled back", null));
+      env.sleep(Duration.ofMinutes(16));
+    });
   }
 
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
@@ -104,11 +113,16 @@ class IncidentWorkflowReplayTest {
   }
 
   private void record(String name, Scenario scenario) throws IOException {
+    record(name, IncidentPolicies.recoup(), scenario);
+  }
+
+  private void record(String name, IncidentPolicy policy, Scenario scenario) throws IOException {
     diagnostics.healthy = true;
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics);
+      worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics,
+          new RecordingStatusPage(), new ScriptedErrorCounts());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       String id = "INC-REPLAY-" + name;
@@ -116,7 +130,7 @@ class IncidentWorkflowReplayTest {
           WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId(id))
               .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
       WorkflowClient.start(incident::run,
-          IncidentState.declared(IncidentPolicies.declaration(id, Severity.P1), IncidentPolicies.recoup()));
+          IncidentState.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
       scenario.play(incident, env);
       String json = client.fetchHistory(IncidentWorkflow.workflowId(id)).toJson(true);
       Files.writeString(HISTORIES.resolve(name + ".json"), json, StandardCharsets.UTF_8);

@@ -1,0 +1,41 @@
+package dev.firebreak.activities.statuspage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firebreak.activities.fakes.FakeStatuspageApi;
+import dev.firebreak.activities.http.HttpTransport;
+import dev.firebreak.workflows.statuspage.PublicIncident;
+import dev.firebreak.workflows.statuspage.PublicIncidentRef;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StatuspageActivitiesImplTest {
+
+  private final FakeStatuspageApi statuspage = new FakeStatuspageApi("sp-key", "page1").component("cmp-backend");
+  private final StatuspageActivitiesImpl activities = new StatuspageActivitiesImpl(new StatuspageClient(
+      HttpTransport.withCallDeadlinesOnly(), statuspage.baseUrl(), "sp-key", "page1", Duration.ofSeconds(2)));
+
+  @AfterEach
+  void stop() {
+    statuspage.close();
+  }
+
+  private static PublicIncident incident() {
+    return new PublicIncident("INC-1", "Checkout errors", "investigating", "major", "Investigating",
+        "cmp-backend", "partial_outage");
+  }
+
+  @Test
+  void openingAgainAfterTheAnswerWasLostFindsTheIncidentInsteadOfOpeningASecond() {
+    statuspage.faults().passNext(1).disconnectNext(1);
+    assertThatThrownBy(() -> activities.open(incident())).isInstanceOf(ApplicationFailure.class);
+    assertThat(statuspage.incidents()).hasSize(1);
+
+    PublicIncidentRef ref = activities.open(incident());
+
+    assertThat(statuspage.incidents()).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(ref.id()));
+  }
+}

@@ -1,0 +1,72 @@
+package dev.firebreak.activities.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.activities.fakes.FakeServer;
+import dev.firebreak.activities.fakes.FakeTwilio;
+import dev.firebreak.activities.http.ProviderClientContract;
+import okhttp3.Credentials;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+class TwilioClientTest extends ProviderClientContract {
+
+  private static final String SID = "AC0123456789abcdef0123456789abcdef";
+
+  private final FakeTwilio twilio = new FakeTwilio(SID, "auth-token");
+  private final TwilioClient client = client(SID, "auth-token");
+
+  private TwilioClient client(String sid, String token) {
+    return new TwilioClient(TRANSPORT, twilio.baseUrl(), sid, token, "+15005550006", TIMEOUT);
+  }
+
+  @Override
+  protected FakeServer fake() {
+    return twilio;
+  }
+
+  @Override
+  protected void callProvider() {
+    client.send("+15550100", "page");
+  }
+
+  @Test
+  void sendsAFormEncodedMessageWithBasicAuth() {
+    TwilioClient.SentSms sms = client.send("+15550100", "Firebreak page: INC-1 & more");
+
+    RecordedRequest request = twilio.requests().get(0);
+    assertThat(request.getMethod() + " " + request.getPath())
+        .isEqualTo("POST /2010-04-01/Accounts/" + SID + "/Messages.json");
+    assertThat(request.getHeader("Authorization")).isEqualTo(Credentials.basic(SID, "auth-token"));
+    assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    assertThat(FakeServer.bodyOf(request)).isEqualTo("To=%2B15550100&From=%2B15005550006&Body=Firebreak%20page%3A%20INC-1%20%26%20more");
+    assertThat(sms.sid()).startsWith("SM").hasSize(34);
+    assertThat(sms.status()).isEqualTo("queued");
+    assertThat(twilio.messages()).extracting(FakeTwilio.Sms::body).containsExactly("Firebreak page: INC-1 & more");
+  }
+
+  @Test
+  void wrongAuthTokenIsPermanent() {
+    assertRejected(() -> client(SID, "stale").send("+15550100", "x"), "Twilio answered HTTP 401: Authenticate");
+  }
+
+  @Test
+  void wrongPathIsPermanent() {
+    TwilioClient other = new TwilioClient(TRANSPORT, twilio.baseUrl() + "/x", SID, "auth-token", "+15005550006", TIMEOUT);
+
+    assertRejected(() -> other.send("+15550100", "x"), "Twilio answered HTTP 404: The requested resource /2010-04-01/x/Accounts/"
+        + SID + "/Messages.json was not found");
+  }
+
+  @Test
+  void unsubscribedRecipientIsPermanent() {
+    twilio.unsubscribed("+15550100");
+
+    assertRejected(() -> client.send("+15550100", "x"), "Twilio answered HTTP 400: Attempt to send to unsubscribed recipient");
+  }
+
+  @Test
+  void invalidNumberIsPermanent() {
+    assertRejected(() -> client.send("5550100", "x"), "Twilio answered HTTP 400: Invalid 'To' Phone Number: 5550100");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.statuspage.PublicIncident;
+import dev.firebreak.workflows.statuspage.PublicIncidentRef;
+import dev.firebreak.workflows.statuspage.PublicIncidentUpdate;
+import dev.firebreak.workflows.statuspage.ScheduledMaintenance;
+import dev.firebreak.workflows.statuspage.StatusPageActivities;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Workflow tests' public status page: the statuses customers would have read, in order. */
+public class RecordingStatusPage implements StatusPageActivities {
+  public final List<String> posts = new CopyOnWriteArrayList<>();
+
+  @Override
+  public PublicIncidentRef open(PublicIncident incident) {
+    posts.add(incident.status() + " (" + incident.impact() + ", " + incident.componentStatus() + ")");
+    return new PublicIncidentRef("sp-" + incident.incidentId(), false);
+  }
+
+  @Override
+  public Delivery update(PublicIncidentUpdate update) {
+    posts.add(update.status() + ": " + update.body());
+    return Delivery.sent("statuspage " + update.ref().id() + " " + update.status());
+  }
+
+  @Override
+  public PublicIncidentRef scheduleMaintenance(ScheduledMaintenance maintenance) {
+    posts.add("scheduled: " + maintenance.name());
+    return new PublicIncidentRef("sp-" + maintenance.key(), false);
+  }
+}
