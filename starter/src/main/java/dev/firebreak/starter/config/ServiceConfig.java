@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
  * @param platform where it is deployed ({@code vercel} or {@code render}); optional
  * @param platformId the platform's id for it (Vercel project id, Render {@code srv-...} id)
  * @param statusPageComponent the Statuspage component that shows it; optional
+ * @param rollback who may roll it back, whether that needs approval, and how long each step may take
  */
 public record ServiceConfig(
     String name,
@@ -16,10 +17,12 @@ public record ServiceConfig(
     String platform,
     String platformId,
     String statusPageComponent,
-    List<Dependency> dependencies) {
+    List<Dependency> dependencies,
+    RollbackConfig rollback) {
 
   public ServiceConfig {
     dependencies = ConfigShape.listOf(dependencies);
+    rollback = rollback == null ? RollbackConfig.defaults() : rollback;
   }
 
   ServiceConfig withUrls(UnaryOperator<String> expand) {
@@ -29,7 +32,8 @@ public record ServiceConfig(
         platform,
         platformId,
         statusPageComponent,
-        dependencies.stream().map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage()))).toList());
+        dependencies.stream().map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage()))).toList(),
+        rollback);
   }
 
   /** A third party the service needs, with its public (Statuspage-format) status page. */
