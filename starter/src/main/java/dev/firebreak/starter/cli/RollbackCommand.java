@@ -51,25 +51,32 @@ public final class RollbackCommand extends ApiCommand {
     }
   }
 
-  @Command(name = "approve", description = "Approve a rollback waiting for approval.", mixinStandardHelpOptions = true)
-  static final class Approve extends ApiCommand {
+  /** Approve or refuse: the same call but for the last path segment. */
+  abstract static class Decision extends ApiCommand {
     @Parameters(index = "0", paramLabel = "ID") String id;
     @Option(names = "--comment") String comment;
 
+    abstract String action();
+
     @Override
     void run(ApiClient api, PrintWriter out) {
-      PRINTER.show(api.post(path(id) + "/approve", body("comment", comment)), out);
+      PRINTER.show(api.post(path(id) + "/" + action(), body("comment", comment)), out);
+    }
+  }
+
+  @Command(name = "approve", description = "Approve a rollback waiting for approval.", mixinStandardHelpOptions = true)
+  static final class Approve extends Decision {
+    @Override
+    String action() {
+      return "approve";
     }
   }
 
   @Command(name = "refuse", description = "Refuse a rollback waiting for approval.", mixinStandardHelpOptions = true)
-  static final class Refuse extends ApiCommand {
-    @Parameters(index = "0", paramLabel = "ID") String id;
-    @Option(names = "--comment") String comment;
-
+  static final class Refuse extends Decision {
     @Override
-    void run(ApiClient api, PrintWriter out) {
-      PRINTER.show(api.post(path(id) + "/refuse", body("comment", comment)), out);
+    String action() {
+      return "refuse";
     }
   }
 }
