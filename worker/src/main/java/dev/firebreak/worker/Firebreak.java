@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import dev.firebreak.starter.cli.ConfigCommand;
 import dev.firebreak.starter.config.InvalidConfigException;
 import dev.firebreak.starter.cli.IncidentCommand;
+import dev.firebreak.starter.cli.RollbackCommand;
 import picocli.CommandLine;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
         ServeCommands.ApiCommand.class,
         ServeCommands.AllCommand.class,
         IncidentCommand.class,
+        RollbackCommand.class,
         ConfigCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -14,6 +14,8 @@ import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -75,7 +77,8 @@ final class FirebreakProcess implements AutoCloseable {
       providers = ProviderActivities.from(settings.config(), settings.env());
       workers = WorkerFactory.newInstance(client);
       Worker worker = workers.newWorker(IncidentWorkflow.TASK_QUEUE);
-      worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(
+          IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       workers.start();
       log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,

@@ -1,8 +1,9 @@
 package dev.firebreak.worker;
 
 import dev.firebreak.activities.action.HttpActionActivitiesImpl;
-import dev.firebreak.activities.deploy.DeployLister;
+import dev.firebreak.activities.deploy.DeployActivitiesImpl;
 import dev.firebreak.activities.deploy.RenderClient;
+import dev.firebreak.activities.deploy.RollbackPlatform;
 import dev.firebreak.activities.deploy.VercelClient;
 import dev.firebreak.activities.diagnostics.DiagnosticsActivitiesImpl;
 import dev.firebreak.activities.dryrun.DryRunChatActivities;
@@ -72,7 +73,7 @@ final class ProviderActivities implements AutoCloseable {
       summary.add("Slack: dry-run (" + (slack == null ? "not configured" : "set SLACK_BOT_TOKEN to go live") + ")");
     }
 
-    List<DeployLister> deployListers = new ArrayList<>();
+    List<RollbackPlatform> deployListers = new ArrayList<>();
     ProvidersConfig.VercelProvider vercel = config.providers().vercel();
     Optional<String> vercelToken = vercel == null ? Optional.empty() : secrets.resolve(vercel.token());
     if (vercelToken.isPresent()) {
@@ -94,6 +95,7 @@ final class ProviderActivities implements AutoCloseable {
 
     implementations.add(new DiagnosticsActivitiesImpl(
         new HttpHealthChecker(transport), new StatusPageReader(transport, PROVIDER_TIMEOUT), deployListers));
+    implementations.add(new DeployActivitiesImpl(deployListers));
     implementations.add(new HttpActionActivitiesImpl(transport, new SecretExpander(env)));
     IncidentProviders incidentProviders =
         new IncidentProviders(config.providers(), env, transport, PROVIDER_TIMEOUT, summary);

@@ -12,11 +12,32 @@ public enum DeployPlatform {
     public String describeListCall(String platformId) {
       return "GET " + VercelClient.deploymentsUrl(HttpUrl.get(VercelClient.DEFAULT_BASE_URL), platformId, null);
     }
+
+    @Override
+    public String describeRollbackCall(String platformId, String deploymentId) {
+      return "POST " + VercelClient.DEFAULT_BASE_URL + "/v1/projects/" + platformId + "/rollback/" + deploymentId;
+    }
+
+    @Override
+    public String describeRestartCall(String platformId) {
+      return "nothing: Vercel has no restart for " + platformId;
+    }
   },
   RENDER("render") {
     @Override
     public String describeListCall(String platformId) {
       return "GET " + RenderClient.deploysUrl(HttpUrl.get(RenderClient.DEFAULT_BASE_URL), platformId);
+    }
+
+    @Override
+    public String describeRollbackCall(String platformId, String deploymentId) {
+      return "POST " + RenderClient.DEFAULT_BASE_URL + "/services/" + platformId + "/rollback {\"deployId\":\""
+          + deploymentId + "\"}";
+    }
+
+    @Override
+    public String describeRestartCall(String platformId) {
+      return "POST " + RenderClient.DEFAULT_BASE_URL + "/services/" + platformId + "/restart";
     }
   };
 
@@ -32,6 +53,12 @@ public enum DeployPlatform {
 
   /** The call a client with default settings would make to list deploys: what dry-run reports. */
   public abstract String describeListCall(String platformId);
+
+  /** The call a client with default settings would make to roll back: what dry-run reports. */
+  public abstract String describeRollbackCall(String platformId, String deploymentId);
+
+  /** The call a client with default settings would make to restart: what dry-run reports. */
+  public abstract String describeRestartCall(String platformId);
 
   public static Optional<DeployPlatform> named(String name) {
     String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);

@@ -2,7 +2,9 @@ package dev.firebreak.activities.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.http.ErrorMessageReader;
+import dev.firebreak.activities.http.HttpReply;
 import dev.firebreak.activities.http.HttpTransport;
+import dev.firebreak.activities.http.ProviderFailures;
 import dev.firebreak.activities.http.ProviderHttp;
 import dev.firebreak.workflows.diagnostics.Deployment;
 import java.time.Duration;
@@ -10,13 +12,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /** Vercel's REST API, as far as Firebreak uses it (provider-apis §4.3). Knows Vercel, not Temporal. */
-public final class VercelClient implements DeployLister {
+public final class VercelClient implements RollbackPlatform {
 
   public static final String DEFAULT_BASE_URL = "https://api.vercel.com";
   static final int PAGE_SIZE = 20;
+  private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
   private final ProviderHttp http;
   private final HttpUrl baseUrl;
@@ -69,6 +74,64 @@ public final class VercelClient implements DeployLister {
       deployments.add(toDeployment(d));
     }
     return DeployLister.newestFirstSince(deployments, since);
+  }
+
+  /**
+   * {@code POST /v1/projects/{id}/rollback/{deploymentId}?description=…} with body {@code {}}: the
+   * public spec's path (the CLI uses {@code /v9}). Vercel has no idempotency key; a 409 means a
+   * rollback is already running, which {@link #rollbackProgress} then follows: a retry after a lost
+   * answer finds its own rollback there.
+   */
+  @Override
+  public String startRollback(String projectId, String deploymentId, String commit, String reason, Instant decidedAt) {
+    HttpUrl.Builder url = baseUrl.newBuilder()
+        .addPathSegments("v1/projects").addPathSegment(projectId)
+        .addPathSegment("rollback").addPathSegment(deploymentId);
+    if (reason != null && !reason.isBlank()) {
+      url.addQueryParameter("description", reason);
+    }
+    Request request = authorized(teamScoped(url).build())
+        .post(RequestBody.create("{}", JSON_TYPE))
+        .build();
+    HttpReply reply = http.exchange(request, timeout);
+    if (reply.status() != 409 && !reply.isSuccessful()) {
+      throw http.failureFor(reply);
+    }
+    return deploymentId;
+  }
+
+  /** Reads {@code lastAliasRequest} of {@code GET /v9/projects/{id}}, as the Vercel CLI polls it. */
+  @Override
+  public RollbackProgress rollbackProgress(String projectId, String deploymentId, String rollbackRef) {
+    HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments("v9/projects").addPathSegment(projectId);
+    JsonNode alias = http.sendForJson(authorized(teamScoped(url).build()).get().build(), timeout).path("lastAliasRequest");
+    if (!deploymentId.equals(alias.path("toDeploymentId").asText(null))) {
+      return RollbackProgress.pending("Vercel has not started the rollback of " + projectId + " to " + deploymentId + " yet");
+    }
+    String job = alias.path("jobStatus").asText("");
+    String detail = "Vercel " + alias.path("type").asText("rollback") + " of " + projectId + " to " + deploymentId + ": " + job;
+    return switch (job) {
+      case "succeeded" -> RollbackProgress.live(detail);
+      case "failed", "skipped" -> RollbackProgress.failed(detail);
+      default -> RollbackProgress.pending(detail);
+    };
+  }
+
+  /** Vercel runs functions on demand: there is nothing to restart, so asking is a mistake. */
+  @Override
+  public void restart(String projectId) {
+    throw ProviderFailures.rejected("Vercel has no restart for " + projectId + "; roll back or redeploy instead");
+  }
+
+  private HttpUrl.Builder teamScoped(HttpUrl.Builder url) {
+    if (teamId != null && !teamId.isBlank()) {
+      url.addQueryParameter("teamId", teamId);
+    }
+    return url;
+  }
+
+  private Request.Builder authorized(HttpUrl url) {
+    return new Request.Builder().url(url).header("Authorization", "Bearer " + token);
   }
 
   private static Deployment toDeployment(JsonNode d) {

@@ -57,6 +57,7 @@ public final class ApiServer {
     ObjectMapper json = JsonBodies.mapper();
     IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
+    RollbackRoutes rollbackRoutes = new RollbackRoutes(new RollbackGateway(incidents.client()), incidents, config, new JsonBodies(json), registry);
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
@@ -67,6 +68,7 @@ public final class ApiServer {
       routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
       routes.get("/api/v1/services", ctx -> ctx.json(config.services()), Role.VIEWER);
       incidentRoutes.register(routes);
+      rollbackRoutes.register(routes);
       extraRoutes.accept(routes);
       routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, new ApiError(e.getStatus(),
           e.getStatus() == 404 ? "not_found" : "bad_request", e.getStatus() == 404 ? "No such endpoint." : e.getMessage())));

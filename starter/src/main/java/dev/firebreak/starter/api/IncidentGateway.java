@@ -72,6 +72,11 @@ public final class IncidentGateway {
     return new IncidentGateway(client, new IncidentPolicyFactory(config, searchAttributes), Clock.systemUTC(), UPDATE_TIMEOUT);
   }
 
+  /** The same connection serves the rollbacks the API starts. */
+  WorkflowClient client() {
+    return client;
+  }
+
   IncidentGateway(WorkflowClient client, IncidentPolicyFactory policies, Clock clock, Duration updateTimeout) {
     this.client = client;
     this.policies = policies;

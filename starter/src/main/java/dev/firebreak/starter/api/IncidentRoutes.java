@@ -116,14 +116,14 @@ final class IncidentRoutes {
     }
   }
 
-  private static String required(String field, String value) {
+  static String required(String field, String value) {
     if (value == null || value.isBlank()) {
       throw ApiError.badRequest("Field '" + field + "' is required.");
     }
     return value;
   }
 
-  private static String blankToNull(String value) {
+  static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
   }
 }

@@ -36,8 +36,17 @@ final class ApiClient {
   }
 
   JsonNode post(String path, Map<String, ?> body) {
+    return post(path, body, null);
+  }
+
+  /** @param idempotencyKey sent as {@code Idempotency-Key} when not null */
+  JsonNode post(String path, Map<String, ?> body, String idempotencyKey) {
+    HttpRequest.Builder request = request(path);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
     try {
-      return parse(send(request(path)
+      return parse(send(request
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))));
     } catch (JsonProcessingException e) {

@@ -13,13 +13,14 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     subcommands = {
         IncidentCommand.Declare.class, IncidentCommand.Ack.class, IncidentCommand.Update.class,
-        IncidentCommand.Resolve.class, IncidentCommand.ListIncidents.class, IncidentCommand.Show.class})
+        IncidentCommand.Resolve.class, IncidentCommand.ListIncidents.class, IncidentCommand.Show.class,
+        IncidentRollback.class})
 public final class IncidentCommand {
 
   private static final String BASE = "/api/v1/incidents";
   private static final IncidentPrinter PRINTER = new IncidentPrinter();
 
-  private static String path(String id) {
+  static String path(String id) {
     return BASE + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
   }
 

@@ -192,6 +192,7 @@ public final class ConfigValidator {
       if (service.platform() != null && blank(service.platformId())) {
         report.accept(path + ".platformId", "is required when platform is set (the " + service.platform() + " id of the service)");
       }
+      RollbackConfigCheck.check(path + ".rollback", service.rollback(), report);
       for (int d = 0; d < service.dependencies().size(); d++) {
         ServiceConfig.Dependency dependency = service.dependencies().get(d);
         String dependencyPath = path + ".dependencies[" + d + "]";
@@ -247,7 +248,7 @@ public final class ConfigValidator {
     }
   }
 
-  private static void checkOptionalDuration(String path, String value, BiConsumer<String, String> report) {
+  static void checkOptionalDuration(String path, String value, BiConsumer<String, String> report) {
     if (value != null && DurationText.parse(value).isEmpty()) {
       report.accept(path, "must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not '" + value + "'");
     }

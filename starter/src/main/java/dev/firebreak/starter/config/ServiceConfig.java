@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
  * @param platformId the platform's id for it (Vercel project id, Render {@code srv-...} id)
  * @param statusPageComponent the Statuspage component that shows it; optional
  * @param sentryProject the numeric id of its Sentry project, whose errors the assessment counts; optional
+ * @param rollback who may roll it back, whether that needs approval, and how long each step may take
  */
 public record ServiceConfig(
     String name,
@@ -18,17 +19,12 @@ public record ServiceConfig(
     String platformId,
     String statusPageComponent,
     List<Dependency> dependencies,
-    String sentryProject) {
+    String sentryProject,
+    RollbackConfig rollback) {
 
   public ServiceConfig {
     dependencies = ConfigShape.listOf(dependencies);
-  }
-
-  /** A service without an error tracker. */
-  public ServiceConfig(
-      String name, String healthUrl, String platform, String platformId, String statusPageComponent,
-      List<Dependency> dependencies) {
-    this(name, healthUrl, platform, platformId, statusPageComponent, dependencies, null);
+    rollback = rollback == null ? RollbackConfig.defaults() : rollback;
   }
 
   ServiceConfig withUrls(UnaryOperator<String> expand) {
@@ -39,7 +35,8 @@ public record ServiceConfig(
         platformId,
         statusPageComponent,
         dependencies.stream().map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage()))).toList(),
-        sentryProject);
+        sentryProject,
+        rollback);
   }
 
   /** A third party the service needs, with its public (Statuspage-format) status page. */

@@ -7,6 +7,9 @@ import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
+import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -25,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The API on a real in-process Temporal test server whose worker runs the real incident workflow
- * (with the workflow tests' recording chat and pager, and services that are healthy until
- * {@link #diagnostics} says otherwise),
+ * and rollbacks (with the workflow tests' recording chat and pager, a platform that rolls back at
+ * once, and services that are healthy until {@link #diagnostics} says otherwise),
  * with three tokens: {@code admin-token} (ci), {@code responder-token} (alice), {@code viewer-token}
  * (dashboard). Register it per test with {@code @RegisterExtension}; it stops after each test.
  */
@@ -48,6 +51,9 @@ public final class RunningApi implements AfterEachCallback {
           dependencies:
             - { name: stripe, statusPage: "http://127.0.0.1:9/status" }
         - name: talk-to-my-lawyer
+          platform: vercel
+          platformId: prj_1
+          rollback: { approval: true, roles: [responder] }
       """;
 
   // Real time: the API waits on workflows, and time skipping would jump idle incidents to their timeout.
@@ -55,13 +61,15 @@ public final class RunningApi implements AfterEachCallback {
       TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
   public final AtomicBoolean temporalReachable = new AtomicBoolean(true);
   public final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+  public final ScriptedDeploys deploys = new ScriptedDeploys();
   public final ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   public RunningApi() {
     Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics);
+    worker.registerWorkflowImplementationTypes(
+        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys);
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }

@@ -1,5 +1,7 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.rollback.RollbackOrder;
+import dev.firebreak.workflows.rollback.RollbackReport;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -77,6 +79,15 @@ public interface IncidentWorkflow {
 
   @SignalMethod(description = "Add a note to the timeline")
   void addNote(Note note);
+
+  @UpdateMethod(description = "Roll a service back (RollbackWorkflow as a child); its result arrives as recordRollback")
+  IncidentView rollback(RollbackOrder order);
+
+  @UpdateValidatorMethod(updateName = "rollback")
+  void validateRollback(RollbackOrder order);
+
+  @SignalMethod(description = "Record how a rollback for this incident ended")
+  void recordRollback(RollbackReport report);
 
   @QueryMethod(description = "Status, severity, commander, latest update, suggestions and timeline")
   IncidentView state();

@@ -18,12 +18,20 @@ import dev.firebreak.workflows.notify.PageFollowUp;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.PagingActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
+import dev.firebreak.workflows.rollback.RollbackOrder;
+import dev.firebreak.workflows.rollback.RollbackReport;
+import dev.firebreak.workflows.rollback.RollbackStatus;
+import dev.firebreak.workflows.rollback.RollbackWorkflow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -687,6 +695,54 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       return;
     }
     incident.record(now(), "note", note.by(), Texts.clip(note.text(), Texts.MAX_TEXT));
+  }
+
+  @Override
+  public void validateRollback(RollbackOrder order) {
+    requirePerson(order == null || order.request() == null ? null : order.request().requestedBy(), "rolling back");
+    if (order.policy() == null || isBlank(order.request().key()) || isBlank(order.request().service())) {
+      throw refusal("a rollback needs a service, a key and the service's rollback policy");
+    }
+    requireNotClosed();
+  }
+
+  /**
+   * Starts the rollback as a child that outlives this run (an incident may continue as new or close
+   * first) and answers once it has started; the rollback reports its end with
+   * {@link #recordRollback}. No getVersion guard: the handler is new, so no recorded history has
+   * its commands.
+   */
+  @Override
+  public IncidentView rollback(RollbackOrder order) {
+    RollbackWorkflow child = Workflow.newChildWorkflowStub(RollbackWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(order.workflowId())
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setStaticSummary("Rollback of " + order.request().service() + " for " + incident.id())
+            .build());
+    Async.function(child::run, order).handle((view, failure) -> null);
+    try {
+      Workflow.getWorkflowExecution(child).get();
+      incident.record(now(), "rollback-requested", order.request().requestedBy(),
+          "Rollback of " + order.request().service() + " started (" + order.workflowId() + "): "
+              + order.request().reason());
+    } catch (ChildWorkflowFailure alreadyStarted) {
+      log.info("{} rollback {} was already started", incident.id(), order.workflowId());
+    }
+    return incident.view();
+  }
+
+  @Override
+  public void recordRollback(RollbackReport report) {
+    if (report == null || isBlank(report.text())) {
+      log.warn("{} ignored an empty rollback report", incident.id());
+      return;
+    }
+    String text = Texts.clip(report.text(), Texts.MAX_TEXT);
+    incident.record(now(), "rollback", report.by(), text + " (" + report.workflowId() + ")");
+    queuePost("rollback", (report.status() == RollbackStatus.SUCCEEDED ? "⏪ " : "") + text, true);
+    log.info("{} rollback {} ended {}", incident.id(), report.workflowId(), report.status());
   }
 
   @Override

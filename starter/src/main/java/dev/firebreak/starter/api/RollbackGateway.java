@@ -1,0 +1,144 @@
+package dev.firebreak.starter.api;
+
+import dev.firebreak.workflows.incident.IncidentView;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.rollback.Approval;
+import dev.firebreak.workflows.rollback.LockClaim;
+import dev.firebreak.workflows.rollback.LockDecision;
+import dev.firebreak.workflows.rollback.RollbackLockWorkflow;
+import dev.firebreak.workflows.rollback.RollbackOrder;
+import dev.firebreak.workflows.rollback.RollbackView;
+import dev.firebreak.workflows.rollback.RollbackWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowQueryException;
+import io.temporal.client.WorkflowUpdateStage;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the API asks of Temporal about rollbacks. At most one rollback per service runs: the
+ * service's {@link RollbackLockWorkflow} is claimed with update-with-start before the rollback
+ * starts, so the first claim starts the lock and concurrent claims are decided by it one at a time,
+ * on any server (no visibility query involved). A repeated Idempotency-Key finds its rollback by
+ * workflow id, or is granted the lock again as its holder and then meets its already-started workflow.
+ */
+final class RollbackGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(RollbackGateway.class);
+  static final String ID_PREFIX = RollbackWorkflow.workflowId("", "").replaceAll("-+$", "-");
+
+  /** What a request led to: the rollback it started or found, and whether it is new. */
+  record Admission(String workflowId, String status, boolean started) {}
+
+  private final WorkflowClient client;
+
+  RollbackGateway(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /** Claims the service's lock and starts the rollback as its own workflow. */
+  Admission request(RollbackOrder order) {
+    return admit(order, o -> {
+      RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
+          .setWorkflowId(o.workflowId())
+          .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+          .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+          .setStaticSummary(IncidentGateway.truncateUtf8("Rollback of " + o.request().service() + ": " + o.request().reason(), 200))
+          .build());
+      WorkflowClient.start(rollback::run, o);
+    });
+  }
+
+  /** Claims the service's lock and has the incident start the rollback as its child. */
+  Admission requestForIncident(String incidentId, RollbackOrder order) {
+    return admit(order, o -> client.newUntypedWorkflowStub(IncidentWorkflow.workflowId(incidentId))
+        .startUpdate(UpdateOptions.newBuilder(IncidentView.class).setUpdateName("rollback")
+            .setUpdateId(o.workflowId()).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(), o)
+        .getResult());
+  }
+
+  private Admission admit(RollbackOrder order, Consumer<RollbackOrder> start) {
+    Optional<RollbackView> existing = find(order.workflowId());
+    if (existing.isPresent()) {
+      return new Admission(order.workflowId(), existing.get().status().name(), false);
+    }
+    String service = order.request().service();
+    LockDecision decision = claim(order);
+    if (!decision.granted()) {
+      log.info("{} refused: {} is running", order.workflowId(), decision.holder().workflowId());
+      throw new ApiError(409, "rollback_in_progress", "A rollback of " + service + " is already running: "
+          + decision.holder().workflowId() + ". Follow it with GET /api/v1/rollbacks/"
+          + decision.holder().workflowId().substring(ID_PREFIX.length()) + "; at most one rollback per service runs at a time.");
+    }
+    try {
+      start.accept(order);
+      log.info("{} started by {}: {}", order.workflowId(), order.request().requestedBy(), order.request().reason());
+      return new Admission(order.workflowId(), "RESOLVING_TARGET", true);
+    } catch (WorkflowExecutionAlreadyStarted sameKey) {
+      // The same key raced this request, or came back after its rollback ended and took the lock again.
+      RollbackView view = find(order.workflowId()).orElseThrow(() -> sameKey);
+      if (view.status().isFinal()) {
+        release(order);
+      }
+      return new Admission(order.workflowId(), view.status().name(), false);
+    } catch (RuntimeException notStarted) {
+      release(order);
+      throw notStarted;
+    }
+  }
+
+  private LockDecision claim(RollbackOrder order) {
+    RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(RollbackLockWorkflow.workflowId(order.request().service()))
+        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .build());
+    return WorkflowClient.executeUpdateWithStart(lock::claim,
+        new LockClaim(order.request().key(), order.workflowId(), order.policy().longestRun()),
+        UpdateOptions.<LockDecision>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+        new WithStartWorkflowOperation<>(lock::run, null));
+  }
+
+  private void release(RollbackOrder order) {
+    client.newWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(order.request().service()))
+        .release(order.request().key());
+  }
+
+  RollbackView view(String id) {
+    return find(ID_PREFIX + id).orElseThrow(() -> ApiError.notFound("No rollback '" + id + "'."));
+  }
+
+  RollbackView approve(String id, Approval approval) {
+    return stub(id).approve(approval);
+  }
+
+  RollbackView refuse(String id, Approval approval) {
+    return stub(id).refuse(approval);
+  }
+
+  private RollbackWorkflow stub(String id) {
+    return client.newWorkflowStub(RollbackWorkflow.class, ID_PREFIX + id);
+  }
+
+  private Optional<RollbackView> find(String workflowId) {
+    try {
+      return Optional.of(client.newWorkflowStub(RollbackWorkflow.class, workflowId).state());
+    } catch (WorkflowNotFoundException notYet) {
+      return Optional.empty();
+    } catch (WorkflowQueryException failed) {
+      if (failed.getCause() instanceof WorkflowNotFoundException) {
+        return Optional.empty();
+      }
+      throw failed;
+    }
+  }
+}

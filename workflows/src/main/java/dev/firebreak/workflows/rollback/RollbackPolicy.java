@@ -1,0 +1,38 @@
+package dev.firebreak.workflows.rollback;
+
+import java.time.Duration;
+
+/**
+ * The slice of the runbook a rollback runs by, captured when it is requested so a config change
+ * never alters a running rollback.
+ *
+ * @param platform {@code vercel} or {@code render}
+ * @param platformId the Vercel project id or the Render service id
+ * @param healthUrl checked after the rollback is live; null when the service has none
+ * @param approvalTimeout how long a rollback waits for approval before it expires
+ * @param pollInterval how often the platform is asked whether the rollback is live
+ * @param liveTimeout how long the platform may take to make the rollback live
+ * @param healthChecks how many health checks may fail before the rollback is declared unhealthy
+ * @param healthInterval the wait between two health checks
+ */
+public record RollbackPolicy(
+    String platform,
+    String platformId,
+    String healthUrl,
+    boolean approvalRequired,
+    Duration approvalTimeout,
+    Duration pollInterval,
+    Duration liveTimeout,
+    int healthChecks,
+    Duration healthInterval) {
+
+  /** Longest a rollback can hold its service's lock: every wait it may do, plus a margin. */
+  public Duration longestRun() {
+    Duration approval = approvalRequired ? approvalTimeout : Duration.ZERO;
+    return approval.plus(liveTimeout).plus(healthInterval.multipliedBy(healthChecks)).plus(Duration.ofMinutes(5));
+  }
+
+  public PlatformService on(String service) {
+    return new PlatformService(service, platform, platformId);
+  }
+}

@@ -1,0 +1,303 @@
+package dev.firebreak.workflows.rollback;
+
+import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.diagnostics.DeployHistory;
+import dev.firebreak.workflows.diagnostics.DeployQuery;
+import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
+import dev.firebreak.workflows.diagnostics.HealthCheck;
+import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The runbooks' "roll back the last deploy", step by step. Every wait (approval, the platform,
+ * health) has a deadline from the policy, and every ending (success, refusal, expiry, failure)
+ * gives the service's lock back and tells the incident.
+ *
+ * <p>Waiting until the platform serves the rollback is one heartbeating activity rather than a
+ * timer loop here: the platform is polled every {@code pollInterval} (Vercel's CLI polls every
+ * 250 ms for up to 3 minutes), and as workflow timers each poll would cost an activity and a timer
+ * in history, hundreds of events for one rollback; heartbeats keep history to one activity however
+ * long the platform takes, and a worker that dies mid-wait is noticed within the heartbeat timeout.
+ */
+public class RollbackWorkflowImpl implements RollbackWorkflow {
+
+  private static final Logger log = Workflow.getLogger(RollbackWorkflowImpl.class);
+
+  static final String INVALID_TRANSITION = "InvalidTransition";
+  private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
+  private static final int MAX_STEPS = 100;
+
+  private static final ActivityOptions READ =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
+          .build();
+
+  private static final ActivityOptions CHANGE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+          .setRetryOptions(RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2).setMaximumInterval(Duration.ofSeconds(30))
+              .build())
+          .build();
+
+  private final RollbackRequest request;
+  private final RollbackPolicy policy;
+  private final String workflowId;
+  private final Instant requestedAt;
+  private final List<RollbackStep> steps = new ArrayList<>();
+  private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, READ);
+  private final DeployActivities deploys = Workflow.newActivityStub(DeployActivities.class, CHANGE);
+
+  private RollbackStatus status = RollbackStatus.RESOLVING_TARGET;
+  private RollbackTarget target;
+  private String approvedBy;
+  private String refusedBy;
+  private boolean dryRun;
+  private String outcome;
+  private Instant finishedAt;
+
+  @WorkflowInit
+  public RollbackWorkflowImpl(RollbackOrder order) {
+    this.request = order.request();
+    this.policy = order.policy();
+    this.workflowId = order.workflowId();
+    this.requestedAt = now();
+  }
+
+  @Override
+  public RollbackView run(RollbackOrder order) {
+    step("Requested by " + request.requestedBy() + ": " + request.reason());
+    try {
+      resolveTarget();
+      if (policy.approvalRequired() && !approved()) {
+        return finish();
+      }
+      rollBack();
+      verifyHealth();
+    } catch (ActivityFailure failure) {
+      end(RollbackStatus.FAILED, "🚨 Rollback of " + request.service() + " FAILED: " + rootMessage(failure)
+          + ". Nothing more was changed; the service is as the failed step left it.");
+    } catch (ApplicationFailure refused) {
+      end(RollbackStatus.FAILED, "Rollback of " + request.service() + " not started: " + refused.getOriginalMessage());
+    }
+    return finish();
+  }
+
+  // ---- Runbook steps -------------------------------------------------------------------------
+
+  private void resolveTarget() {
+    DeployHistory history = diagnostics.recentDeploys(
+        new DeployQuery(request.service(), policy.platform(), policy.platformId(), null));
+    dryRun = history.dryRun();
+    target = RollbackTargets.choose(history, request.toDeployment());
+    step("Target: " + target.description() + (target.from() == null ? "" : "; live now: " + target.from()));
+  }
+
+  /** Waits for a decision until the policy's deadline; true when approved. */
+  private boolean approved() {
+    setStatus(RollbackStatus.AWAITING_APPROVAL);
+    step("Waiting up to " + policy.approvalTimeout() + " for approval by someone other than " + request.requestedBy());
+    boolean decided = Workflow.await(policy.approvalTimeout(), () -> approvedBy != null || refusedBy != null);
+    if (!decided) {
+      end(RollbackStatus.EXPIRED, "Rollback of " + request.service() + " expired: nobody approved it within "
+          + policy.approvalTimeout() + ". Nothing was changed.");
+      return false;
+    }
+    if (refusedBy != null) {
+      end(RollbackStatus.REFUSED, "Rollback of " + request.service() + " refused by " + refusedBy + ". Nothing was changed.");
+      return false;
+    }
+    return true;
+  }
+
+  private void rollBack() {
+    setStatus(RollbackStatus.ROLLING_BACK);
+    PlatformService service = policy.on(request.service());
+    RollbackStarted started = deploys.rollBack(
+        new RollbackCommand(service, target.to(), target.commit(), request.reason(), now(), workflowId));
+    dryRun |= started.dryRun();
+    step(started.detail());
+    setStatus(RollbackStatus.WAITING_FOR_LIVE);
+    DeployActivities watcher = Workflow.newActivityStub(DeployActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(policy.liveTimeout())
+            .setHeartbeatTimeout(heartbeatTimeout())
+            .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
+            .setSummary("Wait until " + request.service() + " serves " + target.to())
+            .build());
+    Delivery live = watcher.awaitRollbackLive(
+        new RollbackCheck(service, target.to(), started.rollbackRef(), policy.pollInterval(), workflowId));
+    step(live.detail());
+  }
+
+  private void verifyHealth() {
+    if (policy.healthUrl() == null || policy.healthUrl().isBlank()) {
+      end(RollbackStatus.SUCCEEDED, "Rolled back " + request.service() + " to " + targetName()
+          + "; health not verified (no health URL configured).");
+      return;
+    }
+    setStatus(RollbackStatus.VERIFYING_HEALTH);
+    HealthResult result = null;
+    for (int check = 1; check <= policy.healthChecks(); check++) {
+      result = diagnostics.checkHealth(new HealthCheck(request.service(), policy.healthUrl(), HEALTH_CHECK_TIMEOUT));
+      if (result.healthy()) {
+        end(RollbackStatus.SUCCEEDED, "Rolled back " + request.service() + " to " + targetName()
+            + "; live and healthy (" + result.summary() + ").");
+        return;
+      }
+      step("Health check " + check + "/" + policy.healthChecks() + " failed: " + describe(result));
+      if (check < policy.healthChecks()) {
+        Workflow.sleep(policy.healthInterval());
+      }
+    }
+    end(RollbackStatus.UNHEALTHY, "🚨 Rolled back " + request.service() + " to " + targetName()
+        + " but it is STILL UNHEALTHY after " + policy.healthChecks() + " checks (" + describe(result)
+        + "). The rollback stays in place; a person must decide what next.");
+  }
+
+  // ---- Commands ------------------------------------------------------------------------------
+
+  @Override
+  public void validateApprove(Approval approval) {
+    requireDecision(approval, "approving");
+    if (approval.by().equals(request.requestedBy())) {
+      throw refusal(approval.by() + " requested this rollback and cannot approve it; someone else must");
+    }
+  }
+
+  @Override
+  public RollbackView approve(Approval approval) {
+    approvedBy = approval.by();
+    step("Approved by " + approval.by() + comment(approval));
+    log.info("{} approved by {}", workflowId, approval.by());
+    return state();
+  }
+
+  @Override
+  public void validateRefuse(Approval approval) {
+    requireDecision(approval, "refusing");
+  }
+
+  @Override
+  public RollbackView refuse(Approval approval) {
+    refusedBy = approval.by();
+    step("Refused by " + approval.by() + comment(approval));
+    log.info("{} refused by {}", workflowId, approval.by());
+    return state();
+  }
+
+  @Override
+  public RollbackView state() {
+    return new RollbackView(workflowId, request.key(), request.service(), policy.platform(), status,
+        target == null ? null : target.from(), target == null ? null : target.to(), request.reason(),
+        request.requestedBy(), request.incidentId(), approvedBy, refusedBy, dryRun, outcome, requestedAt,
+        finishedAt, List.copyOf(steps));
+  }
+
+  // ---- Endings -------------------------------------------------------------------------------
+
+  private void end(RollbackStatus finalStatus, String sentence) {
+    outcome = sentence;
+    finishedAt = now();
+    step(sentence);
+    setStatus(finalStatus);
+    if (finalStatus == RollbackStatus.SUCCEEDED) {
+      log.info("{} {}", workflowId, sentence);
+    } else {
+      log.warn("{} {}", workflowId, sentence);
+    }
+  }
+
+  /**
+   * Gives the service's lock back and tells the incident; neither may fail the rollback's result. A
+   * signal to a workflow that is gone fails with an ApplicationFailure (NOT_FOUND), caught here.
+   */
+  private RollbackView finish() {
+    try {
+      Workflow.newExternalWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(request.service()))
+          .release(request.key());
+    } catch (ApplicationFailure lockGone) {
+      log.warn("{} could not release the lock of {}: {}", workflowId, request.service(), rootMessage(lockGone));
+    }
+    if (request.incidentId() != null) {
+      try {
+        Workflow.newExternalWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(request.incidentId()))
+            .recordRollback(new RollbackReport(workflowId, request.service(), status, request.requestedBy(), outcome));
+      } catch (ApplicationFailure incidentGone) {
+        step("Could not report to " + request.incidentId() + ": " + rootMessage(incidentGone));
+      }
+    }
+    return state();
+  }
+
+  // ---- Small rules ---------------------------------------------------------------------------
+
+  private void requireDecision(Approval approval, String what) {
+    if (approval == null || approval.by() == null || approval.by().isBlank()) {
+      throw refusal("'by' is required: say who is " + what + " the rollback");
+    }
+    if (status != RollbackStatus.AWAITING_APPROVAL || approvedBy != null || refusedBy != null) {
+      throw refusal(workflowId + " is not waiting for approval (it is " + status + ")");
+    }
+  }
+
+  private Duration heartbeatTimeout() {
+    Duration threePolls = policy.pollInterval().multipliedBy(3);
+    Duration floor = Duration.ofSeconds(10);
+    return threePolls.compareTo(floor) > 0 ? threePolls : floor;
+  }
+
+  private String targetName() {
+    return target.to() == null ? "the previous production deploy" : target.to();
+  }
+
+  private void setStatus(RollbackStatus next) {
+    status = next;
+    Workflow.setCurrentDetails("**" + request.service() + "** rollback · " + next
+        + (target == null || target.to() == null ? "" : " · to " + target.to()));
+  }
+
+  private void step(String text) {
+    if (steps.size() < MAX_STEPS) {
+      steps.add(new RollbackStep(now(), text));
+    }
+  }
+
+  private static String comment(Approval approval) {
+    return approval.comment() == null || approval.comment().isBlank() ? "" : ": " + approval.comment();
+  }
+
+  private static String describe(HealthResult result) {
+    return result.failingChecks().isEmpty() ? result.summary() : String.join(", ", result.failingChecks());
+  }
+
+  private static ApplicationFailure refusal(String message) {
+    return ApplicationFailure.newFailure(message, INVALID_TRANSITION);
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}

@@ -1,0 +1,104 @@
+package dev.firebreak.workflows.rollback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays committed rollback and rollback-lock histories against today's code. Re-record on purpose
+ * only, with {@code ./mvnw -pl workflows test -Dtest=RollbackWorkflowReplayTest -Dfirebreak.recordHistories=true}.
+ */
+class RollbackWorkflowReplayTest {
+
+  private static final Path HISTORIES = Path.of("src/test/resources/histories/rollback");
+  private static final String LOCK_PREFIX = "lock-";
+
+  static Stream<Path> committedHistories() throws IOException {
+    try (Stream<Path> files = Files.list(HISTORIES)) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("committedHistories")
+  void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
+    String json = Files.readString(history, StandardCharsets.UTF_8);
+    Class<?> type = history.getFileName().toString().startsWith(LOCK_PREFIX)
+        ? RollbackLockWorkflowImpl.class : RollbackWorkflowImpl.class;
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), type);
+  }
+
+  @Test
+  @DisabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void historiesAreCommitted() throws IOException {
+    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordHistories() throws IOException {
+    Files.createDirectories(HISTORIES);
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+      diagnostics.deployments = RollbackOrders.DEPLOYS;
+      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      worker.registerWorkflowImplementationTypes(RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+      worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
+          .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+      WorkflowClient.start(lock::run, null);
+
+      lock.claim(new LockClaim("succeeded", "rollback-recoup-backend-succeeded", Duration.ofHours(1)));
+      finish(start(client, RollbackOrders.order("succeeded", null, false, null)));
+      lock.claim(new LockClaim("approved", "rollback-recoup-backend-approved", Duration.ofHours(1)));
+      RollbackWorkflow approved = start(client, RollbackOrders.order("approved", null, true, null));
+      env.sleep(Duration.ofMinutes(1));
+      approved.approve(new Approval("bob", "go"));
+      finish(approved);
+      lock.claim(new LockClaim("expired", "rollback-recoup-backend-expired", Duration.ofMinutes(10)));
+      env.sleep(Duration.ofMinutes(11));
+      diagnostics.healthy = false;
+      finish(start(client, RollbackOrders.order("unhealthy", null, false, null)));
+      for (String key : new String[] {"succeeded", "approved", "unhealthy"}) {
+        save(client, RollbackWorkflow.workflowId("recoup-backend", key), key);
+      }
+      save(client, RollbackLockWorkflow.workflowId("recoup-backend"), LOCK_PREFIX + "claims-releases-lease");
+    }
+  }
+
+  private static RollbackWorkflow start(WorkflowClient client, RollbackOrder order) {
+    RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    WorkflowClient.start(rollback::run, order);
+    return rollback;
+  }
+
+  private static void finish(RollbackWorkflow rollback) {
+    WorkflowStub.fromTyped(rollback).getResult(RollbackView.class);
+  }
+
+  private static void save(WorkflowClient client, String workflowId, String name) throws IOException {
+    Files.writeString(HISTORIES.resolve(name + ".json"), client.fetchHistory(workflowId).toJson(true), StandardCharsets.UTF_8);
+  }
+}
