@@ -29,6 +29,13 @@ public final class DryRunChatActivities implements ChatActivities {
 
   @Override
   public MessageRef postIncidentMessage(IncidentCard card) {
+    MessageRef message = openIncidentMessage(card);
+    announceIncidentMessage(card, message);
+    return message;
+  }
+
+  @Override
+  public MessageRef openIncidentMessage(IncidentCard card) {
     String room = "#" + IncidentRoomName.of(card.incidentId(), card.title());
     DryRunCall.log(log, card.incidentId(), "POST " + SLACK_API + "conversations.create name=" + room.substring(1)
         + " is_private=" + privateChannels);
@@ -40,9 +47,13 @@ public final class DryRunChatActivities implements ChatActivities {
         + " topic=" + DryRunCall.quote(IncidentRooms.topic(card)));
     DryRunCall.log(log, card.incidentId(), "POST " + SLACK_API + "chat.postMessage channel=" + room
         + " text=" + DryRunCall.quote(cardText(card)));
-    DryRunCall.log(log, card.incidentId(), "POST " + SLACK_API + "chat.postMessage channel=" + card.channel()
-        + " text=" + DryRunCall.quote(card.incidentId() + " declared; follow it in " + room));
     return new MessageRef(room, "dry-run-" + card.key(), true);
+  }
+
+  @Override
+  public Delivery announceIncidentMessage(IncidentCard card, MessageRef message) {
+    return DryRunCall.log(log, card.incidentId(), "POST " + SLACK_API + "chat.postMessage channel=" + card.channel()
+        + " text=" + DryRunCall.quote(card.incidentId() + " declared; follow it in " + message.channel()));
   }
 
   @Override

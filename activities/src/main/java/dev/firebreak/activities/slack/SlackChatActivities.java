@@ -27,22 +27,34 @@ public final class SlackChatActivities implements ChatActivities {
     this.rooms = rooms;
   }
 
-  /**
-   * Opens the room (create, invite the commander, topic), posts the incident message in it and
-   * announces the room in the card's channel. Every step finds what an earlier attempt did, so a
-   * retry at any point completes the room without doubling anything.
-   */
   @Override
   public MessageRef postIncidentMessage(IncidentCard card) {
+    MessageRef message = openIncidentMessage(card);
+    announceIncidentMessage(card, message);
+    return message;
+  }
+
+  /**
+   * Opens the room (create, invite the commander, topic) and posts the incident message in it. Every
+   * step finds what an earlier attempt did, so a retry at any point completes the room without
+   * doubling anything.
+   */
+  @Override
+  public MessageRef openIncidentMessage(IncidentCard card) {
     SlackChannel room = rooms.open(card.incidentId(), card.title());
     // Invited every attempt: a lost answer to conversations.create hides that this attempt's room is new.
     rooms.invite(room, card.incidentId(), commander(card));
     rooms.showState(room, card);
     PostedMessage posted = slack.post(IncidentMessageLayout.render(card).inChannel(room.id()), isRetry());
-    PostedMessage announced = slack.post(IncidentMessageLayout.announcement(card, room.id()), isRetry());
-    log.info("{} incident message in room {} ({}); announced in {}", card.incidentId(), room.id(), posted.ts(),
-        announced.describe());
+    log.info("{} incident message in room {} ({})", card.incidentId(), room.id(), posted.ts());
     return new MessageRef(posted.channelId(), posted.ts(), false);
+  }
+
+  @Override
+  public Delivery announceIncidentMessage(IncidentCard card, MessageRef message) {
+    PostedMessage announced = slack.post(IncidentMessageLayout.announcement(card, message.channel()), isRetry());
+    log.info("{} room {} announced in {}", card.incidentId(), message.channel(), announced.describe());
+    return Delivery.sent("announced " + announced.describe());
   }
 
   @Override

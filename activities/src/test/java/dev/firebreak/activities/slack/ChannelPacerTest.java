@@ -15,7 +15,7 @@ class ChannelPacerTest {
 
   @Test
   void postsToOneChannelAreSpacedByTheIntervalWhileOtherChannelsGoAtOnce() {
-    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
+    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 1, Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
 
     assertThat(pacer.reserve("incidents")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
     assertThat(pacer.reserve("incidents")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
@@ -24,8 +24,19 @@ class ChannelPacerTest {
   }
 
   @Test
+  void aQuietChannelTakesABurstAtOnceThenSpacesPosts() {
+    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 3, Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(pacer.reserve("inc-20261123-1-db")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
+    }
+    assertThat(pacer.reserve("inc-20261123-1-db")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
+    assertThat(pacer.reserve("inc-20261123-1-db")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(2)));
+  }
+
+  @Test
   void aTurnFurtherOffThanTheLongestWaitIsRefusedAndTakesNoSlot() {
-    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), Duration.ofSeconds(2), Clock.fixed(T0, ZoneOffset.UTC));
+    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 1, Duration.ofSeconds(2), Clock.fixed(T0, ZoneOffset.UTC));
     for (int i = 0; i < 3; i++) {
       assertThat(pacer.reserve("incidents").admitted()).isTrue();
     }
@@ -39,7 +50,7 @@ class ChannelPacerTest {
   @Test
   void aChannelQuietForLongerThanTheIntervalPostsAtOnce() {
     SettableClock clock = new SettableClock(T0);
-    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), Duration.ofSeconds(5), clock);
+    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 1, Duration.ofSeconds(5), clock);
     pacer.reserve("incidents");
     pacer.reserve("incidents");
 

@@ -48,7 +48,7 @@ class SlackRateLimitTest {
   void burstOfTwentyIncidentsUnderSlackTierLimitsLosesNoMessageAndDoublesNone() throws Exception {
     fake.limitRate("conversations.create", 10, Duration.ofSeconds(1))
         .limitRate("chat.postMessage", 1, Duration.ofMillis(50));
-    SlackClient client = client(new ChannelPacer(Duration.ofMillis(100), Duration.ofSeconds(3), Clock.systemUTC()));
+    SlackClient client = client(new ChannelPacer(Duration.ofMillis(100), 1, Duration.ofSeconds(3), Clock.systemUTC()));
     WorkflowClient workflows = worker(client);
 
     List<CompletableFuture<String>> declared = new ArrayList<>();
@@ -73,7 +73,7 @@ class SlackRateLimitTest {
   @Test
   void postsToOneChannelArePacedToStayUnderItsLimit() {
     fake.limitRate("chat.postMessage", 1, Duration.ofMillis(150));
-    SlackClient client = client(new ChannelPacer(Duration.ofMillis(250), Duration.ofSeconds(5), Clock.systemUTC()));
+    SlackClient client = client(new ChannelPacer(Duration.ofMillis(250), 1, Duration.ofSeconds(5), Clock.systemUTC()));
 
     long start = System.nanoTime();
     for (int i = 1; i <= 5; i++) {
@@ -88,7 +88,7 @@ class SlackRateLimitTest {
 
   @Test
   void postWhoseTurnIsTooFarOffIsHandedBackToBeRetriedWhenTheChannelIsFree() {
-    SlackClient client = client(new ChannelPacer(Duration.ofSeconds(10), Duration.ofSeconds(1), Clock.systemUTC()));
+    SlackClient client = client(new ChannelPacer(Duration.ofSeconds(10), 1, Duration.ofSeconds(1), Clock.systemUTC()));
     client.post(SlackMessage.text("#incidents", null, "first", "INC-20261123-1/a-1", "INC-20261123-1"), false);
 
     assertThatThrownBy(() -> client.post(

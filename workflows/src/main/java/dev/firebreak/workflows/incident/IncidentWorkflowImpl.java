@@ -25,11 +25,12 @@ import dev.firebreak.workflows.rollback.RollbackWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.common.Priority;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.Async;
 import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.ContinueAsNewOptions;
@@ -74,6 +75,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
           .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
           .build();
 
+  /**
+   * The incident message goes ahead of other queued activity tasks (lower key first; the default is
+   * 3): it is how responders learn of the incident, and everything posted later threads under it.
+   */
+  private static final ActivityOptions FIRST_MESSAGE =
+      ActivityOptions.newBuilder(CHAT).setPriority(Priority.newBuilder().setPriorityKey(1).build()).build();
+
   private static final ActivityOptions PAGING =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(20))
@@ -98,6 +106,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Version 1: posts and pages follow the incident message into its room; the post-mortem is bookmarked. */
   private static final String INCIDENT_ROOM = "incident-room";
 
+  /** Version 1: the announcement in the shared channel is its own activity, off the chat queue. */
+  private static final String SEPARATE_ANNOUNCEMENT = "separate-announcement";
+
   /**
    * Guards what came with the provider clients: PagerDuty acknowledge/resolve, the public status
    * page and error counts in the assessment. Histories recorded before it replay without them.
@@ -110,6 +121,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private final IncidentPolicy policy;
   private final Incident incident;
   private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, CHAT);
+  private final ChatActivities firstMessage = Workflow.newActivityStub(ChatActivities.class, FIRST_MESSAGE);
   private final DiagnosticsActivities diagnostics =
       Workflow.newActivityStub(DiagnosticsActivities.class, DIAGNOSTICS);
   private final ErrorCountActivities errorCounts =
@@ -879,7 +891,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     switch (work.kind()) {
       case ANNOUNCE -> {
         if (message == null) {
-          MessageRef posted = chat.postIncidentMessage(card());
+          MessageRef posted = postIncidentMessage();
           incident.incidentMessage = posted;
           if (posted.dryRun()) {
             incident.record(now(), "dry-run", null,
@@ -899,6 +911,23 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             inRoom ? message.channel() : policy.channel(), threadTs, work.text(), inRoom ? work.bookmark() : null)));
       }
     }
+  }
+
+  /**
+   * Posts the incident message and sends its announcement on its way without waiting for it: the
+   * shared channel may be queued behind a storm of other incidents' announcements.
+   */
+  private MessageRef postIncidentMessage() {
+    if (Workflow.getVersion(SEPARATE_ANNOUNCEMENT, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return chat.postIncidentMessage(card());
+    }
+    MessageRef posted = firstMessage.openIncidentMessage(card());
+    Async.function(chat::announceIncidentMessage, card(), posted).exceptionally(failure -> {
+      incident.record(now(), "chat-failed", null, "Could not announce the incident: " + rootMessage(failure));
+      log.error("{} announcement failed: {}", incident.id(), rootMessage(failure));
+      return null;
+    });
+    return posted;
   }
 
   /**

@@ -16,10 +16,25 @@ public class RecordingChat implements ChatActivities {
   public final List<IncidentCard> cards = new CopyOnWriteArrayList<>();
   public final List<ThreadMessage> posts = new CopyOnWriteArrayList<>();
 
+  public final List<IncidentCard> announced = new CopyOnWriteArrayList<>();
+
   @Override
   public MessageRef postIncidentMessage(IncidentCard card) {
+    MessageRef message = openIncidentMessage(card);
+    announceIncidentMessage(card, message);
+    return message;
+  }
+
+  @Override
+  public MessageRef openIncidentMessage(IncidentCard card) {
     cards.add(card);
     return new MessageRef(ROOM, "1700000000.000100", false);
+  }
+
+  @Override
+  public Delivery announceIncidentMessage(IncidentCard card, MessageRef message) {
+    announced.add(card);
+    return Delivery.sent("announced in " + card.channel());
   }
 
   @Override
