@@ -31,6 +31,7 @@ final class IncidentMessageLayout {
   static final String ACK_ACTION = IncidentActions.ACKNOWLEDGE;
   static final String UPDATE_ACTION = IncidentActions.POST_UPDATE;
   static final String RESOLVE_ACTION = IncidentActions.RESOLVE;
+  static final String ROLL_BACK_ACTION = IncidentActions.ROLL_BACK;
 
   // Block Kit and Web API limits.
   static final int HEADER_MAX = 150;
@@ -137,15 +138,23 @@ final class IncidentMessageLayout {
           .value(card.incidentId())));
     }
     buttons.add(button(b -> b.actionId(UPDATE_ACTION).text(plainText("Post update")).value(card.incidentId())));
-    buttons.add(button(b -> b.actionId(RESOLVE_ACTION).text(plainText("Resolve")).value(card.incidentId())
-        .confirm(confirmationDialog(c -> c
-            .title(plainText(SlackText.truncate("Resolve " + card.incidentId() + "?", CONFIRM_TITLE_MAX)))
-            .text(markdownText(SlackText.mrkdwn(
-                "Marks " + card.incidentId() + " resolved and starts the monitoring period: " + card.title(),
-                CONFIRM_TEXT_MAX)))
-            .confirm(plainText("Resolve"))
-            .deny(plainText("Cancel"))))));
+    buttons.add(confirmed(RESOLVE_ACTION, "Resolve", null, card,
+        "Marks " + card.incidentId() + " resolved and starts the monitoring period: " + card.title()));
+    if (card.rollbackSuggestion() != null) {
+      buttons.add(confirmed(ROLL_BACK_ACTION, "Roll back", "danger", card,
+          card.rollbackSuggestion() + " Firebreak runs the rollback, waits until it is live and checks health."));
+    }
     return buttons;
+  }
+
+  /** A button that asks "are you sure?" first, the dialog titled with the button's own word. */
+  private static BlockElement confirmed(String actionId, String label, String style, IncidentCard card, String question) {
+    return button(b -> b.actionId(actionId).text(plainText(label)).style(style).value(card.incidentId())
+        .confirm(confirmationDialog(c -> c
+            .title(plainText(SlackText.truncate(label + " " + card.incidentId() + "?", CONFIRM_TITLE_MAX)))
+            .text(markdownText(SlackText.mrkdwn(question, CONFIRM_TEXT_MAX)))
+            .confirm(plainText(label))
+            .deny(plainText("Cancel")))));
   }
 
   /** Unknown statuses keep their buttons: hiding Resolve from a live incident is the worse mistake. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DryRunActivitiesTest {
 
   private static final IncidentCard CARD = new IncidentCard("INC-20261123-1/card", "#incidents", "INC-20261123-1",
-      "Checkout failing", "P1", "investigating", "api", "alice", null, null, Instant.parse("2026-11-23T10:00:00Z"));
+      "Checkout failing", "P1", "investigating", "api", "alice", null, null, Instant.parse("2026-11-23T10:00:00Z"), null);
 
   private final DryRunChatActivities chat = new DryRunChatActivities(false);
 

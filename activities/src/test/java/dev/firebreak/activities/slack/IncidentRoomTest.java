@@ -73,7 +73,7 @@ class IncidentRoomTest {
     // A second incident message for a bot commander: already_in_channel and cant_invite_self both settle.
     MessageRef again = chat.postIncidentMessage(new IncidentCard("INC-20261123-1/incident-message-2", "#incidents",
         IncidentCards.INCIDENT_ID, "Checkout API 5xx spike", "P1", "Declared", "checkout-api", FakeSlack.BOT_USER_ID,
-        null, null, IncidentCards.DECLARED_AT));
+        null, null, IncidentCards.DECLARED_AT, null));
 
     assertThat(again.channel()).isEqualTo(slack.onlyRoom().id());
     assertThat(fake.lastRequest("conversations.invite").orElseThrow().field("users")).isEqualTo(FakeSlack.BOT_USER_ID);
@@ -89,7 +89,7 @@ class IncidentRoomTest {
 
     chat.updateIncidentMessage(ref, new IncidentCard("INC-20261123-1/incident-message", "#incidents",
         IncidentCards.INCIDENT_ID, "Checkout API 5xx spike", "P0", "Mitigating", "checkout-api", "U0CAROL", "U0BOB",
-        null, IncidentCards.DECLARED_AT));
+        null, IncidentCards.DECLARED_AT, null));
 
     FakeSlackChannel room = slack.onlyRoom();
     assertThat(room.topic()).isEqualTo("P0 · Mitigating · commander <@U0CAROL>");

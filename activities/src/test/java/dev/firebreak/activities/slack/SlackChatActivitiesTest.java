@@ -82,6 +82,23 @@ class SlackChatActivitiesTest {
   }
 
   @Test
+  void aSuggestedRollbackAddsARollBackButtonThatAsksFirst() {
+    MessageRef ref = chat.postIncidentMessage(IncidentCards.declared("#incidents"));
+
+    chat.updateIncidentMessage(ref, IncidentCards.rollbackSuggested("#incidents"));
+
+    JsonNode buttons = block(onlyMessage(), "inc_actions_acked").path("elements");
+    assertThat(buttons).extracting(button -> button.path("action_id").asText())
+        .containsExactly("incident_update", "incident_resolve", "incident_rollback");
+    JsonNode rollBack = buttons.get(2);
+    assertThat(rollBack.path("style").asText()).isEqualTo("danger");
+    assertThat(rollBack.path("value").asText()).isEqualTo("INC-20261123-1");
+    assertThat(rollBack.path("confirm").path("title").path("text").asText()).isEqualTo("Roll back INC-20261123-1?");
+    assertThat(rollBack.path("confirm").path("text").path("text").asText())
+        .startsWith("checkout-api was deployed 12 minutes ago: roll back to dpl_abc.");
+  }
+
+  @Test
   void closedIncidentMessageOffersNoButtons() {
     MessageRef ref = chat.postIncidentMessage(IncidentCards.declared("#incidents"));
 

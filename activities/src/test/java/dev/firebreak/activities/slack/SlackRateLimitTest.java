@@ -122,6 +122,6 @@ class SlackRateLimitTest {
   private static IncidentCard card(int n) {
     String id = "INC-20261123-" + n;
     return new IncidentCard(id + "/incident-message", "#incidents", id, "Checkout burst " + n, "P1", "Declared",
-        "checkout-api", "U0ALICE", null, null, IncidentCards.DECLARED_AT);
+        "checkout-api", "U0ALICE", null, null, IncidentCards.DECLARED_AT, null);
   }
 }

@@ -57,7 +57,7 @@ public final class ApiServer {
     ObjectMapper json = JsonBodies.mapper();
     IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
-    RollbackRoutes rollbackRoutes = new RollbackRoutes(new RollbackGateway(incidents.client()), incidents, config, new JsonBodies(json), registry);
+    RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json), registry);
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;

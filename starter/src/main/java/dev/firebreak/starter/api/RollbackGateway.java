@@ -36,9 +36,6 @@ final class RollbackGateway {
   private static final Logger log = LoggerFactory.getLogger(RollbackGateway.class);
   static final String ID_PREFIX = RollbackWorkflow.workflowId("", "").replaceAll("-+$", "-");
 
-  /** What a request led to: the rollback it started or found, and whether it is new. */
-  record Admission(String workflowId, String status, boolean started) {}
-
   private final WorkflowClient client;
 
   RollbackGateway(WorkflowClient client) {
@@ -46,7 +43,7 @@ final class RollbackGateway {
   }
 
   /** Claims the service's lock and starts the rollback as its own workflow. */
-  Admission request(RollbackOrder order) {
+  RollbackAdmission request(RollbackOrder order) {
     return admit(order, o -> {
       RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
           .setWorkflowId(o.workflowId())
@@ -59,17 +56,17 @@ final class RollbackGateway {
   }
 
   /** Claims the service's lock and has the incident start the rollback as its child. */
-  Admission requestForIncident(String incidentId, RollbackOrder order) {
+  RollbackAdmission requestForIncident(String incidentId, RollbackOrder order) {
     return admit(order, o -> client.newUntypedWorkflowStub(IncidentWorkflow.workflowId(incidentId))
         .startUpdate(UpdateOptions.newBuilder(IncidentView.class).setUpdateName("rollback")
             .setUpdateId(o.workflowId()).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(), o)
         .getResult());
   }
 
-  private Admission admit(RollbackOrder order, Consumer<RollbackOrder> start) {
+  private RollbackAdmission admit(RollbackOrder order, Consumer<RollbackOrder> start) {
     Optional<RollbackView> existing = find(order.workflowId());
     if (existing.isPresent()) {
-      return new Admission(order.workflowId(), existing.get().status().name(), false);
+      return new RollbackAdmission(order.workflowId(), existing.get().status().name(), false);
     }
     String service = order.request().service();
     LockDecision decision = claim(order);
@@ -82,14 +79,14 @@ final class RollbackGateway {
     try {
       start.accept(order);
       log.info("{} started by {}: {}", order.workflowId(), order.request().requestedBy(), order.request().reason());
-      return new Admission(order.workflowId(), "RESOLVING_TARGET", true);
+      return new RollbackAdmission(order.workflowId(), "RESOLVING_TARGET", true);
     } catch (WorkflowExecutionAlreadyStarted sameKey) {
       // The same key raced this request, or came back after its rollback ended and took the lock again.
       RollbackView view = find(order.workflowId()).orElseThrow(() -> sameKey);
       if (view.status().isFinal()) {
         release(order);
       }
-      return new Admission(order.workflowId(), view.status().name(), false);
+      return new RollbackAdmission(order.workflowId(), view.status().name(), false);
     } catch (RuntimeException notStarted) {
       release(order);
       throw notStarted;

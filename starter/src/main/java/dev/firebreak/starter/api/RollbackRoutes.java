@@ -1,22 +1,15 @@
 package dev.firebreak.starter.api;
 
-import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.config.RollbackPolicyFactory;
 import dev.firebreak.starter.config.ServiceConfig;
-import dev.firebreak.workflows.incident.IncidentView;
-import dev.firebreak.workflows.incident.Suggestion;
 import dev.firebreak.workflows.rollback.Approval;
 import dev.firebreak.workflows.rollback.RollbackOrder;
-import dev.firebreak.workflows.rollback.RollbackRequest;
 import dev.firebreak.workflows.rollback.RollbackView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code /api/v1/rollbacks} (request, show, approve, refuse) and an incident's
@@ -31,17 +24,14 @@ final class RollbackRoutes {
   /** Keys become part of workflow ids, which must stay short and printable. */
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
+  private final IncidentRollbacks incidentRollbacks;
   private final RollbackGateway rollbacks;
-  private final IncidentGateway incidents;
-  private final FirebreakConfig config;
   private final JsonBodies bodies;
   private final MeterRegistry metrics;
 
-  RollbackRoutes(RollbackGateway rollbacks, IncidentGateway incidents, FirebreakConfig config, JsonBodies bodies,
-      MeterRegistry metrics) {
-    this.rollbacks = rollbacks;
-    this.incidents = incidents;
-    this.config = config;
+  RollbackRoutes(IncidentRollbacks incidentRollbacks, JsonBodies bodies, MeterRegistry metrics) {
+    this.incidentRollbacks = incidentRollbacks;
+    this.rollbacks = incidentRollbacks.gateway();
     this.bodies = bodies;
     this.metrics = metrics;
   }
@@ -63,21 +53,11 @@ final class RollbackRoutes {
     respond(ctx, rollbacks.request(order));
   }
 
-  /**
-   * The assessment's rollback suggestion made runnable: the incident's service, to the deploy the
-   * suggestion names unless the body names another, started by the incident as its child.
-   */
+  /** The assessment's rollback suggestion made runnable, unless the body names another deploy. */
   private void fromIncident(Context ctx) {
-    String incidentId = ctx.pathParam("id");
     RollbackBody body = bodies.read(bodies.object(ctx.body()), RollbackBody.class);
-    IncidentView incident = incidents.view(incidentId);
-    ServiceConfig service = rollbackable(incident.service(), ctx);
-    String target = body.toDeployment() != null ? body.toDeployment() : incident.suggestions().stream()
-        .filter(s -> "rollback".equals(s.kind()) && service.name().equals(s.service()))
-        .map(Suggestion::target).filter(t -> t != null).findFirst().orElse(null);
-    String key = incidentId.toLowerCase(Locale.ROOT) + "-" + idempotencyKey(ctx, false);
-    String reason = body.reason() != null ? body.reason() : "Rollback for " + incidentId + ": " + incident.title();
-    respond(ctx, rollbacks.requestForIncident(incidentId, order(service, key, target, reason, ctx, incidentId)));
+    respond(ctx, incidentRollbacks.request(ctx.pathParam("id"), IncidentRoutes.blankToNull(body.toDeployment()),
+        body.reason(), requester(ctx), idempotencyKey(ctx, false)));
   }
 
   private void decide(Context ctx, boolean approve) {
@@ -91,32 +71,24 @@ final class RollbackRoutes {
 
   private RollbackOrder order(ServiceConfig service, String key, String toDeployment, String reason, Context ctx,
       String incidentId) {
-    RollbackRequest request = new RollbackRequest(key, service.name(), IncidentRoutes.blankToNull(toDeployment), reason.strip(),
-        ApiServer.caller(ctx).name(), incidentId);
-    return new RollbackOrder(request, RollbackPolicyFactory.forService(service));
+    return IncidentRollbacks.order(service, key, toDeployment, reason, ApiServer.caller(ctx).name(), incidentId);
   }
 
-  private void respond(Context ctx, RollbackGateway.Admission admission) {
+  private void respond(Context ctx, RollbackAdmission admission) {
     if (admission.started()) {
       metrics.counter("firebreak.rollbacks.started").increment();
     }
-    ctx.status(202).json(Map.of("id", admission.workflowId().substring(RollbackGateway.ID_PREFIX.length()),
+    ctx.status(202).json(Map.of("id", admission.id(),
         "workflowId", admission.workflowId(), "status", admission.status()));
   }
 
-  /** The service, if it exists, runs on a platform, and the caller holds a role its config grants. */
   private ServiceConfig rollbackable(String name, Context ctx) {
-    ServiceConfig service = config.service(name).orElseThrow(() -> ApiError.badRequest("No service named '" + name
-        + "'; known: " + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + "."));
-    if (service.platform() == null) {
-      throw ApiError.badRequest("Service '" + name + "' has no platform in the config, so Firebreak cannot roll it back.");
-    }
+    return incidentRollbacks.rollbackable(name, requester(ctx));
+  }
+
+  private static IncidentRollbacks.Requester requester(Context ctx) {
     ApiCaller caller = ApiServer.caller(ctx);
-    if (service.rollback().roles().stream().map(Role::of).noneMatch(caller::may)) {
-      throw new ApiError(403, "forbidden", "Rolling back " + name + " needs one of the roles "
-          + String.join(", ", service.rollback().roles()) + ", which token '" + caller.name() + "' does not have.");
-    }
-    return service;
+    return new IncidentRollbacks.Requester(caller.name(), "token '" + caller.name() + "'", caller::may);
   }
 
   private static String idempotencyKey(Context ctx, boolean required) {

@@ -6,7 +6,9 @@ import static dev.firebreak.starter.slack.SlackMarkup.withMentions;
 import dev.firebreak.starter.api.ApiError;
 import dev.firebreak.starter.api.IncidentAction;
 import dev.firebreak.starter.api.IncidentGateway;
+import dev.firebreak.starter.api.IncidentRollbacks;
 import dev.firebreak.starter.api.IncidentSummary;
+import dev.firebreak.starter.api.RollbackAdmission;
 import dev.firebreak.starter.api.TemporalFailures;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
@@ -37,11 +39,14 @@ final class IncidentCommands {
   private static final int LISTED = 20;
 
   private final IncidentGateway incidents;
+  private final IncidentRollbacks rollbacks;
   private final FirebreakConfig config;
   private final TemporalFailures failures;
 
-  IncidentCommands(IncidentGateway incidents, FirebreakConfig config, TemporalFailures failures) {
+  IncidentCommands(IncidentGateway incidents, IncidentRollbacks rollbacks, FirebreakConfig config,
+      TemporalFailures failures) {
     this.incidents = incidents;
+    this.rollbacks = rollbacks;
     this.config = config;
     this.failures = failures;
   }
@@ -107,6 +112,9 @@ final class IncidentCommands {
     if (command instanceof SlashCommand.Resolve r) {
       return resolve(id, r.summary(), actor, requestKey);
     }
+    if (command instanceof SlashCommand.RollBack) {
+      return rollBack(id, actor);
+    }
     if (command instanceof SlashCommand.ListOpen) {
       return SlackReply.toUser(list());
     }
@@ -129,6 +137,17 @@ final class IncidentCommands {
   SlackReply resolve(String id, String summary, SlackActor actor, String requestKey) {
     IncidentView view = incidents.update(id, IncidentAction.RESOLVE, new Resolution(actor.userId(), summary, null), requestKey);
     return SlackReply.toUser("✅ *" + id + "* resolved; now " + view.status().label().toLowerCase(Locale.ROOT) + ".");
+  }
+
+  private SlackReply rollBack(String id, SlackActor actor) {
+    RollbackAdmission admission = rollbacks.requestSuggested(id,
+        new IncidentRollbacks.Requester(actor.userId(), actor.userId(), actor::may), "slack");
+    if (!admission.started()) {
+      return SlackReply.toUser("⏪ Rollback `" + admission.id() + "` for *" + id + "* was already requested; it is "
+          + admission.status().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+    }
+    return SlackReply.toChannel("⏪ <@" + actor.userId() + "> started rollback `" + admission.id() + "` for *" + id
+        + "*; its result follows in the incident's thread.");
   }
 
   private SlackReply declare(SlashCommand.Declare d, SlackActor actor) {

@@ -10,6 +10,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.firebreak.starter.api.IncidentGateway;
+import dev.firebreak.starter.api.IncidentRollbacks;
 import dev.firebreak.starter.api.TemporalFailures;
 import dev.firebreak.starter.config.FirebreakConfig;
 import io.javalin.config.RoutesConfig;
@@ -54,7 +55,7 @@ public final class SlackEndpoints implements AutoCloseable {
     this.parser = new SlackRequestParser(appConfig);
     this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
     this.replies = new DeferredReplies(new ResponseUrls(slack)::send, settings.inlineBudget());
-    new SlackHandlers(new IncidentCommands(incidents, config, new TemporalFailures()),
+    new SlackHandlers(new IncidentCommands(incidents, new IncidentRollbacks(incidents, config), config, new TemporalFailures()),
         SlackRoles.from(config.providers().slack()), replies, config, settings.botToken() != null)
         .register(app);
     log.info("Slack endpoints ready ({}, {})", COMMANDS, INTERACTIONS);

@@ -59,6 +59,7 @@ final class SlackHandlers {
         SlashCommand.Acknowledge::new));
     app.blockAction(IncidentActions.RESOLVE, (req, ctx) -> click(req.getPayload(), ctx,
         id -> new SlashCommand.Resolve(id, null)));
+    app.blockAction(IncidentActions.ROLL_BACK, (req, ctx) -> click(req.getPayload(), ctx, SlashCommand.RollBack::new));
     app.blockAction(IncidentActions.POST_UPDATE, (req, ctx) -> openUpdateForm(req.getPayload(), ctx));
     app.viewSubmission(SlackForms.DECLARE, (req, ctx) -> submitDeclaration(req.getPayload(), ctx));
     app.viewSubmission(SlackForms.UPDATE, (req, ctx) -> submitUpdate(req.getPayload(), ctx));

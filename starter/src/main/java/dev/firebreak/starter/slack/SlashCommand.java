@@ -49,6 +49,10 @@ sealed interface SlashCommand {
     public SlashVerb verb() { return SlashVerb.RESOLVE; }
   }
 
+  record RollBack(String incidentId) implements SlashCommand {
+    public SlashVerb verb() { return SlashVerb.ROLLBACK; }
+  }
+
   record ListOpen() implements SlashCommand {
     public SlashVerb verb() { return SlashVerb.LIST; }
   }

@@ -52,6 +52,7 @@ final class SlashCommandParser {
       case SEVERITY -> severity(args);
       case COMMANDER -> commander(args);
       case RESOLVE -> resolve(args);
+      case ROLLBACK -> args.idOnly(SlashVerb.ROLLBACK, SlashCommand.RollBack::new);
       case LIST -> args.rest().isEmpty() ? new SlashCommand.ListOpen() : args.extra(SlashVerb.LIST);
       case HELP -> new SlashCommand.Help();
     };

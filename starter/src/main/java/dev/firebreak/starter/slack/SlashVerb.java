@@ -14,6 +14,8 @@ enum SlashVerb {
   SEVERITY("severity [id] <P0-P4>", "change the severity", Role.RESPONDER),
   COMMANDER("commander [id] @user", "hand the incident to another commander", Role.RESPONDER),
   RESOLVE("resolve [id] [summary]", "resolve (refused while health checks fail)", Role.RESPONDER),
+  // The service's rollback.roles decide who may (admin unless the config grants more); RESPONDER only gates the verb.
+  ROLLBACK("rollback [id]", "roll the service back to the deploy the assessment suggested", Role.RESPONDER),
   LIST("list", "list open incidents", Role.VIEWER),
   HELP("help", "show this help", Role.VIEWER);
 

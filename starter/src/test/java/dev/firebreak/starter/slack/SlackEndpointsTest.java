@@ -1,6 +1,7 @@
 package dev.firebreak.starter.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +9,10 @@ import com.slack.api.app_backend.SlackSignature;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.notify.IncidentRoomName;
+import dev.firebreak.workflows.rollback.RollbackOrders;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -93,6 +96,25 @@ class SlackEndpointsTest {
         .contains("Latest update: Webhook secret mismatch\nETA: 10 min");
     assertThat(resolved.get("text").asText()).isEqualTo("✅ *" + id + "* resolved; now monitoring.");
     assertThat(state(id).status()).isIn(IncidentStatus.MONITORING, IncidentStatus.POST_MORTEM);
+  }
+
+  @Test
+  void rollbackIsForTheRolesTheServiceGrantsAndASecondRequestFindsTheFirstRollback() throws IOException {
+    slack.api.diagnostics.deployments = RollbackOrders.DEPLOYS;
+    String id = idIn(JSON.readTree(command("declare P1 recoup-backend Checkout 500s", "U0ALICE").body()));
+
+    String refused = JSON.readTree(command("rollback " + id, "U0ALICE").body()).get("text").asText();
+    JsonNode first = JSON.readTree(command("rollback " + id, "U0ADMIN").body());
+    JsonNode second = JSON.readTree(command("rollback " + id, "U0ADMIN").body());
+
+    assertThat(refused).contains("needs one of the roles admin, which <@U0ALICE> does not have");
+    String rollback = "recoup-backend-" + id.toLowerCase() + "-slack-previous";
+    assertThat(first.get("response_type").asText()).isEqualTo("in_channel");
+    assertThat(first.get("text").asText())
+        .isEqualTo("⏪ <@U0ADMIN> started rollback `" + rollback + "` for *" + id + "*; its result follows in the incident's thread.");
+    assertThat(second.get("text").asText()).startsWith("⏪ Rollback `" + rollback + "` for *" + id + "* was already requested");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(state(id).timeline()).anyMatch(entry -> "rollback".equals(entry.kind())));
   }
 
   @Test

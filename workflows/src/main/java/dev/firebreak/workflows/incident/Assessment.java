@@ -51,7 +51,7 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
           && list.get(0).createdAt().isAfter(recentSince)) {
         Deployment latest = list.get(0);
         String previous = list.size() > 1 ? list.get(1).id() : null;
-        suggestions.add(new Suggestion("rollback", history.service(), previous,
+        suggestions.add(new Suggestion(Suggestion.ROLLBACK, history.service(), previous,
             "Roll back " + history.service() + ": deploy " + latest.id() + " went out at "
                 + latest.createdAt() + (previous == null ? "" : "; previous deploy " + previous)));
       }

@@ -952,7 +952,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         incident.commander,
         incident.acknowledgedBy,
         incident.latestUpdate == null ? null : Texts.describe(incident.latestUpdate),
-        incident.declaredAt());
+        incident.declaredAt(),
+        incident.suggestions.stream().filter(s -> Suggestion.ROLLBACK.equals(s.kind())).map(Suggestion::text)
+            .findFirst().orElse(null));
   }
 
   private void recordDryRun(Delivery delivery) {

@@ -8,4 +8,7 @@ package dev.firebreak.workflows.incident;
  *     {@code check-service}
  * @param target what the action applies to (the deploy to roll back to, the status page URL)
  */
-public record Suggestion(String kind, String service, String target, String text) {}
+public record Suggestion(String kind, String service, String target, String text) {
+
+  public static final String ROLLBACK = "rollback";
+}

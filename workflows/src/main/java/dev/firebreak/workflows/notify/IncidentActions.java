@@ -10,6 +10,7 @@ public final class IncidentActions {
   public static final String ACKNOWLEDGE = "incident_ack";
   public static final String POST_UPDATE = "incident_update";
   public static final String RESOLVE = "incident_resolve";
+  public static final String ROLL_BACK = "incident_rollback";
 
   private IncidentActions() {}
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
  * Kit for Slack); the workflow only says what is true now.
  *
  * @param key stable per incident: a retried post finds the message it already made by this key
+ * @param rollbackSuggestion the assessment's suggestion to roll the service back, in words; null
+ *     when there is none (the message then offers no Roll back button)
  */
 public record IncidentCard(
     String key,
@@ -19,4 +21,5 @@ public record IncidentCard(
     String commander,
     String acknowledgedBy,
     String latestUpdate,
-    Instant declaredAt) {}
+    Instant declaredAt,
+    String rollbackSuggestion) {}
