@@ -100,9 +100,10 @@ final class FirebreakProcess implements AutoCloseable {
       api = new ApiServer(incidents, settings.config(), tokens, registry,
           TemporalProbe.of(service, Duration.ofSeconds(2)), routes)
           .start(settings.apiHost(), settings.apiPort());
-      log.info("Slack commands and buttons: {}", slack == null
-          ? "off (set SLACK_SIGNING_SECRET to serve " + SlackEndpoints.COMMANDS + " and " + SlackEndpoints.INTERACTIONS + ")"
-          : "on at " + SlackEndpoints.COMMANDS + " and " + SlackEndpoints.INTERACTIONS);
+      if (slack == null) {
+        log.info("Slack commands and buttons: off (set SLACK_SIGNING_SECRET to serve {} and {}, or SLACK_APP_TOKEN "
+            + "for Socket Mode)", SlackEndpoints.COMMANDS, SlackEndpoints.INTERACTIONS);
+      }
     }
     return new FirebreakProcess(service, client, metricsScope, workers, providers, api, slack);
   }

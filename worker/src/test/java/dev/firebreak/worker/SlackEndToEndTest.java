@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.activities.fakes.FakeSlackMessage;
+import dev.firebreak.activities.fakes.FakeSlackSocketMode;
 import dev.firebreak.workflows.notify.IncidentRoomName;
 import dev.firebreak.starter.slack.SlackRequests;
 import dev.firebreak.workflows.notify.IncidentActions;
@@ -44,6 +45,7 @@ class SlackEndToEndTest {
     Map<String, String> env = Map.of(
         "SLACK_BOT_TOKEN", slack.token(),
         "SLACK_SIGNING_SECRET", SECRET,
+        "SLACK_APP_TOKEN", FakeSlackSocketMode.APP_TOKEN,
         "SLACK_API_URL", slack.apiUrlPrefix());
     dev = DevMode.start(null, FreePort.next(), FreePort.next(), env::get);
     requests = new SlackRequests(dev.apiUrl(), SECRET);
@@ -122,6 +124,36 @@ class SlackEndToEndTest {
     assertThat(answer("status " + id, "U0BOB", "incidents")).contains("Latest update: Index rebuilt\nETA: 5 min");
   }
 
+  @Test
+  void socketModeCarriesTheSameCommandsAndButtonsWithoutAPublicUrl() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.socketMode().connected());
+    String declareUrl = slack.responseUrl("socket-declare");
+    JsonNode declared = slack.socketMode().slashCommand(
+        requests.commandFields("declare P2 ascendos-api Search is slow", "U0CAROL", "incidents", declareUrl),
+        Duration.ofSeconds(5));
+    String id = idIn(settled(declared, declareUrl));
+
+    String clickUrl = slack.responseUrl("socket-ack");
+    slack.socketMode().interaction(requests.clickPayload(IncidentActions.ACKNOWLEDGE, id, "U0CAROL", clickUrl),
+        Duration.ofSeconds(5));
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responses(clickUrl).size() == 1);
+
+    assertThat(text(slack.responses(clickUrl).get(0))).isEqualTo("✅ You acknowledged *" + id + "*; escalation stopped.");
+    String statusUrl = slack.responseUrl("socket-status");
+    assertThat(settled(slack.socketMode().slashCommand(requests.commandFields("status " + id, "U0CAROL", "incidents",
+        statusUrl), Duration.ofSeconds(5)), statusUrl)).contains("acknowledged by <@U0CAROL>");
+  }
+
+  /** An acknowledgement's own answer, or the one that follows by response_url when it said "working on it". */
+  private static String settled(JsonNode ack, String responseUrl) {
+    String inline = text(ack);
+    if (!inline.startsWith("⏳")) {
+      return inline;
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responses(responseUrl).size() == 1);
+    return text(slack.responses(responseUrl).get(0));
+  }
+
   /**
    * The answer to a command: inline when the work beat the inline budget, otherwise the one that
    * follows by response_url (which one depends on how loaded the machine is, not on the command).
@@ -130,12 +162,7 @@ class SlackEndToEndTest {
     String responseUrl = slack.responseUrl("command-" + ANSWERS.incrementAndGet());
     HttpResponse<String> response = requests.command(text, user, channel, responseUrl);
     assertThat(response.statusCode()).isEqualTo(200);
-    String inline = text(JSON.readTree(response.body()));
-    if (!inline.startsWith("⏳")) {
-      return inline;
-    }
-    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responses(responseUrl).size() == 1);
-    return text(slack.responses(responseUrl).get(0));
+    return settled(JSON.readTree(response.body()), responseUrl);
   }
 
   private static String text(JsonNode answer) {

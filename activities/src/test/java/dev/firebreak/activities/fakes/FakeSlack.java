@@ -71,6 +71,7 @@ public final class FakeSlack implements AutoCloseable {
   private final FakeSlackRateLimits rateLimits;
   private final List<JsonNode> openedViews = new ArrayList<>();
   private final FakeSlackResponseUrls responseUrls;
+  private final FakeSlackSocketMode socketMode = new FakeSlackSocketMode();
   private int tsCounter;
   private int channelCounter;
   private int bookmarkCounter;
@@ -117,6 +118,11 @@ public final class FakeSlack implements AutoCloseable {
 
   public String token() {
     return token;
+  }
+
+  /** Slack's end of Socket Mode: a client given {@link FakeSlackSocketMode#APP_TOKEN} connects to it. */
+  public FakeSlackSocketMode socketMode() {
+    return socketMode;
   }
 
   // ---- set-up and fault injection
@@ -224,6 +230,14 @@ public final class FakeSlack implements AutoCloseable {
 
   private synchronized MockResponse handle(RecordedRequest request) {
     String path = request.getRequestUrl().encodedPath();
+    if ("GET".equals(request.getMethod()) && path.equals(FakeSlackSocketMode.PATH)) {
+      return socketMode.upgrade();
+    }
+    if (path.equals(API + "apps.connections.open")) {
+      // Socket Mode's one Web API call, made with the app-level token rather than the bot token.
+      boolean appToken = ("Bearer " + FakeSlackSocketMode.APP_TOKEN).equals(request.getHeader("Authorization"));
+      return answer(appToken ? ok().put("url", socketMode.connectionUrl(url())) : authError(request));
+    }
     if ("POST".equals(request.getMethod()) && path.startsWith(FakeSlackResponseUrls.PREFIX)) {
       return responseUrls.answer(path, request.getBody().readUtf8());
     }

@@ -8,7 +8,9 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.socket_mode.SocketModeClient;
 import dev.firebreak.starter.api.IncidentGateway;
 import dev.firebreak.starter.api.IncidentRollbacks;
 import dev.firebreak.starter.api.TemporalFailures;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * handled by Bolt through {@link SlackRequestParser} and {@link App#run}: Bolt's
  * RequestVerification checks the signing secret on every request (a forged, unsigned or
  * more-than-5-minutes-old request gets 401 and starts nothing) before any handler runs.
+ *
+ * <p>With an app-level token the same handlers also take requests over Socket Mode, for teams
+ * without a public URL: Firebreak opens the WebSocket to Slack, so nothing needs to reach it, and
+ * the connection itself (authenticated by the token) replaces the signature check.
  */
 public final class SlackEndpoints implements AutoCloseable {
 
@@ -38,8 +44,12 @@ public final class SlackEndpoints implements AutoCloseable {
   private final SlackRequestParser parser;
   private final SlackSignature.Verifier verifier;
   private final DeferredReplies replies;
+  private final SocketModeApp socketMode;
 
-  /** With a bot token this calls Slack's auth.test once, as Bolt checks the token at start. */
+  /**
+   * With a bot token this calls Slack's auth.test once, as Bolt checks the token at start; with an
+   * app token it opens the Socket Mode connection (and keeps reopening it) in the background.
+   */
   public SlackEndpoints(SlackSettings settings, FirebreakConfig config, IncidentGateway incidents) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -53,18 +63,44 @@ public final class SlackEndpoints implements AutoCloseable {
         .build();
     this.app = new App(appConfig);
     this.parser = new SlackRequestParser(appConfig);
-    this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
+    this.verifier = settings.signingSecret() == null ? null
+        : new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
     this.replies = new DeferredReplies(new ResponseUrls(slack)::send, settings.inlineBudget());
     new SlackHandlers(new IncidentCommands(incidents, new IncidentRollbacks(incidents, config), config, new TemporalFailures()),
         SlackRoles.from(config.providers().slack()), replies, config, settings.botToken() != null)
         .register(app);
-    log.info("Slack endpoints ready ({}, {})", COMMANDS, INTERACTIONS);
+    this.socketMode = settings.appToken() == null ? null : openSocketMode(settings.appToken());
+    log.info("Slack ready: HTTP {}; Socket Mode {}",
+        servesHttp() ? "at " + COMMANDS + " and " + INTERACTIONS : "off (no signing secret)",
+        socketMode == null ? "off (set SLACK_APP_TOKEN to connect without a public URL)" : "connecting");
   }
 
-  /** Mounts the endpoints; they carry no bearer token: the Slack signature is their authentication. */
+  private SocketModeApp openSocketMode(String appToken) {
+    try {
+      SocketModeApp connection = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
+      connection.startAsync();
+      return connection;
+    } catch (Exception e) {
+      // A refused token or an unreachable Slack must not stop incidents; the HTTP endpoints may still serve.
+      log.error("Slack Socket Mode did not connect: {}", e.toString());
+      return null;
+    }
+  }
+
+  /** Whether requests can be verified, and so whether the HTTP endpoints are served. */
+  public boolean servesHttp() {
+    return verifier != null;
+  }
+
+  /**
+   * Mounts the endpoints when a signing secret is set; they carry no bearer token: the Slack
+   * signature is their authentication.
+   */
   public void register(RoutesConfig routes) {
-    routes.post(COMMANDS, this::handle);
-    routes.post(INTERACTIONS, this::handle);
+    if (servesHttp()) {
+      routes.post(COMMANDS, this::handle);
+      routes.post(INTERACTIONS, this::handle);
+    }
   }
 
   private void handle(Context ctx) {
@@ -111,6 +147,13 @@ public final class SlackEndpoints implements AutoCloseable {
 
   @Override
   public void close() {
+    if (socketMode != null) {
+      try {
+        socketMode.close();
+      } catch (Exception e) {
+        log.warn("Closing Slack Socket Mode failed: {}", e.toString());
+      }
+    }
     replies.close();
     try {
       app.stop();

@@ -35,7 +35,7 @@ final class RunningSlack implements AfterEachCallback {
   RunningSlack() {
     FirebreakConfig config = new ConfigLoader().load(CONFIG);
     IncidentGateway incidents = IncidentGateway.of(api.temporal.getWorkflowClient(), config, false);
-    slack = new SlackEndpoints(new SlackSettings(SECRET, null, SlackSettings.DEFAULT_API_URL, Duration.ofSeconds(2)),
+    slack = new SlackEndpoints(new SlackSettings(SECRET, null, SlackSettings.DEFAULT_API_URL, Duration.ofSeconds(2), null),
         config, incidents);
     server = new ApiServer(incidents, config, ApiTokens.none(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, slack::register).start("127.0.0.1", 0);

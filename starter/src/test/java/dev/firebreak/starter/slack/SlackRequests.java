@@ -40,6 +40,11 @@ public final class SlackRequests {
 
   /** The form body of {@code /incident <text>} typed by {@code userId} in a channel. */
   public String commandBody(String text, String userId, String channelName, String responseUrl) {
+    return form(commandFields(text, userId, channelName, responseUrl));
+  }
+
+  /** The fields of {@code /incident <text>}: a form over HTTP, a JSON object over Socket Mode. */
+  public Map<String, String> commandFields(String text, String userId, String channelName, String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "deprecated-verification-token");
     form.put("team_id", "T0FAKE");
@@ -54,7 +59,7 @@ public final class SlackRequests {
     form.put("trigger_id", nextTrigger());
     form.put("api_app_id", "A0FIREBREAK");
     form.put("is_enterprise_install", "false");
-    return form(form);
+    return form;
   }
 
   public HttpResponse<String> command(String text, String userId, String channelName, String responseUrl) {
@@ -63,6 +68,11 @@ public final class SlackRequests {
 
   /** A click on a button of the incident message (a {@code block_actions} payload). */
   public HttpResponse<String> click(String actionId, String incidentId, String userId, String responseUrl) {
+    return sendSigned(SlackEndpoints.INTERACTIONS,
+        "payload=" + encode(clickPayload(actionId, incidentId, userId, responseUrl).toString()));
+  }
+
+  public ObjectNode clickPayload(String actionId, String incidentId, String userId, String responseUrl) {
     ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0FIREBREAK")
         .put("token", "deprecated-verification-token").put("trigger_id", nextTrigger()).put("response_url", responseUrl);
     payload.putObject("team").put("id", "T0FAKE").put("domain", "firebreak-fake");
@@ -73,7 +83,7 @@ public final class SlackRequests {
     payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId)
         .put("block_id", "inc_actions").put("value", incidentId).put("action_ts", "1700000001.000200")
         .putObject("text").put("type", "plain_text").put("text", actionId);
-    return sendSigned(SlackEndpoints.INTERACTIONS, "payload=" + encode(payload.toString()));
+    return payload;
   }
 
   /** A submitted modal ({@code view_submission}); {@code values} is the view's state by block id. */

@@ -37,7 +37,8 @@ final class Texts {
     if (duration == null) {
       return "n/a";
     }
-    long seconds = Math.max(0, duration.toSeconds());
+    // Rounded, not cut: an ack 3m 59.98s after declaring (a timer firing a few ms early) reads "4m 00s".
+    long seconds = Math.max(0, (duration.toMillis() + 500) / 1000);
     long days = seconds / 86_400;
     long hours = seconds % 86_400 / 3600;
     long minutes = seconds % 3600 / 60;
