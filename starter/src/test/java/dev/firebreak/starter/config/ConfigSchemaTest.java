@@ -36,8 +36,9 @@ class ConfigSchemaTest {
   static final String EDITOR_MODELINE = "# yaml-language-server: $schema=../schema/firebreak.schema.json";
 
   private static final ObjectMapper YAML = new YAMLMapper();
-  private final JsonNode schemaTree = read(new ObjectMapper(), SCHEMA_FILE);
-  private final JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaTree);
+  // Building the validator takes seconds; every test reads the same schema.
+  private static final JsonNode SCHEMA_TREE = read(new ObjectMapper(), SCHEMA_FILE);
+  private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA_TREE);
 
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> files = Files.list(ConfigLoaderTest.EXAMPLES)) {
@@ -48,7 +49,7 @@ class ConfigSchemaTest {
   @ParameterizedTest
   @MethodSource("examples")
   void everyExampleValidatesAgainstTheSchemaAndPointsEditorsAtIt(Path example) throws IOException {
-    assertThat(schema.validate(read(YAML, example))).isEmpty();
+    assertThat(SCHEMA.validate(read(YAML, example))).isEmpty();
     assertThat(Files.readAllLines(example).get(0)).isEqualTo(EDITOR_MODELINE);
   }
 
@@ -61,14 +62,14 @@ class ConfigSchemaTest {
   @Test
   void theDemoConfigValidatesAgainstTheSchema() throws IOException {
     try (InputStream demo = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEMO_RESOURCE)) {
-      assertThat(schema.validate(YAML.readTree(demo))).isEmpty();
+      assertThat(SCHEMA.validate(YAML.readTree(demo))).isEmpty();
     }
   }
 
   @Test
   void schemaNamesEveryFieldOfTheConfigRecordsAndNoOther() {
     List<String> gaps = new ArrayList<>();
-    compare(schemaTree, FirebreakConfig.class, "", gaps);
+    compare(SCHEMA_TREE, FirebreakConfig.class, "", gaps);
 
     assertThat(gaps).isEmpty();
   }
@@ -79,7 +80,7 @@ class ConfigSchemaTest {
     assertThat(texts(definition("service").at("/properties/platform/enum"))).isEqualTo(ConfigValidator.PLATFORMS);
     assertThat(texts(definition("severity").at("/properties/statusPageImpact/enum")))
         .isEqualTo(SeverityConfig.STATUS_PAGE_IMPACTS);
-    assertThat(schemaTree.at("/properties/severities/properties").fieldNames())
+    assertThat(SCHEMA_TREE.at("/properties/severities/properties").fieldNames())
         .toIterable().containsExactlyElementsOf(Arrays.stream(Severity.values()).map(Enum::name).toList());
     String targetPattern = definition("escalation").at("/properties/levels/items/properties/targets/items/pattern").asText();
     assertThat(ConfigValidator.TARGET_SCHEMES).allSatisfy(scheme -> assertThat(targetPattern).contains(scheme + ":"));
@@ -104,7 +105,7 @@ class ConfigSchemaTest {
             healthUrl: ftp://api.acme.test
         """;
 
-    List<String> flagged = schema.validate(YAML.readTree(broken)).stream()
+    List<String> flagged = SCHEMA.validate(YAML.readTree(broken)).stream()
         .map(m -> m.getInstanceLocation().toString()).distinct().toList();
 
     assertThat(flagged).contains(
@@ -153,11 +154,11 @@ class ConfigSchemaTest {
 
   private JsonNode resolve(JsonNode node) {
     String ref = node.path("$ref").asText("");
-    return ref.startsWith("#/") ? schemaTree.at(ref.substring(1)) : node;
+    return ref.startsWith("#/") ? SCHEMA_TREE.at(ref.substring(1)) : node;
   }
 
   private JsonNode definition(String name) {
-    return schemaTree.at("/$defs/" + name);
+    return SCHEMA_TREE.at("/$defs/" + name);
   }
 
   private static List<String> texts(JsonNode array) {

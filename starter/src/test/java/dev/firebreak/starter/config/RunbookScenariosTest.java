@@ -91,10 +91,7 @@ class RunbookScenariosTest {
   /** Talk-to-My-Lawyer, Level 1 "Payment processing down" right after a deploy: page, tell customers, roll back. */
   @Test
   void talkToMyLawyerPaymentsDownPagesOnCallPublishesACriticalIncidentAndRemindsAfterThirtyMinutesWithoutAnUpdate() {
-    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-    diagnostics.deployments = List.of(
-        new Deployment("dpl_new", now.minus(Duration.ofMinutes(20)), "READY", "a1b2c3", null),
-        new Deployment("dpl_old", now.minus(Duration.ofDays(2)), "READY", "d4e5f6", null));
+    deployedRecently("dpl_new", Duration.ofMinutes(20), "dpl_old");
     IncidentWorkflow incident = declare("talk-to-my-lawyer.yaml", "INC-TTML-1", "Payment processing down", Severity.P1,
         "talk-to-my-lawyer");
 
@@ -124,10 +121,7 @@ class RunbookScenariosTest {
   /** Ascendos, "Scenario 1: High Error Rate in Sentry" after a deploy: "If code bug: Rollback to previous deployment". */
   @Test
   void ascendosHighSentryErrorRateCountsTheProjectsErrorsSuggestsRollingBackAndStaysOffAnyStatusPage() {
-    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-    diagnostics.deployments = List.of(
-        new Deployment("dpl_bad", now.minus(Duration.ofMinutes(40)), "READY", "0badc0de", null),
-        new Deployment("dpl_good", now.minus(Duration.ofDays(1)), "READY", "900dc0de", null));
+    deployedRecently("dpl_bad", Duration.ofMinutes(40), "dpl_good");
     IncidentWorkflow incident = declare("ascendos.yaml", "INC-ASC-1", "Error rate above 5 %", Severity.P1, "ascendos");
 
     env.sleep(Duration.ofMinutes(16));
@@ -158,5 +152,13 @@ class RunbookScenariosTest {
     WorkflowClient.start(incident::run,
         IncidentState.declared(declaration, new IncidentPolicyFactory(check.config(), false).forService(service)));
     return incident;
+  }
+
+  /** The service's platform shows a deploy {@code ago} and the good one a day before it. */
+  private void deployedRecently(String latest, Duration ago, String previous) {
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    diagnostics.deployments = List.of(
+        new Deployment(latest, now.minus(ago), "READY", "0badc0de", null),
+        new Deployment(previous, now.minus(Duration.ofDays(1)), "READY", "900dc0de", null));
   }
 }
