@@ -120,11 +120,11 @@ final class ConfigShape {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  private static Class<?> raw(Type type) {
+  static Class<?> raw(Type type) {
     return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
   }
 
-  private static Type argument(Type type, int index) {
+  static Type argument(Type type, int index) {
     return ((ParameterizedType) type).getActualTypeArguments()[index];
   }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class CliTest {
@@ -112,12 +114,35 @@ class CliTest {
     assertThat(run.err()).isEqualTo("error: The API token is not valid.\n");
   }
 
-  @Test
-  void configCheckAcceptsAGoodFile() {
-    Run run = run(new ConfigCommand(), "check", "../examples/recoup.yaml");
+  @ParameterizedTest
+  @CsvSource({"recoup.yaml, 3", "talk-to-my-lawyer.yaml, 1", "ascendos.yaml, 1"})
+  void configCheckAcceptsEveryExample(String example, int services) {
+    String file = "../examples/" + example;
+    Run run = run(new ConfigCommand(), "check", file);
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).isEqualTo("../examples/recoup.yaml: OK (3 services, 3 escalation levels)\n");
+    assertThat(run.out()).isEqualTo(file + ": OK (" + services + " services, 3 escalation levels)\n");
+  }
+
+  @Test
+  void configCheckOfAnExampleWithMistakesListsEachOneWithItsPath(@TempDir Path dir) throws Exception {
+    String recoup = Files.readString(Path.of("../examples/recoup.yaml"));
+    Path file = Files.writeString(dir.resolve("firebreak.yaml"), recoup
+        .replace("token: ${FIREBREAK_CI_TOKEN}", "token: s3cr3t")
+        .replace("ackTimeout: 30m", "ackTimeout: half an hour")
+        .replace("statusPageImpact: minor", "statusPageImpact: medium")
+        .replace("healthUrl: https://recoup-backend.onrender.com/health", "healthUrl: recoup-backend.onrender.com/health")
+        .replace("platform: render", "platfrom: render"));
+
+    Run run = run(new ConfigCommand(), "check", file.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("5 problem(s)")
+        .contains("  api.tokens[0].token: secrets must be ${ENV} references, not literal values")
+        .contains("  severities.P2.ackTimeout: must be a duration like 15m")
+        .contains("  severities.P2.statusPageImpact: unknown impact 'medium' (known: none, minor, major, critical)")
+        .contains("  services[1].healthUrl: must be an http(s) URL, not 'recoup-backend.onrender.com/health'")
+        .contains("  services[1].platfrom: unknown key (known: ");
   }
 
   @Test
