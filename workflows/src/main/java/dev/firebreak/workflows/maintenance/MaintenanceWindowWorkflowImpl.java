@@ -162,17 +162,12 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
    */
   private void announceAhead() {
     List<Duration> offsets = plan.announceOffsets().stream().distinct().sorted(Comparator.reverseOrder()).toList();
-    boolean caughtUp = false;
-    for (Duration offset : offsets) {
-      Instant due = request.start().minus(offset);
-      if (!now().isBefore(due)) {
-        if (!caughtUp) {
-          announce("announce-now", "starts " + request.start() + " (less than " + describe(offset) + " ahead)");
-          caughtUp = true;
-        }
-        continue;
-      }
-      waitUntil(due);
+    List<Duration> passed = offsets.stream().filter(offset -> !now().isBefore(request.start().minus(offset))).toList();
+    if (!passed.isEmpty()) {
+      announce("announce-now", "starts " + request.start() + " (less than " + describe(passed.get(passed.size() - 1)) + " ahead)");
+    }
+    for (Duration offset : offsets.subList(passed.size(), offsets.size())) {
+      waitUntil(request.start().minus(offset));
       if (aborted()) {
         return;
       }
