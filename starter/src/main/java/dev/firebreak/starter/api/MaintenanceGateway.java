@@ -14,9 +14,7 @@ import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowQueryException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,15 +109,6 @@ final class MaintenanceGateway {
   }
 
   private Optional<MaintenanceView> find(String workflowId) {
-    try {
-      return Optional.of(client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId).state());
-    } catch (WorkflowNotFoundException notYet) {
-      return Optional.empty();
-    } catch (WorkflowQueryException failed) {
-      if (failed.getCause() instanceof WorkflowNotFoundException) {
-        return Optional.empty();
-      }
-      throw failed;
-    }
+    return WorkflowQuery.ifExists(() -> client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId).state());
   }
 }

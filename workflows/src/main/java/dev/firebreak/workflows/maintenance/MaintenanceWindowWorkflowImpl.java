@@ -4,6 +4,7 @@ import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.action.HttpActionActivities;
 import dev.firebreak.workflows.action.HttpActionResult;
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
@@ -185,7 +186,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
             request.title(), text, request.start(), end, plan.statusPageComponents()));
         record("announce", "Status page maintenance " + statusPageRef.id() + (statusPageRef.dryRun() ? " (dry-run)" : ""));
       } catch (ActivityFailure failed) {
-        record("announce", "Status page not told: " + rootMessage(failed));
+        record("announce", "Status page not told: " + RootCause.message(failed));
       }
     }
   }
@@ -248,7 +249,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       record(kind, "✅ " + step.name() + ": " + (result.dryRun() ? result.detail() : "HTTP " + result.status()));
       return true;
     } catch (ActivityFailure failed) {
-      return failed(kind, step.name() + " failed: " + rootMessage(failed));
+      return failed(kind, step.name() + " failed: " + RootCause.message(failed));
     }
   }
 
@@ -341,7 +342,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       incidentId = id;
       record("incident", "Declared " + id + " (" + plan.incidentSeverity() + ") for the failed maintenance");
     } catch (ChildWorkflowFailure alreadyStarted) {
-      record("incident", "Could not declare " + id + ": " + rootMessage(alreadyStarted));
+      record("incident", "Could not declare " + id + ": " + RootCause.message(alreadyStarted));
     }
   }
 
@@ -361,7 +362,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
         record("rollback", view.outcome());
         results.add(service.service() + " " + view.status());
       } catch (ChildWorkflowFailure failed) {
-        record("rollback", "Rollback of " + service.service() + " did not run: " + rootMessage(failed));
+        record("rollback", "Rollback of " + service.service() + " did not run: " + RootCause.message(failed));
         results.add(service.service() + " not rolled back");
       }
     }
@@ -481,7 +482,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       try {
         statusPage.update(new PublicIncidentUpdate(request.workflowId(), statusPageRef, "completed", sentence, null, null));
       } catch (ActivityFailure failed) {
-        record("end", "Status page not told: " + rootMessage(failed));
+        record("end", "Status page not told: " + RootCause.message(failed));
       }
     }
     setStatus(finalStatus);
@@ -502,7 +503,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
         mail.send(new MaintenanceEmail(fullKey, request.id(), plan.emails(), subject(), text));
       }
     } catch (ActivityFailure failed) {
-      record("notify", "Could not tell everyone (" + key + "): " + rootMessage(failed));
+      record("notify", "Could not tell everyone (" + key + "): " + RootCause.message(failed));
     }
   }
 
@@ -557,14 +558,6 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   private static ApplicationFailure refusal(String message) {
     return ApplicationFailure.newFailure(message, INVALID_TRANSITION);
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
   }
 
   private static Instant now() {
