@@ -14,6 +14,7 @@ import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import io.javalin.config.RoutesConfig;
@@ -78,7 +79,8 @@ final class FirebreakProcess implements AutoCloseable {
       workers = WorkerFactory.newInstance(client);
       Worker worker = workers.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(
-          IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+          IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
+          MaintenanceWindowWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       workers.start();
       log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,

@@ -1,6 +1,7 @@
 package dev.firebreak.worker;
 
 import dev.firebreak.activities.dryrun.DryRunErrorCounts;
+import dev.firebreak.activities.dryrun.DryRunMaintenanceMail;
 import dev.firebreak.activities.dryrun.DryRunPagingActivities;
 import dev.firebreak.activities.dryrun.DryRunStatusPageActivities;
 import dev.firebreak.activities.dryrun.DryRunWebhookActivities;
@@ -11,6 +12,7 @@ import dev.firebreak.activities.paging.PagingRouter;
 import dev.firebreak.activities.paging.PagingRouter.Route;
 import dev.firebreak.activities.sendgrid.EmailPaging;
 import dev.firebreak.activities.sendgrid.SendGridClient;
+import dev.firebreak.activities.sendgrid.SendGridMaintenanceMail;
 import dev.firebreak.activities.sentry.SentryClient;
 import dev.firebreak.activities.sentry.SentryErrorCounts;
 import dev.firebreak.activities.statuspage.StatuspageActivitiesImpl;
@@ -97,7 +99,17 @@ final class IncidentProviders {
             .orElseGet(DryRunErrorCounts::new),
         this.<Object>live("Stripe", "STRIPE", stripe == null ? null : stripe.apiKey(), StripeClient.DEFAULT_BASE_URL,
             (url, key) -> new StripeWebhookActivities(new StripeClient(transport, url, key, timeout)))
-            .orElseGet(DryRunWebhookActivities::new));
+            .orElseGet(DryRunWebhookActivities::new),
+        maintenanceMail());
+  }
+
+  /** Maintenance announcements by mail go through the same SendGrid account as email paging. */
+  private Object maintenanceMail() {
+    ProvidersConfig.SendGridProvider sendGrid = providers.sendgrid();
+    Optional<String> key = sendGrid == null ? Optional.empty() : secrets.resolve(sendGrid.apiKey());
+    return key.<Object>map(k -> new SendGridMaintenanceMail(new SendGridClient(transport,
+            ProviderActivities.urlFor(env, "SENDGRID", SendGridClient.DEFAULT_BASE_URL), k, sendGrid.from(), timeout)))
+        .orElseGet(DryRunMaintenanceMail::new);
   }
 
   /**

@@ -15,9 +15,7 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowUpdateStage;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -127,15 +125,6 @@ final class RollbackGateway {
   }
 
   private Optional<RollbackView> find(String workflowId) {
-    try {
-      return Optional.of(client.newWorkflowStub(RollbackWorkflow.class, workflowId).state());
-    } catch (WorkflowNotFoundException notYet) {
-      return Optional.empty();
-    } catch (WorkflowQueryException failed) {
-      if (failed.getCause() instanceof WorkflowNotFoundException) {
-        return Optional.empty();
-      }
-      throw failed;
-    }
+    return WorkflowQuery.ifExists(() -> client.newWorkflowStub(RollbackWorkflow.class, workflowId).state());
   }
 }

@@ -45,7 +45,7 @@ public final class IncidentPolicyFactory {
         searchAttributes);
   }
 
-  private String channel() {
+  String channel() {
     ProvidersConfig.SlackProvider slack = config.providers().slack();
     return slack == null || slack.channel() == null || slack.channel().isBlank() ? DEFAULT_CHANNEL : slack.channel();
   }

@@ -6,7 +6,11 @@ import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
+import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
+import dev.firebreak.workflows.maintenance.RecordingMail;
+import dev.firebreak.workflows.maintenance.ScriptedActions;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
@@ -54,6 +58,18 @@ public final class RunningApi implements AfterEachCallback {
           platform: vercel
           platformId: prj_1
           rollback: { approval: true, roles: [responder] }
+      maintenance:
+        windows:
+          - name: backend-monthly
+            services: [recoup-backend]
+            recurrence: "first Sunday of the month 02:00 UTC"
+            duration: 2h
+            announce: { channel: "#ops" }
+            preChecks:
+              - { name: create-backup, http: { url: "http://127.0.0.1:9/backup" } }
+            monitoringPeriod: 1s
+            monitoringInterval: 1s
+            rollback: false
       """;
 
   // Real time: the API waits on workflows, and time skipping would jump idle incidents to their timeout.
@@ -62,14 +78,17 @@ public final class RunningApi implements AfterEachCallback {
   public final AtomicBoolean temporalReachable = new AtomicBoolean(true);
   public final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   public final ScriptedDeploys deploys = new ScriptedDeploys();
+  public final ScriptedActions actions = new ScriptedActions();
   public final ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   public RunningApi() {
     Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys);
+        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
+        MaintenanceWindowWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys,
+        actions, new RecordingMail(), new RecordingStatusPage());
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }

@@ -1,0 +1,114 @@
+package dev.firebreak.starter.api;
+
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.maintenance.Abort;
+import dev.firebreak.workflows.maintenance.Extension;
+import dev.firebreak.workflows.maintenance.MaintenanceOrder;
+import dev.firebreak.workflows.maintenance.MaintenancePlan;
+import dev.firebreak.workflows.maintenance.MaintenanceRequest;
+import dev.firebreak.workflows.maintenance.MaintenanceView;
+import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
+import dev.firebreak.workflows.maintenance.StepConfirmation;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the API asks of Temporal about maintenance windows. Listing queries each window (the
+ * newest {@value #LISTED}): windows are few, and the query is the only place their state lives.
+ */
+final class MaintenanceGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(MaintenanceGateway.class);
+  private static final int MAX_ID_ATTEMPTS = 200;
+  static final int LISTED = 100;
+
+  private final WorkflowClient client;
+  private final IncidentIds ids;
+  private final RunningWindows running;
+
+  MaintenanceGateway(WorkflowClient client, Clock clock) {
+    this.client = client;
+    this.ids = new IncidentIds(clock, "MW");
+    this.running = new RunningWindows(client);
+  }
+
+  /** Starts the window under the first free id and returns that id. */
+  String schedule(MaintenanceRequest draft, MaintenancePlan plan) {
+    for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+      String id = ids.next();
+      MaintenanceRequest request = new MaintenanceRequest(id, draft.title(), draft.services(), draft.start(), draft.end(),
+          draft.requestedBy(), draft.openIncidents());
+      MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, WorkflowOptions.newBuilder()
+          .setWorkflowId(request.workflowId())
+          .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+          .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+          .setStaticSummary(IncidentGateway.truncateUtf8("Maintenance · " + String.join(", ", request.services()) + " · "
+              + request.title(), 200))
+          .build());
+      try {
+        WorkflowClient.start(window::run, new MaintenanceOrder(request, plan));
+        log.info("{} scheduled by {}: '{}' on {} from {} to {}", id, request.requestedBy(), request.title(),
+            request.services(), request.start(), request.end());
+        return id;
+      } catch (WorkflowExecutionAlreadyStarted taken) {
+        log.info("{} already taken (another API replica or an earlier run); trying the next id", id);
+      }
+    }
+    throw new ApiError(503, "temporal_unavailable", "Could not find a free maintenance window id; try again.");
+  }
+
+  /** Newest start first. */
+  List<MaintenanceSummary> list() {
+    Set<String> workflowIds = new LinkedHashSet<>(running.workflowIds());
+    client.getWorkflowServiceStubs().blockingStub().listClosedWorkflowExecutions(
+            ListClosedWorkflowExecutionsRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(RunningWindows.WORKFLOW_TYPE).build())
+                .setMaximumPageSize(LISTED).build())
+        .getExecutionsList().stream().filter(RunningWindows::isWindow)
+        .forEach(info -> workflowIds.add(info.getExecution().getWorkflowId()));
+    List<MaintenanceSummary> rows = new ArrayList<>();
+    workflowIds.stream().limit(LISTED).forEach(workflowId -> find(workflowId).ifPresent(v -> rows.add(
+        new MaintenanceSummary(v.id(), v.title(), v.services(), v.start(), v.end(), v.status().name()))));
+    rows.sort(Comparator.comparing(MaintenanceSummary::start).reversed());
+    return rows;
+  }
+
+  MaintenanceView view(String id) {
+    return find(MaintenanceWindowWorkflow.workflowId(id)).orElseThrow(() -> ApiError.notFound("No maintenance window '" + id + "'."));
+  }
+
+  MaintenanceView extend(String id, Extension extension) {
+    return stub(id).extend(extension);
+  }
+
+  MaintenanceView abort(String id, Abort abort) {
+    return stub(id).abort(abort);
+  }
+
+  MaintenanceView confirm(String id, StepConfirmation confirmation) {
+    return stub(id).confirmStep(confirmation);
+  }
+
+  private MaintenanceWindowWorkflow stub(String id) {
+    view(id);
+    return client.newWorkflowStub(MaintenanceWindowWorkflow.class, MaintenanceWindowWorkflow.workflowId(id));
+  }
+
+  private Optional<MaintenanceView> find(String workflowId) {
+    return WorkflowQuery.ifExists(() -> client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId).state());
+  }
+}

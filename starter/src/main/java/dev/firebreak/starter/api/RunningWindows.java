@@ -1,0 +1,65 @@
+package dev.firebreak.starter.api;
+
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.Note;
+import dev.firebreak.workflows.maintenance.IncidentNotice;
+import dev.firebreak.workflows.maintenance.MaintenanceView;
+import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
+import io.temporal.api.filter.v1.WorkflowTypeFilter;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.client.WorkflowClient;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The maintenance windows that have not ended, found with {@code ListOpenWorkflowExecutions} by
+ * type (the dev server has no advanced visibility, and its test server ignores the type filter, so
+ * the type is checked here too). A critical incident declared while one of them
+ * runs is recorded in both: the window's timeline (a signal) and the incident's (a note).
+ */
+final class RunningWindows {
+
+  private static final Logger log = LoggerFactory.getLogger(RunningWindows.class);
+  static final String WORKFLOW_TYPE = MaintenanceWindowWorkflow.class.getSimpleName();
+  private static final int PAGE = 100;
+
+  private final WorkflowClient client;
+
+  RunningWindows(WorkflowClient client) {
+    this.client = client;
+  }
+
+  List<String> workflowIds() {
+    return client.getWorkflowServiceStubs().blockingStub().listOpenWorkflowExecutions(
+            ListOpenWorkflowExecutionsRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build())
+                .setMaximumPageSize(PAGE).build())
+        .getExecutionsList().stream().filter(RunningWindows::isWindow).map(i -> i.getExecution().getWorkflowId()).toList();
+  }
+
+  static boolean isWindow(WorkflowExecutionInfo info) {
+    return WORKFLOW_TYPE.equals(info.getType().getName());
+  }
+
+  /** Never fails the declaration that triggered it: a window that cannot be told is logged. */
+  void tellAbout(IncidentNotice notice) {
+    try {
+      for (String workflowId : workflowIds()) {
+        MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId);
+        MaintenanceView view = window.state();
+        if (view.status().isRunning()) {
+          window.recordIncident(notice);
+          client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(notice.incidentId()))
+              .addNote(new Note("firebreak", "Declared during maintenance " + view.id() + " (" + view.title() + ", "
+                  + view.status() + ")"));
+          log.info("{} declared during maintenance {}; recorded in both", notice.incidentId(), view.id());
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("{}: could not tell the running maintenance windows: {}", notice.incidentId(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.firebreak.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Maintenance windows as `./firebreak dev` runs them with the demo config (every provider dry-run):
+ * a window created a few seconds ahead runs to its all-clear, and one on a broken service fails,
+ * declaring its incident.
+ */
+class MaintenanceEndToEndTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static DevMode dev;
+
+  @BeforeAll
+  static void startDevMode() {
+    dev = DevMode.start(null, FreePort.next(), FreePort.next(), Map.<String, String>of()::get);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (dev != null) {
+      dev.close();
+    }
+  }
+
+  @Test
+  void aWindowCreatedAFewSecondsAheadCompletesInUnderAMinute() throws Exception {
+    Instant start = Instant.now().plusSeconds(3);
+    JsonNode created = send("POST", "/api/v1/maintenance-windows", "{\"title\":\"Upgrade Firestore indexes\","
+        + "\"services\":[\"recoup-backend\"],\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(60) + "\"}", 201);
+    String id = created.get("id").asText();
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("status").asText().equals("COMPLETED"));
+
+    JsonNode done = send("GET", "/api/v1/maintenance-windows/" + id, null, 200);
+    assertThat(done.get("outcome").asText()).startsWith("✅ All clear: maintenance " + id);
+    assertThat(done.get("timeline").toString()).contains("dry-run: ").contains("less than 1h ahead").contains("recoup-backend healthy");
+  }
+
+  @Test
+  void aWindowOnABrokenServiceFailsAndDeclaresItsIncident() throws Exception {
+    send("POST", "/dev/services/ascendos-api/health", "{\"healthy\":false}", 200);
+    Instant start = Instant.now().plusSeconds(1);
+    String id = send("POST", "/api/v1/maintenance-windows", "{\"title\":\"Rotate keys\",\"services\":[\"ascendos-api\"],"
+        + "\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(60) + "\"}", 201).get("id").asText();
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("status").asText().equals("FAILED"));
+
+    JsonNode failed = send("GET", "/api/v1/maintenance-windows/" + id, null, 200);
+    assertThat(failed.get("incidentId").asText()).isEqualTo("INC-" + id);
+    assertThat(send("GET", "/api/v1/incidents/INC-" + id, null, 200).get("title").asText())
+        .isEqualTo("Maintenance " + id + " failed: Rotate keys");
+  }
+
+  private static JsonNode send(String method, String path, String body, int expected) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
+        .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+}

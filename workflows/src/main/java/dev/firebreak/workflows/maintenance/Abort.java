@@ -1,0 +1,4 @@
+package dev.firebreak.workflows.maintenance;
+
+/** Stop a window now. */
+public record Abort(String by, String reason) {}

@@ -1,0 +1,566 @@
+package dev.firebreak.workflows.maintenance;
+
+import dev.firebreak.workflows.action.HttpAction;
+import dev.firebreak.workflows.action.HttpActionActivities;
+import dev.firebreak.workflows.action.HttpActionResult;
+import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.common.RootCause;
+import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
+import dev.firebreak.workflows.diagnostics.HealthCheck;
+import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.IncidentMemo;
+import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.notify.ChatActivities;
+import dev.firebreak.workflows.notify.ThreadMessage;
+import dev.firebreak.workflows.rollback.RollbackOrder;
+import dev.firebreak.workflows.rollback.RollbackRequest;
+import dev.firebreak.workflows.rollback.RollbackView;
+import dev.firebreak.workflows.rollback.RollbackWorkflow;
+import dev.firebreak.workflows.statuspage.PublicIncidentRef;
+import dev.firebreak.workflows.statuspage.PublicIncidentUpdate;
+import dev.firebreak.workflows.statuspage.ScheduledMaintenance;
+import dev.firebreak.workflows.statuspage.StatusPageActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+
+/**
+ * The runbooks' maintenance checklist, step by step. Every wait (the announcements, the start, a
+ * manual step, monitoring) also listens for an abort; every ending tells the same audiences the
+ * announcements reached. A planned-end watcher runs beside the checklist so a window that overruns
+ * says where it is instead of going quiet.
+ *
+ * <p>A failed post-check declares its incident as a child workflow rather than through an activity:
+ * starting a child is a command recorded in history, so it is deterministic and idempotent by its
+ * workflow id ({@code incident-INC-<window id>}) without a Temporal client inside an activity, and
+ * with {@code ABANDON} the incident lives on after the window closes. The rollbacks are children
+ * too, awaited so the all-clear (or the failure report) can say how they ended. They run without the
+ * service's rollback lock, which only the API can claim (an update-with-start); the window itself is
+ * the one changing the service at that moment.
+ */
+public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow {
+
+  private static final Logger log = Workflow.getLogger(MaintenanceWindowWorkflowImpl.class);
+
+  static final String INVALID_TRANSITION = "InvalidTransition";
+  private static final int MAX_ENTRIES = 300;
+  private static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final ActivityOptions NOTIFY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+          .setRetryOptions(RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2).setMaximumInterval(Duration.ofMinutes(1))
+              .build())
+          .build();
+
+  private static final ActivityOptions READ =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
+          .build();
+
+  private final MaintenanceRequest request;
+  private final MaintenancePlan plan;
+  private final List<MaintenanceEntry> timeline = new ArrayList<>();
+  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, NOTIFY);
+  private final MaintenanceMailActivities mail = Workflow.newActivityStub(MaintenanceMailActivities.class, NOTIFY);
+  private final StatusPageActivities statusPage = Workflow.newActivityStub(StatusPageActivities.class, NOTIFY);
+  private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, READ);
+
+  private MaintenanceStatus status = MaintenanceStatus.SCHEDULED;
+  private Instant end;
+  private int extensions;
+  private String waitingFor;
+  private StepConfirmation confirmation;
+  private Abort abort;
+  private boolean modeOn;
+  private String failure;
+  private String incidentId;
+  private String outcome;
+  private PublicIncidentRef statusPageRef;
+
+  @WorkflowInit
+  public MaintenanceWindowWorkflowImpl(MaintenanceOrder order) {
+    this.request = order.request();
+    this.plan = order.plan();
+    this.end = request.end();
+  }
+
+  @Override
+  public MaintenanceView run(MaintenanceOrder order) {
+    setStatus(MaintenanceStatus.SCHEDULED);
+    record("scheduled", "Scheduled by " + request.requestedBy() + ": " + request.title() + " on "
+        + String.join(", ", request.services()) + ", " + request.start() + " to " + end);
+    if (!request.openIncidents().isEmpty()) {
+      record("incident", "Scheduled while " + String.join(", ", request.openIncidents())
+          + " were open; " + request.requestedBy() + " confirmed");
+    }
+    Async.procedure(this::watchPlannedEnd);
+    announceAhead();
+    waitUntil(request.start());
+    if (aborted()) {
+      return finish(MaintenanceStatus.ABORTED, "Maintenance " + request.id() + " aborted by " + abort.by()
+          + " before it started: " + abort.reason() + ". Nothing was changed.");
+    }
+    setStatus(MaintenanceStatus.PRE_CHECKS);
+    for (MaintenanceStep check : plan.preChecks()) {
+      if (!perform("pre-check", check)) {
+        return aborted()
+            ? finish(MaintenanceStatus.ABORTED, "Maintenance " + request.id() + " aborted by " + abort.by()
+                + " during the pre-checks: " + abort.reason() + ". Nothing was changed.")
+            : finish(MaintenanceStatus.CANCELLED, "⛔ Maintenance " + request.id() + " (" + request.title()
+                + ") is called off: pre-check " + failure + ". Nothing was changed.");
+      }
+    }
+    setStatus(MaintenanceStatus.IN_PROGRESS);
+    tell("started", "🛠️ Maintenance " + request.id() + " (" + request.title() + ") has started on "
+        + String.join(", ", request.services()) + "; planned end " + end + ".");
+    boolean done = duringWindow();
+    switchModeOff();
+    if (aborted()) {
+      return abortAfterChanges();
+    }
+    if (!done || failure != null) {
+      return failWindow();
+    }
+    setStatus(MaintenanceStatus.POST_CHECKS);
+    if (!checkHealth("post-check") || !performAll("post-check", plan.postChecks())) {
+      return aborted() ? abortAfterChanges() : failWindow();
+    }
+    if (!monitor()) {
+      return aborted() ? abortAfterChanges() : failWindow();
+    }
+    return finish(MaintenanceStatus.COMPLETED, "✅ All clear: maintenance " + request.id() + " (" + request.title()
+        + ") is complete; " + String.join(", ", request.services()) + " healthy after " + plan.monitoringPeriod()
+        + " of monitoring.");
+  }
+
+  // ---- Before ---------------------------------------------------------------------------------
+
+  /**
+   * One announcement per offset, at its time; offsets already past when the window was scheduled
+   * fold into a single announcement at once, so a window closer than an offset is announced once,
+   * never not at all and never twice.
+   */
+  private void announceAhead() {
+    List<Duration> offsets = plan.announceOffsets().stream().distinct().sorted(Comparator.reverseOrder()).toList();
+    List<Duration> passed = offsets.stream().filter(offset -> !now().isBefore(request.start().minus(offset))).toList();
+    if (!passed.isEmpty()) {
+      announce("announce-now", "starts " + request.start() + " (less than " + describe(passed.get(passed.size() - 1)) + " ahead)");
+    }
+    for (Duration offset : offsets.subList(passed.size(), offsets.size())) {
+      waitUntil(request.start().minus(offset));
+      if (aborted()) {
+        return;
+      }
+      announce("announce-" + offset.toString().toLowerCase(Locale.ROOT), "starts in " + describe(offset));
+    }
+  }
+
+  private void announce(String key, String when) {
+    String text = "🗓️ Planned maintenance " + request.id() + ": " + request.title() + " on "
+        + String.join(", ", request.services()) + ", " + when + ", planned end " + end + ".";
+    tell(key, text);
+    if (statusPageRef == null) {
+      try {
+        statusPageRef = statusPage.scheduleMaintenance(new ScheduledMaintenance(request.workflowId(),
+            request.title(), text, request.start(), end, plan.statusPageComponents()));
+        record("announce", "Status page maintenance " + statusPageRef.id() + (statusPageRef.dryRun() ? " (dry-run)" : ""));
+      } catch (ActivityFailure failed) {
+        record("announce", "Status page not told: " + RootCause.message(failed));
+      }
+    }
+  }
+
+  // ---- During ---------------------------------------------------------------------------------
+
+  /** Maintenance mode on, the steps, health checks; false at the first failure or an abort. */
+  private boolean duringWindow() {
+    if (plan.maintenanceModeOn() != null) {
+      modeOn = true;
+      if (!perform("mode", plan.maintenanceModeOn())) {
+        return false;
+      }
+    }
+    return performAll("step", plan.steps()) && checkHealth("health");
+  }
+
+  /**
+   * Runs whatever else happened, an abort included: a window never leaves maintenance mode on. The
+   * config makes both mode switches HTTP actions, so nothing here waits for a person.
+   */
+  private void switchModeOff() {
+    if (!modeOn || plan.maintenanceModeOff() == null) {
+      return;
+    }
+    modeOn = false;
+    String earlierFailure = failure;
+    if (!called("mode", plan.maintenanceModeOff()) && earlierFailure != null) {
+      failure = earlierFailure + "; then " + failure;
+    }
+  }
+
+  private boolean performAll(String kind, List<MaintenanceStep> steps) {
+    for (MaintenanceStep step : steps) {
+      if (!perform(kind, step)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One checklist line with its result in the timeline; false (and {@link #failure} set) when it failed. */
+  private boolean perform(String kind, MaintenanceStep step) {
+    if (aborted()) {
+      return false;
+    }
+    return step.manual() ? confirmed(kind, step) : called(kind, step);
+  }
+
+  private boolean called(String kind, MaintenanceStep step) {
+    HttpAction action = step.action();
+    Duration timeout = action.timeout() == null ? DEFAULT_ACTION_TIMEOUT : action.timeout();
+    HttpActionActivities http = Workflow.newActivityStub(HttpActionActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(timeout)
+        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
+        .setSummary(kind + ": " + step.name())
+        .build());
+    try {
+      HttpActionResult result = http.perform(action);
+      record(kind, "✅ " + step.name() + ": " + (result.dryRun() ? result.detail() : "HTTP " + result.status()));
+      return true;
+    } catch (ActivityFailure failed) {
+      return failed(kind, step.name() + " failed: " + RootCause.message(failed));
+    }
+  }
+
+  private boolean confirmed(String kind, MaintenanceStep step) {
+    waitingFor = step.name();
+    record(kind, "Waiting up to " + describe(plan.manualStepTimeout()) + " for a person to confirm: " + step.name()
+        + (step.instruction() == null ? "" : " (" + step.instruction() + ")"));
+    tell("confirm-" + timeline.size(), "✋ Maintenance " + request.id() + " waits for: " + step.name()
+        + (step.instruction() == null ? "" : " — " + step.instruction()) + ". When done: firebreak maintenance confirm "
+        + request.id() + " --step '" + step.name() + "'");
+    boolean answered = Workflow.await(plan.manualStepTimeout(), () -> confirmation != null || aborted());
+    waitingFor = null;
+    if (aborted()) {
+      return false;
+    }
+    if (!answered) {
+      return failed(kind, step.name() + " was not confirmed within " + describe(plan.manualStepTimeout()));
+    }
+    StepConfirmation answer = confirmation;
+    confirmation = null;
+    String note = answer.note() == null || answer.note().isBlank() ? "" : ": " + answer.note();
+    if (answer.failed()) {
+      return failed(kind, step.name() + " reported failed by " + answer.by() + note);
+    }
+    record(kind, "✅ " + step.name() + " confirmed by " + answer.by() + note);
+    return true;
+  }
+
+  private boolean checkHealth(String kind) {
+    for (HealthCheck check : plan.healthChecks()) {
+      HealthResult result = diagnostics.checkHealth(check);
+      if (!result.healthy()) {
+        String why = result.failingChecks().isEmpty() ? result.summary() : String.join(", ", result.failingChecks());
+        return failed(kind, check.service() + " is unhealthy (" + why + ")");
+      }
+      record(kind, "✅ " + check.service() + " healthy (" + result.summary() + ")");
+    }
+    return true;
+  }
+
+  // ---- After ----------------------------------------------------------------------------------
+
+  /** Health every interval for the monitoring period; false at the first unhealthy check or an abort. */
+  private boolean monitor() {
+    setStatus(MaintenanceStatus.MONITORING);
+    Instant until = now().plus(plan.monitoringPeriod());
+    record("monitor", "Monitoring for " + describe(plan.monitoringPeriod()));
+    while (now().isBefore(until)) {
+      Duration left = Duration.between(now(), until);
+      Workflow.await(left.compareTo(plan.monitoringInterval()) < 0 ? left : plan.monitoringInterval(), this::aborted);
+      if (aborted() || !checkHealth("monitor")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A step or post-check failed: declare the incident, roll back where configured, tell everyone. */
+  private MaintenanceView failWindow() {
+    declareIncident();
+    String rollbacks = rollBack("Maintenance " + request.id() + " failed: " + failure);
+    return finish(MaintenanceStatus.FAILED, "🚨 Maintenance " + request.id() + " (" + request.title() + ") FAILED: "
+        + failure + "." + rollbacks + (incidentId == null ? "" : " Incident " + incidentId + " declared."));
+  }
+
+  private MaintenanceView abortAfterChanges() {
+    String rollbacks = rollBack("Maintenance " + request.id() + " aborted by " + abort.by() + ": " + abort.reason());
+    return finish(MaintenanceStatus.ABORTED, "Maintenance " + request.id() + " aborted by " + abort.by() + ": "
+        + abort.reason() + "." + (plan.maintenanceModeOn() == null ? "" : " Maintenance mode is off.") + rollbacks);
+  }
+
+  private void declareIncident() {
+    if (plan.incidentPolicy() == null || plan.incidentSeverity() == null) {
+      return;
+    }
+    String id = "INC-" + request.id();
+    Declaration declaration = new Declaration(id, "Maintenance " + request.id() + " failed: " + request.title(),
+        plan.incidentSeverity(), request.services().get(0), failure + " (maintenance " + request.id() + ")", null,
+        "maintenance " + request.id(), now());
+    IncidentWorkflow incident = Workflow.newChildWorkflowStub(IncidentWorkflow.class, ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(IncidentWorkflow.workflowId(id))
+        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setStaticSummary(plan.incidentSeverity() + " · " + declaration.service() + " · maintenance " + request.id() + " failed")
+        .setMemo(IncidentMemo.of(declaration, plan.incidentSeverity(), now()))
+        .build());
+    Async.function(incident::run, IncidentState.declared(declaration, plan.incidentPolicy())).handle((outcome, failed) -> null);
+    try {
+      Workflow.getWorkflowExecution(incident).get();
+      incidentId = id;
+      record("incident", "Declared " + id + " (" + plan.incidentSeverity() + ") for the failed maintenance");
+    } catch (ChildWorkflowFailure alreadyStarted) {
+      record("incident", "Could not declare " + id + ": " + RootCause.message(alreadyStarted));
+    }
+  }
+
+  /** Rolls the configured services back one after the other; the sentence saying how each ended. */
+  private String rollBack(String reason) {
+    List<String> results = new ArrayList<>();
+    for (ServiceRollback service : plan.rollbacks()) {
+      RollbackOrder order = new RollbackOrder(new RollbackRequest(request.id().toLowerCase(Locale.ROOT), service.service(),
+          null, reason, "maintenance " + request.id(), incidentId), service.policy());
+      RollbackWorkflow rollback = Workflow.newChildWorkflowStub(RollbackWorkflow.class, ChildWorkflowOptions.newBuilder()
+          .setWorkflowId(order.workflowId())
+          .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+          .setStaticSummary("Rollback of " + service.service() + " for maintenance " + request.id())
+          .build());
+      try {
+        RollbackView view = rollback.run(order);
+        record("rollback", view.outcome());
+        results.add(service.service() + " " + view.status());
+      } catch (ChildWorkflowFailure failed) {
+        record("rollback", "Rollback of " + service.service() + " did not run: " + RootCause.message(failed));
+        results.add(service.service() + " not rolled back");
+      }
+    }
+    return results.isEmpty() ? "" : " Rollback: " + String.join(", ", results) + ".";
+  }
+
+  // ---- The planned end ------------------------------------------------------------------------
+
+  /** At the planned end (as extended) a window still going says where it is, once per planned end. */
+  private void watchPlannedEnd() {
+    while (!status.isFinal()) {
+      Instant plannedEnd = end;
+      Duration left = Duration.between(now(), plannedEnd);
+      boolean moved = !left.isNegative() && !left.isZero()
+          && Workflow.await(left, () -> status.isFinal() || !end.equals(plannedEnd));
+      if (status.isFinal()) {
+        return;
+      }
+      if (!moved) {
+        String text = "⏰ Maintenance " + request.id() + " reached its planned end (" + plannedEnd + ") and is not done: "
+            + status + (waitingFor == null ? "" : ", waiting for '" + waitingFor + "'")
+            + ". Extend it (firebreak maintenance extend " + request.id() + ") or abort it.";
+        tell("overrun-" + extensions, text);
+        record("overrun", text);
+        log.warn("{} overran its planned end {} while {}", request.id(), plannedEnd, status);
+        Workflow.await(() -> status.isFinal() || !end.equals(plannedEnd));
+      }
+    }
+  }
+
+  // ---- Commands -------------------------------------------------------------------------------
+
+  @Override
+  public void validateExtend(Extension extension) {
+    requirePerson(extension == null ? null : extension.by(), "extending");
+    requireNotFinished();
+    if (extension.until() == null || !extension.until().isAfter(end)) {
+      throw refusal("'until' must be later than the planned end " + end);
+    }
+  }
+
+  @Override
+  public MaintenanceView extend(Extension extension) {
+    end = extension.until();
+    extensions++;
+    String why = extension.reason() == null || extension.reason().isBlank() ? "" : ": " + extension.reason();
+    record("extend", "Extended to " + end + " by " + extension.by() + why);
+    tell("extend-" + extensions, "⏳ Maintenance " + request.id() + " extended to " + end + " by " + extension.by() + why + ".");
+    log.info("{} extended to {} by {}", request.id(), end, extension.by());
+    return state();
+  }
+
+  @Override
+  public void validateAbort(Abort abort) {
+    requirePerson(abort == null ? null : abort.by(), "aborting");
+    requireNotFinished();
+    if (this.abort != null) {
+      throw refusal(request.id() + " is already being aborted by " + this.abort.by());
+    }
+  }
+
+  @Override
+  public MaintenanceView abort(Abort abort) {
+    this.abort = new Abort(abort.by(), abort.reason() == null || abort.reason().isBlank() ? "no reason given" : abort.reason());
+    record("abort", "Abort requested by " + abort.by() + ": " + this.abort.reason());
+    log.info("{} abort requested by {} while {}", request.id(), abort.by(), status);
+    return state();
+  }
+
+  @Override
+  public void validateConfirmStep(StepConfirmation answer) {
+    requirePerson(answer == null ? null : answer.by(), "confirming");
+    if (waitingFor == null || confirmation != null) {
+      throw refusal(request.id() + " is not waiting for a manual step (it is " + status + ")");
+    }
+    if (answer.step() != null && !answer.step().isBlank() && !answer.step().equals(waitingFor)) {
+      throw refusal(request.id() + " is waiting for '" + waitingFor + "', not '" + answer.step() + "'");
+    }
+  }
+
+  @Override
+  public MaintenanceView confirmStep(StepConfirmation answer) {
+    confirmation = answer;
+    log.info("{} step '{}' answered by {} ({})", request.id(), waitingFor, answer.by(), answer.failed() ? "failed" : "done");
+    return state();
+  }
+
+  @Override
+  public void recordIncident(IncidentNotice notice) {
+    if (notice == null || notice.incidentId() == null) {
+      return;
+    }
+    String text = notice.severity() + " " + notice.incidentId() + " declared on " + notice.service() + " while the window is "
+        + status + ": " + notice.title();
+    record("incident", text);
+    log.info("{} noted {}", request.id(), text);
+  }
+
+  @Override
+  public MaintenanceView state() {
+    return new MaintenanceView(request.id(), request.workflowId(), request.title(), request.services(), request.start(), end,
+        status, waitingFor, incidentId, request.requestedBy(), outcome, List.copyOf(timeline));
+  }
+
+  @Override
+  public List<MaintenanceEntry> timeline() {
+    return List.copyOf(timeline);
+  }
+
+  // ---- Endings and small rules ----------------------------------------------------------------
+
+  private MaintenanceView finish(MaintenanceStatus finalStatus, String sentence) {
+    outcome = sentence;
+    record(finalStatus.name().toLowerCase(Locale.ROOT), sentence);
+    tell("end", sentence);
+    if (statusPageRef != null && !statusPageRef.dryRun()) {
+      try {
+        statusPage.update(new PublicIncidentUpdate(request.workflowId(), statusPageRef, "completed", sentence, null, null));
+      } catch (ActivityFailure failed) {
+        record("end", "Status page not told: " + RootCause.message(failed));
+      }
+    }
+    setStatus(finalStatus);
+    log.info("{} {}", request.id(), sentence);
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    return state();
+  }
+
+  /** Slack and mail; a message that cannot be delivered is noted, never a reason to stop the window. */
+  private void tell(String key, String text) {
+    String fullKey = request.id() + "/" + key;
+    try {
+      Delivery posted = chat.post(new ThreadMessage(fullKey, request.id(), plan.channel(), null, text));
+      if (posted.dryRun()) {
+        record("notify", posted.detail());
+      }
+      if (!plan.emails().isEmpty()) {
+        mail.send(new MaintenanceEmail(fullKey, request.id(), plan.emails(), subject(), text));
+      }
+    } catch (ActivityFailure failed) {
+      record("notify", "Could not tell everyone (" + key + "): " + RootCause.message(failed));
+    }
+  }
+
+  private String subject() {
+    return "[Maintenance " + request.id() + "] " + request.title();
+  }
+
+  private boolean failed(String kind, String what) {
+    failure = what;
+    record(kind, "❌ " + what);
+    log.warn("{} {}", request.id(), what);
+    return false;
+  }
+
+  private void waitUntil(Instant instant) {
+    Duration left = Duration.between(now(), instant);
+    if (!left.isNegative() && !left.isZero()) {
+      Workflow.await(left, this::aborted);
+    }
+  }
+
+  private boolean aborted() {
+    return abort != null;
+  }
+
+  private void requireNotFinished() {
+    if (status.isFinal()) {
+      throw refusal(request.id() + " has already ended (" + status + ")");
+    }
+  }
+
+  private void setStatus(MaintenanceStatus next) {
+    status = next;
+    Workflow.setCurrentDetails("**" + request.id() + "** " + request.title() + " · " + next + " · until " + end);
+  }
+
+  private void record(String kind, String text) {
+    if (timeline.size() < MAX_ENTRIES) {
+      timeline.add(new MaintenanceEntry(now(), kind, text));
+    }
+  }
+
+  private static void requirePerson(String by, String what) {
+    if (by == null || by.isBlank()) {
+      throw refusal("'by' is required: say who is " + what + " the window");
+    }
+  }
+
+  private static String describe(Duration duration) {
+    return duration.toString().substring(2).toLowerCase(Locale.ROOT);
+  }
+
+  private static ApplicationFailure refusal(String message) {
+    return ApplicationFailure.newFailure(message, INVALID_TRANSITION);
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}

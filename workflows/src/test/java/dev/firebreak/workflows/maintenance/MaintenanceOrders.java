@@ -1,0 +1,60 @@
+package dev.firebreak.workflows.maintenance;
+
+import dev.firebreak.workflows.action.HttpAction;
+import dev.firebreak.workflows.diagnostics.HealthCheck;
+import dev.firebreak.workflows.incident.IncidentPolicies;
+import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.rollback.RollbackOrders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The Recoup runbook's monthly maintenance as an order, for workflow tests. */
+public final class MaintenanceOrders {
+
+  public static final Duration MANUAL_TIMEOUT = Duration.ofMinutes(30);
+
+  private MaintenanceOrders() {}
+
+  public static HttpAction action(String name) {
+    return new HttpAction(name, "POST", "http://127.0.0.1:9/ops/" + name, Map.of(), null, 200, Duration.ofSeconds(10));
+  }
+
+  public static MaintenanceStep step(String name) {
+    return new MaintenanceStep(name, action(name), null);
+  }
+
+  public static MaintenanceStep manual(String name) {
+    return new MaintenanceStep(name, null, "do " + name + " by hand");
+  }
+
+  public static MaintenancePlan plan(List<MaintenanceStep> steps) {
+    return new MaintenancePlan(
+        "#ops",
+        List.of("customers@example.com"),
+        List.of("cmp-backend"),
+        List.of(Duration.ofHours(48), Duration.ofHours(24), Duration.ofHours(1)),
+        List.of(step("create-firestore-backup"), step("export-redis")),
+        step("maintenance-on"),
+        steps,
+        step("maintenance-off"),
+        List.of(new HealthCheck("recoup-backend", "http://127.0.0.1:9/health", Duration.ofSeconds(10))),
+        List.of(step("test-payment-processing")),
+        Duration.ofMinutes(30),
+        Duration.ofMinutes(5),
+        MANUAL_TIMEOUT,
+        List.of(new ServiceRollback("recoup-backend", RollbackOrders.policy(false))),
+        Severity.P1,
+        IncidentPolicies.recoup());
+  }
+
+  public static MaintenanceOrder order(String id, Instant start, List<MaintenanceStep> steps) {
+    return order(id, start, start.plus(Duration.ofHours(2)), steps);
+  }
+
+  public static MaintenanceOrder order(String id, Instant start, Instant end, List<MaintenanceStep> steps) {
+    return new MaintenanceOrder(new MaintenanceRequest(id, "Upgrade Firestore indexes", List.of("recoup-backend"),
+        start, end, "alice", List.of()), plan(steps));
+  }
+}

@@ -1,0 +1,125 @@
+package dev.firebreak.workflows.maintenance;
+
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.manual;
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.order;
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.RecordingChat;
+import dev.firebreak.workflows.incident.RecordingPager;
+import dev.firebreak.workflows.incident.RecordingStatusPage;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.incident.ScriptedErrorCounts;
+import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackOrders;
+import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
+import dev.firebreak.workflows.rollback.ScriptedDeploys;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays committed maintenance-window histories against today's code. Re-record on purpose only, with
+ * {@code ./mvnw -pl workflows test -Dtest=MaintenanceWindowReplayTest -Dfirebreak.recordHistories=true}.
+ */
+class MaintenanceWindowReplayTest {
+
+  private static final Path HISTORIES = Path.of("src/test/resources/histories/maintenance");
+
+  static Stream<Path> committedHistories() throws IOException {
+    try (Stream<Path> files = Files.list(HISTORIES)) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("committedHistories")
+  void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
+    String json = Files.readString(history, StandardCharsets.UTF_8);
+    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), MaintenanceWindowWorkflowImpl.class);
+  }
+
+  @Test
+  @DisabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void historiesAreCommitted() throws IOException {
+    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordHistories() throws IOException {
+    Files.createDirectories(HISTORIES);
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+      diagnostics.deployments = RollbackOrders.DEPLOYS;
+      ScriptedActions actions = new ScriptedActions();
+      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
+          RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+      worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), actions, new RecordingChat(),
+          new RecordingMail(), new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+
+      MaintenanceWindowWorkflow completed = start(client, order("MW-completed", now.plus(Duration.ofHours(30)),
+          now.plus(Duration.ofHours(30)).plus(Duration.ofMinutes(10)), List.of(manual("swap-database"))));
+      env.sleep(Duration.ofHours(30).plusMinutes(1));
+      completed.extend(new Extension("bob", now.plus(Duration.ofHours(32)), "monitoring"));
+      completed.confirmStep(new StepConfirmation("bob", "swap-database", false, "done"));
+      completed.recordIncident(new IncidentNotice("INC-20261123-1", "P1", "Checkout down", "recoup-backend"));
+      finish(completed);
+      save(client, "MW-completed", "completed-extended-confirmed");
+
+      actions.failing.add("test-payment-processing");
+      finish(start(client, order("MW-failed", soon(env), List.of(step("apply")))));
+      save(client, "MW-failed", "post-check-failed-rollback-incident");
+      actions.failing.clear();
+
+      MaintenanceWindowWorkflow aborted = start(client, order("MW-aborted", soon(env), List.of(manual("swap-database"))));
+      env.sleep(Duration.ofMinutes(6));
+      aborted.abort(new Abort("bob", "vendor outage"));
+      finish(aborted);
+      save(client, "MW-aborted", "aborted-during-steps");
+    }
+  }
+
+  private static Instant soon(TestWorkflowEnvironment env) {
+    return Instant.ofEpochMilli(env.currentTimeMillis()).plus(Duration.ofMinutes(5));
+  }
+
+  private static MaintenanceWindowWorkflow start(WorkflowClient client, MaintenanceOrder order) {
+    MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    WorkflowClient.start(window::run, order);
+    return window;
+  }
+
+  private static void finish(MaintenanceWindowWorkflow window) {
+    WorkflowStub.fromTyped(window).getResult(MaintenanceView.class);
+  }
+
+  private static void save(WorkflowClient client, String windowId, String name) throws IOException {
+    Files.writeString(HISTORIES.resolve(name + ".json"),
+        client.fetchHistory(MaintenanceWindowWorkflow.workflowId(windowId)).toJson(true), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,286 @@
+package dev.firebreak.workflows.maintenance;
+
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.manual;
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.order;
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firebreak.workflows.incident.IncidentView;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.RecordingChat;
+import dev.firebreak.workflows.incident.RecordingPager;
+import dev.firebreak.workflows.incident.RecordingStatusPage;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.incident.ScriptedErrorCounts;
+import dev.firebreak.workflows.incident.TimelineEntry;
+import dev.firebreak.workflows.notify.ThreadMessage;
+import dev.firebreak.workflows.rollback.RollbackCommand;
+import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackOrders;
+import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
+import dev.firebreak.workflows.rollback.ScriptedDeploys;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MaintenanceWindowWorkflowTest {
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+  private final ScriptedDeploys deploys = new ScriptedDeploys();
+  private final ScriptedActions actions = new ScriptedActions();
+  private final RecordingChat chat = new RecordingChat();
+  private final RecordingMail mail = new RecordingMail();
+  private final RecordingStatusPage statusPage = new RecordingStatusPage();
+
+  @BeforeEach
+  void startEnvironment() {
+    diagnostics.deployments = RollbackOrders.DEPLOYS;
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
+        RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+    worker.registerActivitiesImplementations(diagnostics, deploys, actions, chat, mail, statusPage,
+        new RecordingPager(), new ScriptedErrorCounts());
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    env.close();
+  }
+
+  private Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  private MaintenanceWindowWorkflow start(MaintenanceOrder order) {
+    MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    WorkflowClient.start(window::run, order);
+    return window;
+  }
+
+  private static MaintenanceView result(MaintenanceWindowWorkflow window) {
+    return WorkflowStub.fromTyped(window).getResult(MaintenanceView.class);
+  }
+
+  private List<String> chatKeys() {
+    return chat.posts.stream().map(ThreadMessage::key).toList();
+  }
+
+  private List<String> announcements() {
+    return chatKeys().stream().filter(k -> k.contains("/announce-")).toList();
+  }
+
+  private void awaitState(MaintenanceWindowWorkflow window, Predicate<MaintenanceView> condition) {
+    for (int i = 0; i < 200 && !condition.test(window.state()); i++) {
+      env.sleep(Duration.ofSeconds(5));
+    }
+    assertThat(condition.test(window.state())).as("window state reached in time: " + window.state()).isTrue();
+  }
+
+  @Test
+  void fullWindowAnnouncesAtEachOffsetRunsTheChecklistAndGivesTheAllClear() {
+    Instant start = now().plus(Duration.ofHours(72));
+    MaintenanceWindowWorkflow window = start(order("MW-1", start, List.of(step("apply-index-migration"))));
+
+    env.sleep(Duration.ofHours(23).plusMinutes(59));
+    assertThat(announcements()).isEmpty();
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(announcements()).containsExactly("MW-1/announce-pt48h");
+    env.sleep(Duration.ofHours(24));
+    assertThat(announcements()).containsExactly("MW-1/announce-pt48h", "MW-1/announce-pt24h");
+    env.sleep(Duration.ofHours(23));
+    assertThat(announcements()).hasSize(3).endsWith("MW-1/announce-pt1h");
+    assertThat(actions.performed).isEmpty();
+
+    MaintenanceView view = result(window);
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.COMPLETED);
+    assertThat(actions.performed).containsExactly("create-firestore-backup", "export-redis", "maintenance-on",
+        "apply-index-migration", "maintenance-off", "test-payment-processing");
+    assertThat(view.outcome()).startsWith("✅ All clear: maintenance MW-1");
+    assertThat(chatKeys()).endsWith("MW-1/started", "MW-1/end");
+    assertThat(mail.sent).extracting(MaintenanceEmail::key).isEqualTo(chatKeys());
+    assertThat(mail.sent).allSatisfy(m -> assertThat(m.to()).containsExactly("customers@example.com"));
+    assertThat(statusPage.posts).hasSize(2).first().isEqualTo("scheduled: Upgrade Firestore indexes");
+    assertThat(statusPage.posts.get(1)).startsWith("completed: ✅ All clear");
+    assertThat(diagnostics.healthChecks).hasSizeGreaterThanOrEqualTo(1 + 1 + 6);
+    assertThat(view.timeline()).extracting(MaintenanceEntry::kind)
+        .contains("announce", "pre-check", "mode", "step", "health", "post-check", "monitor", "completed");
+  }
+
+  @Test
+  void aWindowCloserThanTheOffsetsIsAnnouncedOnceAtOnce() {
+    Instant start = now().plus(Duration.ofMinutes(30));
+    MaintenanceWindowWorkflow window = start(order("MW-2", start, List.of()));
+
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(announcements()).containsExactly("MW-2/announce-now");
+    assertThat(chat.posts.get(0).text()).contains("less than 1h ahead");
+
+    assertThat(result(window).status()).isEqualTo(MaintenanceStatus.COMPLETED);
+    assertThat(announcements()).containsExactly("MW-2/announce-now");
+  }
+
+  @Test
+  void aFailedPreCheckStopsTheWindowBeforeAnythingChangesAndTellsPeople() {
+    actions.failing.add("export-redis");
+
+    MaintenanceView view = result(start(order("MW-3", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.CANCELLED);
+    assertThat(actions.performed).containsExactly("create-firestore-backup", "export-redis");
+    assertThat(view.outcome()).contains("pre-check export-redis failed").contains("Nothing was changed");
+    assertThat(chat.texts()).last().asString().startsWith("⛔ Maintenance MW-3");
+    assertThat(mail.sent).last().extracting(MaintenanceEmail::text).asString().startsWith("⛔");
+    assertThat(deploys.rollbacks).isEmpty();
+    assertThat(view.incidentId()).isNull();
+  }
+
+  @Test
+  void aFailedPostCheckRollsBackAndDeclaresAnIncidentLinkedToTheWindow() {
+    actions.failing.add("test-payment-processing");
+
+    MaintenanceView view = result(start(order("MW-4", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
+    assertThat(actions.performed).containsSubsequence("maintenance-on", "apply", "maintenance-off", "test-payment-processing");
+    assertThat(deploys.rollbacks).extracting(RollbackCommand::workflowId).containsExactly("rollback-recoup-backend-mw-4");
+    assertThat(view.incidentId()).isEqualTo("INC-MW-4");
+    assertThat(view.outcome()).contains("FAILED: test-payment-processing failed")
+        .contains("Rollback: recoup-backend SUCCEEDED").contains("Incident INC-MW-4 declared");
+    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId("INC-MW-4"));
+    IncidentView declared = incident.state();
+    assertThat(declared.title()).isEqualTo("Maintenance MW-4 failed: Upgrade Firestore indexes");
+    assertThat(declared.severity().name()).isEqualTo("P1");
+    assertThat(incident.timeline()).extracting(TimelineEntry::text)
+        .anySatisfy(text -> assertThat(text).contains("rollback-recoup-backend-mw-4"));
+  }
+
+  @Test
+  void unhealthyDuringMonitoringFailsTheWindow() {
+    MaintenanceWindowWorkflow window = start(order("MW-5", now().plus(Duration.ofMinutes(5)), List.of(step("apply"))));
+    awaitState(window, v -> v.status() == MaintenanceStatus.MONITORING);
+    diagnostics.healthy = false;
+
+    MaintenanceView view = result(window);
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
+    assertThat(view.outcome()).contains("recoup-backend is unhealthy (database=error)");
+    assertThat(view.incidentId()).isEqualTo("INC-MW-5");
+  }
+
+  @Test
+  void aWindowStillGoingAtItsPlannedEndSaysWhereItIs() {
+    Instant start = now().plus(Duration.ofMinutes(5));
+    MaintenanceWindowWorkflow window = start(order("MW-6", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+
+    env.sleep(Duration.ofMinutes(16));
+
+    assertThat(chat.texts()).anySatisfy(text -> assertThat(text)
+        .startsWith("⏰ Maintenance MW-6 reached its planned end").contains("MONITORING"));
+    assertThat(window.timeline()).extracting(MaintenanceEntry::kind).contains("overrun");
+    assertThat(result(window).status()).isEqualTo(MaintenanceStatus.COMPLETED);
+  }
+
+  @Test
+  void extendingMovesThePlannedEndAndTellsEveryone() {
+    Instant start = now().plus(Duration.ofMinutes(5));
+    MaintenanceWindowWorkflow window = start(order("MW-7", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+
+    assertThatThrownBy(() -> window.extend(new Extension("bob", start.plus(Duration.ofMinutes(5)), null)))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("must be later than the planned end");
+    MaintenanceView extended = window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), "monitoring runs 30m"));
+
+    assertThat(extended.end()).isEqualTo(start.plus(Duration.ofHours(1)));
+    assertThat(result(window).status()).isEqualTo(MaintenanceStatus.COMPLETED);
+    assertThat(chat.texts()).noneSatisfy(text -> assertThat(text).startsWith("⏰"));
+    assertThat(chatKeys()).contains("MW-7/extend-1");
+    assertThat(mail.sent).extracting(MaintenanceEmail::text).anySatisfy(t -> assertThat(t).contains("extended to"));
+  }
+
+  @Test
+  void abortDuringTheStepsSwitchesMaintenanceModeOffAndRollsBack() {
+    MaintenanceWindowWorkflow window = start(order("MW-8", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
+    awaitState(window, v -> "swap-database".equals(v.waitingFor()));
+
+    window.abort(new Abort("bob", "vendor outage"));
+    MaintenanceView view = result(window);
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.ABORTED);
+    assertThat(actions.performed).endsWith("maintenance-on", "maintenance-off");
+    assertThat(deploys.rollbacks).hasSize(1);
+    assertThat(view.incidentId()).isNull();
+    assertThat(view.outcome()).contains("aborted by bob: vendor outage").contains("Maintenance mode is off");
+  }
+
+  @Test
+  void abortBeforeTheStartChangesNothing() {
+    MaintenanceWindowWorkflow window = start(order("MW-9", now().plus(Duration.ofHours(10)), List.of(step("apply"))));
+    env.sleep(Duration.ofMinutes(1));
+
+    window.abort(new Abort("bob", null));
+
+    MaintenanceView view = result(window);
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.ABORTED);
+    assertThat(view.outcome()).contains("before it started").contains("Nothing was changed");
+    assertThat(actions.performed).isEmpty();
+    assertThat(deploys.rollbacks).isEmpty();
+  }
+
+  @Test
+  void aConfirmedManualStepLetsTheWindowGoOn() {
+    MaintenanceWindowWorkflow window = start(order("MW-10", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
+    awaitState(window, v -> "swap-database".equals(v.waitingFor()));
+    assertThat(chat.texts()).anySatisfy(t -> assertThat(t).contains("firebreak maintenance confirm MW-10 --step 'swap-database'"));
+
+    assertThatThrownBy(() -> window.confirmStep(new StepConfirmation("bob", "other-step", false, null)))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("is waiting for 'swap-database'");
+    window.confirmStep(new StepConfirmation("bob", "swap-database", false, "replica promoted"));
+
+    MaintenanceView view = result(window);
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.COMPLETED);
+    assertThat(view.timeline()).extracting(MaintenanceEntry::text)
+        .contains("✅ swap-database confirmed by bob: replica promoted");
+  }
+
+  @Test
+  void aManualStepNobodyConfirmsFailsTheWindowAtItsTimeout() {
+    MaintenanceWindowWorkflow window = start(order("MW-11", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
+    awaitState(window, v -> "swap-database".equals(v.waitingFor()));
+
+    env.sleep(MaintenanceOrders.MANUAL_TIMEOUT.minusMinutes(1));
+    assertThat(window.state().status()).isEqualTo(MaintenanceStatus.IN_PROGRESS);
+
+    MaintenanceView view = result(window);
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
+    assertThat(view.outcome()).contains("swap-database was not confirmed within 30m");
+    assertThat(actions.performed).endsWith("maintenance-on", "maintenance-off");
+  }
+
+  @Test
+  void anIncidentDeclaredDuringTheWindowIsInItsTimeline() {
+    MaintenanceWindowWorkflow window = start(order("MW-12", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
+    awaitState(window, v -> v.waitingFor() != null);
+
+    window.recordIncident(new IncidentNotice("INC-20261123-4", "P1", "Checkout returns 500", "recoup-backend"));
+
+    awaitState(window, v -> v.timeline().stream().anyMatch(e -> e.text().startsWith("P1 INC-20261123-4 declared")));
+  }
+}
