@@ -16,6 +16,7 @@ import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
+import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -79,6 +80,7 @@ final class FirebreakProcess implements AutoCloseable {
       Worker worker = workers.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(
           IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(WebhookRetryWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       workers.start();
       log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,
