@@ -33,6 +33,7 @@ public class WebhookRetryWorkflowImpl implements WebhookRetryWorkflow {
   private static final Logger log = Workflow.getLogger(WebhookRetryWorkflowImpl.class);
 
   static final String INVALID_REQUEST = "InvalidWebhookRetry";
+  static final String JOB_STOPPED = "WebhookRetryStopped";
   /** Stripe lists events of the last 30 days only. */
   static final Duration PROVIDER_RETENTION = Duration.ofDays(30);
   /** Ids are carried through continue-as-new; 40,000 of ~30 bytes keep that input near 1.2 MB, under the 2 MB limit. */
@@ -125,6 +126,13 @@ public class WebhookRetryWorkflowImpl implements WebhookRetryWorkflow {
     try {
       setAside = book.settle(batch, delivery.redeliver(sent), "no outcome reported", request.maxAttempts());
     } catch (ActivityFailure failed) {
+      if (failed.getCause() instanceof ApplicationFailure refused && refused.isNonRetryable()) {
+        // Nothing can be delivered until a person fixes the job (its secret is not set, say): stop,
+        // and leave the events undelivered for the next run rather than setting all of them aside.
+        throw ApplicationFailure.newNonRetryableFailure(
+            "webhook retry stopped after " + book.delivered() + " deliveries: " + refused.getOriginalMessage(),
+            JOB_STOPPED);
+      }
       // The events the activity heartbeated as settled keep their outcome; the rest count as failed attempts.
       String error = "delivery activity failed: " + RootCause.message(failed);
       log.warn("{} {}", jobId(), error);

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.webhooks;
 
+import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ public class ScriptedWebhooks implements WebhookActivities, WebhookDeliveryActiv
   public final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
   public final List<RedeliveryBatch> batches = new CopyOnWriteArrayList<>();
   public final CountDownLatch firstBatchArrived = new CountDownLatch(1);
+  /** When set, every delivery fails for good with this message, as a job whose secret is not set does. */
+  public volatile String refusal;
   private volatile CountDownLatch holdFirstBatch = new CountDownLatch(0);
 
   /** Lists {@code evt_0000 … evt_<count-1>}. */
@@ -60,6 +63,9 @@ public class ScriptedWebhooks implements WebhookActivities, WebhookDeliveryActiv
   public RedeliveryOutcome redeliver(RedeliveryBatch batch) {
     batches.add(batch);
     firstBatchArrived.countDown();
+    if (refusal != null) {
+      throw ApplicationFailure.newNonRetryableFailure(refusal, "MissingEnvironmentVariable");
+    }
     try {
       holdFirstBatch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -2,14 +2,13 @@ package dev.firebreak.workflows.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.CommittedHistories;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.RecordingChat;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,16 +35,13 @@ class WebhookRetryWorkflowReplayTest {
   private static final String JOB_ID = "job-webhook-retry";
 
   static Stream<Path> committedHistories() throws IOException {
-    try (Stream<Path> files = Files.list(HISTORIES)) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
-    }
+    return CommittedHistories.in(HISTORIES);
   }
 
   @ParameterizedTest
   @MethodSource("committedHistories")
   void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
-    String json = Files.readString(history, StandardCharsets.UTF_8);
-    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), WebhookRetryWorkflowImpl.class);
+    CommittedHistories.replay(history, WebhookRetryWorkflowImpl.class);
   }
 
   @Test

@@ -148,4 +148,18 @@ class WebhookRetryWorkflowTest {
         .rootCause().isInstanceOf(ApplicationFailure.class)
         .hasMessageContaining("webhook retry supports provider 'stripe', not 'github'");
   }
+
+  @Test
+  void aDeliveryThatCannotWorkStopsTheJobInsteadOfSettingEveryEventAside() {
+    webhooks.events(300);
+    webhooks.refusal = "environment variable STRIPE_WEBHOOK_SECRET is not set";
+
+    start(request(3, 100, 20));
+
+    assertThatThrownBy(this::result).isInstanceOf(WorkflowFailedException.class)
+        .rootCause().hasMessageContaining(
+            "webhook retry stopped after 0 deliveries: environment variable STRIPE_WEBHOOK_SECRET is not set");
+    assertThat(webhooks.batches).hasSize(1);
+    assertThat(chat.posts).isEmpty();
+  }
 }
