@@ -17,6 +17,7 @@ import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
+import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -80,7 +81,7 @@ final class FirebreakProcess implements AutoCloseable {
       Worker worker = workers.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(
           IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
-          MaintenanceWindowWorkflowImpl.class);
+          MaintenanceWindowWorkflowImpl.class, WebhookRetryWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       workers.start();
       log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,

@@ -5,7 +5,9 @@ import dev.firebreak.activities.dryrun.DryRunMaintenanceMail;
 import dev.firebreak.activities.dryrun.DryRunPagingActivities;
 import dev.firebreak.activities.dryrun.DryRunStatusPageActivities;
 import dev.firebreak.activities.dryrun.DryRunWebhookActivities;
+import dev.firebreak.activities.dryrun.DryRunWebhookDelivery;
 import dev.firebreak.activities.http.HttpTransport;
+import dev.firebreak.activities.http.SecretExpander;
 import dev.firebreak.activities.pagerduty.PagerDutyClient;
 import dev.firebreak.activities.pagerduty.PagerDutyPaging;
 import dev.firebreak.activities.paging.PagingRouter;
@@ -21,10 +23,13 @@ import dev.firebreak.activities.stripe.StripeClient;
 import dev.firebreak.activities.stripe.StripeWebhookActivities;
 import dev.firebreak.activities.twilio.SmsPaging;
 import dev.firebreak.activities.twilio.TwilioClient;
+import dev.firebreak.activities.webhooks.EventBodies;
+import dev.firebreak.activities.webhooks.WebhookRedelivery;
 import dev.firebreak.starter.config.ProvidersConfig;
 import dev.firebreak.starter.config.SecretResolver;
 import dev.firebreak.workflows.notify.PagingActivities;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +43,9 @@ import java.util.function.Function;
  * provider is not configured, which the router then reports as a target nobody can reach.
  */
 final class IncidentProviders {
+
+  /** Ten pages of events: what a few batches ahead of the delivery need, a few MB at most. */
+  private static final int EVENT_BODIES_KEPT = 1000;
 
   private final ProvidersConfig providers;
   private final Function<String, String> env;
@@ -83,12 +91,15 @@ final class IncidentProviders {
     return new PagingRouter(routes);
   }
 
-  /** The public status page, the assessment's error counts and the undelivered-webhook listing. */
+  /**
+   * The public status page, the assessment's error counts, the undelivered-webhook listing and
+   * re-delivery, and maintenance mail.
+   */
   List<Object> others() {
     ProvidersConfig.StatuspageProvider statuspage = providers.statuspage();
     ProvidersConfig.SentryProvider sentry = providers.sentry();
     ProvidersConfig.StripeProvider stripe = providers.stripe();
-    return List.of(
+    List<Object> implementations = new ArrayList<>(List.of(
         this.<Object>live("Statuspage", "STATUSPAGE", statuspage == null ? null : statuspage.apiKey(),
             StatuspageClient.DEFAULT_BASE_URL, (url, key) -> new StatuspageActivitiesImpl(
                 new StatuspageClient(transport, url, key, statuspage.pageId(), timeout)))
@@ -96,11 +107,20 @@ final class IncidentProviders {
         this.<Object>live("Sentry", "SENTRY", sentry == null ? null : sentry.authToken(), SentryClient.DEFAULT_BASE_URL,
             (url, token) -> new SentryErrorCounts(
                 new SentryClient(transport, url, token, sentry.organisation(), timeout)))
-            .orElseGet(DryRunErrorCounts::new),
-        this.<Object>live("Stripe", "STRIPE", stripe == null ? null : stripe.apiKey(), StripeClient.DEFAULT_BASE_URL,
-            (url, key) -> new StripeWebhookActivities(new StripeClient(transport, url, key, timeout)))
-            .orElseGet(DryRunWebhookActivities::new),
-        maintenanceMail());
+            .orElseGet(DryRunErrorCounts::new)));
+    implementations.addAll(this.<List<Object>>live("Stripe", "STRIPE", stripe == null ? null : stripe.apiKey(),
+        StripeClient.DEFAULT_BASE_URL, this::stripeWebhooks)
+        .orElseGet(() -> List.of(new DryRunWebhookActivities(), new DryRunWebhookDelivery())));
+    implementations.add(maintenanceMail());
+    return implementations;
+  }
+
+  /** Listing and re-delivery share one client and the bodies a page brought: a page of events costs Stripe one call. */
+  private List<Object> stripeWebhooks(String url, String key) {
+    StripeClient client = new StripeClient(transport, url, key, timeout);
+    EventBodies bodies = new EventBodies(EVENT_BODIES_KEPT);
+    return List.of(new StripeWebhookActivities(client, bodies),
+        new WebhookRedelivery(client, bodies, transport, new SecretExpander(env), timeout));
   }
 
   /** Maintenance announcements by mail go through the same SendGrid account as email paging. */

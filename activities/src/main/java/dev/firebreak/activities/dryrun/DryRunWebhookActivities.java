@@ -1,5 +1,6 @@
 package dev.firebreak.activities.dryrun;
 
+import dev.firebreak.workflows.webhooks.FailedEventPage;
 import dev.firebreak.workflows.webhooks.FailedWebhookEvents;
 import dev.firebreak.workflows.webhooks.WebhookActivities;
 import java.time.Instant;
@@ -17,5 +18,12 @@ public final class DryRunWebhookActivities implements WebhookActivities {
     log.info("dry-run: GET https://api.stripe.com/v1/events?delivery_success=false&created[gte]={}",
         since.getEpochSecond());
     return new FailedWebhookEvents(List.of(), false, true);
+  }
+
+  @Override
+  public FailedEventPage failedEventsPage(Instant since, String startingAfter) {
+    log.info("dry-run: GET https://api.stripe.com/v1/events?delivery_success=false&created[gte]={}&limit=100{}",
+        since.getEpochSecond(), startingAfter == null ? "" : "&starting_after=" + startingAfter);
+    return new FailedEventPage(List.of(), false, true);
   }
 }

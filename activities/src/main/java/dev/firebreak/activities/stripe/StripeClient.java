@@ -51,20 +51,38 @@ public final class StripeClient {
     String after = null;
     boolean more = true;
     while (more && events.size() < MAX_EVENTS) {
-      JsonNode page = http.sendForJson(request(since, after), timeout);
-      for (JsonNode event : page.path("data")) {
+      StripeEventPage page = failedEventsPage(since, after);
+      for (JsonNode event : page.events()) {
         events.add(new FailedWebhookEvent(
             event.path("id").asText(),
             event.path("type").asText(),
             Instant.ofEpochSecond(event.path("created").asLong()),
             event.path("pending_webhooks").asInt()));
       }
-      more = page.path("has_more").asBoolean() && !events.isEmpty();
+      more = page.hasMore() && !events.isEmpty();
       after = events.isEmpty() ? null : events.get(events.size() - 1).id();
     }
     List<FailedWebhookEvent> oldestFirst = new ArrayList<>(events);
     oldestFirst.sort(Comparator.comparing(FailedWebhookEvent::created));
     return new FailedWebhookEvents(List.copyOf(oldestFirst), more, false);
+  }
+
+  /**
+   * One page of events created at or after {@code since} whose delivery failed, newest first, after
+   * the event {@code startingAfter} (null for the first page), each as the JSON Stripe sent.
+   */
+  public StripeEventPage failedEventsPage(Instant since, String startingAfter) {
+    JsonNode page = http.sendForJson(request(since, startingAfter), timeout);
+    List<JsonNode> events = new ArrayList<>();
+    page.path("data").forEach(events::add);
+    return new StripeEventPage(List.copyOf(events), page.path("has_more").asBoolean() && !events.isEmpty());
+  }
+
+  /** One event as Stripe's JSON ({@code GET /v1/events/{id}}): the body a webhook delivery carries. */
+  public String event(String id) {
+    HttpUrl url = eventsUrl.newBuilder().addPathSegment(id).build();
+    return http.send(new Request.Builder().url(url).header("Authorization", "Bearer " + apiKey).get().build(), timeout)
+        .body();
   }
 
   private Request request(Instant since, String startingAfter) {

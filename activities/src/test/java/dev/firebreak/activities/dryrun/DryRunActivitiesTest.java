@@ -9,6 +9,9 @@ import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.ThreadMessage;
+import dev.firebreak.workflows.webhooks.FailedEventPage;
+import dev.firebreak.workflows.webhooks.RedeliveryBatch;
+import dev.firebreak.workflows.webhooks.RedeliveryOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -68,5 +71,15 @@ class DryRunActivitiesTest {
     assertThat(result).isEqualTo(new HttpActionResult("purge-cache", 0, "", true,
         "dry-run: POST https://api.example.com/purge?token=${CDN_TOKEN} headers=Authorization"
             + " body=\"{\\\"purge\\\":\\\"all\\\"}\""));
+  }
+
+  @Test
+  void webhookRetryListsNothingAndWouldSendNothing() {
+    FailedEventPage page = new DryRunWebhookActivities().failedEventsPage(Instant.parse("2026-11-01T00:00:00Z"), null);
+    RedeliveryOutcome outcome = new DryRunWebhookDelivery().redeliver(new RedeliveryBatch("stripe",
+        "https://app.recoup.com/api/webhooks/stripe", "${STRIPE_WEBHOOK_SECRET}", 10, List.of("evt_1"), "job-webhooks"));
+
+    assertThat(page).isEqualTo(new FailedEventPage(List.of(), false, true));
+    assertThat(outcome).isEqualTo(new RedeliveryOutcome(List.of("evt_1"), List.of(), true));
   }
 }

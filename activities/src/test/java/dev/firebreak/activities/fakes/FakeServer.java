@@ -28,6 +28,7 @@ public abstract class FakeServer implements AutoCloseable {
 
   protected FakeServer(FaultInjection faults) {
     this.faults = faults;
+    server.setServerSocketFactory(new NoDelaySockets());
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

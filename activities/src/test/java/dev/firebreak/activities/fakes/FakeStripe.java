@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
@@ -14,7 +16,9 @@ import okhttp3.mockwebserver.RecordedRequest;
 /**
  * Stripe's events list ({@code GET /v1/events}, provider-apis §4.5): bearer auth with the secret key,
  * newest first, {@code delivery_success}, {@code created[gte]}, {@code limit} (at most 100) and
- * {@code starting_after} pagination, and {@code {"error":{"message","type"}}} errors.
+ * {@code starting_after} pagination, and {@code {"error":{"message","type"}}} errors; and one event
+ * ({@code GET /v1/events/{id}}). An event added twice is listed twice, as a listing that shifts
+ * while it is paged would; {@code starting_after} continues after the copy the previous page ended on.
  */
 public final class FakeStripe extends FakeServer {
 
@@ -25,6 +29,8 @@ public final class FakeStripe extends FakeServer {
 
   private final String apiKey;
   private final List<Event> events = new CopyOnWriteArrayList<>();
+  /** Where each id was last served in the listing, so a cursor on a twice-listed event stays unambiguous. */
+  private final Map<String, Integer> servedAt = new ConcurrentHashMap<>();
 
   public FakeStripe(String apiKey) {
     super(new FaultInjection((status, message) -> error(message, status == 429 ? "rate_limit_error" : "api_error")));
@@ -48,6 +54,9 @@ public final class FakeStripe extends FakeServer {
           "invalid_request_error"));
     }
     HttpUrl url = request.getRequestUrl();
+    if ("GET".equals(request.getMethod()) && url.pathSize() == 3 && url.encodedPath().startsWith("/v1/events/")) {
+      return retrieve(url.pathSegments().get(2));
+    }
     if (!"GET".equals(request.getMethod()) || !"/v1/events".equals(url.encodedPath())) {
       return json(404, error("Unrecognized request URL (" + request.getMethod() + ": " + url.encodedPath() + ").",
           "invalid_request_error"));
@@ -66,7 +75,7 @@ public final class FakeStripe extends FakeServer {
     String after = url.queryParameter("starting_after");
     int from = 0;
     if (after != null) {
-      from = matching.stream().map(Event::id).toList().indexOf(after) + 1;
+      from = servedAt.getOrDefault(after, matching.stream().map(Event::id).toList().indexOf(after)) + 1;
       if (from == 0) {
         return json(400, error("No such event: '" + after + "'", "invalid_request_error"));
       }
@@ -75,10 +84,27 @@ public final class FakeStripe extends FakeServer {
     ObjectNode body = JSON.createObjectNode().put("object", "list").put("url", "/v1/events")
         .put("has_more", from + limit < matching.size());
     ArrayNode data = body.putArray("data");
-    page.forEach(e -> data.addObject().put("id", e.id()).put("object", "event").put("type", e.type())
-        .put("created", e.created().getEpochSecond()).put("livemode", false)
-        .put("pending_webhooks", e.delivered() ? 0 : 1));
+    for (int i = 0; i < page.size(); i++) {
+      data.add(eventJson(page.get(i)));
+      servedAt.put(page.get(i).id(), from + i);
+    }
     return json(200, body.toString());
+  }
+
+  private MockResponse retrieve(String id) {
+    return events.stream().filter(e -> e.id().equals(id)).findFirst()
+        .map(e -> json(200, eventJson(e).toString()))
+        .orElseGet(() -> json(404, error("No such event: '" + id + "'", "invalid_request_error")));
+  }
+
+  /** An event as Stripe sends it, in the list and in a webhook delivery. */
+  private static ObjectNode eventJson(Event e) {
+    ObjectNode event = JSON.createObjectNode().put("id", e.id()).put("object", "event")
+        .put("api_version", "2024-06-20").put("type", e.type()).put("created", e.created().getEpochSecond())
+        .put("livemode", false).put("pending_webhooks", e.delivered() ? 0 : 1);
+    event.putObject("data").putObject("object").put("id", "obj_" + e.id().replaceFirst("^evt_", ""))
+        .put("object", e.type().replaceFirst("\\..*", ""));
+    return event;
   }
 
   private static String masked(String header) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.activities.fakes.FakeServer;
 import dev.firebreak.activities.fakes.FakeStripe;
 import dev.firebreak.activities.http.ProviderClientContract;
+import dev.firebreak.activities.webhooks.EventBodies;
 import dev.firebreak.workflows.webhooks.FailedWebhookEvent;
 import dev.firebreak.workflows.webhooks.FailedWebhookEvents;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class StripeClientTest extends ProviderClientContract {
 
   @Test
   void listsEventsWhoseDeliveryFailedSinceTheGivenTimeOldestFirst() {
-    FailedWebhookEvents events = new StripeWebhookActivities(client).failedWebhookEvents(T0);
+    FailedWebhookEvents events = new StripeWebhookActivities(client, new EventBodies(10)).failedWebhookEvents(T0);
 
     RecordedRequest request = stripe.requests().get(0);
     assertThat(request.getHeader("Authorization")).isEqualTo("Bearer sk_test_123456");

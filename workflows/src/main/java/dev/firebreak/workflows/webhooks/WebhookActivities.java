@@ -11,4 +11,11 @@ public interface WebhookActivities {
   /** Stripe events created since {@code since} whose delivery failed to at least one endpoint. */
   @ActivityMethod
   FailedWebhookEvents failedWebhookEvents(Instant since);
+
+  /**
+   * One page of Stripe events created since {@code since} whose delivery failed, after the event
+   * {@code startingAfter} (null for the first page).
+   */
+  @ActivityMethod
+  FailedEventPage failedEventsPage(Instant since, String startingAfter);
 }
