@@ -2,6 +2,7 @@ package dev.firebreak.starter.api;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
 import dev.firebreak.workflows.incident.IncidentState;
@@ -18,6 +19,7 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.converter.DataConverter;
@@ -101,6 +103,29 @@ public final class IncidentGateway {
       }
     }
     throw new ApiError(503, "temporal_unavailable", "Could not find a free incident id; try again.");
+  }
+
+  /**
+   * Delivers a firing alert: starts its incident under the declaration's id, or signals the incident
+   * running under it, in one atomic signal-with-start (the deduplication the alert intake relies on).
+   * A closed incident's id may start again: the alert's next incident.
+   */
+  public void alertFiring(Declaration declaration, AlertReceived alert) {
+    WorkflowOptions options = WorkflowOptions.newBuilder(options(declaration))
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .build();
+    client.newUntypedWorkflowStub(WORKFLOW_TYPE, options).signalWithStart("alert", new Object[] {alert},
+        new Object[] {IncidentState.declared(declaration, policies.forService(declaration.service()))});
+  }
+
+  /** Delivers an alert to the incident running under the id; false when none runs (nothing to record it in). */
+  public boolean alertIfRunning(String id, AlertReceived alert) {
+    try {
+      workflow(id).alert(alert);
+      return true;
+    } catch (WorkflowNotFoundException closed) {
+      return false;
+    }
   }
 
   private WorkflowOptions options(Declaration d) {

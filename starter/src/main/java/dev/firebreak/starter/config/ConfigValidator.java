@@ -44,6 +44,7 @@ public final class ConfigValidator {
     checkServices(config.services(), report);
     new SlackProviderCheck().check(config.providers().slack(), report);
     checkProviderFields(config, report);
+    AlertsConfigCheck.check(config, report);
     return problems;
   }
 
