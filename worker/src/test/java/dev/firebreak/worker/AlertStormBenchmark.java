@@ -1,10 +1,7 @@
 package dev.firebreak.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -33,8 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class AlertStormBenchmark {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int ALERTS = Integer.getInteger("benchmark.alerts", 10_000);
   private static final int FINGERPRINTS = Integer.getInteger("benchmark.fingerprints", 1_000);
   private static final int SECONDS = Integer.getInteger("benchmark.seconds", 60);
@@ -88,7 +83,7 @@ class AlertStormBenchmark {
           HttpResponse<String> response = post(dev, k % FINGERPRINTS);
           millis.add((System.nanoTime() - sent) / 1e6);
           if (response.statusCode() == 202) {
-            incidents.add(read(response).get("incidents").get(0).get("id").asText());
+            incidents.add(RollbackBenchmark.read(response).get("incidents").get(0).get("id").asText());
           } else {
             refused.incrementAndGet();
           }
@@ -110,7 +105,7 @@ class AlertStormBenchmark {
       pages = 0;
       incidentsWithOnePage = 0;
       for (String id : incidents) {
-        JsonNode view = read(call(HttpRequest.newBuilder(URI.create(dev.apiUrl() + "/api/v1/incidents/" + id)).GET()));
+        JsonNode view = RollbackBenchmark.read(RollbackBenchmark.call(HttpRequest.newBuilder(URI.create(dev.apiUrl() + "/api/v1/incidents/" + id)).GET()));
         counted += view.path("alerts").path("firings").asInt();
         long paged = 0;
         for (JsonNode entry : view.get("timeline")) {
@@ -141,29 +136,9 @@ class AlertStormBenchmark {
          "alerts": [{"status": "firing", "fingerprint": "storm-%1$d", "labels": {"alertname": "Storm%1$d",
            "severity": "critical", "instance": "node-%1$d"}, "annotations": {"summary": "Storm alert %1$d"},
            "startsAt": "2026-11-23T10:00:00Z", "endsAt": "0001-01-01T00:00:00Z"}]}""".formatted(fingerprint);
-    return call(HttpRequest.newBuilder(URI.create(dev.apiUrl() + "/api/v1/alerts"))
+    return RollbackBenchmark.call(HttpRequest.newBuilder(URI.create(dev.apiUrl() + "/api/v1/alerts"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static HttpResponse<String> call(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode read(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static void sleep(long nanos) {

@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +55,6 @@ class AlertEndpointTest {
   private final FirebreakConfig config = new ConfigLoader().load(AlertRulesTest.CONFIG);
   private final IncidentGateway incidents = IncidentGateway.of(api.temporal.getWorkflowClient(), config, false);
   private final ApiServer server;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   AlertEndpointTest() {
     ApiTokens tokens = ApiTokens.none()
@@ -87,14 +85,7 @@ class AlertEndpointTest {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return api.send(request);
   }
 
   private HttpResponse<String> postWithSecret(String body) {
