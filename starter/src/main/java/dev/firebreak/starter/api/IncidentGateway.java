@@ -56,6 +56,7 @@ public final class IncidentGateway {
   private static final int LIST_PAGE = 100;
   private static final int MAX_ID_ATTEMPTS = 200;
   private static final int SUMMARY_BYTES = 200;
+  private static final int MAX_ALERT_ATTEMPTS = 3;
 
   private final WorkflowClient client;
   private final IncidentPolicyFactory policies;
@@ -109,13 +110,30 @@ public final class IncidentGateway {
    * Delivers a firing alert: starts its incident under the declaration's id, or signals the incident
    * running under it, in one atomic signal-with-start (the deduplication the alert intake relies on).
    * A closed incident's id may start again: the alert's next incident.
+   *
+   * <p>The dev test server is not atomic here: of two concurrent signal-with-starts, one can fail
+   * with "already started" (a real server signals instead). The incident then runs, so the delivery
+   * becomes a signal to it, or, should that incident have closed meanwhile, starts the next one.
    */
   public void alertFiring(Declaration declaration, AlertReceived alert) {
     WorkflowOptions options = WorkflowOptions.newBuilder(options(declaration))
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .build();
-    client.newUntypedWorkflowStub(WORKFLOW_TYPE, options).signalWithStart("alert", new Object[] {alert},
-        new Object[] {IncidentState.declared(declaration, policies.forService(declaration.service()))});
+    IncidentState state = IncidentState.declared(declaration, policies.forService(declaration.service()));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.newUntypedWorkflowStub(WORKFLOW_TYPE, options).signalWithStart("alert", new Object[] {alert},
+            new Object[] {state});
+        return;
+      } catch (WorkflowExecutionAlreadyStarted raced) {
+        if (alertIfRunning(declaration.id(), alert)) {
+          return;
+        }
+        if (attempt == MAX_ALERT_ATTEMPTS) {
+          throw raced;
+        }
+      }
+    }
   }
 
   /** Delivers an alert to the incident running under the id; false when none runs (nothing to record it in). */
