@@ -65,9 +65,8 @@ public final class AlertEndpoint {
   }
 
   private void receive(Context ctx) {
-    if (ctx.contentLength() > MAX_BODY_BYTES) {
-      throw tooLarge(ctx.contentLength());
-    }
+    // Read before refusing: answering while the sender still writes resets its connection, and it
+    // would see a network error instead of the 413. Javalin's own limit (1 MB) bounds the read.
     byte[] body = ctx.bodyAsBytes();
     if (body.length > MAX_BODY_BYTES) {
       throw tooLarge(body.length);

@@ -163,6 +163,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     publishSearchAttributes();
     while (incident.status != IncidentStatus.CLOSED) {
+      // Before the wait: an alert delivered with the start is handled before run() begins.
+      resolveIfTheAlertResolved();
       waitForNextDeadlineOrCommand();
       Instant now = now();
       assessOnceAcknowledged();
@@ -170,7 +172,6 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       remindIfUpdateOverdue(now);
       monitorAfterResolve(now);
       remindPostMortemReview(now);
-      resolveIfTheAlertResolved();
       continueAsNewIfHistoryIsLong();
     }
     Workflow.await(this::isQuiet);
