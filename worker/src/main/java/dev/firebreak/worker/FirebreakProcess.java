@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
+import dev.firebreak.starter.alerts.AlertEndpoint;
 import dev.firebreak.starter.api.ApiCaller;
 import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.ApiTokens;
@@ -100,6 +101,8 @@ final class FirebreakProcess implements AutoCloseable {
           .map(slackSettings -> new SlackEndpoints(slackSettings, settings.config(), incidents))
           .orElse(null);
       Consumer<RoutesConfig> routes = slack == null ? settings.extraRoutes() : settings.extraRoutes().andThen(slack::register);
+      routes = routes.andThen(new AlertEndpoint(settings.config(), tokens, new SecretResolver(settings.env()), incidents,
+          registry)::register);
       api = new ApiServer(incidents, settings.config(), tokens, registry,
           TemporalProbe.of(service, Duration.ofSeconds(2)), routes)
           .start(settings.apiHost(), settings.apiPort());

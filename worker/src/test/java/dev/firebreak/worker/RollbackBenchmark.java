@@ -176,7 +176,8 @@ class RollbackBenchmark {
     }
   }
 
-  private static HttpResponse<String> call(HttpRequest.Builder request) {
+  /** Sends a request to dev mode's API with the dev token. */
+  static HttpResponse<String> call(HttpRequest.Builder request) {
     try {
       return HTTP.send(request.header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -188,7 +189,7 @@ class RollbackBenchmark {
     }
   }
 
-  private static JsonNode read(HttpResponse<String> response) {
+  static JsonNode read(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {

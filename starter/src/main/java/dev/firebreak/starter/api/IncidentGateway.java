@@ -2,6 +2,7 @@ package dev.firebreak.starter.api;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
 import dev.firebreak.workflows.incident.IncidentState;
@@ -19,6 +20,7 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.converter.DataConverter;
@@ -55,6 +57,7 @@ public final class IncidentGateway {
   private static final int LIST_PAGE = 100;
   private static final int MAX_ID_ATTEMPTS = 200;
   private static final int SUMMARY_BYTES = 200;
+  private static final int MAX_ALERT_ATTEMPTS = 3;
 
   private final WorkflowClient client;
   private final IncidentPolicyFactory policies;
@@ -112,6 +115,46 @@ public final class IncidentGateway {
       }
     }
     throw new ApiError(503, "temporal_unavailable", "Could not find a free incident id; try again.");
+  }
+
+  /**
+   * Delivers a firing alert: starts its incident under the declaration's id, or signals the incident
+   * running under it, in one atomic signal-with-start (the deduplication the alert intake relies on).
+   * A closed incident's id may start again: the alert's next incident.
+   *
+   * <p>The dev test server is not atomic here: of two concurrent signal-with-starts, one can fail
+   * with "already started" (a real server signals instead). The incident then runs, so the delivery
+   * becomes a signal to it, or, should that incident have closed meanwhile, starts the next one.
+   */
+  public void alertFiring(Declaration declaration, AlertReceived alert) {
+    WorkflowOptions options = WorkflowOptions.newBuilder(options(declaration))
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .build();
+    IncidentState state = IncidentState.declared(declaration, policies.forService(declaration.service()));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.newUntypedWorkflowStub(WORKFLOW_TYPE, options).signalWithStart("alert", new Object[] {alert},
+            new Object[] {state});
+        return;
+      } catch (WorkflowExecutionAlreadyStarted raced) {
+        if (alertIfRunning(declaration.id(), alert)) {
+          return;
+        }
+        if (attempt == MAX_ALERT_ATTEMPTS) {
+          throw raced;
+        }
+      }
+    }
+  }
+
+  /** Delivers an alert to the incident running under the id; false when none runs (nothing to record it in). */
+  public boolean alertIfRunning(String id, AlertReceived alert) {
+    try {
+      workflow(id).alert(alert);
+      return true;
+    } catch (WorkflowNotFoundException closed) {
+      return false;
+    }
   }
 
   private WorkflowOptions options(Declaration d) {

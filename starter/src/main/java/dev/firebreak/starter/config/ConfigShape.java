@@ -103,6 +103,9 @@ final class ConfigShape {
     if (type == Integer.class || type == int.class) {
       return node.canConvertToInt() && node.isIntegralNumber() ? node : reject(path, "must be a whole number");
     }
+    if (type == Double.class || type == double.class) {
+      return node.isNumber() ? node : reject(path, "must be a number");
+    }
     return node.isValueNode() ? node : reject(path, "must be a single value, not a list or mapping");
   }
 

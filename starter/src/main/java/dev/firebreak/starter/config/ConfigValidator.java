@@ -45,6 +45,7 @@ public final class ConfigValidator {
     new SlackProviderCheck().check(config.providers().slack(), report);
     checkProviderFields(config, report);
     MaintenanceConfigCheck.check(config, report);
+    AlertsConfigCheck.check(config, report);
     return problems;
   }
 

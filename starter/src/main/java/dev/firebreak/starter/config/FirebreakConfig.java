@@ -19,7 +19,8 @@ public record FirebreakConfig(
     EscalationConfig escalation,
     IncidentConfig incident,
     List<ServiceConfig> services,
-    MaintenanceConfig maintenance) {
+    MaintenanceConfig maintenance,
+    AlertsConfig alerts) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -29,6 +30,7 @@ public record FirebreakConfig(
     incident = incident == null ? IncidentConfig.defaults() : incident;
     services = ConfigShape.listOf(services);
     maintenance = maintenance == null ? MaintenanceConfig.none() : maintenance;
+    alerts = alerts == null ? AlertsConfig.defaults() : alerts;
   }
 
   public Optional<ServiceConfig> service(String name) {
@@ -46,6 +48,7 @@ public record FirebreakConfig(
   }
 
   FirebreakConfig withServices(List<ServiceConfig> replaced) {
-    return new FirebreakConfig(organisation, api, providers, severities, escalation, incident, replaced, maintenance);
+    return new FirebreakConfig(organisation, api, providers, severities, escalation, incident, replaced, maintenance,
+        alerts);
   }
 }

@@ -50,6 +50,7 @@ final class Incident {
   List<TimelineEntry> timeline;
   PublicIncidentRef publicIncident;
   String publicStatus;
+  AlertTally alerts;
 
   private Incident(Declaration declaration, IncidentProgress p) {
     this.declaration = declaration;
@@ -84,6 +85,7 @@ final class Incident {
     timeline = new ArrayList<>(p.timeline());
     publicIncident = p.publicIncident();
     publicStatus = p.publicStatus();
+    alerts = p.alerts();
   }
 
   /** A brand-new incident; {@code declaredAt} is the workflow clock at the first task. */
@@ -103,7 +105,7 @@ final class Incident {
             IncidentStatus.DECLARED, declaration.severity(), declaration.commander(), null, null, null,
             -1, 1, null, stamped.declaredAt(), 0, 0, null, false, List.of(), List.of(), null, null,
             null, null, null, new PostMortemInput(null, null, null, null, List.of(), null), null, null,
-            0, null, null, 0, List.of(), null, null);
+            0, null, null, 0, List.of(), null, null, null);
     Incident incident = new Incident(stamped, fresh);
     incident.record(now, "declared", declaration.declaredBy(), describeDeclaration(stamped));
     return incident;
@@ -120,7 +122,7 @@ final class Incident {
         updatesPosted, latestUpdate, assessed, List.copyOf(suggestions), List.copyOf(mitigations),
         resolvedAt, resolvedBy, resolutionSummary, monitoringEndsAt, nextHealthCheckAt,
         postMortemInput, postMortemPostedAt, nextPostMortemReminderAt, postMortemReminders,
-        closedAt, reviewedBy, messageCounter, List.copyOf(timeline), publicIncident, publicStatus);
+        closedAt, reviewedBy, messageCounter, List.copyOf(timeline), publicIncident, publicStatus, alerts);
   }
 
   String id() {
@@ -139,6 +141,30 @@ final class Incident {
     timeline.add(new TimelineEntry(at, kind, actor, Texts.clip(text, Texts.MAX_TEXT)));
     if (timeline.size() > MAX_TIMELINE) {
       timeline.remove(KEPT_FROM_START);
+    }
+  }
+
+  /**
+   * Counts an alert delivery. A change of state (firing, resolved) is a new timeline line; a repeat
+   * of the same state rewrites the latest alert line with the new count and payload, so a storm
+   * keeps the timeline (and the history payloads) small.
+   */
+  void recordAlert(Instant at, AlertReceived alert) {
+    alerts = (alerts == null ? AlertTally.NONE : alerts).with(at, alert);
+    String kind = alert.firing() ? "alert-firing" : "alert-resolved";
+    int count = alert.firing() ? alerts.firings() : alerts.resolutions();
+    String text = alert.source() + " alert " + (alert.firing() ? "firing" : "resolved") + " (" + count
+        + (count == 1 ? " delivery" : " deliveries") + "): " + alert.title()
+        + (alert.detail() == null || alert.detail().isBlank() ? "" : " — " + alert.detail())
+        + (alert.payload() == null ? "" : "\nLatest payload: " + alert.payload());
+    int last = timeline.size() - 1;
+    while (last >= 0 && !timeline.get(last).kind().startsWith("alert-")) {
+      last--;
+    }
+    if (last >= 0 && timeline.get(last).kind().equals(kind)) {
+      timeline.set(last, new TimelineEntry(at, kind, alert.source(), Texts.clip(text, Texts.MAX_TEXT)));
+    } else {
+      record(at, kind, alert.source(), text);
     }
   }
 
@@ -161,7 +187,7 @@ final class Incident {
         id(), declaration.title(), severity, declaration.service(), status, commander,
         declaration.declaredBy(), declaredAt(), acknowledgedBy, acknowledgedAt, resolvedAt, closedAt,
         latestUpdate == null ? null : Texts.describe(latestUpdate), escalationLevel + 1,
-        escalationRound, List.copyOf(suggestions), List.copyOf(mitigations), List.copyOf(timeline));
+        escalationRound, List.copyOf(suggestions), List.copyOf(mitigations), List.copyOf(timeline), alerts);
   }
 
   void mergePostMortemInput(PostMortemInput input) {

@@ -9,6 +9,7 @@ import java.util.List;
  * Everything an incident has been through, carried across continue-as-new. Instants are the
  * workflow clock's; deadlines that are not running are null. {@code publicIncident} and
  * {@code publicStatus} are the public status page's incident and the status last posted to it.
+ * {@code alerts} counts the alert deliveries of an incident an alert opened; null for others.
  */
 public record IncidentProgress(
     IncidentStatus status,
@@ -41,4 +42,5 @@ public record IncidentProgress(
     int messageCounter,
     List<TimelineEntry> timeline,
     PublicIncidentRef publicIncident,
-    String publicStatus) {}
+    String publicStatus,
+    AlertTally alerts) {}

@@ -22,4 +22,5 @@ public record IncidentView(
     int escalationRound,
     List<Suggestion> suggestions,
     List<Mitigation> mitigations,
-    List<TimelineEntry> timeline) {}
+    List<TimelineEntry> timeline,
+    AlertTally alerts) {}

@@ -89,6 +89,9 @@ public interface IncidentWorkflow {
   @SignalMethod(description = "Record how a rollback for this incident ended")
   void recordRollback(RollbackReport report);
 
+  @SignalMethod(description = "An alert with this incident's fingerprint fired or resolved: counted, never paged again")
+  void alert(AlertReceived alert);
+
   @QueryMethod(description = "Status, severity, commander, latest update, suggestions and timeline")
   IncidentView state();
 

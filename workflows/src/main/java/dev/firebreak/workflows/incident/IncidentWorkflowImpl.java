@@ -115,6 +115,13 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   static final String PROVIDERS_CHANGE = "providers-v1";
 
+  /**
+   * Guards alert intake: an alert that resolves may resolve the incident (from the main loop), and a
+   * firing that arrives once the incident is closed opens a new incident under the same id by
+   * continuing as new. Histories recorded before it never received an alert.
+   */
+  static final String ALERT_INTAKE = "alert-intake-v1";
+
   /** "Errors in the last 15 minutes" is how the runbooks read an error tracker during an incident. */
   private static final Duration ERROR_COUNT_WINDOW = Duration.ofMinutes(15);
 
@@ -138,6 +145,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private Promise<Void> timer;
   private int pagesInFlight;
   private boolean wake;
+  /** The sender of an alert whose resolution resolves the incident at the next wake-up; null otherwise. */
+  private String alertResolvedBy;
+  private AlertReceived firedAfterClose;
 
   @WorkflowInit
   public IncidentWorkflowImpl(IncidentState state) {
@@ -147,6 +157,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             ? Incident.declare(state.declaration(), now())
             : Incident.resume(state.declaration(), state.progress());
     this.publicStatus = new PublicStatus(incident, policy, IncidentWorkflowImpl::now, this::recordDryRun);
+    if (state.openingAlert() != null) {
+      incident.recordAlert(now(), state.openingAlert());
+    }
   }
 
   @Override
@@ -162,6 +175,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     publishSearchAttributes();
     while (incident.status != IncidentStatus.CLOSED) {
+      // Before the wait: an alert delivered with the start is handled before run() begins.
+      resolveIfTheAlertResolved();
       waitForNextDeadlineOrCommand();
       Instant now = now();
       assessOnceAcknowledged();
@@ -172,6 +187,9 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       continueAsNewIfHistoryIsLong();
     }
     Workflow.await(this::isQuiet);
+    if (firedAfterClose != null) {
+      openNextIncidentForTheAlert();
+    }
     return new IncidentOutcome(
         incident.id(),
         incident.timeToAcknowledge(),
@@ -412,6 +430,42 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             .setMemo(IncidentMemo.of(incident.declaration, incident.severity, incident.declaredAt()))
             .build(),
         new IncidentState(incident.declaration, policy, incident.progress()));
+  }
+
+  /**
+   * The alert resolved and the config lets that resolve the incident: the same resolve a responder
+   * asks for, so it is refused (and says so in the timeline) while health checks fail.
+   */
+  private void resolveIfTheAlertResolved() {
+    String by = alertResolvedBy;
+    alertResolvedBy = null;
+    if (by == null || !incident.status.isOpen()) {
+      return;
+    }
+    AlertTally tally = incident.alerts;
+    try {
+      resolve(new Resolution(by, "The alert resolved after "
+          + tally.firings() + (tally.firings() == 1 ? " firing" : " firings"), null));
+    } catch (ApplicationFailure refused) {
+      log.info("{} not resolved by its alert: {}", incident.id(), refused.getOriginalMessage());
+    }
+  }
+
+  /**
+   * A firing after the incident closed is a new incident, not a line in an old post-mortem. The
+   * workflow id is the alert's deduplication key, so the new incident continues this workflow as new
+   * (under the same id) and counts the firing as its first alert.
+   */
+  private void openNextIncidentForTheAlert() {
+    AlertReceived alert = firedAfterClose;
+    Declaration next = new Declaration(incident.id(), Texts.clip(alert.title(), 200), alert.severity(),
+        incident.declaration.service(), Texts.clip(alert.detail(), Texts.MAX_TEXT), null, alert.source(), null);
+    log.info("{} closed; its alert fired again, so a new incident opens under the same id", incident.id());
+    Workflow.continueAsNew(
+        ContinueAsNewOptions.newBuilder()
+            .setMemo(IncidentMemo.of(next, next.severity(), now()))
+            .build(),
+        new IncidentState(next, policy, null, alert));
   }
 
   // ---- Commands ------------------------------------------------------------------------------
@@ -755,6 +809,37 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     incident.record(now(), "rollback", report.by(), text + " (" + report.workflowId() + ")");
     queuePost("rollback", (report.status() == RollbackStatus.SUCCEEDED ? "⏪ " : "") + text, true);
     log.info("{} rollback {} ended {}", incident.id(), report.workflowId(), report.status());
+  }
+
+  /**
+   * Counts the delivery; never pages (the first firing's page is the declaration's). A firing
+   * during monitoring or the post-mortem means the problem is back, so the incident reopens; a
+   * firing once closed opens the next incident when this run ends.
+   */
+  @Override
+  public void alert(AlertReceived alert) {
+    if (alert == null || isBlank(alert.fingerprint()) || isBlank(alert.title())) {
+      log.warn("{} ignored an alert without fingerprint or title", incident.id());
+      return;
+    }
+    boolean actsOnAlerts = Workflow.getVersion(ALERT_INTAKE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    incident.recordAlert(now(), alert);
+    if (!actsOnAlerts) {
+      return;
+    }
+    if (alert.firing()) {
+      switch (incident.status) {
+        case MONITORING, POST_MORTEM -> {
+          reopenInto(alert.source(), "its alert fired again (" + alert.title() + ")");
+          log.warn("{} reopened: its alert fired again", incident.id());
+        }
+        case CLOSED -> firedAfterClose = alert;
+        default -> {}
+      }
+    } else if (alert.autoResolve() && incident.status.isOpen()) {
+      alertResolvedBy = alert.source();
+      wake = true;
+    }
   }
 
   @Override

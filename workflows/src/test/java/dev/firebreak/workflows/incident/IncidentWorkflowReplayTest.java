@@ -104,6 +104,19 @@ class IncidentWorkflowReplayTest {
       incident.resolve(new Resolution("bob", "Rolled back", null));
       env.sleep(Duration.ofMinutes(16));
     });
+    record("alert-storm-resolved-reopened", (incident, env) -> {
+      AlertReceived firing = new AlertReceived("alertmanager", "fp-1", true, "HighErrorRate", Severity.P1,
+          "error rate 7%", "{\"status\":\"firing\"}", true);
+      for (int i = 0; i < 5; i++) {
+        incident.alert(firing);
+      }
+      env.sleep(Duration.ofMinutes(1));
+      incident.alert(new AlertReceived("alertmanager", "fp-1", false, "HighErrorRate", Severity.P1, null,
+          "{\"status\":\"resolved\"}", true));
+      env.sleep(Duration.ofMinutes(2));
+      incident.alert(firing);
+      env.sleep(Duration.ofMinutes(1));
+    });
   }
 
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();

@@ -1,0 +1,84 @@
+package dev.firebreak.starter.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firebreak.starter.api.ApiError;
+import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.workflows.incident.Severity;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertRulesTest {
+
+  static final String CONFIG = """
+      organisation: Test
+      escalation:
+        levels:
+          - { name: primary, targets: ["slack:U1"] }
+      services:
+        - name: recoup-backend
+        - name: talk-to-my-lawyer
+      alerts:
+        secret: ${ALERT_SECRET}
+        sentryClientSecret: ${SENTRY_CLIENT_SECRET}
+        rules:
+          - { match: {alertname: HighErrorRate}, above: {error_rate: 5}, service: recoup-backend, severity: P1, autoResolve: true }
+          - { match: {alertname: HighErrorRate}, service: recoup-backend, severity: P2 }
+          - { source: grafana, above: {B: 5}, service: recoup-backend, severity: P1 }
+          - { source: sentry, service: talk-to-my-lawyer, severity: P2 }
+      """;
+
+  private final AlertRules rules = new AlertRules(new ConfigLoader().load(CONFIG));
+
+  private static ReceivedAlert alert(AlertSource source, Map<String, String> labels, Map<String, Double> values) {
+    return new ReceivedAlert(source, "fp", true, "A", null, labels, values, "{}");
+  }
+
+  @Test
+  void errorRateAboveFivePercentIsP1AndResolvesItselfWhileBelowItIsP2() {
+    AlertRules.Routing high = rules.route(alert(AlertSource.ALERTMANAGER,
+        Map.of("alertname", "HighErrorRate"), Map.of("error_rate", 7.2)));
+    AlertRules.Routing low = rules.route(alert(AlertSource.ALERTMANAGER,
+        Map.of("alertname", "HighErrorRate"), Map.of("error_rate", 3.0)));
+
+    assertThat(high).isEqualTo(new AlertRules.Routing("recoup-backend", Severity.P1, true));
+    assertThat(low).isEqualTo(new AlertRules.Routing("recoup-backend", Severity.P2, false));
+  }
+
+  @Test
+  void grafanaExampleMapsItsHighValueToP1AndTheOtherByItsLabelsAlone() {
+    List<ReceivedAlert> grafana = AlertSource.GRAFANA.format().read(AlertFormatsTest.example("grafana-firing.json"));
+
+    assertThat(rules.route(grafana.get(0)).severity()).isEqualTo(Severity.P1);
+    assertThatThrownBy(() -> rules.route(grafana.get(1))).isInstanceOfSatisfying(ApiError.class,
+        e -> assertThat(e.status()).isEqualTo(422));
+  }
+
+  @Test
+  void withoutARuleTheAlertsOwnServiceAndSeverityLabelsDecide() {
+    AlertRules.Routing routing = rules.route(alert(AlertSource.ALERTMANAGER,
+        Map.of("alertname", "ProbeFailure", "service", "talk-to-my-lawyer", "severity", "critical"), Map.of()));
+
+    assertThat(routing).isEqualTo(new AlertRules.Routing("talk-to-my-lawyer", Severity.P1, false));
+  }
+
+  @Test
+  void anAlertForAnUnknownServiceIsRefusedWithTheKnownOnes() {
+    assertThatThrownBy(() -> rules.route(alert(AlertSource.GENERIC, Map.of("service", "billing"), Map.of())))
+        .isInstanceOfSatisfying(ApiError.class, e -> {
+          assertThat(e.status()).isEqualTo(422);
+          assertThat(e.getMessage()).contains("'billing'").contains("recoup-backend, talk-to-my-lawyer");
+        });
+  }
+
+  @Test
+  void configReportsUnknownSendersSeveritiesAndServicesInRules() {
+    var check = new ConfigLoader().check(CONFIG.replace("source: sentry, service: talk-to-my-lawyer, severity: P2",
+        "source: nagios, service: billing, severity: P9"));
+
+    assertThat(check.problems()).extracting(p -> p.path())
+        .contains("alerts.rules[3].source", "alerts.rules[3].service", "alerts.rules[3].severity");
+  }
+}

@@ -1,0 +1,140 @@
+package dev.firebreak.workflows.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Incidents opened by an alert: what repeats, resolutions and late firings do to them. */
+class IncidentAlertTest {
+
+  private static final String ID = "ALERT-0123456789ab";
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final RecordingChat chat = new RecordingChat();
+  private final RecordingPager pager = new RecordingPager();
+  private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+
+  @BeforeEach
+  void startEnvironment() {
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(chat, pager, diagnostics);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    env.close();
+  }
+
+  /** What the API does for every firing: start the incident, or signal the one running under the id. */
+  private IncidentWorkflow deliver(AlertReceived alert) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(IncidentWorkflow.class.getSimpleName(),
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(IncidentWorkflow.workflowId(ID))
+            .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+            .build());
+    Declaration declaration = new Declaration(ID, alert.title(), alert.severity(), "recoup-backend", alert.detail(),
+        null, alert.source(), null);
+    stub.signalWithStart("alert", new Object[] {alert}, new Object[] {IncidentState.declared(declaration, IncidentPolicies.recoup())});
+    return client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(ID));
+  }
+
+  private static AlertReceived firing() {
+    return new AlertReceived("alertmanager", "fp-1", true, "HighErrorRate", Severity.P1, "error rate 7%", "{\"status\":\"firing\"}", false);
+  }
+
+  private static AlertReceived resolved(boolean autoResolve) {
+    return new AlertReceived("alertmanager", "fp-1", false, "HighErrorRate", Severity.P1, null, "{\"status\":\"resolved\"}", autoResolve);
+  }
+
+  @Test
+  void aStormOfOneAlertPagesOnceAndCountsEveryDeliveryOnOneTimelineLine() {
+    IncidentWorkflow incident = deliver(firing());
+    for (int i = 0; i < 19; i++) {
+      deliver(firing());
+    }
+    env.sleep(Duration.ofMinutes(1));
+
+    IncidentView view = incident.state();
+    assertThat(pager.pages).hasSize(1);
+    assertThat(view.alerts().firings()).isEqualTo(20);
+    assertThat(view.timeline()).filteredOn(e -> e.kind().equals("alert-firing")).singleElement()
+        .satisfies(line -> assertThat(line.text()).contains("20 deliveries").contains("Latest payload: {\"status\":\"firing\"}"));
+    assertThat(view.declaredBy()).isEqualTo("alertmanager");
+  }
+
+  @Test
+  void aResolvedAlertIsRecordedButLeavesTheIncidentOpenUnlessConfigSaysSo() {
+    IncidentWorkflow incident = deliver(firing());
+    deliver(resolved(false));
+    env.sleep(Duration.ofMinutes(1));
+
+    IncidentView view = incident.state();
+    assertThat(view.status()).isEqualTo(IncidentStatus.DECLARED);
+    assertThat(view.alerts().resolutions()).isEqualTo(1);
+    assertThat(view.alerts().firing()).isFalse();
+    assertThat(view.timeline()).extracting(TimelineEntry::kind).contains("alert-firing", "alert-resolved");
+  }
+
+  @Test
+  void aResolvedAlertResolvesTheIncidentWhereConfigSaysSoOnceHealthChecksPass() {
+    IncidentWorkflow incident = deliver(firing());
+    diagnostics.healthy = false;
+    deliver(resolved(true));
+    env.sleep(Duration.ofMinutes(1));
+    IncidentStatus whileUnhealthy = incident.state().status();
+
+    diagnostics.healthy = true;
+    deliver(resolved(true));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(whileUnhealthy).isEqualTo(IncidentStatus.DECLARED);
+    assertThat(incident.state().timeline()).extracting(TimelineEntry::kind).contains("resolve-refused", "resolved");
+    assertThat(incident.state().status()).isEqualTo(IncidentStatus.MONITORING);
+    assertThat(incident.state().resolvedAt()).isNotNull();
+  }
+
+  @Test
+  void aFiringDuringMonitoringReopensTheIncidentWithoutPagingAgain() {
+    IncidentWorkflow incident = deliver(firing());
+    incident.resolve(new Resolution("bob", "fixed", null));
+    deliver(firing());
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(incident.state().status()).isEqualTo(IncidentStatus.MITIGATING);
+    assertThat(incident.state().timeline()).extracting(TimelineEntry::kind).contains("reopened");
+    assertThat(pager.pages).hasSize(1);
+  }
+
+  @Test
+  void aFiringAfterTheIncidentClosedOpensANewIncidentThatPagesAgain() {
+    IncidentWorkflow incident = deliver(firing());
+    incident.resolve(new Resolution("bob", "fixed", null));
+    env.sleep(Duration.ofMinutes(16));
+    incident.markPostMortemReviewed(new PostMortemReview("dave"));
+    env.sleep(Duration.ofMinutes(1));
+
+    deliver(firing());
+    env.sleep(Duration.ofMinutes(1));
+
+    IncidentView next = incident.state();
+    assertThat(next.status()).isEqualTo(IncidentStatus.DECLARED);
+    assertThat(next.alerts().firings()).isEqualTo(1);
+    assertThat(next.timeline()).extracting(TimelineEntry::kind).doesNotContain("closed");
+    assertThat(pager.pages).hasSize(2);
+  }
+}
