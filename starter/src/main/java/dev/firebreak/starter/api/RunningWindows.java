@@ -1,5 +1,6 @@
 package dev.firebreak.starter.api;
 
+import com.google.protobuf.ByteString;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
 import dev.firebreak.workflows.maintenance.IncidentNotice;
@@ -8,8 +9,12 @@ import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,26 +31,49 @@ final class RunningWindows {
   private static final int PAGE = 100;
 
   private final WorkflowClient client;
+  // One daemon thread: notices are rare (critical incidents) and need no shutdown of their own.
+  private final Executor notifier = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "maintenance-notices");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   RunningWindows(WorkflowClient client) {
     this.client = client;
   }
 
+  /** Every page: on the dev server the open incidents come back too and may fill the first one. */
   List<String> workflowIds() {
-    return client.getWorkflowServiceStubs().blockingStub().listOpenWorkflowExecutions(
-            ListOpenWorkflowExecutionsRequest.newBuilder()
-                .setNamespace(client.getOptions().getNamespace())
-                .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build())
-                .setMaximumPageSize(PAGE).build())
-        .getExecutionsList().stream().filter(RunningWindows::isWindow).map(i -> i.getExecution().getWorkflowId()).toList();
+    List<String> ids = new ArrayList<>();
+    ByteString page = ByteString.EMPTY;
+    do {
+      ListOpenWorkflowExecutionsResponse response = client.getWorkflowServiceStubs().blockingStub()
+          .listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build())
+              .setMaximumPageSize(PAGE)
+              .setNextPageToken(page)
+              .build());
+      response.getExecutionsList().stream().filter(RunningWindows::isWindow)
+          .forEach(info -> ids.add(info.getExecution().getWorkflowId()));
+      page = response.getNextPageToken();
+    } while (!page.isEmpty());
+    return ids;
   }
 
   static boolean isWindow(WorkflowExecutionInfo info) {
     return WORKFLOW_TYPE.equals(info.getType().getName());
   }
 
-  /** Never fails the declaration that triggered it: a window that cannot be told is logged. */
+  /**
+   * In the background, so the declaration is answered without waiting on a list of every open
+   * workflow; never fails it: a window that cannot be told is logged.
+   */
   void tellAbout(IncidentNotice notice) {
+    notifier.execute(() -> tellNow(notice));
+  }
+
+  private void tellNow(IncidentNotice notice) {
     try {
       for (String workflowId : workflowIds()) {
         MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId);
