@@ -2,6 +2,7 @@ package dev.firebreak.activities.dryrun;
 
 import dev.firebreak.activities.slack.IncidentRooms;
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.notify.ApprovalRequest;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.IncidentRoomName;
@@ -61,6 +62,12 @@ public final class DryRunChatActivities implements ChatActivities {
     String call = SLACK_API + "chat.update channel=" + message.channel() + " ts=" + message.ts()
         + " text=" + DryRunCall.quote(cardText(card));
     return DryRunCall.log(log, card.incidentId(), "POST " + call);
+  }
+
+  @Override
+  public Delivery askForApproval(ApprovalRequest request) {
+    return DryRunCall.log(log, request.incidentId(), "POST " + SLACK_API + "chat.postMessage channel=" + request.channel()
+        + " text=" + DryRunCall.quote(request.text()) + " buttons=[Approve, Refuse] value=" + request.subjectId());
   }
 
   @Override

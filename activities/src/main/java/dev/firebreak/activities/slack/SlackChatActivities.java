@@ -1,6 +1,7 @@
 package dev.firebreak.activities.slack;
 
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.notify.ApprovalRequest;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
@@ -65,6 +66,13 @@ public final class SlackChatActivities implements ChatActivities {
         .filter(room -> rooms.showState(room, card))
         .ifPresent(room -> rooms.invite(room, card.incidentId(), commander(card)));
     return Delivery.sent("updated Slack message " + message.channel() + "/" + message.ts());
+  }
+
+  @Override
+  public Delivery askForApproval(ApprovalRequest request) {
+    PostedMessage posted = slack.post(ApprovalMessageLayout.render(request), isRetry());
+    log.info("{} approval of {} asked in {}", request.incidentId(), request.subjectId(), posted.describe());
+    return Delivery.sent("asked for approval in " + posted.describe());
   }
 
   @Override

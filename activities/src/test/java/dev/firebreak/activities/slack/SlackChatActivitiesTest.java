@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.activities.fakes.FakeSlackMessage;
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.notify.ApprovalRequest;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.ThreadMessage;
@@ -96,6 +97,20 @@ class SlackChatActivitiesTest {
     assertThat(rollBack.path("confirm").path("title").path("text").asText()).isEqualTo("Roll back INC-20261123-1?");
     assertThat(rollBack.path("confirm").path("text").path("text").asText())
         .startsWith("checkout-api was deployed 12 minutes ago: roll back to dpl_abc.");
+  }
+
+  @Test
+  void anApprovalRequestOffersApproveAndRefuseForItsRollback() {
+    chat.askForApproval(new ApprovalRequest("rollback-checkout-api-k1/approval", "INC-20261123-1", "#incidents",
+        "checkout-api-k1", "⏪ *Approve rolling back checkout-api?* alice asks to roll it back to dpl_abc."));
+
+    FakeSlackMessage message = fake.messages("#incidents").get(0);
+    assertThat(message.text()).startsWith("⏪ *Approve rolling back checkout-api?*");
+    assertThat(message.metadataValue("key")).isEqualTo("rollback-checkout-api-k1/approval");
+    JsonNode buttons = block(message, "approval_actions").path("elements");
+    assertThat(buttons).extracting(button -> button.path("action_id").asText())
+        .containsExactly("rollback_approve", "rollback_refuse");
+    assertThat(buttons).extracting(button -> button.path("value").asText()).containsOnly("checkout-api-k1");
   }
 
   @Test

@@ -5,8 +5,10 @@ import dev.firebreak.starter.config.RollbackPolicyFactory;
 import dev.firebreak.starter.config.ServiceConfig;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.Suggestion;
+import dev.firebreak.workflows.rollback.Approval;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackRequest;
+import dev.firebreak.workflows.rollback.RollbackView;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -76,6 +78,17 @@ public final class IncidentRollbacks {
         order(service, incidentKey, target, text, requester.name(), incident.id()));
   }
 
+  /**
+   * Approves or refuses a rollback waiting for approval, if the decider holds one of its service's
+   * rollback roles; the workflow refuses a requester approving their own.
+   */
+  public RollbackView decide(String rollbackId, boolean approve, Requester decider, String comment) {
+    RollbackView view = rollbacks.view(rollbackId);
+    rollbackable(view.service(), decider);
+    Approval approval = new Approval(decider.name(), comment);
+    return approve ? rollbacks.approve(rollbackId, approval) : rollbacks.refuse(rollbackId, approval);
+  }
+
   /** The deploy the assessment suggested rolling {@code service} back to; null when it named none. */
   private static String suggestedTarget(IncidentView incident, String service) {
     return incident.suggestions().stream()
@@ -100,10 +113,10 @@ public final class IncidentRollbacks {
     return service;
   }
 
-  static RollbackOrder order(ServiceConfig service, String key, String toDeployment, String reason, String requestedBy,
+  RollbackOrder order(ServiceConfig service, String key, String toDeployment, String reason, String requestedBy,
       String incidentId) {
     RollbackRequest request = new RollbackRequest(key, service.name(), IncidentRoutes.blankToNull(toDeployment),
         reason.strip(), requestedBy, incidentId);
-    return new RollbackOrder(request, RollbackPolicyFactory.forService(service));
+    return new RollbackOrder(request, RollbackPolicyFactory.forService(service, incidents.policies().channel()));
   }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class RollbackGateway {
 
   private static final Logger log = LoggerFactory.getLogger(RollbackGateway.class);
-  static final String ID_PREFIX = RollbackWorkflow.workflowId("", "").replaceAll("-+$", "-");
+  static final String ID_PREFIX = RollbackWorkflow.WORKFLOW_ID_PREFIX;
 
   private final WorkflowClient client;
 

@@ -1,9 +1,7 @@
 package dev.firebreak.starter.api;
 
 import dev.firebreak.starter.config.ServiceConfig;
-import dev.firebreak.workflows.rollback.Approval;
 import dev.firebreak.workflows.rollback.RollbackOrder;
-import dev.firebreak.workflows.rollback.RollbackView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,17 +59,13 @@ final class RollbackRoutes {
   }
 
   private void decide(Context ctx, boolean approve) {
-    String id = ctx.pathParam("id");
-    RollbackView view = rollbacks.view(id);
-    rollbackable(view.service(), ctx);
     String comment = bodies.object(ctx.body()).path("comment").asText(null);
-    Approval approval = new Approval(ApiServer.caller(ctx).name(), comment);
-    ctx.json(approve ? rollbacks.approve(id, approval) : rollbacks.refuse(id, approval));
+    ctx.json(incidentRollbacks.decide(ctx.pathParam("id"), approve, requester(ctx), comment));
   }
 
   private RollbackOrder order(ServiceConfig service, String key, String toDeployment, String reason, Context ctx,
       String incidentId) {
-    return IncidentRollbacks.order(service, key, toDeployment, reason, ApiServer.caller(ctx).name(), incidentId);
+    return incidentRollbacks.order(service, key, toDeployment, reason, ApiServer.caller(ctx).name(), incidentId);
   }
 
   private void respond(Context ctx, RollbackAdmission admission) {

@@ -45,7 +45,8 @@ public final class IncidentPolicyFactory {
         searchAttributes);
   }
 
-  String channel() {
+  /** Where Firebreak talks: the configured Slack channel, {@value #DEFAULT_CHANNEL} when there is none. */
+  public String channel() {
     ProvidersConfig.SlackProvider slack = config.providers().slack();
     return slack == null || slack.channel() == null || slack.channel().isBlank() ? DEFAULT_CHANNEL : slack.channel();
   }

@@ -55,7 +55,7 @@ public final class MaintenancePlanFactory {
         DurationText.require(template.manualStepTimeout()),
         template.rollback()
             ? covered.stream().filter(s -> s.platform() != null)
-                .map(s -> new ServiceRollback(s.name(), RollbackPolicyFactory.forService(s))).toList()
+                .map(s -> new ServiceRollback(s.name(), RollbackPolicyFactory.forService(s, incidents.channel()))).toList()
             : List.of(),
         Severity.valueOf(template.incidentSeverity()),
         incidents.forService(services.get(0)));

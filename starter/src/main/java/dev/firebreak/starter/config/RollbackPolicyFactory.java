@@ -7,7 +7,8 @@ public final class RollbackPolicyFactory {
 
   private RollbackPolicyFactory() {}
 
-  public static RollbackPolicy forService(ServiceConfig service) {
+  /** @param channel where an approval is asked for and the outcome reported */
+  public static RollbackPolicy forService(ServiceConfig service, String channel) {
     RollbackConfig rollback = service.rollback();
     return new RollbackPolicy(
         service.platform(),
@@ -18,6 +19,7 @@ public final class RollbackPolicyFactory {
         DurationText.require(rollback.pollInterval()),
         DurationText.require(rollback.liveTimeout()),
         rollback.healthChecks(),
-        DurationText.require(rollback.healthInterval()));
+        DurationText.require(rollback.healthInterval()),
+        channel);
   }
 }

@@ -139,9 +139,25 @@ final class IncidentCommands {
     return SlackReply.toUser("✅ *" + id + "* resolved; now " + view.status().label().toLowerCase(Locale.ROOT) + ".");
   }
 
+  /** An Approve or Refuse click on a rollback's approval request. */
+  SlackReply decideRollback(String rollbackId, boolean approve, SlackActor actor) {
+    try {
+      rollbacks.decide(rollbackId, approve, requester(actor), null);
+    } catch (Exception e) {
+      return SlackReply.toUser("Could not " + (approve ? "approve" : "refuse") + " rollback `" + escape(rollbackId) + "`: "
+          + withMentions(failures.toApiError(e, rollbackId).getMessage()));
+    }
+    return SlackReply.toChannel(approve
+        ? "✅ <@" + actor.userId() + "> approved rollback `" + escape(rollbackId) + "`; it runs now."
+        : "✋ <@" + actor.userId() + "> refused rollback `" + escape(rollbackId) + "`; nothing changes.");
+  }
+
+  private static IncidentRollbacks.Requester requester(SlackActor actor) {
+    return new IncidentRollbacks.Requester(actor.userId(), actor.userId(), actor::may);
+  }
+
   private SlackReply rollBack(String id, SlackActor actor) {
-    RollbackAdmission admission = rollbacks.requestSuggested(id,
-        new IncidentRollbacks.Requester(actor.userId(), actor.userId(), actor::may), "slack");
+    RollbackAdmission admission = rollbacks.requestSuggested(id, requester(actor), "slack");
     if (!admission.started()) {
       return SlackReply.toUser("⏪ Rollback `" + admission.id() + "` for *" + id + "* was already requested; it is "
           + admission.status().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");

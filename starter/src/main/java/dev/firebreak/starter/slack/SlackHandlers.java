@@ -60,6 +60,8 @@ final class SlackHandlers {
     app.blockAction(IncidentActions.RESOLVE, (req, ctx) -> click(req.getPayload(), ctx,
         id -> new SlashCommand.Resolve(id, null)));
     app.blockAction(IncidentActions.ROLL_BACK, (req, ctx) -> click(req.getPayload(), ctx, SlashCommand.RollBack::new));
+    app.blockAction(IncidentActions.APPROVE_ROLLBACK, (req, ctx) -> decideRollback(req.getPayload(), ctx, true));
+    app.blockAction(IncidentActions.REFUSE_ROLLBACK, (req, ctx) -> decideRollback(req.getPayload(), ctx, false));
     app.blockAction(IncidentActions.POST_UPDATE, (req, ctx) -> openUpdateForm(req.getPayload(), ctx));
     app.viewSubmission(SlackForms.DECLARE, (req, ctx) -> submitDeclaration(req.getPayload(), ctx));
     app.viewSubmission(SlackForms.UPDATE, (req, ctx) -> submitUpdate(req.getPayload(), ctx));
@@ -86,6 +88,14 @@ final class SlackHandlers {
     SlackActor actor = roles.actor(p.getUser().getId());
     log.info("{}: Slack user {} clicked {}", incidentId, actor.userId(), p.getActions().get(0).getActionId());
     replies.later(() -> commands.run(command.apply(incidentId), actor, null, p.getTriggerId()), p.getResponseUrl());
+    return ctx.ack();
+  }
+
+  private Response decideRollback(BlockActionPayload p, ActionContext ctx, boolean approve) {
+    String rollbackId = p.getActions().get(0).getValue();
+    SlackActor actor = roles.actor(p.getUser().getId());
+    log.info("{}: Slack user {} clicked {}", rollbackId, actor.userId(), approve ? "Approve" : "Refuse");
+    replies.later(() -> commands.decideRollback(rollbackId, approve, actor), p.getResponseUrl());
     return ctx.ack();
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.notify.IncidentActions;
 import dev.firebreak.workflows.notify.IncidentRoomName;
 import dev.firebreak.workflows.rollback.RollbackOrders;
 import java.io.IOException;
@@ -115,6 +116,34 @@ class SlackEndpointsTest {
     assertThat(second.get("text").asText()).startsWith("⏪ Rollback `" + rollback + "` for *" + id + "* was already requested");
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(state(id).timeline()).anyMatch(entry -> "rollback".equals(entry.kind())));
+  }
+
+  @Test
+  void aRollbackNeedingApprovalIsDecidedBySomeoneElseWithTheApproveButton() throws IOException {
+    slack.api.diagnostics.deployments = RollbackOrders.DEPLOYS;
+    String id = idIn(JSON.readTree(command("declare P1 talk-to-my-lawyer Blank page", "U0ALICE").body()));
+    String requested = JSON.readTree(command("rollback " + id, "U0ALICE").body()).get("text").asText();
+    String rollback = "talk-to-my-lawyer-" + id.toLowerCase() + "-slack-previous";
+    assertThat(requested).contains("started rollback `" + rollback + "`");
+    await().atMost(Duration.ofSeconds(10)).until(() -> rollbackStatus(rollback).equals("AWAITING_APPROVAL"));
+
+    try (ResponseUrlCatcher answers = new ResponseUrlCatcher()) {
+      slack.requests.click(IncidentActions.APPROVE_ROLLBACK, rollback, "U0ALICE", answers.url());
+      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 1);
+      slack.requests.click(IncidentActions.APPROVE_ROLLBACK, rollback, "U0BOB", answers.url());
+      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 2);
+
+      assertThat(answers.texts().get(0)).startsWith("Could not approve rollback `" + rollback + "`")
+          .contains("requested this rollback and cannot approve it");
+      assertThat(answers.texts().get(1)).isEqualTo("✅ <@U0BOB> approved rollback `" + rollback + "`; it runs now.");
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> rollbackStatus(rollback).equals("SUCCEEDED"));
+  }
+
+  private String rollbackStatus(String rollback) {
+    return slack.api.temporal.getWorkflowClient()
+        .newWorkflowStub(dev.firebreak.workflows.rollback.RollbackWorkflow.class, "rollback-" + rollback)
+        .state().status().name();
   }
 
   @Test

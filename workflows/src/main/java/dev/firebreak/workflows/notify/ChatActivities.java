@@ -35,6 +35,10 @@ public interface ChatActivities {
   @ActivityMethod
   Delivery updateIncidentMessage(MessageRef message, IncidentCard card);
 
+  /** Posts the question with Approve and Refuse buttons, idempotent by {@link ApprovalRequest#key()}. */
+  @ActivityMethod
+  Delivery askForApproval(ApprovalRequest request);
+
   /** Posts one message, idempotent by {@link ThreadMessage#key()}. */
   @ActivityMethod
   Delivery post(ThreadMessage message);

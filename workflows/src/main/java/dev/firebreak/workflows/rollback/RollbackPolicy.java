@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param liveTimeout how long the platform may take to make the rollback live
  * @param healthChecks how many health checks may fail before the rollback is declared unhealthy
  * @param healthInterval the wait between two health checks
+ * @param channel the chat channel where an approval is asked for and the outcome reported; null in
+ *     rollbacks requested before rollbacks talked
  */
 public record RollbackPolicy(
     String platform,
@@ -24,7 +26,8 @@ public record RollbackPolicy(
     Duration pollInterval,
     Duration liveTimeout,
     int healthChecks,
-    Duration healthInterval) {
+    Duration healthInterval,
+    String channel) {
 
   /** Longest a rollback can hold its service's lock: every wait it may do, plus a margin. */
   public Duration longestRun() {

@@ -15,8 +15,10 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface RollbackWorkflow {
 
+  String WORKFLOW_ID_PREFIX = "rollback-";
+
   static String workflowId(String service, String key) {
-    return "rollback-" + service + "-" + key;
+    return WORKFLOW_ID_PREFIX + service + "-" + key;
   }
 
   @WorkflowMethod

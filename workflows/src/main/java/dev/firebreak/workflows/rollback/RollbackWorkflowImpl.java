@@ -8,10 +8,14 @@ import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.notify.ApprovalRequest;
+import dev.firebreak.workflows.notify.ChatActivities;
+import dev.firebreak.workflows.notify.ThreadMessage;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -39,6 +43,18 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_STEPS = 100;
 
+  /** Version 1: the approval is asked for in chat, with buttons, and the outcome posted there. */
+  private static final String CHAT = "rollback-chat";
+
+  private static final ActivityOptions TALK =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(20))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+          .setRetryOptions(RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2).setMaximumInterval(Duration.ofMinutes(1))
+              .build())
+          .build();
+
   private static final ActivityOptions READ =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -62,6 +78,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private final List<RollbackStep> steps = new ArrayList<>();
   private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, READ);
   private final DeployActivities deploys = Workflow.newActivityStub(DeployActivities.class, CHANGE);
+  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, TALK);
 
   private RollbackStatus status = RollbackStatus.RESOLVING_TARGET;
   private RollbackTarget target;
@@ -112,6 +129,17 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private boolean approved() {
     setStatus(RollbackStatus.AWAITING_APPROVAL);
     step("Waiting up to " + policy.approvalTimeout() + " for approval by someone other than " + request.requestedBy());
+    if (talks()) {
+      // Asked without waiting on it: the API's approve works whether or not the question reached chat.
+      Async.function(chat::askForApproval, new ApprovalRequest(workflowId + "/approval", request.incidentId(),
+          policy.channel(), rollbackId(), "⏪ *Approve rolling back " + request.service() + "?* " + request.requestedBy()
+              + " asks to roll it back to " + targetName() + ": " + request.reason() + "\nAnyone but "
+              + request.requestedBy() + " with a rollback role may decide within " + policy.approvalTimeout()
+              + "; nothing changes until then.")).exceptionally(failure -> {
+                step("Could not ask for approval in chat: " + RootCause.message(failure));
+                return null;
+              });
+    }
     boolean decided = Workflow.await(policy.approvalTimeout(), () -> approvedBy != null || refusedBy != null);
     if (!decided) {
       end(RollbackStatus.EXPIRED, "Rollback of " + request.service() + " expired: nobody approved it within "
@@ -234,6 +262,13 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     } catch (ApplicationFailure lockGone) {
       log.warn("{} could not release the lock of {}: {}", workflowId, request.service(), RootCause.message(lockGone));
     }
+    if (request.incidentId() == null && talks()) {
+      try {
+        chat.post(new ThreadMessage(workflowId + "/outcome", null, policy.channel(), null, outcome));
+      } catch (ActivityFailure chatDown) {
+        step("Could not post the outcome in chat: " + RootCause.message(chatDown));
+      }
+    }
     if (request.incidentId() != null) {
       try {
         Workflow.newExternalWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(request.incidentId()))
@@ -246,6 +281,16 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   }
 
   // ---- Small rules ---------------------------------------------------------------------------
+
+  /** Whether this rollback talks in chat: rollbacks requested before it did, or with no channel, do not. */
+  private boolean talks() {
+    return policy.channel() != null && Workflow.getVersion(CHAT, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /** The id people use: {@code GET /api/v1/rollbacks/{id}}, and the value of the approval buttons. */
+  private String rollbackId() {
+    return workflowId.substring(RollbackWorkflow.WORKFLOW_ID_PREFIX.length());
+  }
 
   private void requireDecision(Approval approval, String what) {
     if (approval == null || approval.by() == null || approval.by().isBlank()) {

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.notify.ApprovalRequest;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
@@ -17,6 +18,13 @@ public class RecordingChat implements ChatActivities {
   public final List<ThreadMessage> posts = new CopyOnWriteArrayList<>();
 
   public final List<IncidentCard> announced = new CopyOnWriteArrayList<>();
+  public final List<ApprovalRequest> approvals = new CopyOnWriteArrayList<>();
+
+  @Override
+  public Delivery askForApproval(ApprovalRequest request) {
+    approvals.add(request);
+    return Delivery.sent("approval asked " + request.key());
+  }
 
   @Override
   public MessageRef postIncidentMessage(IncidentCard card) {

@@ -21,7 +21,7 @@ public final class RollbackOrders {
 
   public static RollbackPolicy policy(boolean approval) {
     return new RollbackPolicy("render", "srv-1", "http://127.0.0.1:9/health", approval, Duration.ofMinutes(30),
-        Duration.ofSeconds(1), Duration.ofMinutes(5), 3, Duration.ofSeconds(30));
+        Duration.ofSeconds(1), Duration.ofMinutes(5), 3, Duration.ofSeconds(30), "#incidents");
   }
 
   public static RollbackOrder order(String key, String toDeployment, boolean approval, String incidentId) {

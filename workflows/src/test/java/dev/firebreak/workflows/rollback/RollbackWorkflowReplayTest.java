@@ -3,6 +3,7 @@ package dev.firebreak.workflows.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -62,7 +63,7 @@ class RollbackWorkflowReplayTest {
       diagnostics.deployments = RollbackOrders.DEPLOYS;
       Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
-      worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys());
+      worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), new RecordingChat());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()

@@ -110,6 +110,27 @@ class RollbackWorkflowTest {
   }
 
   @Test
+  void theApprovalIsAskedForInChatWithTheRollbackToDecideOnAndTheOutcomeIsPostedThere() {
+    RollbackWorkflow rollback = start(order("k1", null, true, null));
+    awaitStatus(rollback, RollbackStatus.AWAITING_APPROVAL);
+
+    rollback.approve(new Approval("bob", "go"));
+    result(rollback);
+
+    assertThat(chat.approvals).singleElement().satisfies(asked -> {
+      assertThat(asked.channel()).isEqualTo("#incidents");
+      assertThat(asked.subjectId()).isEqualTo("recoup-backend-k1");
+      assertThat(asked.key()).isEqualTo("rollback-recoup-backend-k1/approval");
+      assertThat(asked.text()).contains("Approve rolling back recoup-backend?").contains("alice asks to roll it back to dep-2")
+          .contains("Anyone but alice");
+    });
+    assertThat(chat.posts).singleElement().satisfies(posted -> {
+      assertThat(posted.channel()).isEqualTo("#incidents");
+      assertThat(posted.text()).isEqualTo("Rolled back recoup-backend to dep-2; live and healthy (status=healthy).");
+    });
+  }
+
+  @Test
   void theRequesterCannotApproveTheirOwnRollback() {
     RollbackWorkflow rollback = start(order("k1", null, true, null));
     awaitStatus(rollback, RollbackStatus.AWAITING_APPROVAL);

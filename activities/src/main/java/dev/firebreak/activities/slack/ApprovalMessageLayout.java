@@ -1,0 +1,29 @@
+package dev.firebreak.activities.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import dev.firebreak.workflows.notify.ApprovalRequest;
+import dev.firebreak.workflows.notify.IncidentActions;
+import java.util.List;
+
+/** An approval request in Block Kit: the question and its Approve and Refuse buttons. */
+final class ApprovalMessageLayout {
+
+  private ApprovalMessageLayout() {}
+
+  static SlackMessage render(ApprovalRequest request) {
+    String text = SlackText.truncate(request.text(), IncidentMessageLayout.SECTION_TEXT_MAX);
+    return new SlackMessage(request.channel(), null, text, List.of(
+        section(s -> s.blockId("approval_question").text(markdownText(text))),
+        actions(a -> a.blockId("approval_actions").elements(List.of(
+            button(b -> b.actionId(IncidentActions.APPROVE_ROLLBACK).text(plainText("Approve")).style("primary")
+                .value(request.subjectId())),
+            button(b -> b.actionId(IncidentActions.REFUSE_ROLLBACK).text(plainText("Refuse")).style("danger")
+                .value(request.subjectId())))))),
+        request.key(), request.incidentId(), false);
+  }
+}
