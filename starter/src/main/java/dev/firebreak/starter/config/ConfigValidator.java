@@ -24,7 +24,7 @@ public final class ConfigValidator {
   public static final List<String> ROLES = List.of("viewer", "responder", "admin");
 
   // Service names end up in workflow ids and Slack commands, so they stay plain.
-  private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final int MIN_HISTORY_EVENT_LIMIT = 100;
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final Pattern SENTRY_PROJECT_ID = Pattern.compile("[0-9]{1,20}");
@@ -44,6 +44,7 @@ public final class ConfigValidator {
     checkServices(config.services(), report);
     new SlackProviderCheck().check(config.providers().slack(), report);
     checkProviderFields(config, report);
+    JobConfigCheck.check(config, report);
     return problems;
   }
 
@@ -239,7 +240,7 @@ public final class ConfigValidator {
     }
   }
 
-  private static void noteDuplicate(
+  static void noteDuplicate(
       Map<String, Integer> seen, String name, int index, String listPath, String what, String path,
       BiConsumer<String, String> report) {
     Integer first = seen.putIfAbsent(name, index);
@@ -254,7 +255,7 @@ public final class ConfigValidator {
     }
   }
 
-  private static void checkUrl(String path, String url, BiConsumer<String, String> report) {
+  static void checkUrl(String path, String url, BiConsumer<String, String> report) {
     if (url.contains("${")) {
       report.accept(path, "must be an http(s) URL; '" + url + "' has a variable that was not expanded");
       return;
@@ -269,7 +270,7 @@ public final class ConfigValidator {
     }
   }
 
-  private static boolean blank(String value) {
+  static boolean blank(String value) {
     return value == null || value.isBlank();
   }
 }

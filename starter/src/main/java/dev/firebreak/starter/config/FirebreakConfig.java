@@ -18,7 +18,8 @@ public record FirebreakConfig(
     Map<String, SeverityConfig> severities,
     EscalationConfig escalation,
     IncidentConfig incident,
-    List<ServiceConfig> services) {
+    List<ServiceConfig> services,
+    List<JobConfig> jobs) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -27,6 +28,7 @@ public record FirebreakConfig(
     escalation = escalation == null ? new EscalationConfig(null, null) : escalation;
     incident = incident == null ? IncidentConfig.defaults() : incident;
     services = ConfigShape.listOf(services);
+    jobs = ConfigShape.listOf(jobs);
   }
 
   public Optional<ServiceConfig> service(String name) {
@@ -44,6 +46,6 @@ public record FirebreakConfig(
   }
 
   FirebreakConfig withServices(List<ServiceConfig> replaced) {
-    return new FirebreakConfig(organisation, api, providers, severities, escalation, incident, replaced);
+    return new FirebreakConfig(organisation, api, providers, severities, escalation, incident, replaced, jobs);
   }
 }
