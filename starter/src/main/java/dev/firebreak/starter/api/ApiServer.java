@@ -58,6 +58,7 @@ public final class ApiServer {
     IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
     RollbackRoutes rollbackRoutes = new RollbackRoutes(new RollbackGateway(incidents.client()), incidents, config, new JsonBodies(json), registry);
+    JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config), new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
@@ -69,6 +70,7 @@ public final class ApiServer {
       routes.get("/api/v1/services", ctx -> ctx.json(config.services()), Role.VIEWER);
       incidentRoutes.register(routes);
       rollbackRoutes.register(routes);
+      jobRoutes.register(routes);
       extraRoutes.accept(routes);
       routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, new ApiError(e.getStatus(),
           e.getStatus() == 404 ? "not_found" : "bad_request", e.getStatus() == 404 ? "No such endpoint." : e.getMessage())));
