@@ -1,6 +1,7 @@
 package dev.firebreak.starter.schedules;
 
 import dev.firebreak.workflows.job.JobSpec;
+import dev.firebreak.workflows.job.JobTick;
 import dev.firebreak.workflows.job.JobState;
 import dev.firebreak.workflows.job.JobWorkflow;
 import io.temporal.client.WorkflowClient;
@@ -37,14 +38,14 @@ public final class JobReconciler {
   public record Outcome(List<String> added, List<String> changed, List<String> removed, List<String> unchanged) {}
 
   public Outcome reconcile(List<JobSpec> jobs) {
-    Map<String, JobTiming> installed = scheduler.installed();
+    Map<String, JobTick> installed = scheduler.installed();
     List<String> added = new ArrayList<>();
     List<String> changed = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     for (JobSpec job : jobs) {
       configure(job);
-      JobTiming wanted = JobTiming.of(job);
-      JobTiming current = installed.get(job.name());
+      JobTick wanted = JobTick.of(job);
+      JobTick current = installed.get(job.name());
       if (wanted.equals(current)) {
         unchanged.add(job.name());
         continue;

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.schedules;
 
+import dev.firebreak.workflows.job.JobTick;
 import java.util.Map;
 
 /**
@@ -10,10 +11,10 @@ import java.util.Map;
 public interface JobScheduler {
 
   /** The jobs this scheduler fires now, by name. */
-  Map<String, JobTiming> installed();
+  Map<String, JobTick> installed();
 
   /** Fires the job at this timing from now on, replacing whatever timing it had. */
-  void install(JobTiming timing);
+  void install(JobTick timing);
 
   /** Stops firing the job. */
   void uninstall(String job);

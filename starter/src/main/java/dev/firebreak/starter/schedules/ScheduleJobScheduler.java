@@ -1,5 +1,6 @@
 package dev.firebreak.starter.schedules;
 
+import dev.firebreak.workflows.job.JobTick;
 import dev.firebreak.workflows.job.JobTickWorkflow;
 import dev.firebreak.workflows.job.JobWorkflow;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
@@ -39,12 +40,12 @@ public final class ScheduleJobScheduler implements JobScheduler {
   }
 
   @Override
-  public Map<String, JobTiming> installed() {
-    Map<String, JobTiming> installed = new LinkedHashMap<>();
+  public Map<String, JobTick> installed() {
+    Map<String, JobTick> installed = new LinkedHashMap<>();
     schedules.listSchedules()
         .filter(s -> s.getScheduleId().startsWith(JobWorkflow.PREFIX))
         .forEach(s -> {
-          JobTiming timing = TimingMemo.read(key -> s.getMemo(key, String.class));
+          JobTick timing = TimingMemo.read(key -> s.getMemo(key, String.class));
           if (timing != null) {
             installed.put(timing.job(), timing);
           }
@@ -54,7 +55,7 @@ public final class ScheduleJobScheduler implements JobScheduler {
 
   /** A changed schedule is replaced rather than updated: an update cannot rewrite the memo it is compared by. */
   @Override
-  public void install(JobTiming timing) {
+  public void install(JobTick timing) {
     String id = JobWorkflow.workflowId(timing.job());
     boolean exists = schedules.listSchedules().anyMatch(s -> s.getScheduleId().equals(id));
     if (exists) {
@@ -73,11 +74,11 @@ public final class ScheduleJobScheduler implements JobScheduler {
     return "Temporal Schedules (overlap skip, catch-up window " + CATCH_UP_WINDOW.toMinutes() + " min)";
   }
 
-  private Schedule schedule(JobTiming timing) {
+  private Schedule schedule(JobTick timing) {
     return Schedule.newBuilder()
         .setAction(ScheduleActionStartWorkflow.newBuilder()
             .setWorkflowType(JobTickWorkflow.class)
-            .setArguments(timing.job())
+            .setArguments(timing)
             .setOptions(WorkflowOptions.newBuilder()
                 .setWorkflowId(JobTickWorkflow.workflowId(timing.job()))
                 .setTaskQueue(taskQueue)

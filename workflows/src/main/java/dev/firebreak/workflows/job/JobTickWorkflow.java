@@ -10,10 +10,12 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface JobTickWorkflow {
 
+  String SUFFIX = "-tick";
+
   static String workflowId(String job) {
-    return JobWorkflow.workflowId(job) + "-tick";
+    return JobWorkflow.workflowId(job) + SUFFIX;
   }
 
   @WorkflowMethod
-  void tick(String job);
+  void tick(JobTick tick);
 }

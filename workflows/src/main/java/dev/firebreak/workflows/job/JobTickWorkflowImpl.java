@@ -11,8 +11,8 @@ import java.time.Instant;
 public class JobTickWorkflowImpl implements JobTickWorkflow {
 
   @Override
-  public void tick(String job) {
+  public void tick(JobTick tick) {
     Instant dueAt = Instant.ofEpochMilli(Workflow.getInfo().getRunStartedTimestampMillis());
-    Workflow.newExternalWorkflowStub(JobWorkflow.class, JobWorkflow.workflowId(job)).due(JobTrigger.scheduled(dueAt));
+    Workflow.newExternalWorkflowStub(JobWorkflow.class, JobWorkflow.workflowId(tick.job())).due(JobTrigger.scheduled(dueAt));
   }
 }

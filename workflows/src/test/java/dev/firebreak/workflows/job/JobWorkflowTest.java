@@ -159,7 +159,7 @@ class JobWorkflowTest {
 
     JobTickWorkflow tick = client.newWorkflowStub(JobTickWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(JobTickWorkflow.workflowId("payment-verification")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
-    tick.tick("payment-verification");
+    tick.tick(JobTick.of(JobSpecs.paymentVerification(3, 2, 3)));
     env.sleep(Duration.ofMinutes(1));
 
     assertThat(job.view().lastRun().trigger().kind()).isEqualTo("scheduled");
