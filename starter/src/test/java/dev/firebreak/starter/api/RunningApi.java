@@ -7,6 +7,9 @@ import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.job.JobTickWorkflowImpl;
+import dev.firebreak.workflows.job.JobWorkflowImpl;
+import dev.firebreak.workflows.job.ScriptedJobCalls;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
@@ -54,6 +57,10 @@ public final class RunningApi implements AfterEachCallback {
           platform: vercel
           platformId: prj_1
           rollback: { approval: true, roles: [responder] }
+      jobs:
+        - name: payment-verification
+          schedule: "0 2 * * *"
+          action: { url: "https://app.recoup.test/api/cron/payment-verification", headers: { Authorization: "Bearer ${CRON_SECRET}" } }
       """;
 
   // Real time: the API waits on workflows, and time skipping would jump idle incidents to their timeout.
@@ -62,14 +69,16 @@ public final class RunningApi implements AfterEachCallback {
   public final AtomicBoolean temporalReachable = new AtomicBoolean(true);
   public final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   public final ScriptedDeploys deploys = new ScriptedDeploys();
+  public final ScriptedJobCalls jobCalls = new ScriptedJobCalls();
   public final ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   public RunningApi() {
     Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys);
+        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
+        JobWorkflowImpl.class, JobTickWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys, jobCalls);
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }
