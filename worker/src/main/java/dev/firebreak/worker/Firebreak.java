@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import dev.firebreak.starter.cli.ConfigCommand;
 import dev.firebreak.starter.config.InvalidConfigException;
 import dev.firebreak.starter.cli.IncidentCommand;
+import dev.firebreak.starter.cli.JobCommand;
 import dev.firebreak.starter.cli.RollbackCommand;
 import picocli.CommandLine;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
         ServeCommands.AllCommand.class,
         IncidentCommand.class,
         RollbackCommand.class,
+        JobCommand.class,
         ConfigCommand.class,
         CommandLine.HelpCommand.class
     })
