@@ -12,15 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class JobConfigTest {
 
-  private static final String SERVICES = """
-      organisation: Acme
-      escalation:
-        levels:
-          - { name: primary, targets: ["slack:U1"] }
-      services:
-        - name: api
-          healthUrl: https://api.acme.test/health
-      """;
+  /** ConfigLoaderTest's minimal config: one service, {@code api}. */
+  private static final String SERVICES = ConfigLoaderTest.MINIMAL;
 
   private static List<String> problems(String jobs) {
     return new ConfigLoader().check(SERVICES + jobs).problems().stream().map(ConfigProblem::toString).toList();

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.job;
 
 import dev.firebreak.workflows.action.HttpActionResult;
+import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
 import dev.firebreak.workflows.incident.IncidentState;
@@ -120,7 +121,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, result.dryRun(), cut(result.detail()));
       }
     } catch (ActivityFailure | ChildWorkflowFailure failure) {
-      run = new JobRun(number, trigger, startedAt, now(), JobOutcome.FAILED, spec.dryRun(), cut(rootMessage(failure)));
+      run = new JobRun(number, trigger, startedAt, now(), JobOutcome.FAILED, spec.dryRun(), cut(RootCause.message(failure)));
     }
     running = null;
     record(run);
@@ -215,7 +216,7 @@ public class JobWorkflowImpl implements JobWorkflow {
       chat.post(new ThreadMessage(JobWorkflow.workflowId(spec.name()) + "/" + key, JobWorkflow.workflowId(spec.name()),
           spec.alerts().channel(), null, text));
     } catch (ActivityFailure failure) {
-      log.warn("job {} could not post '{}': {}", spec.name(), key, rootMessage(failure));
+      log.warn("job {} could not post '{}': {}", spec.name(), key, RootCause.message(failure));
     }
   }
 
@@ -243,7 +244,7 @@ public class JobWorkflowImpl implements JobWorkflow {
       incidentId = id;
       log.warn("job {} declared {} after {} failures in a row", spec.name(), id, consecutiveFailures);
     } catch (ChildWorkflowFailure failure) {
-      log.warn("job {} could not declare {}: {}", spec.name(), id, rootMessage(failure));
+      log.warn("job {} could not declare {}: {}", spec.name(), id, RootCause.message(failure));
     }
   }
 
@@ -365,14 +366,6 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private static String cut(String text) {
     return text == null || text.length() <= DETAIL_CHARS ? text : text.substring(0, DETAIL_CHARS - 1) + "…";
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
   }
 
   private static Instant now() {

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.rollback;
 
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.DeployQuery;
 import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
@@ -89,7 +90,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
       rollBack();
       verifyHealth();
     } catch (ActivityFailure failure) {
-      end(RollbackStatus.FAILED, "🚨 Rollback of " + request.service() + " FAILED: " + rootMessage(failure)
+      end(RollbackStatus.FAILED, "🚨 Rollback of " + request.service() + " FAILED: " + RootCause.message(failure)
           + ". Nothing more was changed; the service is as the failed step left it.");
     } catch (ApplicationFailure refused) {
       end(RollbackStatus.FAILED, "Rollback of " + request.service() + " not started: " + refused.getOriginalMessage());
@@ -231,14 +232,14 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
       Workflow.newExternalWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(request.service()))
           .release(request.key());
     } catch (ApplicationFailure lockGone) {
-      log.warn("{} could not release the lock of {}: {}", workflowId, request.service(), rootMessage(lockGone));
+      log.warn("{} could not release the lock of {}: {}", workflowId, request.service(), RootCause.message(lockGone));
     }
     if (request.incidentId() != null) {
       try {
         Workflow.newExternalWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(request.incidentId()))
             .recordRollback(new RollbackReport(workflowId, request.service(), status, request.requestedBy(), outcome));
       } catch (ApplicationFailure incidentGone) {
-        step("Could not report to " + request.incidentId() + ": " + rootMessage(incidentGone));
+        step("Could not report to " + request.incidentId() + ": " + RootCause.message(incidentGone));
       }
     }
     return state();
@@ -287,14 +288,6 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
 
   private static ApplicationFailure refusal(String message) {
     return ApplicationFailure.newFailure(message, INVALID_TRANSITION);
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
   }
 
   private static Instant now() {
