@@ -2,6 +2,7 @@ package dev.firebreak.workflows.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.CommittedHistories;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
@@ -10,17 +11,13 @@ import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -36,18 +33,15 @@ class JobWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories/job");
   private static final String TICK_PREFIX = "tick-";
 
-  static Stream<Path> committedHistories() throws IOException {
-    try (Stream<Path> files = Files.list(HISTORIES)) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
-    }
+  static List<Path> committedHistories() throws IOException {
+    return CommittedHistories.in(HISTORIES);
   }
 
   @ParameterizedTest
   @MethodSource("committedHistories")
   void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
-    String json = Files.readString(history, StandardCharsets.UTF_8);
-    Class<?> type = history.getFileName().toString().startsWith(TICK_PREFIX) ? JobTickWorkflowImpl.class : JobWorkflowImpl.class;
-    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), type);
+    CommittedHistories.replay(history,
+        history.getFileName().toString().startsWith(TICK_PREFIX) ? JobTickWorkflowImpl.class : JobWorkflowImpl.class);
   }
 
   @Test
@@ -59,7 +53,6 @@ class JobWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws IOException {
-    Files.createDirectories(HISTORIES);
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedJobCalls endpoint = new ScriptedJobCalls();
       Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
@@ -116,6 +109,6 @@ class JobWorkflowReplayTest {
   }
 
   private static void save(WorkflowClient client, String workflowId, String name) throws IOException {
-    Files.writeString(HISTORIES.resolve(name + ".json"), client.fetchHistory(workflowId).toJson(true), StandardCharsets.UTF_8);
+    CommittedHistories.save(client, workflowId, HISTORIES, name);
   }
 }
