@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import dev.firebreak.starter.cli.ConfigCommand;
 import dev.firebreak.starter.config.InvalidConfigException;
 import dev.firebreak.starter.cli.IncidentCommand;
+import dev.firebreak.starter.cli.JobCommand;
 import dev.firebreak.starter.cli.MaintenanceCommand;
 import dev.firebreak.starter.cli.RollbackCommand;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
         IncidentCommand.class,
         RollbackCommand.class,
         MaintenanceCommand.class,
+        JobCommand.class,
         ConfigCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -15,6 +15,8 @@ import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.job.JobTickWorkflowImpl;
+import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
@@ -82,11 +84,13 @@ final class FirebreakProcess implements AutoCloseable {
       Worker worker = workers.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(
           IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
-          MaintenanceWindowWorkflowImpl.class, WebhookRetryWorkflowImpl.class);
+          MaintenanceWindowWorkflowImpl.class, WebhookRetryWorkflowImpl.class, JobWorkflowImpl.class,
+          JobTickWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       workers.start();
       log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,
           settings.temporalTarget(), settings.namespace(), TemporalConnection.describe(settings.env()));
+      ScheduledJobs.reconcile(client, settings.config(), settings.env(), settings.searchAttributes());
     }
 
     ApiServer api = null;

@@ -7,10 +7,12 @@ import dev.firebreak.activities.deploy.RollbackPlatform;
 import dev.firebreak.activities.deploy.VercelClient;
 import dev.firebreak.activities.diagnostics.DiagnosticsActivitiesImpl;
 import dev.firebreak.activities.dryrun.DryRunChatActivities;
+import dev.firebreak.activities.dryrun.DryRunHttpActionActivities;
 import dev.firebreak.activities.dryrun.DryRunPagingActivities;
 import dev.firebreak.activities.health.HttpHealthChecker;
 import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.http.SecretExpander;
+import dev.firebreak.activities.job.JobCallActivities;
 import dev.firebreak.activities.slack.IncidentRooms;
 import dev.firebreak.activities.slack.SlackChatActivities;
 import dev.firebreak.activities.slack.SlackClient;
@@ -96,7 +98,9 @@ final class ProviderActivities implements AutoCloseable {
     implementations.add(new DiagnosticsActivitiesImpl(
         new HttpHealthChecker(transport), new StatusPageReader(transport, PROVIDER_TIMEOUT), deployListers));
     implementations.add(new DeployActivitiesImpl(deployListers));
-    implementations.add(new HttpActionActivitiesImpl(transport, new SecretExpander(env)));
+    HttpActionActivitiesImpl httpActions = new HttpActionActivitiesImpl(transport, new SecretExpander(env));
+    implementations.add(httpActions);
+    implementations.add(new JobCallActivities(httpActions, new DryRunHttpActionActivities()));
     IncidentProviders incidentProviders =
         new IncidentProviders(config.providers(), env, transport, PROVIDER_TIMEOUT, summary);
     implementations.add(incidentProviders.paging(slackPager));

@@ -51,6 +51,20 @@ class DevModeEndToEndTest {
   }
 
   @Test
+  void theRunbooksJobsAreScheduledDryRunAndOneCanRunNow() throws Exception {
+    JsonNode jobs = call("GET", "/api/v1/jobs", null, 200);
+    assertThat(jobs.findValuesAsText("name")).contains("payment-verification", "webhook-retry", "data-purge");
+
+    call("POST", "/api/v1/jobs/payment-verification/run", "{\"reason\":\"demo\"}", 200);
+
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        .until(() -> call("GET", "/api/v1/jobs/payment-verification", null, 200).path("lastSuccess").isObject());
+    JsonNode run = call("GET", "/api/v1/jobs/payment-verification", null, 200).get("lastSuccess");
+    assertThat(run.get("dryRun").asBoolean()).isTrue();
+    assertThat(run.get("detail").asText()).startsWith("dry-run: POST https://app.recoup.com/api/cron/payment-verification");
+  }
+
+  @Test
   void anIncidentRunsFromDeclarationToTheReviewedPostMortemThroughTheApi() throws Exception {
     JsonNode declared = call("POST", "/api/v1/incidents",
         "{\"title\":\"Checkout returns 500\",\"severity\":\"P1\",\"service\":\"recoup-backend\"}", 201);

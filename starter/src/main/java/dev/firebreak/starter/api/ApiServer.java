@@ -60,6 +60,7 @@ public final class ApiServer {
     RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json), registry);
     MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(new MaintenanceGateway(incidents.client(), Clock.systemUTC()),
         incidents, config, new JsonBodies(json), registry, Clock.systemUTC());
+    JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config), new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
@@ -72,6 +73,7 @@ public final class ApiServer {
       incidentRoutes.register(routes);
       rollbackRoutes.register(routes);
       maintenanceRoutes.register(routes);
+      jobRoutes.register(routes);
       extraRoutes.accept(routes);
       routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, new ApiError(e.getStatus(),
           e.getStatus() == 404 ? "not_found" : "bad_request", e.getStatus() == 404 ? "No such endpoint." : e.getMessage())));

@@ -39,6 +39,8 @@ final class OpenIncidentGauges {
       Gauge.builder("firebreak.incidents.open", this, gauges -> gauges.count(severity))
           .description("Incidents not yet closed, by current severity")
           .tag("severity", severity.name())
+          // Micrometer holds a gauge's object weakly; nothing else holds this one, so a GC would turn it into NaN.
+          .strongReference(true)
           .register(registry);
     }
   }

@@ -24,7 +24,7 @@ public final class ConfigValidator {
   public static final List<String> ROLES = List.of("viewer", "responder", "admin");
 
   // Service names end up in workflow ids and Slack commands, so they stay plain.
-  private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final int MIN_HISTORY_EVENT_LIMIT = 100;
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final Pattern SENTRY_PROJECT_ID = Pattern.compile("[0-9]{1,20}");
@@ -46,6 +46,7 @@ public final class ConfigValidator {
     checkProviderFields(config, report);
     MaintenanceConfigCheck.check(config, report);
     AlertsConfigCheck.check(config, report);
+    JobConfigCheck.check(config, report);
     return problems;
   }
 
@@ -241,7 +242,7 @@ public final class ConfigValidator {
     }
   }
 
-  private static void noteDuplicate(
+  static void noteDuplicate(
       Map<String, Integer> seen, String name, int index, String listPath, String what, String path,
       BiConsumer<String, String> report) {
     Integer first = seen.putIfAbsent(name, index);
@@ -256,7 +257,7 @@ public final class ConfigValidator {
     }
   }
 
-  private static void checkUrl(String path, String url, BiConsumer<String, String> report) {
+  static void checkUrl(String path, String url, BiConsumer<String, String> report) {
     if (url.contains("${")) {
       report.accept(path, "must be an http(s) URL; '" + url + "' has a variable that was not expanded");
       return;
@@ -271,7 +272,7 @@ public final class ConfigValidator {
     }
   }
 
-  private static boolean blank(String value) {
+  static boolean blank(String value) {
     return value == null || value.isBlank();
   }
 }

@@ -20,7 +20,8 @@ public record FirebreakConfig(
     IncidentConfig incident,
     List<ServiceConfig> services,
     MaintenanceConfig maintenance,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    List<JobConfig> jobs) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -31,6 +32,7 @@ public record FirebreakConfig(
     services = ConfigShape.listOf(services);
     maintenance = maintenance == null ? MaintenanceConfig.none() : maintenance;
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
+    jobs = ConfigShape.listOf(jobs);
   }
 
   public Optional<ServiceConfig> service(String name) {
@@ -49,6 +51,6 @@ public record FirebreakConfig(
 
   FirebreakConfig withServices(List<ServiceConfig> replaced) {
     return new FirebreakConfig(organisation, api, providers, severities, escalation, incident, replaced, maintenance,
-        alerts);
+        alerts, jobs);
   }
 }

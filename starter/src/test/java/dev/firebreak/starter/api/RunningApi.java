@@ -8,6 +8,9 @@ import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.job.JobTickWorkflowImpl;
+import dev.firebreak.workflows.job.JobWorkflowImpl;
+import dev.firebreak.workflows.job.ScriptedJobCalls;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecordingMail;
 import dev.firebreak.workflows.maintenance.ScriptedActions;
@@ -70,6 +73,10 @@ public final class RunningApi implements AfterEachCallback {
             monitoringPeriod: 1s
             monitoringInterval: 1s
             rollback: false
+      jobs:
+        - name: payment-verification
+          schedule: "0 2 * * *"
+          action: { url: "https://app.recoup.test/api/cron/payment-verification", headers: { Authorization: "Bearer ${CRON_SECRET}" } }
       """;
 
   // Real time: the API waits on workflows, and time skipping would jump idle incidents to their timeout.
@@ -79,6 +86,7 @@ public final class RunningApi implements AfterEachCallback {
   public final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   public final ScriptedDeploys deploys = new ScriptedDeploys();
   public final ScriptedActions actions = new ScriptedActions();
+  public final ScriptedJobCalls jobCalls = new ScriptedJobCalls();
   public final ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,9 +94,9 @@ public final class RunningApi implements AfterEachCallback {
     Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
-        MaintenanceWindowWorkflowImpl.class);
+        MaintenanceWindowWorkflowImpl.class, JobWorkflowImpl.class, JobTickWorkflowImpl.class);
     worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys,
-        actions, new RecordingMail(), new RecordingStatusPage());
+        actions, new RecordingMail(), new RecordingStatusPage(), jobCalls);
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }

@@ -2,67 +2,22 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.uber.m3.tally.Buckets;
-import com.uber.m3.tally.Capabilities;
-import com.uber.m3.tally.CapableOf;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
-import com.uber.m3.tally.StatsReporter;
+import dev.firebreak.workflows.common.ReportedMetrics;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class IncidentMetricsTest {
 
-  /** Keeps what the workflow reported, keyed by name and tags, as Prometheus would see it. */
-  private static final class ReportedMetrics implements StatsReporter {
-    final Map<String, Long> counters = new ConcurrentHashMap<>();
-    final Map<String, List<Duration>> timers = new ConcurrentHashMap<>();
-
-    @Override
-    public void reportCounter(String name, Map<String, String> tags, long value) {
-      counters.merge(name + tags.getOrDefault("severity", "") + tags.getOrDefault("cause", ""), value, Long::sum);
-    }
-
-    @Override
-    public void reportTimer(String name, Map<String, String> tags, com.uber.m3.util.Duration interval) {
-      timers.merge(name + tags.getOrDefault("severity", ""), List.of(Duration.ofNanos(interval.getNanos())),
-          (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
-    }
-
-    @Override
-    public void reportGauge(String name, Map<String, String> tags, double value) {}
-
-    @Override
-    public void reportHistogramValueSamples(
-        String name, Map<String, String> tags, Buckets buckets, double lower, double upper, long samples) {}
-
-    @Override
-    public void reportHistogramDurationSamples(String name, Map<String, String> tags, Buckets buckets,
-        com.uber.m3.util.Duration lower, com.uber.m3.util.Duration upper, long samples) {}
-
-    @Override
-    public Capabilities capabilities() {
-      return CapableOf.REPORTING;
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  }
-
   @Test
   void reportsTimeToAcknowledgeAndResolveEscalationsAndMissedUpdates() throws Exception {
-    ReportedMetrics reported = new ReportedMetrics();
+    ReportedMetrics reported = new ReportedMetrics("severity", "cause");
     Scope scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -34,7 +34,7 @@ class WebhookRetryWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories/webhooks");
   private static final String JOB_ID = "job-webhook-retry";
 
-  static Stream<Path> committedHistories() throws IOException {
+  static List<Path> committedHistories() throws IOException {
     return CommittedHistories.in(HISTORIES);
   }
 

@@ -1,0 +1,86 @@
+package dev.firebreak.starter.api;
+
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.JobConfig;
+import dev.firebreak.workflows.job.JobCommand;
+import dev.firebreak.workflows.job.JobView;
+import dev.firebreak.workflows.job.JobWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the API asks of the job workflows: each configured job's view (a query on {@code job-<name>})
+ * and the commands run now, pause and resume (updates). The config is the list of jobs: a job
+ * workflow left behind by a removed job is not shown, and a configured job whose workflow is not
+ * running (the worker has not reconciled yet) shows its configuration and no runs.
+ */
+final class JobGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(JobGateway.class);
+
+  /** The commands a person can give a job, by the last segment of their path. */
+  enum Verb {
+    RUN(JobWorkflow::runNow),
+    PAUSE(JobWorkflow::pause),
+    RESUME(JobWorkflow::resume);
+
+    final BiFunction<JobWorkflow, JobCommand, JobView> send;
+
+    Verb(BiFunction<JobWorkflow, JobCommand, JobView> send) {
+      this.send = send;
+    }
+  }
+
+  private final WorkflowClient client;
+  private final FirebreakConfig config;
+
+  JobGateway(WorkflowClient client, FirebreakConfig config) {
+    this.client = client;
+    this.config = config;
+  }
+
+  List<JobView> list() {
+    return config.jobs().stream().map(this::view).toList();
+  }
+
+  JobView view(String name) {
+    return view(configured(name));
+  }
+
+  JobView command(String name, Verb verb, JobCommand command) {
+    configured(name);
+    try {
+      JobView view = verb.send.apply(workflow(name), command);
+      log.info("job {}: {} by {}", name, verb.name().toLowerCase(java.util.Locale.ROOT), command.by());
+      return view;
+    } catch (WorkflowNotFoundException e) {
+      throw notScheduled(name);
+    }
+  }
+
+  private JobView view(JobConfig job) {
+    try {
+      return workflow(job.name()).view();
+    } catch (WorkflowNotFoundException e) {
+      return new JobView(job.name(), job.schedule(), job.timeZone(), job.action().kind(), job.dryRun(), false, null,
+          false, 0, 0, null, null, null, List.of());
+    }
+  }
+
+  private JobConfig configured(String name) {
+    return config.jobs().stream().filter(j -> j.name().equals(name)).findFirst()
+        .orElseThrow(() -> ApiError.notFound("No job named '" + name + "' in the configuration."));
+  }
+
+  private JobWorkflow workflow(String name) {
+    return client.newWorkflowStub(JobWorkflow.class, JobWorkflow.workflowId(name));
+  }
+
+  private static ApiError notScheduled(String name) {
+    return new ApiError(409, "not_scheduled", "Job '" + name + "' is configured but not scheduled yet; start a worker with this config.");
+  }
+}

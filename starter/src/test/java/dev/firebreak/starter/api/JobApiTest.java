@@ -1,0 +1,98 @@
+package dev.firebreak.starter.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.starter.config.JobSpecFactory;
+import dev.firebreak.starter.schedules.CronJobScheduler;
+import dev.firebreak.starter.schedules.JobReconciler;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JobApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String JOB = JobRoutes.BASE + "/payment-verification";
+
+  @RegisterExtension final RunningApi api = new RunningApi();
+
+  private void scheduleTheConfiguredJobs() {
+    FirebreakConfig config = new ConfigLoader().load(RunningApi.CONFIG);
+    var specs = new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null).specs();
+    var client = api.temporal.getWorkflowClient();
+    new JobReconciler(client, new CronJobScheduler(client, IncidentWorkflow.TASK_QUEUE), IncidentWorkflow.TASK_QUEUE)
+        .reconcile(specs);
+  }
+
+  @Test
+  void listsTheConfiguredJobsEvenBeforeAWorkerHasScheduledThem() {
+    HttpResponse<String> list = api.get(JobRoutes.BASE, "viewer-token");
+
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(json(list).get(0).get("name").asText()).isEqualTo("payment-verification");
+    assertThat(json(list).get(0).get("cron").asText()).isEqualTo("0 2 * * *");
+    assertThat(json(list).get(0).get("runs").asLong()).isZero();
+    assertThat(api.post(JOB + "/run", "responder-token", "").statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void aResponderRunsAJobNowAndItsOutcomeAndLastSuccessShow() {
+    scheduleTheConfiguredJobs();
+
+    HttpResponse<String> run = api.post(JOB + "/run", "responder-token", "{\"reason\":\"verify after the Stripe outage\"}");
+
+    assertThat(run.statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .until(() -> json(api.get(JOB, "viewer-token")).path("lastSuccess").isObject());
+    JsonNode job = json(api.get(JOB, "viewer-token"));
+    assertThat(job.get("lastSuccess").get("trigger").get("by").asText()).isEqualTo("alice");
+    assertThat(job.get("lastSuccess").get("dryRun").asBoolean()).as("CRON_SECRET is not set").isTrue();
+    assertThat(job.get("history")).hasSize(1);
+    assertThat(api.jobCalls.calls).hasSize(1);
+  }
+
+  @Test
+  void pauseAndResumeAreRecordedUnderTheCallersNameAndRefusedTwice() {
+    scheduleTheConfiguredJobs();
+
+    HttpResponse<String> paused = api.post(JOB + "/pause", "responder-token", "");
+    assertThat(paused.statusCode()).isEqualTo(200);
+    assertThat(json(paused).get("paused").asBoolean()).isTrue();
+    assertThat(json(paused).get("pausedBy").asText()).isEqualTo("alice");
+
+    HttpResponse<String> again = api.post(JOB + "/pause", "admin-token", "");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(json(again).get("message").asText()).contains("already paused (by alice)");
+
+    HttpResponse<String> resumed = api.post(JOB + "/resume", "admin-token", "");
+    assertThat(resumed.statusCode()).isEqualTo(200);
+    assertThat(json(resumed).get("paused").asBoolean()).isFalse();
+  }
+
+  @Test
+  void viewersMayLookButNotCommandAndUnknownJobsAreNotFound() {
+    assertThat(api.post(JOB + "/run", "viewer-token", "").statusCode()).isEqualTo(403);
+    assertThat(api.get(JOB, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> unknown = api.get(JobRoutes.BASE + "/nightly-backup", "viewer-token");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(json(unknown).get("message").asText()).isEqualTo("No job named 'nightly-backup' in the configuration.");
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

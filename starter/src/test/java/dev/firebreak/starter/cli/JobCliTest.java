@@ -1,0 +1,35 @@
+package dev.firebreak.starter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.starter.api.RunningApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JobCliTest {
+
+  @RegisterExtension final RunningApi api = new RunningApi();
+
+  private CliRun job(String token, String... args) {
+    return CliRun.of(new JobCommand(), api.baseUrl(), token, args);
+  }
+
+  @Test
+  void listsAndShowsTheConfiguredJobs() {
+    CliRun list = job("viewer-token", "list");
+    CliRun show = job("viewer-token", "show", "payment-verification");
+
+    assertThat(list.exit()).as(list.err()).isZero();
+    assertThat(list.out()).contains("JOB", "payment-verification", "0 2 * * *", "idle");
+    assertThat(show.out()).startsWith("payment-verification  0 2 * * * (UTC)  http");
+    assertThat(show.out()).contains("Last success: never");
+  }
+
+  @Test
+  void aCommandTheApiRefusesExitsWithItsMessage() {
+    CliRun run = job("viewer-token", "pause", "payment-verification", "--reason", "migration");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("needs the responder role");
+  }
+}

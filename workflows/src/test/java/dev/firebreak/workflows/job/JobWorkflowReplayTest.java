@@ -1,0 +1,114 @@
+package dev.firebreak.workflows.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.workflows.common.CommittedHistories;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.RecordingChat;
+import dev.firebreak.workflows.incident.RecordingPager;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays committed job and tick histories against today's code. Re-record on purpose only, with
+ * {@code ./mvnw -pl workflows test -Dtest=JobWorkflowReplayTest -Dfirebreak.recordHistories=true}.
+ */
+class JobWorkflowReplayTest {
+
+  private static final Path HISTORIES = Path.of("src/test/resources/histories/job");
+  private static final String TICK_PREFIX = "tick-";
+
+  static List<Path> committedHistories() throws IOException {
+    return CommittedHistories.in(HISTORIES);
+  }
+
+  @ParameterizedTest
+  @MethodSource("committedHistories")
+  void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
+    CommittedHistories.replay(history,
+        history.getFileName().toString().startsWith(TICK_PREFIX) ? JobTickWorkflowImpl.class : JobWorkflowImpl.class);
+  }
+
+  @Test
+  @DisabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void historiesAreCommitted() throws IOException {
+    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordHistories() throws IOException {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      ScriptedJobCalls endpoint = new ScriptedJobCalls();
+      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, JobTickWorkflowImpl.class,
+          IncidentWorkflowImpl.class, WebhookRetryWorkflow.Redelivering.class);
+      worker.registerActivitiesImplementations(endpoint, new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+
+      JobSpec spec = JobSpecs.paymentVerification(3, 2, 3);
+      JobWorkflow job = start(client, spec);
+      endpoint.failuresLeft.set(1);
+      tick(client, env, spec);
+      endpoint.alwaysFail = true;
+      for (int run = 0; run < 3; run++) {
+        job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
+        env.sleep(Duration.ofMinutes(5));
+      }
+      endpoint.alwaysFail = false;
+      job.pause(new JobCommand("alice", "migration"));
+      job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
+      job.runNow(new JobCommand("bob", null));
+      env.sleep(Duration.ofMinutes(1));
+      job.resume(new JobCommand("alice", null));
+      job.configure(new JobSpec(spec.name(), "0 4 * * *", spec.timeZone(), spec.action(), spec.timeout(), spec.retry(),
+          spec.alerts(), true));
+      job.retire();
+      WorkflowStub.fromTyped(job).getResult(JobView.class);
+
+      JobWorkflow webhooks = start(client, JobSpecs.webhookRetry());
+      webhooks.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
+      env.sleep(Duration.ofMinutes(1));
+      webhooks.retire();
+      WorkflowStub.fromTyped(webhooks).getResult(JobView.class);
+
+      save(client, JobWorkflow.workflowId(spec.name()), "retries-failures-incident-pause-run-now");
+      save(client, JobWorkflow.workflowId("webhook-retry"), "webhook-retry-child");
+      save(client, JobTickWorkflow.workflowId(spec.name()), TICK_PREFIX + "signals-the-job");
+    }
+  }
+
+  private static JobWorkflow start(WorkflowClient client, JobSpec spec) {
+    JobWorkflow job = client.newWorkflowStub(JobWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    WorkflowClient.start(job::run, JobState.configured(spec));
+    return job;
+  }
+
+  private static void tick(WorkflowClient client, TestWorkflowEnvironment env, JobSpec spec) {
+    client.newWorkflowStub(JobTickWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(JobTickWorkflow.workflowId(spec.name())).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build())
+        .tick(JobTick.of(spec));
+    env.sleep(Duration.ofMinutes(5));
+  }
+
+  private static void save(WorkflowClient client, String workflowId, String name) throws IOException {
+    CommittedHistories.save(client, workflowId, HISTORIES, name);
+  }
+}

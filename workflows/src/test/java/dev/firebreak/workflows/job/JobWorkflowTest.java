@@ -1,0 +1,196 @@
+package dev.firebreak.workflows.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firebreak.workflows.incident.IncidentStatus;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.RecordingChat;
+import dev.firebreak.workflows.incident.RecordingPager;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.incident.Severity;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JobWorkflowTest {
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final ScriptedJobCalls endpoint = new ScriptedJobCalls();
+  private final RecordingChat chat = new RecordingChat();
+
+  @BeforeEach
+  void startEnvironment() {
+    env = TestWorkflowEnvironment.newInstance();
+    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, JobTickWorkflowImpl.class,
+        IncidentWorkflowImpl.class, WebhookRetryWorkflow.Redelivering.class);
+    worker.registerActivitiesImplementations(endpoint, chat, new RecordingPager(), new ScriptedDiagnostics());
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    env.close();
+  }
+
+  private JobWorkflow start(JobSpec spec) {
+    JobWorkflow job = client.newWorkflowStub(JobWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    WorkflowClient.start(job::run, JobState.configured(spec));
+    return job;
+  }
+
+  private void fire(JobWorkflow job) {
+    job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
+    env.sleep(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aSuccessfulRunIsTheLastSuccessAndCallsTheCronEndpointOnce() {
+    JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
+
+    fire(job);
+
+    JobView view = job.view();
+    assertThat(view.lastSuccess()).isNotNull();
+    assertThat(view.lastSuccess().detail()).isEqualTo("POST https://app.recoup.example/api/cron/payment-verification answered 200");
+    assertThat(view.history()).extracting(JobRun::outcome).containsExactly(JobOutcome.SUCCEEDED);
+    assertThat(endpoint.calls).hasSize(1);
+    assertThat(endpoint.calls.get(0).action().headers()).containsEntry("Authorization", "Bearer ${CRON_SECRET}");
+  }
+
+  @Test
+  void aRunRetriesWithBackoffAndSucceedsWhenTheEndpointRecovers() {
+    endpoint.failuresLeft.set(2);
+    JobWorkflow job = start(JobSpecs.paymentVerification(5, 1, 3));
+
+    fire(job);
+
+    assertThat(endpoint.calls).hasSize(3);
+    JobView view = job.view();
+    assertThat(view.lastRun().outcome()).isEqualTo(JobOutcome.SUCCEEDED);
+    assertThat(view.consecutiveFailures()).isZero();
+    assertThat(Duration.between(view.lastRun().startedAt(), view.lastRun().finishedAt()))
+        .as("10 s then 20 s of backoff").isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+    assertThat(chat.posts).isEmpty();
+  }
+
+  @Test
+  void consecutiveFailuresWarnInTheChannelThenDeclareAnIncident() {
+    endpoint.alwaysFail = true;
+    JobWorkflow job = start(JobSpecs.paymentVerification(2, 2, 3));
+
+    fire(job);
+    assertThat(chat.posts).isEmpty();
+    fire(job);
+    assertThat(chat.texts()).singleElement().asString()
+        .contains("payment-verification", "failed 2 times in a row", "answered 503", "has not succeeded yet");
+    assertThat(chat.posts.get(0).channel()).isEqualTo("#incidents");
+    fire(job);
+
+    JobView view = job.view();
+    assertThat(view.consecutiveFailures()).isEqualTo(3);
+    assertThat(view.incidentId()).matches("INC-\\d{8}-payment-verification-3");
+    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(view.incidentId()));
+    assertThat(incident.state().severity()).isEqualTo(Severity.P2);
+    assertThat(incident.state().status()).isEqualTo(IncidentStatus.DECLARED);
+    assertThat(incident.state().title()).isEqualTo("Scheduled job payment-verification failed 3 times in a row");
+
+    fire(job);
+    assertThat(job.view().incidentId()).as("one incident per failure streak").isEqualTo(view.incidentId());
+    assertThat(chat.texts()).filteredOn(t -> t.contains("failed") && t.contains("in a row")).hasSize(1);
+
+    endpoint.alwaysFail = false;
+    fire(job);
+    assertThat(job.view().consecutiveFailures()).isZero();
+    assertThat(job.view().incidentId()).isNull();
+    assertThat(chat.texts()).anyMatch(t -> t.contains("succeeded again after 4 failed runs"));
+  }
+
+  @Test
+  void aPausedJobSkipsScheduledRunsButRunsWhenAskedAndResumes() {
+    JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
+
+    JobView paused = job.pause(new JobCommand("alice", "migrating the database"));
+    assertThat(paused.paused()).isTrue();
+    assertThatThrownBy(() -> job.pause(new JobCommand("bob", null)))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("already paused (by alice)");
+    fire(job);
+    assertThat(endpoint.calls).isEmpty();
+    assertThat(job.view().lastRun().outcome()).isEqualTo(JobOutcome.SKIPPED);
+    assertThat(job.view().lastRun().detail()).isEqualTo("Skipped: paused by alice");
+
+    job.runNow(new JobCommand("bob", null));
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(endpoint.calls).hasSize(1);
+    assertThat(job.view().lastRun().trigger()).extracting(JobTrigger::kind, JobTrigger::by).containsExactly("manual", "bob");
+
+    job.resume(new JobCommand("alice", null));
+    fire(job);
+    assertThat(endpoint.calls).hasSize(2);
+    assertThat(job.view().paused()).isFalse();
+    assertThat(job.view().runs()).isEqualTo(3);
+  }
+
+  @Test
+  void commandsWithoutAPersonAreRefused() {
+    JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
+
+    assertThatThrownBy(() -> job.runNow(new JobCommand(" ", null)))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("'by' is required");
+    assertThatThrownBy(() -> job.resume(new JobCommand("alice", null)))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("is not paused");
+  }
+
+  @Test
+  void aTickWorkflowTellsTheJobItIsDue() {
+    JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
+
+    JobTickWorkflow tick = client.newWorkflowStub(JobTickWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(JobTickWorkflow.workflowId("payment-verification")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    tick.tick(JobTick.of(JobSpecs.paymentVerification(3, 2, 3)));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(job.view().lastRun().trigger().kind()).isEqualTo("scheduled");
+    assertThat(endpoint.calls).hasSize(1);
+  }
+
+  @Test
+  void aWebhookRetryJobRunsTheBuiltInWorkflowAsAChildByTypeName() {
+    JobWorkflow job = start(JobSpecs.webhookRetry());
+
+    fire(job);
+
+    JobRun run = job.view().lastRun();
+    assertThat(run.outcome()).isEqualTo(JobOutcome.SUCCEEDED);
+    assertThat(run.detail()).startsWith("WebhookRetryWorkflow finished:").contains("delivered=3", "provider=stripe");
+    assertThat(endpoint.calls).isEmpty();
+  }
+
+  @Test
+  void aChangedConfigurationAppliesFromTheNextRunAndKeepsTheHistory() {
+    JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
+    fire(job);
+
+    JobSpec moved = JobSpecs.paymentVerification(3, 2, 3);
+    job.configure(new JobSpec(moved.name(), "0 4 * * *", "Europe/London", moved.action(), moved.timeout(),
+        moved.retry(), moved.alerts(), true));
+    fire(job);
+
+    JobView view = job.view();
+    assertThat(view.cron()).isEqualTo("0 4 * * *");
+    assertThat(view.history()).hasSize(2);
+    assertThat(endpoint.calls.get(1).dryRun()).isTrue();
+  }
+}
