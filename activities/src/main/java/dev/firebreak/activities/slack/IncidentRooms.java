@@ -23,7 +23,10 @@ public final class IncidentRooms {
 
   private final SlackChannels channels;
   private final boolean privateChannels;
-  /** Saves the create-then-look-up round trip for rooms this worker has already opened. */
+  /**
+   * Saves the create-then-look-up round trip for rooms this worker has already opened, and makes the
+   * incident message and the first page, which open the room at the same moment, create it once.
+   */
   private final Map<String, String> roomIdsByIncident = new ConcurrentHashMap<>();
 
   /** @param privateChannels create rooms as private channels ({@code providers.slack.privateChannels}) */
@@ -39,11 +42,15 @@ public final class IncidentRooms {
       return new SlackChannel(cached, IncidentRoomName.of(incidentId, title), null, false);
     }
     String name = IncidentRoomName.of(incidentId, title);
-    SlackChannel room = channels.createOrFind(name, privateChannels);
-    roomIdsByIncident.put(incidentId, room.id());
-    log.info("{} incident room #{} ({}) {}", incidentId, name, room.id(),
-        room.created() ? "created" + (privateChannels ? " as a private channel" : "") : "already existed; reusing it");
-    return room;
+    SlackChannel[] opened = new SlackChannel[1];
+    // Only the caller that wins computes; a failed call stores nothing, so the next attempt tries again.
+    String roomId = roomIdsByIncident.computeIfAbsent(incidentId, id -> {
+      opened[0] = channels.createOrFind(name, privateChannels);
+      log.info("{} incident room #{} ({}) {}", incidentId, name, opened[0].id(), opened[0].created()
+          ? "created" + (privateChannels ? " as a private channel" : "") : "already existed; reusing it");
+      return opened[0].id();
+    });
+    return opened[0] != null ? opened[0] : new SlackChannel(roomId, name, null, false);
   }
 
   /** Invites whoever of {@code people} has a Slack user ID; returns who could not be invited. */

@@ -36,18 +36,18 @@ public final class SlackChatActivities implements ChatActivities {
   }
 
   /**
-   * Opens the room (create, invite the commander, topic) and posts the incident message in it. Every
-   * step finds what an earlier attempt did, so a retry at any point completes the room without
-   * doubling anything.
+   * Opens the room and posts the incident message in it first, then invites the commander and sets
+   * the topic: the message is what people are waiting for. Every step finds what an earlier attempt
+   * did, so a retry at any point completes the room without doubling anything.
    */
   @Override
   public MessageRef openIncidentMessage(IncidentCard card) {
     SlackChannel room = rooms.open(card.incidentId(), card.title());
+    PostedMessage posted = slack.post(IncidentMessageLayout.render(card).inChannel(room.id()), isRetry());
+    log.info("{} incident message in room {} ({})", card.incidentId(), room.id(), posted.ts());
     // Invited every attempt: a lost answer to conversations.create hides that this attempt's room is new.
     rooms.invite(room, card.incidentId(), commander(card));
     rooms.showState(room, card);
-    PostedMessage posted = slack.post(IncidentMessageLayout.render(card).inChannel(room.id()), isRetry());
-    log.info("{} incident message in room {} ({})", card.incidentId(), room.id(), posted.ts());
     return new MessageRef(posted.channelId(), posted.ts(), false);
   }
 
