@@ -60,11 +60,15 @@ public final class ProviderHttp {
   /** Sends the request and returns whatever status came back; only a missing answer is thrown. */
   public HttpReply exchange(Request request, Duration timeout) {
     try {
-      return transport.exchange(request, timeout);
+      HttpReply reply = transport.exchange(request, timeout);
+      ProviderCallMetrics.answered(provider, reply.status());
+      return reply;
     } catch (InterruptedIOException timedOut) {
+      ProviderCallMetrics.unanswered(provider, true);
       throw ProviderFailures.unavailable(
           provider + " did not answer within " + timeout.toMillis() + " ms", timedOut);
     } catch (IOException unreachable) {
+      ProviderCallMetrics.unanswered(provider, false);
       throw ProviderFailures.unavailable(
           provider + " could not be reached: " + unreachable.getMessage(), unreachable);
     }

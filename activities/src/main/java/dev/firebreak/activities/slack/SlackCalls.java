@@ -2,9 +2,11 @@ package dev.firebreak.activities.slack;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import dev.firebreak.activities.http.ProviderCallMetrics;
 import dev.firebreak.activities.http.ProviderFailures;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,15 +54,22 @@ final class SlackCalls {
     try {
       response = call.execute();
     } catch (SlackApiException e) {
+      ProviderCallMetrics.answered(PROVIDER, e.getResponse().code());
       String error = e.getError() == null ? null : e.getError().getError();
       throw ProviderFailures.forStatus(
           PROVIDER, e.getResponse().code(), what + describe(error), e.getResponse().header(RETRY_AFTER));
     } catch (IOException e) {
+      ProviderCallMetrics.unanswered(PROVIDER, e instanceof InterruptedIOException);
       throw ProviderFailures.unavailable(PROVIDER + " " + what + " got no answer: " + e.getMessage(), e);
     }
     if (response.isOk() || settled.contains(response.getError())) {
+      ProviderCallMetrics.answered(PROVIDER, 200);
       return response;
     }
+    // Slack says no with HTTP 200 and ok:false; counted as the status it stands for.
+    String error = response.getError();
+    ProviderCallMetrics.answered(PROVIDER,
+        RATE_LIMIT_ERRORS.contains(error) ? 429 : TRANSIENT_ERRORS.contains(error) ? 503 : 400);
     throw failureFor(what, response);
   }
 
