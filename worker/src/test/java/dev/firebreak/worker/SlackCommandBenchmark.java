@@ -74,7 +74,9 @@ class SlackCommandBenchmark {
         while (!withMessage.containsAll(declared) && Instant.now().isBefore(deadline)) {
           Thread.sleep(500);
         }
-        Map<String, Long> messagesPerIncident = slack.messages(FakeSlack.DEFAULT_CHANNEL_ID).stream()
+        // Each incident message lives in its incident's own room.
+        Map<String, Long> messagesPerIncident = slack.channels().stream()
+            .flatMap(channel -> slack.messages(channel.id()).stream())
             .map(m -> m.metadataValue("key"))
             .filter(k -> k != null && k.endsWith("/incident-message"))
             .collect(Collectors.groupingBy(k -> k.substring(0, k.indexOf('/')), Collectors.counting()));
