@@ -10,7 +10,9 @@ import dev.firebreak.starter.api.ApiTokens;
 import dev.firebreak.starter.api.IncidentGateway;
 import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.api.TemporalProbe;
+import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.starter.schedules.RecurringWindows;
 import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -18,6 +20,7 @@ import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
+import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
@@ -85,12 +88,14 @@ final class FirebreakProcess implements AutoCloseable {
       worker.registerWorkflowImplementationTypes(
           IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
           MaintenanceWindowWorkflowImpl.class, WebhookRetryWorkflowImpl.class, JobWorkflowImpl.class,
-          JobTickWorkflowImpl.class);
+          JobTickWorkflowImpl.class, RecurringWindowWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       workers.start();
       log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,
           settings.temporalTarget(), settings.namespace(), TemporalConnection.describe(settings.env()));
       ScheduledJobs.reconcile(client, settings.config(), settings.env(), settings.searchAttributes());
+      new RecurringWindows(client, settings.config(), new IncidentPolicyFactory(settings.config(), settings.searchAttributes()))
+          .reconcile();
     }
 
     ApiServer api = null;

@@ -4,6 +4,7 @@ import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.maintenance.MaintenancePlan;
+import dev.firebreak.workflows.maintenance.RecurringWindow;
 import dev.firebreak.workflows.maintenance.MaintenanceStep;
 import dev.firebreak.workflows.maintenance.ServiceRollback;
 import java.time.Duration;
@@ -69,5 +70,12 @@ public final class MaintenancePlanFactory {
   private static HttpAction action(String name, MaintenanceStepConfig.HttpCall call) {
     return new HttpAction(name, call.method(), call.url(), call.headers(), call.body(), call.expectedStatus(),
         DurationText.require(call.timeout()));
+  }
+
+  /** A window of the config with a recurrence, as the loop that starts its occurrences runs it. */
+  public RecurringWindow recurring(MaintenanceWindowConfig template) {
+    return new RecurringWindow(template.name(), "Planned maintenance: " + template.name(), template.services(),
+        template.recurrence(), template.zone(), DurationText.require(template.duration()),
+        plan(template, template.services(), List.of()));
   }
 }

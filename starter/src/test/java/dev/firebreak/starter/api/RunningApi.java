@@ -12,6 +12,7 @@ import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.job.ScriptedJobCalls;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
+import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecordingMail;
 import dev.firebreak.workflows.maintenance.ScriptedActions;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
@@ -94,7 +95,8 @@ public final class RunningApi implements AfterEachCallback {
     Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
-        MaintenanceWindowWorkflowImpl.class, JobWorkflowImpl.class, JobTickWorkflowImpl.class);
+        MaintenanceWindowWorkflowImpl.class, JobWorkflowImpl.class, JobTickWorkflowImpl.class,
+        RecurringWindowWorkflowImpl.class);
     worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys,
         actions, new RecordingMail(), new RecordingStatusPage(), jobCalls);
     temporal.start();

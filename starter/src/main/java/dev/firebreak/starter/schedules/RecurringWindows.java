@@ -1,0 +1,63 @@
+package dev.firebreak.starter.schedules;
+
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.starter.config.MaintenancePlanFactory;
+import dev.firebreak.starter.config.MaintenanceWindowConfig;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.maintenance.RecurringWindow;
+import dev.firebreak.workflows.maintenance.RecurringWindowWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Config is the source of truth for recurring maintenance: at start, every window with a
+ * {@code recurrence} gets its {@link RecurringWindowWorkflow} restarted with the plan the config
+ * says now. Restarting is safe: an occurrence already started keeps running, and the new loop
+ * finds it by id instead of starting it again.
+ */
+public final class RecurringWindows {
+
+  private static final Logger log = LoggerFactory.getLogger(RecurringWindows.class);
+
+  private final WorkflowClient client;
+  private final FirebreakConfig config;
+  private final MaintenancePlanFactory plans;
+
+  public RecurringWindows(WorkflowClient client, FirebreakConfig config, IncidentPolicyFactory incidents) {
+    this.client = client;
+    this.config = config;
+    this.plans = new MaintenancePlanFactory(config, incidents);
+  }
+
+  /** @return the names of the windows whose loops now run */
+  public List<String> reconcile() {
+    List<String> started = new ArrayList<>();
+    for (MaintenanceWindowConfig template : config.maintenance().windows()) {
+      if (template == null || template.recurrence() == null) {
+        continue;
+      }
+      RecurringWindow window = plans.recurring(template);
+      String workflowId = RecurringWindowWorkflow.workflowId(window.name());
+      try {
+        client.newUntypedWorkflowStub(workflowId).terminate("restarted with the config of this start");
+      } catch (WorkflowNotFoundException notRunning) {
+        // First start, or the loop ended: nothing to replace.
+      }
+      RecurringWindowWorkflow loop = client.newWorkflowStub(RecurringWindowWorkflow.class, WorkflowOptions.newBuilder()
+          .setWorkflowId(workflowId)
+          .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+          .setStaticSummary("Recurring maintenance " + window.name() + " · " + window.recurrence())
+          .build());
+      WorkflowClient.start(loop::run, window, null);
+      log.info("Maintenance {} recurs '{}' ({}); loop {} started", window.name(), window.recurrence(), window.zone(), workflowId);
+      started.add(window.name());
+    }
+    return started;
+  }
+}
