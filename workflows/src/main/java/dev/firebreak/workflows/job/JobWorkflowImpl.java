@@ -25,7 +25,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -43,6 +45,9 @@ import org.slf4j.Logger;
 public class JobWorkflowImpl implements JobWorkflow {
 
   private static final Logger log = Workflow.getLogger(JobWorkflowImpl.class);
+
+  /** Version 1: a built-in run after a good one starts where that one started ({@code since}). */
+  private static final String BUILT_IN_SINCE = "built-in-since";
 
   static final String INVALID_COMMAND = "InvalidJobCommand";
   static final int HISTORY_SIZE = 20;
@@ -65,6 +70,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   private JobSpec spec;
   private long runs;
   private JobRun lastSuccess;
+
   private int consecutiveFailures;
   private boolean paused;
   private String pausedBy;
@@ -151,8 +157,14 @@ public class JobWorkflowImpl implements JobWorkflow {
         .setWorkflowId(JobWorkflow.workflowId(spec.name()) + "-run-" + number)
         .setWorkflowExecutionTimeout(spec.timeout())
         .build();
+    Map<String, String> parameters = new HashMap<>(spec.action().parameters());
+    if (lastSuccess != null && Workflow.getVersion(BUILT_IN_SINCE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // Re-delivering does not clear the provider's "delivery failed" flag, so without a bound every
+      // run would list, and send again, what the last good run already settled.
+      parameters.putIfAbsent("since", lastSuccess.startedAt().toString());
+    }
     Object report = Workflow.newUntypedChildWorkflowStub(JobAction.WEBHOOK_RETRY_WORKFLOW, options)
-        .execute(Object.class, spec.action().parameters());
+        .execute(Object.class, parameters);
     return JobAction.WEBHOOK_RETRY_WORKFLOW + " finished: " + report;
   }
 

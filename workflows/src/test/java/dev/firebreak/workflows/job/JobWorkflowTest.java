@@ -174,8 +174,15 @@ class JobWorkflowTest {
 
     JobRun run = job.view().lastRun();
     assertThat(run.outcome()).isEqualTo(JobOutcome.SUCCEEDED);
-    assertThat(run.detail()).startsWith("WebhookRetryWorkflow finished:").contains("delivered=3", "provider=stripe");
+    assertThat(run.detail()).startsWith("WebhookRetryWorkflow finished:").contains("delivered=3", "provider=stripe")
+        .contains("since=none");
     assertThat(endpoint.calls).isEmpty();
+
+    // The next run lists only what failed since the good one started: re-sending does not clear
+    // the provider's "delivery failed" flag, so an unbounded listing would send it all again.
+    fire(job);
+
+    assertThat(job.view().lastRun().detail()).contains("since=" + run.startedAt());
   }
 
   @Test

@@ -17,7 +17,8 @@ public interface WebhookRetryWorkflow {
   class Redelivering implements WebhookRetryWorkflow {
     @Override
     public Map<String, Object> run(Map<String, String> request) {
-      return Map.of("provider", request.get("provider"), "delivered", 3, "deadLettered", 0);
+      return Map.of("provider", request.get("provider"), "delivered", 3, "deadLettered", 0,
+          "since", request.getOrDefault("since", "none"));
     }
   }
 }
