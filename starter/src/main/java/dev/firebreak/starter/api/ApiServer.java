@@ -58,8 +58,8 @@ public final class ApiServer {
     IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
     RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json), registry);
-    MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(new MaintenanceGateway(incidents.client(), Clock.systemUTC()),
-        incidents, config, new JsonBodies(json), registry, Clock.systemUTC());
+    MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(new MaintenanceWindows(incidents, config, Clock.systemUTC()),
+        new JsonBodies(json), registry);
     JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config), new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {

@@ -4,4 +4,4 @@ import java.time.Instant;
 import java.util.List;
 
 /** One row of {@code GET /api/v1/maintenance-windows}. */
-record MaintenanceSummary(String id, String title, List<String> services, Instant start, Instant end, String status) {}
+public record MaintenanceSummary(String id, String title, List<String> services, Instant start, Instant end, String status) {}

@@ -13,11 +13,13 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.firebreak.starter.api.IncidentGateway;
 import dev.firebreak.starter.api.IncidentRollbacks;
+import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.TemporalFailures;
 import dev.firebreak.starter.config.FirebreakConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,8 @@ public final class SlackEndpoints implements AutoCloseable {
         : new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
     this.replies = new DeferredReplies(new ResponseUrls(slack)::send, settings.inlineBudget());
     new SlackHandlers(new IncidentCommands(incidents, new IncidentRollbacks(incidents, config), config, new TemporalFailures()),
+        new MaintenanceCommands(new MaintenanceWindows(incidents, config, Clock.systemUTC()), new TemporalFailures(),
+            Clock.systemUTC()),
         SlackRoles.from(config.providers().slack()), replies, config, settings.botToken() != null)
         .register(app);
     this.socketMode = settings.appToken() == null ? null : openSocketMode(settings.appToken());

@@ -31,22 +31,27 @@ import org.slf4j.LoggerFactory;
 final class SlackHandlers {
 
   private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
-  /** Whatever the workspace named the command ({@code /incident}, {@code /inc}), the verbs are the same. */
+  /**
+   * Whatever the workspace named the command ({@code /incident}, {@code /inc}), the verbs are the
+   * same; only {@code /maintenance} has its own.
+   */
   private static final Pattern ANY_COMMAND = Pattern.compile(".*");
   private static final SlackReply PENDING = SlackReply.toUser("⏳ Working on it; the answer will follow here.");
 
   private final SlashCommandParser parser = new SlashCommandParser();
   private final SlackForms forms = new SlackForms();
   private final IncidentCommands commands;
+  private final MaintenanceCommands maintenance;
   private final SlackRoles roles;
   private final DeferredReplies replies;
   private final FirebreakConfig config;
   private final boolean canOpenForms;
 
   /** @param canOpenForms whether a bot token is set: views.open needs one */
-  SlackHandlers(IncidentCommands commands, SlackRoles roles, DeferredReplies replies, FirebreakConfig config,
-      boolean canOpenForms) {
+  SlackHandlers(IncidentCommands commands, MaintenanceCommands maintenance, SlackRoles roles, DeferredReplies replies,
+      FirebreakConfig config, boolean canOpenForms) {
     this.commands = commands;
+    this.maintenance = maintenance;
     this.roles = roles;
     this.replies = replies;
     this.config = config;
@@ -69,6 +74,10 @@ final class SlackHandlers {
 
   private Response slashCommand(SlashCommandPayload p, SlashCommandContext ctx) {
     SlackActor actor = roles.actor(p.getUserId());
+    if (MaintenanceCommands.COMMAND.equals(p.getCommand())) {
+      SlackReply reply = replies.within(() -> maintenance.run(p.getText(), actor), PENDING, p.getResponseUrl());
+      return ctx.ack(r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral").text(reply.text()));
+    }
     SlashCommand command = parser.parse(p.getText());
     if (command instanceof SlashCommand.OpenDeclareForm && canOpenForms && actor.may(SlashVerb.DECLARE.needs)) {
       View form = forms.declare(config.services().stream().map(ServiceConfig::name).toList(), p.getResponseUrl());

@@ -147,6 +147,42 @@ class SlackEndpointsTest {
   }
 
   @Test
+  void maintenanceIsScheduledListedAndAbortedFromSlackWithTheApisChecks() throws IOException {
+    JsonNode scheduled = maintenance("schedule recoup-backend +1h 2h Database upgrade", "U0ALICE");
+    assertThat(scheduled.get("response_type").asText()).isEqualTo("in_channel");
+    Matcher id = Pattern.compile("scheduled maintenance \\*(MW-\\d{8}-\\d+)\\*").matcher(scheduled.get("text").asText());
+    assertThat(id.find()).as(scheduled.toString()).isTrue();
+
+    assertThat(text(maintenance("list", "U0VIEWER"))).contains("*" + id.group(1) + "*").contains("Database upgrade");
+    assertThat(text(maintenance("status " + id.group(1).toLowerCase(), "U0VIEWER"))).contains("SCHEDULED");
+    assertThat(text(maintenance("abort " + id.group(1), "U0VIEWER"))).contains("needs the responder role");
+    assertThat(text(maintenance("abort " + id.group(1) + " vendor outage", "U0ALICE"))).contains("aborted");
+    assertThat(text(maintenance("schedule nowhere +1h 2h Upgrade", "U0ALICE"))).contains("No service named 'nowhere'");
+    assertThat(text(maintenance("schedule recoup-backend soon 2h Upgrade", "U0ALICE"))).contains("Could not read the start");
+    assertThat(text(maintenance("reboot everything", "U0ALICE"))).contains("There is no `/maintenance reboot`")
+        .contains("/maintenance schedule");
+  }
+
+  @Test
+  void maintenanceDuringAP1AsksForConfirmationFirst() throws IOException {
+    String incident = idIn(JSON.readTree(command("declare P1 recoup-backend Checkout down", "U0ALICE").body()));
+
+    String refused = text(maintenance("schedule recoup-backend +1h 2h Database upgrade", "U0ALICE"));
+    JsonNode confirmed = maintenance("schedule recoup-backend +1h 2h Database upgrade confirm", "U0ALICE");
+
+    assertThat(refused).contains("P1 " + incident + " is open").contains("add `confirm` at the end");
+    assertThat(text(confirmed)).contains("scheduled maintenance");
+  }
+
+  private JsonNode maintenance(String text, String user) throws IOException {
+    return JSON.readTree(slack.requests.maintenance(text, user, NOWHERE).body());
+  }
+
+  private static String text(JsonNode answer) {
+    return answer.get("text").asText();
+  }
+
+  @Test
   void aViewerMayLookButNotResolveAndIsToldWhy() throws IOException {
     String id = idIn(JSON.readTree(command("declare P2 recoup-backend Slow pages", "U0ALICE").body()));
 

@@ -62,6 +62,13 @@ public final class SlackRequests {
     return form;
   }
 
+  /** {@code /maintenance <text>}: the same form under the other command's name. */
+  public HttpResponse<String> maintenance(String text, String userId, String responseUrl) {
+    Map<String, String> fields = commandFields(text, userId, "ops", responseUrl);
+    fields.put("command", "/maintenance");
+    return sendSigned(SlackEndpoints.COMMANDS, form(fields));
+  }
+
   public HttpResponse<String> command(String text, String userId, String channelName, String responseUrl) {
     return sendSigned(SlackEndpoints.COMMANDS, commandBody(text, userId, channelName, responseUrl));
   }

@@ -1,0 +1,142 @@
+package dev.firebreak.starter.api;
+
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.MaintenanceConfigCheck;
+import dev.firebreak.starter.config.MaintenancePlanFactory;
+import dev.firebreak.starter.config.MaintenanceStepConfig;
+import dev.firebreak.starter.config.MaintenanceWindowConfig;
+import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.workflows.maintenance.Abort;
+import dev.firebreak.workflows.maintenance.Extension;
+import dev.firebreak.workflows.maintenance.MaintenanceRequest;
+import dev.firebreak.workflows.maintenance.MaintenanceView;
+import dev.firebreak.workflows.maintenance.StepConfirmation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Maintenance windows as the HTTP API and Slack's {@code /maintenance} both offer them: the same
+ * checks, the same refusal while a P0/P1 is open, the same ids. Refusals are {@link ApiError}s.
+ */
+public final class MaintenanceWindows {
+
+  /** A start this far in the past is still "now" (clock skew, a slow client). */
+  private static final Duration START_GRACE = Duration.ofMinutes(1);
+  private static final Set<String> OPEN = Set.of("DECLARED", "ACKNOWLEDGED", "ASSESSING", "MITIGATING", "OPEN");
+
+  private final MaintenanceGateway windows;
+  private final IncidentGateway incidents;
+  private final FirebreakConfig config;
+  private final MaintenancePlanFactory plans;
+  private final Clock clock;
+
+  public MaintenanceWindows(IncidentGateway incidents, FirebreakConfig config, Clock clock) {
+    this.windows = new MaintenanceGateway(incidents.client(), clock);
+    this.incidents = incidents;
+    this.config = config;
+    this.plans = new MaintenancePlanFactory(config, incidents.policies());
+    this.clock = clock;
+  }
+
+  /**
+   * Schedules a window after the checks every caller gets: the title, known services, a start not in
+   * the past, an end after it, valid steps, a known template, and no P0/P1 open unless confirmed.
+   *
+   * @return the window's id
+   */
+  public String schedule(MaintenanceBody body, String by) {
+    String title = IncidentRoutes.required("title", body.title());
+    if (title.length() > IncidentRoutes.MAX_TITLE) {
+      throw ApiError.badRequest("Field 'title' is longer than " + IncidentRoutes.MAX_TITLE + " characters.");
+    }
+    List<String> services = services(body.services());
+    Instant start = required("start", body.start());
+    Instant end = required("end", body.end());
+    if (start.isBefore(clock.instant().minus(START_GRACE))) {
+      throw ApiError.badRequest("Field 'start' is in the past (" + start + "); a window starts now or later.");
+    }
+    if (!end.isAfter(start)) {
+      throw ApiError.badRequest("Field 'end' must be after 'start'.");
+    }
+    List<MaintenanceStepConfig> steps = steps(body.steps());
+    MaintenanceWindowConfig template = body.template() == null ? plans.templateFor(services)
+        : config.maintenance().window(body.template()).orElseThrow(() -> ApiError.badRequest("No maintenance window '"
+            + body.template() + "' in the config; known: " + config.maintenance().windows().stream()
+                .map(MaintenanceWindowConfig::name).collect(Collectors.joining(", ")) + "."));
+    List<String> critical = openCriticalIncidents();
+    if (!critical.isEmpty() && !Boolean.TRUE.equals(body.confirm())) {
+      throw new ApiError(409, "incident_open", String.join(", ", critical) + (critical.size() == 1 ? " is" : " are")
+          + " open. Maintenance during a P0/P1 adds risk to an outage; send \"confirm\": true to schedule it anyway.");
+    }
+    return windows.schedule(new MaintenanceRequest(null, title.strip(), services, start, end, by, critical),
+        plans.plan(template, services, steps));
+  }
+
+  /** Newest start first. */
+  public List<MaintenanceSummary> list() {
+    return windows.list();
+  }
+
+  public MaintenanceView view(String id) {
+    return windows.view(id);
+  }
+
+  public MaintenanceView extend(String id, Extension extension) {
+    return windows.extend(id, extension);
+  }
+
+  public MaintenanceView abort(String id, Abort abort) {
+    return windows.abort(id, abort);
+  }
+
+  public MaintenanceView confirm(String id, StepConfirmation confirmation) {
+    return windows.confirm(id, confirmation);
+  }
+
+  /** "P1 INC-20261123-4" for every running incident that is P0/P1 and still being worked on. */
+  private List<String> openCriticalIncidents() {
+    return incidents.list(true).stream()
+        .filter(i -> ("P0".equals(i.severity()) || "P1".equals(i.severity())) && OPEN.contains(i.status()))
+        .map(i -> i.severity() + " " + i.id())
+        .toList();
+  }
+
+  private List<String> services(List<String> names) {
+    if (names == null || names.isEmpty()) {
+      throw ApiError.badRequest("Field 'services' must list at least one service.");
+    }
+    for (String name : names) {
+      if (config.service(name).isEmpty()) {
+        throw ApiError.badRequest("No service named '" + name + "'; known: "
+            + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + ".");
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private static List<MaintenanceStepConfig> steps(List<MaintenanceStepConfig> steps) {
+    List<MaintenanceStepConfig> given = steps == null ? List.of() : steps;
+    List<String> problems = new ArrayList<>();
+    MaintenanceConfigCheck.checkSteps("steps", given, (path, message) -> problems.add("'" + path + "' " + message));
+    if (given.stream().anyMatch(Objects::isNull)) {
+      problems.add("'steps' must not hold empty entries");
+    }
+    if (!problems.isEmpty()) {
+      throw ApiError.badRequest("Field " + String.join("; ", problems) + ".");
+    }
+    return given;
+  }
+
+  private static <T> T required(String field, T value) {
+    if (value == null) {
+      throw ApiError.badRequest("Field '" + field + "' is required.");
+    }
+    return value;
+  }
+}
