@@ -8,6 +8,7 @@ import dev.firebreak.starter.api.MaintenanceSummary;
 import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.api.TemporalFailures;
+import dev.firebreak.starter.config.DurationText;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.MaintenanceView;
 import dev.firebreak.workflows.maintenance.StepConfirmation;
@@ -18,8 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +29,6 @@ import java.util.stream.Collectors;
 final class MaintenanceCommands {
 
   static final String COMMAND = "/maintenance";
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,4})(m|h|d)");
   private static final int LISTED = 10;
   private static final String USAGE = String.join("\n",
       "*/maintenance* commands:",
@@ -142,16 +140,7 @@ final class MaintenanceCommands {
   }
 
   private static Duration duration(String word) {
-    Matcher m = DURATION.matcher(word.toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      return null;
-    }
-    long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofDays(amount);
-    };
+    return DurationText.parse(word).filter(d -> !d.isNegative() && !d.isZero()).orElse(null);
   }
 
   private static String id(String word) {
