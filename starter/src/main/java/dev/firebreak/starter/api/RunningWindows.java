@@ -1,17 +1,12 @@
 package dev.firebreak.starter.api;
 
-import com.google.protobuf.ByteString;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
 import dev.firebreak.workflows.maintenance.IncidentNotice;
 import dev.firebreak.workflows.maintenance.MaintenanceView;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
-import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -28,7 +23,6 @@ final class RunningWindows {
 
   private static final Logger log = LoggerFactory.getLogger(RunningWindows.class);
   static final String WORKFLOW_TYPE = MaintenanceWindowWorkflow.class.getSimpleName();
-  private static final int PAGE = 100;
 
   private final WorkflowClient client;
   // One daemon thread: notices are rare (critical incidents) and need no shutdown of their own.
@@ -42,23 +36,8 @@ final class RunningWindows {
     this.client = client;
   }
 
-  /** Every page: on the dev server the open incidents come back too and may fill the first one. */
   List<String> workflowIds() {
-    List<String> ids = new ArrayList<>();
-    ByteString page = ByteString.EMPTY;
-    do {
-      ListOpenWorkflowExecutionsResponse response = client.getWorkflowServiceStubs().blockingStub()
-          .listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
-              .setNamespace(client.getOptions().getNamespace())
-              .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build())
-              .setMaximumPageSize(PAGE)
-              .setNextPageToken(page)
-              .build());
-      response.getExecutionsList().stream().filter(RunningWindows::isWindow)
-          .forEach(info -> ids.add(info.getExecution().getWorkflowId()));
-      page = response.getNextPageToken();
-    } while (!page.isEmpty());
-    return ids;
+    return OpenWorkflows.idsOfType(client, WORKFLOW_TYPE);
   }
 
   static boolean isWindow(WorkflowExecutionInfo info) {

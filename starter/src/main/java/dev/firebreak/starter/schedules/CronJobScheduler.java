@@ -1,12 +1,11 @@
 package dev.firebreak.starter.schedules;
 
+import dev.firebreak.starter.api.OpenWorkflows;
 import dev.firebreak.workflows.job.JobTick;
 import dev.firebreak.workflows.job.JobTickWorkflow;
 import dev.firebreak.workflows.job.JobWorkflow;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.api.filter.v1.WorkflowTypeFilter;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.util.LinkedHashMap;
@@ -25,7 +24,6 @@ public final class CronJobScheduler implements JobScheduler {
 
   private static final Logger log = LoggerFactory.getLogger(CronJobScheduler.class);
   private static final String UTC = "UTC";
-  private static final int LIST_PAGE = 1000;
 
   private final WorkflowClient client;
   private final String taskQueue;
@@ -41,14 +39,8 @@ public final class CronJobScheduler implements JobScheduler {
    */
   @Override
   public Map<String, JobTick> installed() {
-    var request = ListOpenWorkflowExecutionsRequest.newBuilder()
-        .setNamespace(client.getOptions().getNamespace())
-        .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(JobTickWorkflow.class.getSimpleName()))
-        .setMaximumPageSize(LIST_PAGE)
-        .build();
     Map<String, JobTick> installed = new LinkedHashMap<>();
-    client.getWorkflowServiceStubs().blockingStub().listOpenWorkflowExecutions(request).getExecutionsList().stream()
-        .map(info -> info.getExecution().getWorkflowId())
+    OpenWorkflows.idsOfType(client, JobTickWorkflow.class.getSimpleName()).stream()
         .filter(id -> id.startsWith(JobWorkflow.PREFIX) && id.endsWith(JobTickWorkflow.SUFFIX))
         .map(this::inputOf)
         .forEach(tick -> installed.put(tick.job(), tick));

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.schedules;
 
+import dev.firebreak.starter.api.OpenWorkflows;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.MaintenancePlanFactory;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Config is the source of truth for recurring maintenance: at start, every window with a
  * {@code recurrence} gets its {@link RecurringWindowWorkflow} restarted with the plan the config
  * says now. Restarting is safe: an occurrence already started keeps running, and the new loop
- * finds it by id instead of starting it again.
+ * finds it by id instead of starting it again. A loop whose window left the config is ended.
  */
 public final class RecurringWindows {
 
@@ -57,6 +58,13 @@ public final class RecurringWindows {
       WorkflowClient.start(loop::run, window, null);
       log.info("Maintenance {} recurs '{}' ({}); loop {} started", window.name(), window.recurrence(), window.zone(), workflowId);
       started.add(window.name());
+    }
+    List<String> wanted = started.stream().map(RecurringWindowWorkflow::workflowId).toList();
+    for (String workflowId : OpenWorkflows.idsOfType(client, RecurringWindowWorkflow.class.getSimpleName())) {
+      if (!wanted.contains(workflowId)) {
+        client.newUntypedWorkflowStub(workflowId).terminate("its window is no longer in the config");
+        log.info("Maintenance loop {} ended: its window is no longer in the config", workflowId);
+      }
     }
     return started;
   }
