@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
@@ -68,19 +69,14 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   /** Slack's own limit for one message is higher; this keeps a report readable in a thread. */
   private static final int MAX_REPORT_IN_CHAT = 3500;
 
-  private static final ActivityOptions CHAT =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(20))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-          .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
-          .build();
-
   /**
    * The incident message goes ahead of other queued activity tasks (lower key first; the default is
    * 3): it is how responders learn of the incident, and everything posted later threads under it.
    */
   private static final ActivityOptions FIRST_MESSAGE =
-      ActivityOptions.newBuilder(CHAT).setPriority(Priority.newBuilder().setPriorityKey(1).build()).build();
+      ActivityOptions.newBuilder(ActivityPolicies.NOTIFY)
+          .setPriority(Priority.newBuilder().setPriorityKey(1).build())
+          .build();
 
   private static final ActivityOptions PAGING =
       ActivityOptions.newBuilder()
@@ -127,7 +123,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private final IncidentPolicy policy;
   private final Incident incident;
-  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, CHAT);
+  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
   private final ChatActivities firstMessage = Workflow.newActivityStub(ChatActivities.class, FIRST_MESSAGE);
   private final DiagnosticsActivities diagnostics =
       Workflow.newActivityStub(DiagnosticsActivities.class, DIAGNOSTICS);

@@ -1,15 +1,13 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.statuspage.PublicIncident;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import dev.firebreak.workflows.statuspage.PublicIncidentUpdate;
 import dev.firebreak.workflows.statuspage.StatusPageActivities;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,22 +31,11 @@ final class PublicStatus {
   static final String MONITORING = "monitoring";
   static final String RESOLVED = "resolved";
 
-  private static final ActivityOptions STATUS_PAGE =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(20))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1))
-              .setBackoffCoefficient(2)
-              .setMaximumInterval(Duration.ofMinutes(1))
-              .build())
-          .build();
-
   /** One post, in the order customers must read them; {@code open} creates the incident. */
   private record Post(boolean open, String status, String body) {}
 
   private final StatusPageActivities statusPage =
-      Workflow.newActivityStub(StatusPageActivities.class, STATUS_PAGE);
+      Workflow.newActivityStub(StatusPageActivities.class, ActivityPolicies.NOTIFY);
   private final Incident incident;
   private final IncidentPolicy policy;
   private final Supplier<Instant> clock;

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.job;
 
 import dev.firebreak.workflows.action.HttpActionResult;
+import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
@@ -56,14 +57,9 @@ public class JobWorkflowImpl implements JobWorkflow {
   private static final int DETAIL_CHARS = 500;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-  private static final ActivityOptions CHAT =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(5))
-          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(5).build())
-          .build();
-
-  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, CHAT);
+  // The posts are waited for, so a chat outage may hold the job up for 5 minutes at most, not half an hour.
+  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class,
+      ActivityOptions.newBuilder(ActivityPolicies.NOTIFY).setScheduleToCloseTimeout(Duration.ofMinutes(5)).build());
   private final Deque<JobRun> history = new ArrayDeque<>();
   private final Deque<JobTrigger> pending = new ArrayDeque<>();
 

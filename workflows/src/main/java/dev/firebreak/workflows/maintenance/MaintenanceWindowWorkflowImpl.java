@@ -1,5 +1,8 @@
 package dev.firebreak.workflows.maintenance;
 
+import static dev.firebreak.workflows.common.ActivityPolicies.NOTIFY;
+import static dev.firebreak.workflows.common.ActivityPolicies.READ;
+
 import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.action.HttpActionActivities;
 import dev.firebreak.workflows.action.HttpActionResult;
@@ -62,21 +65,6 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   static final String INVALID_TRANSITION = "InvalidTransition";
   private static final int MAX_ENTRIES = 300;
   private static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(30);
-
-  private static final ActivityOptions NOTIFY =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2).setMaximumInterval(Duration.ofMinutes(1))
-              .build())
-          .build();
-
-  private static final ActivityOptions READ =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
-          .build();
 
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.rollback;
 
+import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
@@ -46,22 +47,6 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   /** Version 1: the approval is asked for in chat, with buttons, and the outcome posted there. */
   private static final String CHAT = "rollback-chat";
 
-  private static final ActivityOptions TALK =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(20))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2).setMaximumInterval(Duration.ofMinutes(1))
-              .build())
-          .build();
-
-  private static final ActivityOptions READ =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
-          .build();
-
   private static final ActivityOptions CHANGE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -76,9 +61,9 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private final String workflowId;
   private final Instant requestedAt;
   private final List<RollbackStep> steps = new ArrayList<>();
-  private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, READ);
+  private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.READ);
   private final DeployActivities deploys = Workflow.newActivityStub(DeployActivities.class, CHANGE);
-  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, TALK);
+  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
 
   private RollbackStatus status = RollbackStatus.RESOLVING_TARGET;
   private RollbackTarget target;

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.webhooks;
 
+import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
@@ -49,14 +50,10 @@ public class WebhookRetryWorkflowImpl implements WebhookRetryWorkflow {
               .setMaximumAttempts(10).build())
           .build();
 
-  private static final ActivityOptions CHAT =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(5))
-          .build();
-
   private final WebhookActivities webhooks = Workflow.newActivityStub(WebhookActivities.class, LISTING);
-  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, CHAT);
+  // The posts are waited for, so a chat outage may hold the retry job up for 5 minutes at most, not half an hour.
+  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class,
+      ActivityOptions.newBuilder(ActivityPolicies.NOTIFY).setScheduleToCloseTimeout(Duration.ofMinutes(5)).build());
 
   private final WebhookRetryRequest request;
   private final RedeliveryBook book;

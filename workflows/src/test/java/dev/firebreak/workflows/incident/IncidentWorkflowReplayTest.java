@@ -2,20 +2,16 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.CommittedHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -31,17 +27,14 @@ class IncidentWorkflowReplayTest {
 
   private static final Path HISTORIES = Path.of("src/test/resources/histories");
 
-  static Stream<Path> committedHistories() throws IOException {
-    try (Stream<Path> files = Files.list(HISTORIES)) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
-    }
+  static List<Path> committedHistories() throws IOException {
+    return CommittedHistories.in(HISTORIES);
   }
 
   @ParameterizedTest
   @MethodSource("committedHistories")
   void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
-    String json = Files.readString(history, StandardCharsets.UTF_8);
-    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), IncidentWorkflowImpl.class);
+    CommittedHistories.replay(history, IncidentWorkflowImpl.class);
   }
 
   @Test
@@ -53,7 +46,6 @@ class IncidentWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws IOException {
-    Files.createDirectories(HISTORIES);
     record("full-lifecycle", (incident, env) -> {
       env.sleep(Duration.ofMinutes(4));
       incident.acknowledge(new Acknowledgement("bob"));
@@ -145,8 +137,7 @@ class IncidentWorkflowReplayTest {
       WorkflowClient.start(incident::run,
           IncidentState.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
       scenario.play(incident, env);
-      String json = client.fetchHistory(IncidentWorkflow.workflowId(id)).toJson(true);
-      Files.writeString(HISTORIES.resolve(name + ".json"), json, StandardCharsets.UTF_8);
+      CommittedHistories.save(client, IncidentWorkflow.workflowId(id), HISTORIES, name);
     }
   }
 }

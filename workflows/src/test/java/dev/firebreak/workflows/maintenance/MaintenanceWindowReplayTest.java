@@ -5,6 +5,7 @@ import static dev.firebreak.workflows.maintenance.MaintenanceOrders.order;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.CommittedHistories;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
@@ -19,18 +20,13 @@ import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -45,17 +41,14 @@ class MaintenanceWindowReplayTest {
 
   private static final Path HISTORIES = Path.of("src/test/resources/histories/maintenance");
 
-  static Stream<Path> committedHistories() throws IOException {
-    try (Stream<Path> files = Files.list(HISTORIES)) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
-    }
+  static List<Path> committedHistories() throws IOException {
+    return CommittedHistories.in(HISTORIES);
   }
 
   @ParameterizedTest
   @MethodSource("committedHistories")
   void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
-    String json = Files.readString(history, StandardCharsets.UTF_8);
-    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), MaintenanceWindowWorkflowImpl.class);
+    CommittedHistories.replay(history, MaintenanceWindowWorkflowImpl.class);
   }
 
   @Test
@@ -67,7 +60,6 @@ class MaintenanceWindowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws IOException {
-    Files.createDirectories(HISTORIES);
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
       diagnostics.deployments = RollbackOrders.DEPLOYS;
@@ -88,18 +80,18 @@ class MaintenanceWindowReplayTest {
       completed.confirmStep(new StepConfirmation("bob", "swap-database", false, "done"));
       completed.recordIncident(new IncidentNotice("INC-20261123-1", "P1", "Checkout down", "recoup-backend"));
       finish(completed);
-      save(client, "MW-completed", "completed-extended-confirmed");
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-completed"), HISTORIES, "completed-extended-confirmed");
 
       actions.failing.add("test-payment-processing");
       finish(start(client, order("MW-failed", soon(env), List.of(step("apply")))));
-      save(client, "MW-failed", "post-check-failed-rollback-incident");
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-failed"), HISTORIES, "post-check-failed-rollback-incident");
       actions.failing.clear();
 
       MaintenanceWindowWorkflow aborted = start(client, order("MW-aborted", soon(env), List.of(manual("swap-database"))));
       env.sleep(Duration.ofMinutes(6));
       aborted.abort(new Abort("bob", "vendor outage"));
       finish(aborted);
-      save(client, "MW-aborted", "aborted-during-steps");
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-aborted"), HISTORIES, "aborted-during-steps");
     }
   }
 
@@ -118,8 +110,4 @@ class MaintenanceWindowReplayTest {
     WorkflowStub.fromTyped(window).getResult(MaintenanceView.class);
   }
 
-  private static void save(WorkflowClient client, String windowId, String name) throws IOException {
-    Files.writeString(HISTORIES.resolve(name + ".json"),
-        client.fetchHistory(MaintenanceWindowWorkflow.workflowId(windowId)).toJson(true), StandardCharsets.UTF_8);
-  }
 }

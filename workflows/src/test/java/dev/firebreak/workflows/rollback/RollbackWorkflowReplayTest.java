@@ -2,22 +2,19 @@ package dev.firebreak.workflows.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.CommittedHistories;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -33,19 +30,15 @@ class RollbackWorkflowReplayTest {
   private static final Path HISTORIES = Path.of("src/test/resources/histories/rollback");
   private static final String LOCK_PREFIX = "lock-";
 
-  static Stream<Path> committedHistories() throws IOException {
-    try (Stream<Path> files = Files.list(HISTORIES)) {
-      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream();
-    }
+  static List<Path> committedHistories() throws IOException {
+    return CommittedHistories.in(HISTORIES);
   }
 
   @ParameterizedTest
   @MethodSource("committedHistories")
   void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
-    String json = Files.readString(history, StandardCharsets.UTF_8);
-    Class<?> type = history.getFileName().toString().startsWith(LOCK_PREFIX)
-        ? RollbackLockWorkflowImpl.class : RollbackWorkflowImpl.class;
-    WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), type);
+    CommittedHistories.replay(history, history.getFileName().toString().startsWith(LOCK_PREFIX)
+        ? RollbackLockWorkflowImpl.class : RollbackWorkflowImpl.class);
   }
 
   @Test
@@ -57,7 +50,6 @@ class RollbackWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws IOException {
-    Files.createDirectories(HISTORIES);
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
       diagnostics.deployments = RollbackOrders.DEPLOYS;
@@ -82,9 +74,9 @@ class RollbackWorkflowReplayTest {
       diagnostics.healthy = false;
       finish(start(client, RollbackOrders.order("unhealthy", null, false, null)));
       for (String key : new String[] {"succeeded", "approved", "unhealthy"}) {
-        save(client, RollbackWorkflow.workflowId("recoup-backend", key), key);
+        CommittedHistories.save(client, RollbackWorkflow.workflowId("recoup-backend", key), HISTORIES, key);
       }
-      save(client, RollbackLockWorkflow.workflowId("recoup-backend"), LOCK_PREFIX + "claims-releases-lease");
+      CommittedHistories.save(client, RollbackLockWorkflow.workflowId("recoup-backend"), HISTORIES, LOCK_PREFIX + "claims-releases-lease");
     }
   }
 
@@ -99,7 +91,4 @@ class RollbackWorkflowReplayTest {
     WorkflowStub.fromTyped(rollback).getResult(RollbackView.class);
   }
 
-  private static void save(WorkflowClient client, String workflowId, String name) throws IOException {
-    Files.writeString(HISTORIES.resolve(name + ".json"), client.fetchHistory(workflowId).toJson(true), StandardCharsets.UTF_8);
-  }
 }

@@ -1,0 +1,38 @@
+package dev.firebreak.workflows.common;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * The activity options the workflows share, so telling people and reading a provider behave the
+ * same in an incident, a rollback, a maintenance window and a job. Changing them does not change a
+ * history's commands, so recorded histories still replay.
+ */
+public final class ActivityPolicies {
+
+  /**
+   * Chat, mail and status page posts: a provider that is down or rate-limiting is waited out with
+   * backoff for up to half an hour (the posts are idempotent by key), one attempt at most 20 s.
+   */
+  public static final ActivityOptions NOTIFY =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(20))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+          .setRetryOptions(RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofSeconds(1))
+              .setBackoffCoefficient(2)
+              .setMaximumInterval(Duration.ofMinutes(1))
+              .build())
+          .build();
+
+  /** Health checks and deploy lists: a few quick attempts, because a stale answer is worse than none. */
+  public static final ActivityOptions READ =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(2))
+          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
+          .build();
+
+  private ActivityPolicies() {}
+}
