@@ -11,9 +11,14 @@ import java.util.Map;
  * every activity of one worker (they share the one instance their client was built with). Slack
  * allows short bursts, and a new incident room gets its page and its incident message at the same
  * moment, so a quiet channel takes {@code burst} posts at once before spacing starts; without that
- * the incident message waited a full second behind its own page. A post whose turn is further off
- * than {@code maxWait} is not held: the caller gives the activity back to Temporal to retry then,
- * instead of sleeping through its start-to-close timeout.
+ * the incident message waited a full second behind its own page.
+ *
+ * <p>A post whose turn is further off than {@code maxWait} is not held: the caller gives the
+ * activity back to Temporal to retry then, instead of sleeping through its start-to-close timeout.
+ * The turn stays booked under the message's key, so the retry posts at the time it was told and a
+ * busy channel is a queue: before turns were booked, every waiting post retried as soon as the
+ * channel looked free, nearly all of them were turned away again, and a storm of 300 announcements
+ * cost 15 futile activity attempts a second, each of them searching the channel's history first.
  */
 public final class ChannelPacer {
 
@@ -24,6 +29,9 @@ public final class ChannelPacer {
 
   /** Slots older than this many channels are dropped, so a long-lived worker keeps a small map. */
   private static final int PRUNE_ABOVE = 1000;
+
+  /** A booked turn nobody came back for (the retry went to another worker, the incident closed) lapses. */
+  private static final Duration UNCLAIMED = Duration.ofMinutes(1);
 
   /**
    * @param admitted false when the channel's next slot is further off than the pacer may wait
@@ -36,6 +44,8 @@ public final class ChannelPacer {
   private final Duration maxWait;
   private final Clock clock;
   private final Map<String, Instant> nextSlotByChannel = new HashMap<>();
+  /** When each held-back message may go, by message key. */
+  private final Map<String, Instant> bookedByKey = new HashMap<>();
 
   /** @param burst posts a quiet channel takes at once; 1 spaces every post */
   public ChannelPacer(Duration interval, int burst, Duration maxWait, Clock clock) {
@@ -52,22 +62,52 @@ public final class ChannelPacer {
     return new ChannelPacer(SLACK_INTERVAL, SLACK_BURST, DEFAULT_MAX_WAIT, Clock.systemUTC());
   }
 
-  /** Takes the channel's next free slot when it is within {@code maxWait}. */
-  public synchronized Turn reserve(String channel) {
+  /**
+   * The message's turn in the channel: the one booked for it when an earlier attempt was held back,
+   * otherwise the channel's next free slot, which is booked for it when it is further off than
+   * {@code maxWait}.
+   *
+   * @param key what makes the message unique ({@link SlackMessage#key()})
+   */
+  public synchronized Turn reserve(String channel, String key) {
     Instant now = clock.instant();
+    prune(now);
+    Instant booked = bookedByKey.remove(key);
+    Instant postAt = booked != null ? booked : takeSlot(channel, now);
+    Duration wait = postAt.isAfter(now) ? Duration.between(now, postAt) : Duration.ZERO;
+    if (wait.compareTo(maxWait) > 0) {
+      bookedByKey.put(key, postAt);
+      return new Turn(false, wait);
+    }
+    return new Turn(true, wait);
+  }
+
+  /**
+   * True when an attempt to post this message was held back here and nothing has been sent for it
+   * since: that attempt either was the first or searched for an earlier post before it was held
+   * back, so its retry need not search again.
+   */
+  public synchronized boolean isHeldBack(String key) {
+    return bookedByKey.containsKey(key);
+  }
+
+  /** When a post may go, booking the channel's slot for it. */
+  private Instant takeSlot(String channel, Instant now) {
+    Instant free = nextSlotByChannel.getOrDefault(channel, now);
+    Instant slot = free.isAfter(now) ? free : now;
+    nextSlotByChannel.put(channel, slot.plus(interval));
+    // The channel's schedule runs ahead of now by one interval per post not yet "paid for"; a post
+    // waits only for the part of that lead beyond the burst allowance.
+    Instant postAt = slot.minus(burstAllowance);
+    return postAt.isAfter(now) ? postAt : now;
+  }
+
+  private void prune(Instant now) {
     if (nextSlotByChannel.size() > PRUNE_ABOVE) {
       nextSlotByChannel.values().removeIf(slot -> slot.isBefore(now));
     }
-    // The channel's schedule runs ahead of now by one interval per post not yet "paid for"; a post
-    // waits only for the part of that lead beyond the burst allowance.
-    Instant free = nextSlotByChannel.getOrDefault(channel, now);
-    Instant slot = free.isAfter(now) ? free : now;
-    Duration lead = Duration.between(now, slot).minus(burstAllowance);
-    Duration wait = lead.isNegative() ? Duration.ZERO : lead;
-    if (wait.compareTo(maxWait) > 0) {
-      return new Turn(false, wait);
+    if (bookedByKey.size() > PRUNE_ABOVE) {
+      bookedByKey.values().removeIf(postAt -> postAt.plus(UNCLAIMED).isBefore(now));
     }
-    nextSlotByChannel.put(channel, slot.plus(interval));
-    return new Turn(true, wait);
   }
 }

@@ -1,6 +1,8 @@
 package dev.firebreak.activities.slack;
 
-import com.slack.api.methods.MethodsClient;
+import static com.slack.api.methods.RequestFormBuilder.toForm;
+
+import com.slack.api.methods.request.conversations.ConversationsListRequest;
 import com.slack.api.methods.response.conversations.ConversationsListResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
@@ -22,11 +24,11 @@ final class SlackChannelIds {
   private static final int PAGE_SIZE = 200;
   private static final int MAX_PAGES = 20;
 
-  private final MethodsClient methods;
+  private final SlackCalls calls;
   private final Map<String, String> idsByName = new ConcurrentHashMap<>();
 
-  SlackChannelIds(MethodsClient methods) {
-    this.methods = methods;
+  SlackChannelIds(SlackCalls calls) {
+    this.calls = calls;
   }
 
   private static boolean isId(String channel) {
@@ -52,13 +54,14 @@ final class SlackChannelIds {
   private Optional<String> lookUp(String name) {
     String cursor = null;
     for (int page = 0; page < MAX_PAGES; page++) {
-      String pageCursor = cursor;
-      ConversationsListResponse response = SlackCalls.invoke("conversations.list", "#" + name,
-          () -> methods.conversationsList(r -> r
+      ConversationsListResponse response = calls.invoke("conversations.list", "#" + name,
+          ConversationsListResponse.class,
+          toForm(ConversationsListRequest.builder()
               .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
               .excludeArchived(true)
               .limit(PAGE_SIZE)
-              .cursor(pageCursor)));
+              .cursor(cursor)
+              .build()));
       Optional<String> id = response.getChannels().stream()
           .filter(c -> name.equals(c.getName()))
           .map(Conversation::getId)

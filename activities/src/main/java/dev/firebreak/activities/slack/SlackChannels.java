@@ -1,7 +1,21 @@
 package dev.firebreak.activities.slack;
 
-import com.slack.api.methods.MethodsClient;
+import static com.slack.api.methods.RequestFormBuilder.toForm;
+
+import com.slack.api.methods.request.bookmarks.BookmarksAddRequest;
+import com.slack.api.methods.request.bookmarks.BookmarksListRequest;
+import com.slack.api.methods.request.chat.ChatGetPermalinkRequest;
+import com.slack.api.methods.request.conversations.ConversationsCreateRequest;
+import com.slack.api.methods.request.conversations.ConversationsInfoRequest;
+import com.slack.api.methods.request.conversations.ConversationsInviteRequest;
+import com.slack.api.methods.request.conversations.ConversationsSetTopicRequest;
+import com.slack.api.methods.response.bookmarks.BookmarksAddResponse;
+import com.slack.api.methods.response.bookmarks.BookmarksListResponse;
+import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
+import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
 import com.slack.api.methods.response.conversations.ConversationsInviteResponse;
+import com.slack.api.methods.response.conversations.ConversationsSetTopicResponse;
 import com.slack.api.model.Bookmark;
 import com.slack.api.model.Conversation;
 import java.util.List;
@@ -28,18 +42,19 @@ final class SlackChannels {
 
   private static final String NAME_TAKEN = "name_taken";
 
-  private final MethodsClient methods;
+  private final SlackCalls calls;
   private final SlackChannelIds channelIds;
 
-  SlackChannels(MethodsClient methods, SlackChannelIds channelIds) {
-    this.methods = methods;
+  SlackChannels(SlackCalls calls, SlackChannelIds channelIds) {
+    this.calls = calls;
     this.channelIds = channelIds;
   }
 
   /** Creates the channel, or finds the one an earlier attempt (or another activity) created. */
   SlackChannel createOrFind(String name, boolean isPrivate) {
-    var response = SlackCalls.invoke("conversations.create", "#" + name, Set.of(NAME_TAKEN),
-        () -> methods.conversationsCreate(r -> r.name(name).isPrivate(isPrivate)));
+    var response = calls.invoke("conversations.create", "#" + name, Set.of(NAME_TAKEN),
+        ConversationsCreateResponse.class,
+        toForm(ConversationsCreateRequest.builder().name(name).isPrivate(isPrivate).build()));
     if (response.isOk()) {
       return new SlackChannel(response.getChannel().getId(), name, "", true);
     }
@@ -49,8 +64,8 @@ final class SlackChannels {
   /** @param channel an ID or a {@code #name} */
   SlackChannel info(String channel) {
     String channelId = channelIds.idOf(channel);
-    Conversation found = SlackCalls.invoke("conversations.info", channelId,
-        () -> methods.conversationsInfo(r -> r.channel(channelId))).getChannel();
+    Conversation found = calls.invoke("conversations.info", channelId, ConversationsInfoResponse.class,
+        toForm(ConversationsInfoRequest.builder().channel(channelId).build())).getChannel();
     String topic = found.getTopic() == null || found.getTopic().getValue() == null ? "" : found.getTopic().getValue();
     return new SlackChannel(found.getId(), found.getName(), topic, false);
   }
@@ -65,8 +80,9 @@ final class SlackChannels {
       return List.of();
     }
     // force: Slack invites the valid users even when some cannot be invited.
-    ConversationsInviteResponse response = SlackCalls.invoke("conversations.invite", channelId, INVITE_SETTLED,
-        () -> methods.conversationsInvite(r -> r.channel(channelId).users(userIds).force(true)));
+    ConversationsInviteResponse response = calls.invoke("conversations.invite", channelId, INVITE_SETTLED,
+        ConversationsInviteResponse.class,
+        toForm(ConversationsInviteRequest.builder().channel(channelId).users(userIds).force(true).build()));
     if (response.isOk()) {
       return List.of();
     }
@@ -80,13 +96,13 @@ final class SlackChannels {
   }
 
   void setTopic(String channelId, String topic) {
-    SlackCalls.invoke("conversations.setTopic", channelId,
-        () -> methods.conversationsSetTopic(r -> r.channel(channelId).topic(topic)));
+    calls.invoke("conversations.setTopic", channelId, ConversationsSetTopicResponse.class,
+        toForm(ConversationsSetTopicRequest.builder().channel(channelId).topic(topic).build()));
   }
 
   String permalink(String channelId, String ts) {
-    return SlackCalls.invoke("chat.getPermalink", channelId + " message " + ts,
-        () -> methods.chatGetPermalink(r -> r.channel(channelId).messageTs(ts))).getPermalink();
+    return calls.invoke("chat.getPermalink", channelId + " message " + ts, ChatGetPermalinkResponse.class,
+        toForm(ChatGetPermalinkRequest.builder().channel(channelId).messageTs(ts).build())).getPermalink();
   }
 
   /**
@@ -96,13 +112,13 @@ final class SlackChannels {
    * @return false when the link was bookmarked already
    */
   boolean bookmark(String channelId, String title, String link) {
-    List<Bookmark> existing = SlackCalls.invoke("bookmarks.list", channelId,
-        () -> methods.bookmarksList(r -> r.channelId(channelId))).getBookmarks();
+    List<Bookmark> existing = calls.invoke("bookmarks.list", channelId, BookmarksListResponse.class,
+        toForm(BookmarksListRequest.builder().channelId(channelId).build())).getBookmarks();
     if (existing != null && existing.stream().anyMatch(b -> link.equals(b.getLink()))) {
       return false;
     }
-    SlackCalls.invoke("bookmarks.add", channelId + " " + title,
-        () -> methods.bookmarksAdd(r -> r.channelId(channelId).title(title).type("link").link(link)));
+    calls.invoke("bookmarks.add", channelId + " " + title, BookmarksAddResponse.class,
+        toForm(BookmarksAddRequest.builder().channelId(channelId).title(title).type("link").link(link).build()));
     return true;
   }
 }

@@ -1,9 +1,14 @@
 package dev.firebreak.activities.slack;
 
+import static com.slack.api.methods.RequestFormBuilder.toForm;
+
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.firebreak.activities.http.ProviderFailures;
 import java.time.Clock;
@@ -30,7 +35,7 @@ public final class SlackClient implements AutoCloseable {
 
   private final String apiUrlPrefix;
   private final Slack slack;
-  private final MethodsClient methods;
+  private final SlackCalls calls;
   private final SlackChannelIds channelIds;
   private final SlackMessageFinder finder;
   private final SlackChannels channels;
@@ -62,10 +67,10 @@ public final class SlackClient implements AutoCloseable {
     // that is a second message. Failing instead lets the activity retry, which checks before posting.
     OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false).build();
     this.slack = Slack.getInstance(config, new SlackHttpClient(http));
-    this.methods = slack.methods(botToken);
-    this.channelIds = new SlackChannelIds(methods);
-    this.finder = new SlackMessageFinder(methods, duplicateLookback, clock);
-    this.channels = new SlackChannels(methods, channelIds);
+    this.calls = new SlackCalls(config, slack.methods(botToken), botToken);
+    this.channelIds = new SlackChannelIds(calls);
+    this.finder = new SlackMessageFinder(calls, duplicateLookback, clock);
+    this.channels = new SlackChannels(calls, channelIds);
     this.pacer = pacer;
   }
 
@@ -79,7 +84,7 @@ public final class SlackClient implements AutoCloseable {
    * @param mayAlreadyExist true on a retry: a lost response can hide a message Slack did post
    */
   public PostedMessage post(SlackMessage message, boolean mayAlreadyExist) {
-    if (mayAlreadyExist) {
+    if (mayAlreadyExist && !pacer.isHeldBack(message.key())) {
       Optional<PostedMessage> earlier = findPosted(message);
       if (earlier.isPresent()) {
         log.info("{} Slack message {} already posted as {}/{} by an earlier attempt; not posting again",
@@ -88,14 +93,16 @@ public final class SlackClient implements AutoCloseable {
       }
     }
     awaitTurn(message);
-    ChatPostMessageResponse response = SlackCalls.invoke("chat.postMessage", message.channel(),
-        () -> methods.chatPostMessage(r -> r
+    ChatPostMessageResponse response = calls.invoke("chat.postMessage", message.channel(),
+        ChatPostMessageResponse.class,
+        toForm(ChatPostMessageRequest.builder()
             .channel(message.channel())
             .threadTs(message.threadTs())
             .replyBroadcast(message.replyBroadcast())
             .text(message.text())
             .blocks(message.blocks().isEmpty() ? null : message.blocks())
-            .metadata(SlackMessageKeys.metadata(message.key(), message.incidentId()))));
+            .metadata(SlackMessageKeys.metadata(message.key(), message.incidentId()))
+            .build()));
     log.info("{} posted Slack message {} as {}/{}",
         message.incidentId(), message.key(), response.getChannel(), response.getTs());
     return new PostedMessage(response.getChannel(), response.getTs(), false);
@@ -107,7 +114,7 @@ public final class SlackClient implements AutoCloseable {
    */
   private void awaitTurn(SlackMessage message) {
     String channel = message.channel().startsWith("#") ? message.channel().substring(1) : message.channel();
-    ChannelPacer.Turn turn = pacer.reserve(channel);
+    ChannelPacer.Turn turn = pacer.reserve(channel, message.key());
     if (!turn.admitted()) {
       log.info("{} Slack message {} held back: #{} is busy for {} ms", message.incidentId(), message.key(),
           channel, turn.delay().toMillis());
@@ -128,13 +135,14 @@ public final class SlackClient implements AutoCloseable {
   /** Rewrites the message at {@code ts} in place; its metadata is sent again so it stays findable. */
   public void update(String ts, SlackMessage message) {
     String channelId = channelIds.idOf(message.channel());
-    SlackCalls.invoke("chat.update", channelId + " message " + ts,
-        () -> methods.chatUpdate(r -> r
+    calls.invoke("chat.update", channelId + " message " + ts, ChatUpdateResponse.class,
+        toForm(ChatUpdateRequest.builder()
             .channel(channelId)
             .ts(ts)
             .text(message.text())
             .blocks(message.blocks().isEmpty() ? null : message.blocks())
-            .metadata(SlackMessageKeys.metadata(message.key(), message.incidentId()))));
+            .metadata(SlackMessageKeys.metadata(message.key(), message.incidentId()))
+            .build()));
     log.info("{} updated Slack message {}/{}", message.incidentId(), channelId, ts);
   }
 

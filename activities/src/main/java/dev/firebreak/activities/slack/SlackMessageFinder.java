@@ -1,6 +1,11 @@
 package dev.firebreak.activities.slack;
 
-import com.slack.api.methods.MethodsClient;
+import static com.slack.api.methods.RequestFormBuilder.toForm;
+
+import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
+import com.slack.api.methods.request.conversations.ConversationsRepliesRequest;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.ResponseMetadata;
 import java.time.Clock;
@@ -18,12 +23,12 @@ final class SlackMessageFinder {
   private static final int PAGE_SIZE = 200;
   private static final int MAX_PAGES = 5;
 
-  private final MethodsClient methods;
+  private final SlackCalls calls;
   private final Duration lookback;
   private final Clock clock;
 
-  SlackMessageFinder(MethodsClient methods, Duration lookback, Clock clock) {
-    this.methods = methods;
+  SlackMessageFinder(SlackCalls calls, Duration lookback, Clock clock) {
+    this.calls = calls;
     this.lookback = lookback;
     this.clock = clock;
   }
@@ -44,17 +49,18 @@ final class SlackMessageFinder {
   }
 
   private Page history(String channelId, String oldest, String cursor) {
-    var response = SlackCalls.invoke("conversations.history", channelId,
-        () -> methods.conversationsHistory(r -> r
-            .channel(channelId).oldest(oldest).limit(PAGE_SIZE).cursor(cursor).includeAllMetadata(true)));
+    var response = calls.invoke("conversations.history", channelId, ConversationsHistoryResponse.class,
+        toForm(ConversationsHistoryRequest.builder()
+            .channel(channelId).oldest(oldest).limit(PAGE_SIZE).cursor(cursor).includeAllMetadata(true).build()));
     return new Page(response.getMessages(), nextCursor(response.getResponseMetadata()));
   }
 
   private Page replies(String channelId, String threadTs, String oldest, String cursor) {
-    var response = SlackCalls.invoke("conversations.replies", channelId + " thread " + threadTs,
-        () -> methods.conversationsReplies(r -> r
+    var response = calls.invoke("conversations.replies", channelId + " thread " + threadTs,
+        ConversationsRepliesResponse.class,
+        toForm(ConversationsRepliesRequest.builder()
             .channel(channelId).ts(threadTs).oldest(oldest).limit(PAGE_SIZE).cursor(cursor)
-            .includeAllMetadata(true)));
+            .includeAllMetadata(true).build()));
     return new Page(response.getMessages(), nextCursor(response.getResponseMetadata()));
   }
 

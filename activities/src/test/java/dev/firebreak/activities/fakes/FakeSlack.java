@@ -261,6 +261,11 @@ public final class FakeSlack implements AutoCloseable {
           .setHeader("Content-Type", "text/html")
           .setBody("<html><body><h1>" + serverError.status() + " Service Unavailable</h1></body></html>");
     }
+    if (fault instanceof FakeSlackFault.NotJson) {
+      return new MockResponse()
+          .setHeader("Content-Type", "text/html")
+          .setBody("<html><body>Please sign in to the network</body></html>");
+    }
     if (fault instanceof FakeSlackFault.Error injected) {
       return answer(error(injected.code()));
     }

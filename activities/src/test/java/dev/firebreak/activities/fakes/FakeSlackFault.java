@@ -15,6 +15,11 @@ public sealed interface FakeSlackFault {
     return new ServerError(status);
   }
 
+  /** HTTP 200 with an HTML page, as a proxy or captive portal in front of Slack answers; nothing is done. */
+  static FakeSlackFault notJson() {
+    return new NotJson();
+  }
+
   /** HTTP 200 with {@code {"ok":false,"error":code}}, without doing anything. */
   static FakeSlackFault error(String code) {
     return new Error(code);
@@ -33,6 +38,8 @@ public sealed interface FakeSlackFault {
   record RateLimited(Duration retryAfter) implements FakeSlackFault {}
 
   record ServerError(int status) implements FakeSlackFault {}
+
+  record NotJson() implements FakeSlackFault {}
 
   record Error(String code) implements FakeSlackFault {}
 

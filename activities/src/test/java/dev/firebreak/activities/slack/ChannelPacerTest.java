@@ -17,10 +17,10 @@ class ChannelPacerTest {
   void postsToOneChannelAreSpacedByTheIntervalWhileOtherChannelsGoAtOnce() {
     ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 1, Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
 
-    assertThat(pacer.reserve("incidents")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
-    assertThat(pacer.reserve("incidents")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
-    assertThat(pacer.reserve("incidents")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(2)));
-    assertThat(pacer.reserve("inc-20261123-1-db")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
+    assertThat(pacer.reserve("incidents", "a-1")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
+    assertThat(pacer.reserve("incidents", "a-2")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
+    assertThat(pacer.reserve("incidents", "a-3")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(2)));
+    assertThat(pacer.reserve("inc-20261123-1-db", "m-1")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
   }
 
   @Test
@@ -28,35 +28,44 @@ class ChannelPacerTest {
     ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 3, Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
 
     for (int i = 0; i < 3; i++) {
-      assertThat(pacer.reserve("inc-20261123-1-db")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
+      assertThat(pacer.reserve("inc-20261123-1-db", "m-" + i)).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
     }
-    assertThat(pacer.reserve("inc-20261123-1-db")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
-    assertThat(pacer.reserve("inc-20261123-1-db")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(2)));
+    assertThat(pacer.reserve("inc-20261123-1-db", "m-3")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
+    assertThat(pacer.reserve("inc-20261123-1-db", "m-4")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(2)));
   }
 
   @Test
-  void aTurnFurtherOffThanTheLongestWaitIsRefusedAndTakesNoSlot() {
-    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 1, Duration.ofSeconds(2), Clock.fixed(T0, ZoneOffset.UTC));
+  void aTurnFurtherOffThanTheLongestWaitIsRefusedAndBookedForItsMessage() {
+    SettableClock clock = new SettableClock(T0);
+    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 1, Duration.ofSeconds(2), clock);
     for (int i = 0; i < 3; i++) {
-      assertThat(pacer.reserve("incidents").admitted()).isTrue();
+      assertThat(pacer.reserve("incidents", "a-" + i).admitted()).isTrue();
     }
 
-    ChannelPacer.Turn refused = pacer.reserve("incidents");
+    ChannelPacer.Turn refused = pacer.reserve("incidents", "a-3");
 
     assertThat(refused).isEqualTo(new ChannelPacer.Turn(false, Duration.ofSeconds(3)));
-    assertThat(pacer.reserve("incidents")).isEqualTo(refused);
+    assertThat(pacer.isHeldBack("a-3")).isTrue();
+    assertThat(pacer.reserve("incidents", "a-3")).as("asked again: the same turn").isEqualTo(refused);
+    assertThat(pacer.reserve("incidents", "a-4")).as("the next message queues behind it")
+        .isEqualTo(new ChannelPacer.Turn(false, Duration.ofSeconds(4)));
+
+    clock.now = T0.plusSeconds(2);
+
+    assertThat(pacer.reserve("incidents", "a-3")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
+    assertThat(pacer.isHeldBack("a-3")).isFalse();
   }
 
   @Test
   void aChannelQuietForLongerThanTheIntervalPostsAtOnce() {
     SettableClock clock = new SettableClock(T0);
     ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 1, Duration.ofSeconds(5), clock);
-    pacer.reserve("incidents");
-    pacer.reserve("incidents");
+    pacer.reserve("incidents", "a-1");
+    pacer.reserve("incidents", "a-2");
 
     clock.now = T0.plusSeconds(3);
 
-    assertThat(pacer.reserve("incidents")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
+    assertThat(pacer.reserve("incidents", "a-3")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
   }
 
   private static final class SettableClock extends Clock {

@@ -57,6 +57,18 @@ class SlackClientFailuresTest {
   }
 
   @Test
+  void http200ThatIsNotSlacksJsonIsRetryableAndSaysSo() {
+    fake.failNext("chat.postMessage", 1, FakeSlackFault.notJson());
+
+    ApplicationFailure failure = postFails("#incidents");
+
+    assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage()).contains("chat.postMessage", "not Slack's JSON");
+    assertThat(fake.messages("#incidents")).isEmpty();
+  }
+
+  @Test
   void slackInternalErrorInTheEnvelopeIsRetryable() {
     fake.failNext("chat.postMessage", 1, FakeSlackFault.error("internal_error"));
 

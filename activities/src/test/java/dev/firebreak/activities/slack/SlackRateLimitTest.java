@@ -2,6 +2,7 @@ package dev.firebreak.activities.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.activities.fakes.FakeSlackChannel;
@@ -98,6 +99,20 @@ class SlackRateLimitTest {
           assertThat(failure.getNextRetryDelay()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10));
         });
     assertThat(fake.postMessageCalls()).isEqualTo(1);
+  }
+
+  @Test
+  void retryOfAHeldBackPostPostsAtItsTurnWithoutSearchingTheChannel() throws Exception {
+    SlackClient client = client(new ChannelPacer(Duration.ofMillis(300), 1, Duration.ofMillis(100), Clock.systemUTC()));
+    client.post(SlackMessage.text("#incidents", null, "first", "INC-20261123-1/a-1", "INC-20261123-1"), false);
+    SlackMessage second = SlackMessage.text("#incidents", null, "second", "INC-20261123-1/a-2", "INC-20261123-1");
+    ApplicationFailure heldBack = catchThrowableOfType(() -> client.post(second, false), ApplicationFailure.class);
+
+    Thread.sleep(heldBack.getNextRetryDelay().toMillis());
+    client.post(second, true);
+
+    assertThat(fake.messages("#incidents")).extracting(FakeSlackMessage::text).containsExactly("first", "second");
+    assertThat(fake.calls("conversations.history")).as("no search: nothing was sent for it before").isZero();
   }
 
   private SlackClient client(ChannelPacer pacer) {
