@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,10 @@ public final class IncidentRooms {
   /**
    * Saves the create-then-look-up round trip for rooms this worker has already opened, and makes the
    * incident message and the first page, which open the room at the same moment, create it once.
+   * The first caller creates the room outside the map (a Slack call must not hold a map lock that
+   * other incidents' rooms share); the others wait for its answer.
    */
-  private final Map<String, String> roomIdsByIncident = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<String>> roomIdsByIncident = new ConcurrentHashMap<>();
 
   /** @param privateChannels create rooms as private channels ({@code providers.slack.privateChannels}) */
   public IncidentRooms(SlackClient slack, boolean privateChannels) {
@@ -37,20 +41,32 @@ public final class IncidentRooms {
 
   /** The incident's room, created if no activity has created it yet. */
   SlackChannel open(String incidentId, String title) {
-    String cached = roomIdsByIncident.get(incidentId);
-    if (cached != null) {
-      return new SlackChannel(cached, IncidentRoomName.of(incidentId, title), null, false);
-    }
     String name = IncidentRoomName.of(incidentId, title);
-    SlackChannel[] opened = new SlackChannel[1];
-    // Only the caller that wins computes; a failed call stores nothing, so the next attempt tries again.
-    String roomId = roomIdsByIncident.computeIfAbsent(incidentId, id -> {
-      opened[0] = channels.createOrFind(name, privateChannels);
-      log.info("{} incident room #{} ({}) {}", incidentId, name, opened[0].id(), opened[0].created()
+    CompletableFuture<String> mine = new CompletableFuture<>();
+    CompletableFuture<String> opening = roomIdsByIncident.putIfAbsent(incidentId, mine);
+    if (opening != null) {
+      return new SlackChannel(roomIdOf(opening), name, null, false);
+    }
+    try {
+      SlackChannel opened = channels.createOrFind(name, privateChannels);
+      log.info("{} incident room #{} ({}) {}", incidentId, name, opened.id(), opened.created()
           ? "created" + (privateChannels ? " as a private channel" : "") : "already existed; reusing it");
-      return opened[0].id();
-    });
-    return opened[0] != null ? opened[0] : new SlackChannel(roomId, name, null, false);
+      mine.complete(opened.id());
+      return opened;
+    } catch (RuntimeException failed) {
+      // Nothing is remembered, so the next attempt tries again; whoever waited fails with this.
+      roomIdsByIncident.remove(incidentId, mine);
+      mine.completeExceptionally(failed);
+      throw failed;
+    }
+  }
+
+  private static String roomIdOf(CompletableFuture<String> opening) {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : e;
+    }
   }
 
   /** Invites whoever of {@code people} has a Slack user ID; returns who could not be invited. */
@@ -92,7 +108,8 @@ public final class IncidentRooms {
 
   /** True when {@code channelId} is known, without a call, to be the incident's room. */
   boolean isKnownRoom(String channelId, String incidentId) {
-    return channelId.equals(roomIdsByIncident.get(incidentId));
+    CompletableFuture<String> opened = roomIdsByIncident.get(incidentId);
+    return opened != null && opened.isDone() && !opened.isCompletedExceptionally() && channelId.equals(opened.join());
   }
 
   /** Adds the message to the channel's bookmark bar, once, under {@code title}. */
