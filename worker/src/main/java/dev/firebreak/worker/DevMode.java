@@ -55,7 +55,7 @@ final class DevMode implements AutoCloseable {
           config.services().stream().map(ServiceConfig::name).collect(Collectors.toSet()),
           dependencies(config));
       FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
-          config, env, temporal.target(), NAMESPACE, true, true, "127.0.0.1", apiPort, devToken,
+          config, env, temporal.target(), temporal.inProcessChannel(), NAMESPACE, true, true, "127.0.0.1", apiPort, devToken,
           searchAttributes, simulation::register));
       return new DevMode(temporal, process, apiUrl, devToken, config);
     } catch (RuntimeException failed) {

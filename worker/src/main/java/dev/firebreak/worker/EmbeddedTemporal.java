@@ -1,6 +1,9 @@
 package dev.firebreak.worker;
 
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
@@ -22,11 +25,15 @@ final class EmbeddedTemporal implements AutoCloseable {
 
   private final TestServicesStarter services;
   private final Server server;
+  private final Server inProcessServer;
+  private final ManagedChannel inProcessChannel;
   private final String target;
 
-  private EmbeddedTemporal(TestServicesStarter services, Server server, int port) {
+  private EmbeddedTemporal(TestServicesStarter services, Server server, Server inProcessServer, int port) {
     this.services = services;
     this.server = server;
+    this.inProcessServer = inProcessServer;
+    this.inProcessChannel = InProcessChannelBuilder.forName(inProcessName(port)).build();
     this.target = "127.0.0.1:" + port;
   }
 
@@ -41,11 +48,18 @@ final class EmbeddedTemporal implements AutoCloseable {
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    InProcessServerBuilder inProcess = InProcessServerBuilder.forName(inProcessName(port));
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), inProcess);
+    Server server = null;
     try {
-      Server server = builder.build().start();
+      server = builder.build().start();
+      Server inProcessServer = inProcess.build().start();
       log.info("Embedded Temporal test server listening on 127.0.0.1:{} (in memory, real time)", port);
-      return new EmbeddedTemporal(services, server, port);
+      return new EmbeddedTemporal(services, server, inProcessServer, port);
     } catch (IOException e) {
+      if (server != null) {
+        server.shutdownNow();
+      }
       services.close();
       throw new UncheckedIOException("Could not start the embedded Temporal server on 127.0.0.1:" + port
           + " (is another Temporal or Firebreak dev running? use --temporal-port)", e);
@@ -56,8 +70,23 @@ final class EmbeddedTemporal implements AutoCloseable {
     return target;
   }
 
+  /**
+   * The same server without the network: dev mode's own worker and API share its JVM, and over
+   * loopback TCP every call paid for HTTP/2 framing on both sides, which took as much CPU as the
+   * server itself. Others (the Temporal UI, the CLI, other workers) use {@link #target()}.
+   */
+  ManagedChannel inProcessChannel() {
+    return inProcessChannel;
+  }
+
+  private static String inProcessName(int port) {
+    return "firebreak-embedded-temporal-" + port;
+  }
+
   @Override
   public void close() {
+    inProcessChannel.shutdownNow();
+    inProcessServer.shutdownNow();
     server.shutdownNow();
     services.close();
   }

@@ -30,8 +30,10 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +49,16 @@ import org.slf4j.LoggerFactory;
 final class FirebreakProcess implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FirebreakProcess.class);
+
+  /** Workflows kept in memory between their tasks (the SDK's default); the rest replay from history. */
+  private static final int WORKFLOW_CACHE = 600;
+  /**
+   * An open incident parks three workflow threads (its main loop, its chat queue and its status
+   * page queue). With the SDK's default of 600 threads only 200 incidents fitted in a cache sized
+   * for 600: every new incident evicted an open one, which then replayed its whole history at its
+   * next event. A parked thread costs a little native stack, no heap.
+   */
+  private static final int WORKFLOW_THREADS = 4 * WORKFLOW_CACHE;
 
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
@@ -72,10 +84,10 @@ final class FirebreakProcess implements AutoCloseable {
     Scope metricsScope = new RootScopeBuilder()
         .reporter(new MicrometerClientStatsReporter(registry))
         .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
-    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
-        TemporalConnection.options(settings.temporalTarget(), settings.env())
-            .setMetricsScope(metricsScope)
-            .build());
+    WorkflowServiceStubsOptions.Builder connection = settings.embeddedChannel() == null
+        ? TemporalConnection.options(settings.temporalTarget(), settings.env())
+        : WorkflowServiceStubsOptions.newBuilder().setChannel(settings.embeddedChannel());
+    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(connection.setMetricsScope(metricsScope).build());
     WorkflowClient client = WorkflowClient.newInstance(
         service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
 
@@ -83,7 +95,10 @@ final class FirebreakProcess implements AutoCloseable {
     ProviderActivities providers = null;
     if (settings.runWorker()) {
       providers = ProviderActivities.from(settings.config(), settings.env());
-      workers = WorkerFactory.newInstance(client);
+      workers = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+          .setWorkflowCacheSize(WORKFLOW_CACHE)
+          .setMaxWorkflowThreadCount(WORKFLOW_THREADS)
+          .build());
       Worker worker = workers.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(
           IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,

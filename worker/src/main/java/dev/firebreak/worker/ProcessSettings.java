@@ -1,6 +1,7 @@
 package dev.firebreak.worker;
 
 import dev.firebreak.starter.config.FirebreakConfig;
+import io.grpc.ManagedChannel;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -8,6 +9,8 @@ import java.util.function.Function;
 /**
  * What one Firebreak process runs and where.
  *
+ * @param embeddedChannel dev mode's in-process channel to its embedded server, used instead of
+ *     {@code temporalTarget}; null to connect over the network
  * @param devToken an extra admin token (dev mode's {@code dev-token}); null in production
  * @param apiPort 0 picks a free port (tests)
  */
@@ -15,6 +18,7 @@ record ProcessSettings(
     FirebreakConfig config,
     Function<String, String> env,
     String temporalTarget,
+    ManagedChannel embeddedChannel,
     String namespace,
     boolean runWorker,
     boolean runApi,

@@ -45,7 +45,7 @@ final class ServeCommands {
           ? SearchAttributeRegistration.register(TemporalConnection.options(target, System::getenv).build(), namespace)
           : searchAttributes;
       FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
-          loaded, System::getenv, target, namespace, runsWorker(), runsApi(), host, port, null,
+          loaded, System::getenv, target, null, namespace, runsWorker(), runsApi(), host, port, null,
           attributes, routes -> {}));
       return RunUntilStopped.await(process);
     }

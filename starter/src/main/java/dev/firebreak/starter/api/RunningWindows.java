@@ -7,7 +7,10 @@ import dev.firebreak.workflows.maintenance.MaintenanceView;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -25,6 +28,7 @@ final class RunningWindows {
   static final String WORKFLOW_TYPE = MaintenanceWindowWorkflow.class.getSimpleName();
 
   private final WorkflowClient client;
+  private final Queue<IncidentNotice> pending = new ConcurrentLinkedQueue<>();
   // One daemon thread: notices are rare (critical incidents) and need no shutdown of their own.
   private final Executor notifier = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "maintenance-notices");
@@ -46,27 +50,43 @@ final class RunningWindows {
 
   /**
    * In the background, so the declaration is answered without waiting on a list of every open
-   * workflow; never fails it: a window that cannot be told is logged.
+   * workflow; never fails it: a window that cannot be told is logged. Notices that queue up while a
+   * list is being read share the next one: a storm of critical incidents costs one list per batch,
+   * not one each (on the dev server each list is every open workflow), and every notice is still
+   * checked against a list read after it arrived.
    */
   void tellAbout(IncidentNotice notice) {
-    notifier.execute(() -> tellNow(notice));
+    pending.add(notice);
+    notifier.execute(this::tellPending);
   }
 
-  private void tellNow(IncidentNotice notice) {
+  private void tellPending() {
+    List<IncidentNotice> batch = new ArrayList<>();
+    for (IncidentNotice notice = pending.poll(); notice != null; notice = pending.poll()) {
+      batch.add(notice);
+    }
+    if (batch.isEmpty()) {
+      return; // an earlier run took them
+    }
     try {
       for (String workflowId : workflowIds()) {
         MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId);
         MaintenanceView view = window.state();
         if (view.status().isRunning()) {
-          window.recordIncident(notice);
-          client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(notice.incidentId()))
-              .addNote(new Note("firebreak", "Declared during maintenance " + view.id() + " (" + view.title() + ", "
-                  + view.status() + ")"));
-          log.info("{} declared during maintenance {}; recorded in both", notice.incidentId(), view.id());
+          batch.forEach(notice -> record(window, view, notice));
         }
       }
     } catch (RuntimeException e) {
-      log.warn("{}: could not tell the running maintenance windows: {}", notice.incidentId(), e.getMessage());
+      log.warn("{}: could not tell the running maintenance windows: {}",
+          batch.stream().map(IncidentNotice::incidentId).toList(), e.getMessage());
     }
+  }
+
+  private void record(MaintenanceWindowWorkflow window, MaintenanceView view, IncidentNotice notice) {
+    window.recordIncident(notice);
+    client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(notice.incidentId()))
+        .addNote(new Note("firebreak", "Declared during maintenance " + view.id() + " (" + view.title() + ", "
+            + view.status() + ")"));
+    log.info("{} declared during maintenance {}; recorded in both", notice.incidentId(), view.id());
   }
 }
