@@ -29,6 +29,8 @@ public final class ApiServer {
   private static final String CALLER = "firebreak.caller";
   /** Scrapes every few seconds must not turn into a Temporal list call each. */
   private static final Duration OPEN_INCIDENTS_REFRESH = Duration.ofSeconds(15);
+  /** The largest body any endpoint reads (Javalin's default, stated): each endpoint sets its own lower limit. */
+  static final long MAX_REQUEST_BYTES = 1_000_000;
 
   private final Javalin app;
 
@@ -64,6 +66,7 @@ public final class ApiServer {
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
+      cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
       cfg.jsonMapper(new JavalinJackson(json, false));
       RoutesConfig routes = cfg.routes;
       routes.beforeMatched(ctx -> authenticate(ctx, tokens));
@@ -75,10 +78,19 @@ public final class ApiServer {
       maintenanceRoutes.register(routes);
       jobRoutes.register(routes);
       extraRoutes.accept(routes);
-      routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, new ApiError(e.getStatus(),
-          e.getStatus() == 404 ? "not_found" : "bad_request", e.getStatus() == 404 ? "No such endpoint." : e.getMessage())));
+      routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromJavalin(e)));
       routes.exception(Exception.class, (e, ctx) -> respond(ctx, failures.toApiError(e, ctx.pathParamMap().get("id"))));
     });
+  }
+
+  /** Javalin's own refusals, in the API's error shape. */
+  private static ApiError fromJavalin(HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 404 -> new ApiError(404, "not_found", "No such endpoint.");
+      case 413 -> new ApiError(413, "payload_too_large",
+          "The body is larger than the API reads (" + MAX_REQUEST_BYTES / 1_000_000 + " MB); nothing was done.");
+      default -> new ApiError(e.getStatus(), "bad_request", e.getMessage());
+    };
   }
 
   public ApiServer start(String host, int port) {

@@ -252,6 +252,7 @@ class AlertEndpointTest {
     HttpResponse<String> notJson = postWithSecret("{\"alerts\": [");
     HttpResponse<String> array = postWithSecret("[]");
     HttpResponse<String> oversized = postWithSecret("{\"title\": \"" + "x".repeat(AlertEndpoint.MAX_BODY_BYTES) + "\"}");
+    HttpResponse<String> beyondWhatTheApiReads = postWithSecret("{\"title\": \"" + "x".repeat(2_000_000) + "\"}");
     // The first alert of this group routes, the second does not: neither may be applied.
     String halfRoutable = example("grafana-firing.json");
     HttpResponse<String> unroutable = postWithSecret(halfRoutable);
@@ -261,6 +262,8 @@ class AlertEndpointTest {
     assertThat(array.statusCode()).isEqualTo(400);
     assertThat(oversized.statusCode()).isEqualTo(413);
     assertThat(json(oversized).get("error").asText()).isEqualTo("payload_too_large");
+    assertThat(beyondWhatTheApiReads.statusCode()).isEqualTo(413);
+    assertThat(json(beyondWhatTheApiReads).get("error").asText()).isEqualTo("payload_too_large");
     assertThat(unroutable.statusCode()).isEqualTo(422);
     assertThat(json(unroutable).get("message").asText()).contains("High CPU usage");
     assertThat(incidents.list(false)).isEmpty();
