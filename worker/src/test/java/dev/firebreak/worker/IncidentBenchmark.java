@@ -154,8 +154,9 @@ class IncidentBenchmark {
       long used = usedHeapAfterGc();
       report.add(String.format(
           "Heap with %d open incidents parked on their timers (embedded server + worker + API in one JVM, "
-              + "dry-run providers): %d MiB used after GC; declared at %.0f incidents/s",
-          incidents, used / (1 << 20), incidents / seconds));
+              + "dry-run providers): %d MiB used after GC; declared at %.0f incidents/s; "
+              + "the whole process: %d live threads, resident set %s",
+          incidents, used / (1 << 20), incidents / seconds, Thread.activeCount(), residentSet()));
     }
   }
 
@@ -235,6 +236,16 @@ class IncidentBenchmark {
     if (!failures.isEmpty()) {
       throw failures.get(0);
     }
+  }
+
+  /** The process's resident memory (heap, thread stacks, code, everything), from Linux's /proc. */
+  private static String residentSet() throws java.io.IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return "unknown (no /proc)";
+    }
+    return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+        .map(line -> line.substring("VmRSS:".length()).trim()).findFirst().orElse("unknown");
   }
 
   private static long usedHeapAfterGc() throws InterruptedException {

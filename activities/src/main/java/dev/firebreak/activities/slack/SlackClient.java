@@ -43,7 +43,7 @@ public final class SlackClient implements AutoCloseable {
 
   /**
    * @param apiUrlPrefix where the Web API methods live, ending in {@code /api/} ({@link #SLACK_API_URL})
-   * @param botToken the {@code xoxb-} token; kept only inside the SDK client, never logged
+   * @param botToken the {@code xoxb-} token; kept only for the calls' bearer header, never logged
    * @param timeout for one whole call, connection to last byte
    */
   public SlackClient(String apiUrlPrefix, String botToken, Duration timeout) {
