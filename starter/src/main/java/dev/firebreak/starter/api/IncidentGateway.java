@@ -111,7 +111,8 @@ public final class IncidentGateway {
         }
         return id;
       } catch (WorkflowExecutionAlreadyStarted e) {
-        log.info("{} already taken (another API replica or an earlier run); trying the next id", id);
+        log.info("{} already taken (another API replica or an earlier run); looking for the next free id", id);
+        ids.skipTaken(id, taken -> WorkflowQuery.exists(client, IncidentWorkflow.workflowId(taken)));
       }
     }
     throw new ApiError(503, "temporal_unavailable", "Could not find a free incident id; try again.");

@@ -64,7 +64,8 @@ final class MaintenanceGateway {
             request.services(), request.start(), request.end());
         return id;
       } catch (WorkflowExecutionAlreadyStarted taken) {
-        log.info("{} already taken (another API replica or an earlier run); trying the next id", id);
+        log.info("{} already taken (another API replica or an earlier run); looking for the next free id", id);
+        ids.skipTaken(id, used -> WorkflowQuery.exists(client, MaintenanceWindowWorkflow.workflowId(used)));
       }
     }
     throw new ApiError(503, "temporal_unavailable", "Could not find a free maintenance window id; try again.");

@@ -1,5 +1,10 @@
 package dev.firebreak.starter.api;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowQueryException;
 import java.util.Optional;
@@ -9,6 +14,23 @@ import java.util.function.Supplier;
 final class WorkflowQuery {
 
   private WorkflowQuery() {}
+
+  /** Whether a workflow ever ran under the id (running, or closed and still within retention). */
+  static boolean exists(WorkflowClient client, String workflowId) {
+    try {
+      client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+          DescribeWorkflowExecutionRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+              .build());
+      return true;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
 
   static <T> Optional<T> ifExists(Supplier<T> query) {
     try {

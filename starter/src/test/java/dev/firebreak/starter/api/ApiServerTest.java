@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import io.temporal.client.WorkflowOptions;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -113,6 +115,27 @@ class ApiServerTest {
       assertThat(second).isNotEqualTo(first).endsWith("-2");
     } finally {
       replica.stop();
+    }
+  }
+
+  @Test
+  void afterARestartOnABusyDayTheNextDeclarationSkipsEveryIdInUse() {
+    // 500 incidents declared today by an earlier run of the API (placeholders nobody works on).
+    String today = DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(ZoneOffset.UTC));
+    for (int n = 1; n <= 500; n++) {
+      api.temporal.getWorkflowClient().newUntypedWorkflowStub("IncidentWorkflow", WorkflowOptions.newBuilder()
+          .setWorkflowId(IncidentWorkflow.workflowId("INC-" + today + "-" + n)).setTaskQueue("nobody-polls").build())
+          .start();
+    }
+    ApiServer restarted = api.newServer().start("127.0.0.1", 0);
+    try {
+      HttpResponse<String> declared = sendTo(restarted, DECLARE);
+
+      assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+      assertThat(json(declared).get("id").asText()).isEqualTo("INC-" + today + "-501");
+      assertThat(json(sendTo(restarted, DECLARE)).get("id").asText()).isEqualTo("INC-" + today + "-502");
+    } finally {
+      restarted.stop();
     }
   }
 
