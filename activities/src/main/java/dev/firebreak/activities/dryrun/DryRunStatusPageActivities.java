@@ -1,6 +1,7 @@
 package dev.firebreak.activities.dryrun;
 
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
 import dev.firebreak.workflows.statuspage.PublicIncident;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import dev.firebreak.workflows.statuspage.PublicIncidentUpdate;
@@ -34,6 +35,12 @@ public final class DryRunStatusPageActivities implements StatusPageActivities {
     DryRunCall.log(log, maintenance.key(), "Statuspage schedule maintenance " + DryRunCall.quote(maintenance.name())
         + " from " + maintenance.from() + " until " + maintenance.until());
     return new PublicIncidentRef("dry-run-" + maintenance.key(), true);
+  }
+
+  @Override
+  public Delivery reschedule(MaintenanceReschedule reschedule) {
+    return DryRunCall.log(log, reschedule.key(), "Statuspage reschedule maintenance " + reschedule.ref().id()
+        + " from " + reschedule.from() + " until " + reschedule.until());
   }
 
   private static String component(String componentId, String status) {

@@ -1,6 +1,7 @@
 package dev.firebreak.activities.statuspage;
 
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
 import dev.firebreak.workflows.statuspage.PublicIncident;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import dev.firebreak.workflows.statuspage.PublicIncidentUpdate;
@@ -56,5 +57,13 @@ public final class StatuspageActivitiesImpl implements StatusPageActivities {
             maintenance.from(), maintenance.until(), maintenance.componentIds()));
     log.info("{} maintenance announced as Statuspage incident {}", maintenance.key(), id);
     return new PublicIncidentRef(id, false);
+  }
+
+  @Override
+  public Delivery reschedule(MaintenanceReschedule reschedule) {
+    statuspage.rescheduleMaintenance(reschedule.ref().id(), reschedule.from(), reschedule.until());
+    log.info("{} Statuspage maintenance {} rescheduled to end {}", reschedule.key(), reschedule.ref().id(),
+        reschedule.until());
+    return Delivery.sent("Statuspage maintenance " + reschedule.ref().id() + " ends " + reschedule.until());
   }
 }

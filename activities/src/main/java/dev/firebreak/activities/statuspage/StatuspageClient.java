@@ -101,6 +101,17 @@ public final class StatuspageClient {
     http.send(request(url("incidents", incidentId)).patch(wrap("incident", fields)).build(), timeout);
   }
 
+  /**
+   * {@code PATCH /pages/{page}/incidents/{id}} with a scheduled maintenance's start and end. Without a
+   * status or a body the change is not a public update, so subscribers are not notified again.
+   */
+  public void rescheduleMaintenance(String incidentId, Instant from, Instant until) {
+    ObjectNode fields = JSON.createObjectNode()
+        .put("scheduled_for", from.toString())
+        .put("scheduled_until", until.toString());
+    http.send(request(url("incidents", incidentId)).patch(wrap("incident", fields)).build(), timeout);
+  }
+
   /** {@code PATCH /pages/{page}/components/{id}} with {@code operational}, {@code major_outage}, … */
   public void setComponentStatus(String componentId, String status) {
     ObjectNode fields = JSON.createObjectNode().put("status", status);

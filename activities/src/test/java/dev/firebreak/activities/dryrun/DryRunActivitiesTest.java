@@ -9,6 +9,8 @@ import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.ThreadMessage;
+import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
+import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import dev.firebreak.workflows.webhooks.FailedEventPage;
 import dev.firebreak.workflows.webhooks.RedeliveryBatch;
 import dev.firebreak.workflows.webhooks.RedeliveryOutcome;
@@ -71,6 +73,17 @@ class DryRunActivitiesTest {
     assertThat(result).isEqualTo(new HttpActionResult("purge-cache", 0, "", true,
         "dry-run: POST https://api.example.com/purge?token=${CDN_TOKEN} headers=Authorization"
             + " body=\"{\\\"purge\\\":\\\"all\\\"}\""));
+  }
+
+  @Test
+  void maintenanceRescheduleReportsTheNewEnd() {
+    Instant from = Instant.parse("2026-12-01T02:00:00Z");
+
+    Delivery delivery = new DryRunStatusPageActivities().reschedule(new MaintenanceReschedule("maintenance-MW-1",
+        new PublicIncidentRef("dry-run-maintenance-MW-1", true), from, from.plus(Duration.ofHours(3))));
+
+    assertThat(delivery).isEqualTo(Delivery.dryRun("dry-run: Statuspage reschedule maintenance dry-run-maintenance-MW-1"
+        + " from 2026-12-01T02:00:00Z until 2026-12-01T05:00:00Z"));
   }
 
   @Test

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * Atlassian Statuspage's management API for one page (provider-apis §4.2): {@code OAuth <key>} auth,
- * incidents (create, patch, the unresolved and upcoming lists) with their public updates, and
- * components. Validation failures answer 422 with {@code {"message"}}, like the spec's error entity;
+ * incidents (create, patch, the unresolved and upcoming lists) with their public updates and, for a
+ * scheduled maintenance, its start and end, and components. Validation failures answer 422 with {@code {"message"}}, like the spec's error entity;
  * a bad key gets {@code {"error"}}, as real answers have been seen to.
  * (The public {@code status.json} of third parties is {@link FakeStatusPage}.)
  */
@@ -26,7 +28,7 @@ public final class FakeStatuspageApi extends FakeServer {
 
   /** One incident with the public updates it received, oldest first. */
   public record Incident(String id, String name, String status, String impact, Map<String, String> components,
-      List<String> updates, JsonNode metadata, String scheduledFor) {}
+      List<String> updates, JsonNode metadata, String scheduledFor, String scheduledUntil) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> REALTIME = Set.of("investigating", "identified", "monitoring", "resolved");
@@ -105,6 +107,11 @@ public final class FakeStatuspageApi extends FakeServer {
     if (scheduled && (!fields.hasNonNull("scheduled_for") || !fields.hasNonNull("scheduled_until"))) {
       return invalid("Scheduled for can't be blank");
     }
+    MockResponse badSchedule = checkSchedule(fields.path("scheduled_for").asText(null),
+        fields.path("scheduled_until").asText(null));
+    if (badSchedule != null) {
+      return badSchedule;
+    }
     MockResponse badComponents = applyComponents(fields.path("components"));
     if (badComponents != null) {
       return badComponents;
@@ -114,7 +121,7 @@ public final class FakeStatuspageApi extends FakeServer {
     updates.add(status + ": " + fields.path("body").asText(""));
     Incident incident = new Incident(id, name, status, fields.path("impact_override").asText("none"),
         componentsOf(fields.path("components")), updates, fields.path("metadata"),
-        fields.path("scheduled_for").asText(null));
+        fields.path("scheduled_for").asText(null), fields.path("scheduled_until").asText(null));
     incidents.put(id, incident);
     order.add(id);
     return json(201, render(incident).toString());
@@ -129,6 +136,12 @@ public final class FakeStatuspageApi extends FakeServer {
     if (!REALTIME.contains(status) && !SCHEDULED.contains(status)) {
       return invalid("Status is not included in the list");
     }
+    String scheduledFor = fields.path("scheduled_for").asText(known.scheduledFor());
+    String scheduledUntil = fields.path("scheduled_until").asText(known.scheduledUntil());
+    MockResponse badSchedule = checkSchedule(scheduledFor, scheduledUntil);
+    if (badSchedule != null) {
+      return badSchedule;
+    }
     MockResponse badComponents = applyComponents(fields.path("components"));
     if (badComponents != null) {
       return badComponents;
@@ -140,7 +153,7 @@ public final class FakeStatuspageApi extends FakeServer {
     Map<String, String> affected = new ConcurrentHashMap<>(known.components());
     affected.putAll(componentsOf(fields.path("components")));
     Incident patched = new Incident(id, known.name(), status, known.impact(), Map.copyOf(affected), List.copyOf(updates),
-        known.metadata(), known.scheduledFor());
+        known.metadata(), scheduledFor, scheduledUntil);
     incidents.put(id, patched);
     return json(200, render(patched).toString());
   }
@@ -155,6 +168,18 @@ public final class FakeStatuspageApi extends FakeServer {
     }
     components.put(id, status);
     return json(200, JSON.createObjectNode().put("id", id).put("page_id", pageId).put("status", status).toString());
+  }
+
+  /** A 422 when a maintenance's start or end is not a timestamp or it ends before it starts; else null. */
+  private static MockResponse checkSchedule(String from, String until) {
+    if (from == null || until == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(until).isAfter(Instant.parse(from)) ? null : invalid("Scheduled until must be after scheduled for");
+    } catch (DateTimeParseException notATimestamp) {
+      return invalid("Scheduled for is invalid");
+    }
   }
 
   /** Validates, then applies, an incident's {@code components} map; null when it was applied. */
@@ -184,7 +209,8 @@ public final class FakeStatuspageApi extends FakeServer {
   private ObjectNode render(Incident incident) {
     ObjectNode body = JSON.createObjectNode().put("id", incident.id()).put("page_id", pageId)
         .put("name", incident.name()).put("status", incident.status()).put("impact", incident.impact())
-        .put("shortlink", "https://stspg.io/" + incident.id());
+        .put("shortlink", "https://stspg.io/" + incident.id())
+        .put("scheduled_for", incident.scheduledFor()).put("scheduled_until", incident.scheduledUntil());
     body.set("metadata", incident.metadata());
     ArrayNode updates = body.putArray("incident_updates");
     for (int i = incident.updates().size() - 1; i >= 0; i--) {

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.activities.fakes.FakeStatuspageApi;
 import dev.firebreak.activities.http.HttpTransport;
+import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
 import dev.firebreak.workflows.statuspage.PublicIncident;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
+import dev.firebreak.workflows.statuspage.ScheduledMaintenance;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +42,20 @@ class StatuspageActivitiesImplTest {
     PublicIncidentRef ref = activities.open(incident());
 
     assertThat(statuspage.incidents()).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(ref.id()));
+  }
+
+  @Test
+  void reschedulingAnAnnouncedMaintenanceMovesItsEndAndKeepsItsStart() {
+    Instant from = Instant.parse("2026-12-01T02:00:00Z");
+    PublicIncidentRef ref = activities.scheduleMaintenance(new ScheduledMaintenance("maintenance-MW-1", "Database upgrade",
+        "Checkout paused", from, from.plusSeconds(3600), List.of("cmp-backend")));
+
+    Delivery delivery = activities.reschedule(new MaintenanceReschedule("maintenance-MW-1", ref, from, from.plusSeconds(7200)));
+
+    assertThat(delivery).isEqualTo(Delivery.sent("Statuspage maintenance " + ref.id() + " ends 2026-12-01T04:00:00Z"));
+    assertThat(statuspage.incidents()).singleElement().satisfies(i -> {
+      assertThat(i.scheduledFor()).isEqualTo("2026-12-01T02:00:00Z");
+      assertThat(i.scheduledUntil()).isEqualTo("2026-12-01T04:00:00Z");
+    });
   }
 }

@@ -21,6 +21,7 @@ import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackRequest;
 import dev.firebreak.workflows.rollback.RollbackView;
 import dev.firebreak.workflows.rollback.RollbackWorkflow;
+import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import dev.firebreak.workflows.statuspage.PublicIncidentUpdate;
 import dev.firebreak.workflows.statuspage.ScheduledMaintenance;
@@ -36,6 +37,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
+import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +67,8 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   static final String INVALID_TRANSITION = "InvalidTransition";
   private static final int MAX_ENTRIES = 300;
   private static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(30);
+  /** Since this version an extension moves the Statuspage maintenance's end too. */
+  private static final String STATUSPAGE_EXTEND = "statuspage-extend";
 
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;
@@ -73,6 +77,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private final MaintenanceMailActivities mail = Workflow.newActivityStub(MaintenanceMailActivities.class, NOTIFY);
   private final StatusPageActivities statusPage = Workflow.newActivityStub(StatusPageActivities.class, NOTIFY);
   private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, READ);
+  private final WorkflowLock rescheduling = Workflow.newWorkflowLock();
 
   private MaintenanceStatus status = MaintenanceStatus.SCHEDULED;
   private Instant end;
@@ -399,8 +404,32 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     String why = extension.reason() == null || extension.reason().isBlank() ? "" : ": " + extension.reason();
     record("extend", "Extended to " + end + " by " + extension.by() + why);
     tell("extend-" + extensions, "⏳ Maintenance " + request.id() + " extended to " + end + " by " + extension.by() + why + ".");
+    rescheduleStatusPage();
     log.info("{} extended to {} by {}", request.id(), end, extension.by());
     return state();
+  }
+
+  /**
+   * Moves the announced Statuspage maintenance's end with the window's, so customers read the new end
+   * and Statuspage does not complete it early. Extensions take turns and each sends the latest end:
+   * a retried earlier call can then never land after a later one and bring an older end back.
+   */
+  private void rescheduleStatusPage() {
+    if (statusPageRef == null || statusPageRef.dryRun()
+        || Workflow.getVersion(STATUSPAGE_EXTEND, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    rescheduling.lock();
+    try {
+      statusPage.reschedule(new MaintenanceReschedule(request.workflowId(), statusPageRef, request.start(), end));
+      record("extend", "Status page maintenance " + statusPageRef.id() + " now ends " + end);
+    } catch (ActivityFailure failed) {
+      record("extend", "Status page not told of the new end: " + RootCause.message(failed));
+      log.warn("{} status page maintenance {} still shows the old end: {}", request.id(), statusPageRef.id(),
+          RootCause.message(failed));
+    } finally {
+      rescheduling.unlock();
+    }
   }
 
   @Override

@@ -25,4 +25,8 @@ public interface StatusPageActivities {
   /** Announces a maintenance window; idempotent by {@link ScheduledMaintenance#key()}. */
   @ActivityMethod
   PublicIncidentRef scheduleMaintenance(ScheduledMaintenance maintenance);
+
+  /** Moves an announced maintenance's end; idempotent, since it sets absolute times. */
+  @ActivityMethod
+  Delivery reschedule(MaintenanceReschedule reschedule);
 }

@@ -36,6 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Replays committed maintenance-window histories against today's code. Re-record on purpose only, with
  * {@code ./mvnw -pl workflows test -Dtest=MaintenanceWindowReplayTest -Dfirebreak.recordHistories=true}.
+ * Recording rewrites every history here; restore the ones older code wrote (they prove that a
+ * {@code getVersion} guard still replays, e.g. {@code completed-extended-confirmed} for
+ * {@code statuspage-extend}) and commit only the new one.
  */
 class MaintenanceWindowReplayTest {
 
@@ -54,7 +57,7 @@ class MaintenanceWindowReplayTest {
   @Test
   @DisabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void historiesAreCommitted() throws IOException {
-    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(4);
   }
 
   @Test
@@ -92,6 +95,15 @@ class MaintenanceWindowReplayTest {
       aborted.abort(new Abort("bob", "vendor outage"));
       finish(aborted);
       CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-aborted"), HISTORIES, "aborted-during-steps");
+
+      Instant start = soon(env);
+      MaintenanceWindowWorkflow rescheduled = start(client, order("MW-rescheduled", start,
+          start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+      env.sleep(Duration.ofMinutes(1));
+      rescheduled.extend(new Extension("bob", start.plus(Duration.ofHours(1)), "vendor asked for more time"));
+      finish(rescheduled);
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-rescheduled"), HISTORIES,
+          "extended-statuspage-rescheduled");
     }
   }
 

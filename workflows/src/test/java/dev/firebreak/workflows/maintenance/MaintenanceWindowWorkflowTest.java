@@ -21,6 +21,8 @@ import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackOrders;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
+import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
+import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -213,6 +215,42 @@ class MaintenanceWindowWorkflowTest {
     assertThat(chat.texts()).noneSatisfy(text -> assertThat(text).startsWith("⏰"));
     assertThat(chatKeys()).contains("MW-7/extend-1");
     assertThat(mail.sent).extracting(MaintenanceEmail::text).anySatisfy(t -> assertThat(t).contains("extended to"));
+  }
+
+  @Test
+  void eachExtensionMovesTheStatusPageMaintenanceEndOnce() {
+    Instant start = now().plus(Duration.ofMinutes(5));
+    MaintenanceWindowWorkflow window = start(order("MW-13", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+    awaitState(window, v -> v.timeline().stream().anyMatch(e -> e.kind().equals("announce")));
+
+    window.extend(new Extension("bob", start.plus(Duration.ofMinutes(30)), null));
+    window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), "monitoring runs 30m"));
+
+    assertThat(statusPage.reschedules).containsExactly(
+        new MaintenanceReschedule("maintenance-MW-13", new PublicIncidentRef("sp-maintenance-MW-13", false), start,
+            start.plus(Duration.ofMinutes(30))),
+        new MaintenanceReschedule("maintenance-MW-13", new PublicIncidentRef("sp-maintenance-MW-13", false), start,
+            start.plus(Duration.ofHours(1))));
+    assertThat(window.timeline()).extracting(MaintenanceEntry::text)
+        .contains("Status page maintenance sp-maintenance-MW-13 now ends " + start.plus(Duration.ofHours(1)));
+    assertThat(result(window).status()).isEqualTo(MaintenanceStatus.COMPLETED);
+    assertThat(statusPage.reschedules).hasSize(2);
+  }
+
+  @Test
+  void aStatusPageThatCannotBeRescheduledDoesNotFailTheExtension() {
+    statusPage.maintenanceGone = true;
+    Instant start = now().plus(Duration.ofMinutes(5));
+    MaintenanceWindowWorkflow window = start(order("MW-14", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+    awaitState(window, v -> v.timeline().stream().anyMatch(e -> e.kind().equals("announce")));
+
+    MaintenanceView extended = window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), null));
+
+    assertThat(extended.end()).isEqualTo(start.plus(Duration.ofHours(1)));
+    assertThat(extended.timeline()).extracting(MaintenanceEntry::text).contains(
+        "Status page not told of the new end: Statuspage answered HTTP 404: Incident not found");
+    assertThat(chatKeys()).contains("MW-14/extend-1");
+    assertThat(result(window).status()).isEqualTo(MaintenanceStatus.COMPLETED);
   }
 
   @Test
