@@ -28,8 +28,17 @@ public final class CommittedHistories {
     WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), implementation);
   }
 
+  /**
+   * Writes the history unless one of that name is committed already: a committed history is the
+   * proof that what older code recorded still replays, so recording adds histories and never
+   * rewrites one. Delete a file on purpose to record it again.
+   */
   public static void save(WorkflowClient client, String workflowId, Path folder, String name) throws IOException {
+    Path file = folder.resolve(name + ".json");
+    if (Files.exists(file)) {
+      return;
+    }
     Files.createDirectories(folder);
-    Files.writeString(folder.resolve(name + ".json"), client.fetchHistory(workflowId).toJson(true), StandardCharsets.UTF_8);
+    Files.writeString(file, client.fetchHistory(workflowId).toJson(true), StandardCharsets.UTF_8);
   }
 }

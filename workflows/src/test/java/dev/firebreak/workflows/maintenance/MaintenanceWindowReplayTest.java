@@ -36,9 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Replays committed maintenance-window histories against today's code. Re-record on purpose only, with
  * {@code ./mvnw -pl workflows test -Dtest=MaintenanceWindowReplayTest -Dfirebreak.recordHistories=true}.
- * Recording rewrites every history here; restore the ones older code wrote (they prove that a
- * {@code getVersion} guard still replays, e.g. {@code completed-extended-confirmed} for
- * {@code statuspage-extend}) and commit only the new one.
+ * Recording adds the histories not committed yet and keeps the others, which prove that a
+ * {@code getVersion} guard still replays (e.g. {@code completed-extended-confirmed} for
+ * {@code statuspage-extend}).
  */
 class MaintenanceWindowReplayTest {
 
