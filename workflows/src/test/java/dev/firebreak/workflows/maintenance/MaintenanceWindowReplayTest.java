@@ -14,6 +14,7 @@ import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.ScriptedErrorCounts;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackOrders;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
@@ -68,7 +69,8 @@ class MaintenanceWindowReplayTest {
       worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
           RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
       worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), actions, new RecordingChat(),
-          new RecordingMail(), new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts());
+          new RecordingMail(), new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts(),
+          new RollbackLocks(env.getWorkflowClient()));
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
