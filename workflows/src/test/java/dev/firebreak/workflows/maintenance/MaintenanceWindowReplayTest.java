@@ -55,7 +55,7 @@ class MaintenanceWindowReplayTest {
   @Test
   @DisabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void historiesAreCommitted() throws IOException {
-    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(4);
   }
 
   @Test
@@ -87,6 +87,8 @@ class MaintenanceWindowReplayTest {
       actions.failing.add("test-payment-processing");
       finish(start(client, order("MW-failed", soon(env), List.of(step("apply")))));
       CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-failed"), HISTORIES, "post-check-failed-rollback-incident");
+      finish(start(client, order("MW-locked", soon(env), List.of(step("apply")))));
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-locked"), HISTORIES, "post-check-failed-locked-rollback");
       actions.failing.clear();
 
       MaintenanceWindowWorkflow aborted = start(client, order("MW-aborted", soon(env), List.of(manual("swap-database"))));
