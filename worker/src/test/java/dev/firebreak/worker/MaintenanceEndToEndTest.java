@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Maintenance windows as `./firebreak dev` runs them with the demo config (every provider dry-run):
  * a window created a few seconds ahead runs to its all-clear, and one on a broken service fails,
- * declaring its incident.
+ * declaring its incident and rolling back under the service's rollback lock.
  */
 class MaintenanceEndToEndTest {
 
@@ -71,10 +72,41 @@ class MaintenanceEndToEndTest {
         .isEqualTo("Maintenance " + id + " failed: Rotate keys");
   }
 
+  @Test
+  void whileAFailedWindowRollsItsServiceBackAnApiRollbackOfThatServiceIsRefused() throws Exception {
+    send("POST", "/dev/services/talk-to-my-lawyer/health", "{\"healthy\":false}", 200);
+    Instant start = Instant.now().plusSeconds(1);
+    String id = send("POST", "/api/v1/maintenance-windows", "{\"title\":\"Move region\",\"services\":[\"talk-to-my-lawyer\"],"
+        + "\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(60) + "\",\"confirm\":true}", 201).get("id").asText();
+    String rollback = "talk-to-my-lawyer-" + id.toLowerCase(Locale.ROOT);
+    String apiRollback = "{\"service\":\"talk-to-my-lawyer\",\"reason\":\"still broken\"}";
+
+    // The unhealthy service keeps the window's rollback verifying health for a few seconds.
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        .until(() -> send("GET", "/api/v1/rollbacks/" + rollback, null, 200).get("status").asText().equals("VERIFYING_HEALTH"));
+    JsonNode refused = send("POST", "/api/v1/rollbacks", apiRollback, 409, "during-" + id);
+
+    assertThat(refused.get("error").asText()).isEqualTo("rollback_in_progress");
+    assertThat(refused.get("message").asText()).contains("rollback-" + rollback);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("status").asText().equals("FAILED"));
+    assertThat(send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("outcome").asText())
+        .contains("Rollback: talk-to-my-lawyer UNHEALTHY");
+    send("POST", "/api/v1/rollbacks", apiRollback, 202, "after-" + id);
+  }
+
   private static JsonNode send(String method, String path, String body, int expected) throws Exception {
+    return send(method, path, body, expected, null);
+  }
+
+  private static JsonNode send(String method, String path, String body, int expected, String idempotencyKey)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
         .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
     HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
     return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
