@@ -58,13 +58,9 @@ class MaintenanceEndToEndTest {
 
   @Test
   void aWindowOnABrokenServiceFailsAndDeclaresItsIncident() throws Exception {
-    send("POST", "/dev/services/ascendos-api/health", "{\"healthy\":false}", 200);
-    Instant start = Instant.now().plusSeconds(1);
-    String id = send("POST", "/api/v1/maintenance-windows", "{\"title\":\"Rotate keys\",\"services\":[\"ascendos-api\"],"
-        + "\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(60) + "\"}", 201).get("id").asText();
+    String id = windowOnBrokenService("Rotate keys", "ascendos-api");
 
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("status").asText().equals("FAILED"));
+    awaitFailed(id);
 
     JsonNode failed = send("GET", "/api/v1/maintenance-windows/" + id, null, 200);
     assertThat(failed.get("incidentId").asText()).isEqualTo("INC-" + id);
@@ -74,10 +70,7 @@ class MaintenanceEndToEndTest {
 
   @Test
   void whileAFailedWindowRollsItsServiceBackAnApiRollbackOfThatServiceIsRefused() throws Exception {
-    send("POST", "/dev/services/talk-to-my-lawyer/health", "{\"healthy\":false}", 200);
-    Instant start = Instant.now().plusSeconds(1);
-    String id = send("POST", "/api/v1/maintenance-windows", "{\"title\":\"Move region\",\"services\":[\"talk-to-my-lawyer\"],"
-        + "\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(60) + "\",\"confirm\":true}", 201).get("id").asText();
+    String id = windowOnBrokenService("Move region", "talk-to-my-lawyer");
     String rollback = "talk-to-my-lawyer-" + id.toLowerCase(Locale.ROOT);
     String apiRollback = "{\"service\":\"talk-to-my-lawyer\",\"reason\":\"still broken\"}";
 
@@ -88,11 +81,24 @@ class MaintenanceEndToEndTest {
 
     assertThat(refused.get("error").asText()).isEqualTo("rollback_in_progress");
     assertThat(refused.get("message").asText()).contains("rollback-" + rollback);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("status").asText().equals("FAILED"));
+    awaitFailed(id);
     assertThat(send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("outcome").asText())
         .contains("Rollback: talk-to-my-lawyer UNHEALTHY");
     send("POST", "/api/v1/rollbacks", apiRollback, 202, "after-" + id);
+  }
+
+  /** Breaks the service's simulated health, then schedules a window on it starting a second from now. */
+  private static String windowOnBrokenService(String title, String service) throws Exception {
+    send("POST", "/dev/services/" + service + "/health", "{\"healthy\":false}", 200);
+    Instant start = Instant.now().plusSeconds(1);
+    // Another test's failed window may have left its P1 open, which asks for a confirmation.
+    return send("POST", "/api/v1/maintenance-windows", "{\"title\":\"" + title + "\",\"services\":[\"" + service + "\"],"
+        + "\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(60) + "\",\"confirm\":true}", 201).get("id").asText();
+  }
+
+  private static void awaitFailed(String id) {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("status").asText().equals("FAILED"));
   }
 
   private static JsonNode send(String method, String path, String body, int expected) throws Exception {
