@@ -232,6 +232,20 @@ class MaintenanceWindowWorkflowTest {
   }
 
   @Test
+  void aWindowWhoseRollbackCannotStartGivesTheLockBack() {
+    actions.failing.add("test-payment-processing");
+    RollbackWorkflow earlier = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId("rollback-recoup-backend-mw-15").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    earlier.run(RollbackOrders.order("mw-15", null, false, null));
+
+    MaintenanceView view = result(start(order("MW-15", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(view.outcome()).contains("Rollback: recoup-backend not rolled back.");
+    assertThat(deploys.rollbacks).hasSize(1);
+    assertThat(locks.claim(RollbackOrders.order("api-1", null, false, null)).granted()).isTrue();
+  }
+
+  @Test
   void unhealthyDuringMonitoringFailsTheWindow() {
     MaintenanceWindowWorkflow window = start(order("MW-5", now().plus(Duration.ofMinutes(5)), List.of(step("apply"))));
     awaitState(window, v -> v.status() == MaintenanceStatus.MONITORING);
