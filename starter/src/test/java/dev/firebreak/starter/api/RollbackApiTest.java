@@ -111,6 +111,8 @@ class RollbackApiTest {
         .path("waitingFor").asText().equals("swap-database"));
     api.post(MaintenanceRoutes.BASE + "/" + window + "/abort", "responder-token", "{\"reason\":\"replica lagging\"}");
     String windowRollback = "talk-to-my-lawyer-" + window.toLowerCase(Locale.ROOT);
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> api.get(RollbackRoutes.BASE + "/" + windowRollback, "viewer-token").statusCode() == 200);
     awaitStatus(windowRollback, "AWAITING_APPROVAL");
 
     HttpResponse<String> refused = request("responder-token", "k1", LAWYER);
