@@ -22,6 +22,7 @@ import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
 import io.javalin.config.RoutesConfig;
@@ -105,6 +106,7 @@ final class FirebreakProcess implements AutoCloseable {
           MaintenanceWindowWorkflowImpl.class, WebhookRetryWorkflowImpl.class, JobWorkflowImpl.class,
           JobTickWorkflowImpl.class, RecurringWindowWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
+      worker.registerActivitiesImplementations(new RollbackLocks(client));
       workers.start();
       log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,
           settings.temporalTarget(), settings.namespace(), TemporalConnection.describe(settings.env()));

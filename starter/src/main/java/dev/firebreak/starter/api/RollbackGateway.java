@@ -3,16 +3,14 @@ package dev.firebreak.starter.api;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.rollback.Approval;
-import dev.firebreak.workflows.rollback.LockClaim;
 import dev.firebreak.workflows.rollback.LockDecision;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflow;
+import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackView;
 import dev.firebreak.workflows.rollback.RollbackWorkflow;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.UpdateOptions;
-import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
@@ -24,9 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the API asks of Temporal about rollbacks. At most one rollback per service runs: the
- * service's {@link RollbackLockWorkflow} is claimed with update-with-start before the rollback
- * starts, so the first claim starts the lock and concurrent claims are decided by it one at a time,
- * on any server (no visibility query involved). A repeated Idempotency-Key finds its rollback by
+ * service's {@link RollbackLockWorkflow} is claimed through {@link RollbackLocks} before the
+ * rollback starts, as a maintenance window claims it for its own rollbacks. A repeated Idempotency-Key finds its rollback by
  * workflow id, or is granted the lock again as its holder and then meets its already-started workflow.
  */
 final class RollbackGateway {
@@ -35,9 +32,11 @@ final class RollbackGateway {
   static final String ID_PREFIX = RollbackWorkflow.WORKFLOW_ID_PREFIX;
 
   private final WorkflowClient client;
+  private final RollbackLocks locks;
 
   RollbackGateway(WorkflowClient client) {
     this.client = client;
+    this.locks = new RollbackLocks(client);
   }
 
   /** Claims the service's lock and starts the rollback as its own workflow. */
@@ -67,7 +66,7 @@ final class RollbackGateway {
       return new RollbackAdmission(order.workflowId(), existing.get().status().name(), false);
     }
     String service = order.request().service();
-    LockDecision decision = claim(order);
+    LockDecision decision = locks.claim(order);
     if (!decision.granted()) {
       log.info("{} refused: {} is running", order.workflowId(), decision.holder().workflowId());
       throw new ApiError(409, "rollback_in_progress", "A rollback of " + service + " is already running: "
@@ -82,30 +81,13 @@ final class RollbackGateway {
       // The same key raced this request, or came back after its rollback ended and took the lock again.
       RollbackView view = find(order.workflowId()).orElseThrow(() -> sameKey);
       if (view.status().isFinal()) {
-        release(order);
+        locks.release(order);
       }
       return new RollbackAdmission(order.workflowId(), view.status().name(), false);
     } catch (RuntimeException notStarted) {
-      release(order);
+      locks.release(order);
       throw notStarted;
     }
-  }
-
-  private LockDecision claim(RollbackOrder order) {
-    RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RollbackLockWorkflow.workflowId(order.request().service()))
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .build());
-    return WorkflowClient.executeUpdateWithStart(lock::claim,
-        new LockClaim(order.request().key(), order.workflowId(), order.policy().longestRun()),
-        UpdateOptions.<LockDecision>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
-        new WithStartWorkflowOperation<>(lock::run, null));
-  }
-
-  private void release(RollbackOrder order) {
-    client.newWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(order.request().service()))
-        .release(order.request().key());
   }
 
   RollbackView view(String id) {

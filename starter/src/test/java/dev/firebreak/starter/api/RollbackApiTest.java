@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,6 +99,31 @@ class RollbackApiTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aRollbackRequestedWhileAMaintenanceWindowRollsTheServiceBackIsRefusedUntilItEnds() {
+    Instant start = Instant.now();
+    String window = json(api.post(MaintenanceRoutes.BASE, "responder-token", "{\"title\":\"Swap database\","
+        + "\"services\":[\"talk-to-my-lawyer\"],\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(1800)
+        + "\",\"steps\":[{\"name\":\"swap-database\",\"manual\":\"promote the replica\"}]}")).get("id").asText();
+    await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(MaintenanceRoutes.BASE + "/" + window, "viewer-token"))
+        .path("waitingFor").asText().equals("swap-database"));
+    api.post(MaintenanceRoutes.BASE + "/" + window + "/abort", "responder-token", "{\"reason\":\"replica lagging\"}");
+    String windowRollback = "talk-to-my-lawyer-" + window.toLowerCase(Locale.ROOT);
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> api.get(RollbackRoutes.BASE + "/" + windowRollback, "viewer-token").statusCode() == 200);
+    awaitStatus(windowRollback, "AWAITING_APPROVAL");
+
+    HttpResponse<String> refused = request("responder-token", "k1", LAWYER);
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(json(refused).get("error").asText()).isEqualTo("rollback_in_progress");
+    assertThat(json(refused).get("message").asText()).contains("rollback-" + windowRollback);
+    api.post(RollbackRoutes.BASE + "/" + windowRollback + "/refuse", "admin-token", "{}");
+    await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(MaintenanceRoutes.BASE + "/" + window, "viewer-token"))
+        .get("outcome").asText().contains("Rollback: talk-to-my-lawyer REFUSED"));
+    assertThat(request("responder-token", "k1", LAWYER).statusCode()).isEqualTo(202);
   }
 
   @Test

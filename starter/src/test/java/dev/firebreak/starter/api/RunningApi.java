@@ -16,6 +16,7 @@ import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecordingMail;
 import dev.firebreak.workflows.maintenance.ScriptedActions;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -98,7 +99,7 @@ public final class RunningApi implements AfterEachCallback {
         MaintenanceWindowWorkflowImpl.class, JobWorkflowImpl.class, JobTickWorkflowImpl.class,
         RecurringWindowWorkflowImpl.class);
     worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys,
-        actions, new RecordingMail(), new RecordingStatusPage(), jobCalls);
+        actions, new RecordingMail(), new RecordingStatusPage(), jobCalls, new RollbackLocks(temporal.getWorkflowClient()));
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }

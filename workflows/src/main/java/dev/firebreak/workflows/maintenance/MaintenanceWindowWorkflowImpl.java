@@ -17,6 +17,8 @@ import dev.firebreak.workflows.incident.IncidentState;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
+import dev.firebreak.workflows.rollback.LockDecision;
+import dev.firebreak.workflows.rollback.RollbackLockActivities;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackRequest;
 import dev.firebreak.workflows.rollback.RollbackView;
@@ -56,9 +58,12 @@ import org.slf4j.Logger;
  * starting a child is a command recorded in history, so it is deterministic and idempotent by its
  * workflow id ({@code incident-INC-<window id>}) without a Temporal client inside an activity, and
  * with {@code ABANDON} the incident lives on after the window closes. The rollbacks are children
- * too, awaited so the all-clear (or the failure report) can say how they ended. They run without the
- * service's rollback lock, which only the API can claim (an update-with-start); the window itself is
- * the one changing the service at that moment.
+ * too, awaited so the all-clear (or the failure report) can say how they ended. Each runs under its
+ * service's rollback lock, like a rollback from the API or Slack, so two rollbacks never race on one
+ * platform: the claim is an update-with-start, which workflow code cannot send, so an activity
+ * claims it, and a service whose lock another rollback holds is left to that rollback and named in
+ * the report. The child gives the lock back when it ends; the window does only for a child that
+ * never got that far.
  */
 public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow {
 
@@ -70,6 +75,9 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   /** Since this version an extension moves the Statuspage maintenance's end too. */
   private static final String STATUSPAGE_EXTEND = "statuspage-extend";
 
+  /** Version 1: a rollback starts only once the window holds its service's rollback lock. */
+  private static final String ROLLBACK_LOCK = "window-rollback-lock";
+
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;
   private final List<MaintenanceEntry> timeline = new ArrayList<>();
@@ -78,6 +86,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private final StatusPageActivities statusPage = Workflow.newActivityStub(StatusPageActivities.class, NOTIFY);
   private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, READ);
   private final WorkflowLock rescheduling = Workflow.newWorkflowLock();
+  private final RollbackLockActivities locks = Workflow.newActivityStub(RollbackLockActivities.class, READ);
 
   private MaintenanceStatus status = MaintenanceStatus.SCHEDULED;
   private Instant end;
@@ -345,6 +354,13 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     for (ServiceRollback service : plan.rollbacks()) {
       RollbackOrder order = new RollbackOrder(new RollbackRequest(request.id().toLowerCase(Locale.ROOT), service.service(),
           null, reason, "maintenance " + request.id(), incidentId), service.policy());
+      boolean locked = Workflow.getVersion(ROLLBACK_LOCK, Workflow.DEFAULT_VERSION, 1) >= 1;
+      String refused = locked ? claimLock(order) : null;
+      if (refused != null) {
+        record("rollback", refused);
+        results.add(refused);
+        continue;
+      }
       RollbackWorkflow rollback = Workflow.newChildWorkflowStub(RollbackWorkflow.class, ChildWorkflowOptions.newBuilder()
           .setWorkflowId(order.workflowId())
           .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
@@ -357,9 +373,39 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       } catch (ChildWorkflowFailure failed) {
         record("rollback", "Rollback of " + service.service() + " did not run: " + RootCause.message(failed));
         results.add(service.service() + " not rolled back");
+        if (locked) {
+          releaseLock(order);
+        }
       }
     }
     return results.isEmpty() ? "" : " Rollback: " + String.join(", ", results) + ".";
+  }
+
+  /** Null once the window holds the service's rollback lock; otherwise why the service is not rolled back. */
+  private String claimLock(RollbackOrder order) {
+    String service = order.request().service();
+    String refused;
+    try {
+      LockDecision decision = locks.claim(order);
+      if (decision.granted()) {
+        return null;
+      }
+      refused = service + " not rolled back: " + decision.holder().workflowId() + " is running";
+    } catch (ActivityFailure failed) {
+      refused = service + " not rolled back: its rollback lock could not be claimed (" + RootCause.message(failed) + ")";
+    }
+    log.warn("{} {}", request.id(), refused);
+    return refused;
+  }
+
+  /** For a rollback that never reached its own ending, which is where a rollback gives its lock back. */
+  private void releaseLock(RollbackOrder order) {
+    try {
+      locks.release(order);
+    } catch (ActivityFailure failed) {
+      record("rollback", "Rollback lock of " + order.request().service() + " not given back (its lease frees it): "
+          + RootCause.message(failed));
+    }
   }
 
   // ---- The planned end ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.rollback.RollbackOrders;
+import dev.firebreak.workflows.rollback.RollbackPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,10 @@ public final class MaintenanceOrders {
   }
 
   public static MaintenancePlan plan(List<MaintenanceStep> steps) {
+    return plan(steps, RollbackOrders.policy(false));
+  }
+
+  private static MaintenancePlan plan(List<MaintenanceStep> steps, RollbackPolicy rollback) {
     return new MaintenancePlan(
         "#ops",
         List.of("customers@example.com"),
@@ -44,7 +49,7 @@ public final class MaintenanceOrders {
         Duration.ofMinutes(30),
         Duration.ofMinutes(5),
         MANUAL_TIMEOUT,
-        List.of(new ServiceRollback("recoup-backend", RollbackOrders.policy(false))),
+        List.of(new ServiceRollback("recoup-backend", rollback)),
         Severity.P1,
         IncidentPolicies.recoup());
   }
@@ -54,7 +59,15 @@ public final class MaintenanceOrders {
   }
 
   public static MaintenanceOrder order(String id, Instant start, Instant end, List<MaintenanceStep> steps) {
-    return new MaintenanceOrder(new MaintenanceRequest(id, "Upgrade Firestore indexes", List.of("recoup-backend"),
-        start, end, "alice", List.of()), plan(steps));
+    return new MaintenanceOrder(request(id, start, end), plan(steps));
+  }
+
+  /** A window whose rollback waits for someone to approve it, so a test can look at it while it runs. */
+  public static MaintenanceOrder orderWithApprovedRollback(String id, Instant start, List<MaintenanceStep> steps) {
+    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))), plan(steps, RollbackOrders.policy(true)));
+  }
+
+  private static MaintenanceRequest request(String id, Instant start, Instant end) {
+    return new MaintenanceRequest(id, "Upgrade Firestore indexes", List.of("recoup-backend"), start, end, "alice", List.of());
   }
 }

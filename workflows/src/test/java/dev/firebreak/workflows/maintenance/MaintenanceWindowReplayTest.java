@@ -14,6 +14,7 @@ import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.ScriptedErrorCounts;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackOrders;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
@@ -71,7 +72,8 @@ class MaintenanceWindowReplayTest {
       worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
           RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
       worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), actions, new RecordingChat(),
-          new RecordingMail(), new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts());
+          new RecordingMail(), new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts(),
+          new RollbackLocks(env.getWorkflowClient()));
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
@@ -88,6 +90,8 @@ class MaintenanceWindowReplayTest {
       actions.failing.add("test-payment-processing");
       finish(start(client, order("MW-failed", soon(env), List.of(step("apply")))));
       CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-failed"), HISTORIES, "post-check-failed-rollback-incident");
+      finish(start(client, order("MW-locked", soon(env), List.of(step("apply")))));
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-locked"), HISTORIES, "post-check-failed-locked-rollback");
       actions.failing.clear();
 
       MaintenanceWindowWorkflow aborted = start(client, order("MW-aborted", soon(env), List.of(manual("swap-database"))));

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.maintenance;
 
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.manual;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.order;
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.orderWithApprovedRollback;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,15 +17,22 @@ import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.ScriptedErrorCounts;
 import dev.firebreak.workflows.incident.TimelineEntry;
 import dev.firebreak.workflows.notify.ThreadMessage;
+import dev.firebreak.workflows.rollback.Approval;
 import dev.firebreak.workflows.rollback.RollbackCommand;
+import dev.firebreak.workflows.rollback.RollbackLockWorkflow;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackOrders;
+import dev.firebreak.workflows.rollback.RollbackStatus;
+import dev.firebreak.workflows.rollback.RollbackWorkflow;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -41,6 +49,7 @@ class MaintenanceWindowWorkflowTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private RollbackLocks locks;
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   private final ScriptedDeploys deploys = new ScriptedDeploys();
   private final ScriptedActions actions = new ScriptedActions();
@@ -52,11 +61,12 @@ class MaintenanceWindowWorkflowTest {
   void startEnvironment() {
     diagnostics.deployments = RollbackOrders.DEPLOYS;
     env = TestWorkflowEnvironment.newInstance();
+    locks = new RollbackLocks(env.getWorkflowClient());
     Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
         RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(diagnostics, deploys, actions, chat, mail, statusPage,
-        new RecordingPager(), new ScriptedErrorCounts());
+        new RecordingPager(), new ScriptedErrorCounts(), locks);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -79,6 +89,18 @@ class MaintenanceWindowWorkflowTest {
 
   private static MaintenanceView result(MaintenanceWindowWorkflow window) {
     return WorkflowStub.fromTyped(window).getResult(MaintenanceView.class);
+  }
+
+  private RollbackLockWorkflow lock() {
+    return client.newWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId("recoup-backend"));
+  }
+
+  private boolean awaitingApproval(String rollbackId) {
+    try {
+      return client.newWorkflowStub(RollbackWorkflow.class, rollbackId).state().status() == RollbackStatus.AWAITING_APPROVAL;
+    } catch (WorkflowNotFoundException | WorkflowQueryException notYet) {
+      return false;
+    }
   }
 
   private List<String> chatKeys() {
@@ -173,6 +195,57 @@ class MaintenanceWindowWorkflowTest {
     assertThat(declared.severity().name()).isEqualTo("P1");
     assertThat(incident.timeline()).extracting(TimelineEntry::text)
         .anySatisfy(text -> assertThat(text).contains("rollback-recoup-backend-mw-4"));
+  }
+
+  @Test
+  void aWindowsRollbackHoldsItsServicesLockWhileItRunsAndFreesItWhenItEnds() {
+    actions.failing.add("test-payment-processing");
+    MaintenanceWindowWorkflow window = start(orderWithApprovedRollback("MW-13", now().plus(Duration.ofMinutes(5)),
+        List.of(step("apply"))));
+    String rollbackId = "rollback-recoup-backend-mw-13";
+    for (int i = 0; i < 200 && !awaitingApproval(rollbackId); i++) {
+      env.sleep(Duration.ofSeconds(5));
+    }
+
+    assertThat(lock().holder().workflowId()).isEqualTo(rollbackId);
+    assertThat(locks.claim(RollbackOrders.order("api-1", null, false, null)).holder().workflowId()).isEqualTo(rollbackId);
+    client.newWorkflowStub(RollbackWorkflow.class, rollbackId).approve(new Approval("bob", "go"));
+
+    assertThat(result(window).outcome()).contains("Rollback: recoup-backend SUCCEEDED");
+    assertThat(deploys.rollbacks).extracting(RollbackCommand::workflowId).containsExactly(rollbackId);
+    assertThat(locks.claim(RollbackOrders.order("api-2", null, false, null)).granted()).isTrue();
+  }
+
+  @Test
+  void aWindowDoesNotRollBackAServiceAnotherRollbackIsRollingBackAndSaysWhichOne() {
+    actions.failing.add("test-payment-processing");
+    // One waiting for approval: its lease outlasts the incident timers time skipping runs through.
+    assertThat(locks.claim(RollbackOrders.order("api-1", null, true, null)).granted()).isTrue();
+
+    MaintenanceView view = result(start(order("MW-14", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
+    assertThat(deploys.rollbacks).isEmpty();
+    assertThat(view.outcome())
+        .contains("Rollback: recoup-backend not rolled back: rollback-recoup-backend-api-1 is running.")
+        .contains("Incident INC-MW-14 declared");
+    assertThat(view.timeline()).extracting(MaintenanceEntry::text)
+        .contains("recoup-backend not rolled back: rollback-recoup-backend-api-1 is running");
+    assertThat(lock().holder().workflowId()).isEqualTo("rollback-recoup-backend-api-1");
+  }
+
+  @Test
+  void aWindowWhoseRollbackCannotStartGivesTheLockBack() {
+    actions.failing.add("test-payment-processing");
+    RollbackWorkflow earlier = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId("rollback-recoup-backend-mw-15").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    earlier.run(RollbackOrders.order("mw-15", null, false, null));
+
+    MaintenanceView view = result(start(order("MW-15", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(view.outcome()).contains("Rollback: recoup-backend not rolled back.");
+    assertThat(deploys.rollbacks).hasSize(1);
+    assertThat(locks.claim(RollbackOrders.order("api-1", null, false, null)).granted()).isTrue();
   }
 
   @Test

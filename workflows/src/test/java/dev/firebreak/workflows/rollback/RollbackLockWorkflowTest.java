@@ -2,12 +2,8 @@ package dev.firebreak.workflows.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.temporal.client.WithStartWorkflowOperation;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.client.UpdateOptions;
-import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -20,14 +16,13 @@ import org.junit.jupiter.api.Test;
 
 class RollbackLockWorkflowTest {
 
-  private static final String QUEUE = "firebreak";
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
 
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(QUEUE);
+    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RollbackLockWorkflowImpl.class);
     env.start();
     client = env.getWorkflowClient();
@@ -38,19 +33,13 @@ class RollbackLockWorkflowTest {
     env.close();
   }
 
-  /** As the API claims: update-with-start, so the first claim also starts the lock. */
+  /** As the API and maintenance windows claim: update-with-start, so the first claim also starts the lock. */
   private LockDecision claim(String key) {
-    RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RollbackLockWorkflow.workflowId("svc")).setTaskQueue(QUEUE)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING).build());
-    return WorkflowClient.executeUpdateWithStart(lock::claim,
-        new LockClaim(key, RollbackWorkflow.workflowId("svc", key), Duration.ofMinutes(10)),
-        UpdateOptions.<LockDecision>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
-        new WithStartWorkflowOperation<>(lock::run, null));
+    return new RollbackLocks(client).claim(RollbackOrders.order(key, null, false, null));
   }
 
   private RollbackLockWorkflow lock() {
-    return client.newWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId("svc"));
+    return client.newWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId("recoup-backend"));
   }
 
   @Test
@@ -71,7 +60,7 @@ class RollbackLockWorkflowTest {
     LockDecision again = claim("k1");
 
     assertThat(again.granted()).isTrue();
-    assertThat(again.holder().workflowId()).isEqualTo("rollback-svc-k1");
+    assertThat(again.holder().workflowId()).isEqualTo("rollback-recoup-backend-k1");
   }
 
   @Test
@@ -88,7 +77,7 @@ class RollbackLockWorkflowTest {
   @Test
   void aLeaseThatEndsWithoutAReleaseFreesTheLock() {
     claim("k1");
-    env.sleep(Duration.ofMinutes(11));
+    env.sleep(RollbackOrders.policy(false).longestRun().plusMinutes(1));
 
     assertThat(lock().holder()).isNull();
     assertThat(claim("k2").granted()).isTrue();
