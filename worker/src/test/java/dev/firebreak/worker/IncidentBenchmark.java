@@ -86,7 +86,7 @@ class IncidentBenchmark {
         // Warm-up (JIT, connections), not measured. It runs the same closed loop as the measurement:
         // a warm-up that only waited for the 201s left a backlog of 100 incidents' work that the
         // first measured ones then queued behind.
-        declareAndAwaitMessages(dev, arrivals, 100, inFlight);
+        declareAndAwaitMessages(dev, arrivals, Integer.getInteger("benchmark.warmup", 100), inFlight);
         Declarations measured = declareAndAwaitMessages(dev, arrivals, incidents, inFlight);
         Map<String, Long> sentAt = measured.sentAt();
         List<Double> answered = measured.answered();

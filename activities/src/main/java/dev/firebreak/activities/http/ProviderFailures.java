@@ -1,5 +1,6 @@
 package dev.firebreak.activities.http;
 
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -43,6 +44,21 @@ public final class ProviderFailures {
         RATE_LIMITED,
         null,
         delay);
+  }
+
+  /**
+   * Our own pacing turned the call away before anything was sent; the activity is to come back
+   * after {@code delay}. It is the plan working, not a failure, so it is marked benign: the SDK logs
+   * it at debug rather than as a warning with a stack trace, and counts no failure metric (a storm
+   * of held-back announcements wrote hundreds of stack traces a minute).
+   */
+  public static ApplicationFailure heldBack(String message, Duration delay) {
+    return ApplicationFailure.newBuilder()
+        .setMessage(message + " (retrying in " + delay.toMillis() + " ms)")
+        .setType(RATE_LIMITED)
+        .setNextRetryDelay(delay)
+        .setCategory(ApplicationErrorCategory.BENIGN)
+        .build();
   }
 
   public static ApplicationFailure unavailable(String message, Throwable cause) {

@@ -118,7 +118,7 @@ public final class SlackClient implements AutoCloseable {
     if (!turn.admitted()) {
       log.info("{} Slack message {} held back: #{} is busy for {} ms", message.incidentId(), message.key(),
           channel, turn.delay().toMillis());
-      throw ProviderFailures.rateLimited(SlackCalls.PROVIDER,
+      throw ProviderFailures.heldBack(
           SlackCalls.PROVIDER + " chat.postMessage (" + message.channel() + ") paced: channel busy", turn.delay());
     }
     if (turn.delay().isZero()) {

@@ -11,6 +11,7 @@ import dev.firebreak.activities.http.ProviderFailures;
 import dev.firebreak.workflows.notify.IncidentCard;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -96,6 +97,7 @@ class SlackRateLimitTest {
         SlackMessage.text("#incidents", null, "second", "INC-20261123-1/a-2", "INC-20261123-1"), false))
         .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
           assertThat(failure.getType()).isEqualTo(ProviderFailures.RATE_LIMITED);
+          assertThat(failure.getCategory()).as("expected, so no warning").isEqualTo(ApplicationErrorCategory.BENIGN);
           assertThat(failure.getNextRetryDelay()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10));
         });
     assertThat(fake.postMessageCalls()).isEqualTo(1);

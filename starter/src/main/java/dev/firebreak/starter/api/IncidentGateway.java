@@ -200,13 +200,13 @@ public final class IncidentGateway {
     String namespace = client.getOptions().getNamespace();
     WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build();
     var service = client.getWorkflowServiceStubs().blockingStub();
-    List<WorkflowExecutionInfo> running = service.listOpenWorkflowExecutions(
+    List<WorkflowExecutionInfo> running = WorkflowQuery.listing(() -> service.listOpenWorkflowExecutions(
         ListOpenWorkflowExecutionsRequest.newBuilder()
-            .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build())
+            .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build()))
         .getExecutionsList();
-    List<WorkflowExecutionInfo> closed = runningOnly ? List.of() : service.listClosedWorkflowExecutions(
+    List<WorkflowExecutionInfo> closed = runningOnly ? List.of() : WorkflowQuery.listing(() -> service.listClosedWorkflowExecutions(
         ListClosedWorkflowExecutionsRequest.newBuilder()
-            .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build())
+            .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build()))
         .getExecutionsList();
     Comparator<WorkflowExecutionInfo> newestFirst =
         Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())

@@ -74,11 +74,11 @@ final class MaintenanceGateway {
   /** Newest start first. */
   List<MaintenanceSummary> list() {
     Set<String> workflowIds = new LinkedHashSet<>(running.workflowIds());
-    client.getWorkflowServiceStubs().blockingStub().listClosedWorkflowExecutions(
+    WorkflowQuery.listing(() -> client.getWorkflowServiceStubs().blockingStub().listClosedWorkflowExecutions(
             ListClosedWorkflowExecutionsRequest.newBuilder()
                 .setNamespace(client.getOptions().getNamespace())
                 .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(RunningWindows.WORKFLOW_TYPE).build())
-                .setMaximumPageSize(LISTED).build())
+                .setMaximumPageSize(LISTED).build()))
         .getExecutionsList().stream().filter(RunningWindows::isWindow)
         .forEach(info -> workflowIds.add(info.getExecution().getWorkflowId()));
     List<MaintenanceSummary> rows = new ArrayList<>();

@@ -24,13 +24,14 @@ public final class OpenWorkflows {
     List<WorkflowExecutionInfo> found = new ArrayList<>();
     ByteString page = ByteString.EMPTY;
     do {
-      ListOpenWorkflowExecutionsResponse response = client.getWorkflowServiceStubs().blockingStub()
-          .listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
-              .setNamespace(client.getOptions().getNamespace())
-              .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(workflowType).build())
-              .setMaximumPageSize(PAGE)
-              .setNextPageToken(page)
-              .build());
+      ListOpenWorkflowExecutionsRequest request = ListOpenWorkflowExecutionsRequest.newBuilder()
+          .setNamespace(client.getOptions().getNamespace())
+          .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(workflowType).build())
+          .setMaximumPageSize(PAGE)
+          .setNextPageToken(page)
+          .build();
+      ListOpenWorkflowExecutionsResponse response =
+          WorkflowQuery.listing(() -> client.getWorkflowServiceStubs().blockingStub().listOpenWorkflowExecutions(request));
       response.getExecutionsList().stream().filter(info -> workflowType.equals(info.getType().getName()))
           .forEach(found::add);
       page = response.getNextPageToken();

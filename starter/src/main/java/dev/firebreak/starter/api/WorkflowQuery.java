@@ -15,6 +15,26 @@ final class WorkflowQuery {
 
   private WorkflowQuery() {}
 
+  private static final int LISTING_ATTEMPTS = 3;
+
+  /**
+   * A visibility listing, read again when the server fails it for no reason of ours: the dev
+   * server walks its executions without a lock, so a list taken while workflows start fails now and
+   * then with {@code UNKNOWN} (a ConcurrentModificationException inside the server). Listing is a
+   * read, so asking again is safe.
+   */
+  static <T> T listing(Supplier<T> list) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return list.get();
+      } catch (StatusRuntimeException e) {
+        if (attempt == LISTING_ATTEMPTS || e.getStatus().getCode() != Status.Code.UNKNOWN) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /** Whether a workflow ever ran under the id (running, or closed and still within retention). */
   static boolean exists(WorkflowClient client, String workflowId) {
     try {
