@@ -75,6 +75,14 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   /** Since this version an extension moves the Statuspage maintenance's end too. */
   private static final String STATUSPAGE_EXTEND = "statuspage-extend";
 
+  /**
+   * Version 1: an extension is answered as soon as it is made, and chat, mail and the status page
+   * are told in the background. Before, the answer waited for them: during a Slack outage the caller
+   * timed out on an extension that had been made, and asking again was refused as not later than
+   * the new end.
+   */
+  private static final String EXTEND_ANSWERS_FIRST = "extend-answers-first";
+
   /** Version 1: a rollback starts only once the window holds its service's rollback lock. */
   private static final String ROLLBACK_LOCK = "window-rollback-lock";
 
@@ -449,8 +457,17 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     extensions++;
     String why = extension.reason() == null || extension.reason().isBlank() ? "" : ": " + extension.reason();
     record("extend", "Extended to " + end + " by " + extension.by() + why);
-    tell("extend-" + extensions, "⏳ Maintenance " + request.id() + " extended to " + end + " by " + extension.by() + why + ".");
-    rescheduleStatusPage();
+    String key = "extend-" + extensions;
+    String text = "⏳ Maintenance " + request.id() + " extended to " + end + " by " + extension.by() + why + ".";
+    if (Workflow.getVersion(EXTEND_ANSWERS_FIRST, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      tell(key, text);
+      rescheduleStatusPage();
+    } else {
+      Async.procedure(() -> {
+        tell(key, text);
+        rescheduleStatusPage();
+      });
+    }
     log.info("{} extended to {} by {}", request.id(), end, extension.by());
     return state();
   }

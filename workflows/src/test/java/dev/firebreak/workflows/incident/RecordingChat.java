@@ -6,6 +6,7 @@ import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.ThreadMessage;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,6 +17,8 @@ public class RecordingChat implements ChatActivities {
 
   public final List<IncidentCard> cards = new CopyOnWriteArrayList<>();
   public final List<ThreadMessage> posts = new CopyOnWriteArrayList<>();
+  /** While true every post fails as a Slack outage would (retryable), and nothing is recorded. */
+  public volatile boolean down;
 
   public final List<IncidentCard> announced = new CopyOnWriteArrayList<>();
   public final List<ApprovalRequest> approvals = new CopyOnWriteArrayList<>();
@@ -53,6 +56,9 @@ public class RecordingChat implements ChatActivities {
 
   @Override
   public Delivery post(ThreadMessage message) {
+    if (down) {
+      throw ApplicationFailure.newFailure("Slack answered HTTP 503", "ProviderUnavailable");
+    }
     posts.add(message);
     return Delivery.sent("chat.postMessage " + message.key());
   }

@@ -58,7 +58,7 @@ class MaintenanceWindowReplayTest {
   @Test
   @DisabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void historiesAreCommitted() throws IOException {
-    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(6);
   }
 
   @Test
@@ -108,6 +108,16 @@ class MaintenanceWindowReplayTest {
       finish(rescheduled);
       CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-rescheduled"), HISTORIES,
           "extended-statuspage-rescheduled");
+
+      Instant later = soon(env);
+      MaintenanceWindowWorkflow answeredFirst = start(client, order("MW-answered-first", later,
+          later.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+      env.sleep(Duration.ofMinutes(1));
+      answeredFirst.extend(new Extension("bob", later.plus(Duration.ofHours(1)), "telling runs in the background"));
+      answeredFirst.extend(new Extension("bob", later.plus(Duration.ofHours(2)), "and again"));
+      finish(answeredFirst);
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-answered-first"), HISTORIES,
+          "extended-twice-answered-first");
     }
   }
 
