@@ -16,7 +16,6 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
-import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -200,14 +199,12 @@ public final class IncidentGateway {
     String namespace = client.getOptions().getNamespace();
     WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build();
     var service = client.getWorkflowServiceStubs().blockingStub();
-    List<WorkflowExecutionInfo> running = WorkflowQuery.listing(() -> service.listOpenWorkflowExecutions(
-        ListOpenWorkflowExecutionsRequest.newBuilder()
-            .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build()))
-        .getExecutionsList();
+    // The dev server ignores the type filter: jobs and maintenance windows would be listed as incidents.
+    List<WorkflowExecutionInfo> running = OpenWorkflows.ofType(client, WORKFLOW_TYPE);
     List<WorkflowExecutionInfo> closed = runningOnly ? List.of() : WorkflowQuery.listing(() -> service.listClosedWorkflowExecutions(
         ListClosedWorkflowExecutionsRequest.newBuilder()
             .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build()))
-        .getExecutionsList();
+        .getExecutionsList().stream().filter(info -> WORKFLOW_TYPE.equals(info.getType().getName())).toList();
     Comparator<WorkflowExecutionInfo> newestFirst =
         Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
             .thenComparing(i -> i.getStartTime().getNanos()).reversed();

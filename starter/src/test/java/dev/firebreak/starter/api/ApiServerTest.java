@@ -140,6 +140,19 @@ class ApiServerTest {
   }
 
   @Test
+  void theIncidentListHoldsIncidentsOnlyThoughTheDevServerIgnoresTheTypeFilter() {
+    String id = declare(DECLARE);
+    // A job tick or a maintenance window, as dev mode runs beside its incidents.
+    api.temporal.getWorkflowClient().newUntypedWorkflowStub("JobTickWorkflow", WorkflowOptions.newBuilder()
+        .setWorkflowId("job-email-queue-tick").setTaskQueue("nobody-polls").build()).start();
+
+    JsonNode listed = json(api.get("/api/v1/incidents", "viewer-token"));
+
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).get("id").asText()).isEqualTo(id);
+  }
+
+  @Test
   void declareRefusesBadRequestsAndStartsNothing() {
     assertBadRequest(DECLARE.replace("recoup-backend", "nope"),
         "No service named 'nope'; known: recoup-backend, talk-to-my-lawyer.");
