@@ -8,6 +8,7 @@ import dev.firebreak.starter.api.ApiCaller;
 import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.ApiTokens;
 import dev.firebreak.starter.api.IncidentGateway;
+import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.api.TemporalProbe;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
@@ -34,6 +35,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -113,13 +115,14 @@ final class FirebreakProcess implements AutoCloseable {
         tokens = tokens.with(settings.devToken(), new ApiCaller("dev", Set.of(Role.ADMIN)));
       }
       IncidentGateway incidents = IncidentGateway.of(client, settings.config(), settings.searchAttributes());
+      MaintenanceWindows windows = new MaintenanceWindows(incidents, settings.config(), Clock.systemUTC());
       slack = SlackSettings.from(settings.config(), settings.env())
-          .map(slackSettings -> new SlackEndpoints(slackSettings, settings.config(), incidents))
+          .map(slackSettings -> new SlackEndpoints(slackSettings, settings.config(), incidents, windows))
           .orElse(null);
       Consumer<RoutesConfig> routes = slack == null ? settings.extraRoutes() : settings.extraRoutes().andThen(slack::register);
       routes = routes.andThen(new AlertEndpoint(settings.config(), tokens, new SecretResolver(settings.env()), incidents,
           registry)::register);
-      api = new ApiServer(incidents, settings.config(), tokens, registry,
+      api = new ApiServer(incidents, windows, settings.config(), tokens, registry,
           TemporalProbe.of(service, Duration.ofSeconds(2)), routes)
           .start(settings.apiHost(), settings.apiPort());
       if (slack == null) {

@@ -108,8 +108,9 @@ public final class IncidentRooms {
 
   /** True when {@code channelId} is known, without a call, to be the incident's room. */
   boolean isKnownRoom(String channelId, String incidentId) {
+    // A failed opening leaves the map before it completes, so what is here is pending or a room ID.
     CompletableFuture<String> opened = roomIdsByIncident.get(incidentId);
-    return opened != null && opened.isDone() && !opened.isCompletedExceptionally() && channelId.equals(opened.join());
+    return opened != null && channelId.equals(opened.getNow(null));
   }
 
   /** Adds the message to the channel's bookmark bar, once, under {@code title}. */

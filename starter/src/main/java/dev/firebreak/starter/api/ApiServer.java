@@ -53,15 +53,23 @@ public final class ApiServer {
     this(IncidentGateway.of(client, config, searchAttributes), config, tokens, registry, temporal, extraRoutes);
   }
 
-  /** @param incidents shared with whatever else the process serves (the Slack endpoints) */
-  public ApiServer(IncidentGateway incidents, FirebreakConfig config, ApiTokens tokens,
+  private ApiServer(IncidentGateway incidents, FirebreakConfig config, ApiTokens tokens,
+      PrometheusMeterRegistry registry, TemporalProbe temporal, Consumer<RoutesConfig> extraRoutes) {
+    this(incidents, new MaintenanceWindows(incidents, config, Clock.systemUTC()), config, tokens, registry, temporal,
+        extraRoutes);
+  }
+
+  /**
+   * @param incidents shared with whatever else the process serves (the Slack endpoints)
+   * @param windows shared the same way, so one process hands out window ids from one counter
+   */
+  public ApiServer(IncidentGateway incidents, MaintenanceWindows windows, FirebreakConfig config, ApiTokens tokens,
       PrometheusMeterRegistry registry, TemporalProbe temporal, Consumer<RoutesConfig> extraRoutes) {
     ObjectMapper json = JsonBodies.mapper();
     IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
     RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json), registry);
-    MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(new MaintenanceWindows(incidents, config, Clock.systemUTC()),
-        new JsonBodies(json), registry);
+    MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(windows, new JsonBodies(json), registry);
     JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config), new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {

@@ -52,7 +52,8 @@ public final class SlackEndpoints implements AutoCloseable {
    * With a bot token this calls Slack's auth.test once, as Bolt checks the token at start; with an
    * app token it opens the Socket Mode connection (and keeps reopening it) in the background.
    */
-  public SlackEndpoints(SlackSettings settings, FirebreakConfig config, IncidentGateway incidents) {
+  public SlackEndpoints(SlackSettings settings, FirebreakConfig config, IncidentGateway incidents,
+      MaintenanceWindows windows) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
     // The SDK's per-call metrics resolve the team with extra auth.test calls; Firebreak has its own metrics.
@@ -69,8 +70,7 @@ public final class SlackEndpoints implements AutoCloseable {
         : new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
     this.replies = new DeferredReplies(new ResponseUrls(slack)::send, settings.inlineBudget());
     new SlackHandlers(new IncidentCommands(incidents, new IncidentRollbacks(incidents, config), config, new TemporalFailures()),
-        new MaintenanceCommands(new MaintenanceWindows(incidents, config, Clock.systemUTC()), new TemporalFailures(),
-            Clock.systemUTC()),
+        new MaintenanceCommands(windows, new TemporalFailures(), Clock.systemUTC()),
         SlackRoles.from(config.providers().slack()), replies, config, settings.botToken() != null)
         .register(app);
     this.socketMode = settings.appToken() == null ? null : openSocketMode(settings.appToken());

@@ -9,6 +9,7 @@ import dev.firebreak.starter.api.ApiCaller;
 import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.ApiTokens;
 import dev.firebreak.starter.api.IncidentGateway;
+import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.api.RunningApi;
 import dev.firebreak.starter.config.AlertsConfig;
@@ -28,6 +29,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -64,7 +66,8 @@ class AlertEndpointTest {
         "SENTRY_CLIENT_SECRET", SENTRY_SECRET)::get);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AlertEndpoint alerts = new AlertEndpoint(config, tokens, secrets, incidents, registry);
-    server = new ApiServer(incidents, config, tokens, registry, () -> true, alerts::register).start("127.0.0.1", 0);
+    server = new ApiServer(incidents, new MaintenanceWindows(incidents, config, Clock.systemUTC()), config, tokens, registry,
+        () -> true, alerts::register).start("127.0.0.1", 0);
   }
 
   @AfterEach

@@ -3,11 +3,13 @@ package dev.firebreak.starter.slack;
 import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.ApiTokens;
 import dev.firebreak.starter.api.IncidentGateway;
+import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.RunningApi;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,9 +37,10 @@ final class RunningSlack implements AfterEachCallback {
   RunningSlack() {
     FirebreakConfig config = new ConfigLoader().load(CONFIG);
     IncidentGateway incidents = IncidentGateway.of(api.temporal.getWorkflowClient(), config, false);
+    MaintenanceWindows windows = new MaintenanceWindows(incidents, config, Clock.systemUTC());
     slack = new SlackEndpoints(new SlackSettings(SECRET, null, SlackSettings.DEFAULT_API_URL, Duration.ofSeconds(2), null),
-        config, incidents);
-    server = new ApiServer(incidents, config, ApiTokens.none(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        config, incidents, windows);
+    server = new ApiServer(incidents, windows, config, ApiTokens.none(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true, slack::register).start("127.0.0.1", 0);
     requests = new SlackRequests("http://127.0.0.1:" + server.port(), SECRET);
   }
