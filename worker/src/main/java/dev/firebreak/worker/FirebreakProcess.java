@@ -103,8 +103,8 @@ final class FirebreakProcess implements AutoCloseable {
       log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,
           settings.temporalTarget(), settings.namespace(), TemporalConnection.describe(settings.env()));
       ScheduledJobs.reconcile(client, settings.config(), settings.env(), settings.searchAttributes());
-      new RecurringWindows(client, settings.config(), new IncidentPolicyFactory(settings.config(), settings.searchAttributes()))
-          .reconcile();
+      new RecurringWindows(client, settings.config(), new IncidentPolicyFactory(settings.config(), settings.searchAttributes()),
+          Clock.systemUTC()).reconcile();
     }
 
     ApiServer api = null;

@@ -8,49 +8,116 @@ import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.MaintenancePlanFactory;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
-import dev.firebreak.workflows.maintenance.MaintenanceRecurrence;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.RecordingChat;
+import dev.firebreak.workflows.incident.RecordingPager;
+import dev.firebreak.workflows.incident.RecordingStatusPage;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.incident.ScriptedErrorCounts;
+import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
+import dev.firebreak.workflows.maintenance.RecordingMail;
 import dev.firebreak.workflows.maintenance.RecurringWindow;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflow;
+import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
+import dev.firebreak.workflows.maintenance.ScriptedActions;
+import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
+import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
+/** Reconciling the config's recurring windows, on a server started at a chosen instant. */
 class RecurringWindowsTest {
 
-  @RegisterExtension final RunningApi api = new RunningApi();
+  /** A Tuesday: the config's first-Sunday window (6 December) is more than 48 h away. */
+  private static final Instant TUESDAY = Instant.parse("2026-12-01T10:00:00Z");
+  /** Half an hour into the first Sunday of January 2027's window (02:00–04:00 UTC). */
+  private static final Instant DURING_JANUARY_WINDOW = Instant.parse("2027-01-03T02:30:00Z");
+
+  private final FirebreakConfig config = new ConfigLoader().load(RunningApi.CONFIG);
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+
+  private RecurringWindows startingAt(Instant now) {
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(now).build());
+    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(RecurringWindowWorkflowImpl.class, MaintenanceWindowWorkflowImpl.class,
+        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new ScriptedDiagnostics(), new ScriptedDeploys(), new ScriptedActions(),
+        new RecordingChat(), new RecordingMail(), new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts());
+    env.start();
+    client = env.getWorkflowClient();
+    return new RecurringWindows(client, config, new IncidentPolicyFactory(config, false), Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
+  }
+
+  private RecurringWindowWorkflow loop(String name) {
+    return client.newWorkflowStub(RecurringWindowWorkflow.class, RecurringWindowWorkflow.workflowId(name));
+  }
+
+  private String loopInput(String name) {
+    return client.fetchHistory(RecurringWindowWorkflow.workflowId(name)).getEvents().get(0)
+        .getWorkflowExecutionStartedEventAttributes().getInput().toString();
+  }
 
   @Test
   void eachRecurringWindowOfTheConfigGetsOneLoopThatAStartReplaces() {
-    FirebreakConfig config = new ConfigLoader().load(RunningApi.CONFIG);
-    WorkflowClient client = api.temporal.getWorkflowClient();
-    RecurringWindows windows = new RecurringWindows(client, config, new IncidentPolicyFactory(config, false));
-    Instant expected = MaintenanceRecurrence.parse("first Sunday of the month 02:00 UTC", ZoneOffset.UTC)
-        .next(Instant.ofEpochMilli(api.temporal.currentTimeMillis())).toInstant();
+    RecurringWindows windows = startingAt(TUESDAY);
 
     assertThat(windows.reconcile()).containsExactly("backend-monthly");
     String firstRun = client.newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("backend-monthly"))
         .describe().getWorkflowExecutionInfo().getExecution().getRunId();
     assertThat(windows.reconcile()).containsExactly("backend-monthly");
 
-    RecurringWindowWorkflow loop = client.newWorkflowStub(RecurringWindowWorkflow.class,
-        RecurringWindowWorkflow.workflowId("backend-monthly"));
-    assertThat(loop.nextStart()).isEqualTo(expected);
-    assertThat(client.newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("backend-monthly"), java.util.Optional.of(firstRun),
-        java.util.Optional.empty()).describe().getWorkflowExecutionInfo().getStatus())
+    assertThat(loop("backend-monthly").nextStart()).isEqualTo(Instant.parse("2026-12-06T02:00:00Z"));
+    assertThat(client.newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("backend-monthly"), Optional.of(firstRun),
+        Optional.empty()).describe().getWorkflowExecutionInfo().getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    assertThat(loopInput("backend-monthly")).doesNotContain("skipped");
+  }
+
+  @Test
+  void aStartDuringAnOccurrenceNobodyStartedSkipsItAndTheNextOccurrenceSaysSo() {
+    RecurringWindows windows = startingAt(DURING_JANUARY_WINDOW);
+
+    windows.reconcile();
+
+    assertThat(loop("backend-monthly").nextStart()).isEqualTo(Instant.parse("2027-02-07T02:00:00Z"));
+    assertThat(loopInput("backend-monthly")).contains("the occurrence of 2027-01-03T02:00Z[UTC] was skipped");
+  }
+
+  @Test
+  void aStartDuringAnOccurrenceThatRunsSaysNothingIsSkipped() {
+    RecurringWindows windows = startingAt(DURING_JANUARY_WINDOW);
+    // Started by the loop this start replaces (its type is not worked on here: only its id matters).
+    client.newUntypedWorkflowStub("MaintenanceWindowWorkflowOfAnEarlierLoop", WorkflowOptions.newBuilder()
+        .setWorkflowId("maintenance-MW-20270103-backend-monthly").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build()).start();
+
+    windows.reconcile();
+
+    assertThat(loopInput("backend-monthly")).doesNotContain("skipped");
+    assertThat(loop("backend-monthly").nextStart()).isEqualTo(Instant.parse("2027-02-07T02:00:00Z"));
   }
 
   @Test
   void aLoopWhoseWindowLeftTheConfigIsEnded() {
-    FirebreakConfig config = new ConfigLoader().load(RunningApi.CONFIG);
-    WorkflowClient client = api.temporal.getWorkflowClient();
-    RecurringWindows windows = new RecurringWindows(client, config, new IncidentPolicyFactory(config, false));
+    RecurringWindows windows = startingAt(TUESDAY);
     windows.reconcile();
     RecurringWindow removed = new RecurringWindow("retired", "Planned maintenance: retired", List.of("recoup-backend"),
         "every Saturday 02:00 UTC", "UTC", Duration.ofHours(1),
@@ -58,7 +125,7 @@ class RecurringWindowsTest {
             .plan(config.maintenance().windows().get(0), List.of("recoup-backend"), List.of()));
     RecurringWindowWorkflow retired = client.newWorkflowStub(RecurringWindowWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(RecurringWindowWorkflow.workflowId("retired")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
-    WorkflowClient.start(retired::run, removed, null);
+    WorkflowClient.start(retired::run, removed, null, null);
 
     windows.reconcile();
 

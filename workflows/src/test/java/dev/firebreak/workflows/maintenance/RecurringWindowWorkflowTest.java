@@ -17,16 +17,15 @@ import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -37,83 +36,163 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The recurring window loop on the time-skipping server, with the real window workflow as its
  * occurrences, and the replay of its committed history (re-record on purpose only, with
  * {@code -Dtest=RecurringWindowWorkflowTest -Dfirebreak.recordHistories=true}).
+ *
+ * <p>Every test starts the server at a chosen instant, so no verdict depends on the day the suite
+ * runs: the calendar cases are written out with the starts a person would read off a calendar.
  */
 class RecurringWindowWorkflowTest {
 
   private static final Path HISTORIES = Path.of("src/test/resources/histories/maintenance-recurring");
-  private static final RecurringWindow WEEKLY = new RecurringWindow("weekly", "Weekly maintenance",
-      List.of("recoup-backend"), "every Saturday 02:00 UTC", "UTC", Duration.ofHours(2), MaintenanceOrders.plan(List.of()));
+  private static final Instant TUESDAY = Instant.parse("2026-12-01T10:00:00Z");
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private final RecordingMail mail = new RecordingMail();
 
-  @BeforeEach
-  void startEnvironment() {
-    ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
-    diagnostics.deployments = RollbackOrders.DEPLOYS;
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(RecurringWindowWorkflowImpl.class, MaintenanceWindowWorkflowImpl.class,
-        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
-    worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), new ScriptedActions(), new RecordingChat(),
-        new RecordingMail(), new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts());
+  private void startEnvironmentAt(Instant start) {
+    startEnvironment(TestEnvironmentOptions.newBuilder().setInitialTime(start).build());
+  }
+
+  private void startEnvironment(TestEnvironmentOptions options) {
+    env = TestWorkflowEnvironment.newInstance(options);
+    register(env.newWorker(IncidentWorkflow.TASK_QUEUE));
     env.start();
     client = env.getWorkflowClient();
   }
 
+  private void register(Worker worker) {
+    ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+    diagnostics.deployments = RollbackOrders.DEPLOYS;
+    worker.registerWorkflowImplementationTypes(RecurringWindowWorkflowImpl.class, MaintenanceWindowWorkflowImpl.class,
+        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+    worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), new ScriptedActions(), new RecordingChat(),
+        mail, new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts());
+  }
+
   @AfterEach
   void stopEnvironment() {
-    env.close();
+    if (env != null) {
+      env.close();
+    }
+  }
+
+  private static RecurringWindow window(String recurrence, String zone) {
+    return new RecurringWindow("weekly", "Weekly maintenance", List.of("recoup-backend"), recurrence, zone,
+        Duration.ofHours(2), MaintenanceOrders.plan(List.of()));
   }
 
   private WorkflowExecution start(RecurringWindow window) {
     RecurringWindowWorkflow loop = client.newWorkflowStub(RecurringWindowWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(RecurringWindowWorkflow.workflowId(window.name())).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
-    return WorkflowClient.start(loop::run, window, null);
+    return WorkflowClient.start(loop::run, window, null, null);
   }
 
   private RecurringWindowWorkflow loop() {
     return client.newWorkflowStub(RecurringWindowWorkflow.class, RecurringWindowWorkflow.workflowId("weekly"));
   }
 
-  private static String occurrenceId(Instant start) {
-    return MaintenanceWindowWorkflow.workflowId(
-        "MW-" + DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(start) + "-weekly");
+  private MaintenanceView occurrence(String date) {
+    return client.newWorkflowStub(MaintenanceWindowWorkflow.class,
+        MaintenanceWindowWorkflow.workflowId("MW-" + date + "-weekly")).state();
   }
 
-  @Test
-  void eachOccurrenceStartsWhenItsFirstAnnouncementIsDueAndTheLoopMovesToTheNext() {
-    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-    Instant first = MaintenanceRecurrence.parse(WEEKLY.recurrence(), java.time.ZoneId.of("UTC")).next(now).toInstant();
-    start(WEEKLY);
-    assertThat(loop().nextStart()).isEqualTo(first);
+  private long announcementsOf(String date) {
+    return mail.sent.stream().filter(sent -> sent.windowId().equals("MW-" + date + "-weekly")).count();
+  }
 
-    // The plan's earliest announcement is 48 h ahead: the occurrence starts then, not before.
-    env.sleep(Duration.between(now, first.minus(Duration.ofHours(48))).minusMinutes(5));
-    assertThat(loop().nextStart()).isEqualTo(first);
-    env.sleep(Duration.ofMinutes(10));
+  private Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
 
-    MaintenanceView occurrence = client.newWorkflowStub(MaintenanceWindowWorkflow.class, occurrenceId(first)).state();
-    assertThat(occurrence.start()).isEqualTo(first);
-    assertThat(occurrence.end()).isEqualTo(first.plus(Duration.ofHours(2)));
+  /**
+   * @param startsAt when the loop starts
+   * @param first the occurrence it runs next, as a calendar shows it
+   * @param date that occurrence's local date (its id)
+   * @param second the one after
+   */
+  record Case(String name, Instant startsAt, String recurrence, String zone, Instant first, String date, Instant second) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Case> calendar() {
+    return List.of(
+        new Case("five minutes before the first announcement is due", Instant.parse("2026-12-03T01:55:00Z"),
+            "every Saturday 02:00", "UTC", Instant.parse("2026-12-05T02:00:00Z"), "20261205",
+            Instant.parse("2026-12-12T02:00:00Z")),
+        new Case("inside the announcement period (a Friday morning)", Instant.parse("2026-12-04T08:31:00Z"),
+            "every Saturday 02:00", "UTC", Instant.parse("2026-12-05T02:00:00Z"), "20261205",
+            Instant.parse("2026-12-12T02:00:00Z")),
+        new Case("on new year's eve, across the month and year end", Instant.parse("2026-12-31T23:00:00Z"),
+            "every Saturday 02:00", "UTC", Instant.parse("2027-01-02T02:00:00Z"), "20270102",
+            Instant.parse("2027-01-09T02:00:00Z")),
+        new Case("on a month's last day, just after its last-Sunday occurrence", Instant.parse("2027-01-31T03:00:00Z"),
+            "last Sunday of the month 02:00", "UTC", Instant.parse("2027-02-28T02:00:00Z"), "20270228",
+            Instant.parse("2027-03-28T02:00:00Z")),
+        // 02:30 does not exist in Berlin on 28 March 2027: the occurrence moves an hour later (03:30 CEST).
+        new Case("before the spring DST change in Berlin", Instant.parse("2027-03-25T12:00:00Z"),
+            "every Sunday 02:30", "Europe/Berlin", Instant.parse("2027-03-28T01:30:00Z"), "20270328",
+            Instant.parse("2027-04-04T00:30:00Z")),
+        // 02:30 happens twice in Berlin on 31 October 2027: the first one (CEST) is the occurrence.
+        new Case("before the autumn DST change in Berlin", Instant.parse("2027-10-28T12:00:00Z"),
+            "every Sunday 02:30", "Europe/Berlin", Instant.parse("2027-10-31T00:30:00Z"), "20271031",
+            Instant.parse("2027-11-07T01:30:00Z")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("calendar")
+  void eachOccurrenceStartsWhenItsFirstAnnouncementIsDueAndIsAnnouncedOnce(Case c) {
+    startEnvironmentAt(c.startsAt());
+    start(window(c.recurrence(), c.zone()));
+    Instant announceFrom = c.first().minus(Duration.ofHours(48));
+
+    if (c.startsAt().isBefore(announceFrom)) {
+      assertThat(loop().nextStart()).isEqualTo(c.first());
+      env.sleep(Duration.between(now(), announceFrom).minusMinutes(5));
+      assertThat(loop().nextStart()).isEqualTo(c.first());
+      assertThat(mail.sent).isEmpty();
+      env.sleep(Duration.ofMinutes(10));
+    } else {
+      // Closer than the first announcement: the occurrence runs, its past announcements fold into one.
+      env.sleep(Duration.ofMinutes(1));
+    }
+
+    MaintenanceView occurrence = occurrence(c.date());
+    assertThat(occurrence.start()).isEqualTo(c.first());
+    assertThat(occurrence.end()).isEqualTo(c.first().plus(Duration.ofHours(2)));
     assertThat(occurrence.title()).isEqualTo("Weekly maintenance");
-    assertThat(loop().nextStart()).isEqualTo(first.plus(Duration.ofDays(7)));
+    assertThat(announcementsOf(c.date())).as("announced once so far").isEqualTo(1);
+    assertThat(loop().nextStart()).isEqualTo(c.second());
   }
 
   @Test
   void aRestartedLoopFindsTheOccurrenceItAlreadyStartedInsteadOfStartingAnother() {
-    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-    Instant first = MaintenanceRecurrence.parse(WEEKLY.recurrence(), java.time.ZoneId.of("UTC")).next(now).toInstant();
-    start(WEEKLY);
-    env.sleep(Duration.between(now, first.minus(Duration.ofHours(47))));
+    startEnvironmentAt(TUESDAY);
+    RecurringWindow weekly = window("every Saturday 02:00 UTC", "UTC");
+    Instant first = Instant.parse("2026-12-05T02:00:00Z");
+    start(weekly);
+    env.sleep(Duration.between(now(), first.minus(Duration.ofHours(47))));
     client.newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("weekly")).terminate("config changed");
 
     // Restarted inside the announcement period: the same occurrence is due, and is already running.
-    start(WEEKLY);
+    start(weekly);
     env.sleep(Duration.ofMinutes(1));
 
     assertThat(loop().nextStart()).isEqualTo(first.plus(Duration.ofDays(7)));
-    assertThat(client.newWorkflowStub(MaintenanceWindowWorkflow.class, occurrenceId(first)).state().start()).isEqualTo(first);
+    assertThat(occurrence("20261205").start()).isEqualTo(first);
+    assertThat(announcementsOf("20261205")).isEqualTo(1);
+  }
+
+  @Test
+  void anOccurrenceReachedAfterItsStartIsSkippedAndOneReachedBeforeItRuns() {
+    ZonedDateTime saturday = ZonedDateTime.parse("2026-12-05T02:00:00Z[UTC]");
+
+    assertThat(RecurringWindowWorkflowImpl.skippedWhenReachedLate(saturday, Instant.parse("2026-12-05T01:59:59Z"))).isNull();
+    assertThat(RecurringWindowWorkflowImpl.skippedWhenReachedLate(saturday, Instant.parse("2026-12-05T02:00:00Z")))
+        .isEqualTo("the occurrence of 2026-12-05T02:00Z[UTC] was skipped: the loop reached it at "
+            + "2026-12-05T02:00:00Z, after its start (no worker ran before it)");
   }
 
   static List<Path> committedHistories() throws java.io.IOException {
@@ -135,12 +214,15 @@ class RecurringWindowWorkflowTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistory() throws java.io.IOException {
-    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-    Instant first = MaintenanceRecurrence.parse(WEEKLY.recurrence(), java.time.ZoneId.of("UTC")).next(now).toInstant();
-    WorkflowExecution firstRun = start(WEEKLY);
-    env.sleep(Duration.between(now, first.minus(Duration.ofHours(48))).plusMinutes(5));
-    java.nio.file.Files.createDirectories(HISTORIES);
-    java.nio.file.Files.writeString(HISTORIES.resolve("first-occurrence-started.json"),
-        client.fetchHistory(firstRun.getWorkflowId(), firstRun.getRunId()).toJson(true));
+    startEnvironmentAt(TUESDAY);
+    Instant first = Instant.parse("2026-12-05T02:00:00Z");
+    WorkflowExecution firstRun = start(window("every Saturday 02:00 UTC", "UTC"));
+    env.sleep(Duration.between(now(), first.minus(Duration.ofHours(48))).plusMinutes(5));
+    // The first run, not the latest (the loop has continued as new); a committed file is never rewritten.
+    Path file = HISTORIES.resolve("first-occurrence-started-" + RecurringWindowWorkflowImpl.SKIP_PASSED_OCCURRENCE + ".json");
+    if (!java.nio.file.Files.exists(file)) {
+      java.nio.file.Files.createDirectories(HISTORIES);
+      java.nio.file.Files.writeString(file, client.fetchHistory(firstRun.getWorkflowId(), firstRun.getRunId()).toJson(true));
+    }
   }
 }
