@@ -15,7 +15,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
-/** Render's API, as far as Firebreak uses it (provider-apis §4.4). Knows Render, not Temporal. */
+/** Render's API, as far as Firebreak uses it (docs/providers.md §6). Knows Render, not Temporal. */
 public final class RenderClient implements RollbackPlatform {
 
   public static final String DEFAULT_BASE_URL = "https://api.render.com/v1";
@@ -73,7 +73,7 @@ public final class RenderClient implements RollbackPlatform {
    * {@code POST /services/{id}/rollback} with {@code {"deployId": …}}, after reading the deploy list:
    * Render has no idempotency key, so a rollback deploy of the same commit created since
    * {@code decidedAt} is this rollback's own (its answer was lost) and is returned instead of
-   * starting a second one (provider-apis §4.4).
+   * starting a second one (docs/providers.md §6).
    */
   @Override
   public String startRollback(String serviceId, String deployId, String commit, String reason, Instant decidedAt) {

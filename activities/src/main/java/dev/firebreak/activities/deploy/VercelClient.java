@@ -16,7 +16,7 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
-/** Vercel's REST API, as far as Firebreak uses it (provider-apis §4.3). Knows Vercel, not Temporal. */
+/** Vercel's REST API, as far as Firebreak uses it (docs/providers.md §5). Knows Vercel, not Temporal. */
 public final class VercelClient implements RollbackPlatform {
 
   public static final String DEFAULT_BASE_URL = "https://api.vercel.com";

@@ -11,7 +11,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * PagerDuty's Events API v2 (provider-apis §4.1). There is no auth header: the integration's
+ * PagerDuty's Events API v2 (docs/providers.md §3). There is no auth header: the integration's
  * routing key travels in the body. Every event carries the caller's {@code dedup_key}, which is
  * what makes a retried trigger land on the same PagerDuty alert instead of paging twice.
  */

@@ -12,7 +12,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * SendGrid's v3 Mail Send (provider-apis §4.7): answers 202 with no body and the message id in
+ * SendGrid's v3 Mail Send (docs/providers.md §9): answers 202 with no body and the message id in
  * {@code X-Message-Id}. There is no idempotency key; the caller's key goes into {@code custom_args}
  * so every mail can be traced to its incident and step.
  */

@@ -9,7 +9,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * Sentry's organisation stats (provider-apis §4.8, {@code stats_v2}): how many error events a
+ * Sentry's organisation stats (docs/providers.md §10, {@code stats_v2}): how many error events a
  * project sent over a recent period. Every outcome is counted, not only {@code accepted}: during a
  * spike Sentry rate-limits and drops events, and those are exactly the errors a responder must see.
  */

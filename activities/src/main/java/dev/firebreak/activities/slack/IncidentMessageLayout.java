@@ -22,7 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The incident message in Block Kit (provider-apis §3): a header, the facts as two-column fields,
+ * The incident message in Block Kit (docs/providers.md §2): a header, the facts as two-column fields,
  * the latest update, a context line and the buttons. Every piece of user text is cut to its Block
  * Kit limit here, because one field over its limit makes Slack refuse the whole message.
  */

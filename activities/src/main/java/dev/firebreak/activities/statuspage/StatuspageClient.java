@@ -15,7 +15,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * Atlassian Statuspage's management API for one page (provider-apis §4.2): incidents, their updates,
+ * Atlassian Statuspage's management API for one page (docs/providers.md §4): incidents, their updates,
  * component statuses and scheduled maintenance. Statuspage has no idempotency key, so every incident
  * this client creates carries a marker in its metadata ({@code metadata.firebreak.key}) and
  * {@link #findByMarker} finds it again. (The public {@code status.json} of third parties is read by

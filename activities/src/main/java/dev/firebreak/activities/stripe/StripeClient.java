@@ -15,7 +15,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * Stripe's events list (provider-apis §4.5), filtered to events whose webhook delivery failed.
+ * Stripe's events list (docs/providers.md §7), filtered to events whose webhook delivery failed.
  * Stripe lists newest first in pages of at most 100; this walks pages with {@code starting_after}
  * up to a cap, because the result lands in workflow history and must stay small.
  */

@@ -11,7 +11,7 @@ import okhttp3.HttpUrl;
 import okhttp3.Request;
 
 /**
- * Twilio's Messages API (provider-apis §4.6): form-encoded PascalCase parameters, HTTP Basic auth
+ * Twilio's Messages API (docs/providers.md §8): form-encoded PascalCase parameters, HTTP Basic auth
  * with the account SID and auth token. Messages have no idempotency key, so callers must not send
  * the same SMS from a retried attempt (see the paging router).
  */

@@ -9,7 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The {@code Stripe-Signature} header Stripe puts on every webhook: {@code t=<unix seconds>,v1=<hex
- * HMAC-SHA256 of "t.body" under the endpoint's signing secret>} (provider-apis §4.5). The
+ * HMAC-SHA256 of "t.body" under the endpoint's signing secret>} (docs/providers.md §7). The
  * application's receiver verifies it with its Stripe library, so a re-delivery must carry it too.
  */
 public final class StripeSignature {

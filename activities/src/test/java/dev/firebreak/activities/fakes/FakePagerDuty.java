@@ -14,7 +14,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * PagerDuty's Events API v2 ({@code POST /v2/enqueue}, provider-apis §4.1): no auth header, the
+ * PagerDuty's Events API v2 ({@code POST /v2/enqueue}, docs/providers.md §3): no auth header, the
  * routing key in the body; alerts deduplicated per routing key and {@code dedup_key}. A trigger on an
  * open alert adds to it; after resolve the same key opens a new alert; ack or resolve with no open
  * alert is accepted and dropped. Invalid events get 400 with PagerDuty's {@code errors} list.

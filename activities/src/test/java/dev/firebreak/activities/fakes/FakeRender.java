@@ -22,7 +22,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code [{"deploy":{…},"cursor":"…"}]}; {@code GET …/deploys/{deployId}}; {@code POST …/rollback}
  * (a new deploy with {@code trigger: rollback}, {@code update_in_progress} until {@link #rollbacks()}
  * timing says live, when the previous live deploy becomes {@code deactivated}); and
- * {@code POST …/restart}; with bearer auth and {@code {"id","message"}} error bodies (provider-apis §4.4).
+ * {@code POST …/restart}; with bearer auth and {@code {"id","message"}} error bodies (docs/providers.md §6).
  */
 public final class FakeRender extends FakeServer {
 

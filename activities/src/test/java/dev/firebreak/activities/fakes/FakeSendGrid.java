@@ -12,7 +12,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * SendGrid's v3 Mail Send ({@code POST /v3/mail/send}, provider-apis §4.7): bearer auth, 202 with an
+ * SendGrid's v3 Mail Send ({@code POST /v3/mail/send}, docs/providers.md §9): bearer auth, 202 with an
  * empty body and {@code X-Message-Id}, {@code {"errors":[{"message","field","help"}]}} otherwise;
  * a From address that is not a verified sender is refused with 403.
  */

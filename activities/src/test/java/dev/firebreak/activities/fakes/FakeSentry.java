@@ -11,7 +11,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Sentry's organisation stats ({@code GET /api/0/organizations/{org}/stats_v2/}, provider-apis §4.8):
+ * Sentry's organisation stats ({@code GET /api/0/organizations/{org}/stats_v2/}, docs/providers.md §10):
  * bearer auth, {@code field} and {@code groupBy} required, totals per outcome for the projects asked
  * for, and {@code {"detail"}} error bodies.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Block Kit limits Slack enforces on incident-style messages (provider-apis §3). Slack refuses
+ * The Block Kit limits Slack enforces on incident-style messages (docs/providers.md §2). Slack refuses
  * the whole message with {@code invalid_blocks} when one of them is broken, so the fake does too.
  */
 final class FakeSlackBlockKit {

@@ -13,7 +13,7 @@ import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 
 /**
- * The {@code response_url}s Slack hands out with commands and clicks (provider-apis §1.4): JSON
+ * The {@code response_url}s Slack hands out with commands and clicks (docs/providers.md §1.3): JSON
  * bodies POSTed to {@code /commands/...}; each URL takes five answers within thirty minutes of being
  * issued, then Slack refuses it.
  */

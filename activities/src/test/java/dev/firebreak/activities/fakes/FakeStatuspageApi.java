@@ -18,7 +18,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Atlassian Statuspage's management API for one page (provider-apis §4.2): {@code OAuth <key>} auth,
+ * Atlassian Statuspage's management API for one page (docs/providers.md §4): {@code OAuth <key>} auth,
  * incidents (create, patch, the unresolved and upcoming lists) with their public updates and, for a
  * scheduled maintenance, its start and end, and components. Validation failures answer 422 with {@code {"message"}}, like the spec's error entity;
  * a bad key gets {@code {"error"}}, as real answers have been seen to.

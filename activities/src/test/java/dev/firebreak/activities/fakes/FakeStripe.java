@@ -14,7 +14,7 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Stripe's events list ({@code GET /v1/events}, provider-apis §4.5): bearer auth with the secret key,
+ * Stripe's events list ({@code GET /v1/events}, docs/providers.md §7): bearer auth with the secret key,
  * newest first, {@code delivery_success}, {@code created[gte]}, {@code limit} (at most 100) and
  * {@code starting_after} pagination, and {@code {"error":{"message","type"}}} errors; and one event
  * ({@code GET /v1/events/{id}}). An event added twice is listed twice, as a listing that shifts

@@ -15,8 +15,8 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Twilio's Messages API ({@code POST /2010-04-01/Accounts/{sid}/Messages.json}, provider-apis
- * §4.6): HTTP Basic auth, form-encoded PascalCase fields, 201 with the message, and Twilio's
+ * Twilio's Messages API ({@code POST /2010-04-01/Accounts/{sid}/Messages.json}, docs/providers.md
+ * §8): HTTP Basic auth, form-encoded PascalCase fields, 201 with the message, and Twilio's
  * {@code {"code","message","more_info","status"}} errors (20003 auth, 20404 not found, 21211
  * invalid To, 21610 unsubscribed recipient).
  */

@@ -21,7 +21,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * ({@code POST /v1/projects/{id}/rollback/{deploymentId}}, and the CLI's {@code /v9}) and the
  * project's {@code lastAliasRequest} ({@code GET /v9/projects/{id}}) that reports it pending until
  * {@link #rollbacks()} timing says live; with Vercel's bearer auth, team scoping and
- * {@code {"error":{"code","message"}}} envelopes (provider-apis §4.3).
+ * {@code {"error":{"code","message"}}} envelopes (docs/providers.md §5).
  */
 public final class FakeVercel extends FakeServer {
 

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Firebreak's HTTP API (design §3.2): health, metrics, services and incidents. Bearer tokens guard
- * {@code /api/v1}; every error is {@code {"error": code, "message": sentence}}. Handlers make
+ * Firebreak's HTTP API (README, "Running an incident"): health, metrics, services and incidents.
+ * Bearer tokens guard {@code /api/v1}; every error is {@code {"error": code, "message": sentence}}. Handlers make
  * Temporal calls only, so they return quickly whatever the providers are doing.
  */
 public final class ApiServer {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers that come after the 3-second acknowledgement go to the request's {@code response_url}
- * (provider-apis §1.4: usable five times in thirty minutes). A failed delivery is logged, never
+ * (docs/providers.md §1.3: usable five times in thirty minutes). A failed delivery is logged, never
  * thrown: the work it reports on has already happened in the workflow.
  */
 final class ResponseUrls {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /**
  * Slack's side of the inbound requests, for tests: slash commands, button clicks and form
- * submissions shaped as provider-apis §1.1/§1.5 describes, signed with the signing secret as
+ * submissions shaped as docs/providers.md §1.1 describes, signed with the signing secret as
  * Slack signs them (§1.2), and sent to a running Firebreak.
  */
 public final class SlackRequests {
