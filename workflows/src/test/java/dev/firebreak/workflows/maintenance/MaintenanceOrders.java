@@ -2,6 +2,7 @@ package dev.firebreak.workflows.maintenance;
 
 import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.common.EnvReferences;
+import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.Severity;
@@ -11,11 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The Recoup runbook's monthly maintenance as an order, for workflow tests. */
 public final class MaintenanceOrders {
 
   public static final Duration MANUAL_TIMEOUT = Duration.ofMinutes(30);
+
+  /** The platform once a step of the window has deployed dep-5 over {@link RollbackOrders#DEPLOYS}' live dep-4. */
+  public static final List<Deployment> DEPLOYED_DURING_WINDOW = Stream.concat(
+      Stream.of(new Deployment("dep-5", RollbackOrders.T0.plusSeconds(600), "live", "eeee", null),
+          new Deployment("dep-4", RollbackOrders.T0, "deactivated", "dddd", null)),
+      RollbackOrders.DEPLOYS.stream().skip(1)).toList();
 
   private MaintenanceOrders() {}
 

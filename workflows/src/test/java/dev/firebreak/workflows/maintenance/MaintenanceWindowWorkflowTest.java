@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.maintenance;
 
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.DEPLOYED_DURING_WINDOW;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.manual;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.order;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.orderWithApprovedRollback;
@@ -9,7 +10,6 @@ import static dev.firebreak.workflows.maintenance.MaintenanceOrders.unsendable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -53,12 +53,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MaintenanceWindowWorkflowTest {
-
-  /** The platform once the window's "apply" step has deployed dep-5 over dep-4. */
-  private static final List<Deployment> DEPLOYED_DURING_WINDOW = Stream.concat(
-      Stream.of(new Deployment("dep-5", RollbackOrders.T0.plusSeconds(600), "live", "eeee", null),
-          new Deployment("dep-4", RollbackOrders.T0, "deactivated", "dddd", null)),
-      RollbackOrders.DEPLOYS.stream().skip(1)).toList();
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
