@@ -70,7 +70,9 @@ import org.slf4j.Logger;
  * platform: the claim is an update-with-start, which workflow code cannot send, so an activity
  * claims it, and a service whose lock another rollback holds is left to that rollback and named in
  * the report. The child gives the lock back when it ends; the window does only for a child that
- * never got that far.
+ * never got that far. A window undoes only what it did: a service is rolled back only when a deploy
+ * went live on it during the window, and to the deploy it served when the window began changing
+ * things; a step that failed before anything was sent or changed calls the window off instead.
  */
 public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow {
 

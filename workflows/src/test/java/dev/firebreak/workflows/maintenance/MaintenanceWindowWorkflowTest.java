@@ -228,6 +228,36 @@ class MaintenanceWindowWorkflowTest {
         .contains("Rollback: recoup-backend not rolled back: nothing to roll back").contains("Incident INC-MW-16 declared");
   }
 
+  @Test
+  void aWindowThatCouldNotReadTheDeployItBeganWithRollsNothingBackAndSaysWhy() {
+    actions.failing.add("test-payment-processing");
+    applyDeploys();
+    diagnostics.deployListsRefused.set(1);
+
+    MaintenanceView view = result(start(order("MW-19", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
+    assertThat(deploys.rollbacks).isEmpty();
+    assertThat(view.outcome()).contains("Rollback: recoup-backend not rolled back: its deploy before the window is not known "
+        + "(deploys could not be read: Render answered HTTP 401: Unauthorized)").contains("Incident INC-MW-19 declared");
+  }
+
+  @Test
+  void aWindowThatCannotReadTheDeploysAfterItsFailureRollsBackToTheDeployItBeganWith() {
+    actions.failing.add("test-payment-processing");
+    actions.effects.put("apply", () -> {
+      diagnostics.deployments = DEPLOYED_DURING_WINDOW;
+      diagnostics.deployListsRefused.set(1);
+    });
+
+    MaintenanceView view = result(start(order("MW-20", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(deploys.rollbacks).extracting(RollbackCommand::deploymentId).containsExactly("dep-4");
+    assertThat(view.timeline()).extracting(MaintenanceEntry::text).contains("recoup-backend's live deploy is not known "
+        + "(deploys could not be read: Render answered HTTP 401: Unauthorized); rolling back to dep-4, its deploy before the window");
+    assertThat(view.outcome()).contains("Rollback: recoup-backend SUCCEEDED");
+  }
+
   static Stream<Arguments> failuresBeforeAnythingChanged() {
     return Stream.of(
         Arguments.of("maintenance mode on needs an unset secret", stepWithSecret("maintenance-on", "MODE_TOKEN"),
