@@ -10,14 +10,21 @@ import dev.firebreak.activities.fakes.FakeHttpEndpoint;
 import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.http.ProviderFailures;
 import dev.firebreak.activities.http.SecretExpander;
+import dev.firebreak.workflows.action.ActionNotSent;
 import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.action.HttpActionResult;
+import io.temporal.api.enums.v1.RetryState;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
 class HttpActionActivitiesImplTest {
@@ -135,6 +142,32 @@ class HttpActionActivitiesImplTest {
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo(SecretExpander.MISSING_VARIABLE);
     assertThat(failure.getOriginalMessage()).contains("RESTART_KEY");
+    assertThat(target.requests()).isEmpty();
+  }
+
+  static Stream<Arguments> actionsThatCannotBeSent() {
+    return Stream.of(
+        Arguments.of("an unset variable in the URL", new HttpAction("restart", "POST", "${RESTART_URL}", null, null, 0,
+            Duration.ofSeconds(1))),
+        Arguments.of("an unset variable in a header", new HttpAction("restart", "POST", "http://127.0.0.1:9/restart",
+            Map.of("X-Api-Key", "${RESTART_KEY}"), null, 0, Duration.ofSeconds(1))),
+        Arguments.of("an unset variable in the body", new HttpAction("restart", "POST", "http://127.0.0.1:9/restart",
+            null, "{\"key\":\"${RESTART_KEY}\"}", 0, Duration.ofSeconds(1))),
+        Arguments.of("no http(s) URL", new HttpAction("restart", "POST", "127.0.0.1:9/restart", null, null, 0,
+            Duration.ofSeconds(1))),
+        Arguments.of("a header with a line break", new HttpAction("restart", "POST", "http://127.0.0.1:9/restart",
+            Map.of("X-Api-Key", "a\nb"), null, 0, Duration.ofSeconds(1))));
+  }
+
+  /** A maintenance window calls itself off, rather than paging, when its step's action was never sent. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("actionsThatCannotBeSent")
+  void anActionThatCannotBeSentFailsWithATypeWorkflowsReadAsNothingSent(String situation, HttpAction action) {
+    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
+
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(ActionNotSent.is(new ActivityFailure("failed", 1, 2, "Http", "restart", RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE,
+        "test", failure))).isTrue();
     assertThat(target.requests()).isEmpty();
   }
 

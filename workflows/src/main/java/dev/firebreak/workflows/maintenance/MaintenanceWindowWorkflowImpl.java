@@ -3,11 +3,15 @@ package dev.firebreak.workflows.maintenance;
 import static dev.firebreak.workflows.common.ActivityPolicies.NOTIFY;
 import static dev.firebreak.workflows.common.ActivityPolicies.READ;
 
+import dev.firebreak.workflows.action.ActionNotSent;
 import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.action.HttpActionActivities;
 import dev.firebreak.workflows.action.HttpActionResult;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.common.RootCause;
+import dev.firebreak.workflows.diagnostics.DeployHistory;
+import dev.firebreak.workflows.diagnostics.DeployQuery;
+import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
@@ -21,6 +25,7 @@ import dev.firebreak.workflows.rollback.LockDecision;
 import dev.firebreak.workflows.rollback.RollbackLockActivities;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackRequest;
+import dev.firebreak.workflows.rollback.RollbackTargets;
 import dev.firebreak.workflows.rollback.RollbackView;
 import dev.firebreak.workflows.rollback.RollbackWorkflow;
 import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
@@ -44,8 +49,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 
 /**
@@ -63,7 +70,9 @@ import org.slf4j.Logger;
  * platform: the claim is an update-with-start, which workflow code cannot send, so an activity
  * claims it, and a service whose lock another rollback holds is left to that rollback and named in
  * the report. The child gives the lock back when it ends; the window does only for a child that
- * never got that far.
+ * never got that far. A window undoes only what it did: a service is rolled back only when a deploy
+ * went live on it during the window, and to the deploy it served when the window began changing
+ * things; a step that failed before anything was sent or changed calls the window off instead.
  */
 public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow {
 
@@ -86,6 +95,16 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   /** Version 1: a rollback starts only once the window holds its service's rollback lock. */
   private static final String ROLLBACK_LOCK = "window-rollback-lock";
 
+  /**
+   * Version 1: a window undoes only what it changed. It notes each service's live deploy as it
+   * begins changing things, and a failure or abort rolls a service back only when another deploy
+   * went live during the window, to the deploy noted. A step whose HTTP action never left Firebreak
+   * (an unset secret, an action that cannot be built), before any step changed something, calls the
+   * window off like a failed pre-check: no incident, no rollback. Before, any failure paged and rolled
+   * back whatever deploy was current, so a missing secret rolled production back a release.
+   */
+  private static final String ONLY_WHAT_CHANGED = "window-undoes-only-what-it-changed";
+
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;
   private final List<MaintenanceEntry> timeline = new ArrayList<>();
@@ -95,6 +114,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, READ);
   private final WorkflowLock rescheduling = Workflow.newWorkflowLock();
   private final RollbackLockActivities locks = Workflow.newActivityStub(RollbackLockActivities.class, READ);
+  private final Map<String, LiveDeploy> deploysBefore = new HashMap<>();
 
   private MaintenanceStatus status = MaintenanceStatus.SCHEDULED;
   private Instant end;
@@ -104,6 +124,11 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private Abort abort;
   private boolean modeOn;
   private String failure;
+  /** The failure is an HTTP action that never left Firebreak. */
+  private boolean failureSentNothing;
+  /** A step ran that may have changed something (maintenance mode is undone by switching it off). */
+  private boolean changed;
+  private boolean onlyWhatChanged;
   private String incidentId;
   private String outcome;
   private PublicIncidentRef statusPageRef;
@@ -137,17 +162,23 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
         return aborted()
             ? finish(MaintenanceStatus.ABORTED, "Maintenance " + request.id() + " aborted by " + abort.by()
                 + " during the pre-checks: " + abort.reason() + ". Nothing was changed.")
-            : finish(MaintenanceStatus.CANCELLED, "⛔ Maintenance " + request.id() + " (" + request.title()
-                + ") is called off: pre-check " + failure + ". Nothing was changed.");
+            : calledOff("pre-check " + failure + ". Nothing was changed.");
       }
     }
     setStatus(MaintenanceStatus.IN_PROGRESS);
     tell("started", "🛠️ Maintenance " + request.id() + " (" + request.title() + ") has started on "
         + String.join(", ", request.services()) + "; planned end " + end + ".");
+    onlyWhatChanged = Workflow.getVersion(ONLY_WHAT_CHANGED, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (onlyWhatChanged) {
+      noteLiveDeploys();
+    }
     boolean done = duringWindow();
     switchModeOff();
     if (aborted()) {
       return abortAfterChanges();
+    }
+    if (!done && onlyWhatChanged && !changed && failureSentNothing) {
+      return calledOff(failure + ". Nothing was changed" + (plan.maintenanceModeOn() == null ? "." : "; maintenance mode is off."));
     }
     if (!done || failure != null) {
       return failWindow();
@@ -208,10 +239,45 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     if (plan.maintenanceModeOn() != null) {
       modeOn = true;
       if (!perform("mode", plan.maintenanceModeOn())) {
+        // A switch that never left Firebreak did not switch the mode on: nothing to switch off.
+        modeOn = !(onlyWhatChanged && failureSentNothing);
         return false;
       }
     }
-    return performAll("step", plan.steps()) && checkHealth("health");
+    for (MaintenanceStep step : plan.steps()) {
+      boolean done = perform("step", step);
+      changed |= done || !failureSentNothing;
+      if (!done) {
+        return false;
+      }
+    }
+    return checkHealth("health");
+  }
+
+  /**
+   * Notes the deploy each service with a rollback serves as the window begins changing things, so
+   * a rollback can tell whether the window deployed and where to go back to.
+   */
+  private void noteLiveDeploys() {
+    for (ServiceRollback service : plan.rollbacks()) {
+      LiveDeploy live = liveDeploy(service);
+      deploysBefore.put(service.service(), live);
+      record("deploys", live.describe(service.service()));
+    }
+  }
+
+  private LiveDeploy liveDeploy(ServiceRollback service) {
+    try {
+      DeployHistory history = diagnostics.recentDeploys(
+          new DeployQuery(service.service(), service.policy().platform(), service.policy().platformId(), null));
+      if (history.dryRun()) {
+        return LiveDeploy.notListed("deploys not listed: " + history.detail());
+      }
+      return RollbackTargets.live(history).map(Deployment::id).map(LiveDeploy::of)
+          .orElseGet(() -> LiveDeploy.unknown("no successful production deploy among the last " + history.deployments().size()));
+    } catch (ActivityFailure failed) {
+      return LiveDeploy.unknown("deploys could not be read: " + RootCause.message(failed));
+    }
   }
 
   /**
@@ -259,7 +325,9 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       record(kind, "✅ " + step.name() + ": " + (result.dryRun() ? result.detail() : "HTTP " + result.status()));
       return true;
     } catch (ActivityFailure failed) {
-      return failed(kind, step.name() + " failed: " + RootCause.message(failed));
+      failed(kind, step.name() + " failed: " + RootCause.message(failed));
+      failureSentNothing = ActionNotSent.is(failed);
+      return false;
     }
   }
 
@@ -331,6 +399,12 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
         + abort.reason() + "." + (plan.maintenanceModeOn() == null ? "" : " Maintenance mode is off.") + rollbacks);
   }
 
+  /** Stopped before anything changed: everyone is told, nothing is rolled back, no incident. */
+  private MaintenanceView calledOff(String why) {
+    return finish(MaintenanceStatus.CANCELLED, "⛔ Maintenance " + request.id() + " (" + request.title()
+        + ") is called off: " + why);
+  }
+
   private void declareIncident() {
     if (plan.incidentPolicy() == null || plan.incidentSeverity() == null) {
       return;
@@ -360,8 +434,15 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private String rollBack(String reason) {
     List<String> results = new ArrayList<>();
     for (ServiceRollback service : plan.rollbacks()) {
+      LiveDeploy before = deploysBefore.getOrDefault(service.service(), LiveDeploy.unknown("not noted"));
+      String untouched = onlyWhatChanged ? notToRollBack(service, before) : null;
+      if (untouched != null) {
+        record("rollback", untouched);
+        results.add(untouched);
+        continue;
+      }
       RollbackOrder order = new RollbackOrder(new RollbackRequest(request.id().toLowerCase(Locale.ROOT), service.service(),
-          null, reason, "maintenance " + request.id(), incidentId), service.policy());
+          before.deploymentId(), reason, "maintenance " + request.id(), incidentId), service.policy());
       boolean locked = Workflow.getVersion(ROLLBACK_LOCK, Workflow.DEFAULT_VERSION, 1) >= 1;
       String refused = locked ? claimLock(order) : null;
       if (refused != null) {
@@ -387,6 +468,33 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       }
     }
     return results.isEmpty() ? "" : " Rollback: " + String.join(", ", results) + ".";
+  }
+
+  /**
+   * Null when the service is to be rolled back to the deploy it served before the window; otherwise
+   * why not. Deploys not listed (dry-run) still get a rollback, which only says what it would do.
+   * When the deploys cannot be read after the window, the rollback still goes to the deploy noted
+   * before: a rollback to the deploy already live is refused, so it never undoes what the window
+   * did not do.
+   */
+  private String notToRollBack(ServiceRollback service, LiveDeploy before) {
+    String name = service.service();
+    if (before.dryRun()) {
+      return null;
+    }
+    if (before.deploymentId() == null) {
+      return name + " not rolled back: its deploy before the window is not known (" + before.unknown() + ")";
+    }
+    LiveDeploy after = liveDeploy(service);
+    if (before.deploymentId().equals(after.deploymentId())) {
+      return name + " not rolled back: nothing to roll back, no deploy during the window (" + before.deploymentId()
+          + " still live)";
+    }
+    record("rollback", after.deploymentId() == null
+        ? after.describe(name) + "; rolling back to " + before.deploymentId() + ", its deploy before the window"
+        : name + " was deployed during the window (" + before.deploymentId() + " → " + after.deploymentId()
+            + "); rolling back to " + before.deploymentId());
+    return null;
   }
 
   /** Null once the window holds the service's rollback lock; otherwise why the service is not rolled back. */
@@ -593,6 +701,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   private boolean failed(String kind, String what) {
     failure = what;
+    failureSentNothing = false;
     record(kind, "❌ " + what);
     log.warn("{} {}", request.id(), what);
     return false;

@@ -13,7 +13,7 @@ import java.util.Set;
  * the one named, or the newest successful deploy before the one live now. Deploys that failed to
  * build or start are never targets: rolling back to a broken build only swaps one outage for another.
  */
-final class RollbackTargets {
+public final class RollbackTargets {
 
   static final String NO_TARGET = "NoRollbackTarget";
 
@@ -21,6 +21,11 @@ final class RollbackTargets {
   private static final Set<String> SUCCESSFUL = Set.of("ready", "live", "deactivated");
 
   private RollbackTargets() {}
+
+  /** The deploy serving now: the newest successful production deploy, if any is listed. */
+  public static Optional<Deployment> live(DeployHistory history) {
+    return history.deployments().stream().filter(RollbackTargets::successful).findFirst();
+  }
 
   static RollbackTarget choose(DeployHistory history, String requested) {
     if (history.dryRun()) {

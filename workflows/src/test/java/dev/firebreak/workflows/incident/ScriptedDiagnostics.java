@@ -8,8 +8,10 @@ import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Workflow tests' view of the world: services are healthy until a test breaks them; one provider
@@ -20,6 +22,8 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
   public volatile boolean dependencyDegraded;
   public volatile List<Deployment> deployments = List.of();
   public final List<HealthCheck> healthChecks = new CopyOnWriteArrayList<>();
+  /** How many of the next deploy lists the platform refuses, as with a revoked API key. */
+  public final AtomicInteger deployListsRefused = new AtomicInteger();
 
   @Override
   public HealthResult checkHealth(HealthCheck check) {
@@ -38,6 +42,9 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
 
   @Override
   public DeployHistory recentDeploys(DeployQuery query) {
+    if (deployListsRefused.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw ApplicationFailure.newNonRetryableFailure("Render answered HTTP 401: Unauthorized", "ProviderRejected");
+    }
     return new DeployHistory(query.service(), query.platform(), deployments, false, null);
   }
 }

@@ -1,6 +1,8 @@
 package dev.firebreak.workflows.maintenance;
 
 import dev.firebreak.workflows.action.HttpAction;
+import dev.firebreak.workflows.common.EnvReferences;
+import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.Severity;
@@ -10,11 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The Recoup runbook's monthly maintenance as an order, for workflow tests. */
 public final class MaintenanceOrders {
 
   public static final Duration MANUAL_TIMEOUT = Duration.ofMinutes(30);
+
+  /** The platform once a step of the window has deployed dep-5 over {@link RollbackOrders#DEPLOYS}' live dep-4. */
+  public static final List<Deployment> DEPLOYED_DURING_WINDOW = Stream.concat(
+      Stream.of(new Deployment("dep-5", RollbackOrders.T0.plusSeconds(600), "live", "eeee", null),
+          new Deployment("dep-4", RollbackOrders.T0, "deactivated", "dddd", null)),
+      RollbackOrders.DEPLOYS.stream().skip(1)).toList();
 
   private MaintenanceOrders() {}
 
@@ -26,22 +35,34 @@ public final class MaintenanceOrders {
     return new MaintenanceStep(name, action(name), null);
   }
 
+  /** A step whose call needs a secret, as the runbooks' admin endpoints do. */
+  public static MaintenanceStep stepWithSecret(String name, String variable) {
+    return new MaintenanceStep(name, new HttpAction(name, "POST", "http://127.0.0.1:9/ops/" + name,
+        Map.of("Authorization", "Bearer " + EnvReferences.reference(variable)), null, 200, Duration.ofSeconds(10)), null);
+  }
+
+  /** A step whose configured URL is not one: it cannot be sent at all. */
+  public static MaintenanceStep unsendable(String name) {
+    return new MaintenanceStep(name, new HttpAction(name, "POST", "127.0.0.1:9/ops/" + name, Map.of(), null, 200,
+        Duration.ofSeconds(10)), null);
+  }
+
   public static MaintenanceStep manual(String name) {
     return new MaintenanceStep(name, null, "do " + name + " by hand");
   }
 
   public static MaintenancePlan plan(List<MaintenanceStep> steps) {
-    return plan(steps, RollbackOrders.policy(false));
+    return plan(step("maintenance-on"), steps, RollbackOrders.policy(false));
   }
 
-  private static MaintenancePlan plan(List<MaintenanceStep> steps, RollbackPolicy rollback) {
+  private static MaintenancePlan plan(MaintenanceStep modeOn, List<MaintenanceStep> steps, RollbackPolicy rollback) {
     return new MaintenancePlan(
         "#ops",
         List.of("customers@example.com"),
         List.of("cmp-backend"),
         List.of(Duration.ofHours(48), Duration.ofHours(24), Duration.ofHours(1)),
         List.of(step("create-firestore-backup"), step("export-redis")),
-        step("maintenance-on"),
+        modeOn,
         steps,
         step("maintenance-off"),
         List.of(new HealthCheck("recoup-backend", "http://127.0.0.1:9/health", Duration.ofSeconds(10))),
@@ -62,9 +83,15 @@ public final class MaintenanceOrders {
     return new MaintenanceOrder(request(id, start, end), plan(steps));
   }
 
+  /** A window whose maintenance mode is switched on by {@code modeOn}. */
+  public static MaintenanceOrder order(String id, Instant start, MaintenanceStep modeOn, List<MaintenanceStep> steps) {
+    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))),
+        plan(modeOn, steps, RollbackOrders.policy(false)));
+  }
+
   /** A window whose rollback waits for someone to approve it, so a test can look at it while it runs. */
   public static MaintenanceOrder orderWithApprovedRollback(String id, Instant start, List<MaintenanceStep> steps) {
-    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))), plan(steps, RollbackOrders.policy(true)));
+    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))), plan(step("maintenance-on"), steps, RollbackOrders.policy(true)));
   }
 
   private static MaintenanceRequest request(String id, Instant start, Instant end) {

@@ -1,8 +1,10 @@
 package dev.firebreak.workflows.maintenance;
 
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.DEPLOYED_DURING_WINDOW;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.manual;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.order;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.step;
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.stepWithSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
@@ -58,7 +60,7 @@ class MaintenanceWindowReplayTest {
   @Test
   @DisabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void historiesAreCommitted() throws IOException {
-    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(9);
   }
 
   @Test
@@ -118,6 +120,19 @@ class MaintenanceWindowReplayTest {
       finish(answeredFirst);
       CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-answered-first"), HISTORIES,
           "extended-twice-answered-first");
+
+      finish(start(client, order("MW-secret-unset", soon(env), List.of(stepWithSecret("apply", "DEPLOY_TOKEN")))));
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-secret-unset"), HISTORIES,
+          "step-secret-unset-called-off");
+
+      actions.failing.add("test-payment-processing");
+      finish(start(client, order("MW-nothing-deployed", soon(env), List.of(step("apply")))));
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-nothing-deployed"), HISTORIES,
+          "post-check-failed-nothing-to-roll-back");
+      actions.effects.put("apply", () -> diagnostics.deployments = DEPLOYED_DURING_WINDOW);
+      finish(start(client, order("MW-deployed", soon(env), List.of(step("apply")))));
+      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-deployed"), HISTORIES,
+          "post-check-failed-rolls-back-deploy-made-during-window");
     }
   }
 

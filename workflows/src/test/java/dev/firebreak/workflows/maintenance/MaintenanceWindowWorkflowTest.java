@@ -1,9 +1,12 @@
 package dev.firebreak.workflows.maintenance;
 
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.DEPLOYED_DURING_WINDOW;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.manual;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.order;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.orderWithApprovedRollback;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.step;
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.stepWithSecret;
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.unsendable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,9 +44,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MaintenanceWindowWorkflowTest {
 
@@ -101,6 +108,11 @@ class MaintenanceWindowWorkflowTest {
     } catch (WorkflowNotFoundException | WorkflowQueryException notYet) {
       return false;
     }
+  }
+
+  /** The "apply" step deploys, as a migration shipped with a release does. */
+  private void applyDeploys() {
+    actions.effects.put("apply", () -> diagnostics.deployments = DEPLOYED_DURING_WINDOW);
   }
 
   private List<String> chatKeys() {
@@ -178,14 +190,18 @@ class MaintenanceWindowWorkflowTest {
   }
 
   @Test
-  void aFailedPostCheckRollsBackAndDeclaresAnIncidentLinkedToTheWindow() {
+  void aFailedPostCheckRollsBackTheDeployMadeDuringTheWindowAndDeclaresAnIncidentLinkedToTheWindow() {
     actions.failing.add("test-payment-processing");
+    applyDeploys();
 
     MaintenanceView view = result(start(order("MW-4", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
     assertThat(actions.performed).containsSubsequence("maintenance-on", "apply", "maintenance-off", "test-payment-processing");
     assertThat(deploys.rollbacks).extracting(RollbackCommand::workflowId).containsExactly("rollback-recoup-backend-mw-4");
+    assertThat(deploys.rollbacks).extracting(RollbackCommand::deploymentId).containsExactly("dep-4");
+    assertThat(view.timeline()).extracting(MaintenanceEntry::text).contains("recoup-backend serves dep-4",
+        "recoup-backend was deployed during the window (dep-4 → dep-5); rolling back to dep-4");
     assertThat(view.incidentId()).isEqualTo("INC-MW-4");
     assertThat(view.outcome()).contains("FAILED: test-payment-processing failed")
         .contains("Rollback: recoup-backend SUCCEEDED").contains("Incident INC-MW-4 declared");
@@ -198,8 +214,109 @@ class MaintenanceWindowWorkflowTest {
   }
 
   @Test
+  void aFailedPostCheckWithNoDeployDuringTheWindowDeclaresItsIncidentAndRollsNothingBack() {
+    actions.failing.add("test-payment-processing");
+
+    MaintenanceView view = result(start(order("MW-16", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
+    assertThat(deploys.rollbacks).isEmpty();
+    assertThat(view.incidentId()).isEqualTo("INC-MW-16");
+    assertThat(view.timeline()).extracting(MaintenanceEntry::text).contains(
+        "recoup-backend not rolled back: nothing to roll back, no deploy during the window (dep-4 still live)");
+    assertThat(view.outcome()).contains("FAILED: test-payment-processing failed")
+        .contains("Rollback: recoup-backend not rolled back: nothing to roll back").contains("Incident INC-MW-16 declared");
+  }
+
+  @Test
+  void aWindowThatCouldNotReadTheDeployItBeganWithRollsNothingBackAndSaysWhy() {
+    actions.failing.add("test-payment-processing");
+    applyDeploys();
+    diagnostics.deployListsRefused.set(1);
+
+    MaintenanceView view = result(start(order("MW-19", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
+    assertThat(deploys.rollbacks).isEmpty();
+    assertThat(view.outcome()).contains("Rollback: recoup-backend not rolled back: its deploy before the window is not known "
+        + "(deploys could not be read: Render answered HTTP 401: Unauthorized)").contains("Incident INC-MW-19 declared");
+  }
+
+  @Test
+  void aWindowThatCannotReadTheDeploysAfterItsFailureRollsBackToTheDeployItBeganWith() {
+    actions.failing.add("test-payment-processing");
+    actions.effects.put("apply", () -> {
+      diagnostics.deployments = DEPLOYED_DURING_WINDOW;
+      diagnostics.deployListsRefused.set(1);
+    });
+
+    MaintenanceView view = result(start(order("MW-20", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+
+    assertThat(deploys.rollbacks).extracting(RollbackCommand::deploymentId).containsExactly("dep-4");
+    assertThat(view.timeline()).extracting(MaintenanceEntry::text).contains("recoup-backend's live deploy is not known "
+        + "(deploys could not be read: Render answered HTTP 401: Unauthorized); rolling back to dep-4, its deploy before the window");
+    assertThat(view.outcome()).contains("Rollback: recoup-backend SUCCEEDED");
+  }
+
+  static Stream<Arguments> failuresBeforeAnythingChanged() {
+    return Stream.of(
+        Arguments.of("maintenance mode on needs an unset secret", stepWithSecret("maintenance-on", "MODE_TOKEN"),
+            List.of(step("apply")), "maintenance-on failed: environment variable MODE_TOKEN is not set",
+            List.of("create-firestore-backup", "export-redis")),
+        Arguments.of("the first step needs an unset secret", step("maintenance-on"),
+            List.of(stepWithSecret("apply", "DEPLOY_TOKEN"), step("migrate")),
+            "apply failed: environment variable DEPLOY_TOKEN is not set",
+            List.of("create-firestore-backup", "export-redis", "maintenance-on", "maintenance-off")),
+        Arguments.of("the first step cannot be sent as configured", step("maintenance-on"),
+            List.of(unsendable("apply")), "apply failed: HTTP action apply '127.0.0.1:9/ops/apply' is not an http(s) URL",
+            List.of("create-firestore-backup", "export-redis", "maintenance-on", "maintenance-off")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failuresBeforeAnythingChanged")
+  void aStepThatFailsBeforeAnythingChangedCallsTheWindowOffAndTellsEveryoneWithoutRollbackOrIncident(
+      String situation, MaintenanceStep modeOn, List<MaintenanceStep> steps, String failure, List<String> sent) {
+    // Had anything been rolled back, it would have been this deploy, made outside the window.
+    diagnostics.deployments = DEPLOYED_DURING_WINDOW;
+
+    MaintenanceView view = result(start(order("MW-17", now().plus(Duration.ofMinutes(5)), modeOn, steps)));
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.CANCELLED);
+    assertThat(view.outcome()).startsWith("⛔ Maintenance MW-17 (Upgrade Firestore indexes) is called off: " + failure)
+        .contains("Nothing was changed; maintenance mode is off.");
+    assertThat(actions.performed).isEqualTo(sent);
+    assertThat(view.incidentId()).isNull();
+    assertThat(deploys.rollbacks).isEmpty();
+    assertThat(view.timeline()).extracting(MaintenanceEntry::kind).doesNotContain("rollback", "incident");
+    assertThat(chat.texts()).last().asString().startsWith("⛔ Maintenance MW-17");
+    assertThat(mail.sent).last().extracting(MaintenanceEmail::text).asString().startsWith("⛔ Maintenance MW-17");
+    assertThat(statusPage.posts).last().asString().startsWith("completed: ⛔ Maintenance MW-17");
+  }
+
+  static Stream<Arguments> failuresAfterSomethingMayHaveChanged() {
+    return Stream.of(
+        Arguments.of("a step needs an unset secret after an earlier step went through",
+            List.of(step("apply"), stepWithSecret("migrate", "DEPLOY_TOKEN"))),
+        Arguments.of("the first step's call was sent and refused", List.of(step("migrate"), step("apply"))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failuresAfterSomethingMayHaveChanged")
+  void aStepThatFailsAfterSomethingMayHaveChangedFailsTheWindowAndDeclaresItsIncident(
+      String situation, List<MaintenanceStep> steps) {
+    actions.failing.add("migrate");
+
+    MaintenanceView view = result(start(order("MW-18", now().plus(Duration.ofMinutes(5)), steps)));
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
+    assertThat(view.outcome()).contains("FAILED: migrate failed").contains("Incident INC-MW-18 declared");
+    assertThat(view.incidentId()).isEqualTo("INC-MW-18");
+  }
+
+  @Test
   void aWindowsRollbackHoldsItsServicesLockWhileItRunsAndFreesItWhenItEnds() {
     actions.failing.add("test-payment-processing");
+    applyDeploys();
     MaintenanceWindowWorkflow window = start(orderWithApprovedRollback("MW-13", now().plus(Duration.ofMinutes(5)),
         List.of(step("apply"))));
     String rollbackId = "rollback-recoup-backend-mw-13";
@@ -219,6 +336,7 @@ class MaintenanceWindowWorkflowTest {
   @Test
   void aWindowDoesNotRollBackAServiceAnotherRollbackIsRollingBackAndSaysWhichOne() {
     actions.failing.add("test-payment-processing");
+    applyDeploys();
     // One waiting for approval: its lease outlasts the incident timers time skipping runs through.
     assertThat(locks.claim(RollbackOrders.order("api-1", null, true, null)).granted()).isTrue();
 
@@ -237,6 +355,7 @@ class MaintenanceWindowWorkflowTest {
   @Test
   void aWindowWhoseRollbackCannotStartGivesTheLockBack() {
     actions.failing.add("test-payment-processing");
+    applyDeploys();
     RollbackWorkflow earlier = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId("rollback-recoup-backend-mw-15").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
     earlier.run(RollbackOrders.order("mw-15", null, false, null));
@@ -343,16 +462,17 @@ class MaintenanceWindowWorkflowTest {
   }
 
   @Test
-  void abortDuringTheStepsSwitchesMaintenanceModeOffAndRollsBack() {
+  void abortDuringTheStepsSwitchesMaintenanceModeOffAndRollsBackTheDeployMadeDuringTheWindow() {
     MaintenanceWindowWorkflow window = start(order("MW-8", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
     awaitState(window, v -> "swap-database".equals(v.waitingFor()));
+    diagnostics.deployments = DEPLOYED_DURING_WINDOW;
 
     window.abort(new Abort("bob", "vendor outage"));
     MaintenanceView view = result(window);
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.ABORTED);
     assertThat(actions.performed).endsWith("maintenance-on", "maintenance-off");
-    assertThat(deploys.rollbacks).hasSize(1);
+    assertThat(deploys.rollbacks).extracting(RollbackCommand::deploymentId).containsExactly("dep-4");
     assertThat(view.incidentId()).isNull();
     assertThat(view.outcome()).contains("aborted by bob: vendor outage").contains("Maintenance mode is off");
   }
