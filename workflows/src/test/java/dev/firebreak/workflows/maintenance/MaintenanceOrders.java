@@ -15,6 +15,7 @@ import java.util.Map;
 public final class MaintenanceOrders {
 
   public static final Duration MANUAL_TIMEOUT = Duration.ofMinutes(30);
+  private static final String HEALTH_URL = "http://127.0.0.1:9/health";
 
   private MaintenanceOrders() {}
 
@@ -31,10 +32,10 @@ public final class MaintenanceOrders {
   }
 
   public static MaintenancePlan plan(List<MaintenanceStep> steps) {
-    return plan(steps, RollbackOrders.policy(false));
+    return plan(steps, RollbackOrders.policy(false), HEALTH_URL);
   }
 
-  private static MaintenancePlan plan(List<MaintenanceStep> steps, RollbackPolicy rollback) {
+  private static MaintenancePlan plan(List<MaintenanceStep> steps, RollbackPolicy rollback, String healthUrl) {
     return new MaintenancePlan(
         "#ops",
         List.of("customers@example.com"),
@@ -44,7 +45,7 @@ public final class MaintenanceOrders {
         step("maintenance-on"),
         steps,
         step("maintenance-off"),
-        List.of(new HealthCheck("recoup-backend", "http://127.0.0.1:9/health", Duration.ofSeconds(10))),
+        List.of(new HealthCheck("recoup-backend", healthUrl, Duration.ofSeconds(10))),
         List.of(step("test-payment-processing")),
         Duration.ofMinutes(30),
         Duration.ofMinutes(5),
@@ -64,7 +65,13 @@ public final class MaintenanceOrders {
 
   /** A window whose rollback waits for someone to approve it, so a test can look at it while it runs. */
   public static MaintenanceOrder orderWithApprovedRollback(String id, Instant start, List<MaintenanceStep> steps) {
-    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))), plan(steps, RollbackOrders.policy(true)));
+    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))), plan(steps, RollbackOrders.policy(true), HEALTH_URL));
+  }
+
+  /** A window whose health checks ask the endpoint at {@code healthUrl}, for tests against a real endpoint. */
+  public static MaintenanceOrder orderCheckingHealthAt(String id, Instant start, List<MaintenanceStep> steps, String healthUrl) {
+    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))),
+        plan(steps, RollbackOrders.policy(false), healthUrl));
   }
 
   private static MaintenanceRequest request(String id, Instant start, Instant end) {
