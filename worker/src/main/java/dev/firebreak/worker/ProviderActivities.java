@@ -9,6 +9,7 @@ import dev.firebreak.activities.diagnostics.DiagnosticsActivitiesImpl;
 import dev.firebreak.activities.dryrun.DryRunChatActivities;
 import dev.firebreak.activities.dryrun.DryRunHttpActionActivities;
 import dev.firebreak.activities.dryrun.DryRunPagingActivities;
+import dev.firebreak.activities.health.HealthConfirmation;
 import dev.firebreak.activities.health.HttpHealthChecker;
 import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.http.SecretExpander;
@@ -95,8 +96,10 @@ final class ProviderActivities implements AutoCloseable {
       summary.add("Render: dry-run (" + (render == null ? "not configured" : "set RENDER_API_KEY to go live") + ")");
     }
 
-    implementations.add(new DiagnosticsActivitiesImpl(
-        new HttpHealthChecker(transport), new StatusPageReader(transport, PROVIDER_TIMEOUT), deployListers));
+    HealthConfirmation confirmation = new HealthConfirmation(
+        config.healthChecks().confirmations(), config.healthChecks().intervalDuration());
+    implementations.add(new DiagnosticsActivitiesImpl(new HttpHealthChecker(transport, confirmation),
+        new StatusPageReader(transport, PROVIDER_TIMEOUT), deployListers));
     implementations.add(new DeployActivitiesImpl(deployListers));
     HttpActionActivitiesImpl httpActions = new HttpActionActivitiesImpl(transport, new SecretExpander(env));
     implementations.add(httpActions);

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * status is absent or healthy and where no sub-check failed (see {@link HealthBody} for the shapes
  * and words). Every other outcome, including no answer at all, is an unhealthy result with a
  * one-line reason: the workflow decides what unhealthy means, so this never throws for it.
+ *
+ * <p>Unhealthy is only said once it is confirmed ({@link HealthConfirmation}): a failed check is
+ * repeated after a short pause, and a service that passes any of the checks is healthy. The summary
+ * says when a result needed more than one check, so the timeline shows the blip or the confirmation.
  */
 public final class HttpHealthChecker {
 
@@ -27,23 +31,55 @@ public final class HttpHealthChecker {
   private static final int BODY_QUOTE_CHARS = 80;
 
   private final HttpTransport transport;
+  private final HealthConfirmation confirmation;
   private final ObjectMapper json = new ObjectMapper();
 
-  public HttpHealthChecker(HttpTransport transport) {
+  public HttpHealthChecker(HttpTransport transport, HealthConfirmation confirmation) {
     this.transport = transport;
+    this.confirmation = confirmation;
   }
 
   public HealthResult check(HealthCheck check) {
-    HealthResult result = judge(check);
+    HttpUrl url = check.url() == null ? null : HttpUrl.parse(check.url());
+    HealthResult result = url == null
+        ? unhealthy(check, 0, "'" + check.url() + "' is not an http(s) URL")
+        : confirmed(check, url);
     log.info("{} health check of {}: {}", check.service(), check.url(), result.summary());
     return result;
   }
 
-  private HealthResult judge(HealthCheck check) {
-    HttpUrl url = check.url() == null ? null : HttpUrl.parse(check.url());
-    if (url == null) {
-      return unhealthy(check, 0, "'" + check.url() + "' is not an http(s) URL");
+  /** The first healthy result, or the last of {@code confirmation.checks()} unhealthy ones. */
+  private HealthResult confirmed(HealthCheck check, HttpUrl url) {
+    HealthResult first = judge(check, url);
+    HealthResult latest = first;
+    for (int attempt = 2; attempt <= confirmation.checks() && !latest.healthy(); attempt++) {
+      log.info("{} health check {} of {} failed ({}); checking again in {} ms", check.service(), attempt - 1,
+          confirmation.checks(), latest.summary(), confirmation.interval().toMillis());
+      pause(check);
+      latest = judge(check, url);
+      if (latest.healthy()) {
+        return withSummary(latest, latest.summary() + " (on check " + attempt + "; check 1 was " + first.summary() + ")");
+      }
     }
+    if (latest.healthy() || confirmation.checks() == 1) {
+      return latest;
+    }
+    return withSummary(latest, latest.summary() + " (on all " + confirmation.checks() + " checks, "
+        + confirmation.interval().toMillis() + " ms apart)");
+  }
+
+  private void pause(HealthCheck check) {
+    try {
+      Thread.sleep(confirmation.interval().toMillis());
+    } catch (InterruptedException interrupted) {
+      // The worker is stopping or the activity was cancelled: an unconfirmed failure is no verdict,
+      // so the activity fails and Temporal runs it again elsewhere.
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while confirming the health of " + check.service(), interrupted);
+    }
+  }
+
+  private HealthResult judge(HealthCheck check, HttpUrl url) {
     HttpReply reply;
     try {
       reply = transport.exchange(
@@ -86,6 +122,11 @@ public final class HttpHealthChecker {
       text.append(", warnings ").append(String.join(", ", body.warnings()));
     }
     return text.toString();
+  }
+
+  private static HealthResult withSummary(HealthResult result, String summary) {
+    return new HealthResult(result.service(), result.healthy(), result.httpStatus(), summary,
+        result.failingChecks(), result.dryRun());
   }
 
   private static HealthResult unhealthy(HealthCheck check, int status, String why) {

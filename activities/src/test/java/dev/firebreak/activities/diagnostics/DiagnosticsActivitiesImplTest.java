@@ -7,6 +7,7 @@ import dev.firebreak.activities.deploy.VercelClient;
 import dev.firebreak.activities.fakes.FakeHealthEndpoint;
 import dev.firebreak.activities.fakes.FakeStatusPage;
 import dev.firebreak.activities.fakes.FakeVercel;
+import dev.firebreak.activities.health.HealthConfirmation;
 import dev.firebreak.activities.health.HttpHealthChecker;
 import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.statuspage.StatusPageReader;
@@ -39,7 +40,7 @@ class DiagnosticsActivitiesImplTest {
 
   private DiagnosticsActivitiesImpl diagnostics(List<VercelClient> clients) {
     return new DiagnosticsActivitiesImpl(
-        new HttpHealthChecker(transport), new StatusPageReader(transport, Duration.ofSeconds(1)), clients);
+        new HttpHealthChecker(transport, HealthConfirmation.FIRST_CHECK), new StatusPageReader(transport, Duration.ofSeconds(1)), clients);
   }
 
   @Test

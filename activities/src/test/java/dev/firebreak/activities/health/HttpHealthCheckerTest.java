@@ -3,19 +3,32 @@ package dev.firebreak.activities.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.activities.fakes.FakeHealthEndpoint;
+import dev.firebreak.activities.fakes.FaultInjection;
+import dev.firebreak.activities.fakes.IdleClosingServer;
+import dev.firebreak.activities.fakes.IdleClosingServer.Close;
 import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HttpHealthCheckerTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(300);
 
   private final FakeHealthEndpoint endpoint = new FakeHealthEndpoint();
-  private final HttpHealthChecker checker = new HttpHealthChecker(HttpTransport.withCallDeadlinesOnly());
+  private static final HealthConfirmation THREE_CHECKS = new HealthConfirmation(3, Duration.ofMillis(50));
+
+  private final HttpTransport transport = HttpTransport.withCallDeadlinesOnly();
+  private final HttpHealthChecker checker = new HttpHealthChecker(transport, HealthConfirmation.FIRST_CHECK);
+  private final HttpHealthChecker confirming = new HttpHealthChecker(transport, THREE_CHECKS);
 
   @AfterEach
   void stop() {
@@ -117,5 +130,58 @@ class HttpHealthCheckerTest {
 
     assertThat(result.healthy()).isFalse();
     assertThat(result.summary()).isEqualTo("unhealthy: 'db.internal:5432' is not an http(s) URL");
+  }
+
+  static Stream<Arguments> blips() {
+    return Stream.of(
+        Arguments.of("a 503", (Consumer<FaultInjection>) faults -> faults.failNext(1, 503)),
+        Arguments.of("a dropped connection", (Consumer<FaultInjection>) faults -> faults.disconnectNext(1)),
+        Arguments.of("a slow answer", (Consumer<FaultInjection>) faults -> faults.slowNext(1, Duration.ofMillis(900))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("blips")
+  void oneFailedCheckFollowedByAHealthyOneIsHealthyAndSaysItWasRechecked(String blip, Consumer<FaultInjection> fault) {
+    fault.accept(endpoint.faults());
+
+    HealthResult result = confirming.check(new HealthCheck("api", endpoint.url(), TIMEOUT));
+
+    assertThat(result.healthy()).isTrue();
+    assertThat(result.summary()).startsWith("healthy: HTTP 200, status healthy (on check 2; check 1 was unhealthy: ");
+    assertThat(endpoint.requests()).hasSize(2);
+  }
+
+  @Test
+  void failureSeenOnEveryCheckIsUnhealthyAndSaysItWasConfirmed() {
+    endpoint.down();
+
+    HealthResult result = confirming.check(new HealthCheck("api", endpoint.url(), TIMEOUT));
+
+    assertThat(result.healthy()).isFalse();
+    assertThat(result.failingChecks()).containsExactly("db=down");
+    assertThat(result.summary()).isEqualTo("unhealthy: HTTP 503, status down, failing db=down (on all 3 checks, 50 ms apart)");
+    assertThat(endpoint.requests()).hasSize(3);
+  }
+
+  @Test
+  void healthyFirstCheckIsNotRepeated() {
+    HealthResult result = confirming.check(new HealthCheck("api", endpoint.url(), TIMEOUT));
+
+    assertThat(result.summary()).isEqualTo("healthy: HTTP 200, status healthy");
+    assertThat(endpoint.requests()).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "after a {0} close")
+  @EnumSource(Close.class)
+  void checkOnAConnectionTheServerClosedWhileIdleIsHealthy(Close close) throws Exception {
+    try (IdleClosingServer jetty = new IdleClosingServer(Duration.ofMillis(150), close)) {
+      assertThat(check(jetty.url("/health")).healthy()).isTrue();
+      jetty.awaitIdleClosed(1);
+
+      HealthResult result = check(jetty.url("/health"));
+
+      assertThat(result.healthy()).isTrue();
+      assertThat(result.summary()).isEqualTo("healthy: HTTP 200, status healthy");
+    }
   }
 }

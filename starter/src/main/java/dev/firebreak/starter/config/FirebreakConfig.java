@@ -21,7 +21,8 @@ public record FirebreakConfig(
     List<ServiceConfig> services,
     MaintenanceConfig maintenance,
     AlertsConfig alerts,
-    List<JobConfig> jobs) {
+    List<JobConfig> jobs,
+    HealthChecksConfig healthChecks) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -33,6 +34,7 @@ public record FirebreakConfig(
     maintenance = maintenance == null ? MaintenanceConfig.none() : maintenance;
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
     jobs = ConfigShape.listOf(jobs);
+    healthChecks = healthChecks == null ? HealthChecksConfig.defaults() : healthChecks;
   }
 
   public Optional<ServiceConfig> service(String name) {
@@ -51,6 +53,6 @@ public record FirebreakConfig(
 
   FirebreakConfig withServices(List<ServiceConfig> replaced) {
     return new FirebreakConfig(organisation, api, providers, severities, escalation, incident, replaced, maintenance,
-        alerts, jobs);
+        alerts, jobs, healthChecks);
   }
 }

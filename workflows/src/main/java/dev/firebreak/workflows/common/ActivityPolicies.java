@@ -34,5 +34,17 @@ public final class ActivityPolicies {
           .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
           .build();
 
+  /**
+   * Health checks. A failing check is confirmed by rechecks inside the activity before it counts
+   * (the config allows up to 3 checks of 10 s, 10 s apart), so one attempt may take most of a
+   * minute; a shorter limit would turn a confirmation in progress into "could not check".
+   */
+  public static final ActivityOptions HEALTH =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(1))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(3))
+          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(2).build())
+          .build();
+
   private ActivityPolicies() {}
 }

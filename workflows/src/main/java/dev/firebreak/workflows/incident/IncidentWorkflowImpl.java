@@ -127,6 +127,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private final ChatActivities firstMessage = Workflow.newActivityStub(ChatActivities.class, FIRST_MESSAGE);
   private final DiagnosticsActivities diagnostics =
       Workflow.newActivityStub(DiagnosticsActivities.class, DIAGNOSTICS);
+  private final DiagnosticsActivities healthChecks =
+      Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.HEALTH);
   private final ErrorCountActivities errorCounts =
       Workflow.newActivityStub(ErrorCountActivities.class, DIAGNOSTICS);
   private final PublicStatus publicStatus;
@@ -873,7 +875,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     List<Promise<HealthResult>> checks = new ArrayList<>();
     for (ServiceTarget service : policy.services()) {
       if (!isBlank(service.healthUrl())) {
-        checks.add(diagnose(() -> diagnostics.checkHealth(
+        checks.add(diagnose(() -> healthChecks.checkHealth(
             new HealthCheck(service.name(), service.healthUrl(), HEALTH_CHECK_TIMEOUT)),
             failure -> new HealthResult(service.name(), false, 0,
                 "could not check: " + rootMessage(failure), List.of(), false)));

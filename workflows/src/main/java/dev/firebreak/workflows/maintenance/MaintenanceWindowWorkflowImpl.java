@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.maintenance;
 
+import static dev.firebreak.workflows.common.ActivityPolicies.HEALTH;
 import static dev.firebreak.workflows.common.ActivityPolicies.NOTIFY;
 import static dev.firebreak.workflows.common.ActivityPolicies.READ;
 
@@ -111,7 +112,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, NOTIFY);
   private final MaintenanceMailActivities mail = Workflow.newActivityStub(MaintenanceMailActivities.class, NOTIFY);
   private final StatusPageActivities statusPage = Workflow.newActivityStub(StatusPageActivities.class, NOTIFY);
-  private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, READ);
+  private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, HEALTH);
   private final WorkflowLock rescheduling = Workflow.newWorkflowLock();
   private final RollbackLockActivities locks = Workflow.newActivityStub(RollbackLockActivities.class, READ);
   private final Map<String, LiveDeploy> deploysBefore = new HashMap<>();

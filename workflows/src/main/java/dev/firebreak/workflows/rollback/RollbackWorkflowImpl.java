@@ -62,6 +62,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private final Instant requestedAt;
   private final List<RollbackStep> steps = new ArrayList<>();
   private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.READ);
+  private final DiagnosticsActivities health = Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.HEALTH);
   private final DeployActivities deploys = Workflow.newActivityStub(DeployActivities.class, CHANGE);
   private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
 
@@ -167,7 +168,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     setStatus(RollbackStatus.VERIFYING_HEALTH);
     HealthResult result = null;
     for (int check = 1; check <= policy.healthChecks(); check++) {
-      result = diagnostics.checkHealth(new HealthCheck(request.service(), policy.healthUrl(), HEALTH_CHECK_TIMEOUT));
+      result = health.checkHealth(new HealthCheck(request.service(), policy.healthUrl(), HEALTH_CHECK_TIMEOUT));
       if (result.healthy()) {
         end(RollbackStatus.SUCCEEDED, "Rolled back " + request.service() + " to " + targetName()
             + "; live and healthy (" + result.summary() + ").");

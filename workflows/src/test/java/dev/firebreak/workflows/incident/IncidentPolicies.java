@@ -62,6 +62,16 @@ public final class IncidentPolicies {
         recoup.recentDeployWindow(), recoup.historyEventLimit(), false);
   }
 
+  /** Recoup's numbers with the backend's health endpoint at {@code healthUrl}, for tests against a real endpoint. */
+  public static IncidentPolicy recoupCheckingHealthAt(String healthUrl) {
+    IncidentPolicy recoup = recoup();
+    ServiceTarget backend = recoup.services().get(0);
+    return new IncidentPolicy(recoup.channel(), recoup.severities(), recoup.escalation(), recoup.escalationRounds(),
+        List.of(new ServiceTarget(backend.name(), healthUrl, List.of(), backend.platform(), backend.platformId())),
+        recoup.monitoringPeriod(), recoup.monitoringCheckInterval(), recoup.postMortemReminderInterval(),
+        recoup.recentDeployWindow(), recoup.historyEventLimit(), recoup.searchAttributes());
+  }
+
   public static Declaration declaration(String id, Severity severity) {
     return new Declaration(id, "Checkout returns 500", severity, "recoup-backend",
         "Stripe webhooks failing", null, "alice", (Instant) null);

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 public final class MaintenanceOrders {
 
   public static final Duration MANUAL_TIMEOUT = Duration.ofMinutes(30);
+  private static final String HEALTH_URL = "http://127.0.0.1:9/health";
 
   /** The platform once a step of the window has deployed dep-5 over {@link RollbackOrders#DEPLOYS}' live dep-4. */
   public static final List<Deployment> DEPLOYED_DURING_WINDOW = Stream.concat(
@@ -52,10 +53,11 @@ public final class MaintenanceOrders {
   }
 
   public static MaintenancePlan plan(List<MaintenanceStep> steps) {
-    return plan(step("maintenance-on"), steps, RollbackOrders.policy(false));
+    return plan(step("maintenance-on"), steps, RollbackOrders.policy(false), HEALTH_URL);
   }
 
-  private static MaintenancePlan plan(MaintenanceStep modeOn, List<MaintenanceStep> steps, RollbackPolicy rollback) {
+  private static MaintenancePlan plan(MaintenanceStep modeOn, List<MaintenanceStep> steps, RollbackPolicy rollback,
+      String healthUrl) {
     return new MaintenancePlan(
         "#ops",
         List.of("customers@example.com"),
@@ -65,7 +67,7 @@ public final class MaintenanceOrders {
         modeOn,
         steps,
         step("maintenance-off"),
-        List.of(new HealthCheck("recoup-backend", "http://127.0.0.1:9/health", Duration.ofSeconds(10))),
+        List.of(new HealthCheck("recoup-backend", healthUrl, Duration.ofSeconds(10))),
         List.of(step("test-payment-processing")),
         Duration.ofMinutes(30),
         Duration.ofMinutes(5),
@@ -86,12 +88,19 @@ public final class MaintenanceOrders {
   /** A window whose maintenance mode is switched on by {@code modeOn}. */
   public static MaintenanceOrder order(String id, Instant start, MaintenanceStep modeOn, List<MaintenanceStep> steps) {
     return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))),
-        plan(modeOn, steps, RollbackOrders.policy(false)));
+        plan(modeOn, steps, RollbackOrders.policy(false), HEALTH_URL));
   }
 
   /** A window whose rollback waits for someone to approve it, so a test can look at it while it runs. */
   public static MaintenanceOrder orderWithApprovedRollback(String id, Instant start, List<MaintenanceStep> steps) {
-    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))), plan(step("maintenance-on"), steps, RollbackOrders.policy(true)));
+    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))),
+        plan(step("maintenance-on"), steps, RollbackOrders.policy(true), HEALTH_URL));
+  }
+
+  /** A window whose health checks ask the endpoint at {@code healthUrl}, for tests against a real endpoint. */
+  public static MaintenanceOrder orderCheckingHealthAt(String id, Instant start, List<MaintenanceStep> steps, String healthUrl) {
+    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))),
+        plan(step("maintenance-on"), steps, RollbackOrders.policy(false), healthUrl));
   }
 
   private static MaintenanceRequest request(String id, Instant start, Instant end) {
