@@ -75,6 +75,9 @@ public final class ApiServer {
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+      // A wrong method on a known path is a 405 naming the path's methods, not "No such endpoint".
+      cfg.http.prefer405over404 = true;
+      cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages(json)));
       cfg.jsonMapper(new JavalinJackson(json, false));
       RoutesConfig routes = cfg.routes;
       routes.beforeMatched(ctx -> authenticate(ctx, tokens));
@@ -94,9 +97,9 @@ public final class ApiServer {
   /** Javalin's own refusals, in the API's error shape. */
   private static ApiError fromJavalin(HttpResponseException e) {
     return switch (e.getStatus()) {
-      case 404 -> new ApiError(404, "not_found", "No such endpoint.");
       case 413 -> new ApiError(413, "payload_too_large",
           "The body is larger than the API reads (" + MAX_REQUEST_BYTES / 1_000_000 + " MB); nothing was done.");
+      case 404, 405 -> JsonErrorPages.of(e.getStatus(), e.getMessage());
       default -> new ApiError(e.getStatus(), "bad_request", e.getMessage());
     };
   }

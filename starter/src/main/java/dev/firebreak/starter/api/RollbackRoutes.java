@@ -44,7 +44,7 @@ final class RollbackRoutes {
 
   private void request(Context ctx) {
     String key = idempotencyKey(ctx, true);
-    RollbackBody body = bodies.read(bodies.object(ctx.body()), RollbackBody.class);
+    RollbackBody body = bodies.read(ctx, RollbackBody.class);
     ServiceConfig service = rollbackable(IncidentRoutes.required("service", body.service()), ctx);
     String reason = IncidentRoutes.required("reason", body.reason());
     RollbackOrder order = order(service, key, body.toDeployment(), reason, ctx, IncidentRoutes.blankToNull(body.incidentId()));
@@ -53,13 +53,13 @@ final class RollbackRoutes {
 
   /** The assessment's rollback suggestion made runnable, unless the body names another deploy. */
   private void fromIncident(Context ctx) {
-    RollbackBody body = bodies.read(bodies.object(ctx.body()), RollbackBody.class);
+    RollbackBody body = bodies.read(ctx, RollbackBody.class);
     respond(ctx, incidentRollbacks.request(ctx.pathParam("id"), IncidentRoutes.blankToNull(body.toDeployment()),
         body.reason(), requester(ctx), idempotencyKey(ctx, false)));
   }
 
   private void decide(Context ctx, boolean approve) {
-    String comment = bodies.object(ctx.body()).path("comment").asText(null);
+    String comment = bodies.read(ctx, CommentBody.class).comment();
     ctx.json(incidentRollbacks.decide(ctx.pathParam("id"), approve, requester(ctx), comment));
   }
 
