@@ -68,7 +68,8 @@ public final class ApiServer {
     ObjectMapper json = JsonBodies.mapper();
     IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
-    RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json), registry);
+    RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json),
+        new IdempotencyKeys(Clock.systemUTC()), registry);
     MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(windows, new JsonBodies(json), registry);
     JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config), new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
