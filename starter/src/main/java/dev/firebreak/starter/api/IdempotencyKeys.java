@@ -4,13 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,9 +90,8 @@ final class IdempotencyKeys {
 
   private String fingerprint(JsonNode body) {
     try {
-      byte[] text = canonical.writeValueAsBytes(canonical.treeToValue(body, Object.class));
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return Digests.sha256Hex(canonical.writeValueAsString(canonical.treeToValue(body, Object.class)));
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot fingerprint a request body", e);
     }
   }
