@@ -90,7 +90,13 @@ public final class ApiServer {
       maintenanceRoutes.register(routes);
       jobRoutes.register(routes);
       extraRoutes.accept(routes);
-      routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromJavalin(e)));
+      routes.exception(HttpResponseException.class, (e, ctx) -> {
+        String allowed = e.getDetails().get("availableMethods");
+        if (e.getStatus() == 405 && allowed != null) {
+          ctx.header("Allow", allowed);
+        }
+        respond(ctx, fromJavalin(e));
+      });
       routes.exception(Exception.class, (e, ctx) -> respond(ctx, failures.toApiError(e, ctx.pathParamMap().get("id"))));
     });
   }
@@ -100,7 +106,10 @@ public final class ApiServer {
     return switch (e.getStatus()) {
       case 413 -> new ApiError(413, "payload_too_large",
           "The body is larger than the API reads (" + MAX_REQUEST_BYTES / 1_000_000 + " MB); nothing was done.");
-      case 404, 405 -> JsonErrorPages.of(e.getStatus(), e.getMessage());
+      case 405 -> e.getDetails().containsKey("availableMethods")
+          ? new ApiError(405, "method_not_allowed", "This endpoint takes " + e.getDetails().get("availableMethods") + ".")
+          : JsonErrorPages.of(405, e.getMessage());
+      case 404 -> JsonErrorPages.of(404, e.getMessage());
       default -> new ApiError(e.getStatus(), "bad_request", e.getMessage());
     };
   }

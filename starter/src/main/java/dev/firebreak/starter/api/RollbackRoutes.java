@@ -55,7 +55,8 @@ final class RollbackRoutes {
     ServiceConfig service = rollbackable(IncidentRoutes.required("service", body.service()), ctx);
     String reason = IncidentRoutes.required("reason", body.reason());
     RollbackOrder order = order(service, key, body.toDeployment(), reason, ctx, IncidentRoutes.blankToNull(body.incidentId()));
-    respond(ctx, keys.once(BASE, key, json, () -> {
+    // Keys are per service, as rollback ids are (<service>-<key>): one key may roll back several services.
+    respond(ctx, keys.once(BASE + " " + service.name(), key, json, () -> {
       // The key's rollback may predate this process (a restart, another replica): its request is the record.
       rollbacks.find(order.workflowId()).filter(earlier -> !sameRequest(earlier, order)).ifPresent(earlier -> {
         throw IdempotencyKeys.reused(key);

@@ -88,8 +88,7 @@ class RollbackApiTest {
     return Stream.of(
         "{\"service\":\"recoup-backend\",\"reason\":\"a different reason\"}",
         "{\"service\":\"recoup-backend\",\"reason\":\"5xx after deploy\",\"toDeployment\":\"dep-1\"}",
-        "{\"service\":\"recoup-backend\",\"reason\":\"5xx after deploy\",\"incidentId\":\"INC-20260101-1\"}",
-        "{\"service\":\"talk-to-my-lawyer\",\"reason\":\"5xx after deploy\"}");
+        "{\"service\":\"recoup-backend\",\"reason\":\"5xx after deploy\",\"incidentId\":\"INC-20260101-1\"}");
   }
 
   @ParameterizedTest

@@ -184,6 +184,8 @@ class StrictInputApiTest {
         .method(method, HttpRequest.BodyPublishers.noBody()));
 
     assertError(response, 405, "method_not_allowed");
+    assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allowed -> assertThat(allowed).isNotBlank()
+        .doesNotContain(method));
   }
 
   static Stream<Arguments> requestsJettyRefuses() {
