@@ -109,6 +109,7 @@ class MaintenanceEndToEndTest {
       throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
         .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
+        .header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);

@@ -1,9 +1,6 @@
 package dev.firebreak.starter.alerts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.firebreak.starter.api.Digests;
 
 /**
  * The incident id of an alert: {@code ALERT-} and 12 hex digits of SHA-256 over the service and the
@@ -28,10 +25,6 @@ final class AlertKey {
   }
 
   static String sha256Hex(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Digests.sha256Hex(text);
   }
 }

@@ -68,13 +68,17 @@ public final class ApiServer {
     ObjectMapper json = JsonBodies.mapper();
     IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
-    RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json), registry);
+    RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json),
+        new IdempotencyKeys(Clock.systemUTC()), registry);
     MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(windows, new JsonBodies(json), registry);
     JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config), new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+      // A wrong method on a known path is a 405 naming the path's methods, not "No such endpoint".
+      cfg.http.prefer405over404 = true;
+      cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages(json)));
       cfg.jsonMapper(new JavalinJackson(json, false));
       RoutesConfig routes = cfg.routes;
       routes.beforeMatched(ctx -> authenticate(ctx, tokens));
@@ -86,7 +90,13 @@ public final class ApiServer {
       maintenanceRoutes.register(routes);
       jobRoutes.register(routes);
       extraRoutes.accept(routes);
-      routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromJavalin(e)));
+      routes.exception(HttpResponseException.class, (e, ctx) -> {
+        String allowed = e.getDetails().get("availableMethods");
+        if (e.getStatus() == 405 && allowed != null) {
+          ctx.header("Allow", allowed);
+        }
+        respond(ctx, fromJavalin(e));
+      });
       routes.exception(Exception.class, (e, ctx) -> respond(ctx, failures.toApiError(e, ctx.pathParamMap().get("id"))));
     });
   }
@@ -94,9 +104,12 @@ public final class ApiServer {
   /** Javalin's own refusals, in the API's error shape. */
   private static ApiError fromJavalin(HttpResponseException e) {
     return switch (e.getStatus()) {
-      case 404 -> new ApiError(404, "not_found", "No such endpoint.");
       case 413 -> new ApiError(413, "payload_too_large",
           "The body is larger than the API reads (" + MAX_REQUEST_BYTES / 1_000_000 + " MB); nothing was done.");
+      case 405 -> e.getDetails().containsKey("availableMethods")
+          ? new ApiError(405, "method_not_allowed", "This endpoint takes " + e.getDetails().get("availableMethods") + ".")
+          : JsonErrorPages.of(405, e.getMessage());
+      case 404 -> JsonErrorPages.of(404, e.getMessage());
       default -> new ApiError(e.getStatus(), "bad_request", e.getMessage());
     };
   }

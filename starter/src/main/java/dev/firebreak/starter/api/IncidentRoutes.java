@@ -46,7 +46,7 @@ final class IncidentRoutes {
   }
 
   private void declare(Context ctx) {
-    DeclareRequest request = bodies.read(bodies.object(ctx.body()), DeclareRequest.class);
+    DeclareRequest request = bodies.read(ctx, DeclareRequest.class);
     String title = required("title", request.title());
     if (title.length() > MAX_TITLE) {
       throw ApiError.badRequest("Field 'title' is longer than " + MAX_TITLE + " characters.");
@@ -89,19 +89,20 @@ final class IncidentRoutes {
 
   private void command(Context ctx, IncidentAction action) {
     ObjectNode body = withActor(ctx);
+    Object command = bodies.read(body, action.command);
     for (String field : action.required) {
       JsonNode value = body.get(field);
       required(field, value == null || value.isNull() ? null : value.asText());
     }
-    Object command = bodies.read(body, action.command);
     ctx.json(incidents.update(ctx.pathParam("id"), action, command, ctx.header("Idempotency-Key")));
   }
 
   /** The body with {@code by} defaulted to the token's name: who did it is never left blank. */
   private ObjectNode withActor(Context ctx) {
-    ObjectNode body = bodies.object(ctx.body());
+    ObjectNode body = bodies.object(ctx);
     JsonNode by = body.get("by");
-    if (by == null || by.isNull() || by.asText().isBlank()) {
+    // Anything but text is left in place, so reading the command refuses it instead of replacing it.
+    if (by == null || by.isNull() || (by.isTextual() && by.asText().isBlank())) {
       body.put("by", ApiServer.caller(ctx).name());
     }
     return body;

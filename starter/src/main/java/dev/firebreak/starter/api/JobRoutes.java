@@ -29,7 +29,7 @@ final class JobRoutes {
   }
 
   private void command(Context ctx, JobGateway.Verb verb) {
-    String reason = IncidentRoutes.blankToNull(bodies.object(ctx.body()).path("reason").asText(null));
+    String reason = IncidentRoutes.blankToNull(bodies.read(ctx, ReasonBody.class).reason());
     ctx.json(jobs.command(ctx.pathParam("name"), verb, new JobCommand(ApiServer.caller(ctx).name(), reason)));
   }
 }

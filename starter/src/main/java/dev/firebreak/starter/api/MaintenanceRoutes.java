@@ -1,6 +1,5 @@
 package dev.firebreak.starter.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.Extension;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
@@ -8,8 +7,6 @@ import dev.firebreak.workflows.maintenance.StepConfirmation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -35,34 +32,34 @@ final class MaintenanceRoutes {
     routes.get(BASE, ctx -> ctx.json(windows.list()), Role.VIEWER);
     routes.get(BASE + "/{id}", ctx -> ctx.json(windows.view(ctx.pathParam("id"))), Role.VIEWER);
     routes.post(BASE + "/{id}/extend", this::extend, Role.RESPONDER);
-    routes.post(BASE + "/{id}/abort", ctx -> ctx.json(windows.abort(ctx.pathParam("id"),
-        new Abort(by(ctx), bodies.object(ctx.body()).path("reason").asText(null)))), Role.RESPONDER);
+    routes.post(BASE + "/{id}/abort", this::abort, Role.RESPONDER);
     routes.post(BASE + "/{id}/confirm", this::confirm, Role.RESPONDER);
   }
 
   private void schedule(Context ctx) {
-    MaintenanceBody body = bodies.read(bodies.object(ctx.body()), MaintenanceBody.class);
+    MaintenanceBody body = bodies.read(ctx, MaintenanceBody.class);
     String id = windows.schedule(body, by(ctx));
     metrics.counter("firebreak.maintenance.scheduled").increment();
     ctx.status(201).json(Map.of("id", id, "workflowId", MaintenanceWindowWorkflow.workflowId(id), "status", "SCHEDULED"));
   }
 
   private void extend(Context ctx) {
-    ObjectNode body = bodies.object(ctx.body());
-    String until = IncidentRoutes.required("until", body.path("until").asText(null));
-    Instant instant;
-    try {
-      instant = Instant.parse(until);
-    } catch (DateTimeParseException e) {
-      throw ApiError.badRequest("Field 'until' must be an ISO-8601 instant such as 2026-12-06T04:30:00Z.");
+    ExtendBody body = bodies.read(ctx, ExtendBody.class);
+    if (body.until() == null) {
+      throw ApiError.badRequest("Field 'until' is required: an ISO-8601 instant such as 2026-12-06T04:30:00Z.");
     }
-    ctx.json(windows.extend(ctx.pathParam("id"), new Extension(by(ctx), instant, body.path("reason").asText(null))));
+    ctx.json(windows.extend(ctx.pathParam("id"), new Extension(by(ctx), body.until(), body.reason())));
+  }
+
+  private void abort(Context ctx) {
+    ReasonBody body = bodies.read(ctx, ReasonBody.class);
+    ctx.json(windows.abort(ctx.pathParam("id"), new Abort(by(ctx), body.reason())));
   }
 
   private void confirm(Context ctx) {
-    ObjectNode body = bodies.object(ctx.body());
-    ctx.json(windows.confirm(ctx.pathParam("id"), new StepConfirmation(by(ctx), body.path("step").asText(null),
-        body.path("failed").asBoolean(false), body.path("note").asText(null))));
+    ConfirmBody body = bodies.read(ctx, ConfirmBody.class);
+    ctx.json(windows.confirm(ctx.pathParam("id"), new StepConfirmation(by(ctx), body.step(),
+        Boolean.TRUE.equals(body.failed()), body.note())));
   }
 
   private static String by(Context ctx) {

@@ -64,6 +64,11 @@ public final class MaintenanceWindows {
     if (!end.isAfter(start)) {
       throw ApiError.badRequest("Field 'end' must be after 'start'.");
     }
+    if (start.isAfter(clock.instant().plus(config.maintenance().horizonLimit()))) {
+      throw ApiError.badRequest("Field 'start' is more than " + config.maintenance().horizon()
+          + " ahead (" + start + "); maintenance.horizon in the config sets how far ahead a window may start.");
+    }
+    requireLength("end", start, end);
     List<MaintenanceStepConfig> steps = steps(body.steps());
     MaintenanceWindowConfig template = body.template() == null ? plans.templateFor(services)
         : config.maintenance().window(body.template()).orElseThrow(() -> ApiError.badRequest("No maintenance window '"
@@ -88,7 +93,17 @@ public final class MaintenanceWindows {
   }
 
   public MaintenanceView extend(String id, Extension extension) {
+    requireLength("until", windows.view(id).start(), extension.until());
     return windows.extend(id, extension);
+  }
+
+  /** A window lasts at most {@code maintenance.maxDuration}, extensions included. */
+  private void requireLength(String field, Instant start, Instant end) {
+    if (end != null && Duration.between(start, end).compareTo(config.maintenance().durationLimit()) > 0) {
+      throw ApiError.badRequest("Field '" + field + "' would make the window last from " + start + " to " + end
+          + ", longer than " + config.maintenance().maxDuration()
+          + "; maintenance.maxDuration in the config sets the longest window.");
+    }
   }
 
   public MaintenanceView abort(String id, Abort abort) {

@@ -106,7 +106,8 @@ final class RollbackGateway {
     return client.newWorkflowStub(RollbackWorkflow.class, ID_PREFIX + id);
   }
 
-  private Optional<RollbackView> find(String workflowId) {
+  /** The rollback under this workflow id, if one was ever started. */
+  Optional<RollbackView> find(String workflowId) {
     return WorkflowQuery.ifExists(() -> client.newWorkflowStub(RollbackWorkflow.class, workflowId).state());
   }
 }

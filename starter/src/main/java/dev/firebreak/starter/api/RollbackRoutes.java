@@ -1,11 +1,15 @@
 package dev.firebreak.starter.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.starter.config.ServiceConfig;
 import dev.firebreak.workflows.rollback.RollbackOrder;
+import dev.firebreak.workflows.rollback.RollbackRequest;
+import dev.firebreak.workflows.rollback.RollbackView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -25,12 +29,14 @@ final class RollbackRoutes {
   private final IncidentRollbacks incidentRollbacks;
   private final RollbackGateway rollbacks;
   private final JsonBodies bodies;
+  private final IdempotencyKeys keys;
   private final MeterRegistry metrics;
 
-  RollbackRoutes(IncidentRollbacks incidentRollbacks, JsonBodies bodies, MeterRegistry metrics) {
+  RollbackRoutes(IncidentRollbacks incidentRollbacks, JsonBodies bodies, IdempotencyKeys keys, MeterRegistry metrics) {
     this.incidentRollbacks = incidentRollbacks;
     this.rollbacks = incidentRollbacks.gateway();
     this.bodies = bodies;
+    this.keys = keys;
     this.metrics = metrics;
   }
 
@@ -44,22 +50,42 @@ final class RollbackRoutes {
 
   private void request(Context ctx) {
     String key = idempotencyKey(ctx, true);
-    RollbackBody body = bodies.read(bodies.object(ctx.body()), RollbackBody.class);
+    ObjectNode json = bodies.object(ctx);
+    RollbackBody body = bodies.read(json, RollbackBody.class);
     ServiceConfig service = rollbackable(IncidentRoutes.required("service", body.service()), ctx);
     String reason = IncidentRoutes.required("reason", body.reason());
     RollbackOrder order = order(service, key, body.toDeployment(), reason, ctx, IncidentRoutes.blankToNull(body.incidentId()));
-    respond(ctx, rollbacks.request(order));
+    // Keys are per service, as rollback ids are (<service>-<key>): one key may roll back several services.
+    respond(ctx, keys.once(BASE + " " + service.name(), key, json, () -> {
+      // The key's rollback may predate this process (a restart, another replica): its request is the record.
+      rollbacks.find(order.workflowId()).filter(earlier -> !sameRequest(earlier, order)).ifPresent(earlier -> {
+        throw IdempotencyKeys.reused(key);
+      });
+      return rollbacks.request(order);
+    }));
   }
 
   /** The assessment's rollback suggestion made runnable, unless the body names another deploy. */
   private void fromIncident(Context ctx) {
-    RollbackBody body = bodies.read(bodies.object(ctx.body()), RollbackBody.class);
-    respond(ctx, incidentRollbacks.request(ctx.pathParam("id"), IncidentRoutes.blankToNull(body.toDeployment()),
-        body.reason(), requester(ctx), idempotencyKey(ctx, false)));
+    ObjectNode json = bodies.object(ctx);
+    RollbackBody body = bodies.read(json, RollbackBody.class);
+    String key = ctx.header("Idempotency-Key") == null ? null : idempotencyKey(ctx, false);
+    String scope = IncidentRoutes.BASE + "/" + ctx.pathParam("id") + "/rollback";
+    respond(ctx, keys.once(scope, key, json, () -> incidentRollbacks.request(ctx.pathParam("id"),
+        IncidentRoutes.blankToNull(body.toDeployment()), body.reason(), requester(ctx),
+        key != null ? key : idempotencyKey(ctx, false))));
+  }
+
+  /** Whether a rollback found under a key is the one this request asks for. */
+  private static boolean sameRequest(RollbackView earlier, RollbackOrder order) {
+    RollbackRequest request = order.request();
+    return Objects.equals(earlier.reason(), request.reason()) && Objects.equals(earlier.incidentId(), request.incidentId())
+        && (request.toDeployment() == null || earlier.toDeployment() == null
+            || request.toDeployment().equals(earlier.toDeployment()));
   }
 
   private void decide(Context ctx, boolean approve) {
-    String comment = bodies.object(ctx.body()).path("comment").asText(null);
+    String comment = bodies.read(ctx, CommentBody.class).comment();
     ctx.json(incidentRollbacks.decide(ctx.pathParam("id"), approve, requester(ctx), comment));
   }
 

@@ -3,11 +3,13 @@ package dev.firebreak.starter.config;
 import dev.firebreak.workflows.incident.Severity;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -26,6 +28,16 @@ public final class ConfigValidator {
   // Service names end up in workflow ids and Slack commands, so they stay plain.
   static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final int MIN_HISTORY_EVENT_LIMIT = 100;
+  // Temporal warns at 10,240 events and terminates a workflow at 51,200.
+  private static final int MAX_HISTORY_EVENT_LIMIT = 10_000;
+  static final int MAX_ESCALATION_ROUNDS = 10;
+  /**
+   * Every duration in the config lies between these unless its field says otherwise: shorter turns
+   * a wait into a busy loop that floods the workflow history, longer is a typo that later overflows
+   * a timer.
+   */
+  static final String MIN_DURATION = "1s";
+  static final String MAX_DURATION = "366d";
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final Pattern SENTRY_PROJECT_ID = Pattern.compile("[0-9]{1,20}");
 
@@ -110,15 +122,16 @@ public final class ConfigValidator {
         report.accept(path, "unknown severity (known: P0, P1, P2, P3, P4)");
         return;
       }
-      checkOptionalDuration(path + ".ackTimeout", severity.ackTimeout(), report);
-      checkOptionalDuration(path + ".updateInterval", severity.updateInterval(), report);
-      checkOptionalDuration(path + ".postMortemDue", severity.postMortemDue(), report);
+      // Each escalation level and each missed update is a page or a reminder: seconds apart is a storm.
+      checkOptionalDuration(path + ".ackTimeout", severity.ackTimeout(), "10s", "7d", report);
+      checkOptionalDuration(path + ".updateInterval", severity.updateInterval(), "10s", "7d", report);
+      checkOptionalDuration(path + ".postMortemDue", severity.postMortemDue(), "1m", "90d", report);
     });
   }
 
   private void checkEscalation(EscalationConfig escalation, BiConsumer<String, String> report) {
-    if (escalation.rounds() < 1) {
-      report.accept("escalation.rounds", "must be at least 1");
+    if (escalation.rounds() < 1 || escalation.rounds() > MAX_ESCALATION_ROUNDS) {
+      report.accept("escalation.rounds", "must be between 1 and " + MAX_ESCALATION_ROUNDS + ", not " + escalation.rounds());
     }
     if (escalation.levels().isEmpty()) {
       report.accept("escalation.levels", "must list at least one level (who is paged first)");
@@ -160,11 +173,12 @@ public final class ConfigValidator {
 
   private void checkIncident(IncidentConfig incident, BiConsumer<String, String> report) {
     checkOptionalDuration("incident.monitoringPeriod", incident.monitoringPeriod(), report);
-    checkOptionalDuration("incident.monitoringCheckInterval", incident.monitoringCheckInterval(), report);
-    checkOptionalDuration("incident.postMortemReminderInterval", incident.postMortemReminderInterval(), report);
+    checkOptionalDuration("incident.monitoringCheckInterval", incident.monitoringCheckInterval(), "1s", "1h", report);
+    checkOptionalDuration("incident.postMortemReminderInterval", incident.postMortemReminderInterval(), "10s", "30d", report);
     checkOptionalDuration("incident.recentDeployWindow", incident.recentDeployWindow(), report);
-    if (incident.historyEventLimit() < MIN_HISTORY_EVENT_LIMIT) {
-      report.accept("incident.historyEventLimit", "must be at least " + MIN_HISTORY_EVENT_LIMIT);
+    if (incident.historyEventLimit() < MIN_HISTORY_EVENT_LIMIT || incident.historyEventLimit() > MAX_HISTORY_EVENT_LIMIT) {
+      report.accept("incident.historyEventLimit", "must be between " + MIN_HISTORY_EVENT_LIMIT + " and "
+          + MAX_HISTORY_EVENT_LIMIT + ", not " + incident.historyEventLimit());
     }
   }
 
@@ -252,9 +266,26 @@ public final class ConfigValidator {
     }
   }
 
+  /** A duration between {@link #MIN_DURATION} and {@link #MAX_DURATION}, when given. */
   static void checkOptionalDuration(String path, String value, BiConsumer<String, String> report) {
-    if (value != null && DurationText.parse(value).isEmpty()) {
+    checkOptionalDuration(path, value, MIN_DURATION, MAX_DURATION, report);
+  }
+
+  /**
+   * A duration between {@code min} and {@code max} (both as a person writes them, like 10s or 7d),
+   * when given.
+   */
+  static void checkOptionalDuration(String path, String value, String min, String max, BiConsumer<String, String> report) {
+    if (value == null) {
+      return;
+    }
+    Optional<Duration> parsed = DurationText.parse(value);
+    if (parsed.isEmpty()) {
       report.accept(path, "must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not '" + value + "'");
+    } else if (parsed.get().compareTo(DurationText.require(min)) < 0) {
+      report.accept(path, "must be at least " + min + ", not '" + value + "'");
+    } else if (parsed.get().compareTo(DurationText.require(max)) > 0) {
+      report.accept(path, "must be at most " + max + ", not '" + value + "'");
     }
   }
 

@@ -22,13 +22,18 @@ public final class DurationText {
     Matcher m = SHORT.matcher(trimmed);
     Duration parsed;
     if (m.matches()) {
-      long amount = Long.parseLong(m.group(1));
-      parsed = switch (m.group(2)) {
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      };
+      try {
+        long amount = Long.parseLong(m.group(1));
+        parsed = switch (m.group(2)) {
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+      } catch (NumberFormatException | ArithmeticException tooLarge) {
+        // More digits than a duration holds is a typo, not a duration; the check says so at its field.
+        return Optional.empty();
+      }
     } else {
       try {
         parsed = Duration.parse(trimmed);

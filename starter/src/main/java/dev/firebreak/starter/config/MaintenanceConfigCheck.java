@@ -1,13 +1,16 @@
 package dev.firebreak.starter.config;
 
 import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.maintenance.MaintenanceLimits;
 import dev.firebreak.workflows.maintenance.MaintenanceRecurrence;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -21,6 +24,11 @@ public final class MaintenanceConfigCheck {
   private MaintenanceConfigCheck() {}
 
   static void check(FirebreakConfig config, BiConsumer<String, String> report) {
+    MaintenanceConfig maintenance = config.maintenance();
+    ConfigValidator.checkOptionalDuration("maintenance.horizon", maintenance.horizon(), "1h",
+        MaintenanceLimits.MAX_HORIZON.toDays() + "d", report);
+    ConfigValidator.checkOptionalDuration("maintenance.maxDuration", maintenance.maxDuration(), "1m",
+        MaintenanceLimits.MAX_LENGTH.toDays() + "d", report);
     Map<String, Integer> seen = new HashMap<>();
     List<MaintenanceWindowConfig> windows = config.maintenance().windows();
     for (int i = 0; i < windows.size(); i++) {
@@ -36,6 +44,7 @@ public final class MaintenanceConfigCheck {
             + seen.get(window.name()) + "])");
       }
       checkWindow(path, window, config, report);
+      checkLength(path + ".duration", window.duration(), maintenance, report);
     }
   }
 
@@ -76,6 +85,16 @@ public final class MaintenanceConfigCheck {
     ConfigValidator.checkOptionalDuration(path + ".manualStepTimeout", window.manualStepTimeout(), report);
     if (Arrays.stream(Severity.values()).noneMatch(s -> s.name().equals(window.incidentSeverity()))) {
       report.accept(path + ".incidentSeverity", "unknown severity '" + window.incidentSeverity() + "' (known: P0, P1, P2, P3, P4)");
+    }
+  }
+
+  /** A recurring window is held to the same longest length as a window scheduled over the API. */
+  private static void checkLength(String path, String duration, MaintenanceConfig maintenance,
+      BiConsumer<String, String> report) {
+    Optional<Duration> length = DurationText.parse(duration);
+    Optional<Duration> limit = DurationText.parse(maintenance.maxDuration());
+    if (length.isPresent() && limit.isPresent() && length.get().compareTo(limit.get()) > 0) {
+      report.accept(path, "must be at most maintenance.maxDuration (" + maintenance.maxDuration() + "), not '" + duration + "'");
     }
   }
 

@@ -9,9 +9,10 @@ final class RollbackConfigCheck {
 
   static void check(String path, RollbackConfig rollback, BiConsumer<String, String> report) {
     ConfigValidator.checkOptionalDuration(path + ".approvalTimeout", rollback.approvalTimeout(), report);
-    ConfigValidator.checkOptionalDuration(path + ".pollInterval", rollback.pollInterval(), report);
+    // Dev mode's simulated platform answers at once, so polling may be quicker than a second there.
+    ConfigValidator.checkOptionalDuration(path + ".pollInterval", rollback.pollInterval(), "PT0.05S", "1h", report);
     ConfigValidator.checkOptionalDuration(path + ".liveTimeout", rollback.liveTimeout(), report);
-    ConfigValidator.checkOptionalDuration(path + ".healthInterval", rollback.healthInterval(), report);
+    ConfigValidator.checkOptionalDuration(path + ".healthInterval", rollback.healthInterval(), "PT0.05S", "1h", report);
     if (rollback.healthChecks() < 1) {
       report.accept(path + ".healthChecks", "must be at least 1");
     }

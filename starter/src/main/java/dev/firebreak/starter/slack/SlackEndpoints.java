@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@code POST /slack/commands} and {@code POST /slack/interactions} on the API's Javalin server,
  * handled by Bolt through {@link SlackRequestParser} and {@link App#run}: Bolt's
  * RequestVerification checks the signing secret on every request (a forged, unsigned or
- * more-than-5-minutes-old request gets 401 and starts nothing) before any handler runs.
+ * more-than-5-minutes-old request gets 401 and starts nothing) before any handler runs. A timestamp
+ * more than 5 minutes ahead gets 401 too, and a signed request seen before (replayed, or retried by
+ * Slack with {@code X-Slack-Retry-Num}) is acknowledged without running again ({@link SlackReplays}).
  *
  * <p>With an app-level token the same handlers also take requests over Socket Mode, for teams
  * without a public URL: Firebreak opens the WebSocket to Slack, so nothing needs to reach it, and
@@ -45,6 +47,7 @@ public final class SlackEndpoints implements AutoCloseable {
   private final App app;
   private final SlackRequestParser parser;
   private final SlackSignature.Verifier verifier;
+  private final SlackReplays replays = new SlackReplays(Clock.systemUTC());
   private final DeferredReplies replies;
   private final SocketModeApp socketMode;
 
@@ -112,6 +115,22 @@ public final class SlackEndpoints implements AutoCloseable {
     Map<String, List<String>> headers = new HashMap<>();
     ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
     RequestHeaders requestHeaders = new RequestHeaders(headers);
+    String timestamp = requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+    String signature = requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+    if (!replays.current(timestamp)) {
+      // Bolt refuses stale timestamps only; one from the future is refused the same way.
+      log.info("Slack request on {} refused: its timestamp '{}' is not within 5 minutes of now", ctx.path(), timestamp);
+      ctx.status(401).json(Map.of("error", "invalid request"));
+      return;
+    }
+    String retry = ctx.header("X-Slack-Retry-Num");
+    if (verifier.isValid(timestamp, body, signature) && !replays.firstSight(timestamp, signature, body, retry != null)) {
+      // Acknowledged so Slack stops retrying; the first delivery is handled (or being handled) already.
+      log.info("Slack request on {} handled already ({}); acknowledged without running it again", ctx.path(),
+          retry != null ? "Slack's retry " + retry : "a replay of the same signature");
+      ctx.status(200).result("");
+      return;
+    }
     Request<?> request;
     try {
       request = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -123,9 +142,7 @@ public final class SlackEndpoints implements AutoCloseable {
           .build());
     } catch (RuntimeException unreadable) {
       // Bolt verifies after parsing; a body it cannot parse is still told apart: forged or just malformed.
-      boolean signed = verifier.isValid(
-          requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP), body,
-          requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE));
+      boolean signed = verifier.isValid(timestamp, body, signature);
       log.info("Unreadable Slack request on {} ({}): {}", ctx.path(), signed ? "signed" : "not signed", unreadable.toString());
       ctx.status(signed ? 400 : 401).json(Map.of("error", "invalid request"));
       return;

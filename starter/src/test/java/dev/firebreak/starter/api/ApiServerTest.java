@@ -217,7 +217,7 @@ class ApiServerTest {
 
     for (int i = 0; i < 2; i++) {
       HttpResponse<String> response = api.send(api.request("/api/v1/incidents/" + id + "/updates", "responder-token")
-          .header("Idempotency-Key", "update-1")
+          .header("Idempotency-Key", "update-1").header("Content-Type", "application/json")
           .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
       assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -314,7 +314,7 @@ class ApiServerTest {
 
   private HttpResponse<String> sendTo(ApiServer server, String body) {
     return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/v1/incidents"))
-        .header("Authorization", "Bearer responder-token")
+        .header("Authorization", "Bearer responder-token").header("Content-Type", "application/json")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
   }
 

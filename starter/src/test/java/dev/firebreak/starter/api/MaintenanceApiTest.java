@@ -11,8 +11,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MaintenanceApiTest {
 
@@ -139,6 +143,40 @@ class MaintenanceApiTest {
         .contains("'steps[0]' must have exactly one of 'manual'");
     assertThat(message(schedule(window(Duration.ofHours(1), ",\"template\":\"weekly\"")))).contains("No maintenance window 'weekly'");
     assertThat(api.post(MaintenanceRoutes.BASE, "viewer-token", window(Duration.ofHours(1), "")).statusCode()).isEqualTo(403);
+  }
+
+  static Stream<Arguments> timesBeyondTheBounds() {
+    Instant soon = Instant.now().plus(Duration.ofHours(1));
+    return Stream.of(
+        Arguments.of("+1000000000-01-01T00:00:00Z", "+1000000000-01-01T01:00:00Z", "'start' is more than 365d ahead"),
+        Arguments.of(soon.plus(Duration.ofDays(400)).toString(), soon.plus(Duration.ofDays(400)).plusSeconds(60).toString(),
+            "'start' is more than 365d ahead"),
+        Arguments.of(soon.toString(), soon.plus(Duration.ofDays(8)).toString(), "longer than 7d"),
+        Arguments.of(soon.toString(), "+1000000000-01-01T00:00:00Z", "longer than 7d"));
+  }
+
+  @ParameterizedTest(name = "{0} to {1}")
+  @MethodSource("timesBeyondTheBounds")
+  void aWindowBeyondTheHorizonOrLongerThanTheMaximumIsRefusedAndNothingStarts(String start, String end, String message) {
+    HttpResponse<String> refused = schedule("{\"title\":\"x\",\"services\":[\"recoup-backend\"],\"start\":\"" + start
+        + "\",\"end\":\"" + end + "\"}");
+
+    assertThat(message(refused)).contains(message).contains("maintenance.");
+    assertThat(json(api.get(MaintenanceRoutes.BASE, "viewer-token"))).isEmpty();
+  }
+
+  @Test
+  void anExtensionPastTheLongestWindowIsRefused() {
+    String id = json(schedule(window(Duration.ofHours(1), ""))).get("id").asText();
+    Instant start = Instant.parse(json(api.get(MaintenanceRoutes.BASE + "/" + id, "viewer-token")).get("start").asText());
+
+    HttpResponse<String> refused = api.post(MaintenanceRoutes.BASE + "/" + id + "/extend", "responder-token",
+        "{\"until\":\"" + start.plus(Duration.ofDays(7)).plusSeconds(1) + "\"}");
+    HttpResponse<String> allowed = api.post(MaintenanceRoutes.BASE + "/" + id + "/extend", "responder-token",
+        "{\"until\":\"" + start.plus(Duration.ofDays(7)) + "\"}");
+
+    assertThat(message(refused)).contains("longer than 7d");
+    assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
   }
 
   private static String message(HttpResponse<String> response) {

@@ -18,9 +18,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RollbackApiTest {
 
@@ -79,6 +82,47 @@ class RollbackApiTest {
     assertThat(json(repeat).get("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(api.deploys.rollbacks).hasSize(1);
     assertThat(request("admin-token", "k2", RECOUP).statusCode()).isEqualTo(202);
+  }
+
+  static Stream<String> otherBodies() {
+    return Stream.of(
+        "{\"service\":\"recoup-backend\",\"reason\":\"a different reason\"}",
+        "{\"service\":\"recoup-backend\",\"reason\":\"5xx after deploy\",\"toDeployment\":\"dep-1\"}",
+        "{\"service\":\"recoup-backend\",\"reason\":\"5xx after deploy\",\"incidentId\":\"INC-20260101-1\"}");
+  }
+
+  @ParameterizedTest
+  @MethodSource("otherBodies")
+  void aKeyReusedWithADifferentBodyIsUnprocessableAndStartsNothing(String other) {
+    request("admin-token", "k1", RECOUP);
+    awaitStatus("recoup-backend-k1", "SUCCEEDED");
+
+    HttpResponse<String> reused = request("admin-token", "k1", other);
+    HttpResponse<String> retried = request("admin-token", "k1", "{ \"reason\": \"5xx after deploy\", \"service\": \"recoup-backend\" }");
+
+    assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
+    assertThat(json(reused).get("error").asText()).isEqualTo("idempotency_key_reused");
+    assertThat(json(reused).get("message").asText()).contains("'k1'");
+    assertThat(retried.statusCode()).isEqualTo(202);
+    assertThat(json(retried).get("id").asText()).isEqualTo("recoup-backend-k1");
+    assertThat(api.deploys.rollbacks).hasSize(1);
+  }
+
+  @Test
+  void aKeyReusedWithADifferentReasonIsUnprocessableOnAnotherReplicaToo() {
+    request("admin-token", "k1", RECOUP);
+    ApiServer replica = api.newServer().start("127.0.0.1", 0);
+    try {
+      HttpResponse<String> reused = api.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + replica.port() + RollbackRoutes.BASE))
+          .header("Authorization", "Bearer admin-token").header("Content-Type", "application/json")
+          .header("Idempotency-Key", "k1")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"recoup-backend\",\"reason\":\"another\"}")));
+
+      assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
+    } finally {
+      replica.stop();
+    }
   }
 
   @Test

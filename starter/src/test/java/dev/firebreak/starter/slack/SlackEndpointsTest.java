@@ -20,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SlackEndpointsTest {
 
@@ -66,6 +68,66 @@ class SlackEndpointsTest {
     assertThat(slack.api.temporal.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
         .listOpenWorkflowExecutions(io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest.newBuilder()
             .setNamespace("default").build()).getExecutionsCount()).isZero();
+  }
+
+  @Test
+  void aSignedRequestReplayedWithinFiveMinutesIsAcknowledgedButDeclaresOnce() {
+    String body = slack.requests.commandBody("declare P1 recoup-backend Checkout returns 500", "U0ALICE", "general", NOWHERE);
+    Map<String, String> signed = signedAt(Instant.now().getEpochSecond(), body);
+
+    HttpResponse<String> first = slack.requests.send(SlackEndpoints.COMMANDS, body, signed);
+    HttpResponse<String> replayed = slack.requests.send(SlackEndpoints.COMMANDS, body, signed);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains("declared");
+    assertThat(replayed.statusCode()).isEqualTo(200);
+    assertThat(replayed.body()).isEmpty();
+    assertThat(openWorkflows()).isEqualTo(1);
+  }
+
+  @Test
+  void slacksRetryOfAHandledRequestIsAcknowledgedWithoutRunningAgainButARetryOfAnUnseenOneRuns() {
+    String body = slack.requests.commandBody("declare P1 recoup-backend Checkout returns 500", "U0ALICE", "general", NOWHERE);
+    String unseen = slack.requests.commandBody("declare P2 recoup-backend Slow search", "U0ALICE", "general", NOWHERE);
+    long now = Instant.now().getEpochSecond();
+
+    HttpResponse<String> first = slack.requests.send(SlackEndpoints.COMMANDS, body, signedAt(now - 4, body));
+    HttpResponse<String> retry = slack.requests.send(SlackEndpoints.COMMANDS, body, retry(now, body, "1"));
+    HttpResponse<String> retryOfUnseen = slack.requests.send(SlackEndpoints.COMMANDS, unseen, retry(now, unseen, "2"));
+
+    assertThat(first.body()).contains("declared");
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(retry.body()).isEmpty();
+    assertThat(retryOfUnseen.body()).contains("declared");
+    assertThat(openWorkflows()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "timestamp {0}")
+  @ValueSource(strings = {"+360", "+86400", "9223372036854776", "-9223372036854775", "soon"})
+  void aRequestWhoseTimestampIsNotWithinFiveMinutesOfNowIsRefused(String timestamp) {
+    String body = slack.requests.commandBody("declare P1 recoup-backend From the future", "U0ALICE", "general", NOWHERE);
+    String at = timestamp.startsWith("+") ? Long.toString(Instant.now().getEpochSecond() + Long.parseLong(timestamp.substring(1)))
+        : timestamp;
+
+    HttpResponse<String> refused = slack.requests.send(SlackEndpoints.COMMANDS, body, Map.of(
+        SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, at,
+        SlackSignature.HeaderNames.X_SLACK_SIGNATURE, new SlackSignature.Generator(RunningSlack.SECRET).generate(at, body)));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+    assertThat(openWorkflows()).isZero();
+  }
+
+  private Map<String, String> retry(long timestamp, String body, String number) {
+    return Map.of(
+        SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, Long.toString(timestamp),
+        SlackSignature.HeaderNames.X_SLACK_SIGNATURE, slack.requests.sign(timestamp, body),
+        "X-Slack-Retry-Num", number, "X-Slack-Retry-Reason", "http_timeout");
+  }
+
+  private int openWorkflows() {
+    return slack.api.temporal.getWorkflowClient().getWorkflowServiceStubs().blockingStub()
+        .listOpenWorkflowExecutions(io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest.newBuilder()
+            .setNamespace("default").build()).getExecutionsCount();
   }
 
   @Test

@@ -54,6 +54,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -80,6 +81,8 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private static final Logger log = Workflow.getLogger(MaintenanceWindowWorkflowImpl.class);
 
   static final String INVALID_TRANSITION = "InvalidTransition";
+  /** The failure type of a window whose times are beyond {@link MaintenanceLimits}. */
+  public static final String INVALID_WINDOW = "InvalidWindow";
   private static final int MAX_ENTRIES = 300;
   private static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(30);
   /** Since this version an extension moves the Statuspage maintenance's end too. */
@@ -143,6 +146,15 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   @Override
   public MaintenanceView run(MaintenanceOrder order) {
+    // Before any command: a window beyond the limits fails once, saying why, instead of retrying its
+    // first task forever on a timer too long to compute. Valid windows issue the same commands as before.
+    Optional<String> beyondLimits = MaintenanceLimits.problem(request.start(), request.end(), now());
+    if (beyondLimits.isPresent()) {
+      outcome = "Maintenance " + request.id() + " cannot run: " + beyondLimits.get() + ". Nothing was changed.";
+      setStatus(MaintenanceStatus.CANCELLED);
+      log.warn("{}", outcome);
+      throw ApplicationFailure.newNonRetryableFailure(outcome, INVALID_WINDOW);
+    }
     setStatus(MaintenanceStatus.SCHEDULED);
     record("scheduled", "Scheduled by " + request.requestedBy() + ": " + request.title() + " on "
         + String.join(", ", request.services()) + ", " + request.start() + " to " + end);
@@ -533,7 +545,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       Instant plannedEnd = end;
       Duration left = Duration.between(now(), plannedEnd);
       boolean moved = !left.isNegative() && !left.isZero()
-          && Workflow.await(left, () -> status.isFinal() || !end.equals(plannedEnd));
+          && Workflow.await(MaintenanceLimits.bounded(left), () -> status.isFinal() || !end.equals(plannedEnd));
       if (status.isFinal()) {
         return;
       }
@@ -557,6 +569,10 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     requireNotFinished();
     if (extension.until() == null || !extension.until().isAfter(end)) {
       throw refusal("'until' must be later than the planned end " + end);
+    }
+    if (Duration.between(request.start(), extension.until()).compareTo(MaintenanceLimits.MAX_LENGTH) > 0) {
+      throw refusal("'until' " + extension.until() + " would make the window last more than "
+          + MaintenanceLimits.MAX_LENGTH.toDays() + " days");
     }
   }
 
@@ -711,7 +727,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private void waitUntil(Instant instant) {
     Duration left = Duration.between(now(), instant);
     if (!left.isNegative() && !left.isZero()) {
-      Workflow.await(left, this::aborted);
+      Workflow.await(MaintenanceLimits.bounded(left), this::aborted);
     }
   }
 

@@ -1,0 +1,4 @@
+package dev.firebreak.starter.api;
+
+/** The body of approving or refusing a rollback. */
+record CommentBody(String comment) {}
