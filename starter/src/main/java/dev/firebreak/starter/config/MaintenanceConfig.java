@@ -7,19 +7,32 @@ import java.util.Optional;
  * The runbook's maintenance windows: each a template (audiences, checklists, steps, monitoring,
  * rollback) that ad-hoc windows over the API use by name or by service, with an optional
  * recurrence rule.
+ *
+ * @param steps named steps a window scheduled over the API or Slack may add by name: the way a
+ *     responder adds an HTTP call, because only the config may hold {@code ${ENV}} references
+ * @param allowedHosts hosts ({@code host} for any port, or {@code host:port}) an admin's ad-hoc HTTP
+ *     step may call besides those the config already names (health URLs, configured providers)
  */
-public record MaintenanceConfig(List<MaintenanceWindowConfig> windows) {
+public record MaintenanceConfig(List<MaintenanceWindowConfig> windows, List<MaintenanceStepConfig> steps,
+    List<String> allowedHosts) {
 
   public MaintenanceConfig {
     windows = ConfigShape.listOf(windows);
+    steps = ConfigShape.listOf(steps);
+    allowedHosts = ConfigShape.listOf(allowedHosts);
   }
 
   static MaintenanceConfig none() {
-    return new MaintenanceConfig(null);
+    return new MaintenanceConfig(null, null, null);
   }
 
   public Optional<MaintenanceWindowConfig> window(String name) {
     return windows.stream().filter(w -> w != null && name.equals(w.name())).findFirst();
+  }
+
+  /** The named step of {@code steps}, as a request refers to it. */
+  public Optional<MaintenanceStepConfig> step(String name) {
+    return steps.stream().filter(s -> s != null && name.equals(s.name())).findFirst();
   }
 
   /** The template a window on these services runs by: the first covering its first service. */

@@ -39,7 +39,7 @@ class MaintenanceConfigTest {
 
     MaintenancePlanFactory factory = new MaintenancePlanFactory(config, new IncidentPolicyFactory(config, false));
     MaintenancePlan plan = factory.plan(factory.templateFor(List.of("api")), List.of("api"), List.of(
-        new MaintenanceStepConfig("Swap database", "promote the replica", null)));
+        MaintenancePlanFactory.requested(new MaintenanceStepConfig("Swap database", "promote the replica", null))));
 
     assertThat(plan.channel()).isEqualTo("#ops");
     assertThat(plan.announceOffsets()).containsExactly(Duration.ofHours(48), Duration.ofHours(1));
