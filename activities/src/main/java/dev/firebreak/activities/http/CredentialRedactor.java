@@ -28,6 +28,8 @@ public final class CredentialRedactor {
       Pattern.compile("\\bAIza[0-9A-Za-z_-]{30,}"),
       Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"),
       Pattern.compile("\\beyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*"));
+  /** The password of a URL's user info: {@code postgres://app:hunter2@db}. */
+  private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^:/@\\s]+:)(?!\\$\\{)[^@\\s/]+(@)");
   /** An authentication scheme and its credentials: {@code Bearer abc…}, {@code Basic dXNl…}. */
   private static final Pattern SCHEME = Pattern.compile("(?i)\\b(bearer|basic|token|digest)(\\s+)(?!\\$\\{)[A-Za-z0-9._~+/=:-]{6,}");
   /** A header that carries credentials, as a line, a JSON field or a form field. */
@@ -65,6 +67,7 @@ public final class CredentialRedactor {
     for (Pattern token : TOKENS) {
       out = token.matcher(out).replaceAll(REDACTED);
     }
+    out = USER_INFO.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED) + "$2");
     out = SCHEME.matcher(out).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
     out = HEADER.matcher(out).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
     out = NAMED_VALUE.matcher(out).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));

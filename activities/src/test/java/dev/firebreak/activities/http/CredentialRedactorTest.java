@@ -31,6 +31,7 @@ class CredentialRedactorTest {
         Arguments.of("hmac 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 end", "9f86d081884c7d659a2f"),
         Arguments.of("blob QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVoxMjM0NTY3ODkw end", "QUJDREVGR0hJSktMTU5PUFFS"),
         Arguments.of("aws AKIAIOSFODNN7EXAMPLE here", "AKIAIOSFODNN7EXAMPLE"),
+        Arguments.of("dsn postgres://app:hunter2@db.internal/app", "hunter2"),
         Arguments.of("github ghp_16C7e42F292c6912E7710c838347Ae178B4a", "ghp_16C7e42F"),
         Arguments.of("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA"));
   }
