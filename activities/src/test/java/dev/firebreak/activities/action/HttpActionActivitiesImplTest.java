@@ -6,21 +6,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.uber.m3.tally.RootScopeBuilder;
-import com.uber.m3.tally.Scope;
 import dev.firebreak.activities.dryrun.DryRunHttpActionActivities;
 import dev.firebreak.activities.fakes.FakeHttpEndpoint;
 import dev.firebreak.activities.http.HttpTransport;
+import dev.firebreak.activities.http.MeteredActivityEnvironment;
 import dev.firebreak.activities.http.ProviderFailures;
 import dev.firebreak.activities.http.SecretExpander;
 import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.action.HttpActionActivities;
 import dev.firebreak.workflows.action.HttpActionResult;
-import dev.firebreak.workflows.common.ReportedMetrics;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
-import io.temporal.testing.TestEnvironmentOptions;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -221,23 +217,19 @@ class HttpActionActivitiesImplTest {
 
   @Test
   void callsAreCountedUnderTheConfiguredNameNeverTheUrlOrARequestsText() throws Exception {
-    ReportedMetrics reported = new ReportedMetrics("provider", "outcome");
-    Scope scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
-    TestActivityEnvironment env = TestActivityEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
-    env.registerActivitiesImplementations(actions);
-    HttpActionActivities stub = env.newActivityStub(HttpActionActivities.class,
+    MeteredActivityEnvironment metered = new MeteredActivityEnvironment();
+    metered.env.registerActivitiesImplementations(actions);
+    HttpActionActivities stub = metered.env.newActivityStub(HttpActionActivities.class,
         ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
     try {
       stub.perform(purge("/purge?zone=" + "z".repeat(50), 0));
       stub.perform(new HttpAction("free text from a request", "GET", target.url("/anything/at/all"), null, null, 0,
           Duration.ofSeconds(1)));
     } finally {
-      scope.close();
-      env.close();
+      metered.close();
     }
 
-    assertThat(reported.counters.keySet()).filteredOn(key -> key.startsWith("firebreak_provider_calls"))
+    assertThat(metered.reported.counters.keySet()).filteredOn(key -> key.startsWith("firebreak_provider_calls"))
         .containsExactlyInAnyOrder("firebreak_provider_callsHTTP action purge-cacheok",
             "firebreak_provider_callsHTTP action (ad hoc)ok");
   }
