@@ -48,6 +48,8 @@ public final class HttpActionActivitiesImpl implements HttpActionActivities {
   private static final Logger log = LoggerFactory.getLogger(HttpActionActivitiesImpl.class);
 
   private final HttpTransport transport;
+  /** A request's call went only to a host the config names, and a redirect must not take it elsewhere. */
+  private final HttpTransport adHocTransport;
   private final SecretExpander secrets;
   private final HttpActionActivities whenUnset;
 
@@ -62,6 +64,7 @@ public final class HttpActionActivitiesImpl implements HttpActionActivities {
    */
   public HttpActionActivitiesImpl(HttpTransport transport, SecretExpander secrets, HttpActionActivities whenUnset) {
     this.transport = transport;
+    this.adHocTransport = transport.withoutRedirects();
     this.secrets = secrets;
     this.whenUnset = whenUnset;
   }
@@ -78,7 +81,8 @@ public final class HttpActionActivitiesImpl implements HttpActionActivities {
     List<String> sentSecrets = secrets.valuesIn(texts);
     String method = action.method().toUpperCase(Locale.ROOT);
     String shown = CredentialRedactor.redact(method + " " + action.url());
-    ProviderHttp http = new ProviderHttp(transport, "HTTP action " + action.name() + " (" + shown + ")",
+    ProviderHttp http = new ProviderHttp(action.fromConfig() ? transport : adHocTransport,
+        "HTTP action " + action.name() + " (" + shown + ")",
         action.fromConfig() ? "HTTP action " + action.name() : AD_HOC_METRIC_LABEL,
         expectationAndExcerpt(action, sentSecrets));
     HttpReply reply = http.exchange(request(action, method), action.timeout());

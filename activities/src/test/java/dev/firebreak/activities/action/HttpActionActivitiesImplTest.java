@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,19 @@ class HttpActionActivitiesImplTest {
     everything.append('\n').append(received.getBody().readUtf8());
     assertThat(everything.toString()).doesNotContain("s3cr3t");
     assertThat(URLDecoder.decode(everything.toString(), StandardCharsets.UTF_8)).contains("${CDN_TOKEN}");
+  }
+
+  @Test
+  void aCallThatARequestWroteIsNotRedirectedAwayFromTheHostItWasAllowedToCall() {
+    try (FakeHttpEndpoint elsewhere = new FakeHttpEndpoint()) {
+      target.answer(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/internal")));
+      HttpAction requested = new HttpAction("poke", "GET", target.url("/go"), null, null, 0, Duration.ofSeconds(1));
+
+      ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(requested));
+
+      assertThat(failure.getOriginalMessage()).contains("answered HTTP 302");
+      assertThat(elsewhere.requests()).isEmpty();
+    }
   }
 
   @Test
