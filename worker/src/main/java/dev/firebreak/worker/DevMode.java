@@ -55,13 +55,21 @@ final class DevMode implements AutoCloseable {
           config.services().stream().map(ServiceConfig::name).collect(Collectors.toSet()),
           dependencies(config));
       FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
-          config, env, temporal.target(), temporal.inProcessChannel(), NAMESPACE, true, true, "127.0.0.1", apiPort, devToken,
-          searchAttributes, simulation::register));
+          config, withDevUrl(env, apiUrl), temporal.target(), temporal.inProcessChannel(), NAMESPACE, true, true,
+          "127.0.0.1", apiPort, devToken, searchAttributes, simulation::register));
       return new DevMode(temporal, process, apiUrl, devToken, config);
     } catch (RuntimeException failed) {
       temporal.close();
       throw failed;
     }
+  }
+
+  /**
+   * The process's environment with {@code ${FIREBREAK_DEV_URL}} set to this server, so a configured
+   * step or job that calls the dev server expands it as it expands its secrets.
+   */
+  private static Function<String, String> withDevUrl(Function<String, String> env, String apiUrl) {
+    return name -> ConfigLoader.DEV_URL_VARIABLE.equals(name) ? apiUrl : env.apply(name);
   }
 
   private static Set<String> dependencies(FirebreakConfig config) {

@@ -86,7 +86,7 @@ final class FirebreakProcess implements AutoCloseable {
     WorkerFactory workers = null;
     ProviderActivities providers = null;
     if (settings.runWorker()) {
-      providers = ProviderActivities.from(settings.config(), settings.env());
+      providers = ProviderActivities.from(settings.config(), settings.env(), settings.devMode());
       // The SDK's defaults on purpose: 600 cached workflows, 600 workflow threads. An open incident
       // parks three threads, so past 200 open incidents a new one evicts an idle one, which replays
       // at its next event. Raising the thread limit to fit the cache measured no gain in the incident

@@ -26,4 +26,10 @@ record ProcessSettings(
     int apiPort,
     String devToken,
     boolean searchAttributes,
-    Consumer<RoutesConfig> extraRoutes) {}
+    Consumer<RoutesConfig> extraRoutes) {
+
+  /** Only {@code ./firebreak dev} adds a dev token, so its presence is what tells dev mode apart. */
+  boolean devMode() {
+    return devToken != null;
+  }
+}

@@ -51,7 +51,11 @@ final class ProviderActivities implements AutoCloseable {
     this.resources = List.copyOf(resources);
   }
 
-  static ProviderActivities from(FirebreakConfig config, Function<String, String> env) {
+  /**
+   * @param devMode a configured HTTP call whose {@code ${SECRET}} is unset is described instead of
+   *     failing, as a job with an unset secret is: a demo has no secrets
+   */
+  static ProviderActivities from(FirebreakConfig config, Function<String, String> env, boolean devMode) {
     SecretResolver secrets = new SecretResolver(env);
     HttpTransport transport = HttpTransport.withCallDeadlinesOnly();
     List<Object> implementations = new ArrayList<>();
@@ -101,7 +105,8 @@ final class ProviderActivities implements AutoCloseable {
     implementations.add(new DiagnosticsActivitiesImpl(new HttpHealthChecker(transport, confirmation),
         new StatusPageReader(transport, PROVIDER_TIMEOUT), deployListers));
     implementations.add(new DeployActivitiesImpl(deployListers));
-    HttpActionActivitiesImpl httpActions = new HttpActionActivitiesImpl(transport, new SecretExpander(env));
+    HttpActionActivitiesImpl httpActions = new HttpActionActivitiesImpl(transport, new SecretExpander(env),
+        devMode ? new DryRunHttpActionActivities() : null);
     implementations.add(httpActions);
     implementations.add(new JobCallActivities(httpActions, new DryRunHttpActionActivities()));
     IncidentProviders incidentProviders =

@@ -30,7 +30,8 @@ class ProviderActivitiesTest {
       throws Exception {
     String healthChecks = "healthChecks: { confirmations: " + confirmations + ", interval: PT0.05S }\n";
     try (FakeHealthEndpoint endpoint = new FakeHealthEndpoint();
-        ProviderActivities providers = ProviderActivities.from(new ConfigLoader().load(CONFIG + healthChecks), name -> null)) {
+        ProviderActivities providers =
+            ProviderActivities.from(new ConfigLoader().load(CONFIG + healthChecks), name -> null, false)) {
       endpoint.faults().failNext(1, 503);
       DiagnosticsActivities diagnostics = Arrays.stream(providers.implementations())
           .filter(DiagnosticsActivities.class::isInstance).map(DiagnosticsActivities.class::cast).findFirst().orElseThrow();

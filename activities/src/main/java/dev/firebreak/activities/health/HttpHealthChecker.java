@@ -102,7 +102,7 @@ public final class HttpHealthChecker {
     try {
       body = HealthBody.of(json.readTree(reply.body()));
     } catch (JsonProcessingException notJson) {
-      String quote = Excerpt.of(reply.body(), BODY_QUOTE_CHARS);
+      String quote = Excerpt.ofResponse(reply.body(), BODY_QUOTE_CHARS);
       return unhealthy(check, reply.status(), http + ", body is not JSON (\"" + quote + "\")");
     }
     boolean healthy = reply.isSuccessful() && body.statusHealthy() && body.failingChecks().isEmpty();

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Finds the human message in a provider's error body, so a failure says what the provider said
- * ("Not authorized") rather than only a status code. Each provider client passes its own.
+ * ("Not authorized") rather than only a status code. Each provider client passes its own. What it
+ * returns is a short excerpt with credentials redacted, because it ends up in timelines and chat.
  */
 @FunctionalInterface
 public interface ErrorMessageReader {
@@ -33,18 +34,18 @@ public interface ErrorMessageReader {
         for (String pointer : pointers) {
           JsonNode found = root.at(pointer);
           if (found.isValueNode() && !found.asText().isBlank()) {
-            return found.asText();
+            return Excerpt.ofResponse(found.asText(), EXCERPT_CHARS);
           }
         }
       } catch (JsonProcessingException notJson) {
         // Quoted below.
       }
-      return Excerpt.of(body, EXCERPT_CHARS);
+      return Excerpt.ofResponse(body, EXCERPT_CHARS);
     };
   }
 
   /** Quotes the start of the body: for endpoints that have no error envelope of their own. */
   static ErrorMessageReader bodyExcerpt() {
-    return body -> body == null || body.isBlank() ? null : Excerpt.of(body, EXCERPT_CHARS);
+    return body -> body == null || body.isBlank() ? null : Excerpt.ofResponse(body, EXCERPT_CHARS);
   }
 }

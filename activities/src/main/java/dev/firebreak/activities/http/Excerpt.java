@@ -14,6 +14,14 @@ public final class Excerpt {
     return cut(oneLine, maxChars);
   }
 
+  /**
+   * What a response may show of itself: on one line, credentials redacted ({@link CredentialRedactor}),
+   * cut to {@code maxChars}. Every excerpt of an answer goes through here.
+   */
+  public static String ofResponse(String body, int maxChars) {
+    return of(CredentialRedactor.redact(body), maxChars);
+  }
+
   /** The text as is, cut to {@code maxChars} with a marker saying how much was dropped. */
   public static String cut(String text, int maxChars) {
     if (text.length() <= maxChars) {

@@ -64,6 +64,14 @@ public final class HttpTransport {
   }
 
   /**
+   * The same client (and connection pool) that answers a redirect with the redirect itself: for a
+   * call whose destination was checked, which a redirect must not take somewhere else.
+   */
+  public HttpTransport withoutRedirects() {
+    return new HttpTransport(client.newBuilder().followRedirects(false).followSslRedirects(false).build());
+  }
+
+  /**
    * Sends the request; throws when no HTTP answer arrives within {@code timeout}. A retry on a fresh
    * connection gets the whole {@code timeout} again: the failure that caused it is immediate.
    */

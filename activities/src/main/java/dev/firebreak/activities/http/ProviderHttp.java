@@ -22,6 +22,7 @@ public final class ProviderHttp {
 
   private final HttpTransport transport;
   private final String provider;
+  private final String metricLabel;
   private final ErrorMessageReader errors;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -30,8 +31,18 @@ public final class ProviderHttp {
    * @param errors finds the message in the provider's error body
    */
   public ProviderHttp(HttpTransport transport, String provider, ErrorMessageReader errors) {
+    this(transport, provider, provider, errors);
+  }
+
+  /**
+   * @param metricLabel what the calls are counted under when {@code provider} says more than a
+   *     metric label may: a label is a time series, so it must come from a bounded set (a configured
+   *     name), never a URL or text a request sent
+   */
+  public ProviderHttp(HttpTransport transport, String provider, String metricLabel, ErrorMessageReader errors) {
     this.transport = transport;
     this.provider = provider;
+    this.metricLabel = metricLabel;
     this.errors = errors;
   }
 
@@ -61,14 +72,14 @@ public final class ProviderHttp {
   public HttpReply exchange(Request request, Duration timeout) {
     try {
       HttpReply reply = transport.exchange(request, timeout);
-      ProviderCallMetrics.answered(provider, reply.status());
+      ProviderCallMetrics.answered(metricLabel, reply.status());
       return reply;
     } catch (InterruptedIOException timedOut) {
-      ProviderCallMetrics.unanswered(provider, true);
+      ProviderCallMetrics.unanswered(metricLabel, true);
       throw ProviderFailures.unavailable(
           provider + " did not answer within " + timeout.toMillis() + " ms", timedOut);
     } catch (IOException unreachable) {
-      ProviderCallMetrics.unanswered(provider, false);
+      ProviderCallMetrics.unanswered(metricLabel, false);
       throw ProviderFailures.unavailable(
           provider + " could not be reached: " + unreachable.getMessage(), unreachable);
     }

@@ -2,9 +2,13 @@ package dev.firebreak.activities.http;
 
 import dev.firebreak.workflows.common.EnvReferences;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Replaces {@code ${ENV_VAR}} references with the variable's value. Configuration holds only the
@@ -41,6 +45,20 @@ public final class SecretExpander {
       }
       return value;
     });
+  }
+
+  /** The variables the texts reference that are not set here, each once. */
+  public List<String> unsetIn(Collection<String> texts) {
+    return referencedIn(texts).filter(name -> environment.apply(name) == null).toList();
+  }
+
+  /** The values of the set variables the texts reference: what a response must not echo back. */
+  public List<String> valuesIn(Collection<String> texts) {
+    return referencedIn(texts).map(environment).filter(Objects::nonNull).toList();
+  }
+
+  private static Stream<String> referencedIn(Collection<String> texts) {
+    return texts.stream().flatMap(text -> EnvReferences.variablesIn(text).stream()).distinct();
   }
 
   /** Expands every value of the map, keeping its order. */

@@ -2,12 +2,8 @@ package dev.firebreak.activities.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.uber.m3.tally.RootScopeBuilder;
-import com.uber.m3.tally.Scope;
-import dev.firebreak.workflows.common.ReportedMetrics;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.testing.TestActivityEnvironment;
-import io.temporal.testing.TestEnvironmentOptions;
 import java.time.Duration;
 import okhttp3.Request;
 import okhttp3.mockwebserver.MockResponse;
@@ -24,10 +20,8 @@ class ProviderCallMetricsTest {
 
   @Test
   void everyCallThroughProviderHttpIsCountedByOutcome() throws Exception {
-    ReportedMetrics reported = new ReportedMetrics("provider", "outcome");
-    Scope scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
-    TestActivityEnvironment env = TestActivityEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
+    MeteredActivityEnvironment metered = new MeteredActivityEnvironment();
+    TestActivityEnvironment env = metered.env;
     ProviderHttp http = new ProviderHttp(HttpTransport.withCallDeadlinesOnly(), "Acme", body -> body);
     env.registerActivitiesImplementations((ProbeActivities) url -> {
       try {
@@ -49,11 +43,10 @@ class ProviderCallMetricsTest {
         probe.call(server.url("/v1/thing").toString());
       }
     } finally {
-      scope.close();
-      env.close();
+      metered.close();
     }
 
-    assertThat(reported.counters).containsEntry(ProviderCallMetrics.NAME + "Acmeok", 1L)
+    assertThat(metered.reported.counters).containsEntry(ProviderCallMetrics.NAME + "Acmeok", 1L)
         .containsEntry(ProviderCallMetrics.NAME + "Acmerate_limited", 1L)
         .containsEntry(ProviderCallMetrics.NAME + "Acmeclient_error", 1L)
         .containsEntry(ProviderCallMetrics.NAME + "Acmeserver_error", 1L)

@@ -30,7 +30,7 @@ class JobCallActivitiesTest {
   }
 
   private JobCall verification(boolean dryRun) {
-    return new JobCall("payment-verification", new HttpAction("payment-verification", "POST",
+    return new JobCall("payment-verification", HttpAction.configured("payment-verification", "POST",
         app.url("/api/cron/payment-verification"), Map.of("Authorization", "Bearer ${CRON_SECRET}"), null, 0,
         Duration.ofSeconds(2)), dryRun);
   }

@@ -54,8 +54,9 @@ class TwilioClientTest extends ProviderClientContract {
   void wrongPathIsPermanent() {
     TwilioClient other = new TwilioClient(TRANSPORT, twilio.baseUrl() + "/x", SID, "auth-token", "+15005550006", TIMEOUT);
 
+    // The account SID is 32 hex digits after "AC", the shape of a Twilio auth token, so the quote blanks it.
     assertRejected(() -> other.send("+15550100", "x"), "Twilio answered HTTP 404: The requested resource /2010-04-01/x/Accounts/"
-        + SID + "/Messages.json was not found");
+        + "[redacted]/Messages.json was not found");
   }
 
   @Test

@@ -38,7 +38,7 @@ final class MaintenanceRoutes {
 
   private void schedule(Context ctx) {
     MaintenanceBody body = bodies.read(ctx, MaintenanceBody.class);
-    String id = windows.schedule(body, by(ctx));
+    String id = windows.schedule(body, by(ctx), ApiServer.caller(ctx)::may);
     metrics.counter("firebreak.maintenance.scheduled").increment();
     ctx.status(201).json(Map.of("id", id, "workflowId", MaintenanceWindowWorkflow.workflowId(id), "status", "SCHEDULED"));
   }

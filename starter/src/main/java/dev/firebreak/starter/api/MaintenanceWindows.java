@@ -1,23 +1,21 @@
 package dev.firebreak.starter.api;
 
 import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.config.MaintenanceConfigCheck;
 import dev.firebreak.starter.config.MaintenancePlanFactory;
-import dev.firebreak.starter.config.MaintenanceStepConfig;
 import dev.firebreak.starter.config.MaintenanceWindowConfig;
 import dev.firebreak.starter.config.ServiceConfig;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.Extension;
 import dev.firebreak.workflows.maintenance.MaintenanceRequest;
+import dev.firebreak.workflows.maintenance.MaintenanceStep;
 import dev.firebreak.workflows.maintenance.MaintenanceView;
 import dev.firebreak.workflows.maintenance.StepConfirmation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,6 +32,7 @@ public final class MaintenanceWindows {
   private final IncidentGateway incidents;
   private final FirebreakConfig config;
   private final MaintenancePlanFactory plans;
+  private final RequestedSteps requestedSteps;
   private final Clock clock;
 
   public MaintenanceWindows(IncidentGateway incidents, FirebreakConfig config, Clock clock) {
@@ -41,16 +40,19 @@ public final class MaintenanceWindows {
     this.incidents = incidents;
     this.config = config;
     this.plans = new MaintenancePlanFactory(config, incidents.policies());
+    this.requestedSteps = new RequestedSteps(config);
     this.clock = clock;
   }
 
   /**
    * Schedules a window after the checks every caller gets: the title, known services, a start not in
-   * the past, an end after it, valid steps, a known template, and no P0/P1 open unless confirmed.
+   * the past, an end after it, valid steps (see {@link RequestedSteps}), a known template, and no P0/P1
+   * open unless confirmed.
    *
+   * @param may whether the caller has a role: an ad-hoc HTTP step needs admin
    * @return the window's id
    */
-  public String schedule(MaintenanceBody body, String by) {
+  public String schedule(MaintenanceBody body, String by, Predicate<Role> may) {
     String title = IncidentRoutes.required("title", body.title());
     if (title.length() > IncidentRoutes.MAX_TITLE) {
       throw ApiError.badRequest("Field 'title' is longer than " + IncidentRoutes.MAX_TITLE + " characters.");
@@ -69,7 +71,7 @@ public final class MaintenanceWindows {
           + " ahead (" + start + "); maintenance.horizon in the config sets how far ahead a window may start.");
     }
     requireLength("end", start, end);
-    List<MaintenanceStepConfig> steps = steps(body.steps());
+    List<MaintenanceStep> steps = requestedSteps.resolve(body.steps(), may);
     MaintenanceWindowConfig template = body.template() == null ? plans.templateFor(services)
         : config.maintenance().window(body.template()).orElseThrow(() -> ApiError.badRequest("No maintenance window '"
             + body.template() + "' in the config; known: " + config.maintenance().windows().stream()
@@ -133,19 +135,6 @@ public final class MaintenanceWindows {
       }
     }
     return List.copyOf(names);
-  }
-
-  private static List<MaintenanceStepConfig> steps(List<MaintenanceStepConfig> steps) {
-    List<MaintenanceStepConfig> given = steps == null ? List.of() : steps;
-    List<String> problems = new ArrayList<>();
-    MaintenanceConfigCheck.checkSteps("steps", given, (path, message) -> problems.add("'" + path + "' " + message));
-    if (given.stream().anyMatch(Objects::isNull)) {
-      problems.add("'steps' must not hold empty entries");
-    }
-    if (!problems.isEmpty()) {
-      throw ApiError.badRequest("Field " + String.join("; ", problems) + ".");
-    }
-    return given;
   }
 
   private static <T> T required(String field, T value) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -49,6 +50,9 @@ public final class MaintenanceCommand {
     @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "repeat for several") List<String> services;
     @Option(names = "--start", required = true, description = "ISO instant, now or +15m") String start;
     @Option(names = "--end", required = true, description = "ISO instant or +2h (from now)") String end;
+    @Option(names = "--step", paramLabel = "NAME",
+        description = "a step the config defines (maintenance.steps), by name; repeatable, run before any manual step")
+    List<String> configSteps;
     @Option(names = "--manual-step", paramLabel = "NAME=WHAT", description = "a step a person does and confirms; repeatable")
     List<String> manualSteps;
     @Option(names = "--template", description = "the config window to run by (default: the one covering the first service)")
@@ -58,13 +62,17 @@ public final class MaintenanceCommand {
     @Override
     void run(ApiClient api, PrintWriter out) {
       Clock clock = Clock.systemUTC();
-      List<Map<String, String>> steps = manualSteps == null ? null : manualSteps.stream().map(step -> {
+      List<Map<String, String>> steps = new ArrayList<>();
+      // A name alone refers to a step of the config: the only way a request adds an HTTP call.
+      (configSteps == null ? List.<String>of() : configSteps).forEach(name -> steps.add(Map.of("name", name)));
+      (manualSteps == null ? List.<String>of() : manualSteps).forEach(step -> {
         int equals = step.indexOf('=');
-        return equals < 0 ? Map.of("name", step, "manual", step)
-            : Map.of("name", step.substring(0, equals), "manual", step.substring(equals + 1));
-      }).toList();
+        steps.add(equals < 0 ? Map.of("name", step, "manual", step)
+            : Map.of("name", step.substring(0, equals), "manual", step.substring(equals + 1)));
+      });
       PRINTER.scheduled(api.post(BASE, body("title", title, "services", services, "start", when(start, clock).toString(),
-          "end", when(end, clock).toString(), "steps", steps, "template", template, "confirm", confirm ? true : null)), out);
+          "end", when(end, clock).toString(), "steps", steps.isEmpty() ? null : steps, "template", template,
+          "confirm", confirm ? true : null)), out);
     }
   }
 

@@ -64,7 +64,7 @@ public final class JobSpecFactory {
     if (JobAction.WEBHOOK_RETRY.equals(action.kind())) {
       return JobAction.webhookRetry(action.parameters());
     }
-    return JobAction.http(new HttpAction(job.name(), action.method(), action.url(), action.headers(), action.body(),
+    return JobAction.http(HttpAction.configured(job.name(), action.method(), action.url(), action.headers(), action.body(),
         action.expectedStatus(), DurationText.require(job.timeout())));
   }
 }

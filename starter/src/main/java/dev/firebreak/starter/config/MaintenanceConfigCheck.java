@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
-/** Checks {@code maintenance.windows}: names, services, recurrence, durations, audiences and every step. */
+/**
+ * Checks {@code maintenance}: the windows (names, services, recurrence, durations, audiences and every
+ * step), the named steps requests may add, and the extra hosts ad-hoc steps may call.
+ */
 public final class MaintenanceConfigCheck {
 
   static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
@@ -45,6 +48,33 @@ public final class MaintenanceConfigCheck {
       }
       checkWindow(path, window, config, report);
       checkLength(path + ".duration", window.duration(), maintenance, report);
+    }
+    checkNamedSteps(config.maintenance().steps(), report);
+    List<String> hosts = config.maintenance().allowedHosts();
+    for (int h = 0; h < hosts.size(); h++) {
+      if (hosts.get(h) == null || !AllowedHosts.ENTRY.matcher(hosts.get(h)).matches()) {
+        report.accept("maintenance.allowedHosts[" + h + "]", "must be a host name, optionally with :port "
+            + "(like ops.example.com or 10.0.0.5:8080), not '" + hosts.get(h) + "'");
+      }
+    }
+  }
+
+  /** Requests name these steps, so each needs a plain name of its own. */
+  private static void checkNamedSteps(List<MaintenanceStepConfig> steps, BiConsumer<String, String> report) {
+    checkSteps("maintenance.steps", steps, report);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      MaintenanceStepConfig step = steps.get(i);
+      if (step == null || step.name() == null || step.name().isBlank()) {
+        continue;
+      }
+      if (!NAME.matcher(step.name()).matches()) {
+        report.accept("maintenance.steps[" + i + "].name", "must be lower-case letters, digits and dashes, like "
+            + "purge-cdn (requests name it)");
+      } else if (seen.putIfAbsent(step.name(), i) != null) {
+        report.accept("maintenance.steps[" + i + "].name", "duplicate step name '" + step.name()
+            + "' (also maintenance.steps[" + seen.get(step.name()) + "])");
+      }
     }
   }
 

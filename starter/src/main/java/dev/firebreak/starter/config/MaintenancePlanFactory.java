@@ -32,11 +32,12 @@ public final class MaintenancePlanFactory {
 
   /**
    * @param services known services, the first one owning any incident the window declares
-   * @param extraSteps the request's own steps, run after the template's
+   * @param extraSteps the request's own steps, run after the template's: {@link #configured} for a
+   *     step of the config a request names, {@link #requested} for one the request wrote
    */
-  public MaintenancePlan plan(MaintenanceWindowConfig template, List<String> services, List<MaintenanceStepConfig> extraSteps) {
+  public MaintenancePlan plan(MaintenanceWindowConfig template, List<String> services, List<MaintenanceStep> extraSteps) {
     List<ServiceConfig> covered = services.stream().map(name -> config.service(name).orElseThrow()).toList();
-    List<MaintenanceStepConfig> steps = new ArrayList<>(template.steps());
+    List<MaintenanceStep> steps = new ArrayList<>(steps(template.steps()));
     steps.addAll(extraSteps);
     MaintenanceWindowConfig.MaintenanceMode mode = template.maintenanceMode();
     return new MaintenancePlan(
@@ -46,7 +47,7 @@ public final class MaintenancePlanFactory {
         template.announce().offsets().stream().map(DurationText::require).toList(),
         steps(template.preChecks()),
         mode == null ? null : new MaintenanceStep("Maintenance mode on", action("Maintenance mode on", mode.enable()), null),
-        steps(steps),
+        steps,
         mode == null ? null : new MaintenanceStep("Maintenance mode off", action("Maintenance mode off", mode.disable()), null),
         covered.stream().filter(s -> s.healthUrl() != null)
             .map(s -> new HealthCheck(s.name(), s.healthUrl(), HEALTH_CHECK_TIMEOUT)).toList(),
@@ -63,12 +64,26 @@ public final class MaintenancePlanFactory {
   }
 
   private static List<MaintenanceStep> steps(List<MaintenanceStepConfig> steps) {
-    return steps.stream().map(s -> new MaintenanceStep(s.name(), s.http() == null ? null : action(s.name(), s.http()), s.manual()))
-        .toList();
+    return steps.stream().map(MaintenancePlanFactory::configured).toList();
+  }
+
+  /** A step the operator wrote in the config: its call's {@code ${ENV}} references are expanded when it is made. */
+  public static MaintenanceStep configured(MaintenanceStepConfig step) {
+    return new MaintenanceStep(step.name(), step.http() == null ? null : action(step.name(), step.http()), step.manual());
+  }
+
+  /**
+   * A step a request wrote (a manual step, or an admin's ad-hoc call): its call is sent exactly as
+   * written, {@code ${…}} included, because nothing that arrives over the API or Slack is expanded.
+   */
+  public static MaintenanceStep requested(MaintenanceStepConfig step) {
+    MaintenanceStepConfig.HttpCall call = step.http();
+    return new MaintenanceStep(step.name(), call == null ? null : new HttpAction(step.name(), call.method(), call.url(),
+        call.headers(), call.body(), call.expectedStatus(), DurationText.require(call.timeout())), step.manual());
   }
 
   private static HttpAction action(String name, MaintenanceStepConfig.HttpCall call) {
-    return new HttpAction(name, call.method(), call.url(), call.headers(), call.body(), call.expectedStatus(),
+    return HttpAction.configured(name, call.method(), call.url(), call.headers(), call.body(), call.expectedStatus(),
         DurationText.require(call.timeout()));
   }
 

@@ -9,6 +9,7 @@ import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.api.TemporalFailures;
 import dev.firebreak.starter.config.DurationText;
+import dev.firebreak.starter.config.MaintenanceStepConfig;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.MaintenanceView;
 import dev.firebreak.workflows.maintenance.StepConfirmation;
@@ -29,11 +30,13 @@ import java.util.stream.Collectors;
 final class MaintenanceCommands {
 
   static final String COMMAND = "/maintenance";
+  private static final String STEPS = "steps=";
   private static final int LISTED = 10;
   private static final String USAGE = String.join("\n",
       "*/maintenance* commands:",
-      "• `/maintenance schedule <service[,service]> <start> <duration> <title> [confirm]` — start is `now`, `+30m` "
-          + "or a UTC time such as `2026-11-29T02:00Z`; duration like `2h`; `confirm` schedules even while a P0/P1 is open",
+      "• `/maintenance schedule <service[,service]> <start> <duration> <title> [steps=<step[,step]>] [confirm]` — "
+          + "start is `now`, `+30m` or a UTC time such as `2026-11-29T02:00Z`; duration like `2h`; `steps=` adds steps "
+          + "the config defines, by name; `confirm` schedules even while a P0/P1 is open",
       "• `/maintenance list` — windows that have not ended",
       "• `/maintenance status <id>`",
       "• `/maintenance abort <id> [reason]` — maintenance mode off, rolled back where something changed",
@@ -82,6 +85,13 @@ final class MaintenanceCommands {
   private SlackReply schedule(List<String> args, SlackActor actor) {
     boolean confirm = !args.isEmpty() && args.get(args.size() - 1).equalsIgnoreCase("confirm");
     List<String> words = confirm ? args.subList(0, args.size() - 1) : args;
+    // Steps are named, never written here: a step of the config is the only kind of call Slack can add.
+    List<MaintenanceStepConfig> steps = null;
+    if (!words.isEmpty() && words.get(words.size() - 1).startsWith(STEPS)) {
+      steps = Arrays.stream(words.get(words.size() - 1).substring(STEPS.length()).split(","))
+          .filter(name -> !name.isBlank()).map(name -> new MaintenanceStepConfig(name, null, null)).toList();
+      words = words.subList(0, words.size() - 1);
+    }
     if (words.size() < 4) {
       return usage("Give the services, the start, the duration and a title.");
     }
@@ -93,8 +103,8 @@ final class MaintenanceCommands {
     }
     List<String> services = Arrays.asList(words.get(0).split(","));
     String title = String.join(" ", words.subList(3, words.size()));
-    String id = windows.schedule(new MaintenanceBody(title, services, start, start.plus(duration), null, null, confirm),
-        actor.userId());
+    String id = windows.schedule(new MaintenanceBody(title, services, start, start.plus(duration), steps, null, confirm),
+        actor.userId(), actor::may);
     return SlackReply.toChannel("🛠️ <@" + actor.userId() + "> scheduled maintenance *" + id + "* on "
         + escape(String.join(", ", services)) + " from " + start + " for " + words.get(2) + ": " + escape(title));
   }

