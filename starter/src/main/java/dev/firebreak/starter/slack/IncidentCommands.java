@@ -57,7 +57,8 @@ final class IncidentCommands {
    */
   SlackReply run(SlashCommand command, SlackActor actor, String channelName, String requestKey) {
     if (command instanceof SlashCommand.Invalid invalid) {
-      return SlackReply.toUser(invalid.problem() + "\n" + usageOf(invalid.verb()));
+      // The problem quotes what was typed ("I don't know '<!here>'").
+      return SlackReply.toUser(escape(invalid.problem()) + "\n" + usageOf(invalid.verb()));
     }
     Optional<SlackReply> refused = refusal(command.verb(), actor);
     if (refused.isPresent()) {
