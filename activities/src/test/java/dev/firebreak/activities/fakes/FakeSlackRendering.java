@@ -1,6 +1,7 @@
 package dev.firebreak.activities.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebreak.workflows.notify.SlackEscaping;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +41,10 @@ public record FakeSlackRendering(String text, List<String> broadcasts, List<Stri
         String target = bar < 0 ? inside : inside.substring(0, bar);
         String label = bar < 0 ? null : inside.substring(bar + 1);
         if (target.startsWith("!date^")) {
-          text.append(decode(label == null ? "" : label));
+          text.append(SlackEscaping.unescape(label == null ? "" : label));
         } else if (target.startsWith("!subteam^")) {
           mentions.add(target.substring(1));
-          text.append('@').append(label == null ? target.substring(1) : decode(label));
+          text.append('@').append(label == null ? target.substring(1) : SlackEscaping.unescape(label));
         } else if (target.startsWith("!")) {
           broadcasts.add(target.substring(1));
           text.append('@').append(target.substring(1));
@@ -54,13 +55,13 @@ public record FakeSlackRendering(String text, List<String> broadcasts, List<Stri
           text.append(target);
         } else {
           links.add(target);
-          text.append(decode(label == null ? target : label));
+          text.append(SlackEscaping.unescape(label == null ? target : label));
         }
         i = close + 1;
       } else {
         int next = mrkdwn.indexOf('<', i + 1);
         int end = next < 0 ? mrkdwn.length() : next;
-        text.append(decode(mrkdwn.substring(i, end)));
+        text.append(SlackEscaping.unescape(mrkdwn.substring(i, end)));
         i = end;
       }
     }
@@ -89,26 +90,5 @@ public record FakeSlackRendering(String text, List<String> broadcasts, List<Stri
       }
     }
     node.forEach(child -> collect(child, parts));
-  }
-
-  /** Slack's three entities, decoded in one pass, so {@code &amp;lt;} reads {@code &lt;}. */
-  private static String decode(String escaped) {
-    StringBuilder text = new StringBuilder();
-    int i = 0;
-    while (i < escaped.length()) {
-      if (escaped.startsWith("&lt;", i)) {
-        text.append('<');
-        i += 4;
-      } else if (escaped.startsWith("&gt;", i)) {
-        text.append('>');
-        i += 4;
-      } else if (escaped.startsWith("&amp;", i)) {
-        text.append('&');
-        i += 5;
-      } else {
-        text.append(escaped.charAt(i++));
-      }
-    }
-    return text.toString();
   }
 }

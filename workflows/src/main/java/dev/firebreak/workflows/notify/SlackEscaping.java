@@ -20,4 +20,32 @@ public final class SlackEscaping {
     // & first: escaping it after < would turn the &lt; just written into &amp;lt;.
     return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
+
+  /**
+   * What the user typed, from text Slack sends us (a slash command's): Slack escapes the same three
+   * characters on its way in, and keeping them escaped would escape them twice on the way out. One
+   * pass, so {@code &amp;lt;} (someone typing "&lt;") stays {@code &lt;}; null becomes "".
+   */
+  public static String unescape(String escaped) {
+    if (escaped == null) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder(escaped.length());
+    int i = 0;
+    while (i < escaped.length()) {
+      if (escaped.startsWith("&lt;", i)) {
+        text.append('<');
+        i += 4;
+      } else if (escaped.startsWith("&gt;", i)) {
+        text.append('>');
+        i += 4;
+      } else if (escaped.startsWith("&amp;", i)) {
+        text.append('&');
+        i += 5;
+      } else {
+        text.append(escaped.charAt(i++));
+      }
+    }
+    return text.toString();
+  }
 }
