@@ -196,7 +196,8 @@ final class IncidentCommands {
     if (v.acknowledgedBy() != null) {
       text.append(" · acknowledged by ").append(withMentions(v.acknowledgedBy()));
     }
-    text.append("\nLatest update: ").append(v.latestUpdate() == null ? "_none yet_" : withMentions(v.latestUpdate()));
+    // People fields hold Slack IDs Firebreak recorded, shown as mentions; the update is what someone typed.
+    text.append("\nLatest update: ").append(v.latestUpdate() == null ? "_none yet_" : escape(v.latestUpdate()));
     return text.toString();
   }
 

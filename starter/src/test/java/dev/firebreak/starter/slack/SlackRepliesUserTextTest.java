@@ -35,6 +35,7 @@ class SlackRepliesUserTextTest {
       "<!here> and <!everyone>",
       "<https://evil.example|the runbook>",
       "<@U0MALLORY> broke it",
+      "U0MALLORY broke it",
       "&lt;b&gt; is how you write <b> & co",
       "# Heading - [link](https://evil.example) **bold** `code`"})
   void repliesShowTheTypedTextEscapedOnceAndNeverNotifyOrLink(String typed) throws IOException {
