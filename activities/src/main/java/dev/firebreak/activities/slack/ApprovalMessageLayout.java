@@ -16,7 +16,8 @@ final class ApprovalMessageLayout {
   private ApprovalMessageLayout() {}
 
   static SlackMessage render(ApprovalRequest request) {
-    String text = SlackText.truncate(request.text(), IncidentMessageLayout.SECTION_TEXT_MAX);
+    // Plain text from the workflow with the requester's reason in it; its *bold* survives escaping.
+    String text = SlackText.mrkdwn(request.text(), IncidentMessageLayout.SECTION_TEXT_MAX);
     return new SlackMessage(request.channel(), null, text, List.of(
         section(s -> s.blockId("approval_question").text(markdownText(text))),
         actions(a -> a.blockId("approval_actions").elements(List.of(

@@ -77,9 +77,10 @@ public final class SlackChatActivities implements ChatActivities {
 
   @Override
   public Delivery post(ThreadMessage message) {
-    // The workflow writes this text as mrkdwn on purpose (mentions, bold), so it is cut, not escaped.
+    // The workflow writes plain text with user text inside (an update, a commander, a post-mortem),
+    // and its only markup is *bold*, which escaping leaves alone; so the whole text is escaped.
     SlackMessage slackMessage = SlackMessage.text(message.channel(), message.threadTs(),
-        SlackText.truncate(message.text(), IncidentMessageLayout.MESSAGE_TEXT_MAX), message.key(),
+        SlackText.mrkdwn(message.text(), IncidentMessageLayout.MESSAGE_TEXT_MAX), message.key(),
         message.incidentId());
     PostedMessage posted = slack.post(slackMessage, isRetry());
     if (message.bookmark() == null) {

@@ -1,5 +1,7 @@
 package dev.firebreak.activities.slack;
 
+import dev.firebreak.workflows.notify.SlackEscaping;
+
 /**
  * Slack's text rules: mrkdwn needs {@code &}, {@code <} and {@code >} escaped (they start links,
  * mentions and entities), and every text field has a length limit that makes Slack reject the whole
@@ -14,10 +16,7 @@ final class SlackText {
 
   /** Escapes user-supplied text so that Slack shows it literally inside mrkdwn; null becomes "". */
   static String escape(String raw) {
-    if (raw == null) {
-      return "";
-    }
-    return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return SlackEscaping.escape(raw);
   }
 
   /**

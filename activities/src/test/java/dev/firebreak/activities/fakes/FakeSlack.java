@@ -203,6 +203,11 @@ public final class FakeSlack implements AutoCloseable {
     return select(channelIdOrSelf(channel), m -> m.isReply() && m.threadTs().equals(threadTs));
   }
 
+  /** Every message in every channel, thread replies included, channel by channel in order of creation. */
+  public synchronized List<FakeSlackMessage> everyMessage() {
+    return channelIdsByName.values().stream().flatMap(id -> select(id, m -> true).stream()).toList();
+  }
+
   public synchronized Optional<FakeSlackMessage> message(String channel, String ts) {
     return select(channelIdOrSelf(channel), m -> m.ts().equals(ts)).stream().findFirst();
   }

@@ -14,14 +14,20 @@ abstract class ApiCommand implements Callable<Integer> {
   @Mixin ApiOptions options;
   @Spec CommandSpec spec;
 
+  /** Everything printed passes {@link TerminalSafeWriter}: what the API answers holds other people's text. */
   @Override
   public final Integer call() {
+    PrintWriter out = TerminalSafeWriter.around(spec.commandLine().getOut());
     try {
-      run(new ApiClient(options), spec.commandLine().getOut());
+      run(new ApiClient(options), out);
       return 0;
     } catch (ApiCallException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
+      PrintWriter err = TerminalSafeWriter.around(spec.commandLine().getErr());
+      err.println("error: " + e.getMessage());
+      err.flush();
       return 1;
+    } finally {
+      out.flush();
     }
   }
 

@@ -57,7 +57,8 @@ final class IncidentCommands {
    */
   SlackReply run(SlashCommand command, SlackActor actor, String channelName, String requestKey) {
     if (command instanceof SlashCommand.Invalid invalid) {
-      return SlackReply.toUser(invalid.problem() + "\n" + usageOf(invalid.verb()));
+      // The problem quotes what was typed ("I don't know '<!here>'").
+      return SlackReply.toUser(escape(invalid.problem()) + "\n" + usageOf(invalid.verb()));
     }
     Optional<SlackReply> refused = refusal(command.verb(), actor);
     if (refused.isPresent()) {
@@ -195,7 +196,8 @@ final class IncidentCommands {
     if (v.acknowledgedBy() != null) {
       text.append(" · acknowledged by ").append(withMentions(v.acknowledgedBy()));
     }
-    text.append("\nLatest update: ").append(v.latestUpdate() == null ? "_none yet_" : withMentions(v.latestUpdate()));
+    // People fields hold Slack IDs Firebreak recorded, shown as mentions; the update is what someone typed.
+    text.append("\nLatest update: ").append(v.latestUpdate() == null ? "_none yet_" : escape(v.latestUpdate()));
     return text.toString();
   }
 

@@ -15,6 +15,7 @@ import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.notify.IncidentActions;
+import dev.firebreak.workflows.notify.SlackEscaping;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -74,11 +75,13 @@ final class SlackHandlers {
 
   private Response slashCommand(SlashCommandPayload p, SlashCommandContext ctx) {
     SlackActor actor = roles.actor(p.getUserId());
+    // Stored as typed: the replies, the incident message and the API escape it where they show it.
+    String text = SlackEscaping.unescape(p.getText());
     if (MaintenanceCommands.COMMAND.equals(p.getCommand())) {
-      SlackReply reply = replies.within(() -> maintenance.run(p.getText(), actor), PENDING, p.getResponseUrl());
+      SlackReply reply = replies.within(() -> maintenance.run(text, actor), PENDING, p.getResponseUrl());
       return ctx.ack(r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral").text(reply.text()));
     }
-    SlashCommand command = parser.parse(p.getText());
+    SlashCommand command = parser.parse(text);
     if (command instanceof SlashCommand.OpenDeclareForm && canOpenForms && actor.may(SlashVerb.DECLARE.needs)) {
       View form = forms.declare(config.services().stream().map(ServiceConfig::name).toList(), p.getResponseUrl());
       Optional<String> problem = open(ctx, p.getTriggerId(), form);

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.slack;
 
+import dev.firebreak.workflows.notify.SlackEscaping;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,7 @@ final class SlackMarkup {
 
   /** Slack's three control characters, escaped as its docs ask. */
   static String escape(String text) {
-    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return SlackEscaping.escape(text);
   }
 
   /** Escaped text in which bare Slack user ids are mentions. */

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Writes the incident report in the runbooks' template (Recoup's "Incident Report Template"):
  * summary, impact, timeline, root cause, resolution, prevention, lessons, plus the two numbers
- * teams track. Pure formatting of what the workflow knows, so it is safe in workflow code.
+ * teams track. Pure formatting of what the workflow knows, so it is safe in workflow code. Every
+ * piece of user text goes through {@link MarkdownText}, so none of it can add a heading, HTML, a
+ * link or break a list.
  */
 final class PostMortemReport {
 
@@ -27,7 +29,7 @@ final class PostMortemReport {
     Instant end = incident.resolvedAt != null ? incident.resolvedAt : now;
     boolean sameDay = DATE.format(d.declaredAt()).equals(DATE.format(end));
     StringBuilder md = new StringBuilder();
-    md.append("# Incident Report: ").append(d.title()).append("\n\n");
+    md.append("# Incident Report: ").append(inline(d.title())).append("\n\n");
     if (incident.resolvedAt == null) {
       md.append("> Draft: the incident is not resolved yet.\n\n");
     }
@@ -41,17 +43,18 @@ final class PostMortemReport {
     md.append("**Duration**: ").append(clock(Duration.between(d.declaredAt(), end)))
         .append(" (").append(stamp(d.declaredAt(), sameDay)).append(" – ").append(stamp(end, sameDay))
         .append(" UTC)\n");
-    md.append("**Owner**: ").append(orDash(incident.commander)).append('\n');
+    md.append("**Owner**: ").append(orDash(inline(incident.commander))).append('\n');
     md.append("**Time to acknowledge**: ").append(Texts.humanize(incident.timeToAcknowledge())).append('\n');
     md.append("**Time to resolve**: ").append(Texts.humanize(incident.timeToResolve())).append("\n\n");
 
     md.append("## Summary\n")
-        .append(orElse(Texts.firstNonBlank(incident.resolutionSummary, d.description()), d.id()))
+        .append(orElse(
+            MarkdownText.block(Texts.firstNonBlank(incident.resolutionSummary, d.description())), d.id()))
         .append("\n\n");
 
     md.append("## Impact\n");
-    md.append("- **Services Affected**: ").append(d.service()).append('\n');
-    md.append("- **Impact**: ").append(orElse(input.impact(), d.id())).append("\n\n");
+    md.append("- **Services Affected**: ").append(inline(d.service())).append('\n');
+    md.append("- **Impact**: ").append(orElse(inline(input.impact()), d.id())).append("\n\n");
 
     md.append("## Timeline\n");
     for (TimelineEntry entry : incident.timeline) {
@@ -60,25 +63,26 @@ final class PostMortemReport {
       }
       md.append("- **").append(stamp(entry.at(), sameDay)).append("** - ");
       if (entry.actor() != null && !entry.actor().isBlank()) {
-        md.append(entry.actor()).append(": ");
+        md.append(inline(entry.actor())).append(": ");
       }
-      md.append(oneLine(entry.text())).append('\n');
+      md.append(inline(entry.text())).append('\n');
     }
     md.append('\n');
 
-    md.append("## Root Cause\n").append(orElse(input.rootCause(), d.id())).append("\n\n");
+    md.append("## Root Cause\n").append(orElse(MarkdownText.block(input.rootCause()), d.id())).append("\n\n");
 
     md.append("## Resolution\n")
-        .append(orElse(Texts.firstNonBlank(input.resolution(), incident.resolutionSummary), d.id()))
+        .append(orElse(
+            MarkdownText.block(Texts.firstNonBlank(input.resolution(), incident.resolutionSummary)), d.id()))
         .append('\n');
     if (!incident.mitigations.isEmpty()) {
       md.append("\nMitigations applied:\n");
       for (Mitigation m : incident.mitigations) {
-        md.append("- ").append(m.action());
+        md.append("- ").append(inline(m.action()));
         if (m.detail() != null && !m.detail().isBlank()) {
-          md.append(": ").append(oneLine(m.detail()));
+          md.append(": ").append(inline(m.detail()));
         }
-        md.append(" (").append(m.by()).append(")\n");
+        md.append(" (").append(inline(m.by())).append(")\n");
       }
     }
     md.append('\n');
@@ -88,11 +92,11 @@ final class PostMortemReport {
     if (tasks.isEmpty()) {
       md.append(String.format(MISSING, d.id())).append('\n');
     } else {
-      tasks.forEach(task -> md.append("- [ ] ").append(oneLine(task)).append('\n'));
+      tasks.forEach(task -> md.append("- [ ] ").append(inline(task)).append('\n'));
     }
     md.append('\n');
 
-    md.append("## Lessons Learned\n").append(orElse(input.lessonsLearned(), d.id())).append('\n');
+    md.append("## Lessons Learned\n").append(orElse(MarkdownText.block(input.lessonsLearned()), d.id())).append('\n');
     return md.toString();
   }
 
@@ -114,7 +118,8 @@ final class PostMortemReport {
     return text == null || text.isBlank() ? "—" : text;
   }
 
-  private static String oneLine(String text) {
-    return text == null ? "" : text.replace('\n', ' ');
+  /** User text on one line of the report, escaped; "" for none. */
+  private static String inline(String text) {
+    return text == null ? "" : MarkdownText.inline(text);
   }
 }

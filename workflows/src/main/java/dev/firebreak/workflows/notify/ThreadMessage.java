@@ -6,6 +6,8 @@ package dev.firebreak.workflows.notify;
  *
  * @param key unique per incident and step (for example {@code INC-20261123-1/update-3}); a retried
  *     post with the same key must not post twice
+ * @param text plain text, user text included as typed; the only markup is {@code *bold*}, because
+ *     the chat provider escapes the whole text (a {@code <!channel>} in an update must stay text)
  * @param bookmark when set, the message is also bookmarked in its channel under this title (the
  *     post-mortem); null for ordinary messages
  */
