@@ -118,6 +118,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   static final String ALERT_INTAKE = "alert-intake-v1";
 
+  /**
+   * Guards the declaration coming first: a command that reaches the incident before its first
+   * workflow task has run (the worker was down at the declare) waits until the declaration has been
+   * announced, and an acknowledgement that was waiting means nobody is paged. Histories recorded
+   * before it applied such a command first.
+   */
+  static final String DECLARATION_FIRST = "declaration-first-v1";
+
+  /**
+   * Guards the order of what paging providers hear: an acknowledge or resolve waits for the pages
+   * still on their way, so PagerDuty sees the trigger before the acknowledge that closes it.
+   */
+  static final String FOLLOW_UP_AFTER_PAGES = "follow-up-after-pages-v1";
+
   /** "Errors in the last 15 minutes" is how the runbooks read an error tracker during an incident. */
   private static final Duration ERROR_COUNT_WINDOW = Duration.ofMinutes(15);
 
@@ -140,6 +154,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private CancellationScope timerScope;
   private Promise<Void> timer;
   private int pagesInFlight;
+  /** Escalation pages not yet answered by their provider; follow-ups wait for them (see {@link #FOLLOW_UP_AFTER_PAGES}). */
+  private int triggersInFlight;
+  /** Whether the declaration has been announced (and paged); commands wait for it (see {@link #DECLARATION_FIRST}). */
+  private boolean declared;
+  /** Who acknowledged while the declaration was still waiting for its first workflow task; null otherwise. */
+  private String acknowledgedBeforeDeclaration;
   private boolean wake;
   /** The sender of an alert whose resolution resolves the incident at the next wake-up; null otherwise. */
   private String alertResolvedBy;
@@ -156,6 +176,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (state.openingAlert() != null) {
       incident.recordAlert(now(), state.openingAlert());
     }
+    this.declared = state.progress() != null;
   }
 
   @Override
@@ -198,7 +219,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private void announce() {
     outbox.add(ChatWork.announce());
     SeverityPolicy severity = policy.forSeverity(incident.severity);
-    if (severity.paging() && !policy.escalation().isEmpty()) {
+    if (severity.paging() && !policy.escalation().isEmpty() && acknowledgedBeforeDeclaration != null) {
+      incident.record(now(), "not-paged", null, acknowledgedBeforeDeclaration
+          + " acknowledged before the first page went out; nobody is paged");
+    } else if (severity.paging() && !policy.escalation().isEmpty()) {
       pageLevel(0, "new " + incident.severity + " incident");
       incident.nextEscalationAt = now().plus(severity.ackTimeout());
     } else {
@@ -208,6 +232,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (providersEnabled()) {
       publicStatus.openIfPublic();
     }
+    declared = true;
     log.info("{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
   }
 
@@ -261,7 +286,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.newActivityStub(
             PagingActivities.class,
             ActivityOptions.newBuilder(PAGING).setSummary("Page " + level.name() + ": " + reason).build());
-    fireAndRecord(Async.function(pager::page, request), "page " + level.name(), key);
+    Promise<Delivery> page = Async.function(pager::page, request);
+    triggersInFlight++;
+    page.handle((delivery, failure) -> triggersInFlight--);
+    fireAndRecord(page, "page " + level.name(), key);
   }
 
   /**
@@ -279,8 +307,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.newActivityStub(
             PagingActivities.class,
             ActivityOptions.newBuilder(PAGING).setSummary("Paging providers: " + action).build());
-    fireAndRecord(resolved ? Async.function(pager::resolved, followUp) : Async.function(pager::acknowledged, followUp),
-        action + " the page", incident.id() + "/" + action);
+    Promise<Delivery> call;
+    if (Workflow.getVersion(FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      call = resolved ? Async.function(pager::resolved, followUp) : Async.function(pager::acknowledged, followUp);
+    } else {
+      call = Async.function(() -> {
+        Workflow.await(() -> triggersInFlight == 0);
+        return resolved ? pager.resolved(followUp) : pager.acknowledged(followUp);
+      });
+    }
+    fireAndRecord(call, action + " the page", incident.id() + "/" + action);
   }
 
   /** Records where a page (or its follow-up) went, or that it failed; never blocks the caller. */
@@ -478,8 +514,33 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView acknowledge(Acknowledgement ack) {
+    if (waitsForDeclaration()) {
+      if (acknowledgedBeforeDeclaration == null) {
+        acknowledgedBeforeDeclaration = ack.by();
+      }
+      Workflow.await(() -> declared);
+      if (incident.isAcknowledged()) {
+        throw refusal(incident.id() + " was already acknowledged by " + incident.acknowledgedBy
+            + " at " + incident.acknowledgedAt);
+      }
+    }
     acknowledgeBy(ack.by());
     return incident.view();
+  }
+
+  /**
+   * Holds a command that arrived before the declaration's first workflow task until the incident
+   * has been announced, so the room exists, the timeline starts with the declaration and the
+   * command's message follows the announcement. Once declared this returns at once and records nothing.
+   */
+  private void awaitDeclaration() {
+    if (waitsForDeclaration()) {
+      Workflow.await(() -> declared);
+    }
+  }
+
+  private boolean waitsForDeclaration() {
+    return !declared && Workflow.getVersion(DECLARATION_FIRST, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private void acknowledgeBy(String by) {
@@ -512,6 +573,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView postUpdate(ResponderUpdate update) {
+    awaitDeclaration();
     Instant now = now();
     ResponderUpdate clipped =
         new ResponderUpdate(update.by(), Texts.clip(update.text(), Texts.MAX_TEXT),
@@ -554,6 +616,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView changeSeverity(SeverityChange change) {
+    awaitDeclaration();
     Severity previous = incident.severity;
     incident.severity = change.severity();
     String text = "Severity " + previous + " → " + change.severity()
@@ -589,6 +652,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView assignCommander(CommanderAssignment assignment) {
+    awaitDeclaration();
     incident.commander = assignment.commander();
     incident.record(now(), "commander", assignment.by(), assignment.commander() + " is incident commander");
     queuePost("commander", "👤 " + assignment.commander() + " is now incident commander.", true);
@@ -605,6 +669,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView recordMitigation(Mitigation mitigation) {
+    awaitDeclaration();
     Mitigation clipped =
         new Mitigation(mitigation.by(), Texts.clip(mitigation.action(), 500),
             Texts.clip(mitigation.detail(), Texts.MAX_TEXT));
@@ -627,6 +692,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView resolve(Resolution resolution) {
+    awaitDeclaration();
     List<HealthResult> failing = failing(runHealthChecks(true));
     if (!incident.status.isOpen()) {
       throw refusal(incident.id() + " became " + incident.status.label() + " while its health was checked");
@@ -717,6 +783,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView contributeToPostMortem(PostMortemInput input) {
+    awaitDeclaration();
     List<String> tasks = input.preventionTasks() == null ? List.of()
         : input.preventionTasks().stream().limit(50).map(t -> Texts.clip(t, 500)).toList();
     incident.mergePostMortemInput(
@@ -776,6 +843,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   @Override
   public IncidentView rollback(RollbackOrder order) {
+    awaitDeclaration();
     RollbackWorkflow child = Workflow.newChildWorkflowStub(RollbackWorkflow.class,
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(order.workflowId())
