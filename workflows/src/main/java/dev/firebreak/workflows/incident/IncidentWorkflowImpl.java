@@ -44,6 +44,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -132,6 +133,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   static final String FOLLOW_UP_AFTER_PAGES = "follow-up-after-pages-v1";
 
+  /**
+   * Guards the memo that lists read: the incident writes its current status and severity into it
+   * whenever they change, so a list never has to query every workflow. Earlier runs never wrote it.
+   */
+  static final String STATUS_MEMO = "status-memo-v1";
+
   /** "Errors in the last 15 minutes" is how the runbooks read an error tracker during an incident. */
   private static final Duration ERROR_COUNT_WINDOW = Duration.ofMinutes(15);
 
@@ -160,6 +167,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private boolean declared;
   /** Who acknowledged while the declaration was still waiting for its first workflow task; null otherwise. */
   private String acknowledgedBeforeDeclaration;
+  /** {@link #STATUS_MEMO} and {@link #FOLLOW_UP_AFTER_PAGES}, asked once per run at its start. */
+  private boolean writesStatusMemo;
+  private boolean followsUpAfterPages;
+  private Map<String, Object> publishedMemo;
   private boolean wake;
   /** The sender of an alert whose resolution resolves the incident at the next wake-up; null otherwise. */
   private String alertResolvedBy;
@@ -185,12 +196,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (providersEnabled()) {
       Async.procedure(publicStatus::deliver);
     }
+    writesStatusMemo = Workflow.getVersion(STATUS_MEMO, Workflow.DEFAULT_VERSION, 1) >= 1;
+    followsUpAfterPages = Workflow.getVersion(FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (state.progress() == null) {
       announce();
     } else if (incident.incidentMessage == null) {
       outbox.add(ChatWork.announce());
     }
     publishSearchAttributes();
+    publishStatusMemo();
     while (incident.status != IncidentStatus.CLOSED) {
       // Before the wait: an alert delivered with the start is handled before run() begins.
       resolveIfTheAlertResolved();
@@ -201,6 +215,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       remindIfUpdateOverdue(now);
       monitorAfterResolve(now);
       remindPostMortemReview(now);
+      publishStatusMemo();
       continueAsNewIfHistoryIsLong();
     }
     Workflow.await(this::isQuiet);
@@ -308,7 +323,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
             PagingActivities.class,
             ActivityOptions.newBuilder(PAGING).setSummary("Paging providers: " + action).build());
     Promise<Delivery> call;
-    if (Workflow.getVersion(FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (!followsUpAfterPages) {
       call = resolved ? Async.function(pager::resolved, followUp) : Async.function(pager::acknowledged, followUp);
     } else {
       call = Async.function(() -> {
@@ -1196,6 +1211,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     Workflow.setCurrentDetails("**" + incident.id() + "** · " + incident.severity + " · " + status.label()
         + (incident.commander == null ? "" : " · commander " + incident.commander));
     wake = true;
+  }
+
+  /**
+   * Writes status and severity into the memo when they changed since it was last written. Only the
+   * main loop writes it (every command that changes either wakes the loop), so handlers ask no version.
+   */
+  private void publishStatusMemo() {
+    Map<String, Object> progress = IncidentMemo.progress(incident.status, incident.severity);
+    if (writesStatusMemo && !progress.equals(publishedMemo)) {
+      Workflow.upsertMemo(progress);
+      publishedMemo = progress;
+    }
   }
 
   private void publishSearchAttributes() {

@@ -118,6 +118,14 @@ class IncidentWorkflowReplayTest {
       incident.resolve(new Resolution("bob", "fixed", null));
       env.sleep(Duration.ofMinutes(1));
     });
+    // Status and severity go into the memo whenever they change, for lists to read.
+    record("status-memo", (incident, env) -> {
+      incident.acknowledge(new Acknowledgement("bob"));
+      incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
+      env.sleep(Duration.ofMinutes(1));
+      incident.resolve(new Resolution("bob", "fixed", null));
+      env.sleep(Duration.ofMinutes(1));
+    });
     // The acknowledgement is sent before the worker runs, so it reaches the incident with its first task.
     record("acknowledged-before-first-task", IncidentPolicies.recoupWithProviders(), false, (incident, env) -> {
       CompletableFuture<IncidentView> ack =
