@@ -70,7 +70,7 @@ public final class ApiServer {
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
     RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json), registry);
     MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(windows, new JsonBodies(json), registry);
-    JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config), new JsonBodies(json));
+    JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config, incidents.deadlines()), new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
