@@ -67,6 +67,7 @@ public final class IncidentGateway {
   private final IncidentIds ids;
   private final Clock clock;
   private final TemporalDeadlines deadlines;
+  private final IssuedIds issued;
   private final RunningWindows windows;
   private final DeclarationKeys keys = new DeclarationKeys();
 
@@ -78,8 +79,19 @@ public final class IncidentGateway {
    * incident ids from one counter.
    */
   public static IncidentGateway of(WorkflowClient client, FirebreakConfig config, boolean searchAttributes) {
+    return of(client, config, searchAttributes, IssuedIds.NONE);
+  }
+
+  /** @param issued where incident and maintenance window ids outlive the process (dev mode's file) */
+  public static IncidentGateway of(WorkflowClient client, FirebreakConfig config, boolean searchAttributes,
+      IssuedIds issued) {
     return new IncidentGateway(client, new IncidentPolicyFactory(config, searchAttributes), Clock.systemUTC(),
-        TemporalDeadlines.standard());
+        TemporalDeadlines.standard(), issued);
+  }
+
+  /** Maintenance windows hand out their ids with the same record of issued ones. */
+  IssuedIds issuedIds() {
+    return issued;
   }
 
   /** The time limits the API's other gateways share. */
@@ -98,9 +110,15 @@ public final class IncidentGateway {
   }
 
   IncidentGateway(WorkflowClient client, IncidentPolicyFactory policies, Clock clock, TemporalDeadlines deadlines) {
+    this(client, policies, clock, deadlines, IssuedIds.NONE);
+  }
+
+  IncidentGateway(WorkflowClient client, IncidentPolicyFactory policies, Clock clock, TemporalDeadlines deadlines,
+      IssuedIds issued) {
     this.client = client;
     this.policies = policies;
-    this.ids = new IncidentIds(clock);
+    this.issued = issued;
+    this.ids = new IncidentIds(clock, "INC", issued);
     this.clock = clock;
     this.deadlines = deadlines;
     this.windows = new RunningWindows(client);

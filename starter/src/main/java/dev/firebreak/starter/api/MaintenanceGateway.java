@@ -44,10 +44,10 @@ final class MaintenanceGateway {
   private final RunningWindows running;
   private final TemporalDeadlines deadlines;
 
-  MaintenanceGateway(WorkflowClient client, Clock clock, TemporalDeadlines deadlines) {
+  MaintenanceGateway(WorkflowClient client, Clock clock, TemporalDeadlines deadlines, IssuedIds issued) {
     this.client = client;
     this.deadlines = deadlines;
-    this.ids = new IncidentIds(clock, "MW");
+    this.ids = new IncidentIds(clock, "MW", issued);
     this.running = new RunningWindows(client);
   }
 
