@@ -139,29 +139,22 @@ public final class IncidentGateway {
    */
   Declared declare(Declaration draft, String idempotencyKey) {
     Instant requestedAt = Instant.now(clock);
-    try {
-      if (idempotencyKey == null) {
-        return deadlines.within(deadlines.command(), () -> new Declared(start(draft, requestedAt, null), true),
-            IncidentGateway::declarationNotConfirmed);
+    if (idempotencyKey == null) {
+      return deadlines.starting(() -> new Declared(start(draft, requestedAt, null), true),
+          IncidentGateway::declarationNotConfirmed);
+    }
+    DeclarationKeys.Entry entry = keys.entry(idempotencyKey);
+    // One declaration per key at a time in this process: a retry waits for the first attempt's outcome.
+    synchronized (entry) {
+      if (entry.incidentId() != null) {
+        return new Declared(entry.incidentId(), false);
       }
-      DeclarationKeys.Entry entry = keys.entry(idempotencyKey);
-      // One declaration per key at a time in this process: a retry waits for the first attempt's outcome.
-      synchronized (entry) {
-        if (entry.incidentId() != null) {
-          return new Declared(entry.incidentId(), false);
-        }
-        Declared declared = deadlines.within(deadlines.command(), () -> findByKey(idempotencyKey)
-                .map(id -> new Declared(id, false))
-                .orElseGet(() -> new Declared(start(draft, requestedAt, idempotencyKey), true)),
-            IncidentGateway::declarationNotConfirmed);
-        entry.remember(declared.id());
-        return declared;
-      }
-    } catch (RuntimeException e) {
-      if (TemporalDeadlines.unreachable(e)) {
-        throw declarationNotConfirmed(TemporalDeadlines.describe(deadlines.command()));
-      }
-      throw e;
+      Declared declared = deadlines.starting(() -> findByKey(idempotencyKey)
+              .map(id -> new Declared(id, false))
+              .orElseGet(() -> new Declared(start(draft, requestedAt, idempotencyKey), true)),
+          IncidentGateway::declarationNotConfirmed);
+      entry.remember(declared.id());
+      return declared;
     }
   }
 

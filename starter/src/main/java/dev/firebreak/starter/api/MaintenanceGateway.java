@@ -53,14 +53,7 @@ final class MaintenanceGateway {
 
   /** Starts the window under the first free id and returns that id. */
   String schedule(MaintenanceRequest draft, MaintenancePlan plan) {
-    try {
-      return deadlines.within(deadlines.command(), () -> start(draft, plan), MaintenanceGateway::notConfirmed);
-    } catch (RuntimeException e) {
-      if (TemporalDeadlines.unreachable(e)) {
-        throw notConfirmed(TemporalDeadlines.describe(deadlines.command()));
-      }
-      throw e;
-    }
+    return deadlines.starting(() -> start(draft, plan), MaintenanceGateway::notConfirmed);
   }
 
   private static ApiError notConfirmed(String limit) {

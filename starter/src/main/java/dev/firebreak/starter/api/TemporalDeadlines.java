@@ -89,6 +89,21 @@ final class TemporalDeadlines {
     }
   }
 
+  /**
+   * For a start (a declaration, a window): when Temporal does not confirm it in time, or cannot be
+   * reached, nobody knows whether it took effect, and the caller gets {@code notConfirmed} saying so.
+   */
+  <T> T starting(Supplier<T> call, Function<String, ApiError> notConfirmed) {
+    try {
+      return within(command, call, notConfirmed);
+    } catch (RuntimeException e) {
+      if (unreachable(e)) {
+        throw notConfirmed.apply(describe(command));
+      }
+      throw e;
+    }
+  }
+
   void within(Duration limit, Runnable call, Function<String, ApiError> onTimeout) {
     within(limit, () -> {
       call.run();
