@@ -131,6 +131,34 @@ class ApiTimeLimitsTest {
         .doesNotContain("not reachable");
   }
 
+  static Stream<Arguments> otherWorkflows() {
+    return Stream.of(
+        Arguments.of(MaintenanceWindowWorkflow.class.getSimpleName(), MaintenanceWindowWorkflow.workflowId("MW-STUCK"),
+            "GET", "/api/v1/maintenance-windows/MW-STUCK", READ, "Maintenance window MW-STUCK"),
+        Arguments.of(MaintenanceWindowWorkflow.class.getSimpleName(), MaintenanceWindowWorkflow.workflowId("MW-STUCK"),
+            "POST", "/api/v1/maintenance-windows/MW-STUCK/abort", READ, "Maintenance window MW-STUCK"),
+        Arguments.of("RollbackWorkflow", "rollback-stuck", "GET", "/api/v1/rollbacks/stuck", READ, "Rollback stuck"),
+        Arguments.of("RollbackWorkflow", "rollback-stuck", "POST", "/api/v1/rollbacks/stuck/approve", READ, "Rollback stuck"),
+        Arguments.of(JobWorkflow.class.getSimpleName(), JobWorkflow.workflowId("payment-verification"),
+            "GET", "/api/v1/jobs/payment-verification", READ, "Job 'payment-verification'"),
+        Arguments.of(JobWorkflow.class.getSimpleName(), JobWorkflow.workflowId("payment-verification"),
+            "POST", "/api/v1/jobs/payment-verification/run", COMMAND, "Job 'payment-verification'"));
+  }
+
+  @ParameterizedTest(name = "{2} {3}")
+  @MethodSource("otherWorkflows")
+  void aCallToAWindowRollbackOrJobWhoseWorkflowDoesNotAnswerIsA504NamingItWithinTheLimit(String type, String workflowId,
+      String method, String path, Duration limit, String named) {
+    temporalWithoutWorker().newUntypedWorkflowStub(type, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build()).start();
+
+    Timed response = call(method, path, method.equals("POST") ? "{}" : null);
+
+    assertThat(response.took()).isLessThan(limit.plus(SLACK));
+    assertThat(response.status()).as(response.json().toString()).isEqualTo(504);
+    assertThat(response.json().get("message").asText()).startsWith(named + " did not answer within " + TemporalDeadlines.describe(limit));
+  }
+
   @Test
   void theIncidentListAnswersWithinItsLimitFromTheMemosWhenFiveIncidentsAreStuck() {
     WorkflowClient client = temporalWithoutWorker();
