@@ -176,37 +176,28 @@ class ApiTimeLimitsTest {
     });
   }
 
-  @Test
-  void aMaintenanceWindowThatDoesNotAnswerIsListedAsUnreadWithoutHoldingUpTheList() {
-    WorkflowClient client = temporalWithoutWorker();
-    client.newUntypedWorkflowStub(MaintenanceWindowWorkflow.class.getSimpleName(), WorkflowOptions.newBuilder()
-        .setWorkflowId(MaintenanceWindowWorkflow.workflowId("MW-STUCK")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build())
-        .start();
-
-    Timed response = call("GET", "/api/v1/maintenance-windows", null);
-
-    assertThat(response.took()).isLessThan(READ.plus(SLACK));
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).singleElement().satisfies(row -> {
-      assertThat(row.get("id").asText()).isEqualTo("MW-STUCK");
-      assertThat(row.get("unread").asText()).contains("did not answer within 500 ms");
-    });
+  static Stream<Arguments> listsOfQueriedWorkflows() {
+    return Stream.of(
+        Arguments.of(MaintenanceWindowWorkflow.class.getSimpleName(), MaintenanceWindowWorkflow.workflowId("MW-STUCK"),
+            "/api/v1/maintenance-windows", "id", "MW-STUCK"),
+        // A job that does not answer still shows its configuration.
+        Arguments.of(JobWorkflow.class.getSimpleName(), JobWorkflow.workflowId("payment-verification"),
+            "/api/v1/jobs", "cron", "0 2 * * *"));
   }
 
-  @Test
-  void aJobThatDoesNotAnswerIsListedWithItsConfigurationAndMarkedUnread() {
-    WorkflowClient client = temporalWithoutWorker();
-    client.newUntypedWorkflowStub(JobWorkflow.class.getSimpleName(), WorkflowOptions.newBuilder()
-        .setWorkflowId(JobWorkflow.workflowId("payment-verification")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build())
-        .start();
+  @ParameterizedTest(name = "{2}")
+  @MethodSource("listsOfQueriedWorkflows")
+  void aRowWhoseWorkflowDoesNotAnswerIsListedAsUnreadWithoutHoldingUpTheList(String type, String workflowId, String path,
+      String field, String value) {
+    temporalWithoutWorker().newUntypedWorkflowStub(type, WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build()).start();
 
-    Timed response = call("GET", "/api/v1/jobs", null);
+    Timed response = call("GET", path, null);
 
     assertThat(response.took()).isLessThan(READ.plus(SLACK));
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json()).singleElement().satisfies(row -> {
-      assertThat(row.get("name").asText()).isEqualTo("payment-verification");
-      assertThat(row.get("cron").asText()).isEqualTo("0 2 * * *");
+      assertThat(row.get(field).asText()).isEqualTo(value);
       assertThat(row.get("unread").asText()).contains("did not answer within 500 ms");
     });
   }
