@@ -1,6 +1,7 @@
 package dev.firebreak.starter.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,10 @@ import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.RecordingChat;
+import dev.firebreak.workflows.incident.RecordingPager;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.job.JobWorkflow;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
@@ -22,6 +27,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -98,6 +104,33 @@ class ApiTimeLimitsTest {
             .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE)
             .setMemo(IncidentMemo.of(declaration, declaration.severity(), declaration.declaredAt())).build())
         .start();
+  }
+
+  @Test
+  void aDeclarationAndAnAcknowledgementMadeWhileNoWorkerRunsAreAppliedInThatOrderOnceOneDoes() throws Exception {
+    temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    RecordingPager pager = new RecordingPager();
+    Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new RecordingChat(), pager, new ScriptedDiagnostics());
+    server = api(temporal.getWorkflowClient());
+
+    Timed declared = call("POST", "/api/v1/incidents", DECLARE);
+    String id = declared.json().get("id").asText();
+    Timed ack = call("POST", "/api/v1/incidents/" + id + "/ack", "{}");
+    temporal.start();
+
+    assertThat(declared.status()).isEqualTo(201);
+    assertThat(ack.status()).isEqualTo(504);
+    assertThat(ack.json().get("message").asText()).contains("may still be applied");
+    await().atMost(Duration.ofSeconds(20)).until(() -> call("GET", "/api/v1/incidents/" + id, null).json()
+        .path("acknowledgedBy").asText().equals("ci"));
+    JsonNode incident = call("GET", "/api/v1/incidents/" + id, null).json();
+    assertThat(incident.get("timeline").findValuesAsText("kind")).startsWith("declared", "not-paged", "acknowledged")
+        .doesNotContain("paged");
+    assertThat(pager.pages).isEmpty();
+    // Declared when the API took the request, which was before the acknowledgement.
+    assertThat(Instant.parse(incident.get("declaredAt").asText())).isBefore(Instant.parse(incident.get("acknowledgedAt").asText()));
   }
 
   static Stream<Arguments> incidentCalls() {
