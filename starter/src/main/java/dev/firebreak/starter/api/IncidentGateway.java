@@ -213,6 +213,19 @@ public final class IncidentGateway {
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .build();
     IncidentState state = IncidentState.declared(declaration, policies.forService(declaration.service()));
+    deadlines.starting(() -> {
+      deliverFiring(declaration, options, state, alert);
+      return null;
+    }, IncidentGateway::alertNotConfirmed);
+  }
+
+  private static ApiError alertNotConfirmed(String limit) {
+    return new ApiError(503, "temporal_unavailable", "Temporal did not confirm the alert within " + limit
+        + ", so it may still be recorded once Temporal answers. Sending it again is safe: an alert's fingerprint "
+        + "finds its incident, so a repeat is counted, never declared twice.");
+  }
+
+  private void deliverFiring(Declaration declaration, WorkflowOptions options, IncidentState state, AlertReceived alert) {
     for (int attempt = 1; ; attempt++) {
       try {
         client.newUntypedWorkflowStub(WORKFLOW_TYPE, options).signalWithStart("alert", new Object[] {alert},
@@ -231,12 +244,14 @@ public final class IncidentGateway {
 
   /** Delivers an alert to the incident running under the id; false when none runs (nothing to record it in). */
   public boolean alertIfRunning(String id, AlertReceived alert) {
-    try {
-      workflow(id).alert(alert);
-      return true;
-    } catch (WorkflowNotFoundException closed) {
-      return false;
-    }
+    return deadlines.starting(() -> {
+      try {
+        workflow(id).alert(alert);
+        return true;
+      } catch (WorkflowNotFoundException closed) {
+        return false;
+      }
+    }, IncidentGateway::alertNotConfirmed);
   }
 
   private WorkflowOptions options(Declaration d, String idempotencyKey) {
