@@ -2,6 +2,7 @@ package dev.firebreak.starter.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Idempotency-Keys of the declarations this process made, and the incident each one started:
@@ -14,6 +15,7 @@ final class DeclarationKeys {
 
   /** One key's declaration; callers hold its lock while they declare, so a key starts one incident. */
   static final class Entry {
+    final ReentrantLock lock = new ReentrantLock();
     private String incidentId;
 
     synchronized String incidentId() {

@@ -144,8 +144,12 @@ public final class IncidentGateway {
           IncidentGateway::declarationNotConfirmed);
     }
     DeclarationKeys.Entry entry = keys.entry(idempotencyKey);
-    // One declaration per key at a time in this process: a retry waits for the first attempt's outcome.
-    synchronized (entry) {
+    // One declaration per key at a time in this process: a retry waits for the first attempt's
+    // outcome, but no longer than its own limit.
+    if (!tryLock(entry)) {
+      throw declarationNotConfirmed(TemporalDeadlines.describe(deadlines.command()));
+    }
+    try {
       if (entry.incidentId() != null) {
         return new Declared(entry.incidentId(), false);
       }
@@ -155,6 +159,17 @@ public final class IncidentGateway {
           IncidentGateway::declarationNotConfirmed);
       entry.remember(declared.id());
       return declared;
+    } finally {
+      entry.lock.unlock();
+    }
+  }
+
+  private boolean tryLock(DeclarationKeys.Entry entry) {
+    try {
+      return entry.lock.tryLock(deadlines.command().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
