@@ -19,6 +19,8 @@ final class DevMode implements AutoCloseable {
 
   static final String DEFAULT_DEV_TOKEN = "dev-token";
   static final String NAMESPACE = "default";
+  /** Relative to the working directory, like the config file dev mode is usually given. */
+  static final Path STATE_DIRECTORY = Path.of(".firebreak");
 
   private final EmbeddedTemporal temporal;
   private final FirebreakProcess process;
@@ -40,6 +42,11 @@ final class DevMode implements AutoCloseable {
    * @param apiPort the API port; the demo config's URLs point at it, so it must be known up front
    */
   static DevMode start(Path configFile, int temporalPort, int apiPort, Function<String, String> env) {
+    return start(configFile, temporalPort, apiPort, env, STATE_DIRECTORY);
+  }
+
+  /** @param stateDirectory where dev mode keeps what must outlive its in-memory server (the ids it issued) */
+  static DevMode start(Path configFile, int temporalPort, int apiPort, Function<String, String> env, Path stateDirectory) {
     String apiUrl = "http://127.0.0.1:" + apiPort;
     ConfigLoader loader = new ConfigLoader(Map.of(ConfigLoader.DEV_URL_VARIABLE, apiUrl));
     FirebreakConfig config = configFile == null ? loader.loadDemo() : loader.load(configFile);
@@ -56,7 +63,7 @@ final class DevMode implements AutoCloseable {
           dependencies(config));
       FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
           config, withDevUrl(env, apiUrl), temporal.target(), temporal.inProcessChannel(), NAMESPACE, true, true,
-          "127.0.0.1", apiPort, devToken, searchAttributes, simulation::register));
+          "127.0.0.1", apiPort, devToken, searchAttributes, simulation::register), DevIssuedIds.in(stateDirectory));
       return new DevMode(temporal, process, apiUrl, devToken, config);
     } catch (RuntimeException failed) {
       temporal.close();

@@ -8,6 +8,7 @@ import dev.firebreak.starter.api.ApiCaller;
 import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.ApiTokens;
 import dev.firebreak.starter.api.IncidentGateway;
+import dev.firebreak.starter.api.IssuedIds;
 import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.api.TemporalProbe;
@@ -72,6 +73,11 @@ final class FirebreakProcess implements AutoCloseable {
   }
 
   static FirebreakProcess start(ProcessSettings settings) {
+    return start(settings, IssuedIds.NONE);
+  }
+
+  /** @param issued where the API's ids outlive the process (dev mode: a file, as its server forgets them) */
+  static FirebreakProcess start(ProcessSettings settings, IssuedIds issued) {
     PrometheusMeterRegistry registry = MetricsRegistry.create();
     Scope metricsScope = new RootScopeBuilder()
         .reporter(new MicrometerClientStatsReporter(registry))
@@ -114,7 +120,7 @@ final class FirebreakProcess implements AutoCloseable {
       if (settings.devToken() != null) {
         tokens = tokens.with(settings.devToken(), new ApiCaller("dev", Set.of(Role.ADMIN)));
       }
-      IncidentGateway incidents = IncidentGateway.of(client, settings.config(), settings.searchAttributes());
+      IncidentGateway incidents = IncidentGateway.of(client, settings.config(), settings.searchAttributes(), issued);
       MaintenanceWindows windows = new MaintenanceWindows(incidents, settings.config(), Clock.systemUTC());
       slack = SlackSettings.from(settings.config(), settings.env())
           .map(slackSettings -> new SlackEndpoints(slackSettings, settings.config(), incidents, windows))

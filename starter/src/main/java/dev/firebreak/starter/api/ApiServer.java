@@ -71,7 +71,7 @@ public final class ApiServer {
     RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json),
         new IdempotencyKeys(Clock.systemUTC()), registry);
     MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(windows, new JsonBodies(json), registry);
-    JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config), new JsonBodies(json));
+    JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config, incidents.deadlines()), new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
     this.app = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;

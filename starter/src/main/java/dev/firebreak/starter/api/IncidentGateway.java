@@ -29,8 +29,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -44,15 +46,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Listing uses {@code ListOpen/ListClosedWorkflowExecutions} filtered by workflow type, which
  * both the dev test server and a real cluster answer (the dev server has no advanced visibility);
- * titles and severities come from the memo written at start.
+ * titles come from the memo written at start, status and severity from the memo the workflow keeps
+ * current. A list never queries a workflow, so a stuck one cannot slow it.
+ *
+ * <p>Every call runs under the API's {@link TemporalDeadlines}: it answers within its limit and says
+ * what was slow.
  */
 public final class IncidentGateway {
 
   private static final Logger log = LoggerFactory.getLogger(IncidentGateway.class);
 
   static final String WORKFLOW_TYPE = IncidentWorkflow.class.getSimpleName();
-  /** Running incidents whose phase is queried for a list; the rest show as OPEN to keep listing cheap. */
-  static final int QUERIED_FOR_STATUS = 25;
   private static final int LIST_PAGE = 100;
   private static final int MAX_ID_ATTEMPTS = 200;
   private static final int SUMMARY_BYTES = 200;
@@ -62,18 +66,37 @@ public final class IncidentGateway {
   private final IncidentPolicyFactory policies;
   private final IncidentIds ids;
   private final Clock clock;
-  private final Duration updateTimeout;
+  private final TemporalDeadlines deadlines;
+  private final IssuedIds issued;
   private final RunningWindows windows;
+  private final DeclarationKeys keys = new DeclarationKeys();
 
-  /** How long a command may take inside the workflow (resolve runs health checks) before callers give up. */
-  static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(30);
+  /** The memo field that holds a declaration's Idempotency-Key, for a retry that reaches another API process. */
+  static final String IDEMPOTENCY_KEY_MEMO = "idempotencyKey";
 
   /**
    * The gateway a process shares between its API and its Slack endpoints, so both hand out
    * incident ids from one counter.
    */
   public static IncidentGateway of(WorkflowClient client, FirebreakConfig config, boolean searchAttributes) {
-    return new IncidentGateway(client, new IncidentPolicyFactory(config, searchAttributes), Clock.systemUTC(), UPDATE_TIMEOUT);
+    return of(client, config, searchAttributes, IssuedIds.NONE);
+  }
+
+  /** @param issued where incident and maintenance window ids outlive the process (dev mode's file) */
+  public static IncidentGateway of(WorkflowClient client, FirebreakConfig config, boolean searchAttributes,
+      IssuedIds issued) {
+    return new IncidentGateway(client, new IncidentPolicyFactory(config, searchAttributes), Clock.systemUTC(),
+        TemporalDeadlines.standard(), issued);
+  }
+
+  /** Maintenance windows hand out their ids with the same record of issued ones. */
+  IssuedIds issuedIds() {
+    return issued;
+  }
+
+  /** The time limits the API's other gateways share. */
+  TemporalDeadlines deadlines() {
+    return deadlines;
   }
 
   /** The same connection serves the rollbacks the API starts. */
@@ -86,22 +109,93 @@ public final class IncidentGateway {
     return policies;
   }
 
-  IncidentGateway(WorkflowClient client, IncidentPolicyFactory policies, Clock clock, Duration updateTimeout) {
+  IncidentGateway(WorkflowClient client, IncidentPolicyFactory policies, Clock clock, TemporalDeadlines deadlines) {
+    this(client, policies, clock, deadlines, IssuedIds.NONE);
+  }
+
+  IncidentGateway(WorkflowClient client, IncidentPolicyFactory policies, Clock clock, TemporalDeadlines deadlines,
+      IssuedIds issued) {
     this.client = client;
     this.policies = policies;
-    this.ids = new IncidentIds(clock);
+    this.issued = issued;
+    this.ids = new IncidentIds(clock, "INC", issued);
     this.clock = clock;
-    this.updateTimeout = updateTimeout;
+    this.deadlines = deadlines;
     this.windows = new RunningWindows(client);
   }
 
   /** Starts the incident workflow under the first free id and returns that id. */
   public String declare(Declaration draft) {
+    return declare(draft, null).id();
+  }
+
+  /**
+   * Starts the incident, or, for an Idempotency-Key already used, finds the incident it started: in
+   * this process's memory, else (a retry that reaches another API process) by the key in the memo of
+   * the running incidents. A declaration Temporal does not confirm within the limit is a 503 that
+   * says it may still take effect, and that the same key is the safe way to retry.
+   *
+   * @param idempotencyKey null when the caller sent none
+   */
+  Declared declare(Declaration draft, String idempotencyKey) {
+    Instant requestedAt = Instant.now(clock);
+    if (idempotencyKey == null) {
+      return deadlines.starting(() -> new Declared(start(draft, requestedAt, null), true),
+          IncidentGateway::declarationNotConfirmed);
+    }
+    DeclarationKeys.Entry entry = keys.entry(idempotencyKey);
+    // One declaration per key at a time in this process: a retry waits for the first attempt's
+    // outcome, but no longer than its own limit.
+    if (!tryLock(entry)) {
+      throw declarationNotConfirmed(TemporalDeadlines.describe(deadlines.command()));
+    }
+    try {
+      if (entry.incidentId() != null) {
+        return new Declared(entry.incidentId(), false);
+      }
+      Declared declared = deadlines.starting(() -> findByKey(idempotencyKey)
+              .map(id -> new Declared(id, false))
+              .orElseGet(() -> new Declared(start(draft, requestedAt, idempotencyKey), true)),
+          IncidentGateway::declarationNotConfirmed);
+      entry.remember(declared.id());
+      return declared;
+    } finally {
+      entry.lock.unlock();
+    }
+  }
+
+  private boolean tryLock(DeclarationKeys.Entry entry) {
+    try {
+      return entry.lock.tryLock(deadlines.command().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static ApiError declarationNotConfirmed(String limit) {
+    return new ApiError(503, "temporal_unavailable", "Temporal did not confirm the declaration within " + limit
+        + ", so it may still take effect once Temporal answers. Retry with the same 'Idempotency-Key' header to get "
+        + "that incident rather than a second one (without a key, check GET /api/v1/incidents first).");
+  }
+
+  /** The running incident a declaration with this key started, read from the memos (never a query). */
+  private Optional<String> findByKey(String idempotencyKey) {
+    for (WorkflowExecutionInfo info : OpenWorkflows.ofType(client, WORKFLOW_TYPE)) {
+      String key = memo(withMemo(info).getMemo().getFieldsMap(), IDEMPOTENCY_KEY_MEMO);
+      if (idempotencyKey.equals(key)) {
+        return Optional.of(incidentId(info));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private String start(Declaration draft, Instant requestedAt, String idempotencyKey) {
     for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       String id = ids.next();
       Declaration declaration = new Declaration(id, draft.title(), draft.severity(), draft.service(),
-          draft.description(), draft.commander(), draft.declaredBy(), null);
-      IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options(declaration));
+          draft.description(), draft.commander(), draft.declaredBy(), requestedAt);
+      IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options(declaration, idempotencyKey));
       try {
         WorkflowClient.start(workflow::run, IncidentState.declared(declaration, policies.forService(draft.service())));
         log.info("{} declared: {} {} '{}' by {}", id, draft.severity(), draft.service(), draft.title(), draft.declaredBy());
@@ -126,11 +220,27 @@ public final class IncidentGateway {
    * with "already started" (a real server signals instead). The incident then runs, so the delivery
    * becomes a signal to it, or, should that incident have closed meanwhile, starts the next one.
    */
-  public void alertFiring(Declaration declaration, AlertReceived alert) {
-    WorkflowOptions options = WorkflowOptions.newBuilder(options(declaration))
+  public void alertFiring(Declaration received, AlertReceived alert) {
+    Declaration declaration = received.declaredAt() != null ? received
+        : new Declaration(received.id(), received.title(), received.severity(), received.service(),
+            received.description(), received.commander(), received.declaredBy(), Instant.now(clock));
+    WorkflowOptions options = WorkflowOptions.newBuilder(options(declaration, null))
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .build();
     IncidentState state = IncidentState.declared(declaration, policies.forService(declaration.service()));
+    deadlines.starting(() -> {
+      deliverFiring(declaration, options, state, alert);
+      return null;
+    }, IncidentGateway::alertNotConfirmed);
+  }
+
+  private static ApiError alertNotConfirmed(String limit) {
+    return new ApiError(503, "temporal_unavailable", "Temporal did not confirm the alert within " + limit
+        + ", so it may still be recorded once Temporal answers. Sending it again is safe: an alert's fingerprint "
+        + "finds its incident, so a repeat is counted, never declared twice.");
+  }
+
+  private void deliverFiring(Declaration declaration, WorkflowOptions options, IncidentState state, AlertReceived alert) {
     for (int attempt = 1; ; attempt++) {
       try {
         client.newUntypedWorkflowStub(WORKFLOW_TYPE, options).signalWithStart("alert", new Object[] {alert},
@@ -149,22 +259,28 @@ public final class IncidentGateway {
 
   /** Delivers an alert to the incident running under the id; false when none runs (nothing to record it in). */
   public boolean alertIfRunning(String id, AlertReceived alert) {
-    try {
-      workflow(id).alert(alert);
-      return true;
-    } catch (WorkflowNotFoundException closed) {
-      return false;
-    }
+    return deadlines.starting(() -> {
+      try {
+        workflow(id).alert(alert);
+        return true;
+      } catch (WorkflowNotFoundException closed) {
+        return false;
+      }
+    }, IncidentGateway::alertNotConfirmed);
   }
 
-  private WorkflowOptions options(Declaration d) {
+  private WorkflowOptions options(Declaration d, String idempotencyKey) {
+    Map<String, Object> memo = new HashMap<>(IncidentMemo.of(d, d.severity(), d.declaredAt()));
+    if (idempotencyKey != null) {
+      memo.put(IDEMPOTENCY_KEY_MEMO, idempotencyKey);
+    }
     return WorkflowOptions.newBuilder()
         .setWorkflowId(IncidentWorkflow.workflowId(d.id()))
         .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setStaticSummary(truncateUtf8(d.severity() + " · " + d.service() + " · " + d.title(), SUMMARY_BYTES))
         .setStaticDetails(details(d))
-        .setMemo(IncidentMemo.of(d, d.severity(), Instant.now(clock)))
+        .setMemo(memo)
         .build();
   }
 
@@ -194,8 +310,16 @@ public final class IncidentGateway {
     return cut + "…";
   }
 
-  /** Newest first. */
+  /**
+   * Newest first, from the listing and the memos alone. A row whose memo cannot be read in time
+   * (the dev server describes each execution for it) is shown with what the listing knows and says why.
+   */
   public List<IncidentSummary> list(boolean runningOnly) {
+    return deadlines.within(deadlines.read(), () -> listRows(runningOnly), limit -> new ApiError(504, "timeout",
+        "Temporal did not list the incidents within " + limit + "; try again shortly."));
+  }
+
+  private List<IncidentSummary> listRows(boolean runningOnly) {
     String namespace = client.getOptions().getNamespace();
     WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build();
     var service = client.getWorkflowServiceStubs().blockingStub();
@@ -205,46 +329,47 @@ public final class IncidentGateway {
         ListClosedWorkflowExecutionsRequest.newBuilder()
             .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build()))
         .getExecutionsList().stream().filter(info -> WORKFLOW_TYPE.equals(info.getType().getName())).toList();
-    Comparator<WorkflowExecutionInfo> newestFirst =
-        Comparator.comparing((WorkflowExecutionInfo i) -> i.getStartTime().getSeconds())
-            .thenComparing(i -> i.getStartTime().getNanos()).reversed();
-    List<WorkflowExecutionInfo> runningNewestFirst = running.stream().sorted(newestFirst).toList();
-    List<IncidentSummary> rows = new ArrayList<>();
-    for (int i = 0; i < runningNewestFirst.size(); i++) {
-      rows.add(summary(runningNewestFirst.get(i), i < QUERIED_FOR_STATUS ? statusOf(runningNewestFirst.get(i)) : "OPEN"));
-    }
     Set<String> runningIds = running.stream().map(i -> i.getExecution().getWorkflowId()).collect(Collectors.toSet());
+    List<WorkflowExecutionInfo> listed = new ArrayList<>(running);
     closed.stream()
         // A long incident continues as new: its earlier runs are history of the same incident.
         .filter(info -> info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
         .filter(info -> !runningIds.contains(info.getExecution().getWorkflowId()))
-        .forEach(info -> rows.add(summary(info, "CLOSED")));
-    return rows.stream()
+        .forEach(listed::add);
+    return deadlines.readEach(listed, info -> summary(info, runningIds.contains(info.getExecution().getWorkflowId())),
+            (info, why) -> unread(info, runningIds.contains(info.getExecution().getWorkflowId()), why))
+        .stream()
         .sorted(Comparator.comparing(IncidentSummary::declaredAt, Comparator.nullsLast(Comparator.reverseOrder())))
         .toList();
   }
 
-  private String statusOf(WorkflowExecutionInfo info) {
-    try {
-      return client.newWorkflowStub(IncidentWorkflow.class, info.getExecution().getWorkflowId()).state().status().name();
-    } catch (RuntimeException e) {
-      log.warn("{}: state query failed while listing; shown as OPEN", info.getExecution().getWorkflowId(), e);
-      return "OPEN";
-    }
-  }
-
-  private IncidentSummary summary(WorkflowExecutionInfo listed, String status) {
+  private IncidentSummary summary(WorkflowExecutionInfo listed, boolean running) {
     WorkflowExecutionInfo info = withMemo(listed);
     Map<String, Payload> memo = info.getMemo().getFieldsMap();
     String declaredAt = memo(memo, IncidentMemo.DECLARED_AT);
+    String status = memo(memo, IncidentMemo.STATUS);
     return new IncidentSummary(
-        info.getExecution().getWorkflowId().substring(IncidentWorkflow.workflowId("").length()),
+        incidentId(info),
         memo(memo, IncidentMemo.TITLE),
         memo(memo, IncidentMemo.SEVERITY),
         memo(memo, IncidentMemo.SERVICE),
-        status,
-        declaredAt != null ? Instant.parse(declaredAt)
-            : Instant.ofEpochSecond(info.getStartTime().getSeconds(), info.getStartTime().getNanos()));
+        !running ? "CLOSED" : status != null ? status : "OPEN",
+        declaredAt != null ? Instant.parse(declaredAt) : startTime(info),
+        null);
+  }
+
+  /** What the listing alone knows of an incident whose memo could not be read. */
+  private static IncidentSummary unread(WorkflowExecutionInfo info, boolean running, String why) {
+    return new IncidentSummary(incidentId(info), null, null, null, running ? "OPEN" : "CLOSED", startTime(info),
+        "Its details " + why + "; GET the incident to see it.");
+  }
+
+  private static String incidentId(WorkflowExecutionInfo info) {
+    return info.getExecution().getWorkflowId().substring(IncidentWorkflow.workflowId("").length());
+  }
+
+  private static Instant startTime(WorkflowExecutionInfo info) {
+    return Instant.ofEpochSecond(info.getStartTime().getSeconds(), info.getStartTime().getNanos());
   }
 
   /** The dev test server lists closed executions without their memo; describing one brings it back. */
@@ -262,15 +387,20 @@ public final class IncidentGateway {
   }
 
   public IncidentView view(String id) {
-    return workflow(id).state();
+    return deadlines.within(deadlines.read(), () -> workflow(id).state(), limit -> notAnswering(id, limit, "Nothing changed."));
   }
 
   String postMortem(String id) {
-    return workflow(id).postMortem();
+    return deadlines.within(deadlines.read(), () -> workflow(id).postMortem(), limit -> notAnswering(id, limit, "Nothing changed."));
   }
 
   void addNote(String id, Note note) {
-    workflow(id).addNote(note);
+    deadlines.within(deadlines.read(), () -> workflow(id).addNote(note), limit -> notAnswering(id, limit,
+        "The note may still be added; check the timeline before sending it again."));
+  }
+
+  private static ApiError notAnswering(String id, String limit, String consequence) {
+    return TemporalDeadlines.notAnswering("Incident " + id, limit, consequence);
   }
 
   /**
@@ -283,9 +413,12 @@ public final class IncidentGateway {
         .setUpdateId(idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString())
         .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
         .build();
-    IncidentView view = client.newUntypedWorkflowStub(IncidentWorkflow.workflowId(id))
-        .startUpdate(options, command)
-        .getResult(updateTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    Duration limit = deadlines.command();
+    IncidentView view = deadlines.within(limit, () -> client.newUntypedWorkflowStub(IncidentWorkflow.workflowId(id))
+            .startUpdate(options, command)
+            .getResult(limit.toMillis(), TimeUnit.MILLISECONDS),
+        text -> notAnswering(id, text, "The command may still be applied; check the incident (GET /api/v1/incidents/"
+            + id + ") before retrying" + (idempotencyKey == null ? "." : ", or retry with the same Idempotency-Key.")));
     log.info("{}: {} applied", id, action.updateName);
     return view;
   }

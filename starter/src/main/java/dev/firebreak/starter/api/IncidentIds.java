@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * memory, so another API replica (or this one after a restart) may hand out an id already in use:
  * the caller asks for the next one when Temporal refuses the workflow id as a duplicate, after
  * {@link #skipTaken} has moved the counter past the ids in use. Maintenance windows get theirs the
- * same way, {@code MW-<yyyymmdd>-<n>}.
+ * same way, {@code MW-<yyyymmdd>-<n>}. Numbers an earlier run issued (see {@link IssuedIds}) are never
+ * handed out again.
  */
 final class IncidentIds {
 
@@ -19,25 +20,32 @@ final class IncidentIds {
 
   private final Clock clock;
   private final String prefix;
+  private final IssuedIds issued;
   private LocalDate day;
   private int last;
 
   IncidentIds(Clock clock) {
-    this(clock, "INC");
+    this(clock, "INC", IssuedIds.NONE);
   }
 
   IncidentIds(Clock clock, String prefix) {
+    this(clock, prefix, IssuedIds.NONE);
+  }
+
+  IncidentIds(Clock clock, String prefix, IssuedIds issued) {
     this.clock = clock;
     this.prefix = prefix;
+    this.issued = issued;
   }
 
   synchronized String next() {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     if (!today.equals(day)) {
       day = today;
-      last = 0;
+      last = issued.highest(dayPrefix());
     }
     last++;
+    issued.issued(dayPrefix(), last);
     return id(last);
   }
 
@@ -74,6 +82,7 @@ final class IncidentIds {
       }
     }
     last = free - 1;
+    issued.issued(dayPrefix(), last);
   }
 
   private String id(int number) {

@@ -34,7 +34,7 @@ public final class IncidentRollbacks {
   private final FirebreakConfig config;
 
   public IncidentRollbacks(IncidentGateway incidents, FirebreakConfig config) {
-    this.rollbacks = new RollbackGateway(incidents.client());
+    this.rollbacks = new RollbackGateway(incidents.client(), incidents.deadlines());
     this.incidents = incidents;
     this.config = config;
   }

@@ -60,11 +60,28 @@ final class IncidentRoutes {
     if (request.commander() != null && request.commander().length() > MAX_TITLE) {
       throw ApiError.badRequest("Field 'commander' is longer than " + MAX_TITLE + " characters.");
     }
-    String id = incidents.declare(new Declaration(null, title.strip(), severity, service,
-        blankToNull(request.description()), blankToNull(request.commander()), ApiServer.caller(ctx).name(), null));
-    metrics.counter("firebreak.incidents.declared", "severity", severity.name()).increment();
-    ctx.status(201).json(Map.of("id", id, "workflowId", IncidentWorkflow.workflowId(id),
+    Declared declared = incidents.declare(new Declaration(null, title.strip(), severity, service,
+        blankToNull(request.description()), blankToNull(request.commander()), ApiServer.caller(ctx).name(), null),
+        idempotencyKey(ctx));
+    String id = declared.id();
+    if (declared.created()) {
+      metrics.counter("firebreak.incidents.declared", "severity", severity.name()).increment();
+    }
+    // A repeated key answers 200 with the incident the first request declared.
+    ctx.status(declared.created() ? 201 : 200).json(Map.of("id", id, "workflowId", IncidentWorkflow.workflowId(id),
         "status", "DECLARED"));
+  }
+
+  /** Optional for a declaration: without one, a retry after a timeout may declare a second incident. */
+  private static String idempotencyKey(Context ctx) {
+    String key = ctx.header("Idempotency-Key");
+    if (key == null || key.isBlank()) {
+      return null;
+    }
+    if (!RollbackRoutes.KEY.matcher(key).matches()) {
+      throw ApiError.badRequest("The 'Idempotency-Key' header must be 1 to 100 letters, digits, '.', '_' or '-'.");
+    }
+    return key;
   }
 
   private void list(Context ctx) {

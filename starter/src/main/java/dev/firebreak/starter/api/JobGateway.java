@@ -37,24 +37,30 @@ final class JobGateway {
 
   private final WorkflowClient client;
   private final FirebreakConfig config;
+  private final TemporalDeadlines deadlines;
 
-  JobGateway(WorkflowClient client, FirebreakConfig config) {
+  JobGateway(WorkflowClient client, FirebreakConfig config, TemporalDeadlines deadlines) {
     this.client = client;
     this.config = config;
+    this.deadlines = deadlines;
   }
 
-  List<JobView> list() {
-    return config.jobs().stream().map(this::view).toList();
+  /** Every job at once, each under the per-row limit: a job that does not answer shows its configuration and why. */
+  List<JobRow> list() {
+    return deadlines.readEach(config.jobs(), job -> new JobRow(view(job), null),
+        (job, why) -> new JobRow(configuredOnly(job), "Its runs " + why + "; GET the job to see them."));
   }
 
   JobView view(String name) {
-    return view(configured(name));
+    JobConfig job = configured(name);
+    return deadlines.within(deadlines.read(), () -> view(job), limit -> notAnswering(name, limit, "Nothing changed."));
   }
 
   JobView command(String name, Verb verb, JobCommand command) {
     configured(name);
     try {
-      JobView view = verb.send.apply(workflow(name), command);
+      JobView view = deadlines.within(deadlines.command(), () -> verb.send.apply(workflow(name), command),
+          limit -> notAnswering(name, limit, "The command may still be applied; check the job before retrying."));
       log.info("job {}: {} by {}", name, verb.name().toLowerCase(java.util.Locale.ROOT), command.by());
       return view;
     } catch (WorkflowNotFoundException e) {
@@ -66,9 +72,17 @@ final class JobGateway {
     try {
       return workflow(job.name()).view();
     } catch (WorkflowNotFoundException e) {
-      return new JobView(job.name(), job.schedule(), job.timeZone(), job.action().kind(), job.dryRun(), false, null,
-          false, 0, 0, null, null, null, List.of());
+      return configuredOnly(job);
     }
+  }
+
+  private static JobView configuredOnly(JobConfig job) {
+    return new JobView(job.name(), job.schedule(), job.timeZone(), job.action().kind(), job.dryRun(), false, null,
+        false, 0, 0, null, null, null, List.of());
+  }
+
+  private static ApiError notAnswering(String name, String limit, String consequence) {
+    return TemporalDeadlines.notAnswering("Job '" + name + "'", limit, consequence);
   }
 
   private JobConfig configured(String name) {

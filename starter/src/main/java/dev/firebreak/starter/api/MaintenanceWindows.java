@@ -36,7 +36,7 @@ public final class MaintenanceWindows {
   private final Clock clock;
 
   public MaintenanceWindows(IncidentGateway incidents, FirebreakConfig config, Clock clock) {
-    this.windows = new MaintenanceGateway(incidents.client(), clock);
+    this.windows = new MaintenanceGateway(incidents.client(), clock, incidents.deadlines(), incidents.issuedIds());
     this.incidents = incidents;
     this.config = config;
     this.plans = new MaintenancePlanFactory(config, incidents.policies());

@@ -17,6 +17,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +34,12 @@ final class RollbackGateway {
 
   private final WorkflowClient client;
   private final RollbackLocks locks;
+  private final TemporalDeadlines deadlines;
 
-  RollbackGateway(WorkflowClient client) {
+  RollbackGateway(WorkflowClient client, TemporalDeadlines deadlines) {
     this.client = client;
     this.locks = new RollbackLocks(client);
+    this.deadlines = deadlines;
   }
 
   /** Claims the service's lock and starts the rollback as its own workflow. */
@@ -95,11 +98,16 @@ final class RollbackGateway {
   }
 
   RollbackView approve(String id, Approval approval) {
-    return stub(id).approve(approval);
+    return decide(id, () -> stub(id).approve(approval));
   }
 
   RollbackView refuse(String id, Approval approval) {
-    return stub(id).refuse(approval);
+    return decide(id, () -> stub(id).refuse(approval));
+  }
+
+  private RollbackView decide(String id, Supplier<RollbackView> decision) {
+    return deadlines.within(deadlines.command(), decision, limit -> TemporalDeadlines.notAnswering("Rollback " + id, limit,
+        "The decision may still be applied; check the rollback before deciding again."));
   }
 
   private RollbackWorkflow stub(String id) {
@@ -108,6 +116,9 @@ final class RollbackGateway {
 
   /** The rollback under this workflow id, if one was ever started. */
   Optional<RollbackView> find(String workflowId) {
-    return WorkflowQuery.ifExists(() -> client.newWorkflowStub(RollbackWorkflow.class, workflowId).state());
+    return deadlines.within(deadlines.read(),
+        () -> WorkflowQuery.ifExists(() -> client.newWorkflowStub(RollbackWorkflow.class, workflowId).state()),
+        limit -> TemporalDeadlines.notAnswering("Rollback " + workflowId.substring(ID_PREFIX.length()), limit,
+            "Nothing changed."));
   }
 }

@@ -24,7 +24,7 @@ final class RollbackRoutes {
 
   static final String BASE = "/api/v1/rollbacks";
   /** Keys become part of workflow ids, which must stay short and printable. */
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+  static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
   private final IncidentRollbacks incidentRollbacks;
   private final RollbackGateway rollbacks;

@@ -56,9 +56,15 @@ public final class TemporalFailures {
         if (code == Status.Code.NOT_FOUND) {
           return notFound(incidentId);
         }
-        if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
-          log.warn("{}: Temporal unavailable ({})", incidentId, code);
+        if (code == Status.Code.UNAVAILABLE) {
+          log.warn("{}: Temporal unavailable", incidentId);
           return new ApiError(503, "temporal_unavailable", "Temporal is not reachable right now; try again shortly.");
+        }
+        if (code == Status.Code.DEADLINE_EXCEEDED) {
+          // Temporal answered too slowly, which is not the same as not at all: usually a workflow that does not answer.
+          log.warn("{}: Temporal did not answer in time", incidentId);
+          return new ApiError(504, "timeout", (incidentId == null ? "Temporal" : "Incident " + incidentId)
+              + " did not answer in time; if it was a command, check the state before retrying.");
         }
       }
     }

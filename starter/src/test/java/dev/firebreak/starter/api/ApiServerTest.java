@@ -270,6 +270,29 @@ class ApiServerTest {
   }
 
   @Test
+  void aDeclarationRetriedWithTheSameIdempotencyKeyReturnsTheSameIncidentFromAnyApiProcess() {
+    ApiServer replica = api.newServer().start("127.0.0.1", 0);
+    try {
+      HttpResponse<String> first = declareWithKey(api.server, "declare-1");
+      HttpResponse<String> retried = declareWithKey(api.server, "declare-1");
+      HttpResponse<String> elsewhere = declareWithKey(replica, "declare-1");
+      HttpResponse<String> another = declareWithKey(api.server, "declare-2");
+
+      assertThat(first.statusCode()).isEqualTo(201);
+      String id = json(first).get("id").asText();
+      assertThat(retried.statusCode()).isEqualTo(200);
+      assertThat(json(retried).get("id").asText()).isEqualTo(id);
+      assertThat(elsewhere.statusCode()).isEqualTo(200);
+      assertThat(json(elsewhere).get("id").asText()).isEqualTo(id);
+      assertThat(another.statusCode()).isEqualTo(201);
+      assertThat(json(another).get("id").asText()).isNotEqualTo(id);
+      assertThat(json(api.get("/api/v1/incidents", "viewer-token"))).hasSize(2);
+    } finally {
+      replica.stop();
+    }
+  }
+
+  @Test
   void notesAreAcceptedAsSignals() {
     String id = declare(DECLARE);
 
@@ -313,9 +336,17 @@ class ApiServerTest {
   }
 
   private HttpResponse<String> sendTo(ApiServer server, String body) {
-    return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/v1/incidents"))
+    return api.send(declaration(server, body));
+  }
+
+  private HttpResponse<String> declareWithKey(ApiServer server, String key) {
+    return api.send(declaration(server, DECLARE).header("Idempotency-Key", key));
+  }
+
+  private static java.net.http.HttpRequest.Builder declaration(ApiServer server, String body) {
+    return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/v1/incidents"))
         .header("Authorization", "Bearer responder-token").header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
   }
 
   private static JsonNode json(HttpResponse<String> response) {

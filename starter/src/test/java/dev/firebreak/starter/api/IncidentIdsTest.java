@@ -27,6 +27,28 @@ class IncidentIdsTest {
   }
 
   @Test
+  void idsCarryOnAfterTheHighestAnEarlierRunIssuedAndRecordEveryOneTheyHandOut() {
+    java.util.Map<String, Integer> kept = new java.util.HashMap<>(java.util.Map.of("INC-20261123-", 41));
+    IssuedIds issued = new IssuedIds() {
+      @Override
+      public int highest(String dayPrefix) {
+        return kept.getOrDefault(dayPrefix, 0);
+      }
+
+      @Override
+      public void issued(String dayPrefix, int number) {
+        kept.put(dayPrefix, number);
+      }
+    };
+
+    IncidentIds ids = new IncidentIds(CLOCK, "INC", issued);
+
+    assertThat(ids.next()).isEqualTo("INC-20261123-42");
+    assertThat(ids.next()).isEqualTo("INC-20261123-43");
+    assertThat(new IncidentIds(CLOCK, "INC", issued).next()).isEqualTo("INC-20261123-44");
+  }
+
+  @Test
   void aThousandIdsInUseAreSkippedWithAFewLookups() {
     IncidentIds ids = new IncidentIds(CLOCK);
     Set<String> used = IntStream.rangeClosed(1, 1000).mapToObj(n -> "INC-20261123-" + n).collect(Collectors.toSet());

@@ -88,7 +88,10 @@ final class Incident {
     alerts = p.alerts();
   }
 
-  /** A brand-new incident; {@code declaredAt} is the workflow clock at the first task. */
+  /**
+   * A brand-new incident, declared when the request was made ({@code declaration.declaredAt()}, set
+   * by whoever started it), or, when the declaration carries no time, at the first workflow task.
+   */
   static Incident declare(Declaration declaration, Instant now) {
     Declaration stamped =
         new Declaration(
@@ -107,7 +110,7 @@ final class Incident {
             null, null, null, new PostMortemInput(null, null, null, null, List.of(), null), null, null,
             0, null, null, 0, List.of(), null, null, null);
     Incident incident = new Incident(stamped, fresh);
-    incident.record(now, "declared", declaration.declaredBy(), describeDeclaration(stamped));
+    incident.record(stamped.declaredAt(), "declared", declaration.declaredBy(), describeDeclaration(stamped));
     return incident;
   }
 

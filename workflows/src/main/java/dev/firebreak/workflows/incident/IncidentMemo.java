@@ -5,13 +5,16 @@ import java.util.Map;
 
 /**
  * What an incident's memo carries so lists can show it without querying every workflow. Written at
- * start by the API and again at every continue-as-new, because a new run does not inherit it.
+ * start by the API and again at every continue-as-new, because a new run does not inherit it; the
+ * workflow keeps status and severity current.
  */
 public final class IncidentMemo {
   public static final String TITLE = "title";
   public static final String SEVERITY = "severity";
   public static final String SERVICE = "service";
   public static final String DECLARED_AT = "declaredAt";
+  /** The incident's phase ({@link IncidentStatus}), rewritten by the workflow whenever it changes. */
+  public static final String STATUS = "status";
 
   private IncidentMemo() {}
 
@@ -21,5 +24,10 @@ public final class IncidentMemo {
         SEVERITY, severity.name(),
         SERVICE, declaration.service(),
         DECLARED_AT, declaredAt.toString());
+  }
+
+  /** What changes while the incident runs; the workflow upserts it. */
+  public static Map<String, Object> progress(IncidentStatus status, Severity severity) {
+    return Map.of(STATUS, status.name(), SEVERITY, severity.name());
   }
 }

@@ -44,6 +44,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -118,6 +119,26 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   static final String ALERT_INTAKE = "alert-intake-v1";
 
+  /**
+   * Guards the declaration coming first: a command that reaches the incident before its first
+   * workflow task has run (the worker was down at the declare) waits until the declaration has been
+   * announced, and an acknowledgement that was waiting means nobody is paged. Histories recorded
+   * before it applied such a command first.
+   */
+  static final String DECLARATION_FIRST = "declaration-first-v1";
+
+  /**
+   * Guards the order of what paging providers hear: an acknowledge or resolve waits for the pages
+   * still on their way, so PagerDuty sees the trigger before the acknowledge that closes it.
+   */
+  static final String FOLLOW_UP_AFTER_PAGES = "follow-up-after-pages-v1";
+
+  /**
+   * Guards the memo that lists read: the incident writes its current status and severity into it
+   * whenever they change, so a list never has to query every workflow. Earlier runs never wrote it.
+   */
+  static final String STATUS_MEMO = "status-memo-v1";
+
   /** "Errors in the last 15 minutes" is how the runbooks read an error tracker during an incident. */
   private static final Duration ERROR_COUNT_WINDOW = Duration.ofMinutes(15);
 
@@ -142,6 +163,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private CancellationScope timerScope;
   private Promise<Void> timer;
   private int pagesInFlight;
+  /** Escalation pages not yet answered by their provider; follow-ups wait for them (see {@link #FOLLOW_UP_AFTER_PAGES}). */
+  private int triggersInFlight;
+  /** Whether the declaration has been announced (and paged); commands wait for it (see {@link #DECLARATION_FIRST}). */
+  private boolean declared;
+  /** Who acknowledged while the declaration was still waiting for its first workflow task; null otherwise. */
+  private String acknowledgedBeforeDeclaration;
+  /** {@link #STATUS_MEMO} and {@link #FOLLOW_UP_AFTER_PAGES}, asked once per run at its start. */
+  private boolean writesStatusMemo;
+  private boolean followsUpAfterPages;
+  private Map<String, Object> publishedMemo;
   private boolean wake;
   /** The sender of an alert whose resolution resolves the incident at the next wake-up; null otherwise. */
   private String alertResolvedBy;
@@ -158,6 +189,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (state.openingAlert() != null) {
       incident.recordAlert(now(), state.openingAlert());
     }
+    this.declared = state.progress() != null;
   }
 
   @Override
@@ -166,12 +198,15 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (providersEnabled()) {
       Async.procedure(publicStatus::deliver);
     }
+    writesStatusMemo = Workflow.getVersion(STATUS_MEMO, Workflow.DEFAULT_VERSION, 1) >= 1;
+    followsUpAfterPages = Workflow.getVersion(FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (state.progress() == null) {
       announce();
     } else if (incident.incidentMessage == null) {
       outbox.add(ChatWork.announce());
     }
     publishSearchAttributes();
+    publishStatusMemo();
     while (incident.status != IncidentStatus.CLOSED) {
       // Before the wait: an alert delivered with the start is handled before run() begins.
       resolveIfTheAlertResolved();
@@ -182,6 +217,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       remindIfUpdateOverdue(now);
       monitorAfterResolve(now);
       remindPostMortemReview(now);
+      publishStatusMemo();
       continueAsNewIfHistoryIsLong();
     }
     Workflow.await(this::isQuiet);
@@ -200,7 +236,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private void announce() {
     outbox.add(ChatWork.announce());
     SeverityPolicy severity = policy.forSeverity(incident.severity);
-    if (severity.paging() && !policy.escalation().isEmpty()) {
+    if (severity.paging() && !policy.escalation().isEmpty() && acknowledgedBeforeDeclaration != null) {
+      incident.record(now(), "not-paged", null, acknowledgedBeforeDeclaration
+          + " acknowledged before the first page went out; nobody is paged");
+    } else if (severity.paging() && !policy.escalation().isEmpty()) {
       pageLevel(0, "new " + incident.severity + " incident");
       incident.nextEscalationAt = now().plus(severity.ackTimeout());
     } else {
@@ -210,6 +249,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (providersEnabled()) {
       publicStatus.openIfPublic();
     }
+    declared = true;
     log.info("{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
   }
 
@@ -263,7 +303,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.newActivityStub(
             PagingActivities.class,
             ActivityOptions.newBuilder(PAGING).setSummary("Page " + level.name() + ": " + reason).build());
-    fireAndRecord(Async.function(pager::page, request), "page " + level.name(), key);
+    Promise<Delivery> page = Async.function(pager::page, request);
+    triggersInFlight++;
+    page.handle((delivery, failure) -> triggersInFlight--);
+    fireAndRecord(page, "page " + level.name(), key);
   }
 
   /**
@@ -281,8 +324,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
         Workflow.newActivityStub(
             PagingActivities.class,
             ActivityOptions.newBuilder(PAGING).setSummary("Paging providers: " + action).build());
-    fireAndRecord(resolved ? Async.function(pager::resolved, followUp) : Async.function(pager::acknowledged, followUp),
-        action + " the page", incident.id() + "/" + action);
+    Promise<Delivery> call;
+    if (!followsUpAfterPages) {
+      call = resolved ? Async.function(pager::resolved, followUp) : Async.function(pager::acknowledged, followUp);
+    } else {
+      call = Async.function(() -> {
+        Workflow.await(() -> triggersInFlight == 0);
+        return resolved ? pager.resolved(followUp) : pager.acknowledged(followUp);
+      });
+    }
+    fireAndRecord(call, action + " the page", incident.id() + "/" + action);
   }
 
   /** Records where a page (or its follow-up) went, or that it failed; never blocks the caller. */
@@ -480,8 +531,33 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView acknowledge(Acknowledgement ack) {
+    if (waitsForDeclaration()) {
+      if (acknowledgedBeforeDeclaration == null) {
+        acknowledgedBeforeDeclaration = ack.by();
+      }
+      Workflow.await(() -> declared);
+      if (incident.isAcknowledged()) {
+        throw refusal(incident.id() + " was already acknowledged by " + incident.acknowledgedBy
+            + " at " + incident.acknowledgedAt);
+      }
+    }
     acknowledgeBy(ack.by());
     return incident.view();
+  }
+
+  /**
+   * Holds a command that arrived before the declaration's first workflow task until the incident
+   * has been announced, so the room exists, the timeline starts with the declaration and the
+   * command's message follows the announcement. Once declared this returns at once and records nothing.
+   */
+  private void awaitDeclaration() {
+    if (waitsForDeclaration()) {
+      Workflow.await(() -> declared);
+    }
+  }
+
+  private boolean waitsForDeclaration() {
+    return !declared && Workflow.getVersion(DECLARATION_FIRST, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private void acknowledgeBy(String by) {
@@ -514,6 +590,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView postUpdate(ResponderUpdate update) {
+    awaitDeclaration();
     Instant now = now();
     ResponderUpdate clipped =
         new ResponderUpdate(update.by(), Texts.clip(update.text(), Texts.MAX_TEXT),
@@ -556,6 +633,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView changeSeverity(SeverityChange change) {
+    awaitDeclaration();
     Severity previous = incident.severity;
     incident.severity = change.severity();
     String text = "Severity " + previous + " → " + change.severity()
@@ -591,6 +669,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView assignCommander(CommanderAssignment assignment) {
+    awaitDeclaration();
     incident.commander = assignment.commander();
     incident.record(now(), "commander", assignment.by(), assignment.commander() + " is incident commander");
     queuePost("commander", "👤 " + assignment.commander() + " is now incident commander.", true);
@@ -607,6 +686,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView recordMitigation(Mitigation mitigation) {
+    awaitDeclaration();
     Mitigation clipped =
         new Mitigation(mitigation.by(), Texts.clip(mitigation.action(), 500),
             Texts.clip(mitigation.detail(), Texts.MAX_TEXT));
@@ -629,6 +709,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView resolve(Resolution resolution) {
+    awaitDeclaration();
     List<HealthResult> failing = failing(runHealthChecks(true));
     if (!incident.status.isOpen()) {
       throw refusal(incident.id() + " became " + incident.status.label() + " while its health was checked");
@@ -719,6 +800,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   @Override
   public IncidentView contributeToPostMortem(PostMortemInput input) {
+    awaitDeclaration();
     List<String> tasks = input.preventionTasks() == null ? List.of()
         : input.preventionTasks().stream().limit(50).map(t -> Texts.clip(t, 500)).toList();
     incident.mergePostMortemInput(
@@ -778,6 +860,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   @Override
   public IncidentView rollback(RollbackOrder order) {
+    awaitDeclaration();
     RollbackWorkflow child = Workflow.newChildWorkflowStub(RollbackWorkflow.class,
         ChildWorkflowOptions.newBuilder()
             .setWorkflowId(order.workflowId())
@@ -1130,6 +1213,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     Workflow.setCurrentDetails("**" + incident.id() + "** · " + incident.severity + " · " + status.label()
         + (incident.commander == null ? "" : " · commander " + incident.commander));
     wake = true;
+  }
+
+  /**
+   * Writes status and severity into the memo when they changed since it was last written. Only the
+   * main loop writes it (every command that changes either wakes the loop), so handlers ask no version.
+   */
+  private void publishStatusMemo() {
+    Map<String, Object> progress = IncidentMemo.progress(incident.status, incident.severity);
+    if (writesStatusMemo && !progress.equals(publishedMemo)) {
+      Workflow.upsertMemo(progress);
+      publishedMemo = progress;
+    }
   }
 
   private void publishSearchAttributes() {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -109,6 +110,41 @@ class IncidentWorkflowReplayTest {
       incident.alert(firing);
       env.sleep(Duration.ofMinutes(1));
     });
+    // PagerDuty hears acknowledge and resolve only once the trigger before them has been answered.
+    record("providers-follow-up-after-pages", IncidentPolicies.recoupWithProviders(), (incident, env) -> {
+      env.sleep(Duration.ofMinutes(1));
+      incident.acknowledge(new Acknowledgement("bob"));
+      env.sleep(Duration.ofMinutes(1));
+      incident.resolve(new Resolution("bob", "fixed", null));
+      env.sleep(Duration.ofMinutes(1));
+    });
+    // Status and severity go into the memo whenever they change, for lists to read.
+    record("status-memo", (incident, env) -> {
+      incident.acknowledge(new Acknowledgement("bob"));
+      incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
+      env.sleep(Duration.ofMinutes(1));
+      incident.resolve(new Resolution("bob", "fixed", null));
+      env.sleep(Duration.ofMinutes(1));
+    });
+    // The acknowledgement is sent before the worker runs, so it reaches the incident with its first task.
+    record("acknowledged-before-first-task", IncidentPolicies.recoupWithProviders(), false, (incident, env) -> {
+      CompletableFuture<IncidentView> ack =
+          CompletableFuture.supplyAsync(() -> incident.acknowledge(new Acknowledgement("bob")));
+      sleepUninterruptibly(Duration.ofSeconds(1));
+      env.start();
+      ack.join();
+      env.sleep(Duration.ofMinutes(1));
+      incident.resolve(new Resolution("bob", "fixed", null));
+      env.sleep(Duration.ofMinutes(1));
+    });
+  }
+
+  private static void sleepUninterruptibly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
@@ -122,13 +158,20 @@ class IncidentWorkflowReplayTest {
   }
 
   private void record(String name, IncidentPolicy policy, Scenario scenario) throws IOException {
+    record(name, policy, true, scenario);
+  }
+
+  /** @param workerRunning false to leave starting the worker to the scenario */
+  private void record(String name, IncidentPolicy policy, boolean workerRunning, Scenario scenario) throws IOException {
     diagnostics.healthy = true;
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics,
           new RecordingStatusPage(), new ScriptedErrorCounts());
-      env.start();
+      if (workerRunning) {
+        env.start();
+      }
       WorkflowClient client = env.getWorkflowClient();
       String id = "INC-REPLAY-" + name;
       IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class,

@@ -96,6 +96,22 @@ class IncidentWorkflowTest {
   }
 
   @Test
+  void theMemoCarriesTheCurrentStatusAndSeveritySoAListNeedsNoQuery() {
+    IncidentWorkflow incident = declareP1("INC-MEMO");
+    env.sleep(Duration.ofSeconds(5));
+    WorkflowStub stub = WorkflowStub.fromTyped(incident);
+    assertThat(stub.describe().getMemo(IncidentMemo.STATUS, String.class)).isEqualTo("DECLARED");
+
+    incident.acknowledge(new Acknowledgement("bob"));
+    incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
+    env.sleep(Duration.ofSeconds(5));
+
+    WorkflowExecutionDescription described = stub.describe();
+    assertThat(described.getMemo(IncidentMemo.STATUS, String.class)).isEqualTo(incident.state().status().name());
+    assertThat(described.getMemo(IncidentMemo.SEVERITY, String.class)).isEqualTo("P2");
+  }
+
+  @Test
   void acknowledgedBeforeTheTimeoutPagesOnlyThePrimary() {
     IncidentWorkflow incident = declareP1("INC-2");
     env.sleep(Duration.ofMinutes(10));
