@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.DeployQuery;
@@ -331,12 +332,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     IncidentMetrics.updateMissed(incident.severity);
     Duration interval = policy.forSeverity(incident.severity).updateInterval();
     Duration silence = Duration.between(incident.lastUpdateAt, now);
-    String who = incident.commander == null ? "Incident commander" : incident.commander;
     incident.record(now, "update-missed", null,
         "No update for " + Texts.humanize(silence) + " (due every " + Texts.humanize(interval) + ")");
     queuePost("update-reminder",
-        "⏰ " + who + ": no update on " + incident.id() + " for " + Texts.humanize(silence)
-            + ". Post one: what you found, ETA, actions.", true);
+        "⏰ " + updateReminderAddressee() + ": no update on " + incident.id() + " for " + Texts.humanize(silence)
+            + (incident.isAcknowledged() ? ". Post one" : ". Acknowledge it, then post an update")
+            + ": what you found, ETA, actions.", true);
     // Before an ack the escalation chain is already walking; after it, a silent owner is escalated
     // one level per missed interval, and the top level is paged once, not every interval.
     int level = Math.max(incident.escalationLevel, 0) + incident.missedUpdates - 1;
@@ -350,6 +351,19 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       IncidentMetrics.escalated(incident.severity, "missed-update");
       log.warn("{} missed update escalated to {}", incident.id(), target.name());
     }
+  }
+
+  /**
+   * Who is reminded to post an update. Before anyone acknowledges, nobody has taken command (a
+   * commander named at declaration has not answered either), so the reminder goes to the level
+   * being paged now: the people who are expected to pick the incident up.
+   */
+  private String updateReminderAddressee() {
+    if (!incident.isAcknowledged() && incident.escalationLevel >= 0) {
+      EscalationLevel paged = policy.escalation().get(incident.escalationLevel);
+      return paged.name() + " on call (" + String.join(", ", paged.targets()) + ")";
+    }
+    return incident.commander == null ? "Incident commander" : incident.commander;
   }
 
   private void monitorAfterResolve(Instant now) {
@@ -1188,7 +1202,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   private static String rootMessage(Throwable failure) {
-    return Texts.rootMessage(failure);
+    return RootCause.message(failure);
   }
 
   private static Instant now() {

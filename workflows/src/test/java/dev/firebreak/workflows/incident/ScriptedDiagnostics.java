@@ -8,6 +8,7 @@ import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,6 +21,8 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
   public volatile boolean dependencyDegraded;
   public volatile List<Deployment> deployments = List.of();
   public final List<HealthCheck> healthChecks = new CopyOnWriteArrayList<>();
+  /** When set, listing deploys fails with this, as a provider client's failure would. */
+  public volatile ApplicationFailure deploysFailWith;
 
   @Override
   public HealthResult checkHealth(HealthCheck check) {
@@ -38,6 +41,9 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
 
   @Override
   public DeployHistory recentDeploys(DeployQuery query) {
+    if (deploysFailWith != null) {
+      throw deploysFailWith;
+    }
     return new DeployHistory(query.service(), query.platform(), deployments, false, null);
   }
 }

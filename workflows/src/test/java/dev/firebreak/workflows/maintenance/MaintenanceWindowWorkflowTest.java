@@ -138,7 +138,8 @@ class MaintenanceWindowWorkflowTest {
     assertThat(view.status()).isEqualTo(MaintenanceStatus.COMPLETED);
     assertThat(actions.performed).containsExactly("create-firestore-backup", "export-redis", "maintenance-on",
         "apply-index-migration", "maintenance-off", "test-payment-processing");
-    assertThat(view.outcome()).startsWith("✅ All clear: maintenance MW-1");
+    assertThat(view.outcome()).startsWith("✅ All clear: maintenance MW-1").contains("healthy after 30m of monitoring")
+        .doesNotContain("PT");
     assertThat(chatKeys()).endsWith("MW-1/started", "MW-1/end");
     assertThat(mail.sent).extracting(MaintenanceEmail::key).isEqualTo(chatKeys());
     assertThat(mail.sent).allSatisfy(m -> assertThat(m.to()).containsExactly("customers@example.com"));
