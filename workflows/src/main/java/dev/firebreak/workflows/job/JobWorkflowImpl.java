@@ -117,7 +117,12 @@ public class JobWorkflowImpl implements JobWorkflow {
     JobRun run;
     try {
       if (spec.action().runsAsChild()) {
-        run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, false, runBuiltIn(number));
+        Map<?, ?> report = runBuiltIn(number);
+        // The built-in job knows whether its provider was live; the job's own spec cannot.
+        boolean dryRun = spec.dryRun() || Boolean.TRUE.equals(report.get("dryRun"));
+        run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, dryRun,
+            cut(JobAction.WEBHOOK_RETRY_WORKFLOW + " finished" + (dryRun ? " (dry-run: nothing was sent)" : "")
+                + ": " + report));
       } else {
         HttpActionResult result = calls().call(new JobCall(spec.name(), spec.action().http(), spec.dryRun()));
         run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, result.dryRun(), cut(result.detail()));
@@ -148,7 +153,7 @@ public class JobWorkflowImpl implements JobWorkflow {
    * A built-in job runs as a child workflow bound by type name only, so this package does not
    * depend on the package that implements it; its retries are its own, so the child gets none.
    */
-  private String runBuiltIn(long number) {
+  private Map<?, ?> runBuiltIn(long number) {
     ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
         .setWorkflowId(JobWorkflow.workflowId(spec.name()) + "-run-" + number)
         .setWorkflowExecutionTimeout(spec.timeout())
@@ -159,9 +164,9 @@ public class JobWorkflowImpl implements JobWorkflow {
       // run would list, and send again, what the last good run already settled.
       parameters.putIfAbsent("since", lastSuccess.startedAt().toString());
     }
-    Object report = Workflow.newUntypedChildWorkflowStub(JobAction.WEBHOOK_RETRY_WORKFLOW, options)
-        .execute(Object.class, parameters);
-    return JobAction.WEBHOOK_RETRY_WORKFLOW + " finished: " + report;
+    Map<?, ?> report = Workflow.newUntypedChildWorkflowStub(JobAction.WEBHOOK_RETRY_WORKFLOW, options)
+        .execute(Map.class, parameters);
+    return report == null ? Map.of() : report;
   }
 
   private void record(JobRun run) {
