@@ -9,7 +9,6 @@ import dev.firebreak.workflows.incident.IncidentState;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
-import dev.firebreak.workflows.maintenance.IncidentNotice;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -63,7 +62,6 @@ public final class IncidentGateway {
   private final IncidentIds ids;
   private final Clock clock;
   private final Duration updateTimeout;
-  private final RunningWindows windows;
 
   /** How long a command may take inside the workflow (resolve runs health checks) before callers give up. */
   static final Duration UPDATE_TIMEOUT = Duration.ofSeconds(30);
@@ -92,7 +90,6 @@ public final class IncidentGateway {
     this.ids = new IncidentIds(clock);
     this.clock = clock;
     this.updateTimeout = updateTimeout;
-    this.windows = new RunningWindows(client);
   }
 
   /** Starts the incident workflow under the first free id and returns that id. */
@@ -105,9 +102,6 @@ public final class IncidentGateway {
       try {
         WorkflowClient.start(workflow::run, IncidentState.declared(declaration, policies.forService(draft.service())));
         log.info("{} declared: {} {} '{}' by {}", id, draft.severity(), draft.service(), draft.title(), draft.declaredBy());
-        if (draft.severity().isCritical()) {
-          windows.tellAbout(new IncidentNotice(id, draft.severity().name(), draft.title(), draft.service()));
-        }
         return id;
       } catch (WorkflowExecutionAlreadyStarted e) {
         log.info("{} already taken (another API replica or an earlier run); looking for the next free id", id);

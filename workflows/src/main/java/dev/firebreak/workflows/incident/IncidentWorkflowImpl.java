@@ -13,6 +13,8 @@ import dev.firebreak.workflows.diagnostics.ErrorCountQuery;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
+import dev.firebreak.workflows.maintenance.IncidentNotice;
+import dev.firebreak.workflows.maintenance.MaintenanceNoticeActivities;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
@@ -119,6 +121,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   static final String ALERT_INTAKE = "alert-intake-v1";
 
+  /**
+   * Guards the declaration notice: a P0/P1 incident tells the running maintenance windows itself, so
+   * every way of declaring one (API, Slack, alert, job, window) does. Histories recorded before it
+   * were told by the API, or not at all.
+   */
+  static final String DECLARATION_NOTICE = "declaration-notice-v1";
+
+  /** Telling the windows is a courtesy: it gives up after a few minutes rather than hold the incident. */
+  private static final ActivityOptions NOTICE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+          .build();
+
   /** "Errors in the last 15 minutes" is how the runbooks read an error tracker during an incident. */
   private static final Duration ERROR_COUNT_WINDOW = Duration.ofMinutes(15);
 
@@ -209,7 +225,24 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (providersEnabled()) {
       publicStatus.openIfPublic();
     }
+    IncidentMetrics.declared(incident.severity);
+    tellRunningWindowsIfCritical();
     log.info("{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
+  }
+
+  /** Fire-and-forget: a window that cannot be told is logged, and the incident goes on. */
+  private void tellRunningWindowsIfCritical() {
+    if (!incident.severity.isCritical()
+        || Workflow.getVersion(DECLARATION_NOTICE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    MaintenanceNoticeActivities notices = Workflow.newActivityStub(MaintenanceNoticeActivities.class, NOTICE);
+    IncidentNotice notice = new IncidentNotice(incident.id(), incident.severity.name(), incident.declaration.title(),
+        incident.declaration.service());
+    Async.procedure(notices::tellRunningWindows, notice).exceptionally(failure -> {
+      log.warn("{} could not tell the running maintenance windows: {}", incident.id(), rootMessage(failure));
+      return null;
+    });
   }
 
   private void escalateIfUnacknowledged(Instant now) {

@@ -3,6 +3,7 @@ package dev.firebreak.workflows.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -109,6 +110,12 @@ class IncidentWorkflowReplayTest {
       incident.alert(firing);
       env.sleep(Duration.ofMinutes(1));
     });
+    // A P1 declared since DECLARATION_NOTICE tells the running maintenance windows itself.
+    record("declaration-notice", (incident, env) -> {
+      env.sleep(Duration.ofMinutes(1));
+      incident.acknowledge(new Acknowledgement("bob"));
+      env.sleep(Duration.ofMinutes(1));
+    });
   }
 
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
@@ -127,7 +134,7 @@ class IncidentWorkflowReplayTest {
       Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics,
-          new RecordingStatusPage(), new ScriptedErrorCounts());
+          new RecordingStatusPage(), new ScriptedErrorCounts(), new RecordingNotices());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       String id = "INC-REPLAY-" + name;

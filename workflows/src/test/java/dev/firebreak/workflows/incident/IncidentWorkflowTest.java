@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.diagnostics.Deployment;
+import dev.firebreak.workflows.maintenance.IncidentNotice;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class IncidentWorkflowTest {
@@ -29,13 +32,14 @@ class IncidentWorkflowTest {
   private final RecordingChat chat = new RecordingChat();
   private final RecordingPager pager = new RecordingPager();
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+  private final RecordingNotices notices = new RecordingNotices();
 
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(chat, pager, diagnostics);
+    worker.registerActivitiesImplementations(chat, pager, diagnostics, notices);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -96,6 +100,17 @@ class IncidentWorkflowTest {
     // The first page leaves before the incident message exists; the escalation after it follows the message.
     assertThat(pager.pages.get(0).channel()).isEqualTo(IncidentPolicies.recoup().channel());
     assertThat(pager.pages.get(1).channel()).isEqualTo(RecordingChat.ROOM);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"P0, true", "P1, true", "P2, false", "P3, false", "P4, false"})
+  void aCriticalIncidentTellsTheRunningMaintenanceWindowsItselfAndOthersDoNot(Severity severity, boolean told) {
+    declare("INC-N-" + severity, severity, IncidentPolicies.recoup());
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(notices.notices).isEqualTo(told
+        ? List.of(new IncidentNotice("INC-N-" + severity, severity.name(), "Checkout returns 500", "recoup-backend"))
+        : List.of());
   }
 
   @Test

@@ -56,6 +56,7 @@ class MaintenanceWindowWorkflowTest {
   private final RecordingChat chat = new RecordingChat();
   private final RecordingMail mail = new RecordingMail();
   private final RecordingStatusPage statusPage = new RecordingStatusPage();
+  private final RecordingNotices notices = new RecordingNotices();
 
   @BeforeEach
   void startEnvironment() {
@@ -66,7 +67,7 @@ class MaintenanceWindowWorkflowTest {
     worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
         RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(diagnostics, deploys, actions, chat, mail, statusPage,
-        new RecordingPager(), new ScriptedErrorCounts(), locks);
+        new RecordingPager(), new ScriptedErrorCounts(), locks, notices);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -196,6 +197,9 @@ class MaintenanceWindowWorkflowTest {
     assertThat(declared.severity().name()).isEqualTo("P1");
     assertThat(incident.timeline()).extracting(TimelineEntry::text)
         .anySatisfy(text -> assertThat(text).contains("rollback-recoup-backend-mw-4"));
+    // Other windows running now hear of it as they would of an incident declared over the API.
+    assertThat(notices.notices).containsExactly(
+        new IncidentNotice("INC-MW-4", "P1", "Maintenance MW-4 failed: Upgrade Firestore indexes", "recoup-backend"));
   }
 
   @Test
