@@ -67,7 +67,7 @@ final class JobGateway {
       return workflow(job.name()).view();
     } catch (WorkflowNotFoundException e) {
       return new JobView(job.name(), job.schedule(), job.timeZone(), job.action().kind(), job.dryRun(), false, null,
-          false, 0, 0, null, null, null, List.of());
+          false, 0, 0, null, null, null, List.of(), null);
     }
   }
 

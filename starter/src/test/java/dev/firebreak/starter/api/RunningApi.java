@@ -5,6 +5,10 @@ import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.starter.config.JobSpecFactory;
+import dev.firebreak.starter.schedules.CronJobScheduler;
+import dev.firebreak.starter.schedules.JobReconciler;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
@@ -131,6 +135,15 @@ public final class RunningApi implements AfterEachCallback {
    */
   public static Pattern declaredOnce(String severity) {
     return Pattern.compile("(?m)^firebreak_incidents_declared_total\\{[^}]*severity=\"" + severity + "\"[^}]*} 1\\.0$");
+  }
+
+  /** What a worker does at start with the config's jobs: each gets its job workflow (cron on the test server). */
+  public void scheduleTheConfiguredJobs() {
+    FirebreakConfig config = new ConfigLoader().load(CONFIG);
+    var specs = new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null).specs();
+    var client = temporal.getWorkflowClient();
+    new JobReconciler(client, new CronJobScheduler(client, IncidentWorkflow.TASK_QUEUE), IncidentWorkflow.TASK_QUEUE)
+        .reconcile(specs);
   }
 
   public String baseUrl() {

@@ -147,6 +147,22 @@ class JobWorkflowTest {
   }
 
   @Test
+  void runNowOnAnIdleJobAnswersWithTheRunItStarted() {
+    JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
+    fire(job);
+
+    JobView answer = job.runNow(new JobCommand("bob", null));
+
+    assertThat(answer.running()).isTrue();
+    assertThat(answer.current()).isNotNull();
+    assertThat(answer.current().number()).isEqualTo(2);
+    assertThat(answer.current().trigger()).extracting(JobTrigger::kind, JobTrigger::by).containsExactly("manual", "bob");
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(job.view().lastRun().number()).isEqualTo(2);
+    assertThat(job.view().current()).isNull();
+  }
+
+  @Test
   void commandsWithoutAPersonAreRefused() {
     JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
 
