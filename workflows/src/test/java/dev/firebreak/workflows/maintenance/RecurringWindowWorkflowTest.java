@@ -17,6 +17,7 @@ import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.nio.file.Path;
@@ -51,7 +52,9 @@ class RecurringWindowWorkflowTest {
   void startEnvironment() {
     ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
     diagnostics.deployments = RollbackOrders.DEPLOYS;
-    env = TestWorkflowEnvironment.newInstance();
+    // A Monday: the next "every Saturday 02:00" is more than its 48 h announcement away, whatever today is.
+    env = TestWorkflowEnvironment.newInstance(
+        TestEnvironmentOptions.newBuilder().setInitialTime(Instant.parse("2026-11-23T10:00:00Z")).build());
     Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RecurringWindowWorkflowImpl.class, MaintenanceWindowWorkflowImpl.class,
         IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
