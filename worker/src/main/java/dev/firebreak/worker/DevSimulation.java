@@ -1,8 +1,12 @@
 package dev.firebreak.worker;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.activities.health.HealthBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,15 +21,15 @@ import org.slf4j.LoggerFactory;
 final class DevSimulation {
 
   private static final Logger log = LoggerFactory.getLogger(DevSimulation.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Set<String> services;
   private final Set<String> dependencies;
-  private final Map<String, String> failingCheck = new ConcurrentHashMap<>();
+  /** The body each service answers its health checks with, once switched; healthy until then. */
+  private final Map<String, JsonNode> answers = new ConcurrentHashMap<>();
   private final Map<String, StatusIndicator> statusPages = new ConcurrentHashMap<>();
 
   record StatusIndicator(String indicator, String description) {}
-
-  record HealthSwitch(Boolean healthy, String failingCheck) {}
 
   DevSimulation(Set<String> services, Set<String> dependencies) {
     this.services = Set.copyOf(services);
@@ -44,34 +48,50 @@ final class DevSimulation {
     if (service == null) {
       return;
     }
-    String failing = failingCheck.get(service);
-    Map<String, String> checks = new LinkedHashMap<>();
-    checks.put("database", "ok");
-    checks.put("redis", "ok");
-    if (failing != null) {
-      checks.put(failing, "error");
-    }
-    ctx.status(failing == null ? 200 : 503)
-        .json(Map.of("status", failing == null ? "healthy" : "unhealthy", "checks", checks));
+    JsonNode body = answers.getOrDefault(service, runbookBody(null));
+    ctx.status(HealthBody.of(body).healthy() ? 200 : 503).json(body);
   }
 
+  /**
+   * Takes either the switch ({@code {"healthy":false,"failingCheck":"redis"}}) or the body the
+   * service should answer with, in the runbooks' shape ({@code {"status":"unhealthy","checks":{…}}}),
+   * which is served as sent, with 503 when it reads unhealthy.
+   */
   private void switchHealth(Context ctx) {
     String service = knownService(ctx);
     if (service == null) {
       return;
     }
-    HealthSwitch change = ctx.bodyAsClass(HealthSwitch.class);
-    if (change.healthy() == null) {
-      error(ctx, 400, "bad_request", "Send {\"healthy\": true|false} and optionally {\"failingCheck\": \"database\"}.");
+    JsonNode change;
+    try {
+      change = JSON.readTree(ctx.body());
+    } catch (JsonProcessingException e) {
+      change = null;
+    }
+    JsonNode body;
+    if (change != null && change.path("healthy").isBoolean()) {
+      body = runbookBody(change.get("healthy").asBoolean() ? null : change.path("failingCheck").asText("database"));
+    } else if (change != null && (change.path("status").isValueNode() || change.path("checks").isObject())) {
+      body = change;
+    } else {
+      error(ctx, 400, "bad_request", "Send {\"healthy\": true|false} (optionally with {\"failingCheck\": \"database\"}), "
+          + "or the body the service should answer, e.g. {\"status\": \"unhealthy\", \"checks\": {\"database\": \"error\"}}.");
       return;
     }
-    if (change.healthy()) {
-      failingCheck.remove(service);
-    } else {
-      failingCheck.put(service, change.failingCheck() == null ? "database" : change.failingCheck());
+    answers.put(service, body);
+    HealthBody health = HealthBody.of(body);
+    log.info("dev: {} is now {}", service, health.healthy() ? "healthy" : "unhealthy " + health.failingChecks());
+    ctx.json(Map.of("service", service, "healthy", health.healthy()));
+  }
+
+  /** What a demo service answers, as the runbooks' health endpoints do; {@code failing} names the broken check. */
+  private static JsonNode runbookBody(String failing) {
+    ObjectNode body = JSON.createObjectNode().put("status", failing == null ? "healthy" : "unhealthy");
+    ObjectNode checks = body.putObject("checks").put("database", "ok").put("redis", "ok");
+    if (failing != null) {
+      checks.put(failing, "error");
     }
-    log.info("dev: {} is now {}", service, change.healthy() ? "healthy" : "unhealthy (" + failingCheck.get(service) + ")");
-    ctx.json(Map.of("service", service, "healthy", change.healthy()));
+    return body;
   }
 
   private void statusPage(Context ctx) {

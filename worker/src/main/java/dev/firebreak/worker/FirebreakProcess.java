@@ -11,6 +11,7 @@ import dev.firebreak.starter.api.IncidentGateway;
 import dev.firebreak.starter.api.IssuedIds;
 import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.Role;
+import dev.firebreak.starter.api.RunningWindows;
 import dev.firebreak.starter.api.TemporalProbe;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.SecretResolver;
@@ -104,7 +105,7 @@ final class FirebreakProcess implements AutoCloseable {
           MaintenanceWindowWorkflowImpl.class, WebhookRetryWorkflowImpl.class, JobWorkflowImpl.class,
           JobTickWorkflowImpl.class, RecurringWindowWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
-      worker.registerActivitiesImplementations(new RollbackLocks(client));
+      worker.registerActivitiesImplementations(new RollbackLocks(client), new RunningWindows(client));
       workers.start();
       log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,
           settings.temporalTarget(), settings.namespace(), TemporalConnection.describe(settings.env()));

@@ -26,7 +26,7 @@ import java.util.Set;
  * @param failingChecks {@code name=word} for each failing sub-check
  * @param warnings {@code name=word} for each sub-check that neither passes nor fails
  */
-record HealthBody(String status, boolean statusHealthy, List<String> failingChecks, List<String> warnings) {
+public record HealthBody(String status, boolean statusHealthy, List<String> failingChecks, List<String> warnings) {
 
   static final Set<String> HEALTHY = Set.of("ok", "pass", "passed", "up", "healthy", "true");
   static final Set<String> FAILING =
@@ -35,7 +35,7 @@ record HealthBody(String status, boolean statusHealthy, List<String> failingChec
   private static final List<String> CHECK_CONTAINERS =
       List.of("checks", "services", "components", "dependencies");
 
-  static HealthBody of(JsonNode root) {
+  public static HealthBody of(JsonNode root) {
     String status = root.isObject() ? wordOf(root.get("status")) : null;
     List<String> failing = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -54,6 +54,11 @@ record HealthBody(String status, boolean statusHealthy, List<String> failingChec
     }
     boolean statusHealthy = status == null || HEALTHY.contains(status);
     return new HealthBody(status, statusHealthy, List.copyOf(failing), List.copyOf(warnings));
+  }
+
+  /** What the body says of the service: its status is healthy (or absent) and no sub-check failed. */
+  public boolean healthy() {
+    return statusHealthy && failingChecks.isEmpty();
   }
 
   private static void judge(String name, JsonNode value, List<String> failing, List<String> warnings) {

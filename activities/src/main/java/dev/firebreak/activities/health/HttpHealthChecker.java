@@ -105,7 +105,7 @@ public final class HttpHealthChecker {
       String quote = Excerpt.ofResponse(reply.body(), BODY_QUOTE_CHARS);
       return unhealthy(check, reply.status(), http + ", body is not JSON (\"" + quote + "\")");
     }
-    boolean healthy = reply.isSuccessful() && body.statusHealthy() && body.failingChecks().isEmpty();
+    boolean healthy = reply.isSuccessful() && body.healthy();
     String summary = (healthy ? "healthy: " : "unhealthy: ") + http + describe(body);
     return new HealthResult(check.service(), healthy, reply.status(), summary, body.failingChecks(), false);
   }

@@ -62,6 +62,11 @@ final class SlackChannelIds {
               .limit(PAGE_SIZE)
               .cursor(cursor)
               .build()));
+      if (response.getChannels() == null) {
+        // ok:true without the list is not an answer to act on (a proxy or a trimmed body); a later try may be whole.
+        throw ProviderFailures.unavailable(SlackCalls.PROVIDER + " conversations.list (#" + name
+            + ") answered without its 'channels' list", null);
+      }
       Optional<String> id = response.getChannels().stream()
           .filter(c -> name.equals(c.getName()))
           .map(Conversation::getId)

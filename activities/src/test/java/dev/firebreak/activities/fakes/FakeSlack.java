@@ -282,7 +282,11 @@ public final class FakeSlack implements AutoCloseable {
       long seconds = Math.max(1, (limited.get().toMillis() + 999) / 1000);
       return answer(error("ratelimited")).setResponseCode(429).setHeader("Retry-After", Long.toString(seconds));
     }
-    MockResponse response = answer(authorized(request) ? call(method, form) : authError(request));
+    ObjectNode body = authorized(request) ? call(method, form) : authError(request);
+    if (fault instanceof FakeSlackFault.OkWithout trimmed) {
+      body.remove(trimmed.field());
+    }
+    MockResponse response = answer(body);
     if (fault instanceof FakeSlackFault.ResponseLost) {
       return response.setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST);
     }

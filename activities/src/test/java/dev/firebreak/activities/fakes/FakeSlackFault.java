@@ -35,6 +35,13 @@ public sealed interface FakeSlackFault {
     return new Slow(delay);
   }
 
+  /** HTTP 200 with {@code ok:true} but without {@code field} (e.g. {@code channels}): a body trimmed on its way. */
+  static FakeSlackFault okWithout(String field) {
+    return new OkWithout(field);
+  }
+
+  record OkWithout(String field) implements FakeSlackFault {}
+
   record RateLimited(Duration retryAfter) implements FakeSlackFault {}
 
   record ServerError(int status) implements FakeSlackFault {}

@@ -111,6 +111,19 @@ class SlackClientFailuresTest {
   }
 
   @Test
+  void aChannelListWithoutItsChannelsIsARetryableFailureThatSaysSoNotANullPointer() {
+    fake.failNext("conversations.list", 1, FakeSlackFault.okWithout("channels"));
+
+    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
+        () -> client.update("1763897400.000042", message("#incidents")));
+
+    assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("Slack conversations.list (#incidents) answered without its 'channels' list");
+  }
+
+  @Test
   void otherEnvelopeErrorsArePermanent() {
     fake.failNext("chat.postMessage", 1, FakeSlackFault.error("not_in_channel"));
 

@@ -51,13 +51,18 @@ final class AlertRules {
     return new Routing(service, severity, autoResolve);
   }
 
+  /**
+   * A resolution's values are under the thresholds by nature (that is why it resolved), so a
+   * resolved alert is matched on its source and labels only: it reaches the service, and the
+   * auto-resolve choice, of the rule its firing matched, whatever value it carries.
+   */
   private static boolean matches(AlertsConfig.Rule rule, ReceivedAlert alert) {
     return (rule.source() == null || rule.source().equals(alert.source().label()))
         && rule.match().entrySet().stream().allMatch(m -> m.getValue().equals(alert.labels().get(m.getKey())))
-        && rule.above().entrySet().stream().allMatch(t -> {
+        && (!alert.firing() || rule.above().entrySet().stream().allMatch(t -> {
           Double value = alert.values().get(t.getKey());
           return value != null && value > t.getValue();
-        });
+        }));
   }
 
   private static Severity severityLabel(String label, Severity fallback) {

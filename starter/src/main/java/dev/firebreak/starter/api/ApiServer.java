@@ -66,7 +66,7 @@ public final class ApiServer {
   public ApiServer(IncidentGateway incidents, MaintenanceWindows windows, FirebreakConfig config, ApiTokens tokens,
       PrometheusMeterRegistry registry, TemporalProbe temporal, Consumer<RoutesConfig> extraRoutes) {
     ObjectMapper json = JsonBodies.mapper();
-    IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), registry);
+    IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json));
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
     RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json),
         new IdempotencyKeys(Clock.systemUTC()), registry);

@@ -9,7 +9,6 @@ import dev.firebreak.workflows.incident.IncidentState;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
-import dev.firebreak.workflows.maintenance.IncidentNotice;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
@@ -68,7 +67,6 @@ public final class IncidentGateway {
   private final Clock clock;
   private final TemporalDeadlines deadlines;
   private final IssuedIds issued;
-  private final RunningWindows windows;
   private final DeclarationKeys keys = new DeclarationKeys();
 
   /** The memo field that holds a declaration's Idempotency-Key, for a retry that reaches another API process. */
@@ -121,7 +119,6 @@ public final class IncidentGateway {
     this.ids = new IncidentIds(clock, "INC", issued);
     this.clock = clock;
     this.deadlines = deadlines;
-    this.windows = new RunningWindows(client);
   }
 
   /** Starts the incident workflow under the first free id and returns that id. */
@@ -199,9 +196,6 @@ public final class IncidentGateway {
       try {
         WorkflowClient.start(workflow::run, IncidentState.declared(declaration, policies.forService(draft.service())));
         log.info("{} declared: {} {} '{}' by {}", id, draft.severity(), draft.service(), draft.title(), draft.declaredBy());
-        if (draft.severity().isCritical()) {
-          windows.tellAbout(new IncidentNotice(id, draft.severity().name(), draft.title(), draft.service()));
-        }
         return id;
       } catch (WorkflowExecutionAlreadyStarted e) {
         log.info("{} already taken (another API replica or an earlier run); looking for the next free id", id);

@@ -10,7 +10,6 @@ import dev.firebreak.workflows.incident.Note;
 import dev.firebreak.workflows.incident.Severity;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -25,13 +24,11 @@ final class IncidentRoutes {
   private final IncidentGateway incidents;
   private final FirebreakConfig config;
   private final JsonBodies bodies;
-  private final MeterRegistry metrics;
 
-  IncidentRoutes(IncidentGateway incidents, FirebreakConfig config, JsonBodies bodies, MeterRegistry metrics) {
+  IncidentRoutes(IncidentGateway incidents, FirebreakConfig config, JsonBodies bodies) {
     this.incidents = incidents;
     this.config = config;
     this.bodies = bodies;
-    this.metrics = metrics;
   }
 
   void register(RoutesConfig routes) {
@@ -64,9 +61,6 @@ final class IncidentRoutes {
         blankToNull(request.description()), blankToNull(request.commander()), ApiServer.caller(ctx).name(), null),
         idempotencyKey(ctx));
     String id = declared.id();
-    if (declared.created()) {
-      metrics.counter("firebreak.incidents.declared", "severity", severity.name()).increment();
-    }
     // A repeated key answers 200 with the incident the first request declared.
     ctx.status(declared.created() ? 201 : 200).json(Map.of("id", id, "workflowId", IncidentWorkflow.workflowId(id),
         "status", "DECLARED"));

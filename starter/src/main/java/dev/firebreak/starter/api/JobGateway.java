@@ -78,7 +78,7 @@ final class JobGateway {
 
   private static JobView configuredOnly(JobConfig job) {
     return new JobView(job.name(), job.schedule(), job.timeZone(), job.action().kind(), job.dryRun(), false, null,
-        false, 0, 0, null, null, null, List.of());
+        false, 0, 0, null, null, null, List.of(), null);
   }
 
   private static ApiError notAnswering(String name, String limit, String consequence) {

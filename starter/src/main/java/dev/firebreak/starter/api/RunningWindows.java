@@ -3,6 +3,7 @@ package dev.firebreak.starter.api;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
 import dev.firebreak.workflows.maintenance.IncidentNotice;
+import dev.firebreak.workflows.maintenance.MaintenanceNoticeActivities;
 import dev.firebreak.workflows.maintenance.MaintenanceView;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -21,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * type (the dev server has no advanced visibility, and its test server ignores the type filter, so
  * the type is checked here too). A critical incident declared while one of them
  * runs is recorded in both: the window's timeline (a signal) and the incident's (a note).
+ *
+ * <p>It is also the worker's {@link MaintenanceNoticeActivities}: the incident asks for the notice
+ * itself, so incidents declared by alerts, jobs and windows are noticed as API and Slack ones are.
  */
-final class RunningWindows {
+public final class RunningWindows implements MaintenanceNoticeActivities {
 
   private static final Logger log = LoggerFactory.getLogger(RunningWindows.class);
   static final String WORKFLOW_TYPE = MaintenanceWindowWorkflow.class.getSimpleName();
@@ -36,7 +40,7 @@ final class RunningWindows {
     return thread;
   });
 
-  RunningWindows(WorkflowClient client) {
+  public RunningWindows(WorkflowClient client) {
     this.client = client;
   }
 
@@ -49,13 +53,14 @@ final class RunningWindows {
   }
 
   /**
-   * In the background, so the declaration is answered without waiting on a list of every open
+   * In the background, so the incident's activity ends without waiting on a list of every open
    * workflow; never fails it: a window that cannot be told is logged. Notices that queue up while a
    * list is being read share the next one: a storm of critical incidents costs one list per batch,
    * not one each (on the dev server each list is every open workflow), and every notice is still
    * checked against a list read after it arrived.
    */
-  void tellAbout(IncidentNotice notice) {
+  @Override
+  public void tellRunningWindows(IncidentNotice notice) {
     pending.add(notice);
     notifier.execute(this::tellPending);
   }
@@ -73,7 +78,9 @@ final class RunningWindows {
         MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId);
         MaintenanceView view = window.state();
         if (view.status().isRunning()) {
-          batch.forEach(notice -> record(window, view, notice));
+          // A window that declares its own incident has already recorded it.
+          batch.stream().filter(notice -> !notice.incidentId().equals(view.incidentId()))
+              .forEach(notice -> record(window, view, notice));
         }
       }
     } catch (RuntimeException e) {

@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code firebreak config check FILE}: every problem in a firebreak.yaml, each with its path. */
+/**
+ * {@code firebreak config check FILE}: every problem in a firebreak.yaml, each with its path, then
+ * the warnings (what loads but will likely not work as meant), which do not fail the check.
+ */
 @Command(name = "config", description = "Work with firebreak.yaml.", mixinStandardHelpOptions = true,
     subcommands = ConfigCommand.Check.class)
 public final class ConfigCommand {
@@ -30,17 +33,20 @@ public final class ConfigCommand {
         spec.commandLine().getErr().println("error: cannot read " + file);
         return 1;
       }
-      ConfigCheck check = new ConfigLoader().check(file);
+      ConfigCheck check = ConfigLoader.forCheck(System::getenv).check(file);
       if (check.ok()) {
         out.println(file + ": OK (" + check.config().services().size() + " services, "
             + check.config().escalation().levels().size() + " escalation levels)");
-        return 0;
+      } else {
+        out.println(file + ": " + check.problems().size() + " problem(s)");
+        for (ConfigProblem problem : check.problems()) {
+          out.println("  " + problem);
+        }
       }
-      out.println(file + ": " + check.problems().size() + " problem(s)");
-      for (ConfigProblem problem : check.problems()) {
-        out.println("  " + problem);
+      for (ConfigProblem warning : check.warnings()) {
+        out.println("  warning: " + warning);
       }
-      return 1;
+      return check.ok() ? 0 : 1;
     }
   }
 }

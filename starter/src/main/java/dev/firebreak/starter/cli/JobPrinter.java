@@ -19,6 +19,11 @@ final class JobPrinter {
     out.println("  Failures:     " + job.path("consecutiveFailures").asInt() + " in a row"
         + (job.hasNonNull("incidentId") ? "; incident " + job.get("incidentId").asText() : ""));
     out.println("  Last success: " + job.path("lastSuccess").path("finishedAt").asText("never"));
+    JsonNode current = job.path("current");
+    if (current.isObject()) {
+      out.println("  Running now:  #" + current.path("number").asText() + " since " + current.path("startedAt").asText()
+          + " (" + current.path("trigger").path("kind").asText() + " by " + current.path("trigger").path("by").asText() + ")");
+    }
     job.path("history").forEach(run -> out.println("  #" + run.path("number").asText() + "  "
         + run.path("startedAt").asText() + "  " + run.path("outcome").asText() + "  " + run.path("trigger").path("by").asText()
         + "  " + run.path("detail").asText()));

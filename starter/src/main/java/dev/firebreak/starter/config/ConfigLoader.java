@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads firebreak.yaml into {@link FirebreakConfig}, checking its shape and content.
@@ -37,15 +38,35 @@ public final class ConfigLoader {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
   private final ConfigValidator validator = new ConfigValidator();
+  /** What {@code ${FIREBREAK_DEV_URL}} stands for when a file is only checked: dev mode's default address. */
+  static final String CHECKED_DEV_URL = "http://127.0.0.1:8080";
+
   private final Map<String, String> urlVariables;
+  private final ConfigWarnings warnings;
 
   public ConfigLoader(Map<String, String> urlVariables) {
-    this.urlVariables = Map.copyOf(urlVariables);
+    this(urlVariables, System::getenv);
   }
 
-  /** A loader that expands no URL variables: for {@code config check} and production files. */
+  private ConfigLoader(Map<String, String> urlVariables, Function<String, String> environment) {
+    this.urlVariables = Map.copyOf(urlVariables);
+    this.warnings = new ConfigWarnings(environment);
+  }
+
+  /** A loader that expands no URL variables: for production files. */
   public ConfigLoader() {
     this(Map.of());
+  }
+
+  /**
+   * The loader of {@code config check}: it reads a file as {@code firebreak dev --config} would, so
+   * a dev config's {@code ${FIREBREAK_DEV_URL}} checks, and its warnings say what only dev mode
+   * runs and which variables the calls need.
+   *
+   * @param environment looks a variable up by name, null when it is not set ({@code System::getenv})
+   */
+  public static ConfigLoader forCheck(Function<String, String> environment) {
+    return new ConfigLoader(Map.of(DEV_URL_VARIABLE, CHECKED_DEV_URL), environment);
   }
 
   public ConfigCheck check(String text) {
@@ -76,10 +97,11 @@ public final class ConfigLoader {
       problems.add(new ConfigProblem("(file)", "cannot be read: " + e.getMessage()));
       return new ConfigCheck(null, problems);
     }
+    List<ConfigProblem> warned = warnings.of(config);
     config = config.withServices(
         config.services().stream().map(s -> s == null ? null : s.withUrls(this::expand)).toList());
     problems.addAll(validator.validate(config));
-    return new ConfigCheck(config, problems);
+    return new ConfigCheck(config, problems, warned);
   }
 
   public ConfigCheck check(Path file) {

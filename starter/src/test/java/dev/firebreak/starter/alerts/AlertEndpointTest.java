@@ -20,7 +20,6 @@ import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +63,7 @@ class AlertEndpointTest {
         .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
     SecretResolver secrets = new SecretResolver(Map.of("ALERT_SECRET", SHARED_SECRET,
         "SENTRY_CLIENT_SECRET", SENTRY_SECRET)::get);
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry registry = api.registry;
     AlertEndpoint alerts = new AlertEndpoint(config, tokens, secrets, incidents, registry);
     server = new ApiServer(incidents, new MaintenanceWindows(incidents, config, Clock.systemUTC()), config, tokens, registry,
         () -> true, alerts::register).start("127.0.0.1", 0);
@@ -134,6 +133,20 @@ class AlertEndpointTest {
     assertThat(view.title()).isEqualTo("ProbeFailure");
     assertThat(view.declaredBy()).isEqualTo("alertmanager");
     assertThat(view.alerts().firings()).isEqualTo(1);
+  }
+
+  @Test
+  void anIncidentAnAlertOpensIsCountedAsDeclaredOnceHoweverOftenItFires() {
+    String id = incidentId(postWithSecret(errorRate("firing", 7.2)));
+    postWithSecret(errorRate("firing", 8.1));
+    await().atMost(Duration.ofSeconds(10)).until(() -> incidents.view(id).alerts().firings() == 2);
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(metrics())
+        .containsPattern(RunningApi.declaredOnce("P1")));
+  }
+
+  private String metrics() {
+    return api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))).body();
   }
 
   @Test

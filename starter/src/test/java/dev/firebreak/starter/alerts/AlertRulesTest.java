@@ -8,7 +8,10 @@ import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AlertRulesTest {
 
@@ -45,6 +48,33 @@ class AlertRulesTest {
 
     assertThat(high).isEqualTo(new AlertRules.Routing("recoup-backend", Severity.P1, true));
     assertThat(low).isEqualTo(new AlertRules.Routing("recoup-backend", Severity.P2, false));
+  }
+
+  static Stream<Map<String, Double>> resolvedValues() {
+    return Stream.of(Map.of("error_rate", 0.4), Map.of("error_rate", 7.2), Map.of());
+  }
+
+  @ParameterizedTest
+  @MethodSource("resolvedValues")
+  void aResolvedAlertResolvesUnderItsFiringsRuleWhateverValueItCarries(Map<String, Double> values) {
+    AlertRules.Routing firing = rules.route(alert(AlertSource.ALERTMANAGER,
+        Map.of("alertname", "HighErrorRate"), Map.of("error_rate", 7.2)));
+    AlertRules.Routing resolved = rules.route(new ReceivedAlert(AlertSource.ALERTMANAGER, "fp", false, "A", null,
+        Map.of("alertname", "HighErrorRate"), values, "{}"));
+
+    assertThat(resolved.autoResolve()).isTrue();
+    assertThat(resolved.service()).isEqualTo(firing.service());
+  }
+
+  @ParameterizedTest
+  @MethodSource("resolvedValues")
+  void aResolvedGrafanaAlertFindsItsServiceWithoutTheValueThatRoutedItsFiring(Map<String, Double> values) {
+    Map<String, Double> grafanaValues = values.isEmpty() ? values : Map.of("B", values.get("error_rate"));
+
+    AlertRules.Routing resolved = rules.route(new ReceivedAlert(AlertSource.GRAFANA, "fp", false, "A", null,
+        Map.of(), grafanaValues, "{}"));
+
+    assertThat(resolved.service()).isEqualTo("recoup-backend");
   }
 
   @Test

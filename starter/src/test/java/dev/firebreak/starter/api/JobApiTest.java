@@ -5,13 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.firebreak.starter.config.ConfigLoader;
-import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.config.IncidentPolicyFactory;
-import dev.firebreak.starter.config.JobSpecFactory;
-import dev.firebreak.starter.schedules.CronJobScheduler;
-import dev.firebreak.starter.schedules.JobReconciler;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -27,11 +20,7 @@ class JobApiTest {
   @RegisterExtension final RunningApi api = new RunningApi();
 
   private void scheduleTheConfiguredJobs() {
-    FirebreakConfig config = new ConfigLoader().load(RunningApi.CONFIG);
-    var specs = new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null).specs();
-    var client = api.temporal.getWorkflowClient();
-    new JobReconciler(client, new CronJobScheduler(client, IncidentWorkflow.TASK_QUEUE), IncidentWorkflow.TASK_QUEUE)
-        .reconcile(specs);
+    api.scheduleTheConfiguredJobs();
   }
 
   @Test
@@ -52,6 +41,8 @@ class JobApiTest {
     HttpResponse<String> run = api.post(JOB + "/run", "responder-token", "{\"reason\":\"verify after the Stripe outage\"}");
 
     assertThat(run.statusCode()).isEqualTo(200);
+    assertThat(json(run).get("current").get("number").asLong()).as("the run it started").isEqualTo(1);
+    assertThat(json(run).get("current").get("trigger").get("by").asText()).isEqualTo("alice");
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
         .until(() -> json(api.get(JOB, "viewer-token")).path("lastSuccess").isObject());
     JsonNode job = json(api.get(JOB, "viewer-token"));

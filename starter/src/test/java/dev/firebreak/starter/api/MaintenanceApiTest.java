@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.workflows.incident.AlertReceived;
+import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -106,6 +110,23 @@ class MaintenanceApiTest {
 
     awaitWindow(id, view -> view.get("timeline").toString().contains("P1 " + incident + " declared on recoup-backend"));
     await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(IncidentRoutes.BASE + "/" + incident, "viewer-token"))
+        .get("timeline").toString().contains("Declared during maintenance " + id));
+  }
+
+  @Test
+  void aP1AnAlertOpensWhileAWindowRunsIsRecordedInBoth() {
+    String id = json(schedule(window(Duration.ZERO,
+        ",\"steps\":[{\"name\":\"swap-database\",\"manual\":\"promote the replica\"}]"))).get("id").asText();
+    awaitWindow(id, view -> view.path("waitingFor").asText().equals("swap-database"));
+
+    // An alert opens its incident with a signal-with-start, never through the API's declare.
+    IncidentGateway.of(api.temporal.getWorkflowClient(), new ConfigLoader().load(RunningApi.CONFIG), false)
+        .alertFiring(new Declaration("ALERT-1", "Checkout down", Severity.P1, "recoup-backend", null, null,
+        "alertmanager", null), new AlertReceived("alertmanager", "fp-1", true, "Checkout down", Severity.P1, null, null,
+        false));
+
+    awaitWindow(id, view -> view.get("timeline").toString().contains("P1 ALERT-1 declared on recoup-backend"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(IncidentRoutes.BASE + "/ALERT-1", "viewer-token"))
         .get("timeline").toString().contains("Declared during maintenance " + id));
   }
 

@@ -1,7 +1,14 @@
 package dev.firebreak.starter.api;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import com.uber.m3.tally.ScopeCloseException;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.starter.config.JobSpecFactory;
+import dev.firebreak.starter.schedules.CronJobScheduler;
+import dev.firebreak.starter.schedules.JobReconciler;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
@@ -20,6 +27,7 @@ import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -32,6 +40,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -84,9 +93,14 @@ public final class RunningApi implements AfterEachCallback {
           action: { url: "https://app.recoup.test/api/cron/payment-verification", headers: { Authorization: "Bearer ${CRON_SECRET}" } }
       """;
 
+  /** The process's registry: the API's own meters and, as in the real process, the workflows' metrics. */
+  public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Scope workflowMetrics = new RootScopeBuilder()
+      .reporter(new MicrometerClientStatsReporter(registry))
+      .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
   // Real time: the API waits on workflows, and time skipping would jump idle incidents to their timeout.
-  public final TestWorkflowEnvironment temporal =
-      TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+  public final TestWorkflowEnvironment temporal = TestWorkflowEnvironment.newInstance(
+      TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).setMetricsScope(workflowMetrics).build());
   public final AtomicBoolean temporalReachable = new AtomicBoolean(true);
   public final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   public final ScriptedDeploys deploys = new ScriptedDeploys();
@@ -102,7 +116,8 @@ public final class RunningApi implements AfterEachCallback {
         MaintenanceWindowWorkflowImpl.class, JobWorkflowImpl.class, JobTickWorkflowImpl.class,
         RecurringWindowWorkflowImpl.class);
     worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys,
-        actions, new RecordingMail(), new RecordingStatusPage(), jobCalls, new RollbackLocks(temporal.getWorkflowClient()));
+        actions, new RecordingMail(), new RecordingStatusPage(), jobCalls, new RollbackLocks(temporal.getWorkflowClient()),
+        new RunningWindows(temporal.getWorkflowClient()));
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }
@@ -114,8 +129,24 @@ public final class RunningApi implements AfterEachCallback {
         .with("admin-token", new ApiCaller("ci", Set.of(Role.ADMIN)))
         .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
         .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
-    return new ApiServer(temporal.getWorkflowClient(), config, tokens,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), temporalReachable::get, false);
+    return new ApiServer(temporal.getWorkflowClient(), config, tokens, registry, temporalReachable::get, false);
+  }
+
+  /**
+   * The metrics line saying one incident of the severity was declared. The incident counts itself,
+   * so the line carries Temporal's tags (namespace, task queue, workflow type) beside the severity.
+   */
+  public static Pattern declaredOnce(String severity) {
+    return Pattern.compile("(?m)^firebreak_incidents_declared_total\\{[^}]*severity=\"" + severity + "\"[^}]*} 1\\.0$");
+  }
+
+  /** What a worker does at start with the config's jobs: each gets its job workflow (cron on the test server). */
+  public void scheduleTheConfiguredJobs() {
+    FirebreakConfig config = new ConfigLoader().load(CONFIG);
+    var specs = new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null).specs();
+    var client = temporal.getWorkflowClient();
+    new JobReconciler(client, new CronJobScheduler(client, IncidentWorkflow.TASK_QUEUE), IncidentWorkflow.TASK_QUEUE)
+        .reconcile(specs);
   }
 
   public String baseUrl() {
@@ -150,5 +181,10 @@ public final class RunningApi implements AfterEachCallback {
   public void afterEach(ExtensionContext context) {
     server.stop();
     temporal.close();
+    try {
+      workflowMetrics.close();
+    } catch (ScopeCloseException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -121,7 +121,27 @@ class CliTest {
     Run run = run(new ConfigCommand(), "check", file);
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).isEqualTo(file + ": OK (" + services + " services, 3 escalation levels)\n");
+    assertThat(run.out()).startsWith(file + ": OK (" + services + " services, 3 escalation levels)\n");
+  }
+
+  @Test
+  void configCheckAcceptsADevConfigAndPrintsItsWarningsAfterTheVerdict(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("firebreak.yaml"), """
+        organisation: Acme
+        escalation:
+          levels:
+            - { name: primary, targets: ["slack:@alice"] }
+        services:
+          - name: api
+            healthUrl: ${FIREBREAK_DEV_URL}/dev/services/api/health
+        """);
+
+    Run run = run(new ConfigCommand(), "check", file.toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).startsWith(file + ": OK (1 services, 1 escalation levels)\n")
+        .contains("  warning: escalation.levels[0].targets[0]: 'slack:@alice' is not a Slack member ID")
+        .contains("  warning: services[0].healthUrl: uses ${FIREBREAK_DEV_URL}: only 'firebreak dev' fills it in");
   }
 
   @Test

@@ -26,6 +26,16 @@ class JobCliTest {
   }
 
   @Test
+  void runSaysWhichRunItStarted() {
+    api.scheduleTheConfiguredJobs();
+
+    CliRun run = job("responder-token", "run", "payment-verification");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Running now:  #1 since ").contains("(manual by alice)");
+  }
+
+  @Test
   void aCommandTheApiRefusesExitsWithItsMessage() {
     CliRun run = job("viewer-token", "pause", "payment-verification", "--reason", "migration");
 

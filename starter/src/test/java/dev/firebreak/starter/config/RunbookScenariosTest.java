@@ -84,7 +84,7 @@ class RunbookScenariosTest {
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.POST_MORTEM);
     assertThat(incident.postMortem())
         .contains("**Severity**: P2")
-        .contains("**Time to acknowledge**: 31m 00s")
+        .contains("**Time to acknowledge**: 31m")
         .contains("## Root Cause\nSecret rotated without updating Render");
   }
 

@@ -16,8 +16,14 @@ final class IncidentMetrics {
   static final String TIME_TO_RESOLVE = "firebreak_time_to_resolve";
   static final String ESCALATIONS = "firebreak_escalations";
   static final String UPDATES_MISSED = "firebreak_updates_missed";
+  static final String DECLARED = "firebreak_incidents_declared";
 
   private IncidentMetrics() {}
+
+  /** Counted by the incident itself, so every way of declaring one counts, each exactly once. */
+  static void declared(Severity severity) {
+    bySeverity(severity).counter(DECLARED).inc(1);
+  }
 
   static void acknowledged(Severity severity, Duration timeToAcknowledge) {
     bySeverity(severity).timer(TIME_TO_ACKNOWLEDGE).record(tally(timeToAcknowledge));

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.DeployQuery;
@@ -12,6 +13,8 @@ import dev.firebreak.workflows.diagnostics.ErrorCountQuery;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
+import dev.firebreak.workflows.maintenance.IncidentNotice;
+import dev.firebreak.workflows.maintenance.MaintenanceNoticeActivities;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
@@ -139,6 +142,20 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   static final String STATUS_MEMO = "status-memo-v1";
 
+  /**
+   * Guards the declaration notice: a P0/P1 incident tells the running maintenance windows itself, so
+   * every way of declaring one (API, Slack, alert, job, window) does. Histories recorded before it
+   * were told by the API, or not at all.
+   */
+  static final String DECLARATION_NOTICE = "declaration-notice-v1";
+
+  /** Telling the windows is a courtesy: it gives up after a few minutes rather than hold the incident. */
+  private static final ActivityOptions NOTICE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+          .build();
+
   /** "Errors in the last 15 minutes" is how the runbooks read an error tracker during an incident. */
   private static final Duration ERROR_COUNT_WINDOW = Duration.ofMinutes(15);
 
@@ -249,8 +266,25 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (providersEnabled()) {
       publicStatus.openIfPublic();
     }
+    IncidentMetrics.declared(incident.severity);
+    tellRunningWindowsIfCritical();
     declared = true;
     log.info("{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
+  }
+
+  /** Fire-and-forget: a window that cannot be told is logged, and the incident goes on. */
+  private void tellRunningWindowsIfCritical() {
+    if (!incident.severity.isCritical()
+        || Workflow.getVersion(DECLARATION_NOTICE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    MaintenanceNoticeActivities notices = Workflow.newActivityStub(MaintenanceNoticeActivities.class, NOTICE);
+    IncidentNotice notice = new IncidentNotice(incident.id(), incident.severity.name(), incident.declaration.title(),
+        incident.declaration.service());
+    Async.procedure(notices::tellRunningWindows, notice).exceptionally(failure -> {
+      log.warn("{} could not tell the running maintenance windows: {}", incident.id(), rootMessage(failure));
+      return null;
+    });
   }
 
   private void escalateIfUnacknowledged(Instant now) {
@@ -384,12 +418,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     IncidentMetrics.updateMissed(incident.severity);
     Duration interval = policy.forSeverity(incident.severity).updateInterval();
     Duration silence = Duration.between(incident.lastUpdateAt, now);
-    String who = incident.commander == null ? "Incident commander" : incident.commander;
     incident.record(now, "update-missed", null,
         "No update for " + Texts.humanize(silence) + " (due every " + Texts.humanize(interval) + ")");
     queuePost("update-reminder",
-        "⏰ " + who + ": no update on " + incident.id() + " for " + Texts.humanize(silence)
-            + ". Post one: what you found, ETA, actions.", true);
+        "⏰ " + updateReminderAddressee() + ": no update on " + incident.id() + " for " + Texts.humanize(silence)
+            + (incident.isAcknowledged() ? ". Post one" : ". Acknowledge it, then post an update")
+            + ": what you found, ETA, actions.", true);
     // Before an ack the escalation chain is already walking; after it, a silent owner is escalated
     // one level per missed interval, and the top level is paged once, not every interval.
     int level = Math.max(incident.escalationLevel, 0) + incident.missedUpdates - 1;
@@ -403,6 +437,19 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       IncidentMetrics.escalated(incident.severity, "missed-update");
       log.warn("{} missed update escalated to {}", incident.id(), target.name());
     }
+  }
+
+  /**
+   * Who is reminded to post an update. Before anyone acknowledges, nobody has taken command (a
+   * commander named at declaration has not answered either), so the reminder goes to the level
+   * being paged now: the people who are expected to pick the incident up.
+   */
+  private String updateReminderAddressee() {
+    if (!incident.isAcknowledged() && incident.escalationLevel >= 0) {
+      EscalationLevel paged = policy.escalation().get(incident.escalationLevel);
+      return paged.name() + " on call (" + String.join(", ", paged.targets()) + ")";
+    }
+    return incident.commander == null ? "Incident commander" : incident.commander;
   }
 
   private void monitorAfterResolve(Instant now) {
@@ -1285,7 +1332,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   private static String rootMessage(Throwable failure) {
-    return Texts.rootMessage(failure);
+    return RootCause.message(failure);
   }
 
   private static Instant now() {

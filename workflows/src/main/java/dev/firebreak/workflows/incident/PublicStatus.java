@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.statuspage.PublicIncident;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import dev.firebreak.workflows.statuspage.PublicIncidentUpdate;
@@ -94,8 +95,8 @@ final class PublicStatus {
         send(post);
       } catch (ActivityFailure failure) {
         incident.record(clock.get(), "status-page-failed", null,
-            "Could not update the public status page (" + post.status() + "): " + Texts.rootMessage(failure));
-        log.error("{} status page post failed: {}", incident.id(), Texts.rootMessage(failure));
+            "Could not update the public status page (" + post.status() + "): " + RootCause.message(failure));
+        log.error("{} status page post failed: {}", incident.id(), RootCause.message(failure));
       }
       queue.removeFirst();
     }

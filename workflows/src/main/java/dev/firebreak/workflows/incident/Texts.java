@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.common.HumanDuration;
 import java.time.Duration;
 
 /** How incident text is shortened and phrased, shared by the card, the messages and the report. */
@@ -32,35 +33,8 @@ final class Texts {
     return text.toString();
   }
 
-  /** "1h 05m", "4m 12s", "12s": how on-call people say durations. */
+  /** How on-call people say durations; see {@link HumanDuration}. */
   static String humanize(Duration duration) {
-    if (duration == null) {
-      return "n/a";
-    }
-    // Rounded, not cut: an ack 3m 59.98s after declaring (a timer firing a few ms early) reads "4m 00s".
-    long seconds = Math.max(0, (duration.toMillis() + 500) / 1000);
-    long days = seconds / 86_400;
-    long hours = seconds % 86_400 / 3600;
-    long minutes = seconds % 3600 / 60;
-    long secs = seconds % 60;
-    if (days > 0) {
-      return String.format("%dd %02dh %02dm", days, hours, minutes);
-    }
-    if (hours > 0) {
-      return String.format("%dh %02dm", hours, minutes);
-    }
-    if (minutes > 0) {
-      return String.format("%dm %02ds", minutes, secs);
-    }
-    return secs + "s";
-  }
-
-  /** The innermost cause's message: what the provider said, not Temporal's wrapping of it. */
-  static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage();
+    return HumanDuration.of(duration);
   }
 }

@@ -50,6 +50,12 @@ public class JobWorkflowImpl implements JobWorkflow {
   /** Version 1: a built-in run after a good one starts where that one started ({@code since}). */
   private static final String BUILT_IN_SINCE = "built-in-since";
 
+  /**
+   * Version 1: "run now" on an idle job answers once the run has started, with that run; histories
+   * recorded before it answered at once.
+   */
+  static final String RUN_NOW_ANSWERS_THE_RUN = "run-now-answers-the-run";
+
   static final String INVALID_COMMAND = "InvalidJobCommand";
   static final int HISTORY_SIZE = 20;
   /** Continue as new well before the server's 4,096-event suggestion on the dev server, which does not enforce limits. */
@@ -73,6 +79,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   private boolean warned;
   private String incidentId;
   private JobTrigger running;
+  private JobRun current;
   private boolean retired;
 
   @WorkflowInit
@@ -113,11 +120,17 @@ public class JobWorkflowImpl implements JobWorkflow {
     long number = ++runs;
     Instant startedAt = now();
     running = trigger;
+    current = new JobRun(number, trigger, startedAt, null, null, spec.dryRun(), "running");
     showStatus();
     JobRun run;
     try {
       if (spec.action().runsAsChild()) {
-        run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, false, runBuiltIn(number));
+        Map<?, ?> report = runBuiltIn(number);
+        // The built-in job knows whether its provider was live; the job's own spec cannot.
+        boolean dryRun = spec.dryRun() || Boolean.TRUE.equals(report.get("dryRun"));
+        run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, dryRun,
+            cut(JobAction.WEBHOOK_RETRY_WORKFLOW + " finished" + (dryRun ? " (dry-run: nothing was sent)" : "")
+                + ": " + report));
       } else {
         HttpActionResult result = calls().call(new JobCall(spec.name(), spec.action().http(), spec.dryRun()));
         run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, result.dryRun(), cut(result.detail()));
@@ -126,6 +139,7 @@ public class JobWorkflowImpl implements JobWorkflow {
       run = new JobRun(number, trigger, startedAt, now(), JobOutcome.FAILED, spec.dryRun(), cut(RootCause.message(failure)));
     }
     running = null;
+    current = null;
     record(run);
   }
 
@@ -148,7 +162,7 @@ public class JobWorkflowImpl implements JobWorkflow {
    * A built-in job runs as a child workflow bound by type name only, so this package does not
    * depend on the package that implements it; its retries are its own, so the child gets none.
    */
-  private String runBuiltIn(long number) {
+  private Map<?, ?> runBuiltIn(long number) {
     ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
         .setWorkflowId(JobWorkflow.workflowId(spec.name()) + "-run-" + number)
         .setWorkflowExecutionTimeout(spec.timeout())
@@ -159,9 +173,9 @@ public class JobWorkflowImpl implements JobWorkflow {
       // run would list, and send again, what the last good run already settled.
       parameters.putIfAbsent("since", lastSuccess.startedAt().toString());
     }
-    Object report = Workflow.newUntypedChildWorkflowStub(JobAction.WEBHOOK_RETRY_WORKFLOW, options)
-        .execute(Object.class, parameters);
-    return JobAction.WEBHOOK_RETRY_WORKFLOW + " finished: " + report;
+    Map<?, ?> report = Workflow.newUntypedChildWorkflowStub(JobAction.WEBHOOK_RETRY_WORKFLOW, options)
+        .execute(Map.class, parameters);
+    return report == null ? Map.of() : report;
   }
 
   private void record(JobRun run) {
@@ -299,8 +313,15 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   @Override
   public JobView runNow(JobCommand command) {
-    pending.add(JobTrigger.manual(command.by(), now()));
+    JobTrigger trigger = JobTrigger.manual(command.by(), now());
+    boolean idle = running == null && pending.isEmpty();
+    pending.add(trigger);
     log.info("job {} run requested by {}", spec.name(), command.by());
+    if (idle && Workflow.getVersion(RUN_NOW_ANSWERS_THE_RUN, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // The main loop starts it in this same workflow task, so the caller waits for nothing but is
+      // answered with the run (its number); behind a run in progress it is answered as queued.
+      Workflow.await(() -> running == trigger || retired);
+    }
     return view();
   }
 
@@ -342,7 +363,8 @@ public class JobWorkflowImpl implements JobWorkflow {
   @Override
   public JobView view() {
     return new JobView(spec.name(), spec.cron(), spec.timeZone(), spec.action().kind(), spec.dryRun(), paused, pausedBy,
-        running != null, consecutiveFailures, runs, history.peekFirst(), lastSuccess, incidentId, List.copyOf(history));
+        running != null, consecutiveFailures, runs, history.peekFirst(), lastSuccess, incidentId, List.copyOf(history),
+        current);
   }
 
   // ---- Small rules ---------------------------------------------------------------------------

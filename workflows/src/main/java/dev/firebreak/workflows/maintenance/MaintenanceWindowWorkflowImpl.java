@@ -9,6 +9,7 @@ import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.action.HttpActionActivities;
 import dev.firebreak.workflows.action.HttpActionResult;
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.DeployQuery;
@@ -204,7 +205,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       return aborted() ? abortAfterChanges() : failWindow();
     }
     return finish(MaintenanceStatus.COMPLETED, "✅ All clear: maintenance " + request.id() + " (" + request.title()
-        + ") is complete; " + String.join(", ", request.services()) + " healthy after " + plan.monitoringPeriod()
+        + ") is complete; " + String.join(", ", request.services()) + " healthy after " + HumanDuration.of(plan.monitoringPeriod())
         + " of monitoring.");
   }
 
@@ -219,14 +220,14 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     List<Duration> offsets = plan.announceOffsets().stream().distinct().sorted(Comparator.reverseOrder()).toList();
     List<Duration> passed = offsets.stream().filter(offset -> !now().isBefore(request.start().minus(offset))).toList();
     if (!passed.isEmpty()) {
-      announce("announce-now", "starts " + request.start() + " (less than " + describe(passed.get(passed.size() - 1)) + " ahead)");
+      announce("announce-now", "starts " + request.start() + " (less than " + HumanDuration.of(passed.get(passed.size() - 1)) + " ahead)");
     }
     for (Duration offset : offsets.subList(passed.size(), offsets.size())) {
       waitUntil(request.start().minus(offset));
       if (aborted()) {
         return;
       }
-      announce("announce-" + offset.toString().toLowerCase(Locale.ROOT), "starts in " + describe(offset));
+      announce("announce-" + offset.toString().toLowerCase(Locale.ROOT), "starts in " + HumanDuration.of(offset));
     }
   }
 
@@ -346,7 +347,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   private boolean confirmed(String kind, MaintenanceStep step) {
     waitingFor = step.name();
-    record(kind, "Waiting up to " + describe(plan.manualStepTimeout()) + " for a person to confirm: " + step.name()
+    record(kind, "Waiting up to " + HumanDuration.of(plan.manualStepTimeout()) + " for a person to confirm: " + step.name()
         + (step.instruction() == null ? "" : " (" + step.instruction() + ")"));
     tell("confirm-" + timeline.size(), "✋ Maintenance " + request.id() + " waits for: " + step.name()
         + (step.instruction() == null ? "" : " — " + step.instruction()) + ". When done: firebreak maintenance confirm "
@@ -357,7 +358,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       return false;
     }
     if (!answered) {
-      return failed(kind, step.name() + " was not confirmed within " + describe(plan.manualStepTimeout()));
+      return failed(kind, step.name() + " was not confirmed within " + HumanDuration.of(plan.manualStepTimeout()));
     }
     StepConfirmation answer = confirmation;
     confirmation = null;
@@ -387,7 +388,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private boolean monitor() {
     setStatus(MaintenanceStatus.MONITORING);
     Instant until = now().plus(plan.monitoringPeriod());
-    record("monitor", "Monitoring for " + describe(plan.monitoringPeriod()));
+    record("monitor", "Monitoring for " + HumanDuration.of(plan.monitoringPeriod()));
     while (now().isBefore(until)) {
       Duration left = Duration.between(now(), until);
       Workflow.await(left.compareTo(plan.monitoringInterval()) < 0 ? left : plan.monitoringInterval(), this::aborted);
@@ -756,10 +757,6 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     if (by == null || by.isBlank()) {
       throw refusal("'by' is required: say who is " + what + " the window");
     }
-  }
-
-  private static String describe(Duration duration) {
-    return duration.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 
   private static ApplicationFailure refusal(String message) {

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.rollback;
 
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.DeployQuery;
@@ -114,13 +115,13 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   /** Waits for a decision until the policy's deadline; true when approved. */
   private boolean approved() {
     setStatus(RollbackStatus.AWAITING_APPROVAL);
-    step("Waiting up to " + policy.approvalTimeout() + " for approval by someone other than " + request.requestedBy());
+    step("Waiting up to " + HumanDuration.of(policy.approvalTimeout()) + " for approval by someone other than " + request.requestedBy());
     if (talks()) {
       // Asked without waiting on it: the API's approve works whether or not the question reached chat.
       Async.function(chat::askForApproval, new ApprovalRequest(workflowId + "/approval", request.incidentId(),
           policy.channel(), rollbackId(), "⏪ *Approve rolling back " + request.service() + "?* " + request.requestedBy()
               + " asks to roll it back to " + targetName() + ": " + request.reason() + "\nAnyone but "
-              + request.requestedBy() + " with a rollback role may decide within " + policy.approvalTimeout()
+              + request.requestedBy() + " with a rollback role may decide within " + HumanDuration.of(policy.approvalTimeout())
               + "; nothing changes until then.")).exceptionally(failure -> {
                 step("Could not ask for approval in chat: " + RootCause.message(failure));
                 return null;
@@ -129,7 +130,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     boolean decided = Workflow.await(policy.approvalTimeout(), () -> approvedBy != null || refusedBy != null);
     if (!decided) {
       end(RollbackStatus.EXPIRED, "Rollback of " + request.service() + " expired: nobody approved it within "
-          + policy.approvalTimeout() + ". Nothing was changed.");
+          + HumanDuration.of(policy.approvalTimeout()) + ". Nothing was changed.");
       return false;
     }
     if (refusedBy != null) {

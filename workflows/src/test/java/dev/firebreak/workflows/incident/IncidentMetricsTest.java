@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.firebreak.workflows.common.ReportedMetrics;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
+import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -14,6 +17,56 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class IncidentMetricsTest {
+
+  /**
+   * However an incident starts (a client start: API, Slack, or a job's or window's child; a
+   * signal-with-start: alerts), it counts itself once, and a continue-as-new of a long incident
+   * is the same incident, not a second declaration.
+   */
+  @Test
+  void everyDeclarationCountsOnceWhateverStartedItAndAContinueAsNewDoesNotCountAgain() throws Exception {
+    ReportedMetrics reported = new ReportedMetrics("severity");
+    Scope scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
+        TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
+      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics(),
+          new RecordingNotices());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      IncidentWorkflow started = client.newWorkflowStub(IncidentWorkflow.class, options("INC-STARTED"));
+      // A small history limit: the updates below make the incident continue as new.
+      WorkflowClient.start(started::run,
+          IncidentState.declared(IncidentPolicies.declaration("INC-STARTED", Severity.P1), IncidentPolicies.recoup(40)));
+      String firstRun = WorkflowStub.fromTyped(started).getExecution().getRunId();
+      BatchRequest alerted = client.newSignalWithStartRequest();
+      IncidentWorkflow byAlert = client.newWorkflowStub(IncidentWorkflow.class, options("ALERT-1"));
+      alerted.add(byAlert::run,
+          IncidentState.declared(IncidentPolicies.declaration("ALERT-1", Severity.P2), IncidentPolicies.recoup()));
+      alerted.add(byAlert::alert, new AlertReceived("alertmanager", "fp", true, "High error rate", Severity.P2, null,
+          null, false));
+      client.signalWithStart(alerted);
+
+      started.acknowledge(new Acknowledgement("bob"));
+      for (int i = 1; i <= 8; i++) {
+        started.postUpdate(new ResponderUpdate("bob", "update " + i, null, null));
+        env.sleep(Duration.ofMinutes(5));
+      }
+      IncidentWorkflow latest = client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId("INC-STARTED"));
+      assertThat(WorkflowStub.fromTyped(latest).describe().getExecution().getRunId())
+          .as("the incident continued as new").isNotEqualTo(firstRun);
+    }
+    scope.close();
+
+    assertThat(reported.counters).containsEntry(IncidentMetrics.DECLARED + "P1", 1L);
+    assertThat(reported.counters).containsEntry(IncidentMetrics.DECLARED + "P2", 1L);
+  }
+
+  private static WorkflowOptions options(String id) {
+    return WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId(id))
+        .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build();
+  }
 
   @Test
   void reportsTimeToAcknowledgeAndResolveEscalationsAndMissedUpdates() throws Exception {

@@ -3,6 +3,7 @@ package dev.firebreak.workflows.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -137,6 +138,12 @@ class IncidentWorkflowReplayTest {
       incident.resolve(new Resolution("bob", "fixed", null));
       env.sleep(Duration.ofMinutes(1));
     });
+    // A P1 declared since DECLARATION_NOTICE tells the running maintenance windows itself.
+    record("declaration-notice", (incident, env) -> {
+      env.sleep(Duration.ofMinutes(1));
+      incident.acknowledge(new Acknowledgement("bob"));
+      env.sleep(Duration.ofMinutes(1));
+    });
   }
 
   private static void sleepUninterruptibly(Duration duration) {
@@ -168,7 +175,7 @@ class IncidentWorkflowReplayTest {
       Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics,
-          new RecordingStatusPage(), new ScriptedErrorCounts());
+          new RecordingStatusPage(), new ScriptedErrorCounts(), new RecordingNotices());
       if (workerRunning) {
         env.start();
       }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.diagnostics.Deployment;
+import dev.firebreak.workflows.maintenance.IncidentNotice;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -18,6 +21,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class IncidentWorkflowTest {
 
@@ -26,13 +32,14 @@ class IncidentWorkflowTest {
   private final RecordingChat chat = new RecordingChat();
   private final RecordingPager pager = new RecordingPager();
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+  private final RecordingNotices notices = new RecordingNotices();
 
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(chat, pager, diagnostics);
+    worker.registerActivitiesImplementations(chat, pager, diagnostics, notices);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -93,6 +100,17 @@ class IncidentWorkflowTest {
     // The first page leaves before the incident message exists; the escalation after it follows the message.
     assertThat(pager.pages.get(0).channel()).isEqualTo(IncidentPolicies.recoup().channel());
     assertThat(pager.pages.get(1).channel()).isEqualTo(RecordingChat.ROOM);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"P0, true", "P1, true", "P2, false", "P3, false", "P4, false"})
+  void aCriticalIncidentTellsTheRunningMaintenanceWindowsItselfAndOthersDoNot(Severity severity, boolean told) {
+    declare("INC-N-" + severity, severity, IncidentPolicies.recoup());
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(notices.notices).isEqualTo(told
+        ? List.of(new IncidentNotice("INC-N-" + severity, severity.name(), "Checkout returns 500", "recoup-backend"))
+        : List.of());
   }
 
   @Test
@@ -180,6 +198,26 @@ class IncidentWorkflowTest {
   }
 
   @Test
+  void beforeAnyAcknowledgementTheUpdateReminderGoesToThePagedLevelNotTheNamedCommander() {
+    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(IncidentWorkflow.workflowId("INC-7")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+    Declaration named = new Declaration("INC-7", "Checkout returns 500", Severity.P1, "recoup-backend",
+        "Stripe webhooks failing", "dana", "alice", (Instant) null);
+    WorkflowClient.start(incident::run, IncidentState.declared(named, IncidentPolicies.recoup()));
+    env.sleep(Duration.ofMinutes(16));
+
+    assertThat(chat.texts()).filteredOn(t -> t.startsWith("⏰")).singleElement().asString()
+        .startsWith("⏰ secondary on call (slack:U0SECONDARY): no update on INC-7 for 15m")
+        .contains("Acknowledge it, then post an update")
+        .doesNotContain("dana");
+
+    incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofMinutes(16));
+    assertThat(chat.texts()).filteredOn(t -> t.startsWith("⏰")).last().asString()
+        .startsWith("⏰ dana: no update on INC-7");
+  }
+
+  @Test
   void assessmentSuggestsRollbackAfterARecentDeployAndWatchingADegradedProvider() {
     diagnostics.dependencyDegraded = true;
     IncidentWorkflow incident = declareP1("INC-7");
@@ -198,6 +236,25 @@ class IncidentWorkflowTest {
         .singleElement().satisfies(s -> assertThat(s.target()).isEqualTo("dep-old"));
     assertThat(chat.texts()).anyMatch(t -> t.startsWith("🔎 *Assessment") && t.contains("Roll back recoup-backend"));
     assertThat(view.timeline()).extracting(TimelineEntry::kind).contains("diagnostic", "assessment");
+  }
+
+  static List<ApplicationFailure> providerFailures() {
+    return List.of(
+        ApplicationFailure.newNonRetryableFailure("Render answered HTTP 401: invalid API key", "ProviderRejected"),
+        ApplicationFailure.newFailure("Render answered HTTP 503: try later", "ProviderUnavailable"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("providerFailures")
+  void aFailedDiagnosticShowsTheProvidersMessageInTheTimelineNotTemporalsWrapping(ApplicationFailure failure) {
+    diagnostics.deploysFailWith = failure;
+    IncidentWorkflow incident = declareP1("INC-FAIL");
+    incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofMinutes(2));
+
+    List<String> lines = incident.timeline().stream().map(TimelineEntry::text).toList();
+    assertThat(lines).anyMatch(line -> line.contains("could not list deploys: " + failure.getOriginalMessage()));
+    assertThat(lines).noneMatch(line -> line.contains("message='") || line.contains("nonRetryable="));
   }
 
   @Test
@@ -252,8 +309,8 @@ class IncidentWorkflowTest {
     assertThat(report)
         .startsWith("# Incident Report: Checkout returns 500")
         .contains("**Severity**: P1")
-        .contains("**Time to acknowledge**: 4m 00s")
-        .contains("**Time to resolve**: 30m 00s")
+        .contains("**Time to acknowledge**: 4m")
+        .contains("**Time to resolve**: 30m")
         .contains("**Duration**: 00:30:00")
         .contains("## Root Cause\nSecret rotated without updating Render")
         .contains("- **Impact**: 12% of checkouts failed for 30 minutes")

@@ -24,6 +24,8 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
   public final List<HealthCheck> healthChecks = new CopyOnWriteArrayList<>();
   /** How many of the next deploy lists the platform refuses, as with a revoked API key. */
   public final AtomicInteger deployListsRefused = new AtomicInteger();
+  /** When set, listing deploys fails with this, as a provider client's failure would. */
+  public volatile ApplicationFailure deploysFailWith;
 
   @Override
   public HealthResult checkHealth(HealthCheck check) {
@@ -44,6 +46,9 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
   public DeployHistory recentDeploys(DeployQuery query) {
     if (deployListsRefused.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw ApplicationFailure.newNonRetryableFailure("Render answered HTTP 401: Unauthorized", "ProviderRejected");
+    }
+    if (deploysFailWith != null) {
+      throw deploysFailWith;
     }
     return new DeployHistory(query.service(), query.platform(), deployments, false, null);
   }

@@ -88,7 +88,17 @@ class JobWorkflowReplayTest {
       webhooks.retire();
       WorkflowStub.fromTyped(webhooks).getResult(JobView.class);
 
+      // Since RUN_NOW_ANSWERS_THE_RUN, run-now on an idle job answers once its run has started.
+      JobSpec idle = new JobSpec("run-now-idle", spec.cron(), spec.timeZone(), spec.action(), spec.timeout(),
+          spec.retry(), spec.alerts(), spec.dryRun());
+      JobWorkflow answered = start(client, idle);
+      answered.runNow(new JobCommand("bob", null));
+      env.sleep(Duration.ofMinutes(1));
+      answered.retire();
+      WorkflowStub.fromTyped(answered).getResult(JobView.class);
+
       save(client, JobWorkflow.workflowId(spec.name()), "retries-failures-incident-pause-run-now");
+      save(client, JobWorkflow.workflowId(idle.name()), "run-now-answers-the-run");
       save(client, JobWorkflow.workflowId("webhook-retry"), "webhook-retry-child");
       save(client, JobTickWorkflow.workflowId(spec.name()), TICK_PREFIX + "signals-the-job");
     }

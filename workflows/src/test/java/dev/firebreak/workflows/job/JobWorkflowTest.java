@@ -17,9 +17,12 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JobWorkflowTest {
 
@@ -144,6 +147,22 @@ class JobWorkflowTest {
   }
 
   @Test
+  void runNowOnAnIdleJobAnswersWithTheRunItStarted() {
+    JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
+    fire(job);
+
+    JobView answer = job.runNow(new JobCommand("bob", null));
+
+    assertThat(answer.running()).isTrue();
+    assertThat(answer.current()).isNotNull();
+    assertThat(answer.current().number()).isEqualTo(2);
+    assertThat(answer.current().trigger()).extracting(JobTrigger::kind, JobTrigger::by).containsExactly("manual", "bob");
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(job.view().lastRun().number()).isEqualTo(2);
+    assertThat(job.view().current()).isNull();
+  }
+
+  @Test
   void commandsWithoutAPersonAreRefused() {
     JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
 
@@ -183,6 +202,21 @@ class JobWorkflowTest {
     fire(job);
 
     assertThat(job.view().lastRun().detail()).contains("since=" + run.startedAt());
+  }
+
+  @ParameterizedTest(name = "provider {0}: dry-run {1}")
+  @CsvSource({"stripe, false", "unconfigured, true"})
+  void aWebhookRetryRunSaysDryRunExactlyWhenTheBuiltInWorkflowWasOne(String provider, boolean dryRun) {
+    JobSpec stripe = JobSpecs.webhookRetry();
+    JobWorkflow job = start(new JobSpec(stripe.name(), stripe.cron(), stripe.timeZone(),
+        JobAction.webhookRetry(Map.of("provider", provider)), stripe.timeout(), stripe.retry(), stripe.alerts(), false));
+
+    fire(job);
+
+    JobRun run = job.view().lastRun();
+    assertThat(run.outcome()).isEqualTo(JobOutcome.SUCCEEDED);
+    assertThat(run.dryRun()).isEqualTo(dryRun);
+    assertThat(run.detail().startsWith("WebhookRetryWorkflow finished (dry-run: nothing was sent):")).isEqualTo(dryRun);
   }
 
   @Test

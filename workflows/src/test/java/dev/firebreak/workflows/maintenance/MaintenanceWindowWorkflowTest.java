@@ -63,6 +63,7 @@ class MaintenanceWindowWorkflowTest {
   private final RecordingChat chat = new RecordingChat();
   private final RecordingMail mail = new RecordingMail();
   private final RecordingStatusPage statusPage = new RecordingStatusPage();
+  private final RecordingNotices notices = new RecordingNotices();
 
   @BeforeEach
   void startEnvironment() {
@@ -73,7 +74,7 @@ class MaintenanceWindowWorkflowTest {
     worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
         RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(diagnostics, deploys, actions, chat, mail, statusPage,
-        new RecordingPager(), new ScriptedErrorCounts(), locks);
+        new RecordingPager(), new ScriptedErrorCounts(), locks, notices);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -150,7 +151,8 @@ class MaintenanceWindowWorkflowTest {
     assertThat(view.status()).isEqualTo(MaintenanceStatus.COMPLETED);
     assertThat(actions.performed).containsExactly("create-firestore-backup", "export-redis", "maintenance-on",
         "apply-index-migration", "maintenance-off", "test-payment-processing");
-    assertThat(view.outcome()).startsWith("✅ All clear: maintenance MW-1");
+    assertThat(view.outcome()).startsWith("✅ All clear: maintenance MW-1").contains("healthy after 30m of monitoring")
+        .doesNotContain("PT");
     assertThat(chatKeys()).endsWith("MW-1/started", "MW-1/end");
     assertThat(mail.sent).extracting(MaintenanceEmail::key).isEqualTo(chatKeys());
     assertThat(mail.sent).allSatisfy(m -> assertThat(m.to()).containsExactly("customers@example.com"));
@@ -211,6 +213,9 @@ class MaintenanceWindowWorkflowTest {
     assertThat(declared.severity().name()).isEqualTo("P1");
     assertThat(incident.timeline()).extracting(TimelineEntry::text)
         .anySatisfy(text -> assertThat(text).contains("rollback-recoup-backend-mw-4"));
+    // Other windows running now hear of it as they would of an incident declared over the API.
+    assertThat(notices.notices).containsExactly(
+        new IncidentNotice("INC-MW-4", "P1", "Maintenance MW-4 failed: Upgrade Firestore indexes", "recoup-backend"));
   }
 
   @Test

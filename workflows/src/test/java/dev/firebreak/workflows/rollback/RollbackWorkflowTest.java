@@ -122,8 +122,9 @@ class RollbackWorkflowTest {
       assertThat(asked.subjectId()).isEqualTo("recoup-backend-k1");
       assertThat(asked.key()).isEqualTo("rollback-recoup-backend-k1/approval");
       assertThat(asked.text()).contains("Approve rolling back recoup-backend?").contains("alice asks to roll it back to dep-2")
-          .contains("Anyone but alice");
+          .contains("Anyone but alice").contains("may decide within 30m;").doesNotContain("PT");
     });
+    assertThat(result(rollback).steps()).anyMatch(step -> step.text().contains("Waiting up to 30m for approval"));
     assertThat(chat.posts).singleElement().satisfies(posted -> {
       assertThat(posted.channel()).isEqualTo("#incidents");
       assertThat(posted.text()).isEqualTo("Rolled back recoup-backend to dep-2; live and healthy (status=healthy).");
@@ -163,7 +164,7 @@ class RollbackWorkflowTest {
 
     RollbackView view = result(rollback);
     assertThat(view.status()).isEqualTo(RollbackStatus.EXPIRED);
-    assertThat(view.outcome()).contains("nobody approved it within PT30M");
+    assertThat(view.outcome()).contains("nobody approved it within 30m");
     assertThat(deploys.rollbacks).isEmpty();
   }
 

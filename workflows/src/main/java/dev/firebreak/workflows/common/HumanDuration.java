@@ -1,0 +1,41 @@
+package dev.firebreak.workflows.common;
+
+import java.time.Duration;
+
+/**
+ * Durations as on-call people say them ("1h 05m", "4m 12s", "20s"), for every text a person reads:
+ * chat messages, timelines, prompts and reports. Never Java's ISO form ({@code PT20S}), and at
+ * most two units: a person reads "1d 02h", not the seconds.
+ */
+public final class HumanDuration {
+
+  private HumanDuration() {}
+
+  /** "2d", "1d 02h", "1h", "1h 05m", "30m", "4m 12s", "12s"; "n/a" for no duration. */
+  public static String of(Duration duration) {
+    if (duration == null) {
+      return "n/a";
+    }
+    // Rounded, not cut: an ack 3m 59.98s after declaring (a timer firing a few ms early) reads "4m".
+    long seconds = Math.max(0, (duration.toMillis() + 500) / 1000);
+    long days = seconds / 86_400;
+    long hours = seconds % 86_400 / 3600;
+    long minutes = seconds % 3600 / 60;
+    long secs = seconds % 60;
+    if (days > 0) {
+      return pair(days, "d", hours, "h");
+    }
+    if (hours > 0) {
+      return pair(hours, "h", minutes, "m");
+    }
+    if (minutes > 0) {
+      return pair(minutes, "m", secs, "s");
+    }
+    return secs + "s";
+  }
+
+  /** The smaller unit only when it says something: "1h", not "1h 00m"; "1h 05m" keeps its zero. */
+  private static String pair(long big, String bigUnit, long small, String smallUnit) {
+    return small == 0 ? big + bigUnit : String.format("%d%s %02d%s", big, bigUnit, small, smallUnit);
+  }
+}
