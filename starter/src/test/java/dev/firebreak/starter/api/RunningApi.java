@@ -110,6 +110,8 @@ public final class RunningApi implements AfterEachCallback {
   private final HttpClient http = HttpClient.newHttpClient();
 
   public RunningApi() {
+    // The worker's environment, for the configured steps that reference it (purge-cdn).
+    actions.environment.put("CDN_TOKEN", "cdn-token-value");
     Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,

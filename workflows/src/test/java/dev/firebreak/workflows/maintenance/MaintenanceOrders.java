@@ -38,7 +38,7 @@ public final class MaintenanceOrders {
 
   /** A step whose call needs a secret, as the runbooks' admin endpoints do. */
   public static MaintenanceStep stepWithSecret(String name, String variable) {
-    return new MaintenanceStep(name, new HttpAction(name, "POST", "http://127.0.0.1:9/ops/" + name,
+    return new MaintenanceStep(name, HttpAction.configured(name, "POST", "http://127.0.0.1:9/ops/" + name,
         Map.of("Authorization", "Bearer " + EnvReferences.reference(variable)), null, 200, Duration.ofSeconds(10)), null);
   }
 

@@ -16,8 +16,10 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Workflow tests' HTTP actions: every call succeeds unless the test names it as failing, as a 4xx
- * would. Like the real activity, an action that references an unset variable or has no http(s) URL
- * fails before it is sent; {@link #effects} is what a call that went through does to the world.
+ * would. Like the real activity, a configured action that references a variable missing from
+ * {@link #environment}, or an action with no http(s) URL, fails before it is sent; an action a
+ * request wrote is literal text and never expanded. {@link #effects} is what a call that went
+ * through does to the world.
  */
 public class ScriptedActions implements HttpActionActivities {
   public final List<String> performed = new CopyOnWriteArrayList<>();
@@ -36,7 +38,9 @@ public class ScriptedActions implements HttpActionActivities {
     List<String> texts = new ArrayList<>(action.headers() == null ? List.of() : action.headers().values());
     texts.add(action.url());
     texts.add(action.body());
-    texts.forEach(text -> EnvReferences.expand(text, this::variable));
+    if (action.fromConfig()) {
+      texts.forEach(text -> EnvReferences.expand(text, this::variable));
+    }
     performed.add(action.name());
     received.add(action);
     if (failing.contains(action.name())) {
