@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebreak.workflows.common.CommittedHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleListDescription;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ class DevModeOnTemporalCliTest {
   static final TemporalCliServer temporal = TemporalCliServer.cliOnly();
 
   private static final Function<String, String> NO_ENV = Map.<String, String>of()::get;
+  private static final Path COMMITTED_HISTORIES = Path.of("../workflows/src/test/resources/histories");
 
   private DevMode dev;
 
@@ -87,6 +91,12 @@ class DevModeOnTemporalCliTest {
         .map(entry -> entry.get("kind").asText()).toList();
     assertThat(kinds).contains("acknowledged", "update", "resolved", "monitoring-passed");
     assertThat(incidentsMatching("FirebreakStatus = 'DECLARED'")).doesNotContain(workflowId);
+
+    assertThat(api.call("POST", "/api/v1/incidents/" + id + "/postmortem/review", "{\"by\":\"bob\"}", 200)
+        .get("status").asText()).isEqualTo("CLOSED");
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        .until(() -> incidentsMatching(ours + " AND ExecutionStatus = 'Completed'").contains(workflowId));
+    recordHistory(workflowId, "real-server-dev-mode-lifecycle");
   }
 
   @Test
@@ -128,6 +138,17 @@ class DevModeOnTemporalCliTest {
         .until(() -> api.call("GET", "/api/v1/incidents/" + id, null, 200).get("escalationLevel").asInt() == 2);
     assertThat(pages(api.call("GET", "/api/v1/incidents/" + id, null, 200)))
         .hasSize(2).last().asString().contains("no acknowledgement in");
+    recordHistory("incident-" + id, "real-server-escalated-after-restart");
+  }
+
+  /**
+   * With {@code -Dfirebreak.recordHistories=true}, keeps the incident's history (recorded on the real
+   * server, across a restart for one of them) where the incident replay test replays it on every build.
+   */
+  private void recordHistory(String workflowId, String name) throws IOException {
+    if (Boolean.getBoolean("firebreak.recordHistories")) {
+      CommittedHistories.save(dev.process().client(), workflowId, COMMITTED_HISTORIES, name);
+    }
   }
 
   private static List<String> pages(JsonNode incident) {
