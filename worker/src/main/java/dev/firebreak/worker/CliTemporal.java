@@ -118,8 +118,14 @@ final class CliTemporal implements DevTemporal {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()))
           .start();
-      // A JVM that ends without closing dev mode (a test run cut short) must not leave a server behind.
-      Thread killOnExit = new Thread(() -> destroyTree(process, STOP_TIMEOUT), "temporal-cli-stop");
+      // A JVM that ends without closing dev mode (Ctrl-C during start, a test run cut short) must not
+      // leave a server behind. At Ctrl-C dev mode's own hook closes the worker first and then this
+      // server, and hooks run at the same time, so this one gives that a head start before stopping it.
+      Thread killOnExit = new Thread(() -> {
+        if (!awaitExit(process.toHandle(), STOP_TIMEOUT)) {
+          destroyTree(process, STOP_TIMEOUT);
+        }
+      }, "temporal-cli-stop");
       Runtime.getRuntime().addShutdownHook(killOnExit);
       ManagedChannel channel = ManagedChannelBuilder.forTarget("127.0.0.1:" + options.port()).usePlaintext().build();
       CliTemporal server = new CliTemporal(options, process, channel, killOnExit);
@@ -229,17 +235,21 @@ final class CliTemporal implements DevTemporal {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     tree.add(process.toHandle());
     tree.forEach(ProcessHandle::destroy);
-    for (ProcessHandle handle : tree) {
-      try {
-        handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException slow) {
-        handle.destroyForcibly();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        handle.destroyForcibly();
-      } catch (ExecutionException impossible) {
-        handle.destroyForcibly();
-      }
+    tree.stream().filter(handle -> !awaitExit(handle, grace)).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** Whether the process ended within the time given. */
+  private static boolean awaitExit(ProcessHandle handle, Duration wait) {
+    try {
+      handle.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException slow) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException impossible) {
+      return !handle.isAlive();
     }
   }
 }
