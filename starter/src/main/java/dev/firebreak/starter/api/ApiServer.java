@@ -66,10 +66,12 @@ public final class ApiServer {
   public ApiServer(IncidentGateway incidents, MaintenanceWindows windows, FirebreakConfig config, ApiTokens tokens,
       PrometheusMeterRegistry registry, TemporalProbe temporal, Consumer<RoutesConfig> extraRoutes) {
     ObjectMapper json = JsonBodies.mapper();
-    IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json));
+    // One record of keys for every endpoint that takes them; each endpoint is its own scope.
+    IdempotencyKeys keys = new IdempotencyKeys(Clock.systemUTC());
+    IncidentRoutes incidentRoutes = new IncidentRoutes(incidents, config, new JsonBodies(json), keys);
     new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
     RollbackRoutes rollbackRoutes = new RollbackRoutes(new IncidentRollbacks(incidents, config), new JsonBodies(json),
-        new IdempotencyKeys(Clock.systemUTC()), registry);
+        keys, registry);
     MaintenanceRoutes maintenanceRoutes = new MaintenanceRoutes(windows, new JsonBodies(json), registry);
     JobRoutes jobRoutes = new JobRoutes(new JobGateway(incidents.client(), config, incidents.deadlines()), new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();

@@ -24,11 +24,13 @@ final class IncidentRoutes {
   private final IncidentGateway incidents;
   private final FirebreakConfig config;
   private final JsonBodies bodies;
+  private final IdempotencyKeys keys;
 
-  IncidentRoutes(IncidentGateway incidents, FirebreakConfig config, JsonBodies bodies) {
+  IncidentRoutes(IncidentGateway incidents, FirebreakConfig config, JsonBodies bodies, IdempotencyKeys keys) {
     this.incidents = incidents;
     this.config = config;
     this.bodies = bodies;
+    this.keys = keys;
   }
 
   void register(RoutesConfig routes) {
@@ -43,7 +45,8 @@ final class IncidentRoutes {
   }
 
   private void declare(Context ctx) {
-    DeclareRequest request = bodies.read(ctx, DeclareRequest.class);
+    ObjectNode json = bodies.object(ctx);
+    DeclareRequest request = bodies.read(json, DeclareRequest.class);
     String title = required("title", request.title());
     if (title.length() > MAX_TITLE) {
       throw ApiError.badRequest("Field 'title' is longer than " + MAX_TITLE + " characters.");
@@ -57,9 +60,10 @@ final class IncidentRoutes {
     if (request.commander() != null && request.commander().length() > MAX_TITLE) {
       throw ApiError.badRequest("Field 'commander' is longer than " + MAX_TITLE + " characters.");
     }
-    Declared declared = incidents.declare(new Declaration(null, title.strip(), severity, service,
-        blankToNull(request.description()), blankToNull(request.commander()), ApiServer.caller(ctx).name(), null),
-        idempotencyKey(ctx));
+    String key = idempotencyKey(ctx);
+    Declared declared = keys.once(BASE, key, json, () -> incidents.declare(new Declaration(null, title.strip(), severity,
+        service, blankToNull(request.description()), blankToNull(request.commander()), ApiServer.caller(ctx).name(), null),
+        key));
     String id = declared.id();
     // A repeated key answers 200 with the incident the first request declared.
     ctx.status(declared.created() ? 201 : 200).json(Map.of("id", id, "workflowId", IncidentWorkflow.workflowId(id),

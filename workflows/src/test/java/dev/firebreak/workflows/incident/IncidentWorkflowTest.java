@@ -365,6 +365,8 @@ class IncidentWorkflowTest {
   void continueAsNewCarriesTheWholeState() {
     IncidentWorkflow incident = declare("INC-13", Severity.P1, IncidentPolicies.recoup(40));
     String firstRun = WorkflowStub.fromTyped(incident).getExecution().getRunId();
+    // Acknowledged once the page is out: an acknowledgement that overtakes the declaration pages nobody.
+    env.sleep(Duration.ofSeconds(5));
     incident.acknowledge(new Acknowledgement("bob"));
     for (int i = 1; i <= 8; i++) {
       incident.postUpdate(new ResponderUpdate("bob", "update " + i, null, null));
