@@ -258,6 +258,7 @@ class ApiTimeLimitsTest {
   private Timed call(String method, String path, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
         .header("Authorization", "Bearer admin-token")
+        .header("Content-Type", "application/json")
         // Far above every limit: a call that needs it has hung, which is the failure this class looks for.
         .timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.workflows.maintenance.MaintenanceOrders;
 import dev.firebreak.workflows.rollback.RollbackOrders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -153,6 +154,8 @@ class RollbackApiTest {
         + "\",\"steps\":[{\"name\":\"swap-database\",\"manual\":\"promote the replica\"}]}")).get("id").asText();
     await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(MaintenanceRoutes.BASE + "/" + window, "viewer-token"))
         .path("waitingFor").asText().equals("swap-database"));
+    // Something was deployed during the window: the abort rolls that back, under the service's lock.
+    api.diagnostics.deployments = MaintenanceOrders.DEPLOYED_DURING_WINDOW;
     api.post(MaintenanceRoutes.BASE + "/" + window + "/abort", "responder-token", "{\"reason\":\"replica lagging\"}");
     String windowRollback = "talk-to-my-lawyer-" + window.toLowerCase(Locale.ROOT);
     await().atMost(Duration.ofSeconds(10))
