@@ -50,7 +50,7 @@ class DevModeRestartTest {
   private String declareOnAFreshDevMode() throws Exception {
     try (DevMode dev = DevMode.start(null, FreePort.next(), FreePort.next(), Map.<String, String>of()::get, state)) {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(dev.apiUrl() + "/api/v1/incidents"))
-              .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
+              .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN).header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(
                   "{\"title\":\"Checkout returns 500\",\"severity\":\"P3\",\"service\":\"recoup-backend\"}"))
               .build(),

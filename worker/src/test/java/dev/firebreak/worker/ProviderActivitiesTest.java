@@ -28,7 +28,7 @@ class ProviderActivitiesTest {
   @CsvSource({"1, false", "2, true"})
   void theConfiguredConfirmationDecidesWhetherOneFailedHealthCheckCounts(int confirmations, boolean healthy)
       throws Exception {
-    String healthChecks = "healthChecks: { confirmations: " + confirmations + ", interval: PT0.05S }\n";
+    String healthChecks = "healthChecks: { confirmations: " + confirmations + ", interval: 1s }\n";
     try (FakeHealthEndpoint endpoint = new FakeHealthEndpoint();
         ProviderActivities providers =
             ProviderActivities.from(new ConfigLoader().load(CONFIG + healthChecks), name -> null, false)) {
