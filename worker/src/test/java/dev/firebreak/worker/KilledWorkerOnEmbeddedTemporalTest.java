@@ -22,16 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A worker that connects to dev mode's embedded server by its port, as the README invites, can be
- * killed: an incident idle on it is not stuck on the dead worker's sticky queue but continues on
- * the next worker. Each worker is a separate JVM started from the test's class path and killed
+ * killed: an incident idle on it is not stuck on the dead worker's sticky queue but escalates and
+ * takes commands on the next worker. Each worker is a separate JVM started from the test's class path and killed
  * with SIGKILL; the API runs in the test's JVM, also over the port.
  */
 class KilledWorkerOnEmbeddedTemporalTest {
 
-  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
   @Test
-  void anIncidentIdleOnAKilledWorkerEscalatesOnTheWorkerStartedAfterIt(@TempDir Path dir) throws Exception {
+  void anIncidentIdleOnAKilledWorkerEscalatesAndIsAcknowledgedOnTheWorkerStartedAfterIt(@TempDir Path dir) throws Exception {
     Path config = dir.resolve("firebreak.yaml");
     Files.writeString(config, """
         organisation: Crash test
@@ -77,6 +77,9 @@ class KilledWorkerOnEmbeddedTemporalTest {
         // Workflow code logs only what it does for the first time, not what it replays.
         assertThat(Files.readString(secondLog)).contains(id + " Paging level 2 (secondary)");
         assertThat(Files.readString(firstLog)).as("killed before its ack timer fired").doesNotContain("Paging level 2");
+        // A command too: the second worker, which now has the incident cached, answers it at once.
+        JsonNode acked = http.call("POST", "/api/v1/incidents/" + id + "/ack", "{\"by\":\"alice\"}", 200);
+        assertThat(acked.get("acknowledgedBy").asText()).isEqualTo("alice");
       } finally {
         second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
