@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +42,16 @@ final class EmbeddedTemporal implements AutoCloseable {
    * Starts the test server on 127.0.0.1 only. {@code TestServer.createPortBoundServer} would bind
    * every interface and so hand an unauthenticated Temporal to the whole network; this wires the
    * same services (and gRPC health checks) into a loopback-bound server instead. The services are
-   * built with time skipping locked, which is what makes timers fire in real time.
+   * built with time skipping locked, which is what makes timers fire in real time. Workers that
+   * connect by the port run without sticky queues ({@link StickyQueuesOff}), so one can die.
    */
   static EmbeddedTemporal start(int port) {
     TestServicesStarter services = new TestServicesStarter(true, 0);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    // Only the port gets the interceptor: dev mode's own worker is in process and dies with the
+    // server, so it keeps sticky execution (and its cache hits); any other worker comes in by the port.
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder, List.of(new StickyQueuesOff()));
     InProcessServerBuilder inProcess = InProcessServerBuilder.forName(inProcessName(port));
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), inProcess);
     Server server = null;
