@@ -17,14 +17,15 @@ final class CrashTrialReport {
         Each row is one `kill -9` and restart. "Resumed" is the time from the restart command to the
         interrupted step seen done at the fakes. The target is 15 s; an activity attempt that was running
         on the killed worker is only retried when its start-to-close timeout (%d s) runs out, so for
-        those rows the bound is the target plus that timeout.
+        those rows the bound is the target plus that timeout. A workflow task the dead worker had started
+        is retried after its 10 s timeout, within the target.
 
-        | killed | moment | attempts in flight | resumed after restart | bound | in time |
-        |---|---|---|---|---|---|
+        | killed | moment | activity attempts in flight | workflow task in flight | resumed after restart | bound | in time |
+        |---|---|---|---|---|---|---|
         """.formatted(Trial.IN_FLIGHT_TIMEOUT.toSeconds()));
     for (Trial trial : trials) {
-      report.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f s | %d s | %s |%n", trial.killed(), trial.moment(),
-          trial.callsInFlight(), trial.resumedAfterRestart().toMillis() / 1000.0, trial.bound().toSeconds(),
+      report.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f s | %d s | %s |%n", trial.killed(),
+          trial.moment(), trial.callsInFlight(), trial.workflowTaskInFlight() ? "yes" : "no", trial.resumedAfterRestart().toMillis() / 1000.0, trial.bound().toSeconds(),
           trial.inTime() ? "yes" : "NO"));
     }
     report.append("\n| count at the fakes | value |\n|---|---|\n");

@@ -13,6 +13,7 @@ import dev.firebreak.activities.fakes.FakeStatuspageApi;
 import dev.firebreak.activities.fakes.FakeSlackFault;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
+import io.temporal.api.enums.v1.PendingWorkflowTaskState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -148,7 +149,7 @@ class SeparateProcessesOnTemporalCliTest {
           # One health check, at the end of the period: the worker is idle while it runs, so a kill
           # during monitoring interrupts the wait, not a check (a check in flight would wait out its
           # one-minute start-to-close timeout, which the trial would then measure).
-          monitoringPeriod: 6s
+          monitoringPeriod: 5s
           monitoringCheckInterval: 1h
         services:
           - name: shop
@@ -197,7 +198,7 @@ class SeparateProcessesOnTemporalCliTest {
    * incident's activity attempts were running on the killed worker, and how long after the restart
    * the interrupted step was seen done at the fakes.
    */
-  record Trial(String killed, String moment, int callsInFlight, Duration resumedAfterRestart) {
+  record Trial(String killed, String moment, int callsInFlight, boolean workflowTaskInFlight, Duration resumedAfterRestart) {
 
     /** An attempt running on a dead worker is retried only when its start-to-close timeout runs out. */
     static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(20);
@@ -222,7 +223,7 @@ class SeparateProcessesOnTemporalCliTest {
       String a = declare("Crash trial: killed right after the declare");
       incidents.add(a);
       Restart restart = restartWorker(a);
-      trials.add(new Trial("worker", "right after a declare", restart.inFlight(), resumed(restart.startedAt(), () ->
+      trials.add(new Trial("worker", "right after a declare", restart.inFlight(), restart.workflowTaskInFlight(), resumed(restart.startedAt(), () ->
           incidentMessages(a).size() == 1 && announcements(a).size() == 1 && statuspageIncidents(a).size() == 1
               && triggersByLevel(a).getOrDefault("primary", 0L) >= 1)));
 
@@ -233,7 +234,7 @@ class SeparateProcessesOnTemporalCliTest {
       await(Duration.ofSeconds(30)).until(() -> pagerDutyActions(a).contains("resolve") && startedActivities(a) == 0);
       assertThat(status(a)).as("still monitoring when the worker is killed").isEqualTo("MONITORING");
       restart = restartWorker(a);
-      trials.add(new Trial("worker", "during monitoring", restart.inFlight(), resumed(restart.startedAt(), () -> status(a).equals("POST_MORTEM"))));
+      trials.add(new Trial("worker", "during monitoring", restart.inFlight(), restart.workflowTaskInFlight(), resumed(restart.startedAt(), () -> status(a).equals("POST_MORTEM"))));
       http.call("POST", "/api/v1/incidents/" + a + "/postmortem/review", "{\"by\":\"bob\"}", 200);
       await(Duration.ofSeconds(30)).until(() -> workflowStatus(a) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
 
@@ -245,7 +246,7 @@ class SeparateProcessesOnTemporalCliTest {
       incidents.add(b);
       await(Duration.ofSeconds(20)).until(() -> incidentMessages(b).size() == 1);
       restart = restartWorker(b);
-      trials.add(new Trial("worker", "while Slack held a post open", restart.inFlight(),
+      trials.add(new Trial("worker", "while Slack held a post open", restart.inFlight(), restart.workflowTaskInFlight(),
           resumed(restart.startedAt(), () -> announcements(b).size() == 1)));
 
       // 4. The API, then a command through the restarted one.
@@ -254,7 +255,7 @@ class SeparateProcessesOnTemporalCliTest {
       api.start();
       awaitApiServing();
       http.call("POST", "/api/v1/incidents/" + b + "/ack", "{\"by\":\"alice\"}", 200);
-      trials.add(new Trial("api", "between commands", 0, resumed(apiStarted, () -> pagerDutyActions(b).contains("acknowledge"))));
+      trials.add(new Trial("api", "between commands", 0, false, resumed(apiStarted, () -> pagerDutyActions(b).contains("acknowledge"))));
       http.call("POST", "/api/v1/incidents/" + b + "/updates", "{\"by\":\"alice\",\"text\":\"Restarted the queue\"}", 200);
       http.call("POST", "/api/v1/incidents/" + b + "/resolve", "{\"by\":\"alice\",\"summary\":\"Queue drained\"}", 200);
       await(Duration.ofSeconds(40)).until(() -> status(b), "POST_MORTEM"::equals);
@@ -313,18 +314,23 @@ class SeparateProcessesOnTemporalCliTest {
    * @param startedAt when the new process was started (nanoTime)
    * @param inFlight the incident's activity attempts the dead worker was running: between the kill and
    *     the restart the server still lists them as started
+   * @param workflowTaskInFlight the dead worker had started a workflow task of the incident (retried
+   *     when the task's 10 s timeout runs out)
    */
-  record Restart(long startedAt, int inFlight) {}
+  record Restart(long startedAt, int inFlight, boolean workflowTaskInFlight) {}
 
   /** {@code kill -9} the worker and start it again. */
   static Restart restartWorker(String incident) {
     int starts = countOf(worker.output(), "==== start ");
     worker.kill();
-    int inFlight = startedActivities(incident);
+    DescribeWorkflowExecutionResponse atKill = describe(incident);
+    int inFlight = startedActivities(atKill);
+    boolean workflowTask = atKill.hasPendingWorkflowTask()
+        && atKill.getPendingWorkflowTask().getState() == PendingWorkflowTaskState.PENDING_WORKFLOW_TASK_STATE_STARTED;
     long startedAt = System.nanoTime();
     worker.start();
     awaitWorkerPolling(starts + 1);
-    return new Restart(startedAt, inFlight);
+    return new Restart(startedAt, inFlight, workflowTask);
   }
 
   /** How long after {@code restart} (nanoTime) the condition first held. */
@@ -335,7 +341,11 @@ class SeparateProcessesOnTemporalCliTest {
 
   /** The incident's activity attempts running on a worker right now (not those waiting to be retried). */
   static int startedActivities(String id) {
-    return (int) describe(id).getPendingActivitiesList().stream()
+    return startedActivities(describe(id));
+  }
+
+  static int startedActivities(DescribeWorkflowExecutionResponse workflow) {
+    return (int) workflow.getPendingActivitiesList().stream()
         .filter(activity -> activity.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED).count();
   }
 
