@@ -14,8 +14,9 @@ final class CrashTrialReport {
     StringBuilder report = new StringBuilder("""
         # Crash trial (worker and API as OS processes on the Temporal CLI's dev server)
 
-        Each row is one `kill -9` and restart. "Resumed" is the time from the restart command to the
-        interrupted step seen done at the fakes. The target is 15 s; an activity attempt that was running
+        Each row is one `kill -9` and restart. "Resumed" is the time from the restart command (or from
+        when the step fell due, if later: the end of the monitoring period) to the interrupted step seen
+        done at the fakes. The target is 15 s; an activity attempt that was running
         on the killed worker is only retried when its start-to-close timeout (%d s) runs out, so for
         those rows the bound is the target plus that timeout. A workflow task the dead worker had started
         is retried after its 10 s timeout, within the target.

@@ -55,6 +55,8 @@ class SeparateProcessesOnTemporalCliTest {
   static final String STATUSPAGE_KEY = "statuspage-key";
   static final String PAGE_ID = "page0test01";
   static final String COMPONENT = "cmp0shop001";
+  /** Long enough for the trial to kill the worker inside it on a loaded machine. */
+  static final Duration MONITORING = Duration.ofSeconds(8);
 
   static FakeSlack slack;
   static FakePagerDuty pagerDuty;
@@ -149,13 +151,13 @@ class SeparateProcessesOnTemporalCliTest {
           # One health check, at the end of the period: the worker is idle while it runs, so a kill
           # during monitoring interrupts the wait, not a check (a check in flight would wait out its
           # one-minute start-to-close timeout, which the trial would then measure).
-          monitoringPeriod: 5s
+          monitoringPeriod: %ds
           monitoringCheckInterval: 1h
         services:
           - name: shop
             healthUrl: %s
             statusPageComponent: %s
-        """.formatted(PAGE_ID, healthUrl, COMPONENT);
+        """.formatted(PAGE_ID, MONITORING.toSeconds(), healthUrl, COMPONENT);
   }
 
   @Test
@@ -223,18 +225,21 @@ class SeparateProcessesOnTemporalCliTest {
       String a = declare("Crash trial: killed right after the declare");
       incidents.add(a);
       Restart restart = restartWorker(a);
-      trials.add(new Trial("worker", "right after a declare", restart.inFlight(), restart.workflowTaskInFlight(), resumed(restart.startedAt(), () ->
-          incidentMessages(a).size() == 1 && announcements(a).size() == 1 && statuspageIncidents(a).size() == 1
+      trials.add(new Trial("worker", "right after a declare", restart.inFlight(), restart.workflowTaskInFlight(),
+          resumed(restart.startedAt(), () -> incidentMessages(a).size() == 1 && announcements(a).size() == 1 && statuspageIncidents(a).size() == 1
               && triggersByLevel(a).getOrDefault("primary", 0L) >= 1)));
 
       // 2. During monitoring, once the resolve's own calls are done.
       http.call("POST", "/api/v1/incidents/" + a + "/ack", "{\"by\":\"alice\"}", 200);
       http.call("POST", "/api/v1/incidents/" + a + "/updates", "{\"by\":\"alice\",\"text\":\"Rolling back\"}", 200);
       http.call("POST", "/api/v1/incidents/" + a + "/resolve", "{\"by\":\"alice\",\"summary\":\"Rolled back\"}", 200);
+      long monitoringEnds = System.nanoTime() + MONITORING.toNanos();
       await(Duration.ofSeconds(30)).until(() -> pagerDutyActions(a).contains("resolve") && startedActivities(a) == 0);
       assertThat(status(a)).as("still monitoring when the worker is killed").isEqualTo("MONITORING");
       restart = restartWorker(a);
-      trials.add(new Trial("worker", "during monitoring", restart.inFlight(), restart.workflowTaskInFlight(), resumed(restart.startedAt(), () -> status(a).equals("POST_MORTEM"))));
+      // The interrupted step is the end of the period: it falls due then, or at the restart if later.
+      trials.add(new Trial("worker", "during monitoring", restart.inFlight(), restart.workflowTaskInFlight(),
+          resumed(Math.max(restart.startedAt(), monitoringEnds), () -> status(a).equals("POST_MORTEM"))));
       http.call("POST", "/api/v1/incidents/" + a + "/postmortem/review", "{\"by\":\"bob\"}", 200);
       await(Duration.ofSeconds(30)).until(() -> workflowStatus(a) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
 
@@ -333,7 +338,7 @@ class SeparateProcessesOnTemporalCliTest {
     return new Restart(startedAt, inFlight, workflowTask);
   }
 
-  /** How long after {@code restart} (nanoTime) the condition first held. */
+  /** How long after {@code restart} (nanoTime), or after the step fell due if later, the condition first held. */
   static Duration resumed(long restart, Callable<Boolean> done) {
     await(Duration.ofSeconds(60)).ignoreExceptions().until(done);
     return Duration.ofNanos(System.nanoTime() - restart);
