@@ -179,6 +179,7 @@ class SeparateProcessesOnTemporalCliTest {
     await(Duration.ofSeconds(40)).until(() -> status(id), "POST_MORTEM"::equals);
     assertThat(http.call("POST", "/api/v1/incidents/" + id + "/postmortem/review", "{\"by\":\"bob\"}", 200)
         .get("status").asText()).isEqualTo("CLOSED");
+    await(Duration.ofSeconds(30)).until(() -> workflowStatus(id) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
 
     assertThat(timelineKinds(id)).contains("paged", "acknowledged", "update", "resolved", "monitoring-passed");
     assertThat(incidentsCompleted(List.of(id))).isEqualTo(1);
@@ -243,7 +244,8 @@ class SeparateProcessesOnTemporalCliTest {
       http.call("POST", "/api/v1/incidents/" + a + "/postmortem/review", "{\"by\":\"bob\"}", 200);
       await(Duration.ofSeconds(30)).until(() -> workflowStatus(a) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
 
-      // 3. While Slack holds the incident message's post open: carried out, the answer not yet sent
+      // 3. (Every earlier incident's workflow has completed, so the fault meets this incident's post.)
+      // While Slack holds the incident message's post open: carried out, the answer not yet sent
       // (the hold stays inside the client's 10 s timeout). The attempt dies with the worker, and its
       // retry must find the message instead of posting it again.
       slack.failNext("chat.postMessage", 1, FakeSlackFault.slow(Duration.ofMillis(9_500)));
@@ -251,6 +253,7 @@ class SeparateProcessesOnTemporalCliTest {
       incidents.add(b);
       await(Duration.ofSeconds(20)).until(() -> incidentMessages(b).size() == 1);
       restart = restartWorker(b);
+      assertThat(restart.inFlight()).as("the held post was running on the worker when it was killed").isEqualTo(1);
       trials.add(new Trial("worker", "while Slack held a post open", restart.inFlight(), restart.workflowTaskInFlight(),
           resumed(restart.startedAt(), () -> announcements(b).size() == 1)));
 
