@@ -25,9 +25,9 @@ final class CrashTrialReport {
         |---|---|---|---|---|---|---|
         """.formatted(Trial.IN_FLIGHT_TIMEOUT.toSeconds()));
     for (Trial trial : trials) {
-      report.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f s | %d s | %s |%n", trial.killed(),
-          trial.moment(), trial.callsInFlight(), trial.workflowTaskInFlight() ? "yes" : "no", trial.resumedAfterRestart().toMillis() / 1000.0, trial.bound().toSeconds(),
-          trial.inTime() ? "yes" : "NO"));
+      report.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f s | %d s | %s |%n",
+          trial.killed(), trial.moment(), trial.callsInFlight(), trial.workflowTaskInFlight() ? "yes" : "no",
+          trial.resumedAfterRestart().toMillis() / 1000.0, trial.bound().toSeconds(), trial.inTime() ? "yes" : "NO"));
     }
     report.append("\n| count at the fakes | value |\n|---|---|\n");
     counts.forEach((name, value) -> report.append("| ").append(name).append(" | ").append(value).append(" |\n"));

@@ -179,7 +179,7 @@ class SeparateProcessesOnTemporalCliTest {
     await(Duration.ofSeconds(40)).until(() -> status(id), "POST_MORTEM"::equals);
     assertThat(http.call("POST", "/api/v1/incidents/" + id + "/postmortem/review", "{\"by\":\"bob\"}", 200)
         .get("status").asText()).isEqualTo("CLOSED");
-    await(Duration.ofSeconds(30)).until(() -> workflowStatus(id) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    awaitCompleted(id);
 
     assertThat(timelineKinds(id)).contains("paged", "acknowledged", "update", "resolved", "monitoring-passed");
     assertThat(incidentsCompleted(List.of(id))).isEqualTo(1);
@@ -201,7 +201,8 @@ class SeparateProcessesOnTemporalCliTest {
    * incident's activity attempts were running on the killed worker, and how long after the restart
    * the interrupted step was seen done at the fakes.
    */
-  record Trial(String killed, String moment, int callsInFlight, boolean workflowTaskInFlight, Duration resumedAfterRestart) {
+  record Trial(String killed, String moment, int callsInFlight, boolean workflowTaskInFlight,
+      Duration resumedAfterRestart) {
 
     /** An attempt running on a dead worker is retried only when its start-to-close timeout runs out. */
     static final Duration IN_FLIGHT_TIMEOUT = Duration.ofSeconds(20);
@@ -227,7 +228,8 @@ class SeparateProcessesOnTemporalCliTest {
       incidents.add(a);
       Restart restart = restartWorker(a);
       trials.add(new Trial("worker", "right after a declare", restart.inFlight(), restart.workflowTaskInFlight(),
-          resumed(restart.startedAt(), () -> incidentMessages(a).size() == 1 && announcements(a).size() == 1 && statuspageIncidents(a).size() == 1
+          resumed(restart.startedAt(), () -> incidentMessages(a).size() == 1 && announcements(a).size() == 1
+              && statuspageIncidents(a).size() == 1
               && triggersByLevel(a).getOrDefault("primary", 0L) >= 1)));
 
       // 2. During monitoring, once the resolve's own calls are done.
@@ -242,7 +244,7 @@ class SeparateProcessesOnTemporalCliTest {
       trials.add(new Trial("worker", "during monitoring", restart.inFlight(), restart.workflowTaskInFlight(),
           resumed(Math.max(restart.startedAt(), monitoringEnds), () -> status(a).equals("POST_MORTEM"))));
       http.call("POST", "/api/v1/incidents/" + a + "/postmortem/review", "{\"by\":\"bob\"}", 200);
-      await(Duration.ofSeconds(30)).until(() -> workflowStatus(a) == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+      awaitCompleted(a);
 
       // 3. (Every earlier incident's workflow has completed, so the fault meets this incident's post.)
       // While Slack holds the incident message's post open: carried out, the answer not yet sent
@@ -263,15 +265,14 @@ class SeparateProcessesOnTemporalCliTest {
       api.start();
       awaitApiServing();
       http.call("POST", "/api/v1/incidents/" + b + "/ack", "{\"by\":\"alice\"}", 200);
-      trials.add(new Trial("api", "between commands", 0, false, resumed(apiStarted, () -> pagerDutyActions(b).contains("acknowledge"))));
+      trials.add(new Trial("api", "between commands", 0, false,
+          resumed(apiStarted, () -> pagerDutyActions(b).contains("acknowledge"))));
       http.call("POST", "/api/v1/incidents/" + b + "/updates", "{\"by\":\"alice\",\"text\":\"Restarted the queue\"}", 200);
       http.call("POST", "/api/v1/incidents/" + b + "/resolve", "{\"by\":\"alice\",\"summary\":\"Queue drained\"}", 200);
       await(Duration.ofSeconds(40)).until(() -> status(b), "POST_MORTEM"::equals);
       http.call("POST", "/api/v1/incidents/" + b + "/postmortem/review", "{\"by\":\"bob\"}", 200);
     } finally {
-      String report = CrashTrialReport.render(trials, counts(incidents));
-      Files.writeString(Path.of("target", "crash-trial-report.md"), report);
-      System.out.println(report);
+      writeReport(trials, incidents);
     }
 
     Map<String, Integer> counts = counts(incidents);
@@ -286,6 +287,20 @@ class SeparateProcessesOnTemporalCliTest {
         .containsEntry("duplicated status-page updates", 0);
   }
 
+  /** Writes and prints the report, even for a trial that failed half-way (then without the counts if they fail too). */
+  static void writeReport(List<Trial> trials, List<String> incidents) throws IOException {
+    Map<String, Integer> counts;
+    try {
+      counts = counts(incidents);
+    } catch (Exception | AssertionError e) {
+      System.err.println("the crash trial's counts could not be read: " + e);
+      counts = Map.of();
+    }
+    String report = CrashTrialReport.render(trials, counts);
+    Files.writeString(Path.of("target", "crash-trial-report.md"), report);
+    System.out.println(report);
+  }
+
   /** What the fakes hold for these incidents, counted the way a duplicate or a lost step would show. */
   static Map<String, Integer> counts(List<String> incidents) throws Exception {
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -294,13 +309,15 @@ class SeparateProcessesOnTemporalCliTest {
     counts.put("incident messages", incidents.stream().mapToInt(id -> incidentMessages(id).size()).sum());
     counts.put("room announcements", incidents.stream().mapToInt(id -> announcements(id).size()).sum());
     counts.put("duplicated Slack messages", duplicatedSlackKeys().size());
-    counts.put("PagerDuty alerts", (int) pagerDuty.alerts().stream().filter(alert -> incidents.contains(alert.dedupKey())).count());
+    counts.put("PagerDuty alerts",
+        (int) pagerDuty.alerts().stream().filter(alert -> incidents.contains(alert.dedupKey())).count());
     counts.put("levels paged", incidents.stream().mapToInt(id -> triggersByLevel(id).size()).sum());
     counts.put("levels paged more than once", (int) incidents.stream()
         .flatMap(id -> triggersByLevel(id).values().stream()).filter(triggers -> triggers > 1).count());
     counts.put("public incidents", incidents.stream().mapToInt(id -> statuspageIncidents(id).size()).sum());
     counts.put("duplicated status-page updates", incidents.stream()
-        .flatMap(id -> statuspageIncidents(id).stream()).mapToInt(SeparateProcessesOnTemporalCliTest::duplicatedUpdates).sum());
+        .flatMap(id -> statuspageIncidents(id).stream())
+        .mapToInt(SeparateProcessesOnTemporalCliTest::duplicatedUpdates).sum());
     return counts;
   }
 
@@ -357,8 +374,10 @@ class SeparateProcessesOnTemporalCliTest {
         .filter(activity -> activity.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED).count();
   }
 
-  static WorkflowExecutionStatus workflowStatus(String id) {
-    return describe(id).getWorkflowExecutionInfo().getStatus();
+  /** Waits until the incident's workflow has completed: none of its calls can still reach a fake. */
+  static void awaitCompleted(String id) {
+    await(Duration.ofSeconds(30)).until(() -> describe(id).getWorkflowExecutionInfo().getStatus()
+        == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
   }
 
   static DescribeWorkflowExecutionResponse describe(String id) {
