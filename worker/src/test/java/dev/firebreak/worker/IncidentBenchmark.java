@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.dryrun.DryRunChatActivities;
 import dev.firebreak.activities.dryrun.DryRunPagingActivities;
 import dev.firebreak.activities.fakes.FakeSlack;
+import dev.firebreak.starter.api.RunningWindows;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentState;
@@ -171,10 +172,12 @@ class IncidentBenchmark {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-      worker.registerActivitiesImplementations(
-          new DryRunChatActivities(false), new DryRunPagingActivities(), new ScriptedDiagnostics());
-      env.start();
       WorkflowClient client = env.getWorkflowClient();
+      // As the worker registers them: a P1 also tells the running maintenance windows (there are none).
+      worker.registerActivitiesImplementations(
+          new DryRunChatActivities(false), new DryRunPagingActivities(), new ScriptedDiagnostics(),
+          new RunningWindows(client));
+      env.start();
       IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId("INC-BENCH"))
               .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
