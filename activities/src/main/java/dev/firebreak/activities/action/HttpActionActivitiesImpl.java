@@ -7,6 +7,7 @@ import dev.firebreak.activities.http.HttpReply;
 import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.http.ProviderHttp;
 import dev.firebreak.activities.http.SecretExpander;
+import dev.firebreak.workflows.action.ActionNotSent;
 import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.action.HttpActionActivities;
 import dev.firebreak.workflows.action.HttpActionResult;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpActionActivitiesImpl implements HttpActionActivities {
 
-  public static final String INVALID_ACTION = "InvalidHttpAction";
+  public static final String INVALID_ACTION = ActionNotSent.INVALID_ACTION;
 
   /** Result bodies go into workflow history and from there anywhere; a short excerpt shows what happened. */
   static final int MAX_RESULT_BODY_CHARS = ErrorMessageReader.EXCERPT_CHARS;

@@ -1,5 +1,6 @@
 package dev.firebreak.activities.http;
 
+import dev.firebreak.workflows.action.ActionNotSent;
 import dev.firebreak.workflows.common.EnvReferences;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Collection;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class SecretExpander {
 
-  public static final String MISSING_VARIABLE = "MissingEnvironmentVariable";
+  public static final String MISSING_VARIABLE = ActionNotSent.MISSING_VARIABLE;
 
   private final Function<String, String> environment;
 

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * The failures of {@link HttpActionActivities#perform} that mean no request left Firebreak: a secret
  * the action references is not set, or the action cannot be built into a request. Whoever ran the
- * action can count on nothing having changed at the far end. The activities throw these types; the
- * names live here because workflow code reads them and cannot depend on the activities module.
+ * action can count on nothing having changed at the far end. The activities throw these types (by
+ * these constants); they live here because workflow code reads them and cannot depend on activities.
  */
 public final class ActionNotSent {
 
