@@ -67,7 +67,7 @@ class DeploymentFilesTest {
   void everyImageIsPinnedToAVersion() throws IOException {
     JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile())
         .get("services");
-    services.fields().forEachRemaining(service -> {
+    services.properties().forEach(service -> {
       String image = service.getValue().path("image").asText("");
       if (!image.isEmpty() && !image.equals("firebreak:local")) {
         assertThat(image).as(service.getKey()).matches(".+:\\$\\{[A-Z_]+:-\\d+(\\.\\d+)+\\}");

@@ -2,7 +2,6 @@ package dev.firebreak.activities.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +41,7 @@ public record HealthBody(String status, boolean statusHealthy, List<String> fail
     for (String container : CHECK_CONTAINERS) {
       JsonNode checks = root.path(container);
       if (checks.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = checks.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> check = it.next();
+        for (Map.Entry<String, JsonNode> check : checks.properties()) {
           judge(check.getKey(), check.getValue(), failing, warnings);
         }
       } else if (checks.isArray()) {

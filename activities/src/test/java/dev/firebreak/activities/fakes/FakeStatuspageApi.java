@@ -224,7 +224,7 @@ public final class FakeStatuspageApi extends FakeServer {
 
   private static Map<String, String> componentsOf(JsonNode requested) {
     Map<String, String> wanted = new ConcurrentHashMap<>();
-    requested.fields().forEachRemaining(e -> wanted.put(e.getKey(), e.getValue().asText()));
+    requested.properties().forEach(e -> wanted.put(e.getKey(), e.getValue().asText()));
     return Map.copyOf(wanted);
   }
 

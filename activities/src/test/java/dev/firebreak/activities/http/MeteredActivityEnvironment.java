@@ -2,6 +2,7 @@ package dev.firebreak.activities.http;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
+import com.uber.m3.tally.ScopeCloseException;
 import dev.firebreak.workflows.common.ReportedMetrics;
 import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -23,7 +24,7 @@ public final class MeteredActivityEnvironment implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws ScopeCloseException {
     scope.close();
     env.close();
   }

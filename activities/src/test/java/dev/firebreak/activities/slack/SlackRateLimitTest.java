@@ -108,7 +108,7 @@ class SlackRateLimitTest {
     SlackClient client = client(new ChannelPacer(Duration.ofMillis(300), 1, Duration.ofMillis(100), Clock.systemUTC()));
     client.post(SlackMessage.text("#incidents", null, "first", "INC-20261123-1/a-1", "INC-20261123-1"), false);
     SlackMessage second = SlackMessage.text("#incidents", null, "second", "INC-20261123-1/a-2", "INC-20261123-1");
-    ApplicationFailure heldBack = catchThrowableOfType(() -> client.post(second, false), ApplicationFailure.class);
+    ApplicationFailure heldBack = catchThrowableOfType(ApplicationFailure.class, () -> client.post(second, false));
 
     Thread.sleep(heldBack.getNextRetryDelay().toMillis());
     client.post(second, true);

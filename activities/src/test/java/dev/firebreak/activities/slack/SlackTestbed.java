@@ -7,6 +7,7 @@ import dev.firebreak.activities.fakes.FakeSlackChannel;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -54,7 +55,7 @@ final class SlackTestbed implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     activities.close();
     client.close();
     fake.close();

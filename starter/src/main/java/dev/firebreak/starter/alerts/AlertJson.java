@@ -2,7 +2,6 @@ package dev.firebreak.starter.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.starter.api.ApiError;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,8 +57,7 @@ final class AlertJson {
       throw ApiError.badRequest("Field '" + path + field + "' must be an object of strings.");
     }
     Map<String, String> strings = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : value.properties()) {
       if (!entry.getValue().isValueNode()) {
         throw ApiError.badRequest("Field '" + path + field + "." + entry.getKey() + "' must be a string.");
       }

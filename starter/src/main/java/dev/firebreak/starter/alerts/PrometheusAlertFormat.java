@@ -3,7 +3,6 @@ package dev.firebreak.starter.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.starter.api.ApiError;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +74,7 @@ final class PrometheusAlertFormat implements AlertFormat {
       throw ApiError.badRequest("Field '" + path + "values' must be an object of numbers.");
     }
     Map<String, Double> numbers = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> value = it.next();
+    for (Map.Entry<String, JsonNode> value : values.properties()) {
       if (!value.getValue().isNumber()) {
         throw ApiError.badRequest("Field '" + path + "values." + value.getKey() + "' must be a number.");
       }

@@ -5,6 +5,7 @@ package dev.firebreak.starter.api;
  * Messages are sentences a person can act on; they never carry internal details.
  */
 public final class ApiError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
   private final int status;
   private final String code;

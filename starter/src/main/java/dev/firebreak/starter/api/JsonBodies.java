@@ -20,7 +20,6 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -180,8 +179,7 @@ final class JsonBodies {
         checkLengths(node.get(i), path + "[" + i + "]");
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       checkLengths(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
     }
   }

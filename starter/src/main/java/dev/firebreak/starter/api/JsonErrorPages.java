@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -47,11 +46,6 @@ final class JsonErrorPages extends ErrorHandler {
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }
 
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
-    return ByteBuffer.wrap(body(status, reason));
-  }
 
   private byte[] body(int status, String reason) {
     try {

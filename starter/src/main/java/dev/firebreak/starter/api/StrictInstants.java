@@ -15,6 +15,7 @@ import java.time.Instant;
  * thousands of years away instead of hearing that the field is wrong.
  */
 final class StrictInstants extends SimpleModule {
+  private static final long serialVersionUID = 1L;
 
   StrictInstants() {
     super("StrictInstants");
@@ -22,6 +23,7 @@ final class StrictInstants extends SimpleModule {
   }
 
   private static final class Text extends StdScalarDeserializer<Instant> {
+    private static final long serialVersionUID = 1L;
 
     Text() {
       super(Instant.class);

@@ -52,7 +52,7 @@ final class ConfigShape {
     Map<String, RecordComponent> components =
         Arrays.stream(record.getRecordComponents()).collect(Collectors.toMap(RecordComponent::getName, c -> c));
     ObjectNode kept = JsonNodeFactory.instance.objectNode();
-    node.fields().forEachRemaining(field -> {
+    node.properties().forEach(field -> {
       String childPath = child(path, field.getKey());
       RecordComponent component = components.get(field.getKey());
       if (component == null) {
@@ -86,7 +86,7 @@ final class ConfigShape {
       return reject(path, "must be a mapping of keys to values");
     }
     ObjectNode kept = JsonNodeFactory.instance.objectNode();
-    node.fields().forEachRemaining(field -> {
+    node.properties().forEach(field -> {
       String childPath = child(path, field.getKey());
       JsonNode child = field.getValue().isNull() ? reject(childPath, "must not be empty") : prune(field.getValue(), value, childPath);
       if (child != null) {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 /** A config that must not be run: carries every problem, each with its path. */
 public final class InvalidConfigException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
   private final transient List<ConfigProblem> problems;
 

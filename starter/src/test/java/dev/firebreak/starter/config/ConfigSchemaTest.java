@@ -148,7 +148,7 @@ class ConfigSchemaTest {
       if (node.path("additionalProperties").isObject()) {
         compare(node.get("additionalProperties"), value, path + ".*", gaps);
       }
-      node.path("properties").fields().forEachRemaining(e -> compare(e.getValue(), value, ConfigShape.child(path, e.getKey()), gaps));
+      node.path("properties").properties().forEach(e -> compare(e.getValue(), value, ConfigShape.child(path, e.getKey()), gaps));
     }
   }
 

@@ -26,6 +26,7 @@ import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -86,8 +87,8 @@ class RecurringWindowsTest {
     assertThat(windows.reconcile()).containsExactly("backend-monthly");
 
     assertThat(loop("backend-monthly").nextStart()).isEqualTo(Instant.parse("2026-12-06T02:00:00Z"));
-    assertThat(client.newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("backend-monthly"), Optional.of(firstRun),
-        Optional.empty()).describe().getWorkflowExecutionInfo().getStatus())
+    assertThat(client.newUntypedWorkflowStub(
+        WorkflowTargetOptions.newBuilder().setWorkflowId(RecurringWindowWorkflow.workflowId("backend-monthly")).setRunId(firstRun).build()).describe().getWorkflowExecutionInfo().getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
     assertThat(loopInput("backend-monthly")).doesNotContain("skipped");
   }

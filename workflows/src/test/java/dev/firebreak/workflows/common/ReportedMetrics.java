@@ -44,10 +44,14 @@ public final class ReportedMetrics implements StatsReporter {
   @Override
   public void reportGauge(String name, Map<String, String> tags, double value) {}
 
+  // The reporter interface itself still names tally's raw, deprecated Buckets type: an
+  // implementation cannot choose another signature.
+  @SuppressWarnings({"rawtypes", "deprecation"})
   @Override
   public void reportHistogramValueSamples(
       String name, Map<String, String> tags, Buckets buckets, double lower, double upper, long samples) {}
 
+  @SuppressWarnings({"rawtypes", "deprecation"})
   @Override
   public void reportHistogramDurationSamples(String name, Map<String, String> tags, Buckets buckets,
       com.uber.m3.util.Duration lower, com.uber.m3.util.Duration upper, long samples) {}

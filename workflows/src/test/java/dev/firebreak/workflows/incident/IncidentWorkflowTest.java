@@ -10,6 +10,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
@@ -377,7 +378,8 @@ class IncidentWorkflowTest {
     String latestRun = WorkflowStub.fromTyped(latest).describe().getExecution().getRunId();
     assertThat(latestRun).isNotEqualTo(firstRun);
     WorkflowExecutionDescription first =
-        client.newUntypedWorkflowStub(IncidentWorkflow.workflowId("INC-13"), java.util.Optional.of(firstRun), java.util.Optional.empty())
+        client.newUntypedWorkflowStub(
+        WorkflowTargetOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId("INC-13")).setRunId(firstRun).build())
             .describe();
     assertThat(first.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW);
 
