@@ -8,14 +8,15 @@ import java.util.List;
  * The visibility queries ({@code ListWorkflowExecutions}) that list incidents on a real Temporal
  * server: the incident workflow type, its execution status, and the filter's values on Firebreak's
  * search attributes when the server has them. Every value is quoted by {@link #quote}, so no value
- * can end the literal and add a clause of its own.
+ * can end the literal and add a clause of its own. Public so the tests against a real server send
+ * these very queries.
  */
-final class IncidentVisibilityQuery {
+public final class IncidentVisibilityQuery {
 
   private IncidentVisibilityQuery() {}
 
   /** The running incidents the filter can match. */
-  static String running(IncidentFilter filter, boolean searchAttributes) {
+  public static String running(IncidentFilter filter, boolean searchAttributes) {
     List<String> clauses = base(filter, searchAttributes);
     clauses.add("ExecutionStatus = 'Running'");
     if (searchAttributes && filter.phase() != null) {
@@ -28,7 +29,7 @@ final class IncidentVisibilityQuery {
    * The closed incidents the filter can match. A long incident continues as new: its earlier runs
    * are history of the same incident, not incidents of their own.
    */
-  static String closed(IncidentFilter filter, boolean searchAttributes) {
+  public static String closed(IncidentFilter filter, boolean searchAttributes) {
     List<String> clauses = base(filter, searchAttributes);
     clauses.add("ExecutionStatus != 'Running'");
     clauses.add("ExecutionStatus != 'ContinuedAsNew'");
