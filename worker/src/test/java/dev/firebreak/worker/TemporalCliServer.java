@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real Temporal for a test class: finds the Temporal CLI ({@code TEMPORAL_CLI}, else {@code temporal}
  * on the {@code PATH}) and, unless {@link #cliOnly()}, runs its dev server on free loopback ports with
- * a database in a temporary directory and Firebreak's search attributes, stopped after the class.
+ * a database in a temporary directory and Firebreak's search attributes (none with {@link #bare()}),
+ * stopped after the class.
  * Without a CLI every test of the class is reported skipped, with a notice saying how to get one
  * (skipping the tests rather than the class is what makes the build's report count them); with
  * {@code FIREBREAK_REQUIRE_TEMPORAL_CLI=true} (CI) the class fails instead.
@@ -34,22 +35,32 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
   static final String REQUIRE_VARIABLE = "FIREBREAK_REQUIRE_TEMPORAL_CLI";
 
   private final boolean startServer;
+  private final boolean searchAttributes;
   private Path cli;
   private Path directory;
   private CliTemporal server;
 
-  private TemporalCliServer(boolean startServer) {
+  private TemporalCliServer(boolean startServer, boolean searchAttributes) {
     this.startServer = startServer;
+    this.searchAttributes = searchAttributes;
   }
 
   /** A dev server running for the whole class. */
   static TemporalCliServer started() {
-    return new TemporalCliServer(true);
+    return new TemporalCliServer(true, true);
+  }
+
+  /**
+   * A dev server running for the whole class, started without Firebreak's search attributes: a
+   * fresh cluster, on which {@code --register-search-attributes} has its work to do.
+   */
+  static TemporalCliServer bare() {
+    return new TemporalCliServer(true, false);
   }
 
   /** Only the CLI and a directory: the test starts servers itself (dev mode does, and restarts them). */
   static TemporalCliServer cliOnly() {
-    return new TemporalCliServer(false);
+    return new TemporalCliServer(false, true);
   }
 
   @Override
@@ -105,7 +116,7 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
   /** Options for a server of this test class: free loopback ports, its log in the class's directory. */
   CliTemporal.Options options(Path database, boolean webUi) {
     return new CliTemporal.Options(cli, FreePort.next(), webUi ? FreePort.next() : 0, database,
-        directory.resolve("temporal.log"));
+        directory.resolve("temporal.log"), searchAttributes);
   }
 
   /** A file in the class's temporary directory, removed after the class. */

@@ -9,33 +9,24 @@ import dev.firebreak.workflows.incident.IncidentState;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
-import io.temporal.api.common.v1.Payload;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
-import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
-import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.common.converter.DataConverter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +34,7 @@ import org.slf4j.LoggerFactory;
  * Everything the API asks of Temporal about incidents: start, list, query, update, signal. Calls are
  * Temporal calls only (no provider I/O), so a handler never waits on Slack or a health endpoint.
  *
- * <p>Listing uses {@code ListOpen/ListClosedWorkflowExecutions} filtered by workflow type, which
- * both the dev test server and a real cluster answer (the dev server has no advanced visibility);
- * titles come from the memo written at start, status and severity from the memo the workflow keeps
- * current. A list never queries a workflow, so a stuck one cannot slow it.
+ * <p>Listing is {@link IncidentListing}'s.
  *
  * <p>Every call runs under the API's {@link TemporalDeadlines}: it answers within its limit and says
  * what was slow.
@@ -56,7 +44,6 @@ public final class IncidentGateway {
   private static final Logger log = LoggerFactory.getLogger(IncidentGateway.class);
 
   static final String WORKFLOW_TYPE = IncidentWorkflow.class.getSimpleName();
-  private static final int LIST_PAGE = 100;
   private static final int MAX_ID_ATTEMPTS = 200;
   private static final int SUMMARY_BYTES = 200;
   private static final int MAX_ALERT_ATTEMPTS = 3;
@@ -68,6 +55,7 @@ public final class IncidentGateway {
   private final TemporalDeadlines deadlines;
   private final IssuedIds issued;
   private final DeclarationKeys keys = new DeclarationKeys();
+  private final IncidentListing listing;
 
   /** The memo field that holds a declaration's Idempotency-Key, for a retry that reaches another API process. */
   static final String IDEMPOTENCY_KEY_MEMO = "idempotencyKey";
@@ -119,6 +107,7 @@ public final class IncidentGateway {
     this.ids = new IncidentIds(clock, "INC", issued);
     this.clock = clock;
     this.deadlines = deadlines;
+    this.listing = new IncidentListing(client, deadlines, policies.searchAttributes());
   }
 
   /** Starts the incident workflow under the first free id and returns that id. */
@@ -179,9 +168,9 @@ public final class IncidentGateway {
   /** The running incident a declaration with this key started, read from the memos (never a query). */
   private Optional<String> findByKey(String idempotencyKey) {
     for (WorkflowExecutionInfo info : OpenWorkflows.ofType(client, WORKFLOW_TYPE)) {
-      String key = memo(withMemo(info).getMemo().getFieldsMap(), IDEMPOTENCY_KEY_MEMO);
+      String key = listing.memo(info, IDEMPOTENCY_KEY_MEMO);
       if (idempotencyKey.equals(key)) {
-        return Optional.of(incidentId(info));
+        return Optional.of(IncidentListing.incidentId(info));
       }
     }
     return Optional.empty();
@@ -304,80 +293,14 @@ public final class IncidentGateway {
     return cut + "…";
   }
 
-  /**
-   * Newest first, from the listing and the memos alone. A row whose memo cannot be read in time
-   * (the dev server describes each execution for it) is shown with what the listing knows and says why.
-   */
+  /** Newest first; with {@code runningOnly}, only incidents whose workflow still runs. */
   public List<IncidentSummary> list(boolean runningOnly) {
-    return deadlines.within(deadlines.read(), () -> listRows(runningOnly), limit -> new ApiError(504, "timeout",
-        "Temporal did not list the incidents within " + limit + "; try again shortly."));
+    return list(runningOnly ? IncidentFilter.RUNNING : IncidentFilter.ALL);
   }
 
-  private List<IncidentSummary> listRows(boolean runningOnly) {
-    String namespace = client.getOptions().getNamespace();
-    WorkflowTypeFilter type = WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE).build();
-    var service = client.getWorkflowServiceStubs().blockingStub();
-    // The dev server ignores the type filter: jobs and maintenance windows would be listed as incidents.
-    List<WorkflowExecutionInfo> running = OpenWorkflows.ofType(client, WORKFLOW_TYPE);
-    List<WorkflowExecutionInfo> closed = runningOnly ? List.of() : WorkflowQuery.listing(() -> service.listClosedWorkflowExecutions(
-        ListClosedWorkflowExecutionsRequest.newBuilder()
-            .setNamespace(namespace).setTypeFilter(type).setMaximumPageSize(LIST_PAGE).build()))
-        .getExecutionsList().stream().filter(info -> WORKFLOW_TYPE.equals(info.getType().getName())).toList();
-    Set<String> runningIds = running.stream().map(i -> i.getExecution().getWorkflowId()).collect(Collectors.toSet());
-    List<WorkflowExecutionInfo> listed = new ArrayList<>(running);
-    closed.stream()
-        // A long incident continues as new: its earlier runs are history of the same incident.
-        .filter(info -> info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
-        .filter(info -> !runningIds.contains(info.getExecution().getWorkflowId()))
-        .forEach(listed::add);
-    return deadlines.readEach(listed, info -> summary(info, runningIds.contains(info.getExecution().getWorkflowId())),
-            (info, why) -> unread(info, runningIds.contains(info.getExecution().getWorkflowId()), why))
-        .stream()
-        .sorted(Comparator.comparing(IncidentSummary::declaredAt, Comparator.nullsLast(Comparator.reverseOrder())))
-        .toList();
-  }
-
-  private IncidentSummary summary(WorkflowExecutionInfo listed, boolean running) {
-    WorkflowExecutionInfo info = withMemo(listed);
-    Map<String, Payload> memo = info.getMemo().getFieldsMap();
-    String declaredAt = memo(memo, IncidentMemo.DECLARED_AT);
-    String status = memo(memo, IncidentMemo.STATUS);
-    return new IncidentSummary(
-        incidentId(info),
-        memo(memo, IncidentMemo.TITLE),
-        memo(memo, IncidentMemo.SEVERITY),
-        memo(memo, IncidentMemo.SERVICE),
-        !running ? "CLOSED" : status != null ? status : "OPEN",
-        declaredAt != null ? Instant.parse(declaredAt) : startTime(info),
-        null);
-  }
-
-  /** What the listing alone knows of an incident whose memo could not be read. */
-  private static IncidentSummary unread(WorkflowExecutionInfo info, boolean running, String why) {
-    return new IncidentSummary(incidentId(info), null, null, null, running ? "OPEN" : "CLOSED", startTime(info),
-        "Its details " + why + "; GET the incident to see it.");
-  }
-
-  private static String incidentId(WorkflowExecutionInfo info) {
-    return info.getExecution().getWorkflowId().substring(IncidentWorkflow.workflowId("").length());
-  }
-
-  private static Instant startTime(WorkflowExecutionInfo info) {
-    return Instant.ofEpochSecond(info.getStartTime().getSeconds(), info.getStartTime().getNanos());
-  }
-
-  /** The dev test server lists closed executions without their memo; describing one brings it back. */
-  private WorkflowExecutionInfo withMemo(WorkflowExecutionInfo listed) {
-    if (listed.getMemo().getFieldsMap().containsKey(IncidentMemo.TITLE)) {
-      return listed;
-    }
-    return client.newUntypedWorkflowStub(listed.getExecution().getWorkflowId()).describe().getWorkflowExecutionInfo();
-  }
-
-  private String memo(Map<String, Payload> memo, String key) {
-    Payload payload = memo.get(key);
-    DataConverter converter = client.getOptions().getDataConverter();
-    return payload == null ? null : converter.fromPayload(payload, String.class, String.class);
+  /** Newest first, the incidents the filter matches. */
+  public List<IncidentSummary> list(IncidentFilter filter) {
+    return listing.list(filter);
   }
 
   public IncidentView view(String id) {

@@ -83,11 +83,8 @@ final class IncidentRoutes {
   }
 
   private void list(Context ctx) {
-    String status = ctx.queryParam("status");
-    if (status != null && !status.equals("open")) {
-      throw ApiError.badRequest("Query parameter 'status' can only be 'open'.");
-    }
-    ctx.json(incidents.list(status != null));
+    ctx.json(incidents.list(IncidentFilter.parse(ctx.queryParam("status"), ctx.queryParam("severity"),
+        ctx.queryParam("service"), config)));
   }
 
   private void postMortem(Context ctx) {

@@ -84,12 +84,29 @@ public final class IncidentCommand {
 
   @Command(name = "list", description = "List incidents, newest first.", mixinStandardHelpOptions = true)
   static final class ListIncidents extends ApiCommand {
-    @Option(names = "--open", description = "only incidents still running") boolean open;
+    @Option(names = "--open", description = "only incidents still running (same as --status open)") boolean open;
+    @Option(names = "--status", description = "open (still running), closed, or a phase: declared, acknowledged, "
+        + "assessing, mitigating, monitoring, post_mortem") String status;
+    @Option(names = "--severity", description = "P0 to P4") String severity;
+    @Option(names = "--service", description = "a service from firebreak.yaml") String service;
 
     @Override
     void run(ApiClient api, PrintWriter out) {
-      PRINTER.list(api.get(BASE + (open ? "?status=open" : "")), out);
+      PRINTER.list(api.get(BASE + query("status", open && status == null ? "open" : status, "severity", severity,
+          "service", service)), out);
     }
+  }
+
+  /** A query string of the pairs whose value is set, each value URL-encoded; empty when none is. */
+  static String query(String... namesAndValues) {
+    StringBuilder query = new StringBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        query.append(query.length() == 0 ? '?' : '&').append(namesAndValues[i]).append('=')
+            .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+      }
+    }
+    return query.toString();
   }
 
   @Command(name = "show", description = "Show an incident's state and timeline, or its post-mortem.",

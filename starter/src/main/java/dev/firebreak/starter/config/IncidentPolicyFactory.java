@@ -23,6 +23,11 @@ public final class IncidentPolicyFactory {
     this.searchAttributes = searchAttributes;
   }
 
+  /** Whether the Temporal server has Firebreak's search attributes registered, so lists may query them. */
+  public boolean searchAttributes() {
+    return searchAttributes;
+  }
+
   public IncidentPolicy forService(String serviceName) {
     ServiceConfig service = config.service(serviceName)
         .orElseThrow(() -> new IllegalArgumentException("no service named '" + serviceName + "'"));

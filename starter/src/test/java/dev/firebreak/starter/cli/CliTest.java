@@ -94,6 +94,34 @@ class CliTest {
   }
 
   @Test
+  void listKeepsToTheIncidentsOfTheGivenStatusSeverityAndService() {
+    String p1 = declare();
+    Run p2 = incident("declare", "--severity", "P2", "--service", "talk-to-my-lawyer", "--title", "Signup slow");
+    String p2Id = p2.out().split(" ")[1];
+
+    Run bySeverity = incident("list", "--severity", "p2");
+    Run byService = incident("list", "--service", "recoup-backend");
+    Run byStatus = incident("list", "--status", "closed");
+    Run none = incident("list", "--status", "open", "--severity", "P1", "--service", "talk-to-my-lawyer");
+    Run unknown = incident("list", "--severity", "P7");
+
+    assertThat(bySeverity.out()).contains(p2Id).doesNotContain(p1);
+    assertThat(byService.out()).contains(p1).doesNotContain(p2Id);
+    assertThat(byStatus.out()).isEqualTo("No incidents.\n");
+    assertThat(none.exit()).isZero();
+    assertThat(none.out()).doesNotContain(p1).doesNotContain(p2Id);
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err()).isEqualTo("error: Query parameter 'severity' is 'P7', not one of P0, P1, P2, P3, P4.\n");
+  }
+
+  @Test
+  void listQueryEncodesEachValueAndLeavesOutTheUnset() {
+    assertThat(IncidentCommand.query("status", null, "service", "a b&c=d")).isEqualTo("?service=a+b%26c%3Dd");
+    assertThat(IncidentCommand.query("status", "open", "severity", "P1")).isEqualTo("?status=open&severity=P1");
+    assertThat(IncidentCommand.query("status", null)).isEmpty();
+  }
+
+  @Test
   void apiErrorsArePrintedAsTheirMessageWithANonZeroExit() {
     Run unknownService = incident("declare", "--severity", "P1", "--service", "nope", "--title", "x");
     String id = declare();
