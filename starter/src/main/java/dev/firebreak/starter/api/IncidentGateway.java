@@ -2,6 +2,8 @@ package dev.firebreak.starter.api;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.workflows.common.Clip;
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
@@ -22,7 +24,6 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.converter.DataConverter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,7 +145,7 @@ public final class IncidentGateway {
     // One declaration per key at a time in this process: a retry waits for the first attempt's
     // outcome, but no longer than its own limit.
     if (!tryLock(entry)) {
-      throw declarationNotConfirmed(TemporalDeadlines.describe(deadlines.command()));
+      throw declarationNotConfirmed(HumanDuration.exact(deadlines.command()));
     }
     try {
       if (entry.incidentId() != null) {
@@ -272,7 +273,7 @@ public final class IncidentGateway {
         .setWorkflowId(IncidentWorkflow.workflowId(d.id()))
         .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setStaticSummary(truncateUtf8(d.severity() + " · " + d.service() + " · " + d.title(), SUMMARY_BYTES))
+        .setStaticSummary(Clip.utf8(d.severity() + " · " + d.service() + " · " + d.title(), SUMMARY_BYTES))
         .setStaticDetails(details(d))
         .setMemo(memo)
         .build();
@@ -291,17 +292,6 @@ public final class IncidentGateway {
       md.append('\n').append(d.description()).append('\n');
     }
     return md.toString();
-  }
-
-  static String truncateUtf8(String text, int maxBytes) {
-    if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
-      return text;
-    }
-    String cut = text;
-    while (cut.getBytes(StandardCharsets.UTF_8).length > maxBytes - 3) {
-      cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
-    }
-    return cut + "…";
   }
 
   /**
