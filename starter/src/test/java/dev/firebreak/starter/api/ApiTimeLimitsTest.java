@@ -232,7 +232,7 @@ class ApiTimeLimitsTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json()).singleElement().satisfies(row -> {
       assertThat(row.get(field).asText()).isEqualTo(value);
-      assertThat(row.get("unread").asText()).contains("did not answer within 500 ms");
+      assertThat(row.get("unread").asText()).contains("did not answer within " + HumanDuration.exact(Duration.ofMillis(500)));
     });
   }
 
