@@ -56,7 +56,6 @@ public class JobWorkflowImpl implements JobWorkflow {
    */
   static final String RUN_NOW_ANSWERS_THE_RUN = "run-now-answers-the-run";
 
-  static final String INVALID_COMMAND = Refusals.INVALID_JOB_COMMAND;
   static final int HISTORY_SIZE = 20;
   /** Continue as new well before the server's 4,096-event suggestion on the dev server, which does not enforce limits. */
   static final int HISTORY_EVENT_LIMIT = 2_000;
@@ -386,7 +385,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   }
 
   private static ApplicationFailure refusal(String message) {
-    return ApplicationFailure.newFailure(message, INVALID_COMMAND);
+    return ApplicationFailure.newFailure(message, Refusals.INVALID_JOB_COMMAND);
   }
 
   private static Instant now() {

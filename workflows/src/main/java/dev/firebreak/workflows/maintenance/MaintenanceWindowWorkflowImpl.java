@@ -36,9 +36,6 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   private static final Logger log = Workflow.getLogger(MaintenanceWindowWorkflowImpl.class);
 
-  static final String INVALID_TRANSITION = Refusals.INVALID_TRANSITION;
-  /** The failure type of a window whose times are beyond {@link MaintenanceLimits}. */
-  public static final String INVALID_WINDOW = Refusals.INVALID_WINDOW;
 
   /**
    * Version 1: an extension is answered as soon as it is made, and chat, mail and the status page
@@ -99,7 +96,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       outcome = say.beyondLimits(beyondLimits.get());
       setStatus(MaintenanceStatus.CANCELLED);
       log.warn("{}", outcome);
-      throw ApplicationFailure.newNonRetryableFailure(outcome, INVALID_WINDOW);
+      throw ApplicationFailure.newNonRetryableFailure(outcome, Refusals.INVALID_WINDOW);
     }
     setStatus(MaintenanceStatus.SCHEDULED);
     record("scheduled", say.scheduled(end));

@@ -42,7 +42,6 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
 
   private static final Logger log = Workflow.getLogger(RollbackWorkflowImpl.class);
 
-  static final String INVALID_TRANSITION = Refusals.INVALID_TRANSITION;
   private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_STEPS = 100;
 
@@ -320,7 +319,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   }
 
   private static ApplicationFailure refusal(String message) {
-    return ApplicationFailure.newFailure(message, INVALID_TRANSITION);
+    return ApplicationFailure.newFailure(message, Refusals.INVALID_TRANSITION);
   }
 
   private static Instant now() {
