@@ -7,6 +7,7 @@ import dev.firebreak.starter.api.ApiTokens;
 import dev.firebreak.starter.api.IncidentGateway;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -93,7 +94,7 @@ public final class AlertEndpoint {
   private Delivery delivery(ReceivedAlert received) {
     AlertRules.Routing routing = rules.route(received);
     AlertReceived alert = new AlertReceived(received.source().label(), received.fingerprint(), received.firing(),
-        clip(received.title(), MAX_TITLE), routing.severity(), clip(received.detail(), MAX_DETAIL), received.payload(),
+        Clip.of(received.title(), MAX_TITLE), routing.severity(), Clip.of(received.detail(), MAX_DETAIL), received.payload(),
         routing.autoResolve());
     return new Delivery(AlertKey.incidentId(routing.service(), received.fingerprint()), routing, alert);
   }
@@ -138,7 +139,4 @@ public final class AlertEndpoint {
         + MAX_BODY_BYTES + " bytes (Alertmanager's max_alerts keeps a group under it).");
   }
 
-  private static String clip(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
 }

@@ -2,6 +2,7 @@ package dev.firebreak.starter.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firebreak.starter.api.ApiError;
+import dev.firebreak.workflows.common.Clip;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,8 +85,7 @@ final class AlertJson {
   }
 
   static String excerpt(JsonNode node) {
-    String text = node.toString();
-    return text.length() <= PAYLOAD_EXCERPT ? text : text.substring(0, PAYLOAD_EXCERPT - 1) + "…";
+    return Clip.of(node.toString(), PAYLOAD_EXCERPT);
   }
 
   /** Alertmanager and Grafana say {@code firing} or {@code resolved}; anything else is refused. */

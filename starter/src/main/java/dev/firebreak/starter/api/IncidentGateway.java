@@ -2,6 +2,8 @@ package dev.firebreak.starter.api;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.workflows.common.Clip;
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
@@ -17,7 +19,7 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
-import java.nio.charset.StandardCharsets;
+import io.temporal.common.converter.DataConverter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +135,7 @@ public final class IncidentGateway {
     // One declaration per key at a time in this process: a retry waits for the first attempt's
     // outcome, but no longer than its own limit.
     if (!tryLock(entry)) {
-      throw declarationNotConfirmed(TemporalDeadlines.describe(deadlines.command()));
+      throw declarationNotConfirmed(HumanDuration.exact(deadlines.command()));
     }
     try {
       if (entry.incidentId() != null) {
@@ -261,7 +263,7 @@ public final class IncidentGateway {
         .setWorkflowId(IncidentWorkflow.workflowId(d.id()))
         .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-        .setStaticSummary(truncateUtf8(d.severity() + " · " + d.service() + " · " + d.title(), SUMMARY_BYTES))
+        .setStaticSummary(Clip.utf8(d.severity() + " · " + d.service() + " · " + d.title(), SUMMARY_BYTES))
         .setStaticDetails(details(d))
         .setMemo(memo)
         .build();
@@ -280,17 +282,6 @@ public final class IncidentGateway {
       md.append('\n').append(d.description()).append('\n');
     }
     return md.toString();
-  }
-
-  static String truncateUtf8(String text, int maxBytes) {
-    if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
-      return text;
-    }
-    String cut = text;
-    while (cut.getBytes(StandardCharsets.UTF_8).length > maxBytes - 3) {
-      cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
-    }
-    return cut + "…";
   }
 
   /** Newest first; with {@code runningOnly}, only incidents whose workflow still runs. */

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.api;
 
+import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.Extension;
@@ -71,7 +72,7 @@ final class MaintenanceGateway {
           .setWorkflowId(request.workflowId())
           .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
           .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-          .setStaticSummary(IncidentGateway.truncateUtf8("Maintenance · " + String.join(", ", request.services()) + " · "
+          .setStaticSummary(Clip.utf8("Maintenance · " + String.join(", ", request.services()) + " · "
               + request.title(), 200))
           .build());
       try {

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.api;
 
+import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.rollback.Approval;
@@ -49,7 +50,7 @@ final class RollbackGateway {
           .setWorkflowId(o.workflowId())
           .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
           .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-          .setStaticSummary(IncidentGateway.truncateUtf8("Rollback of " + o.request().service() + ": " + o.request().reason(), 200))
+          .setStaticSummary(Clip.utf8("Rollback of " + o.request().service() + ": " + o.request().reason(), 200))
           .build());
       WorkflowClient.start(rollback::run, o);
     });

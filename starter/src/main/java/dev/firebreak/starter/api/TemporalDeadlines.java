@@ -1,5 +1,6 @@
 package dev.firebreak.starter.api;
 
+import dev.firebreak.workflows.common.HumanDuration;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -79,7 +80,7 @@ final class TemporalDeadlines {
       return context.call(call::get);
     } catch (RuntimeException e) {
       if (!unreachable(e) && (context.getDeadline().isExpired() || timedOut(e))) {
-        throw onTimeout.apply(describe(limit));
+        throw onTimeout.apply(HumanDuration.exact(limit));
       }
       throw e;
     } catch (Exception checked) {
@@ -98,7 +99,7 @@ final class TemporalDeadlines {
       return within(command, call, notConfirmed);
     } catch (RuntimeException e) {
       if (unreachable(e)) {
-        throw notConfirmed.apply(describe(command));
+        throw notConfirmed.apply(HumanDuration.exact(command));
       }
       throw e;
     }
@@ -135,7 +136,7 @@ final class TemporalDeadlines {
       return read.get(perItem.toMillis() + 500, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       read.cancel(true);
-      return unread.apply(item, "did not answer within " + describe(perItem));
+      return unread.apply(item, "did not answer within " + HumanDuration.exact(perItem));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       return unread.apply(item, cause instanceof ApiError error ? error.getMessage() : unreadable(cause));
@@ -153,10 +154,6 @@ final class TemporalDeadlines {
   static ApiError notAnswering(String what, String limit, String consequence) {
     return new ApiError(504, "timeout", what + " did not answer within " + limit
         + " (its workflow is busy or stuck, or no worker is running). " + consequence);
-  }
-
-  static String describe(Duration limit) {
-    return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
   }
 
   private static boolean timedOut(Throwable e) {

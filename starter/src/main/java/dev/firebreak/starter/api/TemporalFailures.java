@@ -1,5 +1,7 @@
 package dev.firebreak.starter.api;
 
+import dev.firebreak.workflows.common.Refusals;
+import dev.firebreak.workflows.common.RootCause;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -19,10 +21,11 @@ public final class TemporalFailures {
 
   private static final Logger log = LoggerFactory.getLogger(TemporalFailures.class);
 
-  /** ApplicationFailure types the incident workflow refuses commands with, and the API codes for them. */
+  /** ApplicationFailure types the workflows refuse commands with, and the API codes for them. */
   private static final Map<String, String> REFUSALS = Map.of(
-      "InvalidTransition", "invalid_transition",
-      "ResolveRefused", "resolve_refused");
+      Refusals.INVALID_TRANSITION, "invalid_transition",
+      Refusals.INVALID_JOB_COMMAND, "invalid_transition",
+      Refusals.RESOLVE_REFUSED, "resolve_refused");
 
   /**
    * The type an update validator's {@link ApplicationFailure} arrives with. SDK 1.38 wraps it in
@@ -39,8 +42,9 @@ public final class TemporalFailures {
     if (e instanceof WorkflowUpdateException update && update.getCause() instanceof ApplicationFailure failure) {
       String code = VALIDATOR_REJECTION.equals(failure.getType()) ? "invalid_transition" : REFUSALS.get(failure.getType());
       if (code != null) {
-        log.info("{}: {} refused: {}", incidentId, update.GetUpdateName(), failure.getOriginalMessage());
-        return new ApiError(409, code, failure.getOriginalMessage());
+        String refusal = RootCause.message(failure);
+        log.info("{}: {} refused: {}", incidentId, update.GetUpdateName(), refusal);
+        return new ApiError(409, code, refusal);
       }
     }
     if (e instanceof WorkflowUpdateTimeoutOrCancelledException) {

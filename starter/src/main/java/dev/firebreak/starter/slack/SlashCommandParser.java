@@ -1,5 +1,6 @@
 package dev.firebreak.starter.slack;
 
+import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ final class SlashCommandParser {
     }
     Optional<SlashVerb> verb = SlashVerb.of(words.get(0).text());
     if (verb.isEmpty()) {
-      return new SlashCommand.Invalid("I don't know '" + clip(words.get(0).text(), 30) + "'.", null);
+      return new SlashCommand.Invalid("I don't know '" + Clip.of(words.get(0).text(), 30) + "'.", null);
     }
     Args args = new Args(input, words);
     return switch (verb.get()) {
@@ -67,7 +68,7 @@ final class SlashCommandParser {
     }
     String severity = args.next();
     if (!SEVERITY.matcher(severity).matches()) {
-      return new SlashCommand.Invalid("'" + clip(severity, 30) + "' is not a severity (P0 to P4).", SlashVerb.DECLARE);
+      return new SlashCommand.Invalid("'" + Clip.of(severity, 30) + "' is not a severity (P0 to P4).", SlashVerb.DECLARE);
     }
     String service = args.next();
     String title = args.rest();
@@ -102,7 +103,7 @@ final class SlashCommandParser {
     }
     String severity = args.next();
     if (!SEVERITY.matcher(severity).matches()) {
-      return new SlashCommand.Invalid("'" + clip(severity, 30) + "' is not a severity (P0 to P4).", SlashVerb.SEVERITY);
+      return new SlashCommand.Invalid("'" + Clip.of(severity, 30) + "' is not a severity (P0 to P4).", SlashVerb.SEVERITY);
     }
     return new SlashCommand.ChangeSeverity(id, Severity.valueOf(severity.toUpperCase(Locale.ROOT)));
   }
@@ -121,7 +122,7 @@ final class SlashCommandParser {
     if (name.matches()) {
       return new SlashCommand.AssignCommander(id, name.group(1));
     }
-    return new SlashCommand.Invalid("'" + clip(who, 30) + "' is not a person; mention them, like @alice.", SlashVerb.COMMANDER);
+    return new SlashCommand.Invalid("'" + Clip.of(who, 30) + "' is not a person; mention them, like @alice.", SlashVerb.COMMANDER);
   }
 
   private SlashCommand resolve(Args args) {
@@ -171,7 +172,7 @@ final class SlashCommandParser {
     }
 
     SlashCommand extra(SlashVerb verb) {
-      return new SlashCommand.Invalid("I did not expect '" + clip(rest(), 30) + "'.", verb);
+      return new SlashCommand.Invalid("I did not expect '" + Clip.of(rest(), 30) + "'.", verb);
     }
   }
 
@@ -191,12 +192,5 @@ final class SlashCommandParser {
       }
     }
     return words;
-  }
-
-  /** Echoed user text is cut short: a reply must stay readable whatever was typed. */
-  private static String clip(String text, int max) {
-    return text.codePointCount(0, text.length()) <= max
-        ? text
-        : text.substring(0, text.offsetByCodePoints(0, max)) + "…";
   }
 }

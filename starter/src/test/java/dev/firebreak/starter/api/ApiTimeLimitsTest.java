@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -160,7 +161,7 @@ class ApiTimeLimitsTest {
     assertThat(response.status()).as(response.json().toString()).isEqualTo(504);
     assertThat(response.json().get("error").asText()).isEqualTo("timeout");
     assertThat(response.json().get("message").asText())
-        .startsWith("Incident INC-STUCK did not answer within " + TemporalDeadlines.describe(limit))
+        .startsWith("Incident INC-STUCK did not answer within " + HumanDuration.exact(limit))
         .doesNotContain("not reachable");
   }
 
@@ -189,7 +190,7 @@ class ApiTimeLimitsTest {
 
     assertThat(response.took()).isLessThan(limit.plus(SLACK));
     assertThat(response.status()).as(response.json().toString()).isEqualTo(504);
-    assertThat(response.json().get("message").asText()).startsWith(named + " did not answer within " + TemporalDeadlines.describe(limit));
+    assertThat(response.json().get("message").asText()).startsWith(named + " did not answer within " + HumanDuration.exact(limit));
   }
 
   @Test
@@ -231,7 +232,7 @@ class ApiTimeLimitsTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.json()).singleElement().satisfies(row -> {
       assertThat(row.get(field).asText()).isEqualTo(value);
-      assertThat(row.get("unread").asText()).contains("did not answer within 500 ms");
+      assertThat(row.get("unread").asText()).contains("did not answer within " + HumanDuration.exact(Duration.ofMillis(500)));
     });
   }
 

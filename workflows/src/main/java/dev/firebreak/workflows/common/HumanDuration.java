@@ -34,6 +34,23 @@ public final class HumanDuration {
     return secs + "s";
   }
 
+  /**
+   * A configured limit, exactly: "500ms" when it has milliseconds (an API time limit in a test),
+   * otherwise as {@link #of}. A limit is never rounded, or "0.5 s" would read "1s".
+   */
+  public static String exact(Duration limit) {
+    if (limit != null && limit.toMillis() % 1000 != 0) {
+      return limit.toMillis() + "ms";
+    }
+    return of(limit);
+  }
+
+  /** "HH:MM:SS" as a report template's time columns ask, hours not folded into days. */
+  public static String clock(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    return String.format("%02d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+  }
+
   /** The smaller unit only when it says something: "1h", not "1h 00m"; "1h 05m" keeps its zero. */
   private static String pair(long big, String bigUnit, long small, String smallUnit) {
     return small == 0 ? big + bigUnit : String.format("%d%s %02d%s", big, bigUnit, small, smallUnit);

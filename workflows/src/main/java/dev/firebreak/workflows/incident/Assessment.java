@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.Deployment;
@@ -94,7 +95,7 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
     if (count.dryRun() || count.errors() < 0) {
       return what + ": " + count.detail();
     }
-    return what + ": " + count.errors() + " in the last " + count.window().toMinutes() + "m";
+    return what + ": " + count.errors() + " in the last " + HumanDuration.of(count.window());
   }
 
   private static String describeDeploys(DeployHistory history, Instant recentSince) {

@@ -9,4 +9,10 @@ public record PostMortemInput(
     String rootCause,
     String resolution,
     List<String> preventionTasks,
-    String lessonsLearned) {}
+    String lessonsLearned) {
+
+  /** A field a person filled in wins over what is already known; a blank one keeps it. */
+  static String firstNonBlank(String preferred, String fallback) {
+    return preferred != null && !preferred.isBlank() ? preferred : fallback;
+  }
+}

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.common.HumanDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,16 +41,16 @@ final class PostMortemReport {
       md.append(" (declared as ").append(d.severity()).append(')');
     }
     md.append('\n');
-    md.append("**Duration**: ").append(clock(Duration.between(d.declaredAt(), end)))
+    md.append("**Duration**: ").append(HumanDuration.clock(Duration.between(d.declaredAt(), end)))
         .append(" (").append(stamp(d.declaredAt(), sameDay)).append(" – ").append(stamp(end, sameDay))
         .append(" UTC)\n");
     md.append("**Owner**: ").append(orDash(inline(incident.commander))).append('\n');
-    md.append("**Time to acknowledge**: ").append(Texts.humanize(incident.timeToAcknowledge())).append('\n');
-    md.append("**Time to resolve**: ").append(Texts.humanize(incident.timeToResolve())).append("\n\n");
+    md.append("**Time to acknowledge**: ").append(HumanDuration.of(incident.timeToAcknowledge())).append('\n');
+    md.append("**Time to resolve**: ").append(HumanDuration.of(incident.timeToResolve())).append("\n\n");
 
     md.append("## Summary\n")
         .append(orElse(
-            MarkdownText.block(Texts.firstNonBlank(incident.resolutionSummary, d.description())), d.id()))
+            MarkdownText.block(PostMortemInput.firstNonBlank(incident.resolutionSummary, d.description())), d.id()))
         .append("\n\n");
 
     md.append("## Impact\n");
@@ -73,7 +74,7 @@ final class PostMortemReport {
 
     md.append("## Resolution\n")
         .append(orElse(
-            MarkdownText.block(Texts.firstNonBlank(input.resolution(), incident.resolutionSummary)), d.id()))
+            MarkdownText.block(PostMortemInput.firstNonBlank(input.resolution(), incident.resolutionSummary)), d.id()))
         .append('\n');
     if (!incident.mitigations.isEmpty()) {
       md.append("\nMitigations applied:\n");
@@ -102,12 +103,6 @@ final class PostMortemReport {
 
   private static String stamp(Instant at, boolean sameDay) {
     return sameDay ? TIME.format(at) : DAY_AND_TIME.format(at);
-  }
-
-  /** HH:MM as the template asks, with seconds because dev-mode incidents last a minute. */
-  private static String clock(Duration duration) {
-    long seconds = Math.max(0, duration.toSeconds());
-    return String.format("%02d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
   }
 
   private static String orElse(String text, String incidentId) {

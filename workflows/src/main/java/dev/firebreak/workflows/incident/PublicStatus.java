@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.statuspage.PublicIncident;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
@@ -60,7 +61,7 @@ final class PublicStatus {
     incident.publicStatus = status;
     queue.add(new Post(true, status, "We are investigating a problem with " + incident.declaration.service()
         + ": " + incident.declaration.title() + ". Next update within "
-        + Texts.humanize(policy.forSeverity(incident.severity).updateInterval()) + "."));
+        + HumanDuration.of(policy.forSeverity(incident.severity).updateInterval()) + "."));
   }
 
   /** Posts a status change when the incident moved to a different public status. */

@@ -1,39 +1,32 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.HumanDuration;
 import java.time.Duration;
 
-/** How incident text is shortened and phrased, shared by the card, the messages and the report. */
+/**
+ * Left only for the classes being split in parallel (IncidentWorkflowImpl, Incident,
+ * IncidentProgress); each function delegates to its home. Delete once they call the homes.
+ */
 final class Texts {
 
-  /** Responder text beyond this is cut: history payloads must stay small. */
-  static final int MAX_TEXT = 4000;
+  /** See {@link Clip#HISTORY_TEXT}. */
+  static final int MAX_TEXT = Clip.HISTORY_TEXT;
 
   private Texts() {}
 
   static String clip(String text, int max) {
-    if (text == null || text.length() <= max) {
-      return text;
-    }
-    return text.substring(0, max - 1) + "…";
+    return Clip.of(text, max);
   }
 
   static String firstNonBlank(String preferred, String fallback) {
-    return preferred != null && !preferred.isBlank() ? preferred : fallback;
+    return PostMortemInput.firstNonBlank(preferred, fallback);
   }
 
   static String describe(ResponderUpdate update) {
-    StringBuilder text = new StringBuilder(update.text());
-    if (update.eta() != null && !update.eta().isBlank()) {
-      text.append("\nETA: ").append(update.eta());
-    }
-    if (update.actions() != null && !update.actions().isBlank()) {
-      text.append("\nActions: ").append(update.actions());
-    }
-    return text.toString();
+    return update.describe();
   }
 
-  /** How on-call people say durations; see {@link HumanDuration}. */
   static String humanize(Duration duration) {
     return HumanDuration.of(duration);
   }

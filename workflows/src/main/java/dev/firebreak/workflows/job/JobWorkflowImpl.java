@@ -2,20 +2,19 @@ package dev.firebreak.workflows.job;
 
 import dev.firebreak.workflows.action.HttpActionResult;
 import dev.firebreak.workflows.common.ActivityPolicies;
+import dev.firebreak.workflows.common.Clip;
+import dev.firebreak.workflows.common.Refusals;
 import dev.firebreak.workflows.common.RootCause;
+import dev.firebreak.workflows.incident.ChildIncident;
 import dev.firebreak.workflows.incident.Declaration;
-import dev.firebreak.workflows.incident.IncidentMemo;
-import dev.firebreak.workflows.incident.IncidentState;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
-import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -29,6 +28,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -56,7 +56,6 @@ public class JobWorkflowImpl implements JobWorkflow {
    */
   static final String RUN_NOW_ANSWERS_THE_RUN = "run-now-answers-the-run";
 
-  static final String INVALID_COMMAND = "InvalidJobCommand";
   static final int HISTORY_SIZE = 20;
   /** Continue as new well before the server's 4,096-event suggestion on the dev server, which does not enforce limits. */
   static final int HISTORY_EVENT_LIMIT = 2_000;
@@ -129,14 +128,15 @@ public class JobWorkflowImpl implements JobWorkflow {
         // The built-in job knows whether its provider was live; the job's own spec cannot.
         boolean dryRun = spec.dryRun() || Boolean.TRUE.equals(report.get("dryRun"));
         run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, dryRun,
-            cut(JobAction.WEBHOOK_RETRY_WORKFLOW + " finished" + (dryRun ? " (dry-run: nothing was sent)" : "")
-                + ": " + report));
+            Clip.of(JobAction.WEBHOOK_RETRY_WORKFLOW + " finished" + (dryRun ? " (dry-run: nothing was sent)" : "")
+                + ": " + report, DETAIL_CHARS));
       } else {
         HttpActionResult result = calls().call(new JobCall(spec.name(), spec.action().http(), spec.dryRun()));
-        run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, result.dryRun(), cut(result.detail()));
+        run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, result.dryRun(), Clip.of(result.detail(), DETAIL_CHARS));
       }
     } catch (ActivityFailure | ChildWorkflowFailure failure) {
-      run = new JobRun(number, trigger, startedAt, now(), JobOutcome.FAILED, spec.dryRun(), cut(RootCause.message(failure)));
+      run = new JobRun(number, trigger, startedAt, now(), JobOutcome.FAILED, spec.dryRun(),
+          Clip.of(RootCause.message(failure), DETAIL_CHARS));
     }
     running = null;
     current = null;
@@ -253,20 +253,14 @@ public class JobWorkflowImpl implements JobWorkflow {
         + " times in a row", alerts.severity(), alerts.service(),
         "Last error: " + run.detail() + since() + " Schedule: " + spec.cron() + " (" + spec.timeZone() + ").",
         null, "firebreak-jobs", null);
-    IncidentWorkflow incident = Workflow.newChildWorkflowStub(IncidentWorkflow.class, ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId(id))
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
-        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-        .setMemo(IncidentMemo.of(declaration, alerts.severity(), now()))
-        .setStaticSummary(alerts.severity() + " · " + alerts.service() + " · job " + spec.name() + " failing")
-        .build());
-    Async.function(incident::run, IncidentState.declared(declaration, alerts.incidentPolicy()));
-    try {
-      Workflow.getWorkflowExecution(incident).get();
+    Optional<String> notStarted = ChildIncident.declare(declaration, alerts.severity(), alerts.incidentPolicy(),
+        alerts.severity() + " · " + alerts.service() + " · job " + spec.name() + " failing",
+        ChildWorkflowOptions.newBuilder().setTaskQueue(IncidentWorkflow.TASK_QUEUE));
+    if (notStarted.isEmpty()) {
       incidentId = id;
       log.warn("job {} declared {} after {} failures in a row", spec.name(), id, consecutiveFailures);
-    } catch (ChildWorkflowFailure failure) {
-      log.warn("job {} could not declare {}: {}", spec.name(), id, RootCause.message(failure));
+    } else {
+      log.warn("job {} could not declare {}: {}", spec.name(), id, notStarted.get());
     }
   }
 
@@ -391,11 +385,7 @@ public class JobWorkflowImpl implements JobWorkflow {
   }
 
   private static ApplicationFailure refusal(String message) {
-    return ApplicationFailure.newFailure(message, INVALID_COMMAND);
-  }
-
-  private static String cut(String text) {
-    return text == null || text.length() <= DETAIL_CHARS ? text : text.substring(0, DETAIL_CHARS - 1) + "…";
+    return ApplicationFailure.newFailure(message, Refusals.INVALID_JOB_COMMAND);
   }
 
   private static Instant now() {

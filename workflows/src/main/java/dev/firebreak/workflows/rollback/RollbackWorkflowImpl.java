@@ -3,6 +3,7 @@ package dev.firebreak.workflows.rollback;
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.common.HumanDuration;
+import dev.firebreak.workflows.common.Refusals;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.DeployQuery;
@@ -41,7 +42,6 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
 
   private static final Logger log = Workflow.getLogger(RollbackWorkflowImpl.class);
 
-  static final String INVALID_TRANSITION = "InvalidTransition";
   private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_STEPS = 100;
 
@@ -97,7 +97,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
       end(RollbackStatus.FAILED, "🚨 Rollback of " + request.service() + " FAILED: " + RootCause.message(failure)
           + ". Nothing more was changed; the service is as the failed step left it.");
     } catch (ApplicationFailure refused) {
-      end(RollbackStatus.FAILED, "Rollback of " + request.service() + " not started: " + refused.getOriginalMessage());
+      end(RollbackStatus.FAILED, "Rollback of " + request.service() + " not started: " + RootCause.message(refused));
     }
     return finish();
   }
@@ -319,7 +319,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   }
 
   private static ApplicationFailure refusal(String message) {
-    return ApplicationFailure.newFailure(message, INVALID_TRANSITION);
+    return ApplicationFailure.newFailure(message, Refusals.INVALID_TRANSITION);
   }
 
   private static Instant now() {

@@ -127,7 +127,7 @@ public class WebhookRetryWorkflowImpl implements WebhookRetryWorkflow {
         // Nothing can be delivered until a person fixes the job (its secret is not set, say): stop,
         // and leave the events undelivered for the next run rather than setting all of them aside.
         throw ApplicationFailure.newNonRetryableFailure(
-            "webhook retry stopped after " + book.delivered() + " deliveries: " + refused.getOriginalMessage(),
+            "webhook retry stopped after " + book.delivered() + " deliveries: " + RootCause.message(refused),
             JOB_STOPPED);
       }
       // The events the activity heartbeated as settled keep their outcome; the rest count as failed attempts.

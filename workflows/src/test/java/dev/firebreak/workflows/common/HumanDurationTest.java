@@ -32,4 +32,29 @@ class HumanDurationTest {
   void noDurationReadsNotApplicable() {
     assertThat(HumanDuration.of(null)).isEqualTo("n/a");
   }
+
+  @ParameterizedTest(name = "the limit {0} reads \"{1}\"")
+  @CsvSource({
+      "PT0.5S, 500ms",
+      "PT0.05S, 50ms",
+      "PT1.5S, 1500ms",
+      "PT10S, 10s",
+      "PT30S, 30s",
+      "PT1M30S, 1m 30s",
+  })
+  void aConfiguredLimitReadsExactlyNeverRounded(String iso, String spoken) {
+    assertThat(HumanDuration.exact(Duration.parse(iso))).isEqualTo(spoken);
+  }
+
+  @ParameterizedTest(name = "{0} on a report reads {1}")
+  @CsvSource({
+      "PT0S, 00:00:00",
+      "PT59S, 00:00:59",
+      "PT1H2M3S, 01:02:03",
+      "PT26H, 26:00:00",
+      "PT-5S, 00:00:00",
+  })
+  void aReportsClockShowsHoursMinutesAndSecondsWithoutFoldingDays(String iso, String clock) {
+    assertThat(HumanDuration.clock(Duration.parse(iso))).isEqualTo(clock);
+  }
 }

@@ -4,6 +4,7 @@ import static dev.firebreak.workflows.maintenance.MaintenanceOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.workflows.common.Refusals;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
@@ -83,7 +84,7 @@ class MaintenanceLimitsTest {
     assertThatThrownBy(() -> WorkflowStub.fromTyped(window).getResult(20, TimeUnit.SECONDS, MaintenanceView.class))
         .isInstanceOf(WorkflowFailedException.class)
         .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(MaintenanceWindowWorkflowImpl.INVALID_WINDOW);
+          assertThat(failure.getType()).isEqualTo(Refusals.INVALID_WINDOW);
           assertThat(failure.isNonRetryable()).isTrue();
           assertThat(failure.getOriginalMessage()).startsWith("Maintenance MW-1 cannot run:").contains(reason);
         });
