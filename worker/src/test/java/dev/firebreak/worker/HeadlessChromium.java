@@ -117,17 +117,24 @@ final class HeadlessChromium implements ExecutionCondition, BeforeAllCallback, A
         .orElseThrow(() -> new IllegalStateException("Chromium has no tab open: " + targets.body()));
   }
 
-  /** {@code CHROMIUM} if set, else {@code chromium} on the {@code PATH}. */
+  /**
+   * {@code CHROMIUM} if set, else {@code chromium} on the {@code PATH}. A path that was asked for but
+   * is not an executable is an error rather than a quiet skip.
+   */
   static Optional<Path> find(Function<String, String> env) {
     String explicit = env.apply(ENV_VARIABLE);
     if (explicit != null && !explicit.isBlank()) {
-      return Optional.of(Path.of(explicit.trim())).filter(Files::isExecutable);
+      Path chromium = Path.of(explicit.trim());
+      if (!Files.isRegularFile(chromium) || !Files.isExecutable(chromium)) {
+        throw new IllegalArgumentException(ENV_VARIABLE + " names " + chromium + ", which is not an executable");
+      }
+      return Optional.of(chromium);
     }
     String path = env.apply("PATH");
     return path == null ? Optional.empty() : Stream.of(path.split(File.pathSeparator))
         .filter(dir -> !dir.isBlank())
         .map(dir -> Path.of(dir, "chromium"))
-        .filter(Files::isExecutable)
+        .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
         .findFirst();
   }
 
