@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +17,7 @@ class HeadlessChromiumTest {
   Path dir;
 
   private Path chromium(String folder) throws IOException {
-    Path file = Files.createDirectories(dir.resolve(folder)).resolve("chromium");
-    Files.writeString(file, "#!/bin/sh\n");
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return file;
+    return FakeExecutable.in(dir.resolve(folder), "chromium");
   }
 
   @Test
