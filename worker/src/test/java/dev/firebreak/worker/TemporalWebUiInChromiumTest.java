@@ -1,5 +1,6 @@
 package dev.firebreak.worker;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
@@ -53,6 +54,9 @@ class TemporalWebUiInChromiumTest {
 
       show(page, DevMode.incidentList(webUi), "incident-list.png", workflowId, "IncidentWorkflow",
           "FirebreakStatus", "DECLARED", "FirebreakSeverity", "P1", "FirebreakService", "recoup-backend");
+      assertThat(page.evaluate("Array.from(document.querySelectorAll('tr'))"
+              + ".find(row => row.innerText.includes('" + workflowId + "')).innerText").asText())
+          .as("the incident's row").contains("IncidentWorkflow", "DECLARED", "P1", "recoup-backend");
 
       // The link without a run id, as Firebreak's messages give it, leads to the incident's latest run.
       show(page, namespace + "/workflows/" + workflowId, "incident.png", workflowId, runId, "IncidentWorkflow", "Queries");
