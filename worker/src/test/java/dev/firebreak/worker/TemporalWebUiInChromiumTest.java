@@ -3,7 +3,10 @@ package dev.firebreak.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
+import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +35,7 @@ class TemporalWebUiInChromiumTest {
   private static final Function<String, String> NO_ENV = Map.<String, String>of()::get;
   private static final Path SCREENSHOTS = Path.of("target", "web-ui");
   private static final Duration RENDERED = Duration.ofSeconds(20);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void theWebUiShowsADeclaredIncidentWithItsSearchAttributesSummaryAndQueriesAndTheJobsAsSchedules() throws Exception {
@@ -94,6 +98,7 @@ class TemporalWebUiInChromiumTest {
     try {
       page.waitForText(RENDERED, texts);
     } catch (AssertionError notShown) {
+      Files.createDirectories(SCREENSHOTS);
       Files.writeString(SCREENSHOTS.resolve(screenshot.replace(".png", ".html")), page.html());
       throw notShown;
     } finally {
@@ -106,14 +111,12 @@ class TemporalWebUiInChromiumTest {
    * default columns, so the test stores what a user would pick in "Configure Columns": Firebreak's
    * search attributes next to the workflow id.
    */
-  private static String searchAttributeColumns() {
-    String columns = List.of("Status", "Workflow ID", "Type", "Start").stream()
-        .map(label -> "{\"label\":\"" + label + "\",\"pinned\":false}")
-        .collect(Collectors.joining(","))
-        + IncidentSearchAttributes.ALL.stream()
-            .map(key -> ",{\"label\":\"" + key.getName() + "\",\"pinned\":false}")
-            .collect(Collectors.joining());
-    return "localStorage.setItem('namespace-workflow-table-columns', JSON.stringify({'"
-        + DevMode.NAMESPACE + "': [" + columns + "]}))";
+  private static String searchAttributeColumns() throws JsonProcessingException {
+    List<Map<String, Object>> columns = Stream.concat(Stream.of("Status", "Workflow ID", "Type", "Start"),
+            IncidentSearchAttributes.ALL.stream().map(SearchAttributeKey::getName))
+        .map(label -> Map.<String, Object>of("label", label, "pinned", false))
+        .toList();
+    String stored = JSON.writeValueAsString(Map.of(DevMode.NAMESPACE, columns));
+    return "localStorage.setItem('namespace-workflow-table-columns', " + JSON.writeValueAsString(stored) + ")";
   }
 }
