@@ -241,7 +241,8 @@ final class CliTemporal implements DevTemporal {
     }
   }
 
-  private static void destroyTree(Process process, Duration grace) {
+  /** Stops a process and its descendants, politely first and forcibly after the grace period. */
+  static void destroyTree(Process process, Duration grace) {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     tree.add(process.toHandle());
     tree.forEach(ProcessHandle::destroy);

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -20,10 +18,7 @@ class CliTemporalTest {
   Path dir;
 
   private Path executable(String name) throws IOException {
-    Path file = Files.createDirectories(dir.resolve(name)).resolve("temporal");
-    Files.writeString(file, "#!/bin/sh\n");
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return file;
+    return FakeExecutable.in(dir.resolve(name), "temporal");
   }
 
   private static Function<String, String> env(Map<String, String> values) {
