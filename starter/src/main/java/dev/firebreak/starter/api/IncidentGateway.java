@@ -19,7 +19,6 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
-import io.temporal.common.converter.DataConverter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
