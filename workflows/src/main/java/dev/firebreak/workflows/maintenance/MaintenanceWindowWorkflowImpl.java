@@ -86,29 +86,6 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   public static final String INVALID_WINDOW = "InvalidWindow";
   private static final int MAX_ENTRIES = 300;
   private static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(30);
-  /** Since this version an extension moves the Statuspage maintenance's end too. */
-  private static final String STATUSPAGE_EXTEND = "statuspage-extend";
-
-  /**
-   * Version 1: an extension is answered as soon as it is made, and chat, mail and the status page
-   * are told in the background. Before, the answer waited for them: during a Slack outage the caller
-   * timed out on an extension that had been made, and asking again was refused as not later than
-   * the new end.
-   */
-  private static final String EXTEND_ANSWERS_FIRST = "extend-answers-first";
-
-  /** Version 1: a rollback starts only once the window holds its service's rollback lock. */
-  private static final String ROLLBACK_LOCK = "window-rollback-lock";
-
-  /**
-   * Version 1: a window undoes only what it changed. It notes each service's live deploy as it
-   * begins changing things, and a failure or abort rolls a service back only when another deploy
-   * went live during the window, to the deploy noted. A step whose HTTP action never left Firebreak
-   * (an unset secret, an action that cannot be built), before any step changed something, calls the
-   * window off like a failed pre-check: no incident, no rollback. Before, any failure paged and rolled
-   * back whatever deploy was current, so a missing secret rolled production back a release.
-   */
-  private static final String ONLY_WHAT_CHANGED = "window-undoes-only-what-it-changed";
 
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;
@@ -182,7 +159,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     setStatus(MaintenanceStatus.IN_PROGRESS);
     tell("started", "🛠️ Maintenance " + request.id() + " (" + request.title() + ") has started on "
         + String.join(", ", request.services()) + "; planned end " + end + ".");
-    onlyWhatChanged = Workflow.getVersion(ONLY_WHAT_CHANGED, Workflow.DEFAULT_VERSION, 1) >= 1;
+    onlyWhatChanged = Workflow.getVersion(MaintenanceWindowVersions.ONLY_WHAT_CHANGED, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (onlyWhatChanged) {
       noteLiveDeploys();
     }
@@ -457,7 +434,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
       }
       RollbackOrder order = new RollbackOrder(new RollbackRequest(request.id().toLowerCase(Locale.ROOT), service.service(),
           before.deploymentId(), reason, "maintenance " + request.id(), incidentId), service.policy());
-      boolean locked = Workflow.getVersion(ROLLBACK_LOCK, Workflow.DEFAULT_VERSION, 1) >= 1;
+      boolean locked = Workflow.getVersion(MaintenanceWindowVersions.ROLLBACK_LOCK, Workflow.DEFAULT_VERSION, 1) >= 1;
       String refused = locked ? claimLock(order) : null;
       if (refused != null) {
         record("rollback", refused);
@@ -585,7 +562,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     record("extend", "Extended to " + end + " by " + extension.by() + why);
     String key = "extend-" + extensions;
     String text = "⏳ Maintenance " + request.id() + " extended to " + end + " by " + extension.by() + why + ".";
-    if (Workflow.getVersion(EXTEND_ANSWERS_FIRST, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (Workflow.getVersion(MaintenanceWindowVersions.EXTEND_ANSWERS_FIRST, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       tell(key, text);
       rescheduleStatusPage();
     } else {
@@ -605,7 +582,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
    */
   private void rescheduleStatusPage() {
     if (statusPageRef == null || statusPageRef.dryRun()
-        || Workflow.getVersion(STATUSPAGE_EXTEND, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+        || Workflow.getVersion(MaintenanceWindowVersions.STATUSPAGE_EXTEND, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return;
     }
     rescheduling.lock();
