@@ -47,15 +47,6 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private static final Logger log = Workflow.getLogger(JobWorkflowImpl.class);
 
-  /** Version 1: a built-in run after a good one starts where that one started ({@code since}). */
-  private static final String BUILT_IN_SINCE = "built-in-since";
-
-  /**
-   * Version 1: "run now" on an idle job answers once the run has started, with that run; histories
-   * recorded before it answered at once.
-   */
-  static final String RUN_NOW_ANSWERS_THE_RUN = "run-now-answers-the-run";
-
   static final int HISTORY_SIZE = 20;
   /** Continue as new well before the server's 4,096-event suggestion on the dev server, which does not enforce limits. */
   static final int HISTORY_EVENT_LIMIT = 2_000;
@@ -168,7 +159,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         .setWorkflowExecutionTimeout(spec.timeout())
         .build();
     Map<String, String> parameters = new HashMap<>(spec.action().parameters());
-    if (lastSuccess != null && Workflow.getVersion(BUILT_IN_SINCE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+    if (lastSuccess != null && Workflow.getVersion(JobVersions.BUILT_IN_SINCE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       // Re-delivering does not clear the provider's "delivery failed" flag, so without a bound every
       // run would list, and send again, what the last good run already settled.
       parameters.putIfAbsent("since", lastSuccess.startedAt().toString());
@@ -311,7 +302,7 @@ public class JobWorkflowImpl implements JobWorkflow {
     boolean idle = running == null && pending.isEmpty();
     pending.add(trigger);
     log.info("job {} run requested by {}", spec.name(), command.by());
-    if (idle && Workflow.getVersion(RUN_NOW_ANSWERS_THE_RUN, Workflow.DEFAULT_VERSION, 1) >= 1) {
+    if (idle && Workflow.getVersion(JobVersions.RUN_NOW_ANSWERS_THE_RUN, Workflow.DEFAULT_VERSION, 1) >= 1) {
       // The main loop starts it in this same workflow task, so the caller waits for nothing but is
       // answered with the run (its number); behind a run in progress it is answered as queued.
       Workflow.await(() -> running == trigger || retired);

@@ -36,25 +36,6 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   private static final Logger log = Workflow.getLogger(MaintenanceWindowWorkflowImpl.class);
 
-
-  /**
-   * Version 1: an extension is answered as soon as it is made, and chat, mail and the status page
-   * are told in the background. Before, the answer waited for them: during a Slack outage the caller
-   * timed out on an extension that had been made, and asking again was refused as not later than
-   * the new end.
-   */
-  private static final String EXTEND_ANSWERS_FIRST = "extend-answers-first";
-
-  /**
-   * Version 1: a window undoes only what it changed. It notes each service's live deploy as it
-   * begins changing things, and a failure or abort rolls a service back only when another deploy
-   * went live during the window, to the deploy noted. A step whose HTTP action never left Firebreak
-   * (an unset secret, an action that cannot be built), before any step changed something, calls the
-   * window off like a failed pre-check: no incident, no rollback. Before, any failure paged and rolled
-   * back whatever deploy was current, so a missing secret rolled production back a release.
-   */
-  private static final String ONLY_WHAT_CHANGED = "window-undoes-only-what-it-changed";
-
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;
   private final WindowTimeline timeline = new WindowTimeline();
@@ -119,7 +100,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     }
     setStatus(MaintenanceStatus.IN_PROGRESS);
     tell("started", say.started(end));
-    onlyWhatChanged = Workflow.getVersion(ONLY_WHAT_CHANGED, Workflow.DEFAULT_VERSION, 1) >= 1;
+    onlyWhatChanged = Workflow.getVersion(MaintenanceWindowVersions.ONLY_WHAT_CHANGED, Workflow.DEFAULT_VERSION, 1) >= 1;
     if (onlyWhatChanged) {
       rollbacks.noteLiveDeploys();
     }
@@ -329,7 +310,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     record("extend", say.extendedEntry(extension));
     String key = "extend-" + extensions;
     String text = say.extended(extension);
-    if (Workflow.getVersion(EXTEND_ANSWERS_FIRST, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (Workflow.getVersion(MaintenanceWindowVersions.EXTEND_ANSWERS_FIRST, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       tell(key, text);
       statusPage.reschedule(() -> end);
     } else {

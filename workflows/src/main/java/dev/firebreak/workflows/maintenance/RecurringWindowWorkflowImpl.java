@@ -28,14 +28,12 @@ import org.slf4j.Logger;
 public class RecurringWindowWorkflowImpl implements RecurringWindowWorkflow {
 
   private static final Logger log = Workflow.getLogger(RecurringWindowWorkflowImpl.class);
-  /** Version 1 skips an occurrence whose start passed while the loop waited; version 0 started it late. */
-  static final String SKIP_PASSED_OCCURRENCE = "skip-passed-occurrence";
 
   private Instant nextStart;
 
   @Override
   public void run(RecurringWindow window, Instant after, String skipped) {
-    int version = Workflow.getVersion(SKIP_PASSED_OCCURRENCE, Workflow.DEFAULT_VERSION, 1);
+    int version = Workflow.getVersion(RecurringWindowVersions.SKIP_PASSED_OCCURRENCE, Workflow.DEFAULT_VERSION, 1);
     MaintenanceRecurrence rule = MaintenanceRecurrence.parse(window.recurrence(), ZoneId.of(window.zone()));
     Instant now = now();
     ZonedDateTime start = rule.next(after == null || after.isBefore(now) ? now : after);

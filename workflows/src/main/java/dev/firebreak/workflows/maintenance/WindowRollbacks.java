@@ -35,9 +35,6 @@ final class WindowRollbacks {
 
   private static final Logger log = Workflow.getLogger(WindowRollbacks.class);
 
-  /** Version 1: a rollback starts only once the window holds its service's rollback lock. */
-  private static final String ROLLBACK_LOCK = "window-rollback-lock";
-
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;
   private final BiConsumer<String, String> timeline;
@@ -73,7 +70,7 @@ final class WindowRollbacks {
         continue;
       }
       RollbackOrder order = WindowRollbackRules.order(request, service, before, reason, incidentId);
-      boolean locked = Workflow.getVersion(ROLLBACK_LOCK, Workflow.DEFAULT_VERSION, 1) >= 1;
+      boolean locked = Workflow.getVersion(MaintenanceWindowVersions.ROLLBACK_LOCK, Workflow.DEFAULT_VERSION, 1) >= 1;
       String refused = locked ? claimLock(order) : null;
       if (refused != null) {
         timeline.accept("rollback", refused);

@@ -25,9 +25,6 @@ final class WindowStatusPage {
 
   private static final Logger log = Workflow.getLogger(WindowStatusPage.class);
 
-  /** Since this version an extension moves the Statuspage maintenance's end too. */
-  private static final String STATUSPAGE_EXTEND = "statuspage-extend";
-
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;
   private final BiConsumer<String, String> timeline;
@@ -64,7 +61,7 @@ final class WindowStatusPage {
    */
   void reschedule(Supplier<Instant> end) {
     if (ref == null || ref.dryRun()
-        || Workflow.getVersion(STATUSPAGE_EXTEND, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+        || Workflow.getVersion(MaintenanceWindowVersions.STATUSPAGE_EXTEND, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return;
     }
     rescheduling.lock();

@@ -45,9 +45,6 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_STEPS = 100;
 
-  /** Version 1: the approval is asked for in chat, with buttons, and the outcome posted there. */
-  private static final String CHAT = "rollback-chat";
-
   private static final ActivityOptions CHANGE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -271,7 +268,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
 
   /** Whether this rollback talks in chat: rollbacks requested before it did, or with no channel, do not. */
   private boolean talks() {
-    return policy.channel() != null && Workflow.getVersion(CHAT, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return policy.channel() != null && Workflow.getVersion(RollbackVersions.CHAT, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   /** The id people use: {@code GET /api/v1/rollbacks/{id}}, and the value of the approval buttons. */

@@ -7,11 +7,12 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Incidents opened by an alert: what repeats, resolutions and late firings do to them. */
 class IncidentAlertTest {
@@ -20,23 +21,23 @@ class IncidentAlertTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private String taskQueue;
   private final RecordingChat chat = new RecordingChat();
   private final RecordingPager pager = new RecordingPager();
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
 
-  @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(chat, pager, diagnostics);
-    env.start();
-    client = env.getWorkflowClient();
-  }
+  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  @RegisterExtension
+  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
+      .setActivityImplementations(chat, pager, diagnostics)
+      .build();
 
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
+  @BeforeEach
+  void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    this.env = env;
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
   }
 
   /** What the API does for every firing: start the incident, or signal the one running under the id. */
@@ -44,7 +45,7 @@ class IncidentAlertTest {
     WorkflowStub stub = client.newUntypedWorkflowStub(IncidentWorkflow.class.getSimpleName(),
         WorkflowOptions.newBuilder()
             .setWorkflowId(IncidentWorkflow.workflowId(ID))
-            .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+            .setTaskQueue(taskQueue)
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .build());
     Declaration declaration = new Declaration(ID, alert.title(), alert.severity(), "recoup-backend", alert.detail(),

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The declaration comes first whatever reaches an incident early: an acknowledgement sent while no
@@ -29,26 +29,30 @@ class IncidentDeclarationOrderTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private String taskQueue;
   private final RecordingChat chat = new RecordingChat();
   private final RecordingPager pager = new RecordingPager();
 
-  @BeforeEach
-  void createEnvironment() {
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(START).build());
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(chat, pager, new ScriptedDiagnostics());
-    client = env.getWorkflowClient();
-  }
+  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  @RegisterExtension
+  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
+      .setActivityImplementations(chat, pager, new ScriptedDiagnostics())
+      .setInitialTime(START)
+      // Each test starts the worker itself: some need a command to reach the server first.
+      .setDoNotStart(true)
+      .build();
 
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
+  @BeforeEach
+  void connect(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    this.env = env;
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
   }
 
   private IncidentWorkflow declare(String id) {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(taskQueue).build());
     Declaration draft = IncidentPolicies.declaration(id, Severity.P1);
     Declaration requested = new Declaration(draft.id(), draft.title(), draft.severity(), draft.service(),
         draft.description(), draft.commander(), draft.declaredBy(), REQUESTED_AT);

@@ -15,13 +15,14 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,24 +31,24 @@ class IncidentWorkflowTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private String taskQueue;
   private final RecordingChat chat = new RecordingChat();
   private final RecordingPager pager = new RecordingPager();
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   private final RecordingNotices notices = new RecordingNotices();
 
-  @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(chat, pager, diagnostics, notices);
-    env.start();
-    client = env.getWorkflowClient();
-  }
+  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  @RegisterExtension
+  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
+      .setActivityImplementations(chat, pager, diagnostics, notices)
+      .build();
 
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
+  @BeforeEach
+  void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    this.env = env;
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
   }
 
   private IncidentWorkflow declare(String id, Severity severity, IncidentPolicy policy) {
@@ -56,7 +57,7 @@ class IncidentWorkflowTest {
             IncidentWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(IncidentWorkflow.workflowId(id))
-                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                .setTaskQueue(taskQueue)
                 .build());
     WorkflowClient.start(incident::run, IncidentState.declared(IncidentPolicies.declaration(id, severity), policy));
     return incident;
@@ -201,7 +202,7 @@ class IncidentWorkflowTest {
   @Test
   void beforeAnyAcknowledgementTheUpdateReminderGoesToThePagedLevelNotTheNamedCommander() {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId("INC-7")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(IncidentWorkflow.workflowId("INC-7")).setTaskQueue(taskQueue).build());
     Declaration named = new Declaration("INC-7", "Checkout returns 500", Severity.P1, "recoup-backend",
         "Stripe webhooks failing", "dana", "alice", (Instant) null);
     WorkflowClient.start(incident::run, IncidentState.declared(named, IncidentPolicies.recoup()));

@@ -21,11 +21,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays committed job and tick histories against today's code. Re-record on purpose only, with
+ * Records the committed job and tick histories that {@code CommittedHistoriesReplayTest} replays. Re-record on purpose only, with
  * {@code ./mvnw -pl workflows test -Dtest=JobWorkflowReplayTest -Dfirebreak.recordHistories=true}.
  */
 class JobWorkflowReplayTest {
@@ -35,13 +33,6 @@ class JobWorkflowReplayTest {
 
   static List<Path> committedHistories() throws IOException {
     return CommittedHistories.in(HISTORIES);
-  }
-
-  @ParameterizedTest
-  @MethodSource("committedHistories")
-  void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
-    CommittedHistories.replay(history,
-        history.getFileName().toString().startsWith(TICK_PREFIX) ? JobTickWorkflowImpl.class : JobWorkflowImpl.class);
   }
 
   @Test
@@ -96,6 +87,19 @@ class JobWorkflowReplayTest {
       env.sleep(Duration.ofMinutes(1));
       answered.retire();
       WorkflowStub.fromTyped(answered).getResult(JobView.class);
+
+      // A built-in run after a good one: since BUILT_IN_SINCE it lists only what failed since that run started.
+      JobSpec webhookSpec = JobSpecs.webhookRetry();
+      JobSpec twice = new JobSpec("webhook-retry-twice", webhookSpec.cron(), webhookSpec.timeZone(), webhookSpec.action(),
+          webhookSpec.timeout(), webhookSpec.retry(), webhookSpec.alerts(), webhookSpec.dryRun());
+      JobWorkflow twiceJob = start(client, twice);
+      for (int run = 0; run < 2; run++) {
+        twiceJob.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
+        env.sleep(Duration.ofMinutes(1));
+      }
+      twiceJob.retire();
+      WorkflowStub.fromTyped(twiceJob).getResult(JobView.class);
+      save(client, JobWorkflow.workflowId(twice.name()), "built-in-run-after-a-good-one-since");
 
       save(client, JobWorkflow.workflowId(spec.name()), "retries-failures-incident-pause-run-now");
       save(client, JobWorkflow.workflowId(idle.name()), "run-now-answers-the-run");

@@ -14,13 +14,14 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,20 +32,23 @@ class JobWorkflowTest {
   private final ScriptedJobCalls endpoint = new ScriptedJobCalls();
   private final RecordingChat chat = new RecordingChat();
 
+  /**
+   * Closes the server after each test and prints the workflows' histories when one fails. The worker
+   * is this class's own, on {@link IncidentWorkflow#TASK_QUEUE} rather than the extension's per-test
+   * queue: a failing job declares its incident as a child on that queue.
+   */
+  @RegisterExtension
+  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+
   @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
+  void startEnvironment(TestWorkflowEnvironment env) {
+    this.env = env;
     Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, JobTickWorkflowImpl.class,
         IncidentWorkflowImpl.class, WebhookRetryWorkflow.Redelivering.class);
     worker.registerActivitiesImplementations(endpoint, chat, new RecordingPager(), new ScriptedDiagnostics());
     env.start();
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   private JobWorkflow start(JobSpec spec) {

@@ -16,17 +16,17 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,26 +41,27 @@ class MaintenanceLimitsTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private String taskQueue;
+
+  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  @RegisterExtension
+  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class)
+      .setActivityImplementations(new ScriptedDiagnostics(), new ScriptedActions(), new RecordingChat(),
+          new RecordingMail(), new RecordingStatusPage(), new RecordingPager())
+      .setInitialTime(NOW)
+      .build();
 
   @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(NOW).build());
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new ScriptedDiagnostics(), new ScriptedActions(), new RecordingChat(),
-        new RecordingMail(), new RecordingStatusPage(), new RecordingPager());
-    env.start();
-    client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
+  void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    this.env = env;
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
   }
 
   private MaintenanceWindowWorkflow start(MaintenanceOrder order) {
     MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(taskQueue).build());
     WorkflowClient.start(window::run, order);
     return window;
   }

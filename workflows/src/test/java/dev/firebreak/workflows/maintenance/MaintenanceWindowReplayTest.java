@@ -33,11 +33,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays committed maintenance-window histories against today's code. Re-record on purpose only, with
+ * Records the committed maintenance-window histories that {@code CommittedHistoriesReplayTest} replays. Re-record on purpose only, with
  * {@code ./mvnw -pl workflows test -Dtest=MaintenanceWindowReplayTest -Dfirebreak.recordHistories=true}.
  * Recording adds the histories not committed yet and keeps the others, which prove that a
  * {@code getVersion} guard still replays (e.g. {@code completed-extended-confirmed} for
@@ -49,12 +47,6 @@ class MaintenanceWindowReplayTest {
 
   static List<Path> committedHistories() throws IOException {
     return CommittedHistories.in(HISTORIES);
-  }
-
-  @ParameterizedTest
-  @MethodSource("committedHistories")
-  void committedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
-    CommittedHistories.replay(history, MaintenanceWindowWorkflowImpl.class);
   }
 
   @Test

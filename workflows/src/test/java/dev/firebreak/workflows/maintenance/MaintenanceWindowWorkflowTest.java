@@ -39,15 +39,16 @@ import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,10 +66,18 @@ class MaintenanceWindowWorkflowTest {
   private final RecordingStatusPage statusPage = new RecordingStatusPage();
   private final RecordingNotices notices = new RecordingNotices();
 
+  /**
+   * Closes the server after each test and prints the workflows' histories when one fails. The worker
+   * is this class's own, on {@link IncidentWorkflow#TASK_QUEUE} rather than the extension's per-test
+   * queue: a window claims its rollback lock through RollbackLocks, which starts the lock on that queue.
+   */
+  @RegisterExtension
+  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+
   @BeforeEach
-  void startEnvironment() {
+  void startEnvironment(TestWorkflowEnvironment env) {
+    this.env = env;
     diagnostics.deployments = RollbackOrders.DEPLOYS;
-    env = TestWorkflowEnvironment.newInstance();
     locks = new RollbackLocks(env.getWorkflowClient());
     Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
@@ -77,11 +86,6 @@ class MaintenanceWindowWorkflowTest {
         new RecordingPager(), new ScriptedErrorCounts(), locks, notices);
     env.start();
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   private Instant now() {

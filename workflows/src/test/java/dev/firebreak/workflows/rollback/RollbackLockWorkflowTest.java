@@ -5,32 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RollbackLockWorkflowTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
 
+  /**
+   * Closes the server after each test and prints the workflows' histories when one fails. The worker
+   * is this class's own, on {@link IncidentWorkflow#TASK_QUEUE} rather than the extension's per-test
+   * queue: RollbackLocks starts the lock on that queue.
+   */
+  @RegisterExtension
+  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+
   @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
+  void startEnvironment(TestWorkflowEnvironment env) {
+    this.env = env;
     Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(RollbackLockWorkflowImpl.class);
     env.start();
     client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
   }
 
   /** As the API and maintenance windows claim: update-with-start, so the first claim also starts the lock. */

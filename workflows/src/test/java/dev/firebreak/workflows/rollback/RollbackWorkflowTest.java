@@ -19,40 +19,41 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RollbackWorkflowTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private String taskQueue;
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   private final ScriptedDeploys deploys = new ScriptedDeploys();
   private final RecordingChat chat = new RecordingChat();
 
-  @BeforeEach
-  void startEnvironment() {
-    diagnostics.deployments = DEPLOYS;
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(
-        RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class, IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(diagnostics, deploys, chat, new RecordingPager());
-    env.start();
-    client = env.getWorkflowClient();
-  }
+  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  @RegisterExtension
+  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(
+          RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class, IncidentWorkflowImpl.class)
+      .setActivityImplementations(diagnostics, deploys, chat, new RecordingPager())
+      .build();
 
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
+  @BeforeEach
+  void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    diagnostics.deployments = DEPLOYS;
+    this.env = env;
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
   }
 
   private RollbackWorkflow start(RollbackOrder order) {
     RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(taskQueue).build());
     WorkflowClient.start(rollback::run, order);
     return rollback;
   }
@@ -203,7 +204,7 @@ class RollbackWorkflowTest {
   @Test
   void anIncidentStartsARollbackAsAChildAndRecordsItsOutcome() {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId("INC-9")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(IncidentWorkflow.workflowId("INC-9")).setTaskQueue(taskQueue).build());
     WorkflowClient.start(incident::run,
         IncidentState.declared(IncidentPolicies.declaration("INC-9", Severity.P1), IncidentPolicies.recoup()));
 
@@ -220,7 +221,7 @@ class RollbackWorkflowTest {
 
   private RollbackLockWorkflow claimLock(String key) {
     RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend")).setTaskQueue(taskQueue).build());
     WorkflowClient.start(lock::run, null);
     assertThat(lock.claim(new LockClaim(key, RollbackWorkflow.workflowId("recoup-backend", key), Duration.ofHours(1))).granted())
         .isTrue();

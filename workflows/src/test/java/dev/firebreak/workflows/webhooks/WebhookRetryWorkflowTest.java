@@ -3,7 +3,6 @@ package dev.firebreak.workflows.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.RecordingChat;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -11,12 +10,13 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebhookRetryWorkflowTest {
 
@@ -24,22 +24,22 @@ class WebhookRetryWorkflowTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private String taskQueue;
   private final ScriptedWebhooks webhooks = new ScriptedWebhooks();
   private final RecordingChat chat = new RecordingChat();
 
-  @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(WebhookRetryWorkflowImpl.class);
-    worker.registerActivitiesImplementations(webhooks, chat);
-    env.start();
-    client = env.getWorkflowClient();
-  }
+  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  @RegisterExtension
+  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(WebhookRetryWorkflowImpl.class)
+      .setActivityImplementations(webhooks, chat)
+      .build();
 
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
+  @BeforeEach
+  void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    this.env = env;
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
   }
 
   static WebhookRetryRequest request(int maxAttempts, int batchSize, int batchesPerRun) {
@@ -49,7 +49,7 @@ class WebhookRetryWorkflowTest {
 
   private WebhookRetryWorkflow start(WebhookRetryRequest request) {
     WebhookRetryWorkflow job = client.newWorkflowStub(WebhookRetryWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId("job-webhook-retry").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId("job-webhook-retry").setTaskQueue(taskQueue).build());
     WorkflowClient.start(job::run, request, null);
     return job;
   }

@@ -1,0 +1,77 @@
+package dev.firebreak.workflows.versions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.workflows.common.CommittedHistories;
+import dev.firebreak.workflows.common.CommittedHistory;
+import dev.firebreak.workflows.common.VersionedChange;
+import dev.firebreak.workflows.common.VersionsSeen;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The version registries tell the truth: every registered change id is pinned at version 1 and at
+ * the old branch by the committed histories listed for it, and every id a workflow asks for while
+ * replaying a committed history is registered. What each {@code getVersion} call answers during the
+ * replay is the evidence, not the history's markers: the SDK records no marker for the old branch.
+ */
+class VersionRegistryTest {
+
+  static Stream<Arguments> registeredChanges() {
+    return VersionRegistries.BY_WORKFLOW_TYPE.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .flatMap(registry -> registry.getValue().stream()
+            .map(change -> Arguments.of(registry.getKey() + ": " + change.id(), change)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("registeredChanges")
+  void eachRegisteredChangeIsPinnedAtBothVersionsByTheHistoriesListedForIt(String name, VersionedChange change)
+      throws Exception {
+    assertThat(change.pinnedAtVersion1()).as("histories pinning version 1").isNotEmpty();
+    for (String history : change.pinnedAtVersion1()) {
+      assertThat(versionsAsked(history)).as(history).containsEntry(change.id(), Set.of(1));
+    }
+    if (change.oldBranchReachable()) {
+      assertThat(change.pinnedAtDefault()).as("histories pinning the old branch").isNotEmpty();
+    } else {
+      assertThat(change.pinnedAtDefault()).as("an unreachable old branch has no history").isEmpty();
+    }
+    for (String history : change.pinnedAtDefault()) {
+      assertThat(versionsAsked(history)).as(history).containsEntry(change.id(), Set.of(Workflow.DEFAULT_VERSION));
+    }
+  }
+
+  @Test
+  void everyChangeIdAWorkflowAsksForWhileReplayingACommittedHistoryIsInItsTypesRegistry() throws Exception {
+    for (CommittedHistory history : CommittedHistories.all()) {
+      Set<String> registered = VersionRegistries.BY_WORKFLOW_TYPE.getOrDefault(history.workflowType(), List.of())
+          .stream().map(VersionedChange::id).collect(Collectors.toSet());
+      assertThat(versionsAsked(history.name()).keySet()).as(history.toString()).isSubsetOf(registered);
+    }
+  }
+
+  @Test
+  void noUnreachableOldBranchIsTakenByAnyCommittedHistory() throws Exception {
+    for (CommittedHistory history : CommittedHistories.all()) {
+      Map<String, Set<Integer>> asked = versionsAsked(history.name());
+      VersionRegistries.BY_WORKFLOW_TYPE.getOrDefault(history.workflowType(), List.of()).stream()
+          .filter(change -> !change.oldBranchReachable())
+          .forEach(change -> assertThat(asked.getOrDefault(change.id(), Set.of()))
+              .as(history + " " + change.id()).doesNotContain(Workflow.DEFAULT_VERSION));
+    }
+  }
+
+  private static Map<String, Set<Integer>> versionsAsked(String history) throws Exception {
+    VersionsSeen seen = new VersionsSeen();
+    CommittedHistories.replay(CommittedHistories.ROOT.resolve(history), seen, WorkflowImplementations.ALL);
+    return seen.byChangeId();
+  }
+}
