@@ -12,12 +12,23 @@ import java.time.Duration;
 public final class ActivityPolicies {
 
   /**
+   * One attempt of a provider call (a chat post, a page, a status-page update). The worker gives
+   * each HTTP call to a provider 10 s, so an attempt that is still running after 12 s is not waiting
+   * for an answer any more: most likely it died with its worker, and Temporal only retries a dead
+   * worker's attempt once this timeout runs out. Kept short so an interrupted call resumes within
+   * 15 s of a restarted worker; the calls are idempotent by key, so cutting a slow attempt short
+   * costs a retry, never a duplicate.
+   */
+  public static final Duration PROVIDER_ATTEMPT = Duration.ofSeconds(12);
+
+  /**
    * Chat, mail and status page posts: a provider that is down or rate-limiting is waited out with
-   * backoff for up to half an hour (the posts are idempotent by key), one attempt at most 20 s.
+   * backoff for up to half an hour (the posts are idempotent by key), one attempt at most
+   * {@link #PROVIDER_ATTEMPT}.
    */
   public static final ActivityOptions NOTIFY =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(20))
+          .setStartToCloseTimeout(PROVIDER_ATTEMPT)
           .setScheduleToCloseTimeout(Duration.ofMinutes(30))
           .setRetryOptions(RetryOptions.newBuilder()
               .setInitialInterval(Duration.ofSeconds(1))
