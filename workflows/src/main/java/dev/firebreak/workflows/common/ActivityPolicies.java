@@ -12,14 +12,14 @@ import java.time.Duration;
 public final class ActivityPolicies {
 
   /**
-   * One attempt of a provider call (a chat post, a page, a status-page update). The worker gives
-   * each HTTP call to a provider 10 s, so an attempt that is still running after 12 s is not waiting
-   * for an answer any more: most likely it died with its worker, and Temporal only retries a dead
-   * worker's attempt once this timeout runs out. Kept short so an interrupted call resumes within
-   * 15 s of a restarted worker; the calls are idempotent by key, so cutting a slow attempt short
-   * costs a retry, never a duplicate.
+   * One attempt of a provider call (a chat post, a page, a status-page update): as long as the
+   * worker gives one HTTP call to a provider (10 s), so an attempt still running after that is not
+   * waiting for an answer any more. Most likely it died with its worker, and Temporal retries a dead
+   * worker's attempt only when this timeout runs out: kept this short, an interrupted call resumes
+   * within 15 s of a restarted worker. An attempt of several calls that is cut short is retried; the
+   * calls are idempotent by key, so that costs time, never a duplicate.
    */
-  public static final Duration PROVIDER_ATTEMPT = Duration.ofSeconds(12);
+  public static final Duration PROVIDER_ATTEMPT = Duration.ofSeconds(10);
 
   /**
    * Chat, mail and status page posts: a provider that is down or rate-limiting is waited out with
