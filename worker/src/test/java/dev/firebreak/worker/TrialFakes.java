@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -54,9 +55,9 @@ final class TrialFakes implements AutoCloseable {
         "VERCEL_API_URL", vercel.baseUrl());
   }
 
-  /** Every call the incident providers' fakes have received, answered or not. */
+  /** Every call the providers' fakes have received, answered or not. */
   int calls() {
-    return slack.calls() + pagerDuty.requests().size() + statuspage.requests().size();
+    return slack.calls() + pagerDuty.requests().size() + statuspage.requests().size() + vercel.requests().size();
   }
 
   /** The incident's message (in its room, edited as the incident changes), wherever Slack holds it. */
@@ -100,9 +101,11 @@ final class TrialFakes implements AutoCloseable {
             Collectors.counting()));
   }
 
+  /** The incident's public incidents: its id in the name or metadata, not followed by a digit (INC-…-1 is not INC-…-10). */
   List<FakeStatuspageApi.Incident> statuspageIncidents(String id) {
-    return statuspage.incidents().stream().filter(incident -> incident.name().contains(id)
-        || incident.metadata().toString().contains(id)).toList();
+    Pattern ofThisIncident = Pattern.compile(Pattern.quote(id) + "(?!\\d)");
+    return statuspage.incidents().stream().filter(incident -> ofThisIncident.matcher(incident.name()).find()
+        || ofThisIncident.matcher(incident.metadata().toString()).find()).toList();
   }
 
   /** Public updates that repeat the one before them word for word. */
