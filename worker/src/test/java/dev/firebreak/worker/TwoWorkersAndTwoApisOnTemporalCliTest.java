@@ -80,6 +80,8 @@ class TwoWorkersAndTwoApisOnTemporalCliTest {
     System.out.printf("Two workers, two APIs: %s; Slack answered %d chat.postMessage calls with HTTP 429%n", counts,
         fakes.slack.rateLimitedCalls("chat.postMessage"));
     ProcessTrial.assertEachOnce(counts, ids.size());
+    assertThat(fakes.slack.rateLimitedCalls("chat.postMessage"))
+        .as("two workers, each pacing its own posts, met Slack's limit (and lost nothing to it)").isPositive();
     assertThat(trial.workers).as("both workers still run").allSatisfy(worker -> assertThat(worker.isAlive()).isTrue());
   }
 }
