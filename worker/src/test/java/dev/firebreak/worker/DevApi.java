@@ -23,13 +23,20 @@ final class DevApi {
   }
 
   JsonNode call(String method, String path, String body, int expectedStatus) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+    return call(method, path, body, expectedStatus, null);
+  }
+
+  /** With an {@code Idempotency-Key} header when {@code idempotencyKey} is not null (rollbacks need one). */
+  JsonNode call(String method, String path, String body, int expectedStatus, String idempotencyKey) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
         .header("Content-Type", "application/json")
         .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(method + " " + path + " → " + response.body()).isEqualTo(expectedStatus);
     return JSON.readTree(response.body());
   }

@@ -39,6 +39,7 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
   private Path cli;
   private Path directory;
   private CliTemporal server;
+  private CliTemporal.Options serverOptions;
 
   private TemporalCliServer(boolean startServer, boolean searchAttributes) {
     this.startServer = startServer;
@@ -81,7 +82,8 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
     cli = CliTemporal.find(null, System::getenv).orElseThrow();
     directory = Files.createTempDirectory("firebreak-temporal-cli-");
     if (startServer) {
-      server = CliTemporal.start(options(directory.resolve("temporal.db"), false));
+      serverOptions = options(directory.resolve("temporal.db"), false);
+      server = CliTemporal.start(serverOptions);
     }
   }
 
@@ -122,6 +124,20 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
   /** A file in the class's temporary directory, removed after the class. */
   Path file(String name) {
     return directory.resolve(name);
+  }
+
+  /**
+   * {@code kill -9} the running server (its whole process tree, so SQLite is not closed cleanly) and
+   * start it again on the same port and database file, as an operator restarts a crashed server.
+   */
+  void killAndRestart() {
+    ProcessHandle.of(server.pid()).ifPresent(cli -> {
+      cli.descendants().forEach(ProcessHandle::destroyForcibly);
+      cli.destroyForcibly();
+      cli.onExit().join();
+    });
+    server.close();
+    server = CliTemporal.start(serverOptions);
   }
 
   CliTemporal server() {

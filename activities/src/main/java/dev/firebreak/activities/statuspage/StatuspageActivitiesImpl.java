@@ -44,9 +44,18 @@ public final class StatuspageActivitiesImpl implements StatusPageActivities {
 
   @Override
   public Delivery update(PublicIncidentUpdate update) {
-    statuspage.updateIncident(update.ref().id(), update.status(), update.body(), update.componentId(),
-        update.componentStatus());
-    log.info("{} public incident {} now {}", update.incidentId(), update.ref().id(), update.status());
+    // A PATCH adds a public update each time it is sent, so an attempt that made it and then died
+    // (its worker killed before it could report) must not make it again: subscribers would be told twice.
+    StatuspageClient.PublicUpdate wanted =
+        new StatuspageClient.PublicUpdate(update.status(), update.body() == null ? "" : update.body());
+    if (statuspage.latestUpdate(update.ref().id()).filter(wanted::equals).isPresent()) {
+      log.info("{} public incident {} already {} (earlier attempt)", update.incidentId(), update.ref().id(),
+          update.status());
+    } else {
+      statuspage.updateIncident(update.ref().id(), update.status(), update.body(), update.componentId(),
+          update.componentStatus());
+      log.info("{} public incident {} now {}", update.incidentId(), update.ref().id(), update.status());
+    }
     return Delivery.sent("Statuspage incident " + update.ref().id() + " " + update.status());
   }
 

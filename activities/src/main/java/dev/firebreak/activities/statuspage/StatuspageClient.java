@@ -58,6 +58,18 @@ public final class StatuspageClient {
     return Optional.empty();
   }
 
+  /** One public update of an incident: its status and what it said ({@code ""} for nothing). */
+  public record PublicUpdate(String status, String body) {}
+
+  /** {@code GET /pages/{page}/incidents/{id}}: the incident's latest public update, if it has one. */
+  public Optional<PublicUpdate> latestUpdate(String incidentId) {
+    JsonNode latest = http.sendForJson(request(url("incidents", incidentId)).get().build(), timeout)
+        .path("incident_updates").path(0);
+    return latest.isMissingNode()
+        ? Optional.empty()
+        : Optional.of(new PublicUpdate(latest.path("status").asText(), latest.path("body").asText("")));
+  }
+
   /** {@code POST /pages/{page}/incidents}; returns the new incident's id. */
   public String createIncident(NewIncident incident) {
     ObjectNode fields = JSON.createObjectNode()

@@ -212,6 +212,11 @@ public final class FakeSlack implements AutoCloseable {
     return select(channelIdOrSelf(channel), m -> m.ts().equals(ts)).stream().findFirst();
   }
 
+  /** Every call received, of any method, answered or not. */
+  public synchronized int calls() {
+    return requestsByMethod.values().stream().mapToInt(List::size).sum();
+  }
+
   /** Every call received for {@code method}, answered or not. */
   public synchronized int calls(String method) {
     return requestsByMethod.getOrDefault(method, List.of()).size();

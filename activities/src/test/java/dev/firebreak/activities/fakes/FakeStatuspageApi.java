@@ -85,6 +85,10 @@ public final class FakeStatuspageApi extends FakeServer {
     if ("GET".equals(method) && ("unresolved".equals(id) || "upcoming".equals(id))) {
       return list("unresolved".equals(id) ? REALTIME : Set.of("scheduled"), "unresolved".equals(id));
     }
+    if ("GET".equals(method) && id != null) {
+      Incident incident = incidents.get(id);
+      return incident == null ? notFound("Not found") : json(200, render(incident).toString());
+    }
     if ("POST".equals(method) && id == null) {
       return create(body(request).path("incident"));
     }

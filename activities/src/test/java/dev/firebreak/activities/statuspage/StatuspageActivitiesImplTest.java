@@ -9,13 +9,18 @@ import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
 import dev.firebreak.workflows.statuspage.PublicIncident;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
+import dev.firebreak.workflows.statuspage.PublicIncidentUpdate;
 import dev.firebreak.workflows.statuspage.ScheduledMaintenance;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StatuspageActivitiesImplTest {
 
@@ -42,6 +47,28 @@ class StatuspageActivitiesImplTest {
     PublicIncidentRef ref = activities.open(incident());
 
     assertThat(statuspage.incidents()).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(ref.id()));
+  }
+
+  static Stream<Arguments> updates() {
+    return Stream.of(
+        Arguments.of("a status change with words", "identified", "Webhook secret rotated"),
+        Arguments.of("words under the same status", "investigating", "Still looking at the queue"),
+        Arguments.of("a status change without words", "monitoring", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("updates")
+  void anUpdateRetriedAfterItsAnswerWasLostIsPublishedOnce(String kind, String status, String body) {
+    PublicIncidentRef ref = activities.open(incident());
+    PublicIncidentUpdate update = new PublicIncidentUpdate("INC-1", ref, status, body, "cmp-backend", "partial_outage");
+    statuspage.faults().passNext(1).disconnectNext(1); // the read passes; the PATCH is made, its answer lost
+    assertThatThrownBy(() -> activities.update(update)).isInstanceOf(ApplicationFailure.class);
+    int publishedBeforeRetry = statuspage.incidents().get(0).updates().size();
+
+    activities.update(update);
+
+    assertThat(statuspage.incidents().get(0).updates()).as("the retry adds nothing").hasSize(publishedBeforeRetry)
+        .hasSize(2).last().isEqualTo(status + ": " + (body == null ? "" : body));
   }
 
   @Test

@@ -84,7 +84,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private static final ActivityOptions PAGING =
       ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(20))
+          .setStartToCloseTimeout(ActivityPolicies.PROVIDER_ATTEMPT)
           .setScheduleToCloseTimeout(Duration.ofHours(1))
           .setRetryOptions(backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)))
           .build();
