@@ -244,7 +244,7 @@ class IncidentListOnTemporalCliTest {
   private static void awaitWorkerPolling(int starts) {
     await().atMost(Duration.ofSeconds(60)).until(() -> {
       assertThat(worker.isAlive()).as("the worker is running; its log: %s", worker.output()).isTrue();
-      return SeparateProcessesOnTemporalCliTest.countOf(worker.output(), "Worker polling task queue") >= starts;
+      return ProcessTrial.countOf(worker.output(), "Worker polling task queue") >= starts;
     });
   }
 }
