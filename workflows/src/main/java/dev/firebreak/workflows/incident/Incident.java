@@ -140,6 +140,47 @@ final class Incident {
     return acknowledgedAt != null;
   }
 
+  void acknowledge(String by, Instant at) {
+    acknowledgedBy = by;
+    acknowledgedAt = at;
+    nextEscalationAt = null;
+    if (commander == null) {
+      commander = by;
+    }
+  }
+
+  void updated(ResponderUpdate update, Instant at) {
+    latestUpdate = update;
+    lastUpdateAt = at;
+    missedUpdates = 0;
+    updatesPosted++;
+  }
+
+  void resolve(String by, Instant at, String summary) {
+    resolvedAt = at;
+    resolvedBy = by;
+    resolutionSummary = summary;
+    nextEscalationAt = null;
+  }
+
+  /** Back to mitigating: the resolve, its monitoring and post-mortem are undone, and updates are due again. */
+  void reopen(Instant at) {
+    resolvedAt = null;
+    resolvedBy = null;
+    monitoringEndsAt = null;
+    nextHealthCheckAt = null;
+    postMortemPostedAt = null;
+    nextPostMortemReminderAt = null;
+    lastUpdateAt = at;
+    missedUpdates = 0;
+  }
+
+  void close(String by, Instant at) {
+    reviewedBy = by;
+    closedAt = at;
+    nextPostMortemReminderAt = null;
+  }
+
   void record(Instant at, String kind, String actor, String text) {
     timeline.add(new TimelineEntry(at, kind, actor, Texts.clip(text, Texts.MAX_TEXT)));
     if (timeline.size() > MAX_TIMELINE) {

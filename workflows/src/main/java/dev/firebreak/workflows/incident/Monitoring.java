@@ -1,0 +1,70 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.diagnostics.HealthResult;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * After a resolve the incident is watched for the monitoring period: a health check every
+ * interval, reopening on the first failure, and the post-mortem once the whole period was healthy.
+ */
+final class Monitoring {
+
+  /** What a monitoring wake-up leads to. */
+  enum Verdict { WAIT, REOPEN, PASSED, NEXT_CHECK }
+
+  private final IncidentPolicy policy;
+
+  Monitoring(IncidentPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** Starts the monitoring period at {@code now}, the resolve. */
+  void start(Incident incident, Instant now) {
+    incident.monitoringEndsAt = now.plus(policy.monitoringPeriod());
+    incident.nextHealthCheckAt = nextCheck(incident, now);
+  }
+
+  /** Whether a wake-up at {@code now} needs health checks: a check is due or the period is over. */
+  boolean checkDue(Incident incident, Instant now) {
+    return incident.status == IncidentStatus.MONITORING
+        && (!now.isBefore(incident.nextHealthCheckAt) || periodOver(incident, now));
+  }
+
+  /** Whether the monitoring period is over at {@code now}. */
+  boolean periodOver(Incident incident, Instant now) {
+    return !now.isBefore(incident.monitoringEndsAt);
+  }
+
+  /**
+   * What checks that came back {@code failing} mean; {@code periodOver} is asked before they ran,
+   * so a period that ends while they run gets one more check.
+   */
+  Verdict afterChecks(Incident incident, boolean periodOver, List<HealthResult> failing) {
+    if (incident.status != IncidentStatus.MONITORING) {
+      return Verdict.WAIT; // a command changed the state while the checks ran
+    }
+    if (!failing.isEmpty()) {
+      return Verdict.REOPEN;
+    }
+    return periodOver ? Verdict.PASSED : Verdict.NEXT_CHECK;
+  }
+
+  /** Schedules the next check, never after the end of the period. */
+  void scheduleNextCheck(Incident incident, Instant now) {
+    incident.nextHealthCheckAt = nextCheck(incident, now);
+  }
+
+  static String reopenReason(List<HealthResult> failing) {
+    return "health check failed during monitoring: " + IncidentDiagnostics.describe(failing);
+  }
+
+  String passedText() {
+    return "Healthy for the whole monitoring period (" + Texts.humanize(policy.monitoringPeriod()) + ")";
+  }
+
+  private Instant nextCheck(Incident incident, Instant now) {
+    Instant next = now.plus(policy.monitoringCheckInterval());
+    return next.isAfter(incident.monitoringEndsAt) ? incident.monitoringEndsAt : next;
+  }
+}
