@@ -34,6 +34,50 @@ final class Escalation {
         && !now.isBefore(incident.nextEscalationAt);
   }
 
+  /**
+   * The ack timeout expired at {@code now}: the level to page next (the round moves on when the
+   * chain starts over), or nothing once the last round is used up, which stops escalation and says so.
+   */
+  OptionalInt onAckTimeout(Incident incident, Instant now, ChatLane chat) {
+    AckTimeout next = afterAckTimeout(incident.escalationLevel, incident.escalationRound);
+    if (next.exhausted()) {
+      incident.nextEscalationAt = null;
+      String text = exhaustedText(incident.id());
+      incident.record(now, "escalation-exhausted", null, text);
+      chat.post("escalation-exhausted", "🚨 " + text + ". Acknowledge to take it.", true);
+      return OptionalInt.empty();
+    }
+    incident.escalationRound = next.round();
+    return OptionalInt.of(next.level());
+  }
+
+  /**
+   * Before an acknowledgement, the ack timeout follows a new severity: it stops for one that does not
+   * page and restarts for one that does.
+   *
+   * @return whether level 1 must be paged now (the incident had a severity that paged nobody)
+   */
+  boolean severityChanged(Incident incident, Instant now) {
+    if (incident.status != IncidentStatus.DECLARED) {
+      return false;
+    }
+    if (!policy.forSeverity(incident.severity).paging()) {
+      incident.nextEscalationAt = null;
+      return false;
+    }
+    incident.nextEscalationAt = now.plus(ackTimeout(incident.severity));
+    return incident.escalationLevel < 0 && !policy.escalation().isEmpty();
+  }
+
+  /** An acknowledgement stops escalation; whoever acknowledges commands unless someone already does. */
+  static void acknowledged(Incident incident, String by, Instant now, ChatLane chat) {
+    incident.acknowledge(by, now);
+    String text = "Acknowledged by " + by + " after " + Texts.humanize(incident.timeToAcknowledge())
+        + "; escalation stopped";
+    incident.record(now, "acknowledged", by, text);
+    chat.post("ack", "✅ " + text + ".", true);
+  }
+
   /** The next level after the one paged last, wrapping into the next round, or exhausted after the last round. */
   AckTimeout afterAckTimeout(int pagedLevel, int round) {
     int next = pagedLevel + 1;
@@ -56,6 +100,24 @@ final class Escalation {
       return OptionalInt.of(level);
     }
     return OptionalInt.empty();
+  }
+
+  /**
+   * Whether the declaration pages level 1; when it does not, the timeline says why (the severity
+   * does not page, or {@code acknowledgedBy} acknowledged before the first page went out).
+   */
+  boolean pagesDeclaration(Incident incident, String acknowledgedBy, Instant now) {
+    if (pages(incident.severity) && acknowledgedBy != null) {
+      incident.record(now, "not-paged", null,
+          acknowledgedBy + " acknowledged before the first page went out; nobody is paged");
+      return false;
+    }
+    if (!pages(incident.severity)) {
+      incident.record(now, "not-paged", null,
+          incident.severity + " does not page; the channel is told and nobody is woken");
+      return false;
+    }
+    return true;
   }
 
   /** Whether a declaration of this severity pages at all (the chain may also be empty). */

@@ -63,6 +63,15 @@ final class IncidentDiagnostics {
     return plan;
   }
 
+  /** The assessment's findings go into the timeline, its suggestions onto the card, its message into the room. */
+  static void assessed(Incident incident, Assessment assessment, Instant now, ChatLane chat) {
+    assessment.results().forEach(line -> incident.record(now, "diagnostic", null, line));
+    incident.suggestions.clear();
+    incident.suggestions.addAll(assessment.suggestions());
+    incident.record(now, "assessment", null, assessment.headline());
+    chat.post("assessment", assessment.toMessage(incident.id()), false);
+  }
+
   static HealthResult couldNotCheck(HealthCheck check, String why) {
     return new HealthResult(check.service(), false, 0, "could not check: " + why, List.of(), false);
   }

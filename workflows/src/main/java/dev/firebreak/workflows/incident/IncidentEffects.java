@@ -17,17 +17,25 @@ import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.PageFollowUp;
 import dev.firebreak.workflows.notify.PagingActivities;
+import dev.firebreak.workflows.rollback.RollbackOrder;
+import dev.firebreak.workflows.rollback.RollbackWorkflow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.Priority;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -40,12 +48,6 @@ import org.slf4j.Logger;
 final class IncidentEffects {
 
   private static final Logger log = Workflow.getLogger(IncidentEffects.class);
-
-  /** Version 1: posts and pages follow the incident message into its room; the post-mortem is bookmarked. */
-  private static final String INCIDENT_ROOM = "incident-room";
-
-  /** Version 1: the announcement in the shared channel is its own activity, off the chat queue. */
-  private static final String SEPARATE_ANNOUNCEMENT = "separate-announcement";
 
   /**
    * The incident message goes ahead of other queued activity tasks (lower key first; the default is
@@ -99,8 +101,12 @@ final class IncidentEffects {
       Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.HEALTH);
   private final ErrorCountActivities errorCounts =
       Workflow.newActivityStub(ErrorCountActivities.class, DIAGNOSTICS);
+  private Integer providersVersion;
+  private boolean writesStatusMemo;
+  private boolean followsUpAfterPages;
+  private Map<String, Object> publishedMemo;
   private int pagesInFlight;
-  /** Escalation pages not yet answered by their provider; follow-ups wait for them (FOLLOW_UP_AFTER_PAGES). */
+  /** Escalation pages not yet answered by their provider; follow-ups wait for them (IncidentChanges#FOLLOW_UP_AFTER_PAGES). */
   private int triggersInFlight;
 
   IncidentEffects(Incident incident, IncidentPolicy policy, ChatLane chatLane, Pager pager,
@@ -110,6 +116,21 @@ final class IncidentEffects {
     this.chatLane = chatLane;
     this.pager = pager;
     this.diagnosticsPlan = diagnosticsPlan;
+  }
+
+  /** Asks the versions a run decides once at its start, in the order its first run asked them. */
+  void startRun() {
+    writesStatusMemo = Workflow.getVersion(IncidentChanges.STATUS_MEMO, Workflow.DEFAULT_VERSION, 1) >= 1;
+    followsUpAfterPages =
+        Workflow.getVersion(IncidentChanges.FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /** Whether this run may use the provider integrations (see {@link IncidentChanges#PROVIDERS_CHANGE}); asked once per run. */
+  boolean providersEnabled() {
+    if (providersVersion == null) {
+      providersVersion = Workflow.getVersion(IncidentChanges.PROVIDERS_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    }
+    return providersVersion >= 1;
   }
 
   boolean pagesSettled() {
@@ -160,7 +181,7 @@ final class IncidentEffects {
    * shared channel may be queued behind a storm of other incidents' announcements.
    */
   private MessageRef postIncidentMessage() {
-    if (Workflow.getVersion(SEPARATE_ANNOUNCEMENT, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (Workflow.getVersion(IncidentChanges.SEPARATE_ANNOUNCEMENT, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
       return chat.postIncidentMessage(chatLane.card());
     }
     MessageRef posted = firstMessage.openIncidentMessage(chatLane.card());
@@ -178,7 +199,7 @@ final class IncidentEffects {
    * as their history says they did.
    */
   private boolean inIncidentRoom(MessageRef message) {
-    return ChatLane.posted(message) && Workflow.getVersion(INCIDENT_ROOM, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return ChatLane.posted(message) && Workflow.getVersion(IncidentChanges.INCIDENT_ROOM, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   void recordDryRun(Delivery delivery) {
@@ -202,16 +223,18 @@ final class IncidentEffects {
   /**
    * Tells the paging providers that keep an incident of their own (PagerDuty) that this one was
    * acknowledged or resolved, so their escalation stops too. Fire-and-record, like a page.
-   *
-   * @param afterPages whether it waits for the pages still on their way (FOLLOW_UP_AFTER_PAGES)
+   * Since {@link IncidentChanges#FOLLOW_UP_AFTER_PAGES} it waits for the pages still on their way.
    */
-  void followUpPages(String by, boolean resolved, boolean afterPages) {
+  void followUpPages(String by, boolean resolved) {
+    if (!providersEnabled() || !Pager.followsUp(incident)) {
+      return;
+    }
     String action = resolved ? "resolve" : "acknowledge";
     PageFollowUp followUp = pager.followUp(incident, by);
     PagingActivities paging = Workflow.newActivityStub(PagingActivities.class,
         ActivityOptions.newBuilder(PAGING).setSummary("Paging providers: " + action).build());
     Promise<Delivery> call;
-    if (!afterPages) {
+    if (!followsUpAfterPages) {
       call = resolved ? Async.function(paging::resolved, followUp) : Async.function(paging::acknowledged, followUp);
     } else {
       call = Async.function(() -> {
@@ -307,6 +330,64 @@ final class IncidentEffects {
       log.warn("{} could not tell the running maintenance windows: {}", incident.id(), rootMessage(failure));
       return null;
     });
+  }
+
+  // ---- What lists and the UI read --------------------------------------------------------------
+
+  /** The search attributes and the UI's current details follow the status, severity and commander. */
+  void statusChanged() {
+    publishSearchAttributes();
+    Workflow.setCurrentDetails("**" + incident.id() + "** · " + incident.severity + " · " + incident.status.label()
+        + (incident.commander == null ? "" : " · commander " + incident.commander));
+  }
+
+  /**
+   * Writes status and severity into the memo when they changed since it was last written. Only the
+   * main loop writes it (every command that changes either wakes the loop), so handlers ask no version.
+   */
+  void publishStatusMemo() {
+    Map<String, Object> progress = IncidentMemo.progress(incident.status, incident.severity);
+    if (writesStatusMemo && !progress.equals(publishedMemo)) {
+      Workflow.upsertMemo(progress);
+      publishedMemo = progress;
+    }
+  }
+
+  void publishSearchAttributes() {
+    if (policy.searchAttributes()) {
+      Workflow.upsertTypedSearchAttributes(
+          IncidentSearchAttributes.SEVERITY.valueSet(incident.severity.name()),
+          IncidentSearchAttributes.STATUS.valueSet(incident.status.name()),
+          IncidentSearchAttributes.SERVICE.valueSet(incident.declaration.service()));
+    }
+  }
+
+  /** Ends this run and starts the next with {@code input}, its memo naming the incident it carries. */
+  void continueAsNew(Declaration declaration, Severity severity, Instant declaredAt, IncidentState input) {
+    Workflow.continueAsNew(
+        ContinueAsNewOptions.newBuilder().setMemo(IncidentMemo.of(declaration, severity, declaredAt)).build(),
+        input);
+  }
+
+  /**
+   * Starts the rollback as a child that outlives this run (an incident may continue as new or close
+   * first) and waits until it has started; false when it was already started.
+   */
+  boolean startRollback(RollbackOrder order) {
+    RollbackWorkflow child = Workflow.newChildWorkflowStub(RollbackWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(order.workflowId())
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+            .setStaticSummary("Rollback of " + order.request().service() + " for " + incident.id())
+            .build());
+    Async.function(child::run, order).handle((view, failure) -> null);
+    try {
+      Workflow.getWorkflowExecution(child).get();
+      return true;
+    } catch (ChildWorkflowFailure alreadyStarted) {
+      return false;
+    }
   }
 
   static String rootMessage(Throwable failure) {

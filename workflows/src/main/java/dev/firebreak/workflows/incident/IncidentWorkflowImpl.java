@@ -3,20 +3,12 @@ package dev.firebreak.workflows.incident;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackReport;
-import dev.firebreak.workflows.rollback.RollbackStatus;
-import dev.firebreak.workflows.rollback.RollbackWorkflow;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
-import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 
@@ -33,49 +25,9 @@ import org.slf4j.Logger;
  * messages; chat delivery runs on its own lane and pages are fire-and-record, so a slow or failing
  * Slack never delays a page or a command's answer.
  */
-public class IncidentWorkflowImpl implements IncidentWorkflow {
+public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   private static final Logger log = Workflow.getLogger(IncidentWorkflowImpl.class);
-
-  /**
-   * Guards what came with the provider clients: PagerDuty acknowledge/resolve, the public status
-   * page and error counts in the assessment. Histories recorded before it replay without them.
-   */
-  static final String PROVIDERS_CHANGE = "providers-v1";
-
-  /**
-   * Guards alert intake: an alert that resolves may resolve the incident (from the main loop), and a
-   * firing that arrives once the incident is closed opens a new incident under the same id by
-   * continuing as new. Histories recorded before it never received an alert.
-   */
-  static final String ALERT_INTAKE = "alert-intake-v1";
-
-  /**
-   * Guards the declaration coming first: a command that reaches the incident before its first
-   * workflow task has run (the worker was down at the declare) waits until the declaration has been
-   * announced, and an acknowledgement that was waiting means nobody is paged. Histories recorded
-   * before it applied such a command first.
-   */
-  static final String DECLARATION_FIRST = "declaration-first-v1";
-
-  /**
-   * Guards the order of what paging providers hear: an acknowledge or resolve waits for the pages
-   * still on their way, so PagerDuty sees the trigger before the acknowledge that closes it.
-   */
-  static final String FOLLOW_UP_AFTER_PAGES = "follow-up-after-pages-v1";
-
-  /**
-   * Guards the memo that lists read: the incident writes its current status and severity into it
-   * whenever they change, so a list never has to query every workflow. Earlier runs never wrote it.
-   */
-  static final String STATUS_MEMO = "status-memo-v1";
-
-  /**
-   * Guards the declaration notice: a P0/P1 incident tells the running maintenance windows itself, so
-   * every way of declaring one (API, Slack, alert, job, window) does. Histories recorded before it
-   * were told by the API, or not at all.
-   */
-  static final String DECLARATION_NOTICE = "declaration-notice-v1";
 
   private final IncidentPolicy policy;
   private final Incident incident;
@@ -89,15 +41,10 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   private final Refusals refusals;
   private final IncidentEffects effects;
   private final Deadlines deadlines = new Deadlines();
-  private Integer providersVersion;
-  /** Whether the declaration has been announced (and paged); commands wait for it (see {@link #DECLARATION_FIRST}). */
+  /** Whether the declaration has been announced (and paged); commands wait for it (see {@link IncidentChanges#DECLARATION_FIRST}). */
   private boolean declared;
   /** Who acknowledged while the declaration was still waiting for its first workflow task; null otherwise. */
   private String acknowledgedBeforeDeclaration;
-  /** {@link #STATUS_MEMO} and {@link #FOLLOW_UP_AFTER_PAGES}, asked once per run at its start. */
-  private boolean writesStatusMemo;
-  private boolean followsUpAfterPages;
-  private Map<String, Object> publishedMemo;
   /** The sender of an alert whose resolution resolves the incident at the next wake-up; null otherwise. */
   private String alertResolvedBy;
   private AlertReceived firedAfterClose;
@@ -127,18 +74,17 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   @Override
   public IncidentOutcome run(IncidentState state) {
     Async.procedure(effects::deliverChat);
-    if (providersEnabled()) {
+    if (effects.providersEnabled()) {
       Async.procedure(publicStatus::deliver);
     }
-    writesStatusMemo = Workflow.getVersion(STATUS_MEMO, Workflow.DEFAULT_VERSION, 1) >= 1;
-    followsUpAfterPages = Workflow.getVersion(FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1) >= 1;
+    effects.startRun();
     if (state.progress() == null) {
       announce();
     } else if (incident.incidentMessage == null) {
       chat.announce();
     }
-    publishSearchAttributes();
-    publishStatusMemo();
+    effects.publishSearchAttributes();
+    effects.publishStatusMemo();
     while (incident.status != IncidentStatus.CLOSED) {
       // Before the wait: an alert delivered with the start is handled before run() begins.
       resolveIfTheAlertResolved();
@@ -148,8 +94,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       escalateIfUnacknowledged(now);
       remindIfUpdateOverdue(now);
       monitorAfterResolve(now);
-      remindPostMortemReview(now);
-      publishStatusMemo();
+      postMortem.remindIfDue(incident, now, chat);
+      effects.publishStatusMemo();
       continueAsNewIfHistoryIsLong();
     }
     Workflow.await(this::isQuiet);
@@ -164,22 +110,16 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private void announce() {
     chat.announce();
-    if (escalation.pages(incident.severity) && acknowledgedBeforeDeclaration != null) {
-      incident.record(now(), "not-paged", null, acknowledgedBeforeDeclaration
-          + " acknowledged before the first page went out; nobody is paged");
-    } else if (escalation.pages(incident.severity)) {
+    if (escalation.pagesDeclaration(incident, acknowledgedBeforeDeclaration, now())) {
       pageLevel(0, "new " + incident.severity + " incident");
       incident.nextEscalationAt = now().plus(escalation.ackTimeout(incident.severity));
-    } else {
-      incident.record(now(), "not-paged", null,
-          incident.severity + " does not page; the channel is told and nobody is woken");
     }
-    if (providersEnabled()) {
+    if (effects.providersEnabled()) {
       publicStatus.openIfPublic();
     }
     IncidentMetrics.declared(incident.severity);
     if (incident.severity.isCritical()
-        && Workflow.getVersion(DECLARATION_NOTICE, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
+        && Workflow.getVersion(IncidentChanges.DECLARATION_NOTICE, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
       effects.tellRunningWindows();
     }
     declared = true;
@@ -190,36 +130,23 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (!escalation.ackTimeoutExpired(incident, now)) {
       return;
     }
-    Escalation.AckTimeout next = escalation.afterAckTimeout(incident.escalationLevel, incident.escalationRound);
-    if (next.exhausted()) {
-      incident.nextEscalationAt = null;
-      String text = escalation.exhaustedText(incident.id());
-      incident.record(now, "escalation-exhausted", null, text);
-      chat.post("escalation-exhausted", "🚨 " + text + ". Acknowledge to take it.", true);
+    OptionalInt next = escalation.onAckTimeout(incident, now, chat);
+    if (next.isEmpty()) {
       log.warn("{} escalation exhausted after {} rounds", incident.id(), policy.escalationRounds());
       return;
     }
-    incident.escalationRound = next.round();
-    pageLevel(next.level(), escalation.ackTimeoutReason(incident.severity));
+    pageLevel(next.getAsInt(), escalation.ackTimeoutReason(incident.severity));
     incident.nextEscalationAt = now.plus(escalation.ackTimeout(incident.severity));
   }
 
   private void pageLevel(int level, String reason) {
-    incident.escalationLevel = level;
-    String text = pager.escalationText(incident, level, reason);
+    String text = pager.record(incident, level, reason, now());
     EscalationLevel target = policy.escalation().get(level);
-    incident.record(now(), "paged", null, text + " → " + String.join(", ", target.targets()));
     if (Pager.isEscalation(incident, level)) {
       IncidentMetrics.escalated(incident.severity, "no-ack");
     }
     log.info("{} {}", incident.id(), text);
     effects.page(Pager.escalationKey(incident, level), target, reason);
-  }
-
-  private void followUpPages(String by, boolean resolved) {
-    if (providersEnabled() && Pager.followsUp(incident)) {
-      effects.followUpPages(by, resolved, followsUpAfterPages);
-    }
   }
 
   private void assessOnceAcknowledged() {
@@ -228,12 +155,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     incident.assessed = true;
     setStatus(IncidentStatus.ASSESSING);
-    Assessment assessment = effects.runDiagnostics(providersEnabled());
-    assessment.results().forEach(line -> incident.record(now(), "diagnostic", null, line));
-    incident.suggestions.clear();
-    incident.suggestions.addAll(assessment.suggestions());
-    incident.record(now(), "assessment", null, assessment.headline());
-    chat.post("assessment", assessment.toMessage(incident.id()), false);
+    Assessment assessment = effects.runDiagnostics(effects.providersEnabled());
+    IncidentDiagnostics.assessed(incident, assessment, now(), chat);
     if (incident.status == IncidentStatus.ASSESSING) {
       setStatus(IncidentStatus.MITIGATING);
     }
@@ -244,16 +167,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (!cadence.overdue(incident, now)) {
       return;
     }
-    incident.missedUpdates++;
+    cadence.remind(incident, now, chat);
     IncidentMetrics.updateMissed(incident.severity);
-    incident.record(now, "update-missed", null, cadence.missedText(incident, now));
-    chat.post("update-reminder", cadence.reminderText(incident, now), true);
     OptionalInt level =
         escalation.levelForMissedUpdate(incident.isAcknowledged(), incident.escalationLevel, incident.missedUpdates);
     if (level.isPresent()) {
-      EscalationLevel target = policy.escalation().get(level.getAsInt());
-      incident.record(now, "update-escalated", null,
-          "Missed update escalated to level " + (level.getAsInt() + 1) + " (" + target.name() + ")");
+      EscalationLevel target = pager.recordMissedUpdatePage(incident, level.getAsInt(), now);
       effects.page(Pager.missedUpdateKey(incident), target, Escalation.missedUpdateReason(incident.missedUpdates));
       IncidentMetrics.escalated(incident.severity, "missed-update");
       log.warn("{} missed update escalated to {}", incident.id(), target.name());
@@ -282,21 +201,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     Instant now = now();
     incident.record(now, "monitoring-passed", null, monitoring.passedText());
     setStatus(IncidentStatus.POST_MORTEM);
-    postMortem.posted(incident, now);
-    incident.record(now, "post-mortem", null,
-        "Post-mortem drafted; awaiting review by " + postMortem.reviewDue(incident, now));
-    chat.bookmarkedPost("post-mortem",
-        PostMortemReminders.chatText(incident, PostMortemReport.render(incident, now)), "Post-mortem " + incident.id());
+    postMortem.draft(incident, now, chat);
     log.info("{} monitoring passed; post-mortem posted", incident.id());
-  }
-
-  private void remindPostMortemReview(Instant now) {
-    if (!postMortem.reminderDue(incident, now)) {
-      return;
-    }
-    String when = postMortem.remind(incident, now);
-    incident.record(now, "post-mortem-reminder", null, "Post-mortem review " + when);
-    chat.post("post-mortem-reminder", PostMortemReminders.reminderText(incident, when), false);
   }
 
   private void continueAsNewIfHistoryIsLong() {
@@ -308,10 +214,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     }
     Workflow.await(() -> isQuiet() && Workflow.isEveryHandlerFinished());
     log.info("{} continuing as new after {} history events", incident.id(), Workflow.getInfo().getHistoryLength());
-    Workflow.continueAsNew(
-        ContinueAsNewOptions.newBuilder()
-            .setMemo(IncidentMemo.of(incident.declaration, incident.severity, incident.declaredAt()))
-            .build(),
+    effects.continueAsNew(incident.declaration, incident.severity, incident.declaredAt(),
         new IncidentState(incident.declaration, policy, incident.progress()));
   }
 
@@ -325,10 +228,8 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     if (by == null || !incident.status.isOpen()) {
       return;
     }
-    AlertTally tally = incident.alerts;
     try {
-      resolve(new Resolution(by, "The alert resolved after "
-          + tally.firings() + (tally.firings() == 1 ? " firing" : " firings"), null));
+      resolve(AlertIntake.resolution(incident.alerts, by));
     } catch (ApplicationFailure refused) {
       log.info("{} not resolved by its alert: {}", incident.id(), refused.getOriginalMessage());
     }
@@ -341,20 +242,12 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
    */
   private void openNextIncidentForTheAlert() {
     AlertReceived alert = firedAfterClose;
-    Declaration next = new Declaration(incident.id(), Texts.clip(alert.title(), 200), alert.severity(),
-        incident.declaration.service(), Texts.clip(alert.detail(), Texts.MAX_TEXT), null, alert.source(), null);
+    Declaration next = AlertIntake.nextDeclaration(incident, alert);
     log.info("{} closed; its alert fired again, so a new incident opens under the same id", incident.id());
-    Workflow.continueAsNew(
-        ContinueAsNewOptions.newBuilder().setMemo(IncidentMemo.of(next, next.severity(), now())).build(),
-        new IncidentState(next, policy, null, alert));
+    effects.continueAsNew(next, next.severity(), now(), new IncidentState(next, policy, null, alert));
   }
 
   // ---- Commands ------------------------------------------------------------------------------
-
-  @Override
-  public void validateAcknowledge(Acknowledgement ack) {
-    refusals.acknowledge(ack);
-  }
 
   @Override
   public IncidentView acknowledge(Acknowledgement ack) {
@@ -381,36 +274,23 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   private boolean waitsForDeclaration() {
-    return !declared && Workflow.getVersion(DECLARATION_FIRST, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return !declared && Workflow.getVersion(IncidentChanges.DECLARATION_FIRST, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private void acknowledgeBy(String by) {
     Instant now = now();
-    incident.acknowledge(by, now);
-    String text = "Acknowledged by " + by + " after " + Texts.humanize(incident.timeToAcknowledge())
-        + "; escalation stopped";
-    incident.record(now, "acknowledged", by, text);
-    chat.post("ack", "✅ " + text + ".", true);
+    Escalation.acknowledged(incident, by, now, chat);
     setStatus(IncidentStatus.ACKNOWLEDGED);
     IncidentMetrics.acknowledged(incident.severity, incident.timeToAcknowledge());
-    followUpPages(by, false);
+    effects.followUpPages(by, false);
     log.info("{} acknowledged by {}", incident.id(), by);
-  }
-
-  @Override
-  public void validatePostUpdate(ResponderUpdate update) {
-    refusals.postUpdate(update);
   }
 
   @Override
   public IncidentView postUpdate(ResponderUpdate update) {
     awaitDeclaration();
-    ResponderUpdate clipped = new ResponderUpdate(update.by(), Texts.clip(update.text(), Texts.MAX_TEXT),
-        Texts.clip(update.eta(), 200), Texts.clip(update.actions(), Texts.MAX_TEXT));
-    incident.updated(clipped, now());
-    incident.record(now(), "update", update.by(), Texts.describe(clipped));
-    chat.post("update", UpdateCadence.message(clipped), true);
-    if (providersEnabled()) {
+    ResponderUpdate clipped = cadence.record(incident, update, now(), chat);
+    if (effects.providersEnabled()) {
       publicStatus.post(clipped.text());
     }
     chat.refreshCard();
@@ -418,77 +298,37 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   }
 
   @Override
-  public void validateChangeSeverity(SeverityChange change) {
-    refusals.changeSeverity(change);
-  }
-
-  @Override
   public IncidentView changeSeverity(SeverityChange change) {
     awaitDeclaration();
-    Severity previous = incident.severity;
-    incident.severity = change.severity();
-    String text = "Severity " + previous + " → " + change.severity()
-        + (change.reason() == null || change.reason().isBlank() ? "" : ": " + change.reason());
-    incident.record(now(), "severity", change.by(), text);
-    chat.post("severity", "⚠️ " + text + " (" + change.by() + ")", true);
-    if (incident.status == IncidentStatus.DECLARED) {
-      if (!policy.forSeverity(change.severity()).paging()) {
-        incident.nextEscalationAt = null;
-      } else {
-        if (incident.escalationLevel < 0 && !policy.escalation().isEmpty()) {
-          pageLevel(0, "severity raised to " + change.severity());
-        }
-        incident.nextEscalationAt = now().plus(escalation.ackTimeout(change.severity()));
-      }
+    ResponderRecords.severity(incident, change, now(), chat);
+    if (escalation.severityChanged(incident, now())) {
+      pageLevel(0, "severity raised to " + change.severity());
     }
-    if (providersEnabled()) {
+    if (effects.providersEnabled()) {
       publicStatus.openIfPublic();
     }
     chat.refreshCard();
-    publishSearchAttributes();
+    effects.publishSearchAttributes();
     deadlines.interrupt(); // the status memo shows the severity
     return incident.view();
   }
 
   @Override
-  public void validateAssignCommander(CommanderAssignment assignment) {
-    refusals.assignCommander(assignment);
-  }
-
-  @Override
   public IncidentView assignCommander(CommanderAssignment assignment) {
     awaitDeclaration();
-    incident.commander = assignment.commander();
-    incident.record(now(), "commander", assignment.by(), assignment.commander() + " is incident commander");
-    chat.post("commander", "👤 " + assignment.commander() + " is now incident commander.", true);
+    ResponderRecords.commander(incident, assignment, now(), chat);
     chat.refreshCard();
     return incident.view();
   }
 
   @Override
-  public void validateRecordMitigation(Mitigation mitigation) {
-    refusals.recordMitigation(mitigation);
-  }
-
-  @Override
   public IncidentView recordMitigation(Mitigation mitigation) {
     awaitDeclaration();
-    Mitigation clipped = new Mitigation(mitigation.by(), Texts.clip(mitigation.action(), 500),
-        Texts.clip(mitigation.detail(), Texts.MAX_TEXT));
-    incident.mitigations.add(clipped);
-    String text = clipped.action()
-        + (clipped.detail() == null || clipped.detail().isBlank() ? "" : ": " + clipped.detail());
-    incident.record(now(), "mitigation", mitigation.by(), text);
-    chat.post("mitigation", "🔧 Mitigation by " + mitigation.by() + ": " + text, true);
-    if (providersEnabled()) {
+    ResponderRecords.mitigation(incident, mitigation, now(), chat);
+    if (effects.providersEnabled()) {
       publicStatus.follow();
     }
     return incident.view();
-  }
-
-  @Override
-  public void validateResolve(Resolution resolution) {
-    refusals.resolve(resolution);
   }
 
   @Override
@@ -499,37 +339,18 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       throw Refusals.refusal(incident.id() + " became " + incident.status.label() + " while its health was checked");
     }
     if (!failing.isEmpty()) {
-      String text = "Resolve refused: health checks failing: " + IncidentDiagnostics.describe(failing);
-      incident.record(now(), "resolve-refused", resolution.by(), text);
-      chat.post("resolve-refused", "❌ " + text, true);
       log.info("{} resolve by {} refused: {}", incident.id(), resolution.by(), IncidentDiagnostics.describe(failing));
-      throw refusals.unhealthy(IncidentDiagnostics.describe(failing));
+      throw refusals.unhealthy(resolution.by(), failing, now(), chat);
     }
     if (!incident.isAcknowledged()) {
       acknowledgeBy(resolution.by());
     }
-    Instant now = now();
-    incident.resolve(resolution.by(), now, Texts.clip(resolution.summary(), Texts.MAX_TEXT));
-    if (resolution.rootCause() != null && !resolution.rootCause().isBlank()) {
-      incident.mergePostMortemInput(new PostMortemInput(resolution.by(), null,
-          Texts.clip(resolution.rootCause(), Texts.MAX_TEXT), null, List.of(), null));
-    }
-    monitoring.start(incident, now);
-    String text = "Resolved by " + resolution.by()
-        + (Refusals.isBlank(incident.resolutionSummary) ? "" : ": " + incident.resolutionSummary)
-        + ". Health checks pass; monitoring for " + Texts.humanize(policy.monitoringPeriod());
-    incident.record(now, "resolved", resolution.by(), text);
-    chat.post("resolved", "🟢 " + text + ".", true);
+    monitoring.resolved(incident, resolution, now(), chat);
     setStatus(IncidentStatus.MONITORING);
     IncidentMetrics.resolved(incident.severity, incident.timeToResolve());
-    followUpPages(resolution.by(), true);
+    effects.followUpPages(resolution.by(), true);
     log.info("{} resolved by {}; monitoring until {}", incident.id(), resolution.by(), incident.monitoringEndsAt);
     return incident.view();
-  }
-
-  @Override
-  public void validateReopen(Reopening reopening) {
-    refusals.reopen(reopening);
   }
 
   @Override
@@ -540,42 +361,21 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private void reopenInto(String by, String reason) {
     Instant now = now();
-    incident.reopen(now);
-    incident.record(now, "reopened", by, "Reopened into mitigating: " + reason);
-    chat.post("reopened", "🔁 " + incident.id() + " reopened into mitigating: " + reason, true);
+    Monitoring.reopened(incident, by, reason, now, chat);
     setStatus(IncidentStatus.MITIGATING);
-  }
-
-  @Override
-  public void validateContributeToPostMortem(PostMortemInput input) {
-    refusals.contributeToPostMortem(input);
   }
 
   @Override
   public IncidentView contributeToPostMortem(PostMortemInput input) {
     awaitDeclaration();
-    List<String> tasks = input.preventionTasks() == null ? List.of()
-        : input.preventionTasks().stream().limit(50).map(t -> Texts.clip(t, 500)).toList();
-    incident.mergePostMortemInput(
-        new PostMortemInput(input.by(), Texts.clip(input.impact(), Texts.MAX_TEXT),
-            Texts.clip(input.rootCause(), Texts.MAX_TEXT), Texts.clip(input.resolution(), Texts.MAX_TEXT),
-            tasks, Texts.clip(input.lessonsLearned(), Texts.MAX_TEXT)));
-    incident.record(now(), "post-mortem-input", input.by(), "Post-mortem details added");
+    PostMortemReminders.contribute(incident, input, now());
     return incident.view();
-  }
-
-  @Override
-  public void validateMarkPostMortemReviewed(PostMortemReview review) {
-    refusals.markPostMortemReviewed(review);
   }
 
   @Override
   public IncidentView markPostMortemReviewed(PostMortemReview review) {
     Instant now = now();
-    incident.close(review.by(), now);
-    incident.record(now, "closed", review.by(), "Post-mortem reviewed by " + review.by() + "; incident closed");
-    chat.post("closed", "📘 Post-mortem of " + incident.id() + " reviewed by " + review.by()
-        + ". Incident closed.", true);
+    PostMortemReminders.reviewed(incident, review.by(), now, chat);
     setStatus(IncidentStatus.CLOSED);
     log.info("{} closed; post-mortem reviewed by {}", incident.id(), review.by());
     return incident.view();
@@ -590,11 +390,6 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
     incident.record(now(), "note", note.by(), Texts.clip(note.text(), Texts.MAX_TEXT));
   }
 
-  @Override
-  public void validateRollback(RollbackOrder order) {
-    refusals.rollback(order);
-  }
-
   /**
    * Starts the rollback as a child that outlives this run (an incident may continue as new or close
    * first) and answers once it has started; the rollback reports its end with
@@ -604,20 +399,11 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
   @Override
   public IncidentView rollback(RollbackOrder order) {
     awaitDeclaration();
-    RollbackWorkflow child = Workflow.newChildWorkflowStub(RollbackWorkflow.class,
-        ChildWorkflowOptions.newBuilder()
-            .setWorkflowId(order.workflowId())
-            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setStaticSummary("Rollback of " + order.request().service() + " for " + incident.id())
-            .build());
-    Async.function(child::run, order).handle((view, failure) -> null);
-    try {
-      Workflow.getWorkflowExecution(child).get();
+    if (effects.startRollback(order)) {
       incident.record(now(), "rollback-requested", order.request().requestedBy(),
           "Rollback of " + order.request().service() + " started (" + order.workflowId() + "): "
               + order.request().reason());
-    } catch (ChildWorkflowFailure alreadyStarted) {
+    } else {
       log.info("{} rollback {} was already started", incident.id(), order.workflowId());
     }
     return incident.view();
@@ -629,9 +415,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       log.warn("{} ignored an empty rollback report", incident.id());
       return;
     }
-    String text = Texts.clip(report.text(), Texts.MAX_TEXT);
-    incident.record(now(), "rollback", report.by(), text + " (" + report.workflowId() + ")");
-    chat.post("rollback", (report.status() == RollbackStatus.SUCCEEDED ? "⏪ " : "") + text, true);
+    ResponderRecords.rollbackReport(incident, report, now(), chat);
     log.info("{} rollback {} ended {}", incident.id(), report.workflowId(), report.status());
   }
 
@@ -646,7 +430,7 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
       log.warn("{} ignored an alert without fingerprint or title", incident.id());
       return;
     }
-    boolean actsOnAlerts = Workflow.getVersion(ALERT_INTAKE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean actsOnAlerts = Workflow.getVersion(IncidentChanges.ALERT_INTAKE, Workflow.DEFAULT_VERSION, 1) >= 1;
     incident.recordAlert(now(), alert);
     if (!actsOnAlerts) {
       return;
@@ -685,47 +469,21 @@ public class IncidentWorkflowImpl implements IncidentWorkflow {
 
   private void setStatus(IncidentStatus status) {
     incident.status = status;
-    if (providersEnabled()) {
+    if (effects.providersEnabled()) {
       publicStatus.follow();
     }
     chat.refreshCard();
-    publishSearchAttributes();
-    Workflow.setCurrentDetails("**" + incident.id() + "** · " + incident.severity + " · " + status.label()
-        + (incident.commander == null ? "" : " · commander " + incident.commander));
+    effects.statusChanged();
     deadlines.interrupt(); // the status memo shows the status
   }
 
-  /**
-   * Writes status and severity into the memo when they changed since it was last written. Only the
-   * main loop writes it (every command that changes either wakes the loop), so handlers ask no version.
-   */
-  private void publishStatusMemo() {
-    Map<String, Object> progress = IncidentMemo.progress(incident.status, incident.severity);
-    if (writesStatusMemo && !progress.equals(publishedMemo)) {
-      Workflow.upsertMemo(progress);
-      publishedMemo = progress;
-    }
-  }
-
-  private void publishSearchAttributes() {
-    if (policy.searchAttributes()) {
-      Workflow.upsertTypedSearchAttributes(
-          IncidentSearchAttributes.SEVERITY.valueSet(incident.severity.name()),
-          IncidentSearchAttributes.STATUS.valueSet(incident.status.name()),
-          IncidentSearchAttributes.SERVICE.valueSet(incident.declaration.service()));
-    }
+  @Override
+  Refusals refusals() {
+    return refusals;
   }
 
   private boolean isQuiet() {
     return chat.isEmpty() && effects.pagesSettled() && publicStatus.isIdle();
-  }
-
-  /** Whether this run may use the provider integrations (see {@link #PROVIDERS_CHANGE}); asked once per run. */
-  private boolean providersEnabled() {
-    if (providersVersion == null) {
-      providersVersion = Workflow.getVersion(PROVIDERS_CHANGE, Workflow.DEFAULT_VERSION, 1);
-    }
-    return providersVersion >= 1;
   }
 
   private static Instant now() {

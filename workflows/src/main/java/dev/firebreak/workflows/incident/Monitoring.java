@@ -19,6 +19,31 @@ final class Monitoring {
     this.policy = policy;
   }
 
+  /**
+   * A healthy resolve at {@code now}: the incident is resolved (its root cause goes into the
+   * post-mortem), monitoring starts, and the thread is told for how long.
+   */
+  void resolved(Incident incident, Resolution resolution, Instant now, ChatLane chat) {
+    incident.resolve(resolution.by(), now, Texts.clip(resolution.summary(), Texts.MAX_TEXT));
+    if (resolution.rootCause() != null && !resolution.rootCause().isBlank()) {
+      incident.mergePostMortemInput(new PostMortemInput(resolution.by(), null,
+          Texts.clip(resolution.rootCause(), Texts.MAX_TEXT), null, List.of(), null));
+    }
+    start(incident, now);
+    String text = "Resolved by " + resolution.by()
+        + (Refusals.isBlank(incident.resolutionSummary) ? "" : ": " + incident.resolutionSummary)
+        + ". Health checks pass; monitoring for " + Texts.humanize(policy.monitoringPeriod());
+    incident.record(now, "resolved", resolution.by(), text);
+    chat.post("resolved", "🟢 " + text + ".", true);
+  }
+
+  /** Back to mitigating (a person, a failing check or the alert says the problem is back): everyone is told why. */
+  static void reopened(Incident incident, String by, String reason, Instant now, ChatLane chat) {
+    incident.reopen(now);
+    incident.record(now, "reopened", by, "Reopened into mitigating: " + reason);
+    chat.post("reopened", "🔁 " + incident.id() + " reopened into mitigating: " + reason, true);
+  }
+
   /** Starts the monitoring period at {@code now}, the resolve. */
   void start(Incident incident, Instant now) {
     incident.monitoringEndsAt = now.plus(policy.monitoringPeriod());

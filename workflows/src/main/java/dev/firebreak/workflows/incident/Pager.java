@@ -3,6 +3,7 @@ package dev.firebreak.workflows.incident;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.PageFollowUp;
 import dev.firebreak.workflows.notify.PageRequest;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,6 +27,22 @@ final class Pager {
   /** One key per missed interval since the last update. */
   static String missedUpdateKey(Incident incident) {
     return incident.id() + "/missed-update-" + incident.updatesPosted + "-" + incident.missedUpdates;
+  }
+
+  /** Records that {@code level} is paged now; returns the line for the log. */
+  String record(Incident incident, int level, String reason, Instant now) {
+    incident.escalationLevel = level;
+    String text = escalationText(incident, level, reason);
+    incident.record(now, "paged", null, text + " → " + String.join(", ", policy.escalation().get(level).targets()));
+    return text;
+  }
+
+  /** Records that {@code level} is paged now for a missed update; returns the level's targets. */
+  EscalationLevel recordMissedUpdatePage(Incident incident, int level, Instant now) {
+    EscalationLevel target = policy.escalation().get(level);
+    incident.record(now, "update-escalated", null,
+        "Missed update escalated to level " + (level + 1) + " (" + target.name() + ")");
+    return target;
   }
 
   /** The timeline's and the log's line for an escalation page. */

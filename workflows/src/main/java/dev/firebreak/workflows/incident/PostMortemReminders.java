@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.incident;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Once the post-mortem is drafted, its review is chased: a reminder every interval until someone
@@ -23,10 +24,13 @@ final class PostMortemReminders {
     return resolved.plus(policy.forSeverity(incident.severity).postMortemDue());
   }
 
-  /** The draft was posted at {@code now}: the first reminder follows one interval later. */
-  void posted(Incident incident, Instant now) {
+  /** Posts the draft at {@code now}, bookmarked in the room; the first reminder follows one interval later. */
+  void draft(Incident incident, Instant now, ChatLane chat) {
     incident.postMortemPostedAt = now;
     incident.nextPostMortemReminderAt = now.plus(policy.postMortemReminderInterval());
+    incident.record(now, "post-mortem", null, "Post-mortem drafted; awaiting review by " + reviewDue(incident, now));
+    chat.bookmarkedPost("post-mortem", chatText(incident, PostMortemReport.render(incident, now)),
+        "Post-mortem " + incident.id());
   }
 
   boolean reminderDue(Incident incident, Instant now) {
@@ -35,12 +39,35 @@ final class PostMortemReminders {
         && !now.isBefore(incident.nextPostMortemReminderAt);
   }
 
-  /** Counts the reminder sent at {@code now}, schedules the next and says when the review is due. */
-  String remind(Incident incident, Instant now) {
+  /** Reminds the commander when a reminder is due, saying when the review is due, and schedules the next. */
+  void remindIfDue(Incident incident, Instant now, ChatLane chat) {
+    if (!reminderDue(incident, now)) {
+      return;
+    }
     incident.postMortemReminders++;
-    incident.nextPostMortemReminderAt = now.plus(policy.postMortemReminderInterval());
     Instant due = reviewDue(incident, now);
-    return now.isAfter(due) ? "overdue since " + due : "due by " + due;
+    String when = now.isAfter(due) ? "overdue since " + due : "due by " + due;
+    incident.record(now, "post-mortem-reminder", null, "Post-mortem review " + when);
+    chat.post("post-mortem-reminder", reminderText(incident, when), false);
+    incident.nextPostMortemReminderAt = now.plus(policy.postMortemReminderInterval());
+  }
+
+  /** The review closes the incident and stops the reminders. */
+  static void reviewed(Incident incident, String by, Instant now, ChatLane chat) {
+    incident.close(by, now);
+    incident.record(now, "closed", by, "Post-mortem reviewed by " + by + "; incident closed");
+    chat.post("closed", "📘 Post-mortem of " + incident.id() + " reviewed by " + by + ". Incident closed.", true);
+  }
+
+  /** Adds a responder's contribution to the report, clipped. */
+  static void contribute(Incident incident, PostMortemInput input, Instant now) {
+    List<String> tasks = input.preventionTasks() == null ? List.of()
+        : input.preventionTasks().stream().limit(50).map(t -> Texts.clip(t, 500)).toList();
+    incident.mergePostMortemInput(
+        new PostMortemInput(input.by(), Texts.clip(input.impact(), Texts.MAX_TEXT),
+            Texts.clip(input.rootCause(), Texts.MAX_TEXT), Texts.clip(input.resolution(), Texts.MAX_TEXT),
+            tasks, Texts.clip(input.lessonsLearned(), Texts.MAX_TEXT)));
+    incident.record(now, "post-mortem-input", input.by(), "Post-mortem details added");
   }
 
   static String reminderText(Incident incident, String when) {

@@ -1,7 +1,10 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Which commands an incident refuses, and the sentence that says why: the update validators'
@@ -110,10 +113,17 @@ final class Refusals {
     requireNotClosed();
   }
 
-  /** The resolve is refused while health checks fail; the refusal names them. */
-  ApplicationFailure unhealthy(String failing) {
+  /**
+   * The resolve is refused while health checks fail: the refusal is recorded and posted (people
+   * must see why the incident is still open) and names the failing checks.
+   */
+  ApplicationFailure unhealthy(String by, List<HealthResult> failing, Instant now, ChatLane chat) {
+    String text = "Resolve refused: health checks failing: " + IncidentDiagnostics.describe(failing);
+    incident.record(now, "resolve-refused", by, text);
+    chat.post("resolve-refused", "❌ " + text, true);
     return ApplicationFailure.newFailure(
-        "Cannot resolve " + incident.id() + ": health checks failing: " + failing, RESOLVE_REFUSED);
+        "Cannot resolve " + incident.id() + ": health checks failing: " + IncidentDiagnostics.describe(failing),
+        RESOLVE_REFUSED);
   }
 
   private void requireOpen(String what) {

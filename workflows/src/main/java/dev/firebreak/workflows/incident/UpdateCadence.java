@@ -55,6 +55,23 @@ final class UpdateCadence {
     return incident.commander == null ? "Incident commander" : incident.commander;
   }
 
+  /** A responder's update restarts the cadence; it goes into the timeline and the thread, clipped. */
+  ResponderUpdate record(Incident incident, ResponderUpdate update, Instant now, ChatLane chat) {
+    ResponderUpdate clipped = new ResponderUpdate(update.by(), Texts.clip(update.text(), Texts.MAX_TEXT),
+        Texts.clip(update.eta(), 200), Texts.clip(update.actions(), Texts.MAX_TEXT));
+    incident.updated(clipped, now);
+    incident.record(now, "update", update.by(), Texts.describe(clipped));
+    chat.post("update", message(clipped), true);
+    return clipped;
+  }
+
+  /** Counts a missed interval and reminds the thread; the caller asks Escalation whether it also pages. */
+  void remind(Incident incident, Instant now, ChatLane chat) {
+    incident.missedUpdates++;
+    incident.record(now, "update-missed", null, missedText(incident, now));
+    chat.post("update-reminder", reminderText(incident, now), true);
+  }
+
   /** The chat text of a responder's update (already clipped). */
   static String message(ResponderUpdate update) {
     StringBuilder text = new StringBuilder("📊 UPDATE from " + update.by() + ": " + update.text());

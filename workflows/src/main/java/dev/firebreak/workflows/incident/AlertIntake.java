@@ -1,0 +1,22 @@
+package dev.firebreak.workflows.incident;
+
+/**
+ * What an incident opened by an alert does with the alert's later deliveries: its resolution may
+ * resolve the incident, and a firing after the incident closed declares the next incident.
+ */
+final class AlertIntake {
+
+  private AlertIntake() {}
+
+  /** The resolve an alert's resolution asks for, as if its sender were a responder. */
+  static Resolution resolution(AlertTally tally, String by) {
+    return new Resolution(by, "The alert resolved after "
+        + tally.firings() + (tally.firings() == 1 ? " firing" : " firings"), null);
+  }
+
+  /** The next incident under the same id (the alert's deduplication key), declared by the alert's firing. */
+  static Declaration nextDeclaration(Incident closed, AlertReceived alert) {
+    return new Declaration(closed.id(), Texts.clip(alert.title(), 200), alert.severity(),
+        closed.declaration.service(), Texts.clip(alert.detail(), Texts.MAX_TEXT), null, alert.source(), null);
+  }
+}
