@@ -363,7 +363,7 @@ final class IncidentEffects {
   }
 
   /** Ends this run and starts the next with {@code input}, its memo naming the incident it carries. */
-  void continueAsNew(Declaration declaration, Severity severity, Instant declaredAt, IncidentState input) {
+  void continueAsNew(Declaration declaration, Severity severity, Instant declaredAt, IncidentInput input) {
     Workflow.continueAsNew(
         ContinueAsNewOptions.newBuilder().setMemo(IncidentMemo.of(declaration, severity, declaredAt)).build(),
         input);

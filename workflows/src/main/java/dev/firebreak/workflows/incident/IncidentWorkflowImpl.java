@@ -50,7 +50,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   private AlertReceived firedAfterClose;
 
   @WorkflowInit
-  public IncidentWorkflowImpl(IncidentState state) {
+  public IncidentWorkflowImpl(IncidentInput state) {
     this.policy = state.policy();
     this.incident =
         state.progress() == null
@@ -72,7 +72,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   }
 
   @Override
-  public IncidentOutcome run(IncidentState state) {
+  public IncidentOutcome run(IncidentInput state) {
     Async.procedure(effects::deliverChat);
     if (effects.providersEnabled()) {
       Async.procedure(publicStatus::deliver);
@@ -215,7 +215,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     Workflow.await(() -> isQuiet() && Workflow.isEveryHandlerFinished());
     log.info("{} continuing as new after {} history events", incident.id(), Workflow.getInfo().getHistoryLength());
     effects.continueAsNew(incident.declaration, incident.severity, incident.declaredAt(),
-        new IncidentState(incident.declaration, policy, incident.progress()));
+        new IncidentInput(incident.declaration, policy, incident.progress()));
   }
 
   /**
@@ -244,7 +244,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     AlertReceived alert = firedAfterClose;
     Declaration next = AlertIntake.nextDeclaration(incident, alert);
     log.info("{} closed; its alert fired again, so a new incident opens under the same id", incident.id());
-    effects.continueAsNew(next, next.severity(), now(), new IncidentState(next, policy, null, alert));
+    effects.continueAsNew(next, next.severity(), now(), new IncidentInput(next, policy, null, alert));
   }
 
   // ---- Commands ------------------------------------------------------------------------------

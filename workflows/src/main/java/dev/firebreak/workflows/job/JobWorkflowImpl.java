@@ -5,7 +5,7 @@ import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
-import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
@@ -260,7 +260,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         .setMemo(IncidentMemo.of(declaration, alerts.severity(), now()))
         .setStaticSummary(alerts.severity() + " · " + alerts.service() + " · job " + spec.name() + " failing")
         .build());
-    Async.function(incident::run, IncidentState.declared(declaration, alerts.incidentPolicy()));
+    Async.function(incident::run, IncidentInput.declared(declaration, alerts.incidentPolicy()));
     try {
       Workflow.getWorkflowExecution(incident).get();
       incidentId = id;

@@ -19,7 +19,7 @@ import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
-import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
@@ -434,7 +434,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
         .setStaticSummary(plan.incidentSeverity() + " · " + declaration.service() + " · maintenance " + request.id() + " failed")
         .setMemo(IncidentMemo.of(declaration, plan.incidentSeverity(), now()))
         .build());
-    Async.function(incident::run, IncidentState.declared(declaration, plan.incidentPolicy())).handle((outcome, failed) -> null);
+    Async.function(incident::run, IncidentInput.declared(declaration, plan.incidentPolicy())).handle((outcome, failed) -> null);
     try {
       Workflow.getWorkflowExecution(incident).get();
       incidentId = id;

@@ -38,12 +38,12 @@ class IncidentMetricsTest {
       IncidentWorkflow started = client.newWorkflowStub(IncidentWorkflow.class, options("INC-STARTED"));
       // A small history limit: the updates below make the incident continue as new.
       WorkflowClient.start(started::run,
-          IncidentState.declared(IncidentPolicies.declaration("INC-STARTED", Severity.P1), IncidentPolicies.recoup(40)));
+          IncidentInput.declared(IncidentPolicies.declaration("INC-STARTED", Severity.P1), IncidentPolicies.recoup(40)));
       String firstRun = WorkflowStub.fromTyped(started).getExecution().getRunId();
       BatchRequest alerted = client.newSignalWithStartRequest();
       IncidentWorkflow byAlert = client.newWorkflowStub(IncidentWorkflow.class, options("ALERT-1"));
       alerted.add(byAlert::run,
-          IncidentState.declared(IncidentPolicies.declaration("ALERT-1", Severity.P2), IncidentPolicies.recoup()));
+          IncidentInput.declared(IncidentPolicies.declaration("ALERT-1", Severity.P2), IncidentPolicies.recoup()));
       alerted.add(byAlert::alert, new AlertReceived("alertmanager", "fp", true, "High error rate", Severity.P2, null,
           null, false));
       client.signalWithStart(alerted);
@@ -82,7 +82,7 @@ class IncidentMetricsTest {
           WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId("INC-M"))
               .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
       WorkflowClient.start(incident::run,
-          IncidentState.declared(IncidentPolicies.declaration("INC-M", Severity.P1), IncidentPolicies.recoup()));
+          IncidentInput.declared(IncidentPolicies.declaration("INC-M", Severity.P1), IncidentPolicies.recoup()));
 
       env.sleep(Duration.ofMinutes(16)); // no ack in 15 min: the secondary is paged
       incident.acknowledge(new Acknowledgement("bob"));

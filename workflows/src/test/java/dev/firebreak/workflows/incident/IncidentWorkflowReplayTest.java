@@ -211,7 +211,7 @@ class IncidentWorkflowReplayTest {
           WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId(id))
               .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
       WorkflowClient.start(incident::run,
-          IncidentState.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
+          IncidentInput.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
       scenario.play(incident, env);
       CommittedHistories.save(client, IncidentWorkflow.workflowId(id), HISTORIES, name);
     }
