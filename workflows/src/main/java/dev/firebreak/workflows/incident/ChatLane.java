@@ -14,6 +14,16 @@ import java.util.Deque;
  */
 final class ChatLane {
 
+  /**
+   * The chat state carried across continue-as-new.
+   *
+   * @param incidentMessage the incident message once posted; null before
+   * @param messageCounter how many message keys were handed out (keys must never repeat)
+   */
+  public record State(MessageRef incidentMessage, int messageCounter) {
+    static final State FRESH = new State(null, 0);
+  }
+
   private final Incident incident;
   private final IncidentPolicy policy;
   private final Deque<ChatWork> outbox = new ArrayDeque<>();

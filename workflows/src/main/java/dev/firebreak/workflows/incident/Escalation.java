@@ -18,6 +18,17 @@ import java.util.OptionalInt;
  */
 final class Escalation {
 
+  /**
+   * The escalation carried across continue-as-new.
+   *
+   * @param level index of the level paged last; -1 before the first page
+   * @param round the chain's round, from 1
+   * @param nextAt when the ack timeout expires; null while it is not running
+   */
+  public record State(int level, int round, Instant nextAt) {
+    static final State FRESH = new State(-1, 1, null);
+  }
+
   /** What the ack timeout does when it expires. */
   record AckTimeout(boolean exhausted, int level, int round) {}
 

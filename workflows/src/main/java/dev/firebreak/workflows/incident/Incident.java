@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The live, mutable state of one incident inside its workflow. It knows the rules that need no
- * clock and no I/O (what may happen next, what a person sees); the workflow decides when.
+ * The live, mutable state of one incident inside its workflow, as the runbook steps change it. It
+ * is loaded from and saved as {@link IncidentProgress} (one record per step) across continue-as-new;
+ * the rules are in the step classes.
  */
 final class Incident {
 
@@ -54,37 +55,38 @@ final class Incident {
 
   private Incident(Declaration declaration, IncidentProgress p) {
     this.declaration = declaration;
-    status = p.status();
-    severity = p.severity();
-    commander = p.commander();
-    incidentMessage = p.incidentMessage();
-    acknowledgedBy = p.acknowledgedBy();
-    acknowledgedAt = p.acknowledgedAt();
-    escalationLevel = p.escalationLevel();
-    escalationRound = p.escalationRound();
-    nextEscalationAt = p.nextEscalationAt();
-    lastUpdateAt = p.lastUpdateAt();
-    missedUpdates = p.missedUpdates();
-    updatesPosted = p.updatesPosted();
-    latestUpdate = p.latestUpdate();
-    assessed = p.assessed();
-    suggestions = new ArrayList<>(p.suggestions());
-    mitigations = new ArrayList<>(p.mitigations());
-    resolvedAt = p.resolvedAt();
-    resolvedBy = p.resolvedBy();
-    resolutionSummary = p.resolutionSummary();
-    monitoringEndsAt = p.monitoringEndsAt();
-    nextHealthCheckAt = p.nextHealthCheckAt();
-    postMortemInput = p.postMortemInput();
-    postMortemPostedAt = p.postMortemPostedAt();
-    nextPostMortemReminderAt = p.nextPostMortemReminderAt();
-    postMortemReminders = p.postMortemReminders();
-    closedAt = p.closedAt();
-    reviewedBy = p.reviewedBy();
-    messageCounter = p.messageCounter();
+    Lifecycle life = p.lifecycle();
+    status = life.status();
+    severity = life.severity();
+    commander = life.commander();
+    acknowledgedBy = life.acknowledgedBy();
+    acknowledgedAt = life.acknowledgedAt();
+    mitigations = new ArrayList<>(life.mitigations());
+    resolvedAt = life.resolvedAt();
+    resolvedBy = life.resolvedBy();
+    resolutionSummary = life.resolutionSummary();
+    reviewedBy = life.reviewedBy();
+    closedAt = life.closedAt();
+    escalationLevel = p.escalation().level();
+    escalationRound = p.escalation().round();
+    nextEscalationAt = p.escalation().nextAt();
+    lastUpdateAt = p.updates().lastUpdateAt();
+    missedUpdates = p.updates().missed();
+    updatesPosted = p.updates().posted();
+    latestUpdate = p.updates().latest();
+    assessed = p.assessment().assessed();
+    suggestions = new ArrayList<>(p.assessment().suggestions());
+    monitoringEndsAt = p.monitoring().endsAt();
+    nextHealthCheckAt = p.monitoring().nextCheckAt();
+    postMortemInput = p.postMortem().input();
+    postMortemPostedAt = p.postMortem().postedAt();
+    nextPostMortemReminderAt = p.postMortem().nextReminderAt();
+    postMortemReminders = p.postMortem().reminders();
+    incidentMessage = p.chat().incidentMessage();
+    messageCounter = p.chat().messageCounter();
+    publicIncident = p.publicPage().incident();
+    publicStatus = p.publicPage().status();
     timeline = new ArrayList<>(p.timeline());
-    publicIncident = p.publicIncident();
-    publicStatus = p.publicStatus();
     alerts = p.alerts();
   }
 
@@ -103,13 +105,7 @@ final class Incident {
             declaration.commander(),
             declaration.declaredBy(),
             declaration.declaredAt() == null ? now : declaration.declaredAt());
-    IncidentProgress fresh =
-        new IncidentProgress(
-            IncidentStatus.DECLARED, declaration.severity(), declaration.commander(), null, null, null,
-            -1, 1, null, stamped.declaredAt(), 0, 0, null, false, List.of(), List.of(), null, null,
-            null, null, null, new PostMortemInput(null, null, null, null, List.of(), null), null, null,
-            0, null, null, 0, List.of(), null, null, null);
-    Incident incident = new Incident(stamped, fresh);
+    Incident incident = new Incident(stamped, IncidentProgress.fresh(stamped));
     incident.record(stamped.declaredAt(), "declared", declaration.declaredBy(), describeDeclaration(stamped));
     return incident;
   }
@@ -118,14 +114,21 @@ final class Incident {
     return new Incident(declaration, progress);
   }
 
+  /** What continue-as-new carries: each step's record. */
   IncidentProgress progress() {
     return new IncidentProgress(
-        status, severity, commander, incidentMessage, acknowledgedBy, acknowledgedAt,
-        escalationLevel, escalationRound, nextEscalationAt, lastUpdateAt, missedUpdates,
-        updatesPosted, latestUpdate, assessed, List.copyOf(suggestions), List.copyOf(mitigations),
-        resolvedAt, resolvedBy, resolutionSummary, monitoringEndsAt, nextHealthCheckAt,
-        postMortemInput, postMortemPostedAt, nextPostMortemReminderAt, postMortemReminders,
-        closedAt, reviewedBy, messageCounter, List.copyOf(timeline), publicIncident, publicStatus, alerts);
+        new Lifecycle(status, severity, commander, acknowledgedBy, acknowledgedAt, List.copyOf(mitigations),
+            resolvedAt, resolvedBy, resolutionSummary, reviewedBy, closedAt),
+        new Escalation.State(escalationLevel, escalationRound, nextEscalationAt),
+        new UpdateCadence.State(lastUpdateAt, missedUpdates, updatesPosted, latestUpdate),
+        new IncidentDiagnostics.State(assessed, List.copyOf(suggestions)),
+        new Monitoring.State(monitoringEndsAt, nextHealthCheckAt),
+        new PostMortemReminders.State(postMortemInput, postMortemPostedAt, nextPostMortemReminderAt,
+            postMortemReminders),
+        new ChatLane.State(incidentMessage, messageCounter),
+        new PublicStatus.State(publicIncident, publicStatus),
+        List.copyOf(timeline),
+        alerts);
   }
 
   String id() {

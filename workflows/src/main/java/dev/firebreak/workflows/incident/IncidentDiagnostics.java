@@ -32,6 +32,11 @@ final class IncidentDiagnostics {
    */
   record ServiceDiagnostics(List<StatusPageCheck> dependencies, DeployQuery deploys, ErrorCountQuery errors) {}
 
+  /** Whether the assessment ran, and the mitigations it suggested. */
+  public record State(boolean assessed, List<Suggestion> suggestions) {
+    static final State FRESH = new State(false, List.of());
+  }
+
   private final IncidentPolicy policy;
 
   IncidentDiagnostics(IncidentPolicy policy) {

@@ -52,10 +52,9 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   @WorkflowInit
   public IncidentWorkflowImpl(IncidentInput state) {
     this.policy = state.policy();
+    IncidentProgress resumed = state.resumed();
     this.incident =
-        state.progress() == null
-            ? Incident.declare(state.declaration(), now())
-            : Incident.resume(state.declaration(), state.progress());
+        resumed == null ? Incident.declare(state.declaration(), now()) : Incident.resume(state.declaration(), resumed);
     this.escalation = new Escalation(policy);
     this.cadence = new UpdateCadence(policy);
     this.monitoring = new Monitoring(policy);
@@ -68,7 +67,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     if (state.openingAlert() != null) {
       incident.recordAlert(now(), state.openingAlert());
     }
-    this.declared = state.progress() != null;
+    this.declared = resumed != null;
   }
 
   @Override
@@ -78,7 +77,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       Async.procedure(publicStatus::deliver);
     }
     effects.startRun();
-    if (state.progress() == null) {
+    if (state.resumed() == null) {
       announce();
     } else if (incident.incidentMessage == null) {
       chat.announce();

@@ -10,6 +10,11 @@ import java.util.List;
  */
 final class Monitoring {
 
+  /** The monitoring period's end and next check; both null while the incident is not monitored. */
+  public record State(Instant endsAt, Instant nextCheckAt) {
+    static final State FRESH = new State(null, null);
+  }
+
   /** What a monitoring wake-up leads to. */
   enum Verdict { WAIT, REOPEN, PASSED, NEXT_CHECK }
 

@@ -12,6 +12,17 @@ final class PostMortemReminders {
   /** Slack's own limit for one message is higher; this keeps a report readable in a thread. */
   static final int MAX_REPORT_IN_CHAT = 3500;
 
+  /**
+   * The post-mortem carried across continue-as-new.
+   *
+   * @param input what responders contributed so far
+   * @param postedAt when the draft was posted; null before monitoring passed
+   * @param nextReminderAt when the review is chased next; null when nothing is chased
+   */
+  public record State(PostMortemInput input, Instant postedAt, Instant nextReminderAt, int reminders) {
+    static final State FRESH = new State(new PostMortemInput(null, null, null, null, List.of(), null), null, null, 0);
+  }
+
   private final IncidentPolicy policy;
 
   PostMortemReminders(IncidentPolicy policy) {

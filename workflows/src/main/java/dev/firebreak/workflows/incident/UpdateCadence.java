@@ -10,6 +10,19 @@ import java.time.Instant;
  */
 final class UpdateCadence {
 
+  /**
+   * The cadence carried across continue-as-new.
+   *
+   * @param lastUpdateAt the latest update, or the declaration (or reopening) before one
+   * @param missed intervals missed in a row since then
+   * @param posted updates posted in all
+   */
+  public record State(Instant lastUpdateAt, int missed, int posted, ResponderUpdate latest) {
+    static State fresh(Instant declaredAt) {
+      return new State(declaredAt, 0, 0, null);
+    }
+  }
+
   private final IncidentPolicy policy;
 
   UpdateCadence(IncidentPolicy policy) {
