@@ -58,16 +58,9 @@ final class IncidentEffects {
           .setPriority(Priority.newBuilder().setPriorityKey(1).build())
           .build();
 
+  /** A page is a post that keeps trying for an hour: waking someone late beats not waking them. */
   private static final ActivityOptions PAGING =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(20))
-          .setScheduleToCloseTimeout(Duration.ofHours(1))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1))
-              .setBackoffCoefficient(2)
-              .setMaximumInterval(Duration.ofMinutes(1))
-              .build())
-          .build();
+      ActivityOptions.newBuilder(ActivityPolicies.NOTIFY).setScheduleToCloseTimeout(Duration.ofHours(1)).build();
 
   /** A diagnostic that cannot answer in a minute is itself the answer ("could not check"). */
   private static final ActivityOptions DIAGNOSTICS =
