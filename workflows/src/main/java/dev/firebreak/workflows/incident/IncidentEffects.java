@@ -314,8 +314,16 @@ final class IncidentEffects {
 
   // ---- Maintenance windows -------------------------------------------------------------------
 
-  /** Fire-and-forget: a window that cannot be told is logged, and the incident goes on. */
-  void tellRunningWindows() {
+  /**
+   * A P0/P1 tells the running maintenance windows (since {@link IncidentChanges#DECLARATION_NOTICE}).
+   * Fire-and-forget: a window that cannot be told is logged, and the incident goes on.
+   */
+  void tellRunningWindowsIfCritical() {
+    if (!incident.severity.isCritical()
+        || Workflow.getVersion(IncidentChanges.DECLARATION_NOTICE, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return;
+    }
     MaintenanceNoticeActivities notices = Workflow.newActivityStub(MaintenanceNoticeActivities.class, NOTICE);
     IncidentNotice notice = new IncidentNotice(incident.id(), incident.severity.name(), incident.declaration.title(),
         incident.declaration.service());
@@ -353,6 +361,12 @@ final class IncidentEffects {
           IncidentSearchAttributes.STATUS.valueSet(incident.status.name()),
           IncidentSearchAttributes.SERVICE.valueSet(incident.declaration.service()));
     }
+  }
+
+  /** Whether the server suggests continuing as new, or the history reached the policy's limit. */
+  boolean historyIsLong() {
+    return Workflow.getInfo().isContinueAsNewSuggested()
+        || Workflow.getInfo().getHistoryLength() >= policy.historyEventLimit();
   }
 
   /** Ends this run and starts the next with {@code input}, its memo naming the incident it carries. */

@@ -117,10 +117,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       publicStatus.openIfPublic();
     }
     IncidentMetrics.declared(incident.severity);
-    if (incident.severity.isCritical()
-        && Workflow.getVersion(IncidentChanges.DECLARATION_NOTICE, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
-      effects.tellRunningWindows();
-    }
+    effects.tellRunningWindowsIfCritical();
     declared = true;
     log.info("{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
   }
@@ -205,10 +202,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   }
 
   private void continueAsNewIfHistoryIsLong() {
-    boolean historyIsLong =
-        Workflow.getInfo().isContinueAsNewSuggested()
-            || Workflow.getInfo().getHistoryLength() >= policy.historyEventLimit();
-    if (!historyIsLong || incident.status == IncidentStatus.CLOSED) {
+    if (!effects.historyIsLong() || incident.status == IncidentStatus.CLOSED) {
       return;
     }
     Workflow.await(() -> isQuiet() && Workflow.isEveryHandlerFinished());
@@ -434,18 +428,17 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     if (!actsOnAlerts) {
       return;
     }
-    if (alert.firing()) {
-      switch (incident.status) {
-        case MONITORING, POST_MORTEM -> {
-          reopenInto(alert.source(), "its alert fired again (" + alert.title() + ")");
-          log.warn("{} reopened: its alert fired again", incident.id());
-        }
-        case CLOSED -> firedAfterClose = alert;
-        default -> {}
+    switch (AlertIntake.decide(incident.status, alert)) {
+      case REOPEN -> {
+        reopenInto(alert.source(), "its alert fired again (" + alert.title() + ")");
+        log.warn("{} reopened: its alert fired again", incident.id());
       }
-    } else if (alert.autoResolve() && incident.status.isOpen()) {
-      alertResolvedBy = alert.source();
-      deadlines.interrupt();
+      case NEXT_INCIDENT -> firedAfterClose = alert;
+      case RESOLVE -> {
+        alertResolvedBy = alert.source();
+        deadlines.interrupt();
+      }
+      case COUNT_ONLY -> {}
     }
   }
 
