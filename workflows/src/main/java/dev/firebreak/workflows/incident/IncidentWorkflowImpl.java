@@ -287,6 +287,9 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       publicStatus.post(clipped.text());
     }
     chat.refreshCard();
+    // The moved due time wakes the loop by itself, except during monitoring, where it is not timed;
+    // the loop has always run (and checked the history's length) after every update, so it still does.
+    deadlines.interrupt();
     return incident.view();
   }
 
