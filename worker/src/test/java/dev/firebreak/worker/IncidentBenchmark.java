@@ -7,7 +7,7 @@ import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.starter.api.RunningWindows;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
-import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.ResponderUpdate;
@@ -182,7 +182,7 @@ class IncidentBenchmark {
           WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId("INC-BENCH"))
               .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
       WorkflowClient.start(incident::run,
-          IncidentState.declared(IncidentPolicies.declaration("INC-BENCH", Severity.P1), IncidentPolicies.recoup()));
+          IncidentInput.declared(IncidentPolicies.declaration("INC-BENCH", Severity.P1), IncidentPolicies.recoup()));
       env.sleep(Duration.ofMinutes(3));
       incident.acknowledge(new Acknowledgement("alice"));
       for (int update = 1; update <= 4; update++) {

@@ -9,7 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
-import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
@@ -53,7 +53,7 @@ class RefusedUpdateLogFilterTest {
     incident = env.getWorkflowClient().newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(IncidentWorkflow.workflowId("INC-LOG")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
     WorkflowClient.start(incident::run,
-        IncidentState.declared(IncidentPolicies.declaration("INC-LOG", Severity.P1), IncidentPolicies.recoup()));
+        IncidentInput.declared(IncidentPolicies.declaration("INC-LOG", Severity.P1), IncidentPolicies.recoup()));
   }
 
   @AfterEach

@@ -12,7 +12,7 @@ import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.statuspage.StatusPageReader;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
-import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -91,7 +91,7 @@ class HealthVerdictsTest {
   private IncidentWorkflow declareAcknowledged(String id, String healthUrl) {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
-    WorkflowClient.start(incident::run, IncidentState.declared(IncidentPolicies.declaration(id, Severity.P1),
+    WorkflowClient.start(incident::run, IncidentInput.declared(IncidentPolicies.declaration(id, Severity.P1),
         IncidentPolicies.recoupCheckingHealthAt(healthUrl)));
     incident.acknowledge(new Acknowledgement("bob"));
     env.sleep(Duration.ofMinutes(1));

@@ -15,7 +15,7 @@ import dev.firebreak.activities.statuspage.StatuspageActivitiesImpl;
 import dev.firebreak.activities.statuspage.StatuspageClient;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
-import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -75,7 +75,7 @@ class IncidentProvidersTest {
   private IncidentWorkflow declare(String id, Severity severity) {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
-    WorkflowClient.start(incident::run, IncidentState.declared(IncidentPolicies.declaration(id, severity), IncidentPolicies.recoupWithProviders()));
+    WorkflowClient.start(incident::run, IncidentInput.declared(IncidentPolicies.declaration(id, severity), IncidentPolicies.recoupWithProviders()));
     return incident;
   }
 

@@ -7,7 +7,7 @@ import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
-import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
@@ -184,7 +184,7 @@ public final class IncidentGateway {
           draft.description(), draft.commander(), draft.declaredBy(), requestedAt);
       IncidentWorkflow workflow = client.newWorkflowStub(IncidentWorkflow.class, options(declaration, idempotencyKey));
       try {
-        WorkflowClient.start(workflow::run, IncidentState.declared(declaration, policies.forService(draft.service())));
+        WorkflowClient.start(workflow::run, IncidentInput.declared(declaration, policies.forService(draft.service())));
         log.info("{} declared: {} {} '{}' by {}", id, draft.severity(), draft.service(), draft.title(), draft.declaredBy());
         return id;
       } catch (WorkflowExecutionAlreadyStarted e) {
@@ -211,7 +211,7 @@ public final class IncidentGateway {
     WorkflowOptions options = WorkflowOptions.newBuilder(options(declaration, null))
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .build();
-    IncidentState state = IncidentState.declared(declaration, policies.forService(declaration.service()));
+    IncidentInput state = IncidentInput.declared(declaration, policies.forService(declaration.service()));
     deadlines.starting(() -> {
       deliverFiring(declaration, options, state, alert);
       return null;
@@ -224,7 +224,7 @@ public final class IncidentGateway {
         + "finds its incident, so a repeat is counted, never declared twice.");
   }
 
-  private void deliverFiring(Declaration declaration, WorkflowOptions options, IncidentState state, AlertReceived alert) {
+  private void deliverFiring(Declaration declaration, WorkflowOptions options, IncidentInput state, AlertReceived alert) {
     for (int attempt = 1; ; attempt++) {
       try {
         client.newUntypedWorkflowStub(WORKFLOW_TYPE, options).signalWithStart("alert", new Object[] {alert},

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.Declaration;
-import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -150,7 +150,7 @@ class RunbookScenariosTest {
             .build());
     Declaration declaration = new Declaration(id, title, severity, service, null, null, "alice", (Instant) null);
     WorkflowClient.start(incident::run,
-        IncidentState.declared(declaration, new IncidentPolicyFactory(check.config(), false).forService(service)));
+        IncidentInput.declared(declaration, new IncidentPolicyFactory(check.config(), false).forService(service)));
     return incident;
   }
 

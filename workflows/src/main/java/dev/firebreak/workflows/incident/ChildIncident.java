@@ -34,7 +34,7 @@ public final class ChildIncident {
         .setMemo(IncidentMemo.of(declaration, severity, Instant.ofEpochMilli(Workflow.currentTimeMillis())))
         .build());
     // The outcome is the incident's own business; handling it keeps an abandoned child's failure out of the parent's log.
-    Async.function(incident::run, IncidentState.declared(declaration, policy)).handle((outcome, failed) -> null);
+    Async.function(incident::run, IncidentInput.declared(declaration, policy)).handle((outcome, failed) -> null);
     try {
       Workflow.getWorkflowExecution(incident).get();
       return Optional.empty();

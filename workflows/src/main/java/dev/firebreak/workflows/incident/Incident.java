@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import java.time.Duration;
@@ -8,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The live, mutable state of one incident inside its workflow. It knows the rules that need no
- * clock and no I/O (what may happen next, what a person sees); the workflow decides when.
+ * The live, mutable state of one incident inside its workflow, as the runbook steps change it. It
+ * is loaded from and saved as {@link IncidentProgress} (one record per step) across continue-as-new;
+ * the rules are in the step classes.
  */
 final class Incident {
 
@@ -54,37 +56,38 @@ final class Incident {
 
   private Incident(Declaration declaration, IncidentProgress p) {
     this.declaration = declaration;
-    status = p.status();
-    severity = p.severity();
-    commander = p.commander();
-    incidentMessage = p.incidentMessage();
-    acknowledgedBy = p.acknowledgedBy();
-    acknowledgedAt = p.acknowledgedAt();
-    escalationLevel = p.escalationLevel();
-    escalationRound = p.escalationRound();
-    nextEscalationAt = p.nextEscalationAt();
-    lastUpdateAt = p.lastUpdateAt();
-    missedUpdates = p.missedUpdates();
-    updatesPosted = p.updatesPosted();
-    latestUpdate = p.latestUpdate();
-    assessed = p.assessed();
-    suggestions = new ArrayList<>(p.suggestions());
-    mitigations = new ArrayList<>(p.mitigations());
-    resolvedAt = p.resolvedAt();
-    resolvedBy = p.resolvedBy();
-    resolutionSummary = p.resolutionSummary();
-    monitoringEndsAt = p.monitoringEndsAt();
-    nextHealthCheckAt = p.nextHealthCheckAt();
-    postMortemInput = p.postMortemInput();
-    postMortemPostedAt = p.postMortemPostedAt();
-    nextPostMortemReminderAt = p.nextPostMortemReminderAt();
-    postMortemReminders = p.postMortemReminders();
-    closedAt = p.closedAt();
-    reviewedBy = p.reviewedBy();
-    messageCounter = p.messageCounter();
+    Lifecycle life = p.lifecycle();
+    status = life.status();
+    severity = life.severity();
+    commander = life.commander();
+    acknowledgedBy = life.acknowledgedBy();
+    acknowledgedAt = life.acknowledgedAt();
+    mitigations = new ArrayList<>(life.mitigations());
+    resolvedAt = life.resolvedAt();
+    resolvedBy = life.resolvedBy();
+    resolutionSummary = life.resolutionSummary();
+    reviewedBy = life.reviewedBy();
+    closedAt = life.closedAt();
+    escalationLevel = p.escalation().level();
+    escalationRound = p.escalation().round();
+    nextEscalationAt = p.escalation().nextAt();
+    lastUpdateAt = p.updates().lastUpdateAt();
+    missedUpdates = p.updates().missed();
+    updatesPosted = p.updates().posted();
+    latestUpdate = p.updates().latest();
+    assessed = p.assessment().assessed();
+    suggestions = new ArrayList<>(p.assessment().suggestions());
+    monitoringEndsAt = p.monitoring().endsAt();
+    nextHealthCheckAt = p.monitoring().nextCheckAt();
+    postMortemInput = p.postMortem().input();
+    postMortemPostedAt = p.postMortem().postedAt();
+    nextPostMortemReminderAt = p.postMortem().nextReminderAt();
+    postMortemReminders = p.postMortem().reminders();
+    incidentMessage = p.chat().incidentMessage();
+    messageCounter = p.chat().messageCounter();
+    publicIncident = p.publicPage().incident();
+    publicStatus = p.publicPage().status();
     timeline = new ArrayList<>(p.timeline());
-    publicIncident = p.publicIncident();
-    publicStatus = p.publicStatus();
     alerts = p.alerts();
   }
 
@@ -103,13 +106,7 @@ final class Incident {
             declaration.commander(),
             declaration.declaredBy(),
             declaration.declaredAt() == null ? now : declaration.declaredAt());
-    IncidentProgress fresh =
-        new IncidentProgress(
-            IncidentStatus.DECLARED, declaration.severity(), declaration.commander(), null, null, null,
-            -1, 1, null, stamped.declaredAt(), 0, 0, null, false, List.of(), List.of(), null, null,
-            null, null, null, new PostMortemInput(null, null, null, null, List.of(), null), null, null,
-            0, null, null, 0, List.of(), null, null, null);
-    Incident incident = new Incident(stamped, fresh);
+    Incident incident = new Incident(stamped, IncidentProgress.fresh(stamped));
     incident.record(stamped.declaredAt(), "declared", declaration.declaredBy(), describeDeclaration(stamped));
     return incident;
   }
@@ -118,14 +115,21 @@ final class Incident {
     return new Incident(declaration, progress);
   }
 
+  /** What continue-as-new carries: each step's record. */
   IncidentProgress progress() {
     return new IncidentProgress(
-        status, severity, commander, incidentMessage, acknowledgedBy, acknowledgedAt,
-        escalationLevel, escalationRound, nextEscalationAt, lastUpdateAt, missedUpdates,
-        updatesPosted, latestUpdate, assessed, List.copyOf(suggestions), List.copyOf(mitigations),
-        resolvedAt, resolvedBy, resolutionSummary, monitoringEndsAt, nextHealthCheckAt,
-        postMortemInput, postMortemPostedAt, nextPostMortemReminderAt, postMortemReminders,
-        closedAt, reviewedBy, messageCounter, List.copyOf(timeline), publicIncident, publicStatus, alerts);
+        new Lifecycle(status, severity, commander, acknowledgedBy, acknowledgedAt, List.copyOf(mitigations),
+            resolvedAt, resolvedBy, resolutionSummary, reviewedBy, closedAt),
+        new Escalation.State(escalationLevel, escalationRound, nextEscalationAt),
+        new UpdateCadence.State(lastUpdateAt, missedUpdates, updatesPosted, latestUpdate),
+        new IncidentDiagnostics.State(assessed, List.copyOf(suggestions)),
+        new Monitoring.State(monitoringEndsAt, nextHealthCheckAt),
+        new PostMortemReminders.State(postMortemInput, postMortemPostedAt, nextPostMortemReminderAt,
+            postMortemReminders),
+        new ChatLane.State(incidentMessage, messageCounter),
+        new PublicStatus.State(publicIncident, publicStatus),
+        List.copyOf(timeline),
+        alerts);
   }
 
   String id() {
@@ -140,8 +144,49 @@ final class Incident {
     return acknowledgedAt != null;
   }
 
+  void acknowledge(String by, Instant at) {
+    acknowledgedBy = by;
+    acknowledgedAt = at;
+    nextEscalationAt = null;
+    if (commander == null) {
+      commander = by;
+    }
+  }
+
+  void updated(ResponderUpdate update, Instant at) {
+    latestUpdate = update;
+    lastUpdateAt = at;
+    missedUpdates = 0;
+    updatesPosted++;
+  }
+
+  void resolve(String by, Instant at, String summary) {
+    resolvedAt = at;
+    resolvedBy = by;
+    resolutionSummary = summary;
+    nextEscalationAt = null;
+  }
+
+  /** Back to mitigating: the resolve, its monitoring and post-mortem are undone, and updates are due again. */
+  void reopen(Instant at) {
+    resolvedAt = null;
+    resolvedBy = null;
+    monitoringEndsAt = null;
+    nextHealthCheckAt = null;
+    postMortemPostedAt = null;
+    nextPostMortemReminderAt = null;
+    lastUpdateAt = at;
+    missedUpdates = 0;
+  }
+
+  void close(String by, Instant at) {
+    reviewedBy = by;
+    closedAt = at;
+    nextPostMortemReminderAt = null;
+  }
+
   void record(Instant at, String kind, String actor, String text) {
-    timeline.add(new TimelineEntry(at, kind, actor, Texts.clip(text, Texts.MAX_TEXT)));
+    timeline.add(new TimelineEntry(at, kind, actor, Clip.of(text, Clip.HISTORY_TEXT)));
     if (timeline.size() > MAX_TIMELINE) {
       timeline.remove(KEPT_FROM_START);
     }
@@ -165,7 +210,7 @@ final class Incident {
       last--;
     }
     if (last >= 0 && timeline.get(last).kind().equals(kind)) {
-      timeline.set(last, new TimelineEntry(at, kind, alert.source(), Texts.clip(text, Texts.MAX_TEXT)));
+      timeline.set(last, new TimelineEntry(at, kind, alert.source(), Clip.of(text, Clip.HISTORY_TEXT)));
     } else {
       record(at, kind, alert.source(), text);
     }
@@ -189,7 +234,7 @@ final class Incident {
     return new IncidentView(
         id(), declaration.title(), severity, declaration.service(), status, commander,
         declaration.declaredBy(), declaredAt(), acknowledgedBy, acknowledgedAt, resolvedAt, closedAt,
-        latestUpdate == null ? null : Texts.describe(latestUpdate), escalationLevel + 1,
+        latestUpdate == null ? null : latestUpdate.describe(), escalationLevel + 1,
         escalationRound, List.copyOf(suggestions), List.copyOf(mitigations), List.copyOf(timeline), alerts);
   }
 
@@ -202,11 +247,11 @@ final class Incident {
     postMortemInput =
         new PostMortemInput(
             input.by(),
-            Texts.firstNonBlank(input.impact(), known.impact()),
-            Texts.firstNonBlank(input.rootCause(), known.rootCause()),
-            Texts.firstNonBlank(input.resolution(), known.resolution()),
+            PostMortemInput.firstNonBlank(input.impact(), known.impact()),
+            PostMortemInput.firstNonBlank(input.rootCause(), known.rootCause()),
+            PostMortemInput.firstNonBlank(input.resolution(), known.resolution()),
             List.copyOf(tasks),
-            Texts.firstNonBlank(input.lessonsLearned(), known.lessonsLearned()));
+            PostMortemInput.firstNonBlank(input.lessonsLearned(), known.lessonsLearned()));
   }
 
   private static String describeDeclaration(Declaration d) {

@@ -1,46 +1,38 @@
 package dev.firebreak.workflows.incident;
 
-import dev.firebreak.workflows.notify.MessageRef;
-import dev.firebreak.workflows.statuspage.PublicIncidentRef;
-import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything an incident has been through, carried across continue-as-new. Instants are the
- * workflow clock's; deadlines that are not running are null. {@code publicIncident} and
- * {@code publicStatus} are the public status page's incident and the status last posted to it.
- * {@code alerts} counts the alert deliveries of an incident an alert opened; null for others.
+ * Everything an incident has been through, carried across continue-as-new: one record per runbook
+ * step, each with its fresh value, plus the timeline and the alert tally. Instants are the workflow
+ * clock's; deadlines that are not running are null. {@code alerts} counts the alert deliveries of
+ * an incident an alert opened; null for others. Runs continued by older code carry
+ * {@link LegacyProgress} instead.
  */
 public record IncidentProgress(
-    IncidentStatus status,
-    Severity severity,
-    String commander,
-    MessageRef incidentMessage,
-    String acknowledgedBy,
-    Instant acknowledgedAt,
-    int escalationLevel,
-    int escalationRound,
-    Instant nextEscalationAt,
-    Instant lastUpdateAt,
-    int missedUpdates,
-    int updatesPosted,
-    ResponderUpdate latestUpdate,
-    boolean assessed,
-    List<Suggestion> suggestions,
-    List<Mitigation> mitigations,
-    Instant resolvedAt,
-    String resolvedBy,
-    String resolutionSummary,
-    Instant monitoringEndsAt,
-    Instant nextHealthCheckAt,
-    PostMortemInput postMortemInput,
-    Instant postMortemPostedAt,
-    Instant nextPostMortemReminderAt,
-    int postMortemReminders,
-    Instant closedAt,
-    String reviewedBy,
-    int messageCounter,
+    Lifecycle lifecycle,
+    Escalation.State escalation,
+    UpdateCadence.State updates,
+    IncidentDiagnostics.State assessment,
+    Monitoring.State monitoring,
+    PostMortemReminders.State postMortem,
+    ChatLane.State chat,
+    PublicStatus.State publicPage,
     List<TimelineEntry> timeline,
-    PublicIncidentRef publicIncident,
-    String publicStatus,
-    AlertTally alerts) {}
+    AlertTally alerts) {
+
+  /** A declared incident before anything happened to it; {@code declaration} carries its declaration time. */
+  static IncidentProgress fresh(Declaration declaration) {
+    return new IncidentProgress(
+        Lifecycle.fresh(declaration),
+        Escalation.State.FRESH,
+        UpdateCadence.State.fresh(declaration.declaredAt()),
+        IncidentDiagnostics.State.FRESH,
+        Monitoring.State.FRESH,
+        PostMortemReminders.State.FRESH,
+        ChatLane.State.FRESH,
+        PublicStatus.State.FRESH,
+        List.of(),
+        null);
+  }
+}

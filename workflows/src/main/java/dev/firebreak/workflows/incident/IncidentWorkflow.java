@@ -21,7 +21,7 @@ public interface IncidentWorkflow {
   }
 
   @WorkflowMethod
-  IncidentOutcome run(IncidentState state);
+  IncidentOutcome run(IncidentInput state);
 
   @UpdateMethod(description = "Acknowledge the incident; stops escalation at once")
   IncidentView acknowledge(Acknowledgement ack);

@@ -33,7 +33,15 @@ final class PublicStatus {
   static final String MONITORING = "monitoring";
   static final String RESOLVED = "resolved";
 
-  /** One post, in the order customers must read them; {@code open} creates the incident. */
+  /**
+   * The public status page's incident and the status last posted to it; both null while the
+   * incident is not public.
+   */
+  public record State(PublicIncidentRef incident, String status) {
+    static final State FRESH = new State(null, null);
+  }
+
+  /** One post, in the order customers must read them  /** One post, in the order customers must read them; {@code open} creates the incident. */
   private record Post(boolean open, String status, String body) {}
 
   private final StatusPageActivities statusPage =

@@ -50,7 +50,7 @@ class IncidentAlertTest {
             .build());
     Declaration declaration = new Declaration(ID, alert.title(), alert.severity(), "recoup-backend", alert.detail(),
         null, alert.source(), null);
-    stub.signalWithStart("alert", new Object[] {alert}, new Object[] {IncidentState.declared(declaration, IncidentPolicies.recoup())});
+    stub.signalWithStart("alert", new Object[] {alert}, new Object[] {IncidentInput.declared(declaration, IncidentPolicies.recoup())});
     return client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(ID));
   }
 

@@ -56,7 +56,7 @@ class IncidentDeclarationOrderTest {
     Declaration draft = IncidentPolicies.declaration(id, Severity.P1);
     Declaration requested = new Declaration(draft.id(), draft.title(), draft.severity(), draft.service(),
         draft.description(), draft.commander(), draft.declaredBy(), REQUESTED_AT);
-    WorkflowClient.start(incident::run, IncidentState.declared(requested, IncidentPolicies.recoup()));
+    WorkflowClient.start(incident::run, IncidentInput.declared(requested, IncidentPolicies.recoup()));
     return incident;
   }
 

@@ -160,6 +160,32 @@ class IncidentWorkflowReplayTest {
       incident.acknowledge(new Acknowledgement("bob"));
       env.sleep(Duration.ofMinutes(1));
     });
+    // A continued run: its first event carries the continue-as-new payload (the whole progress so far),
+    // so this history pins the payload's JSON shape.
+    record("continued-run", withProviders(40), (incident, env) -> {
+      env.sleep(Duration.ofMinutes(16));
+      incident.acknowledge(new Acknowledgement("bob"));
+      incident.alert(new AlertReceived("alertmanager", "fp-1", true, "HighErrorRate", Severity.P1,
+          "error rate 7%", "{\"status\":\"firing\"}", true));
+      incident.recordMitigation(new Mitigation("bob", "Rolled back", "to v41"));
+      incident.assignCommander(new CommanderAssignment("bob", "carol"));
+      incident.contributeToPostMortem(new PostMortemInput("carol", "5% of users", null, null,
+          List.of("Canary deploys"), null));
+      for (int i = 1; i <= 8; i++) {
+        incident.postUpdate(new ResponderUpdate("bob", "update " + i, "10 min", null));
+        env.sleep(Duration.ofMinutes(5));
+      }
+      incident.resolve(new Resolution("carol", "Rolled back", "Bad deploy"));
+      env.sleep(Duration.ofMinutes(2));
+    });
+  }
+
+  /** Recoup's numbers with the providers in play, continuing as new after {@code historyEventLimit} events. */
+  private static IncidentPolicy withProviders(int historyEventLimit) {
+    IncidentPolicy p = IncidentPolicies.recoupWithProviders();
+    return new IncidentPolicy(p.channel(), p.severities(), p.escalation(), p.escalationRounds(), p.services(),
+        p.monitoringPeriod(), p.monitoringCheckInterval(), p.postMortemReminderInterval(), p.recentDeployWindow(),
+        historyEventLimit, p.searchAttributes());
   }
 
   /** The id of the incident's latest run, which a continue-as-new replaces. */
@@ -207,7 +233,7 @@ class IncidentWorkflowReplayTest {
           WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId(id))
               .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
       WorkflowClient.start(incident::run,
-          IncidentState.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
+          IncidentInput.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
       scenario.play(incident, env);
       CommittedHistories.save(client, IncidentWorkflow.workflowId(id), HISTORIES, name);
     }

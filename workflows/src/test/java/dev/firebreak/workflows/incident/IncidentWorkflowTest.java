@@ -59,7 +59,7 @@ class IncidentWorkflowTest {
                 .setWorkflowId(IncidentWorkflow.workflowId(id))
                 .setTaskQueue(taskQueue)
                 .build());
-    WorkflowClient.start(incident::run, IncidentState.declared(IncidentPolicies.declaration(id, severity), policy));
+    WorkflowClient.start(incident::run, IncidentInput.declared(IncidentPolicies.declaration(id, severity), policy));
     return incident;
   }
 
@@ -205,7 +205,7 @@ class IncidentWorkflowTest {
         .setWorkflowId(IncidentWorkflow.workflowId("INC-7")).setTaskQueue(taskQueue).build());
     Declaration named = new Declaration("INC-7", "Checkout returns 500", Severity.P1, "recoup-backend",
         "Stripe webhooks failing", "dana", "alice", (Instant) null);
-    WorkflowClient.start(incident::run, IncidentState.declared(named, IncidentPolicies.recoup()));
+    WorkflowClient.start(incident::run, IncidentInput.declared(named, IncidentPolicies.recoup()));
     env.sleep(Duration.ofMinutes(16));
 
     assertThat(chat.texts()).filteredOn(t -> t.startsWith("⏰")).singleElement().asString()

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.incident.IncidentPolicies;
-import dev.firebreak.workflows.incident.IncidentState;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
@@ -206,7 +206,7 @@ class RollbackWorkflowTest {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(IncidentWorkflow.workflowId("INC-9")).setTaskQueue(taskQueue).build());
     WorkflowClient.start(incident::run,
-        IncidentState.declared(IncidentPolicies.declaration("INC-9", Severity.P1), IncidentPolicies.recoup()));
+        IncidentInput.declared(IncidentPolicies.declaration("INC-9", Severity.P1), IncidentPolicies.recoup()));
 
     incident.rollback(order("inc-9-r1", null, false, "INC-9"));
     RollbackView view = result(client.newWorkflowStub(RollbackWorkflow.class, "rollback-recoup-backend-inc-9-r1"));

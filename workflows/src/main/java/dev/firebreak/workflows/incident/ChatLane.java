@@ -1,0 +1,105 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.notify.IncidentCard;
+import dev.firebreak.workflows.notify.MessageRef;
+import dev.firebreak.workflows.notify.ThreadMessage;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The incident's chat outbox: work in the order people must read it, drained one item at a time
+ * by its own lane so a slow or failing Slack never delays a page or a command's answer. Several
+ * card refreshes queued while one waits collapse into one; each post carries its idempotency key
+ * from the moment it is queued.
+ */
+final class ChatLane {
+
+  /**
+   * The chat state carried across continue-as-new.
+   *
+   * @param incidentMessage the incident message once posted; null before
+   * @param messageCounter how many message keys were handed out (keys must never repeat)
+   */
+  public record State(MessageRef incidentMessage, int messageCounter) {
+    static final State FRESH = new State(null, 0);
+  }
+
+  private final Incident incident;
+  private final IncidentPolicy policy;
+  private final Deque<ChatWork> outbox = new ArrayDeque<>();
+  private boolean cardRefreshQueued;
+
+  ChatLane(Incident incident, IncidentPolicy policy) {
+    this.incident = incident;
+    this.policy = policy;
+  }
+
+  void announce() {
+    outbox.add(ChatWork.announce());
+  }
+
+  void post(String step, String text, boolean threaded) {
+    outbox.add(ChatWork.post(incident.nextMessageKey(step), text, threaded));
+  }
+
+  void bookmarkedPost(String step, String text, String bookmark) {
+    outbox.add(ChatWork.bookmarkedPost(incident.nextMessageKey(step), text, bookmark));
+  }
+
+  void refreshCard() {
+    if (!cardRefreshQueued) {
+      cardRefreshQueued = true;
+      outbox.add(ChatWork.refresh());
+    }
+  }
+
+  boolean isEmpty() {
+    return outbox.isEmpty();
+  }
+
+  /** The next work to deliver; it stays queued (and the lane busy) until {@link #delivered()}. */
+  ChatWork next() {
+    ChatWork work = outbox.peekFirst();
+    if (work.kind() == ChatWork.Kind.REFRESH) {
+      cardRefreshQueued = false; // a change from now on needs a refresh of its own
+    }
+    return work;
+  }
+
+  void delivered() {
+    outbox.removeFirst();
+  }
+
+  /**
+   * A post's message: into the incident's room when {@code inRoom} (with its bookmark), threaded
+   * under the incident message when it asks to be and that message was really posted.
+   */
+  ThreadMessage message(ChatWork post, boolean inRoom) {
+    MessageRef message = incident.incidentMessage;
+    String threadTs = post.threaded() && message != null && !message.dryRun() ? message.ts() : null;
+    return new ThreadMessage(post.key(), incident.id(), inRoom ? message.channel() : policy.channel(), threadTs,
+        post.text(), inRoom ? post.bookmark() : null);
+  }
+
+  /** Whether posts may follow the incident message into its channel: only when it was really posted. */
+  static boolean posted(MessageRef message) {
+    return message != null && !message.dryRun();
+  }
+
+  IncidentCard card() {
+    return new IncidentCard(
+        incident.id() + "/incident-message",
+        policy.channel(),
+        incident.id(),
+        incident.declaration.title(),
+        incident.severity.name(),
+        incident.status.label(),
+        incident.declaration.service(),
+        incident.commander,
+        incident.acknowledgedBy,
+        incident.latestUpdate == null ? null : incident.latestUpdate.describe(),
+        incident.declaredAt(),
+        incident.suggestions.stream().filter(s -> Suggestion.ROLLBACK.equals(s.kind())).map(Suggestion::text)
+            .findFirst().orElse(null));
+  }
+}

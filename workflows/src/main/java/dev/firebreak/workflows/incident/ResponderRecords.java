@@ -1,0 +1,46 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.common.Clip;
+import dev.firebreak.workflows.rollback.RollbackReport;
+import dev.firebreak.workflows.rollback.RollbackStatus;
+import java.time.Instant;
+
+/**
+ * What the responders' own commands change and say: a new severity, commander or mitigation, and
+ * a rollback's report. Each is clipped, goes into the timeline and is posted in the thread.
+ */
+final class ResponderRecords {
+
+  private ResponderRecords() {}
+
+  static void severity(Incident incident, SeverityChange change, Instant now, ChatLane chat) {
+    Severity previous = incident.severity;
+    incident.severity = change.severity();
+    String text = "Severity " + previous + " → " + change.severity()
+        + (change.reason() == null || change.reason().isBlank() ? "" : ": " + change.reason());
+    incident.record(now, "severity", change.by(), text);
+    chat.post("severity", "⚠️ " + text + " (" + change.by() + ")", true);
+  }
+
+  static void commander(Incident incident, CommanderAssignment assignment, Instant now, ChatLane chat) {
+    incident.commander = assignment.commander();
+    incident.record(now, "commander", assignment.by(), assignment.commander() + " is incident commander");
+    chat.post("commander", "👤 " + assignment.commander() + " is now incident commander.", true);
+  }
+
+  static void mitigation(Incident incident, Mitigation mitigation, Instant now, ChatLane chat) {
+    Mitigation clipped = new Mitigation(mitigation.by(), Clip.of(mitigation.action(), 500),
+        Clip.of(mitigation.detail(), Clip.HISTORY_TEXT));
+    incident.mitigations.add(clipped);
+    String text = clipped.action()
+        + (clipped.detail() == null || clipped.detail().isBlank() ? "" : ": " + clipped.detail());
+    incident.record(now, "mitigation", mitigation.by(), text);
+    chat.post("mitigation", "🔧 Mitigation by " + mitigation.by() + ": " + text, true);
+  }
+
+  static void rollbackReport(Incident incident, RollbackReport report, Instant now, ChatLane chat) {
+    String text = Clip.of(report.text(), Clip.HISTORY_TEXT);
+    incident.record(now, "rollback", report.by(), text + " (" + report.workflowId() + ")");
+    chat.post("rollback", (report.status() == RollbackStatus.SUCCEEDED ? "⏪ " : "") + text, true);
+  }
+}
