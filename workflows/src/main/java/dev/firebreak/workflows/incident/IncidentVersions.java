@@ -42,7 +42,7 @@ public final class IncidentVersions {
               + "it was posted in (with Slack, the incident's own room); the post-mortem is bookmarked there.",
           "Everything is posted to the configured channel, with no bookmark.",
           List.of("status-memo.json", "declaration-notice.json",
-              "continued-run.json"),
+              "continued-run-with-room.json"),
           List.of("full-lifecycle.json", "escalation-exhausted.json", "resolve-refused.json"),
           true, whenNoRunStartedBefore("7fe05f4", "2026-11-23")),
       new VersionedChange(SEPARATE_ANNOUNCEMENT,
