@@ -38,13 +38,13 @@ class AlertStormBenchmark {
 
   @Test
   void measure() throws Exception {
-    List<String> report = new ArrayList<>();
-    report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
-        + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-        + " MiB, load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    BenchmarkReport report = new BenchmarkReport("alert-storm-benchmark.md");
     Path config = Files.createTempFile("alert-storm", ".yaml");
     Files.writeString(config, """
         organisation: Alert storm
+        api:
+          tokens:
+            - { name: benchmark, token: "${FIREBREAK_BENCH_TOKEN}", roles: [admin] }
         severities:
           P1: { ackTimeout: 1h, updateInterval: 1h }
         escalation:
@@ -55,16 +55,13 @@ class AlertStormBenchmark {
         alerts:
           defaultService: checkout
         """);
-    try (DevMode dev = DevMode.start(config, FreePort.next(), FreePort.next(), Map.<String, String>of()::get)) {
+    try (BenchmarkStack dev = BenchmarkStack.start("alert-storm", config, Map.of())) {
       storm(dev, report);
     }
-    Path out = Path.of("target/benchmark/alert-storm-benchmark.md");
-    Files.createDirectories(out.getParent());
-    Files.write(out, report);
-    report.forEach(System.out::println);
+    report.write();
   }
 
-  private void storm(DevMode dev, List<String> report) throws Exception {
+  private void storm(BenchmarkStack dev, BenchmarkReport report) throws Exception {
     List<Double> millis = new CopyOnWriteArrayList<>();
     Set<String> incidents = ConcurrentHashMap.newKeySet();
     AtomicInteger next = new AtomicInteger();
@@ -122,15 +119,15 @@ class AlertStormBenchmark {
     report.add(String.format("%,d Alertmanager deliveries of %,d distinct alerts posted over %.1f s (%d senders, "
             + "even rate): %,d × 202, %d refused; time to the 202 p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms",
         ALERTS, FINGERPRINTS, postedSeconds, SENDERS, ALERTS - refused.get(), refused.get(),
-        IncidentBenchmark.percentile(sorted, 50), IncidentBenchmark.percentile(sorted, 90),
-        IncidentBenchmark.percentile(sorted, 99), sorted.get(sorted.size() - 1)));
+        BenchmarkReport.percentile(sorted, 50), BenchmarkReport.percentile(sorted, 90),
+        BenchmarkReport.percentile(sorted, 99), sorted.get(sorted.size() - 1)));
     report.add(String.format("Incidents: %,d (expected %,d); pages: %,d (%,d incidents with exactly one); "
             + "alerts counted by their incidents: %,d; lost: %,d; every delivery counted %.1f s after the last post",
         incidents.size(), FINGERPRINTS, pages, incidentsWithOnePage, counted, ALERTS - refused.get() - counted,
         (System.nanoTime() - settleStart) / 1e9));
   }
 
-  private static HttpResponse<String> post(DevMode dev, int fingerprint) {
+  private static HttpResponse<String> post(BenchmarkStack dev, int fingerprint) {
     String body = """
         {"version": "4", "status": "firing", "receiver": "firebreak", "groupKey": "{}:{alertname=\\"Storm%1$d\\"}",
          "alerts": [{"status": "firing", "fingerprint": "storm-%1$d", "labels": {"alertname": "Storm%1$d",
