@@ -56,7 +56,9 @@ class AlertStormBenchmark {
           defaultService: checkout
         """);
     try (BenchmarkStack dev = BenchmarkStack.start("alert-storm", config, Map.of())) {
+      Map<String, Double> cpuBefore = dev.cpuSeconds();
       storm(dev, report);
+      report.add(dev.cpuSince(cpuBefore));
     }
     report.write();
   }

@@ -63,6 +63,25 @@ final class BenchmarkReport {
         percentile(sorted, 90), percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
   }
 
+  /**
+   * CPU seconds (user + system) a process has used so far, from Linux's /proc; -1 without it. The
+   * difference across a measurement says which process the time went to: the server, the worker, the
+   * API or the load generator.
+   */
+  static double cpuSeconds(String pid) throws IOException {
+    Path stat = Path.of("/proc", pid, "stat");
+    if (!Files.exists(stat)) {
+      return -1;
+    }
+    String text = Files.readString(stat);
+    // The fields after the command's closing parenthesis; utime and stime are the 14th and 15th overall.
+    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+  }
+
+  /** Linux's USER_HZ, the unit of /proc's CPU times, is 100 on every architecture Firebreak runs on. */
+  private static final int CLOCK_TICKS = 100;
+
   /** The resident memory (heap, thread stacks, code, everything) of a process, from Linux's /proc. */
   static String residentSet(String pid) throws IOException {
     Path status = Path.of("/proc", pid, "status");

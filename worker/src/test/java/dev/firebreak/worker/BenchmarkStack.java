@@ -173,6 +173,26 @@ final class BenchmarkStack implements AutoCloseable {
     return api == null ? "(in this JVM)" : BenchmarkReport.residentSet(Long.toString(api.pid()));
   }
 
+  /** CPU seconds used so far by each process of the stack, by name, in a stable order. */
+  Map<String, Double> cpuSeconds() throws IOException {
+    Map<String, Double> seconds = new java.util.LinkedHashMap<>();
+    if (server != null) {
+      seconds.put("Temporal server", BenchmarkReport.cpuSeconds(Long.toString(server.pid())));
+      seconds.put("worker", BenchmarkReport.cpuSeconds(Long.toString(worker.pid())));
+      seconds.put("API", BenchmarkReport.cpuSeconds(Long.toString(api.pid())));
+    }
+    seconds.put(server != null ? "load generator and fakes (this JVM)" : "everything (this JVM)",
+        BenchmarkReport.cpuSeconds("self"));
+    return seconds;
+  }
+
+  /** What each process used since {@code before} (from {@link #cpuSeconds()}), as one report line. */
+  String cpuSince(Map<String, Double> before) throws IOException {
+    StringBuilder line = new StringBuilder("CPU seconds used meanwhile:");
+    cpuSeconds().forEach((name, now) -> line.append(String.format(" %s %.1f;", name, now - before.getOrDefault(name, 0.0))));
+    return line.toString();
+  }
+
   @Override
   public void close() {
     if (dev != null) {

@@ -94,6 +94,7 @@ class IncidentBenchmark {
         for (int round = 1; round <= rounds; round++) {
           measured.add(declareToFirstSlackNotification(stack, arrivals, round, rounds, warmup));
         }
+        Map<String, Double> beforeFloor = stack.cpuSeconds();
         List<Double> floor = TemporalFloor.measure(stack.temporalTarget(),
             Path.of("target/benchmark/incident-latency/floor-worker.log"), warmup, INCIDENTS, IN_FLIGHT);
         Collections.sort(floor);
@@ -102,6 +103,7 @@ class IncidentBenchmark {
         report.add(String.format("Bare Temporal floor (start → one activity's POST at a local HTTP server, same server, "
             + "%d in flight, worker in its own process): %s; %d/%d arrived", IN_FLIGHT, BenchmarkReport.summary(floor),
             floor.size(), INCIDENTS));
+        report.add(stack.cpuSince(beforeFloor) + " (the floor's worker is not among them)");
         for (int round = 1; round <= measured.size(); round++) {
           List<Double> firebreak = measured.get(round - 1);
           report.add(String.format("Round %d: declare → incident message as a ratio of the floor: p50 %.2f, p99 %.2f "
@@ -119,6 +121,7 @@ class IncidentBenchmark {
     // a warm-up that only waited for the 201s left a backlog of 100 incidents' work that the
     // first measured ones then queued behind.
     declareAndAwaitMessages(stack, arrivals, warmup, IN_FLIGHT);
+    Map<String, Double> cpuBefore = stack.cpuSeconds();
     Declarations measured = declareAndAwaitMessages(stack, arrivals, INCIDENTS, IN_FLIGHT);
     Map<String, Long> sentAt = measured.sentAt();
     List<Double> answered = measured.answered();
@@ -136,6 +139,7 @@ class IncidentBenchmark {
     report.add(String.format(
         "Declare → first Slack notification (%d incidents, %d in flight, live Slack client → fake Slack): %s; %d/%d arrived",
         INCIDENTS, IN_FLIGHT, BenchmarkReport.summary(millis), millis.size(), INCIDENTS));
+    report.add(stack.cpuSince(cpuBefore));
     Thread.sleep(2_000); // the last activities finish, so their events are in history
     report.add("…of which, by stage (from each incident's history):");
     new DeclareBreakdown(stack.client()).of(measured.sentAtWall(), measured.arrivedAtWall()).forEach(report::add);

@@ -64,7 +64,9 @@ class SlackCommandBenchmark {
       try (BenchmarkStack dev = BenchmarkStack.start("slack-commands", RECOUP, env)) {
         SlackRequests requests = new SlackRequests(dev.apiUrl(), SECRET);
         run(dev, requests, slack, rate, Integer.getInteger("benchmark.warmup", 5)); // warm-up (JIT, connections), not measured
+        Map<String, Double> cpuBefore = dev.cpuSeconds();
         Run measured = run(dev, requests, slack, rate, seconds);
+        String cpu = dev.cpuSince(cpuBefore);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (!measured.allAnswered(slack) && Instant.now().isBefore(deadline)) {
           Thread.sleep(500);
@@ -87,6 +89,7 @@ class SlackCommandBenchmark {
         report.add(measured.line(null));
         report.add(String.format("Incidents declared: %d; with exactly one incident message: %d; non-200 answers: %d; "
             + "answered later by response_url: %d", declared.size(), exactlyOne, measured.failures.get(), measured.deferred.get()));
+        report.add(cpu + " (the load only)");
         report.write();
       }
     }
