@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * rate over {@code benchmark.seconds} (60). Reports the p99 time to the 202, then, once every
  * incident has counted its deliveries, the incidents opened, the pages sent and the alerts lost.
  * Not part of `./mvnw verify`; run it with {@code ./mvnw -B -Pbenchmark -pl worker -am verify
- * -Dtest=AlertStormBenchmark} and read {@code worker/target/benchmark/alert-storm-benchmark.md}.
+ * -Dtest=AlertStormBenchmark} and read {@code worker/target/benchmark/alert-storm-benchmark.md}
+ * ({@code -Dbenchmark.temporal=cli}: on a real server, see {@link BenchmarkStack}).
  */
 class AlertStormBenchmark {
 
@@ -34,7 +35,7 @@ class AlertStormBenchmark {
   private static final int FINGERPRINTS = Integer.getInteger("benchmark.fingerprints", 1_000);
   private static final int SECONDS = Integer.getInteger("benchmark.seconds", 60);
   private static final int SENDERS = 32;
-  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(Integer.getInteger("benchmark.settleMinutes", 5));
 
   @Test
   void measure() throws Exception {

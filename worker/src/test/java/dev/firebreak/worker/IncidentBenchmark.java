@@ -37,7 +37,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue #2's three measurements. Not part of `./mvnw verify` (it takes minutes and asserts no
  * timings); run it with {@code ./mvnw -B -Pbenchmark -pl worker -am verify} and read the report in
- * {@code worker/target/benchmark/incident-benchmark.md}.
+ * {@code worker/target/benchmark/incident-benchmark.md}. With {@code -Dbenchmark.temporal=cli} it runs on
+ * the Temporal CLI's dev server with the worker and API in their own processes ({@link BenchmarkStack}),
+ * measures the bare Temporal floor ({@link TemporalFloor}) after the latency rounds, and reports the
+ * worker process's resident memory instead of this JVM's heap.
  */
 class IncidentBenchmark {
 

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * got exactly one incident message. Run with
  * {@code ./mvnw -B -Pbenchmark -pl worker -am verify -Dtest=SlackCommandBenchmark}; shorten it with
  * {@code -Dbenchmark.seconds=10}, change the rate with {@code -Dbenchmark.rate=50} (requests per
- * second, declare and status alternating). The report is {@code worker/target/benchmark/slack-command-benchmark.md}.
+ * second, declare and status alternating). The report is {@code worker/target/benchmark/slack-command-benchmark.md};
+ * {@code -Dbenchmark.temporal=cli} runs it on a real server ({@link BenchmarkStack}).
  */
 class SlackCommandBenchmark {
 
