@@ -62,7 +62,8 @@ final class BenchmarkStack implements AutoCloseable {
   /** For the report's first line. */
   static String describeChoice() {
     return onCli()
-        ? "the Temporal CLI's dev server, worker and API each in its own process (" + processJvm() + ")"
+        ? "the Temporal CLI's dev server (database " + System.getProperty("benchmark.temporalDb", "file")
+            + "), worker and API each in its own process (" + processJvm() + ")"
         : "embedded test server, worker and API in this JVM (dev mode)";
   }
 
@@ -85,8 +86,10 @@ final class BenchmarkStack implements AutoCloseable {
     Files.deleteIfExists(database);
     Path cli = CliTemporal.find(null, System::getenv).orElseThrow(() -> new IllegalStateException(
         "-D" + PROPERTY + "=cli needs the Temporal CLI: set " + CliTemporal.ENV_VARIABLE + " or put temporal on PATH"));
-    CliTemporal server = CliTemporal.start(
-        new CliTemporal.Options(cli, FreePort.next(), 0, database, directory.resolve("temporal.log")));
+    // -Dbenchmark.temporalDb=memory: SQLite in memory, to tell the file's writes from the rest of the server.
+    boolean inMemory = "memory".equals(System.getProperty("benchmark.temporalDb", "file"));
+    CliTemporal server = CliTemporal.start(new CliTemporal.Options(
+        cli, FreePort.next(), 0, inMemory ? null : database, directory.resolve("temporal.log")));
     all.put("TEMPORAL_ADDRESS", server.target());
     all.put("FIREBREAK_SEARCH_ATTRIBUTES", "true");
     int apiPort = FreePort.next();
