@@ -58,8 +58,8 @@ final class DeclareBreakdown {
     stages.forEach((stage, values) -> {
       Collections.sort(values);
       lines.add(String.format("  %s: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms", stage,
-          IncidentBenchmark.percentile(values, 50), IncidentBenchmark.percentile(values, 90),
-          IncidentBenchmark.percentile(values, 99)));
+          BenchmarkReport.percentile(values, 50), BenchmarkReport.percentile(values, 90),
+          BenchmarkReport.percentile(values, 99)));
     });
     return lines;
   }

@@ -19,6 +19,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class FirebreakOsProcess implements AutoCloseable {
 
+  /** Small and quick to start: two of these share a loaded two-core machine with the test and the server. */
+  static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  private final List<String> jvmOptions;
+  private final String mainClass;
   private final String role;
   private final List<String> arguments;
   private final Map<String, String> env;
@@ -33,6 +38,17 @@ final class FirebreakOsProcess implements AutoCloseable {
    * @param log where its standard output and error go, appended across restarts
    */
   FirebreakOsProcess(String role, List<String> arguments, Map<String, String> env, Path log) {
+    this(TEST_JVM_OPTIONS, Firebreak.class.getName(), role, arguments, env, log);
+  }
+
+  /**
+   * @param jvmOptions the JVM's options, e.g. a benchmark's production-like heap and full JIT
+   * @param mainClass the class whose {@code main} runs, with the role as its first argument
+   */
+  FirebreakOsProcess(List<String> jvmOptions, String mainClass, String role, List<String> arguments,
+      Map<String, String> env, Path log) {
+    this.jvmOptions = List.copyOf(jvmOptions);
+    this.mainClass = mainClass;
     this.role = role;
     this.arguments = List.copyOf(arguments);
     this.env = Map.copyOf(env);
@@ -41,12 +57,9 @@ final class FirebreakOsProcess implements AutoCloseable {
 
   /** Starts the process (again, after {@link #kill()}). */
   synchronized FirebreakOsProcess start() {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // Small and quick to start: two of these share a loaded two-core machine with the test and the server.
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"),
-        Firebreak.class.getName(), role));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, role));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -78,6 +91,14 @@ final class FirebreakOsProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     process = null;
+  }
+
+  /** The running process's id, for what Linux's /proc says about it. */
+  synchronized long pid() {
+    if (process == null) {
+      throw new IllegalStateException(role + " is not running");
+    }
+    return process.pid();
   }
 
   synchronized boolean isAlive() {

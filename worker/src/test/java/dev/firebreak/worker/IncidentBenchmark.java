@@ -22,7 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,54 +30,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue #2's three measurements. Not part of `./mvnw verify` (it takes minutes and asserts no
  * timings); run it with {@code ./mvnw -B -Pbenchmark -pl worker -am verify} and read the report in
- * {@code worker/target/benchmark/incident-benchmark.md}.
+ * {@code worker/target/benchmark/incident-benchmark.md}. With {@code -Dbenchmark.temporal=cli} it runs on
+ * the Temporal CLI's dev server with the worker and API in their own processes ({@link BenchmarkStack}),
+ * measures the bare Temporal floor ({@link TemporalFloor}) after the latency rounds, and reports the
+ * worker process's resident memory instead of this JVM's heap.
  */
 class IncidentBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path RECOUP = Path.of("../examples/recoup.yaml");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private final List<String> report = new ArrayList<>();
+  private static final int INCIDENTS = Integer.getInteger("benchmark.incidents", 200);
+  private static final int IN_FLIGHT = 10;
+  private final BenchmarkReport report = new BenchmarkReport("incident-benchmark.md");
 
   @Test
   void measure() throws Exception {
-    report.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
-        + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
     String only = System.getProperty("benchmark.only", "latency,heap,history");
     if (only.contains("latency")) {
-      // Each round is a fresh dev mode in this JVM. The first runs while the JIT is still compiling
-      // (a process in its first seconds); the later ones are a dev mode that has been up a while.
-      int rounds = Integer.getInteger("benchmark.rounds", 3);
-      for (int round = 1; round <= rounds; round++) {
-        report.add("Round " + round + " of " + rounds + (round == 1 ? " (a JVM in its first seconds)" : "") + ":");
-        declareToFirstSlackNotification(200, 10);
-      }
+      latencyRounds(Integer.getInteger("benchmark.rounds", 3), Integer.getInteger("benchmark.warmup", 100));
     }
     if (only.contains("heap")) {
-      heapWithOpenIncidents(2000, 10);
+      heapWithOpenIncidents(Integer.getInteger("benchmark.open", 2000), IN_FLIGHT);
     }
     if (only.contains("history")) {
       historyOfOneHourP1WithFourUpdates();
     }
-    Path out = Path.of("target/benchmark/incident-benchmark.md");
-    Files.createDirectories(out.getParent());
-    Files.write(out, report);
-    report.forEach(System.out::println);
+    report.write();
   }
 
-  /** POST /api/v1/incidents → the incident message arriving at a fake Slack, with 10 in flight. */
-  private void declareToFirstSlackNotification(int incidents, int inFlight) throws Exception {
+  /**
+   * On the embedded server each round is a fresh dev mode in this JVM: the first runs while the JIT is
+   * still compiling (a process in its first seconds), the later ones are a dev mode that has been up a
+   * while. On the real server the worker and API are processes of their own, so one set of them serves
+   * every round (round 1 is theirs in their first seconds), and the bare Temporal floor follows on the
+   * same server with the same concurrency.
+   */
+  private void latencyRounds(int rounds, int warmup) throws Exception {
     Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
     try (FakeSlack slack = new FakeSlack()) {
       slack.onPost(message -> {
@@ -89,36 +84,69 @@ class IncidentBenchmark {
       });
       Map<String, String> env = Map.of("SLACK_BOT_TOKEN", slack.token(), "SLACK_API_URL", slack.apiUrlPrefix());
       // The Recoup runbook's own timings: nothing else fires while incidents are being declared.
-      try (DevMode dev = DevMode.start(RECOUP, FreePort.next(), FreePort.next(), env::get)) {
-        // Warm-up (JIT, connections), not measured. It runs the same closed loop as the measurement:
-        // a warm-up that only waited for the 201s left a backlog of 100 incidents' work that the
-        // first measured ones then queued behind.
-        declareAndAwaitMessages(dev, arrivals, Integer.getInteger("benchmark.warmup", 100), inFlight);
-        Declarations measured = declareAndAwaitMessages(dev, arrivals, incidents, inFlight);
-        Map<String, Long> sentAt = measured.sentAt();
-        List<Double> answered = measured.answered();
-        List<Double> millis = new ArrayList<>();
-        sentAt.forEach((id, start) -> {
-          CompletableFuture<Long> arrived = arrival(arrivals, id);
-          if (arrived.isDone()) {
-            millis.add((arrived.join() - start) / 1e6);
+      if (!BenchmarkStack.onCli()) {
+        for (int round = 1; round <= rounds; round++) {
+          try (BenchmarkStack stack = BenchmarkStack.start("incident-latency", RECOUP, env)) {
+            declareToFirstSlackNotification(stack, arrivals, round, rounds, warmup);
           }
-        });
-        Collections.sort(millis);
-        Collections.sort(answered);
-        report.add(String.format("POST /api/v1/incidents answered (201): p50 %.0f ms, p99 %.0f ms",
-            percentile(answered, 50), percentile(answered, 99)));
-        report.add(String.format(
-            "Declare → first Slack notification (%d incidents, %d in flight, live Slack client → fake Slack): "
-                + "p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms; %d/%d arrived",
-            incidents, inFlight, percentile(millis, 50), percentile(millis, 90), percentile(millis, 99),
-            millis.get(millis.size() - 1), millis.size(), incidents));
-        Thread.sleep(2_000); // the last activities finish, so their events are in history
-        report.add("…of which, by stage (from each incident's history):");
-        new DeclareBreakdown(dev.process().client()).of(measured.sentAtWall(), measured.arrivedAtWall())
-            .forEach(report::add);
+        }
+        return;
+      }
+      List<List<Double>> measured = new ArrayList<>();
+      try (BenchmarkStack stack = BenchmarkStack.start("incident-latency", RECOUP, env)) {
+        for (int round = 1; round <= rounds; round++) {
+          measured.add(declareToFirstSlackNotification(stack, arrivals, round, rounds, warmup));
+        }
+        Map<String, Double> beforeFloor = stack.cpuSeconds();
+        List<Double> floor = TemporalFloor.measure(stack.temporalTarget(),
+            Path.of("target/benchmark/incident-latency/floor-worker.log"), warmup, INCIDENTS, IN_FLIGHT);
+        Collections.sort(floor);
+        double floor50 = BenchmarkReport.percentile(floor, 50);
+        double floor99 = BenchmarkReport.percentile(floor, 99);
+        report.add(String.format("Bare Temporal floor (start → one activity's POST at a local HTTP server, same server, "
+            + "%d in flight, worker in its own process): %s; %d/%d arrived", IN_FLIGHT, BenchmarkReport.summary(floor),
+            floor.size(), INCIDENTS));
+        report.add(stack.cpuSince(beforeFloor) + " (the floor's worker is not among them)");
+        for (int round = 1; round <= measured.size(); round++) {
+          List<Double> firebreak = measured.get(round - 1);
+          report.add(String.format("Round %d: declare → incident message as a ratio of the floor: p50 %.2f, p99 %.2f "
+              + "(target ≤ 2.0)", round, BenchmarkReport.percentile(firebreak, 50) / floor50, BenchmarkReport.percentile(firebreak, 99) / floor99));
+        }
       }
     }
+  }
+
+  /** POST /api/v1/incidents → the incident message arriving at a fake Slack, with 10 in flight; sorted millis. */
+  private List<Double> declareToFirstSlackNotification(BenchmarkStack stack, Map<String, CompletableFuture<Long>> arrivals,
+      int round, int rounds, int warmup) throws Exception {
+    report.add("Round " + round + " of " + rounds + (round == 1 ? " (processes in their first seconds)" : "") + ":");
+    // Warm-up (JIT, connections), not measured. It runs the same closed loop as the measurement:
+    // a warm-up that only waited for the 201s left a backlog of 100 incidents' work that the
+    // first measured ones then queued behind.
+    declareAndAwaitMessages(stack, arrivals, warmup, IN_FLIGHT);
+    Map<String, Double> cpuBefore = stack.cpuSeconds();
+    Declarations measured = declareAndAwaitMessages(stack, arrivals, INCIDENTS, IN_FLIGHT);
+    Map<String, Long> sentAt = measured.sentAt();
+    List<Double> answered = measured.answered();
+    List<Double> millis = new ArrayList<>();
+    sentAt.forEach((id, start) -> {
+      CompletableFuture<Long> arrived = arrival(arrivals, id);
+      if (arrived.isDone()) {
+        millis.add((arrived.join() - start) / 1e6);
+      }
+    });
+    Collections.sort(millis);
+    Collections.sort(answered);
+    report.add(String.format("POST /api/v1/incidents answered (201): p50 %.0f ms, p99 %.0f ms",
+        BenchmarkReport.percentile(answered, 50), BenchmarkReport.percentile(answered, 99)));
+    report.add(String.format(
+        "Declare → first Slack notification (%d incidents, %d in flight, live Slack client → fake Slack): %s; %d/%d arrived",
+        INCIDENTS, IN_FLIGHT, BenchmarkReport.summary(millis), millis.size(), INCIDENTS));
+    report.add(stack.cpuSince(cpuBefore));
+    Thread.sleep(2_000); // the last activities finish, so their events are in history
+    report.add("…of which, by stage (from each incident's history):");
+    new DeclareBreakdown(stack.client()).of(measured.sentAtWall(), measured.arrivedAtWall()).forEach(report::add);
+    return millis;
   }
 
   /**
@@ -130,13 +158,13 @@ class IncidentBenchmark {
 
   /** Declares {@code count} incidents, {@code inFlight} at a time, each waiting for its incident message. */
   private static Declarations declareAndAwaitMessages(
-      DevMode dev, Map<String, CompletableFuture<Long>> arrivals, int count, int inFlight) throws Exception {
+      BenchmarkStack stack, Map<String, CompletableFuture<Long>> arrivals, int count, int inFlight) throws Exception {
     Declarations result = new Declarations(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
         new ConcurrentHashMap<>(), Collections.synchronizedList(new ArrayList<>()));
-    runBounded(count, inFlight, i -> {
+    ClosedLoop.run(count, inFlight, i -> {
       long wall = System.currentTimeMillis();
       long start = System.nanoTime();
-      String id = declareOne(dev, "recoup-backend");
+      String id = declareOne(stack, "recoup-backend");
       result.answered().add((System.nanoTime() - start) / 1e6);
       result.sentAt().put(id, start);
       result.sentAtWall().put(id, wall);
@@ -150,20 +178,25 @@ class IncidentBenchmark {
     return result;
   }
 
-  /** 2,000 open incidents (Recoup runbook timings: 15-minute timers) parked in one JVM. */
+  /** 2,000 open incidents (Recoup runbook timings: 15-minute timers) parked on their timers. */
   private void heapWithOpenIncidents(int incidents, int inFlight) throws Exception {
-    try (DevMode dev = DevMode.start(RECOUP, FreePort.next(), FreePort.next(), name -> null)) {
-      String service = "recoup-backend";
+    try (BenchmarkStack stack = BenchmarkStack.start("incident-heap", RECOUP, Map.of())) {
       long start = System.nanoTime();
-      declare(dev, incidents, inFlight, service);
+      ClosedLoop.run(incidents, inFlight, i -> declareOne(stack, "recoup-backend"));
       double seconds = (System.nanoTime() - start) / 1e9;
       Thread.sleep(15_000); // let every incident announce and page, then park on its timers
+      if (BenchmarkStack.onCli()) {
+        report.add(String.format("%d open incidents parked on their timers (dry-run providers), declared at %.0f "
+                + "incidents/s: worker process resident set %s (target ≤ 1 GiB); API process %s",
+            incidents, incidents / seconds, stack.workerResidentSet(), stack.apiResidentSet()));
+        return;
+      }
       long used = usedHeapAfterGc();
       report.add(String.format(
           "Heap with %d open incidents parked on their timers (embedded server + worker + API in one JVM, "
               + "dry-run providers): %d MiB used after GC; declared at %.0f incidents/s; "
               + "the whole process: %d live threads, resident set %s",
-          incidents, used / (1 << 20), incidents / seconds, Thread.activeCount(), residentSet()));
+          incidents, used / (1 << 20), incidents / seconds, Thread.activeCount(), stack.workerResidentSet()));
     }
   }
 
@@ -199,12 +232,8 @@ class IncidentBenchmark {
     return arrivals.computeIfAbsent(id, ignored -> new CompletableFuture<>());
   }
 
-  private static void declare(DevMode dev, int count, int inFlight, String service) throws Exception {
-    runBounded(count, inFlight, i -> declareOne(dev, service));
-  }
-
-  private static String declareOne(DevMode dev, String service) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(dev.apiUrl() + "/api/v1/incidents"))
+  private static String declareOne(BenchmarkStack stack, String service) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/api/v1/incidents"))
         .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(
@@ -217,56 +246,11 @@ class IncidentBenchmark {
     return JSON.readTree(response.body()).get("id").asText();
   }
 
-  private interface Task {
-    void run(int index) throws Exception;
-  }
-
-  /** Keeps exactly {@code inFlight} requests going: the embedded server's queue is not FIFO. */
-  private static void runBounded(int count, int inFlight, Task task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(inFlight);
-    AtomicInteger next = new AtomicInteger();
-    CountDownLatch done = new CountDownLatch(inFlight);
-    List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
-    for (int t = 0; t < inFlight; t++) {
-      pool.execute(() -> {
-        try {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            task.run(i);
-          }
-        } catch (Exception e) {
-          failures.add(e);
-        } finally {
-          done.countDown();
-        }
-      });
-    }
-    done.await();
-    pool.shutdown();
-    if (!failures.isEmpty()) {
-      throw failures.get(0);
-    }
-  }
-
-  /** The process's resident memory (heap, thread stacks, code, everything), from Linux's /proc. */
-  private static String residentSet() throws java.io.IOException {
-    Path status = Path.of("/proc/self/status");
-    if (!Files.exists(status)) {
-      return "unknown (no /proc)";
-    }
-    return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
-        .map(line -> line.substring("VmRSS:".length()).trim()).findFirst().orElse("unknown");
-  }
-
   private static long usedHeapAfterGc() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();
       Thread.sleep(500);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
-  static double percentile(List<Double> sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 }

@@ -85,8 +85,8 @@ class RollbackBenchmark {
     report.add(String.format("Orchestration overhead (request → live and healthy, minus the fake platform's %d ms): "
             + "%d sequential rollbacks over %d services after a warm-up round: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms"
             + " (status read every %d ms)",
-        PLATFORM_DELAY.toMillis(), overheads.size(), SERVICES, IncidentBenchmark.percentile(overheads, 50),
-        IncidentBenchmark.percentile(overheads, 90), IncidentBenchmark.percentile(overheads, 99),
+        PLATFORM_DELAY.toMillis(), overheads.size(), SERVICES, BenchmarkReport.percentile(overheads, 50),
+        BenchmarkReport.percentile(overheads, 90), BenchmarkReport.percentile(overheads, 99),
         overheads.get(overheads.size() - 1), STATUS_POLL.toMillis()));
   }
 
