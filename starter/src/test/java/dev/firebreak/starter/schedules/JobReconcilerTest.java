@@ -1,12 +1,14 @@
 package dev.firebreak.starter.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.job.JobActivities;
 import dev.firebreak.workflows.job.JobOutcome;
 import dev.firebreak.workflows.job.JobSpec;
 import dev.firebreak.workflows.job.JobSpecs;
+import dev.firebreak.workflows.job.JobTick;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflow;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
@@ -21,6 +23,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,54 @@ class JobReconcilerTest {
     JobReconciler.Outcome third = reconciler.reconcile(List.of(job("analytics", "30 3 * * *")));
     assertThat(third.unchanged()).containsExactly("analytics");
     assertThat(schedules.creates).as("an unchanged config touches no schedule").isEqualTo(creates);
+  }
+
+  @Test
+  void manyJobsAreReconciledAFewAtATimeAndReportedInTheConfigsOrder() {
+    InMemoryScheduleClient schedules = new InMemoryScheduleClient();
+    JobReconciler reconciler = new JobReconciler(client, new ScheduleJobScheduler(schedules, QUEUE), QUEUE);
+    List<JobSpec> jobs = IntStream.range(0, 40).mapToObj(i -> job("job-" + i, i % 60 + " 3 * * *")).toList();
+
+    JobReconciler.Outcome outcome = reconciler.reconcile(jobs);
+
+    assertThat(outcome.added()).containsExactlyElementsOf(jobs.stream().map(JobSpec::name).toList());
+    assertThat(schedules.schedules).hasSize(40);
+    assertThat(reconciler.reconcile(jobs).unchanged()).hasSize(40);
+  }
+
+  @Test
+  void aJobTheSchedulerRefusesFailsTheReconcileOnlyAfterEveryOtherJobIsScheduled() {
+    InMemoryScheduleClient schedules = new InMemoryScheduleClient();
+    ScheduleJobScheduler real = new ScheduleJobScheduler(schedules, QUEUE);
+    JobScheduler refusingOne = new JobScheduler() {
+      @Override
+      public Map<String, JobTick> installed() {
+        return real.installed();
+      }
+
+      @Override
+      public void install(JobTick timing) {
+        if (timing.job().equals("job-3")) {
+          throw new IllegalStateException("the server refused job-3's schedule");
+        }
+        real.install(timing);
+      }
+
+      @Override
+      public void uninstall(String job) {
+        real.uninstall(job);
+      }
+
+      @Override
+      public String describe() {
+        return real.describe();
+      }
+    };
+    List<JobSpec> jobs = IntStream.range(0, 10).mapToObj(i -> job("job-" + i, "0 3 * * *")).toList();
+
+    assertThatThrownBy(() -> new JobReconciler(client, refusingOne, QUEUE).reconcile(jobs))
+        .hasMessage("the server refused job-3's schedule");
+    assertThat(schedules.schedules).hasSize(9).doesNotContainKey("job-job-3");
   }
 
   @Test
