@@ -74,6 +74,8 @@ class CliTemporalTest {
         .containsSequence("--search-attribute", "FirebreakSeverity=Keyword")
         .containsSequence("--search-attribute", "FirebreakStatus=Keyword")
         .containsSequence("--search-attribute", "FirebreakService=Keyword")
+        .containsSequence("--dynamic-config-value", "matching.numTaskqueueReadPartitions=1")
+        .containsSequence("--dynamic-config-value", "matching.numTaskqueueWritePartitions=1")
         .doesNotContain("--headless");
     assertThat(CliTemporal.command(new CliTemporal.Options(cli, 7233, 0, null, dir.resolve("log"))))
         .contains("--headless").doesNotContain("--db-filename", "--ui-port");
