@@ -2,6 +2,7 @@ package dev.firebreak.starter.api;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
@@ -270,7 +271,7 @@ public final class IncidentGateway {
     }
     return WorkflowOptions.newBuilder()
         .setWorkflowId(IncidentWorkflow.workflowId(d.id()))
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .setTaskQueue(TaskQueue.NAME)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setStaticSummary(truncateUtf8(d.severity() + " · " + d.service() + " · " + d.title(), SUMMARY_BYTES))
         .setStaticDetails(details(d))

@@ -3,6 +3,7 @@ package dev.firebreak.workflows.job;
 import dev.firebreak.workflows.action.HttpActionResult;
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.RootCause;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
 import dev.firebreak.workflows.incident.IncidentState;
@@ -255,7 +256,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         null, "firebreak-jobs", null);
     IncidentWorkflow incident = Workflow.newChildWorkflowStub(IncidentWorkflow.class, ChildWorkflowOptions.newBuilder()
         .setWorkflowId(IncidentWorkflow.workflowId(id))
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .setTaskQueue(TaskQueue.NAME)
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
         .setMemo(IncidentMemo.of(declaration, alerts.severity(), now()))
         .setStaticSummary(alerts.severity() + " · " + alerts.service() + " · job " + spec.name() + " failing")

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -27,7 +28,7 @@ class IncidentAlertTest {
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(chat, pager, diagnostics);
     env.start();
@@ -44,7 +45,7 @@ class IncidentAlertTest {
     WorkflowStub stub = client.newUntypedWorkflowStub(IncidentWorkflow.class.getSimpleName(),
         WorkflowOptions.newBuilder()
             .setWorkflowId(IncidentWorkflow.workflowId(ID))
-            .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+            .setTaskQueue(TaskQueue.NAME)
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .build());
     Declaration declaration = new Declaration(ID, alert.title(), alert.severity(), "recoup-backend", alert.detail(),

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -35,7 +36,7 @@ class IncidentDeclarationOrderTest {
   @BeforeEach
   void createEnvironment() {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(START).build());
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(chat, pager, new ScriptedDiagnostics());
     client = env.getWorkflowClient();
@@ -48,7 +49,7 @@ class IncidentDeclarationOrderTest {
 
   private IncidentWorkflow declare(String id) {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(TaskQueue.NAME).build());
     Declaration draft = IncidentPolicies.declaration(id, Severity.P1);
     Declaration requested = new Declaration(draft.id(), draft.title(), draft.severity(), draft.service(),
         draft.description(), draft.commander(), draft.declaredBy(), REQUESTED_AT);

@@ -3,6 +3,7 @@ package dev.firebreak.workflows.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.maintenance.IncidentNotice;
 import dev.firebreak.workflows.maintenance.RecordingNotices;
@@ -37,7 +38,7 @@ class IncidentWorkflowTest {
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(chat, pager, diagnostics, notices);
     env.start();
@@ -55,7 +56,7 @@ class IncidentWorkflowTest {
             IncidentWorkflow.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId(IncidentWorkflow.workflowId(id))
-                .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+                .setTaskQueue(TaskQueue.NAME)
                 .build());
     WorkflowClient.start(incident::run, IncidentState.declared(IncidentPolicies.declaration(id, severity), policy));
     return incident;
@@ -200,7 +201,7 @@ class IncidentWorkflowTest {
   @Test
   void beforeAnyAcknowledgementTheUpdateReminderGoesToThePagedLevelNotTheNamedCommander() {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId("INC-7")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(IncidentWorkflow.workflowId("INC-7")).setTaskQueue(TaskQueue.NAME).build());
     Declaration named = new Declaration("INC-7", "Checkout returns 500", Severity.P1, "recoup-backend",
         "Stripe webhooks failing", "dana", "alice", (Instant) null);
     WorkflowClient.start(incident::run, IncidentState.declared(named, IncidentPolicies.recoup()));

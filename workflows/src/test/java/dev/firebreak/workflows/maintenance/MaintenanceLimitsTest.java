@@ -4,7 +4,7 @@ import static dev.firebreak.workflows.maintenance.MaintenanceOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.RecordingStatusPage;
@@ -44,7 +44,7 @@ class MaintenanceLimitsTest {
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(NOW).build());
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class);
     worker.registerActivitiesImplementations(new ScriptedDiagnostics(), new ScriptedActions(), new RecordingChat(),
         new RecordingMail(), new RecordingStatusPage(), new RecordingPager());
@@ -59,7 +59,7 @@ class MaintenanceLimitsTest {
 
   private MaintenanceWindowWorkflow start(MaintenanceOrder order) {
     MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(window::run, order);
     return window;
   }

@@ -10,6 +10,7 @@ import static dev.firebreak.workflows.maintenance.MaintenanceOrders.unsendable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -70,7 +71,7 @@ class MaintenanceWindowWorkflowTest {
     diagnostics.deployments = RollbackOrders.DEPLOYS;
     env = TestWorkflowEnvironment.newInstance();
     locks = new RollbackLocks(env.getWorkflowClient());
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
         RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(diagnostics, deploys, actions, chat, mail, statusPage,
@@ -90,7 +91,7 @@ class MaintenanceWindowWorkflowTest {
 
   private MaintenanceWindowWorkflow start(MaintenanceOrder order) {
     MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(window::run, order);
     return window;
   }
@@ -362,7 +363,7 @@ class MaintenanceWindowWorkflowTest {
     actions.failing.add("test-payment-processing");
     applyDeploys();
     RollbackWorkflow earlier = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId("rollback-recoup-backend-mw-15").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId("rollback-recoup-backend-mw-15").setTaskQueue(TaskQueue.NAME).build());
     earlier.run(RollbackOrders.order("mw-15", null, false, null));
 
     MaintenanceView view = result(start(order("MW-15", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));

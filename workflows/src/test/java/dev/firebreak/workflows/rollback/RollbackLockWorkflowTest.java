@@ -2,7 +2,7 @@ package dev.firebreak.workflows.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -22,7 +22,7 @@ class RollbackLockWorkflowTest {
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(RollbackLockWorkflowImpl.class);
     env.start();
     client = env.getWorkflowClient();

@@ -5,6 +5,7 @@ import static dev.firebreak.workflows.rollback.RollbackOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentState;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -37,7 +38,7 @@ class RollbackWorkflowTest {
   void startEnvironment() {
     diagnostics.deployments = DEPLOYS;
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(
         RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class, IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(diagnostics, deploys, chat, new RecordingPager());
@@ -52,7 +53,7 @@ class RollbackWorkflowTest {
 
   private RollbackWorkflow start(RollbackOrder order) {
     RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(rollback::run, order);
     return rollback;
   }
@@ -203,7 +204,7 @@ class RollbackWorkflowTest {
   @Test
   void anIncidentStartsARollbackAsAChildAndRecordsItsOutcome() {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId("INC-9")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(IncidentWorkflow.workflowId("INC-9")).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(incident::run,
         IncidentState.declared(IncidentPolicies.declaration("INC-9", Severity.P1), IncidentPolicies.recoup()));
 
@@ -220,7 +221,7 @@ class RollbackWorkflowTest {
 
   private RollbackLockWorkflow claimLock(String key) {
     RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend")).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(lock::run, null);
     assertThat(lock.claim(new LockClaim(key, RollbackWorkflow.workflowId("recoup-backend", key), Duration.ofHours(1))).granted())
         .isTrue();

@@ -3,7 +3,7 @@ package dev.firebreak.workflows.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -30,7 +30,7 @@ class WebhookRetryWorkflowTest {
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(WebhookRetryWorkflowImpl.class);
     worker.registerActivitiesImplementations(webhooks, chat);
     env.start();
@@ -49,7 +49,7 @@ class WebhookRetryWorkflowTest {
 
   private WebhookRetryWorkflow start(WebhookRetryRequest request) {
     WebhookRetryWorkflow job = client.newWorkflowStub(WebhookRetryWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId("job-webhook-retry").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId("job-webhook-retry").setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(job::run, request, null);
     return job;
   }
