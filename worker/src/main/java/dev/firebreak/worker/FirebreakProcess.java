@@ -18,7 +18,7 @@ import dev.firebreak.starter.config.SecretResolver;
 import dev.firebreak.starter.schedules.RecurringWindows;
 import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
@@ -99,7 +99,7 @@ final class FirebreakProcess implements AutoCloseable {
       // at its next event. Raising the thread limit to fit the cache measured no gain in the incident
       // benchmark and cost about 250 KB resident per thread (310 MB more with 2,000 open).
       workers = WorkerFactory.newInstance(client);
-      Worker worker = workers.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = workers.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(
           IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
           MaintenanceWindowWorkflowImpl.class, WebhookRetryWorkflowImpl.class, JobWorkflowImpl.class,
@@ -107,7 +107,7 @@ final class FirebreakProcess implements AutoCloseable {
       worker.registerActivitiesImplementations(providers.implementations());
       worker.registerActivitiesImplementations(new RollbackLocks(client), new RunningWindows(client));
       workers.start();
-      log.info("Worker polling task queue '{}' on {} (namespace {}, {})", IncidentWorkflow.TASK_QUEUE,
+      log.info("Worker polling task queue '{}' on {} (namespace {}, {})", TaskQueue.NAME,
           settings.temporalTarget(), settings.namespace(), TemporalConnection.describe(settings.env()));
       ScheduledJobs.reconcile(client, settings.config(), settings.env(), settings.searchAttributes());
       new RecurringWindows(client, settings.config(), new IncidentPolicyFactory(settings.config(), settings.searchAttributes()),

@@ -6,7 +6,7 @@ import dev.firebreak.starter.config.JobConfig;
 import dev.firebreak.starter.config.JobSpecFactory;
 import dev.firebreak.starter.schedules.JobReconciler;
 import dev.firebreak.starter.schedules.JobSchedulers;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.client.WorkflowClient;
 import java.util.List;
 import java.util.function.Function;
@@ -32,7 +32,7 @@ final class ScheduledJobs {
         log.info("Job {}: dry-run (set {} to go live)", job.name(), String.join(", ", missing));
       }
     }
-    String queue = IncidentWorkflow.TASK_QUEUE;
+    String queue = TaskQueue.NAME;
     return new JobReconciler(client, JobSchedulers.forServer(client, queue), queue).reconcile(specs.specs());
   }
 }

@@ -5,6 +5,7 @@ import dev.firebreak.activities.dryrun.DryRunChatActivities;
 import dev.firebreak.activities.dryrun.DryRunPagingActivities;
 import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.starter.api.RunningWindows;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentInput;
@@ -203,7 +204,7 @@ class IncidentBenchmark {
   /** One P1 open for an hour: ack after 3 minutes, four updates, as the runbook's cadence asks. */
   private void historyOfOneHourP1WithFourUpdates() {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       WorkflowClient client = env.getWorkflowClient();
       // As the worker registers them: a P1 also tells the running maintenance windows (there are none).
@@ -213,7 +214,7 @@ class IncidentBenchmark {
       env.start();
       IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId("INC-BENCH"))
-              .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+              .setTaskQueue(TaskQueue.NAME).build());
       WorkflowClient.start(incident::run,
           IncidentInput.declared(IncidentPolicies.declaration("INC-BENCH", Severity.P1), IncidentPolicies.recoup()));
       env.sleep(Duration.ofMinutes(3));

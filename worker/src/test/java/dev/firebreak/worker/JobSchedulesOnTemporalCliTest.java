@@ -7,7 +7,7 @@ import dev.firebreak.starter.schedules.JobReconciler;
 import dev.firebreak.starter.schedules.JobScheduler;
 import dev.firebreak.starter.schedules.JobSchedulers;
 import dev.firebreak.starter.schedules.ScheduleJobScheduler;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.job.JobActivities;
 import dev.firebreak.workflows.job.JobCommand;
 import dev.firebreak.workflows.job.JobOutcome;
@@ -46,7 +46,7 @@ class JobSchedulesOnTemporalCliTest {
   @RegisterExtension
   static final TemporalCliServer temporal = TemporalCliServer.started();
 
-  private static final String QUEUE = IncidentWorkflow.TASK_QUEUE;
+  private static final String QUEUE = TaskQueue.NAME;
 
   private final ScriptedJobCalls endpoint = new ScriptedJobCalls();
   private WorkflowClient client;

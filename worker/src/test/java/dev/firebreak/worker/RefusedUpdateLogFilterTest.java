@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentInput;
@@ -46,12 +47,12 @@ class RefusedUpdateLogFilterTest {
     logged.start();
     sdkLogger.addAppender(logged);
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics);
     env.start();
     incident = env.getWorkflowClient().newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId("INC-LOG")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(IncidentWorkflow.workflowId("INC-LOG")).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(incident::run,
         IncidentInput.declared(IncidentPolicies.declaration("INC-LOG", Severity.P1), IncidentPolicies.recoup()));
   }

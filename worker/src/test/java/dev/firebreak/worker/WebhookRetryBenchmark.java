@@ -2,7 +2,7 @@ package dev.firebreak.worker;
 
 import dev.firebreak.activities.fakes.FakeStripe;
 import dev.firebreak.activities.fakes.FakeWebhookReceiver;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.webhooks.WebhookRetryReport;
 import dev.firebreak.workflows.webhooks.WebhookRetryRequest;
 import dev.firebreak.workflows.webhooks.WebhookRetryWorkflow;
@@ -62,7 +62,7 @@ class WebhookRetryBenchmark {
       try (DevMode dev = DevMode.start(config, FreePort.next(), FreePort.next(), env::get)) {
         WorkflowClient client = dev.process().client();
         WebhookRetryWorkflow job = client.newWorkflowStub(WebhookRetryWorkflow.class, WorkflowOptions.newBuilder()
-            .setWorkflowId(JOB_ID).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+            .setWorkflowId(JOB_ID).setTaskQueue(TaskQueue.NAME).build());
         long start = System.nanoTime();
         WorkflowExecution first = WorkflowClient.start(job::run, new WebhookRetryRequest("stripe", receiver.url(),
             "${STRIPE_WEBHOOK_SECRET}", LIMIT, 5, 100, 20, Duration.ofSeconds(5), T0, "#payments"), null);

@@ -10,6 +10,7 @@ import dev.firebreak.activities.health.HealthConfirmation;
 import dev.firebreak.activities.health.HttpHealthChecker;
 import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.statuspage.StatusPageReader;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentInput;
@@ -70,7 +71,7 @@ class HealthVerdictsTest {
   @BeforeEach
   void start() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class, MaintenanceWindowWorkflowImpl.class,
         RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(
@@ -90,7 +91,7 @@ class HealthVerdictsTest {
 
   private IncidentWorkflow declareAcknowledged(String id, String healthUrl) {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(incident::run, IncidentInput.declared(IncidentPolicies.declaration(id, Severity.P1),
         IncidentPolicies.recoupCheckingHealthAt(healthUrl)));
     incident.acknowledge(new Acknowledgement("bob"));
@@ -103,7 +104,7 @@ class HealthVerdictsTest {
     MaintenanceOrder order = MaintenanceOrders.orderCheckingHealthAt(id, now.plus(Duration.ofMinutes(5)),
         List.of(MaintenanceOrders.step("apply")), endpoint.url());
     MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(window::run, order);
     return WorkflowStub.fromTyped(window).getResult(MaintenanceView.class);
   }

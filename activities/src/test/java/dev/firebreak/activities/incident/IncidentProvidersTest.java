@@ -13,6 +13,7 @@ import dev.firebreak.activities.sentry.SentryClient;
 import dev.firebreak.activities.sentry.SentryErrorCounts;
 import dev.firebreak.activities.statuspage.StatuspageActivitiesImpl;
 import dev.firebreak.activities.statuspage.StatuspageClient;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentInput;
@@ -52,7 +53,7 @@ class IncidentProvidersTest {
   @BeforeEach
   void start() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RecordingChat(),
@@ -74,7 +75,7 @@ class IncidentProvidersTest {
 
   private IncidentWorkflow declare(String id, Severity severity) {
     IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(incident::run, IncidentInput.declared(IncidentPolicies.declaration(id, severity), IncidentPolicies.recoupWithProviders()));
     return incident;
   }

@@ -3,7 +3,7 @@ package dev.firebreak.activities.webhooks;
 import static dev.firebreak.activities.webhooks.WebhookTestbed.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.webhooks.DeadLetter;
 import dev.firebreak.workflows.webhooks.WebhookRetryReport;
@@ -38,12 +38,12 @@ class WebhookRetryJobTest {
 
   private WebhookRetryReport run(double ratePerSecond, int maxAttempts, int batchSize, int batchesPerRun) {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(WebhookRetryWorkflowImpl.class);
     worker.registerActivitiesImplementations(bed.listing, bed.delivery, chat);
     env.start();
     WebhookRetryWorkflow job = env.getWorkflowClient().newWorkflowStub(WebhookRetryWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId("job-webhook-retry").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder().setWorkflowId("job-webhook-retry").setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(job::run, new WebhookRetryRequest("stripe", bed.receiver.url(), WebhookTestbed.SECRET_REFERENCE,
         ratePerSecond, maxAttempts, batchSize, batchesPerRun, Duration.ofMinutes(5), WebhookTestbed.T0, "#payments"), null);
     return env.getWorkflowClient().newUntypedWorkflowStub("job-webhook-retry").getResult(WebhookRetryReport.class);

@@ -7,6 +7,7 @@ import dev.firebreak.starter.api.ApiTokens;
 import dev.firebreak.starter.api.IncidentGateway;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
@@ -40,7 +41,6 @@ public final class AlertEndpoint {
   /** Alertmanager's {@code max_alerts} keeps a large group under it. */
   static final int MAX_BODY_BYTES = 512 * 1024;
   static final int MAX_ALERTS = 1000;
-  private static final int MAX_TITLE = 200;
   private static final int MAX_DETAIL = 4000;
 
   /** What became of one alert: its incident, and whether the incident recorded it. */
@@ -94,7 +94,7 @@ public final class AlertEndpoint {
   private Delivery delivery(ReceivedAlert received) {
     AlertRules.Routing routing = rules.route(received);
     AlertReceived alert = new AlertReceived(received.source().label(), received.fingerprint(), received.firing(),
-        Clip.of(received.title(), MAX_TITLE), routing.severity(), Clip.of(received.detail(), MAX_DETAIL), received.payload(),
+        Clip.of(received.title(), DeclarationRules.MAX_TITLE), routing.severity(), Clip.of(received.detail(), MAX_DETAIL), received.payload(),
         routing.autoResolve());
     return new Delivery(AlertKey.incidentId(routing.service(), received.fingerprint()), routing, alert);
   }

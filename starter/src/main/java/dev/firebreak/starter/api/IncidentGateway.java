@@ -4,6 +4,7 @@ import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.HumanDuration;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
@@ -260,7 +261,7 @@ public final class IncidentGateway {
     }
     return WorkflowOptions.newBuilder()
         .setWorkflowId(IncidentWorkflow.workflowId(d.id()))
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .setTaskQueue(TaskQueue.NAME)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setStaticSummary(Clip.utf8(d.severity() + " · " + d.service() + " · " + d.title(), SUMMARY_BYTES))
         .setStaticDetails(details(d))

@@ -3,7 +3,7 @@ package dev.firebreak.starter.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 final class IncidentRoutes {
 
   static final String BASE = "/api/v1/incidents";
-  static final int MAX_TITLE = 200;
 
   private final IncidentGateway incidents;
   private final FirebreakConfig config;
@@ -48,17 +47,16 @@ final class IncidentRoutes {
     ObjectNode json = bodies.object(ctx);
     DeclareRequest request = bodies.read(json, DeclareRequest.class);
     String title = required("title", request.title());
-    if (title.length() > MAX_TITLE) {
-      throw ApiError.badRequest("Field 'title' is longer than " + MAX_TITLE + " characters.");
+    if (!DeclarationRules.titleFits(title)) {
+      throw ApiError.badRequest("Field 'title' is longer than " + DeclarationRules.MAX_TITLE + " characters.");
     }
     Severity severity = severity(required("severity", request.severity()));
     String service = required("service", request.service());
-    if (config.service(service).isEmpty()) {
-      throw ApiError.badRequest("No service named '" + service + "'; known: "
-          + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + ".");
-    }
-    if (request.commander() != null && request.commander().length() > MAX_TITLE) {
-      throw ApiError.badRequest("Field 'commander' is longer than " + MAX_TITLE + " characters.");
+    DeclarationRules.unknownService(config, service).ifPresent(problem -> {
+      throw ApiError.badRequest(problem);
+    });
+    if (request.commander() != null && request.commander().length() > DeclarationRules.MAX_COMMANDER) {
+      throw ApiError.badRequest("Field 'commander' is longer than " + DeclarationRules.MAX_COMMANDER + " characters.");
     }
     String key = idempotencyKey(ctx);
     Declared declared = keys.once(BASE, key, json, () -> incidents.declare(new Declaration(null, title.strip(), severity,

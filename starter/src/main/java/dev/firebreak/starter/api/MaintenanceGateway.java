@@ -1,6 +1,7 @@
 package dev.firebreak.starter.api;
 
 import dev.firebreak.workflows.common.Clip;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.Extension;
@@ -70,7 +71,7 @@ final class MaintenanceGateway {
           draft.requestedBy(), draft.openIncidents());
       MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, WorkflowOptions.newBuilder()
           .setWorkflowId(request.workflowId())
-          .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+          .setTaskQueue(TaskQueue.NAME)
           .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
           .setStaticSummary(Clip.utf8("Maintenance · " + String.join(", ", request.services()) + " · "
               + request.title(), 200))

@@ -3,7 +3,7 @@ package dev.firebreak.starter.api;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.MaintenancePlanFactory;
 import dev.firebreak.starter.config.MaintenanceWindowConfig;
-import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.Extension;
 import dev.firebreak.workflows.maintenance.MaintenanceRequest;
@@ -54,8 +54,8 @@ public final class MaintenanceWindows {
    */
   public String schedule(MaintenanceBody body, String by, Predicate<Role> may) {
     String title = IncidentRoutes.required("title", body.title());
-    if (title.length() > IncidentRoutes.MAX_TITLE) {
-      throw ApiError.badRequest("Field 'title' is longer than " + IncidentRoutes.MAX_TITLE + " characters.");
+    if (!DeclarationRules.titleFits(title)) {
+      throw ApiError.badRequest("Field 'title' is longer than " + DeclarationRules.MAX_TITLE + " characters.");
     }
     List<String> services = services(body.services());
     Instant start = required("start", body.start());
@@ -129,10 +129,9 @@ public final class MaintenanceWindows {
       throw ApiError.badRequest("Field 'services' must list at least one service.");
     }
     for (String name : names) {
-      if (config.service(name).isEmpty()) {
-        throw ApiError.badRequest("No service named '" + name + "'; known: "
-            + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + ".");
-      }
+      DeclarationRules.unknownService(config, name).ifPresent(problem -> {
+        throw ApiError.badRequest(problem);
+      });
     }
     return List.copyOf(names);
   }

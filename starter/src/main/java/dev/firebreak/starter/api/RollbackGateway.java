@@ -1,6 +1,7 @@
 package dev.firebreak.starter.api;
 
 import dev.firebreak.workflows.common.Clip;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.rollback.Approval;
@@ -48,7 +49,7 @@ final class RollbackGateway {
     return admit(order, o -> {
       RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
           .setWorkflowId(o.workflowId())
-          .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+          .setTaskQueue(TaskQueue.NAME)
           .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
           .setStaticSummary(Clip.utf8("Rollback of " + o.request().service() + ": " + o.request().reason(), 200))
           .build());

@@ -5,7 +5,7 @@ import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.MaintenancePlanFactory;
 import dev.firebreak.starter.config.MaintenanceWindowConfig;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.maintenance.MaintenanceRecurrence;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
 import dev.firebreak.workflows.maintenance.RecurringWindow;
@@ -64,7 +64,7 @@ public final class RecurringWindows {
       }
       RecurringWindowWorkflow loop = client.newWorkflowStub(RecurringWindowWorkflow.class, WorkflowOptions.newBuilder()
           .setWorkflowId(workflowId)
-          .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+          .setTaskQueue(TaskQueue.NAME)
           .setStaticSummary("Recurring maintenance " + window.name() + " · " + window.recurrence())
           .build());
       WorkflowClient.start(loop::run, window, null, skippedOccurrence(window));

@@ -11,7 +11,7 @@ import dev.firebreak.starter.api.IncidentSummary;
 import dev.firebreak.starter.api.RollbackAdmission;
 import dev.firebreak.starter.api.TemporalFailures;
 import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.CommanderAssignment;
 import dev.firebreak.workflows.incident.Declaration;
@@ -170,7 +170,7 @@ final class IncidentCommands {
   private SlackReply declare(SlashCommand.Declare d, SlackActor actor) {
     if (config.service(d.service()).isEmpty()) {
       return SlackReply.toUser("There is no service '" + escape(d.service()) + "'. Known: "
-          + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + ".\n"
+          + DeclarationRules.knownServices(config) + ".\n"
           + SlashVerb.DECLARE.usageLine());
     }
     String id = incidents.declare(new Declaration(null, d.title(), d.severity(), d.service(), null, null, actor.userId(), null));

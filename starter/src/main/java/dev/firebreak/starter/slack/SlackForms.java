@@ -1,5 +1,6 @@
 package dev.firebreak.starter.slack;
 
+import dev.firebreak.starter.incidents.DeclarationRules;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -48,7 +49,7 @@ final class SlackForms {
         input(i -> i.blockId(SERVICE).label(plainText("Service"))
             .element(staticSelect(s -> s.actionId(VALUE).options(serviceOptions)))),
         input(i -> i.blockId(TITLE).label(plainText("What is wrong"))
-            .element(plainTextInput(p -> p.actionId(VALUE).maxLength(SlashCommandParser.MAX_TITLE))))));
+            .element(plainTextInput(p -> p.actionId(VALUE).maxLength(DeclarationRules.MAX_TITLE))))));
   }
 
   View update(String incidentId, String responseUrl) {
@@ -56,7 +57,7 @@ final class SlackForms {
         input(i -> i.blockId(TEXT).label(plainText("What you found, what you are doing"))
             .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(SlashCommandParser.MAX_TEXT)))),
         input(i -> i.blockId(ETA).label(plainText("ETA")).optional(true)
-            .element(plainTextInput(p -> p.actionId(VALUE).maxLength(SlashCommandParser.MAX_TITLE))))));
+            .element(plainTextInput(p -> p.actionId(VALUE).maxLength(DeclarationRules.MAX_TITLE))))));
   }
 
   private static View modal(String callbackId, String title, String submit, Origin origin,

@@ -13,6 +13,7 @@ import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.notify.IncidentActions;
 import dev.firebreak.workflows.notify.SlackEscaping;
@@ -135,8 +136,8 @@ final class SlackHandlers {
     Optional<String> title = forms.field(view, SlackForms.TITLE);
     severity.ifPresentOrElse(s -> {}, () -> errors.put(SlackForms.SEVERITY, "Choose P0 to P4."));
     service.ifPresentOrElse(s -> {}, () -> errors.put(SlackForms.SERVICE, "Choose one of the configured services."));
-    title.filter(t -> t.length() <= SlashCommandParser.MAX_TITLE).ifPresentOrElse(t -> {},
-        () -> errors.put(SlackForms.TITLE, "Say what is wrong in at most " + SlashCommandParser.MAX_TITLE + " characters."));
+    title.filter(DeclarationRules::titleFits).ifPresentOrElse(t -> {},
+        () -> errors.put(SlackForms.TITLE, "Say what is wrong in at most " + DeclarationRules.MAX_TITLE + " characters."));
     if (!errors.isEmpty()) {
       return ctx.ackWithErrors(errors);
     }

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.slack;
 
+import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.ArrayList;
@@ -18,8 +19,6 @@ import java.util.regex.Pattern;
  */
 final class SlashCommandParser {
 
-  /** The API's limit for a title, so a Slack declaration is refused where an API one would be. */
-  static final int MAX_TITLE = 200;
   /** The API's limit for free text; Slack itself caps a command's text lower, but forms do not. */
   static final int MAX_TEXT = 4000;
 
@@ -72,8 +71,9 @@ final class SlashCommandParser {
     }
     String service = args.next();
     String title = args.rest();
-    if (title.length() > MAX_TITLE) {
-      return new SlashCommand.Invalid("The title is longer than " + MAX_TITLE + " characters.", SlashVerb.DECLARE);
+    if (!DeclarationRules.titleFits(title)) {
+      return new SlashCommand.Invalid("The title is longer than " + DeclarationRules.MAX_TITLE + " characters.",
+          SlashVerb.DECLARE);
     }
     return new SlashCommand.Declare(Severity.valueOf(severity.toUpperCase(Locale.ROOT)), service, title);
   }

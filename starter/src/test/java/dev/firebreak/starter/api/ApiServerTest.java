@@ -158,6 +158,13 @@ class ApiServerTest {
   }
 
   @Test
+  void declareMeasuresTheTitleWithoutItsSurroundingBlanksAsSlackDoes() {
+    String id = declare(DECLARE.replace("Checkout 5xx", "  " + "x".repeat(200) + "  "));
+
+    assertThat(json(api.get("/api/v1/incidents/" + id, "viewer-token")).get("title").asText()).isEqualTo("x".repeat(200));
+  }
+
+  @Test
   void declareRefusesBadRequestsAndStartsNothing() {
     assertBadRequest(DECLARE.replace("recoup-backend", "nope"),
         "No service named 'nope'; known: recoup-backend, talk-to-my-lawyer.");

@@ -9,6 +9,7 @@ import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.workflows.common.HumanDuration;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentMemo;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -102,7 +103,7 @@ class ApiTimeLimitsTest {
     Declaration declaration = new Declaration(id, "Stuck " + id, Severity.P2, "recoup-backend", null, null, "test",
         Instant.parse("2026-03-02T10:00:00Z"));
     client.newUntypedWorkflowStub(IncidentWorkflow.class.getSimpleName(), WorkflowOptions.newBuilder()
-            .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+            .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(TaskQueue.NAME)
             .setMemo(IncidentMemo.of(declaration, declaration.severity(), declaration.declaredAt())).build())
         .start();
   }
@@ -111,7 +112,7 @@ class ApiTimeLimitsTest {
   void aDeclarationAndAnAcknowledgementMadeWhileNoWorkerRunsAreAppliedInThatOrderOnceOneDoes() throws Exception {
     temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     RecordingPager pager = new RecordingPager();
-    Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = temporal.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(new RecordingChat(), pager, new ScriptedDiagnostics());
     server = api(temporal.getWorkflowClient());
@@ -184,7 +185,7 @@ class ApiTimeLimitsTest {
   void aCallToAWindowRollbackOrJobWhoseWorkflowDoesNotAnswerIsA504NamingItWithinTheLimit(String type, String workflowId,
       String method, String path, Duration limit, String named) {
     temporalWithoutWorker().newUntypedWorkflowStub(type, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build()).start();
+        .setWorkflowId(workflowId).setTaskQueue(TaskQueue.NAME).build()).start();
 
     Timed response = call(method, path, method.equals("POST") ? "{}" : null);
 
@@ -224,7 +225,7 @@ class ApiTimeLimitsTest {
   void aRowWhoseWorkflowDoesNotAnswerIsListedAsUnreadWithoutHoldingUpTheList(String type, String workflowId, String path,
       String field, String value) {
     temporalWithoutWorker().newUntypedWorkflowStub(type, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build()).start();
+        .setWorkflowId(workflowId).setTaskQueue(TaskQueue.NAME).build()).start();
 
     Timed response = call("GET", path, null);
 

@@ -9,7 +9,7 @@ import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.JobSpecFactory;
 import dev.firebreak.starter.schedules.CronJobScheduler;
 import dev.firebreak.starter.schedules.JobReconciler;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
@@ -112,7 +112,7 @@ public final class RunningApi implements AfterEachCallback {
   public RunningApi() {
     // The worker's environment, for the configured steps that reference it (purge-cdn).
     actions.environment.put("CDN_TOKEN", "cdn-token-value");
-    Worker worker = temporal.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = temporal.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(
         IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
         MaintenanceWindowWorkflowImpl.class, JobWorkflowImpl.class, JobTickWorkflowImpl.class,
@@ -147,7 +147,7 @@ public final class RunningApi implements AfterEachCallback {
     FirebreakConfig config = new ConfigLoader().load(CONFIG);
     var specs = new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null).specs();
     var client = temporal.getWorkflowClient();
-    new JobReconciler(client, new CronJobScheduler(client, IncidentWorkflow.TASK_QUEUE), IncidentWorkflow.TASK_QUEUE)
+    new JobReconciler(client, new CronJobScheduler(client, TaskQueue.NAME), TaskQueue.NAME)
         .reconcile(specs);
   }
 

@@ -2,6 +2,7 @@ package dev.firebreak.starter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.Declaration;
@@ -46,7 +47,7 @@ class RunbookScenariosTest {
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(chat, pager, diagnostics, statusPage, new ScriptedErrorCounts());
     env.start();
@@ -146,7 +147,7 @@ class RunbookScenariosTest {
     IncidentWorkflow incident = env.getWorkflowClient().newWorkflowStub(IncidentWorkflow.class,
         WorkflowOptions.newBuilder()
             .setWorkflowId(IncidentWorkflow.workflowId(id))
-            .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+            .setTaskQueue(TaskQueue.NAME)
             .build());
     Declaration declaration = new Declaration(id, title, severity, service, null, null, "alice", (Instant) null);
     WorkflowClient.start(incident::run,

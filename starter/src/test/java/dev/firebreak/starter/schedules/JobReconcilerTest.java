@@ -3,7 +3,7 @@ package dev.firebreak.starter.schedules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.job.JobActivities;
 import dev.firebreak.workflows.job.JobOutcome;
 import dev.firebreak.workflows.job.JobSpec;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** The config as the source of truth, against Schedules (in memory) and against the dev server's cron workflows. */
 class JobReconcilerTest {
 
-  private static final String QUEUE = IncidentWorkflow.TASK_QUEUE;
+  private static final String QUEUE = TaskQueue.NAME;
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;

@@ -7,7 +7,7 @@ import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.MaintenancePlanFactory;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
@@ -53,7 +53,7 @@ class RecurringWindowsTest {
 
   private RecurringWindows startingAt(Instant now) {
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(now).build());
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(RecurringWindowWorkflowImpl.class, MaintenanceWindowWorkflowImpl.class,
         IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(new ScriptedDiagnostics(), new ScriptedDeploys(), new ScriptedActions(),
@@ -108,7 +108,7 @@ class RecurringWindowsTest {
     RecurringWindows windows = startingAt(DURING_JANUARY_WINDOW);
     // Started by the loop this start replaces (its type is not worked on here: only its id matters).
     client.newUntypedWorkflowStub("MaintenanceWindowWorkflowOfAnEarlierLoop", WorkflowOptions.newBuilder()
-        .setWorkflowId("maintenance-MW-20270103-backend-monthly").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build()).start();
+        .setWorkflowId("maintenance-MW-20270103-backend-monthly").setTaskQueue(TaskQueue.NAME).build()).start();
 
     windows.reconcile();
 
@@ -125,7 +125,7 @@ class RecurringWindowsTest {
         new MaintenancePlanFactory(config, new IncidentPolicyFactory(config, false))
             .plan(config.maintenance().windows().get(0), List.of("recoup-backend"), List.of()));
     RecurringWindowWorkflow retired = client.newWorkflowStub(RecurringWindowWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RecurringWindowWorkflow.workflowId("retired")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(RecurringWindowWorkflow.workflowId("retired")).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(retired::run, removed, null, null);
 
     windows.reconcile();

@@ -14,8 +14,6 @@ import java.util.List;
 @WorkflowInterface
 public interface IncidentWorkflow {
 
-  String TASK_QUEUE = "firebreak";
-
   static String workflowId(String incidentId) {
     return "incident-" + incidentId;
   }

@@ -5,6 +5,7 @@ import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.Refusals;
 import dev.firebreak.workflows.common.RootCause;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.ChildIncident;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -246,7 +247,7 @@ public class JobWorkflowImpl implements JobWorkflow {
         null, "firebreak-jobs", null);
     Optional<String> notStarted = ChildIncident.declare(declaration, alerts.severity(), alerts.incidentPolicy(),
         alerts.severity() + " · " + alerts.service() + " · job " + spec.name() + " failing",
-        ChildWorkflowOptions.newBuilder().setTaskQueue(IncidentWorkflow.TASK_QUEUE));
+        ChildWorkflowOptions.newBuilder().setTaskQueue(TaskQueue.NAME));
     if (notStarted.isEmpty()) {
       incidentId = id;
       log.warn("job {} declared {} after {} failures in a row", spec.name(), id, consecutiveFailures);

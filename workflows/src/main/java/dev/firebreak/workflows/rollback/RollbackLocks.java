@@ -1,6 +1,6 @@
 package dev.firebreak.workflows.rollback;
 
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -26,7 +26,7 @@ public final class RollbackLocks implements RollbackLockActivities {
   public LockDecision claim(RollbackOrder order) {
     RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(RollbackLockWorkflow.workflowId(order.request().service()))
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE)
+        .setTaskQueue(TaskQueue.NAME)
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
         .build());
     return WorkflowClient.executeUpdateWithStart(lock::claim,

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -53,7 +54,7 @@ class ChildIncidentTest {
   @BeforeEach
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(DeclaringParentImpl.class, IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), new RecordingStatusPage(),
         new ScriptedDiagnostics(), new ScriptedErrorCounts());
@@ -69,7 +70,7 @@ class ChildIncidentTest {
   @Test
   void anIncidentDeclaredByAParentOutlivesItOnceUnderItsIdWithItsMemoAndSummary() {
     DeclaringParent parent = client.newWorkflowStub(DeclaringParent.class,
-        WorkflowOptions.newBuilder().setWorkflowId("window-MW-9").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder().setWorkflowId("window-MW-9").setTaskQueue(TaskQueue.NAME).build());
 
     List<String> outcomes = parent.declareTwice("INC-MW-9");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.firebreak.workflows.common.ReportedMetrics;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
@@ -29,7 +30,7 @@ class IncidentMetricsTest {
     Scope scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
-      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics(),
           new RecordingNotices());
@@ -65,7 +66,7 @@ class IncidentMetricsTest {
 
   private static WorkflowOptions options(String id) {
     return WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId(id))
-        .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build();
+        .setTaskQueue(TaskQueue.NAME).build();
   }
 
   @Test
@@ -74,13 +75,13 @@ class IncidentMetricsTest {
     Scope scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
-      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
       env.start();
       IncidentWorkflow incident = env.getWorkflowClient().newWorkflowStub(IncidentWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId("INC-M"))
-              .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+              .setTaskQueue(TaskQueue.NAME).build());
       WorkflowClient.start(incident::run,
           IncidentInput.declared(IncidentPolicies.declaration("INC-M", Severity.P1), IncidentPolicies.recoup()));
 

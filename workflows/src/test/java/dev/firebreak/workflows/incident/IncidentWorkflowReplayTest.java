@@ -3,6 +3,7 @@ package dev.firebreak.workflows.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -220,7 +221,7 @@ class IncidentWorkflowReplayTest {
   private void record(String name, IncidentPolicy policy, boolean workerRunning, Scenario scenario) throws IOException {
     diagnostics.healthy = true;
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
-      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics,
           new RecordingStatusPage(), new ScriptedErrorCounts(), new RecordingNotices());
@@ -231,7 +232,7 @@ class IncidentWorkflowReplayTest {
       String id = "INC-REPLAY-" + name;
       IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class,
           WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId(id))
-              .setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+              .setTaskQueue(TaskQueue.NAME).build());
       WorkflowClient.start(incident::run,
           IncidentInput.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
       scenario.play(incident, env);

@@ -3,6 +3,7 @@ package dev.firebreak.workflows.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.maintenance.IncidentNotice;
 import dev.firebreak.workflows.maintenance.RecordingNotices;

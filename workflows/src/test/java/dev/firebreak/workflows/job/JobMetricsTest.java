@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.firebreak.workflows.common.ReportedMetrics;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -25,13 +25,13 @@ class JobMetricsTest {
     ScriptedJobCalls endpoint = new ScriptedJobCalls();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
-      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
       worker.registerActivitiesImplementations(endpoint, new RecordingChat());
       env.start();
       JobSpec spec = JobSpecs.paymentVerification(1, 0, 0);
       JobWorkflow job = env.getWorkflowClient().newWorkflowStub(JobWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+          .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(TaskQueue.NAME).build());
       WorkflowClient.start(job::run, JobState.configured(spec));
 
       job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));

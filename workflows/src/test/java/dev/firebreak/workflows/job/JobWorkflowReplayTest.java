@@ -3,7 +3,7 @@ package dev.firebreak.workflows.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
@@ -46,7 +46,7 @@ class JobWorkflowReplayTest {
   void recordHistories() throws IOException {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedJobCalls endpoint = new ScriptedJobCalls();
-      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, JobTickWorkflowImpl.class,
           IncidentWorkflowImpl.class, WebhookRetryWorkflow.Redelivering.class);
       worker.registerActivitiesImplementations(endpoint, new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
@@ -110,14 +110,14 @@ class JobWorkflowReplayTest {
 
   private static JobWorkflow start(WorkflowClient client, JobSpec spec) {
     JobWorkflow job = client.newWorkflowStub(JobWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(job::run, JobState.configured(spec));
     return job;
   }
 
   private static void tick(WorkflowClient client, TestWorkflowEnvironment env, JobSpec spec) {
     client.newWorkflowStub(JobTickWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JobTickWorkflow.workflowId(spec.name())).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build())
+        .setWorkflowId(JobTickWorkflow.workflowId(spec.name())).setTaskQueue(TaskQueue.NAME).build())
         .tick(JobTick.of(spec));
     env.sleep(Duration.ofMinutes(5));
   }

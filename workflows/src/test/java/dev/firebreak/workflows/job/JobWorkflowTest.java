@@ -3,6 +3,7 @@ package dev.firebreak.workflows.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -34,7 +35,7 @@ class JobWorkflowTest {
 
   /**
    * Closes the server after each test and prints the workflows' histories when one fails. The worker
-   * is this class's own, on {@link IncidentWorkflow#TASK_QUEUE} rather than the extension's per-test
+   * is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
    * queue: a failing job declares its incident as a child on that queue.
    */
   @RegisterExtension
@@ -43,7 +44,7 @@ class JobWorkflowTest {
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env) {
     this.env = env;
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, JobTickWorkflowImpl.class,
         IncidentWorkflowImpl.class, WebhookRetryWorkflow.Redelivering.class);
     worker.registerActivitiesImplementations(endpoint, chat, new RecordingPager(), new ScriptedDiagnostics());
@@ -53,7 +54,7 @@ class JobWorkflowTest {
 
   private JobWorkflow start(JobSpec spec) {
     JobWorkflow job = client.newWorkflowStub(JobWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(job::run, JobState.configured(spec));
     return job;
   }
@@ -181,7 +182,7 @@ class JobWorkflowTest {
     JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
 
     JobTickWorkflow tick = client.newWorkflowStub(JobTickWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JobTickWorkflow.workflowId("payment-verification")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(JobTickWorkflow.workflowId("payment-verification")).setTaskQueue(TaskQueue.NAME).build());
     tick.tick(JobTick.of(JobSpecs.paymentVerification(3, 2, 3)));
     env.sleep(Duration.ofMinutes(1));
 

@@ -8,7 +8,7 @@ import static dev.firebreak.workflows.maintenance.MaintenanceOrders.stepWithSecr
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
@@ -62,7 +62,7 @@ class MaintenanceWindowReplayTest {
       ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
       diagnostics.deployments = RollbackOrders.DEPLOYS;
       ScriptedActions actions = new ScriptedActions();
-      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
           RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
       worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), actions, new RecordingChat(),
@@ -134,7 +134,7 @@ class MaintenanceWindowReplayTest {
 
   private static MaintenanceWindowWorkflow start(WorkflowClient client, MaintenanceOrder order) {
     MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(window::run, order);
     return window;
   }

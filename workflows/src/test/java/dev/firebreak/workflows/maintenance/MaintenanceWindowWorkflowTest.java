@@ -10,6 +10,7 @@ import static dev.firebreak.workflows.maintenance.MaintenanceOrders.unsendable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -68,7 +69,7 @@ class MaintenanceWindowWorkflowTest {
 
   /**
    * Closes the server after each test and prints the workflows' histories when one fails. The worker
-   * is this class's own, on {@link IncidentWorkflow#TASK_QUEUE} rather than the extension's per-test
+   * is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
    * queue: a window claims its rollback lock through RollbackLocks, which starts the lock on that queue.
    */
   @RegisterExtension
@@ -79,7 +80,7 @@ class MaintenanceWindowWorkflowTest {
     this.env = env;
     diagnostics.deployments = RollbackOrders.DEPLOYS;
     locks = new RollbackLocks(env.getWorkflowClient());
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
         RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(diagnostics, deploys, actions, chat, mail, statusPage,
@@ -94,7 +95,7 @@ class MaintenanceWindowWorkflowTest {
 
   private MaintenanceWindowWorkflow start(MaintenanceOrder order) {
     MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(window::run, order);
     return window;
   }
@@ -366,7 +367,7 @@ class MaintenanceWindowWorkflowTest {
     actions.failing.add("test-payment-processing");
     applyDeploys();
     RollbackWorkflow earlier = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId("rollback-recoup-backend-mw-15").setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId("rollback-recoup-backend-mw-15").setTaskQueue(TaskQueue.NAME).build());
     earlier.run(RollbackOrders.order("mw-15", null, false, null));
 
     MaintenanceView view = result(start(order("MW-15", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));

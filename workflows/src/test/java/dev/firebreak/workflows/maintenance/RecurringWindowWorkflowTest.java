@@ -3,7 +3,7 @@ package dev.firebreak.workflows.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
@@ -55,7 +55,7 @@ class RecurringWindowWorkflowTest {
 
   private void startEnvironment(TestEnvironmentOptions options) {
     env = TestWorkflowEnvironment.newInstance(options);
-    register(env.newWorker(IncidentWorkflow.TASK_QUEUE));
+    register(env.newWorker(TaskQueue.NAME));
     env.start();
     client = env.getWorkflowClient();
   }
@@ -83,7 +83,7 @@ class RecurringWindowWorkflowTest {
 
   private WorkflowExecution start(RecurringWindow window) {
     RecurringWindowWorkflow loop = client.newWorkflowStub(RecurringWindowWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RecurringWindowWorkflow.workflowId(window.name())).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(RecurringWindowWorkflow.workflowId(window.name())).setTaskQueue(TaskQueue.NAME).build());
     return WorkflowClient.start(loop::run, window, null, null);
   }
 

@@ -2,7 +2,7 @@ package dev.firebreak.workflows.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -22,7 +22,7 @@ class RollbackLockWorkflowTest {
 
   /**
    * Closes the server after each test and prints the workflows' histories when one fails. The worker
-   * is this class's own, on {@link IncidentWorkflow#TASK_QUEUE} rather than the extension's per-test
+   * is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
    * queue: RollbackLocks starts the lock on that queue.
    */
   @RegisterExtension
@@ -31,7 +31,7 @@ class RollbackLockWorkflowTest {
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env) {
     this.env = env;
-    Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+    Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(RollbackLockWorkflowImpl.class);
     env.start();
     client = env.getWorkflowClient();

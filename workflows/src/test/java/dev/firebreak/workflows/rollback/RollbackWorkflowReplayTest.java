@@ -3,7 +3,7 @@ package dev.firebreak.workflows.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import io.temporal.client.WorkflowClient;
@@ -44,13 +44,13 @@ class RollbackWorkflowReplayTest {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
       diagnostics.deployments = RollbackOrders.DEPLOYS;
-      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
       worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), new RecordingChat());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend")).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+          .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend")).setTaskQueue(TaskQueue.NAME).build());
       WorkflowClient.start(lock::run, null);
 
       lock.claim(new LockClaim("succeeded", "rollback-recoup-backend-succeeded", Duration.ofHours(1)));
@@ -79,7 +79,7 @@ class RollbackWorkflowReplayTest {
 
   private static RollbackWorkflow start(WorkflowClient client, RollbackOrder order) {
     RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(order.workflowId()).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+        .setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
     WorkflowClient.start(rollback::run, order);
     return rollback;
   }

@@ -3,7 +3,7 @@ package dev.firebreak.workflows.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
@@ -53,13 +53,13 @@ class WebhookRetryWorkflowReplayTest {
       webhooks.failuresLeft.put("evt_0200", 9);
       webhooks.failuresLeft.put("evt_0201", 1);
       webhooks.holdFirstBatch();
-      Worker worker = env.newWorker(IncidentWorkflow.TASK_QUEUE);
+      Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(WebhookRetryWorkflowImpl.class);
       worker.registerActivitiesImplementations(webhooks, new RecordingChat());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       WebhookRetryWorkflow job = client.newWorkflowStub(WebhookRetryWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(JOB_ID).setTaskQueue(IncidentWorkflow.TASK_QUEUE).build());
+          .setWorkflowId(JOB_ID).setTaskQueue(TaskQueue.NAME).build());
       WorkflowExecution first = WorkflowClient.start(job::run, WebhookRetryWorkflowTest.request(3, 50, 3), null);
       webhooks.firstBatchArrived.await(10, TimeUnit.SECONDS);
       job.pause();

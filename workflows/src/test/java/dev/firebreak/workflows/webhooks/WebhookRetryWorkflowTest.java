@@ -3,6 +3,7 @@ package dev.firebreak.workflows.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
