@@ -10,6 +10,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -86,7 +87,10 @@ final class TemporalFloor {
   public static void main(String[] args) throws InterruptedException {
     WorkflowClient client = client(args[1]);
     WorkerFactory workers = WorkerFactory.newInstance(client);
-    var worker = workers.newWorker(TASK_QUEUE);
+    // The same polls as Firebreak's worker: the floor measures the server, not a poller shortage.
+    var worker = workers.newWorker(TASK_QUEUE, WorkerOptions.newBuilder()
+        .setMaxConcurrentWorkflowTaskPollers(FirebreakProcess.POLLERS)
+        .setMaxConcurrentActivityTaskPollers(FirebreakProcess.POLLERS).build());
     worker.registerWorkflowImplementationTypes(FloorWorkflowImpl.class);
     worker.registerActivitiesImplementations(new FloorActivityImpl());
     workers.start();
