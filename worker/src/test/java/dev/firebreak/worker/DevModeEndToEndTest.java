@@ -16,9 +16,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole product in one JVM, as `./firebreak dev` runs it: embedded Temporal, worker, API and
@@ -33,22 +33,18 @@ class DevModeEndToEndTest {
   private static FakeSlack slack;
   private static DevMode dev;
 
+  @RegisterExtension
+  static final DevModeExtension devMode = new DevModeExtension();
+
   @BeforeAll
   static void startDevMode() throws IOException {
-    slack = new FakeSlack();
+    slack = devMode.closeAfter(new FakeSlack());
     Map<String, String> env = Map.of(
         "SLACK_BOT_TOKEN", slack.token(),
         "SLACK_API_URL", slack.apiUrlPrefix());
-    dev = DevMode.start(null, FreePort.next(), FreePort.next(), env::get);
+    dev = devMode.start(env);
   }
 
-  @AfterAll
-  static void stopDevMode() throws IOException {
-    if (dev != null) {
-      dev.close();
-    }
-    slack.close();
-  }
 
   @Test
   void theRunbooksJobsAreScheduledDryRunAndOneCanRunNow() throws Exception {

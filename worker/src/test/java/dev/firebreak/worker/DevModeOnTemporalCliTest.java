@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * `./firebreak dev` on a real Temporal: the Temporal CLI's dev server, started by dev mode with a
  * database file, the Web UI and Firebreak's search attributes. The demo runbook's shrunk clock keeps
  * each test well under a minute.
+ *
+ * <p>Each test starts its own dev mode on its own server options (and one stops it half-way), so
+ * the class manages dev mode itself rather than through {@link DevModeExtension}.
  */
 class DevModeOnTemporalCliTest {
 

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A restarted dev mode has a new, empty embedded server, while Slack rooms and PagerDuty alerts
  * named after the old run's ids live on: its ids carry on after the old run's instead of reusing them.
+ *
+ * <p>It starts dev mode twice on one state directory, so it manages dev mode itself rather than
+ * through {@link DevModeExtension} (one dev mode per class).
  */
 class DevModeRestartTest {
 

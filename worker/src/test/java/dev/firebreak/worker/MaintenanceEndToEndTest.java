@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Maintenance windows as `./firebreak dev` runs them with the demo config (every provider dry-run):
@@ -29,17 +29,14 @@ class MaintenanceEndToEndTest {
 
   private static DevMode dev;
 
+  @RegisterExtension
+  static final DevModeExtension devMode = new DevModeExtension();
+
   @BeforeAll
   static void startDevMode() {
-    dev = DevMode.start(null, FreePort.next(), FreePort.next(), Map.<String, String>of()::get);
+    dev = devMode.start(Map.of());
   }
 
-  @AfterAll
-  static void stop() {
-    if (dev != null) {
-      dev.close();
-    }
-  }
 
   @Test
   void aWindowCreatedAFewSecondsAheadCompletesInUnderAMinute() throws Exception {

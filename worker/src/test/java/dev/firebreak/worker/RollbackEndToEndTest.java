@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.fakes.FakeRender;
 import dev.firebreak.activities.fakes.FakeVercel;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,9 +15,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rollbacks as `./firebreak dev` runs them, with Vercel and Render live against local fakes that
@@ -35,12 +34,15 @@ class RollbackEndToEndTest {
   private static FakeRender render;
   private static DevMode dev;
 
+  @RegisterExtension
+  static final DevModeExtension devMode = new DevModeExtension();
+
   @BeforeAll
   static void startDevMode() throws IOException {
-    vercel = new FakeVercel("vercel-token", null)
+    vercel = devMode.closeAfter(new FakeVercel("vercel-token", null))
         .productionDeploy("prj_demo_talk_to_my_lawyer", "dpl_good", T0.minusSeconds(3600), "READY", "aaa")
         .productionDeploy("prj_demo_talk_to_my_lawyer", "dpl_bad", T0, "READY", "bbb");
-    render = new FakeRender("rnd_key")
+    render = devMode.closeAfter(new FakeRender("rnd_key"))
         .deploy("srv-demo-recoup-backend", "dep-good", T0.minusSeconds(3600), "deactivated", "ccc")
         .deploy("srv-demo-recoup-backend", "dep-bad", T0, "live", "ddd");
     vercel.rollbacks().takes(2, Duration.ZERO);
@@ -48,17 +50,9 @@ class RollbackEndToEndTest {
     Map<String, String> env = Map.of(
         "VERCEL_TOKEN", "vercel-token", "VERCEL_API_URL", vercel.baseUrl(),
         "RENDER_API_KEY", "rnd_key", "RENDER_API_URL", render.baseUrl());
-    dev = DevMode.start(null, freePort(), freePort(), env::get);
+    dev = devMode.start(env);
   }
 
-  @AfterAll
-  static void stop() {
-    if (dev != null) {
-      dev.close();
-    }
-    vercel.close();
-    render.close();
-  }
 
   @Test
   void vercelAndRenderServicesRollBackToTheirPreviousGoodDeployThroughTheApi() throws Exception {
@@ -120,9 +114,4 @@ class RollbackEndToEndTest {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -27,9 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,11 +57,14 @@ class SecretsStayInTheWorkerEndToEndTest {
   private static SlackRequests slackRequests;
   private static Set<String> secrets;
 
+  @RegisterExtension
+  static final DevModeExtension devMode = new DevModeExtension();
+
   @BeforeAll
   static void startDevMode(@TempDir Path dir) throws IOException {
-    slack = new FakeSlack();
-    attacker = new FakeHttpEndpoint();
-    app = new FakeHttpEndpoint();
+    slack = devMode.closeAfter(new FakeSlack());
+    attacker = devMode.closeAfter(new FakeHttpEndpoint());
+    app = devMode.closeAfter(new FakeHttpEndpoint());
     Map<String, String> env = Map.of(
         "SLACK_BOT_TOKEN", slack.token(),
         "SLACK_SIGNING_SECRET", SIGNING_SECRET,
@@ -108,19 +111,10 @@ class SecretsStayInTheWorkerEndToEndTest {
             schedule: "0 3 * * *"
             action: { url: "APP/cron?key=${CRON_SECRET}" }
         """.replace("APP/", app.url("/")).replace("ATTACKER", URI.create(attacker.url("/")).getAuthority()));
-    dev = DevMode.start(config, FreePort.next(), FreePort.next(), env::get);
+    dev = devMode.start(config, env::get);
     slackRequests = new SlackRequests(dev.apiUrl(), SIGNING_SECRET);
   }
 
-  @AfterAll
-  static void stop() throws IOException {
-    if (dev != null) {
-      dev.close();
-    }
-    slack.close();
-    attacker.close();
-    app.close();
-  }
 
   @Test
   void overTheApiAResponderCannotSendACallAndAnAdminsCallArrivesWithItsReferencesAsLiteralText() throws Exception {

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An incident run from Slack alone against `./firebreak dev`: signed slash commands, button clicks
@@ -39,25 +39,21 @@ class SlackEndToEndTest {
   private static DevMode dev;
   private static SlackRequests requests;
 
+  @RegisterExtension
+  static final DevModeExtension devMode = new DevModeExtension();
+
   @BeforeAll
   static void startDevMode() throws IOException {
-    slack = new FakeSlack();
+    slack = devMode.closeAfter(new FakeSlack());
     Map<String, String> env = Map.of(
         "SLACK_BOT_TOKEN", slack.token(),
         "SLACK_SIGNING_SECRET", SECRET,
         "SLACK_APP_TOKEN", FakeSlackSocketMode.APP_TOKEN,
         "SLACK_API_URL", slack.apiUrlPrefix());
-    dev = DevMode.start(null, FreePort.next(), FreePort.next(), env::get);
+    dev = devMode.start(env);
     requests = new SlackRequests(dev.apiUrl(), SECRET);
   }
 
-  @AfterAll
-  static void stopDevMode() throws IOException {
-    if (dev != null) {
-      dev.close();
-    }
-    slack.close();
-  }
 
   @Test
   void anIncidentIsDeclaredAcknowledgedUpdatedAndResolvedFromSlack() throws Exception {

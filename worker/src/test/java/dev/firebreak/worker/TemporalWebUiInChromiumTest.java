@@ -23,6 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * What a user of `./firebreak dev` sees in the Temporal Web UI, rendered by headless Chromium: the
  * incident list with Firebreak's search attributes as columns, an incident's page with its summary and
  * its queries, and the Schedules page with the jobs. The screenshots are kept in {@code target/web-ui/}.
+ *
+ * <p>Dev mode runs on a CLI server with its Web UI, started inside the test, so it is managed here
+ * rather than through {@link DevModeExtension} (embedded Temporal only).
  */
 class TemporalWebUiInChromiumTest {
 
