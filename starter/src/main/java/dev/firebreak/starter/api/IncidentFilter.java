@@ -62,7 +62,7 @@ public record IncidentFilter(String status, Severity severity, String service) {
   static IncidentFilter parse(String status, String severity, String service, FirebreakConfig config) {
     return new IncidentFilter(
         blank(status) ? null : status(status),
-        blank(severity) ? null : severity(severity),
+        blank(severity) ? null : RequestedSeverity.parse("Query parameter 'severity'", severity),
         blank(service) ? null : service(service.strip(), config));
   }
 
@@ -77,14 +77,6 @@ public record IncidentFilter(String status, Severity severity, String service) {
                 .collect(Collectors.joining(", ")) + " ('open' is every incident still running)."));
   }
 
-  private static Severity severity(String text) {
-    try {
-      return Severity.valueOf(text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("Query parameter 'severity' is '" + text + "', not one of "
-          + Arrays.stream(Severity.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
-    }
-  }
 
   private static String service(String name, FirebreakConfig config) {
     if (config.service(name).isEmpty()) {

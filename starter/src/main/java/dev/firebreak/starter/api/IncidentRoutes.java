@@ -50,7 +50,7 @@ final class IncidentRoutes {
     if (!DeclarationRules.titleFits(title)) {
       throw ApiError.badRequest("Field 'title' is longer than " + DeclarationRules.MAX_TITLE + " characters.");
     }
-    Severity severity = severity(required("severity", request.severity()));
+    Severity severity = RequestedSeverity.parse("Field 'severity'", required("severity", request.severity()));
     String service = required("service", request.service());
     DeclarationRules.unknownService(config, service).ifPresent(problem -> {
       throw ApiError.badRequest(problem);
@@ -118,14 +118,6 @@ final class IncidentRoutes {
     return body;
   }
 
-  private static Severity severity(String text) {
-    try {
-      return Severity.valueOf(text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("Severity '" + text + "' is not one of "
-          + Arrays.stream(Severity.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
-    }
-  }
 
   static String required(String field, String value) {
     if (value == null || value.isBlank()) {

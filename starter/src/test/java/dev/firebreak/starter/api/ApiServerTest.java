@@ -168,7 +168,7 @@ class ApiServerTest {
   void declareRefusesBadRequestsAndStartsNothing() {
     assertBadRequest(DECLARE.replace("recoup-backend", "nope"),
         "No service named 'nope'; known: recoup-backend, talk-to-my-lawyer.");
-    assertBadRequest(DECLARE.replace("\"P1\"", "\"P9\""), "Severity 'P9' is not one of P0, P1, P2, P3, P4.");
+    assertBadRequest(DECLARE.replace("\"P1\"", "\"P9\""), "Field 'severity' is 'P9', not one of P0, P1, P2, P3, P4.");
     assertBadRequest("{\"title\": \"x\", ", null);
     assertBadRequest(DECLARE.replace("Checkout 5xx", "x".repeat(201)), "Field 'title' is longer than 200 characters.");
     assertBadRequest(DECLARE.replace("Checkout 5xx", "  "), "Field 'title' is required.");
