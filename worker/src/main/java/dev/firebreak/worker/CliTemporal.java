@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Temporal server as a child process: the Temporal CLI's dev server ({@code temporal server
- * start-dev}) on loopback ports, with Firebreak's search attributes registered at launch. Unlike the
- * embedded test server it has Schedules, visibility queries on search attributes, the Web UI and,
- * with a database file, incidents that outlive a restart.
+ * start-dev}) on loopback ports, with Firebreak's search attributes registered at launch. Unlike
+ * the embedded test server it has Schedules, visibility queries on search attributes, the Web UI
+ * and, with a database file, incidents that outlive a restart.
  */
 final class CliTemporal implements DevTemporal {
 
@@ -46,9 +46,11 @@ final class CliTemporal implements DevTemporal {
    * @param database null keeps everything in memory
    * @param logFile where the server's own output goes
    * @param searchAttributes whether the server starts with Firebreak's search attributes; without
-   *     them it is a bare server, as a team's own cluster is before {@code --register-search-attributes}
+   *     them it is a bare server, as a team's own cluster is before {@code
+   *     --register-search-attributes}
    */
-  record Options(Path cli, int port, int uiPort, Path database, Path logFile, boolean searchAttributes) {
+  record Options(
+      Path cli, int port, int uiPort, Path database, Path logFile, boolean searchAttributes) {
 
     /** A server with Firebreak's search attributes, as dev mode starts it. */
     Options(Path cli, int port, int uiPort, Path database, Path logFile) {
@@ -69,8 +71,9 @@ final class CliTemporal implements DevTemporal {
   }
 
   /**
-   * The CLI to use: the given path, else {@code TEMPORAL_CLI}, else {@code temporal} on the {@code PATH}.
-   * A path that was asked for but is not an executable is an error rather than a quiet fallback.
+   * The CLI to use: the given path, else {@code TEMPORAL_CLI}, else {@code temporal} on the {@code
+   * PATH}. A path that was asked for but is not an executable is an error rather than a quiet
+   * fallback.
    */
   static Optional<Path> find(Path explicit, Function<String, String> env) {
     if (explicit != null) {
@@ -93,55 +96,87 @@ final class CliTemporal implements DevTemporal {
 
   private static Path executable(Path cli, String source) {
     if (!Files.isRegularFile(cli) || !Files.isExecutable(cli)) {
-      throw new IllegalArgumentException(source + " names " + cli + ", which is not an executable Temporal CLI");
+      throw new IllegalArgumentException(
+          source + " names " + cli + ", which is not an executable Temporal CLI");
     }
     return cli.toAbsolutePath();
   }
 
   /** The command line, without the process around it. */
   static List<String> command(Options options) {
-    List<String> command = new ArrayList<>(List.of(options.cli().toString(), "server", "start-dev",
-        "--ip", "127.0.0.1", "--port", Integer.toString(options.port()), "--log-level", "warn"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                options.cli().toString(),
+                "server",
+                "start-dev",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(options.port()),
+                "--log-level",
+                "warn"));
     if (options.database() != null) {
       command.addAll(List.of("--db-filename", options.database().toString()));
     }
     if (options.uiPort() == 0) {
       command.add("--headless");
     } else {
-      command.addAll(List.of("--ui-ip", "127.0.0.1", "--ui-port", Integer.toString(options.uiPort()),
-          "--ui-disable-news-fetch"));
+      command.addAll(
+          List.of(
+              "--ui-ip",
+              "127.0.0.1",
+              "--ui-port",
+              Integer.toString(options.uiPort()),
+              "--ui-disable-news-fetch"));
     }
     if (options.searchAttributes()) {
-      IncidentSearchAttributes.ALL.forEach(key -> command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));
+      IncidentSearchAttributes.ALL.forEach(
+          key -> command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));
     }
     // One partition per task queue: the default four spread a handful of pollers thin, and a task
-    // that lands on a partition nobody polls waits to be forwarded (a third of a declare's latency).
-    command.addAll(List.of("--dynamic-config-value", "matching.numTaskqueueReadPartitions=1",
-        "--dynamic-config-value", "matching.numTaskqueueWritePartitions=1"));
+    // that lands on a partition nobody polls waits to be forwarded (a third of a declare's
+    // latency).
+    command.addAll(
+        List.of(
+            "--dynamic-config-value",
+            "matching.numTaskqueueReadPartitions=1",
+            "--dynamic-config-value",
+            "matching.numTaskqueueWritePartitions=1"));
     return command;
   }
 
-  /** Starts the server and returns once it serves the namespace; a server that does not is stopped again. */
+  /**
+   * Starts the server and returns once it serves the namespace; a server that does not is stopped
+   * again.
+   */
   static CliTemporal start(Options options) {
     try {
       if (options.database() != null && options.database().toAbsolutePath().getParent() != null) {
         Files.createDirectories(options.database().toAbsolutePath().getParent());
       }
       Files.createDirectories(options.logFile().toAbsolutePath().getParent());
-      Process process = new ProcessBuilder(command(options))
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()))
-          .start();
-      // A JVM that ends without closing dev mode (Ctrl-C during start, a test run cut short) must not
+      Process process =
+          new ProcessBuilder(command(options))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(options.logFile().toFile()))
+              .start();
+      // A JVM that ends without closing dev mode (Ctrl-C during start, a test run cut short) must
+      // not
       // leave a server behind. At Ctrl-C dev mode's own hook closes the worker first and then this
-      // server, and hooks run at the same time, so this one gives that a head start before stopping it.
-      Thread killOnExit = new Thread(() -> {
-        if (!awaitExit(process.toHandle(), STOP_TIMEOUT)) {
-          destroyTree(process, STOP_TIMEOUT);
-        }
-      }, "temporal-cli-stop");
+      // server, and hooks run at the same time, so this one gives that a head start before stopping
+      // it.
+      Thread killOnExit =
+          new Thread(
+              () -> {
+                if (!awaitExit(process.toHandle(), STOP_TIMEOUT)) {
+                  destroyTree(process, STOP_TIMEOUT);
+                }
+              },
+              "temporal-cli-stop");
       Runtime.getRuntime().addShutdownHook(killOnExit);
-      ManagedChannel channel = ManagedChannelBuilder.forTarget("127.0.0.1:" + options.port()).usePlaintext().build();
+      ManagedChannel channel =
+          ManagedChannelBuilder.forTarget("127.0.0.1:" + options.port()).usePlaintext().build();
       CliTemporal server = new CliTemporal(options, process, channel, killOnExit);
       try {
         server.awaitServing();
@@ -149,11 +184,16 @@ final class CliTemporal implements DevTemporal {
         server.close();
         throw failed;
       }
-      log.info("Temporal CLI dev server on 127.0.0.1:{} (pid {}, {}, log {})", options.port(), process.pid(),
-          options.database() == null ? "in memory" : "database " + options.database(), options.logFile());
+      log.info(
+          "Temporal CLI dev server on 127.0.0.1:{} (pid {}, {}, log {})",
+          options.port(),
+          process.pid(),
+          options.database() == null ? "in memory" : "database " + options.database(),
+          options.logFile());
       return server;
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the Temporal CLI " + options.cli() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Could not start the Temporal CLI " + options.cli() + ": " + e.getMessage(), e);
     }
   }
 
@@ -162,21 +202,30 @@ final class CliTemporal implements DevTemporal {
    * namespace exists, and a worker polling then would fail.
    */
   private void awaitServing() {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setChannel(channel).build());
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setChannel(channel).build());
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
     RuntimeException last = null;
     try {
       while (Instant.now().isBefore(deadline)) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("The Temporal CLI dev server exited with status " + process.exitValue()
-              + " (is port " + options.port() + (options.uiPort() == 0 ? "" : " or " + options.uiPort())
-              + " in use?):\n" + logTail());
+          throw new IllegalStateException(
+              "The Temporal CLI dev server exited with status "
+                  + process.exitValue()
+                  + " (is port "
+                  + options.port()
+                  + (options.uiPort() == 0 ? "" : " or " + options.uiPort())
+                  + " in use?):\n"
+                  + logTail());
         }
         try {
           if (stubs.healthCheck().getStatus() == HealthCheckResponse.ServingStatus.SERVING) {
-            stubs.blockingStub().withDeadlineAfter(1, TimeUnit.SECONDS)
-                .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(NAMESPACE).build());
+            stubs
+                .blockingStub()
+                .withDeadlineAfter(1, TimeUnit.SECONDS)
+                .describeNamespace(
+                    DescribeNamespaceRequest.newBuilder().setNamespace(NAMESPACE).build());
             return;
           }
         } catch (RuntimeException notYet) {
@@ -184,12 +233,19 @@ final class CliTemporal implements DevTemporal {
         }
         Thread.sleep(100);
       }
-      throw new IllegalStateException("The Temporal CLI dev server did not serve namespace " + NAMESPACE + " within "
-          + STARTUP_TIMEOUT.toSeconds() + " s (last error: " + (last == null ? "none" : last.getMessage()) + "):\n"
-          + logTail());
+      throw new IllegalStateException(
+          "The Temporal CLI dev server did not serve namespace "
+              + NAMESPACE
+              + " within "
+              + STARTUP_TIMEOUT.toSeconds()
+              + " s (last error: "
+              + (last == null ? "none" : last.getMessage())
+              + "):\n"
+              + logTail());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the Temporal CLI dev server", e);
+      throw new IllegalStateException(
+          "Interrupted while waiting for the Temporal CLI dev server", e);
     } finally {
       stubs.shutdownNow();
     }
@@ -221,7 +277,9 @@ final class CliTemporal implements DevTemporal {
 
   @Override
   public Optional<String> webUi() {
-    return options.uiPort() == 0 ? Optional.empty() : Optional.of("http://127.0.0.1:" + options.uiPort());
+    return options.uiPort() == 0
+        ? Optional.empty()
+        : Optional.of("http://127.0.0.1:" + options.uiPort());
   }
 
   @Override
@@ -250,7 +308,9 @@ final class CliTemporal implements DevTemporal {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     tree.add(process.toHandle());
     tree.forEach(ProcessHandle::destroy);
-    tree.stream().filter(handle -> !awaitExit(handle, grace)).forEach(ProcessHandle::destroyForcibly);
+    tree.stream()
+        .filter(handle -> !awaitExit(handle, grace))
+        .forEach(ProcessHandle::destroyForcibly);
   }
 
   /** Whether the process ended within the time given. */

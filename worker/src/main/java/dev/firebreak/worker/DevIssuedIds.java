@@ -12,11 +12,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
- * Dev mode's record of the ids it has handed out, one line per day and kind
- * ({@code INC-20261204-=17}), in {@code .firebreak/issued-ids.properties}. The embedded server
- * forgets every incident when it stops, but the Slack rooms and PagerDuty alerts named after them
- * do not: a restarted dev mode carries on numbering after the last id of the day instead of reusing
- * it. Written at every id (dev mode declares a handful a minute), so even {@code kill -9} loses none.
+ * Dev mode's record of the ids it has handed out, one line per day and kind ({@code
+ * INC-20261204-=17}), in {@code .firebreak/issued-ids.properties}. The embedded server forgets
+ * every incident when it stops, but the Slack rooms and PagerDuty alerts named after them do not: a
+ * restarted dev mode carries on numbering after the last id of the day instead of reusing it.
+ * Written at every id (dev mode declares a handful a minute), so even {@code kill -9} loses none.
  */
 final class DevIssuedIds implements IssuedIds {
 
@@ -55,9 +55,15 @@ final class DevIssuedIds implements IssuedIds {
     if (number <= highest(dayPrefix)) {
       return;
     }
-    // Only the current day matters: an id carries its date, so other days' numbers can never collide.
-    highest.keySet().removeIf(key -> !key.toString().substring(key.toString().indexOf('-') + 1)
-        .equals(dayPrefix.substring(dayPrefix.indexOf('-') + 1)));
+    // Only the current day matters: an id carries its date, so other days' numbers can never
+    // collide.
+    highest
+        .keySet()
+        .removeIf(
+            key ->
+                !key.toString()
+                    .substring(key.toString().indexOf('-') + 1)
+                    .equals(dayPrefix.substring(dayPrefix.indexOf('-') + 1)));
     highest.setProperty(dayPrefix, Integer.toString(number));
     write();
   }
@@ -66,7 +72,8 @@ final class DevIssuedIds implements IssuedIds {
     Path next = file.resolveSibling(FILE + ".next");
     try {
       try (Writer writer = Files.newBufferedWriter(next, StandardCharsets.UTF_8)) {
-        highest.store(writer, "Highest id dev mode issued today, by kind; see README (dev mode restarts)");
+        highest.store(
+            writer, "Highest id dev mode issued today, by kind; see README (dev mode restarts)");
       }
       Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

@@ -16,14 +16,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Everything on one machine for trying Firebreak: a Temporal server (embedded, or the Temporal CLI's
- * dev server), the worker, the API and the simulated health endpoints and status pages of the demo
- * services.
+ * Everything on one machine for trying Firebreak: a Temporal server (embedded, or the Temporal
+ * CLI's dev server), the worker, the API and the simulated health endpoints and status pages of the
+ * demo services.
  */
 final class DevMode implements AutoCloseable {
 
   static final String DEFAULT_DEV_TOKEN = "dev-token";
   static final String NAMESPACE = "default";
+
   /** Relative to the working directory, like the config file dev mode is usually given. */
   static final Path STATE_DIRECTORY = Path.of(".firebreak");
 
@@ -33,7 +34,11 @@ final class DevMode implements AutoCloseable {
   private final String devToken;
   private final FirebreakConfig config;
 
-  private DevMode(DevTemporal temporal, FirebreakProcess process, String apiUrl, String devToken,
+  private DevMode(
+      DevTemporal temporal,
+      FirebreakProcess process,
+      String apiUrl,
+      String devToken,
       FirebreakConfig config) {
     this.temporal = temporal;
     this.process = process;
@@ -46,21 +51,39 @@ final class DevMode implements AutoCloseable {
    * @param configFile null for the built-in demo runbook
    * @param apiPort the API port; the demo config's URLs point at it, so it must be known up front
    */
-  static DevMode start(Path configFile, int temporalPort, int apiPort, Function<String, String> env) {
+  static DevMode start(
+      Path configFile, int temporalPort, int apiPort, Function<String, String> env) {
     return start(configFile, temporalPort, apiPort, env, STATE_DIRECTORY);
   }
 
-  /** @param stateDirectory where dev mode keeps what must outlive its in-memory server (the ids it issued) */
-  static DevMode start(Path configFile, int temporalPort, int apiPort, Function<String, String> env, Path stateDirectory) {
-    return start(configFile, () -> DevTemporal.embedded(temporalPort), apiPort, env, stateDirectory);
+  /**
+   * @param stateDirectory where dev mode keeps what must outlive its in-memory server (the ids it
+   *     issued)
+   */
+  static DevMode start(
+      Path configFile,
+      int temporalPort,
+      int apiPort,
+      Function<String, String> env,
+      Path stateDirectory) {
+    return start(
+        configFile, () -> DevTemporal.embedded(temporalPort), apiPort, env, stateDirectory);
   }
 
-  /** @param temporal starts the server dev mode runs on and owns (closed with it, or at once if start fails) */
-  static DevMode start(Path configFile, Supplier<DevTemporal> temporal, int apiPort, Function<String, String> env) {
+  /**
+   * @param temporal starts the server dev mode runs on and owns (closed with it, or at once if
+   *     start fails)
+   */
+  static DevMode start(
+      Path configFile, Supplier<DevTemporal> temporal, int apiPort, Function<String, String> env) {
     return start(configFile, temporal, apiPort, env, STATE_DIRECTORY);
   }
 
-  static DevMode start(Path configFile, Supplier<DevTemporal> temporal, int apiPort, Function<String, String> env,
+  static DevMode start(
+      Path configFile,
+      Supplier<DevTemporal> temporal,
+      int apiPort,
+      Function<String, String> env,
       Path stateDirectory) {
     String apiUrl = "http://127.0.0.1:" + apiPort;
     ConfigLoader loader = new ConfigLoader(Map.of(ConfigLoader.DEV_URL_VARIABLE, apiUrl));
@@ -71,14 +94,30 @@ final class DevMode implements AutoCloseable {
     }
     DevTemporal server = temporal.get();
     try {
-      boolean searchAttributes = SearchAttributeRegistration.register(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build(), NAMESPACE);
-      DevSimulation simulation = new DevSimulation(
-          config.services().stream().map(ServiceConfig::name).collect(Collectors.toSet()),
-          dependencies(config));
-      FirebreakProcess process = FirebreakProcess.start(new ProcessSettings(
-          config, withDevUrl(env, apiUrl), server.target(), server.channel(), NAMESPACE, true, true,
-          "127.0.0.1", apiPort, devToken, searchAttributes, simulation::register), DevIssuedIds.in(stateDirectory));
+      boolean searchAttributes =
+          SearchAttributeRegistration.register(
+              WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build(),
+              NAMESPACE);
+      DevSimulation simulation =
+          new DevSimulation(
+              config.services().stream().map(ServiceConfig::name).collect(Collectors.toSet()),
+              dependencies(config));
+      FirebreakProcess process =
+          FirebreakProcess.start(
+              new ProcessSettings(
+                  config,
+                  withDevUrl(env, apiUrl),
+                  server.target(),
+                  server.channel(),
+                  NAMESPACE,
+                  true,
+                  true,
+                  "127.0.0.1",
+                  apiPort,
+                  devToken,
+                  searchAttributes,
+                  simulation::register),
+              DevIssuedIds.in(stateDirectory));
       return new DevMode(server, process, apiUrl, devToken, config);
     } catch (RuntimeException failed) {
       server.close();
@@ -110,25 +149,51 @@ final class DevMode implements AutoCloseable {
 
   /** What a new user needs on screen: where things are and one line to try. */
   String banner() {
-    String firstService = config.services().isEmpty() ? "my-service" : config.services().get(0).name();
+    String firstService =
+        config.services().isEmpty() ? "my-service" : config.services().get(0).name();
     StringBuilder text = new StringBuilder();
-    text.append("\n  Firebreak dev mode is running (").append(temporal.database()
-        .map(db -> "incidents are kept in " + db + ": a restart carries on")
-        .orElse("everything is in memory: a restart forgets it all")).append(")\n\n");
-    text.append("  Temporal (").append(temporal.kind()).append(") ").append(temporal.target()).append("   namespace ")
-        .append(NAMESPACE).append('\n');
-    temporal.webUi().ifPresent(ui -> text.append("  Temporal Web UI     ").append(incidentList(ui)).append('\n'));
-    text.append("  HTTP API            ").append(apiUrl).append("   token: ").append(devToken).append('\n');
-    text.append("  Services            ").append(config.services().stream().map(ServiceConfig::name)
-        .collect(Collectors.joining(", "))).append('\n');
+    text.append("\n  Firebreak dev mode is running (")
+        .append(
+            temporal
+                .database()
+                .map(db -> "incidents are kept in " + db + ": a restart carries on")
+                .orElse("everything is in memory: a restart forgets it all"))
+        .append(")\n\n");
+    text.append("  Temporal (")
+        .append(temporal.kind())
+        .append(") ")
+        .append(temporal.target())
+        .append("   namespace ")
+        .append(NAMESPACE)
+        .append('\n');
+    temporal
+        .webUi()
+        .ifPresent(
+            ui -> text.append("  Temporal Web UI     ").append(incidentList(ui)).append('\n'));
+    text.append("  HTTP API            ")
+        .append(apiUrl)
+        .append("   token: ")
+        .append(devToken)
+        .append('\n');
+    text.append("  Services            ")
+        .append(
+            config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")))
+        .append('\n');
     process.providerSummary().forEach(line -> text.append("  ").append(line).append('\n'));
     text.append("\n  Declare an incident:\n");
-    text.append("    curl -s -XPOST ").append(apiUrl).append("/api/v1/incidents -H 'Authorization: Bearer ")
-        .append(devToken).append("' -H 'Content-Type: application/json' \\\n")
+    text.append("    curl -s -XPOST ")
+        .append(apiUrl)
+        .append("/api/v1/incidents -H 'Authorization: Bearer ")
+        .append(devToken)
+        .append("' -H 'Content-Type: application/json' \\\n")
         .append("      -d '{\"title\":\"Checkout returns 500\",\"severity\":\"P1\",\"service\":\"")
-        .append(firstService).append("\"}'\n");
+        .append(firstService)
+        .append("\"}'\n");
     text.append("  Break a service (then try to resolve):\n");
-    text.append("    curl -s -XPOST ").append(apiUrl).append("/dev/services/").append(firstService)
+    text.append("    curl -s -XPOST ")
+        .append(apiUrl)
+        .append("/dev/services/")
+        .append(firstService)
         .append("/health -d '{\"healthy\":false}'\n");
     text.append("  Or with the CLI: ./firebreak incident list\n");
     return text.toString();
@@ -137,7 +202,10 @@ final class DevMode implements AutoCloseable {
   /** The Web UI's workflow list filtered to incidents. */
   static String incidentList(String webUi) {
     String query = "WorkflowType=\"" + IncidentWorkflow.class.getSimpleName() + "\"";
-    return webUi + "/namespaces/" + NAMESPACE + "/workflows?query="
+    return webUi
+        + "/namespaces/"
+        + NAMESPACE
+        + "/workflows?query="
         + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
   }
 

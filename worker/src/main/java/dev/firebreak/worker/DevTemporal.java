@@ -6,14 +6,17 @@ import java.util.Optional;
 
 /**
  * The Temporal server dev mode runs and owns: the embedded test server (in memory) or the Temporal
- * CLI's dev server (a real server with Schedules, visibility queries, a database file and the Web UI).
+ * CLI's dev server (a real server with Schedules, visibility queries, a database file and the Web
+ * UI).
  */
 interface DevTemporal extends AutoCloseable {
 
   /** {@code host:port} of the frontend, for the Temporal UI, the CLI and other workers. */
   String target();
 
-  /** The channel dev mode's own worker and API use; it belongs to this server and closes with it. */
+  /**
+   * The channel dev mode's own worker and API use; it belongs to this server and closes with it.
+   */
   ManagedChannel channel();
 
   /** What it is, for the banner. */

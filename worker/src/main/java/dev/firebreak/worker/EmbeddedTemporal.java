@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dev mode's Temporal: the Java SDK's test server bound to a local port, running in real time.
- * It keeps everything in memory (a restart forgets every incident) and has no Schedule API and no
+ * Dev mode's Temporal: the Java SDK's test server bound to a local port, running in real time. It
+ * keeps everything in memory (a restart forgets every incident) and has no Schedule API and no
  * advanced visibility, so Firebreak must never depend on either.
  */
 final class EmbeddedTemporal implements AutoCloseable {
@@ -30,7 +30,8 @@ final class EmbeddedTemporal implements AutoCloseable {
   private final ManagedChannel inProcessChannel;
   private final String target;
 
-  private EmbeddedTemporal(TestServicesStarter services, Server server, Server inProcessServer, int port) {
+  private EmbeddedTemporal(
+      TestServicesStarter services, Server server, Server inProcessServer, int port) {
     this.services = services;
     this.server = server;
     this.inProcessServer = inProcessServer;
@@ -48,25 +49,32 @@ final class EmbeddedTemporal implements AutoCloseable {
   static EmbeddedTemporal start(int port) {
     TestServicesStarter services = new TestServicesStarter(true, 0);
     NettyServerBuilder builder =
-        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        NettyServerBuilder.forAddress(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     // Only the port gets the interceptor: dev mode's own worker is in process and dies with the
-    // server, so it keeps sticky execution (and its cache hits); any other worker comes in by the port.
-    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder, List.of(new StickyQueuesOff()));
+    // server, so it keeps sticky execution (and its cache hits); any other worker comes in by the
+    // port.
+    GRPCServerHelper.registerServicesAndHealthChecks(
+        services.getServices(), builder, List.of(new StickyQueuesOff()));
     InProcessServerBuilder inProcess = InProcessServerBuilder.forName(inProcessName(port));
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), inProcess);
     Server server = null;
     try {
       server = builder.build().start();
       Server inProcessServer = inProcess.build().start();
-      log.info("Embedded Temporal test server listening on 127.0.0.1:{} (in memory, real time)", port);
+      log.info(
+          "Embedded Temporal test server listening on 127.0.0.1:{} (in memory, real time)", port);
       return new EmbeddedTemporal(services, server, inProcessServer, port);
     } catch (IOException e) {
       if (server != null) {
         server.shutdownNow();
       }
       services.close();
-      throw new UncheckedIOException("Could not start the embedded Temporal server on 127.0.0.1:" + port
-          + " (is another Temporal or Firebreak dev running? use --temporal-port)", e);
+      throw new UncheckedIOException(
+          "Could not start the embedded Temporal server on 127.0.0.1:"
+              + port
+              + " (is another Temporal or Firebreak dev running? use --temporal-port)",
+          e);
     }
   }
 

@@ -1,43 +1,48 @@
 package dev.firebreak.worker;
 
 import dev.firebreak.starter.cli.ConfigCommand;
-import dev.firebreak.starter.config.InvalidConfigException;
 import dev.firebreak.starter.cli.IncidentCommand;
 import dev.firebreak.starter.cli.JobCommand;
 import dev.firebreak.starter.cli.MaintenanceCommand;
 import dev.firebreak.starter.cli.RollbackCommand;
-import picocli.CommandLine;
+import dev.firebreak.starter.config.InvalidConfigException;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code firebreak} command: processes (dev, worker, api, all) and the CLI over the API. */
-@Command(name = "firebreak", mixinStandardHelpOptions = true, version = "Firebreak 0.1.0",
+@Command(
+    name = "firebreak",
+    mixinStandardHelpOptions = true,
+    version = "Firebreak 0.1.0",
     description = "Incident and maintenance runbooks as durable Temporal workflows.",
     subcommands = {
-        DevCommand.class,
-        ServeCommands.WorkerCommand.class,
-        ServeCommands.ApiCommand.class,
-        ServeCommands.AllCommand.class,
-        IncidentCommand.class,
-        RollbackCommand.class,
-        MaintenanceCommand.class,
-        JobCommand.class,
-        ConfigCommand.class,
-        CommandLine.HelpCommand.class
+      DevCommand.class,
+      ServeCommands.WorkerCommand.class,
+      ServeCommands.ApiCommand.class,
+      ServeCommands.AllCommand.class,
+      IncidentCommand.class,
+      RollbackCommand.class,
+      MaintenanceCommand.class,
+      JobCommand.class,
+      ConfigCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Firebreak implements Runnable {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    CommandLine commandLine = new CommandLine(new Firebreak())
-        .setExecutionExceptionHandler((failure, command, parsed) -> {
-          // A person at a terminal needs the sentence, not the stack trace (that goes to the log).
-          LoggerFactory.getLogger(Firebreak.class).debug("command failed", failure);
-          command.getErr().println("error: " + failure.getMessage());
-          return failure instanceof InvalidConfigException ? 2 : 1;
-        });
+    CommandLine commandLine =
+        new CommandLine(new Firebreak())
+            .setExecutionExceptionHandler(
+                (failure, command, parsed) -> {
+                  // A person at a terminal needs the sentence, not the stack trace (that goes to
+                  // the log).
+                  LoggerFactory.getLogger(Firebreak.class).debug("command failed", failure);
+                  command.getErr().println("error: " + failure.getMessage());
+                  return failure instanceof InvalidConfigException ? 2 : 1;
+                });
     System.exit(commandLine.execute(args));
   }
 

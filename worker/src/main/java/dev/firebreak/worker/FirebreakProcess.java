@@ -54,10 +54,12 @@ import org.slf4j.LoggerFactory;
 final class FirebreakProcess implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FirebreakProcess.class);
+
   /**
    * Long polls the worker keeps open per task queue kind. With the SDK's five, a burst of
-   * declarations finds no poll waiting and each new workflow task is written to the server's backlog
-   * first: on the dev server that doubled declare → message p50 and tripled p99 at 10 in flight.
+   * declarations finds no poll waiting and each new workflow task is written to the server's
+   * backlog first: on the dev server that doubled declare → message p50 and tripled p99 at 10 in
+   * flight.
    */
   static final int POLLERS = 16;
 
@@ -69,8 +71,14 @@ final class FirebreakProcess implements AutoCloseable {
   private final ApiServer api;
   private final SlackEndpoints slack;
 
-  private FirebreakProcess(WorkflowServiceStubs service, WorkflowClient client, Scope metricsScope,
-      WorkerFactory workers, ProviderActivities providers, ApiServer api, SlackEndpoints slack) {
+  private FirebreakProcess(
+      WorkflowServiceStubs service,
+      WorkflowClient client,
+      Scope metricsScope,
+      WorkerFactory workers,
+      ProviderActivities providers,
+      ApiServer api,
+      SlackEndpoints slack) {
     this.service = service;
     this.client = client;
     this.metricsScope = metricsScope;
@@ -84,18 +92,25 @@ final class FirebreakProcess implements AutoCloseable {
     return start(settings, IssuedIds.NONE);
   }
 
-  /** @param issued where the API's ids outlive the process (dev mode: a file, as its server forgets them) */
+  /**
+   * @param issued where the API's ids outlive the process (dev mode: a file, as its server forgets
+   *     them)
+   */
   static FirebreakProcess start(ProcessSettings settings, IssuedIds issued) {
     PrometheusMeterRegistry registry = MetricsRegistry.create();
-    Scope metricsScope = new RootScopeBuilder()
-        .reporter(new MicrometerClientStatsReporter(registry))
-        .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
-    WorkflowServiceStubsOptions.Builder connection = settings.embeddedChannel() == null
-        ? TemporalConnection.options(settings.temporalTarget(), settings.env())
-        : WorkflowServiceStubsOptions.newBuilder().setChannel(settings.embeddedChannel());
-    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(connection.setMetricsScope(metricsScope).build());
-    WorkflowClient client = WorkflowClient.newInstance(
-        service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+    Scope metricsScope =
+        new RootScopeBuilder()
+            .reporter(new MicrometerClientStatsReporter(registry))
+            .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+    WorkflowServiceStubsOptions.Builder connection =
+        settings.embeddedChannel() == null
+            ? TemporalConnection.options(settings.temporalTarget(), settings.env())
+            : WorkflowServiceStubsOptions.newBuilder().setChannel(settings.embeddedChannel());
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(connection.setMetricsScope(metricsScope).build());
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
 
     WorkerFactory workers = null;
     ProviderActivities providers = null;
@@ -103,46 +118,91 @@ final class FirebreakProcess implements AutoCloseable {
       providers = ProviderActivities.from(settings.config(), settings.env(), settings.devMode());
       // The SDK's defaults on purpose: 600 cached workflows, 600 workflow threads. An open incident
       // parks three threads, so past 200 open incidents a new one evicts an idle one, which replays
-      // at its next event. Raising the thread limit to fit the cache measured no gain in the incident
+      // at its next event. Raising the thread limit to fit the cache measured no gain in the
+      // incident
       // benchmark and cost about 250 KB resident per thread (310 MB more with 2,000 open).
       workers = WorkerFactory.newInstance(client);
-      Worker worker = workers.newWorker(TaskQueue.NAME, WorkerOptions.newBuilder()
-          .setMaxConcurrentWorkflowTaskPollers(POLLERS).setMaxConcurrentActivityTaskPollers(POLLERS).build());
+      Worker worker =
+          workers.newWorker(
+              TaskQueue.NAME,
+              WorkerOptions.newBuilder()
+                  .setMaxConcurrentWorkflowTaskPollers(POLLERS)
+                  .setMaxConcurrentActivityTaskPollers(POLLERS)
+                  .build());
       worker.registerWorkflowImplementationTypes(
-          IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
-          MaintenanceWindowWorkflowImpl.class, WebhookRetryWorkflowImpl.class, JobWorkflowImpl.class,
-          JobTickWorkflowImpl.class, RecurringWindowWorkflowImpl.class);
+          IncidentWorkflowImpl.class,
+          RollbackWorkflowImpl.class,
+          RollbackLockWorkflowImpl.class,
+          MaintenanceWindowWorkflowImpl.class,
+          WebhookRetryWorkflowImpl.class,
+          JobWorkflowImpl.class,
+          JobTickWorkflowImpl.class,
+          RecurringWindowWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
-      worker.registerActivitiesImplementations(new RollbackLocks(client), new RunningWindows(client));
+      worker.registerActivitiesImplementations(
+          new RollbackLocks(client), new RunningWindows(client));
       workers.start();
-      log.info("Worker polling task queue '{}' on {} (namespace {}, {})", TaskQueue.NAME,
-          settings.temporalTarget(), settings.namespace(), TemporalConnection.describe(settings.env()));
-      ScheduledJobs.reconcile(client, settings.config(), settings.env(), settings.searchAttributes());
-      new RecurringWindows(client, settings.config(), new IncidentPolicyFactory(settings.config(), settings.searchAttributes()),
-          Clock.systemUTC()).reconcile();
+      log.info(
+          "Worker polling task queue '{}' on {} (namespace {}, {})",
+          TaskQueue.NAME,
+          settings.temporalTarget(),
+          settings.namespace(),
+          TemporalConnection.describe(settings.env()));
+      ScheduledJobs.reconcile(
+          client, settings.config(), settings.env(), settings.searchAttributes());
+      new RecurringWindows(
+              client,
+              settings.config(),
+              new IncidentPolicyFactory(settings.config(), settings.searchAttributes()),
+              Clock.systemUTC())
+          .reconcile();
     }
 
     ApiServer api = null;
     SlackEndpoints slack = null;
     if (settings.runApi()) {
-      ApiTokens tokens = ApiTokens.fromConfig(settings.config(), new SecretResolver(settings.env()));
+      ApiTokens tokens =
+          ApiTokens.fromConfig(settings.config(), new SecretResolver(settings.env()));
       if (settings.devToken() != null) {
         tokens = tokens.with(settings.devToken(), new ApiCaller("dev", Set.of(Role.ADMIN)));
       }
-      IncidentGateway incidents = IncidentGateway.of(client, settings.config(), settings.searchAttributes(), issued);
-      MaintenanceWindows windows = new MaintenanceWindows(incidents, settings.config(), Clock.systemUTC());
-      slack = SlackSettings.from(settings.config(), settings.env())
-          .map(slackSettings -> new SlackEndpoints(slackSettings, settings.config(), incidents, windows))
-          .orElse(null);
-      Consumer<RoutesConfig> routes = slack == null ? settings.extraRoutes() : settings.extraRoutes().andThen(slack::register);
-      routes = routes.andThen(new AlertEndpoint(settings.config(), tokens, new SecretResolver(settings.env()), incidents,
-          registry)::register);
-      api = new ApiServer(incidents, windows, settings.config(), tokens, registry,
-          TemporalProbe.of(service, Duration.ofSeconds(2)), routes)
-          .start(settings.apiHost(), settings.apiPort());
+      IncidentGateway incidents =
+          IncidentGateway.of(client, settings.config(), settings.searchAttributes(), issued);
+      MaintenanceWindows windows =
+          new MaintenanceWindows(incidents, settings.config(), Clock.systemUTC());
+      slack =
+          SlackSettings.from(settings.config(), settings.env())
+              .map(
+                  slackSettings ->
+                      new SlackEndpoints(slackSettings, settings.config(), incidents, windows))
+              .orElse(null);
+      Consumer<RoutesConfig> routes =
+          slack == null ? settings.extraRoutes() : settings.extraRoutes().andThen(slack::register);
+      routes =
+          routes.andThen(
+              new AlertEndpoint(
+                      settings.config(),
+                      tokens,
+                      new SecretResolver(settings.env()),
+                      incidents,
+                      registry)
+                  ::register);
+      api =
+          new ApiServer(
+                  incidents,
+                  windows,
+                  settings.config(),
+                  tokens,
+                  registry,
+                  TemporalProbe.of(service, Duration.ofSeconds(2)),
+                  routes)
+              .start(settings.apiHost(), settings.apiPort());
       if (slack == null) {
-        log.info("Slack commands and buttons: off (set SLACK_SIGNING_SECRET to serve {} and {}, or SLACK_APP_TOKEN "
-            + "for Socket Mode)", SlackEndpoints.COMMANDS, SlackEndpoints.INTERACTIONS);
+        log.info(
+            "Slack commands and buttons: off (set SLACK_SIGNING_SECRET to serve {} and {}, or SLACK_APP_TOKEN "
+                + "for Socket Mode)",
+            SlackEndpoints.COMMANDS,
+            SlackEndpoints.INTERACTIONS);
       }
     }
     return new FirebreakProcess(service, client, metricsScope, workers, providers, api, slack);

@@ -54,9 +54,15 @@ final class IncidentProviders {
   private final Duration timeout;
   private final List<String> summary;
 
-  /** @param summary receives one line per provider saying live or dry-run, and why */
-  IncidentProviders(ProvidersConfig providers, Function<String, String> env, HttpTransport transport,
-      Duration timeout, List<String> summary) {
+  /**
+   * @param summary receives one line per provider saying live or dry-run, and why
+   */
+  IncidentProviders(
+      ProvidersConfig providers,
+      Function<String, String> env,
+      HttpTransport transport,
+      Duration timeout,
+      List<String> summary) {
     this.providers = providers;
     this.env = env;
     this.secrets = new SecretResolver(env);
@@ -71,22 +77,53 @@ final class IncidentProviders {
     routes.put("slack", Route.grouped(slackPager));
     ProvidersConfig.PagerDutyProvider pagerDuty = providers.pagerduty();
     if (pagerDuty != null) {
-      routes.put(PagerDutyPaging.SCHEME, Route.withIncident(this.<PagingActivities>live("PagerDuty", "PAGERDUTY", pagerDuty.routingKey(),
-          PagerDutyClient.DEFAULT_BASE_URL, (url, key) -> new PagerDutyPaging(
-              new PagerDutyClient(transport, url, key, timeout))).orElseGet(DryRunPagingActivities::new)));
+      routes.put(
+          PagerDutyPaging.SCHEME,
+          Route.withIncident(
+              this.<PagingActivities>live(
+                      "PagerDuty",
+                      "PAGERDUTY",
+                      pagerDuty.routingKey(),
+                      PagerDutyClient.DEFAULT_BASE_URL,
+                      (url, key) ->
+                          new PagerDutyPaging(new PagerDutyClient(transport, url, key, timeout)))
+                  .orElseGet(DryRunPagingActivities::new)));
     }
     ProvidersConfig.TwilioProvider twilio = providers.twilio();
     if (twilio != null) {
-      routes.put(SmsPaging.SCHEME, Route.onePerTarget(this.<PagingActivities>live("Twilio", "TWILIO", twilio.authToken(),
-          TwilioClient.DEFAULT_BASE_URL, (url, token) -> new SmsPaging(
-              new TwilioClient(transport, url, twilio.accountSid(), token, twilio.from(), timeout)))
-          .orElseGet(DryRunPagingActivities::new)));
+      routes.put(
+          SmsPaging.SCHEME,
+          Route.onePerTarget(
+              this.<PagingActivities>live(
+                      "Twilio",
+                      "TWILIO",
+                      twilio.authToken(),
+                      TwilioClient.DEFAULT_BASE_URL,
+                      (url, token) ->
+                          new SmsPaging(
+                              new TwilioClient(
+                                  transport,
+                                  url,
+                                  twilio.accountSid(),
+                                  token,
+                                  twilio.from(),
+                                  timeout)))
+                  .orElseGet(DryRunPagingActivities::new)));
     }
     ProvidersConfig.SendGridProvider sendGrid = providers.sendgrid();
     if (sendGrid != null) {
-      routes.put(EmailPaging.SCHEME, Route.grouped(this.<PagingActivities>live("SendGrid", "SENDGRID", sendGrid.apiKey(),
-          SendGridClient.DEFAULT_BASE_URL, (url, key) -> new EmailPaging(
-              new SendGridClient(transport, url, key, sendGrid.from(), timeout))).orElseGet(DryRunPagingActivities::new)));
+      routes.put(
+          EmailPaging.SCHEME,
+          Route.grouped(
+              this.<PagingActivities>live(
+                      "SendGrid",
+                      "SENDGRID",
+                      sendGrid.apiKey(),
+                      SendGridClient.DEFAULT_BASE_URL,
+                      (url, key) ->
+                          new EmailPaging(
+                              new SendGridClient(transport, url, key, sendGrid.from(), timeout)))
+                  .orElseGet(DryRunPagingActivities::new)));
     }
     return new PagingRouter(routes);
   }
@@ -99,27 +136,50 @@ final class IncidentProviders {
     ProvidersConfig.StatuspageProvider statuspage = providers.statuspage();
     ProvidersConfig.SentryProvider sentry = providers.sentry();
     ProvidersConfig.StripeProvider stripe = providers.stripe();
-    List<Object> implementations = new ArrayList<>(List.of(
-        this.<Object>live("Statuspage", "STATUSPAGE", statuspage == null ? null : statuspage.apiKey(),
-            StatuspageClient.DEFAULT_BASE_URL, (url, key) -> new StatuspageActivitiesImpl(
-                new StatuspageClient(transport, url, key, statuspage.pageId(), timeout)))
-            .orElseGet(DryRunStatusPageActivities::new),
-        this.<Object>live("Sentry", "SENTRY", sentry == null ? null : sentry.authToken(), SentryClient.DEFAULT_BASE_URL,
-            (url, token) -> new SentryErrorCounts(
-                new SentryClient(transport, url, token, sentry.organisation(), timeout)))
-            .orElseGet(DryRunErrorCounts::new)));
-    implementations.addAll(this.<List<Object>>live("Stripe", "STRIPE", stripe == null ? null : stripe.apiKey(),
-        StripeClient.DEFAULT_BASE_URL, this::stripeWebhooks)
-        .orElseGet(() -> List.of(new DryRunWebhookActivities(), new DryRunWebhookDelivery())));
+    List<Object> implementations =
+        new ArrayList<>(
+            List.of(
+                this.<Object>live(
+                        "Statuspage",
+                        "STATUSPAGE",
+                        statuspage == null ? null : statuspage.apiKey(),
+                        StatuspageClient.DEFAULT_BASE_URL,
+                        (url, key) ->
+                            new StatuspageActivitiesImpl(
+                                new StatuspageClient(
+                                    transport, url, key, statuspage.pageId(), timeout)))
+                    .orElseGet(DryRunStatusPageActivities::new),
+                this.<Object>live(
+                        "Sentry",
+                        "SENTRY",
+                        sentry == null ? null : sentry.authToken(),
+                        SentryClient.DEFAULT_BASE_URL,
+                        (url, token) ->
+                            new SentryErrorCounts(
+                                new SentryClient(
+                                    transport, url, token, sentry.organisation(), timeout)))
+                    .orElseGet(DryRunErrorCounts::new)));
+    implementations.addAll(
+        this.<List<Object>>live(
+                "Stripe",
+                "STRIPE",
+                stripe == null ? null : stripe.apiKey(),
+                StripeClient.DEFAULT_BASE_URL,
+                this::stripeWebhooks)
+            .orElseGet(() -> List.of(new DryRunWebhookActivities(), new DryRunWebhookDelivery())));
     implementations.add(maintenanceMail());
     return implementations;
   }
 
-  /** Listing and re-delivery share one client and the bodies a page brought: a page of events costs Stripe one call. */
+  /**
+   * Listing and re-delivery share one client and the bodies a page brought: a page of events costs
+   * Stripe one call.
+   */
   private List<Object> stripeWebhooks(String url, String key) {
     StripeClient client = new StripeClient(transport, url, key, timeout);
     EventBodies bodies = new EventBodies(EVENT_BODIES_KEPT);
-    return List.of(new StripeWebhookActivities(client, bodies),
+    return List.of(
+        new StripeWebhookActivities(client, bodies),
         new WebhookRedelivery(client, bodies, transport, new SecretExpander(env), timeout));
   }
 
@@ -127,8 +187,15 @@ final class IncidentProviders {
   private Object maintenanceMail() {
     ProvidersConfig.SendGridProvider sendGrid = providers.sendgrid();
     Optional<String> key = sendGrid == null ? Optional.empty() : secrets.resolve(sendGrid.apiKey());
-    return key.<Object>map(k -> new SendGridMaintenanceMail(new SendGridClient(transport,
-            ProviderActivities.urlFor(env, "SENDGRID", SendGridClient.DEFAULT_BASE_URL), k, sendGrid.from(), timeout)))
+    return key.<Object>map(
+            k ->
+                new SendGridMaintenanceMail(
+                    new SendGridClient(
+                        transport,
+                        ProviderActivities.urlFor(env, "SENDGRID", SendGridClient.DEFAULT_BASE_URL),
+                        k,
+                        sendGrid.from(),
+                        timeout)))
         .orElseGet(DryRunMaintenanceMail::new);
   }
 
@@ -137,12 +204,21 @@ final class IncidentProviders {
    *
    * @param envPrefix {@code <PROVIDER>}: {@code <PROVIDER>_API_URL} overrides the base URL
    */
-  private <T> Optional<T> live(String name, String envPrefix, String secretReference, String defaultUrl,
+  private <T> Optional<T> live(
+      String name,
+      String envPrefix,
+      String secretReference,
+      String defaultUrl,
       BiFunction<String, String, T> build) {
     Optional<String> secret = secrets.resolve(secretReference);
     if (secret.isEmpty()) {
-      summary.add(name + ": dry-run (" + (secretReference == null ? "not configured"
-          : "set " + secretReference.replaceAll("[${}]", "") + " to go live") + ")");
+      summary.add(
+          name
+              + ": dry-run ("
+              + (secretReference == null
+                  ? "not configured"
+                  : "set " + secretReference.replaceAll("[${}]", "") + " to go live")
+              + ")");
       return Optional.empty();
     }
     String url = ProviderActivities.urlFor(env, envPrefix, defaultUrl);

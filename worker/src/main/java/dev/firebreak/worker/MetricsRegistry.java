@@ -16,28 +16,40 @@ import java.util.stream.Stream;
  */
 final class MetricsRegistry {
 
-  private static final double[] RESPONSE_TIME_BUCKETS = Stream.of(
-          Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(30),
-          Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(12), Duration.ofDays(1))
-      .mapToDouble(Duration::toNanos)
-      .toArray();
+  private static final double[] RESPONSE_TIME_BUCKETS =
+      Stream.of(
+              Duration.ofMinutes(1),
+              Duration.ofMinutes(5),
+              Duration.ofMinutes(15),
+              Duration.ofMinutes(30),
+              Duration.ofHours(1),
+              Duration.ofHours(2),
+              Duration.ofHours(4),
+              Duration.ofHours(12),
+              Duration.ofDays(1))
+          .mapToDouble(Duration::toNanos)
+          .toArray();
 
   private MetricsRegistry() {}
 
   static PrometheusMeterRegistry create() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(new MeterFilter() {
-      @Override
-      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-        if (!id.getName().startsWith("firebreak_time_to_")) {
-          return config;
-        }
-        return DistributionStatisticConfig.builder()
-            .serviceLevelObjectives(RESPONSE_TIME_BUCKETS)
-            .build()
-            .merge(config);
-      }
-    });
+    registry
+        .config()
+        .meterFilter(
+            new MeterFilter() {
+              @Override
+              public DistributionStatisticConfig configure(
+                  Meter.Id id, DistributionStatisticConfig config) {
+                if (!id.getName().startsWith("firebreak_time_to_")) {
+                  return config;
+                }
+                return DistributionStatisticConfig.builder()
+                    .serviceLevelObjectives(RESPONSE_TIME_BUCKETS)
+                    .build()
+                    .merge(config);
+              }
+            });
     return registry;
   }
 }

@@ -28,7 +28,9 @@ record ProcessSettings(
     boolean searchAttributes,
     Consumer<RoutesConfig> extraRoutes) {
 
-  /** Only {@code ./firebreak dev} adds a dev token, so its presence is what tells dev mode apart. */
+  /**
+   * Only {@code ./firebreak dev} adds a dev token, so its presence is what tells dev mode apart.
+   */
   boolean devMode() {
     return devToken != null;
   }

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses, per provider, the real client or its dry-run stand-in: a provider is live when the
- * environment variables its config references are set. Base URLs can be overridden with
- * {@code <PROVIDER>_API_URL}, which is how tests and dev setups point a client at a fake.
+ * environment variables its config references are set. Base URLs can be overridden with {@code
+ * <PROVIDER>_API_URL}, which is how tests and dev setups point a client at a fake.
  */
 final class ProviderActivities implements AutoCloseable {
 
@@ -45,7 +45,8 @@ final class ProviderActivities implements AutoCloseable {
   private final List<String> summary;
   private final List<AutoCloseable> resources;
 
-  private ProviderActivities(List<Object> implementations, List<String> summary, List<AutoCloseable> resources) {
+  private ProviderActivities(
+      List<Object> implementations, List<String> summary, List<AutoCloseable> resources) {
     this.implementations = List.copyOf(implementations);
     this.summary = List.copyOf(summary);
     this.resources = List.copyOf(resources);
@@ -55,7 +56,8 @@ final class ProviderActivities implements AutoCloseable {
    * @param devMode a configured HTTP call whose {@code ${SECRET}} is unset is described instead of
    *     failing, as a job with an unset secret is: a demo has no secrets
    */
-  static ProviderActivities from(FirebreakConfig config, Function<String, String> env, boolean devMode) {
+  static ProviderActivities from(
+      FirebreakConfig config, Function<String, String> env, boolean devMode) {
     SecretResolver secrets = new SecretResolver(env);
     HttpTransport transport = HttpTransport.withCallDeadlinesOnly();
     List<Object> implementations = new ArrayList<>();
@@ -63,7 +65,8 @@ final class ProviderActivities implements AutoCloseable {
     List<AutoCloseable> resources = new ArrayList<>();
 
     ProvidersConfig.SlackProvider slack = config.providers().slack();
-    Optional<String> slackToken = slack == null ? Optional.empty() : secrets.resolve(slack.botToken());
+    Optional<String> slackToken =
+        slack == null ? Optional.empty() : secrets.resolve(slack.botToken());
     boolean privateRooms = slack != null && slack.roomsArePrivate();
     PagingActivities slackPager;
     if (slackToken.isPresent()) {
@@ -77,36 +80,53 @@ final class ProviderActivities implements AutoCloseable {
     } else {
       implementations.add(new DryRunChatActivities(privateRooms));
       slackPager = new DryRunPagingActivities();
-      summary.add("Slack: dry-run (" + (slack == null ? "not configured" : "set SLACK_BOT_TOKEN to go live") + ")");
+      summary.add(
+          "Slack: dry-run ("
+              + (slack == null ? "not configured" : "set SLACK_BOT_TOKEN to go live")
+              + ")");
     }
 
     List<RollbackPlatform> deployListers = new ArrayList<>();
     ProvidersConfig.VercelProvider vercel = config.providers().vercel();
-    Optional<String> vercelToken = vercel == null ? Optional.empty() : secrets.resolve(vercel.token());
+    Optional<String> vercelToken =
+        vercel == null ? Optional.empty() : secrets.resolve(vercel.token());
     if (vercelToken.isPresent()) {
       String url = urlFor(env, "VERCEL", VercelClient.DEFAULT_BASE_URL);
-      deployListers.add(new VercelClient(transport, url, vercelToken.get(), vercel.teamId(), PROVIDER_TIMEOUT));
+      deployListers.add(
+          new VercelClient(transport, url, vercelToken.get(), vercel.teamId(), PROVIDER_TIMEOUT));
       summary.add("Vercel: live (" + url + ")");
     } else {
-      summary.add("Vercel: dry-run (" + (vercel == null ? "not configured" : "set VERCEL_TOKEN to go live") + ")");
+      summary.add(
+          "Vercel: dry-run ("
+              + (vercel == null ? "not configured" : "set VERCEL_TOKEN to go live")
+              + ")");
     }
     ProvidersConfig.RenderProvider render = config.providers().render();
-    Optional<String> renderKey = render == null ? Optional.empty() : secrets.resolve(render.apiKey());
+    Optional<String> renderKey =
+        render == null ? Optional.empty() : secrets.resolve(render.apiKey());
     if (renderKey.isPresent()) {
       String url = urlFor(env, "RENDER", RenderClient.DEFAULT_BASE_URL);
       deployListers.add(new RenderClient(transport, url, renderKey.get(), PROVIDER_TIMEOUT));
       summary.add("Render: live (" + url + ")");
     } else {
-      summary.add("Render: dry-run (" + (render == null ? "not configured" : "set RENDER_API_KEY to go live") + ")");
+      summary.add(
+          "Render: dry-run ("
+              + (render == null ? "not configured" : "set RENDER_API_KEY to go live")
+              + ")");
     }
 
-    HealthConfirmation confirmation = new HealthConfirmation(
-        config.healthChecks().confirmations(), config.healthChecks().intervalDuration());
-    implementations.add(new DiagnosticsActivitiesImpl(new HttpHealthChecker(transport, confirmation),
-        new StatusPageReader(transport, PROVIDER_TIMEOUT), deployListers));
+    HealthConfirmation confirmation =
+        new HealthConfirmation(
+            config.healthChecks().confirmations(), config.healthChecks().intervalDuration());
+    implementations.add(
+        new DiagnosticsActivitiesImpl(
+            new HttpHealthChecker(transport, confirmation),
+            new StatusPageReader(transport, PROVIDER_TIMEOUT),
+            deployListers));
     implementations.add(new DeployActivitiesImpl(deployListers));
-    HttpActionActivitiesImpl httpActions = new HttpActionActivitiesImpl(transport, new SecretExpander(env),
-        devMode ? new DryRunHttpActionActivities() : null);
+    HttpActionActivitiesImpl httpActions =
+        new HttpActionActivitiesImpl(
+            transport, new SecretExpander(env), devMode ? new DryRunHttpActionActivities() : null);
     implementations.add(httpActions);
     implementations.add(new JobCallActivities(httpActions, new DryRunHttpActionActivities()));
     IncidentProviders incidentProviders =

@@ -9,15 +9,19 @@ final class RunUntilStopped {
 
   static int await(AutoCloseable running) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        running.close();
-      } catch (Exception e) {
-        System.err.println("error while stopping: " + e.getMessage());
-      } finally {
-        stopped.countDown();
-      }
-    }, "firebreak-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    running.close();
+                  } catch (Exception e) {
+                    System.err.println("error while stopping: " + e.getMessage());
+                  } finally {
+                    stopped.countDown();
+                  }
+                },
+                "firebreak-shutdown"));
     stopped.await();
     return 0;
   }

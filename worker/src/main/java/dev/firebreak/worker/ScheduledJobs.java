@@ -23,9 +23,13 @@ final class ScheduledJobs {
 
   private ScheduledJobs() {}
 
-  static JobReconciler.Outcome reconcile(WorkflowClient client, FirebreakConfig config, Function<String, String> env,
+  static JobReconciler.Outcome reconcile(
+      WorkflowClient client,
+      FirebreakConfig config,
+      Function<String, String> env,
       boolean searchAttributes) {
-    JobSpecFactory specs = new JobSpecFactory(config, new IncidentPolicyFactory(config, searchAttributes), env);
+    JobSpecFactory specs =
+        new JobSpecFactory(config, new IncidentPolicyFactory(config, searchAttributes), env);
     for (JobConfig job : config.jobs()) {
       List<String> missing = specs.missingVariables(job);
       if (!missing.isEmpty()) {
@@ -33,6 +37,7 @@ final class ScheduledJobs {
       }
     }
     String queue = TaskQueue.NAME;
-    return new JobReconciler(client, JobSchedulers.forServer(client, queue), queue).reconcile(specs.specs());
+    return new JobReconciler(client, JobSchedulers.forServer(client, queue), queue)
+        .reconcile(specs.specs());
   }
 }

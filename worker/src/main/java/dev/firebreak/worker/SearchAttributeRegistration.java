@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * Registers Firebreak's search attributes (FirebreakSeverity, FirebreakStatus, FirebreakService) so
  * the Temporal UI can filter incidents. Safe to run at every start: attributes already there are
  * left alone. A server that refuses (Temporal Cloud registers them through its own console, and a
- * worker may lack the operator permission) is reported, and incidents then run without them
- * rather than fail on every upsert.
+ * worker may lack the operator permission) is reported, and incidents then run without them rather
+ * than fail on every upsert.
  */
 final class SearchAttributeRegistration {
 
@@ -27,11 +27,17 @@ final class SearchAttributeRegistration {
 
   private SearchAttributeRegistration() {}
 
-  /** The embedded test server cannot list attributes; it can only refuse duplicates, so none are assumed there. */
-  private static Map<String, IndexedValueType> registered(OperatorServiceStubs operator, String namespace) {
+  /**
+   * The embedded test server cannot list attributes; it can only refuse duplicates, so none are
+   * assumed there.
+   */
+  private static Map<String, IndexedValueType> registered(
+      OperatorServiceStubs operator, String namespace) {
     try {
-      return operator.blockingStub()
-          .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
+      return operator
+          .blockingStub()
+          .listSearchAttributes(
+              ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build())
           .getCustomAttributesMap();
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
@@ -41,11 +47,19 @@ final class SearchAttributeRegistration {
     }
   }
 
-  /** An earlier start (or another replica starting at the same moment) may have added them first. */
-  private static void add(OperatorServiceStubs operator, String namespace, Map<String, IndexedValueType> missing) {
+  /**
+   * An earlier start (or another replica starting at the same moment) may have added them first.
+   */
+  private static void add(
+      OperatorServiceStubs operator, String namespace, Map<String, IndexedValueType> missing) {
     try {
-      operator.blockingStub().addSearchAttributes(
-          AddSearchAttributesRequest.newBuilder().setNamespace(namespace).putAllSearchAttributes(missing).build());
+      operator
+          .blockingStub()
+          .addSearchAttributes(
+              AddSearchAttributesRequest.newBuilder()
+                  .setNamespace(namespace)
+                  .putAllSearchAttributes(missing)
+                  .build());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
         throw e;
@@ -54,8 +68,9 @@ final class SearchAttributeRegistration {
   }
 
   static boolean register(ServiceStubsOptions connection, String namespace) {
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-        OperatorServiceStubsOptions.newBuilder(connection).validateAndBuildWithDefaults());
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder(connection).validateAndBuildWithDefaults());
     try {
       Map<String, IndexedValueType> existing = registered(operator, namespace);
       Map<String, IndexedValueType> missing = new LinkedHashMap<>();
@@ -65,12 +80,16 @@ final class SearchAttributeRegistration {
       if (!missing.isEmpty()) {
         add(operator, namespace, missing);
       }
-      log.info("Search attributes ready in namespace {} ({})", namespace,
+      log.info(
+          "Search attributes ready in namespace {} ({})",
+          namespace,
           missing.isEmpty() ? "all were registered already" : "registered " + missing.keySet());
       return true;
     } catch (RuntimeException refused) {
-      log.warn("Search attributes not registered in namespace {} ({}); incidents run without them",
-          namespace, refused.getMessage());
+      log.warn(
+          "Search attributes not registered in namespace {} ({}); incidents run without them",
+          namespace,
+          refused.getMessage());
       return false;
     } finally {
       operator.shutdownNow();

@@ -9,13 +9,13 @@ import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedRequest;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
 
 /**
- * Takes the sticky queue out of every completed workflow task that reaches the embedded server
- * over its port. The Java SDK always asks for sticky execution, and the test server then sends
- * the workflow's next task to that worker's own queue and never times it out (a real server falls
- * back to the normal queue after a few seconds), so a worker that died left each workflow idle on
- * it stuck for good. Without the attribute the server sends every task, with the full history, to
- * the normal queue, where any live worker takes it. The worker's sticky polls stay harmless: no
- * task is ever routed to them.
+ * Takes the sticky queue out of every completed workflow task that reaches the embedded server over
+ * its port. The Java SDK always asks for sticky execution, and the test server then sends the
+ * workflow's next task to that worker's own queue and never times it out (a real server falls back
+ * to the normal queue after a few seconds), so a worker that died left each workflow idle on it
+ * stuck for good. Without the attribute the server sends every task, with the full history, to the
+ * normal queue, where any live worker takes it. The worker's sticky polls stay harmless: no task is
+ * ever routed to them.
  */
 final class StickyQueuesOff implements ServerInterceptor {
 
@@ -39,6 +39,7 @@ final class StickyQueuesOff implements ServerInterceptor {
 
   @SuppressWarnings("unchecked")
   private static <ReqT> ReqT withoutStickyQueue(ReqT message) {
-    return (ReqT) ((RespondWorkflowTaskCompletedRequest) message).toBuilder().clearStickyAttributes().build();
+    return (ReqT)
+        ((RespondWorkflowTaskCompletedRequest) message).toBuilder().clearStickyAttributes().build();
   }
 }

@@ -20,7 +20,8 @@ final class TemporalConnection {
   private TemporalConnection() {}
 
   static WorkflowServiceStubsOptions.Builder options(String target, Function<String, String> env) {
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target);
     String cert = present(env.apply("TEMPORAL_TLS_CERT"));
     String key = present(env.apply("TEMPORAL_TLS_KEY"));
     String apiKey = present(env.apply("TEMPORAL_API_KEY"));
@@ -50,15 +51,20 @@ final class TemporalConnection {
     return "true".equalsIgnoreCase(present(env.apply("TEMPORAL_TLS"))) ? "TLS" : "plaintext";
   }
 
-  private static io.grpc.netty.shaded.io.netty.handler.ssl.SslContext clientCertificate(Path cert, Path key) {
+  private static io.grpc.netty.shaded.io.netty.handler.ssl.SslContext clientCertificate(
+      Path cert, Path key) {
     try (InputStream certificate = Files.newInputStream(cert);
         InputStream privateKey = Files.newInputStream(key)) {
       return SimpleSslContextBuilder.forPKCS8(certificate, privateKey).build();
     } catch (SSLException e) {
-      throw new IllegalArgumentException("TEMPORAL_TLS_CERT/TEMPORAL_TLS_KEY are not a usable PEM certificate "
-          + "and PKCS#8 key: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "TEMPORAL_TLS_CERT/TEMPORAL_TLS_KEY are not a usable PEM certificate "
+              + "and PKCS#8 key: "
+              + e.getMessage(),
+          e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read the Temporal client certificate or key: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read the Temporal client certificate or key: " + e.getMessage(), e);
     }
   }
 

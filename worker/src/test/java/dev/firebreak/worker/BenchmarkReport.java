@@ -40,9 +40,15 @@ final class BenchmarkReport {
   }
 
   static String machine() {
-    return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, JDK " + System.getProperty("java.version")
-        + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, load average "
-        + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + "; Temporal: "
+    return "Machine: "
+        + Runtime.getRuntime().availableProcessors()
+        + " cores, JDK "
+        + System.getProperty("java.version")
+        + ", max heap "
+        + Runtime.getRuntime().maxMemory() / (1 << 20)
+        + " MiB, load average "
+        + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+        + "; Temporal: "
         + BenchmarkStack.describeChoice();
   }
 
@@ -59,14 +65,18 @@ final class BenchmarkReport {
   static String summary(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
-    return String.format("p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms", percentile(sorted, 50),
-        percentile(sorted, 90), percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
+    return String.format(
+        "p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms",
+        percentile(sorted, 50),
+        percentile(sorted, 90),
+        percentile(sorted, 99),
+        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
   }
 
   /**
    * CPU seconds (user + system) a process has used so far, from Linux's /proc; -1 without it. The
-   * difference across a measurement says which process the time went to: the server, the worker, the
-   * API or the load generator.
+   * difference across a measurement says which process the time went to: the server, the worker,
+   * the API or the load generator.
    */
   static double cpuSeconds(String pid) throws IOException {
     Path stat = Path.of("/proc", pid, "stat");
@@ -74,21 +84,29 @@ final class BenchmarkReport {
       return -1;
     }
     String text = Files.readString(stat);
-    // The fields after the command's closing parenthesis; utime and stime are the 14th and 15th overall.
+    // The fields after the command's closing parenthesis; utime and stime are the 14th and 15th
+    // overall.
     String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
   }
 
-  /** Linux's USER_HZ, the unit of /proc's CPU times, is 100 on every architecture Firebreak runs on. */
+  /**
+   * Linux's USER_HZ, the unit of /proc's CPU times, is 100 on every architecture Firebreak runs on.
+   */
   private static final int CLOCK_TICKS = 100;
 
-  /** The resident memory (heap, thread stacks, code, everything) of a process, from Linux's /proc. */
+  /**
+   * The resident memory (heap, thread stacks, code, everything) of a process, from Linux's /proc.
+   */
   static String residentSet(String pid) throws IOException {
     Path status = Path.of("/proc", pid, "status");
     if (!Files.exists(status)) {
       return "unknown (no /proc)";
     }
-    return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
-        .map(line -> line.substring("VmRSS:".length()).trim()).findFirst().orElse("unknown");
+    return Files.readAllLines(status).stream()
+        .filter(line -> line.startsWith("VmRSS:"))
+        .map(line -> line.substring("VmRSS:".length()).trim())
+        .findFirst()
+        .orElse("unknown");
   }
 }

@@ -19,18 +19,23 @@ import java.util.Map;
 
 /**
  * Firebreak as a benchmark runs it, chosen with {@code -Dbenchmark.temporal}: {@code embedded} (the
- * default) is dev mode in this JVM on the embedded test server; {@code cli} is the production layout
- * on a real server: the Temporal CLI's dev server (a database file, Firebreak's search attributes),
- * {@code ./firebreak worker} and {@code ./firebreak api} each in its own OS process, and only the load
- * generator and the fakes in this JVM. The processes run with {@code -Dbenchmark.processJvm} (default
- * {@code -Xmx1g}, as the embedded runs); their output and the server's log stay in
- * {@code target/benchmark/<name>/}. Either way the dev token is an admin token.
+ * default) is dev mode in this JVM on the embedded test server; {@code cli} is the production
+ * layout on a real server: the Temporal CLI's dev server (a database file, Firebreak's search
+ * attributes), {@code ./firebreak worker} and {@code ./firebreak api} each in its own OS process,
+ * and only the load generator and the fakes in this JVM. The processes run with {@code
+ * -Dbenchmark.processJvm} (default {@code -Xmx1g}, as the embedded runs); their output and the
+ * server's log stay in {@code target/benchmark/<name>/}. Either way the dev token is an admin
+ * token.
  */
 final class BenchmarkStack implements AutoCloseable {
 
   static final String PROPERTY = "benchmark.temporal";
-  /** Configs written by the benchmarks give this variable's token the admin role; the stack sets it. */
+
+  /**
+   * Configs written by the benchmarks give this variable's token the admin role; the stack sets it.
+   */
   static final String TOKEN_VARIABLE = "FIREBREAK_BENCH_TOKEN";
+
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -41,8 +46,13 @@ final class BenchmarkStack implements AutoCloseable {
   private final WorkflowClient client;
   private final String apiUrl;
 
-  private BenchmarkStack(DevMode dev, CliTemporal server, FirebreakOsProcess worker, FirebreakOsProcess api,
-      WorkflowClient client, String apiUrl) {
+  private BenchmarkStack(
+      DevMode dev,
+      CliTemporal server,
+      FirebreakOsProcess worker,
+      FirebreakOsProcess api,
+      WorkflowClient client,
+      String apiUrl) {
     this.dev = dev;
     this.server = server;
     this.worker = worker;
@@ -62,17 +72,22 @@ final class BenchmarkStack implements AutoCloseable {
   /** For the report's first line. */
   static String describeChoice() {
     return onCli()
-        ? "the Temporal CLI's dev server (database " + System.getProperty("benchmark.temporalDb", "file")
-            + "), worker and API each in its own process (" + processJvm() + ")"
+        ? "the Temporal CLI's dev server (database "
+            + System.getProperty("benchmark.temporalDb", "file")
+            + "), worker and API each in its own process ("
+            + processJvm()
+            + ")"
         : "embedded test server, worker and API in this JVM (dev mode)";
   }
 
   /**
    * @param name the directory under {@code target/benchmark/} for the processes' logs
-   * @param config the Firebreak config (with {@link #TOKEN_VARIABLE} or the Recoup CI token as admin)
+   * @param config the Firebreak config (with {@link #TOKEN_VARIABLE} or the Recoup CI token as
+   *     admin)
    * @param env the providers' variables, e.g. the fake Slack's URL and token
    */
-  static BenchmarkStack start(String name, Path config, Map<String, String> env) throws IOException {
+  static BenchmarkStack start(String name, Path config, Map<String, String> env)
+      throws IOException {
     Map<String, String> all = new HashMap<>(env);
     all.put(TOKEN_VARIABLE, DevMode.DEFAULT_DEV_TOKEN);
     all.put("FIREBREAK_CI_TOKEN", DevMode.DEFAULT_DEV_TOKEN); // the Recoup runbook's admin token
@@ -84,24 +99,50 @@ final class BenchmarkStack implements AutoCloseable {
     Files.createDirectories(directory);
     Path database = directory.resolve("temporal.db");
     Files.deleteIfExists(database);
-    Path cli = CliTemporal.find(null, System::getenv).orElseThrow(() -> new IllegalStateException(
-        "-D" + PROPERTY + "=cli needs the Temporal CLI: set " + CliTemporal.ENV_VARIABLE + " or put temporal on PATH"));
-    // -Dbenchmark.temporalDb=memory: SQLite in memory, to tell the file's writes from the rest of the server.
+    Path cli =
+        CliTemporal.find(null, System::getenv)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "-D"
+                            + PROPERTY
+                            + "=cli needs the Temporal CLI: set "
+                            + CliTemporal.ENV_VARIABLE
+                            + " or put temporal on PATH"));
+    // -Dbenchmark.temporalDb=memory: SQLite in memory, to tell the file's writes from the rest of
+    // the server.
     boolean inMemory = "memory".equals(System.getProperty("benchmark.temporalDb", "file"));
-    CliTemporal server = CliTemporal.start(new CliTemporal.Options(
-        cli, FreePort.next(), 0, inMemory ? null : database, directory.resolve("temporal.log")));
+    CliTemporal server =
+        CliTemporal.start(
+            new CliTemporal.Options(
+                cli,
+                FreePort.next(),
+                0,
+                inMemory ? null : database,
+                directory.resolve("temporal.log")));
     all.put("TEMPORAL_ADDRESS", server.target());
     all.put("FIREBREAK_SEARCH_ATTRIBUTES", "true");
     int apiPort = FreePort.next();
     String configArg = config.toAbsolutePath().toString();
-    FirebreakOsProcess worker = process("worker", List.of("--config", configArg, "--port",
-        String.valueOf(FreePort.next())), all, directory.resolve("worker.log"));
-    FirebreakOsProcess api = process("api", List.of("--config", configArg, "--port", String.valueOf(apiPort)),
-        all, directory.resolve("api.log"));
-    WorkflowClient client = WorkflowClient.newInstance(
-        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build()),
-        WorkflowClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
-    BenchmarkStack stack = new BenchmarkStack(null, server, worker, api, client, "http://127.0.0.1:" + apiPort);
+    FirebreakOsProcess worker =
+        process(
+            "worker",
+            List.of("--config", configArg, "--port", String.valueOf(FreePort.next())),
+            all,
+            directory.resolve("worker.log"));
+    FirebreakOsProcess api =
+        process(
+            "api",
+            List.of("--config", configArg, "--port", String.valueOf(apiPort)),
+            all,
+            directory.resolve("api.log"));
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build()),
+            WorkflowClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
+    BenchmarkStack stack =
+        new BenchmarkStack(null, server, worker, api, client, "http://127.0.0.1:" + apiPort);
     try {
       worker.start();
       api.start();
@@ -109,18 +150,24 @@ final class BenchmarkStack implements AutoCloseable {
       return stack;
     } catch (RuntimeException | InterruptedException failed) {
       stack.close();
-      throw new IllegalStateException("Firebreak did not start on the Temporal CLI: " + failed.getMessage(), failed);
+      throw new IllegalStateException(
+          "Firebreak did not start on the Temporal CLI: " + failed.getMessage(), failed);
     }
   }
 
-  /** Another process next to the stack's worker and API, run as they are (the bare Temporal floor's worker). */
-  static FirebreakOsProcess process(String role, List<String> arguments, Map<String, String> env, Path log) {
+  /**
+   * Another process next to the stack's worker and API, run as they are (the bare Temporal floor's
+   * worker).
+   */
+  static FirebreakOsProcess process(
+      String role, List<String> arguments, Map<String, String> env, Path log) {
     return process(Firebreak.class.getName(), role, arguments, env, log);
   }
 
-  static FirebreakOsProcess process(String mainClass, String role, List<String> arguments, Map<String, String> env,
-      Path log) {
-    return new FirebreakOsProcess(Arrays.asList(processJvm().split(" +")), mainClass, role, arguments, env, log);
+  static FirebreakOsProcess process(
+      String mainClass, String role, List<String> arguments, Map<String, String> env, Path log) {
+    return new FirebreakOsProcess(
+        Arrays.asList(processJvm().split(" +")), mainClass, role, arguments, env, log);
   }
 
   private static String processJvm() {
@@ -136,7 +183,8 @@ final class BenchmarkStack implements AutoCloseable {
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("not ready within " + READY_TIMEOUT + "; the logs are in " + worker.log().getParent());
+        throw new IllegalStateException(
+            "not ready within " + READY_TIMEOUT + "; the logs are in " + worker.log().getParent());
       }
       Thread.sleep(200);
     }
@@ -144,9 +192,13 @@ final class BenchmarkStack implements AutoCloseable {
 
   private boolean apiAnswers() throws InterruptedException {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/services"))
-          .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      return HTTP.send(
+                  HttpRequest.newBuilder(URI.create(apiUrl + "/api/v1/services"))
+                      .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
     } catch (IOException notYet) {
       return false;
     }
@@ -166,7 +218,10 @@ final class BenchmarkStack implements AutoCloseable {
     return dev != null ? dev.temporal().target() : server.target();
   }
 
-  /** The resident memory of the process the worker runs in (on the embedded server: this JVM, with everything). */
+  /**
+   * The resident memory of the process the worker runs in (on the embedded server: this JVM, with
+   * everything).
+   */
   String workerResidentSet() throws IOException {
     return BenchmarkReport.residentSet(worker == null ? "self" : Long.toString(worker.pid()));
   }
@@ -184,15 +239,22 @@ final class BenchmarkStack implements AutoCloseable {
       seconds.put("worker", BenchmarkReport.cpuSeconds(Long.toString(worker.pid())));
       seconds.put("API", BenchmarkReport.cpuSeconds(Long.toString(api.pid())));
     }
-    seconds.put(server != null ? "load generator and fakes (this JVM)" : "everything (this JVM)",
+    seconds.put(
+        server != null ? "load generator and fakes (this JVM)" : "everything (this JVM)",
         BenchmarkReport.cpuSeconds("self"));
     return seconds;
   }
 
-  /** What each process used since {@code before} (from {@link #cpuSeconds()}), as one report line. */
+  /**
+   * What each process used since {@code before} (from {@link #cpuSeconds()}), as one report line.
+   */
   String cpuSince(Map<String, Double> before) throws IOException {
     StringBuilder line = new StringBuilder("CPU seconds used meanwhile:");
-    cpuSeconds().forEach((name, now) -> line.append(String.format(" %s %.1f;", name, now - before.getOrDefault(name, 0.0))));
+    cpuSeconds()
+        .forEach(
+            (name, now) ->
+                line.append(
+                    String.format(" %s %.1f;", name, now - before.getOrDefault(name, 0.0))));
     return line.toString();
   }
 

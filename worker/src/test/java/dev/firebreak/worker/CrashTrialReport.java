@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The crash trial's report: each interruption and how soon its step resumed, then the counts at the fakes. */
+/**
+ * The crash trial's report: each interruption and how soon its step resumed, then the counts at the
+ * fakes.
+ */
 final class CrashTrialReport {
 
   /** The target for every row: the interrupted step is seen done this soon after the restart. */
@@ -13,16 +16,28 @@ final class CrashTrialReport {
 
   /**
    * One interruption: what was killed with {@code kill -9} and when, what of the workflow was in
-   * flight, how long after the restart the interrupted step resumed (held to the target) and was done.
+   * flight, how long after the restart the interrupted step resumed (held to the target) and was
+   * done.
    *
    * @param callsInFlight activity attempts the server still listed as running on the dead worker
    */
-  record Kill(String killed, String moment, String inFlight, int callsInFlight, Duration resumedAfterRestart,
+  record Kill(
+      String killed,
+      String moment,
+      String inFlight,
+      int callsInFlight,
+      Duration resumedAfterRestart,
       Duration doneAfterRestart) {
 
     /** A step that is done as it resumes (a command answered, a timer that fired). */
-    static Kill at(String killed, String moment, String inFlight, int callsInFlight, Duration resumedAfterRestart) {
-      return new Kill(killed, moment, inFlight, callsInFlight, resumedAfterRestart, resumedAfterRestart);
+    static Kill at(
+        String killed,
+        String moment,
+        String inFlight,
+        int callsInFlight,
+        Duration resumedAfterRestart) {
+      return new Kill(
+          killed, moment, inFlight, callsInFlight, resumedAfterRestart, resumedAfterRestart);
     }
 
     boolean inTime() {
@@ -33,7 +48,9 @@ final class CrashTrialReport {
   private CrashTrialReport() {}
 
   static String render(List<Kill> kills, Map<String, Integer> counts) {
-    StringBuilder report = new StringBuilder("""
+    StringBuilder report =
+        new StringBuilder(
+            """
         # Crash trial (workers and API as OS processes on the Temporal CLI's dev server)
 
         Each row is one `kill -9` and restart. "Resumed" is the time from the restart command (or from
@@ -47,16 +64,27 @@ final class CrashTrialReport {
 
         | # | killed | moment | in flight | attempts running | resumed after restart | done after restart | verdict |
         |---|---|---|---|---|---|---|---|
-        """.formatted(TARGET.toSeconds()));
+        """
+                .formatted(TARGET.toSeconds()));
     for (int i = 0; i < kills.size(); i++) {
       Kill kill = kills.get(i);
-      report.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %d | %.1f s | %.1f s | %s |%n", i + 1,
-          kill.killed(), kill.moment(), kill.inFlight(), kill.callsInFlight(),
-          kill.resumedAfterRestart().toMillis() / 1000.0, kill.doneAfterRestart().toMillis() / 1000.0,
-          kill.inTime() ? "in time" : "LATE"));
+      report.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %s | %s | %s | %d | %.1f s | %.1f s | %s |%n",
+              i + 1,
+              kill.killed(),
+              kill.moment(),
+              kill.inFlight(),
+              kill.callsInFlight(),
+              kill.resumedAfterRestart().toMillis() / 1000.0,
+              kill.doneAfterRestart().toMillis() / 1000.0,
+              kill.inTime() ? "in time" : "LATE"));
     }
     report.append("\n| count at the fakes | value |\n|---|---|\n");
-    counts.forEach((name, value) -> report.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+    counts.forEach(
+        (name, value) ->
+            report.append("| ").append(name).append(" | ").append(value).append(" |\n"));
     return report.toString();
   }
 }

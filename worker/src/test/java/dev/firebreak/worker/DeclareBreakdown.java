@@ -30,37 +30,58 @@ final class DeclareBreakdown {
    */
   List<String> of(Map<String, Long> sentAt, Map<String, Long> arrivedAt) {
     Map<String, List<Double>> stages = new LinkedHashMap<>();
-    arrivedAt.forEach((id, arrived) -> {
-      List<HistoryEvent> events =
-          client.fetchHistory(IncidentWorkflow.workflowId(id)).getHistory().getEventsList();
-      HistoryEvent scheduled = events.stream()
-          .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-              && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals(FIRST_MESSAGE))
-          .findFirst().orElseThrow();
-      // Temporal writes an activity's started event only once the activity has finished.
-      HistoryEvent pickedUp = events.stream()
-          .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
-              && e.getActivityTaskStartedEventAttributes().getScheduledEventId() == scheduled.getEventId())
-          .findFirst().orElse(null);
-      if (pickedUp == null) {
-        return;
-      }
-      long started = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED));
-      long taskStarted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED));
-      long taskCompleted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
-      add(stages, "POST → workflow started", started - sentAt.get(id));
-      add(stages, "started → first workflow task picked up", taskStarted - started);
-      add(stages, "first workflow task", taskCompleted - taskStarted);
-      add(stages, "message activity scheduled → picked up", millis(pickedUp) - millis(scheduled));
-      add(stages, "picked up → message at Slack", arrived - millis(pickedUp));
-    });
+    arrivedAt.forEach(
+        (id, arrived) -> {
+          List<HistoryEvent> events =
+              client.fetchHistory(IncidentWorkflow.workflowId(id)).getHistory().getEventsList();
+          HistoryEvent scheduled =
+              events.stream()
+                  .filter(
+                      e ->
+                          e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+                              && e.getActivityTaskScheduledEventAttributes()
+                                  .getActivityType()
+                                  .getName()
+                                  .equals(FIRST_MESSAGE))
+                  .findFirst()
+                  .orElseThrow();
+          // Temporal writes an activity's started event only once the activity has finished.
+          HistoryEvent pickedUp =
+              events.stream()
+                  .filter(
+                      e ->
+                          e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
+                              && e.getActivityTaskStartedEventAttributes().getScheduledEventId()
+                                  == scheduled.getEventId())
+                  .findFirst()
+                  .orElse(null);
+          if (pickedUp == null) {
+            return;
+          }
+          long started = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED));
+          long taskStarted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED));
+          long taskCompleted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
+          add(stages, "POST → workflow started", started - sentAt.get(id));
+          add(stages, "started → first workflow task picked up", taskStarted - started);
+          add(stages, "first workflow task", taskCompleted - taskStarted);
+          add(
+              stages,
+              "message activity scheduled → picked up",
+              millis(pickedUp) - millis(scheduled));
+          add(stages, "picked up → message at Slack", arrived - millis(pickedUp));
+        });
     List<String> lines = new ArrayList<>();
-    stages.forEach((stage, values) -> {
-      Collections.sort(values);
-      lines.add(String.format("  %s: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms", stage,
-          BenchmarkReport.percentile(values, 50), BenchmarkReport.percentile(values, 90),
-          BenchmarkReport.percentile(values, 99)));
-    });
+    stages.forEach(
+        (stage, values) -> {
+          Collections.sort(values);
+          lines.add(
+              String.format(
+                  "  %s: p50 %.0f ms, p90 %.0f ms, p99 %.0f ms",
+                  stage,
+                  BenchmarkReport.percentile(values, 50),
+                  BenchmarkReport.percentile(values, 90),
+                  BenchmarkReport.percentile(values, 99)));
+        });
     return lines;
   }
 

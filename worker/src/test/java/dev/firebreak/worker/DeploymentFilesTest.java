@@ -27,7 +27,8 @@ class DeploymentFilesTest {
 
   @Test
   void envExampleNamesEveryVariableTheComposeFileAndTheExamplesUse() throws IOException {
-    Set<String> used = new TreeSet<>(variablesIn(Files.readString(ROOT.resolve("docker-compose.yml"))));
+    Set<String> used =
+        new TreeSet<>(variablesIn(Files.readString(ROOT.resolve("docker-compose.yml"))));
     try (Stream<Path> examples = Files.list(ROOT.resolve("examples"))) {
       for (Path example : examples.filter(p -> p.toString().endsWith(".yaml")).toList()) {
         used.addAll(variablesIn(Files.readString(example)));
@@ -39,15 +40,20 @@ class DeploymentFilesTest {
   }
 
   @Test
-  void composeSetsUpTheSchemaThenRunsTemporalThenItsNamespaceAndSearchAttributesBeforeFirebreak() throws IOException {
-    JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
+  void composeSetsUpTheSchemaThenRunsTemporalThenItsNamespaceAndSearchAttributesBeforeFirebreak()
+      throws IOException {
+    JsonNode compose =
+        new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile());
     JsonNode services = compose.get("services");
 
     assertThat(services.get("postgresql").get("image").asText()).startsWith("postgres:");
-    assertThat(services.get("temporal-schema").get("image").asText()).startsWith("temporalio/admin-tools:");
-    assertThat(services.get("temporal-schema").get("command").toString()).contains("temporal-sql-tool", "update-schema");
+    assertThat(services.get("temporal-schema").get("image").asText())
+        .startsWith("temporalio/admin-tools:");
+    assertThat(services.get("temporal-schema").get("command").toString())
+        .contains("temporal-sql-tool", "update-schema");
     assertThat(services.get("temporal").get("image").asText()).startsWith("temporalio/server:");
-    assertThat(services.get("temporal").get("environment").get("DB").asText()).isEqualTo("postgres12");
+    assertThat(services.get("temporal").get("environment").get("DB").asText())
+        .isEqualTo("postgres12");
     assertThat(services.get("temporal").at("/depends_on/temporal-schema/condition").asText())
         .isEqualTo("service_completed_successfully");
     assertThat(services.get("temporal-namespace").get("command").toString())
@@ -57,7 +63,8 @@ class DeploymentFilesTest {
     assertThat(services.get("temporal-ui").get("image").asText()).startsWith("temporalio/ui:");
     assertThat(services.get("firebreak-worker").get("command").toString()).contains("worker");
     assertThat(services.get("firebreak-api").get("command").toString()).contains("api", "0.0.0.0");
-    // Both Firebreak services merge the x-firebreak block (Jackson keeps the YAML merge key as it is).
+    // Both Firebreak services merge the x-firebreak block (Jackson keeps the YAML merge key as it
+    // is).
     assertThat(compose.at("/x-firebreak/build").asText()).isEqualTo(".");
     assertThat(services.get("firebreak-api").has("<<")).isTrue();
     assertThat(services.get("firebreak-worker").has("<<")).isTrue();
@@ -65,27 +72,36 @@ class DeploymentFilesTest {
 
   @Test
   void everyImageIsPinnedToAVersion() throws IOException {
-    JsonNode services = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("docker-compose.yml").toFile())
-        .get("services");
-    services.properties().forEach(service -> {
-      String image = service.getValue().path("image").asText("");
-      if (!image.isEmpty() && !image.equals("firebreak:local")) {
-        assertThat(image).as(service.getKey()).matches(".+:\\$\\{[A-Z_]+:-\\d+(\\.\\d+)+\\}");
-      }
-    });
+    JsonNode services =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(ROOT.resolve("docker-compose.yml").toFile())
+            .get("services");
+    services
+        .properties()
+        .forEach(
+            service -> {
+              String image = service.getValue().path("image").asText("");
+              if (!image.isEmpty() && !image.equals("firebreak:local")) {
+                assertThat(image)
+                    .as(service.getKey())
+                    .matches(".+:\\$\\{[A-Z_]+:-\\d+(\\.\\d+)+\\}");
+              }
+            });
   }
 
   @Test
   void theImageIsBuiltOnlyFromTheMavenBuildsOutput() throws IOException {
-    List<String> copied = Files.readAllLines(ROOT.resolve("Dockerfile")).stream()
-        .map(String::trim)
-        .filter(line -> line.startsWith("COPY") || line.startsWith("ADD"))
-        .map(line -> line.split("\\s+")[1])
-        .toList();
-    List<String> context = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
-        .map(String::trim)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .toList();
+    List<String> copied =
+        Files.readAllLines(ROOT.resolve("Dockerfile")).stream()
+            .map(String::trim)
+            .filter(line -> line.startsWith("COPY") || line.startsWith("ADD"))
+            .map(line -> line.split("\\s+")[1])
+            .toList();
+    List<String> context =
+        Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
+            .map(String::trim)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .toList();
 
     assertThat(copied).containsExactly("worker/target/firebreak.jar");
     assertThat(context).containsExactly("*", "!worker/target/firebreak.jar");
@@ -97,15 +113,22 @@ class DeploymentFilesTest {
    */
   @Test
   void aComposeImplementationAcceptsTheFile() throws Exception {
-    List<String> command = onPath("docker-compose") ? List.of("docker-compose", "-f", "docker-compose.yml", "config", "--quiet")
-        : onPath("docker") && succeeds("docker", "compose", "version")
-            ? List.of("docker", "compose", "-f", "docker-compose.yml", "config", "--quiet") : List.of();
+    List<String> command =
+        onPath("docker-compose")
+            ? List.of("docker-compose", "-f", "docker-compose.yml", "config", "--quiet")
+            : onPath("docker") && succeeds("docker", "compose", "version")
+                ? List.of("docker", "compose", "-f", "docker-compose.yml", "config", "--quiet")
+                : List.of();
     boolean required = "true".equals(System.getenv("FIREBREAK_REQUIRE_COMPOSE"));
     if (command.isEmpty() && required) {
-      throw new AssertionError("FIREBREAK_REQUIRE_COMPOSE is set but neither docker-compose nor docker compose is installed");
+      throw new AssertionError(
+          "FIREBREAK_REQUIRE_COMPOSE is set but neither docker-compose nor docker compose is installed");
     }
-    assumeTrue(!command.isEmpty(), "no compose implementation is installed here (apt-get install docker-compose)");
-    Process check = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+    assumeTrue(
+        !command.isEmpty(),
+        "no compose implementation is installed here (apt-get install docker-compose)");
+    Process check =
+        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
     assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(check.exitValue()).as(new String(check.getInputStream().readAllBytes())).isZero();
   }
@@ -135,7 +158,8 @@ class DeploymentFilesTest {
 
   private static boolean onPath(String command) {
     String path = System.getenv("PATH");
-    return path != null && Stream.of(path.split(java.io.File.pathSeparator))
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    return path != null
+        && Stream.of(path.split(java.io.File.pathSeparator))
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
   }
 }

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Dev mode for one end-to-end test class: the class starts it (with its config and environment,
- * on free ports) and hands over the fakes it made for it; after the class's last test the
- * extension closes dev mode first, so nothing still calls a fake, then the fakes, newest first.
- * A class that fails half-way through its set-up still gets everything it started closed.
+ * Dev mode for one end-to-end test class: the class starts it (with its config and environment, on
+ * free ports) and hands over the fakes it made for it; after the class's last test the extension
+ * closes dev mode first, so nothing still calls a fake, then the fakes, newest first. A class that
+ * fails half-way through its set-up still gets everything it started closed.
  *
  * <pre>{@code
  * @RegisterExtension static final DevModeExtension devMode = new DevModeExtension();
@@ -39,7 +39,9 @@ final class DevModeExtension implements AfterAllCallback {
     return start(null, env::get);
   }
 
-  /** Dev mode on this config (null: the demo config), embedded Temporal and the API on free ports. */
+  /**
+   * Dev mode on this config (null: the demo config), embedded Temporal and the API on free ports.
+   */
   DevMode start(Path config, Function<String, String> env) {
     if (dev != null) {
       throw new IllegalStateException("dev mode is already running for this class");

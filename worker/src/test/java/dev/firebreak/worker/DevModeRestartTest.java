@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A restarted dev mode has a new, empty embedded server, while Slack rooms and PagerDuty alerts
- * named after the old run's ids live on: its ids carry on after the old run's instead of reusing them.
+ * named after the old run's ids live on: its ids carry on after the old run's instead of reusing
+ * them.
  *
  * <p>It starts dev mode twice on one state directory, so it manages dev mode itself rather than
  * through {@link DevModeExtension} (one dev mode per class).
@@ -51,13 +52,19 @@ class DevModeRestartTest {
   }
 
   private String declareOnAFreshDevMode() throws Exception {
-    try (DevMode dev = DevMode.start(null, FreePort.next(), FreePort.next(), Map.<String, String>of()::get, state)) {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(dev.apiUrl() + "/api/v1/incidents"))
-              .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(
-                  "{\"title\":\"Checkout returns 500\",\"severity\":\"P3\",\"service\":\"recoup-backend\"}"))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+    try (DevMode dev =
+        DevMode.start(
+            null, FreePort.next(), FreePort.next(), Map.<String, String>of()::get, state)) {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(dev.apiUrl() + "/api/v1/incidents"))
+                  .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"title\":\"Checkout returns 500\",\"severity\":\"P3\",\"service\":\"recoup-backend\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
       return JSON.readTree(response.body()).get("id").asText();
     }

@@ -18,8 +18,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DevSimulationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Javalin server = Javalin.create(cfg -> new DevSimulation(Set.of("recoup-backend"), Set.of("stripe"))
-      .register(cfg.routes)).start("127.0.0.1", 0);
+  private final Javalin server =
+      Javalin.create(
+              cfg ->
+                  new DevSimulation(Set.of("recoup-backend"), Set.of("stripe"))
+                      .register(cfg.routes))
+          .start("127.0.0.1", 0);
   private final HttpClient http = HttpClient.newHttpClient();
 
   @AfterEach
@@ -28,17 +32,19 @@ class DevSimulationTest {
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', value = {
-      "{\"healthy\":false}                                                      | 503 | unhealthy",
-      "{\"healthy\":false,\"failingCheck\":\"redis\"}                            | 503 | unhealthy",
-      "{\"healthy\":true}                                                       | 200 | healthy",
-      "{\"status\":\"unhealthy\",\"checks\":{\"database\":\"error\"}}              | 503 | unhealthy",
-      "{\"status\":\"healthy\",\"checks\":{\"database\":\"ok\",\"stripe\":\"ok\"}}   | 200 | healthy",
-      "{\"checks\":{\"database\":\"ok\",\"redis\":\"down\"}}                         | 503 | ",
-      "{\"status\":\"ok\"}                                                       | 200 | ok",
-  })
-  void aServiceAnswersItsHealthChecksAsSwitchedWithEitherBodyShape(String switched, int status, String word)
-      throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"healthy\":false}                                                      | 503 | unhealthy",
+        "{\"healthy\":false,\"failingCheck\":\"redis\"}                            | 503 | unhealthy",
+        "{\"healthy\":true}                                                       | 200 | healthy",
+        "{\"status\":\"unhealthy\",\"checks\":{\"database\":\"error\"}}              | 503 | unhealthy",
+        "{\"status\":\"healthy\",\"checks\":{\"database\":\"ok\",\"stripe\":\"ok\"}}   | 200 | healthy",
+        "{\"checks\":{\"database\":\"ok\",\"redis\":\"down\"}}                         | 503 | ",
+        "{\"status\":\"ok\"}                                                       | 200 | ok",
+      })
+  void aServiceAnswersItsHealthChecksAsSwitchedWithEitherBodyShape(
+      String switched, int status, String word) throws Exception {
     HttpResponse<String> change = send("POST", "/dev/services/recoup-backend/health", switched);
     HttpResponse<String> health = send("GET", "/dev/services/recoup-backend/health", null);
 
@@ -53,7 +59,9 @@ class DevSimulationTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"not json", "{}", "{\"healthy\":\"maybe\"}", "[1,2]"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"not json", "{}", "{\"healthy\":\"maybe\"}", "[1,2]"})
   void aBodyOfNeitherShapeIsABadRequestThatShowsBoth(String body) throws Exception {
     HttpResponse<String> change = send("POST", "/dev/services/recoup-backend/health", body);
 
@@ -72,8 +80,13 @@ class DevSimulationTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * One browser tab driven over Chromium's DevTools protocol: JSON commands on a WebSocket, each answered
- * by a message with the same id (events, which carry no id, are ignored). Only the handful of commands a
- * page check needs: open a URL, run a script, read the rendered text, take a screenshot.
+ * One browser tab driven over Chromium's DevTools protocol: JSON commands on a WebSocket, each
+ * answered by a message with the same id (events, which carry no id, are ignored). Only the handful
+ * of commands a page check needs: open a URL, run a script, read the rendered text, take a
+ * screenshot.
  */
 final class DevToolsPage implements AutoCloseable {
 
@@ -38,22 +39,30 @@ final class DevToolsPage implements AutoCloseable {
   private final WebSocket socket;
 
   private DevToolsPage(URI webSocketUrl) {
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(webSocketUrl, new Replies()).join();
+    this.socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(webSocketUrl, new Replies())
+            .join();
   }
 
   static DevToolsPage connect(URI webSocketUrl) {
     return new DevToolsPage(webSocketUrl);
   }
 
-  /** Opens the URL and returns once its document has loaded (a single-page app may still be fetching). */
+  /**
+   * Opens the URL and returns once its document has loaded (a single-page app may still be
+   * fetching).
+   */
   void open(String url) throws InterruptedException {
     JsonNode result = call("Page.navigate", Map.of("url", url));
     if (result.hasNonNull("errorText")) {
-      throw new IllegalStateException("Chromium could not open " + url + ": " + result.get("errorText").asText());
+      throw new IllegalStateException(
+          "Chromium could not open " + url + ": " + result.get("errorText").asText());
     }
     String origin = URI.create(url).resolve("/").toString();
-    String loaded = "document.readyState === 'complete' && (location.origin + '/') === '" + origin + "'";
+    String loaded =
+        "document.readyState === 'complete' && (location.origin + '/') === '" + origin + "'";
     Instant deadline = Instant.now().plus(COMMAND_TIMEOUT);
     while (!evaluate(loaded).asBoolean(false)) {
       if (Instant.now().isAfter(deadline)) {
@@ -65,28 +74,35 @@ final class DevToolsPage implements AutoCloseable {
 
   /**
    * What a reader sees on the page now: the body's rendered text and that of its frames (the Web UI
-   * renders Markdown, such as a workflow's summary, in a sandboxed frame whose source is all a script
-   * outside it can read).
+   * renders Markdown, such as a workflow's summary, in a sandboxed frame whose source is all a
+   * script outside it can read).
    */
   String text() {
-    return evaluate("""
+    return evaluate(
+            """
         [document.body ? document.body.innerText : '',
          ...Array.from(document.querySelectorAll('iframe')).map(frame =>
              frame.contentDocument && frame.contentDocument.body ? frame.contentDocument.body.innerText : frame.srcdoc || '')
-        ].join('\\n')""").asText("");
+        ].join('\\n')""")
+        .asText("");
   }
 
   /**
-   * Waits until the page's text contains every one of the texts (a single-page app renders after its
-   * API calls return) and returns that text; fails with what the page showed instead.
+   * Waits until the page's text contains every one of the texts (a single-page app renders after
+   * its API calls return) and returns that text; fails with what the page showed instead.
    */
   String waitForText(Duration timeout, String... texts) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     String text = text();
     while (!Stream.of(texts).allMatch(text::contains)) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("After " + timeout.toSeconds() + " s the page does not show all of "
-            + String.join(", ", texts) + "; it shows:\n" + text);
+        throw new AssertionError(
+            "After "
+                + timeout.toSeconds()
+                + " s the page does not show all of "
+                + String.join(", ", texts)
+                + "; it shows:\n"
+                + text);
       }
       Thread.sleep(POLL.toMillis());
       text = text();
@@ -98,7 +114,8 @@ final class DevToolsPage implements AutoCloseable {
   JsonNode evaluate(String script) {
     JsonNode result = call("Runtime.evaluate", Map.of("expression", script, "returnByValue", true));
     if (result.has("exceptionDetails")) {
-      throw new IllegalStateException("The page's script failed: " + result.get("exceptionDetails"));
+      throw new IllegalStateException(
+          "The page's script failed: " + result.get("exceptionDetails"));
     }
     return result.path("result").path("value");
   }
@@ -123,7 +140,10 @@ final class DevToolsPage implements AutoCloseable {
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     pending.put(id, reply);
     try {
-      socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true).join();
+      socket
+          .sendText(
+              JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true)
+          .join();
       JsonNode answer = reply.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (answer.has("error")) {
         throw new IllegalStateException(method + " failed: " + answer.get("error"));
@@ -141,13 +161,19 @@ final class DevToolsPage implements AutoCloseable {
     }
   }
 
-  /** Drops the connection without a closing handshake: Chromium is stopped right after, or already gone. */
+  /**
+   * Drops the connection without a closing handshake: Chromium is stopped right after, or already
+   * gone.
+   */
   @Override
   public void close() {
     socket.abort();
   }
 
-  /** Collects a message's fragments (a screenshot arrives in many) and hands each reply to its caller. */
+  /**
+   * Collects a message's fragments (a screenshot arrives in many) and hands each reply to its
+   * caller.
+   */
   private final class Replies implements WebSocket.Listener {
 
     private final StringBuilder message = new StringBuilder();
@@ -158,7 +184,8 @@ final class DevToolsPage implements AutoCloseable {
       if (last) {
         try {
           JsonNode reply = JSON.readTree(message.toString());
-          CompletableFuture<JsonNode> caller = reply.has("id") ? pending.get(reply.get("id").asInt()) : null;
+          CompletableFuture<JsonNode> caller =
+              reply.has("id") ? pending.get(reply.get("id").asInt()) : null;
           if (caller != null) {
             caller.complete(reply);
           }

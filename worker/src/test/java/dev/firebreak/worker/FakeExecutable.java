@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** An executable that does nothing, for the tests of how a tool (the Temporal CLI, Chromium) is found. */
+/**
+ * An executable that does nothing, for the tests of how a tool (the Temporal CLI, Chromium) is
+ * found.
+ */
 final class FakeExecutable {
 
   private FakeExecutable() {}

@@ -13,14 +13,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * One production process ({@code ./firebreak worker} or {@code api}) started as its own OS process
  * from the test classpath, so no jar is needed in the test phase: the JVM of the test, the role's
- * arguments, only the environment given (plus {@code PATH}, {@code HOME} and the locale), and its output
- * appended to a log file that survives restarts. {@link #kill()} is {@code kill -9}, descendants
- * first; {@link #start()} after it runs the same command again.
+ * arguments, only the environment given (plus {@code PATH}, {@code HOME} and the locale), and its
+ * output appended to a log file that survives restarts. {@link #kill()} is {@code kill -9},
+ * descendants first; {@link #start()} after it runs the same command again.
  */
 final class FirebreakOsProcess implements AutoCloseable {
 
-  /** Small and quick to start: two of these share a loaded two-core machine with the test and the server. */
-  static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  /**
+   * Small and quick to start: two of these share a loaded two-core machine with the test and the
+   * server.
+   */
+  static final List<String> TEST_JVM_OPTIONS =
+      List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   private final List<String> jvmOptions;
   private final String mainClass;
@@ -45,8 +49,13 @@ final class FirebreakOsProcess implements AutoCloseable {
    * @param jvmOptions the JVM's options, e.g. a benchmark's production-like heap and full JIT
    * @param mainClass the class whose {@code main} runs, with the role as its first argument
    */
-  FirebreakOsProcess(List<String> jvmOptions, String mainClass, String role, List<String> arguments,
-      Map<String, String> env, Path log) {
+  FirebreakOsProcess(
+      List<String> jvmOptions,
+      String mainClass,
+      String role,
+      List<String> arguments,
+      Map<String, String> env,
+      Path log) {
     this.jvmOptions = List.copyOf(jvmOptions);
     this.mainClass = mainClass;
     this.role = role;
@@ -57,18 +66,25 @@ final class FirebreakOsProcess implements AutoCloseable {
 
   /** Starts the process (again, after {@link #kill()}). */
   synchronized FirebreakOsProcess start() {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, role));
     command.addAll(arguments);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().keySet().retainAll(List.of("PATH", "HOME", "LANG", "LC_ALL"));
     builder.environment().putAll(env);
     try {
       Files.createDirectories(log.getParent());
-      Files.writeString(log, "==== start " + ++starts + " of " + role + " " + arguments + "\n",
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          log,
+          "==== start " + ++starts + " of " + role + " " + arguments + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -85,7 +101,8 @@ final class FirebreakOsProcess implements AutoCloseable {
     process.destroyForcibly();
     try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException(role + " did not die after kill -9 (pid " + process.pid() + ")");
+        throw new IllegalStateException(
+            role + " did not die after kill -9 (pid " + process.pid() + ")");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

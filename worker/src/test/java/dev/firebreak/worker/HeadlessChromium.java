@@ -25,10 +25,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A headless Chromium for a test class, driven over its DevTools protocol (no browser download, no
  * Node): Debian's {@code chromium}, found by {@code CHROMIUM} (a path) or {@code chromium} on the
- * {@code PATH}. Without one every test of the class is reported skipped with a notice; with
- * {@code FIREBREAK_REQUIRE_CHROMIUM=true} (CI, when it could install the package) the class fails instead.
+ * {@code PATH}. Without one every test of the class is reported skipped with a notice; with {@code
+ * FIREBREAK_REQUIRE_CHROMIUM=true} (CI, when it could install the package) the class fails instead.
  *
- * <pre>{@code @RegisterExtension static final HeadlessChromium chromium = new HeadlessChromium();}</pre>
+ * <pre>{@code @RegisterExtension static final HeadlessChromium chromium = new HeadlessChromium();}
+ * </pre>
  */
 final class HeadlessChromium implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
@@ -57,15 +58,25 @@ final class HeadlessChromium implements ExecutionCondition, BeforeAllCallback, A
       return;
     }
     directory = Files.createTempDirectory("firebreak-chromium-");
-    // The sandbox needs user namespaces that containers and CI runners as root often lack; the pages
+    // The sandbox needs user namespaces that containers and CI runners as root often lack; the
+    // pages
     // opened are the test's own loopback servers, so running without it costs nothing here.
-    process = new ProcessBuilder(find(System::getenv).orElseThrow().toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-        "--window-size=1600,1000", "--remote-debugging-port=0", "--user-data-dir=" + directory.resolve("profile"),
-        "about:blank")
-        .redirectErrorStream(true)
-        .redirectOutput(directory.resolve("chromium.log").toFile())
-        .start();
+    process =
+        new ProcessBuilder(
+                find(System::getenv).orElseThrow().toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-extensions",
+                "--window-size=1600,1000",
+                "--remote-debugging-port=0",
+                "--user-data-dir=" + directory.resolve("profile"),
+                "about:blank")
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("chromium.log").toFile())
+            .start();
     page = DevToolsPage.connect(pageSocket(devToolsPort()));
   }
 
@@ -92,8 +103,9 @@ final class HeadlessChromium implements ExecutionCondition, BeforeAllCallback, A
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
     while (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).isEmpty()) {
       if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Chromium did not open its DevTools port; its output:\n"
-            + Files.readString(directory.resolve("chromium.log")));
+        throw new IllegalStateException(
+            "Chromium did not open its DevTools port; its output:\n"
+                + Files.readString(directory.resolve("chromium.log")));
       }
       Thread.sleep(100);
     }
@@ -102,42 +114,57 @@ final class HeadlessChromium implements ExecutionCondition, BeforeAllCallback, A
 
   /** The WebSocket of the tab Chromium opened at start. */
   private static URI pageSocket(int port) throws IOException, InterruptedException {
-    HttpResponse<String> targets = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> targets =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     JsonNode list = new ObjectMapper().readTree(targets.body());
     return StreamSupport.stream(list.spliterator(), false)
         .filter(target -> target.path("type").asText().equals("page"))
         .map(target -> URI.create(target.get("webSocketDebuggerUrl").asText()))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("Chromium has no tab open: " + targets.body()));
+        .orElseThrow(
+            () -> new IllegalStateException("Chromium has no tab open: " + targets.body()));
   }
 
   /**
-   * {@code CHROMIUM} if set, else {@code chromium} on the {@code PATH}. A path that was asked for but
-   * is not an executable is an error rather than a quiet skip.
+   * {@code CHROMIUM} if set, else {@code chromium} on the {@code PATH}. A path that was asked for
+   * but is not an executable is an error rather than a quiet skip.
    */
   static Optional<Path> find(Function<String, String> env) {
     String explicit = env.apply(ENV_VARIABLE);
     if (explicit != null && !explicit.isBlank()) {
       Path chromium = Path.of(explicit.trim());
       if (!Files.isRegularFile(chromium) || !Files.isExecutable(chromium)) {
-        throw new IllegalArgumentException(ENV_VARIABLE + " names " + chromium + ", which is not an executable");
+        throw new IllegalArgumentException(
+            ENV_VARIABLE + " names " + chromium + ", which is not an executable");
       }
       return Optional.of(chromium);
     }
     String path = env.apply("PATH");
-    return path == null ? Optional.empty() : Stream.of(path.split(File.pathSeparator))
-        .filter(dir -> !dir.isBlank())
-        .map(dir -> Path.of(dir, "chromium"))
-        .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
-        .findFirst();
+    return path == null
+        ? Optional.empty()
+        : Stream.of(path.split(File.pathSeparator))
+            .filter(dir -> !dir.isBlank())
+            .map(dir -> Path.of(dir, "chromium"))
+            .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
+            .findFirst();
   }
 
-  /** Why the tests cannot run (no Chromium), or nothing when they can; fails where Chromium is required. */
+  /**
+   * Why the tests cannot run (no Chromium), or nothing when they can; fails where Chromium is
+   * required.
+   */
   static Optional<String> missing(Function<String, String> env) {
-    return MissingTool.notice(find(env).isPresent(), "No Chromium (set " + ENV_VARIABLE + " to its path or put "
-        + "chromium on PATH; apt-get install chromium): the checks of the Temporal Web UI do not run",
-        REQUIRE_VARIABLE, env);
+    return MissingTool.notice(
+        find(env).isPresent(),
+        "No Chromium (set "
+            + ENV_VARIABLE
+            + " to its path or put "
+            + "chromium on PATH; apt-get install chromium): the checks of the Temporal Web UI do not run",
+        REQUIRE_VARIABLE,
+        env);
   }
 }

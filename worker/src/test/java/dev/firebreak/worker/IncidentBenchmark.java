@@ -7,8 +7,8 @@ import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.starter.api.RunningWindows;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Acknowledgement;
-import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentInput;
+import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.ResponderUpdate;
@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue #2's three measurements. Not part of `./mvnw verify` (it takes minutes and asserts no
  * timings); run it with {@code ./mvnw -B -Pbenchmark -pl worker -am verify} and read the report in
- * {@code worker/target/benchmark/incident-benchmark.md}. With {@code -Dbenchmark.temporal=cli} it runs on
- * the Temporal CLI's dev server with the worker and API in their own processes ({@link BenchmarkStack}),
- * measures the bare Temporal floor ({@link TemporalFloor}) after the latency rounds, and reports the
- * worker process's resident memory instead of this JVM's heap.
+ * {@code worker/target/benchmark/incident-benchmark.md}. With {@code -Dbenchmark.temporal=cli} it
+ * runs on the Temporal CLI's dev server with the worker and API in their own processes ({@link
+ * BenchmarkStack}), measures the bare Temporal floor ({@link TemporalFloor}) after the latency
+ * rounds, and reports the worker process's resident memory instead of this JVM's heap.
  */
 class IncidentBenchmark {
 
@@ -56,7 +56,8 @@ class IncidentBenchmark {
   void measure() throws Exception {
     String only = System.getProperty("benchmark.only", "latency,heap,history");
     if (only.contains("latency")) {
-      latencyRounds(Integer.getInteger("benchmark.rounds", 3), Integer.getInteger("benchmark.warmup", 100));
+      latencyRounds(
+          Integer.getInteger("benchmark.rounds", 3), Integer.getInteger("benchmark.warmup", 100));
     }
     if (only.contains("heap")) {
       heapWithOpenIncidents(Integer.getInteger("benchmark.open", 2000), IN_FLIGHT);
@@ -68,22 +69,24 @@ class IncidentBenchmark {
   }
 
   /**
-   * On the embedded server each round is a fresh dev mode in this JVM: the first runs while the JIT is
-   * still compiling (a process in its first seconds), the later ones are a dev mode that has been up a
-   * while. On the real server the worker and API are processes of their own, so one set of them serves
-   * every round (round 1 is theirs in their first seconds), and the bare Temporal floor follows on the
-   * same server with the same concurrency.
+   * On the embedded server each round is a fresh dev mode in this JVM: the first runs while the JIT
+   * is still compiling (a process in its first seconds), the later ones are a dev mode that has
+   * been up a while. On the real server the worker and API are processes of their own, so one set
+   * of them serves every round (round 1 is theirs in their first seconds), and the bare Temporal
+   * floor follows on the same server with the same concurrency.
    */
   private void latencyRounds(int rounds, int warmup) throws Exception {
     Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
     try (FakeSlack slack = new FakeSlack()) {
-      slack.onPost(message -> {
-        String key = message.metadataValue("key");
-        if (key != null && key.endsWith("/incident-message")) {
-          arrival(arrivals, key.substring(0, key.indexOf('/'))).complete(System.nanoTime());
-        }
-      });
-      Map<String, String> env = Map.of("SLACK_BOT_TOKEN", slack.token(), "SLACK_API_URL", slack.apiUrlPrefix());
+      slack.onPost(
+          message -> {
+            String key = message.metadataValue("key");
+            if (key != null && key.endsWith("/incident-message")) {
+              arrival(arrivals, key.substring(0, key.indexOf('/'))).complete(System.nanoTime());
+            }
+          });
+      Map<String, String> env =
+          Map.of("SLACK_BOT_TOKEN", slack.token(), "SLACK_API_URL", slack.apiUrlPrefix());
       // The Recoup runbook's own timings: nothing else fires while incidents are being declared.
       if (!BenchmarkStack.onCli()) {
         for (int round = 1; round <= rounds; round++) {
@@ -99,28 +102,54 @@ class IncidentBenchmark {
           measured.add(declareToFirstSlackNotification(stack, arrivals, round, rounds, warmup));
         }
         Map<String, Double> beforeFloor = stack.cpuSeconds();
-        List<Double> floor = TemporalFloor.measure(stack.temporalTarget(),
-            Path.of("target/benchmark/incident-latency/floor-worker.log"), warmup, INCIDENTS, IN_FLIGHT);
+        List<Double> floor =
+            TemporalFloor.measure(
+                stack.temporalTarget(),
+                Path.of("target/benchmark/incident-latency/floor-worker.log"),
+                warmup,
+                INCIDENTS,
+                IN_FLIGHT);
         Collections.sort(floor);
         double floor50 = BenchmarkReport.percentile(floor, 50);
         double floor99 = BenchmarkReport.percentile(floor, 99);
-        report.add(String.format("Bare Temporal floor (start → one activity's POST at a local HTTP server, same server, "
-            + "%d in flight, worker in its own process): %s; %d/%d arrived", IN_FLIGHT, BenchmarkReport.summary(floor),
-            floor.size(), INCIDENTS));
+        report.add(
+            String.format(
+                "Bare Temporal floor (start → one activity's POST at a local HTTP server, same server, "
+                    + "%d in flight, worker in its own process): %s; %d/%d arrived",
+                IN_FLIGHT, BenchmarkReport.summary(floor), floor.size(), INCIDENTS));
         report.add(stack.cpuSince(beforeFloor) + " (the floor's worker is not among them)");
         for (int round = 1; round <= measured.size(); round++) {
           List<Double> firebreak = measured.get(round - 1);
-          report.add(String.format("Round %d: declare → incident message as a ratio of the floor: p50 %.2f, p99 %.2f "
-              + "(target ≤ 2.0)", round, BenchmarkReport.percentile(firebreak, 50) / floor50, BenchmarkReport.percentile(firebreak, 99) / floor99));
+          report.add(
+              String.format(
+                  "Round %d: declare → incident message as a ratio of the floor: p50 %.2f, p99 %.2f "
+                      + "(target ≤ 2.0)",
+                  round,
+                  BenchmarkReport.percentile(firebreak, 50) / floor50,
+                  BenchmarkReport.percentile(firebreak, 99) / floor99));
         }
       }
     }
   }
 
-  /** POST /api/v1/incidents → the incident message arriving at a fake Slack, with 10 in flight; sorted millis. */
-  private List<Double> declareToFirstSlackNotification(BenchmarkStack stack, Map<String, CompletableFuture<Long>> arrivals,
-      int round, int rounds, int warmup) throws Exception {
-    report.add("Round " + round + " of " + rounds + (round == 1 ? " (processes in their first seconds)" : "") + ":");
+  /**
+   * POST /api/v1/incidents → the incident message arriving at a fake Slack, with 10 in flight;
+   * sorted millis.
+   */
+  private List<Double> declareToFirstSlackNotification(
+      BenchmarkStack stack,
+      Map<String, CompletableFuture<Long>> arrivals,
+      int round,
+      int rounds,
+      int warmup)
+      throws Exception {
+    report.add(
+        "Round "
+            + round
+            + " of "
+            + rounds
+            + (round == 1 ? " (processes in their first seconds)" : "")
+            + ":");
     // Warm-up (JIT, connections), not measured. It runs the same closed loop as the measurement:
     // a warm-up that only waited for the 201s left a backlog of 100 incidents' work that the
     // first measured ones then queued behind.
@@ -130,23 +159,29 @@ class IncidentBenchmark {
     Map<String, Long> sentAt = measured.sentAt();
     List<Double> answered = measured.answered();
     List<Double> millis = new ArrayList<>();
-    sentAt.forEach((id, start) -> {
-      CompletableFuture<Long> arrived = arrival(arrivals, id);
-      if (arrived.isDone()) {
-        millis.add((arrived.join() - start) / 1e6);
-      }
-    });
+    sentAt.forEach(
+        (id, start) -> {
+          CompletableFuture<Long> arrived = arrival(arrivals, id);
+          if (arrived.isDone()) {
+            millis.add((arrived.join() - start) / 1e6);
+          }
+        });
     Collections.sort(millis);
     Collections.sort(answered);
-    report.add(String.format("POST /api/v1/incidents answered (201): p50 %.0f ms, p99 %.0f ms",
-        BenchmarkReport.percentile(answered, 50), BenchmarkReport.percentile(answered, 99)));
-    report.add(String.format(
-        "Declare → first Slack notification (%d incidents, %d in flight, live Slack client → fake Slack): %s; %d/%d arrived",
-        INCIDENTS, IN_FLIGHT, BenchmarkReport.summary(millis), millis.size(), INCIDENTS));
+    report.add(
+        String.format(
+            "POST /api/v1/incidents answered (201): p50 %.0f ms, p99 %.0f ms",
+            BenchmarkReport.percentile(answered, 50), BenchmarkReport.percentile(answered, 99)));
+    report.add(
+        String.format(
+            "Declare → first Slack notification (%d incidents, %d in flight, live Slack client → fake Slack): %s; %d/%d arrived",
+            INCIDENTS, IN_FLIGHT, BenchmarkReport.summary(millis), millis.size(), INCIDENTS));
     report.add(stack.cpuSince(cpuBefore));
     Thread.sleep(2_000); // the last activities finish, so their events are in history
     report.add("…of which, by stage (from each incident's history):");
-    new DeclareBreakdown(stack.client()).of(measured.sentAtWall(), measured.arrivedAtWall()).forEach(report::add);
+    new DeclareBreakdown(stack.client())
+        .of(measured.sentAtWall(), measured.arrivedAtWall())
+        .forEach(report::add);
     return millis;
   }
 
@@ -155,27 +190,41 @@ class IncidentBenchmark {
    * @param sentAtWall and its wall-clock time, to compare with the server's event times
    */
   private record Declarations(
-      Map<String, Long> sentAt, Map<String, Long> sentAtWall, Map<String, Long> arrivedAtWall, List<Double> answered) {}
+      Map<String, Long> sentAt,
+      Map<String, Long> sentAtWall,
+      Map<String, Long> arrivedAtWall,
+      List<Double> answered) {}
 
-  /** Declares {@code count} incidents, {@code inFlight} at a time, each waiting for its incident message. */
+  /**
+   * Declares {@code count} incidents, {@code inFlight} at a time, each waiting for its incident
+   * message.
+   */
   private static Declarations declareAndAwaitMessages(
-      BenchmarkStack stack, Map<String, CompletableFuture<Long>> arrivals, int count, int inFlight) throws Exception {
-    Declarations result = new Declarations(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-        new ConcurrentHashMap<>(), Collections.synchronizedList(new ArrayList<>()));
-    ClosedLoop.run(count, inFlight, i -> {
-      long wall = System.currentTimeMillis();
-      long start = System.nanoTime();
-      String id = declareOne(stack, "recoup-backend");
-      result.answered().add((System.nanoTime() - start) / 1e6);
-      result.sentAt().put(id, start);
-      result.sentAtWall().put(id, wall);
-      try {
-        long arrived = arrival(arrivals, id).get(30, TimeUnit.SECONDS);
-        result.arrivedAtWall().put(id, wall + (arrived - start) / 1_000_000);
-      } catch (TimeoutException lost) {
-        // counted as not arrived
-      }
-    });
+      BenchmarkStack stack, Map<String, CompletableFuture<Long>> arrivals, int count, int inFlight)
+      throws Exception {
+    Declarations result =
+        new Declarations(
+            new ConcurrentHashMap<>(),
+            new ConcurrentHashMap<>(),
+            new ConcurrentHashMap<>(),
+            Collections.synchronizedList(new ArrayList<>()));
+    ClosedLoop.run(
+        count,
+        inFlight,
+        i -> {
+          long wall = System.currentTimeMillis();
+          long start = System.nanoTime();
+          String id = declareOne(stack, "recoup-backend");
+          result.answered().add((System.nanoTime() - start) / 1e6);
+          result.sentAt().put(id, start);
+          result.sentAtWall().put(id, wall);
+          try {
+            long arrived = arrival(arrivals, id).get(30, TimeUnit.SECONDS);
+            result.arrivedAtWall().put(id, wall + (arrived - start) / 1_000_000);
+          } catch (TimeoutException lost) {
+            // counted as not arrived
+          }
+        });
     return result;
   }
 
@@ -187,17 +236,24 @@ class IncidentBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       Thread.sleep(15_000); // let every incident announce and page, then park on its timers
       if (BenchmarkStack.onCli()) {
-        report.add(String.format("%d open incidents parked on their timers (dry-run providers), declared at %.0f "
-                + "incidents/s: worker process resident set %s (target ≤ 1 GiB); API process %s",
-            incidents, incidents / seconds, stack.workerResidentSet(), stack.apiResidentSet()));
+        report.add(
+            String.format(
+                "%d open incidents parked on their timers (dry-run providers), declared at %.0f "
+                    + "incidents/s: worker process resident set %s (target ≤ 1 GiB); API process %s",
+                incidents, incidents / seconds, stack.workerResidentSet(), stack.apiResidentSet()));
         return;
       }
       long used = usedHeapAfterGc();
-      report.add(String.format(
-          "Heap with %d open incidents parked on their timers (embedded server + worker + API in one JVM, "
-              + "dry-run providers): %d MiB used after GC; declared at %.0f incidents/s; "
-              + "the whole process: %d live threads, resident set %s",
-          incidents, used / (1 << 20), incidents / seconds, Thread.activeCount(), stack.workerResidentSet()));
+      report.add(
+          String.format(
+              "Heap with %d open incidents parked on their timers (embedded server + worker + API in one JVM, "
+                  + "dry-run providers): %d MiB used after GC; declared at %.0f incidents/s; "
+                  + "the whole process: %d live threads, resident set %s",
+              incidents,
+              used / (1 << 20),
+              incidents / seconds,
+              Thread.activeCount(),
+              stack.workerResidentSet()));
     }
   }
 
@@ -207,42 +263,63 @@ class IncidentBenchmark {
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       WorkflowClient client = env.getWorkflowClient();
-      // As the worker registers them: a P1 also tells the running maintenance windows (there are none).
+      // As the worker registers them: a P1 also tells the running maintenance windows (there are
+      // none).
       worker.registerActivitiesImplementations(
-          new DryRunChatActivities(false), new DryRunPagingActivities(), new ScriptedDiagnostics(),
+          new DryRunChatActivities(false),
+          new DryRunPagingActivities(),
+          new ScriptedDiagnostics(),
           new RunningWindows(client));
       env.start();
-      IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId("INC-BENCH"))
-              .setTaskQueue(TaskQueue.NAME).build());
-      WorkflowClient.start(incident::run,
-          IncidentInput.declared(IncidentPolicies.declaration("INC-BENCH", Severity.P1), IncidentPolicies.recoup()));
+      IncidentWorkflow incident =
+          client.newWorkflowStub(
+              IncidentWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(IncidentWorkflow.workflowId("INC-BENCH"))
+                  .setTaskQueue(TaskQueue.NAME)
+                  .build());
+      WorkflowClient.start(
+          incident::run,
+          IncidentInput.declared(
+              IncidentPolicies.declaration("INC-BENCH", Severity.P1), IncidentPolicies.recoup()));
       env.sleep(Duration.ofMinutes(3));
       incident.acknowledge(new Acknowledgement("alice"));
       for (int update = 1; update <= 4; update++) {
         env.sleep(Duration.ofMinutes(update == 1 ? 7 : 15));
-        incident.postUpdate(new ResponderUpdate("alice", "update " + update, "15 min", "working on it"));
+        incident.postUpdate(
+            new ResponderUpdate("alice", "update " + update, "15 min", "working on it"));
       }
       env.sleep(Duration.ofMinutes(5)); // 60 minutes since declaration
-      int events = client.fetchHistory(IncidentWorkflow.workflowId("INC-BENCH")).getHistory().getEventsCount();
-      report.add("History of one P1 open for an hour with an ack and four updates: " + events + " events");
+      int events =
+          client
+              .fetchHistory(IncidentWorkflow.workflowId("INC-BENCH"))
+              .getHistory()
+              .getEventsCount();
+      report.add(
+          "History of one P1 open for an hour with an ack and four updates: " + events + " events");
     }
   }
 
-  private static CompletableFuture<Long> arrival(Map<String, CompletableFuture<Long>> arrivals, String id) {
+  private static CompletableFuture<Long> arrival(
+      Map<String, CompletableFuture<Long>> arrivals, String id) {
     return arrivals.computeIfAbsent(id, ignored -> new CompletableFuture<>());
   }
 
   private static String declareOne(BenchmarkStack stack, String service) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/api/v1/incidents"))
-        .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"title\":\"Benchmark incident\",\"severity\":\"P1\",\"service\":\"" + service + "\"}"))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(stack.apiUrl() + "/api/v1/incidents"))
+            .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"title\":\"Benchmark incident\",\"severity\":\"P1\",\"service\":\""
+                        + service
+                        + "\"}"))
+            .build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {
-      throw new IllegalStateException("declare answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "declare answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body()).get("id").asText();
   }

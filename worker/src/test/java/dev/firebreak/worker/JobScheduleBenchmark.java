@@ -25,15 +25,16 @@ import org.junit.jupiter.api.Test;
  * Issue #5's "500 jobs due at the same minute": how late the last one starts on dev mode's embedded
  * server (cron workflows). Every job runs {@code * * * * *} dry-run, so the figure is scheduling
  * and orchestration only. Not part of `./mvnw verify`; run it with {@code ./mvnw -B -Pbenchmark -pl
- * worker -am verify -Dtest=JobScheduleBenchmark [-Djobs=500]} and read
- * {@code worker/target/benchmark/job-schedule-benchmark.md}. With {@code -Dbenchmark.temporal=cli} the jobs
- * are Temporal Schedules on the CLI's dev server ({@link BenchmarkStack}).
+ * worker -am verify -Dtest=JobScheduleBenchmark [-Djobs=500]} and read {@code
+ * worker/target/benchmark/job-schedule-benchmark.md}. With {@code -Dbenchmark.temporal=cli} the
+ * jobs are Temporal Schedules on the CLI's dev server ({@link BenchmarkStack}).
  */
 class JobScheduleBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int JOBS = Integer.getInteger("jobs", 500);
+
   /** Time after the minute for every run to have started and finished, generously. */
   private static final Duration SETTLE = Duration.ofSeconds(40);
 
@@ -48,7 +49,8 @@ class JobScheduleBenchmark {
         awaitSchedules(dev);
       }
       double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-      // Jobs reconciled after a minute began fire only at the next one, so measure the first whole minute.
+      // Jobs reconciled after a minute began fire only at the next one, so measure the first whole
+      // minute.
       Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
       Thread.sleep(Math.max(0, Duration.between(Instant.now(), minute).toMillis()));
       Map<String, Double> cpuBefore = dev.cpuSeconds();
@@ -61,44 +63,63 @@ class JobScheduleBenchmark {
           Instant due = Instant.parse(run.path("trigger").path("dueAt").asText());
           if (!due.isBefore(minute) && due.isBefore(minute.plus(Duration.ofMinutes(1)))) {
             tickLateness.add(Duration.between(minute, due).toMillis() / 1e3);
-            startLateness.add(Duration.between(minute, Instant.parse(run.path("startedAt").asText())).toMillis() / 1e3);
+            startLateness.add(
+                Duration.between(minute, Instant.parse(run.path("startedAt").asText())).toMillis()
+                    / 1e3);
           }
         }
       }
       if (startLateness.isEmpty()) {
-        throw new IllegalStateException("no run was due at " + minute + ": " + get(dev, "/api/v1/jobs/job-0"));
+        throw new IllegalStateException(
+            "no run was due at " + minute + ": " + get(dev, "/api/v1/jobs/job-0"));
       }
       Collections.sort(tickLateness);
       Collections.sort(startLateness);
-      report.add(String.format("%d jobs due at %s (%s, dry-run calls; set up in %.1f s): "
-              + "%d runs started within the minute; tick started after p50 %.2f s, p99 %.2f s, max %.2f s; "
-              + "run started after p50 %.2f s, p99 %.2f s, max %.2f s (the last one: target ≤ 5 s)",
-          JOBS, minute, BenchmarkStack.onCli() ? "Temporal Schedules" : "cron workflows", setupSeconds, startLateness.size(),
-          BenchmarkReport.percentile(tickLateness, 50), BenchmarkReport.percentile(tickLateness, 99),
-          tickLateness.get(tickLateness.size() - 1),
-          BenchmarkReport.percentile(startLateness, 50), BenchmarkReport.percentile(startLateness, 99),
-          startLateness.get(startLateness.size() - 1)));
+      report.add(
+          String.format(
+              "%d jobs due at %s (%s, dry-run calls; set up in %.1f s): "
+                  + "%d runs started within the minute; tick started after p50 %.2f s, p99 %.2f s, max %.2f s; "
+                  + "run started after p50 %.2f s, p99 %.2f s, max %.2f s (the last one: target ≤ 5 s)",
+              JOBS,
+              minute,
+              BenchmarkStack.onCli() ? "Temporal Schedules" : "cron workflows",
+              setupSeconds,
+              startLateness.size(),
+              BenchmarkReport.percentile(tickLateness, 50),
+              BenchmarkReport.percentile(tickLateness, 99),
+              tickLateness.get(tickLateness.size() - 1),
+              BenchmarkReport.percentile(startLateness, 50),
+              BenchmarkReport.percentile(startLateness, 99),
+              startLateness.get(startLateness.size() - 1)));
     }
     report.write();
   }
 
-  /** The worker reconciles the jobs into Schedules after it starts polling: the set-up ends when all exist. */
+  /**
+   * The worker reconciles the jobs into Schedules after it starts polling: the set-up ends when all
+   * exist.
+   */
   private static void awaitSchedules(BenchmarkStack dev) throws InterruptedException {
-    ScheduleClient schedules = ScheduleClient.newInstance(dev.client().getWorkflowServiceStubs(),
-        ScheduleClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
+    ScheduleClient schedules =
+        ScheduleClient.newInstance(
+            dev.client().getWorkflowServiceStubs(),
+            ScheduleClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     long count;
     while ((count = schedules.listSchedules().count()) < JOBS) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(count + " of " + JOBS + " Schedules after 5 minutes");
       }
-      // Seldom: a list of schedules is a visibility query that competes with the reconcile it waits for.
+      // Seldom: a list of schedules is a visibility query that competes with the reconcile it waits
+      // for.
       Thread.sleep(5_000);
     }
   }
 
   private static String config() {
-    StringBuilder yaml = new StringBuilder("""
+    StringBuilder yaml =
+        new StringBuilder(
+            """
         organisation: Job schedule benchmark
         api:
           tokens:
@@ -111,15 +132,24 @@ class JobScheduleBenchmark {
         jobs:
         """);
     for (int i = 0; i < JOBS; i++) {
-      yaml.append("  - { name: job-").append(i).append(", schedule: \"* * * * *\", action: { url: \"https://app.test/api/cron/job-")
-          .append(i).append("?secret=${BENCHMARK_CRON_SECRET}\" } }\n");
+      yaml.append("  - { name: job-")
+          .append(i)
+          .append(", schedule: \"* * * * *\", action: { url: \"https://app.test/api/cron/job-")
+          .append(i)
+          .append("?secret=${BENCHMARK_CRON_SECRET}\" } }\n");
     }
     return yaml.toString();
   }
 
-  private static JsonNode get(BenchmarkStack dev, String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
-        .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+  private static JsonNode get(BenchmarkStack dev, String path)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
+                .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(response.statusCode() + " " + response.body());
     }

@@ -43,8 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class JobSchedulesOnTemporalCliTest {
 
-  @RegisterExtension
-  static final TemporalCliServer temporal = TemporalCliServer.started();
+  @RegisterExtension static final TemporalCliServer temporal = TemporalCliServer.started();
 
   private static final String QUEUE = TaskQueue.NAME;
 
@@ -58,13 +57,19 @@ class JobSchedulesOnTemporalCliTest {
   void startWorker() {
     client = temporal.newClient();
     workers = WorkerFactory.newInstance(client);
-    workers.newWorker(QUEUE).registerWorkflowImplementationTypes(JobWorkflowImpl.class, JobTickWorkflowImpl.class);
+    workers
+        .newWorker(QUEUE)
+        .registerWorkflowImplementationTypes(JobWorkflowImpl.class, JobTickWorkflowImpl.class);
     workers.getWorker(QUEUE).registerActivitiesImplementations((JobActivities) endpoint);
     workers.start();
-    schedules = ScheduleClient.newInstance(client.getWorkflowServiceStubs(),
-        ScheduleClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
+    schedules =
+        ScheduleClient.newInstance(
+            client.getWorkflowServiceStubs(),
+            ScheduleClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
     JobScheduler scheduler = JobSchedulers.forServer(client, QUEUE);
-    assertThat(scheduler).as("a real server has the Schedule API").isInstanceOf(ScheduleJobScheduler.class);
+    assertThat(scheduler)
+        .as("a real server has the Schedule API")
+        .isInstanceOf(ScheduleJobScheduler.class);
     reconciler = new JobReconciler(client, scheduler, QUEUE);
   }
 
@@ -77,7 +82,8 @@ class JobSchedulesOnTemporalCliTest {
 
   private static JobSpec job(String name, String cron, String zone) {
     JobSpec base = JobSpecs.paymentVerification(3, 1, 3);
-    return new JobSpec(name, cron, zone, base.action(), base.timeout(), base.retry(), base.alerts(), true);
+    return new JobSpec(
+        name, cron, zone, base.action(), base.timeout(), base.retry(), base.alerts(), true);
   }
 
   private List<String> scheduleIds() {
@@ -85,39 +91,63 @@ class JobSchedulesOnTemporalCliTest {
   }
 
   private static List<ZonedDateTime> nextTimes(ScheduleDescription schedule, String zone) {
-    return schedule.getInfo().getNextActionTimes().stream().map(t -> t.atZone(ZoneId.of(zone))).toList();
+    return schedule.getInfo().getNextActionTimes().stream()
+        .map(t -> t.atZone(ZoneId.of(zone)))
+        .toList();
   }
 
   private WorkflowExecutionStatus status(String workflowId) {
-    return client.newUntypedWorkflowStub(workflowId).describe().getWorkflowExecutionInfo().getStatus();
+    return client
+        .newUntypedWorkflowStub(workflowId)
+        .describe()
+        .getWorkflowExecutionInfo()
+        .getStatus();
   }
 
   @Test
   void schedulesAreCreatedChangedAndRemovedToMatchTheConfigInTheirTimeZones() {
-    JobReconciler.Outcome first = reconciler.reconcile(List.of(
-        job("analytics", "0 3 * * *", "UTC"), job("reminders", "0 9 * * 1-5", "Europe/Paris")));
+    JobReconciler.Outcome first =
+        reconciler.reconcile(
+            List.of(
+                job("analytics", "0 3 * * *", "UTC"),
+                job("reminders", "0 9 * * 1-5", "Europe/Paris")));
     assertThat(first.added()).contains("analytics", "reminders");
     ScheduleDescription reminders = schedules.getHandle("job-reminders").describe();
     assertThat(reminders.getSchedule().getSpec().getTimeZoneName()).isEqualTo("Europe/Paris");
-    assertThat(nextTimes(reminders, "Europe/Paris")).isNotEmpty().allSatisfy(next -> {
-      assertThat(next.getHour()).isEqualTo(9);
-      assertThat(next.getMinute()).isZero();
-      assertThat(next.getDayOfWeek().getValue()).isBetween(1, 5);
-    });
-    assertThat(status("job-reminders")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-        .until(this::scheduleIds, ids -> ids.containsAll(List.of("job-analytics", "job-reminders")));
+    assertThat(nextTimes(reminders, "Europe/Paris"))
+        .isNotEmpty()
+        .allSatisfy(
+            next -> {
+              assertThat(next.getHour()).isEqualTo(9);
+              assertThat(next.getMinute()).isZero();
+              assertThat(next.getDayOfWeek().getValue()).isBetween(1, 5);
+            });
+    assertThat(status("job-reminders"))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            this::scheduleIds, ids -> ids.containsAll(List.of("job-analytics", "job-reminders")));
 
-    JobReconciler.Outcome second = reconciler.reconcile(List.of(job("analytics", "30 3 * * *", "UTC")));
+    JobReconciler.Outcome second =
+        reconciler.reconcile(List.of(job("analytics", "30 3 * * *", "UTC")));
     assertThat(second.changed()).containsExactly("analytics");
     assertThat(second.removed()).contains("reminders");
-    assertThat(nextTimes(schedules.getHandle("job-analytics").describe(), "UTC")).isNotEmpty()
+    assertThat(nextTimes(schedules.getHandle("job-analytics").describe(), "UTC"))
+        .isNotEmpty()
         .allSatisfy(next -> assertThat(next.toLocalTime().toString()).isEqualTo("03:30"));
-    assertThat(client.newWorkflowStub(JobWorkflow.class, "job-analytics").view().cron()).isEqualTo("30 3 * * *");
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      assertThat(scheduleIds()).contains("job-analytics").doesNotContain("job-reminders");
-      assertThat(status("job-reminders")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
-    });
+    assertThat(client.newWorkflowStub(JobWorkflow.class, "job-analytics").view().cron())
+        .isEqualTo("30 3 * * *");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              assertThat(scheduleIds()).contains("job-analytics").doesNotContain("job-reminders");
+              assertThat(status("job-reminders"))
+                  .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+            });
 
     assertThat(reconciler.reconcile(List.of(job("analytics", "30 3 * * *", "UTC"))).unchanged())
         .containsExactly("analytics");
@@ -128,7 +158,9 @@ class JobSchedulesOnTemporalCliTest {
     JobSpec verify = job("verify", "*/15 * * * *", "America/New_York");
     reconciler.reconcile(List.of(verify));
     ScheduleHandle schedule = schedules.getHandle("job-verify");
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
         .until(this::scheduleIds, ids -> ids.contains("job-verify"));
 
     schedule.pause("paused from the Temporal UI");
@@ -139,22 +171,40 @@ class JobSchedulesOnTemporalCliTest {
 
     schedule.trigger();
     JobWorkflow job = client.newWorkflowStub(JobWorkflow.class, "job-verify");
-    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-        .until(() -> job.view().history(), runs -> runs.size() == 1 && runs.get(0).outcome() == JobOutcome.SUCCEEDED);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> job.view().history(),
+            runs -> runs.size() == 1 && runs.get(0).outcome() == JobOutcome.SUCCEEDED);
     assertThat(job.view().history().get(0).trigger().kind()).isEqualTo(JobTrigger.SCHEDULED);
     assertThat(endpoint.calls).hasSize(1);
 
-    // The job's own pause (the API's and the CLI's) skips what the schedule fires; run now still runs it.
+    // The job's own pause (the API's and the CLI's) skips what the schedule fires; run now still
+    // runs it.
     assertThat(job.pause(new JobCommand("alice", "deploy freeze")).paused()).isTrue();
     schedule.trigger();
-    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-        .until(() -> job.view().history(), runs -> runs.stream().anyMatch(run -> run.outcome() == JobOutcome.SKIPPED));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> job.view().history(),
+            runs -> runs.stream().anyMatch(run -> run.outcome() == JobOutcome.SKIPPED));
     job.runNow(new JobCommand("alice", "check it once"));
-    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-        .until(() -> job.view().history(), runs -> runs.stream().anyMatch(
-            run -> JobTrigger.MANUAL.equals(run.trigger().kind()) && run.outcome() == JobOutcome.SUCCEEDED));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> job.view().history(),
+            runs ->
+                runs.stream()
+                    .anyMatch(
+                        run ->
+                            JobTrigger.MANUAL.equals(run.trigger().kind())
+                                && run.outcome() == JobOutcome.SUCCEEDED));
     assertThat(job.resume(new JobCommand("alice", null)).paused()).isFalse();
-    assertThat(job.view().history()).extracting(run -> run.trigger().kind() + " " + run.outcome())
+    assertThat(job.view().history())
+        .extracting(run -> run.trigger().kind() + " " + run.outcome())
         .containsExactlyInAnyOrder("scheduled SUCCEEDED", "scheduled SKIPPED", "manual SUCCEEDED");
     assertThat(endpoint.calls).hasSize(2);
   }

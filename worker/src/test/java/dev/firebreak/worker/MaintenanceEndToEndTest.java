@@ -29,28 +29,45 @@ class MaintenanceEndToEndTest {
 
   private static DevMode dev;
 
-  @RegisterExtension
-  static final DevModeExtension devMode = new DevModeExtension();
+  @RegisterExtension static final DevModeExtension devMode = new DevModeExtension();
 
   @BeforeAll
   static void startDevMode() {
     dev = devMode.start(Map.of());
   }
 
-
   @Test
   void aWindowCreatedAFewSecondsAheadCompletesInUnderAMinute() throws Exception {
     Instant start = Instant.now().plusSeconds(3);
-    JsonNode created = send("POST", "/api/v1/maintenance-windows", "{\"title\":\"Upgrade Firestore indexes\","
-        + "\"services\":[\"recoup-backend\"],\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(60) + "\"}", 201);
+    JsonNode created =
+        send(
+            "POST",
+            "/api/v1/maintenance-windows",
+            "{\"title\":\"Upgrade Firestore indexes\","
+                + "\"services\":[\"recoup-backend\"],\"start\":\""
+                + start
+                + "\",\"end\":\""
+                + start.plusSeconds(60)
+                + "\"}",
+            201);
     String id = created.get("id").asText();
 
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("status").asText().equals("COMPLETED"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                send("GET", "/api/v1/maintenance-windows/" + id, null, 200)
+                    .get("status")
+                    .asText()
+                    .equals("COMPLETED"));
 
     JsonNode done = send("GET", "/api/v1/maintenance-windows/" + id, null, 200);
     assertThat(done.get("outcome").asText()).startsWith("✅ All clear: maintenance " + id);
-    assertThat(done.get("timeline").toString()).contains("dry-run: ").contains("less than 1h ahead").contains("recoup-backend healthy");
+    assertThat(done.get("timeline").toString())
+        .contains("dry-run: ")
+        .contains("less than 1h ahead")
+        .contains("recoup-backend healthy");
   }
 
   @Test
@@ -72,8 +89,16 @@ class MaintenanceEndToEndTest {
     String apiRollback = "{\"service\":\"talk-to-my-lawyer\",\"reason\":\"still broken\"}";
 
     // The unhealthy service keeps the window's rollback verifying health for a few seconds.
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-        .until(() -> send("GET", "/api/v1/rollbacks/" + rollback, null, 200).get("status").asText().equals("VERIFYING_HEALTH"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(
+            () ->
+                send("GET", "/api/v1/rollbacks/" + rollback, null, 200)
+                    .get("status")
+                    .asText()
+                    .equals("VERIFYING_HEALTH"));
     JsonNode refused = send("POST", "/api/v1/rollbacks", apiRollback, 409, "during-" + id);
 
     assertThat(refused.get("error").asText()).isEqualTo("rollback_in_progress");
@@ -84,34 +109,66 @@ class MaintenanceEndToEndTest {
     send("POST", "/api/v1/rollbacks", apiRollback, 202, "after-" + id);
   }
 
-  /** Breaks the service's simulated health, then schedules a window on it starting a second from now. */
+  /**
+   * Breaks the service's simulated health, then schedules a window on it starting a second from
+   * now.
+   */
   private static String windowOnBrokenService(String title, String service) throws Exception {
     send("POST", "/dev/services/" + service + "/health", "{\"healthy\":false}", 200);
     Instant start = Instant.now().plusSeconds(1);
     // Another test's failed window may have left its P1 open, which asks for a confirmation.
-    return send("POST", "/api/v1/maintenance-windows", "{\"title\":\"" + title + "\",\"services\":[\"" + service + "\"],"
-        + "\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(60) + "\",\"confirm\":true}", 201).get("id").asText();
+    return send(
+            "POST",
+            "/api/v1/maintenance-windows",
+            "{\"title\":\""
+                + title
+                + "\",\"services\":[\""
+                + service
+                + "\"],"
+                + "\"start\":\""
+                + start
+                + "\",\"end\":\""
+                + start.plusSeconds(60)
+                + "\",\"confirm\":true}",
+            201)
+        .get("id")
+        .asText();
   }
 
   private static void awaitFailed(String id) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-        .until(() -> send("GET", "/api/v1/maintenance-windows/" + id, null, 200).get("status").asText().equals("FAILED"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                send("GET", "/api/v1/maintenance-windows/" + id, null, 200)
+                    .get("status")
+                    .asText()
+                    .equals("FAILED"));
   }
 
-  private static JsonNode send(String method, String path, String body, int expected) throws Exception {
+  private static JsonNode send(String method, String path, String body, int expected)
+      throws Exception {
     return send(method, path, body, expected, null);
   }
 
-  private static JsonNode send(String method, String path, String body, int expected, String idempotencyKey)
+  private static JsonNode send(
+      String method, String path, String body, int expected, String idempotencyKey)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
-        .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
+            .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
     return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
   }

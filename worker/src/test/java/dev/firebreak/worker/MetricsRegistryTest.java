@@ -13,7 +13,9 @@ class MetricsRegistryTest {
     PrometheusMeterRegistry registry = MetricsRegistry.create();
 
     registry.timer("firebreak_time_to_acknowledge", "severity", "P1").record(Duration.ofMinutes(3));
-    registry.timer("firebreak_time_to_acknowledge", "severity", "P1").record(Duration.ofMinutes(20));
+    registry
+        .timer("firebreak_time_to_acknowledge", "severity", "P1")
+        .record(Duration.ofMinutes(20));
 
     assertThat(registry.scrape())
         .contains("firebreak_time_to_acknowledge_seconds_bucket{severity=\"P1\",le=\"300.0\"} 1")

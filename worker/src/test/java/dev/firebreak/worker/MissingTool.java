@@ -11,17 +11,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * What the extensions around an outside tool (the Temporal CLI, Chromium) share: a tool that is
- * not installed skips its tests with a notice, unless the environment requires it (CI, where
- * {@code .ci/run} installed it), where its absence fails them; and the scratch directory it ran
- * in goes afterwards.
+ * What the extensions around an outside tool (the Temporal CLI, Chromium) share: a tool that is not
+ * installed skips its tests with a notice, unless the environment requires it (CI, where {@code
+ * .ci/run} installed it), where its absence fails them; and the scratch directory it ran in goes
+ * afterwards.
  */
 final class MissingTool {
 
   private MissingTool() {}
 
-  /** Nothing when the tool is there; else the notice, or a failure where {@code requireVariable} is true. */
-  static Optional<String> notice(boolean found, String notice, String requireVariable, Function<String, String> env) {
+  /**
+   * Nothing when the tool is there; else the notice, or a failure where {@code requireVariable} is
+   * true.
+   */
+  static Optional<String> notice(
+      boolean found, String notice, String requireVariable, Function<String, String> env) {
     if (found) {
       return Optional.empty();
     }

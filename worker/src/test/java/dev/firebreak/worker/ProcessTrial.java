@@ -24,9 +24,9 @@ import org.awaitility.core.ConditionFactory;
 
 /**
  * Firebreak's production layout for a trial on the Temporal CLI's dev server: workers and APIs as
- * OS processes ({@link FirebreakOsProcess}) with live provider clients pointed at {@link TrialFakes},
- * a config with short timers, and what a trial does to them (declare, read, {@code kill -9} and
- * restart). The processes' output is kept in the directory given.
+ * OS processes ({@link FirebreakOsProcess}) with live provider clients pointed at {@link
+ * TrialFakes}, a config with short timers, and what a trial does to them (declare, read, {@code
+ * kill -9} and restart). The processes' output is kept in the directory given.
  */
 final class ProcessTrial implements AutoCloseable {
 
@@ -39,25 +39,39 @@ final class ProcessTrial implements AutoCloseable {
   final List<DevApi> http = new ArrayList<>();
   final WorkflowClient client;
 
-  /** Starts {@code workers} workers and {@code apis} APIs and returns once every one of them serves. */
+  /**
+   * Starts {@code workers} workers and {@code apis} APIs and returns once every one of them serves.
+   */
   ProcessTrial(TemporalCliServer temporal, Path output, int workers, int apis) throws IOException {
     Files.createDirectories(output);
     Path config = output.resolve("firebreak.yaml");
     Files.writeString(config, config(fakes.health.url()));
     Map<String, String> env = new HashMap<>(fakes.env());
-    env.putAll(Map.of(
-        "TEMPORAL_ADDRESS", temporal.server().target(),
-        "FIREBREAK_TEST_TOKEN", DevMode.DEFAULT_DEV_TOKEN,
-        "FIREBREAK_SEARCH_ATTRIBUTES", "true"));
+    env.putAll(
+        Map.of(
+            "TEMPORAL_ADDRESS",
+            temporal.server().target(),
+            "FIREBREAK_TEST_TOKEN",
+            DevMode.DEFAULT_DEV_TOKEN,
+            "FIREBREAK_SEARCH_ATTRIBUTES",
+            "true"));
     String configArg = config.toAbsolutePath().toString();
     for (int i = 0; i < workers; i++) {
-      this.workers.add(new FirebreakOsProcess("worker", List.of("--config", configArg, "--port",
-          String.valueOf(FreePort.next())), env, output.resolve(workers == 1 ? "worker.log" : "worker-" + i + ".log")));
+      this.workers.add(
+          new FirebreakOsProcess(
+              "worker",
+              List.of("--config", configArg, "--port", String.valueOf(FreePort.next())),
+              env,
+              output.resolve(workers == 1 ? "worker.log" : "worker-" + i + ".log")));
     }
     for (int i = 0; i < apis; i++) {
       int port = FreePort.next();
-      this.apis.add(new FirebreakOsProcess("api", List.of("--config", configArg, "--port", String.valueOf(port)),
-          env, output.resolve(apis == 1 ? "api.log" : "api-" + i + ".log")));
+      this.apis.add(
+          new FirebreakOsProcess(
+              "api",
+              List.of("--config", configArg, "--port", String.valueOf(port)),
+              env,
+              output.resolve(apis == 1 ? "api.log" : "api-" + i + ".log")));
       http.add(new DevApi("http://127.0.0.1:" + port));
     }
     this.workers.forEach(FirebreakOsProcess::start);
@@ -124,8 +138,13 @@ final class ProcessTrial implements AutoCloseable {
               monitoringPeriod: 2s
               monitoringInterval: 1s
               manualStepTimeout: 2m
-        """.formatted(TrialFakes.PAGE_ID, MONITORING.toSeconds(), healthUrl, TrialFakes.COMPONENT,
-        TrialFakes.VERCEL_PROJECT);
+        """
+        .formatted(
+            TrialFakes.PAGE_ID,
+            MONITORING.toSeconds(),
+            healthUrl,
+            TrialFakes.COMPONENT,
+            TrialFakes.VERCEL_PROJECT);
   }
 
   // --- Driving -------------------------------------------------------------------------------
@@ -139,8 +158,13 @@ final class ProcessTrial implements AutoCloseable {
   }
 
   static String declare(DevApi api, String title) throws Exception {
-    return api.call("POST", "/api/v1/incidents",
-        "{\"title\":\"" + title + "\",\"severity\":\"P1\",\"service\":\"shop\"}", 201).get("id").asText();
+    return api.call(
+            "POST",
+            "/api/v1/incidents",
+            "{\"title\":\"" + title + "\",\"severity\":\"P1\",\"service\":\"shop\"}",
+            201)
+        .get("id")
+        .asText();
   }
 
   JsonNode incident(String id) throws Exception {
@@ -153,7 +177,8 @@ final class ProcessTrial implements AutoCloseable {
 
   List<String> timelineKinds(String id) throws Exception {
     return StreamSupport.stream(incident(id).get("timeline").spliterator(), false)
-        .map(entry -> entry.get("kind").asText()).toList();
+        .map(entry -> entry.get("kind").asText())
+        .toList();
   }
 
   /** Acknowledges, posts an update and resolves: the incident goes on to monitoring. */
@@ -164,11 +189,23 @@ final class ProcessTrial implements AutoCloseable {
 
   /** Posts an update and resolves an acknowledged incident. */
   void updateAndResolve(String id) throws Exception {
-    api().call("POST", "/api/v1/incidents/" + id + "/updates", "{\"by\":\"alice\",\"text\":\"Rolling back\"}", 200);
-    api().call("POST", "/api/v1/incidents/" + id + "/resolve", "{\"by\":\"alice\",\"summary\":\"Rolled back\"}", 200);
+    api()
+        .call(
+            "POST",
+            "/api/v1/incidents/" + id + "/updates",
+            "{\"by\":\"alice\",\"text\":\"Rolling back\"}",
+            200);
+    api()
+        .call(
+            "POST",
+            "/api/v1/incidents/" + id + "/resolve",
+            "{\"by\":\"alice\",\"summary\":\"Rolled back\"}",
+            200);
   }
 
-  /** Reviews the post-mortem once monitoring has passed, and waits until the workflow has completed. */
+  /**
+   * Reviews the post-mortem once monitoring has passed, and waits until the workflow has completed.
+   */
   void review(String id) throws Exception {
     await(Duration.ofSeconds(60)).ignoreExceptions().until(() -> status(id), "POST_MORTEM"::equals);
     api().call("POST", "/api/v1/incidents/" + id + "/postmortem/review", "{\"by\":\"bob\"}", 200);
@@ -181,17 +218,22 @@ final class ProcessTrial implements AutoCloseable {
    * A restart after {@code kill -9}.
    *
    * @param startedAt when the new process was started (nanoTime)
-   * @param inFlight the workflow's activity attempts the dead worker was running: between the kill and
-   *     the restart the server still lists them as started
+   * @param inFlight the workflow's activity attempts the dead worker was running: between the kill
+   *     and the restart the server still lists them as started
    */
   record Restart(long startedAt, int inFlight) {}
 
-  /** {@code kill -9} the worker and start it again; {@code workflowId} is the one whose calls are counted. */
+  /**
+   * {@code kill -9} the worker and start it again; {@code workflowId} is the one whose calls are
+   * counted.
+   */
   Restart restartWorker(FirebreakOsProcess worker, String workflowId) {
     return restartWorker(worker, workflowId, () -> {});
   }
 
-  /** As above, running {@code whileDown} between the kill and the start (to read the fakes then). */
+  /**
+   * As above, running {@code whileDown} between the kill and the start (to read the fakes then).
+   */
   Restart restartWorker(FirebreakOsProcess worker, String workflowId, Runnable whileDown) {
     int starts = countOf(worker.output(), "==== start ");
     worker.kill();
@@ -203,7 +245,10 @@ final class ProcessTrial implements AutoCloseable {
     return new Restart(startedAt, inFlight);
   }
 
-  /** {@code kill -9} the API and start it again; returns when the new process was started (nanoTime). */
+  /**
+   * {@code kill -9} the API and start it again; returns when the new process was started
+   * (nanoTime).
+   */
   long restartApi(int index) {
     apis.get(index).kill();
     long startedAt = System.nanoTime();
@@ -218,37 +263,62 @@ final class ProcessTrial implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - since);
   }
 
-  /** The workflow's activity attempts running on a worker right now (not those waiting to be retried). */
+  /**
+   * The workflow's activity attempts running on a worker right now (not those waiting to be
+   * retried).
+   */
   int startedActivities(String workflowId) {
-    return (int) describe(workflowId).getPendingActivitiesList().stream()
-        .filter(activity -> activity.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED).count();
+    return (int)
+        describe(workflowId).getPendingActivitiesList().stream()
+            .filter(
+                activity ->
+                    activity.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED)
+            .count();
   }
 
   /** Waits until the workflow has completed: none of its calls can still reach a fake. */
   void awaitCompleted(String workflowId) {
-    await(Duration.ofSeconds(30)).ignoreExceptions().until(() -> describe(workflowId).getWorkflowExecutionInfo()
-        .getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    await(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                describe(workflowId).getWorkflowExecutionInfo().getStatus()
+                    == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
   }
 
   DescribeWorkflowExecutionResponse describe(String workflowId) {
-    return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-        DescribeWorkflowExecutionRequest.newBuilder().setNamespace(CliTemporal.NAMESPACE)
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build());
+    return client
+        .getWorkflowServiceStubs()
+        .blockingStub()
+        .describeWorkflowExecution(
+            DescribeWorkflowExecutionRequest.newBuilder()
+                .setNamespace(CliTemporal.NAMESPACE)
+                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                .build());
   }
 
   /** Waits until the worker's log says it polls, for the {@code starts}-th time. */
   static void awaitWorkerPolling(FirebreakOsProcess worker, int starts) {
-    await(Duration.ofSeconds(60)).until(() -> {
-      assertThat(worker.isAlive()).as("the worker is running; its log ends: %s", tail(worker)).isTrue();
-      return countOf(worker.output(), "Worker polling task queue") >= starts;
-    });
+    await(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              assertThat(worker.isAlive())
+                  .as("the worker is running; its log ends: %s", tail(worker))
+                  .isTrue();
+              return countOf(worker.output(), "Worker polling task queue") >= starts;
+            });
   }
 
   void awaitApiServing(int index) {
-    await(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-      assertThat(apis.get(index).isAlive()).as("the API is running; its log ends: %s", tail(apis.get(index))).isTrue();
-      return http.get(index).call("GET", "/api/v1/services", null, 200) != null;
-    });
+    await(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              assertThat(apis.get(index).isAlive())
+                  .as("the API is running; its log ends: %s", tail(apis.get(index)))
+                  .isTrue();
+              return http.get(index).call("GET", "/api/v1/services", null, 200) != null;
+            });
   }
 
   static String tail(FirebreakOsProcess process) {
@@ -270,28 +340,51 @@ final class ProcessTrial implements AutoCloseable {
 
   // --- Counting ------------------------------------------------------------------------------
 
-  /** What the fakes hold for these incidents, counted the way a duplicate or a lost step would show. */
+  /**
+   * What the fakes hold for these incidents, counted the way a duplicate or a lost step would show.
+   */
   Map<String, Integer> counts(List<String> incidents) throws Exception {
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("incidents", incidents.size());
     counts.put("incidents completed", incidentsCompleted(incidents));
-    counts.put("incident messages", incidents.stream().mapToInt(id -> fakes.incidentMessages(id).size()).sum());
-    counts.put("room announcements", incidents.stream().mapToInt(id -> fakes.announcements(id).size()).sum());
+    counts.put(
+        "incident messages",
+        incidents.stream().mapToInt(id -> fakes.incidentMessages(id).size()).sum());
+    counts.put(
+        "room announcements",
+        incidents.stream().mapToInt(id -> fakes.announcements(id).size()).sum());
     counts.put("duplicated Slack messages", fakes.duplicatedSlackKeys().size());
-    counts.put("PagerDuty alerts",
-        (int) fakes.pagerDuty.alerts().stream().filter(alert -> incidents.contains(alert.dedupKey())).count());
-    counts.put("levels paged", incidents.stream().mapToInt(id -> fakes.triggersByLevel(id).size()).sum());
-    counts.put("levels paged more than once", (int) incidents.stream()
-        .flatMap(id -> fakes.triggersByLevel(id).values().stream()).filter(triggers -> triggers > 1).count());
-    counts.put("public incidents", incidents.stream().mapToInt(id -> fakes.statuspageIncidents(id).size()).sum());
-    counts.put("duplicated status-page updates", incidents.stream()
-        .flatMap(id -> fakes.statuspageIncidents(id).stream()).mapToInt(TrialFakes::duplicatedUpdates).sum());
+    counts.put(
+        "PagerDuty alerts",
+        (int)
+            fakes.pagerDuty.alerts().stream()
+                .filter(alert -> incidents.contains(alert.dedupKey()))
+                .count());
+    counts.put(
+        "levels paged", incidents.stream().mapToInt(id -> fakes.triggersByLevel(id).size()).sum());
+    counts.put(
+        "levels paged more than once",
+        (int)
+            incidents.stream()
+                .flatMap(id -> fakes.triggersByLevel(id).values().stream())
+                .filter(triggers -> triggers > 1)
+                .count());
+    counts.put(
+        "public incidents",
+        incidents.stream().mapToInt(id -> fakes.statuspageIncidents(id).size()).sum());
+    counts.put(
+        "duplicated status-page updates",
+        incidents.stream()
+            .flatMap(id -> fakes.statuspageIncidents(id).stream())
+            .mapToInt(TrialFakes::duplicatedUpdates)
+            .sum());
     return counts;
   }
 
   /** Each incident announced, paged and published exactly once: nothing lost, nothing repeated. */
   static void assertEachOnce(Map<String, Integer> counts, int incidents) {
-    assertThat(counts).containsEntry("incident messages", incidents)
+    assertThat(counts)
+        .containsEntry("incident messages", incidents)
         .containsEntry("room announcements", incidents)
         .containsEntry("duplicated Slack messages", 0)
         .containsEntry("PagerDuty alerts", incidents)
@@ -300,12 +393,16 @@ final class ProcessTrial implements AutoCloseable {
         .containsEntry("duplicated status-page updates", 0);
   }
 
-  /** Incidents closed through their whole life: acknowledged, updated, resolved, monitored, reviewed. */
+  /**
+   * Incidents closed through their whole life: acknowledged, updated, resolved, monitored,
+   * reviewed.
+   */
   int incidentsCompleted(List<String> incidents) throws Exception {
     int completed = 0;
     for (String id : incidents) {
       if (status(id).equals("CLOSED")
-          && timelineKinds(id).containsAll(List.of("acknowledged", "update", "resolved", "monitoring-passed"))) {
+          && timelineKinds(id)
+              .containsAll(List.of("acknowledged", "update", "resolved", "monitoring-passed"))) {
         completed++;
       }
     }

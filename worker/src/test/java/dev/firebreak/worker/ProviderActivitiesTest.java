@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ProviderActivitiesTest {
 
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       organisation: Acme
       escalation:
         levels:
@@ -26,17 +27,23 @@ class ProviderActivitiesTest {
 
   @ParameterizedTest(name = "{0} confirmation(s)")
   @CsvSource({"1, false", "2, true"})
-  void theConfiguredConfirmationDecidesWhetherOneFailedHealthCheckCounts(int confirmations, boolean healthy)
-      throws Exception {
+  void theConfiguredConfirmationDecidesWhetherOneFailedHealthCheckCounts(
+      int confirmations, boolean healthy) throws Exception {
     String healthChecks = "healthChecks: { confirmations: " + confirmations + ", interval: 1s }\n";
     try (FakeHealthEndpoint endpoint = new FakeHealthEndpoint();
         ProviderActivities providers =
-            ProviderActivities.from(new ConfigLoader().load(CONFIG + healthChecks), name -> null, false)) {
+            ProviderActivities.from(
+                new ConfigLoader().load(CONFIG + healthChecks), name -> null, false)) {
       endpoint.faults().failNext(1, 503);
-      DiagnosticsActivities diagnostics = Arrays.stream(providers.implementations())
-          .filter(DiagnosticsActivities.class::isInstance).map(DiagnosticsActivities.class::cast).findFirst().orElseThrow();
+      DiagnosticsActivities diagnostics =
+          Arrays.stream(providers.implementations())
+              .filter(DiagnosticsActivities.class::isInstance)
+              .map(DiagnosticsActivities.class::cast)
+              .findFirst()
+              .orElseThrow();
 
-      HealthResult result = diagnostics.checkHealth(new HealthCheck("api", endpoint.url(), Duration.ofSeconds(2)));
+      HealthResult result =
+          diagnostics.checkHealth(new HealthCheck("api", endpoint.url(), Duration.ofSeconds(2)));
 
       assertThat(result.healthy()).isEqualTo(healthy);
       assertThat(endpoint.requests()).hasSize(confirmations);

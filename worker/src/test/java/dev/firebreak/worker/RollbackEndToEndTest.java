@@ -34,29 +34,41 @@ class RollbackEndToEndTest {
   private static FakeRender render;
   private static DevMode dev;
 
-  @RegisterExtension
-  static final DevModeExtension devMode = new DevModeExtension();
+  @RegisterExtension static final DevModeExtension devMode = new DevModeExtension();
 
   @BeforeAll
   static void startDevMode() throws IOException {
-    vercel = devMode.closeAfter(new FakeVercel("vercel-token", null))
-        .productionDeploy("prj_demo_talk_to_my_lawyer", "dpl_good", T0.minusSeconds(3600), "READY", "aaa")
-        .productionDeploy("prj_demo_talk_to_my_lawyer", "dpl_bad", T0, "READY", "bbb");
-    render = devMode.closeAfter(new FakeRender("rnd_key"))
-        .deploy("srv-demo-recoup-backend", "dep-good", T0.minusSeconds(3600), "deactivated", "ccc")
-        .deploy("srv-demo-recoup-backend", "dep-bad", T0, "live", "ddd");
+    vercel =
+        devMode
+            .closeAfter(new FakeVercel("vercel-token", null))
+            .productionDeploy(
+                "prj_demo_talk_to_my_lawyer", "dpl_good", T0.minusSeconds(3600), "READY", "aaa")
+            .productionDeploy("prj_demo_talk_to_my_lawyer", "dpl_bad", T0, "READY", "bbb");
+    render =
+        devMode
+            .closeAfter(new FakeRender("rnd_key"))
+            .deploy(
+                "srv-demo-recoup-backend", "dep-good", T0.minusSeconds(3600), "deactivated", "ccc")
+            .deploy("srv-demo-recoup-backend", "dep-bad", T0, "live", "ddd");
     vercel.rollbacks().takes(2, Duration.ZERO);
     render.rollbacks().takes(2, Duration.ZERO);
-    Map<String, String> env = Map.of(
-        "VERCEL_TOKEN", "vercel-token", "VERCEL_API_URL", vercel.baseUrl(),
-        "RENDER_API_KEY", "rnd_key", "RENDER_API_URL", render.baseUrl());
+    Map<String, String> env =
+        Map.of(
+            "VERCEL_TOKEN",
+            "vercel-token",
+            "VERCEL_API_URL",
+            vercel.baseUrl(),
+            "RENDER_API_KEY",
+            "rnd_key",
+            "RENDER_API_URL",
+            render.baseUrl());
     dev = devMode.start(env);
   }
 
-
   @Test
   void vercelAndRenderServicesRollBackToTheirPreviousGoodDeployThroughTheApi() throws Exception {
-    JsonNode lawyer = post("{\"service\":\"talk-to-my-lawyer\",\"reason\":\"blank page\"}", "e2e-1", 202);
+    JsonNode lawyer =
+        post("{\"service\":\"talk-to-my-lawyer\",\"reason\":\"blank page\"}", "e2e-1", 202);
     JsonNode recoup = post("{\"service\":\"recoup-backend\",\"reason\":\"5xx\"}", "e2e-1", 202);
     assertThat(lawyer.get("workflowId").asText()).isEqualTo("rollback-talk-to-my-lawyer-e2e-1");
 
@@ -85,10 +97,18 @@ class RollbackEndToEndTest {
   }
 
   private static JsonNode awaitFinal(String id) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      String status = JSON.readTree(send("GET", "/api/v1/rollbacks/" + id, null, null).body()).get("status").asText();
-      return !status.matches("RESOLVING_TARGET|AWAITING_APPROVAL|ROLLING_BACK|WAITING_FOR_LIVE|VERIFYING_HEALTH");
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              String status =
+                  JSON.readTree(send("GET", "/api/v1/rollbacks/" + id, null, null).body())
+                      .get("status")
+                      .asText();
+              return !status.matches(
+                  "RESOLVING_TARGET|AWAITING_APPROVAL|ROLLING_BACK|WAITING_FOR_LIVE|VERIFYING_HEALTH");
+            });
     try {
       return JSON.readTree(send("GET", "/api/v1/rollbacks/" + id, null, null).body());
     } catch (Exception e) {
@@ -102,16 +122,21 @@ class RollbackEndToEndTest {
     return JSON.readTree(response.body());
   }
 
-  private static HttpResponse<String> send(String method, String path, String body, String key) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
-        .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
-        .header("Content-Type", "application/json")
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  private static HttpResponse<String> send(String method, String path, String body, String key)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(dev.apiUrl() + path))
+            .header("Authorization", "Bearer " + DevMode.DEFAULT_DEV_TOKEN)
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (key != null) {
       request.header("Idempotency-Key", key);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
-
 }

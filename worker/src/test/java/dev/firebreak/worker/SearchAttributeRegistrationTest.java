@@ -30,10 +30,11 @@ class SearchAttributeRegistrationTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    WorkflowServiceStubsOptions connection = WorkflowServiceStubsOptions.newBuilder()
-        .setTarget("127.0.0.1:" + port)
-        .setRpcTimeout(java.time.Duration.ofSeconds(1))
-        .build();
+    WorkflowServiceStubsOptions connection =
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget("127.0.0.1:" + port)
+            .setRpcTimeout(java.time.Duration.ofSeconds(1))
+            .build();
 
     assertThat(SearchAttributeRegistration.register(connection, "default")).isFalse();
   }

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.activities.fakes.FakeSlackMessage;
 import dev.firebreak.activities.fakes.FakeSlackSocketMode;
-import dev.firebreak.workflows.notify.IncidentRoomName;
 import dev.firebreak.starter.slack.SlackRequests;
 import dev.firebreak.workflows.notify.IncidentActions;
+import dev.firebreak.workflows.notify.IncidentRoomName;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -39,57 +39,85 @@ class SlackEndToEndTest {
   private static DevMode dev;
   private static SlackRequests requests;
 
-  @RegisterExtension
-  static final DevModeExtension devMode = new DevModeExtension();
+  @RegisterExtension static final DevModeExtension devMode = new DevModeExtension();
 
   @BeforeAll
   static void startDevMode() throws IOException {
     slack = devMode.closeAfter(new FakeSlack());
-    Map<String, String> env = Map.of(
-        "SLACK_BOT_TOKEN", slack.token(),
-        "SLACK_SIGNING_SECRET", SECRET,
-        "SLACK_APP_TOKEN", FakeSlackSocketMode.APP_TOKEN,
-        "SLACK_API_URL", slack.apiUrlPrefix());
+    Map<String, String> env =
+        Map.of(
+            "SLACK_BOT_TOKEN",
+            slack.token(),
+            "SLACK_SIGNING_SECRET",
+            SECRET,
+            "SLACK_APP_TOKEN",
+            FakeSlackSocketMode.APP_TOKEN,
+            "SLACK_API_URL",
+            slack.apiUrlPrefix());
     dev = devMode.start(env);
     requests = new SlackRequests(dev.apiUrl(), SECRET);
   }
 
-
   @Test
   void anIncidentIsDeclaredAcknowledgedUpdatedAndResolvedFromSlack() throws Exception {
-    String id = idIn(answer("declare P1 recoup-backend Checkout returns 500", "U0ALICE", "incidents"));
+    String id =
+        idIn(answer("declare P1 recoup-backend Checkout returns 500", "U0ALICE", "incidents"));
     await().atMost(Duration.ofSeconds(10)).until(() -> incidentMessages(id).size() == 1);
 
     String firstClick = slack.responseUrl("ack-1");
     String secondClick = slack.responseUrl("ack-2");
-    assertThat(requests.click(IncidentActions.ACKNOWLEDGE, id, "U0ALICE", firstClick).statusCode()).isEqualTo(200);
+    assertThat(requests.click(IncidentActions.ACKNOWLEDGE, id, "U0ALICE", firstClick).statusCode())
+        .isEqualTo(200);
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.responses(firstClick).size() == 1);
-    assertThat(requests.click(IncidentActions.ACKNOWLEDGE, id, "U0ALICE", secondClick).statusCode()).isEqualTo(200);
+    assertThat(requests.click(IncidentActions.ACKNOWLEDGE, id, "U0ALICE", secondClick).statusCode())
+        .isEqualTo(200);
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.responses(secondClick).size() == 1);
-    assertThat(text(slack.responses(firstClick).get(0))).isEqualTo("✅ You acknowledged *" + id + "*; escalation stopped.");
-    assertThat(slack.responses(firstClick).get(0).get("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(text(slack.responses(secondClick).get(0))).contains("already acknowledged by <@U0ALICE>");
+    assertThat(text(slack.responses(firstClick).get(0)))
+        .isEqualTo("✅ You acknowledged *" + id + "*; escalation stopped.");
+    assertThat(slack.responses(firstClick).get(0).get("response_type").asText())
+        .isEqualTo("ephemeral");
+    assertThat(text(slack.responses(secondClick).get(0)))
+        .contains("already acknowledged by <@U0ALICE>");
 
-    String updated = answer("update " + id + " Webhook secret mismatch eta 10 min", "U0ALICE", "incidents");
+    String updated =
+        answer("update " + id + " Webhook secret mismatch eta 10 min", "U0ALICE", "incidents");
     assertThat(updated).isEqualTo("📊 Update posted to *" + id + "*.");
     String room = IncidentRoomName.of(id, "Checkout returns 500");
-    assertThat(answer("resolve Secret rotated", "U0ALICE", room)).isEqualTo("✅ *" + id + "* resolved; now monitoring.");
+    assertThat(answer("resolve Secret rotated", "U0ALICE", room))
+        .isEqualTo("✅ *" + id + "* resolved; now monitoring.");
 
-    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-      FakeSlackMessage card = incidentMessages(id).get(0);
-      assertThat(card.text()).contains(id).contains("acknowledged by U0ALICE").containsAnyOf("Monitoring", "Post-mortem");
-      assertThat(card.blocks().toString()).doesNotContain(IncidentActions.ACKNOWLEDGE);
-      List<String> thread = slack.replies(card.channelId(), card.ts()).stream().map(FakeSlackMessage::text).toList();
-      assertThat(thread.stream().filter(t -> t.contains("Acknowledged by U0ALICE"))).hasSize(1);
-      assertThat(thread).anyMatch(t -> t.contains("UPDATE from U0ALICE: Webhook secret mismatch"));
-      assertThat(thread).anyMatch(t -> t.contains("Resolved by U0ALICE"));
-    });
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              FakeSlackMessage card = incidentMessages(id).get(0);
+              assertThat(card.text())
+                  .contains(id)
+                  .contains("acknowledged by U0ALICE")
+                  .containsAnyOf("Monitoring", "Post-mortem");
+              assertThat(card.blocks().toString()).doesNotContain(IncidentActions.ACKNOWLEDGE);
+              List<String> thread =
+                  slack.replies(card.channelId(), card.ts()).stream()
+                      .map(FakeSlackMessage::text)
+                      .toList();
+              assertThat(thread.stream().filter(t -> t.contains("Acknowledged by U0ALICE")))
+                  .hasSize(1);
+              assertThat(thread)
+                  .anyMatch(t -> t.contains("UPDATE from U0ALICE: Webhook secret mismatch"));
+              assertThat(thread).anyMatch(t -> t.contains("Resolved by U0ALICE"));
+            });
     assertThat(incidentMessages(id)).hasSize(1);
     FakeSlackMessage card = incidentMessages(id).get(0);
-    List<String> keys = slack.messages(card.channelId()).stream().map(m -> m.metadataValue("key"))
-        .filter(k -> k != null && k.startsWith(id + "/")).toList();
+    List<String> keys =
+        slack.messages(card.channelId()).stream()
+            .map(m -> m.metadataValue("key"))
+            .filter(k -> k != null && k.startsWith(id + "/"))
+            .toList();
     assertThat(keys).doesNotHaveDuplicates();
-    assertThat(slack.replies(card.channelId(), card.ts()).stream().map(m -> m.metadataValue("key")).toList())
+    assertThat(
+            slack.replies(card.channelId(), card.ts()).stream()
+                .map(m -> m.metadataValue("key"))
+                .toList())
         .doesNotHaveDuplicates();
   }
 
@@ -101,8 +129,11 @@ class SlackEndToEndTest {
     JsonNode form = slack.openedViews().get(slack.openedViews().size() - 1);
     assertThat(form.get("callback_id").asText()).isEqualTo("incident_declare_form");
 
-    requests.submit("incident_declare_form", form.get("private_metadata").asText(),
-        Map.of("severity", "P2", "service", "ascendos-api", "title", "Search is slow"), "U0BOB");
+    requests.submit(
+        "incident_declare_form",
+        form.get("private_metadata").asText(),
+        Map.of("severity", "P2", "service", "ascendos-api", "title", "Search is slow"),
+        "U0BOB");
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.responses(declareUrl).size() == 1);
     JsonNode declared = slack.responses(declareUrl).get(0);
     assertThat(declared.get("response_type").asText()).isEqualTo("in_channel");
@@ -112,35 +143,58 @@ class SlackEndToEndTest {
     requests.click(IncidentActions.POST_UPDATE, id, "U0BOB", clickUrl);
     JsonNode updateForm = slack.openedViews().get(slack.openedViews().size() - 1);
     assertThat(updateForm.get("callback_id").asText()).isEqualTo("incident_update_form");
-    requests.submit("incident_update_form", updateForm.get("private_metadata").asText(),
-        Map.of("text", "Index rebuilt", "eta", "5 min"), "U0BOB");
+    requests.submit(
+        "incident_update_form",
+        updateForm.get("private_metadata").asText(),
+        Map.of("text", "Index rebuilt", "eta", "5 min"),
+        "U0BOB");
 
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.responses(clickUrl).size() == 1);
-    assertThat(text(slack.responses(clickUrl).get(0))).isEqualTo("📊 Update posted to *" + id + "*.");
-    assertThat(answer("status " + id, "U0BOB", "incidents")).contains("Latest update: Index rebuilt\nETA: 5 min");
+    assertThat(text(slack.responses(clickUrl).get(0)))
+        .isEqualTo("📊 Update posted to *" + id + "*.");
+    assertThat(answer("status " + id, "U0BOB", "incidents"))
+        .contains("Latest update: Index rebuilt\nETA: 5 min");
   }
 
   @Test
   void socketModeCarriesTheSameCommandsAndButtonsWithoutAPublicUrl() {
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.socketMode().connected());
     String declareUrl = slack.responseUrl("socket-declare");
-    JsonNode declared = slack.socketMode().slashCommand(
-        requests.commandFields("declare P2 ascendos-api Search is slow", "U0CAROL", "incidents", declareUrl),
-        Duration.ofSeconds(5));
+    JsonNode declared =
+        slack
+            .socketMode()
+            .slashCommand(
+                requests.commandFields(
+                    "declare P2 ascendos-api Search is slow", "U0CAROL", "incidents", declareUrl),
+                Duration.ofSeconds(5));
     String id = idIn(settled(declared, declareUrl));
 
     String clickUrl = slack.responseUrl("socket-ack");
-    slack.socketMode().interaction(requests.clickPayload(IncidentActions.ACKNOWLEDGE, id, "U0CAROL", clickUrl),
-        Duration.ofSeconds(5));
+    slack
+        .socketMode()
+        .interaction(
+            requests.clickPayload(IncidentActions.ACKNOWLEDGE, id, "U0CAROL", clickUrl),
+            Duration.ofSeconds(5));
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.responses(clickUrl).size() == 1);
 
-    assertThat(text(slack.responses(clickUrl).get(0))).isEqualTo("✅ You acknowledged *" + id + "*; escalation stopped.");
+    assertThat(text(slack.responses(clickUrl).get(0)))
+        .isEqualTo("✅ You acknowledged *" + id + "*; escalation stopped.");
     String statusUrl = slack.responseUrl("socket-status");
-    assertThat(settled(slack.socketMode().slashCommand(requests.commandFields("status " + id, "U0CAROL", "incidents",
-        statusUrl), Duration.ofSeconds(5)), statusUrl)).contains("acknowledged by <@U0CAROL>");
+    assertThat(
+            settled(
+                slack
+                    .socketMode()
+                    .slashCommand(
+                        requests.commandFields("status " + id, "U0CAROL", "incidents", statusUrl),
+                        Duration.ofSeconds(5)),
+                statusUrl))
+        .contains("acknowledged by <@U0CAROL>");
   }
 
-  /** An acknowledgement's own answer, or the one that follows by response_url when it said "working on it". */
+  /**
+   * An acknowledgement's own answer, or the one that follows by response_url when it said "working
+   * on it".
+   */
   private static String settled(JsonNode ack, String responseUrl) {
     String inline = text(ack);
     if (!inline.startsWith("⏳")) {

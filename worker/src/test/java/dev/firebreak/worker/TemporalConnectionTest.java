@@ -11,7 +11,8 @@ class TemporalConnectionTest {
 
   @Test
   void aSelfHostedClusterIsReachedInPlaintextByDefault() {
-    WorkflowServiceStubsOptions options = TemporalConnection.options("temporal:7233", Map.<String, String>of()::get).build();
+    WorkflowServiceStubsOptions options =
+        TemporalConnection.options("temporal:7233", Map.<String, String>of()::get).build();
 
     assertThat(options.getTarget()).isEqualTo("temporal:7233");
     assertThat(options.getEnableHttps()).isFalse();
@@ -28,7 +29,9 @@ class TemporalConnectionTest {
 
     assertThat(options.getEnableHttps()).isTrue();
     assertThat(options.getGrpcMetadataProviders()).isNotEmpty();
-    assertThat(TemporalConnection.describe(env::get)).isEqualTo("API key over TLS").doesNotContain("secret");
+    assertThat(TemporalConnection.describe(env::get))
+        .isEqualTo("API key over TLS")
+        .doesNotContain("secret");
   }
 
   @Test
@@ -41,14 +44,22 @@ class TemporalConnectionTest {
 
   @Test
   void aCertificateWithoutItsKeyIsRefusedWithTheFix() {
-    assertThatThrownBy(() -> TemporalConnection.options("t:7233", Map.of("TEMPORAL_TLS_CERT", "/tmp/c.pem")::get))
+    assertThatThrownBy(
+            () ->
+                TemporalConnection.options(
+                    "t:7233", Map.of("TEMPORAL_TLS_CERT", "/tmp/c.pem")::get))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("set both");
   }
 
   @Test
   void anUnreadableCertificateNamesTheProblem() {
-    Map<String, String> env = Map.of("TEMPORAL_TLS_CERT", "/nonexistent/client.pem", "TEMPORAL_TLS_KEY", "/nonexistent/client.key");
+    Map<String, String> env =
+        Map.of(
+            "TEMPORAL_TLS_CERT",
+            "/nonexistent/client.pem",
+            "TEMPORAL_TLS_KEY",
+            "/nonexistent/client.key");
 
     assertThatThrownBy(() -> TemporalConnection.options("t:7233", env::get))
         .isInstanceOf(IllegalArgumentException.class)

@@ -34,11 +34,11 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * The bare Temporal floor a Firebreak latency is compared with: a minimal workflow whose one activity
- * POSTs to a local HTTP server, its worker in its own OS process (run as Firebreak's worker is), started
- * from this JVM with the same concurrency, timed from the start call to the POST's arrival. What
- * Firebreak adds on top (the API, its own work in the workflow task, the room it opens before the
- * message) is the ratio of the two.
+ * The bare Temporal floor a Firebreak latency is compared with: a minimal workflow whose one
+ * activity POSTs to a local HTTP server, its worker in its own OS process (run as Firebreak's
+ * worker is), started from this JVM with the same concurrency, timed from the start call to the
+ * POST's arrival. What Firebreak adds on top (the API, its own work in the workflow task, the room
+ * it opens before the message) is the ratio of the two.
  */
 final class TemporalFloor {
 
@@ -57,8 +57,10 @@ final class TemporalFloor {
   }
 
   public static class FloorWorkflowImpl implements FloorWorkflow {
-    private final FloorActivity activity = Workflow.newActivityStub(FloorActivity.class,
-        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+    private final FloorActivity activity =
+        Workflow.newActivityStub(
+            FloorActivity.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
 
     @Override
     public void run(String url) {
@@ -72,7 +74,10 @@ final class TemporalFloor {
     @Override
     public void post(String url) {
       try {
-        http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
             HttpResponse.BodyHandlers.discarding());
       } catch (IOException e) {
         throw new IllegalStateException("POST " + url + " failed: " + e.getMessage(), e);
@@ -88,9 +93,13 @@ final class TemporalFloor {
     WorkflowClient client = client(args[1]);
     WorkerFactory workers = WorkerFactory.newInstance(client);
     // The same polls as Firebreak's worker: the floor measures the server, not a poller shortage.
-    var worker = workers.newWorker(TASK_QUEUE, WorkerOptions.newBuilder()
-        .setMaxConcurrentWorkflowTaskPollers(FirebreakProcess.POLLERS)
-        .setMaxConcurrentActivityTaskPollers(FirebreakProcess.POLLERS).build());
+    var worker =
+        workers.newWorker(
+            TASK_QUEUE,
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentWorkflowTaskPollers(FirebreakProcess.POLLERS)
+                .setMaxConcurrentActivityTaskPollers(FirebreakProcess.POLLERS)
+                .build());
     worker.registerWorkflowImplementationTypes(FloorWorkflowImpl.class);
     worker.registerActivitiesImplementations(new FloorActivityImpl());
     workers.start();
@@ -100,11 +109,14 @@ final class TemporalFloor {
 
   private static WorkflowClient client(String target) {
     return WorkflowClient.newInstance(
-        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build()),
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build()),
         WorkflowClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
   }
 
-  /** The local HTTP server the floor's activity POSTs to: notes when each workflow's POST arrived. */
+  /**
+   * The local HTTP server the floor's activity POSTs to: notes when each workflow's POST arrived.
+   */
   private static final class Receiver extends FakeServer {
     private final Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
 
@@ -129,13 +141,17 @@ final class TemporalFloor {
   }
 
   /**
-   * Start → POST arrived, in milliseconds, of {@code count} workflows with {@code inFlight} at a time,
-   * after {@code warmup} unmeasured ones; a POST that never arrives is left out (the caller reports how many).
+   * Start → POST arrived, in milliseconds, of {@code count} workflows with {@code inFlight} at a
+   * time, after {@code warmup} unmeasured ones; a POST that never arrives is left out (the caller
+   * reports how many).
    */
-  static List<Double> measure(String target, Path log, int warmup, int count, int inFlight) throws Exception {
+  static List<Double> measure(String target, Path log, int warmup, int count, int inFlight)
+      throws Exception {
     try (Receiver receiver = new Receiver();
-        FirebreakOsProcess worker = BenchmarkStack.process(TemporalFloor.class.getName(), "worker",
-            List.of(target), Map.of(), log).start()) {
+        FirebreakOsProcess worker =
+            BenchmarkStack.process(
+                    TemporalFloor.class.getName(), "worker", List.of(target), Map.of(), log)
+                .start()) {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
       while (!worker.output().contains(READY)) {
         if (!worker.isAlive() || System.nanoTime() > deadline) {
@@ -153,20 +169,30 @@ final class TemporalFloor {
     }
   }
 
-  private static List<Double> run(WorkflowClient client, Receiver receiver, int count, int inFlight) throws Exception {
+  private static List<Double> run(WorkflowClient client, Receiver receiver, int count, int inFlight)
+      throws Exception {
     List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-    ClosedLoop.run(count, inFlight, i -> {
-      String id = UUID.randomUUID().toString();
-      long start = System.nanoTime();
-      WorkflowClient.start(client.newWorkflowStub(FloorWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId("floor-" + id).setTaskQueue(TASK_QUEUE).build())::run,
-          receiver.url(id));
-      try {
-        millis.add((receiver.arrival(id).get(30, TimeUnit.SECONDS) - start) / 1e6);
-      } catch (TimeoutException lost) {
-        // left out: the caller compares the count with what it asked for
-      }
-    });
+    ClosedLoop.run(
+        count,
+        inFlight,
+        i -> {
+          String id = UUID.randomUUID().toString();
+          long start = System.nanoTime();
+          WorkflowClient.start(
+              client.newWorkflowStub(
+                      FloorWorkflow.class,
+                      WorkflowOptions.newBuilder()
+                          .setWorkflowId("floor-" + id)
+                          .setTaskQueue(TASK_QUEUE)
+                          .build())
+                  ::run,
+              receiver.url(id));
+          try {
+            millis.add((receiver.arrival(id).get(30, TimeUnit.SECONDS) - start) / 1e6);
+          } catch (TimeoutException lost) {
+            // left out: the caller compares the count with what it asked for
+          }
+        });
     return new ArrayList<>(millis);
   }
 }

@@ -21,19 +21,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a user of `./firebreak dev` sees in the Temporal Web UI, rendered by headless Chromium: the
- * incident list with Firebreak's search attributes as columns, an incident's page with its summary and
- * its queries, and the Schedules page with the jobs. The screenshots are kept in {@code target/web-ui/}.
+ * incident list with Firebreak's search attributes as columns, an incident's page with its summary
+ * and its queries, and the Schedules page with the jobs. The screenshots are kept in {@code
+ * target/web-ui/}.
  *
  * <p>Dev mode runs on a CLI server with its Web UI, started inside the test, so it is managed here
  * rather than through {@link DevModeExtension} (embedded Temporal only).
  */
 class TemporalWebUiInChromiumTest {
 
-  @RegisterExtension
-  static final TemporalCliServer temporal = TemporalCliServer.cliOnly();
+  @RegisterExtension static final TemporalCliServer temporal = TemporalCliServer.cliOnly();
 
-  @RegisterExtension
-  static final HeadlessChromium chromium = new HeadlessChromium();
+  @RegisterExtension static final HeadlessChromium chromium = new HeadlessChromium();
 
   private static final Function<String, String> NO_ENV = Map.<String, String>of()::get;
   private static final Path SCREENSHOTS = Path.of("target", "web-ui");
@@ -41,51 +40,112 @@ class TemporalWebUiInChromiumTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void theWebUiShowsADeclaredIncidentWithItsSearchAttributesSummaryAndQueriesAndTheJobsAsSchedules() throws Exception {
+  void theWebUiShowsADeclaredIncidentWithItsSearchAttributesSummaryAndQueriesAndTheJobsAsSchedules()
+      throws Exception {
     CliTemporal.Options options = temporal.options(temporal.file("web-ui.db"), true);
-    try (DevMode dev = DevMode.start(null, () -> CliTemporal.start(options), FreePort.next(), NO_ENV)) {
+    try (DevMode dev =
+        DevMode.start(null, () -> CliTemporal.start(options), FreePort.next(), NO_ENV)) {
       String webUi = dev.temporal().webUi().orElseThrow();
       String namespace = webUi + "/namespaces/" + DevMode.NAMESPACE;
-      String id = new DevApi(dev.apiUrl()).call("POST", "/api/v1/incidents",
-          "{\"title\":\"Checkout returns 500\",\"severity\":\"P1\",\"service\":\"recoup-backend\"}", 201).get("id").asText();
+      String id =
+          new DevApi(dev.apiUrl())
+              .call(
+                  "POST",
+                  "/api/v1/incidents",
+                  "{\"title\":\"Checkout returns 500\",\"severity\":\"P1\",\"service\":\"recoup-backend\"}",
+                  201)
+              .get("id")
+              .asText();
       String workflowId = "incident-" + id;
-      // The list page reads visibility once when it opens, so it is opened once the incident is listed there.
-      String runId = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-          .until(() -> dev.process().client()
-                  .listExecutions("WorkflowId = '" + workflowId + "' AND FirebreakStatus = 'DECLARED'")
-                  .map(found -> found.getExecution().getRunId()).findFirst(),
-              Optional::isPresent).orElseThrow();
+      // The list page reads visibility once when it opens, so it is opened once the incident is
+      // listed there.
+      String runId =
+          await()
+              .atMost(Duration.ofSeconds(10))
+              .pollInterval(Duration.ofMillis(200))
+              .until(
+                  () ->
+                      dev.process()
+                          .client()
+                          .listExecutions(
+                              "WorkflowId = '" + workflowId + "' AND FirebreakStatus = 'DECLARED'")
+                          .map(found -> found.getExecution().getRunId())
+                          .findFirst(),
+                  Optional::isPresent)
+              .orElseThrow();
       DevToolsPage page = chromium.page();
       page.open(webUi + "/healthz");
       page.evaluate(searchAttributeColumns());
 
-      show(page, DevMode.incidentList(webUi), "incident-list.png", workflowId, "IncidentWorkflow",
-          "FirebreakStatus", "DECLARED", "FirebreakSeverity", "P1", "FirebreakService", "recoup-backend");
-      assertThat(page.evaluate("Array.from(document.querySelectorAll('tr'))"
-              + ".find(row => row.innerText.includes('" + workflowId + "')).innerText").asText())
-          .as("the incident's row").contains("IncidentWorkflow", "DECLARED", "P1", "recoup-backend");
+      show(
+          page,
+          DevMode.incidentList(webUi),
+          "incident-list.png",
+          workflowId,
+          "IncidentWorkflow",
+          "FirebreakStatus",
+          "DECLARED",
+          "FirebreakSeverity",
+          "P1",
+          "FirebreakService",
+          "recoup-backend");
+      assertThat(
+              page.evaluate(
+                      "Array.from(document.querySelectorAll('tr'))"
+                          + ".find(row => row.innerText.includes('"
+                          + workflowId
+                          + "')).innerText")
+                  .asText())
+          .as("the incident's row")
+          .contains("IncidentWorkflow", "DECLARED", "P1", "recoup-backend");
 
-      // The link without a run id, as Firebreak's messages give it, leads to the incident's latest run.
-      show(page, namespace + "/workflows/" + workflowId, "incident.png", workflowId, runId, "IncidentWorkflow", "Queries");
+      // The link without a run id, as Firebreak's messages give it, leads to the incident's latest
+      // run.
+      show(
+          page,
+          namespace + "/workflows/" + workflowId,
+          "incident.png",
+          workflowId,
+          runId,
+          "IncidentWorkflow",
+          "Queries");
 
       // The list has no column for the summary in this Web UI; the incident's page shows it.
       String run = namespace + "/workflows/" + workflowId + "/" + runId;
-      show(page, run + "/user-metadata", "incident-summary.png", "P1 · recoup-backend · Checkout returns 500");
+      show(
+          page,
+          run + "/user-metadata",
+          "incident-summary.png",
+          "P1 · recoup-backend · Checkout returns 500");
 
-      // The query box lists the incident's queries with their descriptions; running one shows its answer.
+      // The query box lists the incident's queries with their descriptions; running one shows its
+      // answer.
       page.open(run + "/query");
       page.waitForText(RENDERED, "Query Type", "Run Query");
       page.evaluate("document.querySelector('[data-testid=\"query-select-button\"]').click()");
-      shows(page, "incident-queries.png", "state", "Status, severity, commander, latest update, suggestions and timeline",
-          "timeline", "The timeline, oldest first", "postMortem");
-      page.evaluate("""
+      shows(
+          page,
+          "incident-queries.png",
+          "state",
+          "Status, severity, commander, latest update, suggestions and timeline",
+          "timeline",
+          "The timeline, oldest first",
+          "postMortem");
+      page.evaluate(
+          """
           Array.from(document.querySelectorAll('#query-select-select li[role="option"] span'))
               .find(name => name.innerText.trim() === 'state').click();
           Array.from(document.querySelectorAll('button')).find(button => button.innerText.trim() === 'Run Query').click();
           """);
       shows(page, "incident-query-state.png", "Checkout returns 500", "DECLARED");
 
-      show(page, namespace + "/schedules", "schedules.png", "job-payment-verification", "job-webhook-retry", "job-data-purge");
+      show(
+          page,
+          namespace + "/schedules",
+          "schedules.png",
+          "job-payment-verification",
+          "job-webhook-retry",
+          "job-data-purge");
     }
   }
 
@@ -96,8 +156,11 @@ class TemporalWebUiInChromiumTest {
     shows(page, screenshot, texts);
   }
 
-  /** Waits until the page shows the texts and keeps a screenshot of it, and its HTML if it does not. */
-  private static void shows(DevToolsPage page, String screenshot, String... texts) throws InterruptedException, IOException {
+  /**
+   * Waits until the page shows the texts and keeps a screenshot of it, and its HTML if it does not.
+   */
+  private static void shows(DevToolsPage page, String screenshot, String... texts)
+      throws InterruptedException, IOException {
     try {
       page.waitForText(RENDERED, texts);
     } catch (AssertionError notShown) {
@@ -115,11 +178,15 @@ class TemporalWebUiInChromiumTest {
    * search attributes next to the workflow id.
    */
   private static String searchAttributeColumns() throws JsonProcessingException {
-    List<Map<String, Object>> columns = Stream.concat(Stream.of("Status", "Workflow ID", "Type", "Start"),
-            IncidentSearchAttributes.ALL.stream().map(SearchAttributeKey::getName))
-        .map(label -> Map.<String, Object>of("label", label, "pinned", false))
-        .toList();
+    List<Map<String, Object>> columns =
+        Stream.concat(
+                Stream.of("Status", "Workflow ID", "Type", "Start"),
+                IncidentSearchAttributes.ALL.stream().map(SearchAttributeKey::getName))
+            .map(label -> Map.<String, Object>of("label", label, "pinned", false))
+            .toList();
     String stored = JSON.writeValueAsString(Map.of(DevMode.NAMESPACE, columns));
-    return "localStorage.setItem('namespace-workflow-table-columns', " + JSON.writeValueAsString(stored) + ")";
+    return "localStorage.setItem('namespace-workflow-table-columns', "
+        + JSON.writeValueAsString(stored)
+        + ")";
   }
 }

@@ -35,12 +35,16 @@ final class TrialFakes implements AutoCloseable {
 
   final FakeSlack slack = new FakeSlack();
   final FakePagerDuty pagerDuty = new FakePagerDuty(ROUTING_KEY);
-  final FakeStatuspageApi statuspage = new FakeStatuspageApi(STATUSPAGE_KEY, PAGE_ID).component(COMPONENT);
+  final FakeStatuspageApi statuspage =
+      new FakeStatuspageApi(STATUSPAGE_KEY, PAGE_ID).component(COMPONENT);
   final FakeHealthEndpoint health = new FakeHealthEndpoint().healthy();
+
   /** A good deploy an hour old and a bad one live now: a rollback has somewhere to go. */
-  final FakeVercel vercel = new FakeVercel(VERCEL_TOKEN, null)
-      .productionDeploy(VERCEL_PROJECT, "dpl_good", Instant.now().minusSeconds(3600), "READY", "aaa")
-      .productionDeploy(VERCEL_PROJECT, "dpl_bad", Instant.now(), "READY", "bbb");
+  final FakeVercel vercel =
+      new FakeVercel(VERCEL_TOKEN, null)
+          .productionDeploy(
+              VERCEL_PROJECT, "dpl_good", Instant.now().minusSeconds(3600), "READY", "aaa")
+          .productionDeploy(VERCEL_PROJECT, "dpl_bad", Instant.now(), "READY", "bbb");
 
   /** What the worker and API processes need to reach the fakes (besides the server's address). */
   Map<String, String> env() {
@@ -57,36 +61,54 @@ final class TrialFakes implements AutoCloseable {
 
   /** Every call the providers' fakes have received, answered or not. */
   int calls() {
-    return slack.calls() + pagerDuty.requests().size() + statuspage.requests().size() + vercel.requests().size();
+    return slack.calls()
+        + pagerDuty.requests().size()
+        + statuspage.requests().size()
+        + vercel.requests().size();
   }
 
-  /** The incident's message (in its room, edited as the incident changes), wherever Slack holds it. */
+  /**
+   * The incident's message (in its room, edited as the incident changes), wherever Slack holds it.
+   */
   List<FakeSlackMessage> incidentMessages(String id) {
-    return slack.everyMessage().stream().filter(message -> (id + "/incident-message").equals(message.metadataValue("key")))
+    return slack.everyMessage().stream()
+        .filter(message -> (id + "/incident-message").equals(message.metadataValue("key")))
         .toList();
   }
 
   /** The incident's top-level messages in #incidents: the announcement of its room. */
   List<FakeSlackMessage> announcements(String id) {
     return slack.messages(FakeSlack.DEFAULT_CHANNEL_NAME).stream()
-        .filter(message -> !message.isReply() && id.equals(message.metadataValue("incident_id"))).toList();
+        .filter(message -> !message.isReply() && id.equals(message.metadataValue("incident_id")))
+        .toList();
   }
 
   /** Every message key Slack holds more than once: a post a retry or a restart repeated. */
   List<String> duplicatedSlackKeys() {
-    return slack.everyMessage().stream().map(message -> message.metadataValue("key")).filter(Objects::nonNull)
+    return slack.everyMessage().stream()
+        .map(message -> message.metadataValue("key"))
+        .filter(Objects::nonNull)
         .collect(Collectors.groupingBy(key -> key, Collectors.counting()))
-        .entrySet().stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
+        .entrySet()
+        .stream()
+        .filter(entry -> entry.getValue() > 1)
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
   }
 
   List<JsonNode> pagerDutyEvents(String id) {
-    return pagerDuty.requests().stream().map(request -> {
-      try {
-        return JSON.readTree(FakeServer.bodyOf(request));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).filter(event -> id.equals(event.path("dedup_key").asText())).toList();
+    return pagerDuty.requests().stream()
+        .map(
+            request -> {
+              try {
+                return JSON.readTree(FakeServer.bodyOf(request));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .filter(event -> id.equals(event.path("dedup_key").asText()))
+        .toList();
   }
 
   List<String> pagerDutyActions(String id) {
@@ -95,17 +117,27 @@ final class TrialFakes implements AutoCloseable {
 
   /** Trigger events that reached PagerDuty, by escalation level. */
   Map<String, Long> triggersByLevel(String id) {
-    return pagerDutyEvents(id).stream().filter(event -> event.path("event_action").asText().equals("trigger"))
-        .collect(Collectors.groupingBy(
-            event -> event.path("payload").path("custom_details").path("escalation_level").asText(),
-            Collectors.counting()));
+    return pagerDutyEvents(id).stream()
+        .filter(event -> event.path("event_action").asText().equals("trigger"))
+        .collect(
+            Collectors.groupingBy(
+                event ->
+                    event.path("payload").path("custom_details").path("escalation_level").asText(),
+                Collectors.counting()));
   }
 
-  /** The incident's public incidents: its id in the name or metadata, not followed by a digit (INC-…-1 is not INC-…-10). */
+  /**
+   * The incident's public incidents: its id in the name or metadata, not followed by a digit
+   * (INC-…-1 is not INC-…-10).
+   */
   List<FakeStatuspageApi.Incident> statuspageIncidents(String id) {
     Pattern ofThisIncident = Pattern.compile(Pattern.quote(id) + "(?!\\d)");
-    return statuspage.incidents().stream().filter(incident -> ofThisIncident.matcher(incident.name()).find()
-        || ofThisIncident.matcher(incident.metadata().toString()).find()).toList();
+    return statuspage.incidents().stream()
+        .filter(
+            incident ->
+                ofThisIncident.matcher(incident.name()).find()
+                    || ofThisIncident.matcher(incident.metadata().toString()).find())
+        .toList();
   }
 
   /** Public updates that repeat the one before them word for word. */

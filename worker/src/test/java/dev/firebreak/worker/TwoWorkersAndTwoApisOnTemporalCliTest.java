@@ -18,14 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two workers and two APIs, each its own OS process, against one dev server, as a team scales
- * Firebreak out. Slack is held to its real limit of one message per second per channel: each
- * worker paces its own posts, so two workers posting to #incidents at once meet Slack's HTTP 429,
- * which must cost time, never a message. The processes' output is in {@code target/two-of-each/}.
+ * Firebreak out. Slack is held to its real limit of one message per second per channel: each worker
+ * paces its own posts, so two workers posting to #incidents at once meet Slack's HTTP 429, which
+ * must cost time, never a message. The processes' output is in {@code target/two-of-each/}.
  */
 class TwoWorkersAndTwoApisOnTemporalCliTest {
 
-  @RegisterExtension
-  static final TemporalCliServer temporal = TemporalCliServer.started();
+  @RegisterExtension static final TemporalCliServer temporal = TemporalCliServer.started();
 
   static final int DECLARES_PER_API = 5;
 
@@ -47,8 +46,9 @@ class TwoWorkersAndTwoApisOnTemporalCliTest {
   }
 
   @Test
-  void incidentsDeclaredThroughTwoApisAtOnceGetUniqueIdsAndAreAnnouncedAndPagedOnceDespiteSlacksLimit()
-      throws Exception {
+  void
+      incidentsDeclaredThroughTwoApisAtOnceGetUniqueIdsAndAreAnnouncedAndPagedOnceDespiteSlacksLimit()
+          throws Exception {
     TrialFakes fakes = trial.fakes;
     List<String> ids = new ArrayList<>();
     ExecutorService declarers = Executors.newFixedThreadPool(2 * DECLARES_PER_API);
@@ -66,22 +66,41 @@ class TwoWorkersAndTwoApisOnTemporalCliTest {
     } finally {
       declarers.shutdownNow();
     }
-    assertThat(ids).as("every declare got its own incident").doesNotHaveDuplicates().hasSize(2 * DECLARES_PER_API);
+    assertThat(ids)
+        .as("every declare got its own incident")
+        .doesNotHaveDuplicates()
+        .hasSize(2 * DECLARES_PER_API);
 
-    await(Duration.ofSeconds(90)).until(() -> ids.stream().allMatch(id -> fakes.incidentMessages(id).size() == 1
-        && fakes.announcements(id).size() == 1 && fakes.triggersByLevel(id).containsKey("primary")));
+    await(Duration.ofSeconds(90))
+        .until(
+            () ->
+                ids.stream()
+                    .allMatch(
+                        id ->
+                            fakes.incidentMessages(id).size() == 1
+                                && fakes.announcements(id).size() == 1
+                                && fakes.triggersByLevel(id).containsKey("primary")));
     // Acknowledged through the other API than the one that declared, so nobody is paged further.
     for (int i = 0; i < ids.size(); i++) {
-      trial.http.get((i + 1) % 2).call("POST", "/api/v1/incidents/" + ids.get(i) + "/ack", "{\"by\":\"alice\"}", 200);
+      trial
+          .http
+          .get((i + 1) % 2)
+          .call("POST", "/api/v1/incidents/" + ids.get(i) + "/ack", "{\"by\":\"alice\"}", 200);
     }
-    await(Duration.ofSeconds(60)).until(() -> ids.stream().allMatch(id -> fakes.pagerDutyActions(id).contains("acknowledge")));
+    await(Duration.ofSeconds(60))
+        .until(
+            () -> ids.stream().allMatch(id -> fakes.pagerDutyActions(id).contains("acknowledge")));
 
     Map<String, Integer> counts = trial.counts(ids);
-    System.out.printf("Two workers, two APIs: %s; Slack answered %d chat.postMessage calls with HTTP 429%n", counts,
-        fakes.slack.rateLimitedCalls("chat.postMessage"));
+    System.out.printf(
+        "Two workers, two APIs: %s; Slack answered %d chat.postMessage calls with HTTP 429%n",
+        counts, fakes.slack.rateLimitedCalls("chat.postMessage"));
     ProcessTrial.assertEachOnce(counts, ids.size());
     assertThat(fakes.slack.rateLimitedCalls("chat.postMessage"))
-        .as("two workers, each pacing its own posts, met Slack's limit (and lost nothing to it)").isPositive();
-    assertThat(trial.workers).as("both workers still run").allSatisfy(worker -> assertThat(worker.isAlive()).isTrue());
+        .as("two workers, each pacing its own posts, met Slack's limit (and lost nothing to it)")
+        .isPositive();
+    assertThat(trial.workers)
+        .as("both workers still run")
+        .allSatisfy(worker -> assertThat(worker.isAlive()).isTrue());
   }
 }

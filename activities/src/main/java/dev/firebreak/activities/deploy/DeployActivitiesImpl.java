@@ -27,9 +27,12 @@ public final class DeployActivitiesImpl implements DeployActivities {
   private static final Logger log = LoggerFactory.getLogger(DeployActivitiesImpl.class);
   private static final String PREVIOUS = "<previous production deploy>";
 
-  private final Map<DeployPlatform, RollbackPlatform> platforms = new EnumMap<>(DeployPlatform.class);
+  private final Map<DeployPlatform, RollbackPlatform> platforms =
+      new EnumMap<>(DeployPlatform.class);
 
-  /** @param platforms the configured platform clients; platforms left out are dry-run */
+  /**
+   * @param platforms the configured platform clients; platforms left out are dry-run
+   */
   public DeployActivitiesImpl(List<? extends RollbackPlatform> platforms) {
     platforms.forEach(p -> this.platforms.put(p.platform(), p));
   }
@@ -40,15 +43,30 @@ public final class DeployActivitiesImpl implements DeployActivities {
     DeployPlatform platform = platformOf(service);
     RollbackPlatform client = platforms.get(platform);
     if (client == null) {
-      String call = "dry-run: " + platform.describeRollbackCall(service.platformId(),
-          command.deploymentId() == null ? PREVIOUS : command.deploymentId());
+      String call =
+          "dry-run: "
+              + platform.describeRollbackCall(
+                  service.platformId(),
+                  command.deploymentId() == null ? PREVIOUS : command.deploymentId());
       log.info("{} {}", command.workflowId(), call);
       return new RollbackStarted(command.deploymentId(), true, call);
     }
-    String ref = client.startRollback(service.platformId(), command.deploymentId(), command.commit(),
-        command.reason(), command.decidedAt());
-    String detail = platform.configName() + " accepted the rollback of " + service.service() + " to "
-        + command.deploymentId() + " (following " + ref + ")";
+    String ref =
+        client.startRollback(
+            service.platformId(),
+            command.deploymentId(),
+            command.commit(),
+            command.reason(),
+            command.decidedAt());
+    String detail =
+        platform.configName()
+            + " accepted the rollback of "
+            + service.service()
+            + " to "
+            + command.deploymentId()
+            + " (following "
+            + ref
+            + ")";
     log.info("{} {}", command.workflowId(), detail);
     return new RollbackStarted(ref, false, detail);
   }
@@ -65,15 +83,17 @@ public final class DeployActivitiesImpl implements DeployActivities {
       return Delivery.dryRun("dry-run: " + check.service().service() + " counted as live at once");
     }
     while (true) {
-      RollbackProgress progress = client.rollbackProgress(
-          check.service().platformId(), check.deploymentId(), check.rollbackRef());
+      RollbackProgress progress =
+          client.rollbackProgress(
+              check.service().platformId(), check.deploymentId(), check.rollbackRef());
       Activity.getExecutionContext().heartbeat(progress.detail());
       switch (progress.phase()) {
         case LIVE -> {
           log.info("{} {}", check.workflowId(), progress.detail());
           return Delivery.sent(progress.detail());
         }
-        case FAILED -> throw ApplicationFailure.newNonRetryableFailure(progress.detail(), ROLLBACK_FAILED);
+        case FAILED ->
+            throw ApplicationFailure.newNonRetryableFailure(progress.detail(), ROLLBACK_FAILED);
         case PENDING -> pause(check);
       }
     }
@@ -98,13 +118,20 @@ public final class DeployActivitiesImpl implements DeployActivities {
       Thread.sleep(check.pollInterval().toMillis());
     } catch (InterruptedException stopping) {
       Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure("interrupted while waiting for " + check.service().service(), "Interrupted");
+      throw ApplicationFailure.newFailure(
+          "interrupted while waiting for " + check.service().service(), "Interrupted");
     }
   }
 
   private static DeployPlatform platformOf(PlatformService service) {
-    return DeployPlatform.named(service.platform()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-        service.service() + " is on platform '" + service.platform() + "', which Firebreak cannot roll back",
-        DiagnosticsActivitiesImpl.UNKNOWN_PLATFORM));
+    return DeployPlatform.named(service.platform())
+        .orElseThrow(
+            () ->
+                ApplicationFailure.newNonRetryableFailure(
+                    service.service()
+                        + " is on platform '"
+                        + service.platform()
+                        + "', which Firebreak cannot roll back",
+                    DiagnosticsActivitiesImpl.UNKNOWN_PLATFORM));
   }
 }

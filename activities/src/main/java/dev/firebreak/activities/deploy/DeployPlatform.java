@@ -10,12 +10,19 @@ public enum DeployPlatform {
   VERCEL("vercel") {
     @Override
     public String describeListCall(String platformId) {
-      return "GET " + VercelClient.deploymentsUrl(HttpUrl.get(VercelClient.DEFAULT_BASE_URL), platformId, null);
+      return "GET "
+          + VercelClient.deploymentsUrl(
+              HttpUrl.get(VercelClient.DEFAULT_BASE_URL), platformId, null);
     }
 
     @Override
     public String describeRollbackCall(String platformId, String deploymentId) {
-      return "POST " + VercelClient.DEFAULT_BASE_URL + "/v1/projects/" + platformId + "/rollback/" + deploymentId;
+      return "POST "
+          + VercelClient.DEFAULT_BASE_URL
+          + "/v1/projects/"
+          + platformId
+          + "/rollback/"
+          + deploymentId;
     }
 
     @Override
@@ -26,13 +33,19 @@ public enum DeployPlatform {
   RENDER("render") {
     @Override
     public String describeListCall(String platformId) {
-      return "GET " + RenderClient.deploysUrl(HttpUrl.get(RenderClient.DEFAULT_BASE_URL), platformId);
+      return "GET "
+          + RenderClient.deploysUrl(HttpUrl.get(RenderClient.DEFAULT_BASE_URL), platformId);
     }
 
     @Override
     public String describeRollbackCall(String platformId, String deploymentId) {
-      return "POST " + RenderClient.DEFAULT_BASE_URL + "/services/" + platformId + "/rollback {\"deployId\":\""
-          + deploymentId + "\"}";
+      return "POST "
+          + RenderClient.DEFAULT_BASE_URL
+          + "/services/"
+          + platformId
+          + "/rollback {\"deployId\":\""
+          + deploymentId
+          + "\"}";
     }
 
     @Override

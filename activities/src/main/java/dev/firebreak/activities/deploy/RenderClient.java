@@ -29,7 +29,8 @@ public final class RenderClient implements RollbackPlatform {
   private final Duration timeout;
 
   /**
-   * @param baseUrl {@link #DEFAULT_BASE_URL} unless overridden ({@code RENDER_API_URL}); includes {@code /v1}
+   * @param baseUrl {@link #DEFAULT_BASE_URL} unless overridden ({@code RENDER_API_URL}); includes
+   *     {@code /v1}
    * @param token an API key ({@code rnd_…}), already expanded from its {@code ${ENV}} reference
    * @param timeout for each call
    */
@@ -47,7 +48,8 @@ public final class RenderClient implements RollbackPlatform {
 
   /** {@code GET /services/{serviceId}/deploys?limit=20}. */
   static HttpUrl deploysUrl(HttpUrl baseUrl, String serviceId) {
-    return baseUrl.newBuilder()
+    return baseUrl
+        .newBuilder()
         .addPathSegment("services")
         .addPathSegment(serviceId)
         .addPathSegment("deploys")
@@ -70,41 +72,61 @@ public final class RenderClient implements RollbackPlatform {
   }
 
   /**
-   * {@code POST /services/{id}/rollback} with {@code {"deployId": …}}, after reading the deploy list:
-   * Render has no idempotency key, so a rollback deploy of the same commit created since
+   * {@code POST /services/{id}/rollback} with {@code {"deployId": …}}, after reading the deploy
+   * list: Render has no idempotency key, so a rollback deploy of the same commit created since
    * {@code decidedAt} is this rollback's own (its answer was lost) and is returned instead of
    * starting a second one (docs/providers.md §6).
    */
   @Override
-  public String startRollback(String serviceId, String deployId, String commit, String reason, Instant decidedAt) {
+  public String startRollback(
+      String serviceId, String deployId, String commit, String reason, Instant decidedAt) {
     if (commit != null) {
       for (JsonNode entry : http.sendForJson(get(deploysUrl(baseUrl, serviceId)), timeout)) {
         JsonNode d = entry.path("deploy");
-        if ("rollback".equals(d.path("trigger").asText()) && commit.equals(d.path("commit").path("id").asText())
+        if ("rollback".equals(d.path("trigger").asText())
+            && commit.equals(d.path("commit").path("id").asText())
             && !Instant.parse(d.path("createdAt").asText()).isBefore(decidedAt)) {
           return d.path("id").asText();
         }
       }
     }
-    Request request = new Request.Builder()
-        .url(serviceUrl(serviceId).addPathSegment("rollback").build())
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json")
-        .post(RequestBody.create(JSON.createObjectNode().put("deployId", deployId).toString(), JSON_TYPE))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(serviceUrl(serviceId).addPathSegment("rollback").build())
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .post(
+                RequestBody.create(
+                    JSON.createObjectNode().put("deployId", deployId).toString(), JSON_TYPE))
+            .build();
     return http.sendForJson(request, timeout).path("id").asText();
   }
 
   /** {@code GET /services/{id}/deploys/{rollbackDeployId}}: the rollback is a deploy of its own. */
   @Override
   public RollbackProgress rollbackProgress(String serviceId, String deployId, String rollbackRef) {
-    JsonNode deploy = http.sendForJson(
-        get(serviceUrl(serviceId).addPathSegment("deploys").addPathSegment(rollbackRef).build()), timeout);
+    JsonNode deploy =
+        http.sendForJson(
+            get(
+                serviceUrl(serviceId)
+                    .addPathSegment("deploys")
+                    .addPathSegment(rollbackRef)
+                    .build()),
+            timeout);
     String status = deploy.path("status").asText("");
-    String detail = "Render rollback deploy " + rollbackRef + " of " + serviceId + " (to " + deployId + "): " + status;
+    String detail =
+        "Render rollback deploy "
+            + rollbackRef
+            + " of "
+            + serviceId
+            + " (to "
+            + deployId
+            + "): "
+            + status;
     return switch (status) {
       case "live" -> RollbackProgress.live(detail);
-      case "build_failed", "update_failed", "pre_deploy_failed", "canceled", "deactivated" -> RollbackProgress.failed(detail);
+      case "build_failed", "update_failed", "pre_deploy_failed", "canceled", "deactivated" ->
+          RollbackProgress.failed(detail);
       default -> RollbackProgress.pending(detail);
     };
   }
@@ -112,11 +134,13 @@ public final class RenderClient implements RollbackPlatform {
   /** {@code POST /services/{id}/restart}, answered 200 with no body. */
   @Override
   public void restart(String serviceId) {
-    http.send(new Request.Builder()
-        .url(serviceUrl(serviceId).addPathSegment("restart").build())
-        .header("Authorization", "Bearer " + token)
-        .post(RequestBody.create("", JSON_TYPE))
-        .build(), timeout);
+    http.send(
+        new Request.Builder()
+            .url(serviceUrl(serviceId).addPathSegment("restart").build())
+            .header("Authorization", "Bearer " + token)
+            .post(RequestBody.create("", JSON_TYPE))
+            .build(),
+        timeout);
   }
 
   private HttpUrl.Builder serviceUrl(String serviceId) {

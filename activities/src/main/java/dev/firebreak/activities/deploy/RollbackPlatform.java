@@ -12,7 +12,8 @@ public interface RollbackPlatform extends DeployLister {
    * @param commit the target's commit, or null
    * @param decidedAt rollbacks the platform shows from before this are someone else's
    */
-  String startRollback(String platformId, String deploymentId, String commit, String reason, Instant decidedAt);
+  String startRollback(
+      String platformId, String deploymentId, String commit, String reason, Instant decidedAt);
 
   /** One status read of the rollback {@link #startRollback} returned. */
   RollbackProgress rollbackProgress(String platformId, String deploymentId, String rollbackRef);

@@ -16,7 +16,10 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
-/** Vercel's REST API, as far as Firebreak uses it (docs/providers.md §5). Knows Vercel, not Temporal. */
+/**
+ * Vercel's REST API, as far as Firebreak uses it (docs/providers.md §5). Knows Vercel, not
+ * Temporal.
+ */
 public final class VercelClient implements RollbackPlatform {
 
   public static final String DEFAULT_BASE_URL = "https://api.vercel.com";
@@ -35,8 +38,11 @@ public final class VercelClient implements RollbackPlatform {
    * @param teamId the team owning the projects, or null for a personal account
    * @param timeout for each call
    */
-  public VercelClient(HttpTransport transport, String baseUrl, String token, String teamId, Duration timeout) {
-    this.http = new ProviderHttp(transport, "Vercel", ErrorMessageReader.jsonFields("/error/message", "/error/code"));
+  public VercelClient(
+      HttpTransport transport, String baseUrl, String token, String teamId, Duration timeout) {
+    this.http =
+        new ProviderHttp(
+            transport, "Vercel", ErrorMessageReader.jsonFields("/error/message", "/error/code"));
     this.baseUrl = HttpUrl.get(baseUrl);
     this.token = token;
     this.teamId = teamId;
@@ -50,11 +56,13 @@ public final class VercelClient implements RollbackPlatform {
 
   /** {@code GET /v6/deployments?projectId=…&target=production&limit=20[&teamId=…]}. */
   static HttpUrl deploymentsUrl(HttpUrl baseUrl, String projectId, String teamId) {
-    HttpUrl.Builder url = baseUrl.newBuilder()
-        .addPathSegments("v6/deployments")
-        .addQueryParameter("projectId", projectId)
-        .addQueryParameter("target", "production")
-        .addQueryParameter("limit", String.valueOf(PAGE_SIZE));
+    HttpUrl.Builder url =
+        baseUrl
+            .newBuilder()
+            .addPathSegments("v6/deployments")
+            .addQueryParameter("projectId", projectId)
+            .addQueryParameter("target", "production")
+            .addQueryParameter("limit", String.valueOf(PAGE_SIZE));
     if (teamId != null && !teamId.isBlank()) {
       url.addQueryParameter("teamId", teamId);
     }
@@ -63,11 +71,12 @@ public final class VercelClient implements RollbackPlatform {
 
   @Override
   public List<Deployment> recentProductionDeploys(String projectId, Instant since) {
-    Request request = new Request.Builder()
-        .url(deploymentsUrl(baseUrl, projectId, teamId))
-        .header("Authorization", "Bearer " + token)
-        .get()
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(deploymentsUrl(baseUrl, projectId, teamId))
+            .header("Authorization", "Bearer " + token)
+            .get()
+            .build();
     JsonNode page = http.sendForJson(request, timeout);
     List<Deployment> deployments = new ArrayList<>();
     for (JsonNode d : page.path("deployments")) {
@@ -83,16 +92,20 @@ public final class VercelClient implements RollbackPlatform {
    * answer finds its own rollback there.
    */
   @Override
-  public String startRollback(String projectId, String deploymentId, String commit, String reason, Instant decidedAt) {
-    HttpUrl.Builder url = baseUrl.newBuilder()
-        .addPathSegments("v1/projects").addPathSegment(projectId)
-        .addPathSegment("rollback").addPathSegment(deploymentId);
+  public String startRollback(
+      String projectId, String deploymentId, String commit, String reason, Instant decidedAt) {
+    HttpUrl.Builder url =
+        baseUrl
+            .newBuilder()
+            .addPathSegments("v1/projects")
+            .addPathSegment(projectId)
+            .addPathSegment("rollback")
+            .addPathSegment(deploymentId);
     if (reason != null && !reason.isBlank()) {
       url.addQueryParameter("description", reason);
     }
-    Request request = authorized(teamScoped(url).build())
-        .post(RequestBody.create("{}", JSON_TYPE))
-        .build();
+    Request request =
+        authorized(teamScoped(url).build()).post(RequestBody.create("{}", JSON_TYPE)).build();
     HttpReply reply = http.exchange(request, timeout);
     if (reply.status() != 409 && !reply.isSuccessful()) {
       throw http.failureFor(reply);
@@ -100,16 +113,31 @@ public final class VercelClient implements RollbackPlatform {
     return deploymentId;
   }
 
-  /** Reads {@code lastAliasRequest} of {@code GET /v9/projects/{id}}, as the Vercel CLI polls it. */
+  /**
+   * Reads {@code lastAliasRequest} of {@code GET /v9/projects/{id}}, as the Vercel CLI polls it.
+   */
   @Override
-  public RollbackProgress rollbackProgress(String projectId, String deploymentId, String rollbackRef) {
-    HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments("v9/projects").addPathSegment(projectId);
-    JsonNode alias = http.sendForJson(authorized(teamScoped(url).build()).get().build(), timeout).path("lastAliasRequest");
+  public RollbackProgress rollbackProgress(
+      String projectId, String deploymentId, String rollbackRef) {
+    HttpUrl.Builder url =
+        baseUrl.newBuilder().addPathSegments("v9/projects").addPathSegment(projectId);
+    JsonNode alias =
+        http.sendForJson(authorized(teamScoped(url).build()).get().build(), timeout)
+            .path("lastAliasRequest");
     if (!deploymentId.equals(alias.path("toDeploymentId").asText(null))) {
-      return RollbackProgress.pending("Vercel has not started the rollback of " + projectId + " to " + deploymentId + " yet");
+      return RollbackProgress.pending(
+          "Vercel has not started the rollback of " + projectId + " to " + deploymentId + " yet");
     }
     String job = alias.path("jobStatus").asText("");
-    String detail = "Vercel " + alias.path("type").asText("rollback") + " of " + projectId + " to " + deploymentId + ": " + job;
+    String detail =
+        "Vercel "
+            + alias.path("type").asText("rollback")
+            + " of "
+            + projectId
+            + " to "
+            + deploymentId
+            + ": "
+            + job;
     return switch (job) {
       case "succeeded" -> RollbackProgress.live(detail);
       case "failed", "skipped" -> RollbackProgress.failed(detail);
@@ -120,7 +148,8 @@ public final class VercelClient implements RollbackPlatform {
   /** Vercel runs functions on demand: there is nothing to restart, so asking is a mistake. */
   @Override
   public void restart(String projectId) {
-    throw ProviderFailures.rejected("Vercel has no restart for " + projectId + "; roll back or redeploy instead");
+    throw ProviderFailures.rejected(
+        "Vercel has no restart for " + projectId + "; roll back or redeploy instead");
   }
 
   private HttpUrl.Builder teamScoped(HttpUrl.Builder url) {
@@ -135,8 +164,10 @@ public final class VercelClient implements RollbackPlatform {
   }
 
   private static Deployment toDeployment(JsonNode d) {
-    long createdMs = d.hasNonNull("created") ? d.get("created").asLong() : d.path("createdAt").asLong();
-    String state = d.hasNonNull("readyState") ? d.get("readyState").asText() : d.path("state").asText(null);
+    long createdMs =
+        d.hasNonNull("created") ? d.get("created").asLong() : d.path("createdAt").asLong();
+    String state =
+        d.hasNonNull("readyState") ? d.get("readyState").asText() : d.path("state").asText(null);
     String host = d.path("url").asText(null);
     return new Deployment(
         d.path("uid").asText(),

@@ -7,8 +7,8 @@ import dev.firebreak.activities.statuspage.StatusPageReader;
 import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.DeployQuery;
-import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.Deployment;
+import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
@@ -34,11 +34,16 @@ public final class DiagnosticsActivitiesImpl implements DiagnosticsActivities {
 
   private final HttpHealthChecker health;
   private final StatusPageReader statusPages;
-  private final Map<DeployPlatform, DeployLister> deployListers = new EnumMap<>(DeployPlatform.class);
+  private final Map<DeployPlatform, DeployLister> deployListers =
+      new EnumMap<>(DeployPlatform.class);
 
-  /** @param deployListers the configured platform clients; platforms left out are dry-run */
+  /**
+   * @param deployListers the configured platform clients; platforms left out are dry-run
+   */
   public DiagnosticsActivitiesImpl(
-      HttpHealthChecker health, StatusPageReader statusPages, List<? extends DeployLister> deployListers) {
+      HttpHealthChecker health,
+      StatusPageReader statusPages,
+      List<? extends DeployLister> deployListers) {
     this.health = health;
     this.statusPages = statusPages;
     deployListers.forEach(lister -> this.deployListers.put(lister.platform(), lister));
@@ -56,25 +61,43 @@ public final class DiagnosticsActivitiesImpl implements DiagnosticsActivities {
 
   @Override
   public DeployHistory recentDeploys(DeployQuery query) {
-    DeployPlatform platform = DeployPlatform.named(query.platform())
-        .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-            "service " + query.service() + " is on platform '" + query.platform()
-                + "', which Firebreak cannot read deploys from (known: " + knownPlatforms() + ")",
-            UNKNOWN_PLATFORM));
+    DeployPlatform platform =
+        DeployPlatform.named(query.platform())
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        "service "
+                            + query.service()
+                            + " is on platform '"
+                            + query.platform()
+                            + "', which Firebreak cannot read deploys from (known: "
+                            + knownPlatforms()
+                            + ")",
+                        UNKNOWN_PLATFORM));
     DeployLister lister = deployListers.get(platform);
     if (lister == null) {
       String call = platform.describeListCall(query.platformId());
-      log.info("{} deploys not listed, {} is not configured; dry-run: {}", query.service(), platform.configName(), call);
+      log.info(
+          "{} deploys not listed, {} is not configured; dry-run: {}",
+          query.service(),
+          platform.configName(),
+          call);
       return new DeployHistory(query.service(), platform.configName(), List.of(), true, call);
     }
-    List<Deployment> deployments = lister.recentProductionDeploys(query.platformId(), query.since());
-    String found = deployments.size() + " production deploys on " + platform.configName()
-        + (query.since() == null ? "" : " since " + query.since());
+    List<Deployment> deployments =
+        lister.recentProductionDeploys(query.platformId(), query.since());
+    String found =
+        deployments.size()
+            + " production deploys on "
+            + platform.configName()
+            + (query.since() == null ? "" : " since " + query.since());
     log.info("{} has {}", query.service(), found);
     return new DeployHistory(query.service(), platform.configName(), deployments, false, found);
   }
 
   private static String knownPlatforms() {
-    return Arrays.stream(DeployPlatform.values()).map(DeployPlatform::configName).collect(Collectors.joining(", "));
+    return Arrays.stream(DeployPlatform.values())
+        .map(DeployPlatform::configName)
+        .collect(Collectors.joining(", "));
   }
 }

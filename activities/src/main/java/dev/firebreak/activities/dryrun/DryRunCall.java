@@ -3,7 +3,9 @@ package dev.firebreak.activities.dryrun;
 import dev.firebreak.workflows.common.Delivery;
 import org.slf4j.Logger;
 
-/** How every dry-run activity reports the call it did not make: one log line and the same text back. */
+/**
+ * How every dry-run activity reports the call it did not make: one log line and the same text back.
+ */
 final class DryRunCall {
 
   private DryRunCall() {}
@@ -17,7 +19,8 @@ final class DryRunCall {
 
   /** A value in double quotes on one line, so a multi-line message still makes one log line. */
   static String quote(String text) {
-    String escaped = text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    String escaped =
+        text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     return "\"" + escaped + "\"";
   }
 }

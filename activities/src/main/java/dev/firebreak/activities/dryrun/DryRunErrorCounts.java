@@ -13,7 +13,11 @@ public final class DryRunErrorCounts implements ErrorCountActivities {
 
   @Override
   public ErrorCount recentErrors(ErrorCountQuery query) {
-    String call = "dry-run: Sentry stats_v2 category=error project=" + query.project() + " over " + query.window();
+    String call =
+        "dry-run: Sentry stats_v2 category=error project="
+            + query.project()
+            + " over "
+            + query.window();
     log.info("{} {}", query.service(), call);
     return new ErrorCount(query.service(), query.project(), 0, query.window(), true, call);
   }

@@ -19,8 +19,11 @@ public final class DryRunHttpActionActivities implements HttpActionActivities {
 
   @Override
   public HttpActionResult perform(HttpAction action) {
-    StringBuilder call = new StringBuilder("dry-run: ")
-        .append(action.method().toUpperCase(Locale.ROOT)).append(' ').append(action.url());
+    StringBuilder call =
+        new StringBuilder("dry-run: ")
+            .append(action.method().toUpperCase(Locale.ROOT))
+            .append(' ')
+            .append(action.url());
     if (action.headers() != null && !action.headers().isEmpty()) {
       call.append(" headers=").append(String.join(",", action.headers().keySet()));
     }

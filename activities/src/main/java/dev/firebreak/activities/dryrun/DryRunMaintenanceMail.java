@@ -13,7 +13,14 @@ public final class DryRunMaintenanceMail implements MaintenanceMailActivities {
 
   @Override
   public Delivery send(MaintenanceEmail email) {
-    return DryRunCall.log(log, email.windowId(), "email " + String.join(",", email.to()) + " subject "
-        + DryRunCall.quote(email.subject()) + " key=" + email.key());
+    return DryRunCall.log(
+        log,
+        email.windowId(),
+        "email "
+            + String.join(",", email.to())
+            + " subject "
+            + DryRunCall.quote(email.subject())
+            + " key="
+            + email.key());
   }
 }

@@ -14,22 +14,44 @@ public final class DryRunPagingActivities implements PagingActivities {
 
   @Override
   public Delivery page(PageRequest request) {
-    String call = "page " + String.join(",", request.targets()) + " (level " + request.levelName() + ") for "
-        + request.incidentId() + " [" + request.severity() + "] " + DryRunCall.quote(request.title())
-        + (request.reason() == null ? "" : " reason " + DryRunCall.quote(request.reason()))
-        + " key=" + request.key();
+    String call =
+        "page "
+            + String.join(",", request.targets())
+            + " (level "
+            + request.levelName()
+            + ") for "
+            + request.incidentId()
+            + " ["
+            + request.severity()
+            + "] "
+            + DryRunCall.quote(request.title())
+            + (request.reason() == null ? "" : " reason " + DryRunCall.quote(request.reason()))
+            + " key="
+            + request.key();
     return DryRunCall.log(log, request.incidentId(), call);
   }
 
   @Override
   public Delivery acknowledged(PageFollowUp followUp) {
-    return DryRunCall.log(log, followUp.incidentId(),
-        "acknowledge the page of " + String.join(",", followUp.targets()) + " (by " + followUp.by() + ")");
+    return DryRunCall.log(
+        log,
+        followUp.incidentId(),
+        "acknowledge the page of "
+            + String.join(",", followUp.targets())
+            + " (by "
+            + followUp.by()
+            + ")");
   }
 
   @Override
   public Delivery resolved(PageFollowUp followUp) {
-    return DryRunCall.log(log, followUp.incidentId(),
-        "resolve the page of " + String.join(",", followUp.targets()) + " (by " + followUp.by() + ")");
+    return DryRunCall.log(
+        log,
+        followUp.incidentId(),
+        "resolve the page of "
+            + String.join(",", followUp.targets())
+            + " (by "
+            + followUp.by()
+            + ")");
   }
 }

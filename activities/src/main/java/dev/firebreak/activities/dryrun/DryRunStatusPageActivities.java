@@ -17,30 +17,57 @@ public final class DryRunStatusPageActivities implements StatusPageActivities {
 
   @Override
   public PublicIncidentRef open(PublicIncident incident) {
-    DryRunCall.log(log, incident.incidentId(), "Statuspage open incident " + DryRunCall.quote(incident.name())
-        + " status=" + incident.status() + " impact=" + incident.impact() + component(incident.componentId(),
-            incident.componentStatus()) + " body=" + DryRunCall.quote(incident.body()));
+    DryRunCall.log(
+        log,
+        incident.incidentId(),
+        "Statuspage open incident "
+            + DryRunCall.quote(incident.name())
+            + " status="
+            + incident.status()
+            + " impact="
+            + incident.impact()
+            + component(incident.componentId(), incident.componentStatus())
+            + " body="
+            + DryRunCall.quote(incident.body()));
     return new PublicIncidentRef("dry-run-" + incident.incidentId(), true);
   }
 
   @Override
   public Delivery update(PublicIncidentUpdate update) {
-    return DryRunCall.log(log, update.incidentId(), "Statuspage update incident status=" + update.status()
-        + component(update.componentId(), update.componentStatus())
-        + (update.body() == null ? "" : " body=" + DryRunCall.quote(update.body())));
+    return DryRunCall.log(
+        log,
+        update.incidentId(),
+        "Statuspage update incident status="
+            + update.status()
+            + component(update.componentId(), update.componentStatus())
+            + (update.body() == null ? "" : " body=" + DryRunCall.quote(update.body())));
   }
 
   @Override
   public PublicIncidentRef scheduleMaintenance(ScheduledMaintenance maintenance) {
-    DryRunCall.log(log, maintenance.key(), "Statuspage schedule maintenance " + DryRunCall.quote(maintenance.name())
-        + " from " + maintenance.from() + " until " + maintenance.until());
+    DryRunCall.log(
+        log,
+        maintenance.key(),
+        "Statuspage schedule maintenance "
+            + DryRunCall.quote(maintenance.name())
+            + " from "
+            + maintenance.from()
+            + " until "
+            + maintenance.until());
     return new PublicIncidentRef("dry-run-" + maintenance.key(), true);
   }
 
   @Override
   public Delivery reschedule(MaintenanceReschedule reschedule) {
-    return DryRunCall.log(log, reschedule.key(), "Statuspage reschedule maintenance " + reschedule.ref().id()
-        + " from " + reschedule.from() + " until " + reschedule.until());
+    return DryRunCall.log(
+        log,
+        reschedule.key(),
+        "Statuspage reschedule maintenance "
+            + reschedule.ref().id()
+            + " from "
+            + reschedule.from()
+            + " until "
+            + reschedule.until());
   }
 
   private static String component(String componentId, String status) {

@@ -15,15 +15,18 @@ public final class DryRunWebhookActivities implements WebhookActivities {
 
   @Override
   public FailedWebhookEvents failedWebhookEvents(Instant since) {
-    log.info("dry-run: GET https://api.stripe.com/v1/events?delivery_success=false&created[gte]={}",
+    log.info(
+        "dry-run: GET https://api.stripe.com/v1/events?delivery_success=false&created[gte]={}",
         since.getEpochSecond());
     return new FailedWebhookEvents(List.of(), false, true);
   }
 
   @Override
   public FailedEventPage failedEventsPage(Instant since, String startingAfter) {
-    log.info("dry-run: GET https://api.stripe.com/v1/events?delivery_success=false&created[gte]={}&limit=100{}",
-        since.getEpochSecond(), startingAfter == null ? "" : "&starting_after=" + startingAfter);
+    log.info(
+        "dry-run: GET https://api.stripe.com/v1/events?delivery_success=false&created[gte]={}&limit=100{}",
+        since.getEpochSecond(),
+        startingAfter == null ? "" : "&starting_after=" + startingAfter);
     return new FailedEventPage(List.of(), false, true);
   }
 }

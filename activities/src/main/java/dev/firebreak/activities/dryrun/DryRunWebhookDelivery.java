@@ -14,8 +14,12 @@ public final class DryRunWebhookDelivery implements WebhookDeliveryActivities {
 
   @Override
   public RedeliveryOutcome redeliver(RedeliveryBatch batch) {
-    log.info("{} dry-run: POST {} with {} signed events ({}…)", batch.jobId(), batch.endpointUrl(),
-        batch.eventIds().size(), batch.eventIds().isEmpty() ? "" : batch.eventIds().get(0));
+    log.info(
+        "{} dry-run: POST {} with {} signed events ({}…)",
+        batch.jobId(),
+        batch.endpointUrl(),
+        batch.eventIds().size(),
+        batch.eventIds().isEmpty() ? "" : batch.eventIds().get(0));
     return new RedeliveryOutcome(List.copyOf(batch.eventIds()), List.of(), true);
   }
 }

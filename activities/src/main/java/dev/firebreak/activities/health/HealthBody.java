@@ -16,21 +16,31 @@ import java.util.Set;
  * measurements). A top-level array of named objects is accepted under the same keys.
  *
  * <p>A sub-check fails only on a word that means broken ({@link #FAILING}). {@code degraded},
- * {@code warn} and anything unrecognised are kept as warnings instead: the service still answers, the
- * IETF format maps {@code warn} to a 2xx, and blocking a resolve on a slow cache would keep incidents
- * open for something the service itself decided to tolerate.
+ * {@code warn} and anything unrecognised are kept as warnings instead: the service still answers,
+ * the IETF format maps {@code warn} to a 2xx, and blocking a resolve on a slow cache would keep
+ * incidents open for something the service itself decided to tolerate.
  *
  * @param status the top-level status as written, null when absent
  * @param statusHealthy the top-level status is absent or one of {@link #HEALTHY}
  * @param failingChecks {@code name=word} for each failing sub-check
  * @param warnings {@code name=word} for each sub-check that neither passes nor fails
  */
-public record HealthBody(String status, boolean statusHealthy, List<String> failingChecks, List<String> warnings) {
+public record HealthBody(
+    String status, boolean statusHealthy, List<String> failingChecks, List<String> warnings) {
 
   static final Set<String> HEALTHY = Set.of("ok", "pass", "passed", "up", "healthy", "true");
   static final Set<String> FAILING =
-      Set.of("fail", "failed", "failing", "failure", "down", "error", "unhealthy", "critical",
-          "out_of_service", "false");
+      Set.of(
+          "fail",
+          "failed",
+          "failing",
+          "failure",
+          "down",
+          "error",
+          "unhealthy",
+          "critical",
+          "out_of_service",
+          "false");
   private static final List<String> CHECK_CONTAINERS =
       List.of("checks", "services", "components", "dependencies");
 
@@ -54,12 +64,15 @@ public record HealthBody(String status, boolean statusHealthy, List<String> fail
     return new HealthBody(status, statusHealthy, List.copyOf(failing), List.copyOf(warnings));
   }
 
-  /** What the body says of the service: its status is healthy (or absent) and no sub-check failed. */
+  /**
+   * What the body says of the service: its status is healthy (or absent) and no sub-check failed.
+   */
   public boolean healthy() {
     return statusHealthy && failingChecks.isEmpty();
   }
 
-  private static void judge(String name, JsonNode value, List<String> failing, List<String> warnings) {
+  private static void judge(
+      String name, JsonNode value, List<String> failing, List<String> warnings) {
     if (value.isArray()) {
       // IETF health+json: one key, several measurements; the worst one speaks for the check.
       String worst = null;
@@ -75,7 +88,8 @@ public record HealthBody(String status, boolean statusHealthy, List<String> fail
     }
   }
 
-  private static void classify(String name, String word, List<String> failing, List<String> warnings) {
+  private static void classify(
+      String name, String word, List<String> failing, List<String> warnings) {
     if (word == null || HEALTHY.contains(word)) {
       return;
     }

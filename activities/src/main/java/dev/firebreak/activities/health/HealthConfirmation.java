@@ -3,9 +3,9 @@ package dev.firebreak.activities.health;
 import java.time.Duration;
 
 /**
- * How sure a failing health check must be before it counts: {@code checks} checks in a row,
- * {@code interval} apart, must all fail. One blip (a dropped connection, a slow garbage collection)
- * must not refuse a resolve, reopen an incident, fail a maintenance window or roll a service back.
+ * How sure a failing health check must be before it counts: {@code checks} checks in a row, {@code
+ * interval} apart, must all fail. One blip (a dropped connection, a slow garbage collection) must
+ * not refuse a resolve, reopen an incident, fail a maintenance window or roll a service back.
  *
  * @param checks how many checks in a row must fail, the first included; 1 believes the first
  */
@@ -16,7 +16,8 @@ public record HealthConfirmation(int checks, Duration interval) {
 
   public HealthConfirmation {
     if (checks < 1 || interval == null || interval.isNegative()) {
-      throw new IllegalArgumentException("a confirmation needs at least one check and a non-negative interval");
+      throw new IllegalArgumentException(
+          "a confirmation needs at least one check and a non-negative interval");
     }
   }
 }

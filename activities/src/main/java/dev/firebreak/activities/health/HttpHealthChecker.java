@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Unhealthy is only said once it is confirmed ({@link HealthConfirmation}): a failed check is
  * repeated after a short pause, and a service that passes any of the checks is healthy. The summary
- * says when a result needed more than one check, so the timeline shows the blip or the confirmation.
+ * says when a result needed more than one check, so the timeline shows the blip or the
+ * confirmation.
  */
 public final class HttpHealthChecker {
 
@@ -41,9 +42,10 @@ public final class HttpHealthChecker {
 
   public HealthResult check(HealthCheck check) {
     HttpUrl url = check.url() == null ? null : HttpUrl.parse(check.url());
-    HealthResult result = url == null
-        ? unhealthy(check, 0, "'" + check.url() + "' is not an http(s) URL")
-        : confirmed(check, url);
+    HealthResult result =
+        url == null
+            ? unhealthy(check, 0, "'" + check.url() + "' is not an http(s) URL")
+            : confirmed(check, url);
     log.info("{} health check of {}: {}", check.service(), check.url(), result.summary());
     return result;
   }
@@ -53,19 +55,32 @@ public final class HttpHealthChecker {
     HealthResult first = judge(check, url);
     HealthResult latest = first;
     for (int attempt = 2; attempt <= confirmation.checks() && !latest.healthy(); attempt++) {
-      log.info("{} health check {} of {} failed ({}); checking again in {} ms", check.service(), attempt - 1,
-          confirmation.checks(), latest.summary(), confirmation.interval().toMillis());
+      log.info(
+          "{} health check {} of {} failed ({}); checking again in {} ms",
+          check.service(),
+          attempt - 1,
+          confirmation.checks(),
+          latest.summary(),
+          confirmation.interval().toMillis());
       pause(check);
       latest = judge(check, url);
       if (latest.healthy()) {
-        return withSummary(latest, latest.summary() + " (on check " + attempt + "; check 1 was " + first.summary() + ")");
+        return withSummary(
+            latest,
+            latest.summary() + " (on check " + attempt + "; check 1 was " + first.summary() + ")");
       }
     }
     if (latest.healthy() || confirmation.checks() == 1) {
       return latest;
     }
-    return withSummary(latest, latest.summary() + " (on all " + confirmation.checks() + " checks, "
-        + confirmation.interval().toMillis() + " ms apart)");
+    return withSummary(
+        latest,
+        latest.summary()
+            + " (on all "
+            + confirmation.checks()
+            + " checks, "
+            + confirmation.interval().toMillis()
+            + " ms apart)");
   }
 
   private void pause(HealthCheck check) {
@@ -75,16 +90,18 @@ public final class HttpHealthChecker {
       // The worker is stopping or the activity was cancelled: an unconfirmed failure is no verdict,
       // so the activity fails and Temporal runs it again elsewhere.
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while confirming the health of " + check.service(), interrupted);
+      throw new IllegalStateException(
+          "interrupted while confirming the health of " + check.service(), interrupted);
     }
   }
 
   private HealthResult judge(HealthCheck check, HttpUrl url) {
     HttpReply reply;
     try {
-      reply = transport.exchange(
-          new Request.Builder().url(url).header("Accept", "application/json").get().build(),
-          check.timeout());
+      reply =
+          transport.exchange(
+              new Request.Builder().url(url).header("Accept", "application/json").get().build(),
+              check.timeout());
     } catch (InterruptedIOException timedOut) {
       return unhealthy(check, 0, "no answer within " + check.timeout().toMillis() + " ms");
     } catch (IOException unreachable) {
@@ -107,7 +124,8 @@ public final class HttpHealthChecker {
     }
     boolean healthy = reply.isSuccessful() && body.healthy();
     String summary = (healthy ? "healthy: " : "unhealthy: ") + http + describe(body);
-    return new HealthResult(check.service(), healthy, reply.status(), summary, body.failingChecks(), false);
+    return new HealthResult(
+        check.service(), healthy, reply.status(), summary, body.failingChecks(), false);
   }
 
   private static String describe(HealthBody body) {
@@ -125,8 +143,13 @@ public final class HttpHealthChecker {
   }
 
   private static HealthResult withSummary(HealthResult result, String summary) {
-    return new HealthResult(result.service(), result.healthy(), result.httpStatus(), summary,
-        result.failingChecks(), result.dryRun());
+    return new HealthResult(
+        result.service(),
+        result.healthy(),
+        result.httpStatus(),
+        summary,
+        result.failingChecks(),
+        result.dryRun());
   }
 
   private static HealthResult unhealthy(HealthCheck check, int status, String why) {

@@ -15,8 +15,8 @@ public final class Excerpt {
   }
 
   /**
-   * What a response may show of itself: on one line, credentials redacted ({@link CredentialRedactor}),
-   * cut to {@code maxChars}. Every excerpt of an answer goes through here.
+   * What a response may show of itself: on one line, credentials redacted ({@link
+   * CredentialRedactor}), cut to {@code maxChars}. Every excerpt of an answer goes through here.
    */
   public static String ofResponse(String body, int maxChars) {
     return of(CredentialRedactor.redact(body), maxChars);

@@ -2,7 +2,10 @@ package dev.firebreak.activities.http;
 
 import okhttp3.Headers;
 
-/** What an HTTP server answered: status, headers and the body as text (capped, see {@link HttpTransport}). */
+/**
+ * What an HTTP server answered: status, headers and the body as text (capped, see {@link
+ * HttpTransport}).
+ */
 public record HttpReply(int status, Headers headers, String body) {
 
   public boolean isSuccessful() {

@@ -68,30 +68,36 @@ public final class HttpTransport {
    * call whose destination was checked, which a redirect must not take somewhere else.
    */
   public HttpTransport withoutRedirects() {
-    return new HttpTransport(client.newBuilder().followRedirects(false).followSslRedirects(false).build());
+    return new HttpTransport(
+        client.newBuilder().followRedirects(false).followSslRedirects(false).build());
   }
 
   /**
-   * Sends the request; throws when no HTTP answer arrives within {@code timeout}. A retry on a fresh
-   * connection gets the whole {@code timeout} again: the failure that caused it is immediate.
+   * Sends the request; throws when no HTTP answer arrives within {@code timeout}. A retry on a
+   * fresh connection gets the whole {@code timeout} again: the failure that caused it is immediate.
    */
   public HttpReply exchange(Request request, Duration timeout) throws IOException {
     ConnectionReuse reuse = new ConnectionReuse();
     try {
-      return exchange(client, request.newBuilder().tag(ConnectionReuse.class, reuse).build(), timeout);
+      return exchange(
+          client, request.newBuilder().tag(ConnectionReuse.class, reuse).build(), timeout);
     } catch (InterruptedIOException timedOut) {
       throw timedOut; // the deadline is spent; a second attempt would double it
     } catch (IOException failed) {
       if (!reuse.reused() || !SAFE_METHODS.contains(request.method())) {
         throw failed;
       }
-      log.info("{} {} failed on a reused connection ({}); sending it once more on a fresh connection",
-          request.method(), request.url().host(), failed.getMessage());
+      log.info(
+          "{} {} failed on a reused connection ({}); sending it once more on a fresh connection",
+          request.method(),
+          request.url().host(),
+          failed.getMessage());
       return exchange(freshConnections, request, timeout);
     }
   }
 
-  private static HttpReply exchange(OkHttpClient client, Request request, Duration timeout) throws IOException {
+  private static HttpReply exchange(OkHttpClient client, Request request, Duration timeout)
+      throws IOException {
     Call call = client.newCall(request);
     call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     try (Response response = call.execute()) {

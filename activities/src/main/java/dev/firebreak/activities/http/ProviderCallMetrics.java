@@ -15,9 +15,15 @@ public final class ProviderCallMetrics {
 
   private ProviderCallMetrics() {}
 
-  /** An HTTP answer: ok (2xx and 3xx), rate_limited (429), client_error (other 4xx) or server_error. */
+  /**
+   * An HTTP answer: ok (2xx and 3xx), rate_limited (429), client_error (other 4xx) or server_error.
+   */
   public static void answered(String provider, int status) {
-    record(provider, status == 429 ? "rate_limited" : status >= 500 ? "server_error" : status >= 400 ? "client_error" : "ok");
+    record(
+        provider,
+        status == 429
+            ? "rate_limited"
+            : status >= 500 ? "server_error" : status >= 400 ? "client_error" : "ok");
   }
 
   /** No answer: the deadline passed ({@code timeout}) or the provider could not be reached. */

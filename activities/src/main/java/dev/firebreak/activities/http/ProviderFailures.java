@@ -9,9 +9,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The one place where a provider's answer becomes a Temporal failure. Rate limits retry after the
- * provider's {@code Retry-After}; 5xx, 408 and transport errors retry on the activity's backoff; any
- * other 4xx is permanent, because retrying a request the provider rejected only repeats the mistake.
- * Provider clients call this and never decide retryability themselves.
+ * provider's {@code Retry-After}; 5xx, 408 and transport errors retry on the activity's backoff;
+ * any other 4xx is permanent, because retrying a request the provider rejected only repeats the
+ * mistake. Provider clients call this and never decide retryability themselves.
  */
 public final class ProviderFailures {
 
@@ -37,7 +37,8 @@ public final class ProviderFailures {
     return rejected(message);
   }
 
-  public static ApplicationFailure rateLimited(String provider, String message, Duration retryAfter) {
+  public static ApplicationFailure rateLimited(
+      String provider, String message, Duration retryAfter) {
     Duration delay = retryAfter == null ? DEFAULT_RATE_LIMIT_DELAY : retryAfter;
     return ApplicationFailure.newFailureWithCauseAndDelay(
         message + " (" + provider + " asked to retry after " + delay.toSeconds() + "s)",
@@ -48,9 +49,9 @@ public final class ProviderFailures {
 
   /**
    * Our own pacing turned the call away before anything was sent; the activity is to come back
-   * after {@code delay}. It is the plan working, not a failure, so it is marked benign: the SDK logs
-   * it at debug rather than as a warning with a stack trace, and counts no failure metric (a storm
-   * of held-back announcements wrote hundreds of stack traces a minute).
+   * after {@code delay}. It is the plan working, not a failure, so it is marked benign: the SDK
+   * logs it at debug rather than as a warning with a stack trace, and counts no failure metric (a
+   * storm of held-back announcements wrote hundreds of stack traces a minute).
    */
   public static ApplicationFailure heldBack(String message, Duration delay) {
     return ApplicationFailure.newBuilder()

@@ -36,10 +36,11 @@ public final class ProviderHttp {
 
   /**
    * @param metricLabel what the calls are counted under when {@code provider} says more than a
-   *     metric label may: a label is a time series, so it must come from a bounded set (a configured
-   *     name), never a URL or text a request sent
+   *     metric label may: a label is a time series, so it must come from a bounded set (a
+   *     configured name), never a URL or text a request sent
    */
-  public ProviderHttp(HttpTransport transport, String provider, String metricLabel, ErrorMessageReader errors) {
+  public ProviderHttp(
+      HttpTransport transport, String provider, String metricLabel, ErrorMessageReader errors) {
     this.transport = transport;
     this.provider = provider;
     this.metricLabel = metricLabel;

@@ -22,7 +22,10 @@ public final class SecretExpander {
 
   private final Function<String, String> environment;
 
-  /** @param environment looks a variable up by name, null when it is not set ({@code System::getenv}) */
+  /**
+   * @param environment looks a variable up by name, null when it is not set ({@code
+   *     System::getenv})
+   */
   public SecretExpander(Function<String, String> environment) {
     this.environment = environment;
   }
@@ -36,16 +39,21 @@ public final class SecretExpander {
    * variable (never a value): retrying cannot set it, an operator has to.
    */
   public String expand(String text) {
-    return EnvReferences.expand(text, name -> {
-      String value = environment.apply(name);
-      if (value == null) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            "environment variable " + name + " is not set (referenced as "
-                + EnvReferences.reference(name) + ")",
-            MISSING_VARIABLE);
-      }
-      return value;
-    });
+    return EnvReferences.expand(
+        text,
+        name -> {
+          String value = environment.apply(name);
+          if (value == null) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                "environment variable "
+                    + name
+                    + " is not set (referenced as "
+                    + EnvReferences.reference(name)
+                    + ")",
+                MISSING_VARIABLE);
+          }
+          return value;
+        });
   }
 
   /** The variables the texts reference that are not set here, each once. */

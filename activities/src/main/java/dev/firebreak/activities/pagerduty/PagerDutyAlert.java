@@ -9,4 +9,8 @@ import java.util.Map;
  * @param details shown to the responder in PagerDuty ({@code custom_details})
  */
 public record PagerDutyAlert(
-    String summary, String source, String severity, String component, Map<String, String> details) {}
+    String summary,
+    String source,
+    String severity,
+    String component,
+    Map<String, String> details) {}

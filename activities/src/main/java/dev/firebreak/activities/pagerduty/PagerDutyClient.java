@@ -30,8 +30,11 @@ public final class PagerDutyClient {
    * @param baseUrl {@link #DEFAULT_BASE_URL} unless overridden ({@code PAGERDUTY_API_URL})
    * @param routingKey the integration key, already expanded from its {@code ${ENV}} reference
    */
-  public PagerDutyClient(HttpTransport transport, String baseUrl, String routingKey, Duration timeout) {
-    this.http = new ProviderHttp(transport, "PagerDuty", ErrorMessageReader.jsonFields("/errors/0", "/message"));
+  public PagerDutyClient(
+      HttpTransport transport, String baseUrl, String routingKey, Duration timeout) {
+    this.http =
+        new ProviderHttp(
+            transport, "PagerDuty", ErrorMessageReader.jsonFields("/errors/0", "/message"));
     this.enqueueUrl = HttpUrl.get(baseUrl).newBuilder().addPathSegments("v2/enqueue").build();
     this.routingKey = routingKey;
     this.timeout = timeout;
@@ -40,10 +43,12 @@ public final class PagerDutyClient {
   /** Opens (or, with the same dedup key, re-triggers) the alert; returns PagerDuty's dedup key. */
   public String trigger(String dedupKey, PagerDutyAlert alert) {
     ObjectNode event = event("trigger", dedupKey);
-    ObjectNode payload = event.putObject("payload")
-        .put("summary", alert.summary())
-        .put("source", alert.source())
-        .put("severity", alert.severity());
+    ObjectNode payload =
+        event
+            .putObject("payload")
+            .put("summary", alert.summary())
+            .put("source", alert.source())
+            .put("severity", alert.severity());
     if (alert.component() != null) {
       payload.put("component", alert.component());
     }
@@ -69,7 +74,8 @@ public final class PagerDutyClient {
   }
 
   private JsonNode send(ObjectNode event) {
-    Request request = new Request.Builder().url(enqueueUrl).post(ProviderHttp.jsonBody(event)).build();
+    Request request =
+        new Request.Builder().url(enqueueUrl).post(ProviderHttp.jsonBody(event)).build();
     return http.sendForJson(request, timeout);
   }
 }

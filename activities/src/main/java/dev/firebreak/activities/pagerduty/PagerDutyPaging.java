@@ -37,13 +37,29 @@ public final class PagerDutyPaging implements PagingActivities {
     details.put("reason", String.valueOf(request.reason()));
     details.put("targets", String.join(", ", services));
     details.put("page", request.key());
-    String summary = "[" + request.severity() + "] " + request.incidentId() + ": " + request.title();
-    String dedupKey = pagerDuty.trigger(request.incidentId(), new PagerDutyAlert(
-        summary.length() > SUMMARY_MAX ? summary.substring(0, SUMMARY_MAX) : summary,
-        "firebreak", severityOf(request.severity()), String.join(",", services), details));
-    log.info("{} PagerDuty alert triggered for {} (level {}, dedup_key {})",
-        request.incidentId(), services, request.levelName(), dedupKey);
-    return Delivery.sent("PagerDuty alert triggered for " + String.join(", ", services) + " (dedup_key " + dedupKey + ")");
+    String summary =
+        "[" + request.severity() + "] " + request.incidentId() + ": " + request.title();
+    String dedupKey =
+        pagerDuty.trigger(
+            request.incidentId(),
+            new PagerDutyAlert(
+                summary.length() > SUMMARY_MAX ? summary.substring(0, SUMMARY_MAX) : summary,
+                "firebreak",
+                severityOf(request.severity()),
+                String.join(",", services),
+                details));
+    log.info(
+        "{} PagerDuty alert triggered for {} (level {}, dedup_key {})",
+        request.incidentId(),
+        services,
+        request.levelName(),
+        dedupKey);
+    return Delivery.sent(
+        "PagerDuty alert triggered for "
+            + String.join(", ", services)
+            + " (dedup_key "
+            + dedupKey
+            + ")");
   }
 
   @Override

@@ -31,7 +31,9 @@ public final class PagingRouter implements PagingActivities {
 
   private final Map<String, Route> routes;
 
-  /** @param routes by scheme, without the colon */
+  /**
+   * @param routes by scheme, without the colon
+   */
   public PagingRouter(Map<String, Route> routes) {
     this.routes = Map.copyOf(routes);
   }
@@ -40,7 +42,8 @@ public final class PagingRouter implements PagingActivities {
    * How a scheme is paged.
    *
    * @param onePerTarget page each target in a call of its own, for providers without idempotency
-   * @param keepsIncident the provider keeps an incident of its own that acknowledge and resolve must follow
+   * @param keepsIncident the provider keeps an incident of its own that acknowledge and resolve
+   *     must follow
    */
   public record Route(PagingActivities pager, boolean onePerTarget, boolean keepsIncident) {
 
@@ -65,8 +68,9 @@ public final class PagingRouter implements PagingActivities {
   @Override
   public Delivery page(PageRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    Map<String, Delivery> delivered = new LinkedHashMap<>(
-        context.getHeartbeatDetails(Progress.class).map(Progress::delivered).orElse(Map.of()));
+    Map<String, Delivery> delivered =
+        new LinkedHashMap<>(
+            context.getHeartbeatDetails(Progress.class).map(Progress::delivered).orElse(Map.of()));
     List<Delivery> outcomes = new ArrayList<>();
     for (Map.Entry<String, List<String>> unit : units(request.targets()).entrySet()) {
       Delivery outcome = delivered.get(unit.getKey());
@@ -95,8 +99,17 @@ public final class PagingRouter implements PagingActivities {
     if (route == null) {
       return notPaged(request.incidentId(), targets, "no " + scheme + " provider is configured");
     }
-    PageRequest part = new PageRequest(request.key(), request.incidentId(), request.severity(), request.title(),
-        request.levelName(), targets, request.reason(), request.channel(), request.threadTs());
+    PageRequest part =
+        new PageRequest(
+            request.key(),
+            request.incidentId(),
+            request.severity(),
+            request.title(),
+            request.levelName(),
+            targets,
+            request.reason(),
+            request.channel(),
+            request.threadTs());
     try {
       return route.pager().page(part);
     } catch (ApplicationFailure failure) {
@@ -107,28 +120,38 @@ public final class PagingRouter implements PagingActivities {
     }
   }
 
-  private Delivery followUp(PageFollowUp followUp, BiFunction<PagingActivities, PageFollowUp, Delivery> action) {
+  private Delivery followUp(
+      PageFollowUp followUp, BiFunction<PagingActivities, PageFollowUp, Delivery> action) {
     List<Delivery> outcomes = new ArrayList<>();
-    bySchemeInOrder(followUp.targets()).forEach((scheme, targets) -> {
-      Route route = routes.get(scheme);
-      if (route != null && route.keepsIncident()) {
-        outcomes.add(action.apply(route.pager(), new PageFollowUp(followUp.incidentId(), followUp.by(), targets)));
-      }
-    });
-    return outcomes.isEmpty() ? Delivery.sent("no paging provider keeps an incident to update") : combine(outcomes);
+    bySchemeInOrder(followUp.targets())
+        .forEach(
+            (scheme, targets) -> {
+              Route route = routes.get(scheme);
+              if (route != null && route.keepsIncident()) {
+                outcomes.add(
+                    action.apply(
+                        route.pager(),
+                        new PageFollowUp(followUp.incidentId(), followUp.by(), targets)));
+              }
+            });
+    return outcomes.isEmpty()
+        ? Delivery.sent("no paging provider keeps an incident to update")
+        : combine(outcomes);
   }
 
   /** Units of work, keyed so a retry recognises what it already did. */
   private Map<String, List<String>> units(List<String> targets) {
     Map<String, List<String>> units = new LinkedHashMap<>();
-    bySchemeInOrder(targets).forEach((scheme, schemeTargets) -> {
-      Route route = routes.get(scheme);
-      if (route != null && route.onePerTarget()) {
-        schemeTargets.forEach(target -> units.put(target, List.of(target)));
-      } else {
-        units.put(scheme + ":*", schemeTargets);
-      }
-    });
+    bySchemeInOrder(targets)
+        .forEach(
+            (scheme, schemeTargets) -> {
+              Route route = routes.get(scheme);
+              if (route != null && route.onePerTarget()) {
+                schemeTargets.forEach(target -> units.put(target, List.of(target)));
+              } else {
+                units.put(scheme + ":*", schemeTargets);
+              }
+            });
     return units;
   }
 
@@ -150,9 +173,12 @@ public final class PagingRouter implements PagingActivities {
     return Delivery.sent("NOT paged " + String.join(", ", targets) + ": " + why);
   }
 
-  /** Dry-run only when every part was; otherwise something real happened and must be shown as such. */
+  /**
+   * Dry-run only when every part was; otherwise something real happened and must be shown as such.
+   */
   private static Delivery combine(List<Delivery> outcomes) {
     boolean allDryRun = !outcomes.isEmpty() && outcomes.stream().allMatch(Delivery::dryRun);
-    return new Delivery(allDryRun, String.join("; ", outcomes.stream().map(Delivery::detail).toList()));
+    return new Delivery(
+        allDryRun, String.join("; ", outcomes.stream().map(Delivery::detail).toList()));
   }
 }

@@ -25,14 +25,25 @@ public final class EmailPaging implements PagingActivities {
 
   @Override
   public Delivery page(PageRequest request) {
-    List<String> addresses = request.targets().stream().map(t -> t.substring(t.indexOf(':') + 1)).toList();
-    String subject = "[" + request.severity() + "] " + request.incidentId() + ": " + request.title();
-    String text = "You are paged for " + request.incidentId() + " (" + request.severity() + "): " + request.title()
-        + "\nReason: " + request.reason()
-        + (request.levelName() == null ? "" : "\nEscalation level: " + request.levelName())
-        + "\n\nAcknowledge it in Slack or with: firebreak incident ack " + request.incidentId();
+    List<String> addresses =
+        request.targets().stream().map(t -> t.substring(t.indexOf(':') + 1)).toList();
+    String subject =
+        "[" + request.severity() + "] " + request.incidentId() + ": " + request.title();
+    String text =
+        "You are paged for "
+            + request.incidentId()
+            + " ("
+            + request.severity()
+            + "): "
+            + request.title()
+            + "\nReason: "
+            + request.reason()
+            + (request.levelName() == null ? "" : "\nEscalation level: " + request.levelName())
+            + "\n\nAcknowledge it in Slack or with: firebreak incident ack "
+            + request.incidentId();
     String messageId = sendGrid.send(new Email(addresses, subject, text, request.key()));
     log.info("{} paged {} by email (message {})", request.incidentId(), addresses, messageId);
-    return Delivery.sent("email to " + String.join(", ", addresses) + " accepted (message " + messageId + ")");
+    return Delivery.sent(
+        "email to " + String.join(", ", addresses) + " accepted (message " + messageId + ")");
   }
 }

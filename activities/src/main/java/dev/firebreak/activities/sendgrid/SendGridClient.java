@@ -33,8 +33,10 @@ public final class SendGridClient {
    * @param apiKey already expanded from its {@code ${ENV}} reference
    * @param from a verified sender address
    */
-  public SendGridClient(HttpTransport transport, String baseUrl, String apiKey, String from, Duration timeout) {
-    this.http = new ProviderHttp(transport, "SendGrid", ErrorMessageReader.jsonFields("/errors/0/message"));
+  public SendGridClient(
+      HttpTransport transport, String baseUrl, String apiKey, String from, Duration timeout) {
+    this.http =
+        new ProviderHttp(transport, "SendGrid", ErrorMessageReader.jsonFields("/errors/0/message"));
     this.sendUrl = HttpUrl.get(baseUrl).newBuilder().addPathSegments("mail/send").build();
     this.apiKey = apiKey;
     this.from = from;
@@ -50,11 +52,12 @@ public final class SendGridClient {
     body.put("subject", email.subject());
     body.putArray("content").addObject().put("type", "text/plain").put("value", email.text());
     body.putObject("custom_args").put("firebreak_key", email.key());
-    Request request = new Request.Builder()
-        .url(sendUrl)
-        .header("Authorization", "Bearer " + apiKey)
-        .post(ProviderHttp.jsonBody(body))
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(sendUrl)
+            .header("Authorization", "Bearer " + apiKey)
+            .post(ProviderHttp.jsonBody(body))
+            .build();
     HttpReply reply = http.send(request, timeout);
     return reply.header("X-Message-Id");
   }

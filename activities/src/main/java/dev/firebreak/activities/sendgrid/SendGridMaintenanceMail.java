@@ -6,7 +6,10 @@ import dev.firebreak.workflows.maintenance.MaintenanceMailActivities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maintenance announcements by SendGrid: one mail to the whole audience, traced by the announcement's key. */
+/**
+ * Maintenance announcements by SendGrid: one mail to the whole audience, traced by the
+ * announcement's key.
+ */
 public final class SendGridMaintenanceMail implements MaintenanceMailActivities {
 
   private static final Logger log = LoggerFactory.getLogger(SendGridMaintenanceMail.class);
@@ -19,8 +22,11 @@ public final class SendGridMaintenanceMail implements MaintenanceMailActivities 
 
   @Override
   public Delivery send(MaintenanceEmail email) {
-    String messageId = sendGrid.send(new Email(email.to(), email.subject(), email.text(), email.key()));
-    log.info("{} mailed {} to {} (message {})", email.windowId(), email.key(), email.to(), messageId);
-    return Delivery.sent("email to " + String.join(", ", email.to()) + " accepted (message " + messageId + ")");
+    String messageId =
+        sendGrid.send(new Email(email.to(), email.subject(), email.text(), email.key()));
+    log.info(
+        "{} mailed {} to {} (message {})", email.windowId(), email.key(), email.to(), messageId);
+    return Delivery.sent(
+        "email to " + String.join(", ", email.to()) + " accepted (message " + messageId + ")");
   }
 }

@@ -20,7 +20,12 @@ public final class SentryErrorCounts implements ErrorCountActivities {
   @Override
   public ErrorCount recentErrors(ErrorCountQuery query) {
     long errors = sentry.errorCount(query.project(), query.window());
-    log.info("{}: {} Sentry errors in project {} over {}", query.service(), errors, query.project(), query.window());
+    log.info(
+        "{}: {} Sentry errors in project {} over {}",
+        query.service(),
+        errors,
+        query.project(),
+        query.window());
     return new ErrorCount(query.service(), query.project(), errors, query.window(), false, null);
   }
 }

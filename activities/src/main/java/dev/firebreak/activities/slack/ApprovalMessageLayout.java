@@ -18,13 +18,31 @@ final class ApprovalMessageLayout {
   static SlackMessage render(ApprovalRequest request) {
     // Plain text from the workflow with the requester's reason in it; its *bold* survives escaping.
     String text = SlackText.mrkdwn(request.text(), IncidentMessageLayout.SECTION_TEXT_MAX);
-    return new SlackMessage(request.channel(), null, text, List.of(
-        section(s -> s.blockId("approval_question").text(markdownText(text))),
-        actions(a -> a.blockId("approval_actions").elements(List.of(
-            button(b -> b.actionId(IncidentActions.APPROVE_ROLLBACK).text(plainText("Approve")).style("primary")
-                .value(request.subjectId())),
-            button(b -> b.actionId(IncidentActions.REFUSE_ROLLBACK).text(plainText("Refuse")).style("danger")
-                .value(request.subjectId())))))),
-        request.key(), request.incidentId(), false);
+    return new SlackMessage(
+        request.channel(),
+        null,
+        text,
+        List.of(
+            section(s -> s.blockId("approval_question").text(markdownText(text))),
+            actions(
+                a ->
+                    a.blockId("approval_actions")
+                        .elements(
+                            List.of(
+                                button(
+                                    b ->
+                                        b.actionId(IncidentActions.APPROVE_ROLLBACK)
+                                            .text(plainText("Approve"))
+                                            .style("primary")
+                                            .value(request.subjectId())),
+                                button(
+                                    b ->
+                                        b.actionId(IncidentActions.REFUSE_ROLLBACK)
+                                            .text(plainText("Refuse"))
+                                            .style("danger")
+                                            .value(request.subjectId())))))),
+        request.key(),
+        request.incidentId(),
+        false);
   }
 }

@@ -24,13 +24,17 @@ public final class ChannelPacer {
 
   /** Slack: "1 message per second per channel, short bursts allowed". */
   public static final Duration SLACK_INTERVAL = Duration.ofSeconds(1);
+
   public static final int SLACK_BURST = 3;
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
 
   /** Slots older than this many channels are dropped, so a long-lived worker keeps a small map. */
   private static final int PRUNE_ABOVE = 1000;
 
-  /** A booked turn nobody came back for (the retry went to another worker, the incident closed) lapses. */
+  /**
+   * A booked turn nobody came back for (the retry went to another worker, the incident closed)
+   * lapses.
+   */
   private static final Duration UNCLAIMED = Duration.ofMinutes(1);
 
   /**
@@ -44,10 +48,13 @@ public final class ChannelPacer {
   private final Duration maxWait;
   private final Clock clock;
   private final Map<String, Instant> nextSlotByChannel = new HashMap<>();
+
   /** When each held-back message may go, by message key. */
   private final Map<String, Instant> bookedByKey = new HashMap<>();
 
-  /** @param burst posts a quiet channel takes at once; 1 spaces every post */
+  /**
+   * @param burst posts a quiet channel takes at once; 1 spaces every post
+   */
   public ChannelPacer(Duration interval, int burst, Duration maxWait, Clock clock) {
     if (burst < 1) {
       throw new IllegalArgumentException("burst must be at least 1, not " + burst);

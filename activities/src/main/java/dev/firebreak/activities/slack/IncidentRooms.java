@@ -25,15 +25,20 @@ public final class IncidentRooms {
 
   private final SlackChannels channels;
   private final boolean privateChannels;
-  /**
-   * Saves the create-then-look-up round trip for rooms this worker has already opened, and makes the
-   * incident message and the first page, which open the room at the same moment, create it once.
-   * The first caller creates the room outside the map (a Slack call must not hold a map lock that
-   * other incidents' rooms share); the others wait for its answer.
-   */
-  private final Map<String, CompletableFuture<String>> roomIdsByIncident = new ConcurrentHashMap<>();
 
-  /** @param privateChannels create rooms as private channels ({@code providers.slack.privateChannels}) */
+  /**
+   * Saves the create-then-look-up round trip for rooms this worker has already opened, and makes
+   * the incident message and the first page, which open the room at the same moment, create it
+   * once. The first caller creates the room outside the map (a Slack call must not hold a map lock
+   * that other incidents' rooms share); the others wait for its answer.
+   */
+  private final Map<String, CompletableFuture<String>> roomIdsByIncident =
+      new ConcurrentHashMap<>();
+
+  /**
+   * @param privateChannels create rooms as private channels ({@code
+   *     providers.slack.privateChannels})
+   */
   public IncidentRooms(SlackClient slack, boolean privateChannels) {
     this.channels = slack.channels();
     this.privateChannels = privateChannels;
@@ -49,8 +54,14 @@ public final class IncidentRooms {
     }
     try {
       SlackChannel opened = channels.createOrFind(name, privateChannels);
-      log.info("{} incident room #{} ({}) {}", incidentId, name, opened.id(), opened.created()
-          ? "created" + (privateChannels ? " as a private channel" : "") : "already existed; reusing it");
+      log.info(
+          "{} incident room #{} ({}) {}",
+          incidentId,
+          name,
+          opened.id(),
+          opened.created()
+              ? "created" + (privateChannels ? " as a private channel" : "")
+              : "already existed; reusing it");
       mine.complete(opened.id());
       return opened;
     } catch (RuntimeException failed) {
@@ -71,12 +82,13 @@ public final class IncidentRooms {
 
   /** Invites whoever of {@code people} has a Slack user ID; returns who could not be invited. */
   List<String> invite(SlackChannel room, String incidentId, Collection<String> people) {
-    List<String> userIds = people.stream()
-        .filter(p -> p != null)
-        .map(SlackMention::userId)
-        .flatMap(Optional::stream)
-        .distinct()
-        .toList();
+    List<String> userIds =
+        people.stream()
+            .filter(p -> p != null)
+            .map(SlackMention::userId)
+            .flatMap(Optional::stream)
+            .distinct()
+            .toList();
     List<String> refused = channels.invite(room.id(), userIds);
     if (!refused.isEmpty()) {
       log.warn("{} could not invite {} to room {}", incidentId, refused, room.id());
@@ -103,7 +115,9 @@ public final class IncidentRooms {
    */
   Optional<SlackChannel> roomAt(String channelId, String incidentId) {
     SlackChannel channel = channels.info(channelId);
-    return IncidentRoomName.belongsTo(incidentId, channel.name()) ? Optional.of(channel) : Optional.empty();
+    return IncidentRoomName.belongsTo(incidentId, channel.name())
+        ? Optional.of(channel)
+        : Optional.empty();
   }
 
   /** True when {@code channelId} is known, without a call, to be the incident's room. */
@@ -119,7 +133,11 @@ public final class IncidentRooms {
   }
 
   public static String topic(IncidentCard card) {
-    String commander = card.commander() == null ? "no commander yet" : "commander " + SlackMention.person(card.commander());
-    return SlackText.truncate(card.severity() + " · " + card.status() + " · " + commander, TOPIC_MAX);
+    String commander =
+        card.commander() == null
+            ? "no commander yet"
+            : "commander " + SlackMention.person(card.commander());
+    return SlackText.truncate(
+        card.severity() + " · " + card.status() + " · " + commander, TOPIC_MAX);
   }
 }

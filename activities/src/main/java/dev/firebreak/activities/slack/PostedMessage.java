@@ -11,6 +11,10 @@ public record PostedMessage(String channelId, String ts, boolean alreadyPosted) 
 
   /** For timelines: where the message is and whether this attempt posted it. */
   public String describe() {
-    return "Slack message " + channelId + "/" + ts + (alreadyPosted ? " (posted by an earlier attempt)" : "");
+    return "Slack message "
+        + channelId
+        + "/"
+        + ts
+        + (alreadyPosted ? " (posted by an earlier attempt)" : "");
   }
 }

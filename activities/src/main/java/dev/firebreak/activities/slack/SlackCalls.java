@@ -29,7 +29,10 @@ final class SlackCalls {
 
   static final String PROVIDER = "Slack";
 
-  /** chat.postMessage says {@code rate_limited}; every other method's 429 body says {@code ratelimited}. */
+  /**
+   * chat.postMessage says {@code rate_limited}; every other method's 429 body says {@code
+   * ratelimited}.
+   */
   private static final Set<String> RATE_LIMIT_ERRORS = Set.of("ratelimited", "rate_limited");
 
   private static final Set<String> TRANSIENT_ERRORS =
@@ -40,15 +43,19 @@ final class SlackCalls {
   private final SlackConfig config;
   private final MethodsClient methods;
   private final String token;
+
   /**
    * slack-api-client 1.51 builds a new Gson for every response it parses, and a new Gson reflects
    * over the whole response model again (a posted message alone brings hundreds of fields): under
    * load that cost more CPU than everything else in the call. Responses are read here instead, with
-   * one Gson built once by the SDK's own factory, so they parse exactly as the SDK would parse them.
+   * one Gson built once by the SDK's own factory, so they parse exactly as the SDK would parse
+   * them.
    */
   private final Gson gson;
 
-  /** @param token the bot token; sent as the bearer header, never logged */
+  /**
+   * @param token the bot token; sent as the bearer header, never logged
+   */
   SlackCalls(SlackConfig config, MethodsClient methods, String token) {
     this.config = config;
     this.methods = methods;
@@ -61,7 +68,8 @@ final class SlackCalls {
    * @param target what the call was about (a channel, a message), for the failure message
    * @param form the request, as the SDK's {@code RequestFormBuilder.toForm} writes it
    */
-  <T extends SlackApiTextResponse> T invoke(String method, String target, Class<T> type, FormBody.Builder form) {
+  <T extends SlackApiTextResponse> T invoke(
+      String method, String target, Class<T> type, FormBody.Builder form) {
     return invoke(method, target, Set.of(), type, form);
   }
 
@@ -79,10 +87,14 @@ final class SlackCalls {
       ProviderCallMetrics.answered(PROVIDER, e.getResponse().code());
       String error = e.getError() == null ? null : e.getError().getError();
       throw ProviderFailures.forStatus(
-          PROVIDER, e.getResponse().code(), what + describe(error), e.getResponse().header(RETRY_AFTER));
+          PROVIDER,
+          e.getResponse().code(),
+          what + describe(error),
+          e.getResponse().header(RETRY_AFTER));
     } catch (IOException e) {
       ProviderCallMetrics.unanswered(PROVIDER, e instanceof InterruptedIOException);
-      throw ProviderFailures.unavailable(PROVIDER + " " + what + " got no answer: " + e.getMessage(), e);
+      throw ProviderFailures.unavailable(
+          PROVIDER + " " + what + " got no answer: " + e.getMessage(), e);
     }
     if (response.isOk() || settled.contains(response.getError())) {
       ProviderCallMetrics.answered(PROVIDER, 200);
@@ -90,13 +102,14 @@ final class SlackCalls {
     }
     // Slack says no with HTTP 200 and ok:false; counted as the status it stands for.
     String error = response.getError();
-    ProviderCallMetrics.answered(PROVIDER,
+    ProviderCallMetrics.answered(
+        PROVIDER,
         RATE_LIMIT_ERRORS.contains(error) ? 429 : TRANSIENT_ERRORS.contains(error) ? 503 : 400);
     throw failureFor(what, response);
   }
 
-  private <T extends SlackApiTextResponse> T send(String method, Class<T> type, FormBody.Builder form)
-      throws IOException, SlackApiException {
+  private <T extends SlackApiTextResponse> T send(
+      String method, Class<T> type, FormBody.Builder form) throws IOException, SlackApiException {
     try (Response http = methods.runPostFormWithToken(form, method, token)) {
       ResponseBody content = http.body();
       String body = content == null ? "" : content.string();
@@ -113,7 +126,12 @@ final class SlackCalls {
       // Something between us and Slack (a proxy, a captive portal) answered for it.
       ProviderCallMetrics.answered(PROVIDER, 200);
       throw ProviderFailures.unavailable(
-          PROVIDER + " " + method + " answered HTTP 200 with a body that is not Slack's JSON: " + e.getMessage(), e);
+          PROVIDER
+              + " "
+              + method
+              + " answered HTTP 200 with a body that is not Slack's JSON: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -122,12 +140,15 @@ final class SlackCalls {
     String message = PROVIDER + " " + what + " failed: " + error;
     if (RATE_LIMIT_ERRORS.contains(error)) {
       return ProviderFailures.rateLimited(
-          PROVIDER, message, ProviderFailures.parseRetryAfter(header(response.getHttpResponseHeaders())));
+          PROVIDER,
+          message,
+          ProviderFailures.parseRetryAfter(header(response.getHttpResponseHeaders())));
     }
     if (TRANSIENT_ERRORS.contains(error)) {
       return ProviderFailures.unavailable(message, null);
     }
-    String needed = response.getNeeded() == null ? "" : " (needs scope " + response.getNeeded() + ")";
+    String needed =
+        response.getNeeded() == null ? "" : " (needs scope " + response.getNeeded() + ")";
     return ProviderFailures.rejected(message + needed);
   }
 

@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Turns a configured channel ({@code #incidents} or {@code C0123ABCD}) into its ID. chat.postMessage
- * takes either, but the history, replies and update methods only take IDs, so a name is looked up
- * with conversations.list once and remembered for the life of the client.
+ * Turns a configured channel ({@code #incidents} or {@code C0123ABCD}) into its ID.
+ * chat.postMessage takes either, but the history, replies and update methods only take IDs, so a
+ * name is looked up with conversations.list once and remembered for the life of the client.
  */
 final class SlackChannelIds {
 
@@ -44,9 +44,15 @@ final class SlackChannelIds {
     if (cached != null) {
       return cached;
     }
-    String id = lookUp(name)
-        .orElseThrow(() -> ProviderFailures.rejected(
-            SlackCalls.PROVIDER + " conversations.list (#" + name + ") failed: channel_not_found"));
+    String id =
+        lookUp(name)
+            .orElseThrow(
+                () ->
+                    ProviderFailures.rejected(
+                        SlackCalls.PROVIDER
+                            + " conversations.list (#"
+                            + name
+                            + ") failed: channel_not_found"));
     idsByName.put(name, id);
     return id;
   }
@@ -54,24 +60,39 @@ final class SlackChannelIds {
   private Optional<String> lookUp(String name) {
     String cursor = null;
     for (int page = 0; page < MAX_PAGES; page++) {
-      ConversationsListResponse response = calls.invoke("conversations.list", "#" + name,
-          ConversationsListResponse.class,
-          toForm(ConversationsListRequest.builder()
-              .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
-              .excludeArchived(true)
-              .limit(PAGE_SIZE)
-              .cursor(cursor)
-              .build()));
+      ConversationsListResponse response =
+          calls.invoke(
+              "conversations.list",
+              "#" + name,
+              ConversationsListResponse.class,
+              toForm(
+                  ConversationsListRequest.builder()
+                      .types(
+                          List.of(
+                              ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+                      .excludeArchived(true)
+                      .limit(PAGE_SIZE)
+                      .cursor(cursor)
+                      .build()));
       if (response.getChannels() == null) {
-        // ok:true without the list is not an answer to act on (a proxy or a trimmed body); a later try may be whole.
-        throw ProviderFailures.unavailable(SlackCalls.PROVIDER + " conversations.list (#" + name
-            + ") answered without its 'channels' list", null);
+        // ok:true without the list is not an answer to act on (a proxy or a trimmed body); a later
+        // try may be whole.
+        throw ProviderFailures.unavailable(
+            SlackCalls.PROVIDER
+                + " conversations.list (#"
+                + name
+                + ") answered without its 'channels' list",
+            null);
       }
-      Optional<String> id = response.getChannels().stream()
-          .filter(c -> name.equals(c.getName()))
-          .map(Conversation::getId)
-          .findFirst();
-      cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
+      Optional<String> id =
+          response.getChannels().stream()
+              .filter(c -> name.equals(c.getName()))
+              .map(Conversation::getId)
+              .findFirst();
+      cursor =
+          response.getResponseMetadata() == null
+              ? null
+              : response.getResponseMetadata().getNextCursor();
       if (id.isPresent() || cursor == null || cursor.isEmpty()) {
         return id;
       }

@@ -25,20 +25,27 @@ import java.util.stream.Stream;
 
 /**
  * The channel half of the Web API: create, invite, topic, bookmarks. Each call is safe to repeat,
- * because Temporal repeats activities: Slack's "already done" answers ({@code name_taken},
- * {@code already_in_channel}) are read as success, and a bookmark is looked for before it is added.
+ * because Temporal repeats activities: Slack's "already done" answers ({@code name_taken}, {@code
+ * already_in_channel}) are read as success, and a bookmark is looked for before it is added.
  */
 final class SlackChannels {
 
   /** Invitation answers that leave the user in the channel, which is all an invitation is for. */
-  private static final Set<String> ALREADY_MEMBER = Set.of("already_in_channel", "cant_invite_self");
+  private static final Set<String> ALREADY_MEMBER =
+      Set.of("already_in_channel", "cant_invite_self");
 
   /** Answers about one user that must not stop the others being invited. */
   private static final Set<String> NOT_INVITABLE =
-      Set.of("user_not_found", "cant_invite", "user_is_restricted", "ura_max_channels", "user_is_deactivated");
+      Set.of(
+          "user_not_found",
+          "cant_invite",
+          "user_is_restricted",
+          "ura_max_channels",
+          "user_is_deactivated");
 
   private static final Set<String> INVITE_SETTLED =
-      Stream.concat(ALREADY_MEMBER.stream(), NOT_INVITABLE.stream()).collect(Collectors.toUnmodifiableSet());
+      Stream.concat(ALREADY_MEMBER.stream(), NOT_INVITABLE.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   private static final String NAME_TAKEN = "name_taken";
 
@@ -52,37 +59,62 @@ final class SlackChannels {
 
   /** Creates the channel, or finds the one an earlier attempt (or another activity) created. */
   SlackChannel createOrFind(String name, boolean isPrivate) {
-    var response = calls.invoke("conversations.create", "#" + name, Set.of(NAME_TAKEN),
-        ConversationsCreateResponse.class,
-        toForm(ConversationsCreateRequest.builder().name(name).isPrivate(isPrivate).build()));
+    var response =
+        calls.invoke(
+            "conversations.create",
+            "#" + name,
+            Set.of(NAME_TAKEN),
+            ConversationsCreateResponse.class,
+            toForm(ConversationsCreateRequest.builder().name(name).isPrivate(isPrivate).build()));
     if (response.isOk()) {
       return new SlackChannel(response.getChannel().getId(), name, "", true);
     }
     return info(channelIds.idOf(name));
   }
 
-  /** @param channel an ID or a {@code #name} */
+  /**
+   * @param channel an ID or a {@code #name}
+   */
   SlackChannel info(String channel) {
     String channelId = channelIds.idOf(channel);
-    Conversation found = calls.invoke("conversations.info", channelId, ConversationsInfoResponse.class,
-        toForm(ConversationsInfoRequest.builder().channel(channelId).build())).getChannel();
-    String topic = found.getTopic() == null || found.getTopic().getValue() == null ? "" : found.getTopic().getValue();
+    Conversation found =
+        calls
+            .invoke(
+                "conversations.info",
+                channelId,
+                ConversationsInfoResponse.class,
+                toForm(ConversationsInfoRequest.builder().channel(channelId).build()))
+            .getChannel();
+    String topic =
+        found.getTopic() == null || found.getTopic().getValue() == null
+            ? ""
+            : found.getTopic().getValue();
     return new SlackChannel(found.getId(), found.getName(), topic, false);
   }
 
   /**
    * Invites the users; those already in the channel count as invited.
    *
-   * @return the users Slack would not invite (unknown, deactivated, restricted), for the caller to report
+   * @return the users Slack would not invite (unknown, deactivated, restricted), for the caller to
+   *     report
    */
   List<String> invite(String channelId, List<String> userIds) {
     if (userIds.isEmpty()) {
       return List.of();
     }
     // force: Slack invites the valid users even when some cannot be invited.
-    ConversationsInviteResponse response = calls.invoke("conversations.invite", channelId, INVITE_SETTLED,
-        ConversationsInviteResponse.class,
-        toForm(ConversationsInviteRequest.builder().channel(channelId).users(userIds).force(true).build()));
+    ConversationsInviteResponse response =
+        calls.invoke(
+            "conversations.invite",
+            channelId,
+            INVITE_SETTLED,
+            ConversationsInviteResponse.class,
+            toForm(
+                ConversationsInviteRequest.builder()
+                    .channel(channelId)
+                    .users(userIds)
+                    .force(true)
+                    .build()));
     if (response.isOk()) {
       return List.of();
     }
@@ -96,13 +128,21 @@ final class SlackChannels {
   }
 
   void setTopic(String channelId, String topic) {
-    calls.invoke("conversations.setTopic", channelId, ConversationsSetTopicResponse.class,
+    calls.invoke(
+        "conversations.setTopic",
+        channelId,
+        ConversationsSetTopicResponse.class,
         toForm(ConversationsSetTopicRequest.builder().channel(channelId).topic(topic).build()));
   }
 
   String permalink(String channelId, String ts) {
-    return calls.invoke("chat.getPermalink", channelId + " message " + ts, ChatGetPermalinkResponse.class,
-        toForm(ChatGetPermalinkRequest.builder().channel(channelId).messageTs(ts).build())).getPermalink();
+    return calls
+        .invoke(
+            "chat.getPermalink",
+            channelId + " message " + ts,
+            ChatGetPermalinkResponse.class,
+            toForm(ChatGetPermalinkRequest.builder().channel(channelId).messageTs(ts).build()))
+        .getPermalink();
   }
 
   /**
@@ -112,13 +152,28 @@ final class SlackChannels {
    * @return false when the link was bookmarked already
    */
   boolean bookmark(String channelId, String title, String link) {
-    List<Bookmark> existing = calls.invoke("bookmarks.list", channelId, BookmarksListResponse.class,
-        toForm(BookmarksListRequest.builder().channelId(channelId).build())).getBookmarks();
+    List<Bookmark> existing =
+        calls
+            .invoke(
+                "bookmarks.list",
+                channelId,
+                BookmarksListResponse.class,
+                toForm(BookmarksListRequest.builder().channelId(channelId).build()))
+            .getBookmarks();
     if (existing != null && existing.stream().anyMatch(b -> link.equals(b.getLink()))) {
       return false;
     }
-    calls.invoke("bookmarks.add", channelId + " " + title, BookmarksAddResponse.class,
-        toForm(BookmarksAddRequest.builder().channelId(channelId).title(title).type("link").link(link).build()));
+    calls.invoke(
+        "bookmarks.add",
+        channelId + " " + title,
+        BookmarksAddResponse.class,
+        toForm(
+            BookmarksAddRequest.builder()
+                .channelId(channelId)
+                .title(title)
+                .type("link")
+                .link(link)
+                .build()));
     return true;
   }
 }

@@ -43,9 +43,11 @@ public final class SlackChatActivities implements ChatActivities {
   @Override
   public MessageRef openIncidentMessage(IncidentCard card) {
     SlackChannel room = rooms.open(card.incidentId(), card.title());
-    PostedMessage posted = slack.post(IncidentMessageLayout.render(card).inChannel(room.id()), isRetry());
+    PostedMessage posted =
+        slack.post(IncidentMessageLayout.render(card).inChannel(room.id()), isRetry());
     log.info("{} incident message in room {} ({})", card.incidentId(), room.id(), posted.ts());
-    // Invited every attempt: a lost answer to conversations.create hides that this attempt's room is new.
+    // Invited every attempt: a lost answer to conversations.create hides that this attempt's room
+    // is new.
     rooms.invite(room, card.incidentId(), commander(card));
     rooms.showState(room, card);
     return new MessageRef(posted.channelId(), posted.ts(), false);
@@ -53,8 +55,10 @@ public final class SlackChatActivities implements ChatActivities {
 
   @Override
   public Delivery announceIncidentMessage(IncidentCard card, MessageRef message) {
-    PostedMessage announced = slack.post(IncidentMessageLayout.announcement(card, message.channel()), isRetry());
-    log.info("{} room {} announced in {}", card.incidentId(), message.channel(), announced.describe());
+    PostedMessage announced =
+        slack.post(IncidentMessageLayout.announcement(card, message.channel()), isRetry());
+    log.info(
+        "{} room {} announced in {}", card.incidentId(), message.channel(), announced.describe());
     return Delivery.sent("announced " + announced.describe());
   }
 
@@ -62,7 +66,8 @@ public final class SlackChatActivities implements ChatActivities {
   public Delivery updateIncidentMessage(MessageRef message, IncidentCard card) {
     // The ref holds the channel ID Slack answered with; the card may still name the channel.
     slack.update(message.ts(), IncidentMessageLayout.render(card).inChannel(message.channel()));
-    rooms.roomAt(message.channel(), card.incidentId())
+    rooms
+        .roomAt(message.channel(), card.incidentId())
         .filter(room -> rooms.showState(room, card))
         .ifPresent(room -> rooms.invite(room, card.incidentId(), commander(card)));
     return Delivery.sent("updated Slack message " + message.channel() + "/" + message.ts());
@@ -71,7 +76,11 @@ public final class SlackChatActivities implements ChatActivities {
   @Override
   public Delivery askForApproval(ApprovalRequest request) {
     PostedMessage posted = slack.post(ApprovalMessageLayout.render(request), isRetry());
-    log.info("{} approval of {} asked in {}", request.incidentId(), request.subjectId(), posted.describe());
+    log.info(
+        "{} approval of {} asked in {}",
+        request.incidentId(),
+        request.subjectId(),
+        posted.describe());
     return Delivery.sent("asked for approval in " + posted.describe());
   }
 
@@ -79,15 +88,23 @@ public final class SlackChatActivities implements ChatActivities {
   public Delivery post(ThreadMessage message) {
     // The workflow writes plain text with user text inside (an update, a commander, a post-mortem),
     // and its only markup is *bold*, which escaping leaves alone; so the whole text is escaped.
-    SlackMessage slackMessage = SlackMessage.text(message.channel(), message.threadTs(),
-        SlackText.mrkdwn(message.text(), IncidentMessageLayout.MESSAGE_TEXT_MAX), message.key(),
-        message.incidentId());
+    SlackMessage slackMessage =
+        SlackMessage.text(
+            message.channel(),
+            message.threadTs(),
+            SlackText.mrkdwn(message.text(), IncidentMessageLayout.MESSAGE_TEXT_MAX),
+            message.key(),
+            message.incidentId());
     PostedMessage posted = slack.post(slackMessage, isRetry());
     if (message.bookmark() == null) {
       return Delivery.sent("posted " + posted.describe());
     }
     boolean added = rooms.bookmark(posted.channelId(), message.bookmark(), posted.ts());
-    log.info("{} {} bookmarked as \"{}\"{}", message.incidentId(), posted.describe(), message.bookmark(),
+    log.info(
+        "{} {} bookmarked as \"{}\"{}",
+        message.incidentId(),
+        posted.describe(),
+        message.bookmark(),
         added ? "" : " (by an earlier attempt)");
     return Delivery.sent("posted and bookmarked " + posted.describe());
   }
@@ -97,8 +114,8 @@ public final class SlackChatActivities implements ChatActivities {
   }
 
   /**
-   * A retry may follow an attempt whose message Slack stored but whose answer was lost; only then is
-   * the history searched, so a first attempt costs one call.
+   * A retry may follow an attempt whose message Slack stored but whose answer was lost; only then
+   * is the history searched, so a first attempt costs one call.
    */
   private static boolean isRetry() {
     return Activity.getExecutionContext().getInfo().getAttempt() > 1;

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack Web API as Firebreak uses it: post a message at most once, rewrite it, find it again.
- * Plain Java on the SDK's synchronous {@link MethodsClient}; it knows Slack, not Temporal, and leaves
- * retrying to the caller (every failure is a {@code ProviderFailures} failure saying whether to).
+ * Plain Java on the SDK's synchronous {@link MethodsClient}; it knows Slack, not Temporal, and
+ * leaves retrying to the caller (every failure is a {@code ProviderFailures} failure saying whether
+ * to).
  */
 public final class SlackClient implements AutoCloseable {
 
@@ -42,17 +43,30 @@ public final class SlackClient implements AutoCloseable {
   private final ChannelPacer pacer;
 
   /**
-   * @param apiUrlPrefix where the Web API methods live, ending in {@code /api/} ({@link #SLACK_API_URL})
+   * @param apiUrlPrefix where the Web API methods live, ending in {@code /api/} ({@link
+   *     #SLACK_API_URL})
    * @param botToken the {@code xoxb-} token; kept only for the calls' bearer header, never logged
    * @param timeout for one whole call, connection to last byte
    */
   public SlackClient(String apiUrlPrefix, String botToken, Duration timeout) {
-    this(apiUrlPrefix, botToken, timeout, DEFAULT_DUPLICATE_LOOKBACK, Clock.systemUTC(), ChannelPacer.slackDefault());
+    this(
+        apiUrlPrefix,
+        botToken,
+        timeout,
+        DEFAULT_DUPLICATE_LOOKBACK,
+        Clock.systemUTC(),
+        ChannelPacer.slackDefault());
   }
 
-  /** @param pacer spaces posts per channel; one per worker, shared by every activity that posts */
+  /**
+   * @param pacer spaces posts per channel; one per worker, shared by every activity that posts
+   */
   public SlackClient(
-      String apiUrlPrefix, String botToken, Duration timeout, Duration duplicateLookback, Clock clock,
+      String apiUrlPrefix,
+      String botToken,
+      Duration timeout,
+      Duration duplicateLookback,
+      Clock clock,
       ChannelPacer pacer) {
     this.apiUrlPrefix = apiUrlPrefix.endsWith("/") ? apiUrlPrefix : apiUrlPrefix + "/";
     SlackConfig config = new SlackConfig();
@@ -63,9 +77,15 @@ public final class SlackClient implements AutoCloseable {
     config.setHttpClientReadTimeoutMillis(millis);
     config.setHttpClientWriteTimeoutMillis(millis);
     config.setHttpClientCallTimeoutMillis(millis);
-    // OkHttp silently re-sends a POST whose pooled connection broke mid-exchange; for chat.postMessage
-    // that is a second message. Failing instead lets the activity retry, which checks before posting.
-    OkHttpClient http = SlackHttpClient.buildOkHttpClient(config).newBuilder().retryOnConnectionFailure(false).build();
+    // OkHttp silently re-sends a POST whose pooled connection broke mid-exchange; for
+    // chat.postMessage
+    // that is a second message. Failing instead lets the activity retry, which checks before
+    // posting.
+    OkHttpClient http =
+        SlackHttpClient.buildOkHttpClient(config)
+            .newBuilder()
+            .retryOnConnectionFailure(false)
+            .build();
     this.slack = Slack.getInstance(config, new SlackHttpClient(http));
     this.calls = new SlackCalls(config, slack.methods(botToken), botToken);
     this.channelIds = new SlackChannelIds(calls);
@@ -87,24 +107,36 @@ public final class SlackClient implements AutoCloseable {
     if (mayAlreadyExist && !pacer.isHeldBack(message.key())) {
       Optional<PostedMessage> earlier = findPosted(message);
       if (earlier.isPresent()) {
-        log.info("{} Slack message {} already posted as {}/{} by an earlier attempt; not posting again",
-            message.incidentId(), message.key(), earlier.get().channelId(), earlier.get().ts());
+        log.info(
+            "{} Slack message {} already posted as {}/{} by an earlier attempt; not posting again",
+            message.incidentId(),
+            message.key(),
+            earlier.get().channelId(),
+            earlier.get().ts());
         return earlier.get();
       }
     }
     awaitTurn(message);
-    ChatPostMessageResponse response = calls.invoke("chat.postMessage", message.channel(),
-        ChatPostMessageResponse.class,
-        toForm(ChatPostMessageRequest.builder()
-            .channel(message.channel())
-            .threadTs(message.threadTs())
-            .replyBroadcast(message.replyBroadcast())
-            .text(message.text())
-            .blocks(message.blocks().isEmpty() ? null : message.blocks())
-            .metadata(SlackMessageKeys.metadata(message.key(), message.incidentId()))
-            .build()));
-    log.info("{} posted Slack message {} as {}/{}",
-        message.incidentId(), message.key(), response.getChannel(), response.getTs());
+    ChatPostMessageResponse response =
+        calls.invoke(
+            "chat.postMessage",
+            message.channel(),
+            ChatPostMessageResponse.class,
+            toForm(
+                ChatPostMessageRequest.builder()
+                    .channel(message.channel())
+                    .threadTs(message.threadTs())
+                    .replyBroadcast(message.replyBroadcast())
+                    .text(message.text())
+                    .blocks(message.blocks().isEmpty() ? null : message.blocks())
+                    .metadata(SlackMessageKeys.metadata(message.key(), message.incidentId()))
+                    .build()));
+    log.info(
+        "{} posted Slack message {} as {}/{}",
+        message.incidentId(),
+        message.key(),
+        response.getChannel(),
+        response.getTs());
     return new PostedMessage(response.getChannel(), response.getTs(), false);
   }
 
@@ -113,13 +145,19 @@ public final class SlackClient implements AutoCloseable {
    * 429 would be, so the activity is retried when the channel has room again.
    */
   private void awaitTurn(SlackMessage message) {
-    String channel = message.channel().startsWith("#") ? message.channel().substring(1) : message.channel();
+    String channel =
+        message.channel().startsWith("#") ? message.channel().substring(1) : message.channel();
     ChannelPacer.Turn turn = pacer.reserve(channel, message.key());
     if (!turn.admitted()) {
-      log.info("{} Slack message {} held back: #{} is busy for {} ms", message.incidentId(), message.key(),
-          channel, turn.delay().toMillis());
+      log.info(
+          "{} Slack message {} held back: #{} is busy for {} ms",
+          message.incidentId(),
+          message.key(),
+          channel,
+          turn.delay().toMillis());
       throw ProviderFailures.heldBack(
-          SlackCalls.PROVIDER + " chat.postMessage (" + message.channel() + ") paced: channel busy", turn.delay());
+          SlackCalls.PROVIDER + " chat.postMessage (" + message.channel() + ") paced: channel busy",
+          turn.delay());
     }
     if (turn.delay().isZero()) {
       return;
@@ -128,27 +166,35 @@ public final class SlackClient implements AutoCloseable {
       Thread.sleep(turn.delay().toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ProviderFailures.unavailable("interrupted while pacing posts to " + message.channel(), e);
+      throw ProviderFailures.unavailable(
+          "interrupted while pacing posts to " + message.channel(), e);
     }
   }
 
-  /** Rewrites the message at {@code ts} in place; its metadata is sent again so it stays findable. */
+  /**
+   * Rewrites the message at {@code ts} in place; its metadata is sent again so it stays findable.
+   */
   public void update(String ts, SlackMessage message) {
     String channelId = channelIds.idOf(message.channel());
-    calls.invoke("chat.update", channelId + " message " + ts, ChatUpdateResponse.class,
-        toForm(ChatUpdateRequest.builder()
-            .channel(channelId)
-            .ts(ts)
-            .text(message.text())
-            .blocks(message.blocks().isEmpty() ? null : message.blocks())
-            .metadata(SlackMessageKeys.metadata(message.key(), message.incidentId()))
-            .build()));
+    calls.invoke(
+        "chat.update",
+        channelId + " message " + ts,
+        ChatUpdateResponse.class,
+        toForm(
+            ChatUpdateRequest.builder()
+                .channel(channelId)
+                .ts(ts)
+                .text(message.text())
+                .blocks(message.blocks().isEmpty() ? null : message.blocks())
+                .metadata(SlackMessageKeys.metadata(message.key(), message.incidentId()))
+                .build()));
     log.info("{} updated Slack message {}/{}", message.incidentId(), channelId, ts);
   }
 
   private Optional<PostedMessage> findPosted(SlackMessage message) {
     String channelId = channelIds.idOf(message.channel());
-    return finder.find(channelId, message.threadTs(), message.key())
+    return finder
+        .find(channelId, message.threadTs(), message.key())
         .map(found -> new PostedMessage(channelId, found.getTs(), true));
   }
 

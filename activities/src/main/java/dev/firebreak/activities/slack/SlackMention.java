@@ -17,7 +17,9 @@ final class SlackMention {
 
   private SlackMention() {}
 
-  /** The mention for a Slack ID, with or without the {@code slack:} scheme; empty for anything else. */
+  /**
+   * The mention for a Slack ID, with or without the {@code slack:} scheme; empty for anything else.
+   */
   static Optional<String> of(String idOrTarget) {
     String id = bare(idOrTarget);
     if (USER_ID.matcher(id).matches()) {
@@ -29,14 +31,19 @@ final class SlackMention {
     return Optional.empty();
   }
 
-  /** The user ID in a {@code slack:U…} target or a bare ID; empty for user groups and names, which cannot be invited. */
+  /**
+   * The user ID in a {@code slack:U…} target or a bare ID; empty for user groups and names, which
+   * cannot be invited.
+   */
   static Optional<String> userId(String idOrTarget) {
     String id = bare(idOrTarget);
     return USER_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
   }
 
   private static String bare(String idOrTarget) {
-    return idOrTarget.startsWith(TARGET_SCHEME) ? idOrTarget.substring(TARGET_SCHEME.length()) : idOrTarget;
+    return idOrTarget.startsWith(TARGET_SCHEME)
+        ? idOrTarget.substring(TARGET_SCHEME.length())
+        : idOrTarget;
   }
 
   /** A person as the message shows them: a mention when we have their ID, their name otherwise. */

@@ -27,7 +27,8 @@ public record SlackMessage(
     blocks = List.copyOf(blocks);
   }
 
-  public static SlackMessage text(String channel, String threadTs, String text, String key, String incidentId) {
+  public static SlackMessage text(
+      String channel, String threadTs, String text, String key, String incidentId) {
     return new SlackMessage(channel, threadTs, text, List.of(), key, incidentId, false);
   }
 

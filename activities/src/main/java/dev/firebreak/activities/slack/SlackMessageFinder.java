@@ -38,8 +38,12 @@ final class SlackMessageFinder {
     String oldest = Long.toString(clock.instant().minus(lookback).getEpochSecond());
     String cursor = null;
     for (int page = 0; page < MAX_PAGES; page++) {
-      Page result = threadTs == null ? history(channelId, oldest, cursor) : replies(channelId, threadTs, oldest, cursor);
-      Optional<Message> found = result.messages().stream().filter(m -> SlackMessageKeys.carries(m, key)).findFirst();
+      Page result =
+          threadTs == null
+              ? history(channelId, oldest, cursor)
+              : replies(channelId, threadTs, oldest, cursor);
+      Optional<Message> found =
+          result.messages().stream().filter(m -> SlackMessageKeys.carries(m, key)).findFirst();
       if (found.isPresent() || result.nextCursor() == null) {
         return found;
       }
@@ -49,23 +53,44 @@ final class SlackMessageFinder {
   }
 
   private Page history(String channelId, String oldest, String cursor) {
-    var response = calls.invoke("conversations.history", channelId, ConversationsHistoryResponse.class,
-        toForm(ConversationsHistoryRequest.builder()
-            .channel(channelId).oldest(oldest).limit(PAGE_SIZE).cursor(cursor).includeAllMetadata(true).build()));
+    var response =
+        calls.invoke(
+            "conversations.history",
+            channelId,
+            ConversationsHistoryResponse.class,
+            toForm(
+                ConversationsHistoryRequest.builder()
+                    .channel(channelId)
+                    .oldest(oldest)
+                    .limit(PAGE_SIZE)
+                    .cursor(cursor)
+                    .includeAllMetadata(true)
+                    .build()));
     return new Page(response.getMessages(), nextCursor(response.getResponseMetadata()));
   }
 
   private Page replies(String channelId, String threadTs, String oldest, String cursor) {
-    var response = calls.invoke("conversations.replies", channelId + " thread " + threadTs,
-        ConversationsRepliesResponse.class,
-        toForm(ConversationsRepliesRequest.builder()
-            .channel(channelId).ts(threadTs).oldest(oldest).limit(PAGE_SIZE).cursor(cursor)
-            .includeAllMetadata(true).build()));
+    var response =
+        calls.invoke(
+            "conversations.replies",
+            channelId + " thread " + threadTs,
+            ConversationsRepliesResponse.class,
+            toForm(
+                ConversationsRepliesRequest.builder()
+                    .channel(channelId)
+                    .ts(threadTs)
+                    .oldest(oldest)
+                    .limit(PAGE_SIZE)
+                    .cursor(cursor)
+                    .includeAllMetadata(true)
+                    .build()));
     return new Page(response.getMessages(), nextCursor(response.getResponseMetadata()));
   }
 
   private static String nextCursor(ResponseMetadata metadata) {
-    return metadata == null || metadata.getNextCursor() == null || metadata.getNextCursor().isEmpty()
+    return metadata == null
+            || metadata.getNextCursor() == null
+            || metadata.getNextCursor().isEmpty()
         ? null
         : metadata.getNextCursor();
   }

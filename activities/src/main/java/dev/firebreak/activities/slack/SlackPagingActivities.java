@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pages people by inviting them into the incident's room and mentioning them there. It reaches {@code slack:} targets only;
- * any other target is named in the delivery and logged, never dropped quietly, because a page that
- * silently reached nobody is the worst outcome an escalation can have.
+ * Pages people by inviting them into the incident's room and mentioning them there. It reaches
+ * {@code slack:} targets only; any other target is named in the delivery and logged, never dropped
+ * quietly, because a page that silently reached nobody is the worst outcome an escalation can have.
  */
 public final class SlackPagingActivities implements PagingActivities {
 
@@ -34,15 +34,20 @@ public final class SlackPagingActivities implements PagingActivities {
     Set<String> mentions = new LinkedHashSet<>();
     List<String> unreachable = new ArrayList<>();
     for (String target : request.targets()) {
-      Optional<String> mention = request.channel() != null && target.startsWith(SlackMention.TARGET_SCHEME)
-          ? SlackMention.of(target)
-          : Optional.empty();
+      Optional<String> mention =
+          request.channel() != null && target.startsWith(SlackMention.TARGET_SCHEME)
+              ? SlackMention.of(target)
+              : Optional.empty();
       mention.ifPresentOrElse(mentions::add, () -> unreachable.add(target));
     }
     String notReached = "";
     if (!unreachable.isEmpty()) {
-      log.warn("{} page {}: Slack paging cannot reach {} (channel {})",
-          request.incidentId(), request.key(), unreachable, request.channel());
+      log.warn(
+          "{} page {}: Slack paging cannot reach {} (channel {})",
+          request.incidentId(),
+          request.key(),
+          unreachable,
+          request.channel());
       notReached = "; not reachable by Slack paging: " + String.join(", ", unreachable);
     }
     if (mentions.isEmpty()) {
@@ -57,8 +62,14 @@ public final class SlackPagingActivities implements PagingActivities {
     }
     String channel = room.map(SlackChannel::id).orElse(request.channel());
     PostedMessage posted = slack.post(message(request, mentions).inChannel(channel), isRetry());
-    log.info("{} paged {} ({}) in {}", request.incidentId(), mentions, request.levelName(), posted.describe());
-    return Delivery.sent("paged " + String.join(" ", mentions) + " with " + posted.describe() + notReached);
+    log.info(
+        "{} paged {} ({}) in {}",
+        request.incidentId(),
+        mentions,
+        request.levelName(),
+        posted.describe());
+    return Delivery.sent(
+        "paged " + String.join(" ", mentions) + " with " + posted.describe() + notReached);
   }
 
   /**
@@ -77,14 +88,28 @@ public final class SlackPagingActivities implements PagingActivities {
   }
 
   private static SlackMessage message(PageRequest request, Set<String> mentions) {
-    String text = ":rotating_light: " + String.join(" ", mentions) + " you are paged for *"
-        + SlackText.escape(request.incidentId()) + "* [" + SlackText.escape(request.severity()) + "] "
-        + SlackText.escape(request.title()) + "\nReason: " + SlackText.escape(request.reason())
-        + (request.levelName() == null ? "" : " (escalation level: " + SlackText.escape(request.levelName()) + ")");
+    String text =
+        ":rotating_light: "
+            + String.join(" ", mentions)
+            + " you are paged for *"
+            + SlackText.escape(request.incidentId())
+            + "* ["
+            + SlackText.escape(request.severity())
+            + "] "
+            + SlackText.escape(request.title())
+            + "\nReason: "
+            + SlackText.escape(request.reason())
+            + (request.levelName() == null
+                ? ""
+                : " (escalation level: " + SlackText.escape(request.levelName()) + ")");
     // A page in the incident thread is broadcast to the channel too, so that everyone watching the
     // channel sees who was paged and why, not only the people who follow the thread.
-    return SlackMessage.text(request.channel(), request.threadTs(),
-            SlackText.truncate(text, IncidentMessageLayout.MESSAGE_TEXT_MAX), request.key(), request.incidentId())
+    return SlackMessage.text(
+            request.channel(),
+            request.threadTs(),
+            SlackText.truncate(text, IncidentMessageLayout.MESSAGE_TEXT_MAX),
+            request.key(),
+            request.incidentId())
         .broadcastToChannel();
   }
 

@@ -5,7 +5,8 @@ import dev.firebreak.workflows.notify.SlackEscaping;
 /**
  * Slack's text rules: mrkdwn needs {@code &}, {@code <} and {@code >} escaped (they start links,
  * mentions and entities), and every text field has a length limit that makes Slack reject the whole
- * message ({@code invalid_blocks}, {@code msg_too_long}) instead of cutting it. We cut first, visibly.
+ * message ({@code invalid_blocks}, {@code msg_too_long}) instead of cutting it. We cut first,
+ * visibly.
  */
 final class SlackText {
 
@@ -20,8 +21,8 @@ final class SlackText {
   }
 
   /**
-   * Cuts {@code text} to at most {@code max} UTF-16 units (never fewer than Slack counts), ending in
-   * an ellipsis, without splitting a surrogate pair or an escaped entity such as {@code &amp;}.
+   * Cuts {@code text} to at most {@code max} UTF-16 units (never fewer than Slack counts), ending
+   * in an ellipsis, without splitting a surrogate pair or an escaped entity such as {@code &amp;}.
    */
   static String truncate(String text, int max) {
     if (text.length() <= max) {

@@ -35,7 +35,9 @@ public final class StatusPageReader {
   private final Duration timeout;
   private final ObjectMapper json = new ObjectMapper();
 
-  /** @param timeout for the whole call; status pages are CDN-served and answer fast or not at all */
+  /**
+   * @param timeout for the whole call; status pages are CDN-served and answer fast or not at all
+   */
   public StatusPageReader(HttpTransport transport, Duration timeout) {
     this.transport = transport;
     this.timeout = timeout;
@@ -43,7 +45,12 @@ public final class StatusPageReader {
 
   public DependencyStatus read(StatusPageCheck check) {
     DependencyStatus status = fetch(check);
-    log.info("{} status page {}: {} ({})", check.dependency(), check.url(), status.indicator(), status.description());
+    log.info(
+        "{} status page {}: {} ({})",
+        check.dependency(),
+        check.url(),
+        status.indicator(),
+        status.description());
     return status;
   }
 
@@ -75,7 +82,8 @@ public final class StatusPageReader {
       return unknown(check, "status page answer has no status.indicator");
     }
     String description = status.path("description").asText(indicator);
-    return new DependencyStatus(check.dependency(), indicator, description, !"none".equals(indicator), false);
+    return new DependencyStatus(
+        check.dependency(), indicator, description, !"none".equals(indicator), false);
   }
 
   private static DependencyStatus unknown(StatusPageCheck check, String why) {

@@ -26,44 +26,81 @@ public final class StatuspageActivitiesImpl implements StatusPageActivities {
 
   @Override
   public PublicIncidentRef open(PublicIncident incident) {
-    String id = statuspage.findByMarker("unresolved", incident.incidentId())
-        .map(found -> {
-          log.info("{} public incident {} already open (earlier attempt)", incident.incidentId(), found);
-          return found;
-        })
-        .orElseGet(() -> {
-          String created = statuspage.createIncident(new StatuspageClient.NewIncident(
-              incident.incidentId(), incident.name(), incident.status(), incident.impact(), incident.body(),
-              incident.componentId(), incident.componentStatus()));
-          log.info("{} public incident {} opened ({}, impact {})",
-              incident.incidentId(), created, incident.status(), incident.impact());
-          return created;
-        });
+    String id =
+        statuspage
+            .findByMarker("unresolved", incident.incidentId())
+            .map(
+                found -> {
+                  log.info(
+                      "{} public incident {} already open (earlier attempt)",
+                      incident.incidentId(),
+                      found);
+                  return found;
+                })
+            .orElseGet(
+                () -> {
+                  String created =
+                      statuspage.createIncident(
+                          new StatuspageClient.NewIncident(
+                              incident.incidentId(),
+                              incident.name(),
+                              incident.status(),
+                              incident.impact(),
+                              incident.body(),
+                              incident.componentId(),
+                              incident.componentStatus()));
+                  log.info(
+                      "{} public incident {} opened ({}, impact {})",
+                      incident.incidentId(),
+                      created,
+                      incident.status(),
+                      incident.impact());
+                  return created;
+                });
     return new PublicIncidentRef(id, false);
   }
 
   @Override
   public Delivery update(PublicIncidentUpdate update) {
     // A PATCH adds a public update each time it is sent, so an attempt that made it and then died
-    // (its worker killed before it could report) must not make it again: subscribers would be told twice.
+    // (its worker killed before it could report) must not make it again: subscribers would be told
+    // twice.
     StatuspageClient.PublicUpdate wanted =
-        new StatuspageClient.PublicUpdate(update.status(), update.body() == null ? "" : update.body());
+        new StatuspageClient.PublicUpdate(
+            update.status(), update.body() == null ? "" : update.body());
     if (statuspage.latestUpdate(update.ref().id()).filter(wanted::equals).isPresent()) {
-      log.info("{} public incident {} already {} (earlier attempt)", update.incidentId(), update.ref().id(),
+      log.info(
+          "{} public incident {} already {} (earlier attempt)",
+          update.incidentId(),
+          update.ref().id(),
           update.status());
     } else {
-      statuspage.updateIncident(update.ref().id(), update.status(), update.body(), update.componentId(),
+      statuspage.updateIncident(
+          update.ref().id(),
+          update.status(),
+          update.body(),
+          update.componentId(),
           update.componentStatus());
-      log.info("{} public incident {} now {}", update.incidentId(), update.ref().id(), update.status());
+      log.info(
+          "{} public incident {} now {}", update.incidentId(), update.ref().id(), update.status());
     }
     return Delivery.sent("Statuspage incident " + update.ref().id() + " " + update.status());
   }
 
   @Override
   public PublicIncidentRef scheduleMaintenance(ScheduledMaintenance maintenance) {
-    String id = statuspage.findByMarker("upcoming", maintenance.key())
-        .orElseGet(() -> statuspage.scheduleMaintenance(maintenance.key(), maintenance.name(), maintenance.body(),
-            maintenance.from(), maintenance.until(), maintenance.componentIds()));
+    String id =
+        statuspage
+            .findByMarker("upcoming", maintenance.key())
+            .orElseGet(
+                () ->
+                    statuspage.scheduleMaintenance(
+                        maintenance.key(),
+                        maintenance.name(),
+                        maintenance.body(),
+                        maintenance.from(),
+                        maintenance.until(),
+                        maintenance.componentIds()));
     log.info("{} maintenance announced as Statuspage incident {}", maintenance.key(), id);
     return new PublicIncidentRef(id, false);
   }
@@ -71,8 +108,12 @@ public final class StatuspageActivitiesImpl implements StatusPageActivities {
   @Override
   public Delivery reschedule(MaintenanceReschedule reschedule) {
     statuspage.rescheduleMaintenance(reschedule.ref().id(), reschedule.from(), reschedule.until());
-    log.info("{} Statuspage maintenance {} rescheduled to end {}", reschedule.key(), reschedule.ref().id(),
+    log.info(
+        "{} Statuspage maintenance {} rescheduled to end {}",
+        reschedule.key(),
+        reschedule.ref().id(),
         reschedule.until());
-    return Delivery.sent("Statuspage maintenance " + reschedule.ref().id() + " ends " + reschedule.until());
+    return Delivery.sent(
+        "Statuspage maintenance " + reschedule.ref().id() + " ends " + reschedule.until());
   }
 }

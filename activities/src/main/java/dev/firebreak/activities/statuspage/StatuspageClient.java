@@ -15,11 +15,11 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * Atlassian Statuspage's management API for one page (docs/providers.md §4): incidents, their updates,
- * component statuses and scheduled maintenance. Statuspage has no idempotency key, so every incident
- * this client creates carries a marker in its metadata ({@code metadata.firebreak.key}) and
- * {@link #findByMarker} finds it again. (The public {@code status.json} of third parties is read by
- * {@link StatusPageReader}.)
+ * Atlassian Statuspage's management API for one page (docs/providers.md §4): incidents, their
+ * updates, component statuses and scheduled maintenance. Statuspage has no idempotency key, so
+ * every incident this client creates carries a marker in its metadata ({@code
+ * metadata.firebreak.key}) and {@link #findByMarker} finds it again. (The public {@code
+ * status.json} of third parties is read by {@link StatusPageReader}.)
  */
 public final class StatuspageClient {
 
@@ -36,10 +36,14 @@ public final class StatuspageClient {
    * @param baseUrl {@link #DEFAULT_BASE_URL} unless overridden ({@code STATUSPAGE_API_URL})
    * @param apiKey already expanded from its {@code ${ENV}} reference
    */
-  public StatuspageClient(HttpTransport transport, String baseUrl, String apiKey, String pageId, Duration timeout) {
+  public StatuspageClient(
+      HttpTransport transport, String baseUrl, String apiKey, String pageId, Duration timeout) {
     // The spec's error body is {"message"}; real answers have also been seen as {"error"}.
-    this.http = new ProviderHttp(transport, "Statuspage", ErrorMessageReader.jsonFields("/error", "/message"));
-    this.pageUrl = HttpUrl.get(baseUrl).newBuilder().addPathSegment("pages").addPathSegment(pageId).build();
+    this.http =
+        new ProviderHttp(
+            transport, "Statuspage", ErrorMessageReader.jsonFields("/error", "/message"));
+    this.pageUrl =
+        HttpUrl.get(baseUrl).newBuilder().addPathSegment("pages").addPathSegment(pageId).build();
     this.apiKey = apiKey;
     this.timeout = timeout;
   }
@@ -61,21 +65,27 @@ public final class StatuspageClient {
   /** One public update of an incident: its status and what it said ({@code ""} for nothing). */
   public record PublicUpdate(String status, String body) {}
 
-  /** {@code GET /pages/{page}/incidents/{id}}: the incident's latest public update, if it has one. */
+  /**
+   * {@code GET /pages/{page}/incidents/{id}}: the incident's latest public update, if it has one.
+   */
   public Optional<PublicUpdate> latestUpdate(String incidentId) {
-    JsonNode latest = http.sendForJson(request(url("incidents", incidentId)).get().build(), timeout)
-        .path("incident_updates").path(0);
+    JsonNode latest =
+        http.sendForJson(request(url("incidents", incidentId)).get().build(), timeout)
+            .path("incident_updates")
+            .path(0);
     return latest.isMissingNode()
         ? Optional.empty()
-        : Optional.of(new PublicUpdate(latest.path("status").asText(), latest.path("body").asText("")));
+        : Optional.of(
+            new PublicUpdate(latest.path("status").asText(), latest.path("body").asText("")));
   }
 
   /** {@code POST /pages/{page}/incidents}; returns the new incident's id. */
   public String createIncident(NewIncident incident) {
-    ObjectNode fields = JSON.createObjectNode()
-        .put("name", incident.name())
-        .put("status", incident.status())
-        .put("body", incident.body());
+    ObjectNode fields =
+        JSON.createObjectNode()
+            .put("name", incident.name())
+            .put("status", incident.status())
+            .put("body", incident.body());
     if (incident.impact() != null) {
       fields.put("impact_override", incident.impact());
     }
@@ -86,15 +96,21 @@ public final class StatuspageClient {
 
   /** A maintenance window: an incident in status {@code scheduled} with its start and end. */
   public String scheduleMaintenance(
-      String marker, String name, String body, Instant from, Instant until, List<String> componentIds) {
-    ObjectNode fields = JSON.createObjectNode()
-        .put("name", name)
-        .put("status", "scheduled")
-        .put("body", body)
-        .put("scheduled_for", from.toString())
-        .put("scheduled_until", until.toString())
-        .put("scheduled_auto_in_progress", true)
-        .put("scheduled_auto_completed", true);
+      String marker,
+      String name,
+      String body,
+      Instant from,
+      Instant until,
+      List<String> componentIds) {
+    ObjectNode fields =
+        JSON.createObjectNode()
+            .put("name", name)
+            .put("status", "scheduled")
+            .put("body", body)
+            .put("scheduled_for", from.toString())
+            .put("scheduled_until", until.toString())
+            .put("scheduled_auto_in_progress", true)
+            .put("scheduled_auto_completed", true);
     componentIds.forEach(fields.putArray("component_ids")::add);
     fields.putObject("metadata").putObject("firebreak").put("key", marker);
     return create(fields);
@@ -104,34 +120,43 @@ public final class StatuspageClient {
    * {@code PATCH /pages/{page}/incidents/{id}}: each status or body change becomes one entry of the
    * incident's public updates.
    */
-  public void updateIncident(String incidentId, String status, String body, String componentId, String componentStatus) {
+  public void updateIncident(
+      String incidentId, String status, String body, String componentId, String componentStatus) {
     ObjectNode fields = JSON.createObjectNode().put("status", status);
     if (body != null) {
       fields.put("body", body);
     }
     putComponent(fields, componentId, componentStatus);
-    http.send(request(url("incidents", incidentId)).patch(wrap("incident", fields)).build(), timeout);
+    http.send(
+        request(url("incidents", incidentId)).patch(wrap("incident", fields)).build(), timeout);
   }
 
   /**
-   * {@code PATCH /pages/{page}/incidents/{id}} with a scheduled maintenance's start and end. Without a
-   * status or a body the change is not a public update, so subscribers are not notified again.
+   * {@code PATCH /pages/{page}/incidents/{id}} with a scheduled maintenance's start and end.
+   * Without a status or a body the change is not a public update, so subscribers are not notified
+   * again.
    */
   public void rescheduleMaintenance(String incidentId, Instant from, Instant until) {
-    ObjectNode fields = JSON.createObjectNode()
-        .put("scheduled_for", from.toString())
-        .put("scheduled_until", until.toString());
-    http.send(request(url("incidents", incidentId)).patch(wrap("incident", fields)).build(), timeout);
+    ObjectNode fields =
+        JSON.createObjectNode()
+            .put("scheduled_for", from.toString())
+            .put("scheduled_until", until.toString());
+    http.send(
+        request(url("incidents", incidentId)).patch(wrap("incident", fields)).build(), timeout);
   }
 
-  /** {@code PATCH /pages/{page}/components/{id}} with {@code operational}, {@code major_outage}, … */
+  /**
+   * {@code PATCH /pages/{page}/components/{id}} with {@code operational}, {@code major_outage}, …
+   */
   public void setComponentStatus(String componentId, String status) {
     ObjectNode fields = JSON.createObjectNode().put("status", status);
-    http.send(request(url("components", componentId)).patch(wrap("component", fields)).build(), timeout);
+    http.send(
+        request(url("components", componentId)).patch(wrap("component", fields)).build(), timeout);
   }
 
   private String create(ObjectNode fields) {
-    JsonNode created = http.sendForJson(request(url("incidents")).post(wrap("incident", fields)).build(), timeout);
+    JsonNode created =
+        http.sendForJson(request(url("incidents")).post(wrap("incident", fields)).build(), timeout);
     return created.path("id").asText();
   }
 
@@ -167,6 +192,11 @@ public final class StatuspageClient {
    * @param impact {@code none|minor|major|critical}, or null to let Statuspage derive it
    */
   public record NewIncident(
-      String marker, String name, String status, String impact, String body, String componentId,
+      String marker,
+      String name,
+      String status,
+      String impact,
+      String body,
+      String componentId,
       String componentStatus) {}
 }

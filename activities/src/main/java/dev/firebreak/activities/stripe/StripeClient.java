@@ -35,7 +35,8 @@ public final class StripeClient {
    * @param apiKey the secret key, already expanded from its {@code ${ENV}} reference
    */
   public StripeClient(HttpTransport transport, String baseUrl, String apiKey, Duration timeout) {
-    this.http = new ProviderHttp(transport, "Stripe", ErrorMessageReader.jsonFields("/error/message"));
+    this.http =
+        new ProviderHttp(transport, "Stripe", ErrorMessageReader.jsonFields("/error/message"));
     this.eventsUrl = HttpUrl.get(baseUrl).newBuilder().addPathSegments("v1/events").build();
     this.apiKey = apiKey;
     this.timeout = timeout;
@@ -53,11 +54,12 @@ public final class StripeClient {
     while (more && events.size() < MAX_EVENTS) {
       StripeEventPage page = failedEventsPage(since, after);
       for (JsonNode event : page.events()) {
-        events.add(new FailedWebhookEvent(
-            event.path("id").asText(),
-            event.path("type").asText(),
-            Instant.ofEpochSecond(event.path("created").asLong()),
-            event.path("pending_webhooks").asInt()));
+        events.add(
+            new FailedWebhookEvent(
+                event.path("id").asText(),
+                event.path("type").asText(),
+                Instant.ofEpochSecond(event.path("created").asLong()),
+                event.path("pending_webhooks").asInt()));
       }
       more = page.hasMore() && !events.isEmpty();
       after = events.isEmpty() ? null : events.get(events.size() - 1).id();
@@ -75,24 +77,39 @@ public final class StripeClient {
     JsonNode page = http.sendForJson(request(since, startingAfter), timeout);
     List<JsonNode> events = new ArrayList<>();
     page.path("data").forEach(events::add);
-    return new StripeEventPage(List.copyOf(events), page.path("has_more").asBoolean() && !events.isEmpty());
+    return new StripeEventPage(
+        List.copyOf(events), page.path("has_more").asBoolean() && !events.isEmpty());
   }
 
-  /** One event as Stripe's JSON ({@code GET /v1/events/{id}}): the body a webhook delivery carries. */
+  /**
+   * One event as Stripe's JSON ({@code GET /v1/events/{id}}): the body a webhook delivery carries.
+   */
   public String event(String id) {
     HttpUrl url = eventsUrl.newBuilder().addPathSegment(id).build();
-    return http.send(new Request.Builder().url(url).header("Authorization", "Bearer " + apiKey).get().build(), timeout)
+    return http.send(
+            new Request.Builder()
+                .url(url)
+                .header("Authorization", "Bearer " + apiKey)
+                .get()
+                .build(),
+            timeout)
         .body();
   }
 
   private Request request(Instant since, String startingAfter) {
-    HttpUrl.Builder url = eventsUrl.newBuilder()
-        .addQueryParameter("delivery_success", "false")
-        .addQueryParameter("created[gte]", String.valueOf(since.getEpochSecond()))
-        .addQueryParameter("limit", String.valueOf(PAGE_SIZE));
+    HttpUrl.Builder url =
+        eventsUrl
+            .newBuilder()
+            .addQueryParameter("delivery_success", "false")
+            .addQueryParameter("created[gte]", String.valueOf(since.getEpochSecond()))
+            .addQueryParameter("limit", String.valueOf(PAGE_SIZE));
     if (startingAfter != null) {
       url.addQueryParameter("starting_after", startingAfter);
     }
-    return new Request.Builder().url(url.build()).header("Authorization", "Bearer " + apiKey).get().build();
+    return new Request.Builder()
+        .url(url.build())
+        .header("Authorization", "Bearer " + apiKey)
+        .get()
+        .build();
   }
 }

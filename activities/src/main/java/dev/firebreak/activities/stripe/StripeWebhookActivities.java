@@ -30,7 +30,10 @@ public final class StripeWebhookActivities implements WebhookActivities {
   @Override
   public FailedWebhookEvents failedWebhookEvents(Instant since) {
     FailedWebhookEvents events = stripe.failedWebhookEvents(since);
-    log.info("Stripe: {} events since {} failed webhook delivery{}", events.events().size(), since,
+    log.info(
+        "Stripe: {} events since {} failed webhook delivery{}",
+        events.events().size(),
+        since,
         events.truncated() ? " (truncated)" : "");
     return events;
   }
@@ -44,8 +47,11 @@ public final class StripeWebhookActivities implements WebhookActivities {
       bodies.put(id, event.toString());
       ids.add(id);
     }
-    log.info("Stripe: {} events failed webhook delivery on the page after {}{}", ids.size(),
-        startingAfter == null ? "the newest" : startingAfter, page.hasMore() ? "; more follow" : "");
+    log.info(
+        "Stripe: {} events failed webhook delivery on the page after {}{}",
+        ids.size(),
+        startingAfter == null ? "the newest" : startingAfter,
+        page.hasMore() ? "; more follow" : "");
     return new FailedEventPage(List.copyOf(ids), page.hasMore(), false);
   }
 }

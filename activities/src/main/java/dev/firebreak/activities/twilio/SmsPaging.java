@@ -15,6 +15,7 @@ public final class SmsPaging implements PagingActivities {
   public static final String SCHEME = "sms";
 
   private static final Logger log = LoggerFactory.getLogger(SmsPaging.class);
+
   /** One SMS segment is 160 GSM-7 characters; a page should fit in two. */
   private static final int TEXT_MAX = 320;
 
@@ -30,16 +31,34 @@ public final class SmsPaging implements PagingActivities {
     for (String target : request.targets()) {
       String number = target.substring(target.indexOf(':') + 1);
       TwilioClient.SentSms sms = twilio.send(number, text(request));
-      log.info("{} paged {} by SMS ({}, level {})", request.incidentId(), number, sms.sid(), request.levelName());
-      sent.append(sent.isEmpty() ? "" : "; ").append("SMS to ").append(number).append(' ').append(sms.status())
-          .append(" (").append(sms.sid()).append(')');
+      log.info(
+          "{} paged {} by SMS ({}, level {})",
+          request.incidentId(),
+          number,
+          sms.sid(),
+          request.levelName());
+      sent.append(sent.isEmpty() ? "" : "; ")
+          .append("SMS to ")
+          .append(number)
+          .append(' ')
+          .append(sms.status())
+          .append(" (")
+          .append(sms.sid())
+          .append(')');
     }
     return Delivery.sent(sent.toString());
   }
 
   private static String text(PageRequest request) {
-    String text = "Firebreak page: [" + request.severity() + "] " + request.incidentId() + " " + request.title()
-        + (request.reason() == null ? "" : " (" + request.reason() + ")") + ". Acknowledge in Slack or the API.";
+    String text =
+        "Firebreak page: ["
+            + request.severity()
+            + "] "
+            + request.incidentId()
+            + " "
+            + request.title()
+            + (request.reason() == null ? "" : " (" + request.reason() + ")")
+            + ". Acknowledge in Slack or the API.";
     return text.length() > TEXT_MAX ? text.substring(0, TEXT_MAX - 1) + "…" : text;
   }
 }

@@ -31,11 +31,21 @@ public final class TwilioClient {
    * @param from the sending number, E.164
    */
   public TwilioClient(
-      HttpTransport transport, String baseUrl, String accountSid, String authToken, String from, Duration timeout) {
+      HttpTransport transport,
+      String baseUrl,
+      String accountSid,
+      String authToken,
+      String from,
+      Duration timeout) {
     // Twilio's error body names the code too; its message alone ("Authenticate") says little.
     this.http = new ProviderHttp(transport, "Twilio", ErrorMessageReader.jsonFields("/message"));
-    this.messagesUrl = HttpUrl.get(baseUrl).newBuilder()
-        .addPathSegment("Accounts").addPathSegment(accountSid).addPathSegment("Messages.json").build();
+    this.messagesUrl =
+        HttpUrl.get(baseUrl)
+            .newBuilder()
+            .addPathSegment("Accounts")
+            .addPathSegment(accountSid)
+            .addPathSegment("Messages.json")
+            .build();
     this.credentials = Credentials.basic(accountSid, authToken);
     this.from = from;
     this.timeout = timeout;
@@ -43,11 +53,12 @@ public final class TwilioClient {
 
   /** Queues one SMS; returns Twilio's message sid ({@code SM…}). */
   public SentSms send(String to, String body) {
-    Request request = new Request.Builder()
-        .url(messagesUrl)
-        .header("Authorization", credentials)
-        .post(new FormBody.Builder().add("To", to).add("From", from).add("Body", body).build())
-        .build();
+    Request request =
+        new Request.Builder()
+            .url(messagesUrl)
+            .header("Authorization", credentials)
+            .post(new FormBody.Builder().add("To", to).add("From", from).add("Body", body).build())
+            .build();
     JsonNode message = http.sendForJson(request, timeout);
     return new SentSms(message.path("sid").asText(), message.path("status").asText(), to);
   }

@@ -27,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-delivers Stripe events to the application's webhook endpoint as Stripe would: the event's JSON,
- * signed with the endpoint's secret. The endpoint's answer is classified by {@link ProviderFailures}
- * like any provider's: 2xx delivered, 429 waits its {@code Retry-After} and sends again, 5xx and no
- * answer are failed attempts the workflow retries later, any other 4xx is a rejection.
+ * Re-delivers Stripe events to the application's webhook endpoint as Stripe would: the event's
+ * JSON, signed with the endpoint's secret. The endpoint's answer is classified by {@link
+ * ProviderFailures} like any provider's: 2xx delivered, 429 waits its {@code Retry-After} and sends
+ * again, 5xx and no answer are failed attempts the workflow retries later, any other 4xx is a
+ * rejection.
  *
  * <p>Progress is heartbeated after every event. A retried attempt (a worker died, or its answer was
  * lost) starts from the last heartbeat and never sends an event that attempt already settled.
@@ -39,7 +40,10 @@ public final class WebhookRedelivery implements WebhookDeliveryActivities {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookRedelivery.class);
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** Rate limits in a row after which an event counts as a failed attempt, so the batch moves on. */
+
+  /**
+   * Rate limits in a row after which an event counts as a failed attempt, so the batch moves on.
+   */
   static final int MAX_RATE_LIMITED_SENDS = 5;
 
   private final StripeClient stripe;
@@ -48,8 +52,14 @@ public final class WebhookRedelivery implements WebhookDeliveryActivities {
   private final SecretExpander secrets;
   private final Duration timeout;
 
-  /** @param timeout how long the endpoint gets to answer one delivery */
-  public WebhookRedelivery(StripeClient stripe, EventBodies bodies, HttpTransport transport, SecretExpander secrets,
+  /**
+   * @param timeout how long the endpoint gets to answer one delivery
+   */
+  public WebhookRedelivery(
+      StripeClient stripe,
+      EventBodies bodies,
+      HttpTransport transport,
+      SecretExpander secrets,
       Duration timeout) {
     this.stripe = stripe;
     this.bodies = bodies;
@@ -61,15 +71,23 @@ public final class WebhookRedelivery implements WebhookDeliveryActivities {
   @Override
   public RedeliveryOutcome redeliver(RedeliveryBatch batch) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    RedeliveryOutcome earlier = context.getHeartbeatDetails(RedeliveryOutcome.class).orElse(RedeliveryOutcome.none());
+    RedeliveryOutcome earlier =
+        context.getHeartbeatDetails(RedeliveryOutcome.class).orElse(RedeliveryOutcome.none());
     List<String> delivered = new ArrayList<>(earlier.delivered());
     List<DeliveryFailure> failed = new ArrayList<>(earlier.failed());
     Set<String> settled = new HashSet<>(delivered);
     failed.forEach(f -> settled.add(f.eventId()));
     String secret = secrets.expand(batch.signingSecret());
-    ProviderHttp endpoint = new ProviderHttp(transport, "endpoint", ErrorMessageReader.jsonFields("/error/message", "/error", "/message"));
+    ProviderHttp endpoint =
+        new ProviderHttp(
+            transport,
+            "endpoint",
+            ErrorMessageReader.jsonFields("/error/message", "/error", "/message"));
     DeliveryPacer pacer = new DeliveryPacer(batch.ratePerSecond());
-    Runnable heartbeat = () -> context.heartbeat(new RedeliveryOutcome(List.copyOf(delivered), List.copyOf(failed), false));
+    Runnable heartbeat =
+        () ->
+            context.heartbeat(
+                new RedeliveryOutcome(List.copyOf(delivered), List.copyOf(failed), false));
     for (String eventId : batch.eventIds()) {
       if (!settled.add(eventId)) {
         continue;
@@ -82,20 +100,33 @@ public final class WebhookRedelivery implements WebhookDeliveryActivities {
       }
       heartbeat.run();
     }
-    log.info("{} re-delivered {} of {} events to {}{} ({} failed)", batch.jobId(), delivered.size(),
-        batch.eventIds().size(), batch.endpointUrl(), earlier.delivered().isEmpty() && earlier.failed().isEmpty()
-            ? "" : ", resuming an earlier attempt", failed.size());
+    log.info(
+        "{} re-delivered {} of {} events to {}{} ({} failed)",
+        batch.jobId(),
+        delivered.size(),
+        batch.eventIds().size(),
+        batch.endpointUrl(),
+        earlier.delivered().isEmpty() && earlier.failed().isEmpty()
+            ? ""
+            : ", resuming an earlier attempt",
+        failed.size());
     return new RedeliveryOutcome(List.copyOf(delivered), List.copyOf(failed), false);
   }
 
   /** Sends one event; null when the endpoint took it, else why not. */
-  private DeliveryFailure deliver(String eventId, RedeliveryBatch batch, ProviderHttp endpoint, String secret,
-      DeliveryPacer pacer, Runnable heartbeat) {
+  private DeliveryFailure deliver(
+      String eventId,
+      RedeliveryBatch batch,
+      ProviderHttp endpoint,
+      String secret,
+      DeliveryPacer pacer,
+      Runnable heartbeat) {
     String body;
     try {
       body = bodies.take(eventId).orElseGet(() -> stripe.event(eventId));
     } catch (ApplicationFailure notFetched) {
-      return new DeliveryFailure(eventId, notFetched.isNonRetryable(), notFetched.getOriginalMessage());
+      return new DeliveryFailure(
+          eventId, notFetched.isNonRetryable(), notFetched.getOriginalMessage());
     }
     for (int send = 1; ; send++) {
       pacer.awaitTurn(heartbeat);
@@ -109,7 +140,8 @@ public final class WebhookRedelivery implements WebhookDeliveryActivities {
         return null;
       }
       ApplicationFailure failure = endpoint.failureFor(reply);
-      if (ProviderFailures.RATE_LIMITED.equals(failure.getType()) && send < MAX_RATE_LIMITED_SENDS) {
+      if (ProviderFailures.RATE_LIMITED.equals(failure.getType())
+          && send < MAX_RATE_LIMITED_SENDS) {
         pacer.holdFor(failure.getNextRetryDelay());
         continue;
       }
@@ -120,7 +152,9 @@ public final class WebhookRedelivery implements WebhookDeliveryActivities {
   private static Request signed(String endpointUrl, String secret, String body) {
     return new Request.Builder()
         .url(endpointUrl)
-        .header(StripeSignature.HEADER, StripeSignature.header(secret, Instant.now().getEpochSecond(), body))
+        .header(
+            StripeSignature.HEADER,
+            StripeSignature.header(secret, Instant.now().getEpochSecond(), body))
         .post(RequestBody.create(body, JSON))
         .build();
   }

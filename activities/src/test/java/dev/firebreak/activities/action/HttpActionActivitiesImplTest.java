@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
 class HttpActionActivitiesImplTest {
 
   private final FakeHttpEndpoint target = new FakeHttpEndpoint();
-  private final HttpActionActivitiesImpl actions = new HttpActionActivitiesImpl(
-      HttpTransport.withCallDeadlinesOnly(), new SecretExpander(Map.of("CDN_TOKEN", "s3cr3t")::get));
+  private final HttpActionActivitiesImpl actions =
+      new HttpActionActivitiesImpl(
+          HttpTransport.withCallDeadlinesOnly(),
+          new SecretExpander(Map.of("CDN_TOKEN", "s3cr3t")::get));
 
   @AfterEach
   void stop() {
@@ -47,9 +49,14 @@ class HttpActionActivitiesImplTest {
   }
 
   private HttpAction purge(String path, int expectedStatus) {
-    return HttpAction.configured("purge-cache", "post", target.url(path),
-        Map.of("Authorization", "Bearer ${CDN_TOKEN}"), "{\"purge\":\"all\",\"key\":\"${CDN_TOKEN}\"}",
-        expectedStatus, Duration.ofSeconds(1));
+    return HttpAction.configured(
+        "purge-cache",
+        "post",
+        target.url(path),
+        Map.of("Authorization", "Bearer ${CDN_TOKEN}"),
+        "{\"purge\":\"all\",\"key\":\"${CDN_TOKEN}\"}",
+        expectedStatus,
+        Duration.ofSeconds(1));
   }
 
   @Test
@@ -67,7 +74,8 @@ class HttpActionActivitiesImplTest {
     assertThat(result.status()).isEqualTo(200);
     assertThat(result.body()).isEqualTo("{\"purged\":true}");
     assertThat(result.dryRun()).isFalse();
-    assertThat(result.detail()).isEqualTo("POST " + target.url("/purge?token=${CDN_TOKEN}") + " answered 200")
+    assertThat(result.detail())
+        .isEqualTo("POST " + target.url("/purge?token=${CDN_TOKEN}") + " answered 200")
         .doesNotContain("s3cr3t");
   }
 
@@ -83,9 +91,13 @@ class HttpActionActivitiesImplTest {
       logger.detachAppender(logged);
     }
 
-    assertThat(logged.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
-        .contains("POST " + target.url("/purge?token=${CDN_TOKEN}"))
-        .doesNotContain("s3cr3t"));
+    assertThat(logged.list)
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.getFormattedMessage())
+                    .contains("POST " + target.url("/purge?token=${CDN_TOKEN}"))
+                    .doesNotContain("s3cr3t"));
   }
 
   @Test
@@ -116,7 +128,10 @@ class HttpActionActivitiesImplTest {
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo(ProviderFailures.REJECTED);
     assertThat(failure.getOriginalMessage())
-        .isEqualTo("HTTP action purge-cache (POST " + target.url("/purge") + ") answered HTTP 400: {\"error\":\"unknown zone\"}");
+        .isEqualTo(
+            "HTTP action purge-cache (POST "
+                + target.url("/purge")
+                + ") answered HTTP 400: {\"error\":\"unknown zone\"}");
   }
 
   @Test
@@ -142,10 +157,18 @@ class HttpActionActivitiesImplTest {
 
   @Test
   void missingEnvironmentVariableFailsPermanentlyBeforeAnyCall() {
-    HttpAction action = HttpAction.configured("restart", "POST", target.url("/restart"),
-        Map.of("X-Api-Key", "${RESTART_KEY}"), null, 0, Duration.ofSeconds(1));
+    HttpAction action =
+        HttpAction.configured(
+            "restart",
+            "POST",
+            target.url("/restart"),
+            Map.of("X-Api-Key", "${RESTART_KEY}"),
+            null,
+            0,
+            Duration.ofSeconds(1));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo(SecretExpander.MISSING_VARIABLE);
@@ -155,27 +178,70 @@ class HttpActionActivitiesImplTest {
 
   static Stream<Arguments> actionsThatCannotBeSent() {
     return Stream.of(
-        Arguments.of("an unset variable in the URL", HttpAction.configured("restart", "POST", "${RESTART_URL}", null,
-            null, 0, Duration.ofSeconds(1))),
-        Arguments.of("an unset variable in a header", HttpAction.configured("restart", "POST",
-            "http://127.0.0.1:9/restart", Map.of("X-Api-Key", "${RESTART_KEY}"), null, 0, Duration.ofSeconds(1))),
-        Arguments.of("an unset variable in the body", HttpAction.configured("restart", "POST",
-            "http://127.0.0.1:9/restart", null, "{\"key\":\"${RESTART_KEY}\"}", 0, Duration.ofSeconds(1))),
-        Arguments.of("no http(s) URL", new HttpAction("restart", "POST", "127.0.0.1:9/restart", null, null, 0,
-            Duration.ofSeconds(1))),
-        Arguments.of("a header with a line break", new HttpAction("restart", "POST", "http://127.0.0.1:9/restart",
-            Map.of("X-Api-Key", "a\nb"), null, 0, Duration.ofSeconds(1))));
+        Arguments.of(
+            "an unset variable in the URL",
+            HttpAction.configured(
+                "restart", "POST", "${RESTART_URL}", null, null, 0, Duration.ofSeconds(1))),
+        Arguments.of(
+            "an unset variable in a header",
+            HttpAction.configured(
+                "restart",
+                "POST",
+                "http://127.0.0.1:9/restart",
+                Map.of("X-Api-Key", "${RESTART_KEY}"),
+                null,
+                0,
+                Duration.ofSeconds(1))),
+        Arguments.of(
+            "an unset variable in the body",
+            HttpAction.configured(
+                "restart",
+                "POST",
+                "http://127.0.0.1:9/restart",
+                null,
+                "{\"key\":\"${RESTART_KEY}\"}",
+                0,
+                Duration.ofSeconds(1))),
+        Arguments.of(
+            "no http(s) URL",
+            new HttpAction(
+                "restart", "POST", "127.0.0.1:9/restart", null, null, 0, Duration.ofSeconds(1))),
+        Arguments.of(
+            "a header with a line break",
+            new HttpAction(
+                "restart",
+                "POST",
+                "http://127.0.0.1:9/restart",
+                Map.of("X-Api-Key", "a\nb"),
+                null,
+                0,
+                Duration.ofSeconds(1))));
   }
 
-  /** A maintenance window calls itself off, rather than paging, when its step's action was never sent. */
+  /**
+   * A maintenance window calls itself off, rather than paging, when its step's action was never
+   * sent.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("actionsThatCannotBeSent")
-  void anActionThatCannotBeSentFailsWithATypeWorkflowsReadAsNothingSent(String situation, HttpAction action) {
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
+  void anActionThatCannotBeSentFailsWithATypeWorkflowsReadAsNothingSent(
+      String situation, HttpAction action) {
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
 
     assertThat(failure.isNonRetryable()).isTrue();
-    assertThat(ActionNotSent.is(new ActivityFailure("failed", 1, 2, "Http", "restart", RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE,
-        "test", failure))).isTrue();
+    assertThat(
+            ActionNotSent.is(
+                new ActivityFailure(
+                    "failed",
+                    1,
+                    2,
+                    "Http",
+                    "restart",
+                    RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE,
+                    "test",
+                    failure)))
+        .isTrue();
     assertThat(target.requests()).isEmpty();
   }
 
@@ -189,29 +255,40 @@ class HttpActionActivitiesImplTest {
 
   @ParameterizedTest
   @MethodSource("referencePlacements")
-  void aCallThatARequestWroteIsSentAsWrittenAndNeverCarriesASecret(String path, Map<String, String> headers,
-      String body) {
-    HttpAction requested = new HttpAction("steal", "POST", target.url(path), headers, body, 0, Duration.ofSeconds(1));
+  void aCallThatARequestWroteIsSentAsWrittenAndNeverCarriesASecret(
+      String path, Map<String, String> headers, String body) {
+    HttpAction requested =
+        new HttpAction("steal", "POST", target.url(path), headers, body, 0, Duration.ofSeconds(1));
 
     actions.perform(requested);
 
     RecordedRequest received = target.lastRequest();
     // Headers' own toString hides Authorization, so each value is read by name.
     StringBuilder everything = new StringBuilder(received.getRequestLine());
-    received.getHeaders().names().forEach(name -> everything.append('\n').append(name).append(": ")
-        .append(received.getHeader(name)));
+    received
+        .getHeaders()
+        .names()
+        .forEach(
+            name ->
+                everything.append('\n').append(name).append(": ").append(received.getHeader(name)));
     everything.append('\n').append(received.getBody().readUtf8());
     assertThat(everything.toString()).doesNotContain("s3cr3t");
-    assertThat(URLDecoder.decode(everything.toString(), StandardCharsets.UTF_8)).contains("${CDN_TOKEN}");
+    assertThat(URLDecoder.decode(everything.toString(), StandardCharsets.UTF_8))
+        .contains("${CDN_TOKEN}");
   }
 
   @Test
   void aCallThatARequestWroteIsNotRedirectedAwayFromTheHostItWasAllowedToCall() {
     try (FakeHttpEndpoint elsewhere = new FakeHttpEndpoint()) {
-      target.answer(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/internal")));
-      HttpAction requested = new HttpAction("poke", "GET", target.url("/go"), null, null, 0, Duration.ofSeconds(1));
+      target.answer(
+          new MockResponse()
+              .setResponseCode(302)
+              .setHeader("Location", elsewhere.url("/internal")));
+      HttpAction requested =
+          new HttpAction("poke", "GET", target.url("/go"), null, null, 0, Duration.ofSeconds(1));
 
-      ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(requested));
+      ApplicationFailure failure =
+          catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(requested));
 
       assertThat(failure.getOriginalMessage()).contains("answered HTTP 302");
       assertThat(elsewhere.requests()).isEmpty();
@@ -220,17 +297,25 @@ class HttpActionActivitiesImplTest {
 
   @Test
   void aConfiguredCallWithAnUnsetVariableIsDescribedInsteadOfSentWhereAStandInIsGiven() {
-    HttpActionActivitiesImpl devActions = new HttpActionActivitiesImpl(HttpTransport.withCallDeadlinesOnly(),
-        new SecretExpander(Map.<String, String>of()::get), new DryRunHttpActionActivities());
+    HttpActionActivitiesImpl devActions =
+        new HttpActionActivitiesImpl(
+            HttpTransport.withCallDeadlinesOnly(),
+            new SecretExpander(Map.<String, String>of()::get),
+            new DryRunHttpActionActivities());
 
     HttpActionResult result = devActions.perform(purge("/purge", 0));
 
     assertThat(result.dryRun()).isTrue();
-    assertThat(result.detail()).startsWith("dry-run: POST " + target.url("/purge")).endsWith("(not sent: CDN_TOKEN not set)");
+    assertThat(result.detail())
+        .startsWith("dry-run: POST " + target.url("/purge"))
+        .endsWith("(not sent: CDN_TOKEN not set)");
     assertThat(target.requests()).isEmpty();
   }
 
-  /** Answers that quote a credential: the secret the call was sent with, or one of the endpoint's own. */
+  /**
+   * Answers that quote a credential: the secret the call was sent with, or one of the endpoint's
+   * own.
+   */
   static Stream<String> answersQuotingCredentials() {
     return Stream.of(
         "{\"error\":\"bad token s3cr3t\"}",
@@ -244,16 +329,28 @@ class HttpActionActivitiesImplTest {
   @MethodSource("answersQuotingCredentials")
   void whatIsQuotedOfAnAnswerIsAShortExcerptWithCredentialsRedacted(String answer) {
     target.answer(500, answer + " " + "padding ".repeat(200));
-    HttpAction action = HttpAction.configured("purge-cache", "POST", target.url("/purge"),
-        Map.of("Authorization", "Bearer ${CDN_TOKEN}"), null, 0, Duration.ofSeconds(1));
+    HttpAction action =
+        HttpAction.configured(
+            "purge-cache",
+            "POST",
+            target.url("/purge"),
+            Map.of("Authorization", "Bearer ${CDN_TOKEN}"),
+            null,
+            0,
+            Duration.ofSeconds(1));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
     target.answer(200, answer);
     HttpActionResult result = actions.perform(action);
 
     for (String quoted : List.of(failure.getOriginalMessage(), result.body())) {
-      assertThat(quoted).contains("[redacted]").doesNotContain("s3cr3t").doesNotContain("xoxb-1234")
-          .doesNotContain("sk_live_51H").doesNotContain("9f86d081884c7d65");
+      assertThat(quoted)
+          .contains("[redacted]")
+          .doesNotContain("s3cr3t")
+          .doesNotContain("xoxb-1234")
+          .doesNotContain("sk_live_51H")
+          .doesNotContain("9f86d081884c7d65");
     }
     assertThat(failure.getOriginalMessage()).hasSizeLessThan(500);
   }
@@ -262,18 +359,29 @@ class HttpActionActivitiesImplTest {
   void callsAreCountedUnderTheConfiguredNameNeverTheUrlOrARequestsText() throws Exception {
     MeteredActivityEnvironment metered = new MeteredActivityEnvironment();
     metered.env.registerActivitiesImplementations(actions);
-    HttpActionActivities stub = metered.env.newActivityStub(HttpActionActivities.class,
-        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
+    HttpActionActivities stub =
+        metered.env.newActivityStub(
+            HttpActionActivities.class,
+            ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(5)).build());
     try {
       stub.perform(purge("/purge?zone=" + "z".repeat(50), 0));
-      stub.perform(new HttpAction("free text from a request", "GET", target.url("/anything/at/all"), null, null, 0,
-          Duration.ofSeconds(1)));
+      stub.perform(
+          new HttpAction(
+              "free text from a request",
+              "GET",
+              target.url("/anything/at/all"),
+              null,
+              null,
+              0,
+              Duration.ofSeconds(1)));
     } finally {
       metered.close();
     }
 
-    assertThat(metered.reported.counters.keySet()).filteredOn(key -> key.startsWith("firebreak_provider_calls"))
-        .containsExactlyInAnyOrder("firebreak_provider_callsHTTP action purge-cacheok",
+    assertThat(metered.reported.counters.keySet())
+        .filteredOn(key -> key.startsWith("firebreak_provider_calls"))
+        .containsExactlyInAnyOrder(
+            "firebreak_provider_callsHTTP action purge-cacheok",
             "firebreak_provider_callsHTTP action (ad hoc)ok");
   }
 
@@ -283,13 +391,15 @@ class HttpActionActivitiesImplTest {
 
     HttpActionResult result = actions.perform(purge("/purge", 0));
 
-    assertThat(result.body()).startsWith("x".repeat(HttpActionActivitiesImpl.MAX_RESULT_BODY_CHARS))
+    assertThat(result.body())
+        .startsWith("x".repeat(HttpActionActivitiesImpl.MAX_RESULT_BODY_CHARS))
         .endsWith("(" + (10_000 - HttpActionActivitiesImpl.MAX_RESULT_BODY_CHARS) + " more chars)");
   }
 
   @Test
   void getWithoutBodySendsNoBody() {
-    HttpAction action = new HttpAction("ping", "GET", target.url("/ping"), null, null, 0, Duration.ofSeconds(1));
+    HttpAction action =
+        new HttpAction("ping", "GET", target.url("/ping"), null, null, 0, Duration.ofSeconds(1));
 
     assertThat(actions.perform(action).status()).isEqualTo(200);
     assertThat(target.lastRequest().getBodySize()).isZero();
@@ -298,9 +408,11 @@ class HttpActionActivitiesImplTest {
   @Test
   void noAnswerInTimeIsRetryable() {
     target.faults().slowNext(1, Duration.ofMillis(800));
-    HttpAction action = new HttpAction("ping", "GET", target.url("/ping"), null, null, 0, Duration.ofMillis(200));
+    HttpAction action =
+        new HttpAction("ping", "GET", target.url("/ping"), null, null, 0, Duration.ofMillis(200));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> actions.perform(action));
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
   }

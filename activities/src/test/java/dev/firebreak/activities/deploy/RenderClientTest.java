@@ -20,10 +20,11 @@ class RenderClientTest {
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
   private static final HttpTransport TRANSPORT = HttpTransport.withCallDeadlinesOnly();
 
-  private final FakeRender render = new FakeRender("rnd_key")
-      .deploy("srv-1", "dep-old", T0.minusSeconds(7200), "deactivated", "aaa")
-      .deploy("srv-1", "dep-live", T0, "live", "bbb")
-      .deploy("srv-1", "dep-failed", T0.plusSeconds(60), "build_failed", "ccc");
+  private final FakeRender render =
+      new FakeRender("rnd_key")
+          .deploy("srv-1", "dep-old", T0.minusSeconds(7200), "deactivated", "aaa")
+          .deploy("srv-1", "dep-live", T0, "live", "bbb")
+          .deploy("srv-1", "dep-failed", T0.plusSeconds(60), "build_failed", "ccc");
 
   @AfterEach
   void stop() {
@@ -38,9 +39,10 @@ class RenderClientTest {
   void listsDeploysSinceTheGivenTimeNewestFirst() {
     List<Deployment> deploys = client("rnd_key").recentProductionDeploys("srv-1", T0);
 
-    assertThat(deploys).containsExactly(
-        new Deployment("dep-failed", T0.plusSeconds(60), "build_failed", "ccc", null),
-        new Deployment("dep-live", T0, "live", "bbb", null));
+    assertThat(deploys)
+        .containsExactly(
+            new Deployment("dep-failed", T0.plusSeconds(60), "build_failed", "ccc", null),
+            new Deployment("dep-live", T0, "live", "bbb", null));
   }
 
   @Test
@@ -54,8 +56,10 @@ class RenderClientTest {
 
   @Test
   void wrongKeyIsAPermanentFailure() {
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("rnd_wrong").recentProductionDeploys("srv-1", null));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client("rnd_wrong").recentProductionDeploys("srv-1", null));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage()).isEqualTo("Render answered HTTP 401: unauthorized");
@@ -63,19 +67,24 @@ class RenderClientTest {
 
   @Test
   void unknownServiceIsAPermanentFailure() {
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("rnd_key").recentProductionDeploys("srv-missing", null));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client("rnd_key").recentProductionDeploys("srv-missing", null));
 
     assertThat(failure.isNonRetryable()).isTrue();
-    assertThat(failure.getOriginalMessage()).isEqualTo("Render answered HTTP 404: service not found");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("Render answered HTTP 404: service not found");
   }
 
   @Test
   void rateLimitRetriesAfterRendersDelay() {
     render.faults().rateLimitNext(1, "2");
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("rnd_key").recentProductionDeploys("srv-1", null));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client("rnd_key").recentProductionDeploys("srv-1", null));
 
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(2));
   }
@@ -84,8 +93,10 @@ class RenderClientTest {
   void unavailableServiceIsRetryable() {
     render.faults().failNext(1, 503);
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("rnd_key").recentProductionDeploys("srv-1", null));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client("rnd_key").recentProductionDeploys("srv-1", null));
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
   }

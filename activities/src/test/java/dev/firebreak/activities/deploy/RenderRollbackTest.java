@@ -19,9 +19,10 @@ class RenderRollbackTest {
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
   private static final HttpTransport TRANSPORT = HttpTransport.withCallDeadlinesOnly();
 
-  private final FakeRender render = new FakeRender("rnd_key")
-      .deploy("srv-1", "dep-old", T0.minusSeconds(7200), "deactivated", "aaa")
-      .deploy("srv-1", "dep-live", T0, "live", "bbb");
+  private final FakeRender render =
+      new FakeRender("rnd_key")
+          .deploy("srv-1", "dep-old", T0.minusSeconds(7200), "deactivated", "aaa")
+          .deploy("srv-1", "dep-live", T0, "live", "bbb");
 
   @AfterEach
   void stop() {
@@ -51,11 +52,13 @@ class RenderRollbackTest {
     assertThat(post.getHeader("Authorization")).isEqualTo("Bearer rnd_key");
     assertThat(post.getHeader("Content-Type")).startsWith("application/json");
     assertThat(post.getBody().readUtf8()).isEqualTo("{\"deployId\":\"dep-old\"}");
-    assertThat(client.rollbackProgress("srv-1", "dep-old", ref).phase()).isEqualTo(RollbackProgress.Phase.PENDING);
+    assertThat(client.rollbackProgress("srv-1", "dep-old", ref).phase())
+        .isEqualTo(RollbackProgress.Phase.PENDING);
     RollbackProgress live = client.rollbackProgress("srv-1", "dep-old", ref);
     assertThat(live.phase()).isEqualTo(RollbackProgress.Phase.LIVE);
     assertThat(render.requests().get(2).getPath()).isEqualTo("/v1/services/srv-1/deploys/" + ref);
-    assertThat(client.recentProductionDeploys("srv-1", null)).extracting(Deployment::state)
+    assertThat(client.recentProductionDeploys("srv-1", null))
+        .extracting(Deployment::state)
         .containsExactly("live", "deactivated", "deactivated");
   }
 
@@ -93,15 +96,21 @@ class RenderRollbackTest {
 
   @Test
   void wrongKeyUnknownDeployAndUnknownServiceArePermanent() {
-    ApplicationFailure unauthorized = catchThrowableOfType(ApplicationFailure.class, () -> rollBack(client("rnd_wrong")));
-    ApplicationFailure unknownDeploy = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("rnd_key").startRollback("srv-1", "dep-nope", null, "x", T0));
-    ApplicationFailure unknownService = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("rnd_key").restart("srv-nope"));
+    ApplicationFailure unauthorized =
+        catchThrowableOfType(ApplicationFailure.class, () -> rollBack(client("rnd_wrong")));
+    ApplicationFailure unknownDeploy =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client("rnd_key").startRollback("srv-1", "dep-nope", null, "x", T0));
+    ApplicationFailure unknownService =
+        catchThrowableOfType(ApplicationFailure.class, () -> client("rnd_key").restart("srv-nope"));
 
-    assertThat(unauthorized.getOriginalMessage()).isEqualTo("Render answered HTTP 401: unauthorized");
-    assertThat(unknownDeploy.getOriginalMessage()).isEqualTo("Render answered HTTP 404: deploy not found");
-    assertThat(unknownService.getOriginalMessage()).isEqualTo("Render answered HTTP 404: service not found");
+    assertThat(unauthorized.getOriginalMessage())
+        .isEqualTo("Render answered HTTP 401: unauthorized");
+    assertThat(unknownDeploy.getOriginalMessage())
+        .isEqualTo("Render answered HTTP 404: deploy not found");
+    assertThat(unknownService.getOriginalMessage())
+        .isEqualTo("Render answered HTTP 404: service not found");
     assertThat(render.rollbacksStarted()).isEmpty();
   }
 
@@ -109,14 +118,17 @@ class RenderRollbackTest {
   void rateLimitRetriesAfterRendersDelayAndServerErrorsRetry() {
     render.faults().rateLimitNext(1, "3").failNext(1, 503);
 
-    ApplicationFailure limited = catchThrowableOfType(ApplicationFailure.class, () -> client("rnd_key").restart("srv-1"));
-    ApplicationFailure unavailable = catchThrowableOfType(ApplicationFailure.class, () -> client("rnd_key").restart("srv-1"));
+    ApplicationFailure limited =
+        catchThrowableOfType(ApplicationFailure.class, () -> client("rnd_key").restart("srv-1"));
+    ApplicationFailure unavailable =
+        catchThrowableOfType(ApplicationFailure.class, () -> client("rnd_key").restart("srv-1"));
     client("rnd_key").restart("srv-1");
 
     assertThat(limited.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(3));
     assertThat(unavailable.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
     RecordedRequest restart = render.requests().get(2);
-    assertThat(restart.getMethod() + " " + restart.getPath()).isEqualTo("POST /v1/services/srv-1/restart");
+    assertThat(restart.getMethod() + " " + restart.getPath())
+        .isEqualTo("POST /v1/services/srv-1/restart");
     assertThat(render.restarts()).containsExactly("srv-1");
   }
 
@@ -124,7 +136,8 @@ class RenderRollbackTest {
   void aSlowAnswerIsARetryableTimeout() {
     render.faults().slowNext(1, Duration.ofSeconds(2));
 
-    ApplicationFailure timedOut = catchThrowableOfType(ApplicationFailure.class, () -> rollBack(client("rnd_key")));
+    ApplicationFailure timedOut =
+        catchThrowableOfType(ApplicationFailure.class, () -> rollBack(client("rnd_key")));
 
     assertThat(timedOut.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
     assertThat(timedOut.getOriginalMessage()).isEqualTo("Render did not answer within 500 ms");

@@ -20,11 +20,14 @@ class VercelClientTest {
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
   private static final HttpTransport TRANSPORT = HttpTransport.withCallDeadlinesOnly();
 
-  private final FakeVercel vercel = new FakeVercel("vercel-token", "team_1")
-      .productionDeploy("prj_1", "dpl_old", T0.minusSeconds(7200), "READY", "aaa")
-      .productionDeploy("prj_1", "dpl_new", T0.plusSeconds(60), "ERROR", "ccc")
-      .productionDeploy("prj_1", "dpl_mid", T0, "READY", "bbb")
-      .deploy(new FakeVercel.Deploy("dpl_preview", "prj_1", T0.plusSeconds(120), "READY", "preview", "ddd"));
+  private final FakeVercel vercel =
+      new FakeVercel("vercel-token", "team_1")
+          .productionDeploy("prj_1", "dpl_old", T0.minusSeconds(7200), "READY", "aaa")
+          .productionDeploy("prj_1", "dpl_new", T0.plusSeconds(60), "ERROR", "ccc")
+          .productionDeploy("prj_1", "dpl_mid", T0, "READY", "bbb")
+          .deploy(
+              new FakeVercel.Deploy(
+                  "dpl_preview", "prj_1", T0.plusSeconds(120), "READY", "preview", "ddd"));
 
   @AfterEach
   void stop() {
@@ -37,11 +40,14 @@ class VercelClientTest {
 
   @Test
   void listsProductionDeploysSinceTheGivenTimeNewestFirst() {
-    List<Deployment> deploys = client("vercel-token").recentProductionDeploys("prj_1", T0.minusSeconds(60));
+    List<Deployment> deploys =
+        client("vercel-token").recentProductionDeploys("prj_1", T0.minusSeconds(60));
 
-    assertThat(deploys).containsExactly(
-        new Deployment("dpl_new", T0.plusSeconds(60), "ERROR", "ccc", "https://dpl_new.vercel.app"),
-        new Deployment("dpl_mid", T0, "READY", "bbb", "https://dpl_mid.vercel.app"));
+    assertThat(deploys)
+        .containsExactly(
+            new Deployment(
+                "dpl_new", T0.plusSeconds(60), "ERROR", "ccc", "https://dpl_new.vercel.app"),
+            new Deployment("dpl_mid", T0, "READY", "bbb", "https://dpl_mid.vercel.app"));
   }
 
   @Test
@@ -56,8 +62,9 @@ class VercelClientTest {
 
   @Test
   void wrongTokenIsAPermanentFailureWithVercelsMessage() {
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("stale").recentProductionDeploys("prj_1", null));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> client("stale").recentProductionDeploys("prj_1", null));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage()).isEqualTo("Vercel answered HTTP 403: Not authorized");
@@ -65,19 +72,24 @@ class VercelClientTest {
 
   @Test
   void unknownProjectIsAPermanentFailure() {
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("vercel-token").recentProductionDeploys("prj_missing", null));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client("vercel-token").recentProductionDeploys("prj_missing", null));
 
     assertThat(failure.isNonRetryable()).isTrue();
-    assertThat(failure.getOriginalMessage()).isEqualTo("Vercel answered HTTP 404: Project not found");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("Vercel answered HTTP 404: Project not found");
   }
 
   @Test
   void rateLimitRetriesAfterVercelsDelay() {
     vercel.faults().rateLimitNext(1, "5");
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("vercel-token").recentProductionDeploys("prj_1", null));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client("vercel-token").recentProductionDeploys("prj_1", null));
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.RATE_LIMITED);
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(5));
@@ -88,8 +100,10 @@ class VercelClientTest {
   void serverErrorIsRetryable() {
     vercel.faults().failNext(1, 500);
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client("vercel-token").recentProductionDeploys("prj_1", null));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client("vercel-token").recentProductionDeploys("prj_1", null));
 
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);

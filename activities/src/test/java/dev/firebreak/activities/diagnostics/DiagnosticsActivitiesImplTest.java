@@ -29,7 +29,8 @@ class DiagnosticsActivitiesImplTest {
   private final HttpTransport transport = HttpTransport.withCallDeadlinesOnly();
   private final FakeHealthEndpoint health = new FakeHealthEndpoint();
   private final FakeStatusPage statusPage = new FakeStatusPage();
-  private final FakeVercel vercel = new FakeVercel("tok", null).productionDeploy("prj_1", "dpl_1", T0, "READY", "abc");
+  private final FakeVercel vercel =
+      new FakeVercel("tok", null).productionDeploy("prj_1", "dpl_1", T0, "READY", "abc");
 
   @AfterEach
   void stop() {
@@ -40,46 +41,65 @@ class DiagnosticsActivitiesImplTest {
 
   private DiagnosticsActivitiesImpl diagnostics(List<VercelClient> clients) {
     return new DiagnosticsActivitiesImpl(
-        new HttpHealthChecker(transport, HealthConfirmation.FIRST_CHECK), new StatusPageReader(transport, Duration.ofSeconds(1)), clients);
+        new HttpHealthChecker(transport, HealthConfirmation.FIRST_CHECK),
+        new StatusPageReader(transport, Duration.ofSeconds(1)),
+        clients);
   }
 
   @Test
   void platformWithoutAClientReportsTheCallItWouldMake() {
-    DeployHistory history = diagnostics(List.of()).recentDeploys(new DeployQuery("web", "vercel", "prj_1", T0));
+    DeployHistory history =
+        diagnostics(List.of()).recentDeploys(new DeployQuery("web", "vercel", "prj_1", T0));
 
-    assertThat(history).isEqualTo(new DeployHistory("web", "vercel", List.of(), true,
-        "GET https://api.vercel.com/v6/deployments?projectId=prj_1&target=production&limit=20"));
+    assertThat(history)
+        .isEqualTo(
+            new DeployHistory(
+                "web",
+                "vercel",
+                List.of(),
+                true,
+                "GET https://api.vercel.com/v6/deployments?projectId=prj_1&target=production&limit=20"));
   }
 
   @Test
   void renderWithoutAClientReportsTheCallItWouldMake() {
-    DeployHistory history = diagnostics(List.of()).recentDeploys(new DeployQuery("api", "Render", "srv-1", null));
+    DeployHistory history =
+        diagnostics(List.of()).recentDeploys(new DeployQuery("api", "Render", "srv-1", null));
 
     assertThat(history.dryRun()).isTrue();
-    assertThat(history.detail()).isEqualTo("GET https://api.render.com/v1/services/srv-1/deploys?limit=20");
+    assertThat(history.detail())
+        .isEqualTo("GET https://api.render.com/v1/services/srv-1/deploys?limit=20");
   }
 
   @Test
   void configuredPlatformListsRealDeploys() {
-    VercelClient client = new VercelClient(transport, vercel.baseUrl(), "tok", null, Duration.ofSeconds(1));
+    VercelClient client =
+        new VercelClient(transport, vercel.baseUrl(), "tok", null, Duration.ofSeconds(1));
 
     DeployHistory history =
-        diagnostics(List.of(client)).recentDeploys(new DeployQuery("web", "vercel", "prj_1", T0.minusSeconds(60)));
+        diagnostics(List.of(client))
+            .recentDeploys(new DeployQuery("web", "vercel", "prj_1", T0.minusSeconds(60)));
 
     assertThat(history.dryRun()).isFalse();
     assertThat(history.deployments()).extracting(d -> d.id()).containsExactly("dpl_1");
-    assertThat(history.detail()).isEqualTo("1 production deploys on vercel since 2026-11-23T09:59:00Z");
+    assertThat(history.detail())
+        .isEqualTo("1 production deploys on vercel since 2026-11-23T09:59:00Z");
   }
 
   @Test
   void unknownPlatformIsAPermanentFailureSayingWhichAreKnown() {
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> diagnostics(List.of()).recentDeploys(new DeployQuery("api", "heroku", "app-1", null)));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () ->
+                diagnostics(List.of())
+                    .recentDeploys(new DeployQuery("api", "heroku", "app-1", null)));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo(DiagnosticsActivitiesImpl.UNKNOWN_PLATFORM);
     assertThat(failure.getOriginalMessage())
-        .isEqualTo("service api is on platform 'heroku', which Firebreak cannot read deploys from (known: vercel, render)");
+        .isEqualTo(
+            "service api is on platform 'heroku', which Firebreak cannot read deploys from (known: vercel, render)");
   }
 
   @Test
@@ -87,7 +107,13 @@ class DiagnosticsActivitiesImplTest {
     var diagnostics = diagnostics(List.of());
     statusPage.status("minor", "Elevated error rates");
 
-    assertThat(diagnostics.checkHealth(new HealthCheck("api", health.url(), Duration.ofSeconds(1))).healthy()).isTrue();
-    assertThat(diagnostics.checkStatusPage(new StatusPageCheck("stripe", statusPage.url())).degraded()).isTrue();
+    assertThat(
+            diagnostics
+                .checkHealth(new HealthCheck("api", health.url(), Duration.ofSeconds(1)))
+                .healthy())
+        .isTrue();
+    assertThat(
+            diagnostics.checkStatusPage(new StatusPageCheck("stripe", statusPage.url())).degraded())
+        .isTrue();
   }
 }

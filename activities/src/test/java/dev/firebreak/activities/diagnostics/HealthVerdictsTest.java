@@ -12,8 +12,8 @@ import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.statuspage.StatusPageReader;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Acknowledgement;
-import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentInput;
+import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -60,7 +60,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class HealthVerdictsTest {
 
-  private static final HealthConfirmation TWO_CHECKS = new HealthConfirmation(2, Duration.ofMillis(50));
+  private static final HealthConfirmation TWO_CHECKS =
+      new HealthConfirmation(2, Duration.ofMillis(50));
 
   private final FakeHealthEndpoint endpoint = new FakeHealthEndpoint();
   private final HttpTransport transport = HttpTransport.withCallDeadlinesOnly();
@@ -72,13 +73,24 @@ class HealthVerdictsTest {
   void start() {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class, MaintenanceWindowWorkflowImpl.class,
-        RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        IncidentWorkflowImpl.class,
+        MaintenanceWindowWorkflowImpl.class,
+        RollbackWorkflowImpl.class,
+        RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new DiagnosticsActivitiesImpl(new HttpHealthChecker(transport, TWO_CHECKS),
-            new StatusPageReader(transport, Duration.ofSeconds(1)), List.of()),
-        new RecordingChat(), new RecordingPager(), new RecordingStatusPage(), new RecordingMail(),
-        new ScriptedActions(), new ScriptedErrorCounts(), deploys, new RollbackLocks(env.getWorkflowClient()));
+        new DiagnosticsActivitiesImpl(
+            new HttpHealthChecker(transport, TWO_CHECKS),
+            new StatusPageReader(transport, Duration.ofSeconds(1)),
+            List.of()),
+        new RecordingChat(),
+        new RecordingPager(),
+        new RecordingStatusPage(),
+        new RecordingMail(),
+        new ScriptedActions(),
+        new ScriptedErrorCounts(),
+        deploys,
+        new RollbackLocks(env.getWorkflowClient()));
     env.start();
     client = env.getWorkflowClient();
   }
@@ -90,10 +102,18 @@ class HealthVerdictsTest {
   }
 
   private IncidentWorkflow declareAcknowledged(String id, String healthUrl) {
-    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(TaskQueue.NAME).build());
-    WorkflowClient.start(incident::run, IncidentInput.declared(IncidentPolicies.declaration(id, Severity.P1),
-        IncidentPolicies.recoupCheckingHealthAt(healthUrl)));
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(IncidentWorkflow.workflowId(id))
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
+    WorkflowClient.start(
+        incident::run,
+        IncidentInput.declared(
+            IncidentPolicies.declaration(id, Severity.P1),
+            IncidentPolicies.recoupCheckingHealthAt(healthUrl)));
     incident.acknowledge(new Acknowledgement("bob"));
     env.sleep(Duration.ofMinutes(1));
     return incident;
@@ -101,10 +121,19 @@ class HealthVerdictsTest {
 
   private MaintenanceView runWindow(String id) {
     Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-    MaintenanceOrder order = MaintenanceOrders.orderCheckingHealthAt(id, now.plus(Duration.ofMinutes(5)),
-        List.of(MaintenanceOrders.step("apply")), endpoint.url());
-    MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
+    MaintenanceOrder order =
+        MaintenanceOrders.orderCheckingHealthAt(
+            id,
+            now.plus(Duration.ofMinutes(5)),
+            List.of(MaintenanceOrders.step("apply")),
+            endpoint.url());
+    MaintenanceWindowWorkflow window =
+        client.newWorkflowStub(
+            MaintenanceWindowWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(order.workflowId())
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
     WorkflowClient.start(window::run, order);
     return WorkflowStub.fromTyped(window).getResult(MaintenanceView.class);
   }
@@ -118,7 +147,9 @@ class HealthVerdictsTest {
     IncidentView view = incident.resolve(new Resolution("bob", "fixed", null));
 
     assertThat(view.status()).isEqualTo(IncidentStatus.MONITORING);
-    assertThat(endpoint.requests().size() - before).as("the failed check and its recheck").isEqualTo(2);
+    assertThat(endpoint.requests().size() - before)
+        .as("the failed check and its recheck")
+        .isEqualTo(2);
   }
 
   @Test
@@ -131,8 +162,12 @@ class HealthVerdictsTest {
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining("health checks failing");
-    assertThat(endpoint.requests().size() - before).as("the failed check and its recheck").isEqualTo(2);
-    assertThat(incident.state().timeline()).extracting(TimelineEntry::kind).contains("resolve-refused");
+    assertThat(endpoint.requests().size() - before)
+        .as("the failed check and its recheck")
+        .isEqualTo(2);
+    assertThat(incident.state().timeline())
+        .extracting(TimelineEntry::kind)
+        .contains("resolve-refused");
   }
 
   @ParameterizedTest(name = "after a {0} close")
@@ -170,7 +205,9 @@ class HealthVerdictsTest {
     MaintenanceView view = runWindow("MW-H1");
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.COMPLETED);
-    assertThat(view.timeline()).extracting(MaintenanceEntry::text).anyMatch(t -> t.contains("(on check 2; check 1 was unhealthy"));
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::text)
+        .anyMatch(t -> t.contains("(on check 2; check 1 was unhealthy"));
     assertThat(deploys.rollbacks).isEmpty();
   }
 

@@ -14,12 +14,15 @@ import okhttp3.mockwebserver.RecordedRequest;
 public final class FakeHealthEndpoint extends FakeServer {
 
   public static final String PATH = "/health";
-  public static final String HEALTHY = "{\"status\":\"healthy\",\"checks\":{\"database\":\"ok\",\"redis\":\"ok\"}}";
+  public static final String HEALTHY =
+      "{\"status\":\"healthy\",\"checks\":{\"database\":\"ok\",\"redis\":\"ok\"}}";
 
   private volatile MockResponse answer;
 
   public FakeHealthEndpoint() {
-    super(new FaultInjection((status, message) -> "{\"status\":\"fail\",\"output\":\"" + message + "\"}"));
+    super(
+        new FaultInjection(
+            (status, message) -> "{\"status\":\"fail\",\"output\":\"" + message + "\"}"));
     healthy();
   }
 
@@ -35,10 +38,18 @@ public final class FakeHealthEndpoint extends FakeServer {
 
   /** 200 with one sub-check reporting {@code word}, such as {@code database} = {@code error}. */
   public FakeHealthEndpoint failingCheck(String check, String word) {
-    return answer(200, "{\"status\":\"unhealthy\",\"checks\":{\"" + check + "\":\"" + word + "\",\"cache\":\"ok\"}}");
+    return answer(
+        200,
+        "{\"status\":\"unhealthy\",\"checks\":{\""
+            + check
+            + "\":\""
+            + word
+            + "\",\"cache\":\"ok\"}}");
   }
 
-  /** 503 with a Spring Boot style DOWN body, as a service behind a load balancer answers when down. */
+  /**
+   * 503 with a Spring Boot style DOWN body, as a service behind a load balancer answers when down.
+   */
   public FakeHealthEndpoint down() {
     return answer(503, "{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"}}}");
   }
@@ -53,7 +64,11 @@ public final class FakeHealthEndpoint extends FakeServer {
   }
 
   private FakeHealthEndpoint answer(int status, String body, String contentType) {
-    this.answer = new MockResponse().setResponseCode(status).setHeader("Content-Type", contentType).setBody(body);
+    this.answer =
+        new MockResponse()
+            .setResponseCode(status)
+            .setHeader("Content-Type", contentType)
+            .setBody(body);
     return this;
   }
 

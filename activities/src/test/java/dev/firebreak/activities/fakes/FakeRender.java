@@ -20,14 +20,21 @@ import okhttp3.mockwebserver.RecordedRequest;
 /**
  * Render's API as far as Firebreak uses it: {@code GET /v1/services/{id}/deploys}, newest first, as
  * {@code [{"deploy":{…},"cursor":"…"}]}; {@code GET …/deploys/{deployId}}; {@code POST …/rollback}
- * (a new deploy with {@code trigger: rollback}, {@code update_in_progress} until {@link #rollbacks()}
- * timing says live, when the previous live deploy becomes {@code deactivated}); and
- * {@code POST …/restart}; with bearer auth and {@code {"id","message"}} error bodies (docs/providers.md §6).
+ * (a new deploy with {@code trigger: rollback}, {@code update_in_progress} until {@link
+ * #rollbacks()} timing says live, when the previous live deploy becomes {@code deactivated}); and
+ * {@code POST …/restart}; with bearer auth and {@code {"id","message"}} error bodies
+ * (docs/providers.md §6).
  */
 public final class FakeRender extends FakeServer {
 
   /** One deploy as the fake stores it; {@code status} is Render's word (live, build_failed, …). */
-  public record Deploy(String id, String serviceId, Instant createdAt, String status, String commitId, String trigger) {
+  public record Deploy(
+      String id,
+      String serviceId,
+      Instant createdAt,
+      String status,
+      String commitId,
+      String trigger) {
 
     Deploy withStatus(String newStatus) {
       return new Deploy(id, serviceId, createdAt, newStatus, commitId, trigger);
@@ -47,7 +54,9 @@ public final class FakeRender extends FakeServer {
   private final RollbackTiming timing = new RollbackTiming();
   private final AtomicInteger nextDeploy = new AtomicInteger(1);
 
-  /** @param token the API key ({@code rnd_…}) requests must carry as a bearer token */
+  /**
+   * @param token the API key ({@code rnd_…}) requests must carry as a bearer token
+   */
   public FakeRender(String token) {
     super(new FaultInjection((status, message) -> error(String.valueOf(status), message)));
     this.token = token;
@@ -65,9 +74,12 @@ public final class FakeRender extends FakeServer {
   }
 
   /** Adds a deploy to the service (creating the service if needed). */
-  public FakeRender deploy(String serviceId, String id, Instant createdAt, String status, String commitId) {
+  public FakeRender deploy(
+      String serviceId, String id, Instant createdAt, String status, String commitId) {
     service(serviceId);
-    services.get(serviceId).add(new Deploy(id, serviceId, createdAt, status, commitId, "new_commit"));
+    services
+        .get(serviceId)
+        .add(new Deploy(id, serviceId, createdAt, status, commitId, "new_commit"));
     return this;
   }
 
@@ -96,8 +108,10 @@ public final class FakeRender extends FakeServer {
     Matcher deploys = DEPLOYS.matcher(path);
     Matcher deploy = DEPLOY.matcher(path);
     Matcher action = ACTION.matcher(path);
-    String serviceId = deploys.matches() ? deploys.group(1) : deploy.matches() ? deploy.group(1)
-        : action.matches() ? action.group(1) : null;
+    String serviceId =
+        deploys.matches()
+            ? deploys.group(1)
+            : deploy.matches() ? deploy.group(1) : action.matches() ? action.group(1) : null;
     List<Deploy> list = serviceId == null ? null : services.get(serviceId);
     if (serviceId != null && list == null) {
       return json(404, error("not_found", "service not found"));
@@ -129,7 +143,7 @@ public final class FakeRender extends FakeServer {
       switch (job.read()) {
         case LIVE -> found = goLive(list, found);
         case FAILED -> found = replace(list, found.withStatus("update_failed"));
-        case PENDING -> { }
+        case PENDING -> {}
       }
     }
     return json(200, render(found).toString());
@@ -149,8 +163,14 @@ public final class FakeRender extends FakeServer {
     if (target == null) {
       return json(404, error("not_found", "deploy not found"));
     }
-    Deploy rollback = new Deploy("dep-rb-" + nextDeploy.getAndIncrement(), serviceId, Instant.now(),
-        "update_in_progress", target.commitId(), "rollback");
+    Deploy rollback =
+        new Deploy(
+            "dep-rb-" + nextDeploy.getAndIncrement(),
+            serviceId,
+            Instant.now(),
+            "update_in_progress",
+            target.commitId(),
+            "rollback");
     list.add(rollback);
     jobs.put(rollback.id(), timing.start());
     rollbacksStarted.add(serviceId + "/" + deployId);
@@ -159,7 +179,9 @@ public final class FakeRender extends FakeServer {
 
   /** The rollback deploy is live; the deploy that was live is deactivated, as Render does. */
   private static Deploy goLive(List<Deploy> list, Deploy rollback) {
-    list.stream().filter(d -> d.status().equals("live")).forEach(d -> replace(list, d.withStatus("deactivated")));
+    list.stream()
+        .filter(d -> d.status().equals("live"))
+        .forEach(d -> replace(list, d.withStatus("deactivated")));
     return replace(list, rollback.withStatus("live"));
   }
 
@@ -173,22 +195,28 @@ public final class FakeRender extends FakeServer {
   }
 
   private static String list(List<Deploy> deploys, HttpUrl url) {
-    int limit = url.queryParameter("limit") == null ? 20 : Integer.parseInt(url.queryParameter("limit"));
+    int limit =
+        url.queryParameter("limit") == null ? 20 : Integer.parseInt(url.queryParameter("limit"));
     ArrayNode body = JSON.createArrayNode();
     deploys.stream()
         .sorted(Comparator.comparing(Deploy::createdAt).reversed())
         .limit(limit)
-        .forEach(d -> body.addObject().<ObjectNode>set("deploy", render(d)).put("cursor", "cursor-" + d.id()));
+        .forEach(
+            d ->
+                body.addObject()
+                    .<ObjectNode>set("deploy", render(d))
+                    .put("cursor", "cursor-" + d.id()));
     return body.toString();
   }
 
   private static ObjectNode render(Deploy d) {
-    ObjectNode deploy = JSON.createObjectNode()
-        .put("id", d.id())
-        .put("status", d.status())
-        .put("trigger", d.trigger())
-        .put("createdAt", d.createdAt().toString())
-        .put("updatedAt", d.createdAt().toString());
+    ObjectNode deploy =
+        JSON.createObjectNode()
+            .put("id", d.id())
+            .put("status", d.status())
+            .put("trigger", d.trigger())
+            .put("createdAt", d.createdAt().toString())
+            .put("updatedAt", d.createdAt().toString());
     deploy.putObject("commit").put("id", d.commitId()).put("message", "commit " + d.commitId());
     return deploy;
   }

@@ -11,9 +11,9 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Sentry's organisation stats ({@code GET /api/0/organizations/{org}/stats_v2/}, docs/providers.md §10):
- * bearer auth, {@code field} and {@code groupBy} required, totals per outcome for the projects asked
- * for, and {@code {"detail"}} error bodies.
+ * Sentry's organisation stats ({@code GET /api/0/organizations/{org}/stats_v2/}, docs/providers.md
+ * §10): bearer auth, {@code field} and {@code groupBy} required, totals per outcome for the
+ * projects asked for, and {@code {"detail"}} error bodies.
  */
 public final class FakeSentry extends FakeServer {
 
@@ -56,19 +56,25 @@ public final class FakeSentry extends FakeServer {
     if (url.queryParameter("field") == null || url.queryParameter("groupBy") == null) {
       return json(400, detail("At least one of field and groupBy is required"));
     }
-    ObjectNode body = JSON.createObjectNode().put("start", "2026-11-23T10:00:00Z").put("end", "2026-11-23T10:15:00Z");
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("start", "2026-11-23T10:00:00Z")
+            .put("end", "2026-11-23T10:15:00Z");
     body.putArray("intervals");
     ArrayNode groups = body.putArray("groups");
     Map<String, Long> totals = new LinkedHashMap<>();
     for (String project : url.queryParameterValues("project")) {
-      errorsByProject.getOrDefault(project, Map.of()).forEach((outcome, n) -> totals.merge(outcome, n, Long::sum));
+      errorsByProject
+          .getOrDefault(project, Map.of())
+          .forEach((outcome, n) -> totals.merge(outcome, n, Long::sum));
     }
-    totals.forEach((outcome, n) -> {
-      ObjectNode group = groups.addObject();
-      group.putObject("by").put("outcome", outcome);
-      group.putObject("totals").put("sum(quantity)", n);
-      group.putObject("series").putArray("sum(quantity)");
-    });
+    totals.forEach(
+        (outcome, n) -> {
+          ObjectNode group = groups.addObject();
+          group.putObject("by").put("outcome", outcome);
+          group.putObject("totals").put("sum(quantity)", n);
+          group.putObject("series").putArray("sum(quantity)");
+        });
     return json(200, body.toString());
   }
 

@@ -16,9 +16,9 @@ import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 
 /**
- * A provider fake on a loopback port: records every request, applies any injected fault first (as
- * a real provider's rate limiter or load balancer would), then lets the subclass answer like the
- * real API. Start it in a try-with-resources or close it in {@code @AfterEach}.
+ * A provider fake on a loopback port: records every request, applies any injected fault first (as a
+ * real provider's rate limiter or load balancer would), then lets the subclass answer like the real
+ * API. Start it in a try-with-resources or close it in {@code @AfterEach}.
  */
 public abstract class FakeServer implements AutoCloseable {
 
@@ -29,20 +29,21 @@ public abstract class FakeServer implements AutoCloseable {
   protected FakeServer(FaultInjection faults) {
     this.faults = faults;
     server.setServerSocketFactory(new NoDelaySockets());
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        requests.add(request);
-        MockResponse fault = faults.poll();
-        if (fault == null) {
-          return handle(request);
-        }
-        if (fault.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST) {
-          handle(request); // processed, but the caller never hears about it
-        }
-        return fault;
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            requests.add(request);
+            MockResponse fault = faults.poll();
+            if (fault == null) {
+              return handle(request);
+            }
+            if (fault.getSocketPolicy() == SocketPolicy.DISCONNECT_AFTER_REQUEST) {
+              handle(request); // processed, but the caller never hears about it
+            }
+            return fault;
+          }
+        });
     try {
       server.start(InetAddress.getLoopbackAddress(), 0);
     } catch (IOException e) {
@@ -68,7 +69,9 @@ public abstract class FakeServer implements AutoCloseable {
     return List.copyOf(requests);
   }
 
-  /** The request's body as text, leaving it readable for whoever asks next (tests assert on it too). */
+  /**
+   * The request's body as text, leaving it readable for whoever asks next (tests assert on it too).
+   */
   public static String bodyOf(RecordedRequest request) {
     return request.getBody().clone().readUtf8();
   }
@@ -81,15 +84,20 @@ public abstract class FakeServer implements AutoCloseable {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       form.put(name, value);
     }
     return form;
   }
 
   protected static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body);
   }
 
   @Override

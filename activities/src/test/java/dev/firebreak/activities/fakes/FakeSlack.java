@@ -76,7 +76,10 @@ public final class FakeSlack implements AutoCloseable {
   private int channelCounter;
   private int bookmarkCounter;
 
-  /** A workspace with {@value #DEFAULT_CHANNEL_NAME} ({@value #DEFAULT_CHANNEL_ID}) and {@value #DEFAULT_TOKEN}. */
+  /**
+   * A workspace with {@value #DEFAULT_CHANNEL_NAME} ({@value #DEFAULT_CHANNEL_ID}) and {@value
+   * #DEFAULT_TOKEN}.
+   */
   public FakeSlack() {
     this(DEFAULT_TOKEN, Map.of(DEFAULT_CHANNEL_NAME, DEFAULT_CHANNEL_ID), Clock.systemUTC());
   }
@@ -91,12 +94,13 @@ public final class FakeSlack implements AutoCloseable {
     this.rateLimits = new FakeSlackRateLimits(clock);
     channelIdsByName.forEach((name, id) -> addChannel(name, id));
     this.responseUrls = new FakeSlackResponseUrls(clock);
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        return handle(request);
-      }
-    });
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return handle(request);
+          }
+        });
     try {
       server.start(InetAddress.getByName(LOOPBACK), 0);
     } catch (IOException e) {
@@ -120,7 +124,10 @@ public final class FakeSlack implements AutoCloseable {
     return token;
   }
 
-  /** Slack's end of Socket Mode: a client given {@link FakeSlackSocketMode#APP_TOKEN} connects to it. */
+  /**
+   * Slack's end of Socket Mode: a client given {@link FakeSlackSocketMode#APP_TOKEN} connects to
+   * it.
+   */
   public FakeSlackSocketMode socketMode() {
     return socketMode;
   }
@@ -149,7 +156,10 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
-  /** The next {@code times} calls of {@code method} (e.g. {@code chat.postMessage}) meet {@code fault}. */
+  /**
+   * The next {@code times} calls of {@code method} (e.g. {@code chat.postMessage}) meet {@code
+   * fault}.
+   */
   public synchronized FakeSlack failNext(String method, int times, FakeSlackFault fault) {
     Deque<FakeSlackFault> faults = faultsByMethod.computeIfAbsent(method, m -> new ArrayDeque<>());
     for (int i = 0; i < times; i++) {
@@ -158,7 +168,9 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
-  /** A response_url as Slack would put in a command or click payload; {@code name} makes it unique. */
+  /**
+   * A response_url as Slack would put in a command or click payload; {@code name} makes it unique.
+   */
   public synchronized String responseUrl(String name) {
     return url() + responseUrls.issue(name).substring(1);
   }
@@ -171,7 +183,8 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   public synchronized Optional<FakeSlackChannel> channel(String nameOrId) {
-    return Optional.ofNullable(channelsById.get(channelIdOrSelf(nameOrId))).map(ChannelState::snapshot);
+    return Optional.ofNullable(channelsById.get(channelIdOrSelf(nameOrId)))
+        .map(ChannelState::snapshot);
   }
 
   /** How many calls of {@code method} were answered with HTTP 429 by a rate limit. */
@@ -193,7 +206,9 @@ public final class FakeSlack implements AutoCloseable {
     return channelIdsByName.get(name.startsWith("#") ? name.substring(1) : name);
   }
 
-  /** Top-level messages of a channel (name or ID), oldest first; broadcast thread replies included. */
+  /**
+   * Top-level messages of a channel (name or ID), oldest first; broadcast thread replies included.
+   */
   public synchronized List<FakeSlackMessage> messages(String channel) {
     return select(channelIdOrSelf(channel), m -> !m.isReply() || m.replyBroadcast());
   }
@@ -203,9 +218,14 @@ public final class FakeSlack implements AutoCloseable {
     return select(channelIdOrSelf(channel), m -> m.isReply() && m.threadTs().equals(threadTs));
   }
 
-  /** Every message in every channel, thread replies included, channel by channel in order of creation. */
+  /**
+   * Every message in every channel, thread replies included, channel by channel in order of
+   * creation.
+   */
   public synchronized List<FakeSlackMessage> everyMessage() {
-    return channelIdsByName.values().stream().flatMap(id -> select(id, m -> true).stream()).toList();
+    return channelIdsByName.values().stream()
+        .flatMap(id -> select(id, m -> true).stream())
+        .toList();
   }
 
   public synchronized Optional<FakeSlackMessage> message(String channel, String ts) {
@@ -245,8 +265,10 @@ public final class FakeSlack implements AutoCloseable {
     }
     if (path.equals(API + "apps.connections.open")) {
       // Socket Mode's one Web API call, made with the app-level token rather than the bot token.
-      boolean appToken = ("Bearer " + FakeSlackSocketMode.APP_TOKEN).equals(request.getHeader("Authorization"));
-      return answer(appToken ? ok().put("url", socketMode.connectionUrl(url())) : authError(request));
+      boolean appToken =
+          ("Bearer " + FakeSlackSocketMode.APP_TOKEN).equals(request.getHeader("Authorization"));
+      return answer(
+          appToken ? ok().put("url", socketMode.connectionUrl(url())) : authError(request));
     }
     if ("POST".equals(request.getMethod()) && path.startsWith(FakeSlackResponseUrls.PREFIX)) {
       return responseUrls.answer(path, request.getBody().readUtf8());
@@ -256,9 +278,12 @@ public final class FakeSlack implements AutoCloseable {
     }
     String method = path.substring(API.length());
     Map<String, String> form = FakeServer.formFields(request);
-    requestsByMethod.computeIfAbsent(method, m -> new ArrayList<>()).add(new FakeSlackRequest(method, form));
+    requestsByMethod
+        .computeIfAbsent(method, m -> new ArrayList<>())
+        .add(new FakeSlackRequest(method, form));
 
-    FakeSlackFault fault = Optional.ofNullable(faultsByMethod.get(method)).map(Deque::poll).orElse(null);
+    FakeSlackFault fault =
+        Optional.ofNullable(faultsByMethod.get(method)).map(Deque::poll).orElse(null);
     if (fault instanceof FakeSlackFault.RateLimited limited) {
       return answer(error("ratelimited"))
           .setResponseCode(429)
@@ -269,7 +294,10 @@ public final class FakeSlack implements AutoCloseable {
       return new MockResponse()
           .setResponseCode(serverError.status())
           .setHeader("Content-Type", "text/html")
-          .setBody("<html><body><h1>" + serverError.status() + " Service Unavailable</h1></body></html>");
+          .setBody(
+              "<html><body><h1>"
+                  + serverError.status()
+                  + " Service Unavailable</h1></body></html>");
     }
     if (fault instanceof FakeSlackFault.NotJson) {
       return new MockResponse()
@@ -279,13 +307,16 @@ public final class FakeSlack implements AutoCloseable {
     if (fault instanceof FakeSlackFault.Error injected) {
       return answer(error(injected.code()));
     }
-    String perChannel = "chat.postMessage".equals(method) ? channelIdOrSelf(form.get("channel")) : null;
+    String perChannel =
+        "chat.postMessage".equals(method) ? channelIdOrSelf(form.get("channel")) : null;
     Optional<Duration> limited = rateLimits.admit(method, perChannel);
     if (limited.isPresent()) {
       rateLimitedByMethod.merge(method, 1, Integer::sum);
       // Slack sends whole seconds; rounding up keeps a client that obeys from being limited again.
       long seconds = Math.max(1, (limited.get().toMillis() + 999) / 1000);
-      return answer(error("ratelimited")).setResponseCode(429).setHeader("Retry-After", Long.toString(seconds));
+      return answer(error("ratelimited"))
+          .setResponseCode(429)
+          .setHeader("Retry-After", Long.toString(seconds));
     }
     ObjectNode body = authorized(request) ? call(method, form) : authError(request);
     if (fault instanceof FakeSlackFault.OkWithout trimmed) {
@@ -331,8 +362,7 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   private ObjectNode authTest() {
-    return ok()
-        .put("url", TEAM_URL)
+    return ok().put("url", TEAM_URL)
         .put("team", "Firebreak Fake")
         .put("user", "firebreak")
         .put("team_id", "T0FAKE")
@@ -361,8 +391,15 @@ public final class FakeSlack implements AutoCloseable {
     if (threadTs != null && select(channelId, m -> m.ts().equals(threadTs)).isEmpty()) {
       return error("thread_not_found");
     }
-    FakeSlackMessage message = new FakeSlackMessage(channelId, nextTs(), threadTs, text, decoded.blocks(),
-        decoded.metadata(), threadTs != null && flag(form, "reply_broadcast"));
+    FakeSlackMessage message =
+        new FakeSlackMessage(
+            channelId,
+            nextTs(),
+            threadTs,
+            text,
+            decoded.blocks(),
+            decoded.metadata(),
+            threadTs != null && flag(form, "reply_broadcast"));
     messagesByChannel.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
     postListeners.forEach(listener -> listener.accept(message));
     ObjectNode response = ok().put("channel", channelId).put("ts", message.ts());
@@ -389,7 +426,8 @@ public final class FakeSlack implements AutoCloseable {
     if (decoded.error() != null) {
       return decoded.error();
     }
-    FakeSlackMessage edited = messages.get(index).edited(text, decoded.blocks(), decoded.metadata());
+    FakeSlackMessage edited =
+        messages.get(index).edited(text, decoded.blocks(), decoded.metadata());
     messages.set(index, edited);
     ObjectNode response = ok().put("channel", channelId).put("ts", ts).put("text", edited.text());
     response.set("message", toJson(edited, true));
@@ -407,7 +445,9 @@ public final class FakeSlack implements AutoCloseable {
     } catch (JsonProcessingException e) {
       return error("invalid_arguments");
     }
-    if (view == null || !"modal".equals(view.path("type").asText()) || !view.path("title").isObject()) {
+    if (view == null
+        || !"modal".equals(view.path("type").asText())
+        || !view.path("title").isObject()) {
       return error("invalid_arguments");
     }
     openedViews.add(view);
@@ -422,8 +462,9 @@ public final class FakeSlack implements AutoCloseable {
     if (channelId == null) {
       return error("channel_not_found");
     }
-    List<FakeSlackMessage> newestFirst = new ArrayList<>(
-        select(channelId, m -> (!m.isReply() || m.replyBroadcast()) && inWindow(m, form)));
+    List<FakeSlackMessage> newestFirst =
+        new ArrayList<>(
+            select(channelId, m -> (!m.isReply() || m.replyBroadcast()) && inWindow(m, form)));
     newestFirst.sort(Comparator.comparing(FakeSlackMessage::ts, BY_TS).reversed());
     return page(newestFirst, form);
   }
@@ -439,18 +480,23 @@ public final class FakeSlack implements AutoCloseable {
       return error("thread_not_found");
     }
     List<FakeSlackMessage> thread = new ArrayList<>(parent);
-    thread.addAll(select(channelId, m -> m.isReply() && m.threadTs().equals(ts) && inWindow(m, form)));
+    thread.addAll(
+        select(channelId, m -> m.isReply() && m.threadTs().equals(ts) && inWindow(m, form)));
     return page(thread, form);
   }
 
   private ObjectNode list(Map<String, String> form) {
     // Slack lists public channels only unless asked, and private ones only to their members.
     List<String> types = List.of(form.getOrDefault("types", "public_channel").split(","));
-    List<ChannelState> channels = channelIdsByName.values().stream()
-        .map(channelsById::get)
-        .filter(c -> c.isPrivate ? types.contains("private_channel") && c.isMember(BOT_USER_ID)
-            : types.contains("public_channel"))
-        .toList();
+    List<ChannelState> channels =
+        channelIdsByName.values().stream()
+            .map(channelsById::get)
+            .filter(
+                c ->
+                    c.isPrivate
+                        ? types.contains("private_channel") && c.isMember(BOT_USER_ID)
+                        : types.contains("public_channel"))
+            .toList();
     int from = cursor(form);
     int to = Math.min(channels.size(), from + limit(form));
     ArrayNode array = json.createArrayNode();
@@ -459,7 +505,9 @@ public final class FakeSlack implements AutoCloseable {
     }
     ObjectNode response = ok();
     response.set("channels", array);
-    response.putObject("response_metadata").put("next_cursor", to < channels.size() ? Integer.toString(to) : "");
+    response
+        .putObject("response_metadata")
+        .put("next_cursor", to < channels.size() ? Integer.toString(to) : "");
     return response;
   }
 
@@ -505,10 +553,12 @@ public final class FakeSlack implements AutoCloseable {
     ArrayNode errors = json.createArrayNode();
     List<String> invitable = new ArrayList<>();
     for (String user : users.split(",")) {
-      String problem = BOT_USER_ID.equals(user) ? "cant_invite_self"
-          : !USER_ID.matcher(user).matches() ? "user_not_found"
-          : channel.isMember(user) ? "already_in_channel"
-          : null;
+      String problem =
+          BOT_USER_ID.equals(user)
+              ? "cant_invite_self"
+              : !USER_ID.matcher(user).matches()
+                  ? "user_not_found"
+                  : channel.isMember(user) ? "already_in_channel" : null;
       if (problem == null) {
         invitable.add(user);
       } else {
@@ -537,7 +587,10 @@ public final class FakeSlack implements AutoCloseable {
     String topic = form.get("topic");
     if (topic == null) {
       ObjectNode invalid = error("invalid_arguments");
-      invalid.putObject("response_metadata").putArray("messages").add("[ERROR] missing required field: topic");
+      invalid
+          .putObject("response_metadata")
+          .putArray("messages")
+          .add("[ERROR] missing required field: topic");
       return invalid;
     }
     if (topic.length() > TOPIC_MAX) {
@@ -580,7 +633,8 @@ public final class FakeSlack implements AutoCloseable {
     }
     bookmarkCounter++;
     FakeSlackChannel.Bookmark bookmark =
-        new FakeSlackChannel.Bookmark(String.format("Bk%08d", bookmarkCounter), title, "link", link);
+        new FakeSlackChannel.Bookmark(
+            String.format("Bk%08d", bookmarkCounter), title, "link", link);
     channel.bookmarks.add(bookmark);
     ObjectNode response = ok();
     response.set("bookmark", bookmarkJson(channel, bookmark));
@@ -608,28 +662,34 @@ public final class FakeSlack implements AutoCloseable {
     if (ts == null || select(channel.id, m -> m.ts().equals(ts)).isEmpty()) {
       return error("message_not_found");
     }
-    return ok().put("channel", channel.id).put("permalink", TEAM_URL + "archives/" + channel.id + "/p" + ts.replace(".", ""));
+    return ok().put("channel", channel.id)
+        .put("permalink", TEAM_URL + "archives/" + channel.id + "/p" + ts.replace(".", ""));
   }
 
   /** A channel by ID, as the bot may see it: a private channel is "not found" to non-members. */
   private ChannelState visibleChannel(String id) {
     ChannelState channel = id == null ? null : channelsById.get(id);
-    return channel == null || (channel.isPrivate && !channel.isMember(BOT_USER_ID)) ? null : channel;
+    return channel == null || (channel.isPrivate && !channel.isMember(BOT_USER_ID))
+        ? null
+        : channel;
   }
 
   private ObjectNode channelJson(ChannelState channel) {
-    ObjectNode node = json.createObjectNode()
-        .put("id", channel.id)
-        .put("name", channel.name)
-        .put("name_normalized", channel.name)
-        .put("is_channel", true)
-        .put("is_group", false)
-        .put("is_im", false)
-        .put("is_private", channel.isPrivate)
-        .put("is_archived", false)
-        .put("is_member", channel.isMember(BOT_USER_ID))
-        .put("num_members", channel.members.size());
-    node.putObject("topic").put("value", channel.topic).put("creator", channel.topic.isEmpty() ? "" : BOT_USER_ID);
+    ObjectNode node =
+        json.createObjectNode()
+            .put("id", channel.id)
+            .put("name", channel.name)
+            .put("name_normalized", channel.name)
+            .put("is_channel", true)
+            .put("is_group", false)
+            .put("is_im", false)
+            .put("is_private", channel.isPrivate)
+            .put("is_archived", false)
+            .put("is_member", channel.isMember(BOT_USER_ID))
+            .put("num_members", channel.members.size());
+    node.putObject("topic")
+        .put("value", channel.topic)
+        .put("creator", channel.topic.isEmpty() ? "" : BOT_USER_ID);
     return node;
   }
 
@@ -653,7 +713,9 @@ public final class FakeSlack implements AutoCloseable {
     ObjectNode response = ok();
     response.set("messages", array);
     response.put("has_more", to < messages.size());
-    response.putObject("response_metadata").put("next_cursor", to < messages.size() ? Integer.toString(to) : "");
+    response
+        .putObject("response_metadata")
+        .put("next_cursor", to < messages.size() ? Integer.toString(to) : "");
     return response;
   }
 
@@ -681,12 +743,13 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   private ObjectNode toJson(FakeSlackMessage message, boolean withMetadata) {
-    ObjectNode node = json.createObjectNode()
-        .put("type", "message")
-        .put("user", BOT_USER_ID)
-        .put("bot_id", "B0FIREBREAK")
-        .put("text", message.text() == null ? "" : message.text())
-        .put("ts", message.ts());
+    ObjectNode node =
+        json.createObjectNode()
+            .put("type", "message")
+            .put("user", BOT_USER_ID)
+            .put("bot_id", "B0FIREBREAK")
+            .put("text", message.text() == null ? "" : message.text())
+            .put("ts", message.ts());
     if (message.threadTs() != null) {
       node.put("thread_ts", message.threadTs());
     }
@@ -718,7 +781,9 @@ public final class FakeSlack implements AutoCloseable {
     } catch (JsonProcessingException e) {
       return new Decoded(null, null, error("invalid_metadata_format"));
     }
-    if (metadata != null && (!metadata.path("event_type").isTextual() || !metadata.path("event_payload").isObject())) {
+    if (metadata != null
+        && (!metadata.path("event_type").isTextual()
+            || !metadata.path("event_payload").isObject())) {
       return new Decoded(null, null, error("invalid_metadata_schema"));
     }
     if (blocks != null) {
@@ -732,7 +797,10 @@ public final class FakeSlack implements AutoCloseable {
     return new Decoded(blocks, metadata, null);
   }
 
-  /** A channel ID for an ID or a name (with or without {@code #}); names only where Slack takes them. */
+  /**
+   * A channel ID for an ID or a name (with or without {@code #}); names only where Slack takes
+   * them.
+   */
   private String channelIdOf(String channel, boolean acceptsName) {
     if (channel == null) {
       return null;
@@ -740,7 +808,9 @@ public final class FakeSlack implements AutoCloseable {
     if (channelIdsByName.containsValue(channel)) {
       return channel;
     }
-    return acceptsName ? channelIdsByName.get(channel.startsWith("#") ? channel.substring(1) : channel) : null;
+    return acceptsName
+        ? channelIdsByName.get(channel.startsWith("#") ? channel.substring(1) : channel)
+        : null;
   }
 
   private String channelIdOrSelf(String channel) {

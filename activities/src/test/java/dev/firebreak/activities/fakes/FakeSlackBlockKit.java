@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Block Kit limits Slack enforces on incident-style messages (docs/providers.md §2). Slack refuses
- * the whole message with {@code invalid_blocks} when one of them is broken, so the fake does too.
+ * The Block Kit limits Slack enforces on incident-style messages (docs/providers.md §2). Slack
+ * refuses the whole message with {@code invalid_blocks} when one of them is broken, so the fake
+ * does too.
  */
 final class FakeSlackBlockKit {
 
   private FakeSlackBlockKit() {}
 
-  /** What is wrong with the blocks, in Slack's "must be … [json-pointer:…]" style; empty when valid. */
+  /**
+   * What is wrong with the blocks, in Slack's "must be … [json-pointer:…]" style; empty when valid.
+   */
   static List<String> problems(JsonNode blocks) {
     List<String> problems = new ArrayList<>();
     if (!blocks.isArray()) {
@@ -42,7 +45,7 @@ final class FakeSlackBlockKit {
         case "section" -> section(problems, block, at);
         case "context" -> atMost(problems, block.path("elements").size(), 10, at + "/elements");
         case "actions" -> actions(problems, block, at);
-        case "divider" -> { }
+        case "divider" -> {}
         default -> problems.add("unsupported block type [json-pointer:" + at + "/type]");
       }
     }

@@ -10,7 +10,12 @@ import java.util.Set;
  * @param bookmarks in the order they were added
  */
 public record FakeSlackChannel(
-    String id, String name, boolean isPrivate, String topic, Set<String> members, List<Bookmark> bookmarks) {
+    String id,
+    String name,
+    boolean isPrivate,
+    String topic,
+    Set<String> members,
+    List<Bookmark> bookmarks) {
 
   public FakeSlackChannel {
     members = Set.copyOf(members);

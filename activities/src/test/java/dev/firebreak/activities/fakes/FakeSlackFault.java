@@ -5,7 +5,10 @@ import java.time.Duration;
 /** A way for the next calls of one Web API method to go wrong, as the real Slack sometimes does. */
 public sealed interface FakeSlackFault {
 
-  /** HTTP 429 with {@code Retry-After} and the body Slack sends: {@code {"ok":false,"error":"ratelimited"}}. */
+  /**
+   * HTTP 429 with {@code Retry-After} and the body Slack sends: {@code
+   * {"ok":false,"error":"ratelimited"}}.
+   */
   static FakeSlackFault rateLimited(Duration retryAfter) {
     return new RateLimited(retryAfter);
   }
@@ -15,7 +18,10 @@ public sealed interface FakeSlackFault {
     return new ServerError(status);
   }
 
-  /** HTTP 200 with an HTML page, as a proxy or captive portal in front of Slack answers; nothing is done. */
+  /**
+   * HTTP 200 with an HTML page, as a proxy or captive portal in front of Slack answers; nothing is
+   * done.
+   */
   static FakeSlackFault notJson() {
     return new NotJson();
   }
@@ -25,7 +31,10 @@ public sealed interface FakeSlackFault {
     return new Error(code);
   }
 
-  /** The call is carried out, then the connection drops before the answer: the case retries must survive. */
+  /**
+   * The call is carried out, then the connection drops before the answer: the case retries must
+   * survive.
+   */
   static FakeSlackFault responseLost() {
     return new ResponseLost();
   }
@@ -35,7 +44,10 @@ public sealed interface FakeSlackFault {
     return new Slow(delay);
   }
 
-  /** HTTP 200 with {@code ok:true} but without {@code field} (e.g. {@code channels}): a body trimmed on its way. */
+  /**
+   * HTTP 200 with {@code ok:true} but without {@code field} (e.g. {@code channels}): a body trimmed
+   * on its way.
+   */
   static FakeSlackFault okWithout(String field) {
     return new OkWithout(field);
   }

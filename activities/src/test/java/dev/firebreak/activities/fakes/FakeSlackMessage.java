@@ -28,7 +28,13 @@ public record FakeSlackMessage(
   }
 
   FakeSlackMessage edited(String newText, JsonNode newBlocks, JsonNode newMetadata) {
-    return new FakeSlackMessage(channelId, ts, threadTs, newText == null ? text : newText,
-        newBlocks == null ? blocks : newBlocks, newMetadata == null ? metadata : newMetadata, replyBroadcast);
+    return new FakeSlackMessage(
+        channelId,
+        ts,
+        threadTs,
+        newText == null ? text : newText,
+        newBlocks == null ? blocks : newBlocks,
+        newMetadata == null ? metadata : newMetadata,
+        replyBroadcast);
   }
 }

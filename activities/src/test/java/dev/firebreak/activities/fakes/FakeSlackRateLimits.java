@@ -41,8 +41,9 @@ final class FakeSlackRateLimits {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Deque<Instant> accepted = acceptedByBucket.computeIfAbsent(
-        channel == null ? method : method + " " + channel, b -> new ArrayDeque<>());
+    Deque<Instant> accepted =
+        acceptedByBucket.computeIfAbsent(
+            channel == null ? method : method + " " + channel, b -> new ArrayDeque<>());
     while (!accepted.isEmpty() && !accepted.peekFirst().plus(limit.window()).isAfter(now)) {
       accepted.removeFirst();
     }

@@ -6,18 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a reader sees of a Slack message, worked out the way Slack reads mrkdwn: every
- * {@code <…>} is a control sequence (a user mention, a broadcast such as {@code <!channel>}, a
- * channel, a date, or a link whose label hides its address), and {@code &lt;}, {@code &gt;} and
- * {@code &amp;} are the only entities, decoded once. Tests assert on this instead of on the escaped
- * text, so that they say what Slack would do with it.
+ * What a reader sees of a Slack message, worked out the way Slack reads mrkdwn: every {@code <…>}
+ * is a control sequence (a user mention, a broadcast such as {@code <!channel>}, a channel, a date,
+ * or a link whose label hides its address), and {@code &lt;}, {@code &gt;} and {@code &amp;} are
+ * the only entities, decoded once. Tests assert on this instead of on the escaped text, so that
+ * they say what Slack would do with it.
  *
- * @param text what the reader reads: entities decoded, mentions as {@code @U…}, links as their label
- * @param broadcasts the {@code <!channel>}, {@code <!here>} and {@code <!everyone>} that notify everyone
+ * @param text what the reader reads: entities decoded, mentions as {@code @U…}, links as their
+ *     label
+ * @param broadcasts the {@code <!channel>}, {@code <!here>} and {@code <!everyone>} that notify
+ *     everyone
  * @param mentions the users and user groups notified ({@code U…}, {@code subteam^S…})
  * @param links the addresses behind links
  */
-public record FakeSlackRendering(String text, List<String> broadcasts, List<String> mentions, List<String> links) {
+public record FakeSlackRendering(
+    String text, List<String> broadcasts, List<String> mentions, List<String> links) {
 
   public FakeSlackRendering {
     broadcasts = List.copyOf(broadcasts);
@@ -44,7 +47,8 @@ public record FakeSlackRendering(String text, List<String> broadcasts, List<Stri
           text.append(SlackEscaping.unescape(label == null ? "" : label));
         } else if (target.startsWith("!subteam^")) {
           mentions.add(target.substring(1));
-          text.append('@').append(label == null ? target.substring(1) : SlackEscaping.unescape(label));
+          text.append('@')
+              .append(label == null ? target.substring(1) : SlackEscaping.unescape(label));
         } else if (target.startsWith("!")) {
           broadcasts.add(target.substring(1));
           text.append('@').append(target.substring(1));
@@ -73,7 +77,8 @@ public record FakeSlackRendering(String text, List<String> broadcasts, List<Stri
    * plain_text objects are shown as they are, mrkdwn ones rendered.
    */
   public static List<FakeSlackRendering> of(FakeSlackMessage message) {
-    List<FakeSlackRendering> parts = new ArrayList<>(List.of(mrkdwn(message.text() == null ? "" : message.text())));
+    List<FakeSlackRendering> parts =
+        new ArrayList<>(List.of(mrkdwn(message.text() == null ? "" : message.text())));
     if (message.blocks() != null) {
       collect(message.blocks(), parts);
     }
@@ -86,7 +91,8 @@ public record FakeSlackRendering(String text, List<String> broadcasts, List<Stri
       if (type.equals("mrkdwn")) {
         parts.add(mrkdwn(node.get("text").asText()));
       } else if (type.equals("plain_text")) {
-        parts.add(new FakeSlackRendering(node.get("text").asText(), List.of(), List.of(), List.of()));
+        parts.add(
+            new FakeSlackRendering(node.get("text").asText(), List.of(), List.of(), List.of()));
       }
     }
     node.forEach(child -> collect(child, parts));

@@ -19,7 +19,10 @@ public record FakeSlackRequest(String method, Map<String, String> form) {
     return form.get(name);
   }
 
-  /** A field Slack takes as a JSON string ({@code blocks}, {@code metadata}), decoded; null when absent. */
+  /**
+   * A field Slack takes as a JSON string ({@code blocks}, {@code metadata}), decoded; null when
+   * absent.
+   */
   public JsonNode json(String name) {
     String value = form.get(name);
     if (value == null) {

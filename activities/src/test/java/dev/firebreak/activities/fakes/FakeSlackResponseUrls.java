@@ -14,8 +14,8 @@ import okhttp3.mockwebserver.MockResponse;
 
 /**
  * The {@code response_url}s Slack hands out with commands and clicks (docs/providers.md §1.3): JSON
- * bodies POSTed to {@code /commands/...}; each URL takes five answers within thirty minutes of being
- * issued, then Slack refuses it.
+ * bodies POSTed to {@code /commands/...}; each URL takes five answers within thirty minutes of
+ * being issued, then Slack refuses it.
  */
 final class FakeSlackResponseUrls {
 
@@ -42,7 +42,9 @@ final class FakeSlackResponseUrls {
   MockResponse answer(String path, String body) {
     Instant since = issued.get(path);
     List<JsonNode> received = answers.computeIfAbsent(path, p -> new ArrayList<>());
-    if (since == null || clock.instant().isAfter(since.plus(LIFETIME)) || received.size() >= MAX_USES) {
+    if (since == null
+        || clock.instant().isAfter(since.plus(LIFETIME))
+        || received.size() >= MAX_USES) {
       return new MockResponse().setResponseCode(404).setBody("expired_url");
     }
     try {

@@ -21,8 +21,8 @@ import okhttp3.mockwebserver.MockResponse;
 
 /**
  * Slack's side of Socket Mode, served by {@link FakeSlack}: {@code apps.connections.open} (with the
- * app-level token) hands out a {@code ws://} URL on the fake, the socket opens with Slack's
- * {@code hello}, and a test sends envelopes as Slack would and reads the app's acknowledgement.
+ * app-level token) hands out a {@code ws://} URL on the fake, the socket opens with Slack's {@code
+ * hello}, and a test sends envelopes as Slack would and reads the app's acknowledgement.
  */
 public final class FakeSlackSocketMode {
 
@@ -37,37 +37,43 @@ public final class FakeSlackSocketMode {
 
   /** The URL {@code apps.connections.open} answers with, one ticket per call as Slack's are. */
   String connectionUrl(String serverRoot) {
-    return serverRoot.replaceFirst("^http", "ws") + PATH.substring(1) + "?ticket=" + tickets.incrementAndGet();
+    return serverRoot.replaceFirst("^http", "ws")
+        + PATH.substring(1)
+        + "?ticket="
+        + tickets.incrementAndGet();
   }
 
   MockResponse upgrade() {
-    return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
-      @Override
-      public void onOpen(WebSocket webSocket, Response response) {
-        socket.set(webSocket);
-        webSocket.send("{\"type\":\"hello\",\"num_connections\":1,\"connection_info\":{\"app_id\":\"A0FIREBREAK\"},"
-            + "\"debug_info\":{\"host\":\"fake-slack\"}}");
-      }
+    return new MockResponse()
+        .withWebSocketUpgrade(
+            new WebSocketListener() {
+              @Override
+              public void onOpen(WebSocket webSocket, Response response) {
+                socket.set(webSocket);
+                webSocket.send(
+                    "{\"type\":\"hello\",\"num_connections\":1,\"connection_info\":{\"app_id\":\"A0FIREBREAK\"},"
+                        + "\"debug_info\":{\"host\":\"fake-slack\"}}");
+              }
 
-      @Override
-      public void onMessage(WebSocket webSocket, String text) {
-        try {
-          JsonNode ack = JSON.readTree(text);
-          CompletableFuture<JsonNode> waiting = acks.get(ack.path("envelope_id").asText());
-          if (waiting != null) {
-            waiting.complete(ack.path("payload"));
-          }
-        } catch (java.io.IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
+              @Override
+              public void onMessage(WebSocket webSocket, String text) {
+                try {
+                  JsonNode ack = JSON.readTree(text);
+                  CompletableFuture<JsonNode> waiting = acks.get(ack.path("envelope_id").asText());
+                  if (waiting != null) {
+                    waiting.complete(ack.path("payload"));
+                  }
+                } catch (java.io.IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
 
-      @Override
-      public void onClosing(WebSocket webSocket, int code, String reason) {
-        socket.compareAndSet(webSocket, null);
-        webSocket.close(code, reason);
-      }
-    });
+              @Override
+              public void onClosing(WebSocket webSocket, int code, String reason) {
+                socket.compareAndSet(webSocket, null);
+                webSocket.close(code, reason);
+              }
+            });
   }
 
   public boolean connected() {
@@ -77,7 +83,8 @@ public final class FakeSlackSocketMode {
   /**
    * A slash command as Slack delivers it over the socket: the form's fields as a JSON object.
    *
-   * @return the acknowledgement's payload (the immediate answer), or a missing node when it had none
+   * @return the acknowledgement's payload (the immediate answer), or a missing node when it had
+   *     none
    */
   public JsonNode slashCommand(Map<String, String> fields, Duration timeout) {
     ObjectNode payload = JSON.createObjectNode();
@@ -98,18 +105,20 @@ public final class FakeSlackSocketMode {
     String envelopeId = UUID.randomUUID().toString();
     CompletableFuture<JsonNode> ack = new CompletableFuture<>();
     acks.put(envelopeId, ack);
-    ObjectNode envelope = JSON.createObjectNode()
-        .put("envelope_id", envelopeId)
-        .put("type", type)
-        .put("accepts_response_payload", true)
-        .put("retry_attempt", 0)
-        .put("retry_reason", "");
+    ObjectNode envelope =
+        JSON.createObjectNode()
+            .put("envelope_id", envelopeId)
+            .put("type", type)
+            .put("accepts_response_payload", true)
+            .put("retry_attempt", 0)
+            .put("retry_reason", "");
     envelope.set("payload", payload);
     open.send(envelope.toString());
     try {
       return ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("The app did not acknowledge envelope " + envelopeId + " within " + timeout, e);
+      throw new IllegalStateException(
+          "The app did not acknowledge envelope " + envelopeId + " within " + timeout, e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {

@@ -32,11 +32,19 @@ public final class FakeStatusPage extends FakeServer {
 
   @Override
   protected MockResponse handle(RecordedRequest request) {
-    if (!"GET".equals(request.getMethod()) || !STATUS_PATH.equals(request.getRequestUrl().encodedPath())) {
+    if (!"GET".equals(request.getMethod())
+        || !STATUS_PATH.equals(request.getRequestUrl().encodedPath())) {
       return json(404, "{\"error\":\"Not found\"}");
     }
-    return json(200, "{\"page\":{\"id\":\"kctbh9vrtdwd\",\"name\":\"Fake\",\"url\":\"" + url()
-        + "\",\"time_zone\":\"Etc/UTC\",\"updated_at\":\"2026-11-23T10:00:00.000Z\"},"
-        + "\"status\":{\"indicator\":\"" + indicator + "\",\"description\":\"" + description + "\"}}");
+    return json(
+        200,
+        "{\"page\":{\"id\":\"kctbh9vrtdwd\",\"name\":\"Fake\",\"url\":\""
+            + url()
+            + "\",\"time_zone\":\"Etc/UTC\",\"updated_at\":\"2026-11-23T10:00:00.000Z\"},"
+            + "\"status\":{\"indicator\":\""
+            + indicator
+            + "\",\"description\":\""
+            + description
+            + "\"}}");
   }
 }

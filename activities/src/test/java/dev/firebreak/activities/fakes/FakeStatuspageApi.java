@@ -18,24 +18,41 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
- * Atlassian Statuspage's management API for one page (docs/providers.md §4): {@code OAuth <key>} auth,
- * incidents (create, patch, the unresolved and upcoming lists) with their public updates and, for a
- * scheduled maintenance, its start and end, and components. Validation failures answer 422 with {@code {"message"}}, like the spec's error entity;
- * a bad key gets {@code {"error"}}, as real answers have been seen to.
- * (The public {@code status.json} of third parties is {@link FakeStatusPage}.)
+ * Atlassian Statuspage's management API for one page (docs/providers.md §4): {@code OAuth <key>}
+ * auth, incidents (create, patch, the unresolved and upcoming lists) with their public updates and,
+ * for a scheduled maintenance, its start and end, and components. Validation failures answer 422
+ * with {@code {"message"}}, like the spec's error entity; a bad key gets {@code {"error"}}, as real
+ * answers have been seen to. (The public {@code status.json} of third parties is {@link
+ * FakeStatusPage}.)
  */
 public final class FakeStatuspageApi extends FakeServer {
 
   /** One incident with the public updates it received, oldest first. */
-  public record Incident(String id, String name, String status, String impact, Map<String, String> components,
-      List<String> updates, JsonNode metadata, String scheduledFor, String scheduledUntil) {}
+  public record Incident(
+      String id,
+      String name,
+      String status,
+      String impact,
+      Map<String, String> components,
+      List<String> updates,
+      JsonNode metadata,
+      String scheduledFor,
+      String scheduledUntil) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> REALTIME = Set.of("investigating", "identified", "monitoring", "resolved");
-  private static final Set<String> SCHEDULED = Set.of("scheduled", "in_progress", "verifying", "completed");
+  private static final Set<String> REALTIME =
+      Set.of("investigating", "identified", "monitoring", "resolved");
+  private static final Set<String> SCHEDULED =
+      Set.of("scheduled", "in_progress", "verifying", "completed");
   private static final Set<String> COMPONENT_STATUSES =
-      Set.of("operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage");
-  private static final Pattern ROUTE = Pattern.compile("/v1/pages/([^/]+)/(incidents|components)(?:/([^/]+))?");
+      Set.of(
+          "operational",
+          "under_maintenance",
+          "degraded_performance",
+          "partial_outage",
+          "major_outage");
+  private static final Pattern ROUTE =
+      Pattern.compile("/v1/pages/([^/]+)/(incidents|components)(?:/([^/]+))?");
 
   private final String apiKey;
   private final String pageId;
@@ -44,7 +61,9 @@ public final class FakeStatuspageApi extends FakeServer {
   private final List<String> order = new ArrayList<>();
 
   public FakeStatuspageApi(String apiKey, String pageId) {
-    super(new FaultInjection((status, message) -> JSON.createObjectNode().put("message", message).toString()));
+    super(
+        new FaultInjection(
+            (status, message) -> JSON.createObjectNode().put("message", message).toString()));
     this.apiKey = apiKey;
     this.pageId = pageId;
   }
@@ -80,10 +99,13 @@ public final class FakeStatuspageApi extends FakeServer {
     String method = request.getMethod();
     String id = route.group(3);
     if (route.group(2).equals("components")) {
-      return "PATCH".equals(method) && id != null ? patchComponent(id, body(request).path("component")) : notFound("Not found");
+      return "PATCH".equals(method) && id != null
+          ? patchComponent(id, body(request).path("component"))
+          : notFound("Not found");
     }
     if ("GET".equals(method) && ("unresolved".equals(id) || "upcoming".equals(id))) {
-      return list("unresolved".equals(id) ? REALTIME : Set.of("scheduled"), "unresolved".equals(id));
+      return list(
+          "unresolved".equals(id) ? REALTIME : Set.of("scheduled"), "unresolved".equals(id));
     }
     if ("GET".equals(method) && id != null) {
       Incident incident = incidents.get(id);
@@ -108,11 +130,13 @@ public final class FakeStatuspageApi extends FakeServer {
     if (!REALTIME.contains(status) && !scheduled) {
       return invalid("Status is not included in the list");
     }
-    if (scheduled && (!fields.hasNonNull("scheduled_for") || !fields.hasNonNull("scheduled_until"))) {
+    if (scheduled
+        && (!fields.hasNonNull("scheduled_for") || !fields.hasNonNull("scheduled_until"))) {
       return invalid("Scheduled for can't be blank");
     }
-    MockResponse badSchedule = checkSchedule(fields.path("scheduled_for").asText(null),
-        fields.path("scheduled_until").asText(null));
+    MockResponse badSchedule =
+        checkSchedule(
+            fields.path("scheduled_for").asText(null), fields.path("scheduled_until").asText(null));
     if (badSchedule != null) {
       return badSchedule;
     }
@@ -123,9 +147,17 @@ public final class FakeStatuspageApi extends FakeServer {
     String id = String.format("inc%09d", order.size() + 1);
     List<String> updates = new ArrayList<>();
     updates.add(status + ": " + fields.path("body").asText(""));
-    Incident incident = new Incident(id, name, status, fields.path("impact_override").asText("none"),
-        componentsOf(fields.path("components")), updates, fields.path("metadata"),
-        fields.path("scheduled_for").asText(null), fields.path("scheduled_until").asText(null));
+    Incident incident =
+        new Incident(
+            id,
+            name,
+            status,
+            fields.path("impact_override").asText("none"),
+            componentsOf(fields.path("components")),
+            updates,
+            fields.path("metadata"),
+            fields.path("scheduled_for").asText(null),
+            fields.path("scheduled_until").asText(null));
     incidents.put(id, incident);
     order.add(id);
     return json(201, render(incident).toString());
@@ -156,8 +188,17 @@ public final class FakeStatuspageApi extends FakeServer {
     }
     Map<String, String> affected = new ConcurrentHashMap<>(known.components());
     affected.putAll(componentsOf(fields.path("components")));
-    Incident patched = new Incident(id, known.name(), status, known.impact(), Map.copyOf(affected), List.copyOf(updates),
-        known.metadata(), scheduledFor, scheduledUntil);
+    Incident patched =
+        new Incident(
+            id,
+            known.name(),
+            status,
+            known.impact(),
+            Map.copyOf(affected),
+            List.copyOf(updates),
+            known.metadata(),
+            scheduledFor,
+            scheduledUntil);
     incidents.put(id, patched);
     return json(200, render(patched).toString());
   }
@@ -171,16 +212,27 @@ public final class FakeStatuspageApi extends FakeServer {
       return invalid("Status is not included in the list");
     }
     components.put(id, status);
-    return json(200, JSON.createObjectNode().put("id", id).put("page_id", pageId).put("status", status).toString());
+    return json(
+        200,
+        JSON.createObjectNode()
+            .put("id", id)
+            .put("page_id", pageId)
+            .put("status", status)
+            .toString());
   }
 
-  /** A 422 when a maintenance's start or end is not a timestamp or it ends before it starts; else null. */
+  /**
+   * A 422 when a maintenance's start or end is not a timestamp or it ends before it starts; else
+   * null.
+   */
   private static MockResponse checkSchedule(String from, String until) {
     if (from == null || until == null) {
       return null;
     }
     try {
-      return Instant.parse(until).isAfter(Instant.parse(from)) ? null : invalid("Scheduled until must be after scheduled for");
+      return Instant.parse(until).isAfter(Instant.parse(from))
+          ? null
+          : invalid("Scheduled until must be after scheduled for");
     } catch (DateTimeParseException notATimestamp) {
       return invalid("Scheduled for is invalid");
     }
@@ -203,7 +255,8 @@ public final class FakeStatuspageApi extends FakeServer {
 
   private MockResponse list(Set<String> statuses, boolean excludeScheduled) {
     ArrayNode list = JSON.createArrayNode();
-    order.stream().map(incidents::get)
+    order.stream()
+        .map(incidents::get)
         .filter(i -> statuses.contains(i.status()) && !"resolved".equals(i.status()))
         .filter(i -> !excludeScheduled || i.scheduledFor() == null)
         .forEach(i -> list.add(render(i)));
@@ -211,16 +264,25 @@ public final class FakeStatuspageApi extends FakeServer {
   }
 
   private ObjectNode render(Incident incident) {
-    ObjectNode body = JSON.createObjectNode().put("id", incident.id()).put("page_id", pageId)
-        .put("name", incident.name()).put("status", incident.status()).put("impact", incident.impact())
-        .put("shortlink", "https://stspg.io/" + incident.id())
-        .put("scheduled_for", incident.scheduledFor()).put("scheduled_until", incident.scheduledUntil());
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("id", incident.id())
+            .put("page_id", pageId)
+            .put("name", incident.name())
+            .put("status", incident.status())
+            .put("impact", incident.impact())
+            .put("shortlink", "https://stspg.io/" + incident.id())
+            .put("scheduled_for", incident.scheduledFor())
+            .put("scheduled_until", incident.scheduledUntil());
     body.set("metadata", incident.metadata());
     ArrayNode updates = body.putArray("incident_updates");
     for (int i = incident.updates().size() - 1; i >= 0; i--) {
       String update = incident.updates().get(i);
       int colon = update.indexOf(": ");
-      updates.addObject().put("incident_id", incident.id()).put("status", update.substring(0, colon))
+      updates
+          .addObject()
+          .put("incident_id", incident.id())
+          .put("status", update.substring(0, colon))
           .put("body", update.substring(colon + 2));
     }
     return body;

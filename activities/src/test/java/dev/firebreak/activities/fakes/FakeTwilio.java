@@ -16,9 +16,9 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * Twilio's Messages API ({@code POST /2010-04-01/Accounts/{sid}/Messages.json}, docs/providers.md
- * §8): HTTP Basic auth, form-encoded PascalCase fields, 201 with the message, and Twilio's
- * {@code {"code","message","more_info","status"}} errors (20003 auth, 20404 not found, 21211
- * invalid To, 21610 unsubscribed recipient).
+ * §8): HTTP Basic auth, form-encoded PascalCase fields, 201 with the message, and Twilio's {@code
+ * {"code","message","more_info","status"}} errors (20003 auth, 20404 not found, 21211 invalid To,
+ * 21610 unsubscribed recipient).
  */
 public final class FakeTwilio extends FakeServer {
 
@@ -26,7 +26,8 @@ public final class FakeTwilio extends FakeServer {
   public record Sms(String sid, String to, String from, String body) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern MESSAGES = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
+  private static final Pattern MESSAGES =
+      Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   private final String accountSid;
@@ -36,7 +37,9 @@ public final class FakeTwilio extends FakeServer {
   private final AtomicInteger counter = new AtomicInteger();
 
   public FakeTwilio(String accountSid, String authToken) {
-    super(new FaultInjection((status, message) -> error(status == 429 ? 20429 : 20500, message, status)));
+    super(
+        new FaultInjection(
+            (status, message) -> error(status == 429 ? 20429 : 20500, message, status)));
     this.accountSid = accountSid;
     this.authToken = authToken;
   }
@@ -62,9 +65,15 @@ public final class FakeTwilio extends FakeServer {
       return json(401, error(20003, "Authenticate", 401));
     }
     Matcher path = MESSAGES.matcher(request.getRequestUrl().encodedPath());
-    if (!"POST".equals(request.getMethod()) || !path.matches() || !accountSid.equals(path.group(1))) {
-      return json(404, error(20404, "The requested resource " + request.getRequestUrl().encodedPath()
-          + " was not found", 404));
+    if (!"POST".equals(request.getMethod())
+        || !path.matches()
+        || !accountSid.equals(path.group(1))) {
+      return json(
+          404,
+          error(
+              20404,
+              "The requested resource " + request.getRequestUrl().encodedPath() + " was not found",
+              404));
     }
     Map<String, String> form = formFields(request);
     String to = form.getOrDefault("To", "");
@@ -78,18 +87,34 @@ public final class FakeTwilio extends FakeServer {
     if (body == null || body.isEmpty()) {
       return json(400, error(21602, "Message body is required.", 400));
     }
-    Sms sms = new Sms(String.format("SM%032x", counter.incrementAndGet()), to, form.get("From"), body);
+    Sms sms =
+        new Sms(String.format("SM%032x", counter.incrementAndGet()), to, form.get("From"), body);
     messages.add(sms);
-    return json(201, JSON.createObjectNode()
-        .put("sid", sms.sid()).put("account_sid", accountSid).put("to", to).put("from", sms.from())
-        .put("body", body).put("status", "queued").put("num_segments", "1").put("direction", "outbound-api")
-        .put("api_version", "2010-04-01").putNull("error_code").putNull("error_message")
-        .put("uri", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sms.sid() + ".json").toString());
+    return json(
+        201,
+        JSON.createObjectNode()
+            .put("sid", sms.sid())
+            .put("account_sid", accountSid)
+            .put("to", to)
+            .put("from", sms.from())
+            .put("body", body)
+            .put("status", "queued")
+            .put("num_segments", "1")
+            .put("direction", "outbound-api")
+            .put("api_version", "2010-04-01")
+            .putNull("error_code")
+            .putNull("error_message")
+            .put("uri", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sms.sid() + ".json")
+            .toString());
   }
 
   private static String error(int code, String message, int status) {
-    ObjectNode body = JSON.createObjectNode().put("code", code).put("message", message)
-        .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", status);
+    ObjectNode body =
+        JSON.createObjectNode()
+            .put("code", code)
+            .put("message", message)
+            .put("more_info", "https://www.twilio.com/docs/errors/" + code)
+            .put("status", status);
     return body.toString();
   }
 }

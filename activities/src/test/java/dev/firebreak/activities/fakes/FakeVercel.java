@@ -17,22 +17,24 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * Vercel's REST API as far as Firebreak uses it: {@code GET /v6/deployments} (and {@code /v7}),
- * newest first, filtered by project and target; instant rollback
- * ({@code POST /v1/projects/{id}/rollback/{deploymentId}}, and the CLI's {@code /v9}) and the
- * project's {@code lastAliasRequest} ({@code GET /v9/projects/{id}}) that reports it pending until
- * {@link #rollbacks()} timing says live; with Vercel's bearer auth, team scoping and
- * {@code {"error":{"code","message"}}} envelopes (docs/providers.md §5).
+ * newest first, filtered by project and target; instant rollback ({@code POST
+ * /v1/projects/{id}/rollback/{deploymentId}}, and the CLI's {@code /v9}) and the project's {@code
+ * lastAliasRequest} ({@code GET /v9/projects/{id}}) that reports it pending until {@link
+ * #rollbacks()} timing says live; with Vercel's bearer auth, team scoping and {@code
+ * {"error":{"code","message"}}} envelopes (docs/providers.md §5).
  */
 public final class FakeVercel extends FakeServer {
 
   /** One deployment as the fake stores it. */
-  public record Deploy(String uid, String projectId, Instant created, String state, String target, String sha) {}
+  public record Deploy(
+      String uid, String projectId, Instant created, String state, String target, String sha) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String token;
   private final String teamId;
-  private static final Pattern ROLLBACK = Pattern.compile("/v(?:1|9)/projects/([^/]+)/rollback/([^/]+)");
+  private static final Pattern ROLLBACK =
+      Pattern.compile("/v(?:1|9)/projects/([^/]+)/rollback/([^/]+)");
   private static final Pattern PROJECT = Pattern.compile("/v9/projects/([^/]+)");
 
   private final Map<String, List<Deploy>> projects = new ConcurrentHashMap<>();
@@ -65,7 +67,8 @@ public final class FakeVercel extends FakeServer {
   }
 
   /** Adds a production deployment to the project (creating the project if needed). */
-  public FakeVercel productionDeploy(String projectId, String uid, Instant created, String state, String sha) {
+  public FakeVercel productionDeploy(
+      String projectId, String uid, Instant created, String state, String sha) {
     return deploy(new Deploy(uid, projectId, created, state, "production", sha));
   }
 
@@ -95,9 +98,10 @@ public final class FakeVercel extends FakeServer {
     String route = request.getMethod() + " " + path;
     Matcher rollback = ROLLBACK.matcher(path);
     Matcher project = PROJECT.matcher(path);
-    String projectId = route.startsWith("GET /v6/deployments") || route.startsWith("GET /v7/deployments")
-        ? url.queryParameter("projectId")
-        : rollback.matches() ? rollback.group(1) : project.matches() ? project.group(1) : null;
+    String projectId =
+        route.startsWith("GET /v6/deployments") || route.startsWith("GET /v7/deployments")
+            ? url.queryParameter("projectId")
+            : rollback.matches() ? rollback.group(1) : project.matches() ? project.group(1) : null;
     if (projectId == null) {
       return json(404, error("not_found", "The requested path was not found"));
     }
@@ -118,18 +122,27 @@ public final class FakeVercel extends FakeServer {
   }
 
   private MockResponse rollBack(String projectId, String deploymentId, List<Deploy> deploys) {
-    Deploy target = deploys.stream().filter(d -> d.uid().equals(deploymentId)).findFirst().orElse(null);
+    Deploy target =
+        deploys.stream().filter(d -> d.uid().equals(deploymentId)).findFirst().orElse(null);
     if (target == null) {
       return json(404, error("not_found", "Deployment not found"));
     }
     if (!"READY".equals(target.state()) || !"production".equals(target.target())) {
-      return json(422, error("invalid_deployment", "Deployment " + deploymentId + " is not a ready production deployment"));
+      return json(
+          422,
+          error(
+              "invalid_deployment",
+              "Deployment " + deploymentId + " is not a ready production deployment"));
     }
     AliasRequest running = aliasRequests.get(projectId);
     if (running != null && !running.job().finished()) {
-      return json(409, error("conflict", "A rollback to " + running.toDeploymentId() + " is already in progress"));
+      return json(
+          409,
+          error(
+              "conflict", "A rollback to " + running.toDeploymentId() + " is already in progress"));
     }
-    aliasRequests.put(projectId, new AliasRequest(deploymentId, System.currentTimeMillis(), timing.start()));
+    aliasRequests.put(
+        projectId, new AliasRequest(deploymentId, System.currentTimeMillis(), timing.start()));
     rollbacksStarted.add(projectId + "/" + deploymentId);
     return new MockResponse().setResponseCode(201);
   }
@@ -145,44 +158,52 @@ public final class FakeVercel extends FakeServer {
           .put("type", "rollback")
           .put("toDeploymentId", request.toDeploymentId())
           .put("requestedAt", request.requestedAt())
-          .put("jobStatus", switch (phase) {
-            case PENDING -> "in-progress";
-            case LIVE -> "succeeded";
-            case FAILED -> "failed";
-          });
+          .put(
+              "jobStatus",
+              switch (phase) {
+                case PENDING -> "in-progress";
+                case LIVE -> "succeeded";
+                case FAILED -> "failed";
+              });
     }
     return body.toString();
   }
 
   private static String list(List<Deploy> deploys, HttpUrl url) {
     String target = url.queryParameter("target");
-    int limit = url.queryParameter("limit") == null ? 20 : Integer.parseInt(url.queryParameter("limit"));
+    int limit =
+        url.queryParameter("limit") == null ? 20 : Integer.parseInt(url.queryParameter("limit"));
     ObjectNode body = JSON.createObjectNode();
     ArrayNode items = body.putArray("deployments");
     deploys.stream()
         .filter(d -> target == null || target.equals(d.target()))
         .sorted(Comparator.comparing(Deploy::created).reversed())
         .limit(limit)
-        .forEach(d -> {
-          ObjectNode item = items.addObject()
-              .put("uid", d.uid())
-              .put("name", d.projectId())
-              .put("projectId", d.projectId())
-              .put("url", d.uid() + ".vercel.app")
-              .put("created", d.created().toEpochMilli())
-              .put("createdAt", d.created().toEpochMilli())
-              .put("state", d.state())
-              .put("readyState", d.state())
-              .put("target", d.target())
-              .put("type", "LAMBDAS");
-          item.putObject("meta").put("githubCommitSha", d.sha());
-        });
+        .forEach(
+            d -> {
+              ObjectNode item =
+                  items
+                      .addObject()
+                      .put("uid", d.uid())
+                      .put("name", d.projectId())
+                      .put("projectId", d.projectId())
+                      .put("url", d.uid() + ".vercel.app")
+                      .put("created", d.created().toEpochMilli())
+                      .put("createdAt", d.created().toEpochMilli())
+                      .put("state", d.state())
+                      .put("readyState", d.state())
+                      .put("target", d.target())
+                      .put("type", "LAMBDAS");
+              item.putObject("meta").put("githubCommitSha", d.sha());
+            });
     body.putObject("pagination").put("count", items.size()).putNull("next").putNull("prev");
     return body.toString();
   }
 
   private static String error(int status, String message) {
-    return error(status == 429 ? "rate_limited" : status >= 500 ? "internal_server_error" : "bad_request", message);
+    return error(
+        status == 429 ? "rate_limited" : status >= 500 ? "internal_server_error" : "bad_request",
+        message);
   }
 
   private static String error(String code, String message) {

@@ -18,11 +18,12 @@ import okhttp3.mockwebserver.RecordedRequest;
 
 /**
  * The application's Stripe webhook endpoint ({@code POST /api/webhooks/stripe}, as Recoup's), doing
- * what Stripe's libraries make a receiver do: verify {@code Stripe-Signature} over the raw body with
- * the signing secret and a 300-second tolerance (400 otherwise), then process the event once per
- * event id, answering 200 to a repeat without processing it again, as Recoup does with its
- * {@code idempotency:{id}} keys. Tests make it reject some events for good (400), fail some a number
- * of times (500), and hold it to a rate with a token bucket that answers 429 and {@code Retry-After: 1}.
+ * what Stripe's libraries make a receiver do: verify {@code Stripe-Signature} over the raw body
+ * with the signing secret and a 300-second tolerance (400 otherwise), then process the event once
+ * per event id, answering 200 to a repeat without processing it again, as Recoup does with its
+ * {@code idempotency:{id}} keys. Tests make it reject some events for good (400), fail some a
+ * number of times (500), and hold it to a rate with a token bucket that answers 429 and {@code
+ * Retry-After: 1}.
  */
 public final class FakeWebhookReceiver extends FakeServer {
 
@@ -62,7 +63,9 @@ public final class FakeWebhookReceiver extends FakeServer {
     return this;
   }
 
-  /** At most {@code perSecond} requests a second (bursts up to one second's worth); more get 429. */
+  /**
+   * At most {@code perSecond} requests a second (bursts up to one second's worth); more get 429.
+   */
   public FakeWebhookReceiver limitTo(int perSecond) {
     limit = new TokenBucket(perSecond);
     return this;
@@ -82,11 +85,12 @@ public final class FakeWebhookReceiver extends FakeServer {
   /** Events that arrived (and were answered 2xx) more than once. */
   public Set<String> duplicates() {
     Set<String> twice = ConcurrentHashMap.newKeySet();
-    received.forEach((id, count) -> {
-      if (count.get() > 1) {
-        twice.add(id);
-      }
-    });
+    received.forEach(
+        (id, count) -> {
+          if (count.get() > 1) {
+            twice.add(id);
+          }
+        });
     return twice;
   }
 
@@ -105,7 +109,8 @@ public final class FakeWebhookReceiver extends FakeServer {
 
   @Override
   protected MockResponse handle(RecordedRequest request) {
-    if (!"POST".equals(request.getMethod()) || !PATH.equals(request.getRequestUrl().encodedPath())) {
+    if (!"POST".equals(request.getMethod())
+        || !PATH.equals(request.getRequestUrl().encodedPath())) {
       return json(404, "{\"error\":\"Not found\"}");
     }
     TokenBucket bucket = limit;
@@ -116,7 +121,8 @@ public final class FakeWebhookReceiver extends FakeServer {
     String body = bodyOf(request);
     if (!signatureMatches(request.getHeader("Stripe-Signature"), body)) {
       badSignatures.incrementAndGet();
-      return json(400, "{\"error\":\"No signatures found matching the expected signature for payload\"}");
+      return json(
+          400, "{\"error\":\"No signatures found matching the expected signature for payload\"}");
     }
     String eventId = eventId(body);
     if (eventId == null) {
@@ -134,11 +140,15 @@ public final class FakeWebhookReceiver extends FakeServer {
       firstProcessedNanos = now;
     }
     lastProcessedNanos = now;
-    boolean repeat = received.computeIfAbsent(eventId, id -> new AtomicInteger()).getAndIncrement() > 0;
+    boolean repeat =
+        received.computeIfAbsent(eventId, id -> new AtomicInteger()).getAndIncrement() > 0;
     return json(200, "{\"received\":true" + (repeat ? ",\"duplicate\":true" : "") + "}");
   }
 
-  /** Stripe's scheme: {@code t} within the tolerance and a {@code v1} equal to the HMAC, compared in constant time. */
+  /**
+   * Stripe's scheme: {@code t} within the tolerance and a {@code v1} equal to the HMAC, compared in
+   * constant time.
+   */
   private boolean signatureMatches(String header, String body) {
     if (header == null) {
       return false;
@@ -153,15 +163,20 @@ public final class FakeWebhookReceiver extends FakeServer {
         v1 = kv[1];
       }
     }
-    if (timestamp == null || v1 == null
+    if (timestamp == null
+        || v1 == null
         || Math.abs(System.currentTimeMillis() / 1000 - timestamp) > TOLERANCE_SECONDS) {
       return false;
     }
-    return MessageDigest.isEqual(hmacHex(timestamp + "." + body).getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(
+        hmacHex(timestamp + "." + body).getBytes(StandardCharsets.US_ASCII),
         v1.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Computed here as a receiver's library does, not with the sender's code, so a signing mistake shows. */
+  /**
+   * Computed here as a receiver's library does, not with the sender's code, so a signing mistake
+   * shows.
+   */
   private String hmacHex(String signed) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -20,7 +20,9 @@ public final class FaultInjection {
   private final Queue<MockResponse> pending = new ConcurrentLinkedQueue<>();
   private final BiFunction<Integer, String, String> errorEnvelope;
 
-  /** @param errorEnvelope the provider's error body for a status and message */
+  /**
+   * @param errorEnvelope the provider's error body for a status and message
+   */
   public FaultInjection(BiFunction<Integer, String, String> errorEnvelope) {
     this.errorEnvelope = errorEnvelope;
   }
@@ -37,7 +39,10 @@ public final class FaultInjection {
     return this;
   }
 
-  /** The next {@code calls} calls are answered normally, so that a fault queued after them hits a later call. */
+  /**
+   * The next {@code calls} calls are answered normally, so that a fault queued after them hits a
+   * later call.
+   */
   public FaultInjection passNext(int calls) {
     for (int i = 0; i < calls; i++) {
       pending.add(PASS);
@@ -53,7 +58,10 @@ public final class FaultInjection {
     return this;
   }
 
-  /** The next {@code calls} calls answer only after {@code delay}: long enough to trip a client timeout. */
+  /**
+   * The next {@code calls} calls answer only after {@code delay}: long enough to trip a client
+   * timeout.
+   */
   public FaultInjection slowNext(int calls, Duration delay) {
     for (int i = 0; i < calls; i++) {
       pending.add(error(503, "slow").setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS));

@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP server that behaves like Jetty with its idle timeout: it answers with keep-alive, keeps
- * the connection open for the next request, and closes it once it has been idle for
- * {@code idleTimeout} (Jetty's default is 30 s), without telling the client. A client that reuses
- * such a connection writes to a socket nobody reads, which is the "unexpected end of stream" that
- * made healthy services look down. MockWebServer never closes an idle connection, so it cannot show
+ * the connection open for the next request, and closes it once it has been idle for {@code
+ * idleTimeout} (Jetty's default is 30 s), without telling the client. A client that reuses such a
+ * connection writes to a socket nobody reads, which is the "unexpected end of stream" that made
+ * healthy services look down. MockWebServer never closes an idle connection, so it cannot show
  * this. Each request is answered with the same status and JSON body.
  */
 public final class IdleClosingServer implements AutoCloseable {
@@ -82,7 +82,8 @@ public final class IdleClosingServer implements AutoCloseable {
     long deadline = System.nanoTime() + idleTimeout.multipliedBy(20).toNanos();
     while (idleClosed.get() < count) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the server closed " + idleClosed.get() + " idle connections, not " + count);
+        throw new AssertionError(
+            "the server closed " + idleClosed.get() + " idle connections, not " + count);
       }
       Thread.sleep(5);
     }
@@ -125,8 +126,13 @@ public final class IdleClosingServer implements AutoCloseable {
         String[] requestLine = head.split("\r\n", 2)[0].split(" ");
         requests.add(requestLine[0] + " " + requestLine[1]);
         byte[] answer = body.getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 " + status + " Answer\r\nContent-Type: application/json\r\nContent-Length: "
-            + answer.length + "\r\nConnection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(
+            ("HTTP/1.1 "
+                    + status
+                    + " Answer\r\nContent-Type: application/json\r\nContent-Length: "
+                    + answer.length
+                    + "\r\nConnection: keep-alive\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         if (!requestLine[0].equals("HEAD")) {
           out.write(answer);
         }

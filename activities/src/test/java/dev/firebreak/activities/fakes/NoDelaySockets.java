@@ -37,7 +37,8 @@ final class NoDelaySockets extends ServerSocketFactory {
   }
 
   @Override
-  public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+  public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
+      throws IOException {
     throw new UnsupportedOperationException("MockWebServer binds the socket itself");
   }
 }

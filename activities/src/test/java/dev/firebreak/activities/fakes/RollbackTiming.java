@@ -11,13 +11,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RollbackTiming {
 
   /** Where a rollback job is, as the platform reports it on a status read. */
-  public enum Phase { PENDING, LIVE, FAILED }
+  public enum Phase {
+    PENDING,
+    LIVE,
+    FAILED
+  }
 
   private volatile int polls;
   private volatile Duration delay = Duration.ZERO;
   private volatile boolean failing;
 
-  /** Rollbacks started from now on report pending for {@code polls} status reads and for {@code delay}. */
+  /**
+   * Rollbacks started from now on report pending for {@code polls} status reads and for {@code
+   * delay}.
+   */
   public void takes(int polls, Duration delay) {
     this.polls = polls;
     this.delay = delay;
@@ -28,7 +35,9 @@ public final class RollbackTiming {
     this.failing = failing;
   }
 
-  /** The delay a rollback takes: what a benchmark subtracts to leave the orchestration's own time. */
+  /**
+   * The delay a rollback takes: what a benchmark subtracts to leave the orchestration's own time.
+   */
   public Duration delay() {
     return delay;
   }

@@ -15,7 +15,8 @@ class HealthBodyTest {
 
   @Test
   void runbookChecksWithAnErrorFail() throws Exception {
-    HealthBody body = read("{\"status\":\"unhealthy\",\"checks\":{\"database\":\"error\",\"redis\":\"ok\"}}");
+    HealthBody body =
+        read("{\"status\":\"unhealthy\",\"checks\":{\"database\":\"error\",\"redis\":\"ok\"}}");
 
     assertThat(body.statusHealthy()).isFalse();
     assertThat(body.failingChecks()).containsExactly("database=error");
@@ -23,7 +24,8 @@ class HealthBodyTest {
 
   @Test
   void subCheckFailureCountsEvenWhenTheTopLevelSaysHealthy() throws Exception {
-    HealthBody body = read("{\"status\":\"healthy\",\"checks\":{\"database\":\"ok\",\"redis\":\"error\"}}");
+    HealthBody body =
+        read("{\"status\":\"healthy\",\"checks\":{\"database\":\"ok\",\"redis\":\"error\"}}");
 
     assertThat(body.statusHealthy()).isTrue();
     assertThat(body.failingChecks()).containsExactly("redis=error");
@@ -31,24 +33,27 @@ class HealthBodyTest {
 
   @Test
   void servicesMapOfBooleansFailsOnFalse() throws Exception {
-    HealthBody body = read("{\"status\":\"healthy\",\"services\":{\"redis\":true,\"stripe\":false}}");
+    HealthBody body =
+        read("{\"status\":\"healthy\",\"services\":{\"redis\":true,\"stripe\":false}}");
 
     assertThat(body.failingChecks()).containsExactly("stripe=false");
   }
 
   @Test
   void checksThatAreObjectsAreJudgedByTheirStatus() throws Exception {
-    HealthBody body = read(
-        "{\"status\":\"ok\",\"checks\":{\"database\":{\"status\":\"ok\",\"latency_ms\":3},"
-            + "\"redis\":{\"status\":\"fail\",\"error\":\"timeout\"}}}");
+    HealthBody body =
+        read(
+            "{\"status\":\"ok\",\"checks\":{\"database\":{\"status\":\"ok\",\"latency_ms\":3},"
+                + "\"redis\":{\"status\":\"fail\",\"error\":\"timeout\"}}}");
 
     assertThat(body.failingChecks()).containsExactly("redis=fail");
   }
 
   @Test
   void springBootComponentsAreReadCaseInsensitively() throws Exception {
-    HealthBody body = read(
-        "{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"},\"diskSpace\":{\"status\":\"UP\"}}}");
+    HealthBody body =
+        read(
+            "{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"},\"diskSpace\":{\"status\":\"UP\"}}}");
 
     assertThat(body.status()).isEqualTo("down");
     assertThat(body.statusHealthy()).isFalse();
@@ -57,9 +62,10 @@ class HealthBodyTest {
 
   @Test
   void ietfHealthJsonChecksTakeTheWorstMeasurement() throws Exception {
-    HealthBody body = read(
-        "{\"status\":\"pass\",\"checks\":{\"postgres:responseTime\":[{\"componentId\":\"a\",\"status\":\"pass\"},"
-            + "{\"componentId\":\"b\",\"status\":\"fail\"}],\"cpu:utilization\":[{\"status\":\"warn\"}]}}");
+    HealthBody body =
+        read(
+            "{\"status\":\"pass\",\"checks\":{\"postgres:responseTime\":[{\"componentId\":\"a\",\"status\":\"pass\"},"
+                + "{\"componentId\":\"b\",\"status\":\"fail\"}],\"cpu:utilization\":[{\"status\":\"warn\"}]}}");
 
     assertThat(body.failingChecks()).containsExactly("postgres:responseTime=fail");
     assertThat(body.warnings()).containsExactly("cpu:utilization=warn");
@@ -67,14 +73,16 @@ class HealthBodyTest {
 
   @Test
   void checksAsAnArrayOfNamedObjectsAreAccepted() throws Exception {
-    HealthBody body = read("{\"status\":\"ok\",\"checks\":[{\"name\":\"queue\",\"status\":\"down\"}]}");
+    HealthBody body =
+        read("{\"status\":\"ok\",\"checks\":[{\"name\":\"queue\",\"status\":\"down\"}]}");
 
     assertThat(body.failingChecks()).containsExactly("queue=down");
   }
 
   @Test
   void degradedSubCheckIsAWarningNotAFailure() throws Exception {
-    HealthBody body = read("{\"status\":\"ok\",\"checks\":{\"database\":\"ok\",\"redis\":\"degraded\"}}");
+    HealthBody body =
+        read("{\"status\":\"ok\",\"checks\":{\"database\":\"ok\",\"redis\":\"degraded\"}}");
 
     assertThat(body.failingChecks()).isEmpty();
     assertThat(body.warnings()).containsExactly("redis=degraded");

@@ -24,10 +24,12 @@ class HttpHealthCheckerTest {
   private static final Duration TIMEOUT = Duration.ofMillis(300);
 
   private final FakeHealthEndpoint endpoint = new FakeHealthEndpoint();
-  private static final HealthConfirmation THREE_CHECKS = new HealthConfirmation(3, Duration.ofMillis(50));
+  private static final HealthConfirmation THREE_CHECKS =
+      new HealthConfirmation(3, Duration.ofMillis(50));
 
   private final HttpTransport transport = HttpTransport.withCallDeadlinesOnly();
-  private final HttpHealthChecker checker = new HttpHealthChecker(transport, HealthConfirmation.FIRST_CHECK);
+  private final HttpHealthChecker checker =
+      new HttpHealthChecker(transport, HealthConfirmation.FIRST_CHECK);
   private final HttpHealthChecker confirming = new HttpHealthChecker(transport, THREE_CHECKS);
 
   @AfterEach
@@ -58,7 +60,8 @@ class HttpHealthCheckerTest {
 
     assertThat(result.healthy()).isFalse();
     assertThat(result.failingChecks()).containsExactly("database=error");
-    assertThat(result.summary()).isEqualTo("unhealthy: HTTP 200, status unhealthy, failing database=error");
+    assertThat(result.summary())
+        .isEqualTo("unhealthy: HTTP 200, status unhealthy, failing database=error");
   }
 
   @Test
@@ -87,7 +90,8 @@ class HttpHealthCheckerTest {
 
     assertThat(result.healthy()).isFalse();
     assertThat(result.summary())
-        .isEqualTo("unhealthy: HTTP 200, body is not JSON (\"<html><body>Bad gateway</body></html>\")");
+        .isEqualTo(
+            "unhealthy: HTTP 200, body is not JSON (\"<html><body>Bad gateway</body></html>\")");
   }
 
   @Test
@@ -135,19 +139,24 @@ class HttpHealthCheckerTest {
   static Stream<Arguments> blips() {
     return Stream.of(
         Arguments.of("a 503", (Consumer<FaultInjection>) faults -> faults.failNext(1, 503)),
-        Arguments.of("a dropped connection", (Consumer<FaultInjection>) faults -> faults.disconnectNext(1)),
-        Arguments.of("a slow answer", (Consumer<FaultInjection>) faults -> faults.slowNext(1, Duration.ofMillis(900))));
+        Arguments.of(
+            "a dropped connection", (Consumer<FaultInjection>) faults -> faults.disconnectNext(1)),
+        Arguments.of(
+            "a slow answer",
+            (Consumer<FaultInjection>) faults -> faults.slowNext(1, Duration.ofMillis(900))));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("blips")
-  void oneFailedCheckFollowedByAHealthyOneIsHealthyAndSaysItWasRechecked(String blip, Consumer<FaultInjection> fault) {
+  void oneFailedCheckFollowedByAHealthyOneIsHealthyAndSaysItWasRechecked(
+      String blip, Consumer<FaultInjection> fault) {
     fault.accept(endpoint.faults());
 
     HealthResult result = confirming.check(new HealthCheck("api", endpoint.url(), TIMEOUT));
 
     assertThat(result.healthy()).isTrue();
-    assertThat(result.summary()).startsWith("healthy: HTTP 200, status healthy (on check 2; check 1 was unhealthy: ");
+    assertThat(result.summary())
+        .startsWith("healthy: HTTP 200, status healthy (on check 2; check 1 was unhealthy: ");
     assertThat(endpoint.requests()).hasSize(2);
   }
 
@@ -159,7 +168,9 @@ class HttpHealthCheckerTest {
 
     assertThat(result.healthy()).isFalse();
     assertThat(result.failingChecks()).containsExactly("db=down");
-    assertThat(result.summary()).isEqualTo("unhealthy: HTTP 503, status down, failing db=down (on all 3 checks, 50 ms apart)");
+    assertThat(result.summary())
+        .isEqualTo(
+            "unhealthy: HTTP 503, status down, failing db=down (on all 3 checks, 50 ms apart)");
     assertThat(endpoint.requests()).hasSize(3);
   }
 

@@ -16,8 +16,9 @@ class ErrorMessageReaderTest {
 
   @Test
   void readsNestedEnvelopes() {
-    assertThat(ErrorMessageReader.jsonFields("/error/message")
-            .read("{\"error\":{\"code\":\"not_found\",\"message\":\"Project not found\"}}"))
+    assertThat(
+            ErrorMessageReader.jsonFields("/error/message")
+                .read("{\"error\":{\"code\":\"not_found\",\"message\":\"Project not found\"}}"))
         .isEqualTo("Project not found");
   }
 
@@ -38,6 +39,8 @@ class ErrorMessageReaderTest {
   void longBodiesAreCutWithAMarker() {
     String quoted = ErrorMessageReader.bodyExcerpt().read("x".repeat(1000));
 
-    assertThat(quoted).startsWith("x".repeat(ErrorMessageReader.EXCERPT_CHARS)).endsWith("… (700 more chars)");
+    assertThat(quoted)
+        .startsWith("x".repeat(ErrorMessageReader.EXCERPT_CHARS))
+        .endsWith("… (700 more chars)");
   }
 }

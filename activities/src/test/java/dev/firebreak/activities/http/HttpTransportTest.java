@@ -44,11 +44,16 @@ class HttpTransportTest {
   }
 
   private static Request request(String method, String url) {
-    RequestBody body = method.equals("GET") || method.equals("HEAD") ? null : RequestBody.create(new byte[] {'{', '}'});
+    RequestBody body =
+        method.equals("GET") || method.equals("HEAD")
+            ? null
+            : RequestBody.create(new byte[] {'{', '}'});
     return new Request.Builder().url(url).method(method, body).build();
   }
 
-  /** One GET that leaves its connection in the pool, and the wait until the server has dropped it. */
+  /**
+   * One GET that leaves its connection in the pool, and the wait until the server has dropped it.
+   */
   private void leaveAConnectionTheServerClosesWhileIdle(IdleClosingServer server) throws Exception {
     transport.exchange(request("GET", server.url("/health")), TIMEOUT);
     server.awaitIdleClosed(1);
@@ -56,8 +61,8 @@ class HttpTransportTest {
 
   @ParameterizedTest(name = "{0} after a {1} close")
   @MethodSource("safeMethods")
-  void aSafeRequestOnAConnectionTheServerClosedWhileIdleIsAnsweredOnAFreshConnection(String method, Close close)
-      throws Exception {
+  void aSafeRequestOnAConnectionTheServerClosedWhileIdleIsAnsweredOnAFreshConnection(
+      String method, Close close) throws Exception {
     try (IdleClosingServer server = new IdleClosingServer(IDLE_TIMEOUT, close)) {
       leaveAConnectionTheServerClosesWhileIdle(server);
 
@@ -71,12 +76,13 @@ class HttpTransportTest {
 
   @ParameterizedTest(name = "{0} after a {1} close")
   @MethodSource("unsafeMethods")
-  void anUnsafeRequestOnAConnectionTheServerClosedWhileIdleIsNotSentAgain(String method, Close close)
-      throws Exception {
+  void anUnsafeRequestOnAConnectionTheServerClosedWhileIdleIsNotSentAgain(
+      String method, Close close) throws Exception {
     try (IdleClosingServer server = new IdleClosingServer(IDLE_TIMEOUT, close)) {
       leaveAConnectionTheServerClosesWhileIdle(server);
 
-      assertThatThrownBy(() -> transport.exchange(request(method, server.url("/incidents")), TIMEOUT))
+      assertThatThrownBy(
+              () -> transport.exchange(request(method, server.url("/incidents")), TIMEOUT))
           .isInstanceOf(IOException.class);
 
       assertThat(server.requests()).containsExactly("GET /health");

@@ -19,8 +19,13 @@ public final class MeteredActivityEnvironment implements AutoCloseable {
   private final Scope scope;
 
   public MeteredActivityEnvironment() {
-    scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
-    env = TestActivityEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
+    scope =
+        new RootScopeBuilder()
+            .reporter(reported)
+            .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
+    env =
+        TestActivityEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build());
   }
 
   @Override

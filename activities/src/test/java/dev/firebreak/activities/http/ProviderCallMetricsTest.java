@@ -22,14 +22,18 @@ class ProviderCallMetricsTest {
   void everyCallThroughProviderHttpIsCountedByOutcome() throws Exception {
     MeteredActivityEnvironment metered = new MeteredActivityEnvironment();
     TestActivityEnvironment env = metered.env;
-    ProviderHttp http = new ProviderHttp(HttpTransport.withCallDeadlinesOnly(), "Acme", body -> body);
-    env.registerActivitiesImplementations((ProbeActivities) url -> {
-      try {
-        return http.exchange(new Request.Builder().url(url).build(), Duration.ofMillis(500)).status();
-      } catch (RuntimeException noAnswer) {
-        return -1;
-      }
-    });
+    ProviderHttp http =
+        new ProviderHttp(HttpTransport.withCallDeadlinesOnly(), "Acme", body -> body);
+    env.registerActivitiesImplementations(
+        (ProbeActivities)
+            url -> {
+              try {
+                return http.exchange(new Request.Builder().url(url).build(), Duration.ofMillis(500))
+                    .status();
+              } catch (RuntimeException noAnswer) {
+                return -1;
+              }
+            });
     ProbeActivities probe = env.newActivityStub(ProbeActivities.class);
 
     try (MockWebServer server = new MockWebServer()) {
@@ -46,7 +50,8 @@ class ProviderCallMetricsTest {
       metered.close();
     }
 
-    assertThat(metered.reported.counters).containsEntry(ProviderCallMetrics.NAME + "Acmeok", 1L)
+    assertThat(metered.reported.counters)
+        .containsEntry(ProviderCallMetrics.NAME + "Acmeok", 1L)
         .containsEntry(ProviderCallMetrics.NAME + "Acmerate_limited", 1L)
         .containsEntry(ProviderCallMetrics.NAME + "Acmeclient_error", 1L)
         .containsEntry(ProviderCallMetrics.NAME + "Acmeserver_error", 1L)

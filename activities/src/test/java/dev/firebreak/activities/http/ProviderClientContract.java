@@ -19,6 +19,7 @@ public abstract class ProviderClientContract {
 
   /** The timeout clients under test are built with. */
   protected static final Duration TIMEOUT = Duration.ofMillis(300);
+
   protected static final HttpTransport TRANSPORT = HttpTransport.withCallDeadlinesOnly();
 
   /** The fake the client talks to. */

@@ -21,14 +21,18 @@ class ProviderFailuresTest {
 
   @Test
   void retryAfterAsAnHttpDateIsReadAsTheTimeUntilThen() {
-    String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60));
+    String inAMinute =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(60));
 
-    assertThat(ProviderFailures.parseRetryAfter(inAMinute)).isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
+    assertThat(ProviderFailures.parseRetryAfter(inAMinute))
+        .isBetween(Duration.ofSeconds(55), Duration.ofSeconds(60));
   }
 
   @Test
   void retryAfterInThePastMeansRetryNow() {
-    assertThat(ProviderFailures.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+    assertThat(ProviderFailures.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
+        .isEqualTo(Duration.ZERO);
   }
 
   @Test
@@ -41,12 +45,14 @@ class ProviderFailuresTest {
   @ParameterizedTest
   @ValueSource(ints = {420, 429})
   void rateLimitsRetryAfterTheProvidersDelay(int status) {
-    ApplicationFailure failure = ProviderFailures.forStatus("Statuspage", status, "slow down", "12");
+    ApplicationFailure failure =
+        ProviderFailures.forStatus("Statuspage", status, "slow down", "12");
 
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getType()).isEqualTo(ProviderFailures.RATE_LIMITED);
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(12));
-    assertThat(failure.getOriginalMessage()).contains("Statuspage answered HTTP " + status + ": slow down");
+    assertThat(failure.getOriginalMessage())
+        .contains("Statuspage answered HTTP " + status + ": slow down");
   }
 
   @Test
@@ -69,10 +75,12 @@ class ProviderFailuresTest {
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 403, 404, 409, 422})
   void otherClientErrorsArePermanentAndCarryTheProvidersMessage(int status) {
-    ApplicationFailure failure = ProviderFailures.forStatus("Vercel", status, "Not authorized", null);
+    ApplicationFailure failure =
+        ProviderFailures.forStatus("Vercel", status, "Not authorized", null);
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo(ProviderFailures.REJECTED);
-    assertThat(failure.getOriginalMessage()).isEqualTo("Vercel answered HTTP " + status + ": Not authorized");
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo("Vercel answered HTTP " + status + ": Not authorized");
   }
 }

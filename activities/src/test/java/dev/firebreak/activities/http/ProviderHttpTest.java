@@ -32,7 +32,11 @@ class ProviderHttpTest {
 
   @Test
   void returnsStatusHeadersAndBodyOfASuccessfulAnswer() {
-    provider.answer(new MockResponse().setResponseCode(201).setHeader("X-Request-Id", "r1").setBody("{\"a\":1}"));
+    provider.answer(
+        new MockResponse()
+            .setResponseCode(201)
+            .setHeader("X-Request-Id", "r1")
+            .setBody("{\"a\":1}"));
 
     HttpReply reply = vercel.send(get(), TIMEOUT);
 
@@ -45,7 +49,8 @@ class ProviderHttpTest {
   void clientErrorIsPermanentWithTheProvidersOwnMessage() {
     provider.answer(403, "{\"error\":{\"code\":\"forbidden\",\"message\":\"Not authorized\"}}");
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage()).isEqualTo("Vercel answered HTTP 403: Not authorized");
@@ -55,7 +60,8 @@ class ProviderHttpTest {
   void rateLimitRetriesAfterTheProvidersRetryAfter() {
     provider.faults().rateLimitNext(1, "3");
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.RATE_LIMITED);
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(3));
@@ -65,7 +71,8 @@ class ProviderHttpTest {
   void serverErrorIsRetryable() {
     provider.faults().failNext(1, 502);
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
 
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
@@ -75,7 +82,8 @@ class ProviderHttpTest {
   void noAnswerInTimeIsRetryableAndSaysSo() {
     provider.faults().slowNext(1, Duration.ofMillis(600));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
     assertThat(failure.getOriginalMessage()).isEqualTo("Vercel did not answer within 200 ms");
@@ -85,7 +93,8 @@ class ProviderHttpTest {
   void refusedConnectionIsRetryable() {
     Request request = new Request.Builder().url(FakeHealthEndpoint.refusedUrl()).build();
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(request, TIMEOUT));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(request, TIMEOUT));
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
     assertThat(failure.getOriginalMessage()).startsWith("Vercel could not be reached");
@@ -95,7 +104,8 @@ class ProviderHttpTest {
   void lostAnswerIsRetryable() {
     provider.faults().disconnectNext(1);
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class SecretExpanderTest {
 
   private final SecretExpander expander =
-      new SecretExpander(Map.of("TOKEN", "s3cr3t", "HOST", "api.example.com", "ODD", "a$1\\b")::get);
+      new SecretExpander(
+          Map.of("TOKEN", "s3cr3t", "HOST", "api.example.com", "ODD", "a$1\\b")::get);
 
   @Test
   void expandsEveryReferenceAndLeavesTheRest() {
@@ -33,7 +34,8 @@ class SecretExpanderTest {
   @Test
   void unsetVariableIsAPermanentFailureNamingItButNoValue() {
     ApplicationFailure failure =
-        catchThrowableOfType(ApplicationFailure.class, () -> expander.expand("Bearer ${TOKEN} ${MISSING_KEY}"));
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> expander.expand("Bearer ${TOKEN} ${MISSING_KEY}"));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getType()).isEqualTo(SecretExpander.MISSING_VARIABLE);
@@ -47,7 +49,8 @@ class SecretExpanderTest {
     headers.put("Accept", "application/json");
 
     assertThat(expander.expandValues(headers))
-        .containsExactly(Map.entry("Authorization", "Bearer s3cr3t"), Map.entry("Accept", "application/json"));
+        .containsExactly(
+            Map.entry("Authorization", "Bearer s3cr3t"), Map.entry("Accept", "application/json"));
     assertThat(expander.expandValues(null)).isEmpty();
   }
 }

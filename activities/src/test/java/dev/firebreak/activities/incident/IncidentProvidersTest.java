@@ -15,8 +15,8 @@ import dev.firebreak.activities.statuspage.StatuspageActivitiesImpl;
 import dev.firebreak.activities.statuspage.StatuspageClient;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Acknowledgement;
-import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentInput;
+import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -45,7 +45,8 @@ class IncidentProvidersTest {
   private final PagingProviders paging = new PagingProviders();
   private final FakePagerDuty pagerDuty = paging.pagerDuty;
   private final FakeTwilio twilio = paging.twilio;
-  private final FakeStatuspageApi statuspage = new FakeStatuspageApi("sp-key", "page1").component("cmp-backend");
+  private final FakeStatuspageApi statuspage =
+      new FakeStatuspageApi("sp-key", "page1").component("cmp-backend");
   private final FakeSentry sentry = new FakeSentry("sntrys", "recoup").errors("4501", 40, 2);
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
@@ -59,8 +60,10 @@ class IncidentProvidersTest {
         new RecordingChat(),
         new ScriptedDiagnostics(),
         new PagingRouter(paging.routes()),
-        new StatuspageActivitiesImpl(new StatuspageClient(TRANSPORT, statuspage.baseUrl(), "sp-key", "page1", TIMEOUT)),
-        new SentryErrorCounts(new SentryClient(TRANSPORT, sentry.baseUrl(), "sntrys", "recoup", TIMEOUT)));
+        new StatuspageActivitiesImpl(
+            new StatuspageClient(TRANSPORT, statuspage.baseUrl(), "sp-key", "page1", TIMEOUT)),
+        new SentryErrorCounts(
+            new SentryClient(TRANSPORT, sentry.baseUrl(), "sntrys", "recoup", TIMEOUT)));
     env.start();
     client = env.getWorkflowClient();
   }
@@ -74,9 +77,17 @@ class IncidentProvidersTest {
   }
 
   private IncidentWorkflow declare(String id, Severity severity) {
-    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(TaskQueue.NAME).build());
-    WorkflowClient.start(incident::run, IncidentInput.declared(IncidentPolicies.declaration(id, severity), IncidentPolicies.recoupWithProviders()));
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(IncidentWorkflow.workflowId(id))
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
+    WorkflowClient.start(
+        incident::run,
+        IncidentInput.declared(
+            IncidentPolicies.declaration(id, severity), IncidentPolicies.recoupWithProviders()));
     return incident;
   }
 
@@ -85,16 +96,23 @@ class IncidentProvidersTest {
     IncidentWorkflow incident = declare("INC-21", Severity.P2);
     env.sleep(Duration.ofMinutes(31));
 
-    assertThat(pagerDuty.alerts()).singleElement().satisfies(alert -> {
-      assertThat(alert.dedupKey()).isEqualTo("INC-21");
-      assertThat(alert.triggers()).isEqualTo(2);
-      assertThat(alert.severity()).isEqualTo("error");
-    });
-    assertThat(twilio.messages()).singleElement().satisfies(sms -> {
-      assertThat(sms.to()).isEqualTo("+15550101");
-      assertThat(sms.body()).contains("INC-21", "no acknowledgement in 30m");
-    });
-    assertThat(incident.state().timeline()).filteredOn(e -> e.kind().equals("page-delivery"))
+    assertThat(pagerDuty.alerts())
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.dedupKey()).isEqualTo("INC-21");
+              assertThat(alert.triggers()).isEqualTo(2);
+              assertThat(alert.severity()).isEqualTo("error");
+            });
+    assertThat(twilio.messages())
+        .singleElement()
+        .satisfies(
+            sms -> {
+              assertThat(sms.to()).isEqualTo("+15550101");
+              assertThat(sms.body()).contains("INC-21", "no acknowledgement in 30m");
+            });
+    assertThat(incident.state().timeline())
+        .filteredOn(e -> e.kind().equals("page-delivery"))
         .extracting(TimelineEntry::text)
         .anyMatch(text -> text.contains("SMS to +15550101 queued"));
     assertThat(statuspage.incidents()).as("P2 is not public").isEmpty();
@@ -106,41 +124,56 @@ class IncidentProvidersTest {
     env.sleep(Duration.ofMinutes(1));
     incident.acknowledge(new Acknowledgement("bob"));
     env.sleep(Duration.ofMinutes(1));
-    assertThat(pagerDuty.alerts()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("acknowledged"));
+    assertThat(pagerDuty.alerts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo("acknowledged"));
 
     incident.resolve(new Resolution("bob", "rolled back", null));
     env.sleep(Duration.ofMinutes(1));
 
-    assertThat(pagerDuty.alerts()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("resolved"));
+    assertThat(pagerDuty.alerts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo("resolved"));
   }
 
   @Test
   void publicP1IsOpenedOnTheStatusPageAndFollowedThroughResolve() {
     IncidentWorkflow incident = declare("INC-23", Severity.P1);
     env.sleep(Duration.ofMinutes(1));
-    assertThat(statuspage.incidents()).singleElement().satisfies(i -> {
-      assertThat(i.status()).isEqualTo("investigating");
-      assertThat(i.impact()).isEqualTo("major");
-    });
+    assertThat(statuspage.incidents())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.status()).isEqualTo("investigating");
+              assertThat(i.impact()).isEqualTo("major");
+            });
     assertThat(statuspage.componentStatus("cmp-backend")).isEqualTo("partial_outage");
 
     incident.acknowledge(new Acknowledgement("bob"));
     env.sleep(Duration.ofMinutes(1));
     incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
-    incident.postUpdate(new ResponderUpdate("bob", "Checkout recovering after the rollback", "10 min", null));
+    incident.postUpdate(
+        new ResponderUpdate("bob", "Checkout recovering after the rollback", "10 min", null));
     env.sleep(Duration.ofMinutes(1));
     incident.resolve(new Resolution("bob", "rolled back", null));
     env.sleep(Duration.ofMinutes(16));
 
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.POST_MORTEM);
-    assertThat(statuspage.incidents()).singleElement().satisfies(i -> {
-      assertThat(i.status()).isEqualTo("resolved");
-      assertThat(i.updates()).extracting(u -> u.substring(0, u.indexOf(':'))).containsExactly(
-          "investigating", "identified", "identified", "monitoring", "resolved");
-      assertThat(i.updates()).contains("identified: Checkout recovering after the rollback");
-    });
+    assertThat(statuspage.incidents())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.status()).isEqualTo("resolved");
+              assertThat(i.updates())
+                  .extracting(u -> u.substring(0, u.indexOf(':')))
+                  .containsExactly(
+                      "investigating", "identified", "identified", "monitoring", "resolved");
+              assertThat(i.updates())
+                  .contains("identified: Checkout recovering after the rollback");
+            });
     assertThat(statuspage.componentStatus("cmp-backend")).isEqualTo("operational");
-    assertThat(incident.state().timeline()).extracting(TimelineEntry::text)
+    assertThat(incident.state().timeline())
+        .extracting(TimelineEntry::text)
         .contains("Errors of recoup-backend (Sentry project 4501): 42 in the last 15m");
   }
 }

@@ -20,9 +20,12 @@ import org.junit.jupiter.api.Test;
 class JobCallActivitiesTest {
 
   private final FakeHttpEndpoint app = new FakeHttpEndpoint();
-  private final JobCallActivities calls = new JobCallActivities(
-      new HttpActionActivitiesImpl(HttpTransport.withCallDeadlinesOnly(), new SecretExpander(Map.of("CRON_SECRET", "s3cret")::get)),
-      new DryRunHttpActionActivities());
+  private final JobCallActivities calls =
+      new JobCallActivities(
+          new HttpActionActivitiesImpl(
+              HttpTransport.withCallDeadlinesOnly(),
+              new SecretExpander(Map.of("CRON_SECRET", "s3cret")::get)),
+          new DryRunHttpActionActivities());
 
   @AfterEach
   void stop() {
@@ -30,9 +33,17 @@ class JobCallActivitiesTest {
   }
 
   private JobCall verification(boolean dryRun) {
-    return new JobCall("payment-verification", HttpAction.configured("payment-verification", "POST",
-        app.url("/api/cron/payment-verification"), Map.of("Authorization", "Bearer ${CRON_SECRET}"), null, 0,
-        Duration.ofSeconds(2)), dryRun);
+    return new JobCall(
+        "payment-verification",
+        HttpAction.configured(
+            "payment-verification",
+            "POST",
+            app.url("/api/cron/payment-verification"),
+            Map.of("Authorization", "Bearer ${CRON_SECRET}"),
+            null,
+            0,
+            Duration.ofSeconds(2)),
+        dryRun);
   }
 
   @Test
@@ -49,7 +60,8 @@ class JobCallActivitiesTest {
   void aFailingCronEndpointFailsTheCallRetryably() {
     app.answer(503, "{\"error\":\"database unavailable\"}");
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, () -> calls.call(verification(false)));
+    ApplicationFailure failure =
+        catchThrowableOfType(ApplicationFailure.class, () -> calls.call(verification(false)));
 
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getOriginalMessage()).contains("503");
@@ -61,7 +73,8 @@ class JobCallActivitiesTest {
 
     assertThat(app.requests()).isEmpty();
     assertThat(result.dryRun()).isTrue();
-    assertThat(result.detail()).startsWith("dry-run: POST " + app.url("/api/cron/payment-verification"))
+    assertThat(result.detail())
+        .startsWith("dry-run: POST " + app.url("/api/cron/payment-verification"))
         .doesNotContain("s3cret");
   }
 }

@@ -23,7 +23,11 @@ class PagerDutyClientTest extends ProviderClientContract {
   }
 
   private static PagerDutyAlert alert() {
-    return new PagerDutyAlert("[P1] INC-1: Checkout returns 500", "firebreak", "critical", "recoup-primary",
+    return new PagerDutyAlert(
+        "[P1] INC-1: Checkout returns 500",
+        "firebreak",
+        "critical",
+        "recoup-primary",
         Map.of("reason", "new P1 incident"));
   }
 
@@ -46,10 +50,14 @@ class PagerDutyClientTest extends ProviderClientContract {
     assertThat(request.getHeader("Content-Type")).startsWith("application/json");
     assertThat(request.getHeader("Authorization")).isNull();
     JsonNode body = new ObjectMapper().readTree(FakeServer.bodyOf(request));
-    assertThat(body.toString()).isEqualTo("{\"routing_key\":\"" + KEY + "\",\"event_action\":\"trigger\","
-        + "\"dedup_key\":\"INC-1\",\"payload\":{\"summary\":\"[P1] INC-1: Checkout returns 500\","
-        + "\"source\":\"firebreak\",\"severity\":\"critical\",\"component\":\"recoup-primary\","
-        + "\"custom_details\":{\"reason\":\"new P1 incident\"}}}");
+    assertThat(body.toString())
+        .isEqualTo(
+            "{\"routing_key\":\""
+                + KEY
+                + "\",\"event_action\":\"trigger\","
+                + "\"dedup_key\":\"INC-1\",\"payload\":{\"summary\":\"[P1] INC-1: Checkout returns 500\","
+                + "\"source\":\"firebreak\",\"severity\":\"critical\",\"component\":\"recoup-primary\","
+                + "\"custom_details\":{\"reason\":\"new P1 incident\"}}}");
     assertThat(dedupKey).isEqualTo("INC-1");
   }
 
@@ -58,7 +66,8 @@ class PagerDutyClientTest extends ProviderClientContract {
     client.trigger("INC-1", alert());
     client.trigger("INC-1", alert());
 
-    assertThat(pagerDuty.alerts()).singleElement()
+    assertThat(pagerDuty.alerts())
+        .singleElement()
         .satisfies(a -> assertThat(a.triggers()).isEqualTo(2));
   }
 
@@ -74,20 +83,26 @@ class PagerDutyClientTest extends ProviderClientContract {
 
   @Test
   void unknownRoutingKeyIsPermanentWithPagerDutysReason() {
-    assertRejected(() -> client("WRONG").trigger("INC-1", alert()), "PagerDuty answered HTTP 400: Invalid routing key");
+    assertRejected(
+        () -> client("WRONG").trigger("INC-1", alert()),
+        "PagerDuty answered HTTP 400: Invalid routing key");
   }
 
   @Test
   void wrongPathIsPermanent() {
-    PagerDutyClient misconfigured = new PagerDutyClient(TRANSPORT, pagerDuty.baseUrl() + "/v1", KEY, TIMEOUT);
+    PagerDutyClient misconfigured =
+        new PagerDutyClient(TRANSPORT, pagerDuty.baseUrl() + "/v1", KEY, TIMEOUT);
 
-    assertRejected(() -> misconfigured.acknowledge("INC-1"), "PagerDuty answered HTTP 404: Not Found");
+    assertRejected(
+        () -> misconfigured.acknowledge("INC-1"), "PagerDuty answered HTTP 404: Not Found");
   }
 
   @Test
   void invalidSeverityIsPermanent() {
     PagerDutyAlert bad = new PagerDutyAlert("s", "firebreak", "urgent", null, Map.of());
 
-    assertRejected(() -> client.trigger("INC-1", bad), "PagerDuty answered HTTP 400: 'payload.severity' is invalid");
+    assertRejected(
+        () -> client.trigger("INC-1", bad),
+        "PagerDuty answered HTTP 400: 'payload.severity' is invalid");
   }
 }

@@ -30,12 +30,24 @@ public final class PagingProviders implements AutoCloseable {
   public Map<String, PagingRouter.Route> routes() {
     return Map.of(
         "slack", PagingRouter.Route.grouped(new DryRunPagingActivities()),
-        "pagerduty", PagingRouter.Route.withIncident(
-            new PagerDutyPaging(new PagerDutyClient(TRANSPORT, pagerDuty.baseUrl(), ROUTING_KEY, TIMEOUT))),
-        "sms", PagingRouter.Route.onePerTarget(
-            new SmsPaging(new TwilioClient(TRANSPORT, twilio.baseUrl(), SID, "auth-token", "+15005550006", TIMEOUT))),
-        "email", PagingRouter.Route.grouped(
-            new EmailPaging(new SendGridClient(TRANSPORT, sendGrid.baseUrl(), "SG.key", "incidents@recoup.com", TIMEOUT))));
+        "pagerduty",
+            PagingRouter.Route.withIncident(
+                new PagerDutyPaging(
+                    new PagerDutyClient(TRANSPORT, pagerDuty.baseUrl(), ROUTING_KEY, TIMEOUT))),
+        "sms",
+            PagingRouter.Route.onePerTarget(
+                new SmsPaging(
+                    new TwilioClient(
+                        TRANSPORT, twilio.baseUrl(), SID, "auth-token", "+15005550006", TIMEOUT))),
+        "email",
+            PagingRouter.Route.grouped(
+                new EmailPaging(
+                    new SendGridClient(
+                        TRANSPORT,
+                        sendGrid.baseUrl(),
+                        "SG.key",
+                        "incidents@recoup.com",
+                        TIMEOUT))));
   }
 
   @Override

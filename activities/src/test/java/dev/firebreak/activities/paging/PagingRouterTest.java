@@ -38,10 +38,12 @@ class PagingRouterTest {
 
   private PagingActivities router(Map<String, PagingRouter.Route> routes) {
     env.registerActivitiesImplementations(new PagingRouter(routes));
-    return env.newActivityStub(PagingActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(10))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-        .build());
+    return env.newActivityStub(
+        PagingActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build());
   }
 
   private PagingActivities allProviders() {
@@ -49,26 +51,51 @@ class PagingRouterTest {
   }
 
   private static PageRequest page(String... targets) {
-    return new PageRequest("INC-1/page-r1-l2", "INC-1", "P1", "Checkout returns 500", "secondary",
-        List.of(targets), "no acknowledgement in 15m", "#incidents", null);
+    return new PageRequest(
+        "INC-1/page-r1-l2",
+        "INC-1",
+        "P1",
+        "Checkout returns 500",
+        "secondary",
+        List.of(targets),
+        "no acknowledgement in 15m",
+        "#incidents",
+        null);
   }
 
   @Test
   void eachTargetReachesItsSchemesProvider() {
-    Delivery delivery = allProviders().page(page(
-        "slack:U0BOB", "pagerduty:recoup-primary", "sms:+15550100", "sms:+15550101", "email:manager@recoup.com"));
+    Delivery delivery =
+        allProviders()
+            .page(
+                page(
+                    "slack:U0BOB",
+                    "pagerduty:recoup-primary",
+                    "sms:+15550100",
+                    "sms:+15550101",
+                    "email:manager@recoup.com"));
 
-    assertThat(pagerDuty.alerts()).singleElement().satisfies(alert -> {
-      assertThat(alert.dedupKey()).isEqualTo("INC-1");
-      assertThat(alert.severity()).isEqualTo("critical");
-      assertThat(alert.summary()).isEqualTo("[P1] INC-1: Checkout returns 500");
-    });
-    assertThat(twilio.messages()).extracting(FakeTwilio.Sms::to).containsExactly("+15550100", "+15550101");
-    assertThat(twilio.messages().get(0).body()).startsWith("Firebreak page: [P1] INC-1 Checkout returns 500");
-    assertThat(sendGrid.mails()).singleElement().satisfies(mail -> {
-      assertThat(mail.to()).containsExactly("manager@recoup.com");
-      assertThat(mail.customArgs().path("firebreak_key").asText()).isEqualTo("INC-1/page-r1-l2");
-    });
+    assertThat(pagerDuty.alerts())
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.dedupKey()).isEqualTo("INC-1");
+              assertThat(alert.severity()).isEqualTo("critical");
+              assertThat(alert.summary()).isEqualTo("[P1] INC-1: Checkout returns 500");
+            });
+    assertThat(twilio.messages())
+        .extracting(FakeTwilio.Sms::to)
+        .containsExactly("+15550100", "+15550101");
+    assertThat(twilio.messages().get(0).body())
+        .startsWith("Firebreak page: [P1] INC-1 Checkout returns 500");
+    assertThat(sendGrid.mails())
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.to()).containsExactly("manager@recoup.com");
+              assertThat(mail.customArgs().path("firebreak_key").asText())
+                  .isEqualTo("INC-1/page-r1-l2");
+            });
     assertThat(delivery.dryRun()).isFalse();
     assertThat(delivery.detail())
         .contains("dry-run: page slack:U0BOB (level secondary)")
@@ -79,15 +106,18 @@ class PagingRouterTest {
 
   @Test
   void unconfiguredAndUnknownSchemesAreReportedAndTheOthersStillPaged() {
-    PagingActivities router = router(Map.of("slack", PagingRouter.Route.grouped(new DryRunPagingActivities())));
+    PagingActivities router =
+        router(Map.of("slack", PagingRouter.Route.grouped(new DryRunPagingActivities())));
 
     Delivery delivery = router.page(page("sms:+15550100", "teams:ops", "slack:U0BOB"));
 
     assertThat(delivery.dryRun()).isFalse();
-    assertThat(delivery.detail()).isEqualTo("NOT paged sms:+15550100: no sms provider is configured; "
-        + "NOT paged teams:ops: no teams provider is configured; "
-        + "dry-run: page slack:U0BOB (level secondary) for INC-1 [P1] \"Checkout returns 500\" reason "
-        + "\"no acknowledgement in 15m\" key=INC-1/page-r1-l2");
+    assertThat(delivery.detail())
+        .isEqualTo(
+            "NOT paged sms:+15550100: no sms provider is configured; "
+                + "NOT paged teams:ops: no teams provider is configured; "
+                + "dry-run: page slack:U0BOB (level secondary) for INC-1 [P1] \"Checkout returns 500\" reason "
+                + "\"no acknowledgement in 15m\" key=INC-1/page-r1-l2");
   }
 
   @Test
@@ -97,8 +127,9 @@ class PagingRouterTest {
     Delivery delivery = allProviders().page(page("sms:+15550100", "sms:+15550101"));
 
     assertThat(twilio.messages()).extracting(FakeTwilio.Sms::to).containsExactly("+15550101");
-    assertThat(delivery.detail()).startsWith(
-        "NOT paged sms:+15550100: Twilio answered HTTP 400: Attempt to send to unsubscribed recipient; SMS to +15550101 queued");
+    assertThat(delivery.detail())
+        .startsWith(
+            "NOT paged sms:+15550100: Twilio answered HTTP 400: Attempt to send to unsubscribed recipient; SMS to +15550101 queued");
   }
 
   @Test
@@ -111,13 +142,16 @@ class PagingRouterTest {
 
     assertThatThrownBy(() -> router.page(page("sms:+15550100", "sms:+15550101")))
         .isInstanceOf(ActivityFailure.class)
-        .rootCause().hasMessageContaining("Twilio answered HTTP 503");
+        .rootCause()
+        .hasMessageContaining("Twilio answered HTTP 503");
     assertThat(twilio.messages()).extracting(FakeTwilio.Sms::to).containsExactly("+15550100");
 
     env.setHeartbeatDetails(heartbeat.get());
     Delivery retried = router.page(page("sms:+15550100", "sms:+15550101"));
 
-    assertThat(twilio.messages()).extracting(FakeTwilio.Sms::to).containsExactly("+15550100", "+15550101");
+    assertThat(twilio.messages())
+        .extracting(FakeTwilio.Sms::to)
+        .containsExactly("+15550100", "+15550101");
     assertThat(retried.detail()).contains("SMS to +15550100 queued", "SMS to +15550101 queued");
   }
 
@@ -131,7 +165,9 @@ class PagingRouterTest {
     assertThat(pagerDuty.alerts().get(0).status()).isEqualTo("acknowledged");
     Delivery resolved = router.resolved(new PageFollowUp("INC-1", "bob", chain));
 
-    assertThat(pagerDuty.alerts()).singleElement().satisfies(a -> assertThat(a.status()).isEqualTo("resolved"));
+    assertThat(pagerDuty.alerts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo("resolved"));
     assertThat(acknowledged.detail()).isEqualTo("PagerDuty alert INC-1 acknowledged");
     assertThat(resolved.detail()).isEqualTo("PagerDuty alert INC-1 resolved");
     assertThat(twilio.messages()).hasSize(1);
@@ -139,7 +175,8 @@ class PagingRouterTest {
 
   @Test
   void followUpWithoutSuchProvidersDoesNothing() {
-    Delivery delivery = allProviders().acknowledged(new PageFollowUp("INC-1", "bob", List.of("slack:U0BOB")));
+    Delivery delivery =
+        allProviders().acknowledged(new PageFollowUp("INC-1", "bob", List.of("slack:U0BOB")));
 
     assertThat(delivery).isEqualTo(Delivery.sent("no paging provider keeps an incident to update"));
     assertThat(pagerDuty.requests()).isEmpty();

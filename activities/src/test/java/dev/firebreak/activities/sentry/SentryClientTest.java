@@ -38,14 +38,18 @@ class SentryClientTest extends ProviderClientContract {
 
     RecordedRequest request = sentry.requests().get(0);
     assertThat(request.getHeader("Authorization")).isEqualTo("Bearer sntrys_token");
-    assertThat(request.getPath()).isEqualTo("/api/0/organizations/recoup/stats_v2/?field=sum%28quantity%29"
-        + "&groupBy=outcome&category=error&statsPeriod=15m&interval=1m&project=4501");
+    assertThat(request.getPath())
+        .isEqualTo(
+            "/api/0/organizations/recoup/stats_v2/?field=sum%28quantity%29"
+                + "&groupBy=outcome&category=error&statsPeriod=15m&interval=1m&project=4501");
     assertThat(errors).isEqualTo(42);
   }
 
   @Test
   void activityReportsTheCountForTheService() {
-    ErrorCount count = new SentryErrorCounts(client).recentErrors(new ErrorCountQuery("recoup-backend", "4501", WINDOW));
+    ErrorCount count =
+        new SentryErrorCounts(client)
+            .recentErrors(new ErrorCountQuery("recoup-backend", "4501", WINDOW));
 
     assertThat(count).isEqualTo(new ErrorCount("recoup-backend", "4501", 42, WINDOW, false, null));
   }
@@ -57,12 +61,15 @@ class SentryClientTest extends ProviderClientContract {
 
   @Test
   void badTokenIsPermanentWithSentrysDetail() {
-    assertRejected(() -> client("stale", "recoup").errorCount("4501", WINDOW), "Sentry answered HTTP 401: Invalid token");
+    assertRejected(
+        () -> client("stale", "recoup").errorCount("4501", WINDOW),
+        "Sentry answered HTTP 401: Invalid token");
   }
 
   @Test
   void unknownOrganisationIsPermanent() {
-    assertRejected(() -> client("sntrys_token", "other").errorCount("4501", WINDOW),
+    assertRejected(
+        () -> client("sntrys_token", "other").errorCount("4501", WINDOW),
         "Sentry answered HTTP 404: The requested resource does not exist");
   }
 }

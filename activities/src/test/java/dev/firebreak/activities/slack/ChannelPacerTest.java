@@ -15,23 +15,34 @@ class ChannelPacerTest {
 
   @Test
   void postsToOneChannelAreSpacedByTheIntervalWhileOtherChannelsGoAtOnce() {
-    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 1, Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
+    ChannelPacer pacer =
+        new ChannelPacer(
+            Duration.ofSeconds(1), 1, Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
 
-    assertThat(pacer.reserve("incidents", "a-1")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
-    assertThat(pacer.reserve("incidents", "a-2")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
-    assertThat(pacer.reserve("incidents", "a-3")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(2)));
-    assertThat(pacer.reserve("inc-20261123-1-db", "m-1")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
+    assertThat(pacer.reserve("incidents", "a-1"))
+        .isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
+    assertThat(pacer.reserve("incidents", "a-2"))
+        .isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
+    assertThat(pacer.reserve("incidents", "a-3"))
+        .isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(2)));
+    assertThat(pacer.reserve("inc-20261123-1-db", "m-1"))
+        .isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
   }
 
   @Test
   void aQuietChannelTakesABurstAtOnceThenSpacesPosts() {
-    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 3, Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
+    ChannelPacer pacer =
+        new ChannelPacer(
+            Duration.ofSeconds(1), 3, Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC));
 
     for (int i = 0; i < 3; i++) {
-      assertThat(pacer.reserve("inc-20261123-1-db", "m-" + i)).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
+      assertThat(pacer.reserve("inc-20261123-1-db", "m-" + i))
+          .isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
     }
-    assertThat(pacer.reserve("inc-20261123-1-db", "m-3")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
-    assertThat(pacer.reserve("inc-20261123-1-db", "m-4")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(2)));
+    assertThat(pacer.reserve("inc-20261123-1-db", "m-3"))
+        .isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
+    assertThat(pacer.reserve("inc-20261123-1-db", "m-4"))
+        .isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(2)));
   }
 
   @Test
@@ -46,13 +57,17 @@ class ChannelPacerTest {
 
     assertThat(refused).isEqualTo(new ChannelPacer.Turn(false, Duration.ofSeconds(3)));
     assertThat(pacer.isHeldBack("a-3")).isTrue();
-    assertThat(pacer.reserve("incidents", "a-3")).as("asked again: the same turn").isEqualTo(refused);
-    assertThat(pacer.reserve("incidents", "a-4")).as("the next message queues behind it")
+    assertThat(pacer.reserve("incidents", "a-3"))
+        .as("asked again: the same turn")
+        .isEqualTo(refused);
+    assertThat(pacer.reserve("incidents", "a-4"))
+        .as("the next message queues behind it")
         .isEqualTo(new ChannelPacer.Turn(false, Duration.ofSeconds(4)));
 
     clock.now = T0.plusSeconds(2);
 
-    assertThat(pacer.reserve("incidents", "a-3")).isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
+    assertThat(pacer.reserve("incidents", "a-3"))
+        .isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
     assertThat(pacer.isHeldBack("a-3")).isFalse();
   }
 
@@ -65,7 +80,8 @@ class ChannelPacerTest {
 
     clock.now = T0.plusSeconds(3);
 
-    assertThat(pacer.reserve("incidents", "a-3")).isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
+    assertThat(pacer.reserve("incidents", "a-3"))
+        .isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
   }
 
   private static final class SettableClock extends Clock {

@@ -37,21 +37,37 @@ class IncidentRoomTest {
     assertThat(room.members()).contains("U0ALICE");
     assertThat(room.topic()).isEqualTo("P1 · Declared · commander <@U0ALICE>");
     assertThat(ref.channel()).isEqualTo(room.id());
-    assertThat(fake.messages(room.id())).singleElement()
-        .satisfies(card -> assertThat(card.metadataValue("key")).isEqualTo("INC-20261123-1/incident-message"));
-    assertThat(fake.messages("#incidents")).singleElement().satisfies(announcement -> {
-      assertThat(announcement.text()).contains("INC-20261123-1", "Checkout API 5xx spike", "<#" + room.id() + ">");
-      assertThat(announcement.metadataValue("key")).isEqualTo("INC-20261123-1/room-announcement");
-    });
+    assertThat(fake.messages(room.id()))
+        .singleElement()
+        .satisfies(
+            card ->
+                assertThat(card.metadataValue("key")).isEqualTo("INC-20261123-1/incident-message"));
+    assertThat(fake.messages("#incidents"))
+        .singleElement()
+        .satisfies(
+            announcement -> {
+              assertThat(announcement.text())
+                  .contains("INC-20261123-1", "Checkout API 5xx spike", "<#" + room.id() + ">");
+              assertThat(announcement.metadataValue("key"))
+                  .isEqualTo("INC-20261123-1/room-announcement");
+            });
   }
 
   @Test
   void roomIsPrivateWhenConfigured() throws Exception {
     try (SlackTestbed privateRooms = new SlackTestbed(true)) {
-      privateRooms.activityStub(ChatActivities.class).postIncidentMessage(IncidentCards.declared("#incidents"));
+      privateRooms
+          .activityStub(ChatActivities.class)
+          .postIncidentMessage(IncidentCards.declared("#incidents"));
 
       assertThat(privateRooms.onlyRoom().isPrivate()).isTrue();
-      assertThat(privateRooms.fake.lastRequest("conversations.create").orElseThrow().field("is_private")).isIn("1", "true");
+      assertThat(
+              privateRooms
+                  .fake
+                  .lastRequest("conversations.create")
+                  .orElseThrow()
+                  .field("is_private"))
+          .isIn("1", "true");
     }
   }
 
@@ -70,13 +86,27 @@ class IncidentRoomTest {
   void commanderAlreadyInTheRoomOrTheBotItselfCountAsInvited() {
     chat.postIncidentMessage(IncidentCards.declared("#incidents"));
 
-    // A second incident message for a bot commander: already_in_channel and cant_invite_self both settle.
-    MessageRef again = chat.postIncidentMessage(new IncidentCard("INC-20261123-1/incident-message-2", "#incidents",
-        IncidentCards.INCIDENT_ID, "Checkout API 5xx spike", "P1", "Declared", "checkout-api", FakeSlack.BOT_USER_ID,
-        null, null, IncidentCards.DECLARED_AT, null));
+    // A second incident message for a bot commander: already_in_channel and cant_invite_self both
+    // settle.
+    MessageRef again =
+        chat.postIncidentMessage(
+            new IncidentCard(
+                "INC-20261123-1/incident-message-2",
+                "#incidents",
+                IncidentCards.INCIDENT_ID,
+                "Checkout API 5xx spike",
+                "P1",
+                "Declared",
+                "checkout-api",
+                FakeSlack.BOT_USER_ID,
+                null,
+                null,
+                IncidentCards.DECLARED_AT,
+                null));
 
     assertThat(again.channel()).isEqualTo(slack.onlyRoom().id());
-    assertThat(fake.lastRequest("conversations.invite").orElseThrow().field("users")).isEqualTo(FakeSlack.BOT_USER_ID);
+    assertThat(fake.lastRequest("conversations.invite").orElseThrow().field("users"))
+        .isEqualTo(FakeSlack.BOT_USER_ID);
   }
 
   @Test
@@ -87,9 +117,21 @@ class IncidentRoomTest {
     chat.updateIncidentMessage(ref, IncidentCards.declared("#incidents"));
     assertThat(fake.calls("conversations.setTopic")).isEqualTo(topicsAfterDeclare);
 
-    chat.updateIncidentMessage(ref, new IncidentCard("INC-20261123-1/incident-message", "#incidents",
-        IncidentCards.INCIDENT_ID, "Checkout API 5xx spike", "P0", "Mitigating", "checkout-api", "U0CAROL", "U0BOB",
-        null, IncidentCards.DECLARED_AT, null));
+    chat.updateIncidentMessage(
+        ref,
+        new IncidentCard(
+            "INC-20261123-1/incident-message",
+            "#incidents",
+            IncidentCards.INCIDENT_ID,
+            "Checkout API 5xx spike",
+            "P0",
+            "Mitigating",
+            "checkout-api",
+            "U0CAROL",
+            "U0BOB",
+            null,
+            IncidentCards.DECLARED_AT,
+            null));
 
     FakeSlackChannel room = slack.onlyRoom();
     assertThat(room.topic()).isEqualTo("P0 · Mitigating · commander <@U0CAROL>");
@@ -100,10 +142,21 @@ class IncidentRoomTest {
   @Test
   void incidentMessageLeftInTheMainChannelNeverChangesThatChannelsTopic() {
     // Incidents declared before rooms keep their message in #incidents.
-    String legacyTs = slack.client.post(SlackMessage.text("#incidents", null, "legacy incident message",
-        "INC-20261123-1/incident-message", "INC-20261123-1"), false).ts();
+    String legacyTs =
+        slack
+            .client
+            .post(
+                SlackMessage.text(
+                    "#incidents",
+                    null,
+                    "legacy incident message",
+                    "INC-20261123-1/incident-message",
+                    "INC-20261123-1"),
+                false)
+            .ts();
 
-    chat.updateIncidentMessage(new MessageRef(FakeSlack.DEFAULT_CHANNEL_ID, legacyTs, false),
+    chat.updateIncidentMessage(
+        new MessageRef(FakeSlack.DEFAULT_CHANNEL_ID, legacyTs, false),
         IncidentCards.acknowledged("#incidents"));
 
     assertThat(fake.channel("#incidents").orElseThrow().topic()).isEmpty();
@@ -113,17 +166,30 @@ class IncidentRoomTest {
   @Test
   void postMortemIsPostedInTheRoomAndBookmarked() {
     MessageRef ref = chat.postIncidentMessage(IncidentCards.declared("#incidents"));
-    ThreadMessage postMortem = new ThreadMessage("INC-20261123-1/post-mortem-9", "INC-20261123-1", ref.channel(),
-        null, "# Incident Report: Checkout API 5xx spike", "Post-mortem INC-20261123-1");
+    ThreadMessage postMortem =
+        new ThreadMessage(
+            "INC-20261123-1/post-mortem-9",
+            "INC-20261123-1",
+            ref.channel(),
+            null,
+            "# Incident Report: Checkout API 5xx spike",
+            "Post-mortem INC-20261123-1");
 
     Delivery first = chat.post(postMortem);
 
-    FakeSlackMessage posted = fake.messages(ref.channel()).stream()
-        .filter(m -> "INC-20261123-1/post-mortem-9".equals(m.metadataValue("key"))).findFirst().orElseThrow();
-    assertThat(slack.onlyRoom().bookmarks()).singleElement().satisfies(bookmark -> {
-      assertThat(bookmark.title()).isEqualTo("Post-mortem INC-20261123-1");
-      assertThat(bookmark.link()).endsWith("/archives/" + ref.channel() + "/p" + posted.ts().replace(".", ""));
-    });
+    FakeSlackMessage posted =
+        fake.messages(ref.channel()).stream()
+            .filter(m -> "INC-20261123-1/post-mortem-9".equals(m.metadataValue("key")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(slack.onlyRoom().bookmarks())
+        .singleElement()
+        .satisfies(
+            bookmark -> {
+              assertThat(bookmark.title()).isEqualTo("Post-mortem INC-20261123-1");
+              assertThat(bookmark.link())
+                  .endsWith("/archives/" + ref.channel() + "/p" + posted.ts().replace(".", ""));
+            });
     assertThat(first.detail()).contains("bookmarked");
   }
 }

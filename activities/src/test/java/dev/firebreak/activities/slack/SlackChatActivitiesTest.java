@@ -40,16 +40,21 @@ class SlackChatActivitiesTest {
 
     JsonNode blocks = message.blocks();
     assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
-    assertThat(blocks.get(0).path("text").path("text").asText()).isEqualTo("🟠 P1 · INC-20261123-1 · Checkout API 5xx spike");
-    assertThat(fieldTexts(message)).containsExactly(
-        "*Severity*\nP1",
-        "*Status*\nDeclared",
-        "*Commander*\n<@U0ALICE>",
-        "*Service*\ncheckout-api",
-        "*Declared*\n<!date^" + IncidentCards.DECLARED_AT.getEpochSecond()
-            + "^{date_short_pretty} {time}|2026-11-23 11:30 UTC>");
-    assertThat(block(message, "inc_update").path("text").path("text").asText()).isEqualTo("*Latest update*\n_No update yet._");
-    assertThat(block(message, "inc_context").path("elements").get(0).path("text").asText()).contains("INC-20261123-1");
+    assertThat(blocks.get(0).path("text").path("text").asText())
+        .isEqualTo("🟠 P1 · INC-20261123-1 · Checkout API 5xx spike");
+    assertThat(fieldTexts(message))
+        .containsExactly(
+            "*Severity*\nP1",
+            "*Status*\nDeclared",
+            "*Commander*\n<@U0ALICE>",
+            "*Service*\ncheckout-api",
+            "*Declared*\n<!date^"
+                + IncidentCards.DECLARED_AT.getEpochSecond()
+                + "^{date_short_pretty} {time}|2026-11-23 11:30 UTC>");
+    assertThat(block(message, "inc_update").path("text").path("text").asText())
+        .isEqualTo("*Latest update*\n_No update yet._");
+    assertThat(block(message, "inc_context").path("elements").get(0).path("text").asText())
+        .contains("INC-20261123-1");
 
     JsonNode buttons = block(message, "inc_actions").path("elements");
     assertThat(buttons).hasSize(3);
@@ -59,8 +64,10 @@ class SlackChatActivitiesTest {
     assertThat(buttons.get(1).path("value").asText()).isEqualTo("INC-20261123-1");
     assertThat(buttons.get(2).path("action_id").asText()).isEqualTo("incident_resolve");
     assertThat(buttons.get(2).path("value").asText()).isEqualTo("INC-20261123-1");
-    assertThat(buttons.get(2).path("confirm").path("title").path("text").asText()).isEqualTo("Resolve INC-20261123-1?");
-    assertThat(buttons.get(2).path("confirm").path("deny").path("text").asText()).isEqualTo("Cancel");
+    assertThat(buttons.get(2).path("confirm").path("title").path("text").asText())
+        .isEqualTo("Resolve INC-20261123-1?");
+    assertThat(buttons.get(2).path("confirm").path("deny").path("text").asText())
+        .isEqualTo("Cancel");
   }
 
   @Test
@@ -73,11 +80,13 @@ class SlackChatActivitiesTest {
     FakeSlackMessage message = onlyMessage();
     assertThat(message.ts()).isEqualTo(ref.ts());
     assertThat(message.text()).contains("Acknowledged").contains("acknowledged by U0BOB");
-    assertThat(fieldTexts(message)).contains("*Status*\nAcknowledged", "*Acknowledged by*\n<@U0BOB>");
+    assertThat(fieldTexts(message))
+        .contains("*Status*\nAcknowledged", "*Acknowledged by*\n<@U0BOB>");
     assertThat(block(message, "inc_update").path("text").path("text").asText())
         .isEqualTo("*Latest update*\nError rate 12% since 11:24 UTC; rollback in progress.");
     JsonNode buttons = block(message, "inc_actions_acked").path("elements");
-    assertThat(buttons).extracting(button -> button.path("action_id").asText())
+    assertThat(buttons)
+        .extracting(button -> button.path("action_id").asText())
         .containsExactly("incident_update", "incident_resolve");
     assertThat(message.metadataValue("key")).isEqualTo("INC-20261123-1/incident-message");
   }
@@ -89,28 +98,38 @@ class SlackChatActivitiesTest {
     chat.updateIncidentMessage(ref, IncidentCards.rollbackSuggested("#incidents"));
 
     JsonNode buttons = block(onlyMessage(), "inc_actions_acked").path("elements");
-    assertThat(buttons).extracting(button -> button.path("action_id").asText())
+    assertThat(buttons)
+        .extracting(button -> button.path("action_id").asText())
         .containsExactly("incident_update", "incident_resolve", "incident_rollback");
     JsonNode rollBack = buttons.get(2);
     assertThat(rollBack.path("style").asText()).isEqualTo("danger");
     assertThat(rollBack.path("value").asText()).isEqualTo("INC-20261123-1");
-    assertThat(rollBack.path("confirm").path("title").path("text").asText()).isEqualTo("Roll back INC-20261123-1?");
+    assertThat(rollBack.path("confirm").path("title").path("text").asText())
+        .isEqualTo("Roll back INC-20261123-1?");
     assertThat(rollBack.path("confirm").path("text").path("text").asText())
         .startsWith("checkout-api was deployed 12 minutes ago: roll back to dpl_abc.");
   }
 
   @Test
   void anApprovalRequestOffersApproveAndRefuseForItsRollback() {
-    chat.askForApproval(new ApprovalRequest("rollback-checkout-api-k1/approval", "INC-20261123-1", "#incidents",
-        "checkout-api-k1", "⏪ *Approve rolling back checkout-api?* alice asks to roll it back to dpl_abc."));
+    chat.askForApproval(
+        new ApprovalRequest(
+            "rollback-checkout-api-k1/approval",
+            "INC-20261123-1",
+            "#incidents",
+            "checkout-api-k1",
+            "⏪ *Approve rolling back checkout-api?* alice asks to roll it back to dpl_abc."));
 
     FakeSlackMessage message = fake.messages("#incidents").get(0);
     assertThat(message.text()).startsWith("⏪ *Approve rolling back checkout-api?*");
     assertThat(message.metadataValue("key")).isEqualTo("rollback-checkout-api-k1/approval");
     JsonNode buttons = block(message, "approval_actions").path("elements");
-    assertThat(buttons).extracting(button -> button.path("action_id").asText())
+    assertThat(buttons)
+        .extracting(button -> button.path("action_id").asText())
         .containsExactly("rollback_approve", "rollback_refuse");
-    assertThat(buttons).extracting(button -> button.path("value").asText()).containsOnly("checkout-api-k1");
+    assertThat(buttons)
+        .extracting(button -> button.path("value").asText())
+        .containsOnly("checkout-api-k1");
   }
 
   @Test
@@ -126,34 +145,62 @@ class SlackChatActivitiesTest {
   void threadMessageIsPostedUnderTheIncidentMessageWithItsKey() {
     MessageRef ref = chat.postIncidentMessage(IncidentCards.declared("#incidents"));
 
-    Delivery delivery = chat.post(new ThreadMessage("INC-20261123-1/update-1", "INC-20261123-1", ref.channel(),
-        ref.ts(), "*Update:* rollback finished, error rate back to 0.1%"));
+    Delivery delivery =
+        chat.post(
+            new ThreadMessage(
+                "INC-20261123-1/update-1",
+                "INC-20261123-1",
+                ref.channel(),
+                ref.ts(),
+                "*Update:* rollback finished, error rate back to 0.1%"));
 
     List<FakeSlackMessage> replies = fake.replies(ref.channel(), ref.ts());
-    assertThat(replies).singleElement().satisfies(reply -> {
-      assertThat(reply.threadTs()).isEqualTo(ref.ts());
-      assertThat(reply.text()).isEqualTo("*Update:* rollback finished, error rate back to 0.1%");
-      assertThat(reply.metadataValue("key")).isEqualTo("INC-20261123-1/update-1");
-      assertThat(delivery.detail()).contains(reply.ts());
-    });
+    assertThat(replies)
+        .singleElement()
+        .satisfies(
+            reply -> {
+              assertThat(reply.threadTs()).isEqualTo(ref.ts());
+              assertThat(reply.text())
+                  .isEqualTo("*Update:* rollback finished, error rate back to 0.1%");
+              assertThat(reply.metadataValue("key")).isEqualTo("INC-20261123-1/update-1");
+              assertThat(delivery.detail()).contains(reply.ts());
+            });
     assertThat(fake.messages(ref.channel())).hasSize(1);
   }
 
   @Test
   void overlongTitleAndUpdateAreCutToBlockKitLimitsAndSlackAcceptsThem() {
     String title = "Checkout <down> & payments failing ".repeat(20);
-    String update = "Still investigating: 5xx from the payment gateway & retries piling up. ".repeat(150);
+    String update =
+        "Still investigating: 5xx from the payment gateway & retries piling up. ".repeat(150);
 
     MessageRef ref = chat.postIncidentMessage(IncidentCards.withTexts("#incidents", title, update));
-    chat.updateIncidentMessage(ref, IncidentCards.withTexts("#incidents", title + title, update + update));
+    chat.updateIncidentMessage(
+        ref, IncidentCards.withTexts("#incidents", title + title, update + update));
 
     FakeSlackMessage message = onlyMessage();
     String header = message.blocks().get(0).path("text").path("text").asText();
-    assertThat(header).hasSizeLessThanOrEqualTo(150).startsWith("🔴 P0 · INC-20261123-1 · Checkout <down>").endsWith("…");
+    assertThat(header)
+        .hasSizeLessThanOrEqualTo(150)
+        .startsWith("🔴 P0 · INC-20261123-1 · Checkout <down>")
+        .endsWith("…");
     String latest = block(message, "inc_update").path("text").path("text").asText();
-    assertThat(latest).hasSizeLessThanOrEqualTo(3000).contains("&amp;").endsWith("…").doesNotContain("&am…");
-    assertThat(message.text()).hasSizeLessThanOrEqualTo(4000).contains("Checkout &lt;down&gt; &amp; payments");
-    assertThat(block(message, "inc_actions").path("elements").get(1).path("confirm").path("text").path("text").asText())
+    assertThat(latest)
+        .hasSizeLessThanOrEqualTo(3000)
+        .contains("&amp;")
+        .endsWith("…")
+        .doesNotContain("&am…");
+    assertThat(message.text())
+        .hasSizeLessThanOrEqualTo(4000)
+        .contains("Checkout &lt;down&gt; &amp; payments");
+    assertThat(
+            block(message, "inc_actions")
+                .path("elements")
+                .get(1)
+                .path("confirm")
+                .path("text")
+                .path("text")
+                .asText())
         .hasSizeLessThanOrEqualTo(300);
   }
 

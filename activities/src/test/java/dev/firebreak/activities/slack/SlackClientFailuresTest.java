@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class SlackClientFailuresTest {
 
   private final FakeSlack fake = new FakeSlack();
-  private final SlackClient client = new SlackClient(fake.apiUrlPrefix(), fake.token(), Duration.ofMillis(500));
+  private final SlackClient client =
+      new SlackClient(fake.apiUrlPrefix(), fake.token(), Duration.ofMillis(500));
 
   @AfterEach
   void tearDown() throws Exception {
@@ -31,7 +32,8 @@ class SlackClientFailuresTest {
     assertThat(failure.getType()).isEqualTo(ProviderFailures.RATE_LIMITED);
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(7));
-    assertThat(failure.getOriginalMessage()).contains("HTTP 429", "chat.postMessage", "ratelimited");
+    assertThat(failure.getOriginalMessage())
+        .contains("HTTP 429", "chat.postMessage", "ratelimited");
     assertThat(fake.messages("#incidents")).isEmpty();
   }
 
@@ -100,12 +102,16 @@ class SlackClientFailuresTest {
 
   @Test
   void wrongTokenIsPermanentAndNeverShowsTheToken() throws Exception {
-    try (SlackClient wrongToken = new SlackClient(fake.apiUrlPrefix(), "xoxb-not-the-token", Duration.ofSeconds(1))) {
-      ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-          () -> wrongToken.post(message("#incidents"), false));
+    try (SlackClient wrongToken =
+        new SlackClient(fake.apiUrlPrefix(), "xoxb-not-the-token", Duration.ofSeconds(1))) {
+      ApplicationFailure failure =
+          catchThrowableOfType(
+              ApplicationFailure.class, () -> wrongToken.post(message("#incidents"), false));
 
       assertThat(failure.isNonRetryable()).isTrue();
-      assertThat(failure.getOriginalMessage()).contains("chat.postMessage", "invalid_auth").doesNotContain("xoxb");
+      assertThat(failure.getOriginalMessage())
+          .contains("chat.postMessage", "invalid_auth")
+          .doesNotContain("xoxb");
       assertThat(wrongToken.toString()).doesNotContain("xoxb");
     }
   }
@@ -114,8 +120,10 @@ class SlackClientFailuresTest {
   void aChannelListWithoutItsChannelsIsARetryableFailureThatSaysSoNotANullPointer() {
     fake.failNext("conversations.list", 1, FakeSlackFault.okWithout("channels"));
 
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client.update("1763897400.000042", message("#incidents")));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client.update("1763897400.000042", message("#incidents")));
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
     assertThat(failure.isNonRetryable()).isFalse();
@@ -135,18 +143,22 @@ class SlackClientFailuresTest {
 
   @Test
   void updatingAMessageSlackDoesNotHaveIsPermanent() {
-    ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class,
-        () -> client.update("1763897400.000042", message(FakeSlack.DEFAULT_CHANNEL_ID)));
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class,
+            () -> client.update("1763897400.000042", message(FakeSlack.DEFAULT_CHANNEL_ID)));
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage()).contains("chat.update", "message_not_found");
   }
 
   private ApplicationFailure postFails(String channel) {
-    return catchThrowableOfType(ApplicationFailure.class, () -> client.post(message(channel), false));
+    return catchThrowableOfType(
+        ApplicationFailure.class, () -> client.post(message(channel), false));
   }
 
   private static SlackMessage message(String channel) {
-    return SlackMessage.text(channel, null, "Checkout API 5xx spike", "INC-20261123-1/note-1", "INC-20261123-1");
+    return SlackMessage.text(
+        channel, null, "Checkout API 5xx spike", "INC-20261123-1/note-1", "INC-20261123-1");
   }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Activities re-attempted by Temporal after Slack stored a message but the answer never arrived. */
+/**
+ * Activities re-attempted by Temporal after Slack stored a message but the answer never arrived.
+ */
 class SlackRetryTest {
 
   private static final String TASK_QUEUE = "slack-retry-test";
@@ -30,8 +32,7 @@ class SlackRetryTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(SlackRetryWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        slack.chatActivities(), slack.pagingActivities());
+    worker.registerActivitiesImplementations(slack.chatActivities(), slack.pagingActivities());
     env.start();
   }
 
@@ -47,11 +48,18 @@ class SlackRetryTest {
 
     String ts = workflow().send(IncidentCards.declared("#incidents"), null, null);
 
-    assertThat(fake.messages(slack.onlyRoom().id())).extracting(FakeSlackMessage::ts).containsExactly(ts);
-    assertThat(fake.messages("#incidents")).singleElement()
-        .satisfies(announcement -> assertThat(announcement.metadataValue("key")).endsWith("/room-announcement"));
+    assertThat(fake.messages(slack.onlyRoom().id()))
+        .extracting(FakeSlackMessage::ts)
+        .containsExactly(ts);
+    assertThat(fake.messages("#incidents"))
+        .singleElement()
+        .satisfies(
+            announcement ->
+                assertThat(announcement.metadataValue("key")).endsWith("/room-announcement"));
     assertThat(fake.postMessageCalls()).isEqualTo(2);
-    assertThat(fake.lastRequest("conversations.history").orElseThrow().field("include_all_metadata")).isIn("1", "true");
+    assertThat(
+            fake.lastRequest("conversations.history").orElseThrow().field("include_all_metadata"))
+        .isIn("1", "true");
   }
 
   @Test
@@ -60,24 +68,46 @@ class SlackRetryTest {
     fake.failNext("chat.postMessage", 1, FakeSlackFault.responseLost());
 
     String room = slack.onlyRoom().id();
-    String detail = workflow().send(null, new ThreadMessage("INC-20261123-1/update-1", "INC-20261123-1",
-        room, parentTs, "Rollback finished"), null);
+    String detail =
+        workflow()
+            .send(
+                null,
+                new ThreadMessage(
+                    "INC-20261123-1/update-1",
+                    "INC-20261123-1",
+                    room,
+                    parentTs,
+                    "Rollback finished"),
+                null);
 
     List<FakeSlackMessage> replies = fake.replies(room, parentTs);
     assertThat(replies).hasSize(1);
     assertThat(detail).contains(replies.get(0).ts(), "earlier attempt");
-    assertThat(fake.lastRequest("conversations.replies").orElseThrow().field("ts")).isEqualTo(parentTs);
+    assertThat(fake.lastRequest("conversations.replies").orElseThrow().field("ts"))
+        .isEqualTo(parentTs);
   }
 
   @Test
   void pageWhoseAnswerWasLostPagesOnce() {
     fake.failNext("chat.postMessage", 1, FakeSlackFault.responseLost());
 
-    workflow().send(null, null, new PageRequest("INC-20261123-1/page-r1-l1", "INC-20261123-1", "P1",
-        "Checkout API 5xx spike", "primary", List.of("slack:U0ALICE"), "not acknowledged in 15m", "#incidents",
-        null));
+    workflow()
+        .send(
+            null,
+            null,
+            new PageRequest(
+                "INC-20261123-1/page-r1-l1",
+                "INC-20261123-1",
+                "P1",
+                "Checkout API 5xx spike",
+                "primary",
+                List.of("slack:U0ALICE"),
+                "not acknowledged in 15m",
+                "#incidents",
+                null));
 
-    assertThat(fake.messages(slack.onlyRoom().id())).singleElement()
+    assertThat(fake.messages(slack.onlyRoom().id()))
+        .singleElement()
         .satisfies(page -> assertThat(page.text()).contains("<@U0ALICE>"));
     assertThat(slack.onlyRoom().members()).contains("U0ALICE");
   }
@@ -88,7 +118,9 @@ class SlackRetryTest {
 
     String ts = workflow().send(IncidentCards.declared("#incidents"), null, null);
 
-    assertThat(fake.messages(slack.onlyRoom().id())).extracting(FakeSlackMessage::ts).containsExactly(ts);
+    assertThat(fake.messages(slack.onlyRoom().id()))
+        .extracting(FakeSlackMessage::ts)
+        .containsExactly(ts);
     assertThat(fake.postMessageCalls()).isEqualTo(4);
   }
 
@@ -104,8 +136,10 @@ class SlackRetryTest {
     assertThat(room.members()).contains("U0ALICE");
     assertThat(room.topic()).startsWith("P1 · Declared");
     assertThat(fake.messages(room.id())).extracting(FakeSlackMessage::ts).containsExactly(ts);
-    assertThat(fake.messages("#incidents")).singleElement()
-        .satisfies(announcement -> assertThat(announcement.text()).contains("<#" + room.id() + ">"));
+    assertThat(fake.messages("#incidents"))
+        .singleElement()
+        .satisfies(
+            announcement -> assertThat(announcement.text()).contains("<#" + room.id() + ">"));
   }
 
   @Test
@@ -114,17 +148,29 @@ class SlackRetryTest {
     String room = slack.onlyRoom().id();
     fake.failNext("bookmarks.add", 1, FakeSlackFault.responseLost());
 
-    workflow().send(null, new ThreadMessage("INC-20261123-1/post-mortem-9", "INC-20261123-1", room, null,
-        "# Incident Report", "Post-mortem INC-20261123-1"), null);
+    workflow()
+        .send(
+            null,
+            new ThreadMessage(
+                "INC-20261123-1/post-mortem-9",
+                "INC-20261123-1",
+                room,
+                null,
+                "# Incident Report",
+                "Post-mortem INC-20261123-1"),
+            null);
 
-    assertThat(fake.messages(room)).filteredOn(m -> "INC-20261123-1/post-mortem-9".equals(m.metadataValue("key")))
+    assertThat(fake.messages(room))
+        .filteredOn(m -> "INC-20261123-1/post-mortem-9".equals(m.metadataValue("key")))
         .hasSize(1);
     assertThat(slack.onlyRoom().bookmarks()).hasSize(1);
     assertThat(fake.calls("bookmarks.add")).isEqualTo(1);
   }
 
   private SlackRetryWorkflow workflow() {
-    return env.getWorkflowClient().newWorkflowStub(SlackRetryWorkflow.class,
-        WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).build());
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            SlackRetryWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).build());
   }
 }

@@ -6,7 +6,10 @@ import dev.firebreak.workflows.notify.ThreadMessage;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
-/** A workflow that makes one Slack call with retries, so tests see the activity re-attempted for real. */
+/**
+ * A workflow that makes one Slack call with retries, so tests see the activity re-attempted for
+ * real.
+ */
 @WorkflowInterface
 public interface SlackRetryWorkflow {
 

@@ -12,16 +12,19 @@ import java.time.Duration;
 
 public class SlackRetryWorkflowImpl implements SlackRetryWorkflow {
 
-  private static final ActivityOptions RETRYING = ActivityOptions.newBuilder()
-      .setStartToCloseTimeout(Duration.ofSeconds(10))
-      .setRetryOptions(RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofMillis(100))
-          .setMaximumAttempts(4)
-          .build())
-      .build();
+  private static final ActivityOptions RETRYING =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofMillis(100))
+                  .setMaximumAttempts(4)
+                  .build())
+          .build();
 
   private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, RETRYING);
-  private final PagingActivities paging = Workflow.newActivityStub(PagingActivities.class, RETRYING);
+  private final PagingActivities paging =
+      Workflow.newActivityStub(PagingActivities.class, RETRYING);
 
   @Override
   public String send(IncidentCard card, ThreadMessage message, PageRequest page) {

@@ -18,7 +18,8 @@ import java.util.List;
 final class SlackTestbed implements AutoCloseable {
 
   final FakeSlack fake = new FakeSlack();
-  final SlackClient client = new SlackClient(fake.apiUrlPrefix(), fake.token(), Duration.ofSeconds(2));
+  final SlackClient client =
+      new SlackClient(fake.apiUrlPrefix(), fake.token(), Duration.ofSeconds(2));
   final IncidentRooms rooms;
   private final TestActivityEnvironment activities = TestActivityEnvironment.newInstance();
 
@@ -26,7 +27,9 @@ final class SlackTestbed implements AutoCloseable {
     this(false);
   }
 
-  /** @param privateRooms {@code providers.slack.privateChannels} */
+  /**
+   * @param privateRooms {@code providers.slack.privateChannels}
+   */
   SlackTestbed(boolean privateRooms) {
     rooms = new IncidentRooms(client, privateRooms);
     activities.registerActivitiesImplementations(chatActivities(), pagingActivities());
@@ -42,16 +45,19 @@ final class SlackTestbed implements AutoCloseable {
 
   /** The one room Firebreak created in the fake; fails when there is none or more than one. */
   FakeSlackChannel onlyRoom() {
-    List<FakeSlackChannel> rooms = fake.channels().stream().filter(c -> c.name().startsWith("inc-")).toList();
+    List<FakeSlackChannel> rooms =
+        fake.channels().stream().filter(c -> c.name().startsWith("inc-")).toList();
     assertThat(rooms).hasSize(1);
     return rooms.get(0);
   }
 
   <T> T activityStub(Class<T> activityInterface) {
-    return activities.newActivityStub(activityInterface, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(5))
-        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-        .build());
+    return activities.newActivityStub(
+        activityInterface,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(5))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build());
   }
 
   @Override

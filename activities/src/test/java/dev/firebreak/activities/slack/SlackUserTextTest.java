@@ -34,14 +34,15 @@ class SlackUserTextTest {
   private static final String INCIDENT = IncidentCards.INCIDENT_ID;
   private static final String OWN_MENTION = "U0ALICE";
 
-  private static final List<String> HOSTILE = List.of(
-      "<!channel> the site is down",
-      "<!here>",
-      "<!everyone> and <!subteam^S0ONCALL>",
-      "<https://evil.example|Runbook>",
-      "<@U0MALLORY> look at this",
-      "&lt;b&gt; is how you write <b> & co",
-      "# Heading\n- [link](https://evil.example) **bold** <img src=x onerror=alert(1)>");
+  private static final List<String> HOSTILE =
+      List.of(
+          "<!channel> the site is down",
+          "<!here>",
+          "<!everyone> and <!subteam^S0ONCALL>",
+          "<https://evil.example|Runbook>",
+          "<@U0MALLORY> look at this",
+          "&lt;b&gt; is how you write <b> & co",
+          "# Heading\n- [link](https://evil.example) **bold** <img src=x onerror=alert(1)>");
 
   /** One way Firebreak posts to Slack, fed the user's text where the workflow puts it. */
   private interface Path {
@@ -59,41 +60,139 @@ class SlackUserTextTest {
   }
 
   static Stream<Arguments> pathsAndTexts() {
-    List<Named<Path>> paths = List.of(
-        Named.of("incident message", (chat, pager, text) -> chat.openIncidentMessage(card(text, text, text, text))),
-        Named.of("incident message rewritten", (chat, pager, text) -> {
-          MessageRef ref = chat.openIncidentMessage(card("Checkout down", OWN_MENTION, null, null));
-          chat.updateIncidentMessage(ref, card("Checkout down", OWN_MENTION, text, text));
-        }),
-        Named.of("announcement", (chat, pager, text) -> {
-          IncidentCard card = card(text, text, null, null);
-          chat.announceIncidentMessage(card, chat.openIncidentMessage(card));
-        }),
-        Named.of("thread update", (chat, pager, text) -> {
-          MessageRef ref = chat.openIncidentMessage(card("Checkout down", OWN_MENTION, null, null));
-          chat.post(new ThreadMessage(INCIDENT + "/update-1", INCIDENT, ref.channel(), ref.ts(),
-              "📊 UPDATE from " + OWN_MENTION + ": " + text + "\n⏰ ETA: " + text + "\n🔧 Actions: " + text));
-        }),
-        Named.of("assessment", (chat, pager, text) -> chat.post(new ThreadMessage(INCIDENT + "/assessment-1",
-            INCIDENT, "#incidents", null, "🔎 *Checkout is failing* (" + INCIDENT + ")\n• checkout-api: UNHEALTHY — "
-                + text + "\n*Suggested mitigations*\n→ " + text))),
-        Named.of("update reminder", (chat, pager, text) -> chat.post(new ThreadMessage(INCIDENT + "/update-reminder-1",
-            INCIDENT, "#incidents", null, "⏰ " + text + ": no update on " + INCIDENT + " for 30m 00s."))),
-        Named.of("post-mortem", (chat, pager, text) -> {
-          MessageRef ref = chat.openIncidentMessage(card("Checkout down", OWN_MENTION, null, null));
-          chat.post(new ThreadMessage(INCIDENT + "/post-mortem-1", INCIDENT, ref.channel(), null,
-              "# Incident Report: " + text + "\n\n## Root Cause\n" + text + "\n\nMitigations applied:\n- " + text,
-              "Post-mortem " + INCIDENT));
-        }),
-        Named.of("approval request", (chat, pager, text) -> chat.askForApproval(new ApprovalRequest(
-            "rollback-checkout-api-k1/approval", INCIDENT, "#incidents", "rollback-checkout-api-k1",
-            "⏪ *Approve rolling back checkout-api?* " + text + " asks to roll it back to dpl_1: " + text))),
-        Named.of("maintenance announcement", (chat, pager, text) -> chat.post(new ThreadMessage("MW-1/announce-now",
-            "MW-1", "#incidents", null, "🗓️ Planned maintenance MW-1: " + text + " on checkout-api, starts now."))),
-        Named.of("rollback outcome", (chat, pager, text) -> chat.post(new ThreadMessage("rollback-k1/outcome", null,
-            "#incidents", null, "Rollback of checkout-api refused by " + text + ". Nothing was changed."))),
-        Named.of("page", (chat, pager, text) -> pager.page(new PageRequest(INCIDENT + "/page-r1-l1", INCIDENT, "P1",
-            text, text, List.of("slack:" + OWN_MENTION), text, "#incidents", null))));
+    List<Named<Path>> paths =
+        List.of(
+            Named.of(
+                "incident message",
+                (chat, pager, text) -> chat.openIncidentMessage(card(text, text, text, text))),
+            Named.of(
+                "incident message rewritten",
+                (chat, pager, text) -> {
+                  MessageRef ref =
+                      chat.openIncidentMessage(card("Checkout down", OWN_MENTION, null, null));
+                  chat.updateIncidentMessage(ref, card("Checkout down", OWN_MENTION, text, text));
+                }),
+            Named.of(
+                "announcement",
+                (chat, pager, text) -> {
+                  IncidentCard card = card(text, text, null, null);
+                  chat.announceIncidentMessage(card, chat.openIncidentMessage(card));
+                }),
+            Named.of(
+                "thread update",
+                (chat, pager, text) -> {
+                  MessageRef ref =
+                      chat.openIncidentMessage(card("Checkout down", OWN_MENTION, null, null));
+                  chat.post(
+                      new ThreadMessage(
+                          INCIDENT + "/update-1",
+                          INCIDENT,
+                          ref.channel(),
+                          ref.ts(),
+                          "📊 UPDATE from "
+                              + OWN_MENTION
+                              + ": "
+                              + text
+                              + "\n⏰ ETA: "
+                              + text
+                              + "\n🔧 Actions: "
+                              + text));
+                }),
+            Named.of(
+                "assessment",
+                (chat, pager, text) ->
+                    chat.post(
+                        new ThreadMessage(
+                            INCIDENT + "/assessment-1",
+                            INCIDENT,
+                            "#incidents",
+                            null,
+                            "🔎 *Checkout is failing* ("
+                                + INCIDENT
+                                + ")\n• checkout-api: UNHEALTHY — "
+                                + text
+                                + "\n*Suggested mitigations*\n→ "
+                                + text))),
+            Named.of(
+                "update reminder",
+                (chat, pager, text) ->
+                    chat.post(
+                        new ThreadMessage(
+                            INCIDENT + "/update-reminder-1",
+                            INCIDENT,
+                            "#incidents",
+                            null,
+                            "⏰ " + text + ": no update on " + INCIDENT + " for 30m 00s."))),
+            Named.of(
+                "post-mortem",
+                (chat, pager, text) -> {
+                  MessageRef ref =
+                      chat.openIncidentMessage(card("Checkout down", OWN_MENTION, null, null));
+                  chat.post(
+                      new ThreadMessage(
+                          INCIDENT + "/post-mortem-1",
+                          INCIDENT,
+                          ref.channel(),
+                          null,
+                          "# Incident Report: "
+                              + text
+                              + "\n\n## Root Cause\n"
+                              + text
+                              + "\n\nMitigations applied:\n- "
+                              + text,
+                          "Post-mortem " + INCIDENT));
+                }),
+            Named.of(
+                "approval request",
+                (chat, pager, text) ->
+                    chat.askForApproval(
+                        new ApprovalRequest(
+                            "rollback-checkout-api-k1/approval",
+                            INCIDENT,
+                            "#incidents",
+                            "rollback-checkout-api-k1",
+                            "⏪ *Approve rolling back checkout-api?* "
+                                + text
+                                + " asks to roll it back to dpl_1: "
+                                + text))),
+            Named.of(
+                "maintenance announcement",
+                (chat, pager, text) ->
+                    chat.post(
+                        new ThreadMessage(
+                            "MW-1/announce-now",
+                            "MW-1",
+                            "#incidents",
+                            null,
+                            "🗓️ Planned maintenance MW-1: "
+                                + text
+                                + " on checkout-api, starts now."))),
+            Named.of(
+                "rollback outcome",
+                (chat, pager, text) ->
+                    chat.post(
+                        new ThreadMessage(
+                            "rollback-k1/outcome",
+                            null,
+                            "#incidents",
+                            null,
+                            "Rollback of checkout-api refused by "
+                                + text
+                                + ". Nothing was changed."))),
+            Named.of(
+                "page",
+                (chat, pager, text) ->
+                    pager.page(
+                        new PageRequest(
+                            INCIDENT + "/page-r1-l1",
+                            INCIDENT,
+                            "P1",
+                            text,
+                            text,
+                            List.of("slack:" + OWN_MENTION),
+                            text,
+                            "#incidents",
+                            null))));
     return paths.stream().flatMap(path -> HOSTILE.stream().map(text -> Arguments.of(path, text)));
   }
 
@@ -104,22 +203,43 @@ class SlackUserTextTest {
 
     List<FakeSlackRendering> shown = new ArrayList<>();
     fake.everyMessage().forEach(message -> shown.addAll(FakeSlackRendering.of(message)));
-    fake.channels().stream().map(FakeSlackChannel::topic).filter(topic -> topic != null)
+    fake.channels().stream()
+        .map(FakeSlackChannel::topic)
+        .filter(topic -> topic != null)
         .forEach(topic -> shown.add(FakeSlackRendering.mrkdwn(topic)));
-    assertThat(shown).allSatisfy(rendering -> {
-      assertThat(rendering.broadcasts()).as("broadcasts in %s", rendering.text()).isEmpty();
-      assertThat(rendering.links()).as("links in %s", rendering.text()).isEmpty();
-      assertThat(rendering.mentions()).as("mentions in %s", rendering.text()).allMatch(OWN_MENTION::equals);
-    });
-    FakeSlackMessage newest = fake.everyMessage().stream()
-        .max(Comparator.comparing(message -> new BigDecimal(message.ts()))).orElseThrow();
-    assertThat(FakeSlackRendering.of(newest)).as("what the newest message shows")
+    assertThat(shown)
+        .allSatisfy(
+            rendering -> {
+              assertThat(rendering.broadcasts()).as("broadcasts in %s", rendering.text()).isEmpty();
+              assertThat(rendering.links()).as("links in %s", rendering.text()).isEmpty();
+              assertThat(rendering.mentions())
+                  .as("mentions in %s", rendering.text())
+                  .allMatch(OWN_MENTION::equals);
+            });
+    FakeSlackMessage newest =
+        fake.everyMessage().stream()
+            .max(Comparator.comparing(message -> new BigDecimal(message.ts())))
+            .orElseThrow();
+    assertThat(FakeSlackRendering.of(newest))
+        .as("what the newest message shows")
         .anySatisfy(rendering -> assertThat(rendering.text()).contains(userText));
   }
 
-  private static IncidentCard card(String title, String commander, String latestUpdate, String acknowledgedBy) {
+  private static IncidentCard card(
+      String title, String commander, String latestUpdate, String acknowledgedBy) {
     IncidentCard declared = IncidentCards.declared("#incidents");
-    return new IncidentCard(declared.key(), "#incidents", INCIDENT, title, "P1", "Mitigating", "checkout-api",
-        commander, acknowledgedBy, latestUpdate, IncidentCards.DECLARED_AT, null);
+    return new IncidentCard(
+        declared.key(),
+        "#incidents",
+        INCIDENT,
+        title,
+        "P1",
+        "Mitigating",
+        "checkout-api",
+        commander,
+        acknowledgedBy,
+        latestUpdate,
+        IncidentCards.DECLARED_AT,
+        null);
   }
 }

@@ -30,8 +30,10 @@ class StatusPageReaderTest {
   void operationalPageIsNotDegraded() {
     DependencyStatus status = read(page.url());
 
-    assertThat(status).isEqualTo(new DependencyStatus("stripe", "none", "All Systems Operational", false, false));
-    assertThat(page.requests()).singleElement()
+    assertThat(status)
+        .isEqualTo(new DependencyStatus("stripe", "none", "All Systems Operational", false, false));
+    assertThat(page.requests())
+        .singleElement()
         .satisfies(r -> assertThat(r.getPath()).isEqualTo(FakeStatusPage.STATUS_PATH));
   }
 
@@ -66,7 +68,8 @@ class StatusPageReaderTest {
 
   @Test
   void unreachablePageIsUnknown() {
-    DependencyStatus status = read(FakeHealthEndpoint.refusedUrl().replace(FakeHealthEndpoint.PATH, ""));
+    DependencyStatus status =
+        read(FakeHealthEndpoint.refusedUrl().replace(FakeHealthEndpoint.PATH, ""));
 
     assertThat(status.indicator()).isEqualTo("unknown");
     assertThat(status.description()).startsWith("status page unreachable");
@@ -76,6 +79,7 @@ class StatusPageReaderTest {
   void slowPageIsUnknown() {
     page.faults().slowNext(1, Duration.ofMillis(900));
 
-    assertThat(read(page.url()).description()).isEqualTo("status page did not answer within 300 ms");
+    assertThat(read(page.url()).description())
+        .isEqualTo("status page did not answer within 300 ms");
   }
 }

@@ -24,9 +24,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class StatuspageActivitiesImplTest {
 
-  private final FakeStatuspageApi statuspage = new FakeStatuspageApi("sp-key", "page1").component("cmp-backend");
-  private final StatuspageActivitiesImpl activities = new StatuspageActivitiesImpl(new StatuspageClient(
-      HttpTransport.withCallDeadlinesOnly(), statuspage.baseUrl(), "sp-key", "page1", Duration.ofSeconds(2)));
+  private final FakeStatuspageApi statuspage =
+      new FakeStatuspageApi("sp-key", "page1").component("cmp-backend");
+  private final StatuspageActivitiesImpl activities =
+      new StatuspageActivitiesImpl(
+          new StatuspageClient(
+              HttpTransport.withCallDeadlinesOnly(),
+              statuspage.baseUrl(),
+              "sp-key",
+              "page1",
+              Duration.ofSeconds(2)));
 
   @AfterEach
   void stop() {
@@ -34,8 +41,14 @@ class StatuspageActivitiesImplTest {
   }
 
   private static PublicIncident incident() {
-    return new PublicIncident("INC-1", "Checkout errors", "investigating", "major", "Investigating",
-        "cmp-backend", "partial_outage");
+    return new PublicIncident(
+        "INC-1",
+        "Checkout errors",
+        "investigating",
+        "major",
+        "Investigating",
+        "cmp-backend",
+        "partial_outage");
   }
 
   @Test
@@ -46,7 +59,9 @@ class StatuspageActivitiesImplTest {
 
     PublicIncidentRef ref = activities.open(incident());
 
-    assertThat(statuspage.incidents()).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(ref.id()));
+    assertThat(statuspage.incidents())
+        .singleElement()
+        .satisfies(i -> assertThat(i.id()).isEqualTo(ref.id()));
   }
 
   static Stream<Arguments> updates() {
@@ -58,31 +73,54 @@ class StatuspageActivitiesImplTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("updates")
-  void anUpdateRetriedAfterItsAnswerWasLostIsPublishedOnce(String kind, String status, String body) {
+  void anUpdateRetriedAfterItsAnswerWasLostIsPublishedOnce(
+      String kind, String status, String body) {
     PublicIncidentRef ref = activities.open(incident());
-    PublicIncidentUpdate update = new PublicIncidentUpdate("INC-1", ref, status, body, "cmp-backend", "partial_outage");
-    statuspage.faults().passNext(1).disconnectNext(1); // the read passes; the PATCH is made, its answer lost
+    PublicIncidentUpdate update =
+        new PublicIncidentUpdate("INC-1", ref, status, body, "cmp-backend", "partial_outage");
+    statuspage
+        .faults()
+        .passNext(1)
+        .disconnectNext(1); // the read passes; the PATCH is made, its answer lost
     assertThatThrownBy(() -> activities.update(update)).isInstanceOf(ApplicationFailure.class);
     int publishedBeforeRetry = statuspage.incidents().get(0).updates().size();
 
     activities.update(update);
 
-    assertThat(statuspage.incidents().get(0).updates()).as("the retry adds nothing").hasSize(publishedBeforeRetry)
-        .hasSize(2).last().isEqualTo(status + ": " + (body == null ? "" : body));
+    assertThat(statuspage.incidents().get(0).updates())
+        .as("the retry adds nothing")
+        .hasSize(publishedBeforeRetry)
+        .hasSize(2)
+        .last()
+        .isEqualTo(status + ": " + (body == null ? "" : body));
   }
 
   @Test
   void reschedulingAnAnnouncedMaintenanceMovesItsEndAndKeepsItsStart() {
     Instant from = Instant.parse("2026-12-01T02:00:00Z");
-    PublicIncidentRef ref = activities.scheduleMaintenance(new ScheduledMaintenance("maintenance-MW-1", "Database upgrade",
-        "Checkout paused", from, from.plusSeconds(3600), List.of("cmp-backend")));
+    PublicIncidentRef ref =
+        activities.scheduleMaintenance(
+            new ScheduledMaintenance(
+                "maintenance-MW-1",
+                "Database upgrade",
+                "Checkout paused",
+                from,
+                from.plusSeconds(3600),
+                List.of("cmp-backend")));
 
-    Delivery delivery = activities.reschedule(new MaintenanceReschedule("maintenance-MW-1", ref, from, from.plusSeconds(7200)));
+    Delivery delivery =
+        activities.reschedule(
+            new MaintenanceReschedule("maintenance-MW-1", ref, from, from.plusSeconds(7200)));
 
-    assertThat(delivery).isEqualTo(Delivery.sent("Statuspage maintenance " + ref.id() + " ends 2026-12-01T04:00:00Z"));
-    assertThat(statuspage.incidents()).singleElement().satisfies(i -> {
-      assertThat(i.scheduledFor()).isEqualTo("2026-12-01T02:00:00Z");
-      assertThat(i.scheduledUntil()).isEqualTo("2026-12-01T04:00:00Z");
-    });
+    assertThat(delivery)
+        .isEqualTo(
+            Delivery.sent("Statuspage maintenance " + ref.id() + " ends 2026-12-01T04:00:00Z"));
+    assertThat(statuspage.incidents())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.scheduledFor()).isEqualTo("2026-12-01T02:00:00Z");
+              assertThat(i.scheduledUntil()).isEqualTo("2026-12-01T04:00:00Z");
+            });
   }
 }

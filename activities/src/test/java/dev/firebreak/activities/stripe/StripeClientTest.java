@@ -16,11 +16,12 @@ class StripeClientTest extends ProviderClientContract {
 
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-  private final FakeStripe stripe = new FakeStripe("sk_test_123456")
-      .event("evt_old", "invoice.paid", T0.minusSeconds(3600), false)
-      .event("evt_ok", "invoice.paid", T0.plusSeconds(10), true)
-      .event("evt_1", "payment_intent.succeeded", T0.plusSeconds(20), false)
-      .event("evt_2", "charge.refunded", T0.plusSeconds(30), false);
+  private final FakeStripe stripe =
+      new FakeStripe("sk_test_123456")
+          .event("evt_old", "invoice.paid", T0.minusSeconds(3600), false)
+          .event("evt_ok", "invoice.paid", T0.plusSeconds(10), true)
+          .event("evt_1", "payment_intent.succeeded", T0.plusSeconds(20), false)
+          .event("evt_2", "charge.refunded", T0.plusSeconds(30), false);
   private final StripeClient client = client("sk_test_123456");
 
   private StripeClient client(String key) {
@@ -39,15 +40,20 @@ class StripeClientTest extends ProviderClientContract {
 
   @Test
   void listsEventsWhoseDeliveryFailedSinceTheGivenTimeOldestFirst() {
-    FailedWebhookEvents events = new StripeWebhookActivities(client, new EventBodies(10)).failedWebhookEvents(T0);
+    FailedWebhookEvents events =
+        new StripeWebhookActivities(client, new EventBodies(10)).failedWebhookEvents(T0);
 
     RecordedRequest request = stripe.requests().get(0);
     assertThat(request.getHeader("Authorization")).isEqualTo("Bearer sk_test_123456");
-    assertThat(request.getPath()).isEqualTo("/v1/events?delivery_success=false&created%5Bgte%5D="
-        + T0.getEpochSecond() + "&limit=100");
-    assertThat(events.events()).containsExactly(
-        new FailedWebhookEvent("evt_1", "payment_intent.succeeded", T0.plusSeconds(20), 1),
-        new FailedWebhookEvent("evt_2", "charge.refunded", T0.plusSeconds(30), 1));
+    assertThat(request.getPath())
+        .isEqualTo(
+            "/v1/events?delivery_success=false&created%5Bgte%5D="
+                + T0.getEpochSecond()
+                + "&limit=100");
+    assertThat(events.events())
+        .containsExactly(
+            new FailedWebhookEvent("evt_1", "payment_intent.succeeded", T0.plusSeconds(20), 1),
+            new FailedWebhookEvent("evt_2", "charge.refunded", T0.plusSeconds(30), 1));
     assertThat(events.truncated()).isFalse();
   }
 
@@ -68,15 +74,18 @@ class StripeClientTest extends ProviderClientContract {
 
   @Test
   void badKeyIsPermanentWithStripesMessage() {
-    assertRejected(() -> client("sk_test_stale0").failedWebhookEvents(T0),
+    assertRejected(
+        () -> client("sk_test_stale0").failedWebhookEvents(T0),
         "Stripe answered HTTP 401: Invalid API Key provided: sk_***ale0");
   }
 
   @Test
   void wrongPathIsPermanent() {
-    StripeClient misconfigured = new StripeClient(TRANSPORT, stripe.baseUrl() + "/api", "sk_test_123456", TIMEOUT);
+    StripeClient misconfigured =
+        new StripeClient(TRANSPORT, stripe.baseUrl() + "/api", "sk_test_123456", TIMEOUT);
 
-    assertRejected(() -> misconfigured.failedWebhookEvents(T0),
+    assertRejected(
+        () -> misconfigured.failedWebhookEvents(T0),
         "Stripe answered HTTP 404: Unrecognized request URL (GET: /api/v1/events).");
   }
 }

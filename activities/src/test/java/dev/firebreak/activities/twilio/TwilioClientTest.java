@@ -39,35 +39,50 @@ class TwilioClientTest extends ProviderClientContract {
         .isEqualTo("POST /2010-04-01/Accounts/" + SID + "/Messages.json");
     assertThat(request.getHeader("Authorization")).isEqualTo(Credentials.basic(SID, "auth-token"));
     assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
-    assertThat(FakeServer.bodyOf(request)).isEqualTo("To=%2B15550100&From=%2B15005550006&Body=Firebreak%20page%3A%20INC-1%20%26%20more");
+    assertThat(FakeServer.bodyOf(request))
+        .isEqualTo(
+            "To=%2B15550100&From=%2B15005550006&Body=Firebreak%20page%3A%20INC-1%20%26%20more");
     assertThat(sms.sid()).startsWith("SM").hasSize(34);
     assertThat(sms.status()).isEqualTo("queued");
-    assertThat(twilio.messages()).extracting(FakeTwilio.Sms::body).containsExactly("Firebreak page: INC-1 & more");
+    assertThat(twilio.messages())
+        .extracting(FakeTwilio.Sms::body)
+        .containsExactly("Firebreak page: INC-1 & more");
   }
 
   @Test
   void wrongAuthTokenIsPermanent() {
-    assertRejected(() -> client(SID, "stale").send("+15550100", "x"), "Twilio answered HTTP 401: Authenticate");
+    assertRejected(
+        () -> client(SID, "stale").send("+15550100", "x"),
+        "Twilio answered HTTP 401: Authenticate");
   }
 
   @Test
   void wrongPathIsPermanent() {
-    TwilioClient other = new TwilioClient(TRANSPORT, twilio.baseUrl() + "/x", SID, "auth-token", "+15005550006", TIMEOUT);
+    TwilioClient other =
+        new TwilioClient(
+            TRANSPORT, twilio.baseUrl() + "/x", SID, "auth-token", "+15005550006", TIMEOUT);
 
-    // The account SID is 32 hex digits after "AC", the shape of a Twilio auth token, so the quote blanks it.
-    assertRejected(() -> other.send("+15550100", "x"), "Twilio answered HTTP 404: The requested resource /2010-04-01/x/Accounts/"
-        + "[redacted]/Messages.json was not found");
+    // The account SID is 32 hex digits after "AC", the shape of a Twilio auth token, so the quote
+    // blanks it.
+    assertRejected(
+        () -> other.send("+15550100", "x"),
+        "Twilio answered HTTP 404: The requested resource /2010-04-01/x/Accounts/"
+            + "[redacted]/Messages.json was not found");
   }
 
   @Test
   void unsubscribedRecipientIsPermanent() {
     twilio.unsubscribed("+15550100");
 
-    assertRejected(() -> client.send("+15550100", "x"), "Twilio answered HTTP 400: Attempt to send to unsubscribed recipient");
+    assertRejected(
+        () -> client.send("+15550100", "x"),
+        "Twilio answered HTTP 400: Attempt to send to unsubscribed recipient");
   }
 
   @Test
   void invalidNumberIsPermanent() {
-    assertRejected(() -> client.send("5550100", "x"), "Twilio answered HTTP 400: Invalid 'To' Phone Number: 5550100");
+    assertRejected(
+        () -> client.send("5550100", "x"),
+        "Twilio answered HTTP 400: Invalid 'To' Phone Number: 5550100");
   }
 }

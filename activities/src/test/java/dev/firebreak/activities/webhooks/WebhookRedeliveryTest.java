@@ -26,8 +26,15 @@ class WebhookRedeliveryTest {
 
   private RedeliveryOutcome redeliver(String... ids) {
     env.registerActivitiesImplementations(bed.delivery);
-    return env.newActivityStub(WebhookDeliveryActivities.class).redeliver(new RedeliveryBatch(
-        "stripe", bed.receiver.url(), WebhookTestbed.SECRET_REFERENCE, 1000, List.of(ids), "job-webhook-retry"));
+    return env.newActivityStub(WebhookDeliveryActivities.class)
+        .redeliver(
+            new RedeliveryBatch(
+                "stripe",
+                bed.receiver.url(),
+                WebhookTestbed.SECRET_REFERENCE,
+                1000,
+                List.of(ids),
+                "job-webhook-retry"));
   }
 
   @Test
@@ -37,7 +44,8 @@ class WebhookRedeliveryTest {
     assertThat(outcome.delivered()).containsExactly(id(0), id(1));
     assertThat(bed.receiver.processed()).containsExactlyInAnyOrder(id(0), id(1));
     assertThat(bed.receiver.badSignatures()).isZero();
-    assertThat(bed.stripe.requests()).extracting(r -> r.getRequestUrl().encodedPath())
+    assertThat(bed.stripe.requests())
+        .extracting(r -> r.getRequestUrl().encodedPath())
         .containsExactly("/v1/events/" + id(0), "/v1/events/" + id(1));
   }
 
@@ -53,7 +61,9 @@ class WebhookRedeliveryTest {
 
   @Test
   void aRetriedAttemptSkipsTheEventsItsPredecessorHeartbeatedAsSettled() {
-    env.setHeartbeatDetails(new RedeliveryOutcome(List.of(id(0)), List.of(new DeliveryFailure(id(1), false, "HTTP 503")), false));
+    env.setHeartbeatDetails(
+        new RedeliveryOutcome(
+            List.of(id(0)), List.of(new DeliveryFailure(id(1), false, "HTTP 503")), false));
 
     RedeliveryOutcome outcome = redeliver(id(0), id(1), id(2));
 
@@ -81,9 +91,11 @@ class WebhookRedeliveryTest {
     RedeliveryOutcome outcome = redeliver(id(0), id(1), id(2));
 
     assertThat(outcome.delivered()).containsExactly(id(2));
-    assertThat(outcome.failed()).extracting(DeliveryFailure::eventId, DeliveryFailure::permanent)
+    assertThat(outcome.failed())
+        .extracting(DeliveryFailure::eventId, DeliveryFailure::permanent)
         .containsExactly(tuple(id(0), false), tuple(id(1), false));
-    assertThat(outcome.failed().get(0).error()).isEqualTo("endpoint answered HTTP 503: internal server error");
+    assertThat(outcome.failed().get(0).error())
+        .isEqualTo("endpoint answered HTTP 503: internal server error");
   }
 
   @Test
@@ -93,17 +105,26 @@ class WebhookRedeliveryTest {
 
     RedeliveryOutcome outcome = redeliver(id(0));
 
-    assertThat(outcome.failed()).singleElement().isEqualTo(new DeliveryFailure(id(0), true,
-        "endpoint answered HTTP 400: No signatures found matching the expected signature for payload"));
+    assertThat(outcome.failed())
+        .singleElement()
+        .isEqualTo(
+            new DeliveryFailure(
+                id(0),
+                true,
+                "endpoint answered HTTP 400: No signatures found matching the expected signature for payload"));
   }
 
   @Test
   void anEventStripeNoLongerHasIsRejectedForGood() {
     RedeliveryOutcome outcome = redeliver("evt_gone");
 
-    assertThat(outcome.failed()).singleElement().satisfies(f -> {
-      assertThat(f.permanent()).isTrue();
-      assertThat(f.error()).isEqualTo("Stripe answered HTTP 404: No such event: 'evt_gone'");
-    });
+    assertThat(outcome.failed())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.permanent()).isTrue();
+              assertThat(f.error())
+                  .isEqualTo("Stripe answered HTTP 404: No such event: 'evt_gone'");
+            });
   }
 }

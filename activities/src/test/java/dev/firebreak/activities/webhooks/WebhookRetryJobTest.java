@@ -21,7 +21,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The webhook retry job end to end: the workflow with the real activities, against FakeStripe and the endpoint. */
+/**
+ * The webhook retry job end to end: the workflow with the real activities, against FakeStripe and
+ * the endpoint.
+ */
 class WebhookRetryJobTest {
 
   private final WebhookTestbed bed = new WebhookTestbed();
@@ -36,17 +39,38 @@ class WebhookRetryJobTest {
     bed.close();
   }
 
-  private WebhookRetryReport run(double ratePerSecond, int maxAttempts, int batchSize, int batchesPerRun) {
+  private WebhookRetryReport run(
+      double ratePerSecond, int maxAttempts, int batchSize, int batchesPerRun) {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(WebhookRetryWorkflowImpl.class);
     worker.registerActivitiesImplementations(bed.listing, bed.delivery, chat);
     env.start();
-    WebhookRetryWorkflow job = env.getWorkflowClient().newWorkflowStub(WebhookRetryWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId("job-webhook-retry").setTaskQueue(TaskQueue.NAME).build());
-    WorkflowClient.start(job::run, new WebhookRetryRequest("stripe", bed.receiver.url(), WebhookTestbed.SECRET_REFERENCE,
-        ratePerSecond, maxAttempts, batchSize, batchesPerRun, Duration.ofMinutes(5), WebhookTestbed.T0, "#payments"), null);
-    return env.getWorkflowClient().newUntypedWorkflowStub("job-webhook-retry").getResult(WebhookRetryReport.class);
+    WebhookRetryWorkflow job =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                WebhookRetryWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("job-webhook-retry")
+                    .setTaskQueue(TaskQueue.NAME)
+                    .build());
+    WorkflowClient.start(
+        job::run,
+        new WebhookRetryRequest(
+            "stripe",
+            bed.receiver.url(),
+            WebhookTestbed.SECRET_REFERENCE,
+            ratePerSecond,
+            maxAttempts,
+            batchSize,
+            batchesPerRun,
+            Duration.ofMinutes(5),
+            WebhookTestbed.T0,
+            "#payments"),
+        null);
+    return env.getWorkflowClient()
+        .newUntypedWorkflowStub("job-webhook-retry")
+        .getResult(WebhookRetryReport.class);
   }
 
   @Test
@@ -56,8 +80,13 @@ class WebhookRetryJobTest {
       // Listed a second time on another page, as a listing that shifts while it is paged would.
       bed.stripe.event(id(i), "invoice.paid", WebhookTestbed.T0.plusSeconds(1000 - i), false);
     }
-    bed.stripe.event(id(17), "invoice.paid", WebhookTestbed.T0.plusSeconds(17), false); // twice on one page
-    bed.stripe.event("evt_fine", "invoice.paid", WebhookTestbed.T0.plusSeconds(5), true); // delivered: not listed
+    bed.stripe.event(
+        id(17), "invoice.paid", WebhookTestbed.T0.plusSeconds(17), false); // twice on one page
+    bed.stripe.event(
+        "evt_fine",
+        "invoice.paid",
+        WebhookTestbed.T0.plusSeconds(5),
+        true); // delivered: not listed
     String[] rejected = IntStream.range(0, 25).mapToObj(i -> id(i * 40 + 3)).toArray(String[]::new);
     bed.receiver.rejects(rejected);
 
@@ -73,17 +102,28 @@ class WebhookRetryJobTest {
     assertThat(report.delivered()).isEqualTo(975);
     assertThat(report.duplicatesSkipped()).isEqualTo(21);
     assertThat(report.runs()).isGreaterThanOrEqualTo(3);
-    assertThat(report.deadLettered()).extracting(DeadLetter::eventId).containsExactlyInAnyOrder(rejected);
-    assertThat(report.deadLettered()).allSatisfy(letter -> {
-      assertThat(letter.attempts()).isEqualTo(1);
-      assertThat(letter.lastError()).startsWith("endpoint answered HTTP 400: Unhandled event type");
-    });
-    assertThat(chat.posts).singleElement().satisfies(post -> {
-      assertThat(post.channel()).isEqualTo("#payments");
-      assertThat(post.text()).contains("25 events could not be delivered to " + bed.receiver.url(), "… and 5 more");
-    });
+    assertThat(report.deadLettered())
+        .extracting(DeadLetter::eventId)
+        .containsExactlyInAnyOrder(rejected);
+    assertThat(report.deadLettered())
+        .allSatisfy(
+            letter -> {
+              assertThat(letter.attempts()).isEqualTo(1);
+              assertThat(letter.lastError())
+                  .startsWith("endpoint answered HTTP 400: Unhandled event type");
+            });
+    assertThat(chat.posts)
+        .singleElement()
+        .satisfies(
+            post -> {
+              assertThat(post.channel()).isEqualTo("#payments");
+              assertThat(post.text())
+                  .contains(
+                      "25 events could not be delivered to " + bed.receiver.url(), "… and 5 more");
+            });
     // One Stripe call per page of listing; every body came from it, none fetched one by one.
-    assertThat(bed.stripe.requests()).allSatisfy(r -> assertThat(r.getRequestUrl().encodedPath()).isEqualTo("/v1/events"));
+    assertThat(bed.stripe.requests())
+        .allSatisfy(r -> assertThat(r.getRequestUrl().encodedPath()).isEqualTo("/v1/events"));
   }
 
   @Test
@@ -98,7 +138,8 @@ class WebhookRetryJobTest {
     assertThat(bed.receiver.processed()).hasSize(59).doesNotContain(id(6));
     assertThat(bed.receiver.duplicates()).isEmpty();
     assertThat(report.delivered()).isEqualTo(59);
-    assertThat(report.deadLettered()).singleElement()
+    assertThat(report.deadLettered())
+        .singleElement()
         .isEqualTo(new DeadLetter(id(6), 3, "endpoint answered HTTP 500: Internal server error"));
   }
 

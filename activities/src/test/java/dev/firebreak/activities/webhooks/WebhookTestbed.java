@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Stripe and the application's webhook endpoint as local fakes, and the real listing and delivery
- * activities pointed at them, with the signing secret in the environment as
- * {@code STRIPE_WEBHOOK_SECRET}.
+ * activities pointed at them, with the signing secret in the environment as {@code
+ * STRIPE_WEBHOOK_SECRET}.
  */
 final class WebhookTestbed implements AutoCloseable {
 
@@ -31,21 +31,36 @@ final class WebhookTestbed implements AutoCloseable {
     this(SIGNING_SECRET);
   }
 
-  /** @param receiverSecret the secret the endpoint verifies with; another than the sender's makes every signature wrong */
+  /**
+   * @param receiverSecret the secret the endpoint verifies with; another than the sender's makes
+   *     every signature wrong
+   */
   WebhookTestbed(String receiverSecret) {
     receiver = new FakeWebhookReceiver(receiverSecret);
     HttpTransport transport = HttpTransport.withCallDeadlinesOnly();
-    StripeClient client = new StripeClient(transport, stripe.baseUrl(), API_KEY, Duration.ofSeconds(5));
+    StripeClient client =
+        new StripeClient(transport, stripe.baseUrl(), API_KEY, Duration.ofSeconds(5));
     EventBodies bodies = new EventBodies(1000);
     listing = new StripeWebhookActivities(client, bodies);
-    delivery = new WebhookRedelivery(client, bodies, transport,
-        new SecretExpander(Map.of("STRIPE_WEBHOOK_SECRET", SIGNING_SECRET)::get), Duration.ofSeconds(2));
+    delivery =
+        new WebhookRedelivery(
+            client,
+            bodies,
+            transport,
+            new SecretExpander(Map.of("STRIPE_WEBHOOK_SECRET", SIGNING_SECRET)::get),
+            Duration.ofSeconds(2));
   }
 
-  /** {@code evt_<from> … evt_<from+count-1>} whose delivery failed, the higher numbers the newer. */
+  /**
+   * {@code evt_<from> … evt_<from+count-1>} whose delivery failed, the higher numbers the newer.
+   */
   WebhookTestbed failedEvents(int from, int count) {
     for (int i = from; i < from + count; i++) {
-      stripe.event(id(i), i % 2 == 0 ? "invoice.paid" : "payment_intent.succeeded", T0.plusSeconds(i), false);
+      stripe.event(
+          id(i),
+          i % 2 == 0 ? "invoice.paid" : "payment_intent.succeeded",
+          T0.plusSeconds(i),
+          false);
     }
     return this;
   }

@@ -16,9 +16,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Who may post alerts: a caller with an API token of the responder role (Alertmanager's
- * {@code authorization} block sends one), Sentry with its HMAC-SHA256 {@code Sentry-Hook-Signature}
- * over the raw body keyed by the integration's client secret, or Alertmanager and Grafana with the
+ * Who may post alerts: a caller with an API token of the responder role (Alertmanager's {@code
+ * authorization} block sends one), Sentry with its HMAC-SHA256 {@code Sentry-Hook-Signature} over
+ * the raw body keyed by the integration's client secret, or Alertmanager and Grafana with the
  * configured shared secret in the configured header. Every comparison is constant-time. A sender
  * whose secret is not configured is refused, never let through.
  */
@@ -35,42 +35,64 @@ final class AlertAuth {
     this.tokens = tokens;
     this.secretHeader = config.secretHeader();
     this.secretDigest = secrets.resolve(config.secret()).map(AlertAuth::digest).orElse(null);
-    this.sentryClientSecret = secrets.resolve(config.sentryClientSecret())
-        .map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    this.sentryClientSecret =
+        secrets
+            .resolve(config.sentryClientSecret())
+            .map(s -> s.getBytes(StandardCharsets.UTF_8))
+            .orElse(null);
   }
 
-  /** Returns the name the sender is recorded under; throws a 401 or 403 {@code ApiError} otherwise. */
+  /**
+   * Returns the name the sender is recorded under; throws a 401 or 403 {@code ApiError} otherwise.
+   */
   String verify(Context ctx, byte[] body) {
     String authorization = ctx.header("Authorization");
     if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ApiCaller caller = tokens.authenticate(authorization.substring(7).trim())
-          .orElseThrow(() -> new ApiError(401, "unauthorized", "The API token is not valid."));
+      ApiCaller caller =
+          tokens
+              .authenticate(authorization.substring(7).trim())
+              .orElseThrow(() -> new ApiError(401, "unauthorized", "The API token is not valid."));
       if (!caller.may(Role.RESPONDER)) {
-        throw new ApiError(403, "forbidden", "Posting alerts needs the responder role, which token '"
-            + caller.name() + "' does not have.");
+        throw new ApiError(
+            403,
+            "forbidden",
+            "Posting alerts needs the responder role, which token '"
+                + caller.name()
+                + "' does not have.");
       }
       return caller.name();
     }
     String signature = ctx.header(SENTRY_SIGNATURE);
     if (signature != null) {
       if (sentryClientSecret == null) {
-        throw new ApiError(401, "unauthorized", "Signed Sentry webhooks are not accepted here: "
-            + "set alerts.sentryClientSecret to the integration's client secret.");
+        throw new ApiError(
+            401,
+            "unauthorized",
+            "Signed Sentry webhooks are not accepted here: "
+                + "set alerts.sentryClientSecret to the integration's client secret.");
       }
-      if (!MessageDigest.isEqual(hmacSha256Hex(body), signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
-        throw new ApiError(401, "unauthorized", "The Sentry-Hook-Signature does not match the body.");
+      if (!MessageDigest.isEqual(
+          hmacSha256Hex(body),
+          signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
+        throw new ApiError(
+            401, "unauthorized", "The Sentry-Hook-Signature does not match the body.");
       }
       return "sentry";
     }
     String secret = ctx.header(secretHeader);
     if (secret != null) {
       if (secretDigest == null || !MessageDigest.isEqual(secretDigest, digest(secret))) {
-        throw new ApiError(401, "unauthorized", "The shared secret in " + secretHeader + " is not valid.");
+        throw new ApiError(
+            401, "unauthorized", "The shared secret in " + secretHeader + " is not valid.");
       }
       return "webhook";
     }
-    throw new ApiError(401, "unauthorized", "Send an API token as 'Authorization: Bearer <token>', the shared secret in '"
-        + secretHeader + "', or a Sentry-Hook-Signature.");
+    throw new ApiError(
+        401,
+        "unauthorized",
+        "Send an API token as 'Authorization: Bearer <token>', the shared secret in '"
+            + secretHeader
+            + "', or a Sentry-Hook-Signature.");
   }
 
   private byte[] hmacSha256Hex(byte[] body) {

@@ -38,13 +38,16 @@ public final class AlertEndpoint {
   private static final Logger log = LoggerFactory.getLogger(AlertEndpoint.class);
 
   public static final String PATH = "/api/v1/alerts";
+
   /** Alertmanager's {@code max_alerts} keeps a large group under it. */
   static final int MAX_BODY_BYTES = 512 * 1024;
+
   static final int MAX_ALERTS = 1000;
   private static final int MAX_DETAIL = 4000;
 
   /** What became of one alert: its incident, and whether the incident recorded it. */
-  record Outcome(String id, String workflowId, String fingerprint, String alert, boolean recorded) {}
+  record Outcome(
+      String id, String workflowId, String fingerprint, String alert, boolean recorded) {}
 
   private final AlertAuth auth;
   private final AlertRules rules;
@@ -52,7 +55,11 @@ public final class AlertEndpoint {
   private final MeterRegistry metrics;
   private final ObjectMapper json = new ObjectMapper();
 
-  public AlertEndpoint(FirebreakConfig config, ApiTokens tokens, SecretResolver secrets, IncidentGateway incidents,
+  public AlertEndpoint(
+      FirebreakConfig config,
+      ApiTokens tokens,
+      SecretResolver secrets,
+      IncidentGateway incidents,
       MeterRegistry metrics) {
     this.auth = new AlertAuth(tokens, config.alerts(), secrets);
     this.rules = new AlertRules(config);
@@ -61,7 +68,8 @@ public final class AlertEndpoint {
   }
 
   public void register(RoutesConfig routes) {
-    // No route role: the API's bearer check would refuse senders that sign or share a secret instead.
+    // No route role: the API's bearer check would refuse senders that sign or share a secret
+    // instead.
     routes.post(PATH, this::receive);
   }
 
@@ -75,11 +83,18 @@ public final class AlertEndpoint {
     String sender = auth.verify(ctx, body);
     JsonNode tree = parse(body);
     String named = ctx.queryParam("source");
-    AlertSource source = named != null ? AlertSource.named(named) : AlertSource.detect(tree, ctx.header("Sentry-Hook-Resource"));
+    AlertSource source =
+        named != null
+            ? AlertSource.named(named)
+            : AlertSource.detect(tree, ctx.header("Sentry-Hook-Resource"));
     List<ReceivedAlert> alerts = source.format().read(tree);
     if (alerts.size() > MAX_ALERTS) {
-      throw ApiError.badRequest("The body holds " + alerts.size() + " alerts; at most " + MAX_ALERTS
-          + " are accepted at once (Alertmanager's max_alerts caps a group).");
+      throw ApiError.badRequest(
+          "The body holds "
+              + alerts.size()
+              + " alerts; at most "
+              + MAX_ALERTS
+              + " are accepted at once (Alertmanager's max_alerts caps a group).");
     }
     List<Delivery> deliveries = alerts.stream().map(this::delivery).toList();
     List<Outcome> outcomes = new ArrayList<>();
@@ -93,32 +108,67 @@ public final class AlertEndpoint {
 
   private Delivery delivery(ReceivedAlert received) {
     AlertRules.Routing routing = rules.route(received);
-    AlertReceived alert = new AlertReceived(received.source().label(), received.fingerprint(), received.firing(),
-        Clip.of(received.title(), DeclarationRules.MAX_TITLE), routing.severity(), Clip.of(received.detail(), MAX_DETAIL), received.payload(),
-        routing.autoResolve());
-    return new Delivery(AlertKey.incidentId(routing.service(), received.fingerprint()), routing, alert);
+    AlertReceived alert =
+        new AlertReceived(
+            received.source().label(),
+            received.fingerprint(),
+            received.firing(),
+            Clip.of(received.title(), DeclarationRules.MAX_TITLE),
+            routing.severity(),
+            Clip.of(received.detail(), MAX_DETAIL),
+            received.payload(),
+            routing.autoResolve());
+    return new Delivery(
+        AlertKey.incidentId(routing.service(), received.fingerprint()), routing, alert);
   }
 
   private Outcome deliver(Delivery d, String sender) {
     AlertReceived alert = d.alert();
     boolean recorded = true;
     if (alert.firing()) {
-      incidents.alertFiring(new Declaration(d.incidentId(), alert.title(), alert.severity(), d.routing().service(),
-          alert.detail(), null, alert.source(), null), alert);
+      incidents.alertFiring(
+          new Declaration(
+              d.incidentId(),
+              alert.title(),
+              alert.severity(),
+              d.routing().service(),
+              alert.detail(),
+              null,
+              alert.source(),
+              null),
+          alert);
     } else {
       recorded = incidents.alertIfRunning(d.incidentId(), alert);
     }
-    metrics.counter("firebreak.alerts.received", "source", alert.source(),
-        "status", alert.firing() ? "firing" : "resolved").increment();
+    metrics
+        .counter(
+            "firebreak.alerts.received",
+            "source",
+            alert.source(),
+            "status",
+            alert.firing() ? "firing" : "resolved")
+        .increment();
     if (!recorded) {
-      log.info("{}: resolved {} alert '{}' has no open incident; nothing to record it in",
-          d.incidentId(), alert.source(), alert.title());
+      log.info(
+          "{}: resolved {} alert '{}' has no open incident; nothing to record it in",
+          d.incidentId(),
+          alert.source(),
+          alert.title());
     } else if (log.isDebugEnabled()) {
-      log.debug("{}: {} alert '{}' {} from {}", d.incidentId(), alert.source(), alert.title(),
-          alert.firing() ? "firing" : "resolved", sender);
+      log.debug(
+          "{}: {} alert '{}' {} from {}",
+          d.incidentId(),
+          alert.source(),
+          alert.title(),
+          alert.firing() ? "firing" : "resolved",
+          sender);
     }
-    return new Outcome(d.incidentId(), IncidentWorkflow.workflowId(d.incidentId()), alert.fingerprint(),
-        alert.firing() ? "firing" : "resolved", recorded);
+    return new Outcome(
+        d.incidentId(),
+        IncidentWorkflow.workflowId(d.incidentId()),
+        alert.fingerprint(),
+        alert.firing() ? "firing" : "resolved",
+        recorded);
   }
 
   private JsonNode parse(byte[] body) {
@@ -126,7 +176,8 @@ public final class AlertEndpoint {
     try {
       tree = json.readTree(body);
     } catch (IOException e) {
-      throw ApiError.badRequest("The body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw ApiError.badRequest(
+          "The body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (tree == null || !tree.isObject()) {
       throw ApiError.badRequest("The body must be a JSON object.");
@@ -135,8 +186,13 @@ public final class AlertEndpoint {
   }
 
   private static ApiError tooLarge(long bytes) {
-    return new ApiError(413, "payload_too_large", "The body is " + bytes + " bytes; alerts are accepted up to "
-        + MAX_BODY_BYTES + " bytes (Alertmanager's max_alerts keeps a group under it).");
+    return new ApiError(
+        413,
+        "payload_too_large",
+        "The body is "
+            + bytes
+            + " bytes; alerts are accepted up to "
+            + MAX_BODY_BYTES
+            + " bytes (Alertmanager's max_alerts keeps a group under it).");
   }
-
 }

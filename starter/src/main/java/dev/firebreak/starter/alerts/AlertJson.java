@@ -16,7 +16,8 @@ final class AlertJson {
   static final int PAYLOAD_EXCERPT = 1000;
 
   // "7.2", "7.2%", "-1e3": a threshold compares the leading number of a label or annotation.
-  private static final Pattern NUMBER = Pattern.compile("^\\s*(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)\\s*%?\\s*$");
+  private static final Pattern NUMBER =
+      Pattern.compile("^\\s*(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)\\s*%?\\s*$");
 
   private AlertJson() {}
 
@@ -60,7 +61,8 @@ final class AlertJson {
     Map<String, String> strings = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : value.properties()) {
       if (!entry.getValue().isValueNode()) {
-        throw ApiError.badRequest("Field '" + path + field + "." + entry.getKey() + "' must be a string.");
+        throw ApiError.badRequest(
+            "Field '" + path + field + "." + entry.getKey() + "' must be a string.");
       }
       strings.put(entry.getKey(), entry.getValue().asText());
     }
@@ -70,16 +72,19 @@ final class AlertJson {
   /** Every entry that reads as a number, under its name. */
   static Map<String, Double> numbersIn(Map<String, String> strings) {
     Map<String, Double> numbers = new LinkedHashMap<>();
-    strings.forEach((name, text) -> {
-      Matcher number = NUMBER.matcher(text);
-      if (number.matches()) {
-        numbers.put(name, Double.parseDouble(number.group(1)));
-      }
-    });
+    strings.forEach(
+        (name, text) -> {
+          Matcher number = NUMBER.matcher(text);
+          if (number.matches()) {
+            numbers.put(name, Double.parseDouble(number.group(1)));
+          }
+        });
     return numbers;
   }
 
-  /** Identifies an alert by its labels when the sender gives no fingerprint, as Alertmanager does. */
+  /**
+   * Identifies an alert by its labels when the sender gives no fingerprint, as Alertmanager does.
+   */
   static String fingerprintOf(Map<String, String> labels) {
     return AlertKey.sha256Hex(new TreeMap<>(labels).toString()).substring(0, 16);
   }
@@ -96,6 +101,7 @@ final class AlertJson {
     if ("resolved".equals(status)) {
       return false;
     }
-    throw ApiError.badRequest("Field '" + path + "status' must be 'firing' or 'resolved', not '" + status + "'.");
+    throw ApiError.badRequest(
+        "Field '" + path + "status' must be 'firing' or 'resolved', not '" + status + "'.");
   }
 }

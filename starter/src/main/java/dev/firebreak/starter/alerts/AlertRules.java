@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Maps an alert to the service it concerns, the severity of the incident it opens, and whether its
- * resolution resolves that incident: the first matching rule decides, then the alert's own
- * {@code service} and {@code severity} labels, then the config's defaults.
+ * resolution resolves that incident: the first matching rule decides, then the alert's own {@code
+ * service} and {@code severity} labels, then the config's defaults.
  */
 final class AlertRules {
 
@@ -22,9 +22,24 @@ final class AlertRules {
   record Routing(String service, Severity severity, boolean autoResolve) {}
 
   /** Prometheus conventions for a severity label, as the runbooks rank them. */
-  private static final Map<String, Severity> SEVERITY_WORDS = Map.of(
-      "critical", Severity.P1, "page", Severity.P1, "high", Severity.P2, "error", Severity.P2,
-      "warning", Severity.P3, "medium", Severity.P3, "low", Severity.P4, "info", Severity.P4);
+  private static final Map<String, Severity> SEVERITY_WORDS =
+      Map.of(
+          "critical",
+          Severity.P1,
+          "page",
+          Severity.P1,
+          "high",
+          Severity.P2,
+          "error",
+          Severity.P2,
+          "warning",
+          Severity.P3,
+          "medium",
+          Severity.P3,
+          "low",
+          Severity.P4,
+          "info",
+          Severity.P4);
 
   private final FirebreakConfig config;
 
@@ -34,20 +49,47 @@ final class AlertRules {
 
   Routing route(ReceivedAlert alert) {
     AlertsConfig alerts = config.alerts();
-    AlertsConfig.Rule rule = alerts.rules().stream()
-        .filter(r -> r != null && matches(r, alert)).findFirst().orElse(null);
-    String service = Stream.of(rule == null ? null : rule.service(), alert.labels().get("service"), alerts.defaultService())
-        .filter(Objects::nonNull).findFirst()
-        .orElseThrow(() -> new ApiError(422, "unroutable", "No rule maps alert '" + alert.title()
-            + "' to a service and it has no 'service' label; add a rule to alerts.rules or set alerts.defaultService."));
+    AlertsConfig.Rule rule =
+        alerts.rules().stream()
+            .filter(r -> r != null && matches(r, alert))
+            .findFirst()
+            .orElse(null);
+    String service =
+        Stream.of(
+                rule == null ? null : rule.service(),
+                alert.labels().get("service"),
+                alerts.defaultService())
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ApiError(
+                        422,
+                        "unroutable",
+                        "No rule maps alert '"
+                            + alert.title()
+                            + "' to a service and it has no 'service' label; add a rule to alerts.rules or set alerts.defaultService."));
     if (config.service(service).isEmpty()) {
-      throw new ApiError(422, "unroutable", "Alert '" + alert.title() + "' is for service '" + service
-          + "', which the config does not have (known: "
-          + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + ").");
+      throw new ApiError(
+          422,
+          "unroutable",
+          "Alert '"
+              + alert.title()
+              + "' is for service '"
+              + service
+              + "', which the config does not have (known: "
+              + config.services().stream()
+                  .map(ServiceConfig::name)
+                  .collect(Collectors.joining(", "))
+              + ").");
     }
-    Severity severity = rule != null && rule.severity() != null ? Severity.valueOf(rule.severity())
-        : severityLabel(alert.labels().get("severity"), Severity.valueOf(alerts.defaultSeverity()));
-    boolean autoResolve = rule != null && rule.autoResolve() != null ? rule.autoResolve() : alerts.autoResolve();
+    Severity severity =
+        rule != null && rule.severity() != null
+            ? Severity.valueOf(rule.severity())
+            : severityLabel(
+                alert.labels().get("severity"), Severity.valueOf(alerts.defaultSeverity()));
+    boolean autoResolve =
+        rule != null && rule.autoResolve() != null ? rule.autoResolve() : alerts.autoResolve();
     return new Routing(service, severity, autoResolve);
   }
 
@@ -58,11 +100,15 @@ final class AlertRules {
    */
   private static boolean matches(AlertsConfig.Rule rule, ReceivedAlert alert) {
     return (rule.source() == null || rule.source().equals(alert.source().label()))
-        && rule.match().entrySet().stream().allMatch(m -> m.getValue().equals(alert.labels().get(m.getKey())))
-        && (!alert.firing() || rule.above().entrySet().stream().allMatch(t -> {
-          Double value = alert.values().get(t.getKey());
-          return value != null && value > t.getValue();
-        }));
+        && rule.match().entrySet().stream()
+            .allMatch(m -> m.getValue().equals(alert.labels().get(m.getKey())))
+        && (!alert.firing()
+            || rule.above().entrySet().stream()
+                .allMatch(
+                    t -> {
+                      Double value = alert.values().get(t.getKey());
+                      return value != null && value > t.getValue();
+                    }));
   }
 
   private static Severity severityLabel(String label, Severity fallback) {

@@ -23,10 +23,19 @@ public enum AlertSource {
   }
 
   static AlertSource named(String parameter) {
-    return Arrays.stream(values()).filter(s -> s.label().equals(parameter.trim().toLowerCase(Locale.ROOT)))
+    return Arrays.stream(values())
+        .filter(s -> s.label().equals(parameter.trim().toLowerCase(Locale.ROOT)))
         .findFirst()
-        .orElseThrow(() -> ApiError.badRequest("Unknown source '" + parameter + "' (known: "
-            + Arrays.stream(values()).map(AlertSource::label).collect(Collectors.joining(", ")) + ")."));
+        .orElseThrow(
+            () ->
+                ApiError.badRequest(
+                    "Unknown source '"
+                        + parameter
+                        + "' (known: "
+                        + Arrays.stream(values())
+                            .map(AlertSource::label)
+                            .collect(Collectors.joining(", "))
+                        + ")."));
   }
 
   static AlertSource detect(JsonNode body, String sentryResource) {

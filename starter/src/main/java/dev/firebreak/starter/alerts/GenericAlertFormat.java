@@ -11,23 +11,39 @@ import java.util.TreeSet;
 
 /**
  * Firebreak's own shape for senders without a webhook format of their own (a script, a cron job):
+ *
  * <pre>{"title": "Checkout error rate high", "service": "recoup-backend", "severity": "P1",
  *  "status": "firing", "fingerprint": "checkout-5xx", "description": "...", "value": 7.2,
  *  "labels": {"team": "payments"}}</pre>
+ *
  * Only {@code title} is required; {@code status} defaults to firing; without a fingerprint the
  * title and labels are one. Unknown fields are refused so a typo cannot silently change routing.
  */
 final class GenericAlertFormat implements AlertFormat {
 
-  private static final Set<String> FIELDS = Set.of(
-      "title", "fingerprint", "status", "service", "severity", "description", "labels", "value", "values");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "title",
+          "fingerprint",
+          "status",
+          "service",
+          "severity",
+          "description",
+          "labels",
+          "value",
+          "values");
 
   @Override
   public List<ReceivedAlert> read(JsonNode body) {
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
-        throw ApiError.badRequest("Unknown field '" + name + "' (known: " + String.join(", ", new TreeSet<>(FIELDS)) + ").");
+        throw ApiError.badRequest(
+            "Unknown field '"
+                + name
+                + "' (known: "
+                + String.join(", ", new TreeSet<>(FIELDS))
+                + ").");
       }
     }
     String title = AlertJson.requiredText(body, "title", "");
@@ -49,7 +65,8 @@ final class GenericAlertFormat implements AlertFormat {
       values.put("value", value.asDouble());
     }
     for (Map.Entry<String, String> named : AlertJson.strings(body, "values", "").entrySet()) {
-      Double number = AlertJson.numbersIn(Map.of(named.getKey(), named.getValue())).get(named.getKey());
+      Double number =
+          AlertJson.numbersIn(Map.of(named.getKey(), named.getValue())).get(named.getKey());
       if (number == null) {
         throw ApiError.badRequest("Field 'values." + named.getKey() + "' must be a number.");
       }
@@ -61,7 +78,15 @@ final class GenericAlertFormat implements AlertFormat {
       identity.put("title", title);
       fingerprint = AlertJson.fingerprintOf(identity);
     }
-    return List.of(new ReceivedAlert(AlertSource.GENERIC, fingerprint, firing, title,
-        AlertJson.text(body, "description", ""), labels, values, AlertJson.excerpt(body)));
+    return List.of(
+        new ReceivedAlert(
+            AlertSource.GENERIC,
+            fingerprint,
+            firing,
+            title,
+            AlertJson.text(body, "description", ""),
+            labels,
+            values,
+            AlertJson.excerpt(body)));
   }
 }

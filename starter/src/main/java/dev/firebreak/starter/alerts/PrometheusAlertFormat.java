@@ -36,7 +36,8 @@ final class PrometheusAlertFormat implements AlertFormat {
 
   private ReceivedAlert alert(JsonNode alert, String path, JsonNode body) {
     if (!alert.isObject()) {
-      throw ApiError.badRequest("Field '" + path.substring(0, path.length() - 1) + "' must be an alert object.");
+      throw ApiError.badRequest(
+          "Field '" + path.substring(0, path.length() - 1) + "' must be an alert object.");
     }
     boolean firing = AlertJson.firing(AlertJson.requiredText(alert, "status", path), path);
     Map<String, String> labels = AlertJson.strings(alert, "labels", path);
@@ -46,14 +47,22 @@ final class PrometheusAlertFormat implements AlertFormat {
       title = source == AlertSource.GRAFANA ? AlertJson.text(body, "title", "") : null;
     }
     if (title == null) {
-      throw ApiError.badRequest("Field '" + path + "labels.alertname' is required: it names the alert.");
+      throw ApiError.badRequest(
+          "Field '" + path + "labels.alertname' is required: it names the alert.");
     }
     String fingerprint = AlertJson.text(alert, "fingerprint", path);
     Map<String, Double> values = new LinkedHashMap<>(AlertJson.numbersIn(labels));
     values.putAll(AlertJson.numbersIn(annotations));
     values.putAll(grafanaValues(alert, path));
-    return new ReceivedAlert(source, fingerprint != null ? fingerprint : AlertJson.fingerprintOf(labels), firing,
-        title, detail(annotations), labels, values, AlertJson.excerpt(alert));
+    return new ReceivedAlert(
+        source,
+        fingerprint != null ? fingerprint : AlertJson.fingerprintOf(labels),
+        firing,
+        title,
+        detail(annotations),
+        labels,
+        values,
+        AlertJson.excerpt(alert));
   }
 
   private static String detail(Map<String, String> annotations) {
@@ -76,7 +85,8 @@ final class PrometheusAlertFormat implements AlertFormat {
     Map<String, Double> numbers = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> value : values.properties()) {
       if (!value.getValue().isNumber()) {
-        throw ApiError.badRequest("Field '" + path + "values." + value.getKey() + "' must be a number.");
+        throw ApiError.badRequest(
+            "Field '" + path + "values." + value.getKey() + "' must be a number.");
       }
       numbers.put(value.getKey(), value.getValue().asDouble());
     }

@@ -19,13 +19,17 @@ final class SentryIssueAlertFormat implements AlertFormat {
   public List<ReceivedAlert> read(JsonNode body) {
     String action = AlertJson.requiredText(body, "action", "");
     if (!action.equals("triggered")) {
-      throw ApiError.badRequest("Field 'action' must be 'triggered' (an issue alert), not '" + action + "'.");
+      throw ApiError.badRequest(
+          "Field 'action' must be 'triggered' (an issue alert), not '" + action + "'.");
     }
     JsonNode data = AlertJson.requiredObject(body, "data", "");
     JsonNode event = AlertJson.requiredObject(data, "event", "data.");
     JsonNode issue = event.get("issue_id");
-    if (issue == null || !(issue.isTextual() || issue.isIntegralNumber()) || issue.asText().isBlank()) {
-      throw ApiError.badRequest("Field 'data.event.issue_id' is required: it identifies the Sentry issue.");
+    if (issue == null
+        || !(issue.isTextual() || issue.isIntegralNumber())
+        || issue.asText().isBlank()) {
+      throw ApiError.badRequest(
+          "Field 'data.event.issue_id' is required: it identifies the Sentry issue.");
     }
     String title = AlertJson.requiredText(event, "title", "data.event.");
     String rule = AlertJson.text(data, "triggered_rule", "data.");
@@ -36,18 +40,33 @@ final class SentryIssueAlertFormat implements AlertFormat {
       labels.put("project", event.get("project").asText());
     }
     String link = AlertJson.text(event, "web_url", "data.event.");
-    String detail = (rule == null ? "" : "Rule '" + rule + "'")
-        + (link == null ? "" : (rule == null ? "" : ": ") + link);
-    return List.of(new ReceivedAlert(AlertSource.SENTRY, "sentry-issue-" + issue.asText(), true, title,
-        detail.isEmpty() ? null : detail, labels, AlertJson.numbersIn(labels), AlertJson.excerpt(withoutStack(event))));
+    String detail =
+        (rule == null ? "" : "Rule '" + rule + "'")
+            + (link == null ? "" : (rule == null ? "" : ": ") + link);
+    return List.of(
+        new ReceivedAlert(
+            AlertSource.SENTRY,
+            "sentry-issue-" + issue.asText(),
+            true,
+            title,
+            detail.isEmpty() ? null : detail,
+            labels,
+            AlertJson.numbersIn(labels),
+            AlertJson.excerpt(withoutStack(event))));
   }
 
-  /** Sentry sends tags as {@code [["key", "value"], ...]}; entries of another shape carry nothing to match. */
+  /**
+   * Sentry sends tags as {@code [["key", "value"], ...]}; entries of another shape carry nothing to
+   * match.
+   */
   private static Map<String, String> tags(JsonNode tags) {
     Map<String, String> read = new LinkedHashMap<>();
     if (tags != null && tags.isArray()) {
       for (JsonNode tag : tags) {
-        if (tag.isArray() && tag.size() == 2 && tag.get(0).isTextual() && tag.get(1).isValueNode()) {
+        if (tag.isArray()
+            && tag.size() == 2
+            && tag.get(0).isTextual()
+            && tag.get(1).isValueNode()) {
           read.put(tag.get(0).asText(), tag.get(1).asText());
         }
       }
@@ -63,7 +82,16 @@ final class SentryIssueAlertFormat implements AlertFormat {
 
   /** The stack trace would fill the excerpt; the title and links say more to a responder. */
   private static JsonNode withoutStack(JsonNode event) {
-    return ((ObjectNode) event.deepCopy()).without(List.of("exception", "contexts", "request", "sdk", "grouping_config", "_ref",
-        "_ref_version", "hashes"));
+    return ((ObjectNode) event.deepCopy())
+        .without(
+            List.of(
+                "exception",
+                "contexts",
+                "request",
+                "sdk",
+                "grouping_config",
+                "_ref",
+                "_ref_version",
+                "hashes"));
   }
 }

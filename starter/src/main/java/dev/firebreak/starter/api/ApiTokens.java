@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bearer tokens the API accepts. Tokens are kept and compared as SHA-256 digests with
- * {@link MessageDigest#isEqual}, and every token is compared, so timing reveals neither a token's
- * prefix nor its length nor which entry matched.
+ * The bearer tokens the API accepts. Tokens are kept and compared as SHA-256 digests with {@link
+ * MessageDigest#isEqual}, and every token is compared, so timing reveals neither a token's prefix
+ * nor its length nor which entry matched.
  */
 public final class ApiTokens {
 
@@ -34,7 +34,10 @@ public final class ApiTokens {
     return new ApiTokens(List.of());
   }
 
-  /** The config's tokens with their secrets resolved; a token whose variable is unset is left out (and logged). */
+  /**
+   * The config's tokens with their secrets resolved; a token whose variable is unset is left out
+   * (and logged).
+   */
   public static ApiTokens fromConfig(FirebreakConfig config, SecretResolver secrets) {
     ApiTokens tokens = none();
     for (ApiTokenConfig token : config.api().tokens()) {
@@ -43,7 +46,11 @@ public final class ApiTokens {
         log.warn("API token '{}' disabled: {} is not set", token.name(), token.token());
         continue;
       }
-      tokens = tokens.with(secret.get(), new ApiCaller(token.name(), Set.copyOf(token.roles().stream().map(Role::of).toList())));
+      tokens =
+          tokens.with(
+              secret.get(),
+              new ApiCaller(
+                  token.name(), Set.copyOf(token.roles().stream().map(Role::of).toList())));
     }
     return tokens;
   }

@@ -13,7 +13,9 @@ final class DeclarationKeys {
 
   static final int REMEMBERED = 10_000;
 
-  /** One key's declaration; callers hold its lock while they declare, so a key starts one incident. */
+  /**
+   * One key's declaration; callers hold its lock while they declare, so a key starts one incident.
+   */
   static final class Entry {
     final ReentrantLock lock = new ReentrantLock();
     private String incidentId;
@@ -27,12 +29,13 @@ final class DeclarationKeys {
     }
   }
 
-  private final Map<String, Entry> byKey = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-      return size() > REMEMBERED;
-    }
-  };
+  private final Map<String, Entry> byKey =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
 
   synchronized Entry entry(String key) {
     return byKey.computeIfAbsent(key, k -> new Entry());

@@ -1,4 +1,7 @@
 package dev.firebreak.starter.api;
 
-/** The body of {@code POST /api/v1/incidents}; severity stays text so a bad value gets a clear 400. */
-record DeclareRequest(String title, String severity, String service, String description, String commander) {}
+/**
+ * The body of {@code POST /api/v1/incidents}; severity stays text so a bad value gets a clear 400.
+ */
+record DeclareRequest(
+    String title, String severity, String service, String description, String commander) {}

@@ -1,4 +1,7 @@
 package dev.firebreak.starter.api;
 
-/** The incident a declaration led to; {@code created} is false when an Idempotency-Key found an earlier one. */
+/**
+ * The incident a declaration led to; {@code created} is false when an Idempotency-Key found an
+ * earlier one.
+ */
 record Declared(String id, boolean created) {}

@@ -16,10 +16,10 @@ import java.util.function.Supplier;
  * What each {@code Idempotency-Key} was first used for, as Stripe keeps it: the same key with the
  * same body is a retry and gets the same answer, the same key with a different body is a mistake
  * and gets 422 instead of a 200 that silently applied nothing. A key is remembered once its request
- * succeeded (a refused request may be corrected and sent again under its key), for
- * {@value #KEPT_HOURS} hours, and at most {@value #MAX_KEYS} keys at a time, oldest forgotten first.
- * Any endpoint that takes the header can use it; it compares the parsed body, so the order of
- * fields and white space do not matter.
+ * succeeded (a refused request may be corrected and sent again under its key), for {@value
+ * #KEPT_HOURS} hours, and at most {@value #MAX_KEYS} keys at a time, oldest forgotten first. Any
+ * endpoint that takes the header can use it; it compares the parsed body, so the order of fields
+ * and white space do not matter.
  */
 final class IdempotencyKeys {
 
@@ -29,7 +29,8 @@ final class IdempotencyKeys {
 
   private record Use(String fingerprint, Instant at) {}
 
-  private final ObjectMapper canonical = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private final ObjectMapper canonical =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private final Map<String, Use> uses = new LinkedHashMap<>();
   private final Clock clock;
 
@@ -58,10 +59,18 @@ final class IdempotencyKeys {
     return answer;
   }
 
-  /** The refusal for a key used before with a different request; also for checks against stored requests. */
+  /**
+   * The refusal for a key used before with a different request; also for checks against stored
+   * requests.
+   */
   static ApiError reused(String key) {
-    return new ApiError(422, "idempotency_key_reused", "Idempotency-Key '" + key + "' was already used with a "
-        + "different request; send a new key for a new request, or the same body to retry the first one.");
+    return new ApiError(
+        422,
+        "idempotency_key_reused",
+        "Idempotency-Key '"
+            + key
+            + "' was already used with a "
+            + "different request; send a new key for a new request, or the same body to retry the first one.");
   }
 
   private synchronized Use earlier(String id) {
@@ -90,7 +99,8 @@ final class IdempotencyKeys {
 
   private String fingerprint(JsonNode body) {
     try {
-      return Digests.sha256Hex(canonical.writeValueAsString(canonical.treeToValue(body, Object.class)));
+      return Digests.sha256Hex(
+          canonical.writeValueAsString(canonical.treeToValue(body, Object.class)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot fingerprint a request body", e);
     }

@@ -12,9 +12,9 @@ import dev.firebreak.workflows.incident.SeverityChange;
 import java.util.List;
 
 /**
- * The commands {@code POST /api/v1/incidents/{id}/<path>} sends to an incident as Temporal
- * updates: the request body is the workflow's own command record, so the API adds no second
- * vocabulary. {@code required} fields must be present and not blank.
+ * The commands {@code POST /api/v1/incidents/{id}/<path>} sends to an incident as Temporal updates:
+ * the request body is the workflow's own command record, so the API adds no second vocabulary.
+ * {@code required} fields must be present and not blank.
  */
 public enum IncidentAction {
   ACKNOWLEDGE("ack", "acknowledge", Acknowledgement.class),
@@ -32,7 +32,8 @@ public enum IncidentAction {
   final Class<? extends Record> command;
   final List<String> required;
 
-  IncidentAction(String path, String updateName, Class<? extends Record> command, String... required) {
+  IncidentAction(
+      String path, String updateName, Class<? extends Record> command, String... required) {
     this.path = path;
     this.updateName = updateName;
     this.command = command;

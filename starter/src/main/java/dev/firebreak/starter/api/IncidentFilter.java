@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Which incidents a list shows: {@code GET /api/v1/incidents?status=&severity=&service=} and
- * {@code ./firebreak incident list --status --severity --service}. A null field does not filter.
+ * Which incidents a list shows: {@code GET /api/v1/incidents?status=&severity=&service=} and {@code
+ * ./firebreak incident list --status --severity --service}. A null field does not filter.
  *
  * @param status {@code open} (every incident whose workflow still runs, monitoring and post-mortem
  *     included), {@code CLOSED}, or one phase of {@link IncidentStatus}
@@ -22,6 +22,7 @@ public record IncidentFilter(String status, Severity severity, String service) {
 
   /** Every running incident, whatever its phase. */
   public static final String OPEN = "open";
+
   public static final String CLOSED = IncidentStatus.CLOSED.name();
 
   public static final IncidentFilter ALL = new IncidentFilter(null, null, null);
@@ -59,7 +60,8 @@ public record IncidentFilter(String status, Severity severity, String service) {
    * The filter from the API's query parameters, each optional and case-insensitive but the service;
    * an unknown value is a 400 that lists the known ones.
    */
-  static IncidentFilter parse(String status, String severity, String service, FirebreakConfig config) {
+  static IncidentFilter parse(
+      String status, String severity, String service, FirebreakConfig config) {
     return new IncidentFilter(
         blank(status) ? null : status(status),
         blank(severity) ? null : RequestedSeverity.parse("Query parameter 'severity'", severity),
@@ -71,17 +73,34 @@ public record IncidentFilter(String status, Severity severity, String service) {
     if (value.equals(OPEN.toUpperCase(Locale.ROOT))) {
       return OPEN;
     }
-    return Arrays.stream(IncidentStatus.values()).map(Enum::name).filter(value::equals).findFirst()
-        .orElseThrow(() -> ApiError.badRequest("Query parameter 'status' is '" + text + "', not one of "
-            + Stream.concat(Stream.of(OPEN), Arrays.stream(IncidentStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT)))
-                .collect(Collectors.joining(", ")) + " ('open' is every incident still running)."));
+    return Arrays.stream(IncidentStatus.values())
+        .map(Enum::name)
+        .filter(value::equals)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ApiError.badRequest(
+                    "Query parameter 'status' is '"
+                        + text
+                        + "', not one of "
+                        + Stream.concat(
+                                Stream.of(OPEN),
+                                Arrays.stream(IncidentStatus.values())
+                                    .map(s -> s.name().toLowerCase(Locale.ROOT)))
+                            .collect(Collectors.joining(", "))
+                        + " ('open' is every incident still running)."));
   }
-
 
   private static String service(String name, FirebreakConfig config) {
     if (config.service(name).isEmpty()) {
-      throw ApiError.badRequest("Query parameter 'service' is '" + name + "', not a service in firebreak.yaml; known: "
-          + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + ".");
+      throw ApiError.badRequest(
+          "Query parameter 'service' is '"
+              + name
+              + "', not a service in firebreak.yaml; known: "
+              + config.services().stream()
+                  .map(ServiceConfig::name)
+                  .collect(Collectors.joining(", "))
+              + ".");
     }
     return name;
   }

@@ -11,8 +11,8 @@ import java.util.function.Predicate;
  * memory, so another API replica (or this one after a restart) may hand out an id already in use:
  * the caller asks for the next one when Temporal refuses the workflow id as a duplicate, after
  * {@link #skipTaken} has moved the counter past the ids in use. Maintenance windows get theirs the
- * same way, {@code MW-<yyyymmdd>-<n>}. Numbers an earlier run issued (see {@link IssuedIds}) are never
- * handed out again.
+ * same way, {@code MW-<yyyymmdd>-<n>}. Numbers an earlier run issued (see {@link IssuedIds}) are
+ * never handed out again.
  */
 final class IncidentIds {
 

@@ -33,26 +33,31 @@ import org.slf4j.LoggerFactory;
  * workflow type, the execution status and, when the server has Firebreak's search attributes, the
  * filter's status, severity and service, so the server does the filtering. The embedded test server
  * answers no queries ({@code UNIMPLEMENTED}); the first list finds that out and every later one
- * uses {@code ListOpen/ListClosedWorkflowExecutions} instead. Either way each row is checked against
- * the filter by its memo, which is what filters on the embedded server and on a server without the
- * search attributes.
+ * uses {@code ListOpen/ListClosedWorkflowExecutions} instead. Either way each row is checked
+ * against the filter by its memo, which is what filters on the embedded server and on a server
+ * without the search attributes.
  */
 final class IncidentListing {
 
   private static final Logger log = LoggerFactory.getLogger(IncidentListing.class);
 
   private static final String WORKFLOW_TYPE = IncidentGateway.WORKFLOW_TYPE;
+
   /** How many closed incidents a list shows at most, the most recently closed. */
   static final int CLOSED_PAGE = 100;
+
   private static final int RUNNING_PAGE = 1000;
 
   private final WorkflowClient client;
   private final TemporalDeadlines deadlines;
   private final boolean searchAttributes;
+
   /** Null until the first list has found out whether the server answers visibility queries. */
   private volatile Boolean queries;
 
-  /** @param searchAttributes whether the server has Firebreak's search attributes registered */
+  /**
+   * @param searchAttributes whether the server has Firebreak's search attributes registered
+   */
   IncidentListing(WorkflowClient client, TemporalDeadlines deadlines, boolean searchAttributes) {
     this.client = client;
     this.deadlines = deadlines;
@@ -60,46 +65,76 @@ final class IncidentListing {
   }
 
   List<IncidentSummary> list(IncidentFilter filter) {
-    return deadlines.within(deadlines.read(), () -> listRows(filter), limit -> new ApiError(504, "timeout",
-        "Temporal did not list the incidents within " + limit + "; try again shortly."));
+    return deadlines.within(
+        deadlines.read(),
+        () -> listRows(filter),
+        limit ->
+            new ApiError(
+                504,
+                "timeout",
+                "Temporal did not list the incidents within " + limit + "; try again shortly."));
   }
 
   private List<IncidentSummary> listRows(IncidentFilter filter) {
     List<WorkflowExecutionInfo> running = filter.wantsRunning() ? running(filter) : List.of();
     List<WorkflowExecutionInfo> closed = filter.wantsClosed() ? closed(filter) : List.of();
-    Set<String> runningIds = running.stream().map(i -> i.getExecution().getWorkflowId()).collect(Collectors.toSet());
+    Set<String> runningIds =
+        running.stream().map(i -> i.getExecution().getWorkflowId()).collect(Collectors.toSet());
     List<WorkflowExecutionInfo> listed = new ArrayList<>(running);
     closed.stream()
-        .filter(info -> info.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
-        // An alert's id may start again once its incident closed: the running one is the incident now.
+        .filter(
+            info ->
+                info.getStatus()
+                    != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW)
+        // An alert's id may start again once its incident closed: the running one is the incident
+        // now.
         .filter(info -> !runningIds.contains(info.getExecution().getWorkflowId()))
         .forEach(listed::add);
-    return deadlines.readEach(listed, info -> summary(info, runningIds.contains(info.getExecution().getWorkflowId())),
-            (info, why) -> unread(info, runningIds.contains(info.getExecution().getWorkflowId()), why))
+    return deadlines
+        .readEach(
+            listed,
+            info -> summary(info, runningIds.contains(info.getExecution().getWorkflowId())),
+            (info, why) ->
+                unread(info, runningIds.contains(info.getExecution().getWorkflowId()), why))
         .stream()
         .filter(filter::matches)
-        .sorted(Comparator.comparing(IncidentSummary::declaredAt, Comparator.nullsLast(Comparator.reverseOrder())))
+        .sorted(
+            Comparator.comparing(
+                IncidentSummary::declaredAt, Comparator.nullsLast(Comparator.reverseOrder())))
         .toList();
   }
 
   private List<WorkflowExecutionInfo> running(IncidentFilter filter) {
     return answersQueries()
-        ? query(IncidentVisibilityQuery.running(filter, searchAttributes), RUNNING_PAGE, Integer.MAX_VALUE)
+        ? query(
+            IncidentVisibilityQuery.running(filter, searchAttributes),
+            RUNNING_PAGE,
+            Integer.MAX_VALUE)
         : OpenWorkflows.ofType(client, WORKFLOW_TYPE);
   }
 
   private List<WorkflowExecutionInfo> closed(IncidentFilter filter) {
     if (answersQueries()) {
-      return query(IncidentVisibilityQuery.closed(filter, searchAttributes), CLOSED_PAGE, CLOSED_PAGE);
+      return query(
+          IncidentVisibilityQuery.closed(filter, searchAttributes), CLOSED_PAGE, CLOSED_PAGE);
     }
-    // The embedded server ignores the type filter: jobs and maintenance windows would be listed as incidents.
-    return WorkflowQuery.listing(() -> client.getWorkflowServiceStubs().blockingStub().listClosedWorkflowExecutions(
-            ListClosedWorkflowExecutionsRequest.newBuilder()
-                .setNamespace(client.getOptions().getNamespace())
-                .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
-                .setMaximumPageSize(CLOSED_PAGE)
-                .build()))
-        .getExecutionsList().stream().filter(info -> WORKFLOW_TYPE.equals(info.getType().getName())).toList();
+    // The embedded server ignores the type filter: jobs and maintenance windows would be listed as
+    // incidents.
+    return WorkflowQuery.listing(
+            () ->
+                client
+                    .getWorkflowServiceStubs()
+                    .blockingStub()
+                    .listClosedWorkflowExecutions(
+                        ListClosedWorkflowExecutionsRequest.newBuilder()
+                            .setNamespace(client.getOptions().getNamespace())
+                            .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
+                            .setMaximumPageSize(CLOSED_PAGE)
+                            .build()))
+        .getExecutionsList()
+        .stream()
+        .filter(info -> WORKFLOW_TYPE.equals(info.getType().getName()))
+        .toList();
   }
 
   /**
@@ -120,8 +155,9 @@ final class IncidentListing {
         throw e;
       }
       queries = false;
-      log.info("Temporal answers no visibility queries (the embedded test server): incidents are listed without "
-          + "them and filtered by their memos");
+      log.info(
+          "Temporal answers no visibility queries (the embedded test server): incidents are listed without "
+              + "them and filtered by their memos");
     }
     return queries;
   }
@@ -131,13 +167,15 @@ final class IncidentListing {
     List<WorkflowExecutionInfo> found = new ArrayList<>();
     ByteString page = ByteString.EMPTY;
     do {
-      ListWorkflowExecutionsRequest request = ListWorkflowExecutionsRequest.newBuilder()
-          .setNamespace(client.getOptions().getNamespace())
-          .setQuery(query)
-          .setPageSize(pageSize)
-          .setNextPageToken(page)
-          .build();
-      ListWorkflowExecutionsResponse response = client.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(request);
+      ListWorkflowExecutionsRequest request =
+          ListWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setQuery(query)
+              .setPageSize(pageSize)
+              .setNextPageToken(page)
+              .build();
+      ListWorkflowExecutionsResponse response =
+          client.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(request);
       found.addAll(response.getExecutionsList());
       page = response.getNextPageToken();
     } while (!page.isEmpty() && found.size() < max);
@@ -161,8 +199,14 @@ final class IncidentListing {
 
   /** What the listing alone knows of an incident whose memo could not be read. */
   private static IncidentSummary unread(WorkflowExecutionInfo info, boolean running, String why) {
-    return new IncidentSummary(incidentId(info), null, null, null, running ? "OPEN" : IncidentFilter.CLOSED,
-        startTime(info), "Its details " + why + "; GET the incident to see it.");
+    return new IncidentSummary(
+        incidentId(info),
+        null,
+        null,
+        null,
+        running ? "OPEN" : IncidentFilter.CLOSED,
+        startTime(info),
+        "Its details " + why + "; GET the incident to see it.");
   }
 
   static String incidentId(WorkflowExecutionInfo info) {
@@ -178,12 +222,18 @@ final class IncidentListing {
     return memo(withMemo(listed).getMemo().getFieldsMap(), key);
   }
 
-  /** The embedded test server lists closed executions without their memo; describing one brings it back. */
+  /**
+   * The embedded test server lists closed executions without their memo; describing one brings it
+   * back.
+   */
   private WorkflowExecutionInfo withMemo(WorkflowExecutionInfo listed) {
     if (listed.getMemo().getFieldsMap().containsKey(IncidentMemo.TITLE)) {
       return listed;
     }
-    return client.newUntypedWorkflowStub(listed.getExecution().getWorkflowId()).describe().getWorkflowExecutionInfo();
+    return client
+        .newUntypedWorkflowStub(listed.getExecution().getWorkflowId())
+        .describe()
+        .getWorkflowExecutionInfo();
   }
 
   private String memo(Map<String, Payload> memo, String key) {

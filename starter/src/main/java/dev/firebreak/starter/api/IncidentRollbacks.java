@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Who may roll a service back, and an incident's rollback: the assessment's suggestion made
  * runnable, started by the incident as its child so the result lands in its timeline. The HTTP API
- * and Slack's Roll back button both come here, so both check the same roles and pick the same target.
+ * and Slack's Roll back button both come here, so both check the same roles and pick the same
+ * target.
  */
 public final class IncidentRollbacks {
 
@@ -24,7 +25,8 @@ public final class IncidentRollbacks {
    * Who asks for a rollback.
    *
    * @param name recorded as the requester (a token's name, a Slack user id)
-   * @param label how a refusal names them ("token 'ci'", a Slack user id that Slack shows as a mention)
+   * @param label how a refusal names them ("token 'ci'", a Slack user id that Slack shows as a
+   *     mention)
    * @param may whether they hold a role
    */
   public record Requester(String name, String label, Predicate<Role> may) {}
@@ -49,7 +51,8 @@ public final class IncidentRollbacks {
    * @param key a repeated request with the same key (a retried call) returns the same rollback; it
    *     becomes part of the workflow id
    */
-  public RollbackAdmission request(String incidentId, String toDeployment, String reason, Requester requester, String key) {
+  public RollbackAdmission request(
+      String incidentId, String toDeployment, String reason, Requester requester, String key) {
     IncidentView incident = incidents.view(incidentId);
     ServiceConfig service = rollbackable(incident.service(), requester);
     String target = toDeployment != null ? toDeployment : suggestedTarget(incident, service.name());
@@ -57,8 +60,8 @@ public final class IncidentRollbacks {
   }
 
   /**
-   * The suggested rollback, keyed by the deploy it goes back to: a second click, or the same command
-   * typed again, finds the rollback the first one started instead of rolling back twice.
+   * The suggested rollback, keyed by the deploy it goes back to: a second click, or the same
+   * command typed again, finds the rollback the first one started instead of rolling back twice.
    *
    * @param origin where the request came from ("slack"), part of the key
    */
@@ -66,34 +69,49 @@ public final class IncidentRollbacks {
     IncidentView incident = incidents.view(incidentId);
     ServiceConfig service = rollbackable(incident.service(), requester);
     String target = suggestedTarget(incident, service.name());
-    String key = origin + "-" + (target == null ? "previous" : target.replaceAll("[^A-Za-z0-9._-]", "-"));
+    String key =
+        origin + "-" + (target == null ? "previous" : target.replaceAll("[^A-Za-z0-9._-]", "-"));
     return start(incident, service, target, null, requester, key);
   }
 
-  private RollbackAdmission start(IncidentView incident, ServiceConfig service, String target, String reason,
-      Requester requester, String key) {
-    String text = reason != null ? reason : "Rollback for " + incident.id() + ": " + incident.title();
+  private RollbackAdmission start(
+      IncidentView incident,
+      ServiceConfig service,
+      String target,
+      String reason,
+      Requester requester,
+      String key) {
+    String text =
+        reason != null ? reason : "Rollback for " + incident.id() + ": " + incident.title();
     String incidentKey = incident.id().toLowerCase(Locale.ROOT) + "-" + key;
-    return rollbacks.requestForIncident(incident.id(),
-        order(service, incidentKey, target, text, requester.name(), incident.id()));
+    return rollbacks.requestForIncident(
+        incident.id(), order(service, incidentKey, target, text, requester.name(), incident.id()));
   }
 
   /**
    * Approves or refuses a rollback waiting for approval, if the decider holds one of its service's
    * rollback roles; the workflow refuses a requester approving their own.
    */
-  public RollbackView decide(String rollbackId, boolean approve, Requester decider, String comment) {
+  public RollbackView decide(
+      String rollbackId, boolean approve, Requester decider, String comment) {
     RollbackView view = rollbacks.view(rollbackId);
     rollbackable(view.service(), decider);
     Approval approval = new Approval(decider.name(), comment);
-    return approve ? rollbacks.approve(rollbackId, approval) : rollbacks.refuse(rollbackId, approval);
+    return approve
+        ? rollbacks.approve(rollbackId, approval)
+        : rollbacks.refuse(rollbackId, approval);
   }
 
-  /** The deploy the assessment suggested rolling {@code service} back to; null when it named none. */
+  /**
+   * The deploy the assessment suggested rolling {@code service} back to; null when it named none.
+   */
   private static String suggestedTarget(IncidentView incident, String service) {
     return incident.suggestions().stream()
         .filter(s -> Suggestion.ROLLBACK.equals(s.kind()) && service.equals(s.service()))
-        .map(Suggestion::target).filter(t -> t != null).findFirst().orElse(null);
+        .map(Suggestion::target)
+        .filter(t -> t != null)
+        .findFirst()
+        .orElse(null);
   }
 
   /**
@@ -101,22 +119,56 @@ public final class IncidentRollbacks {
    * ({@code rollback.roles}: admin unless the config grants more).
    */
   ServiceConfig rollbackable(String name, Requester requester) {
-    ServiceConfig service = config.service(name).orElseThrow(() -> ApiError.badRequest("No service named '" + name
-        + "'; known: " + config.services().stream().map(ServiceConfig::name).collect(Collectors.joining(", ")) + "."));
+    ServiceConfig service =
+        config
+            .service(name)
+            .orElseThrow(
+                () ->
+                    ApiError.badRequest(
+                        "No service named '"
+                            + name
+                            + "'; known: "
+                            + config.services().stream()
+                                .map(ServiceConfig::name)
+                                .collect(Collectors.joining(", "))
+                            + "."));
     if (service.platform() == null) {
-      throw ApiError.badRequest("Service '" + name + "' has no platform in the config, so Firebreak cannot roll it back.");
+      throw ApiError.badRequest(
+          "Service '"
+              + name
+              + "' has no platform in the config, so Firebreak cannot roll it back.");
     }
     if (service.rollback().roles().stream().map(Role::of).noneMatch(requester.may())) {
-      throw new ApiError(403, "forbidden", "Rolling back " + name + " needs one of the roles "
-          + String.join(", ", service.rollback().roles()) + ", which " + requester.label() + " does not have.");
+      throw new ApiError(
+          403,
+          "forbidden",
+          "Rolling back "
+              + name
+              + " needs one of the roles "
+              + String.join(", ", service.rollback().roles())
+              + ", which "
+              + requester.label()
+              + " does not have.");
     }
     return service;
   }
 
-  RollbackOrder order(ServiceConfig service, String key, String toDeployment, String reason, String requestedBy,
+  RollbackOrder order(
+      ServiceConfig service,
+      String key,
+      String toDeployment,
+      String reason,
+      String requestedBy,
       String incidentId) {
-    RollbackRequest request = new RollbackRequest(key, service.name(), IncidentRoutes.blankToNull(toDeployment),
-        reason.strip(), requestedBy, incidentId);
-    return new RollbackOrder(request, RollbackPolicyFactory.forService(service, incidents.policies().channel()));
+    RollbackRequest request =
+        new RollbackRequest(
+            key,
+            service.name(),
+            IncidentRoutes.blankToNull(toDeployment),
+            reason.strip(),
+            requestedBy,
+            incidentId);
+    return new RollbackOrder(
+        request, RollbackPolicyFactory.forService(service, incidents.policies().channel()));
   }
 }

@@ -10,10 +10,7 @@ import dev.firebreak.workflows.incident.Note;
 import dev.firebreak.workflows.incident.Severity;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** {@code /api/v1/incidents}: declare, list, show, the commands, notes and the post-mortem. */
 final class IncidentRoutes {
@@ -25,7 +22,8 @@ final class IncidentRoutes {
   private final JsonBodies bodies;
   private final IdempotencyKeys keys;
 
-  IncidentRoutes(IncidentGateway incidents, FirebreakConfig config, JsonBodies bodies, IdempotencyKeys keys) {
+  IncidentRoutes(
+      IncidentGateway incidents, FirebreakConfig config, JsonBodies bodies, IdempotencyKeys keys) {
     this.incidents = incidents;
     this.config = config;
     this.bodies = bodies;
@@ -48,45 +46,75 @@ final class IncidentRoutes {
     DeclareRequest request = bodies.read(json, DeclareRequest.class);
     String title = required("title", request.title());
     if (!DeclarationRules.titleFits(title)) {
-      throw ApiError.badRequest("Field 'title' is longer than " + DeclarationRules.MAX_TITLE + " characters.");
+      throw ApiError.badRequest(
+          "Field 'title' is longer than " + DeclarationRules.MAX_TITLE + " characters.");
     }
-    Severity severity = RequestedSeverity.parse("Field 'severity'", required("severity", request.severity()));
+    Severity severity =
+        RequestedSeverity.parse("Field 'severity'", required("severity", request.severity()));
     String service = required("service", request.service());
-    DeclarationRules.unknownService(config, service).ifPresent(problem -> {
-      throw ApiError.badRequest(problem);
-    });
-    if (request.commander() != null && request.commander().length() > DeclarationRules.MAX_COMMANDER) {
-      throw ApiError.badRequest("Field 'commander' is longer than " + DeclarationRules.MAX_COMMANDER + " characters.");
+    DeclarationRules.unknownService(config, service)
+        .ifPresent(
+            problem -> {
+              throw ApiError.badRequest(problem);
+            });
+    if (request.commander() != null
+        && request.commander().length() > DeclarationRules.MAX_COMMANDER) {
+      throw ApiError.badRequest(
+          "Field 'commander' is longer than " + DeclarationRules.MAX_COMMANDER + " characters.");
     }
     String key = idempotencyKey(ctx);
-    Declared declared = keys.once(BASE, key, json, () -> incidents.declare(new Declaration(null, title.strip(), severity,
-        service, blankToNull(request.description()), blankToNull(request.commander()), ApiServer.caller(ctx).name(), null),
-        key));
+    Declared declared =
+        keys.once(
+            BASE,
+            key,
+            json,
+            () ->
+                incidents.declare(
+                    new Declaration(
+                        null,
+                        title.strip(),
+                        severity,
+                        service,
+                        blankToNull(request.description()),
+                        blankToNull(request.commander()),
+                        ApiServer.caller(ctx).name(),
+                        null),
+                    key));
     String id = declared.id();
     // A repeated key answers 200 with the incident the first request declared.
-    ctx.status(declared.created() ? 201 : 200).json(Map.of("id", id, "workflowId", IncidentWorkflow.workflowId(id),
-        "status", "DECLARED"));
+    ctx.status(declared.created() ? 201 : 200)
+        .json(
+            Map.of("id", id, "workflowId", IncidentWorkflow.workflowId(id), "status", "DECLARED"));
   }
 
-  /** Optional for a declaration: without one, a retry after a timeout may declare a second incident. */
+  /**
+   * Optional for a declaration: without one, a retry after a timeout may declare a second incident.
+   */
   private static String idempotencyKey(Context ctx) {
     String key = ctx.header("Idempotency-Key");
     if (key == null || key.isBlank()) {
       return null;
     }
     if (!RollbackRoutes.KEY.matcher(key).matches()) {
-      throw ApiError.badRequest("The 'Idempotency-Key' header must be 1 to 100 letters, digits, '.', '_' or '-'.");
+      throw ApiError.badRequest(
+          "The 'Idempotency-Key' header must be 1 to 100 letters, digits, '.', '_' or '-'.");
     }
     return key;
   }
 
   private void list(Context ctx) {
-    ctx.json(incidents.list(IncidentFilter.parse(ctx.queryParam("status"), ctx.queryParam("severity"),
-        ctx.queryParam("service"), config)));
+    ctx.json(
+        incidents.list(
+            IncidentFilter.parse(
+                ctx.queryParam("status"),
+                ctx.queryParam("severity"),
+                ctx.queryParam("service"),
+                config)));
   }
 
   private void postMortem(Context ctx) {
-    ctx.contentType("text/markdown; charset=utf-8").result(incidents.postMortem(ctx.pathParam("id")));
+    ctx.contentType("text/markdown; charset=utf-8")
+        .result(incidents.postMortem(ctx.pathParam("id")));
   }
 
   private void note(Context ctx) {
@@ -111,13 +139,13 @@ final class IncidentRoutes {
   private ObjectNode withActor(Context ctx) {
     ObjectNode body = bodies.object(ctx);
     JsonNode by = body.get("by");
-    // Anything but text is left in place, so reading the command refuses it instead of replacing it.
+    // Anything but text is left in place, so reading the command refuses it instead of replacing
+    // it.
     if (by == null || by.isNull() || (by.isTextual() && by.asText().isBlank())) {
       body.put("by", ApiServer.caller(ctx).name());
     }
     return body;
   }
-
 
   static String required(String field, String value) {
     if (value == null || value.isBlank()) {

@@ -8,4 +8,10 @@ import java.time.Instant;
  * @param unread null for a complete row; otherwise why only the id, status and start are shown
  */
 public record IncidentSummary(
-    String id, String title, String severity, String service, String status, Instant declaredAt, String unread) {}
+    String id,
+    String title,
+    String severity,
+    String service,
+    String status,
+    Instant declaredAt,
+    String unread) {}

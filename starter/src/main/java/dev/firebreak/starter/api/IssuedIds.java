@@ -9,17 +9,21 @@ package dev.firebreak.starter.api;
 public interface IssuedIds {
 
   /** Nothing kept beyond Temporal. */
-  IssuedIds NONE = new IssuedIds() {
-    @Override
-    public int highest(String dayPrefix) {
-      return 0;
-    }
+  IssuedIds NONE =
+      new IssuedIds() {
+        @Override
+        public int highest(String dayPrefix) {
+          return 0;
+        }
 
-    @Override
-    public void issued(String dayPrefix, int number) {}
-  };
+        @Override
+        public void issued(String dayPrefix, int number) {}
+      };
 
-  /** The highest number an earlier run issued under {@code dayPrefix} (such as {@code INC-20261204-}); 0 if none. */
+  /**
+   * The highest number an earlier run issued under {@code dayPrefix} (such as {@code
+   * INC-20261204-}); 0 if none.
+   */
   int highest(String dayPrefix);
 
   /** Records that {@code number} has been issued under {@code dayPrefix}. */

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the API asks of the job workflows: each configured job's view (a query on {@code job-<name>})
- * and the commands run now, pause and resume (updates). The config is the list of jobs: a job
- * workflow left behind by a removed job is not shown, and a configured job whose workflow is not
- * running (the worker has not reconciled yet) shows its configuration and no runs.
+ * What the API asks of the job workflows: each configured job's view (a query on {@code
+ * job-<name>}) and the commands run now, pause and resume (updates). The config is the list of
+ * jobs: a job workflow left behind by a removed job is not shown, and a configured job whose
+ * workflow is not running (the worker has not reconciled yet) shows its configuration and no runs.
  */
 final class JobGateway {
 
@@ -45,23 +45,38 @@ final class JobGateway {
     this.deadlines = deadlines;
   }
 
-  /** Every job at once, each under the per-row limit: a job that does not answer shows its configuration and why. */
+  /**
+   * Every job at once, each under the per-row limit: a job that does not answer shows its
+   * configuration and why.
+   */
   List<JobRow> list() {
-    return deadlines.readEach(config.jobs(), job -> new JobRow(view(job), null),
-        (job, why) -> new JobRow(configuredOnly(job), "Its runs " + why + "; GET the job to see them."));
+    return deadlines.readEach(
+        config.jobs(),
+        job -> new JobRow(view(job), null),
+        (job, why) ->
+            new JobRow(configuredOnly(job), "Its runs " + why + "; GET the job to see them."));
   }
 
   JobView view(String name) {
     JobConfig job = configured(name);
-    return deadlines.within(deadlines.read(), () -> view(job), limit -> notAnswering(name, limit, "Nothing changed."));
+    return deadlines.within(
+        deadlines.read(), () -> view(job), limit -> notAnswering(name, limit, "Nothing changed."));
   }
 
   JobView command(String name, Verb verb, JobCommand command) {
     configured(name);
     try {
-      JobView view = deadlines.within(deadlines.command(), () -> verb.send.apply(workflow(name), command),
-          limit -> notAnswering(name, limit, "The command may still be applied; check the job before retrying."));
-      log.info("job {}: {} by {}", name, verb.name().toLowerCase(java.util.Locale.ROOT), command.by());
+      JobView view =
+          deadlines.within(
+              deadlines.command(),
+              () -> verb.send.apply(workflow(name), command),
+              limit ->
+                  notAnswering(
+                      name,
+                      limit,
+                      "The command may still be applied; check the job before retrying."));
+      log.info(
+          "job {}: {} by {}", name, verb.name().toLowerCase(java.util.Locale.ROOT), command.by());
       return view;
     } catch (WorkflowNotFoundException e) {
       throw notScheduled(name);
@@ -77,8 +92,22 @@ final class JobGateway {
   }
 
   private static JobView configuredOnly(JobConfig job) {
-    return new JobView(job.name(), job.schedule(), job.timeZone(), job.action().kind(), job.dryRun(), false, null,
-        false, 0, 0, null, null, null, List.of(), null);
+    return new JobView(
+        job.name(),
+        job.schedule(),
+        job.timeZone(),
+        job.action().kind(),
+        job.dryRun(),
+        false,
+        null,
+        false,
+        0,
+        0,
+        null,
+        null,
+        null,
+        List.of(),
+        null);
   }
 
   private static ApiError notAnswering(String name, String limit, String consequence) {
@@ -86,7 +115,9 @@ final class JobGateway {
   }
 
   private JobConfig configured(String name) {
-    return config.jobs().stream().filter(j -> j.name().equals(name)).findFirst()
+    return config.jobs().stream()
+        .filter(j -> j.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> ApiError.notFound("No job named '" + name + "' in the configuration."));
   }
 
@@ -95,6 +126,9 @@ final class JobGateway {
   }
 
   private static ApiError notScheduled(String name) {
-    return new ApiError(409, "not_scheduled", "Job '" + name + "' is configured but not scheduled yet; start a worker with this config.");
+    return new ApiError(
+        409,
+        "not_scheduled",
+        "Job '" + name + "' is configured but not scheduled yet; start a worker with this config.");
   }
 }

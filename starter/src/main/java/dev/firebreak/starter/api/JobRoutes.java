@@ -24,12 +24,17 @@ final class JobRoutes {
     routes.get(BASE, ctx -> ctx.json(jobs.list()), Role.VIEWER);
     routes.get(BASE + "/{name}", ctx -> ctx.json(jobs.view(ctx.pathParam("name"))), Role.VIEWER);
     for (JobGateway.Verb verb : JobGateway.Verb.values()) {
-      routes.post(BASE + "/{name}/" + verb.name().toLowerCase(java.util.Locale.ROOT), ctx -> command(ctx, verb), Role.RESPONDER);
+      routes.post(
+          BASE + "/{name}/" + verb.name().toLowerCase(java.util.Locale.ROOT),
+          ctx -> command(ctx, verb),
+          Role.RESPONDER);
     }
   }
 
   private void command(Context ctx, JobGateway.Verb verb) {
     String reason = IncidentRoutes.blankToNull(bodies.read(ctx, ReasonBody.class).reason());
-    ctx.json(jobs.command(ctx.pathParam("name"), verb, new JobCommand(ApiServer.caller(ctx).name(), reason)));
+    ctx.json(
+        jobs.command(
+            ctx.pathParam("name"), verb, new JobCommand(ApiServer.caller(ctx).name(), reason)));
   }
 }

@@ -41,25 +41,41 @@ final class JsonBodies {
    * writes workflow payloads, so strictness here never changes what a workflow receives.
    */
   static ObjectMapper mapper() {
-    JsonMapper mapper = JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .addModule(new StrictInstants())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .build();
-    // Scalars never stand in for one another: not a number or a boolean for text, nor text for them.
-    for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Enum, LogicalType.DateTime,
-        LogicalType.Boolean, LogicalType.Integer, LogicalType.Float}) {
-      mapper.coercionConfigFor(type)
-          .setCoercion(CoercionInputShape.Integer, type == LogicalType.Integer ? CoercionAction.TryConvert : CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Float, type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
-          .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new StrictInstants())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    // Scalars never stand in for one another: not a number or a boolean for text, nor text for
+    // them.
+    for (LogicalType type :
+        new LogicalType[] {
+          LogicalType.Textual,
+          LogicalType.Enum,
+          LogicalType.DateTime,
+          LogicalType.Boolean,
+          LogicalType.Integer,
+          LogicalType.Float
+        }) {
+      mapper
+          .coercionConfigFor(type)
+          .setCoercion(
+              CoercionInputShape.Integer,
+              type == LogicalType.Integer ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(
+              CoercionInputShape.Float,
+              type == LogicalType.Float ? CoercionAction.TryConvert : CoercionAction.Fail)
+          .setCoercion(
+              CoercionInputShape.Boolean,
+              type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
           .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
     return mapper;
@@ -82,8 +98,12 @@ final class JsonBodies {
     }
     String type = ctx.contentType();
     if (!isJson(type)) {
-      throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'"
-          + (type == null ? "" : ", not '" + type + "'") + ".");
+      throw new ApiError(
+          415,
+          "unsupported_media_type",
+          "Send the body as JSON with 'Content-Type: application/json'"
+              + (type == null ? "" : ", not '" + type + "'")
+              + ".");
     }
     return object(body);
   }
@@ -115,14 +135,28 @@ final class JsonBodies {
     try {
       return json.treeToValue(body, type);
     } catch (UnrecognizedPropertyException e) {
-      String known = e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+      String known =
+          e.getKnownPropertyIds().stream()
+              .map(String::valueOf)
+              .sorted()
+              .collect(Collectors.joining(", "));
       throw ApiError.badRequest("Unknown field '" + field(e) + "' (known: " + known + ").");
     } catch (InvalidFormatException e) {
-      throw ApiError.badRequest("Field '" + field(e) + "' has an invalid value '" + e.getValue() + "'"
-          + expected(e.getTargetType()).map(what -> "; it must be " + what).orElse("") + ".");
+      throw ApiError.badRequest(
+          "Field '"
+              + field(e)
+              + "' has an invalid value '"
+              + e.getValue()
+              + "'"
+              + expected(e.getTargetType()).map(what -> "; it must be " + what).orElse("")
+              + ".");
     } catch (MismatchedInputException e) {
-      throw ApiError.badRequest("Field '" + field(e) + "' has the wrong type"
-          + expected(e.getTargetType()).map(what -> ": it must be " + what).orElse("") + ".");
+      throw ApiError.badRequest(
+          "Field '"
+              + field(e)
+              + "' has the wrong type"
+              + expected(e.getTargetType()).map(what -> ": it must be " + what).orElse("")
+              + ".");
     } catch (JsonProcessingException e) {
       throw ApiError.badRequest("The body could not be read: " + e.getOriginalMessage());
     }
@@ -133,7 +167,8 @@ final class JsonBodies {
       return false;
     }
     String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+    return mediaType.equals("application/json")
+        || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
   }
 
   /** What a field of this type accepts, in the words of the JSON a caller writes. */
@@ -149,7 +184,11 @@ final class JsonBodies {
     } else if (type == Instant.class) {
       what = "an ISO-8601 instant such as 2026-12-06T04:30:00Z";
     } else if (type.isEnum()) {
-      what = "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+      what =
+          "one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(String::valueOf)
+                  .collect(Collectors.joining(", "));
     } else if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
       what = "a whole number";
     } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
@@ -163,10 +202,11 @@ final class JsonBodies {
   }
 
   private static String field(MismatchedInputException e) {
-    String path = e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."))
-        .replace(".[", "[");
+    String path =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
     return path.isEmpty() ? "(body)" : path;
   }
 

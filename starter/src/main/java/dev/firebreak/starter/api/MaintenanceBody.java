@@ -10,5 +10,11 @@ import java.util.List;
  * @param template the config window to run by; by default the one covering the first service
  * @param confirm schedule even though a P0/P1 incident is open
  */
-public record MaintenanceBody(String title, List<String> services, Instant start, Instant end,
-    List<MaintenanceStepConfig> steps, String template, Boolean confirm) {}
+public record MaintenanceBody(
+    String title,
+    List<String> services,
+    Instant start,
+    Instant end,
+    List<MaintenanceStepConfig> steps,
+    String template,
+    Boolean confirm) {}

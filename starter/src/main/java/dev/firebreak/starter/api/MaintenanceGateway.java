@@ -2,7 +2,6 @@ package dev.firebreak.starter.api;
 
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.TaskQueue;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.Extension;
 import dev.firebreak.workflows.maintenance.MaintenanceOrder;
@@ -46,7 +45,8 @@ final class MaintenanceGateway {
   private final RunningWindows running;
   private final TemporalDeadlines deadlines;
 
-  MaintenanceGateway(WorkflowClient client, Clock clock, TemporalDeadlines deadlines, IssuedIds issued) {
+  MaintenanceGateway(
+      WorkflowClient client, Clock clock, TemporalDeadlines deadlines, IssuedIds issued) {
     this.client = client;
     this.deadlines = deadlines;
     this.ids = new IncidentIds(clock, "MW", issued);
@@ -59,65 +59,140 @@ final class MaintenanceGateway {
   }
 
   private static ApiError notConfirmed(String limit) {
-    return new ApiError(503, "temporal_unavailable", "Temporal did not confirm the maintenance window within " + limit
-        + ", so it may still be scheduled once Temporal answers; check GET /api/v1/maintenance-windows before "
-        + "scheduling it again.");
+    return new ApiError(
+        503,
+        "temporal_unavailable",
+        "Temporal did not confirm the maintenance window within "
+            + limit
+            + ", so it may still be scheduled once Temporal answers; check GET /api/v1/maintenance-windows before "
+            + "scheduling it again.");
   }
 
   private String start(MaintenanceRequest draft, MaintenancePlan plan) {
     for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       String id = ids.next();
-      MaintenanceRequest request = new MaintenanceRequest(id, draft.title(), draft.services(), draft.start(), draft.end(),
-          draft.requestedBy(), draft.openIncidents());
-      MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(request.workflowId())
-          .setTaskQueue(TaskQueue.NAME)
-          .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-          .setStaticSummary(Clip.utf8("Maintenance · " + String.join(", ", request.services()) + " · "
-              + request.title(), 200))
-          .build());
+      MaintenanceRequest request =
+          new MaintenanceRequest(
+              id,
+              draft.title(),
+              draft.services(),
+              draft.start(),
+              draft.end(),
+              draft.requestedBy(),
+              draft.openIncidents());
+      MaintenanceWindowWorkflow window =
+          client.newWorkflowStub(
+              MaintenanceWindowWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(request.workflowId())
+                  .setTaskQueue(TaskQueue.NAME)
+                  .setWorkflowIdReusePolicy(
+                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                  .setStaticSummary(
+                      Clip.utf8(
+                          "Maintenance · "
+                              + String.join(", ", request.services())
+                              + " · "
+                              + request.title(),
+                          200))
+                  .build());
       try {
         WorkflowClient.start(window::run, new MaintenanceOrder(request, plan));
-        log.info("{} scheduled by {}: '{}' on {} from {} to {}", id, request.requestedBy(), request.title(),
-            request.services(), request.start(), request.end());
+        log.info(
+            "{} scheduled by {}: '{}' on {} from {} to {}",
+            id,
+            request.requestedBy(),
+            request.title(),
+            request.services(),
+            request.start(),
+            request.end());
         return id;
       } catch (WorkflowExecutionAlreadyStarted taken) {
-        log.info("{} already taken (another API replica or an earlier run); looking for the next free id", id);
-        ids.skipTaken(id, used -> WorkflowQuery.exists(client, MaintenanceWindowWorkflow.workflowId(used)));
+        log.info(
+            "{} already taken (another API replica or an earlier run); looking for the next free id",
+            id);
+        ids.skipTaken(
+            id, used -> WorkflowQuery.exists(client, MaintenanceWindowWorkflow.workflowId(used)));
       }
     }
-    throw new ApiError(503, "temporal_unavailable", "Could not find a free maintenance window id; try again.");
+    throw new ApiError(
+        503, "temporal_unavailable", "Could not find a free maintenance window id; try again.");
   }
 
   /** Newest start first. */
   List<MaintenanceSummary> list() {
-    return deadlines.within(deadlines.read(), this::listRows, limit -> new ApiError(504, "timeout",
-        "Temporal did not list the maintenance windows within " + limit + "; try again shortly."));
+    return deadlines.within(
+        deadlines.read(),
+        this::listRows,
+        limit ->
+            new ApiError(
+                504,
+                "timeout",
+                "Temporal did not list the maintenance windows within "
+                    + limit
+                    + "; try again shortly."));
   }
 
   private List<MaintenanceSummary> listRows() {
     Set<String> workflowIds = new LinkedHashSet<>(running.workflowIds());
-    WorkflowQuery.listing(() -> client.getWorkflowServiceStubs().blockingStub().listClosedWorkflowExecutions(
-            ListClosedWorkflowExecutionsRequest.newBuilder()
-                .setNamespace(client.getOptions().getNamespace())
-                .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(RunningWindows.WORKFLOW_TYPE).build())
-                .setMaximumPageSize(LISTED).build()))
-        .getExecutionsList().stream().filter(RunningWindows::isWindow)
+    WorkflowQuery.listing(
+            () ->
+                client
+                    .getWorkflowServiceStubs()
+                    .blockingStub()
+                    .listClosedWorkflowExecutions(
+                        ListClosedWorkflowExecutionsRequest.newBuilder()
+                            .setNamespace(client.getOptions().getNamespace())
+                            .setTypeFilter(
+                                WorkflowTypeFilter.newBuilder()
+                                    .setName(RunningWindows.WORKFLOW_TYPE)
+                                    .build())
+                            .setMaximumPageSize(LISTED)
+                            .build()))
+        .getExecutionsList()
+        .stream()
+        .filter(RunningWindows::isWindow)
         .forEach(info -> workflowIds.add(info.getExecution().getWorkflowId()));
-    List<Optional<MaintenanceSummary>> read = deadlines.readEach(workflowIds.stream().limit(LISTED).toList(),
-        workflowId -> find(workflowId).map(v ->
-            new MaintenanceSummary(v.id(), v.title(), v.services(), v.start(), v.end(), v.status().name(), null)),
-        (workflowId, why) -> Optional.of(new MaintenanceSummary(workflowId.substring(WORKFLOW_ID_PREFIX.length()),
-            null, List.of(), null, null, "UNKNOWN", "Its state " + why + "; GET the window to see it.")));
+    List<Optional<MaintenanceSummary>> read =
+        deadlines.readEach(
+            workflowIds.stream().limit(LISTED).toList(),
+            workflowId ->
+                find(workflowId)
+                    .map(
+                        v ->
+                            new MaintenanceSummary(
+                                v.id(),
+                                v.title(),
+                                v.services(),
+                                v.start(),
+                                v.end(),
+                                v.status().name(),
+                                null)),
+            (workflowId, why) ->
+                Optional.of(
+                    new MaintenanceSummary(
+                        workflowId.substring(WORKFLOW_ID_PREFIX.length()),
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        "UNKNOWN",
+                        "Its state " + why + "; GET the window to see it.")));
     List<MaintenanceSummary> rows = new ArrayList<>();
     read.forEach(row -> row.ifPresent(rows::add));
-    rows.sort(Comparator.comparing(MaintenanceSummary::start, Comparator.nullsLast(Comparator.reverseOrder())));
+    rows.sort(
+        Comparator.comparing(
+            MaintenanceSummary::start, Comparator.nullsLast(Comparator.reverseOrder())));
     return rows;
   }
 
   MaintenanceView view(String id) {
-    return deadlines.within(deadlines.read(), () -> find(MaintenanceWindowWorkflow.workflowId(id)), limit -> notAnswering(id, limit,
-        "Nothing changed.")).orElseThrow(() -> ApiError.notFound("No maintenance window '" + id + "'."));
+    return deadlines
+        .within(
+            deadlines.read(),
+            () -> find(MaintenanceWindowWorkflow.workflowId(id)),
+            limit -> notAnswering(id, limit, "Nothing changed."))
+        .orElseThrow(() -> ApiError.notFound("No maintenance window '" + id + "'."));
   }
 
   MaintenanceView extend(String id, Extension extension) {
@@ -132,10 +207,15 @@ final class MaintenanceGateway {
     return command(id, window -> window.confirmStep(confirmation));
   }
 
-  private MaintenanceView command(String id, Function<MaintenanceWindowWorkflow, MaintenanceView> send) {
+  private MaintenanceView command(
+      String id, Function<MaintenanceWindowWorkflow, MaintenanceView> send) {
     MaintenanceWindowWorkflow window = stub(id);
-    return deadlines.within(deadlines.command(), () -> send.apply(window), limit -> notAnswering(id, limit,
-        "The command may still be applied; check the window before retrying."));
+    return deadlines.within(
+        deadlines.command(),
+        () -> send.apply(window),
+        limit ->
+            notAnswering(
+                id, limit, "The command may still be applied; check the window before retrying."));
   }
 
   private static ApiError notAnswering(String id, String limit, String consequence) {
@@ -144,10 +224,12 @@ final class MaintenanceGateway {
 
   private MaintenanceWindowWorkflow stub(String id) {
     view(id);
-    return client.newWorkflowStub(MaintenanceWindowWorkflow.class, MaintenanceWindowWorkflow.workflowId(id));
+    return client.newWorkflowStub(
+        MaintenanceWindowWorkflow.class, MaintenanceWindowWorkflow.workflowId(id));
   }
 
   private Optional<MaintenanceView> find(String workflowId) {
-    return WorkflowQuery.ifExists(() -> client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId).state());
+    return WorkflowQuery.ifExists(
+        () -> client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId).state());
   }
 }

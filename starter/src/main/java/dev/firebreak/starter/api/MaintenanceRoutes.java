@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 
 /**
- * {@code /api/v1/maintenance-windows}: schedule, list, show, extend, abort and confirm a manual step.
- * Scheduling while a P0/P1 incident is open is refused with 409 until the caller sends
- * {@code "confirm": true}: maintenance on top of an outage is a decision, not an accident.
+ * {@code /api/v1/maintenance-windows}: schedule, list, show, extend, abort and confirm a manual
+ * step. Scheduling while a P0/P1 incident is open is refused with 409 until the caller sends {@code
+ * "confirm": true}: maintenance on top of an outage is a decision, not an accident.
  */
 final class MaintenanceRoutes {
 
@@ -40,15 +40,25 @@ final class MaintenanceRoutes {
     MaintenanceBody body = bodies.read(ctx, MaintenanceBody.class);
     String id = windows.schedule(body, by(ctx), ApiServer.caller(ctx)::may);
     metrics.counter("firebreak.maintenance.scheduled").increment();
-    ctx.status(201).json(Map.of("id", id, "workflowId", MaintenanceWindowWorkflow.workflowId(id), "status", "SCHEDULED"));
+    ctx.status(201)
+        .json(
+            Map.of(
+                "id",
+                id,
+                "workflowId",
+                MaintenanceWindowWorkflow.workflowId(id),
+                "status",
+                "SCHEDULED"));
   }
 
   private void extend(Context ctx) {
     ExtendBody body = bodies.read(ctx, ExtendBody.class);
     if (body.until() == null) {
-      throw ApiError.badRequest("Field 'until' is required: an ISO-8601 instant such as 2026-12-06T04:30:00Z.");
+      throw ApiError.badRequest(
+          "Field 'until' is required: an ISO-8601 instant such as 2026-12-06T04:30:00Z.");
     }
-    ctx.json(windows.extend(ctx.pathParam("id"), new Extension(by(ctx), body.until(), body.reason())));
+    ctx.json(
+        windows.extend(ctx.pathParam("id"), new Extension(by(ctx), body.until(), body.reason())));
   }
 
   private void abort(Context ctx) {
@@ -58,8 +68,11 @@ final class MaintenanceRoutes {
 
   private void confirm(Context ctx) {
     ConfirmBody body = bodies.read(ctx, ConfirmBody.class);
-    ctx.json(windows.confirm(ctx.pathParam("id"), new StepConfirmation(by(ctx), body.step(),
-        Boolean.TRUE.equals(body.failed()), body.note())));
+    ctx.json(
+        windows.confirm(
+            ctx.pathParam("id"),
+            new StepConfirmation(
+                by(ctx), body.step(), Boolean.TRUE.equals(body.failed()), body.note())));
   }
 
   private static String by(Context ctx) {

@@ -8,5 +8,11 @@ import java.util.List;
  *
  * @param unread null for a complete row; otherwise why only the id is shown
  */
-public record MaintenanceSummary(String id, String title, List<String> services, Instant start, Instant end, String status,
+public record MaintenanceSummary(
+    String id,
+    String title,
+    List<String> services,
+    Instant start,
+    Instant end,
+    String status,
     String unread) {}

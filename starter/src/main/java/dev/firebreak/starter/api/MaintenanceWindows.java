@@ -26,7 +26,9 @@ public final class MaintenanceWindows {
 
   /** A start this far in the past is still "now" (clock skew, a slow client). */
   private static final Duration START_GRACE = Duration.ofMinutes(1);
-  private static final Set<String> OPEN = Set.of("DECLARED", "ACKNOWLEDGED", "ASSESSING", "MITIGATING", "OPEN");
+
+  private static final Set<String> OPEN =
+      Set.of("DECLARED", "ACKNOWLEDGED", "ASSESSING", "MITIGATING", "OPEN");
 
   private final MaintenanceGateway windows;
   private final IncidentGateway incidents;
@@ -36,7 +38,9 @@ public final class MaintenanceWindows {
   private final Clock clock;
 
   public MaintenanceWindows(IncidentGateway incidents, FirebreakConfig config, Clock clock) {
-    this.windows = new MaintenanceGateway(incidents.client(), clock, incidents.deadlines(), incidents.issuedIds());
+    this.windows =
+        new MaintenanceGateway(
+            incidents.client(), clock, incidents.deadlines(), incidents.issuedIds());
     this.incidents = incidents;
     this.config = config;
     this.plans = new MaintenancePlanFactory(config, incidents.policies());
@@ -45,9 +49,9 @@ public final class MaintenanceWindows {
   }
 
   /**
-   * Schedules a window after the checks every caller gets: the title, known services, a start not in
-   * the past, an end after it, valid steps (see {@link RequestedSteps}), a known template, and no P0/P1
-   * open unless confirmed.
+   * Schedules a window after the checks every caller gets: the title, known services, a start not
+   * in the past, an end after it, valid steps (see {@link RequestedSteps}), a known template, and
+   * no P0/P1 open unless confirmed.
    *
    * @param may whether the caller has a role: an ad-hoc HTTP step needs admin
    * @return the window's id
@@ -55,33 +59,56 @@ public final class MaintenanceWindows {
   public String schedule(MaintenanceBody body, String by, Predicate<Role> may) {
     String title = IncidentRoutes.required("title", body.title());
     if (!DeclarationRules.titleFits(title)) {
-      throw ApiError.badRequest("Field 'title' is longer than " + DeclarationRules.MAX_TITLE + " characters.");
+      throw ApiError.badRequest(
+          "Field 'title' is longer than " + DeclarationRules.MAX_TITLE + " characters.");
     }
     List<String> services = services(body.services());
     Instant start = required("start", body.start());
     Instant end = required("end", body.end());
     if (start.isBefore(clock.instant().minus(START_GRACE))) {
-      throw ApiError.badRequest("Field 'start' is in the past (" + start + "); a window starts now or later.");
+      throw ApiError.badRequest(
+          "Field 'start' is in the past (" + start + "); a window starts now or later.");
     }
     if (!end.isAfter(start)) {
       throw ApiError.badRequest("Field 'end' must be after 'start'.");
     }
     if (start.isAfter(clock.instant().plus(config.maintenance().horizonLimit()))) {
-      throw ApiError.badRequest("Field 'start' is more than " + config.maintenance().horizon()
-          + " ahead (" + start + "); maintenance.horizon in the config sets how far ahead a window may start.");
+      throw ApiError.badRequest(
+          "Field 'start' is more than "
+              + config.maintenance().horizon()
+              + " ahead ("
+              + start
+              + "); maintenance.horizon in the config sets how far ahead a window may start.");
     }
     requireLength("end", start, end);
     List<MaintenanceStep> steps = requestedSteps.resolve(body.steps(), may);
-    MaintenanceWindowConfig template = body.template() == null ? plans.templateFor(services)
-        : config.maintenance().window(body.template()).orElseThrow(() -> ApiError.badRequest("No maintenance window '"
-            + body.template() + "' in the config; known: " + config.maintenance().windows().stream()
-                .map(MaintenanceWindowConfig::name).collect(Collectors.joining(", ")) + "."));
+    MaintenanceWindowConfig template =
+        body.template() == null
+            ? plans.templateFor(services)
+            : config
+                .maintenance()
+                .window(body.template())
+                .orElseThrow(
+                    () ->
+                        ApiError.badRequest(
+                            "No maintenance window '"
+                                + body.template()
+                                + "' in the config; known: "
+                                + config.maintenance().windows().stream()
+                                    .map(MaintenanceWindowConfig::name)
+                                    .collect(Collectors.joining(", "))
+                                + "."));
     List<String> critical = openCriticalIncidents();
     if (!critical.isEmpty() && !Boolean.TRUE.equals(body.confirm())) {
-      throw new ApiError(409, "incident_open", String.join(", ", critical) + (critical.size() == 1 ? " is" : " are")
-          + " open. Maintenance during a P0/P1 adds risk to an outage; send \"confirm\": true to schedule it anyway.");
+      throw new ApiError(
+          409,
+          "incident_open",
+          String.join(", ", critical)
+              + (critical.size() == 1 ? " is" : " are")
+              + " open. Maintenance during a P0/P1 adds risk to an outage; send \"confirm\": true to schedule it anyway.");
     }
-    return windows.schedule(new MaintenanceRequest(null, title.strip(), services, start, end, by, critical),
+    return windows.schedule(
+        new MaintenanceRequest(null, title.strip(), services, start, end, by, critical),
         plans.plan(template, services, steps));
   }
 
@@ -101,10 +128,18 @@ public final class MaintenanceWindows {
 
   /** A window lasts at most {@code maintenance.maxDuration}, extensions included. */
   private void requireLength(String field, Instant start, Instant end) {
-    if (end != null && Duration.between(start, end).compareTo(config.maintenance().durationLimit()) > 0) {
-      throw ApiError.badRequest("Field '" + field + "' would make the window last from " + start + " to " + end
-          + ", longer than " + config.maintenance().maxDuration()
-          + "; maintenance.maxDuration in the config sets the longest window.");
+    if (end != null
+        && Duration.between(start, end).compareTo(config.maintenance().durationLimit()) > 0) {
+      throw ApiError.badRequest(
+          "Field '"
+              + field
+              + "' would make the window last from "
+              + start
+              + " to "
+              + end
+              + ", longer than "
+              + config.maintenance().maxDuration()
+              + "; maintenance.maxDuration in the config sets the longest window.");
     }
   }
 
@@ -119,7 +154,10 @@ public final class MaintenanceWindows {
   /** "P1 INC-20261123-4" for every running incident that is P0/P1 and still being worked on. */
   private List<String> openCriticalIncidents() {
     return incidents.list(true).stream()
-        .filter(i -> ("P0".equals(i.severity()) || "P1".equals(i.severity())) && OPEN.contains(i.status()))
+        .filter(
+            i ->
+                ("P0".equals(i.severity()) || "P1".equals(i.severity()))
+                    && OPEN.contains(i.status()))
         .map(i -> i.severity() + " " + i.id())
         .toList();
   }
@@ -129,9 +167,11 @@ public final class MaintenanceWindows {
       throw ApiError.badRequest("Field 'services' must list at least one service.");
     }
     for (String name : names) {
-      DeclarationRules.unknownService(config, name).ifPresent(problem -> {
-        throw ApiError.badRequest(problem);
-      });
+      DeclarationRules.unknownService(config, name)
+          .ifPresent(
+              problem -> {
+                throw ApiError.badRequest(problem);
+              });
     }
     return List.copyOf(names);
   }

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code firebreak_incidents_open{severity}}: counted from Temporal's list of running incidents, not
- * from counters, so a severity change or a crashed process can never leave the number wrong. One
- * list call serves every severity, and at most one is made per refresh period however often
+ * {@code firebreak_incidents_open{severity}}: counted from Temporal's list of running incidents,
+ * not from counters, so a severity change or a crashed process can never leave the number wrong.
+ * One list call serves every severity, and at most one is made per refresh period however often
  * Prometheus scrapes; if Temporal cannot answer, the last known figures stay.
  */
 final class OpenIncidentGauges {
@@ -39,7 +39,8 @@ final class OpenIncidentGauges {
       Gauge.builder("firebreak.incidents.open", this, gauges -> gauges.count(severity))
           .description("Incidents not yet closed, by current severity")
           .tag("severity", severity.name())
-          // Micrometer holds a gauge's object weakly; nothing else holds this one, so a GC would turn it into NaN.
+          // Micrometer holds a gauge's object weakly; nothing else holds this one, so a GC would
+          // turn it into NaN.
           .strongReference(true)
           .register(registry);
     }
@@ -52,7 +53,8 @@ final class OpenIncidentGauges {
         open = countBySeverity(incidents.list(true));
         countedAt = now;
       } catch (RuntimeException unavailable) {
-        log.debug("Open incidents not counted (Temporal did not answer: {}); keeping the last figures",
+        log.debug(
+            "Open incidents not counted (Temporal did not answer: {}); keeping the last figures",
             unavailable.getMessage());
       }
     }

@@ -24,15 +24,22 @@ public final class OpenWorkflows {
     List<WorkflowExecutionInfo> found = new ArrayList<>();
     ByteString page = ByteString.EMPTY;
     do {
-      ListOpenWorkflowExecutionsRequest request = ListOpenWorkflowExecutionsRequest.newBuilder()
-          .setNamespace(client.getOptions().getNamespace())
-          .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(workflowType).build())
-          .setMaximumPageSize(PAGE)
-          .setNextPageToken(page)
-          .build();
+      ListOpenWorkflowExecutionsRequest request =
+          ListOpenWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(workflowType).build())
+              .setMaximumPageSize(PAGE)
+              .setNextPageToken(page)
+              .build();
       ListOpenWorkflowExecutionsResponse response =
-          WorkflowQuery.listing(() -> client.getWorkflowServiceStubs().blockingStub().listOpenWorkflowExecutions(request));
-      response.getExecutionsList().stream().filter(info -> workflowType.equals(info.getType().getName()))
+          WorkflowQuery.listing(
+              () ->
+                  client
+                      .getWorkflowServiceStubs()
+                      .blockingStub()
+                      .listOpenWorkflowExecutions(request));
+      response.getExecutionsList().stream()
+          .filter(info -> workflowType.equals(info.getType().getName()))
           .forEach(found::add);
       page = response.getNextPageToken();
     } while (!page.isEmpty());
@@ -40,6 +47,8 @@ public final class OpenWorkflows {
   }
 
   public static List<String> idsOfType(WorkflowClient client, String workflowType) {
-    return ofType(client, workflowType).stream().map(info -> info.getExecution().getWorkflowId()).toList();
+    return ofType(client, workflowType).stream()
+        .map(info -> info.getExecution().getWorkflowId())
+        .toList();
   }
 }

@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** A severity named in a request (a body field, a query parameter), read the same way wherever it comes from. */
+/**
+ * A severity named in a request (a body field, a query parameter), read the same way wherever it
+ * comes from.
+ */
 final class RequestedSeverity {
 
   private RequestedSeverity() {}
@@ -18,8 +21,13 @@ final class RequestedSeverity {
     try {
       return Severity.valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(source + " is '" + text + "', not one of "
-          + Arrays.stream(Severity.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+      throw ApiError.badRequest(
+          source
+              + " is '"
+              + text
+              + "', not one of "
+              + Arrays.stream(Severity.values()).map(Enum::name).collect(Collectors.joining(", "))
+              + ".");
     }
   }
 }

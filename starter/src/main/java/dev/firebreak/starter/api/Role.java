@@ -17,7 +17,9 @@ public enum Role implements RouteRole {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Reads a role as written in firebreak.yaml ({@code viewer}, {@code responder}, {@code admin}). */
+  /**
+   * Reads a role as written in firebreak.yaml ({@code viewer}, {@code responder}, {@code admin}).
+   */
   public static Role of(String label) {
     return valueOf(label.trim().toUpperCase(Locale.ROOT));
   }

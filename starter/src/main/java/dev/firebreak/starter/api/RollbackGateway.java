@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the API asks of Temporal about rollbacks. At most one rollback per service runs: the
  * service's {@link RollbackLockWorkflow} is claimed through {@link RollbackLocks} before the
- * rollback starts, as a maintenance window claims it for its own rollbacks. A repeated Idempotency-Key finds its rollback by
- * workflow id, or is granted the lock again as its holder and then meets its already-started workflow.
+ * rollback starts, as a maintenance window claims it for its own rollbacks. A repeated
+ * Idempotency-Key finds its rollback by workflow id, or is granted the lock again as its holder and
+ * then meets its already-started workflow.
  */
 final class RollbackGateway {
 
@@ -46,23 +47,41 @@ final class RollbackGateway {
 
   /** Claims the service's lock and starts the rollback as its own workflow. */
   RollbackAdmission request(RollbackOrder order) {
-    return admit(order, o -> {
-      RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(o.workflowId())
-          .setTaskQueue(TaskQueue.NAME)
-          .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-          .setStaticSummary(Clip.utf8("Rollback of " + o.request().service() + ": " + o.request().reason(), 200))
-          .build());
-      WorkflowClient.start(rollback::run, o);
-    });
+    return admit(
+        order,
+        o -> {
+          RollbackWorkflow rollback =
+              client.newWorkflowStub(
+                  RollbackWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(o.workflowId())
+                      .setTaskQueue(TaskQueue.NAME)
+                      .setWorkflowIdReusePolicy(
+                          WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                      .setStaticSummary(
+                          Clip.utf8(
+                              "Rollback of " + o.request().service() + ": " + o.request().reason(),
+                              200))
+                      .build());
+          WorkflowClient.start(rollback::run, o);
+        });
   }
 
   /** Claims the service's lock and has the incident start the rollback as its child. */
   RollbackAdmission requestForIncident(String incidentId, RollbackOrder order) {
-    return admit(order, o -> client.newUntypedWorkflowStub(IncidentWorkflow.workflowId(incidentId))
-        .startUpdate(UpdateOptions.newBuilder(IncidentView.class).setUpdateName("rollback")
-            .setUpdateId(o.workflowId()).setWaitForStage(WorkflowUpdateStage.COMPLETED).build(), o)
-        .getResult());
+    return admit(
+        order,
+        o ->
+            client
+                .newUntypedWorkflowStub(IncidentWorkflow.workflowId(incidentId))
+                .startUpdate(
+                    UpdateOptions.newBuilder(IncidentView.class)
+                        .setUpdateName("rollback")
+                        .setUpdateId(o.workflowId())
+                        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                        .build(),
+                    o)
+                .getResult());
   }
 
   private RollbackAdmission admit(RollbackOrder order, Consumer<RollbackOrder> start) {
@@ -74,16 +93,28 @@ final class RollbackGateway {
     LockDecision decision = locks.claim(order);
     if (!decision.granted()) {
       log.info("{} refused: {} is running", order.workflowId(), decision.holder().workflowId());
-      throw new ApiError(409, "rollback_in_progress", "A rollback of " + service + " is already running: "
-          + decision.holder().workflowId() + ". Follow it with GET /api/v1/rollbacks/"
-          + decision.holder().workflowId().substring(ID_PREFIX.length()) + "; at most one rollback per service runs at a time.");
+      throw new ApiError(
+          409,
+          "rollback_in_progress",
+          "A rollback of "
+              + service
+              + " is already running: "
+              + decision.holder().workflowId()
+              + ". Follow it with GET /api/v1/rollbacks/"
+              + decision.holder().workflowId().substring(ID_PREFIX.length())
+              + "; at most one rollback per service runs at a time.");
     }
     try {
       start.accept(order);
-      log.info("{} started by {}: {}", order.workflowId(), order.request().requestedBy(), order.request().reason());
+      log.info(
+          "{} started by {}: {}",
+          order.workflowId(),
+          order.request().requestedBy(),
+          order.request().reason());
       return new RollbackAdmission(order.workflowId(), "RESOLVING_TARGET", true);
     } catch (WorkflowExecutionAlreadyStarted sameKey) {
-      // The same key raced this request, or came back after its rollback ended and took the lock again.
+      // The same key raced this request, or came back after its rollback ended and took the lock
+      // again.
       RollbackView view = find(order.workflowId()).orElseThrow(() -> sameKey);
       if (view.status().isFinal()) {
         locks.release(order);
@@ -108,8 +139,14 @@ final class RollbackGateway {
   }
 
   private RollbackView decide(String id, Supplier<RollbackView> decision) {
-    return deadlines.within(deadlines.command(), decision, limit -> TemporalDeadlines.notAnswering("Rollback " + id, limit,
-        "The decision may still be applied; check the rollback before deciding again."));
+    return deadlines.within(
+        deadlines.command(),
+        decision,
+        limit ->
+            TemporalDeadlines.notAnswering(
+                "Rollback " + id,
+                limit,
+                "The decision may still be applied; check the rollback before deciding again."));
   }
 
   private RollbackWorkflow stub(String id) {
@@ -118,9 +155,13 @@ final class RollbackGateway {
 
   /** The rollback under this workflow id, if one was ever started. */
   Optional<RollbackView> find(String workflowId) {
-    return deadlines.within(deadlines.read(),
-        () -> WorkflowQuery.ifExists(() -> client.newWorkflowStub(RollbackWorkflow.class, workflowId).state()),
-        limit -> TemporalDeadlines.notAnswering("Rollback " + workflowId.substring(ID_PREFIX.length()), limit,
-            "Nothing changed."));
+    return deadlines.within(
+        deadlines.read(),
+        () ->
+            WorkflowQuery.ifExists(
+                () -> client.newWorkflowStub(RollbackWorkflow.class, workflowId).state()),
+        limit ->
+            TemporalDeadlines.notAnswering(
+                "Rollback " + workflowId.substring(ID_PREFIX.length()), limit, "Nothing changed."));
   }
 }

@@ -14,15 +14,16 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * {@code /api/v1/rollbacks} (request, show, approve, refuse) and an incident's
- * {@code POST /api/v1/incidents/{id}/rollback}. Any token may reach them; who may request or
- * approve a service's rollback is the service's {@code rollback.roles} (admin unless the config
- * grants more), checked once the service is known. The actor is always the token's name, so
- * nobody can request as one person and approve as another.
+ * {@code /api/v1/rollbacks} (request, show, approve, refuse) and an incident's {@code POST
+ * /api/v1/incidents/{id}/rollback}. Any token may reach them; who may request or approve a
+ * service's rollback is the service's {@code rollback.roles} (admin unless the config grants more),
+ * checked once the service is known. The actor is always the token's name, so nobody can request as
+ * one person and approve as another.
  */
 final class RollbackRoutes {
 
   static final String BASE = "/api/v1/rollbacks";
+
   /** Keys become part of workflow ids, which must stay short and printable. */
   static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
@@ -32,7 +33,11 @@ final class RollbackRoutes {
   private final IdempotencyKeys keys;
   private final MeterRegistry metrics;
 
-  RollbackRoutes(IncidentRollbacks incidentRollbacks, JsonBodies bodies, IdempotencyKeys keys, MeterRegistry metrics) {
+  RollbackRoutes(
+      IncidentRollbacks incidentRollbacks,
+      JsonBodies bodies,
+      IdempotencyKeys keys,
+      MeterRegistry metrics) {
     this.incidentRollbacks = incidentRollbacks;
     this.rollbacks = incidentRollbacks.gateway();
     this.bodies = bodies;
@@ -54,15 +59,34 @@ final class RollbackRoutes {
     RollbackBody body = bodies.read(json, RollbackBody.class);
     ServiceConfig service = rollbackable(IncidentRoutes.required("service", body.service()), ctx);
     String reason = IncidentRoutes.required("reason", body.reason());
-    RollbackOrder order = order(service, key, body.toDeployment(), reason, ctx, IncidentRoutes.blankToNull(body.incidentId()));
-    // Keys are per service, as rollback ids are (<service>-<key>): one key may roll back several services.
-    respond(ctx, keys.once(BASE + " " + service.name(), key, json, () -> {
-      // The key's rollback may predate this process (a restart, another replica): its request is the record.
-      rollbacks.find(order.workflowId()).filter(earlier -> !sameRequest(earlier, order)).ifPresent(earlier -> {
-        throw IdempotencyKeys.reused(key);
-      });
-      return rollbacks.request(order);
-    }));
+    RollbackOrder order =
+        order(
+            service,
+            key,
+            body.toDeployment(),
+            reason,
+            ctx,
+            IncidentRoutes.blankToNull(body.incidentId()));
+    // Keys are per service, as rollback ids are (<service>-<key>): one key may roll back several
+    // services.
+    respond(
+        ctx,
+        keys.once(
+            BASE + " " + service.name(),
+            key,
+            json,
+            () -> {
+              // The key's rollback may predate this process (a restart, another replica): its
+              // request is the record.
+              rollbacks
+                  .find(order.workflowId())
+                  .filter(earlier -> !sameRequest(earlier, order))
+                  .ifPresent(
+                      earlier -> {
+                        throw IdempotencyKeys.reused(key);
+                      });
+              return rollbacks.request(order);
+            }));
   }
 
   /** The assessment's rollback suggestion made runnable, unless the body names another deploy. */
@@ -71,16 +95,28 @@ final class RollbackRoutes {
     RollbackBody body = bodies.read(json, RollbackBody.class);
     String key = ctx.header("Idempotency-Key") == null ? null : idempotencyKey(ctx, false);
     String scope = IncidentRoutes.BASE + "/" + ctx.pathParam("id") + "/rollback";
-    respond(ctx, keys.once(scope, key, json, () -> incidentRollbacks.request(ctx.pathParam("id"),
-        IncidentRoutes.blankToNull(body.toDeployment()), body.reason(), requester(ctx),
-        key != null ? key : idempotencyKey(ctx, false))));
+    respond(
+        ctx,
+        keys.once(
+            scope,
+            key,
+            json,
+            () ->
+                incidentRollbacks.request(
+                    ctx.pathParam("id"),
+                    IncidentRoutes.blankToNull(body.toDeployment()),
+                    body.reason(),
+                    requester(ctx),
+                    key != null ? key : idempotencyKey(ctx, false))));
   }
 
   /** Whether a rollback found under a key is the one this request asks for. */
   private static boolean sameRequest(RollbackView earlier, RollbackOrder order) {
     RollbackRequest request = order.request();
-    return Objects.equals(earlier.reason(), request.reason()) && Objects.equals(earlier.incidentId(), request.incidentId())
-        && (request.toDeployment() == null || earlier.toDeployment() == null
+    return Objects.equals(earlier.reason(), request.reason())
+        && Objects.equals(earlier.incidentId(), request.incidentId())
+        && (request.toDeployment() == null
+            || earlier.toDeployment() == null
             || request.toDeployment().equals(earlier.toDeployment()));
   }
 
@@ -89,17 +125,30 @@ final class RollbackRoutes {
     ctx.json(incidentRollbacks.decide(ctx.pathParam("id"), approve, requester(ctx), comment));
   }
 
-  private RollbackOrder order(ServiceConfig service, String key, String toDeployment, String reason, Context ctx,
+  private RollbackOrder order(
+      ServiceConfig service,
+      String key,
+      String toDeployment,
+      String reason,
+      Context ctx,
       String incidentId) {
-    return incidentRollbacks.order(service, key, toDeployment, reason, ApiServer.caller(ctx).name(), incidentId);
+    return incidentRollbacks.order(
+        service, key, toDeployment, reason, ApiServer.caller(ctx).name(), incidentId);
   }
 
   private void respond(Context ctx, RollbackAdmission admission) {
     if (admission.started()) {
       metrics.counter("firebreak.rollbacks.started").increment();
     }
-    ctx.status(202).json(Map.of("id", admission.id(),
-        "workflowId", admission.workflowId(), "status", admission.status()));
+    ctx.status(202)
+        .json(
+            Map.of(
+                "id",
+                admission.id(),
+                "workflowId",
+                admission.workflowId(),
+                "status",
+                admission.status()));
   }
 
   private ServiceConfig rollbackable(String name, Context ctx) {
@@ -108,20 +157,23 @@ final class RollbackRoutes {
 
   private static IncidentRollbacks.Requester requester(Context ctx) {
     ApiCaller caller = ApiServer.caller(ctx);
-    return new IncidentRollbacks.Requester(caller.name(), "token '" + caller.name() + "'", caller::may);
+    return new IncidentRollbacks.Requester(
+        caller.name(), "token '" + caller.name() + "'", caller::may);
   }
 
   private static String idempotencyKey(Context ctx, boolean required) {
     String key = ctx.header("Idempotency-Key");
     if (key == null || key.isBlank()) {
       if (required) {
-        throw ApiError.badRequest("Send an 'Idempotency-Key' header (any unique string, such as a UUID): "
-            + "a retried request with the same key returns the same rollback instead of starting another.");
+        throw ApiError.badRequest(
+            "Send an 'Idempotency-Key' header (any unique string, such as a UUID): "
+                + "a retried request with the same key returns the same rollback instead of starting another.");
       }
       return UUID.randomUUID().toString().substring(0, 8);
     }
     if (!KEY.matcher(key).matches()) {
-      throw ApiError.badRequest("The 'Idempotency-Key' header must be 1 to 100 letters, digits, '.', '_' or '-'.");
+      throw ApiError.badRequest(
+          "The 'Idempotency-Key' header must be 1 to 100 letters, digits, '.', '_' or '-'.");
     }
     return key;
   }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The maintenance windows that have not ended, found with {@code ListOpenWorkflowExecutions} by
  * type (the dev server has no advanced visibility, and its test server ignores the type filter, so
- * the type is checked here too). A critical incident declared while one of them
- * runs is recorded in both: the window's timeline (a signal) and the incident's (a note).
+ * the type is checked here too). A critical incident declared while one of them runs is recorded in
+ * both: the window's timeline (a signal) and the incident's (a note).
  *
  * <p>It is also the worker's {@link MaintenanceNoticeActivities}: the incident asks for the notice
  * itself, so incidents declared by alerts, jobs and windows are noticed as API and Slack ones are.
@@ -34,11 +34,13 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
   private final WorkflowClient client;
   private final Queue<IncidentNotice> pending = new ConcurrentLinkedQueue<>();
   // One daemon thread: notices are rare (critical incidents) and need no shutdown of their own.
-  private final Executor notifier = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "maintenance-notices");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final Executor notifier =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "maintenance-notices");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public RunningWindows(WorkflowClient client) {
     this.client = client;
@@ -75,25 +77,39 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
     }
     try {
       for (String workflowId : workflowIds()) {
-        MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId);
+        MaintenanceWindowWorkflow window =
+            client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId);
         MaintenanceView view = window.state();
         if (view.status().isRunning()) {
           // A window that declares its own incident has already recorded it.
-          batch.stream().filter(notice -> !notice.incidentId().equals(view.incidentId()))
+          batch.stream()
+              .filter(notice -> !notice.incidentId().equals(view.incidentId()))
               .forEach(notice -> record(window, view, notice));
         }
       }
     } catch (RuntimeException e) {
-      log.warn("{}: could not tell the running maintenance windows: {}",
-          batch.stream().map(IncidentNotice::incidentId).toList(), e.getMessage());
+      log.warn(
+          "{}: could not tell the running maintenance windows: {}",
+          batch.stream().map(IncidentNotice::incidentId).toList(),
+          e.getMessage());
     }
   }
 
-  private void record(MaintenanceWindowWorkflow window, MaintenanceView view, IncidentNotice notice) {
+  private void record(
+      MaintenanceWindowWorkflow window, MaintenanceView view, IncidentNotice notice) {
     window.recordIncident(notice);
-    client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(notice.incidentId()))
-        .addNote(new Note("firebreak", "Declared during maintenance " + view.id() + " (" + view.title() + ", "
-            + view.status() + ")"));
+    client
+        .newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(notice.incidentId()))
+        .addNote(
+            new Note(
+                "firebreak",
+                "Declared during maintenance "
+                    + view.id()
+                    + " ("
+                    + view.title()
+                    + ", "
+                    + view.status()
+                    + ")"));
     log.info("{} declared during maintenance {}; recorded in both", notice.incidentId(), view.id());
   }
 }

@@ -20,9 +20,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The API's time limits on Temporal, enforced as gRPC deadlines: every Temporal call a handler makes
- * (including the SDK's own retries and the long poll that waits for an update to be accepted) runs
- * inside a context whose deadline is the limit, so a stuck workflow, a missing worker or an
+ * The API's time limits on Temporal, enforced as gRPC deadlines: every Temporal call a handler
+ * makes (including the SDK's own retries and the long poll that waits for an update to be accepted)
+ * runs inside a context whose deadline is the limit, so a stuck workflow, a missing worker or an
  * unreachable Temporal costs the caller the limit and no more, and the answer names what was slow.
  */
 final class TemporalDeadlines {
@@ -43,7 +43,8 @@ final class TemporalDeadlines {
     this.command = command;
     this.perItem = perItem;
     // Daemon threads: a process that stops never waits on a read nobody is waiting for any more.
-    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "api-deadlines"));
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "api-deadlines"));
     this.rows = Executors.newFixedThreadPool(8, runnable -> daemon(runnable, "api-list-rows"));
   }
 
@@ -75,7 +76,8 @@ final class TemporalDeadlines {
    * {@code onTimeout}'s error; an unreachable Temporal is left to {@link TemporalFailures} (503).
    */
   <T> T within(Duration limit, Supplier<T> call, Function<String, ApiError> onTimeout) {
-    Context.CancellableContext context = Context.current().withDeadlineAfter(limit.toMillis(), TimeUnit.MILLISECONDS, timer);
+    Context.CancellableContext context =
+        Context.current().withDeadlineAfter(limit.toMillis(), TimeUnit.MILLISECONDS, timer);
     try {
       return context.call(call::get);
     } catch (RuntimeException e) {
@@ -92,7 +94,8 @@ final class TemporalDeadlines {
 
   /**
    * For a start (a declaration, a window): when Temporal does not confirm it in time, or cannot be
-   * reached, nobody knows whether it took effect, and the caller gets {@code notConfirmed} saying so.
+   * reached, nobody knows whether it took effect, and the caller gets {@code notConfirmed} saying
+   * so.
    */
   <T> T starting(Supplier<T> call, Function<String, ApiError> notConfirmed) {
     try {
@@ -106,10 +109,13 @@ final class TemporalDeadlines {
   }
 
   void within(Duration limit, Runnable call, Function<String, ApiError> onTimeout) {
-    within(limit, () -> {
-      call.run();
-      return null;
-    }, onTimeout);
+    within(
+        limit,
+        () -> {
+          call.run();
+          return null;
+        },
+        onTimeout);
   }
 
   /**
@@ -119,9 +125,14 @@ final class TemporalDeadlines {
   <T, R> List<R> readEach(List<T> items, Function<T, R> read, BiFunction<T, String, R> unread) {
     List<CompletableFuture<R>> reads = new ArrayList<>();
     for (T item : items) {
-      reads.add(CompletableFuture.supplyAsync(
-          () -> within(perItem, () -> read.apply(item), limit -> new ApiError(504, "timeout", "did not answer within " + limit)),
-          rows));
+      reads.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  within(
+                      perItem,
+                      () -> read.apply(item),
+                      limit -> new ApiError(504, "timeout", "did not answer within " + limit)),
+              rows));
     }
     List<R> results = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -132,14 +143,16 @@ final class TemporalDeadlines {
 
   private <T, R> R await(CompletableFuture<R> read, T item, BiFunction<T, String, R> unread) {
     try {
-      // A little over the row's own deadline: the deadline ends the call, this only guards the wait.
+      // A little over the row's own deadline: the deadline ends the call, this only guards the
+      // wait.
       return read.get(perItem.toMillis() + 500, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       read.cancel(true);
       return unread.apply(item, "did not answer within " + HumanDuration.exact(perItem));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      return unread.apply(item, cause instanceof ApiError error ? error.getMessage() : unreadable(cause));
+      return unread.apply(
+          item, cause instanceof ApiError error ? error.getMessage() : unreadable(cause));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return unread.apply(item, "not read (interrupted)");
@@ -150,14 +163,24 @@ final class TemporalDeadlines {
     return unreachable(cause) ? "not read: Temporal is not reachable" : "could not be read";
   }
 
-  /** The answer when a workflow (or Temporal on its behalf) is slower than the limit; {@code what} names it. */
+  /**
+   * The answer when a workflow (or Temporal on its behalf) is slower than the limit; {@code what}
+   * names it.
+   */
   static ApiError notAnswering(String what, String limit, String consequence) {
-    return new ApiError(504, "timeout", what + " did not answer within " + limit
-        + " (its workflow is busy or stuck, or no worker is running). " + consequence);
+    return new ApiError(
+        504,
+        "timeout",
+        what
+            + " did not answer within "
+            + limit
+            + " (its workflow is busy or stuck, or no worker is running). "
+            + consequence);
   }
 
   private static boolean timedOut(Throwable e) {
-    return e instanceof WorkflowUpdateTimeoutOrCancelledException || hasStatus(e, Status.Code.DEADLINE_EXCEEDED);
+    return e instanceof WorkflowUpdateTimeoutOrCancelledException
+        || hasStatus(e, Status.Code.DEADLINE_EXCEEDED);
   }
 
   static boolean unreachable(Throwable e) {

@@ -22,10 +22,11 @@ public final class TemporalFailures {
   private static final Logger log = LoggerFactory.getLogger(TemporalFailures.class);
 
   /** ApplicationFailure types the workflows refuse commands with, and the API codes for them. */
-  private static final Map<String, String> REFUSALS = Map.of(
-      Refusals.INVALID_TRANSITION, "invalid_transition",
-      Refusals.INVALID_JOB_COMMAND, "invalid_transition",
-      Refusals.RESOLVE_REFUSED, "resolve_refused");
+  private static final Map<String, String> REFUSALS =
+      Map.of(
+          Refusals.INVALID_TRANSITION, "invalid_transition",
+          Refusals.INVALID_JOB_COMMAND, "invalid_transition",
+          Refusals.RESOLVE_REFUSED, "resolve_refused");
 
   /**
    * The type an update validator's {@link ApplicationFailure} arrives with. SDK 1.38 wraps it in
@@ -33,14 +34,19 @@ public final class TemporalFailures {
    * InvalidTransition) is lost while its message survives; update handlers keep their type. Only a
    * TemporalFailure thrown by a validator gets this type, and validators refuse transitions only.
    */
-  private static final String VALIDATOR_REJECTION = "io.temporal.internal.worker.WorkflowExecutionException";
+  private static final String VALIDATOR_REJECTION =
+      "io.temporal.internal.worker.WorkflowExecutionException";
 
   public ApiError toApiError(Exception e, String incidentId) {
     if (e instanceof ApiError error) {
       return error;
     }
-    if (e instanceof WorkflowUpdateException update && update.getCause() instanceof ApplicationFailure failure) {
-      String code = VALIDATOR_REJECTION.equals(failure.getType()) ? "invalid_transition" : REFUSALS.get(failure.getType());
+    if (e instanceof WorkflowUpdateException update
+        && update.getCause() instanceof ApplicationFailure failure) {
+      String code =
+          VALIDATOR_REJECTION.equals(failure.getType())
+              ? "invalid_transition"
+              : REFUSALS.get(failure.getType());
       if (code != null) {
         String refusal = RootCause.message(failure);
         log.info("{}: {} refused: {}", incidentId, update.GetUpdateName(), refusal);
@@ -48,8 +54,12 @@ public final class TemporalFailures {
       }
     }
     if (e instanceof WorkflowUpdateTimeoutOrCancelledException) {
-      return new ApiError(504, "timeout",
-          "Incident " + incidentId + " accepted the command but did not finish it in time; check its state before retrying.");
+      return new ApiError(
+          504,
+          "timeout",
+          "Incident "
+              + incidentId
+              + " accepted the command but did not finish it in time; check its state before retrying.");
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof WorkflowNotFoundException) {
@@ -62,23 +72,34 @@ public final class TemporalFailures {
         }
         if (code == Status.Code.UNAVAILABLE) {
           log.warn("{}: Temporal unavailable", incidentId);
-          return new ApiError(503, "temporal_unavailable", "Temporal is not reachable right now; try again shortly.");
+          return new ApiError(
+              503,
+              "temporal_unavailable",
+              "Temporal is not reachable right now; try again shortly.");
         }
         if (code == Status.Code.DEADLINE_EXCEEDED) {
-          // Temporal answered too slowly, which is not the same as not at all: usually a workflow that does not answer.
+          // Temporal answered too slowly, which is not the same as not at all: usually a workflow
+          // that does not answer.
           log.warn("{}: Temporal did not answer in time", incidentId);
-          return new ApiError(504, "timeout", (incidentId == null ? "Temporal" : "Incident " + incidentId)
-              + " did not answer in time; if it was a command, check the state before retrying.");
+          return new ApiError(
+              504,
+              "timeout",
+              (incidentId == null ? "Temporal" : "Incident " + incidentId)
+                  + " did not answer in time; if it was a command, check the state before retrying.");
         }
       }
     }
     log.error("{}: unexpected failure", incidentId, e);
-    return new ApiError(500, "internal", "Something went wrong on our side; the details are in the Firebreak log.");
+    return new ApiError(
+        500, "internal", "Something went wrong on our side; the details are in the Firebreak log.");
   }
 
   private static ApiError notFound(String incidentId) {
-    return ApiError.notFound(incidentId == null
-        ? "Not found."
-        : "No incident '" + incidentId + "' (or it has finished and can no longer take commands).");
+    return ApiError.notFound(
+        incidentId == null
+            ? "Not found."
+            : "No incident '"
+                + incidentId
+                + "' (or it has finished and can no longer take commands).");
   }
 }

@@ -15,7 +15,8 @@ public interface TemporalProbe {
   static TemporalProbe of(WorkflowServiceStubs stubs, Duration deadline) {
     return () -> {
       try {
-        stubs.blockingStub()
+        stubs
+            .blockingStub()
             .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
             .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
         return true;

@@ -10,7 +10,10 @@ import io.temporal.client.WorkflowQueryException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** A query to a workflow that may not exist (yet): its answer, or empty when there is no such workflow. */
+/**
+ * A query to a workflow that may not exist (yet): its answer, or empty when there is no such
+ * workflow.
+ */
 final class WorkflowQuery {
 
   private WorkflowQuery() {}
@@ -18,10 +21,10 @@ final class WorkflowQuery {
   private static final int LISTING_ATTEMPTS = 3;
 
   /**
-   * A visibility listing, read again when the server fails it for no reason of ours: the dev
-   * server walks its executions without a lock, so a list taken while workflows start fails now and
-   * then with {@code UNKNOWN} (a ConcurrentModificationException inside the server). Listing is a
-   * read, so asking again is safe.
+   * A visibility listing, read again when the server fails it for no reason of ours: the dev server
+   * walks its executions without a lock, so a list taken while workflows start fails now and then
+   * with {@code UNKNOWN} (a ConcurrentModificationException inside the server). Listing is a read,
+   * so asking again is safe.
    */
   static <T> T listing(Supplier<T> list) {
     for (int attempt = 1; ; attempt++) {
@@ -38,11 +41,14 @@ final class WorkflowQuery {
   /** Whether a workflow ever ran under the id (running, or closed and still within retention). */
   static boolean exists(WorkflowClient client, String workflowId) {
     try {
-      client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-          DescribeWorkflowExecutionRequest.newBuilder()
-              .setNamespace(client.getOptions().getNamespace())
-              .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-              .build());
+      client
+          .getWorkflowServiceStubs()
+          .blockingStub()
+          .describeWorkflowExecution(
+              DescribeWorkflowExecutionRequest.newBuilder()
+                  .setNamespace(client.getOptions().getNamespace())
+                  .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                  .build());
       return true;
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {

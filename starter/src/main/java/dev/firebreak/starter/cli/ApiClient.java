@@ -17,7 +17,8 @@ final class ApiClient {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final String base;
   private final String token;
@@ -39,23 +40,29 @@ final class ApiClient {
     return post(path, body, null);
   }
 
-  /** @param idempotencyKey sent as {@code Idempotency-Key} when not null */
+  /**
+   * @param idempotencyKey sent as {@code Idempotency-Key} when not null
+   */
   JsonNode post(String path, Map<String, ?> body, String idempotencyKey) {
     HttpRequest.Builder request = request(path);
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
     try {
-      return parse(send(request
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))));
+      return parse(
+          send(
+              request
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write request body", e);
     }
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Authorization", "Bearer " + token);
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(TIMEOUT)
+        .header("Authorization", "Bearer " + token);
   }
 
   private String send(HttpRequest.Builder request) {
@@ -63,9 +70,11 @@ final class ApiClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
-      throw new ApiCallException("cannot reach the Firebreak API at " + base + " (is it running? see --api)");
+      throw new ApiCallException(
+          "cannot reach the Firebreak API at " + base + " (is it running? see --api)");
     } catch (IOException e) {
-      throw new ApiCallException("the Firebreak API at " + base + " did not answer: " + e.getMessage());
+      throw new ApiCallException(
+          "the Firebreak API at " + base + " did not answer: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiCallException("interrupted");

@@ -8,13 +8,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** A CLI command that calls the API: prints what it gets, or the API's error message and exits 1. */
+/**
+ * A CLI command that calls the API: prints what it gets, or the API's error message and exits 1.
+ */
 abstract class ApiCommand implements Callable<Integer> {
 
   @Mixin ApiOptions options;
   @Spec CommandSpec spec;
 
-  /** Everything printed passes {@link TerminalSafeWriter}: what the API answers holds other people's text. */
+  /**
+   * Everything printed passes {@link TerminalSafeWriter}: what the API answers holds other people's
+   * text.
+   */
   @Override
   public final Integer call() {
     PrintWriter out = TerminalSafeWriter.around(spec.commandLine().getOut());

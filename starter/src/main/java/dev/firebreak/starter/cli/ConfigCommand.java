@@ -16,14 +16,21 @@ import picocli.CommandLine.Spec;
  * {@code firebreak config check FILE}: every problem in a firebreak.yaml, each with its path, then
  * the warnings (what loads but will likely not work as meant), which do not fail the check.
  */
-@Command(name = "config", description = "Work with firebreak.yaml.", mixinStandardHelpOptions = true,
+@Command(
+    name = "config",
+    description = "Work with firebreak.yaml.",
+    mixinStandardHelpOptions = true,
     subcommands = ConfigCommand.Check.class)
 public final class ConfigCommand {
 
-  @Command(name = "check", description = "Validate a config; exits 1 and lists every problem when it is not valid.",
+  @Command(
+      name = "check",
+      description = "Validate a config; exits 1 and lists every problem when it is not valid.",
       mixinStandardHelpOptions = true)
   static final class Check implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE") Path file;
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -35,8 +42,13 @@ public final class ConfigCommand {
       }
       ConfigCheck check = ConfigLoader.forCheck(System::getenv).check(file);
       if (check.ok()) {
-        out.println(file + ": OK (" + check.config().services().size() + " services, "
-            + check.config().escalation().levels().size() + " escalation levels)");
+        out.println(
+            file
+                + ": OK ("
+                + check.config().services().size()
+                + " services, "
+                + check.config().escalation().levels().size()
+                + " escalation levels)");
       } else {
         out.println(file + ": " + check.problems().size() + " problem(s)");
         for (ConfigProblem problem : check.problems()) {

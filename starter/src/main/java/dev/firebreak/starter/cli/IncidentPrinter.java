@@ -15,8 +15,14 @@ final class IncidentPrinter {
     }
     out.printf(ROW, "ID", "SEV", "SERVICE", "STATUS", "DECLARED", "TITLE");
     for (JsonNode i : incidents) {
-      out.printf(ROW, text(i, "id"), text(i, "severity"), text(i, "service"), text(i, "status"),
-          text(i, "declaredAt"), text(i, "title"));
+      out.printf(
+          ROW,
+          text(i, "id"),
+          text(i, "severity"),
+          text(i, "service"),
+          text(i, "status"),
+          text(i, "declaredAt"),
+          text(i, "title"));
     }
   }
 
@@ -36,8 +42,16 @@ final class IncidentPrinter {
     JsonNode timeline = view.path("timeline");
     if (!timeline.isEmpty()) {
       out.println("Timeline:");
-      timeline.forEach(e -> out.println("  " + text(e, "at") + "  " + text(e, "kind") + "  " + text(e, "actor")
-          + (e.hasNonNull("text") ? "  " + e.get("text").asText() : "")));
+      timeline.forEach(
+          e ->
+              out.println(
+                  "  "
+                      + text(e, "at")
+                      + "  "
+                      + text(e, "kind")
+                      + "  "
+                      + text(e, "actor")
+                      + (e.hasNonNull("text") ? "  " + e.get("text").asText() : "")));
     }
   }
 

@@ -8,10 +8,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code firebreak job list|show|run|pause|resume}, over the HTTP API. */
-@Command(name = "job", description = "Scheduled jobs: list them, show one, run one now, pause or resume one.",
+@Command(
+    name = "job",
+    description = "Scheduled jobs: list them, show one, run one now, pause or resume one.",
     mixinStandardHelpOptions = true,
-    subcommands = {JobCommand.List.class, JobCommand.Show.class, JobCommand.Run.class, JobCommand.Pause.class,
-        JobCommand.Resume.class})
+    subcommands = {
+      JobCommand.List.class,
+      JobCommand.Show.class,
+      JobCommand.Run.class,
+      JobCommand.Pause.class,
+      JobCommand.Resume.class
+    })
 public final class JobCommand {
 
   static final String BASE = "/api/v1/jobs";
@@ -21,7 +28,10 @@ public final class JobCommand {
     return BASE + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
   }
 
-  @Command(name = "list", description = "Every configured job with its schedule and last outcome.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "list",
+      description = "Every configured job with its schedule and last outcome.",
+      mixinStandardHelpOptions = true)
   static final class List extends ApiCommand {
     @Override
     void run(ApiClient api, PrintWriter out) {
@@ -29,9 +39,13 @@ public final class JobCommand {
     }
   }
 
-  @Command(name = "show", description = "A job's schedule, state and latest runs.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "show",
+      description = "A job's schedule, state and latest runs.",
+      mixinStandardHelpOptions = true)
   static final class Show extends ApiCommand {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
 
     @Override
     void run(ApiClient api, PrintWriter out) {
@@ -41,8 +55,11 @@ public final class JobCommand {
 
   /** Run, pause and resume: the same call but for the last path segment. */
   abstract static class Verb extends ApiCommand {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Option(names = "--reason") String reason;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Option(names = "--reason")
+    String reason;
 
     abstract String verb();
 
@@ -52,7 +69,10 @@ public final class JobCommand {
     }
   }
 
-  @Command(name = "run", description = "Run a job now, paused or not.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "run",
+      description = "Run a job now, paused or not.",
+      mixinStandardHelpOptions = true)
   static final class Run extends Verb {
     @Override
     String verb() {
@@ -60,7 +80,10 @@ public final class JobCommand {
     }
   }
 
-  @Command(name = "pause", description = "Skip a job's scheduled runs until it is resumed.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "pause",
+      description = "Skip a job's scheduled runs until it is resumed.",
+      mixinStandardHelpOptions = true)
   static final class Pause extends Verb {
     @Override
     String verb() {
@@ -68,7 +91,10 @@ public final class JobCommand {
     }
   }
 
-  @Command(name = "resume", description = "Resume a paused job's scheduled runs.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "resume",
+      description = "Resume a paused job's scheduled runs.",
+      mixinStandardHelpOptions = true)
   static final class Resume extends Verb {
     @Override
     String verb() {

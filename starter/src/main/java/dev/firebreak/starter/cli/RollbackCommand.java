@@ -9,31 +9,57 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code firebreak rollback <service> ...}, and {@code rollback show|approve|refuse ID}, over the HTTP API. */
-@Command(name = "rollback", description = "Roll a service back to its previous good deploy (or --to one).",
+/**
+ * {@code firebreak rollback <service> ...}, and {@code rollback show|approve|refuse ID}, over the
+ * HTTP API.
+ */
+@Command(
+    name = "rollback",
+    description = "Roll a service back to its previous good deploy (or --to one).",
     mixinStandardHelpOptions = true,
-    subcommands = {RollbackCommand.Show.class, RollbackCommand.Approve.class, RollbackCommand.Refuse.class})
+    subcommands = {
+      RollbackCommand.Show.class,
+      RollbackCommand.Approve.class,
+      RollbackCommand.Refuse.class
+    })
 public final class RollbackCommand extends ApiCommand {
 
   static final String BASE = "/api/v1/rollbacks";
   private static final RollbackPrinter PRINTER = new RollbackPrinter();
 
-  // Optional to picocli, so that `rollback show ID` does not ask for a service and a reason; run() requires them.
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE") String service;
-  @Option(names = "--to", paramLabel = "DEPLOY", description = "the deploy to go back to (default: the previous good one)")
+  // Optional to picocli, so that `rollback show ID` does not ask for a service and a reason; run()
+  // requires them.
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE")
+  String service;
+
+  @Option(
+      names = "--to",
+      paramLabel = "DEPLOY",
+      description = "the deploy to go back to (default: the previous good one)")
   String to;
-  @Option(names = "--reason", description = "why (required)") String reason;
-  @Option(names = "--incident", paramLabel = "ID", description = "the incident to report to") String incident;
-  @Option(names = "--key", description = "Idempotency-Key (default: a new one); repeat it to get the same rollback")
+
+  @Option(names = "--reason", description = "why (required)")
+  String reason;
+
+  @Option(names = "--incident", paramLabel = "ID", description = "the incident to report to")
+  String incident;
+
+  @Option(
+      names = "--key",
+      description = "Idempotency-Key (default: a new one); repeat it to get the same rollback")
   String key;
 
   @Override
   void run(ApiClient api, PrintWriter out) {
     if (service == null || reason == null || reason.isBlank()) {
-      throw new ApiCallException("give the SERVICE to roll back and --reason (or use rollback show|approve|refuse ID)");
+      throw new ApiCallException(
+          "give the SERVICE to roll back and --reason (or use rollback show|approve|refuse ID)");
     }
-    JsonNode accepted = api.post(BASE, body("service", service, "toDeployment", to, "reason", reason,
-        "incidentId", incident), key != null ? key : UUID.randomUUID().toString());
+    JsonNode accepted =
+        api.post(
+            BASE,
+            body("service", service, "toDeployment", to, "reason", reason, "incidentId", incident),
+            key != null ? key : UUID.randomUUID().toString());
     PRINTER.accepted(accepted, out);
   }
 
@@ -41,9 +67,13 @@ public final class RollbackCommand extends ApiCommand {
     return BASE + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
   }
 
-  @Command(name = "show", description = "Show a rollback's status and steps.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "show",
+      description = "Show a rollback's status and steps.",
+      mixinStandardHelpOptions = true)
   static final class Show extends ApiCommand {
-    @Parameters(index = "0", paramLabel = "ID") String id;
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
 
     @Override
     void run(ApiClient api, PrintWriter out) {
@@ -53,8 +83,11 @@ public final class RollbackCommand extends ApiCommand {
 
   /** Approve or refuse: the same call but for the last path segment. */
   abstract static class Decision extends ApiCommand {
-    @Parameters(index = "0", paramLabel = "ID") String id;
-    @Option(names = "--comment") String comment;
+    @Parameters(index = "0", paramLabel = "ID")
+    String id;
+
+    @Option(names = "--comment")
+    String comment;
 
     abstract String action();
 
@@ -64,7 +97,10 @@ public final class RollbackCommand extends ApiCommand {
     }
   }
 
-  @Command(name = "approve", description = "Approve a rollback waiting for approval.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "approve",
+      description = "Approve a rollback waiting for approval.",
+      mixinStandardHelpOptions = true)
   static final class Approve extends Decision {
     @Override
     String action() {
@@ -72,7 +108,10 @@ public final class RollbackCommand extends ApiCommand {
     }
   }
 
-  @Command(name = "refuse", description = "Refuse a rollback waiting for approval.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "refuse",
+      description = "Refuse a rollback waiting for approval.",
+      mixinStandardHelpOptions = true)
   static final class Refuse extends Decision {
     @Override
     String action() {

@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * What the CLI prints, minus what a terminal would obey instead of show. Titles, updates and
- * names come from whoever used the API, and an escape sequence in them could recolour, move the
- * cursor, retitle the window or rewrite earlier lines; a carriage return overprints the line; bidi
+ * What the CLI prints, minus what a terminal would obey instead of show. Titles, updates and names
+ * come from whoever used the API, and an escape sequence in them could recolour, move the cursor,
+ * retitle the window or rewrite earlier lines; a carriage return overprints the line; bidi
  * overrides show text in another order than it is. So control characters are dropped, except line
  * feeds, tabs and the carriage return of a CRLF line end, and so are the bidi formatting marks.
  */
@@ -57,7 +57,10 @@ final class TerminalSafeWriter extends FilterWriter {
 
   /** The marks, embeddings, overrides and isolates of Unicode's bidirectional algorithm. */
   private static boolean isBidiControl(char c) {
-    return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
+    return c == '\u061C'
+        || c == '\u200E'
+        || c == '\u200F'
+        || (c >= '\u202A' && c <= '\u202E')
         || (c >= '\u2066' && c <= '\u2069');
   }
 }

@@ -8,11 +8,12 @@ import java.util.Map;
  * first that matches decides; what no rule decides comes from the alert's own {@code service} and
  * {@code severity} labels, then from {@code defaultService} and {@code defaultSeverity} (P3).
  *
- * @param secretHeader the header Alertmanager or Grafana sends the shared secret in
- *     ({@code X-Firebreak-Alert-Secret} when unset)
+ * @param secretHeader the header Alertmanager or Grafana sends the shared secret in ({@code
+ *     X-Firebreak-Alert-Secret} when unset)
  * @param secret the shared secret those senders prove themselves with
  * @param sentryClientSecret the Sentry integration's client secret, which signs its webhooks
- * @param autoResolve whether an alert that resolves resolves its incident, unless a rule says otherwise
+ * @param autoResolve whether an alert that resolves resolves its incident, unless a rule says
+ *     otherwise
  */
 public record AlertsConfig(
     String secretHeader,
@@ -24,7 +25,8 @@ public record AlertsConfig(
     List<Rule> rules) {
 
   public static final String DEFAULT_SECRET_HEADER = "X-Firebreak-Alert-Secret";
-  public static final List<String> SOURCES = List.of("alertmanager", "grafana", "sentry", "generic");
+  public static final List<String> SOURCES =
+      List.of("alertmanager", "grafana", "sentry", "generic");
 
   public AlertsConfig {
     secretHeader = secretHeader == null ? DEFAULT_SECRET_HEADER : secretHeader;
@@ -48,7 +50,11 @@ public record AlertsConfig(
    * @param autoResolve overrides {@link AlertsConfig#autoResolve} for the alerts this rule maps
    */
   public record Rule(
-      String source, Map<String, String> match, Map<String, Double> above, String service, String severity,
+      String source,
+      Map<String, String> match,
+      Map<String, Double> above,
+      String service,
+      String severity,
       Boolean autoResolve) {
     public Rule {
       match = match == null ? Map.of() : Map.copyOf(match);

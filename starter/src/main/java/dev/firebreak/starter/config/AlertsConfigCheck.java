@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
-/** Checks the {@code alerts} block: known senders, severities and services, and a usable header name. */
+/**
+ * Checks the {@code alerts} block: known senders, severities and services, and a usable header
+ * name.
+ */
 final class AlertsConfigCheck {
 
   private static final String PATH = "alerts";
-  private static final List<String> SEVERITIES = Arrays.stream(Severity.values()).map(Enum::name).toList();
+  private static final List<String> SEVERITIES =
+      Arrays.stream(Severity.values()).map(Enum::name).toList();
   // RFC 9110 token characters: anything else cannot be sent as a header name.
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
 
@@ -19,7 +23,9 @@ final class AlertsConfigCheck {
   static void check(FirebreakConfig config, BiConsumer<String, String> report) {
     AlertsConfig alerts = config.alerts();
     if (!HEADER_NAME.matcher(alerts.secretHeader()).matches()) {
-      report.accept(PATH + ".secretHeader", "must be an HTTP header name like " + AlertsConfig.DEFAULT_SECRET_HEADER);
+      report.accept(
+          PATH + ".secretHeader",
+          "must be an HTTP header name like " + AlertsConfig.DEFAULT_SECRET_HEADER);
     }
     checkSeverity(PATH + ".defaultSeverity", alerts.defaultSeverity(), report);
     checkService(config, PATH + ".defaultService", alerts.defaultService(), report);
@@ -30,29 +36,40 @@ final class AlertsConfigCheck {
         continue;
       }
       if (rule.source() != null && !AlertsConfig.SOURCES.contains(rule.source())) {
-        report.accept(path + ".source", "unknown sender '" + rule.source() + "' (known: "
-            + String.join(", ", AlertsConfig.SOURCES) + ")");
+        report.accept(
+            path + ".source",
+            "unknown sender '"
+                + rule.source()
+                + "' (known: "
+                + String.join(", ", AlertsConfig.SOURCES)
+                + ")");
       }
       if (rule.service() == null && rule.severity() == null && rule.autoResolve() == null) {
         report.accept(path, "decides nothing: give service, severity or autoResolve");
       }
       checkSeverity(path + ".severity", rule.severity(), report);
       checkService(config, path + ".service", rule.service(), report);
-      rule.above().forEach((value, threshold) -> {
-        if (threshold == null) {
-          report.accept(path + ".above." + value, "must be a number such as 5 (for 5 %)");
-        }
-      });
+      rule.above()
+          .forEach(
+              (value, threshold) -> {
+                if (threshold == null) {
+                  report.accept(path + ".above." + value, "must be a number such as 5 (for 5 %)");
+                }
+              });
     }
   }
 
-  private static void checkSeverity(String path, String severity, BiConsumer<String, String> report) {
+  private static void checkSeverity(
+      String path, String severity, BiConsumer<String, String> report) {
     if (severity != null && !SEVERITIES.contains(severity)) {
-      report.accept(path, "unknown severity '" + severity + "' (known: " + String.join(", ", SEVERITIES) + ")");
+      report.accept(
+          path,
+          "unknown severity '" + severity + "' (known: " + String.join(", ", SEVERITIES) + ")");
     }
   }
 
-  private static void checkService(FirebreakConfig config, String path, String service, BiConsumer<String, String> report) {
+  private static void checkService(
+      FirebreakConfig config, String path, String service, BiConsumer<String, String> report) {
     if (service != null && config.service(service).isEmpty()) {
       report.accept(path, "no service named '" + service + "' in services");
     }

@@ -19,7 +19,8 @@ public final class AllowedHosts {
   static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9._-]+(:[0-9]{1,5})?");
 
   /** Scheme, host and port of an http(s) URL; user info is refused (nothing ad hoc logs in). */
-  private static final Pattern URL = Pattern.compile("(?i)(https?)://([A-Za-z0-9._-]+)(?::([0-9]{1,5}))?(?=[/?#]|$)");
+  private static final Pattern URL =
+      Pattern.compile("(?i)(https?)://([A-Za-z0-9._-]+)(?::([0-9]{1,5}))?(?=[/?#]|$)");
 
   /** {@code host:port} entries match exactly; a bare host matches it on any port. */
   private final Set<String> entries;
@@ -30,7 +31,8 @@ public final class AllowedHosts {
 
   public static AllowedHosts of(FirebreakConfig config) {
     Set<String> entries = new TreeSet<>();
-    config.services().stream().filter(s -> s != null && s.healthUrl() != null)
+    config.services().stream()
+        .filter(s -> s != null && s.healthUrl() != null)
         .forEach(s -> authorityOf(s.healthUrl()).ifPresent(entries::add));
     ProvidersConfig p = config.providers();
     addProvider(entries, p.slack(), "slack.com");
@@ -42,7 +44,8 @@ public final class AllowedHosts {
     addProvider(entries, p.sendgrid(), "api.sendgrid.com");
     addProvider(entries, p.stripe(), "api.stripe.com");
     addProvider(entries, p.sentry(), "sentry.io");
-    config.maintenance().allowedHosts().stream().filter(h -> h != null && ENTRY.matcher(h).matches())
+    config.maintenance().allowedHosts().stream()
+        .filter(h -> h != null && ENTRY.matcher(h).matches())
         .forEach(h -> entries.add(h.toLowerCase(Locale.ROOT)));
     return new AllowedHosts(entries);
   }
@@ -55,8 +58,12 @@ public final class AllowedHosts {
 
   /** Whether the URL is http(s) and its host (and port) is one of these. */
   public boolean allows(String url) {
-    return authorityOf(url).filter(authority -> entries.contains(authority)
-        || entries.contains(authority.substring(0, authority.lastIndexOf(':')))).isPresent();
+    return authorityOf(url)
+        .filter(
+            authority ->
+                entries.contains(authority)
+                    || entries.contains(authority.substring(0, authority.lastIndexOf(':'))))
+        .isPresent();
   }
 
   /** The entries, sorted, for a refusal to name. */

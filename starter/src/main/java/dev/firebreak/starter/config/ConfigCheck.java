@@ -9,7 +9,8 @@ import java.util.List;
  * @param warnings what loads but will likely not work as meant (see {@link ConfigWarnings}); never
  *     a reason to refuse the file
  */
-public record ConfigCheck(FirebreakConfig config, List<ConfigProblem> problems, List<ConfigProblem> warnings) {
+public record ConfigCheck(
+    FirebreakConfig config, List<ConfigProblem> problems, List<ConfigProblem> warnings) {
   public ConfigCheck {
     problems = List.copyOf(problems);
     warnings = List.copyOf(warnings);

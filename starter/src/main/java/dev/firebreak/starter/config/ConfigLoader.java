@@ -31,14 +31,18 @@ public final class ConfigLoader {
   public static final String DEMO_RESOURCE = "/dev/firebreak/demo-firebreak.yaml";
   public static final String DEV_URL_VARIABLE = "FIREBREAK_DEV_URL";
 
-
-  private final ObjectMapper yaml = YAMLMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      // ConfigShape has already reported and removed unknown keys.
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private final ObjectMapper yaml =
+      YAMLMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // ConfigShape has already reported and removed unknown keys.
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
   private final ConfigValidator validator = new ConfigValidator();
-  /** What {@code ${FIREBREAK_DEV_URL}} stands for when a file is only checked: dev mode's default address. */
+
+  /**
+   * What {@code ${FIREBREAK_DEV_URL}} stands for when a file is only checked: dev mode's default
+   * address.
+   */
   static final String CHECKED_DEV_URL = "http://127.0.0.1:8080";
 
   private final Map<String, String> urlVariables;
@@ -63,7 +67,8 @@ public final class ConfigLoader {
    * a dev config's {@code ${FIREBREAK_DEV_URL}} checks, and its warnings say what only dev mode
    * runs and which variables the calls need.
    *
-   * @param environment looks a variable up by name, null when it is not set ({@code System::getenv})
+   * @param environment looks a variable up by name, null when it is not set ({@code
+   *     System::getenv})
    */
   public static ConfigLoader forCheck(Function<String, String> environment) {
     return new ConfigLoader(Map.of(DEV_URL_VARIABLE, CHECKED_DEV_URL), environment);
@@ -77,11 +82,15 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
       // Braces end a value inside YAML's { ... } and [ ... ], so an unquoted ${VAR} breaks them.
-      String hint = text.contains("${") && e.getOriginalMessage().contains("flow")
-          ? "; inside { ... } or [ ... ] write ${VAR} references in quotes, e.g. \"${SLACK_BOT_TOKEN}\""
-          : "";
-      return new ConfigCheck(null,
-          List.of(new ConfigProblem("(file)", "is not valid YAML: " + e.getOriginalMessage() + where + hint)));
+      String hint =
+          text.contains("${") && e.getOriginalMessage().contains("flow")
+              ? "; inside { ... } or [ ... ] write ${VAR} references in quotes, e.g. \"${SLACK_BOT_TOKEN}\""
+              : "";
+      return new ConfigCheck(
+          null,
+          List.of(
+              new ConfigProblem(
+                  "(file)", "is not valid YAML: " + e.getOriginalMessage() + where + hint)));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return new ConfigCheck(null, List.of(new ConfigProblem("(file)", "is empty")));
@@ -98,8 +107,11 @@ public final class ConfigLoader {
       return new ConfigCheck(null, problems);
     }
     List<ConfigProblem> warned = warnings.of(config);
-    config = config.withServices(
-        config.services().stream().map(s -> s == null ? null : s.withUrls(this::expand)).toList());
+    config =
+        config.withServices(
+            config.services().stream()
+                .map(s -> s == null ? null : s.withUrls(this::expand))
+                .toList());
     problems.addAll(validator.validate(config));
     return new ConfigCheck(config, problems, warned);
   }
@@ -116,11 +128,15 @@ public final class ConfigLoader {
     return valid("config", check(text));
   }
 
-  /** The built-in config of {@code firebreak dev}: three services on the dev server's simulated endpoints. */
+  /**
+   * The built-in config of {@code firebreak dev}: three services on the dev server's simulated
+   * endpoints.
+   */
   public FirebreakConfig loadDemo() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(DEMO_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("demo config " + DEMO_RESOURCE + " is missing from the classpath");
+        throw new IllegalStateException(
+            "demo config " + DEMO_RESOURCE + " is missing from the classpath");
       }
       return valid("demo config", check(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (IOException e) {
@@ -130,7 +146,8 @@ public final class ConfigLoader {
 
   private String expand(String url) {
     // Unknown variables stay as written, so the validator can name the URL that still holds one.
-    return EnvReferences.expand(url, name -> urlVariables.getOrDefault(name, EnvReferences.reference(name)));
+    return EnvReferences.expand(
+        url, name -> urlVariables.getOrDefault(name, EnvReferences.reference(name)));
   }
 
   private static FirebreakConfig valid(String source, ConfigCheck check) {

@@ -50,20 +50,27 @@ final class ConfigShape {
       return reject(path, "must be a mapping of keys to values");
     }
     Map<String, RecordComponent> components =
-        Arrays.stream(record.getRecordComponents()).collect(Collectors.toMap(RecordComponent::getName, c -> c));
+        Arrays.stream(record.getRecordComponents())
+            .collect(Collectors.toMap(RecordComponent::getName, c -> c));
     ObjectNode kept = JsonNodeFactory.instance.objectNode();
-    node.properties().forEach(field -> {
-      String childPath = child(path, field.getKey());
-      RecordComponent component = components.get(field.getKey());
-      if (component == null) {
-        reject(childPath, "unknown key (known: " + String.join(", ", components.keySet().stream().sorted().toList()) + ")");
-        return;
-      }
-      JsonNode child = prune(field.getValue(), component.getGenericType(), childPath);
-      if (child != null) {
-        kept.set(field.getKey(), child);
-      }
-    });
+    node.properties()
+        .forEach(
+            field -> {
+              String childPath = child(path, field.getKey());
+              RecordComponent component = components.get(field.getKey());
+              if (component == null) {
+                reject(
+                    childPath,
+                    "unknown key (known: "
+                        + String.join(", ", components.keySet().stream().sorted().toList())
+                        + ")");
+                return;
+              }
+              JsonNode child = prune(field.getValue(), component.getGenericType(), childPath);
+              if (child != null) {
+                kept.set(field.getKey(), child);
+              }
+            });
     return kept;
   }
 
@@ -74,7 +81,10 @@ final class ConfigShape {
     ArrayNode kept = JsonNodeFactory.instance.arrayNode();
     for (int i = 0; i < node.size(); i++) {
       String elementPath = path + "[" + i + "]";
-      JsonNode child = node.get(i).isNull() ? reject(elementPath, "must not be empty") : prune(node.get(i), element, elementPath);
+      JsonNode child =
+          node.get(i).isNull()
+              ? reject(elementPath, "must not be empty")
+              : prune(node.get(i), element, elementPath);
       // A dropped element would shift the indexes of later problems, so keep a null in its place.
       kept.add(child);
     }
@@ -86,13 +96,18 @@ final class ConfigShape {
       return reject(path, "must be a mapping of keys to values");
     }
     ObjectNode kept = JsonNodeFactory.instance.objectNode();
-    node.properties().forEach(field -> {
-      String childPath = child(path, field.getKey());
-      JsonNode child = field.getValue().isNull() ? reject(childPath, "must not be empty") : prune(field.getValue(), value, childPath);
-      if (child != null) {
-        kept.set(field.getKey(), child);
-      }
-    });
+    node.properties()
+        .forEach(
+            field -> {
+              String childPath = child(path, field.getKey());
+              JsonNode child =
+                  field.getValue().isNull()
+                      ? reject(childPath, "must not be empty")
+                      : prune(field.getValue(), value, childPath);
+              if (child != null) {
+                kept.set(field.getKey(), child);
+              }
+            });
     return kept;
   }
 
@@ -101,12 +116,16 @@ final class ConfigShape {
       return node.isBoolean() ? node : reject(path, "must be true or false");
     }
     if (type == Integer.class || type == int.class) {
-      return node.canConvertToInt() && node.isIntegralNumber() ? node : reject(path, "must be a whole number");
+      return node.canConvertToInt() && node.isIntegralNumber()
+          ? node
+          : reject(path, "must be a whole number");
     }
     if (type == Double.class || type == double.class) {
       return node.isNumber() ? node : reject(path, "must be a number");
     }
-    return node.isValueNode() ? node : reject(path, "must be a single value, not a list or mapping");
+    return node.isValueNode()
+        ? node
+        : reject(path, "must be a single value, not a list or mapping");
   }
 
   private JsonNode reject(String path, String message) {
@@ -114,7 +133,9 @@ final class ConfigShape {
     return null;
   }
 
-  /** An unmodifiable copy that keeps the nulls {@link #prune} leaves in place of dropped elements. */
+  /**
+   * An unmodifiable copy that keeps the nulls {@link #prune} leaves in place of dropped elements.
+   */
   static <T> List<T> listOf(List<T> list) {
     return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
   }

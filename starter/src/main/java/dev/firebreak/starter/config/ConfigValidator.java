@@ -31,19 +31,22 @@ public final class ConfigValidator {
   // Temporal warns at 10,240 events and terminates a workflow at 51,200.
   private static final int MAX_HISTORY_EVENT_LIMIT = 10_000;
   static final int MAX_ESCALATION_ROUNDS = 10;
+
   /**
    * Every duration in the config lies between these unless its field says otherwise: shorter turns
    * a wait into a busy loop that floods the workflow history, longer is a typo that later overflows
    * a timer.
    */
   static final String MIN_DURATION = "1s";
+
   static final String MAX_DURATION = "366d";
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final Pattern SENTRY_PROJECT_ID = Pattern.compile("[0-9]{1,20}");
 
   public List<ConfigProblem> validate(FirebreakConfig config) {
     List<ConfigProblem> problems = new ArrayList<>();
-    BiConsumer<String, String> report = (path, message) -> problems.add(new ConfigProblem(path, message));
+    BiConsumer<String, String> report =
+        (path, message) -> problems.add(new ConfigProblem(path, message));
     if (blank(config.organisation())) {
       report.accept("organisation", "is required");
     }
@@ -85,25 +88,33 @@ public final class ConfigValidator {
       for (int r = 0; r < token.roles().size(); r++) {
         String role = token.roles().get(r);
         if (role != null && !ROLES.contains(role)) {
-          report.accept(path + ".roles[" + r + "]", "unknown role '" + role + "' (known: " + String.join(", ", ROLES) + ")");
+          report.accept(
+              path + ".roles[" + r + "]",
+              "unknown role '" + role + "' (known: " + String.join(", ", ROLES) + ")");
         }
       }
     }
   }
 
-  private void checkSlackRoles(ProvidersConfig.SlackProvider slack, BiConsumer<String, String> report) {
+  private void checkSlackRoles(
+      ProvidersConfig.SlackProvider slack, BiConsumer<String, String> report) {
     if (slack == null) {
       return;
     }
     String known = " (known: " + String.join(", ", ROLES) + ")";
     if (slack.defaultRole() != null && !ROLES.contains(slack.defaultRole())) {
-      report.accept("providers.slack.defaultRole", "unknown role '" + slack.defaultRole() + "'" + known);
+      report.accept(
+          "providers.slack.defaultRole", "unknown role '" + slack.defaultRole() + "'" + known);
     }
-    slack.users().forEach((user, role) -> {
-      if (role == null || !ROLES.contains(role)) {
-        report.accept("providers.slack.users." + user, "unknown role '" + role + "'" + known);
-      }
-    });
+    slack
+        .users()
+        .forEach(
+            (user, role) -> {
+              if (role == null || !ROLES.contains(role)) {
+                report.accept(
+                    "providers.slack.users." + user, "unknown role '" + role + "'" + known);
+              }
+            });
   }
 
   private void checkSecrets(FirebreakConfig config, BiConsumer<String, String> report) {
@@ -114,24 +125,31 @@ public final class ConfigValidator {
     }
   }
 
-  private void checkSeverities(Map<String, SeverityConfig> severities, BiConsumer<String, String> report) {
+  private void checkSeverities(
+      Map<String, SeverityConfig> severities, BiConsumer<String, String> report) {
     Set<String> known = Set.copyOf(Arrays.stream(Severity.values()).map(Enum::name).toList());
-    severities.forEach((name, severity) -> {
-      String path = "severities." + name;
-      if (!known.contains(name)) {
-        report.accept(path, "unknown severity (known: P0, P1, P2, P3, P4)");
-        return;
-      }
-      // Each escalation level and each missed update is a page or a reminder: seconds apart is a storm.
-      checkOptionalDuration(path + ".ackTimeout", severity.ackTimeout(), "10s", "7d", report);
-      checkOptionalDuration(path + ".updateInterval", severity.updateInterval(), "10s", "7d", report);
-      checkOptionalDuration(path + ".postMortemDue", severity.postMortemDue(), "1m", "90d", report);
-    });
+    severities.forEach(
+        (name, severity) -> {
+          String path = "severities." + name;
+          if (!known.contains(name)) {
+            report.accept(path, "unknown severity (known: P0, P1, P2, P3, P4)");
+            return;
+          }
+          // Each escalation level and each missed update is a page or a reminder: seconds apart is
+          // a storm.
+          checkOptionalDuration(path + ".ackTimeout", severity.ackTimeout(), "10s", "7d", report);
+          checkOptionalDuration(
+              path + ".updateInterval", severity.updateInterval(), "10s", "7d", report);
+          checkOptionalDuration(
+              path + ".postMortemDue", severity.postMortemDue(), "1m", "90d", report);
+        });
   }
 
   private void checkEscalation(EscalationConfig escalation, BiConsumer<String, String> report) {
     if (escalation.rounds() < 1 || escalation.rounds() > MAX_ESCALATION_ROUNDS) {
-      report.accept("escalation.rounds", "must be between 1 and " + MAX_ESCALATION_ROUNDS + ", not " + escalation.rounds());
+      report.accept(
+          "escalation.rounds",
+          "must be between 1 and " + MAX_ESCALATION_ROUNDS + ", not " + escalation.rounds());
     }
     if (escalation.levels().isEmpty()) {
       report.accept("escalation.levels", "must list at least one level (who is paged first)");
@@ -165,20 +183,35 @@ public final class ConfigValidator {
     } else if (!TARGET_SCHEMES.contains(target.substring(0, colon))) {
       report.accept(path, "unknown target scheme '" + target.substring(0, colon) + "'" + known);
     } else if (target.startsWith("sms:") && !E164.matcher(target.substring(4)).matches()) {
-      report.accept(path, "must be an E.164 phone number such as sms:+15550100, not '" + target + "'");
+      report.accept(
+          path, "must be an E.164 phone number such as sms:+15550100, not '" + target + "'");
     } else if (target.startsWith("email:") && !target.substring(6).matches("[^@\\s]+@[^@\\s]+")) {
-      report.accept(path, "must be an email address such as email:oncall@example.com, not '" + target + "'");
+      report.accept(
+          path, "must be an email address such as email:oncall@example.com, not '" + target + "'");
     }
   }
 
   private void checkIncident(IncidentConfig incident, BiConsumer<String, String> report) {
     checkOptionalDuration("incident.monitoringPeriod", incident.monitoringPeriod(), report);
-    checkOptionalDuration("incident.monitoringCheckInterval", incident.monitoringCheckInterval(), "1s", "1h", report);
-    checkOptionalDuration("incident.postMortemReminderInterval", incident.postMortemReminderInterval(), "10s", "30d", report);
+    checkOptionalDuration(
+        "incident.monitoringCheckInterval", incident.monitoringCheckInterval(), "1s", "1h", report);
+    checkOptionalDuration(
+        "incident.postMortemReminderInterval",
+        incident.postMortemReminderInterval(),
+        "10s",
+        "30d",
+        report);
     checkOptionalDuration("incident.recentDeployWindow", incident.recentDeployWindow(), report);
-    if (incident.historyEventLimit() < MIN_HISTORY_EVENT_LIMIT || incident.historyEventLimit() > MAX_HISTORY_EVENT_LIMIT) {
-      report.accept("incident.historyEventLimit", "must be between " + MIN_HISTORY_EVENT_LIMIT + " and "
-          + MAX_HISTORY_EVENT_LIMIT + ", not " + incident.historyEventLimit());
+    if (incident.historyEventLimit() < MIN_HISTORY_EVENT_LIMIT
+        || incident.historyEventLimit() > MAX_HISTORY_EVENT_LIMIT) {
+      report.accept(
+          "incident.historyEventLimit",
+          "must be between "
+              + MIN_HISTORY_EVENT_LIMIT
+              + " and "
+              + MAX_HISTORY_EVENT_LIMIT
+              + ", not "
+              + incident.historyEventLimit());
     }
   }
 
@@ -196,7 +229,8 @@ public final class ConfigValidator {
       if (blank(service.name())) {
         report.accept(path + ".name", "is required");
       } else if (!SERVICE_NAME.matcher(service.name()).matches()) {
-        report.accept(path + ".name", "must be lower-case letters, digits and dashes, like recoup-backend");
+        report.accept(
+            path + ".name", "must be lower-case letters, digits and dashes, like recoup-backend");
       } else {
         noteDuplicate(seen, service.name(), i, "services", "service name", path + ".name", report);
       }
@@ -204,11 +238,18 @@ public final class ConfigValidator {
         checkUrl(path + ".healthUrl", service.healthUrl(), report);
       }
       if (service.platform() != null && !PLATFORMS.contains(service.platform())) {
-        report.accept(path + ".platform",
-            "unknown platform '" + service.platform() + "' (known: " + String.join(", ", PLATFORMS) + ")");
+        report.accept(
+            path + ".platform",
+            "unknown platform '"
+                + service.platform()
+                + "' (known: "
+                + String.join(", ", PLATFORMS)
+                + ")");
       }
       if (service.platform() != null && blank(service.platformId())) {
-        report.accept(path + ".platformId", "is required when platform is set (the " + service.platform() + " id of the service)");
+        report.accept(
+            path + ".platformId",
+            "is required when platform is set (the " + service.platform() + " id of the service)");
       }
       RollbackConfigCheck.check(path + ".rollback", service.rollback(), report);
       for (int d = 0; d < service.dependencies().size(); d++) {
@@ -221,7 +262,9 @@ public final class ConfigValidator {
           report.accept(dependencyPath + ".name", "is required");
         }
         if (blank(dependency.statusPage())) {
-          report.accept(dependencyPath + ".statusPage", "is required (its public status page, like https://status.stripe.com)");
+          report.accept(
+              dependencyPath + ".statusPage",
+              "is required (its public status page, like https://status.stripe.com)");
         } else {
           checkUrl(dependencyPath + ".statusPage", dependency.statusPage(), report);
         }
@@ -229,20 +272,31 @@ public final class ConfigValidator {
     }
   }
 
-  /** Fields that only mean something with their provider: the public status page and error counts. */
+  /**
+   * Fields that only mean something with their provider: the public status page and error counts.
+   */
   private void checkProviderFields(FirebreakConfig config, BiConsumer<String, String> report) {
-    config.severities().forEach((name, severity) -> {
-      String impact = severity.statusPageImpact();
-      if (impact == null) {
-        return;
-      }
-      String path = "severities." + name + ".statusPageImpact";
-      if (!SeverityConfig.STATUS_PAGE_IMPACTS.contains(impact)) {
-        report.accept(path, "unknown impact '" + impact + "' (known: " + String.join(", ", SeverityConfig.STATUS_PAGE_IMPACTS) + ")");
-      } else if (config.providers().statuspage() == null) {
-        report.accept(path, "needs providers.statuspage (the page to post on)");
-      }
-    });
+    config
+        .severities()
+        .forEach(
+            (name, severity) -> {
+              String impact = severity.statusPageImpact();
+              if (impact == null) {
+                return;
+              }
+              String path = "severities." + name + ".statusPageImpact";
+              if (!SeverityConfig.STATUS_PAGE_IMPACTS.contains(impact)) {
+                report.accept(
+                    path,
+                    "unknown impact '"
+                        + impact
+                        + "' (known: "
+                        + String.join(", ", SeverityConfig.STATUS_PAGE_IMPACTS)
+                        + ")");
+              } else if (config.providers().statuspage() == null) {
+                report.accept(path, "needs providers.statuspage (the page to post on)");
+              }
+            });
     for (int i = 0; i < config.services().size(); i++) {
       ServiceConfig service = config.services().get(i);
       if (service == null || service.sentryProject() == null) {
@@ -250,7 +304,11 @@ public final class ConfigValidator {
       }
       String path = "services[" + i + "].sentryProject";
       if (!SENTRY_PROJECT_ID.matcher(service.sentryProject()).matches()) {
-        report.accept(path, "must be the numeric Sentry project id (Project Settings → General), not '" + service.sentryProject() + "'");
+        report.accept(
+            path,
+            "must be the numeric Sentry project id (Project Settings → General), not '"
+                + service.sentryProject()
+                + "'");
       } else if (config.providers().sentry() == null) {
         report.accept(path, "needs providers.sentry (the organisation and its auth token)");
       }
@@ -258,11 +316,17 @@ public final class ConfigValidator {
   }
 
   static void noteDuplicate(
-      Map<String, Integer> seen, String name, int index, String listPath, String what, String path,
+      Map<String, Integer> seen,
+      String name,
+      int index,
+      String listPath,
+      String what,
+      String path,
       BiConsumer<String, String> report) {
     Integer first = seen.putIfAbsent(name, index);
     if (first != null) {
-      report.accept(path, "duplicate " + what + " '" + name + "' (also " + listPath + "[" + first + "])");
+      report.accept(
+          path, "duplicate " + what + " '" + name + "' (also " + listPath + "[" + first + "])");
     }
   }
 
@@ -275,13 +339,18 @@ public final class ConfigValidator {
    * A duration between {@code min} and {@code max} (both as a person writes them, like 10s or 7d),
    * when given.
    */
-  static void checkOptionalDuration(String path, String value, String min, String max, BiConsumer<String, String> report) {
+  static void checkOptionalDuration(
+      String path, String value, String min, String max, BiConsumer<String, String> report) {
     if (value == null) {
       return;
     }
     Optional<Duration> parsed = DurationText.parse(value);
     if (parsed.isEmpty()) {
-      report.accept(path, "must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not '" + value + "'");
+      report.accept(
+          path,
+          "must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not '"
+              + value
+              + "'");
     } else if (parsed.get().compareTo(DurationText.require(min)) < 0) {
       report.accept(path, "must be at least " + min + ", not '" + value + "'");
     } else if (parsed.get().compareTo(DurationText.require(max)) > 0) {
@@ -291,12 +360,14 @@ public final class ConfigValidator {
 
   static void checkUrl(String path, String url, BiConsumer<String, String> report) {
     if (url.contains("${")) {
-      report.accept(path, "must be an http(s) URL; '" + url + "' has a variable that was not expanded");
+      report.accept(
+          path, "must be an http(s) URL; '" + url + "' has a variable that was not expanded");
       return;
     }
     try {
       URI uri = new URI(url);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
         report.accept(path, "must be an http(s) URL, not '" + url + "'");
       }
     } catch (URISyntaxException e) {

@@ -17,19 +17,26 @@ import java.util.regex.Pattern;
  */
 final class ConfigWarnings {
 
-  /** Member and user-group IDs, the only Slack addresses a mention reaches (see the Slack provider notes). */
+  /**
+   * Member and user-group IDs, the only Slack addresses a mention reaches (see the Slack provider
+   * notes).
+   */
   private static final Pattern SLACK_ID = Pattern.compile("[UWS][A-Z0-9]{2,}");
 
   private final Function<String, String> environment;
 
-  /** @param environment looks a variable up by name, null when it is not set ({@code System::getenv}) */
+  /**
+   * @param environment looks a variable up by name, null when it is not set ({@code
+   *     System::getenv})
+   */
   ConfigWarnings(Function<String, String> environment) {
     this.environment = environment;
   }
 
   List<ConfigProblem> of(FirebreakConfig config) {
     List<ConfigProblem> warnings = new ArrayList<>();
-    BiConsumer<String, String> warn = (path, message) -> warnings.add(new ConfigProblem(path, message));
+    BiConsumer<String, String> warn =
+        (path, message) -> warnings.add(new ConfigProblem(path, message));
     checkTargets(config, warn);
     checkServiceUrls(config.services(), warn);
     List<MaintenanceWindowConfig> windows = config.maintenance().windows();
@@ -73,12 +80,18 @@ final class ConfigWarnings {
           continue;
         }
         if (target.startsWith("email:") && config.providers().sendgrid() == null) {
-          warn.accept(path, "'" + target + "' is never mailed: there is no mail provider (providers.sendgrid)");
+          warn.accept(
+              path,
+              "'" + target + "' is never mailed: there is no mail provider (providers.sendgrid)");
         }
         if (target.startsWith("slack:") && !SLACK_ID.matcher(target.substring(6)).matches()) {
-          warn.accept(path, "'" + target + "' is not a Slack member ID, so the page mentions nobody; use the ID "
-              + "such as slack:U012AB3CD (profile → ⋮ → Copy member ID)"
-              + (target.startsWith("slack:@") ? ", not the @handle" : ""));
+          warn.accept(
+              path,
+              "'"
+                  + target
+                  + "' is not a Slack member ID, so the page mentions nobody; use the ID "
+                  + "such as slack:U012AB3CD (profile → ⋮ → Copy member ID)"
+                  + (target.startsWith("slack:@") ? ", not the @handle" : ""));
         }
       }
     }
@@ -94,13 +107,17 @@ final class ConfigWarnings {
       for (int d = 0; d < service.dependencies().size(); d++) {
         ServiceConfig.Dependency dependency = service.dependencies().get(d);
         if (dependency != null) {
-          warnIfDevOnly("services[" + i + "].dependencies[" + d + "].statusPage", dependency.statusPage(), warn);
+          warnIfDevOnly(
+              "services[" + i + "].dependencies[" + d + "].statusPage",
+              dependency.statusPage(),
+              warn);
         }
       }
     }
   }
 
-  private void checkSteps(String path, List<MaintenanceStepConfig> steps, BiConsumer<String, String> warn) {
+  private void checkSteps(
+      String path, List<MaintenanceStepConfig> steps, BiConsumer<String, String> warn) {
     for (int i = 0; i < steps.size(); i++) {
       MaintenanceStepConfig step = steps.get(i);
       if (step != null) {
@@ -109,7 +126,8 @@ final class ConfigWarnings {
     }
   }
 
-  private void checkCall(String path, MaintenanceStepConfig.HttpCall call, BiConsumer<String, String> warn) {
+  private void checkCall(
+      String path, MaintenanceStepConfig.HttpCall call, BiConsumer<String, String> warn) {
     if (call == null) {
       return;
     }
@@ -118,7 +136,8 @@ final class ConfigWarnings {
     checkReferences(path + ".body", call.body(), warn);
   }
 
-  private void checkReferences(String path, Map<String, String> headers, BiConsumer<String, String> warn) {
+  private void checkReferences(
+      String path, Map<String, String> headers, BiConsumer<String, String> warn) {
     headers.forEach((name, value) -> checkReferences(path + ".headers." + name, value, warn));
   }
 
@@ -129,29 +148,48 @@ final class ConfigWarnings {
   private void checkReferences(String path, String text, BiConsumer<String, String> warn) {
     for (String variable : variablesIn(text)) {
       if (ConfigLoader.DEV_URL_VARIABLE.equals(variable)) {
-        warn.accept(path, "uses " + EnvReferences.reference(variable) + ", which only 'firebreak dev' sets (to its "
-            + "own address); anywhere else this call fails unless " + variable + " is set");
+        warn.accept(
+            path,
+            "uses "
+                + EnvReferences.reference(variable)
+                + ", which only 'firebreak dev' sets (to its "
+                + "own address); anywhere else this call fails unless "
+                + variable
+                + " is set");
       } else if (environment.apply(variable) == null) {
-        warn.accept(path, EnvReferences.reference(variable) + " is not set here; the call fails when it runs "
-            + "unless " + variable + " is set where the worker runs");
+        warn.accept(
+            path,
+            EnvReferences.reference(variable)
+                + " is not set here; the call fails when it runs "
+                + "unless "
+                + variable
+                + " is set where the worker runs");
       }
     }
   }
 
-  /** A service's URLs are expanded when the config loads, and only dev mode has the variable to expand. */
+  /**
+   * A service's URLs are expanded when the config loads, and only dev mode has the variable to
+   * expand.
+   */
   private void warnIfDevOnly(String path, String url, BiConsumer<String, String> warn) {
     if (variablesIn(url).contains(ConfigLoader.DEV_URL_VARIABLE)) {
-      warn.accept(path, "uses " + EnvReferences.reference(ConfigLoader.DEV_URL_VARIABLE)
-          + ": only 'firebreak dev' fills it in; 'worker', 'api' and 'all' refuse this file");
+      warn.accept(
+          path,
+          "uses "
+              + EnvReferences.reference(ConfigLoader.DEV_URL_VARIABLE)
+              + ": only 'firebreak dev' fills it in; 'worker', 'api' and 'all' refuse this file");
     }
   }
 
   private static Set<String> variablesIn(String text) {
     Set<String> variables = new LinkedHashSet<>();
-    EnvReferences.expand(text, variable -> {
-      variables.add(variable);
-      return "";
-    });
+    EnvReferences.expand(
+        text,
+        variable -> {
+          variables.add(variable);
+          return "";
+        });
     return variables;
   }
 }

@@ -12,12 +12,19 @@ public final class CronText {
 
   private record Field(String name, int min, int max, Set<String> names) {}
 
-  private static final List<Field> FIELDS = List.of(
-      new Field("minute", 0, 59, Set.of()),
-      new Field("hour", 0, 23, Set.of()),
-      new Field("day of month", 1, 31, Set.of()),
-      new Field("month", 1, 12, Set.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
-      new Field("day of week", 0, 7, Set.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")));
+  private static final List<Field> FIELDS =
+      List.of(
+          new Field("minute", 0, 59, Set.of()),
+          new Field("hour", 0, 23, Set.of()),
+          new Field("day of month", 1, 31, Set.of()),
+          new Field(
+              "month",
+              1,
+              12,
+              Set.of(
+                  "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
+                  "DEC")),
+          new Field("day of week", 0, 7, Set.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT")));
 
   private CronText() {}
 
@@ -25,14 +32,27 @@ public final class CronText {
   public static Optional<String> problem(String expression) {
     String[] parts = expression.trim().split("\\s+");
     if (parts.length != FIELDS.size()) {
-      return Optional.of("must be a cron expression of 5 fields (minute hour day-of-month month day-of-week) such as "
-          + "'0 2 * * *', not '" + expression + "'");
+      return Optional.of(
+          "must be a cron expression of 5 fields (minute hour day-of-month month day-of-week) such as "
+              + "'0 2 * * *', not '"
+              + expression
+              + "'");
     }
     for (int i = 0; i < parts.length; i++) {
       for (String item : parts[i].split(",", -1)) {
         if (!validItem(item, FIELDS.get(i))) {
-          return Optional.of("'" + item + "' is not a valid " + FIELDS.get(i).name() + " in '" + expression + "' ("
-              + FIELDS.get(i).min() + "-" + FIELDS.get(i).max() + ", *, ranges a-b, steps /n and lists a,b)");
+          return Optional.of(
+              "'"
+                  + item
+                  + "' is not a valid "
+                  + FIELDS.get(i).name()
+                  + " in '"
+                  + expression
+                  + "' ("
+                  + FIELDS.get(i).min()
+                  + "-"
+                  + FIELDS.get(i).max()
+                  + ", *, ranges a-b, steps /n and lists a,b)");
         }
       }
     }

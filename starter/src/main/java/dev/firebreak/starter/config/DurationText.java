@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in the runbook ({@code 30s}, {@code 15m}, {@code 1h}, {@code 2d}) or ISO-8601 ({@code PT15M}). */
+/**
+ * Durations as people write them in the runbook ({@code 30s}, {@code 15m}, {@code 1h}, {@code 2d})
+ * or ISO-8601 ({@code PT15M}).
+ */
 public final class DurationText {
 
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
@@ -24,14 +27,16 @@ public final class DurationText {
     if (m.matches()) {
       try {
         long amount = Long.parseLong(m.group(1));
-        parsed = switch (m.group(2)) {
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          case "h" -> Duration.ofHours(amount);
-          default -> Duration.ofDays(amount);
-        };
+        parsed =
+            switch (m.group(2)) {
+              case "s" -> Duration.ofSeconds(amount);
+              case "m" -> Duration.ofMinutes(amount);
+              case "h" -> Duration.ofHours(amount);
+              default -> Duration.ofDays(amount);
+            };
       } catch (NumberFormatException | ArithmeticException tooLarge) {
-        // More digits than a duration holds is a typo, not a duration; the check says so at its field.
+        // More digits than a duration holds is a typo, not a duration; the check says so at its
+        // field.
         return Optional.empty();
       }
     } else {
@@ -45,6 +50,7 @@ public final class DurationText {
   }
 
   static Duration require(String text) {
-    return parse(text).orElseThrow(() -> new IllegalStateException("not a validated duration: " + text));
+    return parse(text)
+        .orElseThrow(() -> new IllegalStateException("not a validated duration: " + text));
   }
 }

@@ -16,7 +16,10 @@ public record EscalationConfig(Integer rounds, List<Level> levels) {
     levels = ConfigShape.listOf(levels);
   }
 
-  /** @param targets {@code scheme:address}, for example {@code slack:U0PRIMARY} or {@code pagerduty:ops} */
+  /**
+   * @param targets {@code scheme:address}, for example {@code slack:U0PRIMARY} or {@code
+   *     pagerduty:ops}
+   */
   public record Level(String name, List<String> targets) {
     public Level {
       targets = ConfigShape.listOf(targets);

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One organisation's runbook as code: the parsed {@code firebreak.yaml}. Secrets stay as
- * {@code ${ENV}} references here; {@link SecretResolver} looks them up when the process wires itself.
+ * One organisation's runbook as code: the parsed {@code firebreak.yaml}. Secrets stay as {@code
+ * ${ENV}} references here; {@link SecretResolver} looks them up when the process wires itself.
  * Missing sections become empty (or, for {@code incident}, the runbook defaults) so callers never
  * check for null sections.
  */
@@ -52,7 +52,17 @@ public record FirebreakConfig(
   }
 
   FirebreakConfig withServices(List<ServiceConfig> replaced) {
-    return new FirebreakConfig(organisation, api, providers, severities, escalation, incident, replaced, maintenance,
-        alerts, jobs, healthChecks);
+    return new FirebreakConfig(
+        organisation,
+        api,
+        providers,
+        severities,
+        escalation,
+        incident,
+        replaced,
+        maintenance,
+        alerts,
+        jobs,
+        healthChecks);
   }
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
  * {@code interval} apart, must all fail. Unset fields take 2 checks 3 seconds apart, so one dropped
  * connection or slow answer is not an outage.
  *
- * @param confirmations how many checks in a row must fail, the first included (1 to {@link #MAX_CONFIRMATIONS})
+ * @param confirmations how many checks in a row must fail, the first included (1 to {@link
+ *     #MAX_CONFIRMATIONS})
  * @param interval the pause before each recheck (at most {@link #MAX_INTERVAL})
  */
 public record HealthChecksConfig(Integer confirmations, String interval) {

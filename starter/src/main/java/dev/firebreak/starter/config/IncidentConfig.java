@@ -2,8 +2,8 @@ package dev.firebreak.starter.config;
 
 /**
  * Timings every incident shares, whatever its severity. Unset fields take the runbooks' values:
- * monitor 15 minutes after resolving, checking every minute; remind about the post-mortem every
- * 12 hours; a deploy in the last 2 hours is a rollback suspect.
+ * monitor 15 minutes after resolving, checking every minute; remind about the post-mortem every 12
+ * hours; a deploy in the last 2 hours is a rollback suspect.
  *
  * @param historyEventLimit continue-as-new after this many history events (2000 when unset)
  */
@@ -19,7 +19,8 @@ public record IncidentConfig(
   public IncidentConfig {
     monitoringPeriod = monitoringPeriod == null ? "15m" : monitoringPeriod;
     monitoringCheckInterval = monitoringCheckInterval == null ? "1m" : monitoringCheckInterval;
-    postMortemReminderInterval = postMortemReminderInterval == null ? "12h" : postMortemReminderInterval;
+    postMortemReminderInterval =
+        postMortemReminderInterval == null ? "12h" : postMortemReminderInterval;
     recentDeployWindow = recentDeployWindow == null ? "2h" : recentDeployWindow;
     historyEventLimit = historyEventLimit == null ? DEFAULT_HISTORY_EVENT_LIMIT : historyEventLimit;
   }

@@ -17,20 +17,29 @@ public final class IncidentPolicyFactory {
   private final FirebreakConfig config;
   private final boolean searchAttributes;
 
-  /** @param searchAttributes whether the Temporal server has Firebreak's search attributes registered */
+  /**
+   * @param searchAttributes whether the Temporal server has Firebreak's search attributes
+   *     registered
+   */
   public IncidentPolicyFactory(FirebreakConfig config, boolean searchAttributes) {
     this.config = config;
     this.searchAttributes = searchAttributes;
   }
 
-  /** Whether the Temporal server has Firebreak's search attributes registered, so lists may query them. */
+  /**
+   * Whether the Temporal server has Firebreak's search attributes registered, so lists may query
+   * them.
+   */
   public boolean searchAttributes() {
     return searchAttributes;
   }
 
   public IncidentPolicy forService(String serviceName) {
-    ServiceConfig service = config.service(serviceName)
-        .orElseThrow(() -> new IllegalArgumentException("no service named '" + serviceName + "'"));
+    ServiceConfig service =
+        config
+            .service(serviceName)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no service named '" + serviceName + "'"));
     Map<Severity, SeverityPolicy> severities = new EnumMap<>(Severity.class);
     for (Severity severity : Severity.values()) {
       severities.put(severity, config.severity(severity).toPolicy());
@@ -39,7 +48,9 @@ public final class IncidentPolicyFactory {
     return new IncidentPolicy(
         channel(),
         Map.copyOf(severities),
-        config.escalation().levels().stream().map(l -> new EscalationLevel(l.name(), l.targets())).toList(),
+        config.escalation().levels().stream()
+            .map(l -> new EscalationLevel(l.name(), l.targets()))
+            .toList(),
         config.escalation().rounds(),
         List.of(target(service)),
         DurationText.require(incident.monitoringPeriod()),
@@ -50,17 +61,24 @@ public final class IncidentPolicyFactory {
         searchAttributes);
   }
 
-  /** Where Firebreak talks: the configured Slack channel, {@value #DEFAULT_CHANNEL} when there is none. */
+  /**
+   * Where Firebreak talks: the configured Slack channel, {@value #DEFAULT_CHANNEL} when there is
+   * none.
+   */
   public String channel() {
     ProvidersConfig.SlackProvider slack = config.providers().slack();
-    return slack == null || slack.channel() == null || slack.channel().isBlank() ? DEFAULT_CHANNEL : slack.channel();
+    return slack == null || slack.channel() == null || slack.channel().isBlank()
+        ? DEFAULT_CHANNEL
+        : slack.channel();
   }
 
   private static ServiceTarget target(ServiceConfig service) {
     return new ServiceTarget(
         service.name(),
         service.healthUrl(),
-        service.dependencies().stream().map(d -> new ServiceTarget.Dependency(d.name(), d.statusPage())).toList(),
+        service.dependencies().stream()
+            .map(d -> new ServiceTarget.Dependency(d.name(), d.statusPage()))
+            .toList(),
         service.platform(),
         service.platformId(),
         service.statusPageComponent(),

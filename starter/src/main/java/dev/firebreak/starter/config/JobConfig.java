@@ -3,15 +3,16 @@ package dev.firebreak.starter.config;
 import java.util.Map;
 
 /**
- * A scheduled job: the runbooks' cron table as code. Unset fields take the runbook's defaults:
- * UTC, a POST, 5 minutes per attempt, 3 attempts 30 s apart doubling up to 5 minutes, a warning at
- * the first failure ("Cron Job Failures &gt; 1: Warning") and a P2 incident at the third.
+ * A scheduled job: the runbooks' cron table as code. Unset fields take the runbook's defaults: UTC,
+ * a POST, 5 minutes per attempt, 3 attempts 30 s apart doubling up to 5 minutes, a warning at the
+ * first failure ("Cron Job Failures &gt; 1: Warning") and a P2 incident at the third.
  *
  * @param schedule a 5-field cron expression ({@code 0 2 * * *}), read in {@code timeZone}
  * @param service the service an incident about the job is declared on; the first service when unset
  * @param warnAfter consecutive failures that post a warning; 0 never warns
  * @param incidentAfter consecutive failures that declare an incident; 0 never declares one
- * @param dryRun describe the call instead of making it; a job whose secrets are not set is dry-run anyway
+ * @param dryRun describe the call instead of making it; a job whose secrets are not set is dry-run
+ *     anyway
  */
 public record JobConfig(
     String name,
@@ -40,14 +41,20 @@ public record JobConfig(
   }
 
   /**
-   * The call a run makes: kind {@code http} (the application's cron endpoint, secret as a
-   * {@code ${ENV}} reference in the URL or a header) or the built-in {@code webhook-retry}.
+   * The call a run makes: kind {@code http} (the application's cron endpoint, secret as a {@code
+   * ${ENV}} reference in the URL or a header) or the built-in {@code webhook-retry}.
    *
    * @param expectedStatus the status that means success; any 2xx when unset
    * @param parameters the built-in job's settings, for {@code webhook-retry}
    */
-  public record Action(String kind, String method, String url, Map<String, String> headers, String body,
-      Integer expectedStatus, Map<String, String> parameters) {
+  public record Action(
+      String kind,
+      String method,
+      String url,
+      Map<String, String> headers,
+      String body,
+      Integer expectedStatus,
+      Map<String, String> parameters) {
 
     public Action {
       kind = kind == null ? "http" : kind;
@@ -59,7 +66,11 @@ public record JobConfig(
   }
 
   /** Exponential backoff between the attempts of one run. */
-  public record Retry(String initialInterval, Double backoffCoefficient, String maximumInterval, Integer maximumAttempts) {
+  public record Retry(
+      String initialInterval,
+      Double backoffCoefficient,
+      String maximumInterval,
+      Integer maximumAttempts) {
 
     public Retry {
       initialInterval = initialInterval == null ? "30s" : initialInterval;

@@ -30,19 +30,27 @@ final class JobConfigCheck {
       if (ConfigValidator.blank(job.name())) {
         report.accept(path + ".name", "is required");
       } else if (!ConfigValidator.SERVICE_NAME.matcher(job.name()).matches()) {
-        report.accept(path + ".name", "must be lower-case letters, digits and dashes, like payment-verification");
+        report.accept(
+            path + ".name",
+            "must be lower-case letters, digits and dashes, like payment-verification");
       } else {
-        ConfigValidator.noteDuplicate(seen, job.name(), i, "jobs", "job name", path + ".name", report);
+        ConfigValidator.noteDuplicate(
+            seen, job.name(), i, "jobs", "job name", path + ".name", report);
       }
       if (ConfigValidator.blank(job.schedule())) {
         report.accept(path + ".schedule", "is required (a cron expression such as '0 2 * * *')");
       } else {
-        CronText.problem(job.schedule()).ifPresent(problem -> report.accept(path + ".schedule", problem));
+        CronText.problem(job.schedule())
+            .ifPresent(problem -> report.accept(path + ".schedule", problem));
       }
       try {
         ZoneId.of(job.timeZone());
       } catch (DateTimeException e) {
-        report.accept(path + ".timeZone", "unknown time zone '" + job.timeZone() + "' (use an IANA name such as UTC or Europe/London)");
+        report.accept(
+            path + ".timeZone",
+            "unknown time zone '"
+                + job.timeZone()
+                + "' (use an IANA name such as UTC or Europe/London)");
       }
       if (job.service() != null && config.service(job.service()).isEmpty()) {
         report.accept(path + ".service", "no service named '" + job.service() + "' in services");
@@ -54,9 +62,12 @@ final class JobConfigCheck {
     }
   }
 
-  private static void checkAction(String path, JobConfig.Action action, BiConsumer<String, String> report) {
+  private static void checkAction(
+      String path, JobConfig.Action action, BiConsumer<String, String> report) {
     if (!KINDS.contains(action.kind())) {
-      report.accept(path + ".kind", "unknown kind '" + action.kind() + "' (known: " + String.join(", ", KINDS) + ")");
+      report.accept(
+          path + ".kind",
+          "unknown kind '" + action.kind() + "' (known: " + String.join(", ", KINDS) + ")");
       return;
     }
     if (JobAction.WEBHOOK_RETRY.equals(action.kind())) {
@@ -69,26 +80,40 @@ final class JobConfigCheck {
       report.accept(path + ".url", "is required (the application's cron endpoint)");
     } else {
       // Secrets such as ?secret=${CRON_SECRET} are expanded only when the call is made.
-      ConfigValidator.checkUrl(path + ".url", EnvReferences.expand(action.url(), name -> name), report);
+      ConfigValidator.checkUrl(
+          path + ".url", EnvReferences.expand(action.url(), name -> name), report);
     }
     if (!METHODS.contains(action.method())) {
-      report.accept(path + ".method", "unknown method '" + action.method() + "' (known: " + String.join(", ", METHODS) + ")");
+      report.accept(
+          path + ".method",
+          "unknown method '" + action.method() + "' (known: " + String.join(", ", METHODS) + ")");
     }
-    action.headers().forEach((name, value) -> {
-      if (name.equalsIgnoreCase("Authorization") && (value == null || !value.contains("${"))) {
-        report.accept(path + ".headers." + name, "secrets must be ${ENV} references, not literal values");
-      }
-    });
-    if (action.expectedStatus() != 0 && (action.expectedStatus() < 100 || action.expectedStatus() > 599)) {
+    action
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (name.equalsIgnoreCase("Authorization")
+                  && (value == null || !value.contains("${"))) {
+                report.accept(
+                    path + ".headers." + name,
+                    "secrets must be ${ENV} references, not literal values");
+              }
+            });
+    if (action.expectedStatus() != 0
+        && (action.expectedStatus() < 100 || action.expectedStatus() > 599)) {
       report.accept(path + ".expectedStatus", "must be an HTTP status (100-599)");
     }
   }
 
-  private static void checkRetry(String path, JobConfig.Retry retry, BiConsumer<String, String> report) {
-    ConfigValidator.checkOptionalDuration(path + ".initialInterval", retry.initialInterval(), report);
-    ConfigValidator.checkOptionalDuration(path + ".maximumInterval", retry.maximumInterval(), report);
+  private static void checkRetry(
+      String path, JobConfig.Retry retry, BiConsumer<String, String> report) {
+    ConfigValidator.checkOptionalDuration(
+        path + ".initialInterval", retry.initialInterval(), report);
+    ConfigValidator.checkOptionalDuration(
+        path + ".maximumInterval", retry.maximumInterval(), report);
     if (retry.backoffCoefficient() < 1.0) {
-      report.accept(path + ".backoffCoefficient", "must be at least 1 (1 retries at a steady pace)");
+      report.accept(
+          path + ".backoffCoefficient", "must be at least 1 (1 retries at a steady pace)");
     }
     if (retry.maximumAttempts() < 1) {
       report.accept(path + ".maximumAttempts", "must be at least 1");
@@ -102,10 +127,14 @@ final class JobConfigCheck {
     if (job.incidentAfter() < 0) {
       report.accept(path + ".incidentAfter", "must be 0 (never) or more");
     } else if (job.incidentAfter() > 0 && job.warnAfter() > job.incidentAfter()) {
-      report.accept(path + ".incidentAfter", "must not come before the warning (warnAfter is " + job.warnAfter() + ")");
+      report.accept(
+          path + ".incidentAfter",
+          "must not come before the warning (warnAfter is " + job.warnAfter() + ")");
     }
     if (Arrays.stream(Severity.values()).noneMatch(s -> s.name().equals(job.severity()))) {
-      report.accept(path + ".severity", "unknown severity '" + job.severity() + "' (known: P0, P1, P2, P3, P4)");
+      report.accept(
+          path + ".severity",
+          "unknown severity '" + job.severity() + "' (known: P0, P1, P2, P3, P4)");
     }
   }
 }

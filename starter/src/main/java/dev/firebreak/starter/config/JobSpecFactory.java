@@ -23,7 +23,8 @@ public final class JobSpecFactory {
   private final IncidentPolicyFactory incidents;
   private final Function<String, String> env;
 
-  public JobSpecFactory(FirebreakConfig config, IncidentPolicyFactory incidents, Function<String, String> env) {
+  public JobSpecFactory(
+      FirebreakConfig config, IncidentPolicyFactory incidents, Function<String, String> env) {
     this.config = config;
     this.incidents = incidents;
     this.env = env;
@@ -35,27 +36,48 @@ public final class JobSpecFactory {
 
   JobSpec spec(JobConfig job) {
     String service = job.service() != null ? job.service() : config.services().get(0).name();
-    JobAlerts alerts = new JobAlerts(job.warnAfter(), job.incidentAfter(), Severity.valueOf(job.severity()),
-        incidents.forService(service).channel(), service, incidents.forService(service));
+    JobAlerts alerts =
+        new JobAlerts(
+            job.warnAfter(),
+            job.incidentAfter(),
+            Severity.valueOf(job.severity()),
+            incidents.forService(service).channel(),
+            service,
+            incidents.forService(service));
     JobConfig.Retry retry = job.retry();
-    return new JobSpec(job.name(), job.schedule(), job.timeZone(), action(job), DurationText.require(job.timeout()),
-        new JobRetry(DurationText.require(retry.initialInterval()), retry.backoffCoefficient(),
-            DurationText.require(retry.maximumInterval()), retry.maximumAttempts()),
-        alerts, job.dryRun() || !missingVariables(job).isEmpty());
+    return new JobSpec(
+        job.name(),
+        job.schedule(),
+        job.timeZone(),
+        action(job),
+        DurationText.require(job.timeout()),
+        new JobRetry(
+            DurationText.require(retry.initialInterval()),
+            retry.backoffCoefficient(),
+            DurationText.require(retry.maximumInterval()),
+            retry.maximumAttempts()),
+        alerts,
+        job.dryRun() || !missingVariables(job).isEmpty());
   }
 
-  /** The variables the job's call references that are not set; the job stays dry-run until they are. */
+  /**
+   * The variables the job's call references that are not set; the job stays dry-run until they are.
+   */
   public List<String> missingVariables(JobConfig job) {
     JobConfig.Action action = job.action();
     List<String> missing = new ArrayList<>();
     Stream.concat(Stream.of(action.url(), action.body()), action.headers().values().stream())
-        .forEach(text -> EnvReferences.expand(text, name -> {
-          String value = env.apply(name);
-          if ((value == null || value.isBlank()) && !missing.contains(name)) {
-            missing.add(name);
-          }
-          return "";
-        }));
+        .forEach(
+            text ->
+                EnvReferences.expand(
+                    text,
+                    name -> {
+                      String value = env.apply(name);
+                      if ((value == null || value.isBlank()) && !missing.contains(name)) {
+                        missing.add(name);
+                      }
+                      return "";
+                    }));
     return missing;
   }
 
@@ -64,7 +86,14 @@ public final class JobSpecFactory {
     if (JobAction.WEBHOOK_RETRY.equals(action.kind())) {
       return JobAction.webhookRetry(action.parameters());
     }
-    return JobAction.http(HttpAction.configured(job.name(), action.method(), action.url(), action.headers(), action.body(),
-        action.expectedStatus(), DurationText.require(job.timeout())));
+    return JobAction.http(
+        HttpAction.configured(
+            job.name(),
+            action.method(),
+            action.url(),
+            action.headers(),
+            action.body(),
+            action.expectedStatus(),
+            DurationText.require(job.timeout())));
   }
 }

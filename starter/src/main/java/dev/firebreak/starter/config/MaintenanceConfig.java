@@ -7,20 +7,24 @@ import java.util.Optional;
 
 /**
  * The runbook's maintenance windows: each a template (audiences, checklists, steps, monitoring,
- * rollback) that ad-hoc windows over the API use by name or by service, with an optional
- * recurrence rule.
+ * rollback) that ad-hoc windows over the API use by name or by service, with an optional recurrence
+ * rule.
  *
  * @param steps named steps a window scheduled over the API or Slack may add by name: the way a
  *     responder adds an HTTP call, because only the config may hold {@code ${ENV}} references
- * @param allowedHosts hosts ({@code host} for any port, or {@code host:port}) an admin's ad-hoc HTTP
- *     step may call besides those the config already names (health URLs, configured providers)
- * @param horizon how far ahead a window may start; a year when unset, at most
- *     {@link MaintenanceLimits#MAX_HORIZON}
+ * @param allowedHosts hosts ({@code host} for any port, or {@code host:port}) an admin's ad-hoc
+ *     HTTP step may call besides those the config already names (health URLs, configured providers)
+ * @param horizon how far ahead a window may start; a year when unset, at most {@link
+ *     MaintenanceLimits#MAX_HORIZON}
  * @param maxDuration how long a window may last, extensions included; 7 days when unset, at most
  *     {@link MaintenanceLimits#MAX_LENGTH}
  */
-public record MaintenanceConfig(List<MaintenanceWindowConfig> windows, List<MaintenanceStepConfig> steps,
-    List<String> allowedHosts, String horizon, String maxDuration) {
+public record MaintenanceConfig(
+    List<MaintenanceWindowConfig> windows,
+    List<MaintenanceStepConfig> steps,
+    List<String> allowedHosts,
+    String horizon,
+    String maxDuration) {
 
   public static final String DEFAULT_HORIZON = "365d";
   public static final String DEFAULT_MAX_DURATION = "7d";

@@ -4,8 +4,8 @@ import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.maintenance.MaintenancePlan;
-import dev.firebreak.workflows.maintenance.RecurringWindow;
 import dev.firebreak.workflows.maintenance.MaintenanceStep;
+import dev.firebreak.workflows.maintenance.RecurringWindow;
 import dev.firebreak.workflows.maintenance.ServiceRollback;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +27,10 @@ public final class MaintenancePlanFactory {
 
   /** The template a window on these services uses when the request names none. */
   public MaintenanceWindowConfig templateFor(List<String> services) {
-    return config.maintenance().covering(services.get(0)).orElseGet(MaintenanceWindowConfig::defaults);
+    return config
+        .maintenance()
+        .covering(services.get(0))
+        .orElseGet(MaintenanceWindowConfig::defaults);
   }
 
   /**
@@ -35,8 +38,10 @@ public final class MaintenancePlanFactory {
    * @param extraSteps the request's own steps, run after the template's: {@link #configured} for a
    *     step of the config a request names, {@link #requested} for one the request wrote
    */
-  public MaintenancePlan plan(MaintenanceWindowConfig template, List<String> services, List<MaintenanceStep> extraSteps) {
-    List<ServiceConfig> covered = services.stream().map(name -> config.service(name).orElseThrow()).toList();
+  public MaintenancePlan plan(
+      MaintenanceWindowConfig template, List<String> services, List<MaintenanceStep> extraSteps) {
+    List<ServiceConfig> covered =
+        services.stream().map(name -> config.service(name).orElseThrow()).toList();
     List<MaintenanceStep> steps = new ArrayList<>(steps(template.steps()));
     steps.addAll(extraSteps);
     MaintenanceWindowConfig.MaintenanceMode mode = template.maintenanceMode();
@@ -46,18 +51,31 @@ public final class MaintenancePlanFactory {
         covered.stream().map(ServiceConfig::statusPageComponent).filter(Objects::nonNull).toList(),
         template.announce().offsets().stream().map(DurationText::require).toList(),
         steps(template.preChecks()),
-        mode == null ? null : new MaintenanceStep("Maintenance mode on", action("Maintenance mode on", mode.enable()), null),
+        mode == null
+            ? null
+            : new MaintenanceStep(
+                "Maintenance mode on", action("Maintenance mode on", mode.enable()), null),
         steps,
-        mode == null ? null : new MaintenanceStep("Maintenance mode off", action("Maintenance mode off", mode.disable()), null),
-        covered.stream().filter(s -> s.healthUrl() != null)
-            .map(s -> new HealthCheck(s.name(), s.healthUrl(), HEALTH_CHECK_TIMEOUT)).toList(),
+        mode == null
+            ? null
+            : new MaintenanceStep(
+                "Maintenance mode off", action("Maintenance mode off", mode.disable()), null),
+        covered.stream()
+            .filter(s -> s.healthUrl() != null)
+            .map(s -> new HealthCheck(s.name(), s.healthUrl(), HEALTH_CHECK_TIMEOUT))
+            .toList(),
         steps(template.postChecks()),
         DurationText.require(template.monitoringPeriod()),
         DurationText.require(template.monitoringInterval()),
         DurationText.require(template.manualStepTimeout()),
         template.rollback()
-            ? covered.stream().filter(s -> s.platform() != null)
-                .map(s -> new ServiceRollback(s.name(), RollbackPolicyFactory.forService(s, incidents.channel()))).toList()
+            ? covered.stream()
+                .filter(s -> s.platform() != null)
+                .map(
+                    s ->
+                        new ServiceRollback(
+                            s.name(), RollbackPolicyFactory.forService(s, incidents.channel())))
+                .toList()
             : List.of(),
         Severity.valueOf(template.incidentSeverity()),
         incidents.forService(services.get(0)));
@@ -67,9 +85,13 @@ public final class MaintenancePlanFactory {
     return steps.stream().map(MaintenancePlanFactory::configured).toList();
   }
 
-  /** A step the operator wrote in the config: its call's {@code ${ENV}} references are expanded when it is made. */
+  /**
+   * A step the operator wrote in the config: its call's {@code ${ENV}} references are expanded when
+   * it is made.
+   */
   public static MaintenanceStep configured(MaintenanceStepConfig step) {
-    return new MaintenanceStep(step.name(), step.http() == null ? null : action(step.name(), step.http()), step.manual());
+    return new MaintenanceStep(
+        step.name(), step.http() == null ? null : action(step.name(), step.http()), step.manual());
   }
 
   /**
@@ -78,19 +100,41 @@ public final class MaintenancePlanFactory {
    */
   public static MaintenanceStep requested(MaintenanceStepConfig step) {
     MaintenanceStepConfig.HttpCall call = step.http();
-    return new MaintenanceStep(step.name(), call == null ? null : new HttpAction(step.name(), call.method(), call.url(),
-        call.headers(), call.body(), call.expectedStatus(), DurationText.require(call.timeout())), step.manual());
+    return new MaintenanceStep(
+        step.name(),
+        call == null
+            ? null
+            : new HttpAction(
+                step.name(),
+                call.method(),
+                call.url(),
+                call.headers(),
+                call.body(),
+                call.expectedStatus(),
+                DurationText.require(call.timeout())),
+        step.manual());
   }
 
   private static HttpAction action(String name, MaintenanceStepConfig.HttpCall call) {
-    return HttpAction.configured(name, call.method(), call.url(), call.headers(), call.body(), call.expectedStatus(),
+    return HttpAction.configured(
+        name,
+        call.method(),
+        call.url(),
+        call.headers(),
+        call.body(),
+        call.expectedStatus(),
         DurationText.require(call.timeout()));
   }
 
   /** A window of the config with a recurrence, as the loop that starts its occurrences runs it. */
   public RecurringWindow recurring(MaintenanceWindowConfig template) {
-    return new RecurringWindow(template.name(), "Planned maintenance: " + template.name(), template.services(),
-        template.recurrence(), template.zone(), DurationText.require(template.duration()),
+    return new RecurringWindow(
+        template.name(),
+        "Planned maintenance: " + template.name(),
+        template.services(),
+        template.recurrence(),
+        template.zone(),
+        DurationText.require(template.duration()),
         plan(template, template.services(), List.of()));
   }
 }

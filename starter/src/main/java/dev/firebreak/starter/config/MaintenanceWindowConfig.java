@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * One maintenance window of the runbook. Unset fields take the runbooks' defaults: announced 48 h,
  * 24 h and 1 h ahead in the Slack incidents channel, 30 minutes of monitoring with a health check
- * every 5 minutes, 30 minutes for a person to confirm a manual step, rollback on a failed post-check
- * and a P1 incident.
+ * every 5 minutes, 30 minutes for a person to confirm a manual step, rollback on a failed
+ * post-check and a P1 incident.
  *
  * @param recurrence for example {@code first Sunday of the month 02:00 UTC}; null for ad-hoc only
  * @param zone the time zone of the recurrence, UTC when unset
@@ -48,8 +48,8 @@ public record MaintenanceWindowConfig(
 
   /** The template of a window whose services have none in the config. */
   static MaintenanceWindowConfig defaults() {
-    return new MaintenanceWindowConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+    return new MaintenanceWindowConfig(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -65,5 +65,6 @@ public record MaintenanceWindowConfig(
   }
 
   /** Both switches are HTTP actions, so the cleanup path never waits for a person. */
-  public record MaintenanceMode(MaintenanceStepConfig.HttpCall enable, MaintenanceStepConfig.HttpCall disable) {}
+  public record MaintenanceMode(
+      MaintenanceStepConfig.HttpCall enable, MaintenanceStepConfig.HttpCall disable) {}
 }

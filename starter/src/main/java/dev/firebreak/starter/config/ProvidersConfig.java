@@ -2,7 +2,9 @@ package dev.firebreak.starter.config;
 
 import java.util.Map;
 
-/** The providers Firebreak talks to; an absent provider is simply not used (or dry-run in dev mode). */
+/**
+ * The providers Firebreak talks to; an absent provider is simply not used (or dry-run in dev mode).
+ */
 public record ProvidersConfig(
     SlackProvider slack,
     PagerDutyProvider pagerduty,
@@ -26,8 +28,13 @@ public record ProvidersConfig(
    * @param defaultRole the role of a Slack user not listed in {@code users}; {@code responder} when
    *     unset, because anyone on call must be able to declare and acknowledge without being listed
    */
-  public record SlackProvider(@Secret String botToken, @Secret String signingSecret, String channel,
-      Boolean privateChannels, Map<String, String> users, String defaultRole) {
+  public record SlackProvider(
+      @Secret String botToken,
+      @Secret String signingSecret,
+      String channel,
+      Boolean privateChannels,
+      Map<String, String> users,
+      String defaultRole) {
     public SlackProvider {
       users = users == null ? Map.of() : Map.copyOf(users);
     }
@@ -45,7 +52,9 @@ public record ProvidersConfig(
 
   public record RenderProvider(@Secret String apiKey) {}
 
-  /** @param from the sending phone number, E.164 */
+  /**
+   * @param from the sending phone number, E.164
+   */
   public record TwilioProvider(String accountSid, @Secret String authToken, String from) {}
 
   public record SendGridProvider(@Secret String apiKey, String from) {}

@@ -3,8 +3,9 @@ package dev.firebreak.starter.config;
 import java.util.List;
 
 /**
- * How a service may be rolled back. Unset fields take safe defaults: only admins, no approval,
- * the platform polled every 2 seconds for up to 10 minutes, then up to 5 health checks 10 seconds apart.
+ * How a service may be rolled back. Unset fields take safe defaults: only admins, no approval, the
+ * platform polled every 2 seconds for up to 10 minutes, then up to 5 health checks 10 seconds
+ * apart.
  *
  * @param approval whether someone other than the requester must approve before anything changes
  * @param approvalTimeout how long a rollback waits for approval before it expires

@@ -7,7 +7,9 @@ public final class RollbackPolicyFactory {
 
   private RollbackPolicyFactory() {}
 
-  /** @param channel where an approval is asked for and the outcome reported */
+  /**
+   * @param channel where an approval is asked for and the outcome reported
+   */
   public static RollbackPolicy forService(ServiceConfig service, String channel) {
     RollbackConfig rollback = service.rollback();
     return new RollbackPolicy(

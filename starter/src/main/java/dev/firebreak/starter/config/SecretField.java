@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link Secret} field of the config with its value as written, found by walking the records so
- * a new provider's secrets are checked without touching the validator.
+ * A {@link Secret} field of the config with its value as written, found by walking the records so a
+ * new provider's secrets are checked without touching the validator.
  */
 public record SecretField(String path, String value) {
 
@@ -31,7 +31,8 @@ public record SecretField(String path, String value) {
         collect(list.get(i), path + "[" + i + "]", found);
       }
     } else if (node instanceof Map<?, ?> map) {
-      map.forEach((key, value) -> collect(value, ConfigShape.child(path, String.valueOf(key)), found));
+      map.forEach(
+          (key, value) -> collect(value, ConfigShape.child(path, String.valueOf(key)), found));
     } else if (node != null && node.getClass().isRecord()) {
       for (RecordComponent component : node.getClass().getRecordComponents()) {
         Object value = read(component, node);

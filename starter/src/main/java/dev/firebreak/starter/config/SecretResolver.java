@@ -16,7 +16,10 @@ public final class SecretResolver {
     this.env = env;
   }
 
-  /** The referenced variable's value; empty when the text is not a reference or the variable is unset or blank. */
+  /**
+   * The referenced variable's value; empty when the text is not a reference or the variable is
+   * unset or blank.
+   */
   public Optional<String> resolve(String reference) {
     if (reference == null) {
       return Optional.empty();
@@ -24,7 +27,10 @@ public final class SecretResolver {
     return new SecretField("", reference).variable().map(env).filter(v -> !v.isBlank());
   }
 
-  /** Secret fields under {@code pathPrefix} (e.g. {@code providers.slack}) whose variable is not set. */
+  /**
+   * Secret fields under {@code pathPrefix} (e.g. {@code providers.slack}) whose variable is not
+   * set.
+   */
   public List<SecretField> missing(FirebreakConfig config, String pathPrefix) {
     return SecretField.in(config).stream()
         .filter(f -> f.path().startsWith(pathPrefix))

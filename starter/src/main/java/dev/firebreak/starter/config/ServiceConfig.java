@@ -9,8 +9,10 @@ import java.util.function.UnaryOperator;
  * @param platform where it is deployed ({@code vercel} or {@code render}); optional
  * @param platformId the platform's id for it (Vercel project id, Render {@code srv-...} id)
  * @param statusPageComponent the Statuspage component that shows it; optional
- * @param sentryProject the numeric id of its Sentry project, whose errors the assessment counts; optional
- * @param rollback who may roll it back, whether that needs approval, and how long each step may take
+ * @param sentryProject the numeric id of its Sentry project, whose errors the assessment counts;
+ *     optional
+ * @param rollback who may roll it back, whether that needs approval, and how long each step may
+ *     take
  */
 public record ServiceConfig(
     String name,
@@ -34,7 +36,9 @@ public record ServiceConfig(
         platform,
         platformId,
         statusPageComponent,
-        dependencies.stream().map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage()))).toList(),
+        dependencies.stream()
+            .map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage())))
+            .toList(),
         sentryProject,
         rollback);
   }

@@ -6,24 +6,30 @@ import java.util.List;
 
 /**
  * A severity's response times as written, for example {@code { ackTimeout: 15m, updateInterval:
- * 15m, postMortemDue: 48h, page: true }}. Any field may be left out; it then comes from
- * {@link #runbookDefault}. {@code statusPageImpact} ({@code none|minor|major|critical}) puts the
+ * 15m, postMortemDue: 48h, page: true }}. Any field may be left out; it then comes from {@link
+ * #runbookDefault}. {@code statusPageImpact} ({@code none|minor|major|critical}) puts the
  * severity's incidents on the public status page with that impact; left out, they stay off it.
  */
 public record SeverityConfig(
-    String ackTimeout, String updateInterval, String postMortemDue, Boolean page, String statusPageImpact) {
+    String ackTimeout,
+    String updateInterval,
+    String postMortemDue,
+    Boolean page,
+    String statusPageImpact) {
 
-  public static final List<String> STATUS_PAGE_IMPACTS = List.of("none", "minor", "major", "critical");
+  public static final List<String> STATUS_PAGE_IMPACTS =
+      List.of("none", "minor", "major", "critical");
 
   /** A severity that stays off the public status page. */
-  public SeverityConfig(String ackTimeout, String updateInterval, String postMortemDue, Boolean page) {
+  public SeverityConfig(
+      String ackTimeout, String updateInterval, String postMortemDue, Boolean page) {
     this(ackTimeout, updateInterval, postMortemDue, page, null);
   }
 
   /**
-   * The response times the three runbooks share: P1 "immediate" with updates every 15 minutes and
-   * a review within 48 hours, P2 30 minutes, P3 2 hours, P4 next business day. P0 is stricter than
-   * P1 only in its review deadline. Only P0–P2 page on declaration.
+   * The response times the three runbooks share: P1 "immediate" with updates every 15 minutes and a
+   * review within 48 hours, P2 30 minutes, P3 2 hours, P4 next business day. P0 is stricter than P1
+   * only in its review deadline. Only P0–P2 page on declaration.
    */
   public static SeverityConfig runbookDefault(Severity severity) {
     return switch (severity) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class SlackProviderCheck {
 
   private static final String PATH = "providers.slack";
-  // Slack's channel names: lower-case letters, digits, '-' and '_', at most 80; IDs start C, G or D.
+  // Slack's channel names: lower-case letters, digits, '-' and '_', at most 80; IDs start C, G or
+  // D.
   private static final Pattern CHANNEL_NAME = Pattern.compile("#?[a-z0-9_-]{1,80}");
   private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{8,}");
 
@@ -20,12 +21,20 @@ final class SlackProviderCheck {
       return;
     }
     String channel = slack.channel();
-    if (channel != null && !CHANNEL_ID.matcher(channel).matches() && !CHANNEL_NAME.matcher(channel).matches()) {
-      report.accept(PATH + ".channel", "must be a channel name like #incidents (lower-case letters, digits, - and _,"
-          + " at most 80) or a channel ID like C0123ABCDEF, not '" + channel + "'");
+    if (channel != null
+        && !CHANNEL_ID.matcher(channel).matches()
+        && !CHANNEL_NAME.matcher(channel).matches()) {
+      report.accept(
+          PATH + ".channel",
+          "must be a channel name like #incidents (lower-case letters, digits, - and _,"
+              + " at most 80) or a channel ID like C0123ABCDEF, not '"
+              + channel
+              + "'");
     }
     if (slack.roomsArePrivate() && (slack.botToken() == null || slack.botToken().isBlank())) {
-      report.accept(PATH + ".privateChannels", "needs providers.slack.botToken: the bot creates the private rooms");
+      report.accept(
+          PATH + ".privateChannels",
+          "needs providers.slack.botToken: the bot creates the private rooms");
     }
   }
 }

@@ -17,6 +17,7 @@ public final class DeclarationRules {
 
   /** The longest title an incident (or a maintenance window) may have, in characters. */
   public static final int MAX_TITLE = 200;
+
   /** The longest commander name a declaration may carry, in characters. */
   public static final int MAX_COMMANDER = 200;
 
@@ -34,7 +35,8 @@ public final class DeclarationRules {
 
   /** Why the service cannot be declared for, or empty when it is configured. */
   public static Optional<String> unknownService(FirebreakConfig config, String service) {
-    return config.service(service).isPresent() ? Optional.empty()
+    return config.service(service).isPresent()
+        ? Optional.empty()
         : Optional.of("No service named '" + service + "'; known: " + knownServices(config) + ".");
   }
 }

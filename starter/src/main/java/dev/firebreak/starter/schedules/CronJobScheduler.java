@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Jobs as cron workflows ({@code job-<name>-tick}), for the dev server, which has no Schedule API.
- * A cron workflow's timing cannot change, so a changed job's is replaced by a new one. The
- * dev server reads cron expressions in UTC only; a job in another zone is fired in UTC there, and
- * the start-up log says so.
+ * A cron workflow's timing cannot change, so a changed job's is replaced by a new one. The dev
+ * server reads cron expressions in UTC only; a job in another zone is fired in UTC there, and the
+ * start-up log says so.
  */
 public final class CronJobScheduler implements JobScheduler {
 
@@ -48,29 +48,47 @@ public final class CronJobScheduler implements JobScheduler {
   }
 
   private JobTick inputOf(String workflowId) {
-    Payloads input = client.fetchHistory(workflowId).getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getInput();
-    return client.getOptions().getDataConverter().fromPayloads(0, Optional.of(input), JobTick.class, JobTick.class);
+    Payloads input =
+        client
+            .fetchHistory(workflowId)
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput();
+    return client
+        .getOptions()
+        .getDataConverter()
+        .fromPayloads(0, Optional.of(input), JobTick.class, JobTick.class);
   }
 
   @Override
   public void install(JobTick timing) {
     if (!UTC.equals(timing.timeZone())) {
-      log.warn("job {}: the dev server runs cron in UTC, so '{}' fires at UTC times, not {}", timing.job(),
-          timing.cron(), timing.timeZone());
+      log.warn(
+          "job {}: the dev server runs cron in UTC, so '{}' fires at UTC times, not {}",
+          timing.job(),
+          timing.cron(),
+          timing.timeZone());
     }
-    JobTickWorkflow tick = client.newWorkflowStub(JobTickWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JobTickWorkflow.workflowId(timing.job()))
-        .setTaskQueue(taskQueue)
-        .setCronSchedule(timing.cron())
-        // A cron workflow's timing cannot change: a changed job's replaces it.
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING)
-        .build());
+    JobTickWorkflow tick =
+        client.newWorkflowStub(
+            JobTickWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(JobTickWorkflow.workflowId(timing.job()))
+                .setTaskQueue(taskQueue)
+                .setCronSchedule(timing.cron())
+                // A cron workflow's timing cannot change: a changed job's replaces it.
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING)
+                .build());
     WorkflowClient.start(tick::tick, timing);
   }
 
   @Override
   public void uninstall(String job) {
-    client.newUntypedWorkflowStub(JobTickWorkflow.workflowId(job)).terminate("removed from or changed in firebreak.yaml");
+    client
+        .newUntypedWorkflowStub(JobTickWorkflow.workflowId(job))
+        .terminate("removed from or changed in firebreak.yaml");
   }
 
   @Override

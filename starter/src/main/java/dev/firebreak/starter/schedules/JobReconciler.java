@@ -1,8 +1,8 @@
 package dev.firebreak.starter.schedules;
 
 import dev.firebreak.workflows.job.JobSpec;
-import dev.firebreak.workflows.job.JobTick;
 import dev.firebreak.workflows.job.JobState;
+import dev.firebreak.workflows.job.JobTick;
 import dev.firebreak.workflows.job.JobWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
@@ -28,7 +28,11 @@ import org.slf4j.LoggerFactory;
 public final class JobReconciler {
 
   private static final Logger log = LoggerFactory.getLogger(JobReconciler.class);
-  /** Calls to Temporal in flight at once while reconciling: enough to hide round trips, few for the server. */
+
+  /**
+   * Calls to Temporal in flight at once while reconciling: enough to hide round trips, few for the
+   * server.
+   */
   private static final int PARALLEL_CALLS = 8;
 
   private final WorkflowClient client;
@@ -42,26 +46,39 @@ public final class JobReconciler {
   }
 
   /** What one reconciliation did, by job name. */
-  public record Outcome(List<String> added, List<String> changed, List<String> removed, List<String> unchanged) {}
+  public record Outcome(
+      List<String> added, List<String> changed, List<String> removed, List<String> unchanged) {}
 
   public Outcome reconcile(List<JobSpec> jobs) {
     Map<String, JobTick> installed = scheduler.installed();
     List<Change> changes = inParallel(jobs, job -> reconcileOne(job, installed.get(job.name())));
     Set<String> configured = jobs.stream().map(JobSpec::name).collect(Collectors.toSet());
-    List<String> removed = installed.keySet().stream().filter(name -> !configured.contains(name)).sorted().toList();
-    inParallel(removed, job -> {
-      remove(job);
-      return null;
-    });
+    List<String> removed =
+        installed.keySet().stream().filter(name -> !configured.contains(name)).sorted().toList();
+    inParallel(
+        removed,
+        job -> {
+          remove(job);
+          return null;
+        });
     List<String> added = names(jobs, changes, Change.ADDED);
     List<String> changed = names(jobs, changes, Change.CHANGED);
     List<String> unchanged = names(jobs, changes, Change.UNCHANGED);
-    log.info("Jobs reconciled with {}: {} added, {} changed, {} removed, {} unchanged", scheduler.describe(),
-        added.size(), changed.size(), removed.size(), unchanged.size());
+    log.info(
+        "Jobs reconciled with {}: {} added, {} changed, {} removed, {} unchanged",
+        scheduler.describe(),
+        added.size(),
+        changed.size(),
+        removed.size(),
+        unchanged.size());
     return new Outcome(added, changed, removed, unchanged);
   }
 
-  private enum Change { ADDED, CHANGED, UNCHANGED }
+  private enum Change {
+    ADDED,
+    CHANGED,
+    UNCHANGED
+  }
 
   private Change reconcileOne(JobSpec job, JobTick current) {
     configure(job);
@@ -70,7 +87,12 @@ public final class JobReconciler {
       return Change.UNCHANGED;
     }
     scheduler.install(wanted);
-    log.info("job {} {} at '{}' ({})", job.name(), current == null ? "scheduled" : "rescheduled", job.cron(), job.timeZone());
+    log.info(
+        "job {} {} at '{}' ({})",
+        job.name(),
+        current == null ? "scheduled" : "rescheduled",
+        job.cron(),
+        job.timeZone());
     return current == null ? Change.ADDED : Change.CHANGED;
   }
 
@@ -96,7 +118,8 @@ public final class JobReconciler {
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_CALLS, items.size()));
     try {
-      List<Future<R>> futures = items.stream().map(item -> pool.submit(() -> work.apply(item))).toList();
+      List<Future<R>> futures =
+          items.stream().map(item -> pool.submit(() -> work.apply(item))).toList();
       List<R> results = new ArrayList<>();
       RuntimeException first = null;
       for (Future<R> future : futures) {
@@ -105,7 +128,10 @@ public final class JobReconciler {
         } catch (ExecutionException e) {
           results.add(null);
           if (first == null) {
-            first = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            first =
+                e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException(e.getCause());
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -123,12 +149,15 @@ public final class JobReconciler {
 
   /** Starts the job's workflow if it is not running, and hands it the configuration either way. */
   private void configure(JobSpec job) {
-    WorkflowOptions options = WorkflowOptions.newBuilder()
-        .setWorkflowId(JobWorkflow.workflowId(job.name()))
-        .setTaskQueue(taskQueue)
-        .setStaticSummary("Scheduled job " + job.name() + " · " + job.cron() + " (" + job.timeZone() + ")")
-        .build();
-    client.newUntypedWorkflowStub(JobWorkflow.class.getSimpleName(), options)
+    WorkflowOptions options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(JobWorkflow.workflowId(job.name()))
+            .setTaskQueue(taskQueue)
+            .setStaticSummary(
+                "Scheduled job " + job.name() + " · " + job.cron() + " (" + job.timeZone() + ")")
+            .build();
+    client
+        .newUntypedWorkflowStub(JobWorkflow.class.getSimpleName(), options)
         .signalWithStart("configure", new Object[] {job}, new Object[] {JobState.configured(job)});
   }
 

@@ -6,14 +6,21 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 
-/** Picks how jobs are fired from what the server can do: Schedules when it has the API, cron workflows otherwise. */
+/**
+ * Picks how jobs are fired from what the server can do: Schedules when it has the API, cron
+ * workflows otherwise.
+ */
 public final class JobSchedulers {
 
   private JobSchedulers() {}
 
   public static JobScheduler forServer(WorkflowClient client, String taskQueue) {
-    ScheduleClient schedules = ScheduleClient.newInstance(client.getWorkflowServiceStubs(),
-        ScheduleClientOptions.newBuilder().setNamespace(client.getOptions().getNamespace()).build());
+    ScheduleClient schedules =
+        ScheduleClient.newInstance(
+            client.getWorkflowServiceStubs(),
+            ScheduleClientOptions.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .build());
     try {
       schedules.listSchedules(1).findFirst();
       return new ScheduleJobScheduler(schedules, taskQueue);

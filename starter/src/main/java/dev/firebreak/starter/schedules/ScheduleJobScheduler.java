@@ -42,18 +42,23 @@ public final class ScheduleJobScheduler implements JobScheduler {
   @Override
   public Map<String, JobTick> installed() {
     Map<String, JobTick> installed = new LinkedHashMap<>();
-    schedules.listSchedules()
+    schedules
+        .listSchedules()
         .filter(s -> s.getScheduleId().startsWith(JobWorkflow.PREFIX))
-        .forEach(s -> {
-          JobTick timing = TimingMemo.read(key -> s.getMemo(key, String.class));
-          if (timing != null) {
-            installed.put(timing.job(), timing);
-          }
-        });
+        .forEach(
+            s -> {
+              JobTick timing = TimingMemo.read(key -> s.getMemo(key, String.class));
+              if (timing != null) {
+                installed.put(timing.job(), timing);
+              }
+            });
     return installed;
   }
 
-  /** A changed schedule is replaced rather than updated: an update cannot rewrite the memo it is compared by. */
+  /**
+   * A changed schedule is replaced rather than updated: an update cannot rewrite the memo it is
+   * compared by.
+   */
   @Override
   public void install(JobTick timing) {
     String id = JobWorkflow.workflowId(timing.job());
@@ -61,7 +66,8 @@ public final class ScheduleJobScheduler implements JobScheduler {
     if (exists) {
       schedules.getHandle(id).delete();
     }
-    schedules.createSchedule(id, schedule(timing), ScheduleOptions.newBuilder().setMemo(TimingMemo.of(timing)).build());
+    schedules.createSchedule(
+        id, schedule(timing), ScheduleOptions.newBuilder().setMemo(TimingMemo.of(timing)).build());
   }
 
   @Override
@@ -71,28 +77,35 @@ public final class ScheduleJobScheduler implements JobScheduler {
 
   @Override
   public String describe() {
-    return "Temporal Schedules (overlap skip, catch-up window " + CATCH_UP_WINDOW.toMinutes() + " min)";
+    return "Temporal Schedules (overlap skip, catch-up window "
+        + CATCH_UP_WINDOW.toMinutes()
+        + " min)";
   }
 
   private Schedule schedule(JobTick timing) {
     return Schedule.newBuilder()
-        .setAction(ScheduleActionStartWorkflow.newBuilder()
-            .setWorkflowType(JobTickWorkflow.class)
-            .setArguments(timing)
-            .setOptions(WorkflowOptions.newBuilder()
-                .setWorkflowId(JobTickWorkflow.workflowId(timing.job()))
-                .setTaskQueue(taskQueue)
+        .setAction(
+            ScheduleActionStartWorkflow.newBuilder()
+                .setWorkflowType(JobTickWorkflow.class)
+                .setArguments(timing)
+                .setOptions(
+                    WorkflowOptions.newBuilder()
+                        .setWorkflowId(JobTickWorkflow.workflowId(timing.job()))
+                        .setTaskQueue(taskQueue)
+                        .build())
                 .build())
-            .build())
-        .setSpec(ScheduleSpec.newBuilder()
-            .setCronExpressions(List.of(timing.cron()))
-            .setTimeZoneName(timing.timeZone())
-            .build())
-        .setPolicy(SchedulePolicy.newBuilder()
-            .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
-            .setCatchupWindow(CATCH_UP_WINDOW)
-            .build())
-        .setState(ScheduleState.newBuilder().setNote("Managed by Firebreak from firebreak.yaml").build())
+        .setSpec(
+            ScheduleSpec.newBuilder()
+                .setCronExpressions(List.of(timing.cron()))
+                .setTimeZoneName(timing.timeZone())
+                .build())
+        .setPolicy(
+            SchedulePolicy.newBuilder()
+                .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+                .setCatchupWindow(CATCH_UP_WINDOW)
+                .build())
+        .setState(
+            ScheduleState.newBuilder().setNote("Managed by Firebreak from firebreak.yaml").build())
         .build();
   }
 }

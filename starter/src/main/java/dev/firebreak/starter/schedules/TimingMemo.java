@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * The timing a Schedule was installed with, kept in its memo. A real server rewrites a Schedule's
- * cron into calendar specs, and listing schedules returns memos without describing each one, so
- * the memo is the cheap and faithful record of what the config said.
+ * cron into calendar specs, and listing schedules returns memos without describing each one, so the
+ * memo is the cheap and faithful record of what the config said.
  */
 final class TimingMemo {
 
@@ -21,9 +21,14 @@ final class TimingMemo {
     return Map.of(JOB, timing.job(), CRON, timing.cron(), TIME_ZONE, timing.timeZone());
   }
 
-  /** @param read reads one memo field (as the SDK's {@code getMemo(key, String.class)} does), null when absent */
+  /**
+   * @param read reads one memo field (as the SDK's {@code getMemo(key, String.class)} does), null
+   *     when absent
+   */
   static JobTick read(Function<String, Object> read) {
     Object job = read.apply(JOB);
-    return job == null ? null : new JobTick((String) job, (String) read.apply(CRON), (String) read.apply(TIME_ZONE));
+    return job == null
+        ? null
+        : new JobTick((String) job, (String) read.apply(CRON), (String) read.apply(TIME_ZONE));
   }
 }

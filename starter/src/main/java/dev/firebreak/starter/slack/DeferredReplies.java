@@ -22,23 +22,28 @@ import org.slf4j.LoggerFactory;
 final class DeferredReplies implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DeferredReplies.class);
+
   /**
    * Short on purpose: an answer within this is shown at once, anything slower says "working on it"
    * and follows by response_url, so the HTTP 200 stays far inside Slack's 3 s however loaded
    * Temporal is.
    */
   static final Duration DEFAULT_INLINE_BUDGET = Duration.ofMillis(50);
+
   private static final int THREADS = 16;
   private static final int QUEUE = 512;
   private static final SlackReply BUSY =
-      SlackReply.toUser("Firebreak is very busy right now; nothing was done. Try again in a moment.");
+      SlackReply.toUser(
+          "Firebreak is very busy right now; nothing was done. Try again in a moment.");
   private static final SlackReply FAILED =
       SlackReply.toUser("Something went wrong on our side; the details are in the Firebreak log.");
 
   /** Posts a late answer to a response_url: {@link ResponseUrls#send} in production. */
   private final BiConsumer<String, SlackReply> responses;
+
   private final Duration inlineBudget;
   private final ThreadPoolExecutor pool;
+
   /** Late answers are sent from here, so a slow response_url never holds up the work pool. */
   private final ThreadPoolExecutor senders;
 
@@ -46,21 +51,38 @@ final class DeferredReplies implements AutoCloseable {
     this.responses = responses;
     this.inlineBudget = inlineBudget;
     AtomicInteger threads = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(THREADS, THREADS, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(QUEUE), r -> {
-      Thread thread = new Thread(r, "slack-work-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.pool =
+        new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            1,
+            TimeUnit.MINUTES,
+            new ArrayBlockingQueue<>(QUEUE),
+            r -> {
+              Thread thread = new Thread(r, "slack-work-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     pool.allowCoreThreadTimeOut(true);
-    this.senders = new ThreadPoolExecutor(4, 4, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(QUEUE * 4), r -> {
-      Thread thread = new Thread(r, "slack-answer-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.senders =
+        new ThreadPoolExecutor(
+            4,
+            4,
+            1,
+            TimeUnit.MINUTES,
+            new ArrayBlockingQueue<>(QUEUE * 4),
+            r -> {
+              Thread thread = new Thread(r, "slack-answer-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     senders.allowCoreThreadTimeOut(true);
   }
 
-  /** The work's reply if it is ready within the budget; otherwise {@code pending}, and the reply follows by response_url. */
+  /**
+   * The work's reply if it is ready within the budget; otherwise {@code pending}, and the reply
+   * follows by response_url.
+   */
   SlackReply within(Supplier<SlackReply> work, SlackReply pending, String responseUrl) {
     CompletableFuture<SlackReply> reply;
     try {
@@ -72,7 +94,10 @@ final class DeferredReplies implements AutoCloseable {
     try {
       return reply.get(inlineBudget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      reply.whenCompleteAsync((done, failure) -> responses.accept(responseUrl, failure == null ? done : failed(failure)), senders);
+      reply.whenCompleteAsync(
+          (done, failure) ->
+              responses.accept(responseUrl, failure == null ? done : failed(failure)),
+          senders);
       return pending;
     } catch (ExecutionException e) {
       return failed(e.getCause());
@@ -86,7 +111,10 @@ final class DeferredReplies implements AutoCloseable {
   void later(Supplier<SlackReply> work, String responseUrl) {
     try {
       CompletableFuture.supplyAsync(work, pool)
-          .whenCompleteAsync((done, failure) -> responses.accept(responseUrl, failure == null ? done : failed(failure)), senders);
+          .whenCompleteAsync(
+              (done, failure) ->
+                  responses.accept(responseUrl, failure == null ? done : failed(failure)),
+              senders);
     } catch (RejectedExecutionException e) {
       log.warn("Slack work queue full; a click was turned away");
       responses.accept(responseUrl, BUSY);

@@ -43,7 +43,10 @@ final class IncidentCommands {
   private final FirebreakConfig config;
   private final TemporalFailures failures;
 
-  IncidentCommands(IncidentGateway incidents, IncidentRollbacks rollbacks, FirebreakConfig config,
+  IncidentCommands(
+      IncidentGateway incidents,
+      IncidentRollbacks rollbacks,
+      FirebreakConfig config,
       TemporalFailures failures) {
     this.incidents = incidents;
     this.rollbacks = rollbacks;
@@ -53,7 +56,8 @@ final class IncidentCommands {
 
   /**
    * @param channelName where the command was typed; an incident channel implies the incident
-   * @param requestKey unique per Slack request (its trigger id): a repeated request changes nothing twice
+   * @param requestKey unique per Slack request (its trigger id): a repeated request changes nothing
+   *     twice
    */
   SlackReply run(SlashCommand command, SlackActor actor, String channelName, String requestKey) {
     if (command instanceof SlashCommand.Invalid invalid) {
@@ -66,15 +70,20 @@ final class IncidentCommands {
     }
     String id = incidentId(command, channelName);
     if (id == null && needsIncident(command)) {
-      return SlackReply.toUser("Which incident? Give its id, or run this in the incident's channel.\n"
-          + command.verb().usageLine());
+      return SlackReply.toUser(
+          "Which incident? Give its id, or run this in the incident's channel.\n"
+              + command.verb().usageLine());
     }
     try {
       return execute(command, id, actor, requestKey);
     } catch (Exception e) {
       ApiError error = failures.toApiError(e, id);
-      return SlackReply.toUser("Could not " + command.verb().word() + (id == null ? "" : " *" + id + "*") + ": "
-          + withMentions(error.getMessage()));
+      return SlackReply.toUser(
+          "Could not "
+              + command.verb().word()
+              + (id == null ? "" : " *" + id + "*")
+              + ": "
+              + withMentions(error.getMessage()));
     }
   }
 
@@ -83,10 +92,21 @@ final class IncidentCommands {
     if (actor.may(verb.needs)) {
       return Optional.empty();
     }
-    log.info("Slack user {} ({}) refused /incident {}", actor.userId(), actor.role().label(), verb.word());
-    return Optional.of(SlackReply.toUser("`/incident " + verb.word() + "` needs the " + verb.needs.label()
-        + " role, and you are a " + actor.role().label() + " in Firebreak. Ask an admin to list you under "
-        + "`providers.slack.users`."));
+    log.info(
+        "Slack user {} ({}) refused /incident {}",
+        actor.userId(),
+        actor.role().label(),
+        verb.word());
+    return Optional.of(
+        SlackReply.toUser(
+            "`/incident "
+                + verb.word()
+                + "` needs the "
+                + verb.needs.label()
+                + " role, and you are a "
+                + actor.role().label()
+                + " in Firebreak. Ask an admin to list you under "
+                + "`providers.slack.users`."));
   }
 
   private SlackReply execute(SlashCommand command, String id, SlackActor actor, String requestKey) {
@@ -103,12 +123,21 @@ final class IncidentCommands {
       return SlackReply.toUser(status(incidents.view(id)));
     }
     if (command instanceof SlashCommand.ChangeSeverity c) {
-      incidents.update(id, IncidentAction.CHANGE_SEVERITY, new SeverityChange(actor.userId(), c.severity(), null), requestKey);
+      incidents.update(
+          id,
+          IncidentAction.CHANGE_SEVERITY,
+          new SeverityChange(actor.userId(), c.severity(), null),
+          requestKey);
       return SlackReply.toUser("⚠️ *" + id + "* is now " + c.severity() + ".");
     }
     if (command instanceof SlashCommand.AssignCommander c) {
-      incidents.update(id, IncidentAction.ASSIGN_COMMANDER, new CommanderAssignment(actor.userId(), c.commander()), requestKey);
-      return SlackReply.toUser("*" + id + "* is now commanded by " + withMentions(c.commander()) + ".");
+      incidents.update(
+          id,
+          IncidentAction.ASSIGN_COMMANDER,
+          new CommanderAssignment(actor.userId(), c.commander()),
+          requestKey);
+      return SlackReply.toUser(
+          "*" + id + "* is now commanded by " + withMentions(c.commander()) + ".");
     }
     if (command instanceof SlashCommand.Resolve r) {
       return resolve(id, r.summary(), actor, requestKey);
@@ -120,24 +149,34 @@ final class IncidentCommands {
       return SlackReply.toUser(list());
     }
     if (command instanceof SlashCommand.OpenDeclareForm) {
-      return SlackReply.toUser("The declaration form needs Slack's bot token; meanwhile: " + SlashVerb.DECLARE.usageLine());
+      return SlackReply.toUser(
+          "The declaration form needs Slack's bot token; meanwhile: "
+              + SlashVerb.DECLARE.usageLine());
     }
     return SlackReply.toUser(help());
   }
 
   SlackReply acknowledge(String id, SlackActor actor, String requestKey) {
-    incidents.update(id, IncidentAction.ACKNOWLEDGE, new Acknowledgement(actor.userId()), requestKey);
+    incidents.update(
+        id, IncidentAction.ACKNOWLEDGE, new Acknowledgement(actor.userId()), requestKey);
     return SlackReply.toUser("✅ You acknowledged *" + id + "*; escalation stopped.");
   }
 
   SlackReply postUpdate(String id, String text, String eta, SlackActor actor, String requestKey) {
-    incidents.update(id, IncidentAction.UPDATE, new ResponderUpdate(actor.userId(), text, eta, null), requestKey);
+    incidents.update(
+        id,
+        IncidentAction.UPDATE,
+        new ResponderUpdate(actor.userId(), text, eta, null),
+        requestKey);
     return SlackReply.toUser("📊 Update posted to *" + id + "*.");
   }
 
   SlackReply resolve(String id, String summary, SlackActor actor, String requestKey) {
-    IncidentView view = incidents.update(id, IncidentAction.RESOLVE, new Resolution(actor.userId(), summary, null), requestKey);
-    return SlackReply.toUser("✅ *" + id + "* resolved; now " + view.status().label().toLowerCase(Locale.ROOT) + ".");
+    IncidentView view =
+        incidents.update(
+            id, IncidentAction.RESOLVE, new Resolution(actor.userId(), summary, null), requestKey);
+    return SlackReply.toUser(
+        "✅ *" + id + "* resolved; now " + view.status().label().toLowerCase(Locale.ROOT) + ".");
   }
 
   /** An Approve or Refuse click on a rollback's approval request. */
@@ -145,12 +184,26 @@ final class IncidentCommands {
     try {
       rollbacks.decide(rollbackId, approve, requester(actor), null);
     } catch (Exception e) {
-      return SlackReply.toUser("Could not " + (approve ? "approve" : "refuse") + " rollback `" + escape(rollbackId) + "`: "
-          + withMentions(failures.toApiError(e, rollbackId).getMessage()));
+      return SlackReply.toUser(
+          "Could not "
+              + (approve ? "approve" : "refuse")
+              + " rollback `"
+              + escape(rollbackId)
+              + "`: "
+              + withMentions(failures.toApiError(e, rollbackId).getMessage()));
     }
-    return SlackReply.toChannel(approve
-        ? "✅ <@" + actor.userId() + "> approved rollback `" + escape(rollbackId) + "`; it runs now."
-        : "✋ <@" + actor.userId() + "> refused rollback `" + escape(rollbackId) + "`; nothing changes.");
+    return SlackReply.toChannel(
+        approve
+            ? "✅ <@"
+                + actor.userId()
+                + "> approved rollback `"
+                + escape(rollbackId)
+                + "`; it runs now."
+            : "✋ <@"
+                + actor.userId()
+                + "> refused rollback `"
+                + escape(rollbackId)
+                + "`; nothing changes.");
   }
 
   private static IncidentRollbacks.Requester requester(SlackActor actor) {
@@ -160,44 +213,88 @@ final class IncidentCommands {
   private SlackReply rollBack(String id, SlackActor actor) {
     RollbackAdmission admission = rollbacks.requestSuggested(id, requester(actor), "slack");
     if (!admission.started()) {
-      return SlackReply.toUser("⏪ Rollback `" + admission.id() + "` for *" + id + "* was already requested; it is "
-          + admission.status().toLowerCase(Locale.ROOT).replace('_', ' ') + ".");
+      return SlackReply.toUser(
+          "⏪ Rollback `"
+              + admission.id()
+              + "` for *"
+              + id
+              + "* was already requested; it is "
+              + admission.status().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + ".");
     }
-    return SlackReply.toChannel("⏪ <@" + actor.userId() + "> started rollback `" + admission.id() + "` for *" + id
-        + "*; its result follows in the incident's thread.");
+    return SlackReply.toChannel(
+        "⏪ <@"
+            + actor.userId()
+            + "> started rollback `"
+            + admission.id()
+            + "` for *"
+            + id
+            + "*; its result follows in the incident's thread.");
   }
 
   private SlackReply declare(SlashCommand.Declare d, SlackActor actor) {
     if (config.service(d.service()).isEmpty()) {
-      return SlackReply.toUser("There is no service '" + escape(d.service()) + "'. Known: "
-          + DeclarationRules.knownServices(config) + ".\n"
-          + SlashVerb.DECLARE.usageLine());
+      return SlackReply.toUser(
+          "There is no service '"
+              + escape(d.service())
+              + "'. Known: "
+              + DeclarationRules.knownServices(config)
+              + ".\n"
+              + SlashVerb.DECLARE.usageLine());
     }
-    String id = incidents.declare(new Declaration(null, d.title(), d.severity(), d.service(), null, null, actor.userId(), null));
-    return SlackReply.toChannel("🚨 <@" + actor.userId() + "> declared *" + id + "* · " + d.severity() + " · "
-        + escape(d.service()) + ": " + escape(d.title()));
+    String id =
+        incidents.declare(
+            new Declaration(
+                null, d.title(), d.severity(), d.service(), null, null, actor.userId(), null));
+    return SlackReply.toChannel(
+        "🚨 <@"
+            + actor.userId()
+            + "> declared *"
+            + id
+            + "* · "
+            + d.severity()
+            + " · "
+            + escape(d.service())
+            + ": "
+            + escape(d.title()));
   }
 
   private String incidentId(SlashCommand command, String channelName) {
-    return command.incidentId() != null ? command.incidentId() : IncidentRoomName.incidentOf(channelName).orElse(null);
+    return command.incidentId() != null
+        ? command.incidentId()
+        : IncidentRoomName.incidentOf(channelName).orElse(null);
   }
 
   private static boolean needsIncident(SlashCommand command) {
-    return !(command instanceof SlashCommand.Declare || command instanceof SlashCommand.OpenDeclareForm
-        || command instanceof SlashCommand.ListOpen || command instanceof SlashCommand.Help);
+    return !(command instanceof SlashCommand.Declare
+        || command instanceof SlashCommand.OpenDeclareForm
+        || command instanceof SlashCommand.ListOpen
+        || command instanceof SlashCommand.Help);
   }
 
   private static String status(IncidentView v) {
-    StringBuilder text = new StringBuilder()
-        .append("*").append(v.id()).append("* · ").append(v.severity()).append(" · ").append(escape(v.service()))
-        .append(" · ").append(v.status().label()).append('\n')
-        .append(escape(v.title())).append('\n')
-        .append("Commander: ").append(v.commander() == null ? "_unassigned_" : withMentions(v.commander()));
+    StringBuilder text =
+        new StringBuilder()
+            .append("*")
+            .append(v.id())
+            .append("* · ")
+            .append(v.severity())
+            .append(" · ")
+            .append(escape(v.service()))
+            .append(" · ")
+            .append(v.status().label())
+            .append('\n')
+            .append(escape(v.title()))
+            .append('\n')
+            .append("Commander: ")
+            .append(v.commander() == null ? "_unassigned_" : withMentions(v.commander()));
     if (v.acknowledgedBy() != null) {
       text.append(" · acknowledged by ").append(withMentions(v.acknowledgedBy()));
     }
-    // People fields hold Slack IDs Firebreak recorded, shown as mentions; the update is what someone typed.
-    text.append("\nLatest update: ").append(v.latestUpdate() == null ? "_none yet_" : escape(v.latestUpdate()));
+    // People fields hold Slack IDs Firebreak recorded, shown as mentions; the update is what
+    // someone typed.
+    text.append("\nLatest update: ")
+        .append(v.latestUpdate() == null ? "_none yet_" : escape(v.latestUpdate()));
     return text.toString();
   }
 
@@ -206,16 +303,29 @@ final class IncidentCommands {
     if (open.isEmpty()) {
       return "No open incidents. 🎉";
     }
-    String lines = open.stream().limit(LISTED)
-        .map(i -> "• *" + i.id() + "* · " + i.severity() + " · " + escape(i.service()) + " · " + i.status()
-            + " — " + escape(i.title()))
-        .collect(Collectors.joining("\n"));
+    String lines =
+        open.stream()
+            .limit(LISTED)
+            .map(
+                i ->
+                    "• *"
+                        + i.id()
+                        + "* · "
+                        + i.severity()
+                        + " · "
+                        + escape(i.service())
+                        + " · "
+                        + i.status()
+                        + " — "
+                        + escape(i.title()))
+            .collect(Collectors.joining("\n"));
     return open.size() > LISTED ? lines + "\n…and " + (open.size() - LISTED) + " more." : lines;
   }
 
   private static String help() {
     return "*/incident* commands (inside an incident channel the id can be left out):\n"
-        + Arrays.stream(SlashVerb.values()).map(v -> "• " + v.usageLine() + " — " + v.meaning)
+        + Arrays.stream(SlashVerb.values())
+            .map(v -> "• " + v.usageLine() + " — " + v.meaning)
             .collect(Collectors.joining("\n"));
   }
 

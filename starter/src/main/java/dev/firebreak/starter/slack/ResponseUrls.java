@@ -30,13 +30,21 @@ final class ResponseUrls {
       return;
     }
     try {
-      String body = json.writeValueAsString(Map.of(
-          "response_type", reply.inChannel() ? "in_channel" : "ephemeral",
-          "replace_original", false,
-          "text", reply.text()));
+      String body =
+          json.writeValueAsString(
+              Map.of(
+                  "response_type",
+                  reply.inChannel() ? "in_channel" : "ephemeral",
+                  "replace_original",
+                  false,
+                  "text",
+                  reply.text()));
       WebhookResponse response = slack.send(responseUrl, body);
       if (response.getCode() != 200) {
-        log.warn("Slack refused a response_url answer: HTTP {} {}", response.getCode(), response.getBody());
+        log.warn(
+            "Slack refused a response_url answer: HTTP {} {}",
+            response.getCode(),
+            response.getBody());
       }
     } catch (IOException | RuntimeException e) {
       log.warn("Could not deliver a Slack answer to its response_url: {}", e.toString());

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * RequestVerification checks the signing secret on every request (a forged, unsigned or
  * more-than-5-minutes-old request gets 401 and starts nothing) before any handler runs. A timestamp
  * more than 5 minutes ahead gets 401 too, and a signed request seen before (replayed, or retried by
- * Slack with {@code X-Slack-Retry-Num}) is acknowledged without running again ({@link SlackReplays}).
+ * Slack with {@code X-Slack-Retry-Num}) is acknowledged without running again ({@link
+ * SlackReplays}).
  *
  * <p>With an app-level token the same handlers also take requests over Socket Mode, for teams
  * without a public URL: Firebreak opens the WebSocket to Slack, so nothing needs to reach it, and
@@ -55,40 +56,60 @@ public final class SlackEndpoints implements AutoCloseable {
    * With a bot token this calls Slack's auth.test once, as Bolt checks the token at start; with an
    * app token it opens the Socket Mode connection (and keeps reopening it) in the background.
    */
-  public SlackEndpoints(SlackSettings settings, FirebreakConfig config, IncidentGateway incidents,
+  public SlackEndpoints(
+      SlackSettings settings,
+      FirebreakConfig config,
+      IncidentGateway incidents,
       MaintenanceWindows windows) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
-    // The SDK's per-call metrics resolve the team with extra auth.test calls; Firebreak has its own metrics.
+    // The SDK's per-call metrics resolve the team with extra auth.test calls; Firebreak has its own
+    // metrics.
     slackConfig.setStatsEnabled(false);
     Slack slack = Slack.getInstance(slackConfig);
-    AppConfig appConfig = AppConfig.builder()
-        .slack(slack)
-        .signingSecret(settings.signingSecret())
-        .singleTeamBotToken(settings.botToken())
-        .build();
+    AppConfig appConfig =
+        AppConfig.builder()
+            .slack(slack)
+            .signingSecret(settings.signingSecret())
+            .singleTeamBotToken(settings.botToken())
+            .build();
     this.app = new App(appConfig);
     this.parser = new SlackRequestParser(appConfig);
-    this.verifier = settings.signingSecret() == null ? null
-        : new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
+    this.verifier =
+        settings.signingSecret() == null
+            ? null
+            : new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
     this.replies = new DeferredReplies(new ResponseUrls(slack)::send, settings.inlineBudget());
-    new SlackHandlers(new IncidentCommands(incidents, new IncidentRollbacks(incidents, config), config, new TemporalFailures()),
-        new MaintenanceCommands(windows, new TemporalFailures(), Clock.systemUTC()),
-        SlackRoles.from(config.providers().slack()), replies, config, settings.botToken() != null)
+    new SlackHandlers(
+            new IncidentCommands(
+                incidents,
+                new IncidentRollbacks(incidents, config),
+                config,
+                new TemporalFailures()),
+            new MaintenanceCommands(windows, new TemporalFailures(), Clock.systemUTC()),
+            SlackRoles.from(config.providers().slack()),
+            replies,
+            config,
+            settings.botToken() != null)
         .register(app);
     this.socketMode = settings.appToken() == null ? null : openSocketMode(settings.appToken());
-    log.info("Slack ready: HTTP {}; Socket Mode {}",
+    log.info(
+        "Slack ready: HTTP {}; Socket Mode {}",
         servesHttp() ? "at " + COMMANDS + " and " + INTERACTIONS : "off (no signing secret)",
-        socketMode == null ? "off (set SLACK_APP_TOKEN to connect without a public URL)" : "connecting");
+        socketMode == null
+            ? "off (set SLACK_APP_TOKEN to connect without a public URL)"
+            : "connecting");
   }
 
   private SocketModeApp openSocketMode(String appToken) {
     try {
-      SocketModeApp connection = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
+      SocketModeApp connection =
+          new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
       connection.startAsync();
       return connection;
     } catch (Exception e) {
-      // A refused token or an unreachable Slack must not stop incidents; the HTTP endpoints may still serve.
+      // A refused token or an unreachable Slack must not stop incidents; the HTTP endpoints may
+      // still serve.
       log.error("Slack Socket Mode did not connect: {}", e.toString());
       return null;
     }
@@ -115,35 +136,50 @@ public final class SlackEndpoints implements AutoCloseable {
     Map<String, List<String>> headers = new HashMap<>();
     ctx.headerMap().forEach((name, value) -> headers.put(name, List.of(value)));
     RequestHeaders requestHeaders = new RequestHeaders(headers);
-    String timestamp = requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+    String timestamp =
+        requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
     String signature = requestHeaders.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
     if (!replays.current(timestamp)) {
       // Bolt refuses stale timestamps only; one from the future is refused the same way.
-      log.info("Slack request on {} refused: its timestamp '{}' is not within 5 minutes of now", ctx.path(), timestamp);
+      log.info(
+          "Slack request on {} refused: its timestamp '{}' is not within 5 minutes of now",
+          ctx.path(),
+          timestamp);
       ctx.status(401).json(Map.of("error", "invalid request"));
       return;
     }
     String retry = ctx.header("X-Slack-Retry-Num");
-    if (verifier.isValid(timestamp, body, signature) && !replays.firstSight(timestamp, signature, body, retry != null)) {
-      // Acknowledged so Slack stops retrying; the first delivery is handled (or being handled) already.
-      log.info("Slack request on {} handled already ({}); acknowledged without running it again", ctx.path(),
+    if (verifier.isValid(timestamp, body, signature)
+        && !replays.firstSight(timestamp, signature, body, retry != null)) {
+      // Acknowledged so Slack stops retrying; the first delivery is handled (or being handled)
+      // already.
+      log.info(
+          "Slack request on {} handled already ({}); acknowledged without running it again",
+          ctx.path(),
           retry != null ? "Slack's retry " + retry : "a replay of the same signature");
       ctx.status(200).result("");
       return;
     }
     Request<?> request;
     try {
-      request = parser.parse(SlackRequestParser.HttpRequest.builder()
-          .requestUri(ctx.path())
-          .queryString(ctx.queryParamMap())
-          .requestBody(body)
-          .headers(requestHeaders)
-          .remoteAddress(ctx.ip())
-          .build());
+      request =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(ctx.path())
+                  .queryString(ctx.queryParamMap())
+                  .requestBody(body)
+                  .headers(requestHeaders)
+                  .remoteAddress(ctx.ip())
+                  .build());
     } catch (RuntimeException unreadable) {
-      // Bolt verifies after parsing; a body it cannot parse is still told apart: forged or just malformed.
+      // Bolt verifies after parsing; a body it cannot parse is still told apart: forged or just
+      // malformed.
       boolean signed = verifier.isValid(timestamp, body, signature);
-      log.info("Unreadable Slack request on {} ({}): {}", ctx.path(), signed ? "signed" : "not signed", unreadable.toString());
+      log.info(
+          "Unreadable Slack request on {} ({}): {}",
+          ctx.path(),
+          signed ? "signed" : "not signed",
+          unreadable.toString());
       ctx.status(signed ? 400 : 401).json(Map.of("error", "invalid request"));
       return;
     }
@@ -152,13 +188,20 @@ public final class SlackEndpoints implements AutoCloseable {
       response = app.run(request);
     } catch (Exception e) {
       log.error("Slack request on {} failed", ctx.path(), e);
-      ctx.status(200).json(Map.of("response_type", "ephemeral",
-          "text", "Something went wrong on our side; the details are in the Firebreak log."));
+      ctx.status(200)
+          .json(
+              Map.of(
+                  "response_type",
+                  "ephemeral",
+                  "text",
+                  "Something went wrong on our side; the details are in the Firebreak log."));
       return;
     }
     ctx.status(response.getStatusCode());
     if (response.getHeaders() != null) {
-      response.getHeaders().forEach((name, values) -> values.forEach(value -> ctx.header(name, value)));
+      response
+          .getHeaders()
+          .forEach((name, values) -> values.forEach(value -> ctx.header(name, value)));
     }
     if (response.getContentType() != null) {
       ctx.contentType(response.getContentType());

@@ -1,6 +1,5 @@
 package dev.firebreak.starter.slack;
 
-import dev.firebreak.starter.incidents.DeclarationRules;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -13,6 +12,7 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
+import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.Arrays;
 import java.util.List;
@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two modals: declare an incident (from {@code /incident declare} without arguments) and post an
- * update (from the incident message's button). What the submission must report back to travels in
- * the view's {@code private_metadata}: the response_url of the request that opened it, and for an
- * update the incident id.
+ * The two modals: declare an incident (from {@code /incident declare} without arguments) and post
+ * an update (from the incident message's button). What the submission must report back to travels
+ * in the view's {@code private_metadata}: the response_url of the request that opened it, and for
+ * an update the incident id.
  */
 final class SlackForms {
 
@@ -41,26 +41,67 @@ final class SlackForms {
   record Origin(String incidentId, String responseUrl) {}
 
   View declare(List<String> services, String responseUrl) {
-    List<OptionObject> severities = Arrays.stream(Severity.values()).map(s -> option(plainText(s.name()), s.name())).toList();
-    List<OptionObject> serviceOptions = services.stream().limit(100).map(s -> option(plainText(s), s)).toList();
-    return modal(DECLARE, "Declare an incident", "Declare", new Origin(null, responseUrl), List.of(
-        input(i -> i.blockId(SEVERITY).label(plainText("Severity"))
-            .element(staticSelect(s -> s.actionId(VALUE).options(severities)))),
-        input(i -> i.blockId(SERVICE).label(plainText("Service"))
-            .element(staticSelect(s -> s.actionId(VALUE).options(serviceOptions)))),
-        input(i -> i.blockId(TITLE).label(plainText("What is wrong"))
-            .element(plainTextInput(p -> p.actionId(VALUE).maxLength(DeclarationRules.MAX_TITLE))))));
+    List<OptionObject> severities =
+        Arrays.stream(Severity.values()).map(s -> option(plainText(s.name()), s.name())).toList();
+    List<OptionObject> serviceOptions =
+        services.stream().limit(100).map(s -> option(plainText(s), s)).toList();
+    return modal(
+        DECLARE,
+        "Declare an incident",
+        "Declare",
+        new Origin(null, responseUrl),
+        List.of(
+            input(
+                i ->
+                    i.blockId(SEVERITY)
+                        .label(plainText("Severity"))
+                        .element(staticSelect(s -> s.actionId(VALUE).options(severities)))),
+            input(
+                i ->
+                    i.blockId(SERVICE)
+                        .label(plainText("Service"))
+                        .element(staticSelect(s -> s.actionId(VALUE).options(serviceOptions)))),
+            input(
+                i ->
+                    i.blockId(TITLE)
+                        .label(plainText("What is wrong"))
+                        .element(
+                            plainTextInput(
+                                p -> p.actionId(VALUE).maxLength(DeclarationRules.MAX_TITLE))))));
   }
 
   View update(String incidentId, String responseUrl) {
-    return modal(UPDATE, "Post an update", "Post", new Origin(incidentId, responseUrl), List.of(
-        input(i -> i.blockId(TEXT).label(plainText("What you found, what you are doing"))
-            .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(SlashCommandParser.MAX_TEXT)))),
-        input(i -> i.blockId(ETA).label(plainText("ETA")).optional(true)
-            .element(plainTextInput(p -> p.actionId(VALUE).maxLength(DeclarationRules.MAX_TITLE))))));
+    return modal(
+        UPDATE,
+        "Post an update",
+        "Post",
+        new Origin(incidentId, responseUrl),
+        List.of(
+            input(
+                i ->
+                    i.blockId(TEXT)
+                        .label(plainText("What you found, what you are doing"))
+                        .element(
+                            plainTextInput(
+                                p ->
+                                    p.actionId(VALUE)
+                                        .multiline(true)
+                                        .maxLength(SlashCommandParser.MAX_TEXT)))),
+            input(
+                i ->
+                    i.blockId(ETA)
+                        .label(plainText("ETA"))
+                        .optional(true)
+                        .element(
+                            plainTextInput(
+                                p -> p.actionId(VALUE).maxLength(DeclarationRules.MAX_TITLE))))));
   }
 
-  private static View modal(String callbackId, String title, String submit, Origin origin,
+  private static View modal(
+      String callbackId,
+      String title,
+      String submit,
+      Origin origin,
       List<com.slack.api.model.block.LayoutBlock> blocks) {
     return View.builder()
         .type("modal")
@@ -68,8 +109,10 @@ final class SlackForms {
         .title(ViewTitle.builder().type("plain_text").text(title).build())
         .submit(ViewSubmit.builder().type("plain_text").text(submit).build())
         .close(ViewClose.builder().type("plain_text").text("Cancel").build())
-        .privateMetadata((origin.incidentId() == null ? "" : origin.incidentId()) + SEPARATOR
-            + (origin.responseUrl() == null ? "" : origin.responseUrl()))
+        .privateMetadata(
+            (origin.incidentId() == null ? "" : origin.incidentId())
+                + SEPARATOR
+                + (origin.responseUrl() == null ? "" : origin.responseUrl()))
         .blocks(blocks)
         .build();
   }
@@ -82,7 +125,9 @@ final class SlackForms {
     return new Origin(id.isEmpty() ? null : id, url.isEmpty() ? null : url);
   }
 
-  /** A field of a submitted form: typed text or the chosen option's value; empty when left blank. */
+  /**
+   * A field of a submitted form: typed text or the chosen option's value; empty when left blank.
+   */
   Optional<String> field(View view, String blockId) {
     if (view.getState() == null || view.getState().getValues() == null) {
       return Optional.empty();
@@ -92,7 +137,8 @@ final class SlackForms {
     if (value == null) {
       return Optional.empty();
     }
-    String text = value.getSelectedOption() != null ? value.getSelectedOption().getValue() : value.getValue();
+    String text =
+        value.getSelectedOption() != null ? value.getSelectedOption().getValue() : value.getValue();
     return Optional.ofNullable(text).map(String::strip).filter(t -> !t.isEmpty());
   }
 }

@@ -4,9 +4,9 @@ import dev.firebreak.workflows.notify.SlackEscaping;
 import java.util.regex.Pattern;
 
 /**
- * Text for Slack's mrkdwn. Anything a user typed is escaped, so a title such as
- * {@code <!channel>} is shown and never notifies a whole channel; Slack user ids that the
- * workflow recorded (who acknowledged, who commands) become mentions so people see names.
+ * Text for Slack's mrkdwn. Anything a user typed is escaped, so a title such as {@code <!channel>}
+ * is shown and never notifies a whole channel; Slack user ids that the workflow recorded (who
+ * acknowledged, who commands) become mentions so people see names.
  */
 final class SlackMarkup {
 

@@ -19,7 +19,10 @@ final class SlackReplays {
 
   /** Slack's own tolerance for a request's timestamp, in both directions here. */
   static final Duration WINDOW = Duration.ofMinutes(5);
-  /** Far above any team's traffic in five minutes; only correctly signed requests are remembered. */
+
+  /**
+   * Far above any team's traffic in five minutes; only correctly signed requests are remembered.
+   */
   private static final int MAX_REMEMBERED = 50_000;
 
   private final Clock clock;
@@ -29,7 +32,10 @@ final class SlackReplays {
     this.clock = clock;
   }
 
-  /** Whether the request's timestamp is within {@link #WINDOW} of now, neither stale nor from the future. */
+  /**
+   * Whether the request's timestamp is within {@link #WINDOW} of now, neither stale nor from the
+   * future.
+   */
   boolean current(String timestamp) {
     long seconds;
     try {
@@ -41,15 +47,17 @@ final class SlackReplays {
   }
 
   /**
-   * Remembers a correctly signed request; false when it was handled already: the same signature
-   * (a replay), or a retry whose body was handled already.
+   * Remembers a correctly signed request; false when it was handled already: the same signature (a
+   * replay), or a retry whose body was handled already.
    *
    * @param retry Slack marked the request with {@code X-Slack-Retry-Num}
    */
   synchronized boolean firstSight(String timestamp, String signature, String body, boolean retry) {
     forgetExpired();
     String bodyKey = "body:" + Digests.sha256Hex(body);
-    boolean replayed = seen.containsKey("signature:" + timestamp + ":" + signature) || (retry && seen.containsKey(bodyKey));
+    boolean replayed =
+        seen.containsKey("signature:" + timestamp + ":" + signature)
+            || (retry && seen.containsKey(bodyKey));
     Instant now = clock.instant();
     seen.putIfAbsent("signature:" + timestamp + ":" + signature, now);
     seen.putIfAbsent(bodyKey, now);

@@ -3,7 +3,8 @@ package dev.firebreak.starter.slack;
 /**
  * An answer to a command or click, in mrkdwn.
  *
- * @param inChannel shown to the whole channel (a declaration); otherwise only to the person who asked
+ * @param inChannel shown to the whole channel (a declaration); otherwise only to the person who
+ *     asked
  */
 record SlackReply(String text, boolean inChannel) {
 

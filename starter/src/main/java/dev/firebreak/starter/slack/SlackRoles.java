@@ -26,7 +26,8 @@ final class SlackRoles {
   static SlackRoles from(ProvidersConfig.SlackProvider slack) {
     Map<String, Role> byUser = new HashMap<>();
     slack.users().forEach((user, role) -> byUser.put(user, Role.of(role)));
-    return new SlackRoles(byUser, slack.defaultRole() == null ? DEFAULT_ROLE : Role.of(slack.defaultRole()));
+    return new SlackRoles(
+        byUser, slack.defaultRole() == null ? DEFAULT_ROLE : Role.of(slack.defaultRole()));
   }
 
   SlackActor actor(String userId) {

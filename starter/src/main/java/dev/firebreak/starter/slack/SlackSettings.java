@@ -14,10 +14,11 @@ import java.util.function.Function;
  * @param botToken null when unset: commands and buttons still work, forms (views.open) do not
  * @param apiUrl Slack's Web API prefix, ending in {@code /api/}; {@code SLACK_API_URL} overrides it
  * @param inlineBudget how long a request waits for its work before answering "working on it"
- * @param appToken Slack's app-level token ({@code xapp-}, from {@code SLACK_APP_TOKEN}); set, requests
- *     also arrive over Socket Mode; null when unset
+ * @param appToken Slack's app-level token ({@code xapp-}, from {@code SLACK_APP_TOKEN}); set,
+ *     requests also arrive over Socket Mode; null when unset
  */
-public record SlackSettings(String signingSecret, String botToken, String apiUrl, Duration inlineBudget, String appToken) {
+public record SlackSettings(
+    String signingSecret, String botToken, String apiUrl, Duration inlineBudget, String appToken) {
 
   public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
@@ -31,14 +32,23 @@ public record SlackSettings(String signingSecret, String botToken, String apiUrl
       return Optional.empty();
     }
     SecretResolver secrets = new SecretResolver(env);
-    String apiUrl = Optional.ofNullable(env.apply("SLACK_API_URL")).filter(u -> !u.isBlank()).orElse(DEFAULT_API_URL);
+    String apiUrl =
+        Optional.ofNullable(env.apply("SLACK_API_URL"))
+            .filter(u -> !u.isBlank())
+            .orElse(DEFAULT_API_URL);
     String signingSecret = secrets.resolve(slack.signingSecret()).orElse(null);
-    String appToken = Optional.ofNullable(env.apply("SLACK_APP_TOKEN")).filter(t -> !t.isBlank()).orElse(null);
+    String appToken =
+        Optional.ofNullable(env.apply("SLACK_APP_TOKEN")).filter(t -> !t.isBlank()).orElse(null);
     if (signingSecret == null && appToken == null) {
       return Optional.empty();
     }
-    return Optional.of(new SlackSettings(signingSecret, secrets.resolve(slack.botToken()).orElse(null),
-        apiUrl.endsWith("/") ? apiUrl : apiUrl + "/", DeferredReplies.DEFAULT_INLINE_BUDGET, appToken));
+    return Optional.of(
+        new SlackSettings(
+            signingSecret,
+            secrets.resolve(slack.botToken()).orElse(null),
+            apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
+            DeferredReplies.DEFAULT_INLINE_BUDGET,
+            appToken));
   }
 
   public SlackSettings withInlineBudget(Duration budget) {
@@ -47,7 +57,12 @@ public record SlackSettings(String signingSecret, String botToken, String apiUrl
 
   @Override
   public String toString() {
-    return "SlackSettings[apiUrl=" + apiUrl + ", botToken=" + (botToken == null ? "unset" : "set")
-        + ", appToken=" + (appToken == null ? "unset" : "set") + "]";
+    return "SlackSettings[apiUrl="
+        + apiUrl
+        + ", botToken="
+        + (botToken == null ? "unset" : "set")
+        + ", appToken="
+        + (appToken == null ? "unset" : "set")
+        + "]";
   }
 }

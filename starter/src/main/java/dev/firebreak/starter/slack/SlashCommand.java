@@ -16,49 +16,73 @@ sealed interface SlashCommand {
   }
 
   record Declare(Severity severity, String service, String title) implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.DECLARE; }
+    public SlashVerb verb() {
+      return SlashVerb.DECLARE;
+    }
   }
 
   /** {@code declare} without arguments: the user fills in a form instead. */
   record OpenDeclareForm() implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.DECLARE; }
+    public SlashVerb verb() {
+      return SlashVerb.DECLARE;
+    }
   }
 
   record Acknowledge(String incidentId) implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.ACK; }
+    public SlashVerb verb() {
+      return SlashVerb.ACK;
+    }
   }
 
   record PostUpdate(String incidentId, String text, String eta) implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.UPDATE; }
+    public SlashVerb verb() {
+      return SlashVerb.UPDATE;
+    }
   }
 
   record Status(String incidentId) implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.STATUS; }
+    public SlashVerb verb() {
+      return SlashVerb.STATUS;
+    }
   }
 
   record ChangeSeverity(String incidentId, Severity severity) implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.SEVERITY; }
+    public SlashVerb verb() {
+      return SlashVerb.SEVERITY;
+    }
   }
 
-  /** @param commander a Slack user id when the text carried a mention, else the name as typed */
+  /**
+   * @param commander a Slack user id when the text carried a mention, else the name as typed
+   */
   record AssignCommander(String incidentId, String commander) implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.COMMANDER; }
+    public SlashVerb verb() {
+      return SlashVerb.COMMANDER;
+    }
   }
 
   record Resolve(String incidentId, String summary) implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.RESOLVE; }
+    public SlashVerb verb() {
+      return SlashVerb.RESOLVE;
+    }
   }
 
   record RollBack(String incidentId) implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.ROLLBACK; }
+    public SlashVerb verb() {
+      return SlashVerb.ROLLBACK;
+    }
   }
 
   record ListOpen() implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.LIST; }
+    public SlashVerb verb() {
+      return SlashVerb.LIST;
+    }
   }
 
   record Help() implements SlashCommand {
-    public SlashVerb verb() { return SlashVerb.HELP; }
+    public SlashVerb verb() {
+      return SlashVerb.HELP;
+    }
   }
 
   /**

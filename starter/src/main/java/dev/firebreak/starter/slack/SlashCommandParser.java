@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the text after {@code /incident} into a {@link SlashCommand}. Pure and total: any text,
  * however long or strange, gives a command or an {@link SlashCommand.Invalid} that names the
- * problem; it never throws. Free text (titles, updates, summaries) is kept as typed, with its
- * inner spacing and line breaks.
+ * problem; it never throws. Free text (titles, updates, summaries) is kept as typed, with its inner
+ * spacing and line breaks.
  */
 final class SlashCommandParser {
 
@@ -24,9 +24,12 @@ final class SlashCommandParser {
 
   private static final Pattern INCIDENT_ID = Pattern.compile("(?i)INC-\\d{8}-\\d{1,6}");
   private static final Pattern SEVERITY = Pattern.compile("(?i)P[0-4]");
+
   /** A mention as Slack escapes it in command text: {@code <@U123>} or {@code <@U123|alice>}. */
   private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+
   private static final Pattern NAME = Pattern.compile("@?([\\p{L}\\p{N}._-]{1,80})");
+
   /** The last {@code eta <time>} of an update splits it from the text. */
   private static final Pattern TEXT_THEN_ETA = Pattern.compile("(?is)(.*\\S)\\s+eta\\s+(\\S.*)");
 
@@ -41,7 +44,8 @@ final class SlashCommandParser {
     }
     Optional<SlashVerb> verb = SlashVerb.of(words.get(0).text());
     if (verb.isEmpty()) {
-      return new SlashCommand.Invalid("I don't know '" + Clip.of(words.get(0).text(), 30) + "'.", null);
+      return new SlashCommand.Invalid(
+          "I don't know '" + Clip.of(words.get(0).text(), 30) + "'.", null);
     }
     Args args = new Args(input, words);
     return switch (verb.get()) {
@@ -67,22 +71,26 @@ final class SlashCommandParser {
     }
     String severity = args.next();
     if (!SEVERITY.matcher(severity).matches()) {
-      return new SlashCommand.Invalid("'" + Clip.of(severity, 30) + "' is not a severity (P0 to P4).", SlashVerb.DECLARE);
+      return new SlashCommand.Invalid(
+          "'" + Clip.of(severity, 30) + "' is not a severity (P0 to P4).", SlashVerb.DECLARE);
     }
     String service = args.next();
     String title = args.rest();
     if (!DeclarationRules.titleFits(title)) {
-      return new SlashCommand.Invalid("The title is longer than " + DeclarationRules.MAX_TITLE + " characters.",
+      return new SlashCommand.Invalid(
+          "The title is longer than " + DeclarationRules.MAX_TITLE + " characters.",
           SlashVerb.DECLARE);
     }
-    return new SlashCommand.Declare(Severity.valueOf(severity.toUpperCase(Locale.ROOT)), service, title);
+    return new SlashCommand.Declare(
+        Severity.valueOf(severity.toUpperCase(Locale.ROOT)), service, title);
   }
 
   private SlashCommand update(Args args) {
     String id = args.optionalId();
     String rest = args.rest();
     if (rest.length() > MAX_TEXT) {
-      return new SlashCommand.Invalid("The update is too long (at most " + MAX_TEXT + " characters).", SlashVerb.UPDATE);
+      return new SlashCommand.Invalid(
+          "The update is too long (at most " + MAX_TEXT + " characters).", SlashVerb.UPDATE);
     }
     String eta = null;
     Matcher etaAt = TEXT_THEN_ETA.matcher(rest);
@@ -103,7 +111,8 @@ final class SlashCommandParser {
     }
     String severity = args.next();
     if (!SEVERITY.matcher(severity).matches()) {
-      return new SlashCommand.Invalid("'" + Clip.of(severity, 30) + "' is not a severity (P0 to P4).", SlashVerb.SEVERITY);
+      return new SlashCommand.Invalid(
+          "'" + Clip.of(severity, 30) + "' is not a severity (P0 to P4).", SlashVerb.SEVERITY);
     }
     return new SlashCommand.ChangeSeverity(id, Severity.valueOf(severity.toUpperCase(Locale.ROOT)));
   }
@@ -122,14 +131,17 @@ final class SlashCommandParser {
     if (name.matches()) {
       return new SlashCommand.AssignCommander(id, name.group(1));
     }
-    return new SlashCommand.Invalid("'" + Clip.of(who, 30) + "' is not a person; mention them, like @alice.", SlashVerb.COMMANDER);
+    return new SlashCommand.Invalid(
+        "'" + Clip.of(who, 30) + "' is not a person; mention them, like @alice.",
+        SlashVerb.COMMANDER);
   }
 
   private SlashCommand resolve(Args args) {
     String id = args.optionalId();
     String summary = args.rest();
     if (summary.length() > MAX_TEXT) {
-      return new SlashCommand.Invalid("The summary is too long (at most " + MAX_TEXT + " characters).", SlashVerb.RESOLVE);
+      return new SlashCommand.Invalid(
+          "The summary is too long (at most " + MAX_TEXT + " characters).", SlashVerb.RESOLVE);
     }
     return new SlashCommand.Resolve(id, summary.isEmpty() ? null : summary);
   }

@@ -7,15 +7,23 @@ import java.util.Optional;
 
 /** The verbs of {@code /incident}: how each is written and the role it needs. */
 enum SlashVerb {
-  DECLARE("declare <P0-P4> <service> <title>", "declare an incident (no arguments opens a form)", Role.RESPONDER),
+  DECLARE(
+      "declare <P0-P4> <service> <title>",
+      "declare an incident (no arguments opens a form)",
+      Role.RESPONDER),
   ACK("ack [id]", "acknowledge; stops escalation", Role.RESPONDER),
-  UPDATE("update [id] <text> [eta <time>]", "post an update, optionally with an ETA", Role.RESPONDER),
+  UPDATE(
+      "update [id] <text> [eta <time>]", "post an update, optionally with an ETA", Role.RESPONDER),
   STATUS("status [id]", "show where the incident stands", Role.VIEWER),
   SEVERITY("severity [id] <P0-P4>", "change the severity", Role.RESPONDER),
   COMMANDER("commander [id] @user", "hand the incident to another commander", Role.RESPONDER),
   RESOLVE("resolve [id] [summary]", "resolve (refused while health checks fail)", Role.RESPONDER),
-  // The service's rollback.roles decide who may (admin unless the config grants more); RESPONDER only gates the verb.
-  ROLLBACK("rollback [id]", "roll the service back to the deploy the assessment suggested", Role.RESPONDER),
+  // The service's rollback.roles decide who may (admin unless the config grants more); RESPONDER
+  // only gates the verb.
+  ROLLBACK(
+      "rollback [id]",
+      "roll the service back to the deploy the assessment suggested",
+      Role.RESPONDER),
   LIST("list", "list open incidents", Role.VIEWER),
   HELP("help", "show this help", Role.VIEWER);
 

@@ -44,7 +44,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code POST /api/v1/alerts} on the API over the real incident workflow (RunningApi's Temporal). */
+/**
+ * {@code POST /api/v1/alerts} on the API over the real incident workflow (RunningApi's Temporal).
+ */
 class AlertEndpointTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,19 +56,30 @@ class AlertEndpointTest {
   @RegisterExtension final RunningApi api = new RunningApi();
 
   private final FirebreakConfig config = new ConfigLoader().load(AlertRulesTest.CONFIG);
-  private final IncidentGateway incidents = IncidentGateway.of(api.temporal.getWorkflowClient(), config, false);
+  private final IncidentGateway incidents =
+      IncidentGateway.of(api.temporal.getWorkflowClient(), config, false);
   private final ApiServer server;
 
   AlertEndpointTest() {
-    ApiTokens tokens = ApiTokens.none()
-        .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
-        .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
-    SecretResolver secrets = new SecretResolver(Map.of("ALERT_SECRET", SHARED_SECRET,
-        "SENTRY_CLIENT_SECRET", SENTRY_SECRET)::get);
+    ApiTokens tokens =
+        ApiTokens.none()
+            .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
+            .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
+    SecretResolver secrets =
+        new SecretResolver(
+            Map.of("ALERT_SECRET", SHARED_SECRET, "SENTRY_CLIENT_SECRET", SENTRY_SECRET)::get);
     PrometheusMeterRegistry registry = api.registry;
     AlertEndpoint alerts = new AlertEndpoint(config, tokens, secrets, incidents, registry);
-    server = new ApiServer(incidents, new MaintenanceWindows(incidents, config, Clock.systemUTC()), config, tokens, registry,
-        () -> true, alerts::register).start("127.0.0.1", 0);
+    server =
+        new ApiServer(
+                incidents,
+                new MaintenanceWindows(incidents, config, Clock.systemUTC()),
+                config,
+                tokens,
+                registry,
+                () -> true,
+                alerts::register)
+            .start("127.0.0.1", 0);
   }
 
   @AfterEach
@@ -83,9 +96,11 @@ class AlertEndpointTest {
   }
 
   private HttpResponse<String> post(String query, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + AlertEndpoint.PATH + query))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + AlertEndpoint.PATH + query))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     return api.send(request);
   }
@@ -114,7 +129,8 @@ class AlertEndpointTest {
     return """
         {"version": "4", "groupKey": "{}:{alertname=\\"HighErrorRate\\"}", "status": "%s", "alerts": [
           {"status": "%s", "fingerprint": "e1", "labels": {"alertname": "HighErrorRate", "job": "checkout"},
-           "annotations": {"summary": "Checkout error rate", "error_rate": "%s%%"}}]}""".formatted(status, status, rate);
+           "annotations": {"summary": "Checkout error rate", "error_rate": "%s%%"}}]}"""
+        .formatted(status, status, rate);
   }
 
   @Test
@@ -124,10 +140,13 @@ class AlertEndpointTest {
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode outcome = json(response).get("incidents").get(0);
     assertThat(outcome.get("id").asText()).startsWith("ALERT-").hasSize(18);
-    assertThat(outcome.get("workflowId").asText()).isEqualTo("incident-" + outcome.get("id").asText());
+    assertThat(outcome.get("workflowId").asText())
+        .isEqualTo("incident-" + outcome.get("id").asText());
     assertThat(outcome.get("alert").asText()).isEqualTo("firing");
-    IncidentView view = await().atMost(Duration.ofSeconds(10)).until(() -> incidents.view(outcome.get("id").asText()),
-        v -> pages(v) == 1);
+    IncidentView view =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> incidents.view(outcome.get("id").asText()), v -> pages(v) == 1);
     assertThat(view.service()).isEqualTo("recoup-backend");
     assertThat(view.severity()).isEqualTo(Severity.P1);
     assertThat(view.title()).isEqualTo("ProbeFailure");
@@ -141,12 +160,15 @@ class AlertEndpointTest {
     postWithSecret(errorRate("firing", 8.1));
     await().atMost(Duration.ofSeconds(10)).until(() -> incidents.view(id).alerts().firings() == 2);
 
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(metrics())
-        .containsPattern(RunningApi.declaredOnce("P1")));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(metrics()).containsPattern(RunningApi.declaredOnce("P1")));
   }
 
   private String metrics() {
-    return api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))).body();
+    return api.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")))
+        .body();
   }
 
   @Test
@@ -156,14 +178,21 @@ class AlertEndpointTest {
     ExecutorService senders = Executors.newFixedThreadPool(50);
     List<CompletableFuture<HttpResponse<String>>> deliveries;
     try {
-      deliveries = java.util.stream.IntStream.range(0, 50).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return postWithSecret(body);
-      }, senders)).toList();
+      deliveries =
+          java.util.stream.IntStream.range(0, 50)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () -> {
+                            try {
+                              start.await();
+                            } catch (InterruptedException e) {
+                              Thread.currentThread().interrupt();
+                            }
+                            return postWithSecret(body);
+                          },
+                          senders))
+              .toList();
       start.countDown();
       CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).join();
     } finally {
@@ -173,11 +202,17 @@ class AlertEndpointTest {
     assertThat(deliveries).allSatisfy(d -> assertThat(d.get().statusCode()).isEqualTo(202));
     assertThat(deliveries.stream().map(d -> incidentId(d.join())).distinct()).hasSize(1);
     String id = incidentId(deliveries.get(0).get());
-    IncidentView view = await().atMost(Duration.ofSeconds(15)).until(() -> incidents.view(id),
-        v -> v.alerts().firings() == 50 && pages(v) == 1);
+    IncidentView view =
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> incidents.view(id), v -> v.alerts().firings() == 50 && pages(v) == 1);
     assertThat(incidents.list(true)).hasSize(1);
-    assertThat(view.timeline()).filteredOn(e -> e.kind().equals("alert-firing")).singleElement()
-        .extracting(TimelineEntry::text).asString().contains("50 deliveries");
+    assertThat(view.timeline())
+        .filteredOn(e -> e.kind().equals("alert-firing"))
+        .singleElement()
+        .extracting(TimelineEntry::text)
+        .asString()
+        .contains("50 deliveries");
   }
 
   @Test
@@ -187,7 +222,10 @@ class AlertEndpointTest {
 
     assertThat(resolved.statusCode()).isEqualTo(202);
     assertThat(json(resolved).get("incidents").get(0).get("recorded").asBoolean()).isTrue();
-    IncidentView view = await().atMost(Duration.ofSeconds(10)).until(() -> incidents.view(id), v -> v.alerts().resolutions() == 1);
+    IncidentView view =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> incidents.view(id), v -> v.alerts().resolutions() == 1);
     assertThat(view.status()).isEqualTo(IncidentStatus.DECLARED);
   }
 
@@ -197,11 +235,19 @@ class AlertEndpointTest {
     String id = incidentId(firing);
     postWithSecret(errorRate("resolved", 7.2));
 
-    IncidentView view = await().atMost(Duration.ofSeconds(10)).until(() -> incidents.view(id),
-        v -> v.status() != IncidentStatus.DECLARED && v.status() != IncidentStatus.ACKNOWLEDGED);
+    IncidentView view =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> incidents.view(id),
+                v ->
+                    v.status() != IncidentStatus.DECLARED
+                        && v.status() != IncidentStatus.ACKNOWLEDGED);
     assertThat(view.severity()).isEqualTo(Severity.P1);
     assertThat(view.resolvedAt()).isNotNull();
-    assertThat(view.timeline()).extracting(TimelineEntry::kind).contains("alert-resolved", "resolved");
+    assertThat(view.timeline())
+        .extracting(TimelineEntry::kind)
+        .contains("alert-resolved", "resolved");
   }
 
   @Test
@@ -220,14 +266,25 @@ class AlertEndpointTest {
     mac.init(new SecretKeySpec(SENTRY_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     String signature = HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
 
-    HttpResponse<String> forged = post("", body.replace("heck is not defined", "forged"),
-        Map.of("Sentry-Hook-Signature", signature, "Sentry-Hook-Resource", "event_alert"));
-    HttpResponse<String> signed = post("", body, Map.of("Sentry-Hook-Signature", signature, "Sentry-Hook-Resource", "event_alert"));
+    HttpResponse<String> forged =
+        post(
+            "",
+            body.replace("heck is not defined", "forged"),
+            Map.of("Sentry-Hook-Signature", signature, "Sentry-Hook-Resource", "event_alert"));
+    HttpResponse<String> signed =
+        post(
+            "",
+            body,
+            Map.of("Sentry-Hook-Signature", signature, "Sentry-Hook-Resource", "event_alert"));
 
     assertThat(forged.statusCode()).isEqualTo(401);
-    assertThat(json(forged).get("message").asText()).contains("Sentry-Hook-Signature does not match");
+    assertThat(json(forged).get("message").asText())
+        .contains("Sentry-Hook-Signature does not match");
     assertThat(signed.statusCode()).isEqualTo(202);
-    IncidentView view = await().atMost(Duration.ofSeconds(10)).until(() -> incidents.view(incidentId(signed)), v -> v != null);
+    IncidentView view =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> incidents.view(incidentId(signed)), v -> v != null);
     assertThat(view.service()).isEqualTo("talk-to-my-lawyer");
     assertThat(view.severity()).isEqualTo(Severity.P2);
     assertThat(view.title()).isEqualTo("ReferenceError: heck is not defined");
@@ -235,9 +292,16 @@ class AlertEndpointTest {
 
   @Test
   void grafanaAndGenericAlertsAreAcceptedWithAResponderToken() {
-    String grafana = example("grafana-firing.json").replace("\"zone\": \"eu-1\"", "\"zone\": \"eu-1\", \"service\": \"recoup-backend\"");
-    HttpResponse<String> fromGrafana = post("", grafana, Map.of("Authorization", "Bearer responder-token"));
-    HttpResponse<String> generic = post("?source=generic", example("generic-firing.json"), Map.of("Authorization", "Bearer responder-token"));
+    String grafana =
+        example("grafana-firing.json")
+            .replace("\"zone\": \"eu-1\"", "\"zone\": \"eu-1\", \"service\": \"recoup-backend\"");
+    HttpResponse<String> fromGrafana =
+        post("", grafana, Map.of("Authorization", "Bearer responder-token"));
+    HttpResponse<String> generic =
+        post(
+            "?source=generic",
+            example("generic-firing.json"),
+            Map.of("Authorization", "Bearer responder-token"));
 
     assertThat(fromGrafana.statusCode()).isEqualTo(202);
     assertThat(json(fromGrafana).get("incidents")).hasSize(2);
@@ -250,12 +314,15 @@ class AlertEndpointTest {
     String body = example("alertmanager-firing.json");
 
     HttpResponse<String> none = post("", body, Map.of());
-    HttpResponse<String> wrongSecret = post("", body, Map.of(AlertsConfig.DEFAULT_SECRET_HEADER, "guess"));
+    HttpResponse<String> wrongSecret =
+        post("", body, Map.of(AlertsConfig.DEFAULT_SECRET_HEADER, "guess"));
     HttpResponse<String> badToken = post("", body, Map.of("Authorization", "Bearer nope"));
     HttpResponse<String> viewer = post("", body, Map.of("Authorization", "Bearer viewer-token"));
 
     assertThat(none.statusCode()).isEqualTo(401);
-    assertThat(json(none).get("message").asText()).contains("Authorization: Bearer").contains(AlertsConfig.DEFAULT_SECRET_HEADER);
+    assertThat(json(none).get("message").asText())
+        .contains("Authorization: Bearer")
+        .contains(AlertsConfig.DEFAULT_SECRET_HEADER);
     assertThat(wrongSecret.statusCode()).isEqualTo(401);
     assertThat(badToken.statusCode()).isEqualTo(401);
     assertThat(viewer.statusCode()).isEqualTo(403);
@@ -267,8 +334,10 @@ class AlertEndpointTest {
   void malformedOversizedAndUnroutableBodiesAre4xxAndApplyNothing() {
     HttpResponse<String> notJson = postWithSecret("{\"alerts\": [");
     HttpResponse<String> array = postWithSecret("[]");
-    HttpResponse<String> oversized = postWithSecret("{\"title\": \"" + "x".repeat(AlertEndpoint.MAX_BODY_BYTES) + "\"}");
-    HttpResponse<String> beyondWhatTheApiReads = postWithSecret("{\"title\": \"" + "x".repeat(2_000_000) + "\"}");
+    HttpResponse<String> oversized =
+        postWithSecret("{\"title\": \"" + "x".repeat(AlertEndpoint.MAX_BODY_BYTES) + "\"}");
+    HttpResponse<String> beyondWhatTheApiReads =
+        postWithSecret("{\"title\": \"" + "x".repeat(2_000_000) + "\"}");
     // The first alert of this group routes, the second does not: neither may be applied.
     String halfRoutable = example("grafana-firing.json");
     HttpResponse<String> unroutable = postWithSecret(halfRoutable);

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AlertRulesTest {
 
-  static final String CONFIG = """
+  static final String CONFIG =
+      """
       organisation: Test
       escalation:
         levels:
@@ -35,16 +36,25 @@ class AlertRulesTest {
 
   private final AlertRules rules = new AlertRules(new ConfigLoader().load(CONFIG));
 
-  private static ReceivedAlert alert(AlertSource source, Map<String, String> labels, Map<String, Double> values) {
+  private static ReceivedAlert alert(
+      AlertSource source, Map<String, String> labels, Map<String, Double> values) {
     return new ReceivedAlert(source, "fp", true, "A", null, labels, values, "{}");
   }
 
   @Test
   void errorRateAboveFivePercentIsP1AndResolvesItselfWhileBelowItIsP2() {
-    AlertRules.Routing high = rules.route(alert(AlertSource.ALERTMANAGER,
-        Map.of("alertname", "HighErrorRate"), Map.of("error_rate", 7.2)));
-    AlertRules.Routing low = rules.route(alert(AlertSource.ALERTMANAGER,
-        Map.of("alertname", "HighErrorRate"), Map.of("error_rate", 3.0)));
+    AlertRules.Routing high =
+        rules.route(
+            alert(
+                AlertSource.ALERTMANAGER,
+                Map.of("alertname", "HighErrorRate"),
+                Map.of("error_rate", 7.2)));
+    AlertRules.Routing low =
+        rules.route(
+            alert(
+                AlertSource.ALERTMANAGER,
+                Map.of("alertname", "HighErrorRate"),
+                Map.of("error_rate", 3.0)));
 
     assertThat(high).isEqualTo(new AlertRules.Routing("recoup-backend", Severity.P1, true));
     assertThat(low).isEqualTo(new AlertRules.Routing("recoup-backend", Severity.P2, false));
@@ -57,10 +67,23 @@ class AlertRulesTest {
   @ParameterizedTest
   @MethodSource("resolvedValues")
   void aResolvedAlertResolvesUnderItsFiringsRuleWhateverValueItCarries(Map<String, Double> values) {
-    AlertRules.Routing firing = rules.route(alert(AlertSource.ALERTMANAGER,
-        Map.of("alertname", "HighErrorRate"), Map.of("error_rate", 7.2)));
-    AlertRules.Routing resolved = rules.route(new ReceivedAlert(AlertSource.ALERTMANAGER, "fp", false, "A", null,
-        Map.of("alertname", "HighErrorRate"), values, "{}"));
+    AlertRules.Routing firing =
+        rules.route(
+            alert(
+                AlertSource.ALERTMANAGER,
+                Map.of("alertname", "HighErrorRate"),
+                Map.of("error_rate", 7.2)));
+    AlertRules.Routing resolved =
+        rules.route(
+            new ReceivedAlert(
+                AlertSource.ALERTMANAGER,
+                "fp",
+                false,
+                "A",
+                null,
+                Map.of("alertname", "HighErrorRate"),
+                values,
+                "{}"));
 
     assertThat(resolved.autoResolve()).isTrue();
     assertThat(resolved.service()).isEqualTo(firing.service());
@@ -68,47 +91,72 @@ class AlertRulesTest {
 
   @ParameterizedTest
   @MethodSource("resolvedValues")
-  void aResolvedGrafanaAlertFindsItsServiceWithoutTheValueThatRoutedItsFiring(Map<String, Double> values) {
-    Map<String, Double> grafanaValues = values.isEmpty() ? values : Map.of("B", values.get("error_rate"));
+  void aResolvedGrafanaAlertFindsItsServiceWithoutTheValueThatRoutedItsFiring(
+      Map<String, Double> values) {
+    Map<String, Double> grafanaValues =
+        values.isEmpty() ? values : Map.of("B", values.get("error_rate"));
 
-    AlertRules.Routing resolved = rules.route(new ReceivedAlert(AlertSource.GRAFANA, "fp", false, "A", null,
-        Map.of(), grafanaValues, "{}"));
+    AlertRules.Routing resolved =
+        rules.route(
+            new ReceivedAlert(
+                AlertSource.GRAFANA, "fp", false, "A", null, Map.of(), grafanaValues, "{}"));
 
     assertThat(resolved.service()).isEqualTo("recoup-backend");
   }
 
   @Test
   void grafanaExampleMapsItsHighValueToP1AndTheOtherByItsLabelsAlone() {
-    List<ReceivedAlert> grafana = AlertSource.GRAFANA.format().read(AlertFormatsTest.example("grafana-firing.json"));
+    List<ReceivedAlert> grafana =
+        AlertSource.GRAFANA.format().read(AlertFormatsTest.example("grafana-firing.json"));
 
     assertThat(rules.route(grafana.get(0)).severity()).isEqualTo(Severity.P1);
-    assertThatThrownBy(() -> rules.route(grafana.get(1))).isInstanceOfSatisfying(ApiError.class,
-        e -> assertThat(e.status()).isEqualTo(422));
+    assertThatThrownBy(() -> rules.route(grafana.get(1)))
+        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(422));
   }
 
   @Test
   void withoutARuleTheAlertsOwnServiceAndSeverityLabelsDecide() {
-    AlertRules.Routing routing = rules.route(alert(AlertSource.ALERTMANAGER,
-        Map.of("alertname", "ProbeFailure", "service", "talk-to-my-lawyer", "severity", "critical"), Map.of()));
+    AlertRules.Routing routing =
+        rules.route(
+            alert(
+                AlertSource.ALERTMANAGER,
+                Map.of(
+                    "alertname",
+                    "ProbeFailure",
+                    "service",
+                    "talk-to-my-lawyer",
+                    "severity",
+                    "critical"),
+                Map.of()));
 
     assertThat(routing).isEqualTo(new AlertRules.Routing("talk-to-my-lawyer", Severity.P1, false));
   }
 
   @Test
   void anAlertForAnUnknownServiceIsRefusedWithTheKnownOnes() {
-    assertThatThrownBy(() -> rules.route(alert(AlertSource.GENERIC, Map.of("service", "billing"), Map.of())))
-        .isInstanceOfSatisfying(ApiError.class, e -> {
-          assertThat(e.status()).isEqualTo(422);
-          assertThat(e.getMessage()).contains("'billing'").contains("recoup-backend, talk-to-my-lawyer");
-        });
+    assertThatThrownBy(
+            () -> rules.route(alert(AlertSource.GENERIC, Map.of("service", "billing"), Map.of())))
+        .isInstanceOfSatisfying(
+            ApiError.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(422);
+              assertThat(e.getMessage())
+                  .contains("'billing'")
+                  .contains("recoup-backend, talk-to-my-lawyer");
+            });
   }
 
   @Test
   void configReportsUnknownSendersSeveritiesAndServicesInRules() {
-    var check = new ConfigLoader().check(CONFIG.replace("source: sentry, service: talk-to-my-lawyer, severity: P2",
-        "source: nagios, service: billing, severity: P9"));
+    var check =
+        new ConfigLoader()
+            .check(
+                CONFIG.replace(
+                    "source: sentry, service: talk-to-my-lawyer, severity: P2",
+                    "source: nagios, service: billing, severity: P9"));
 
-    assertThat(check.problems()).extracting(p -> p.path())
+    assertThat(check.problems())
+        .extracting(p -> p.path())
         .contains("alerts.rules[3].source", "alerts.rules[3].service", "alerts.rules[3].severity");
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiServerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DECLARE = """
+  private static final String DECLARE =
+      """
       {"title": "Checkout 5xx", "severity": "P1", "service": "recoup-backend", "description": "Stripe errors"}""";
 
   @RegisterExtension final RunningApi api = new RunningApi();
@@ -40,12 +41,18 @@ class ApiServerTest {
   void metricsAreServedWithoutATokenAndCountDeclaredIncidents() {
     declare(DECLARE);
 
-    // The incident counts itself (so every way of declaring one is counted), a moment after it starts.
-    HttpResponse<String> metrics = await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/metrics", null),
-        m -> RunningApi.declaredOnce("P1").matcher(m.body()).find());
+    // The incident counts itself (so every way of declaring one is counted), a moment after it
+    // starts.
+    HttpResponse<String> metrics =
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () -> api.get("/metrics", null),
+                m -> RunningApi.declaredOnce("P1").matcher(m.body()).find());
 
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
   }
 
   @Test
@@ -88,7 +95,8 @@ class ApiServerTest {
     assertThat(services).hasSize(2);
     assertThat(services.get(0).get("name").asText()).isEqualTo("recoup-backend");
     assertThat(services.get(0).get("platform").asText()).isEqualTo("render");
-    assertThat(services.get(0).get("dependencies").get(0).get("statusPage").asText()).isEqualTo("http://127.0.0.1:9/status");
+    assertThat(services.get(0).get("dependencies").get(0).get("statusPage").asText())
+        .isEqualTo("http://127.0.0.1:9/status");
   }
 
   @Test
@@ -98,7 +106,8 @@ class ApiServerTest {
 
     assertThat(response.statusCode()).isEqualTo(201);
     String id = json(response).get("id").asText();
-    // The id carries the API's date; either side of a midnight the request may have crossed is right.
+    // The id carries the API's date; either side of a midnight the request may have crossed is
+    // right.
     assertThat(id).isIn("INC-" + before + "-1", "INC-" + utcDate() + "-1");
     assertThat(json(response).get("workflowId").asText()).isEqualTo("incident-" + id);
     assertThat(json(response).get("status").asText()).isEqualTo("DECLARED");
@@ -127,18 +136,27 @@ class ApiServerTest {
     // 500 incidents declared today by an earlier run of the API (placeholders nobody works on).
     String today = utcDate();
     for (int n = 1; n <= 500; n++) {
-      api.temporal.getWorkflowClient().newUntypedWorkflowStub("IncidentWorkflow", WorkflowOptions.newBuilder()
-          .setWorkflowId(IncidentWorkflow.workflowId("INC-" + today + "-" + n)).setTaskQueue("nobody-polls").build())
+      api.temporal
+          .getWorkflowClient()
+          .newUntypedWorkflowStub(
+              "IncidentWorkflow",
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(IncidentWorkflow.workflowId("INC-" + today + "-" + n))
+                  .setTaskQueue("nobody-polls")
+                  .build())
           .start();
     }
     ApiServer restarted = api.newServer().start("127.0.0.1", 0);
     try {
       HttpResponse<String> declared = sendTo(restarted, DECLARE);
-      assumeTrue(today.equals(utcDate()), "the UTC date changed during the test: the placeholders are yesterday's");
+      assumeTrue(
+          today.equals(utcDate()),
+          "the UTC date changed during the test: the placeholders are yesterday's");
 
       assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
       assertThat(json(declared).get("id").asText()).isEqualTo("INC-" + today + "-501");
-      assertThat(json(sendTo(restarted, DECLARE)).get("id").asText()).isEqualTo("INC-" + today + "-502");
+      assertThat(json(sendTo(restarted, DECLARE)).get("id").asText())
+          .isEqualTo("INC-" + today + "-502");
     } finally {
       restarted.stop();
     }
@@ -148,8 +166,15 @@ class ApiServerTest {
   void theIncidentListHoldsIncidentsOnlyThoughTheDevServerIgnoresTheTypeFilter() {
     String id = declare(DECLARE);
     // A job tick or a maintenance window, as dev mode runs beside its incidents.
-    api.temporal.getWorkflowClient().newUntypedWorkflowStub("JobTickWorkflow", WorkflowOptions.newBuilder()
-        .setWorkflowId("job-email-queue-tick").setTaskQueue("nobody-polls").build()).start();
+    api.temporal
+        .getWorkflowClient()
+        .newUntypedWorkflowStub(
+            "JobTickWorkflow",
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("job-email-queue-tick")
+                .setTaskQueue("nobody-polls")
+                .build())
+        .start();
 
     JsonNode listed = json(api.get("/api/v1/incidents", "viewer-token"));
 
@@ -161,16 +186,22 @@ class ApiServerTest {
   void declareMeasuresTheTitleWithoutItsSurroundingBlanksAsSlackDoes() {
     String id = declare(DECLARE.replace("Checkout 5xx", "  " + "x".repeat(200) + "  "));
 
-    assertThat(json(api.get("/api/v1/incidents/" + id, "viewer-token")).get("title").asText()).isEqualTo("x".repeat(200));
+    assertThat(json(api.get("/api/v1/incidents/" + id, "viewer-token")).get("title").asText())
+        .isEqualTo("x".repeat(200));
   }
 
   @Test
   void declareRefusesBadRequestsAndStartsNothing() {
-    assertBadRequest(DECLARE.replace("recoup-backend", "nope"),
+    assertBadRequest(
+        DECLARE.replace("recoup-backend", "nope"),
         "No service named 'nope'; known: recoup-backend, talk-to-my-lawyer.");
-    assertBadRequest(DECLARE.replace("\"P1\"", "\"P9\""), "Field 'severity' is 'P9', not one of P0, P1, P2, P3, P4.");
+    assertBadRequest(
+        DECLARE.replace("\"P1\"", "\"P9\""),
+        "Field 'severity' is 'P9', not one of P0, P1, P2, P3, P4.");
     assertBadRequest("{\"title\": \"x\", ", null);
-    assertBadRequest(DECLARE.replace("Checkout 5xx", "x".repeat(201)), "Field 'title' is longer than 200 characters.");
+    assertBadRequest(
+        DECLARE.replace("Checkout 5xx", "x".repeat(201)),
+        "Field 'title' is longer than 200 characters.");
     assertBadRequest(DECLARE.replace("Checkout 5xx", "  "), "Field 'title' is required.");
     assertBadRequest(DECLARE.replace("\"description\"", "\"descripton\""), null);
 
@@ -181,20 +212,30 @@ class ApiServerTest {
   void acknowledgeUpdateAndResolveReturnTheNewState() {
     String id = declare(DECLARE);
 
-    HttpResponse<String> ack = api.post("/api/v1/incidents/" + id + "/ack", "responder-token", "{}");
-    HttpResponse<String> update = api.post("/api/v1/incidents/" + id + "/updates", "responder-token",
-        "{\"text\": \"Stripe webhooks failing\", \"eta\": \"30 min\"}");
-    HttpResponse<String> resolve = api.post("/api/v1/incidents/" + id + "/resolve", "admin-token",
-        "{\"by\": \"bob\", \"summary\": \"Rolled back\"}");
+    HttpResponse<String> ack =
+        api.post("/api/v1/incidents/" + id + "/ack", "responder-token", "{}");
+    HttpResponse<String> update =
+        api.post(
+            "/api/v1/incidents/" + id + "/updates",
+            "responder-token",
+            "{\"text\": \"Stripe webhooks failing\", \"eta\": \"30 min\"}");
+    HttpResponse<String> resolve =
+        api.post(
+            "/api/v1/incidents/" + id + "/resolve",
+            "admin-token",
+            "{\"by\": \"bob\", \"summary\": \"Rolled back\"}");
 
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(json(ack).get("acknowledgedBy").asText()).isEqualTo("alice");
     assertThat(json(ack).get("status").asText()).isEqualTo("ACKNOWLEDGED");
     assertThat(update.statusCode()).isEqualTo(200);
-    assertThat(json(update).get("latestUpdate").asText()).isEqualTo("Stripe webhooks failing\nETA: 30 min");
+    assertThat(json(update).get("latestUpdate").asText())
+        .isEqualTo("Stripe webhooks failing\nETA: 30 min");
     assertThat(resolve.statusCode()).isEqualTo(200);
     assertThat(json(resolve).get("status").asText()).isEqualTo("MONITORING");
-    assertThat(json(resolve).get("timeline")).extracting(e -> e.get("actor").asText()).contains("bob");
+    assertThat(json(resolve).get("timeline"))
+        .extracting(e -> e.get("actor").asText())
+        .contains("bob");
   }
 
   @Test
@@ -206,7 +247,8 @@ class ApiServerTest {
 
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(json(again).get("error").asText()).isEqualTo("invalid_transition");
-    assertThat(json(again).get("message").asText()).startsWith(id + " was already acknowledged by alice at ");
+    assertThat(json(again).get("message").asText())
+        .startsWith(id + " was already acknowledged by alice at ");
   }
 
   @Test
@@ -214,12 +256,16 @@ class ApiServerTest {
     String id = declare(DECLARE);
     api.diagnostics.healthy = false;
 
-    HttpResponse<String> resolve = api.post("/api/v1/incidents/" + id + "/resolve", "responder-token", "{}");
+    HttpResponse<String> resolve =
+        api.post("/api/v1/incidents/" + id + "/resolve", "responder-token", "{}");
 
     assertThat(resolve.statusCode()).isEqualTo(409);
     assertThat(json(resolve).get("error").asText()).isEqualTo("resolve_refused");
-    assertThat(json(resolve).get("message").asText()).contains("recoup-backend").contains("database=error");
-    assertThat(json(api.get("/api/v1/incidents/" + id, "viewer-token")).get("resolvedAt").isNull()).isTrue();
+    assertThat(json(resolve).get("message").asText())
+        .contains("recoup-backend")
+        .contains("database=error");
+    assertThat(json(api.get("/api/v1/incidents/" + id, "viewer-token")).get("resolvedAt").isNull())
+        .isTrue();
   }
 
   @Test
@@ -228,9 +274,12 @@ class ApiServerTest {
     String body = "{\"text\": \"Investigating\"}";
 
     for (int i = 0; i < 2; i++) {
-      HttpResponse<String> response = api.send(api.request("/api/v1/incidents/" + id + "/updates", "responder-token")
-          .header("Idempotency-Key", "update-1").header("Content-Type", "application/json")
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+      HttpResponse<String> response =
+          api.send(
+              api.request("/api/v1/incidents/" + id + "/updates", "responder-token")
+                  .header("Idempotency-Key", "update-1")
+                  .header("Content-Type", "application/json")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
       assertThat(response.statusCode()).isEqualTo(200);
     }
 
@@ -242,7 +291,8 @@ class ApiServerTest {
   void commandsNeedTheirRequiredFields() {
     String id = declare(DECLARE);
 
-    HttpResponse<String> response = api.post("/api/v1/incidents/" + id + "/updates", "responder-token", "{}");
+    HttpResponse<String> response =
+        api.post("/api/v1/incidents/" + id + "/updates", "responder-token", "{}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("message").asText()).isEqualTo("Field 'text' is required.");
@@ -251,7 +301,8 @@ class ApiServerTest {
   @Test
   void unknownIncidentIsNotFound() {
     HttpResponse<String> show = api.get("/api/v1/incidents/INC-19990101-1", "viewer-token");
-    HttpResponse<String> ack = api.post("/api/v1/incidents/INC-19990101-1/ack", "responder-token", "{}");
+    HttpResponse<String> ack =
+        api.post("/api/v1/incidents/INC-19990101-1/ack", "responder-token", "{}");
 
     assertThat(show.statusCode()).isEqualTo(404);
     assertThat(json(show).get("error").asText()).isEqualTo("not_found");
@@ -261,13 +312,23 @@ class ApiServerTest {
   @Test
   void listShowsIncidentsNewestFirstAndCanKeepToOpenOnes() throws Exception {
     String first = declare(DECLARE);
-    String second = declare(DECLARE.replace("recoup-backend", "talk-to-my-lawyer").replace("P1", "P2"));
+    String second =
+        declare(DECLARE.replace("recoup-backend", "talk-to-my-lawyer").replace("P1", "P2"));
     api.post("/api/v1/incidents/" + second + "/ack", "responder-token", "{}");
     api.post("/api/v1/incidents/" + second + "/resolve", "responder-token", "{}");
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        json(api.get("/api/v1/incidents/" + second, "viewer-token")).get("status").asText().equals("POST_MORTEM"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                json(api.get("/api/v1/incidents/" + second, "viewer-token"))
+                    .get("status")
+                    .asText()
+                    .equals("POST_MORTEM"));
     api.post("/api/v1/incidents/" + second + "/postmortem/review", "responder-token", "{}");
-    api.temporal.getWorkflowClient().newUntypedWorkflowStub("incident-" + second).getResult(Object.class);
+    api.temporal
+        .getWorkflowClient()
+        .newUntypedWorkflowStub("incident-" + second)
+        .getResult(Object.class);
 
     JsonNode all = json(api.get("/api/v1/incidents", "viewer-token"));
     JsonNode open = json(api.get("/api/v1/incidents?status=open", "viewer-token"));
@@ -307,8 +368,10 @@ class ApiServerTest {
   @Test
   void aDeclarationKeyReusedWithADifferentBodyIsUnprocessableAndDeclaresNothing() {
     HttpResponse<String> first = declareWithKey(api.server, "declare-1");
-    HttpResponse<String> changed = api.send(declaration(api.server, DECLARE.replace("Checkout 5xx", "Payments down"))
-        .header("Idempotency-Key", "declare-1"));
+    HttpResponse<String> changed =
+        api.send(
+            declaration(api.server, DECLARE.replace("Checkout 5xx", "Payments down"))
+                .header("Idempotency-Key", "declare-1"));
 
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(changed.statusCode()).as(changed.body()).isEqualTo(422);
@@ -320,7 +383,11 @@ class ApiServerTest {
   void notesAreAcceptedAsSignals() {
     String id = declare(DECLARE);
 
-    HttpResponse<String> response = api.post("/api/v1/incidents/" + id + "/notes", "responder-token", "{\"text\": \"Paged Stripe\"}");
+    HttpResponse<String> response =
+        api.post(
+            "/api/v1/incidents/" + id + "/notes",
+            "responder-token",
+            "{\"text\": \"Paged Stripe\"}");
 
     assertThat(response.statusCode()).isEqualTo(202);
   }
@@ -329,11 +396,15 @@ class ApiServerTest {
   void postMortemIsMarkdown() {
     String id = declare(DECLARE);
 
-    HttpResponse<String> response = api.get("/api/v1/incidents/" + id + "/postmortem", "viewer-token");
+    HttpResponse<String> response =
+        api.get("/api/v1/incidents/" + id + "/postmortem", "viewer-token");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
-    assertThat(response.body()).startsWith("# Incident Report: Checkout 5xx").contains("**Incident**: " + id);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
+    assertThat(response.body())
+        .startsWith("# Incident Report: Checkout 5xx")
+        .contains("**Incident**: " + id);
   }
 
   @Test
@@ -372,8 +443,10 @@ class ApiServerTest {
   }
 
   private static java.net.http.HttpRequest.Builder declaration(ApiServer server, String body) {
-    return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/v1/incidents"))
-        .header("Authorization", "Bearer responder-token").header("Content-Type", "application/json")
+    return java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/v1/incidents"))
+        .header("Authorization", "Bearer responder-token")
+        .header("Content-Type", "application/json")
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
   }
 

@@ -58,9 +58,14 @@ class ApiTimeLimitsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration READ = Duration.ofSeconds(1);
   private static final Duration COMMAND = Duration.ofSeconds(2);
-  /** The limit plus room for a loaded machine; the old code took 10 s and more per stuck workflow. */
+
+  /**
+   * The limit plus room for a loaded machine; the old code took 10 s and more per stuck workflow.
+   */
   private static final Duration SLACK = Duration.ofSeconds(3);
-  private static final String DECLARE = """
+
+  private static final String DECLARE =
+      """
       {"title": "Checkout 5xx", "severity": "P1", "service": "recoup-backend"}""";
 
   private final FirebreakConfig config = new ConfigLoader().load(RunningApi.CONFIG);
@@ -82,35 +87,68 @@ class ApiTimeLimitsTest {
     }
   }
 
-  /** Temporal is up, but no worker polls: every workflow started here is stuck before its first task. */
+  /**
+   * Temporal is up, but no worker polls: every workflow started here is stuck before its first
+   * task.
+   */
   private WorkflowClient temporalWithoutWorker() {
-    temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    temporal =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     temporal.start();
     server = api(temporal.getWorkflowClient());
     return temporal.getWorkflowClient();
   }
 
   private ApiServer api(WorkflowClient client) {
-    IncidentGateway incidents = new IncidentGateway(client, new IncidentPolicyFactory(config, false), Clock.systemUTC(),
-        TemporalDeadlines.of(READ, COMMAND, Duration.ofMillis(500)));
-    ApiTokens tokens = ApiTokens.none().with("admin-token", new ApiCaller("ci", Set.of(Role.ADMIN)));
-    return new ApiServer(incidents, new MaintenanceWindows(incidents, config, Clock.systemUTC()), config, tokens,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> true, routes -> {})
+    IncidentGateway incidents =
+        new IncidentGateway(
+            client,
+            new IncidentPolicyFactory(config, false),
+            Clock.systemUTC(),
+            TemporalDeadlines.of(READ, COMMAND, Duration.ofMillis(500)));
+    ApiTokens tokens =
+        ApiTokens.none().with("admin-token", new ApiCaller("ci", Set.of(Role.ADMIN)));
+    return new ApiServer(
+            incidents,
+            new MaintenanceWindows(incidents, config, Clock.systemUTC()),
+            config,
+            tokens,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            routes -> {})
         .start("127.0.0.1", 0);
   }
 
   private void startStuckIncident(WorkflowClient client, String id) {
-    Declaration declaration = new Declaration(id, "Stuck " + id, Severity.P2, "recoup-backend", null, null, "test",
-        Instant.parse("2026-03-02T10:00:00Z"));
-    client.newUntypedWorkflowStub(IncidentWorkflow.class.getSimpleName(), WorkflowOptions.newBuilder()
-            .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(TaskQueue.NAME)
-            .setMemo(IncidentMemo.of(declaration, declaration.severity(), declaration.declaredAt())).build())
+    Declaration declaration =
+        new Declaration(
+            id,
+            "Stuck " + id,
+            Severity.P2,
+            "recoup-backend",
+            null,
+            null,
+            "test",
+            Instant.parse("2026-03-02T10:00:00Z"));
+    client
+        .newUntypedWorkflowStub(
+            IncidentWorkflow.class.getSimpleName(),
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(IncidentWorkflow.workflowId(id))
+                .setTaskQueue(TaskQueue.NAME)
+                .setMemo(
+                    IncidentMemo.of(declaration, declaration.severity(), declaration.declaredAt()))
+                .build())
         .start();
   }
 
   @Test
-  void aDeclarationAndAnAcknowledgementMadeWhileNoWorkerRunsAreAppliedInThatOrderOnceOneDoes() throws Exception {
-    temporal = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+  void aDeclarationAndAnAcknowledgementMadeWhileNoWorkerRunsAreAppliedInThatOrderOnceOneDoes()
+      throws Exception {
+    temporal =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     RecordingPager pager = new RecordingPager();
     Worker worker = temporal.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
@@ -125,35 +163,53 @@ class ApiTimeLimitsTest {
     assertThat(declared.status()).isEqualTo(201);
     assertThat(ack.status()).isEqualTo(504);
     assertThat(ack.json().get("message").asText()).contains("may still be applied");
-    await().atMost(Duration.ofSeconds(20)).until(() -> call("GET", "/api/v1/incidents/" + id, null).json()
-        .path("acknowledgedBy").asText().equals("ci"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                call("GET", "/api/v1/incidents/" + id, null)
+                    .json()
+                    .path("acknowledgedBy")
+                    .asText()
+                    .equals("ci"));
     JsonNode incident = call("GET", "/api/v1/incidents/" + id, null).json();
-    assertThat(incident.get("timeline").findValuesAsText("kind")).startsWith("declared", "not-paged", "acknowledged")
+    assertThat(incident.get("timeline").findValuesAsText("kind"))
+        .startsWith("declared", "not-paged", "acknowledged")
         .doesNotContain("paged");
     assertThat(pager.pages).isEmpty();
     // Declared when the API took the request, which was before the acknowledgement.
-    assertThat(Instant.parse(incident.get("declaredAt").asText())).isBefore(Instant.parse(incident.get("acknowledgedAt").asText()));
+    assertThat(Instant.parse(incident.get("declaredAt").asText()))
+        .isBefore(Instant.parse(incident.get("acknowledgedAt").asText()));
   }
 
   static Stream<Arguments> incidentCalls() {
-    Stream<Arguments> reads = Stream.of(
-        Arguments.of("GET", "/api/v1/incidents/INC-STUCK", null, READ),
-        Arguments.of("GET", "/api/v1/incidents/INC-STUCK/postmortem", null, READ));
-    Stream<Arguments> commands = Stream.of(IncidentAction.values())
-        .map(action -> Arguments.of("POST", "/api/v1/incidents/INC-STUCK/" + action.path, body(action), COMMAND));
+    Stream<Arguments> reads =
+        Stream.of(
+            Arguments.of("GET", "/api/v1/incidents/INC-STUCK", null, READ),
+            Arguments.of("GET", "/api/v1/incidents/INC-STUCK/postmortem", null, READ));
+    Stream<Arguments> commands =
+        Stream.of(IncidentAction.values())
+            .map(
+                action ->
+                    Arguments.of(
+                        "POST",
+                        "/api/v1/incidents/INC-STUCK/" + action.path,
+                        body(action),
+                        COMMAND));
     return Stream.concat(reads, commands);
   }
 
   /** The action's required fields, filled in. */
   private static String body(IncidentAction action) {
-    return action.required.stream().map(field -> "\"" + field + "\":\"" + (field.equals("severity") ? "P1" : "x") + "\"")
+    return action.required.stream()
+        .map(field -> "\"" + field + "\":\"" + (field.equals("severity") ? "P1" : "x") + "\"")
         .collect(java.util.stream.Collectors.joining(",", "{", "}"));
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("incidentCalls")
-  void aCallToAnIncidentWhoseWorkflowDoesNotAnswerIsA504NamingItWithinTheLimit(String method, String path, String body,
-      Duration limit) {
+  void aCallToAnIncidentWhoseWorkflowDoesNotAnswerIsA504NamingItWithinTheLimit(
+      String method, String path, String body, Duration limit) {
     startStuckIncident(temporalWithoutWorker(), "INC-STUCK");
 
     Timed response = call(method, path, body);
@@ -168,30 +224,69 @@ class ApiTimeLimitsTest {
 
   static Stream<Arguments> otherWorkflows() {
     return Stream.of(
-        Arguments.of(MaintenanceWindowWorkflow.class.getSimpleName(), MaintenanceWindowWorkflow.workflowId("MW-STUCK"),
-            "GET", "/api/v1/maintenance-windows/MW-STUCK", READ, "Maintenance window MW-STUCK"),
-        Arguments.of(MaintenanceWindowWorkflow.class.getSimpleName(), MaintenanceWindowWorkflow.workflowId("MW-STUCK"),
-            "POST", "/api/v1/maintenance-windows/MW-STUCK/abort", READ, "Maintenance window MW-STUCK"),
-        Arguments.of("RollbackWorkflow", "rollback-stuck", "GET", "/api/v1/rollbacks/stuck", READ, "Rollback stuck"),
-        Arguments.of("RollbackWorkflow", "rollback-stuck", "POST", "/api/v1/rollbacks/stuck/approve", READ, "Rollback stuck"),
-        Arguments.of(JobWorkflow.class.getSimpleName(), JobWorkflow.workflowId("payment-verification"),
-            "GET", "/api/v1/jobs/payment-verification", READ, "Job 'payment-verification'"),
-        Arguments.of(JobWorkflow.class.getSimpleName(), JobWorkflow.workflowId("payment-verification"),
-            "POST", "/api/v1/jobs/payment-verification/run", COMMAND, "Job 'payment-verification'"));
+        Arguments.of(
+            MaintenanceWindowWorkflow.class.getSimpleName(),
+            MaintenanceWindowWorkflow.workflowId("MW-STUCK"),
+            "GET",
+            "/api/v1/maintenance-windows/MW-STUCK",
+            READ,
+            "Maintenance window MW-STUCK"),
+        Arguments.of(
+            MaintenanceWindowWorkflow.class.getSimpleName(),
+            MaintenanceWindowWorkflow.workflowId("MW-STUCK"),
+            "POST",
+            "/api/v1/maintenance-windows/MW-STUCK/abort",
+            READ,
+            "Maintenance window MW-STUCK"),
+        Arguments.of(
+            "RollbackWorkflow",
+            "rollback-stuck",
+            "GET",
+            "/api/v1/rollbacks/stuck",
+            READ,
+            "Rollback stuck"),
+        Arguments.of(
+            "RollbackWorkflow",
+            "rollback-stuck",
+            "POST",
+            "/api/v1/rollbacks/stuck/approve",
+            READ,
+            "Rollback stuck"),
+        Arguments.of(
+            JobWorkflow.class.getSimpleName(),
+            JobWorkflow.workflowId("payment-verification"),
+            "GET",
+            "/api/v1/jobs/payment-verification",
+            READ,
+            "Job 'payment-verification'"),
+        Arguments.of(
+            JobWorkflow.class.getSimpleName(),
+            JobWorkflow.workflowId("payment-verification"),
+            "POST",
+            "/api/v1/jobs/payment-verification/run",
+            COMMAND,
+            "Job 'payment-verification'"));
   }
 
   @ParameterizedTest(name = "{2} {3}")
   @MethodSource("otherWorkflows")
-  void aCallToAWindowRollbackOrJobWhoseWorkflowDoesNotAnswerIsA504NamingItWithinTheLimit(String type, String workflowId,
-      String method, String path, Duration limit, String named) {
-    temporalWithoutWorker().newUntypedWorkflowStub(type, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId).setTaskQueue(TaskQueue.NAME).build()).start();
+  void aCallToAWindowRollbackOrJobWhoseWorkflowDoesNotAnswerIsA504NamingItWithinTheLimit(
+      String type, String workflowId, String method, String path, Duration limit, String named) {
+    temporalWithoutWorker()
+        .newUntypedWorkflowStub(
+            type,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueue.NAME)
+                .build())
+        .start();
 
     Timed response = call(method, path, method.equals("POST") ? "{}" : null);
 
     assertThat(response.took()).isLessThan(limit.plus(SLACK));
     assertThat(response.status()).as(response.json().toString()).isEqualTo(504);
-    assertThat(response.json().get("message").asText()).startsWith(named + " did not answer within " + HumanDuration.exact(limit));
+    assertThat(response.json().get("message").asText())
+        .startsWith(named + " did not answer within " + HumanDuration.exact(limit));
   }
 
   @Test
@@ -205,69 +300,107 @@ class ApiTimeLimitsTest {
 
     assertThat(response.took()).isLessThan(READ.plus(SLACK));
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).hasSize(5).allSatisfy(row -> {
-      assertThat(row.get("title").asText()).startsWith("Stuck INC-STUCK-");
-      assertThat(row.get("status").asText()).isEqualTo("OPEN");
-    });
+    assertThat(response.json())
+        .hasSize(5)
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("title").asText()).startsWith("Stuck INC-STUCK-");
+              assertThat(row.get("status").asText()).isEqualTo("OPEN");
+            });
   }
 
   static Stream<Arguments> listsOfQueriedWorkflows() {
     return Stream.of(
-        Arguments.of(MaintenanceWindowWorkflow.class.getSimpleName(), MaintenanceWindowWorkflow.workflowId("MW-STUCK"),
-            "/api/v1/maintenance-windows", "id", "MW-STUCK"),
+        Arguments.of(
+            MaintenanceWindowWorkflow.class.getSimpleName(),
+            MaintenanceWindowWorkflow.workflowId("MW-STUCK"),
+            "/api/v1/maintenance-windows",
+            "id",
+            "MW-STUCK"),
         // A job that does not answer still shows its configuration.
-        Arguments.of(JobWorkflow.class.getSimpleName(), JobWorkflow.workflowId("payment-verification"),
-            "/api/v1/jobs", "cron", "0 2 * * *"));
+        Arguments.of(
+            JobWorkflow.class.getSimpleName(),
+            JobWorkflow.workflowId("payment-verification"),
+            "/api/v1/jobs",
+            "cron",
+            "0 2 * * *"));
   }
 
   @ParameterizedTest(name = "{2}")
   @MethodSource("listsOfQueriedWorkflows")
-  void aRowWhoseWorkflowDoesNotAnswerIsListedAsUnreadWithoutHoldingUpTheList(String type, String workflowId, String path,
-      String field, String value) {
-    temporalWithoutWorker().newUntypedWorkflowStub(type, WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId).setTaskQueue(TaskQueue.NAME).build()).start();
+  void aRowWhoseWorkflowDoesNotAnswerIsListedAsUnreadWithoutHoldingUpTheList(
+      String type, String workflowId, String path, String field, String value) {
+    temporalWithoutWorker()
+        .newUntypedWorkflowStub(
+            type,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueue.NAME)
+                .build())
+        .start();
 
     Timed response = call("GET", path, null);
 
     assertThat(response.took()).isLessThan(READ.plus(SLACK));
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).singleElement().satisfies(row -> {
-      assertThat(row.get(field).asText()).isEqualTo(value);
-      assertThat(row.get("unread").asText()).contains("did not answer within " + HumanDuration.exact(Duration.ofMillis(500)));
-    });
+    assertThat(response.json())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get(field).asText()).isEqualTo(value);
+              assertThat(row.get("unread").asText())
+                  .contains("did not answer within " + HumanDuration.exact(Duration.ofMillis(500)));
+            });
   }
 
   @Test
-  void aDeclarationTemporalCannotTakeIsA503WithinTheLimitThatSaysItMayStillTakeEffect() throws IOException {
+  void aDeclarationTemporalCannotTakeIsA503WithinTheLimitThatSaysItMayStillTakeEffect()
+      throws IOException {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    deadTemporal = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
-    server = api(WorkflowClient.newInstance(deadTemporal, WorkflowClientOptions.newBuilder().setNamespace("default").build()));
+    deadTemporal =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+    server =
+        api(
+            WorkflowClient.newInstance(
+                deadTemporal, WorkflowClientOptions.newBuilder().setNamespace("default").build()));
 
     Timed response = call("POST", "/api/v1/incidents", DECLARE);
 
     assertThat(response.took()).isLessThan(COMMAND.plus(SLACK));
     assertThat(response.status()).isEqualTo(503);
     assertThat(response.json().get("error").asText()).isEqualTo("temporal_unavailable");
-    assertThat(response.json().get("message").asText()).contains("may still take effect").contains("Idempotency-Key");
+    assertThat(response.json().get("message").asText())
+        .contains("may still take effect")
+        .contains("Idempotency-Key");
   }
 
   private record Timed(int status, JsonNode json, Duration took) {}
 
   private Timed call(String method, String path, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-        .header("Authorization", "Bearer admin-token")
-        .header("Content-Type", "application/json")
-        // Far above every limit: a call that needs it has hung, which is the failure this class looks for.
-        .timeout(Duration.ofSeconds(60))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer admin-token")
+            .header("Content-Type", "application/json")
+            // Far above every limit: a call that needs it has hung, which is the failure this class
+            // looks for.
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     long started = System.nanoTime();
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Timed(response.statusCode(), JSON.readTree(response.body()), Duration.ofNanos(System.nanoTime() - started));
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Timed(
+          response.statusCode(),
+          JSON.readTree(response.body()),
+          Duration.ofNanos(System.nanoTime() - started));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class IncidentIdsTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T03:00:00Z"), ZoneOffset.UTC);
 
   @Test
   void idsCountUpWithinTheUtcDay() {
@@ -28,18 +29,20 @@ class IncidentIdsTest {
 
   @Test
   void idsCarryOnAfterTheHighestAnEarlierRunIssuedAndRecordEveryOneTheyHandOut() {
-    java.util.Map<String, Integer> kept = new java.util.HashMap<>(java.util.Map.of("INC-20261123-", 41));
-    IssuedIds issued = new IssuedIds() {
-      @Override
-      public int highest(String dayPrefix) {
-        return kept.getOrDefault(dayPrefix, 0);
-      }
+    java.util.Map<String, Integer> kept =
+        new java.util.HashMap<>(java.util.Map.of("INC-20261123-", 41));
+    IssuedIds issued =
+        new IssuedIds() {
+          @Override
+          public int highest(String dayPrefix) {
+            return kept.getOrDefault(dayPrefix, 0);
+          }
 
-      @Override
-      public void issued(String dayPrefix, int number) {
-        kept.put(dayPrefix, number);
-      }
-    };
+          @Override
+          public void issued(String dayPrefix, int number) {
+            kept.put(dayPrefix, number);
+          }
+        };
 
     IncidentIds ids = new IncidentIds(CLOCK, "INC", issued);
 
@@ -51,7 +54,10 @@ class IncidentIdsTest {
   @Test
   void aThousandIdsInUseAreSkippedWithAFewLookups() {
     IncidentIds ids = new IncidentIds(CLOCK);
-    Set<String> used = IntStream.rangeClosed(1, 1000).mapToObj(n -> "INC-20261123-" + n).collect(Collectors.toSet());
+    Set<String> used =
+        IntStream.rangeClosed(1, 1000)
+            .mapToObj(n -> "INC-20261123-" + n)
+            .collect(Collectors.toSet());
     List<String> lookedUp = new ArrayList<>();
     Predicate<String> taken = id -> lookedUp.add(id) && used.contains(id);
 
@@ -64,7 +70,8 @@ class IncidentIdsTest {
   @Test
   void theNextFreeIdMayFollowAGapButIsNeverInUse() {
     IncidentIds ids = new IncidentIds(CLOCK);
-    Set<String> used = Set.of("INC-20261123-1", "INC-20261123-2", "INC-20261123-3", "INC-20261123-5");
+    Set<String> used =
+        Set.of("INC-20261123-1", "INC-20261123-2", "INC-20261123-3", "INC-20261123-5");
 
     ids.skipTaken(ids.next(), used::contains);
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code GET /api/v1/incidents} filters on the embedded test server, which answers no visibility
  * queries: the list falls back to the open/closed listings and filters by the memos. Three
  * incidents, declared once for the class: {@code a} P1 on recoup-backend (declared), {@code b} P2
- * on talk-to-my-lawyer (acknowledged, so mitigating once its assessment is done), {@code c} P1 on talk-to-my-lawyer (closed).
+ * on talk-to-my-lawyer (acknowledged, so mitigating once its assessment is done), {@code c} P1 on
+ * talk-to-my-lawyer (closed).
  */
 class IncidentListFiltersTest {
 
@@ -44,12 +45,21 @@ class IncidentListFiltersTest {
     post("/api/v1/incidents/" + c + "/resolve");
     awaitStatus(c, "POST_MORTEM");
     post("/api/v1/incidents/" + c + "/postmortem/review");
-    api.temporal.getWorkflowClient().newUntypedWorkflowStub("incident-" + c).getResult(Object.class);
+    api.temporal
+        .getWorkflowClient()
+        .newUntypedWorkflowStub("incident-" + c)
+        .getResult(Object.class);
   }
 
   private static void awaitStatus(String id, String status) {
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        json(api.get("/api/v1/incidents/" + id, "viewer-token")).get("status").asText().equals(status));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                json(api.get("/api/v1/incidents/" + id, "viewer-token"))
+                    .get("status")
+                    .asText()
+                    .equals(status));
   }
 
   @AfterAll
@@ -58,45 +68,61 @@ class IncidentListFiltersTest {
   }
 
   @ParameterizedTest(name = "?{0} lists {1}")
-  @CsvSource(delimiter = '|', value = {
-      "''                                          | c b a",
-      "status=open                                 | b a",
-      "status=OPEN                                 | b a",
-      "status=closed                               | c",
-      "status=declared                             | a",
-      "status=mitigating                           | b",
-      "status=acknowledged                         | ''",
-      "status=post-mortem                          | ''",
-      "severity=P1                                 | c a",
-      "severity=p2                                 | b",
-      "severity=P0                                 | ''",
-      "service=talk-to-my-lawyer                   | c b",
-      "service=recoup-backend                      | a",
-      "severity=P1&service=talk-to-my-lawyer       | c",
-      "status=open&severity=P1                     | a",
-      "status=open&service=talk-to-my-lawyer       | b",
-      "status=closed&service=recoup-backend        | ''",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                                          | c b a",
+        "status=open                                 | b a",
+        "status=OPEN                                 | b a",
+        "status=closed                               | c",
+        "status=declared                             | a",
+        "status=mitigating                           | b",
+        "status=acknowledged                         | ''",
+        "status=post-mortem                          | ''",
+        "severity=P1                                 | c a",
+        "severity=p2                                 | b",
+        "severity=P0                                 | ''",
+        "service=talk-to-my-lawyer                   | c b",
+        "service=recoup-backend                      | a",
+        "severity=P1&service=talk-to-my-lawyer       | c",
+        "status=open&severity=P1                     | a",
+        "status=open&service=talk-to-my-lawyer       | b",
+        "status=closed&service=recoup-backend        | ''",
+      })
   void theListShowsExactlyTheIncidentsTheFilterMatchesNewestFirst(String query, String expected) {
-    HttpResponse<String> response = api.get("/api/v1/incidents" + (query.isEmpty() ? "" : "?" + query), "viewer-token");
+    HttpResponse<String> response =
+        api.get("/api/v1/incidents" + (query.isEmpty() ? "" : "?" + query), "viewer-token");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    List<String> listed = StreamSupport.stream(json(response).spliterator(), false)
-        .map(row -> row.get("id").asText()).toList();
-    assertThat(listed).containsExactlyElementsOf(
-        expected.isBlank() ? List.of() : Arrays.stream(expected.split(" ")).map(ids::get).toList());
+    List<String> listed =
+        StreamSupport.stream(json(response).spliterator(), false)
+            .map(row -> row.get("id").asText())
+            .toList();
+    assertThat(listed)
+        .containsExactlyElementsOf(
+            expected.isBlank()
+                ? List.of()
+                : Arrays.stream(expected.split(" ")).map(ids::get).toList());
   }
 
   @ParameterizedTest(name = "{0}={1} is refused")
-  @CsvSource(delimiter = '|', value = {
-      "status   | bogus              | Query parameter 'status' is 'bogus', not one of open, declared, acknowledged, assessing, mitigating, monitoring, post_mortem, closed ('open' is every incident still running).",
-      "severity | P9                 | Query parameter 'severity' is 'P9', not one of P0, P1, P2, P3, P4.",
-      "service  | nope               | Query parameter 'service' is 'nope', not a service in firebreak.yaml; known: recoup-backend, talk-to-my-lawyer.",
-      "service  | x' OR '1' = '1     | Query parameter 'service' is 'x' OR '1' = '1', not a service in firebreak.yaml; known: recoup-backend, talk-to-my-lawyer.",
-  })
-  void anUnknownFilterValueIsA400ThatNamesTheKnownOnes(String parameter, String value, String message) {
-    HttpResponse<String> response = api.get("/api/v1/incidents?" + parameter + "="
-        + URLEncoder.encode(value, StandardCharsets.UTF_8), "viewer-token");
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "status   | bogus              | Query parameter 'status' is 'bogus', not one of open, declared, acknowledged, assessing, mitigating, monitoring, post_mortem, closed ('open' is every incident still running).",
+        "severity | P9                 | Query parameter 'severity' is 'P9', not one of P0, P1, P2, P3, P4.",
+        "service  | nope               | Query parameter 'service' is 'nope', not a service in firebreak.yaml; known: recoup-backend, talk-to-my-lawyer.",
+        "service  | x' OR '1' = '1     | Query parameter 'service' is 'x' OR '1' = '1', not a service in firebreak.yaml; known: recoup-backend, talk-to-my-lawyer.",
+      })
+  void anUnknownFilterValueIsA400ThatNamesTheKnownOnes(
+      String parameter, String value, String message) {
+    HttpResponse<String> response =
+        api.get(
+            "/api/v1/incidents?"
+                + parameter
+                + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8),
+            "viewer-token");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("error").asText()).isEqualTo("bad_request");
@@ -104,8 +130,15 @@ class IncidentListFiltersTest {
   }
 
   private static String declare(String severity, String service) {
-    HttpResponse<String> response = api.post("/api/v1/incidents", "responder-token",
-        "{\"title\": \"Checkout 5xx\", \"severity\": \"" + severity + "\", \"service\": \"" + service + "\"}");
+    HttpResponse<String> response =
+        api.post(
+            "/api/v1/incidents",
+            "responder-token",
+            "{\"title\": \"Checkout 5xx\", \"severity\": \""
+                + severity
+                + "\", \"service\": \""
+                + service
+                + "\"}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return json(response).get("id").asText();
   }

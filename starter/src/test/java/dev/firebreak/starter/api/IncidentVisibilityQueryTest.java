@@ -10,15 +10,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IncidentVisibilityQueryTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "recoup-backend", "it's", "'", "''", "x'", "'x", "a\\b", "\\", "\\'", "x\\' OR WorkflowType != '",
-      "x' OR WorkflowType = 'IncidentWorkflow", "x') OR (1 = 1", "x\" OR \"1\" = \"1", "zoë ✓", "line\nbreak", ""})
+  @ValueSource(
+      strings = {
+        "recoup-backend",
+        "it's",
+        "'",
+        "''",
+        "x'",
+        "'x",
+        "a\\b",
+        "\\",
+        "\\'",
+        "x\\' OR WorkflowType != '",
+        "x' OR WorkflowType = 'IncidentWorkflow",
+        "x') OR (1 = 1",
+        "x\" OR \"1\" = \"1",
+        "zoë ✓",
+        "line\nbreak",
+        ""
+      })
   void everyValueIsOneLiteralThatReadsBackAsItself(String value) {
     String literal = IncidentVisibilityQuery.quote(value);
 
-    // Read as the server's SQL tokenizer reads a single-quoted string: it ends at the first lone quote.
+    // Read as the server's SQL tokenizer reads a single-quoted string: it ends at the first lone
+    // quote.
     Literal read = Literal.read(literal);
-    assertThat(read.end()).as("the literal ends where the quoting ends, so nothing after it is a clause")
+    assertThat(read.end())
+        .as("the literal ends where the quoting ends, so nothing after it is a clause")
         .isEqualTo(literal.length());
     assertThat(read.value()).isEqualTo(value);
   }
@@ -29,19 +47,25 @@ class IncidentVisibilityQueryTest {
 
     String query = IncidentVisibilityQuery.running(new IncidentFilter(null, null, service), true);
 
-    assertThat(query).isEqualTo("WorkflowType = 'IncidentWorkflow' AND FirebreakService = "
-        + "'x'' OR WorkflowType = ''IncidentWorkflow' AND ExecutionStatus = 'Running'");
+    assertThat(query)
+        .isEqualTo(
+            "WorkflowType = 'IncidentWorkflow' AND FirebreakService = "
+                + "'x'' OR WorkflowType = ''IncidentWorkflow' AND ExecutionStatus = 'Running'");
   }
 
   @Test
   void theServerFiltersOnEveryValueWhenItHasTheSearchAttributes() {
     IncidentFilter filter = new IncidentFilter("ACKNOWLEDGED", Severity.P1, "recoup-backend");
 
-    assertThat(IncidentVisibilityQuery.running(filter, true)).isEqualTo("WorkflowType = 'IncidentWorkflow'"
-        + " AND FirebreakSeverity = 'P1' AND FirebreakService = 'recoup-backend' AND ExecutionStatus = 'Running'"
-        + " AND FirebreakStatus = 'ACKNOWLEDGED'");
-    assertThat(IncidentVisibilityQuery.closed(IncidentFilter.ALL, true)).isEqualTo("WorkflowType = 'IncidentWorkflow'"
-        + " AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'");
+    assertThat(IncidentVisibilityQuery.running(filter, true))
+        .isEqualTo(
+            "WorkflowType = 'IncidentWorkflow'"
+                + " AND FirebreakSeverity = 'P1' AND FirebreakService = 'recoup-backend' AND ExecutionStatus = 'Running'"
+                + " AND FirebreakStatus = 'ACKNOWLEDGED'");
+    assertThat(IncidentVisibilityQuery.closed(IncidentFilter.ALL, true))
+        .isEqualTo(
+            "WorkflowType = 'IncidentWorkflow'"
+                + " AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'");
   }
 
   @Test
@@ -51,10 +75,13 @@ class IncidentVisibilityQueryTest {
     assertThat(IncidentVisibilityQuery.running(filter, false))
         .isEqualTo("WorkflowType = 'IncidentWorkflow' AND ExecutionStatus = 'Running'");
     assertThat(IncidentVisibilityQuery.closed(filter, false))
-        .isEqualTo("WorkflowType = 'IncidentWorkflow' AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'");
+        .isEqualTo(
+            "WorkflowType = 'IncidentWorkflow' AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'");
   }
 
-  /** A single-quoted SQL string as MySQL-style tokenizers read it: {@code ''} and backslash escapes. */
+  /**
+   * A single-quoted SQL string as MySQL-style tokenizers read it: {@code ''} and backslash escapes.
+   */
   record Literal(String value, int end) {
     static Literal read(String text) {
       assertThat(text).startsWith("'");

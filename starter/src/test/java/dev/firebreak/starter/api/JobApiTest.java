@@ -38,16 +38,24 @@ class JobApiTest {
   void aResponderRunsAJobNowAndItsOutcomeAndLastSuccessShow() {
     scheduleTheConfiguredJobs();
 
-    HttpResponse<String> run = api.post(JOB + "/run", "responder-token", "{\"reason\":\"verify after the Stripe outage\"}");
+    HttpResponse<String> run =
+        api.post(
+            JOB + "/run", "responder-token", "{\"reason\":\"verify after the Stripe outage\"}");
 
     assertThat(run.statusCode()).isEqualTo(200);
-    assertThat(json(run).get("current").get("number").asLong()).as("the run it started").isEqualTo(1);
+    assertThat(json(run).get("current").get("number").asLong())
+        .as("the run it started")
+        .isEqualTo(1);
     assertThat(json(run).get("current").get("trigger").get("by").asText()).isEqualTo("alice");
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> json(api.get(JOB, "viewer-token")).path("lastSuccess").isObject());
     JsonNode job = json(api.get(JOB, "viewer-token"));
     assertThat(job.get("lastSuccess").get("trigger").get("by").asText()).isEqualTo("alice");
-    assertThat(job.get("lastSuccess").get("dryRun").asBoolean()).as("CRON_SECRET is not set").isTrue();
+    assertThat(job.get("lastSuccess").get("dryRun").asBoolean())
+        .as("CRON_SECRET is not set")
+        .isTrue();
     assertThat(job.get("history")).hasSize(1);
     assertThat(api.jobCalls.calls).hasSize(1);
   }
@@ -76,7 +84,8 @@ class JobApiTest {
     assertThat(api.get(JOB, null).statusCode()).isEqualTo(401);
     HttpResponse<String> unknown = api.get(JobRoutes.BASE + "/nightly-backup", "viewer-token");
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(json(unknown).get("message").asText()).isEqualTo("No job named 'nightly-backup' in the configuration.");
+    assertThat(json(unknown).get("message").asText())
+        .isEqualTo("No job named 'nightly-backup' in the configuration.");
   }
 
   private static JsonNode json(HttpResponse<String> response) {

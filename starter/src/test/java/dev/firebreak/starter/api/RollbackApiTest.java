@@ -29,8 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RollbackApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String RECOUP = "{\"service\":\"recoup-backend\",\"reason\":\"5xx after deploy\"}";
-  private static final String LAWYER = "{\"service\":\"talk-to-my-lawyer\",\"reason\":\"blank page\"}";
+  private static final String RECOUP =
+      "{\"service\":\"recoup-backend\",\"reason\":\"5xx after deploy\"}";
+  private static final String LAWYER =
+      "{\"service\":\"talk-to-my-lawyer\",\"reason\":\"blank page\"}";
 
   @RegisterExtension final RunningApi api = new RunningApi();
 
@@ -40,14 +42,23 @@ class RollbackApiTest {
   }
 
   private HttpResponse<String> request(String token, String key, String body) {
-    HttpRequest.Builder request = api.request(RollbackRoutes.BASE, token)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+    HttpRequest.Builder request =
+        api.request(RollbackRoutes.BASE, token)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
     return api.send(key == null ? request : request.header("Idempotency-Key", key));
   }
 
   private JsonNode awaitStatus(String id, String status) {
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-        .until(() -> json(api.get(RollbackRoutes.BASE + "/" + id, "viewer-token")).get("status").asText().equals(status));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                json(api.get(RollbackRoutes.BASE + "/" + id, "viewer-token"))
+                    .get("status")
+                    .asText()
+                    .equals(status));
     return json(api.get(RollbackRoutes.BASE + "/" + id, "viewer-token"));
   }
 
@@ -99,7 +110,11 @@ class RollbackApiTest {
     awaitStatus("recoup-backend-k1", "SUCCEEDED");
 
     HttpResponse<String> reused = request("admin-token", "k1", other);
-    HttpResponse<String> retried = request("admin-token", "k1", "{ \"reason\": \"5xx after deploy\", \"service\": \"recoup-backend\" }");
+    HttpResponse<String> retried =
+        request(
+            "admin-token",
+            "k1",
+            "{ \"reason\": \"5xx after deploy\", \"service\": \"recoup-backend\" }");
 
     assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
     assertThat(json(reused).get("error").asText()).isEqualTo("idempotency_key_reused");
@@ -114,11 +129,17 @@ class RollbackApiTest {
     request("admin-token", "k1", RECOUP);
     ApiServer replica = api.newServer().start("127.0.0.1", 0);
     try {
-      HttpResponse<String> reused = api.send(java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create("http://127.0.0.1:" + replica.port() + RollbackRoutes.BASE))
-          .header("Authorization", "Bearer admin-token").header("Content-Type", "application/json")
-          .header("Idempotency-Key", "k1")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"recoup-backend\",\"reason\":\"another\"}")));
+      HttpResponse<String> reused =
+          api.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(
+                          "http://127.0.0.1:" + replica.port() + RollbackRoutes.BASE))
+                  .header("Authorization", "Bearer admin-token")
+                  .header("Content-Type", "application/json")
+                  .header("Idempotency-Key", "k1")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"service\":\"recoup-backend\",\"reason\":\"another\"}")));
 
       assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
     } finally {
@@ -127,19 +148,30 @@ class RollbackApiTest {
   }
 
   @Test
-  void hundredConcurrentRequestsWithFiveKeysStartOneRollbackAndRefuseTheOtherKeysNamingIt() throws Exception {
+  void hundredConcurrentRequestsWithFiveKeysStartOneRollbackAndRefuseTheOtherKeysNamingIt()
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(25);
     try {
-      List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 100)
-          .mapToObj(i -> CompletableFuture.supplyAsync(() -> request("responder-token", "key-" + i % 5, LAWYER), pool))
-          .toList();
+      List<CompletableFuture<HttpResponse<String>>> calls =
+          IntStream.range(0, 100)
+              .mapToObj(
+                  i ->
+                      CompletableFuture.supplyAsync(
+                          () -> request("responder-token", "key-" + i % 5, LAWYER), pool))
+              .toList();
       List<HttpResponse<String>> responses = calls.stream().map(CompletableFuture::join).toList();
 
-      List<String> started = responses.stream().filter(r -> r.statusCode() == 202)
-          .map(r -> json(r).get("workflowId").asText()).distinct().toList();
+      List<String> started =
+          responses.stream()
+              .filter(r -> r.statusCode() == 202)
+              .map(r -> json(r).get("workflowId").asText())
+              .distinct()
+              .toList();
       assertThat(started).hasSize(1);
       assertThat(responses).filteredOn(r -> r.statusCode() == 202).hasSize(20);
-      assertThat(responses).filteredOn(r -> r.statusCode() == 409).hasSize(80)
+      assertThat(responses)
+          .filteredOn(r -> r.statusCode() == 409)
+          .hasSize(80)
           .allSatisfy(r -> assertThat(json(r).get("message").asText()).contains(started.get(0)));
     } finally {
       pool.shutdownNow();
@@ -149,17 +181,40 @@ class RollbackApiTest {
   @Test
   void aRollbackRequestedWhileAMaintenanceWindowRollsTheServiceBackIsRefusedUntilItEnds() {
     Instant start = Instant.now();
-    String window = json(api.post(MaintenanceRoutes.BASE, "responder-token", "{\"title\":\"Swap database\","
-        + "\"services\":[\"talk-to-my-lawyer\"],\"start\":\"" + start + "\",\"end\":\"" + start.plusSeconds(1800)
-        + "\",\"steps\":[{\"name\":\"swap-database\",\"manual\":\"promote the replica\"}]}")).get("id").asText();
-    await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(MaintenanceRoutes.BASE + "/" + window, "viewer-token"))
-        .path("waitingFor").asText().equals("swap-database"));
-    // Something was deployed during the window: the abort rolls that back, under the service's lock.
+    String window =
+        json(api.post(
+                MaintenanceRoutes.BASE,
+                "responder-token",
+                "{\"title\":\"Swap database\","
+                    + "\"services\":[\"talk-to-my-lawyer\"],\"start\":\""
+                    + start
+                    + "\",\"end\":\""
+                    + start.plusSeconds(1800)
+                    + "\",\"steps\":[{\"name\":\"swap-database\",\"manual\":\"promote the replica\"}]}"))
+            .get("id")
+            .asText();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                json(api.get(MaintenanceRoutes.BASE + "/" + window, "viewer-token"))
+                    .path("waitingFor")
+                    .asText()
+                    .equals("swap-database"));
+    // Something was deployed during the window: the abort rolls that back, under the service's
+    // lock.
     api.diagnostics.deployments = MaintenanceOrders.DEPLOYED_DURING_WINDOW;
-    api.post(MaintenanceRoutes.BASE + "/" + window + "/abort", "responder-token", "{\"reason\":\"replica lagging\"}");
+    api.post(
+        MaintenanceRoutes.BASE + "/" + window + "/abort",
+        "responder-token",
+        "{\"reason\":\"replica lagging\"}");
     String windowRollback = "talk-to-my-lawyer-" + window.toLowerCase(Locale.ROOT);
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> api.get(RollbackRoutes.BASE + "/" + windowRollback, "viewer-token").statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                api.get(RollbackRoutes.BASE + "/" + windowRollback, "viewer-token").statusCode()
+                    == 200);
     awaitStatus(windowRollback, "AWAITING_APPROVAL");
 
     HttpResponse<String> refused = request("responder-token", "k1", LAWYER);
@@ -168,8 +223,14 @@ class RollbackApiTest {
     assertThat(json(refused).get("error").asText()).isEqualTo("rollback_in_progress");
     assertThat(json(refused).get("message").asText()).contains("rollback-" + windowRollback);
     api.post(RollbackRoutes.BASE + "/" + windowRollback + "/refuse", "admin-token", "{}");
-    await().atMost(Duration.ofSeconds(10)).until(() -> json(api.get(MaintenanceRoutes.BASE + "/" + window, "viewer-token"))
-        .get("outcome").asText().contains("Rollback: talk-to-my-lawyer REFUSED"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                json(api.get(MaintenanceRoutes.BASE + "/" + window, "viewer-token"))
+                    .get("outcome")
+                    .asText()
+                    .contains("Rollback: talk-to-my-lawyer REFUSED"));
     assertThat(request("responder-token", "k1", LAWYER).statusCode()).isEqualTo(202);
   }
 
@@ -178,12 +239,17 @@ class RollbackApiTest {
     request("responder-token", "k1", LAWYER);
     awaitStatus("talk-to-my-lawyer-k1", "AWAITING_APPROVAL");
 
-    HttpResponse<String> self = api.post(RollbackRoutes.BASE + "/talk-to-my-lawyer-k1/approve", "responder-token", "{}");
-    HttpResponse<String> other = api.post(RollbackRoutes.BASE + "/talk-to-my-lawyer-k1/approve", "admin-token",
-        "{\"comment\":\"go\"}");
+    HttpResponse<String> self =
+        api.post(RollbackRoutes.BASE + "/talk-to-my-lawyer-k1/approve", "responder-token", "{}");
+    HttpResponse<String> other =
+        api.post(
+            RollbackRoutes.BASE + "/talk-to-my-lawyer-k1/approve",
+            "admin-token",
+            "{\"comment\":\"go\"}");
 
     assertThat(self.statusCode()).isEqualTo(409);
-    assertThat(json(self).get("message").asText()).contains("alice requested this rollback and cannot approve it");
+    assertThat(json(self).get("message").asText())
+        .contains("alice requested this rollback and cannot approve it");
     assertThat(other.statusCode()).isEqualTo(200);
     assertThat(json(other).get("approvedBy").asText()).isEqualTo("ci");
     awaitStatus("talk-to-my-lawyer-k1", "SUCCEEDED");
@@ -195,24 +261,34 @@ class RollbackApiTest {
     HttpResponse<String> viewer = request("viewer-token", "k2", LAWYER);
 
     assertThat(responderOnRecoup.statusCode()).isEqualTo(403);
-    assertThat(json(responderOnRecoup).get("message").asText()).isEqualTo(
-        "Rolling back recoup-backend needs one of the roles admin, which token 'alice' does not have.");
+    assertThat(json(responderOnRecoup).get("message").asText())
+        .isEqualTo(
+            "Rolling back recoup-backend needs one of the roles admin, which token 'alice' does not have.");
     assertThat(viewer.statusCode()).isEqualTo(403);
   }
 
   @Test
   void anIncidentRollsBackItsServiceAndRecordsTheOutcome() {
-    HttpResponse<String> declared = api.post(IncidentRoutes.BASE, "admin-token",
-        "{\"title\":\"Checkout 5xx\",\"severity\":\"P1\",\"service\":\"recoup-backend\"}");
+    HttpResponse<String> declared =
+        api.post(
+            IncidentRoutes.BASE,
+            "admin-token",
+            "{\"title\":\"Checkout 5xx\",\"severity\":\"P1\",\"service\":\"recoup-backend\"}");
     String incident = json(declared).get("id").asText();
 
-    HttpResponse<String> accepted = api.post(IncidentRoutes.BASE + "/" + incident + "/rollback", "admin-token", "{}");
+    HttpResponse<String> accepted =
+        api.post(IncidentRoutes.BASE + "/" + incident + "/rollback", "admin-token", "{}");
 
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     awaitStatus(json(accepted).get("id").asText(), "SUCCEEDED");
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        json(api.get(IncidentRoutes.BASE + "/" + incident, "viewer-token")).get("timeline").toString()
-            .contains("Rolled back recoup-backend to dep-2"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                json(api.get(IncidentRoutes.BASE + "/" + incident, "viewer-token"))
+                    .get("timeline")
+                    .toString()
+                    .contains("Rolled back recoup-backend to dep-2"));
   }
 
   private static JsonNode json(HttpResponse<String> response) {

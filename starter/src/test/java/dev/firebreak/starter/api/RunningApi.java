@@ -19,16 +19,16 @@ import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.job.ScriptedJobCalls;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
-import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecordingMail;
+import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.ScriptedActions;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -47,13 +47,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The API on a real in-process Temporal test server whose worker runs the real incident workflow
  * and rollbacks (with the workflow tests' recording chat and pager, a platform that rolls back at
- * once, and services that are healthy until {@link #diagnostics} says otherwise),
- * with three tokens: {@code admin-token} (ci), {@code responder-token} (alice), {@code viewer-token}
+ * once, and services that are healthy until {@link #diagnostics} says otherwise), with three
+ * tokens: {@code admin-token} (ci), {@code responder-token} (alice), {@code viewer-token}
  * (dashboard). Register it per test with {@code @RegisterExtension}; it stops after each test.
  */
 public final class RunningApi implements AfterEachCallback {
 
-  public static final String CONFIG = """
+  public static final String CONFIG =
+      """
       organisation: Test
       incident:
         monitoringPeriod: 1s
@@ -93,14 +94,25 @@ public final class RunningApi implements AfterEachCallback {
           action: { url: "https://app.recoup.test/api/cron/payment-verification", headers: { Authorization: "Bearer ${CRON_SECRET}" } }
       """;
 
-  /** The process's registry: the API's own meters and, as in the real process, the workflows' metrics. */
-  public final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Scope workflowMetrics = new RootScopeBuilder()
-      .reporter(new MicrometerClientStatsReporter(registry))
-      .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
-  // Real time: the API waits on workflows, and time skipping would jump idle incidents to their timeout.
-  public final TestWorkflowEnvironment temporal = TestWorkflowEnvironment.newInstance(
-      TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).setMetricsScope(workflowMetrics).build());
+  /**
+   * The process's registry: the API's own meters and, as in the real process, the workflows'
+   * metrics.
+   */
+  public final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  private final Scope workflowMetrics =
+      new RootScopeBuilder()
+          .reporter(new MicrometerClientStatsReporter(registry))
+          .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
+  // Real time: the API waits on workflows, and time skipping would jump idle incidents to their
+  // timeout.
+  public final TestWorkflowEnvironment temporal =
+      TestWorkflowEnvironment.newInstance(
+          TestEnvironmentOptions.newBuilder()
+              .setUseTimeskipping(false)
+              .setMetricsScope(workflowMetrics)
+              .build());
   public final AtomicBoolean temporalReachable = new AtomicBoolean(true);
   public final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   public final ScriptedDeploys deploys = new ScriptedDeploys();
@@ -114,11 +126,23 @@ public final class RunningApi implements AfterEachCallback {
     actions.environment.put("CDN_TOKEN", "cdn-token-value");
     Worker worker = temporal.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(
-        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class,
-        MaintenanceWindowWorkflowImpl.class, JobWorkflowImpl.class, JobTickWorkflowImpl.class,
+        IncidentWorkflowImpl.class,
+        RollbackWorkflowImpl.class,
+        RollbackLockWorkflowImpl.class,
+        MaintenanceWindowWorkflowImpl.class,
+        JobWorkflowImpl.class,
+        JobTickWorkflowImpl.class,
         RecurringWindowWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics, deploys,
-        actions, new RecordingMail(), new RecordingStatusPage(), jobCalls, new RollbackLocks(temporal.getWorkflowClient()),
+    worker.registerActivitiesImplementations(
+        new RecordingChat(),
+        new RecordingPager(),
+        diagnostics,
+        deploys,
+        actions,
+        new RecordingMail(),
+        new RecordingStatusPage(),
+        jobCalls,
+        new RollbackLocks(temporal.getWorkflowClient()),
         new RunningWindows(temporal.getWorkflowClient()));
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
@@ -127,11 +151,13 @@ public final class RunningApi implements AfterEachCallback {
   /** Another API replica on the same Temporal, as a second process would be. */
   public ApiServer newServer() {
     FirebreakConfig config = new ConfigLoader().load(CONFIG);
-    ApiTokens tokens = ApiTokens.none()
-        .with("admin-token", new ApiCaller("ci", Set.of(Role.ADMIN)))
-        .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
-        .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
-    return new ApiServer(temporal.getWorkflowClient(), config, tokens, registry, temporalReachable::get, false);
+    ApiTokens tokens =
+        ApiTokens.none()
+            .with("admin-token", new ApiCaller("ci", Set.of(Role.ADMIN)))
+            .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
+            .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
+    return new ApiServer(
+        temporal.getWorkflowClient(), config, tokens, registry, temporalReachable::get, false);
   }
 
   /**
@@ -139,13 +165,20 @@ public final class RunningApi implements AfterEachCallback {
    * so the line carries Temporal's tags (namespace, task queue, workflow type) beside the severity.
    */
   public static Pattern declaredOnce(String severity) {
-    return Pattern.compile("(?m)^firebreak_incidents_declared_total\\{[^}]*severity=\"" + severity + "\"[^}]*} 1\\.0$");
+    return Pattern.compile(
+        "(?m)^firebreak_incidents_declared_total\\{[^}]*severity=\""
+            + severity
+            + "\"[^}]*} 1\\.0$");
   }
 
-  /** What a worker does at start with the config's jobs: each gets its job workflow (cron on the test server). */
+  /**
+   * What a worker does at start with the config's jobs: each gets its job workflow (cron on the
+   * test server).
+   */
   public void scheduleTheConfiguredJobs() {
     FirebreakConfig config = new ConfigLoader().load(CONFIG);
-    var specs = new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null).specs();
+    var specs =
+        new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null).specs();
     var client = temporal.getWorkflowClient();
     new JobReconciler(client, new CronJobScheduler(client, TaskQueue.NAME), TaskQueue.NAME)
         .reconcile(specs);
@@ -160,7 +193,10 @@ public final class RunningApi implements AfterEachCallback {
   }
 
   public HttpResponse<String> post(String path, String token, String json) {
-    return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
+    return send(
+        request(path, token)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json"));
   }
 
   public HttpRequest.Builder request(String path, String token) {

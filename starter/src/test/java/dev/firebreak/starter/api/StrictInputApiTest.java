@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every API route that reads a body, read strictly: unknown fields, values of the wrong JSON type
- * and bodies that are not JSON are refused before anything is done, each in the
- * {@code {"error","message"}} shape; so are wrong methods and the requests Jetty refuses itself.
+ * and bodies that are not JSON are refused before anything is done, each in the {@code
+ * {"error","message"}} shape; so are wrong methods and the requests Jetty refuses itself.
  */
 class StrictInputApiTest {
 
@@ -68,7 +68,8 @@ class StrictInputApiTest {
     routes.add(new Route("/api/v1/maintenance-windows", "title", "123"));
     routes.add(new Route("/api/v1/maintenance-windows", "start", "1767225600"));
     routes.add(new Route("/api/v1/maintenance-windows", "services", "\"recoup-backend\""));
-    routes.add(new Route("/api/v1/maintenance-windows/MW-20260101-1/extend", "until", "1767225600"));
+    routes.add(
+        new Route("/api/v1/maintenance-windows/MW-20260101-1/extend", "until", "1767225600"));
     routes.add(new Route("/api/v1/maintenance-windows/MW-20260101-1/abort", "reason", "123"));
     routes.add(new Route("/api/v1/maintenance-windows/MW-20260101-1/confirm", "failed", "\"yes\""));
     routes.add(new Route("/api/v1/maintenance-windows/MW-20260101-1/confirm", "step", "1"));
@@ -79,9 +80,10 @@ class StrictInputApiTest {
   }
 
   private static HttpResponse<String> post(String path, String contentType, String body) {
-    HttpRequest.Builder request = api.request(path, "admin-token")
-        .header("Idempotency-Key", "strict-input")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        api.request(path, "admin-token")
+            .header("Idempotency-Key", "strict-input")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -100,8 +102,11 @@ class StrictInputApiTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("bodyRoutes")
   void aValueOfTheWrongTypeIsRefusedWithTheFieldNamed(Route route) {
-    HttpResponse<String> response = post(route.path(), "application/json",
-        "{\"" + route.field() + "\": " + route.wrongValue() + "}");
+    HttpResponse<String> response =
+        post(
+            route.path(),
+            "application/json",
+            "{\"" + route.field() + "\": " + route.wrongValue() + "}");
 
     assertError(response, 400, "bad_request");
     assertThat(json(response).get("message").asText()).contains("'" + route.field() + "'");
@@ -110,11 +115,15 @@ class StrictInputApiTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("bodyRoutes")
   void anObjectWhereTextBelongsIsRefusedNotDropped(Route route) {
-    String field = route.wrongValue().equals("\"recoup-backend\"") || route.field().equals("failed") ? "title" : route.field();
+    String field =
+        route.wrongValue().equals("\"recoup-backend\"") || route.field().equals("failed")
+            ? "title"
+            : route.field();
     if (route.path().endsWith("/confirm")) {
       field = "note";
     }
-    HttpResponse<String> response = post(route.path(), "application/json", "{\"" + field + "\": {\"text\": \"x\"}}");
+    HttpResponse<String> response =
+        post(route.path(), "application/json", "{\"" + field + "\": {\"text\": \"x\"}}");
 
     assertError(response, 400, "bad_request");
   }
@@ -131,26 +140,38 @@ class StrictInputApiTest {
 
   @Test
   void aNumberIsNotASeverity() {
-    HttpResponse<String> change = post("/api/v1/incidents/INC-20260101-1/severity", "application/json", "{\"severity\": 1}");
-    HttpResponse<String> declare = post("/api/v1/incidents", "application/json",
-        "{\"title\": \"x\", \"severity\": 1, \"service\": \"recoup-backend\"}");
+    HttpResponse<String> change =
+        post("/api/v1/incidents/INC-20260101-1/severity", "application/json", "{\"severity\": 1}");
+    HttpResponse<String> declare =
+        post(
+            "/api/v1/incidents",
+            "application/json",
+            "{\"title\": \"x\", \"severity\": 1, \"service\": \"recoup-backend\"}");
 
     assertError(change, 400, "bad_request");
-    assertThat(json(change).get("message").asText()).contains("'severity'").contains("P0, P1, P2, P3, P4");
+    assertThat(json(change).get("message").asText())
+        .contains("'severity'")
+        .contains("P0, P1, P2, P3, P4");
     assertError(declare, 400, "bad_request");
     assertThat(json(declare).get("message").asText()).contains("'severity'");
   }
 
   @Test
   void aRepeatedFieldAndTrailingJsonAreRefused() {
-    assertError(post("/api/v1/incidents", "application/json", "{\"title\": \"a\", \"title\": \"b\"}"), 400, "bad_request");
-    assertError(post("/api/v1/incidents", "application/json", "{\"title\": \"a\"} {}"), 400, "bad_request");
+    assertError(
+        post("/api/v1/incidents", "application/json", "{\"title\": \"a\", \"title\": \"b\"}"),
+        400,
+        "bad_request");
+    assertError(
+        post("/api/v1/incidents", "application/json", "{\"title\": \"a\"} {}"), 400, "bad_request");
   }
 
   @Test
   void jsonWithACharsetOrAPlusJsonTypeIsJson() {
-    HttpResponse<String> charset = post("/api/v1/incidents", "application/json; charset=utf-8", "{\"bogus\": 1}");
-    HttpResponse<String> vendor = post("/api/v1/incidents", "application/vnd.firebreak+json", "{\"bogus\": 1}");
+    HttpResponse<String> charset =
+        post("/api/v1/incidents", "application/json; charset=utf-8", "{\"bogus\": 1}");
+    HttpResponse<String> vendor =
+        post("/api/v1/incidents", "application/vnd.firebreak+json", "{\"bogus\": 1}");
 
     assertThat(json(charset).get("message").asText()).contains("Unknown field 'bogus'");
     assertThat(json(vendor).get("message").asText()).contains("Unknown field 'bogus'");
@@ -180,29 +201,46 @@ class StrictInputApiTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("wrongMethods")
   void aWrongMethodIsMethodNotAllowed(String method, String path) {
-    HttpResponse<String> response = api.send(api.request(path, "admin-token")
-        .method(method, HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> response =
+        api.send(
+            api.request(path, "admin-token").method(method, HttpRequest.BodyPublishers.noBody()));
 
     assertError(response, 405, "method_not_allowed");
-    assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allowed -> assertThat(allowed).isNotBlank()
-        .doesNotContain(method));
+    assertThat(response.headers().firstValue("Allow"))
+        .hasValueSatisfying(allowed -> assertThat(allowed).isNotBlank().doesNotContain(method));
   }
 
   static Stream<Arguments> requestsJettyRefuses() {
     return Stream.of(
-        Arguments.of("a URI too long", "GET /api/v1/incidents?q=" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: a\r\n\r\n", 414),
-        Arguments.of("headers too large", "GET /api/v1/incidents HTTP/1.1\r\nHost: a\r\nX-Big: " + "x".repeat(20_000)
-            + "\r\n\r\n", 431),
-        Arguments.of("a malformed header", "GET /api/v1/incidents HTTP/1.1\r\nHost: a\r\nBad Header\r\n\r\n", 400),
-        Arguments.of("a malformed request line", "GET /api/v1/ incidents HTTP/1.1\r\nHost: a\r\n\r\n", 400),
-        Arguments.of("an unknown HTTP version", "GET /api/v1/incidents HTTP/9.9\r\nHost: a\r\n\r\n", 505),
-        Arguments.of("a broken escape in the path", "GET /api/v1/incidents/%zz HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        Arguments.of(
+            "a URI too long",
+            "GET /api/v1/incidents?q=" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: a\r\n\r\n",
+            414),
+        Arguments.of(
+            "headers too large",
+            "GET /api/v1/incidents HTTP/1.1\r\nHost: a\r\nX-Big: "
+                + "x".repeat(20_000)
+                + "\r\n\r\n",
+            431),
+        Arguments.of(
+            "a malformed header",
+            "GET /api/v1/incidents HTTP/1.1\r\nHost: a\r\nBad Header\r\n\r\n",
+            400),
+        Arguments.of(
+            "a malformed request line", "GET /api/v1/ incidents HTTP/1.1\r\nHost: a\r\n\r\n", 400),
+        Arguments.of(
+            "an unknown HTTP version", "GET /api/v1/incidents HTTP/9.9\r\nHost: a\r\n\r\n", 505),
+        Arguments.of(
+            "a broken escape in the path",
+            "GET /api/v1/incidents/%zz HTTP/1.1\r\nHost: a\r\n\r\n",
+            400),
         Arguments.of("no Host", "GET /api/v1/incidents HTTP/1.1\r\n\r\n", 400));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("requestsJettyRefuses")
-  void aRequestJettyRefusesIsAnsweredInTheApisErrorShape(String what, String raw, int status) throws IOException {
+  void aRequestJettyRefusesIsAnsweredInTheApisErrorShape(String what, String raw, int status)
+      throws IOException {
     String response = raw(raw);
 
     assertThat(response).startsWith("HTTP/1.1 " + status);
@@ -228,7 +266,8 @@ class StrictInputApiTest {
 
   private static void assertError(HttpResponse<String> response, int status, String code) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     JsonNode body = json(response);
     assertThat(body.get("error").asText()).isEqualTo(code);
     assertThat(body.get("message").asText()).isNotBlank();

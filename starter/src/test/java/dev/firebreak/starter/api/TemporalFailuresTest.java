@@ -15,14 +15,20 @@ class TemporalFailuresTest {
 
   @ParameterizedTest(name = "a {0} refusal is a 409 {1} with the workflow's own sentence")
   @CsvSource({
-      Refusals.INVALID_TRANSITION + ", invalid_transition",
-      Refusals.INVALID_JOB_COMMAND + ", invalid_transition",
-      Refusals.RESOLVE_REFUSED + ", resolve_refused",
+    Refusals.INVALID_TRANSITION + ", invalid_transition",
+    Refusals.INVALID_JOB_COMMAND + ", invalid_transition",
+    Refusals.RESOLVE_REFUSED + ", resolve_refused",
   })
-  void aWorkflowRefusalOfAKnownTypeIsAConflictThatKeepsTheWorkflowsSentence(String type, String code) {
-    ApplicationFailure refusal = ApplicationFailure.newFailure("INC-1 is already acknowledged by alice", type);
-    WorkflowUpdateException thrown = new WorkflowUpdateException(
-        WorkflowExecution.newBuilder().setWorkflowId("incident-INC-1").build(), "u-1", "acknowledge", refusal);
+  void aWorkflowRefusalOfAKnownTypeIsAConflictThatKeepsTheWorkflowsSentence(
+      String type, String code) {
+    ApplicationFailure refusal =
+        ApplicationFailure.newFailure("INC-1 is already acknowledged by alice", type);
+    WorkflowUpdateException thrown =
+        new WorkflowUpdateException(
+            WorkflowExecution.newBuilder().setWorkflowId("incident-INC-1").build(),
+            "u-1",
+            "acknowledge",
+            refusal);
 
     ApiError error = failures.toApiError(thrown, "INC-1");
 

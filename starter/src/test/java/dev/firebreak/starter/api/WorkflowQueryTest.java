@@ -14,12 +14,16 @@ class WorkflowQueryTest {
   void aListingTheServerFailedWithUnknownIsReadAgain() {
     AtomicInteger calls = new AtomicInteger();
 
-    String listed = WorkflowQuery.listing(() -> {
-      if (calls.incrementAndGet() == 1) {
-        throw Status.UNKNOWN.withDescription("Application error processing RPC").asRuntimeException();
-      }
-      return "page";
-    });
+    String listed =
+        WorkflowQuery.listing(
+            () -> {
+              if (calls.incrementAndGet() == 1) {
+                throw Status.UNKNOWN
+                    .withDescription("Application error processing RPC")
+                    .asRuntimeException();
+              }
+              return "page";
+            });
 
     assertThat(listed).isEqualTo("page");
     assertThat(calls).hasValue(2);
@@ -29,10 +33,14 @@ class WorkflowQueryTest {
   void aListingThatKeepsFailingReportsTheFailureAfterThreeReads() {
     AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(() -> WorkflowQuery.listing(() -> {
-      calls.incrementAndGet();
-      throw Status.UNKNOWN.asRuntimeException();
-    })).isInstanceOf(StatusRuntimeException.class);
+    assertThatThrownBy(
+            () ->
+                WorkflowQuery.listing(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw Status.UNKNOWN.asRuntimeException();
+                    }))
+        .isInstanceOf(StatusRuntimeException.class);
     assertThat(calls).hasValue(3);
   }
 
@@ -40,10 +48,14 @@ class WorkflowQueryTest {
   void otherFailuresAreNotRetriedHere() {
     AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(() -> WorkflowQuery.listing(() -> {
-      calls.incrementAndGet();
-      throw Status.PERMISSION_DENIED.asRuntimeException();
-    })).isInstanceOf(StatusRuntimeException.class);
+    assertThatThrownBy(
+            () ->
+                WorkflowQuery.listing(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw Status.PERMISSION_DENIED.asRuntimeException();
+                    }))
+        .isInstanceOf(StatusRuntimeException.class);
     assertThat(calls).hasValue(1);
   }
 }

@@ -5,7 +5,10 @@ import java.io.StringWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
 
-/** One CLI invocation against a running API, as a person would type it, with what it printed and its exit code. */
+/**
+ * One CLI invocation against a running API, as a person would type it, with what it printed and its
+ * exit code.
+ */
 record CliRun(int exit, String out, String err) {
 
   static CliRun of(Object command, String apiUrl, String token, String... args) {
@@ -16,7 +19,11 @@ record CliRun(int exit, String out, String err) {
     all[args.length + 3] = token;
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(all);
+    int exit =
+        new CommandLine(command)
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(all);
     return new CliRun(exit, out.toString(), err.toString());
   }
 }

@@ -22,21 +22,22 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What the CLI prints holds text other people gave the API: a terminal shows it and never obeys
- * it, whichever command prints it. The API is a local fake answering every field with the text.
+ * What the CLI prints holds text other people gave the API: a terminal shows it and never obeys it,
+ * whichever command prints it. The API is a local fake answering every field with the text.
  */
 class CliTerminalOutputTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VISIBLE = "VISIBLE";
 
-  private static final List<String> HOSTILE = List.of(
-      "\u001b[2J\u001b[31m" + VISIBLE + "\u001b[0m",
-      "\u001b]0;owned\u0007" + VISIBLE,
-      "fake line\r" + VISIBLE,
-      "\u202e" + VISIBLE + "\u202c and \u2066isolated\u2069 \u200f",
-      "\u009b31m" + VISIBLE + "\u0008\u007f",
-      VISIBLE + "\u0000\u0005");
+  private static final List<String> HOSTILE =
+      List.of(
+          "\u001b[2J\u001b[31m" + VISIBLE + "\u001b[0m",
+          "\u001b]0;owned\u0007" + VISIBLE,
+          "fake line\r" + VISIBLE,
+          "\u202e" + VISIBLE + "\u202c and \u2066isolated\u2069 \u200f",
+          "\u009b31m" + VISIBLE + "\u0008\u007f",
+          VISIBLE + "\u0000\u0005");
 
   private HttpServer server;
   private volatile String hostile;
@@ -54,17 +55,24 @@ class CliTerminalOutputTest {
   }
 
   static Stream<Arguments> commandsAndTexts() {
-    List<Named<Invocation>> commands = List.of(
-        invocation("incident show", IncidentCommand::new, "show", "INC-1"),
-        invocation("incident list", IncidentCommand::new, "list"),
-        invocation("incident show --postmortem", IncidentCommand::new, "show", "INC-1", "--postmortem"),
-        invocation("incident ack (the API's error)", IncidentCommand::new, "ack", "INC-1"),
-        invocation("maintenance show", MaintenanceCommand::new, "show", "MW-1"),
-        invocation("maintenance list", MaintenanceCommand::new, "list"),
-        invocation("rollback show", RollbackCommand::new, "show", "rb-1"),
-        invocation("job show", JobCommand::new, "show", "nightly"),
-        invocation("job list", JobCommand::new, "list"));
-    return commands.stream().flatMap(command -> HOSTILE.stream().map(text -> Arguments.of(command, text)));
+    List<Named<Invocation>> commands =
+        List.of(
+            invocation("incident show", IncidentCommand::new, "show", "INC-1"),
+            invocation("incident list", IncidentCommand::new, "list"),
+            invocation(
+                "incident show --postmortem",
+                IncidentCommand::new,
+                "show",
+                "INC-1",
+                "--postmortem"),
+            invocation("incident ack (the API's error)", IncidentCommand::new, "ack", "INC-1"),
+            invocation("maintenance show", MaintenanceCommand::new, "show", "MW-1"),
+            invocation("maintenance list", MaintenanceCommand::new, "list"),
+            invocation("rollback show", RollbackCommand::new, "show", "rb-1"),
+            invocation("job show", JobCommand::new, "show", "nightly"),
+            invocation("job list", JobCommand::new, "list"));
+    return commands.stream()
+        .flatMap(command -> HOSTILE.stream().map(text -> Arguments.of(command, text)));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -72,20 +80,31 @@ class CliTerminalOutputTest {
   void controlCharactersAndBidiOverridesNeverReachTheTerminal(Invocation command, String text) {
     hostile = text;
 
-    CliRun run = CliRun.of(command.command().get(), "http://127.0.0.1:" + server.getAddress().getPort(), "token",
-        command.args());
+    CliRun run =
+        CliRun.of(
+            command.command().get(),
+            "http://127.0.0.1:" + server.getAddress().getPort(),
+            "token",
+            command.args());
 
     String printed = run.out() + run.err();
     assertThat(printed).as("what was printed").contains(VISIBLE);
     assertThat(printed.chars().filter(c -> c != '\n' && c != '\t'))
         .as("control characters in %s", printed.replace("\u001b", "ESC"))
-        .noneMatch(c -> Character.isISOControl(c) || c == 0x061C || c == 0x200E || c == 0x200F
-            || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+        .noneMatch(
+            c ->
+                Character.isISOControl(c)
+                    || c == 0x061C
+                    || c == 0x200E
+                    || c == 0x200F
+                    || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069));
   }
 
   record Invocation(Supplier<Object> command, String... args) {}
 
-  private static Named<Invocation> invocation(String name, Supplier<Object> command, String... args) {
+  private static Named<Invocation> invocation(
+      String name, Supplier<Object> command, String... args) {
     return Named.of(name, new Invocation(command, args));
   }
 
@@ -96,7 +115,9 @@ class CliTerminalOutputTest {
     String body;
     if (exchange.getRequestMethod().equals("POST")) {
       status = 409;
-      body = JSON.writeValueAsString(JSON.createObjectNode().put("error", "conflict").put("message", hostile));
+      body =
+          JSON.writeValueAsString(
+              JSON.createObjectNode().put("error", "conflict").put("message", hostile));
     } else if (path.endsWith("/postmortem")) {
       body = "# Incident Report: " + hostile + "\n\n## Summary\n" + hostile + "\n";
     } else if (path.chars().filter(c -> c == '/').count() == 3) {
@@ -112,21 +133,56 @@ class CliTerminalOutputTest {
 
   private ObjectNode everyField() {
     ObjectNode node = JSON.createObjectNode();
-    for (String field : List.of("id", "workflowId", "title", "severity", "service", "status", "commander",
-        "declaredAt", "declaredBy", "acknowledgedBy", "resolvedAt", "latestUpdate", "waitingFor", "start", "end",
-        "requestedBy", "incidentId", "outcome", "platform", "toDeployment", "fromDeployment", "reason", "name", "cron",
-        "timeZone", "action", "pausedBy")) {
+    for (String field :
+        List.of(
+            "id",
+            "workflowId",
+            "title",
+            "severity",
+            "service",
+            "status",
+            "commander",
+            "declaredAt",
+            "declaredBy",
+            "acknowledgedBy",
+            "resolvedAt",
+            "latestUpdate",
+            "waitingFor",
+            "start",
+            "end",
+            "requestedBy",
+            "incidentId",
+            "outcome",
+            "platform",
+            "toDeployment",
+            "fromDeployment",
+            "reason",
+            "name",
+            "cron",
+            "timeZone",
+            "action",
+            "pausedBy")) {
       node.put(field, hostile);
     }
     node.putArray("services").add(hostile);
     node.putArray("suggestions").add(hostile);
-    ObjectNode entry = JSON.createObjectNode().put("at", hostile).put("kind", hostile).put("actor", hostile)
-        .put("text", hostile);
+    ObjectNode entry =
+        JSON.createObjectNode()
+            .put("at", hostile)
+            .put("kind", hostile)
+            .put("actor", hostile)
+            .put("text", hostile);
     node.putArray("timeline").add(entry);
     node.putArray("steps").add(entry.deepCopy());
     ArrayNode history = node.putArray("history");
-    history.addObject().put("number", hostile).put("startedAt", hostile).put("outcome", hostile)
-        .put("detail", hostile).putObject("trigger").put("by", hostile);
+    history
+        .addObject()
+        .put("number", hostile)
+        .put("startedAt", hostile)
+        .put("outcome", hostile)
+        .put("detail", hostile)
+        .putObject("trigger")
+        .put("by", hostile);
     node.putObject("lastRun").put("outcome", hostile);
     node.putObject("lastSuccess").put("finishedAt", hostile);
     return node;

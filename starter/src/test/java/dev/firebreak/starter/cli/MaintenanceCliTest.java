@@ -28,42 +28,101 @@ class MaintenanceCliTest {
     all[args.length + 3] = "responder-token";
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = new CommandLine(new MaintenanceCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(all);
+    int exit =
+        new CommandLine(new MaintenanceCommand())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(all);
     return new Run(exit, out.toString(), err.toString());
   }
 
   @Test
   void schedulesConfirmsTheManualStepAndShowsTheWindowToTheAllClear() {
-    Run scheduled = maintenance("schedule", "--title", "Swap database", "--service", "recoup-backend", "--start", "now",
-        "--end", "+30m", "--manual-step", "swap-database=promote the replica");
+    Run scheduled =
+        maintenance(
+            "schedule",
+            "--title",
+            "Swap database",
+            "--service",
+            "recoup-backend",
+            "--start",
+            "now",
+            "--end",
+            "+30m",
+            "--manual-step",
+            "swap-database=promote the replica");
     Matcher id = Pattern.compile("Maintenance (MW-\\d{8}-\\d+) SCHEDULED").matcher(scheduled.out());
     assertThat(id.find()).as(scheduled.out() + scheduled.err()).isTrue();
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> maintenance("show", id.group(1)).out().contains("waiting for 'swap-database'"));
-    Run confirmed = maintenance("confirm", id.group(1), "--step", "swap-database", "--note", "done");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> maintenance("show", id.group(1)).out().contains("waiting for 'swap-database'"));
+    Run confirmed =
+        maintenance("confirm", id.group(1), "--step", "swap-database", "--note", "done");
 
     assertThat(confirmed.exit()).as(confirmed.err()).isZero();
-    await().atMost(Duration.ofSeconds(15)).until(() -> maintenance("show", id.group(1)).out().contains("Status:       COMPLETED"));
-    assertThat(maintenance("list").out()).contains(id.group(1)).contains("COMPLETED").contains("Swap database");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> maintenance("show", id.group(1)).out().contains("Status:       COMPLETED"));
+    assertThat(maintenance("list").out())
+        .contains(id.group(1))
+        .contains("COMPLETED")
+        .contains("Swap database");
   }
 
   @Test
   void aStepTheConfigDefinesIsAddedByName() {
-    Run scheduled = maintenance("schedule", "--title", "Purge", "--service", "recoup-backend", "--start", "now",
-        "--end", "+30m", "--step", "purge-cdn");
+    Run scheduled =
+        maintenance(
+            "schedule",
+            "--title",
+            "Purge",
+            "--service",
+            "recoup-backend",
+            "--start",
+            "now",
+            "--end",
+            "+30m",
+            "--step",
+            "purge-cdn");
     Matcher id = Pattern.compile("Maintenance (MW-\\d{8}-\\d+) SCHEDULED").matcher(scheduled.out());
     assertThat(id.find()).as(scheduled.out() + scheduled.err()).isTrue();
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> maintenance("show", id.group(1)).out().contains("Status:       COMPLETED"));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> maintenance("show", id.group(1)).out().contains("Status:       COMPLETED"));
     assertThat(api.actions.performed).containsExactly("create-backup", "purge-cdn");
-    assertThat(maintenance("schedule", "--title", "x", "--service", "recoup-backend", "--start", "+1h", "--end", "+2h",
-        "--step", "drop-tables").err()).contains("names no step of the config ('drop-tables'); known: purge-cdn");
+    assertThat(
+            maintenance(
+                    "schedule",
+                    "--title",
+                    "x",
+                    "--service",
+                    "recoup-backend",
+                    "--start",
+                    "+1h",
+                    "--end",
+                    "+2h",
+                    "--step",
+                    "drop-tables")
+                .err())
+        .contains("names no step of the config ('drop-tables'); known: purge-cdn");
   }
 
   @Test
   void extendingToAnEarlierTimeIsRefusedWithTheWindowsReason() {
-    Run scheduled = maintenance("schedule", "--title", "Index rebuild", "--service", "recoup-backend", "--start", "+1h",
-        "--end", "+2h");
+    Run scheduled =
+        maintenance(
+            "schedule",
+            "--title",
+            "Index rebuild",
+            "--service",
+            "recoup-backend",
+            "--start",
+            "+1h",
+            "--end",
+            "+2h");
     String id = scheduled.out().split(" ")[1];
 
     Run earlier = maintenance("extend", id, "--until", "+90m");
@@ -72,7 +131,18 @@ class MaintenanceCliTest {
     assertThat(earlier.exit()).isEqualTo(1);
     assertThat(earlier.err()).contains("must be later than the planned end");
     assertThat(aborted.exit()).isZero();
-    assertThat(maintenance("schedule", "--title", "x", "--service", "recoup-backend", "--start", "soon", "--end", "+1h").err())
+    assertThat(
+            maintenance(
+                    "schedule",
+                    "--title",
+                    "x",
+                    "--service",
+                    "recoup-backend",
+                    "--start",
+                    "soon",
+                    "--end",
+                    "+1h")
+                .err())
         .contains("'soon' is not a time");
   }
 }

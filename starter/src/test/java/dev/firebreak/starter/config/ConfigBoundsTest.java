@@ -47,9 +47,16 @@ class ConfigBoundsTest {
               services: [api]
               recurrence: "first Sunday of the month 02:00 UTC"
               %s
-        """.formatted(in("escalation", section, line), in("rollback", section, line), in("incident", section, line),
-        in("severity", section, line), in("maintenance", section, line),
-        section.equals("window") && line.startsWith("duration") ? line : "duration: 2h\n      " + in("window", section, line));
+        """
+        .formatted(
+            in("escalation", section, line),
+            in("rollback", section, line),
+            in("incident", section, line),
+            in("severity", section, line),
+            in("maintenance", section, line),
+            section.equals("window") && line.startsWith("duration")
+                ? line
+                : "duration: 2h\n      " + in("window", section, line));
   }
 
   private static String in(String wanted, String section, String line) {
@@ -62,38 +69,68 @@ class ConfigBoundsTest {
         Arguments.of("severity:ackTimeout: 30d", "severities.P1.ackTimeout", "at most 7d"),
         Arguments.of("severity:updateInterval: 5s", "severities.P1.updateInterval", "at least 10s"),
         Arguments.of("severity:postMortemDue: 1000d", "severities.P1.postMortemDue", "at most 90d"),
-        Arguments.of("incident:monitoringCheckInterval: PT0.1S", "incident.monitoringCheckInterval", "at least 1s"),
-        Arguments.of("incident:monitoringPeriod: 999999999999999999999d", "incident.monitoringPeriod", "must be a duration"),
-        Arguments.of("incident:postMortemReminderInterval: 1s", "incident.postMortemReminderInterval", "at least 10s"),
-        Arguments.of("incident:recentDeployWindow: 400d", "incident.recentDeployWindow", "at most 366d"),
-        Arguments.of("incident:historyEventLimit: 1000000", "incident.historyEventLimit", "between 100 and 10000"),
+        Arguments.of(
+            "incident:monitoringCheckInterval: PT0.1S",
+            "incident.monitoringCheckInterval",
+            "at least 1s"),
+        Arguments.of(
+            "incident:monitoringPeriod: 999999999999999999999d",
+            "incident.monitoringPeriod",
+            "must be a duration"),
+        Arguments.of(
+            "incident:postMortemReminderInterval: 1s",
+            "incident.postMortemReminderInterval",
+            "at least 10s"),
+        Arguments.of(
+            "incident:recentDeployWindow: 400d", "incident.recentDeployWindow", "at most 366d"),
+        Arguments.of(
+            "incident:historyEventLimit: 1000000",
+            "incident.historyEventLimit",
+            "between 100 and 10000"),
         Arguments.of("escalation:rounds: 1000", "escalation.rounds", "between 1 and 10"),
         Arguments.of("escalation:rounds: 0", "escalation.rounds", "between 1 and 10"),
-        Arguments.of("rollback:pollInterval: PT0.001S", "services[0].rollback.pollInterval", "at least PT0.05S"),
-        Arguments.of("rollback:approvalTimeout: 9999d", "services[0].rollback.approvalTimeout", "at most 366d"),
+        Arguments.of(
+            "rollback:pollInterval: PT0.001S",
+            "services[0].rollback.pollInterval",
+            "at least PT0.05S"),
+        Arguments.of(
+            "rollback:approvalTimeout: 9999d",
+            "services[0].rollback.approvalTimeout",
+            "at most 366d"),
         Arguments.of("maintenance:horizon: 100000d", "maintenance.horizon", "at most 3650d"),
         Arguments.of("maintenance:maxDuration: 365d", "maintenance.maxDuration", "at most 90d"),
         Arguments.of("maintenance:maxDuration: 1s", "maintenance.maxDuration", "at least 1m"),
-        Arguments.of("window:duration: 8d", "maintenance.windows[0].duration", "at most maintenance.maxDuration (7d)"),
-        Arguments.of("window:monitoringInterval: PT0.01S", "maintenance.windows[0].monitoringInterval", "at least 1s"));
+        Arguments.of(
+            "window:duration: 8d",
+            "maintenance.windows[0].duration",
+            "at most maintenance.maxDuration (7d)"),
+        Arguments.of(
+            "window:monitoringInterval: PT0.01S",
+            "maintenance.windows[0].monitoringInterval",
+            "at least 1s"));
   }
 
   @ParameterizedTest(name = "{1} {2}")
   @MethodSource("valuesOutOfBounds")
-  void aValueOutOfBoundsIsReportedAtItsFieldWithTheBound(String extra, String path, String message) {
+  void aValueOutOfBoundsIsReportedAtItsFieldWithTheBound(
+      String extra, String path, String message) {
     String yaml = config(extra);
     ConfigCheck check = new ConfigLoader().check(yaml);
 
-    assertThat(check.problems()).as(yaml).anySatisfy(problem -> {
-      assertThat(problem.path()).isEqualTo(path);
-      assertThat(problem.message()).contains(message);
-    });
+    assertThat(check.problems())
+        .as(yaml)
+        .anySatisfy(
+            problem -> {
+              assertThat(problem.path()).isEqualTo(path);
+              assertThat(problem.message()).contains(message);
+            });
   }
 
   @Test
   void theDefaultsAndBoundsThemselvesAreAccepted() {
     ConfigCheck defaults = new ConfigLoader().check(config(""));
-    ConfigCheck edges = new ConfigLoader().check(config("maintenance:horizon: 3650d\n  maxDuration: 90d"));
+    ConfigCheck edges =
+        new ConfigLoader().check(config("maintenance:horizon: 3650d\n  maxDuration: 90d"));
 
     assertThat(defaults.problems()).isEmpty();
     assertThat(defaults.config().maintenance().horizonLimit()).isEqualTo(Duration.ofDays(365));

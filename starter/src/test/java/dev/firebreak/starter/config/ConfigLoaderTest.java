@@ -17,7 +17,8 @@ class ConfigLoaderTest {
 
   static final Path EXAMPLES = Path.of("..", "examples");
 
-  static final String MINIMAL = """
+  static final String MINIMAL =
+      """
       organisation: Acme
       escalation:
         levels:
@@ -34,15 +35,18 @@ class ConfigLoaderTest {
 
     assertThat(check.problems()).isEmpty();
     assertThat(check.config().services()).isNotEmpty();
-    assertThat(check.config().escalation().levels()).extracting(EscalationConfig.Level::name)
+    assertThat(check.config().escalation().levels())
+        .extracting(EscalationConfig.Level::name)
         .containsExactly("primary", "secondary", "escalation");
   }
 
   @Test
   void demoConfigPointsItsUrlsAtTheDevServer() {
-    FirebreakConfig demo = new ConfigLoader(Map.of(ConfigLoader.DEV_URL_VARIABLE, "http://127.0.0.1:8080")).loadDemo();
+    FirebreakConfig demo =
+        new ConfigLoader(Map.of(ConfigLoader.DEV_URL_VARIABLE, "http://127.0.0.1:8080")).loadDemo();
 
-    assertThat(demo.services()).extracting(ServiceConfig::name)
+    assertThat(demo.services())
+        .extracting(ServiceConfig::name)
         .containsExactly("recoup-backend", "talk-to-my-lawyer", "ascendos-api");
     assertThat(demo.service("recoup-backend").orElseThrow().healthUrl())
         .isEqualTo("http://127.0.0.1:8080/dev/services/recoup-backend/health");
@@ -50,7 +54,8 @@ class ConfigLoaderTest {
         .isEqualTo("http://127.0.0.1:8080/dev/status/stripe");
     assertThat(demo.api().tokens()).isEmpty();
     for (Severity severity : Severity.values()) {
-      assertThat(DurationText.parse(demo.severity(severity).ackTimeout())).contains(Duration.ofSeconds(30));
+      assertThat(DurationText.parse(demo.severity(severity).ackTimeout()))
+          .contains(Duration.ofSeconds(30));
     }
   }
 
@@ -63,7 +68,8 @@ class ConfigLoaderTest {
 
   @Test
   void brokenConfigReportsEveryProblemWithItsPath() {
-    String broken = """
+    String broken =
+        """
         organisation: Acme
         api:
           tokens:
@@ -92,30 +98,47 @@ class ConfigLoaderTest {
 
     ConfigCheck check = new ConfigLoader().check(broken);
 
-    assertThat(check.problems()).extracting(ConfigProblem::toString).contains(
-        "api.tokens[0].token: secrets must be ${ENV} references, not literal values",
-        "providers.slack.botToken: secrets must be ${ENV} references, not literal values",
-        "escalation.levels: must list at least one level (who is paged first)",
-        "services[1].name: duplicate service name 'api' (also services[0])",
-        "services[2].platform: unknown platform 'heroku' (known: vercel, render)",
-        "severities.P7: unknown severity (known: P0, P1, P2, P3, P4)");
-    assertThat(check.problems()).extracting(ConfigProblem::toString).anySatisfy(p ->
-        assertThat(p).startsWith("severities.P1.ackTimeout: must be a duration like 15m"));
-    assertThat(check.problems()).extracting(ConfigProblem::toString).anySatisfy(p ->
-        assertThat(p).startsWith("incident.monitoringPeriod: must be a duration like 15m"));
-    assertThat(check.problems()).extracting(ConfigProblem::toString).anySatisfy(p ->
-        assertThat(p).startsWith("severities.P1.pagee: unknown key"));
-    assertThat(check.problems()).extracting(ConfigProblem::toString).anySatisfy(p ->
-        assertThat(p).startsWith("services[3].helthUrl: unknown key (known: dependencies, healthUrl,"));
-    assertThat(check.problems()).extracting(ConfigProblem::toString).anySatisfy(p ->
-        assertThat(p).startsWith("api.tokens[0].roles[1]: unknown role 'root'"));
-    assertThat(check.problems()).extracting(ConfigProblem::toString).anySatisfy(p ->
-        assertThat(p).startsWith("services[0].healthUrl: must be an http(s) URL"));
+    assertThat(check.problems())
+        .extracting(ConfigProblem::toString)
+        .contains(
+            "api.tokens[0].token: secrets must be ${ENV} references, not literal values",
+            "providers.slack.botToken: secrets must be ${ENV} references, not literal values",
+            "escalation.levels: must list at least one level (who is paged first)",
+            "services[1].name: duplicate service name 'api' (also services[0])",
+            "services[2].platform: unknown platform 'heroku' (known: vercel, render)",
+            "severities.P7: unknown severity (known: P0, P1, P2, P3, P4)");
+    assertThat(check.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(
+            p -> assertThat(p).startsWith("severities.P1.ackTimeout: must be a duration like 15m"));
+    assertThat(check.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(
+            p ->
+                assertThat(p).startsWith("incident.monitoringPeriod: must be a duration like 15m"));
+    assertThat(check.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(p -> assertThat(p).startsWith("severities.P1.pagee: unknown key"));
+    assertThat(check.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        "services[3].helthUrl: unknown key (known: dependencies, healthUrl,"));
+    assertThat(check.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(p -> assertThat(p).startsWith("api.tokens[0].roles[1]: unknown role 'root'"));
+    assertThat(check.problems())
+        .extracting(ConfigProblem::toString)
+        .anySatisfy(p -> assertThat(p).startsWith("services[0].healthUrl: must be an http(s) URL"));
   }
 
   @Test
   void privateIncidentRoomsAreReadFromTheSlackProvider() {
-    String config = MINIMAL + """
+    String config =
+        MINIMAL
+            + """
         providers:
           slack: { botToken: "${SLACK_BOT_TOKEN}", channel: "#incidents", privateChannels: true }
         """;
@@ -128,20 +151,27 @@ class ConfigLoaderTest {
 
   @Test
   void slackChannelAndPrivateRoomsAreCheckedWithTheirPaths() {
-    String config = MINIMAL + """
+    String config =
+        MINIMAL
+            + """
         providers:
           slack: { channel: "#Incidents Room", privateChannels: true }
         """;
-    String notBoolean = MINIMAL + """
+    String notBoolean =
+        MINIMAL
+            + """
         providers:
           slack: { botToken: "${SLACK_BOT_TOKEN}", privateChannels: sometimes }
         """;
 
-    assertThat(new ConfigLoader().check(config).problems()).extracting(ConfigProblem::toString).containsExactly(
-        "providers.slack.channel: must be a channel name like #incidents (lower-case letters, digits, - and _,"
-            + " at most 80) or a channel ID like C0123ABCDEF, not '#Incidents Room'",
-        "providers.slack.privateChannels: needs providers.slack.botToken: the bot creates the private rooms");
-    assertThat(new ConfigLoader().check(notBoolean).problems()).extracting(ConfigProblem::toString)
+    assertThat(new ConfigLoader().check(config).problems())
+        .extracting(ConfigProblem::toString)
+        .containsExactly(
+            "providers.slack.channel: must be a channel name like #incidents (lower-case letters, digits, - and _,"
+                + " at most 80) or a channel ID like C0123ABCDEF, not '#Incidents Room'",
+            "providers.slack.privateChannels: needs providers.slack.botToken: the bot creates the private rooms");
+    assertThat(new ConfigLoader().check(notBoolean).problems())
+        .extracting(ConfigProblem::toString)
         .containsExactly("providers.slack.privateChannels: must be true or false");
   }
 
@@ -149,13 +179,17 @@ class ConfigLoaderTest {
   void unknownEscalationTargetSchemeIsReported() {
     String config = MINIMAL.replace("slack:U1", "teams:U1");
 
-    assertThat(new ConfigLoader().check(config).problems()).extracting(ConfigProblem::toString)
-        .containsExactly("escalation.levels[0].targets[0]: unknown target scheme 'teams' (known: slack, pagerduty, sms, email)");
+    assertThat(new ConfigLoader().check(config).problems())
+        .extracting(ConfigProblem::toString)
+        .containsExactly(
+            "escalation.levels[0].targets[0]: unknown target scheme 'teams' (known: slack, pagerduty, sms, email)");
   }
 
   @Test
   void slackRolesMustBeKnownRoles() {
-    String config = MINIMAL + """
+    String config =
+        MINIMAL
+            + """
         providers:
           slack:
             signingSecret: ${SLACK_SIGNING_SECRET}
@@ -163,14 +197,17 @@ class ConfigLoaderTest {
             defaultRole: guest
         """;
 
-    assertThat(new ConfigLoader().check(config).problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-        "providers.slack.defaultRole: unknown role 'guest' (known: viewer, responder, admin)",
-        "providers.slack.users.U045EF6GH: unknown role 'owner' (known: viewer, responder, admin)");
+    assertThat(new ConfigLoader().check(config).problems())
+        .extracting(ConfigProblem::toString)
+        .containsExactlyInAnyOrder(
+            "providers.slack.defaultRole: unknown role 'guest' (known: viewer, responder, admin)",
+            "providers.slack.users.U045EF6GH: unknown role 'owner' (known: viewer, responder, admin)");
   }
 
   @Test
   void providerFieldsAreCheckedAgainstTheirProviders() {
-    String config = """
+    String config =
+        """
         organisation: Acme
         escalation:
           levels:
@@ -183,18 +220,21 @@ class ConfigLoaderTest {
           - { name: web, sentryProject: web-prod }
         """;
 
-    assertThat(new ConfigLoader().check(config).problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-        "escalation.levels[0].targets[0]: must be an E.164 phone number such as sms:+15550100, not 'sms:5550100'",
-        "escalation.levels[0].targets[1]: must be an email address such as email:oncall@example.com, not 'email:nobody'",
-        "severities.P1.statusPageImpact: needs providers.statuspage (the page to post on)",
-        "severities.P2.statusPageImpact: unknown impact 'huge' (known: none, minor, major, critical)",
-        "services[0].sentryProject: needs providers.sentry (the organisation and its auth token)",
-        "services[1].sentryProject: must be the numeric Sentry project id (Project Settings → General), not 'web-prod'");
+    assertThat(new ConfigLoader().check(config).problems())
+        .extracting(ConfigProblem::toString)
+        .containsExactlyInAnyOrder(
+            "escalation.levels[0].targets[0]: must be an E.164 phone number such as sms:+15550100, not 'sms:5550100'",
+            "escalation.levels[0].targets[1]: must be an email address such as email:oncall@example.com, not 'email:nobody'",
+            "severities.P1.statusPageImpact: needs providers.statuspage (the page to post on)",
+            "severities.P2.statusPageImpact: unknown impact 'huge' (known: none, minor, major, critical)",
+            "services[0].sentryProject: needs providers.sentry (the organisation and its auth token)",
+            "services[1].sentryProject: must be the numeric Sentry project id (Project Settings → General), not 'web-prod'");
   }
 
   @Test
   void publicSeverityAndSentryProjectReachTheIncidentPolicy() {
-    String config = """
+    String config =
+        """
         organisation: Acme
         providers:
           statuspage: { apiKey: "${STATUSPAGE_API_KEY}", pageId: page1 }
@@ -220,15 +260,19 @@ class ConfigLoaderTest {
 
   @Test
   void wronglyShapedValuesAreReportedAndTheRestIsStillChecked() {
-    String config = MINIMAL + """
+    String config =
+        MINIMAL
+            + """
         incident:
           historyEventLimit: lots
         severities: [P1]
         """;
 
-    assertThat(new ConfigLoader().check(config).problems()).extracting(ConfigProblem::toString).containsExactly(
-        "incident.historyEventLimit: must be a whole number",
-        "severities: must be a mapping of keys to values");
+    assertThat(new ConfigLoader().check(config).problems())
+        .extracting(ConfigProblem::toString)
+        .containsExactly(
+            "incident.historyEventLimit: must be a whole number",
+            "severities: must be a mapping of keys to values");
   }
 
   @Test
@@ -236,23 +280,31 @@ class ConfigLoaderTest {
     ConfigCheck check = new ConfigLoader().check("organisation: [unclosed\n");
 
     assertThat(check.config()).isNull();
-    assertThat(check.problems()).singleElement().satisfies(p -> {
-      assertThat(p.path()).isEqualTo("(file)");
-      assertThat(p.message()).startsWith("is not valid YAML").contains("line");
-    });
+    assertThat(check.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("(file)");
+              assertThat(p.message()).startsWith("is not valid YAML").contains("line");
+            });
   }
 
   @Test
   void unquotedReferenceInsideBracesGetsAHint() {
-    ConfigCheck check = new ConfigLoader().check(MINIMAL + "providers:\n  slack: { botToken: ${SLACK_BOT_TOKEN} }\n");
+    ConfigCheck check =
+        new ConfigLoader()
+            .check(MINIMAL + "providers:\n  slack: { botToken: ${SLACK_BOT_TOKEN} }\n");
 
-    assertThat(check.problems()).singleElement().satisfies(p ->
-        assertThat(p.message()).contains("write ${VAR} references in quotes"));
+    assertThat(check.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("write ${VAR} references in quotes"));
   }
 
   @Test
   void quotedReferenceInsideBracesIsASecretReference() {
-    ConfigCheck check = new ConfigLoader().check(MINIMAL + "providers:\n  slack: { botToken: \"${SLACK_BOT_TOKEN}\" }\n");
+    ConfigCheck check =
+        new ConfigLoader()
+            .check(MINIMAL + "providers:\n  slack: { botToken: \"${SLACK_BOT_TOKEN}\" }\n");
 
     assertThat(check.problems()).isEmpty();
     assertThat(check.config().providers().slack().botToken()).isEqualTo("${SLACK_BOT_TOKEN}");
@@ -260,7 +312,11 @@ class ConfigLoaderTest {
 
   @Test
   void missingSeveritiesTakeTheRunbookDefaultsAndDeclaredOnesOverrideFieldByField() {
-    FirebreakConfig config = new ConfigLoader().load(MINIMAL + """
+    FirebreakConfig config =
+        new ConfigLoader()
+            .load(
+                MINIMAL
+                    + """
         severities:
           P2: { ackTimeout: 45m }
         """);
@@ -283,11 +339,16 @@ class ConfigLoaderTest {
     assertThat(policy.channel()).isEqualTo("#incidents");
     assertThat(policy.escalationRounds()).isEqualTo(3);
     assertThat(policy.escalation()).hasSize(3);
-    assertThat(policy.services()).singleElement().satisfies(s -> {
-      assertThat(s.healthUrl()).isEqualTo("https://recoup-backend.onrender.com/health");
-      assertThat(s.platform()).isEqualTo("render");
-      assertThat(s.dependencies()).anySatisfy(d -> assertThat(d.statusPageUrl()).isEqualTo("https://status.stripe.com"));
-    });
+    assertThat(policy.services())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.healthUrl()).isEqualTo("https://recoup-backend.onrender.com/health");
+              assertThat(s.platform()).isEqualTo("render");
+              assertThat(s.dependencies())
+                  .anySatisfy(
+                      d -> assertThat(d.statusPageUrl()).isEqualTo("https://status.stripe.com"));
+            });
     assertThat(policy.monitoringPeriod()).isEqualTo(Duration.ofMinutes(15));
     assertThat(policy.historyEventLimit()).isEqualTo(2000);
     assertThat(policy.searchAttributes()).isFalse();
@@ -295,7 +356,8 @@ class ConfigLoaderTest {
 
   @Test
   void channelDefaultsToIncidentsWithoutSlack() {
-    IncidentPolicy policy = new IncidentPolicyFactory(new ConfigLoader().load(MINIMAL), false).forService("api");
+    IncidentPolicy policy =
+        new IncidentPolicyFactory(new ConfigLoader().load(MINIMAL), false).forService("api");
 
     assertThat(policy.channel()).isEqualTo("#incidents");
   }
@@ -305,18 +367,26 @@ class ConfigLoaderTest {
     FirebreakConfig config = new ConfigLoader().load(EXAMPLES.resolve("recoup.yaml"));
     SecretResolver resolver = new SecretResolver(Map.of("SLACK_BOT_TOKEN", "xoxb-1")::get);
 
-    assertThat(resolver.missing(config, "providers.slack")).extracting(SecretField::path, f -> f.variable().orElseThrow())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("providers.slack.signingSecret", "SLACK_SIGNING_SECRET"));
+    assertThat(resolver.missing(config, "providers.slack"))
+        .extracting(SecretField::path, f -> f.variable().orElseThrow())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "providers.slack.signingSecret", "SLACK_SIGNING_SECRET"));
     assertThat(resolver.resolve("${SLACK_BOT_TOKEN}")).contains("xoxb-1");
     assertThat(resolver.resolve("xoxb-literal")).isEmpty();
   }
 
   @Test
-  void loadingAFileWithProblemsThrowsWithAllOfThem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void loadingAFileWithProblemsThrowsWithAllOfThem(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
     Path file = Files.writeString(dir.resolve("firebreak.yaml"), "organisation: ''\n");
 
     assertThatThrownBy(() -> new ConfigLoader().load(file))
-        .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::path)
-            .containsExactly("organisation", "escalation.levels", "services"));
+        .isInstanceOfSatisfying(
+            InvalidConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(ConfigProblem::path)
+                    .containsExactly("organisation", "escalation.levels", "services"));
   }
 }

@@ -33,12 +33,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConfigSchemaTest {
 
   static final Path SCHEMA_FILE = Path.of("..", "schema", "firebreak.schema.json");
-  static final String EDITOR_MODELINE = "# yaml-language-server: $schema=../schema/firebreak.schema.json";
+  static final String EDITOR_MODELINE =
+      "# yaml-language-server: $schema=../schema/firebreak.schema.json";
 
   private static final ObjectMapper YAML = new YAMLMapper();
   // Building the validator takes seconds; every test reads the same schema.
   private static final JsonNode SCHEMA_TREE = read(new ObjectMapper(), SCHEMA_FILE);
-  private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA_TREE);
+  private static final JsonSchema SCHEMA =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(SCHEMA_TREE);
 
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> files = Files.list(ConfigLoaderTest.EXAMPLES)) {
@@ -77,18 +79,25 @@ class ConfigSchemaTest {
   @Test
   void schemaEnumsAreTheValidatorsLists() {
     assertThat(texts(definition("role").get("enum"))).isEqualTo(ConfigValidator.ROLES);
-    assertThat(texts(definition("service").at("/properties/platform/enum"))).isEqualTo(ConfigValidator.PLATFORMS);
+    assertThat(texts(definition("service").at("/properties/platform/enum")))
+        .isEqualTo(ConfigValidator.PLATFORMS);
     assertThat(texts(definition("severity").at("/properties/statusPageImpact/enum")))
         .isEqualTo(SeverityConfig.STATUS_PAGE_IMPACTS);
     assertThat(SCHEMA_TREE.at("/properties/severities/properties").fieldNames())
-        .toIterable().containsExactlyElementsOf(Arrays.stream(Severity.values()).map(Enum::name).toList());
-    String targetPattern = definition("escalation").at("/properties/levels/items/properties/targets/items/pattern").asText();
-    assertThat(ConfigValidator.TARGET_SCHEMES).allSatisfy(scheme -> assertThat(targetPattern).contains(scheme + ":"));
+        .toIterable()
+        .containsExactlyElementsOf(Arrays.stream(Severity.values()).map(Enum::name).toList());
+    String targetPattern =
+        definition("escalation")
+            .at("/properties/levels/items/properties/targets/items/pattern")
+            .asText();
+    assertThat(ConfigValidator.TARGET_SCHEMES)
+        .allSatisfy(scheme -> assertThat(targetPattern).contains(scheme + ":"));
   }
 
   @Test
   void schemaFlagsWhatConfigCheckReportsAtTheSameFields() throws IOException {
-    String broken = """
+    String broken =
+        """
         organisation: Acme
         api:
           tokens:
@@ -105,40 +114,80 @@ class ConfigSchemaTest {
             healthUrl: ftp://api.acme.test
         """;
 
-    List<String> flagged = SCHEMA.validate(YAML.readTree(broken)).stream()
-        .map(m -> m.getInstanceLocation().toString()).distinct().toList();
+    List<String> flagged =
+        SCHEMA.validate(YAML.readTree(broken)).stream()
+            .map(m -> m.getInstanceLocation().toString())
+            .distinct()
+            .toList();
 
-    assertThat(flagged).contains(
-        "$.api.tokens[0].token", "$.api.tokens[0].roles[0]", "$.severities.P1.ackTimeout", "$.severities",
-        "$.severities.P1", "$.escalation.levels[0].targets[0]", "$.escalation.levels[0].targets[1]",
-        "$.services[0].name", "$.services[0].platform", "$.services[0].healthUrl", "$.services[0]");
-    assertThat(new ConfigLoader().check(broken).problems()).extracting(ConfigProblem::path).contains(
-        "api.tokens[0].token", "api.tokens[0].roles[0]", "severities.P1.ackTimeout", "severities.P7",
-        "severities.P1.pagee", "escalation.levels[0].targets[0]", "escalation.levels[0].targets[1]",
-        "services[0].name", "services[0].platform", "services[0].healthUrl", "services[0].platformId");
+    assertThat(flagged)
+        .contains(
+            "$.api.tokens[0].token",
+            "$.api.tokens[0].roles[0]",
+            "$.severities.P1.ackTimeout",
+            "$.severities",
+            "$.severities.P1",
+            "$.escalation.levels[0].targets[0]",
+            "$.escalation.levels[0].targets[1]",
+            "$.services[0].name",
+            "$.services[0].platform",
+            "$.services[0].healthUrl",
+            "$.services[0]");
+    assertThat(new ConfigLoader().check(broken).problems())
+        .extracting(ConfigProblem::path)
+        .contains(
+            "api.tokens[0].token",
+            "api.tokens[0].roles[0]",
+            "severities.P1.ackTimeout",
+            "severities.P7",
+            "severities.P1.pagee",
+            "escalation.levels[0].targets[0]",
+            "escalation.levels[0].targets[1]",
+            "services[0].name",
+            "services[0].platform",
+            "services[0].healthUrl",
+            "services[0].platformId");
   }
 
-  /** Walks the records and the schema side by side, noting every field one has and the other lacks. */
+  /**
+   * Walks the records and the schema side by side, noting every field one has and the other lacks.
+   */
   private void compare(JsonNode schemaNode, Type type, String path, List<String> gaps) {
     JsonNode node = resolve(schemaNode);
     Class<?> raw = ConfigShape.raw(type);
     if (raw.isRecord()) {
       JsonNode properties = node.path("properties");
-      Set<String> components = Set.copyOf(Arrays.stream(raw.getRecordComponents()).map(RecordComponent::getName).toList());
-      properties.fieldNames().forEachRemaining(name -> {
-        if (!components.contains(name)) {
-          gaps.add(ConfigShape.child(path, name) + ": in the schema but not in " + raw.getSimpleName());
-        }
-      });
+      Set<String> components =
+          Set.copyOf(
+              Arrays.stream(raw.getRecordComponents()).map(RecordComponent::getName).toList());
+      properties
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!components.contains(name)) {
+                  gaps.add(
+                      ConfigShape.child(path, name)
+                          + ": in the schema but not in "
+                          + raw.getSimpleName());
+                }
+              });
       if (!node.path("additionalProperties").isBoolean()) {
-        gaps.add((path.isEmpty() ? "(root)" : path) + ": the schema lets unknown keys through, config check does not");
+        gaps.add(
+            (path.isEmpty() ? "(root)" : path)
+                + ": the schema lets unknown keys through, config check does not");
       }
       for (RecordComponent component : raw.getRecordComponents()) {
         String childPath = ConfigShape.child(path, component.getName());
         if (properties.has(component.getName())) {
           compare(properties.get(component.getName()), component.getGenericType(), childPath, gaps);
         } else {
-          gaps.add(childPath + ": " + raw.getSimpleName() + "." + component.getName() + " has no schema entry");
+          gaps.add(
+              childPath
+                  + ": "
+                  + raw.getSimpleName()
+                  + "."
+                  + component.getName()
+                  + " has no schema entry");
         }
       }
     } else if (List.class.isAssignableFrom(raw)) {
@@ -148,7 +197,9 @@ class ConfigSchemaTest {
       if (node.path("additionalProperties").isObject()) {
         compare(node.get("additionalProperties"), value, path + ".*", gaps);
       }
-      node.path("properties").properties().forEach(e -> compare(e.getValue(), value, ConfigShape.child(path, e.getKey()), gaps));
+      node.path("properties")
+          .properties()
+          .forEach(e -> compare(e.getValue(), value, ConfigShape.child(path, e.getKey()), gaps));
     }
   }
 

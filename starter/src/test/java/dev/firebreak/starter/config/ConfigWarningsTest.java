@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigWarningsTest {
 
-  private static final String BASE = """
+  private static final String BASE =
+      """
       organisation: Acme
       escalation:
         levels:
@@ -36,51 +37,76 @@ class ConfigWarningsTest {
     ConfigCheck check = check(demo, Map.of());
 
     assertThat(check.problems()).isEmpty();
-    assertThat(check.warnings()).extracting(ConfigProblem::path)
-        .contains("services[0].healthUrl", "services[0].dependencies[0].statusPage", "services[2].healthUrl");
-    assertThat(check.warnings()).filteredOn(w -> w.path().equals("services[0].healthUrl")).singleElement().asString()
-        .contains("${FIREBREAK_DEV_URL}").contains("only 'firebreak dev' fills it in");
+    assertThat(check.warnings())
+        .extracting(ConfigProblem::path)
+        .contains(
+            "services[0].healthUrl",
+            "services[0].dependencies[0].statusPage",
+            "services[2].healthUrl");
+    assertThat(check.warnings())
+        .filteredOn(w -> w.path().equals("services[0].healthUrl"))
+        .singleElement()
+        .asString()
+        .contains("${FIREBREAK_DEV_URL}")
+        .contains("only 'firebreak dev' fills it in");
   }
 
   @Test
   void productionLoadingStillRefusesADevOnlyUrl() {
-    String yaml = BASE.formatted("\"slack:U012AB3CD\"").replace("https://api.example.com", "${FIREBREAK_DEV_URL}");
+    String yaml =
+        BASE.formatted("\"slack:U012AB3CD\"")
+            .replace("https://api.example.com", "${FIREBREAK_DEV_URL}");
 
-    assertThat(new ConfigLoader().check(yaml).problems()).extracting(ConfigProblem::path)
+    assertThat(new ConfigLoader().check(yaml).problems())
+        .extracting(ConfigProblem::path)
         .containsExactly("services[0].healthUrl");
   }
 
   @ParameterizedTest(name = "{0} warns: {1}")
-  @CsvSource(delimiter = '|', value = {
-      "email:oncall@example.com | is never mailed: there is no mail provider (providers.sendgrid)",
-      "slack:@alice             | is not a Slack member ID, so the page mentions nobody; use the ID such as slack:U012AB3CD (profile → ⋮ → Copy member ID), not the @handle",
-      "slack:alice              | is not a Slack member ID, so the page mentions nobody",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "email:oncall@example.com | is never mailed: there is no mail provider (providers.sendgrid)",
+        "slack:@alice             | is not a Slack member ID, so the page mentions nobody; use the ID such as slack:U012AB3CD (profile → ⋮ → Copy member ID), not the @handle",
+        "slack:alice              | is not a Slack member ID, so the page mentions nobody",
+      })
   void aTargetNobodyCanReachIsWarnedAboutButAccepted(String target, String warning) {
     ConfigCheck check = check(BASE.formatted("\"" + target + "\""), Map.of());
 
     assertThat(check.ok()).isTrue();
-    assertThat(check.warnings()).singleElement().satisfies(w -> {
-      assertThat(w.path()).isEqualTo("escalation.levels[0].targets[0]");
-      assertThat(w.message()).startsWith("'" + target + "' " + warning);
-    });
+    assertThat(check.warnings())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.path()).isEqualTo("escalation.levels[0].targets[0]");
+              assertThat(w.message()).startsWith("'" + target + "' " + warning);
+            });
   }
 
   @ParameterizedTest
-  @CsvSource({"slack:U012AB3CD", "slack:W012AB3CD", "slack:S0GROUP1", "sms:+15550100", "pagerduty:recoup"})
+  @CsvSource({
+    "slack:U012AB3CD",
+    "slack:W012AB3CD",
+    "slack:S0GROUP1",
+    "sms:+15550100",
+    "pagerduty:recoup"
+  })
   void aReachableTargetIsNotWarnedAbout(String target) {
     assertThat(check(BASE.formatted("\"" + target + "\""), Map.of()).warnings()).isEmpty();
   }
 
   @Test
   void anEmailTargetWithAMailProviderIsNotWarnedAbout() {
-    String yaml = BASE.formatted("\"email:oncall@example.com\"")
-        + "providers:\n  sendgrid: { apiKey: \"${SENDGRID_API_KEY}\", from: ops@example.com }\n";
+    String yaml =
+        BASE.formatted("\"email:oncall@example.com\"")
+            + "providers:\n  sendgrid: { apiKey: \"${SENDGRID_API_KEY}\", from: ops@example.com }\n";
 
     assertThat(check(yaml, Map.of()).warnings()).isEmpty();
   }
 
-  private static final String CALLS = BASE.formatted("\"slack:U012AB3CD\"") + """
+  private static final String CALLS =
+      BASE.formatted("\"slack:U012AB3CD\"")
+          + """
       maintenance:
         windows:
           - name: monthly
@@ -103,21 +129,25 @@ class ConfigWarningsTest {
     ConfigCheck check = check(CALLS.formatted("${FIREBREAK_DEV_URL}"), Map.of());
 
     assertThat(check.problems()).isEmpty();
-    assertThat(check.warnings()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-        "maintenance.windows[0].preChecks[0].http.url: uses ${FIREBREAK_DEV_URL}, which only 'firebreak dev' sets "
-            + "(to its own address); anywhere else this call fails unless FIREBREAK_DEV_URL is set",
-        "maintenance.windows[0].preChecks[0].http.headers.Authorization: ${OPS_TOKEN} is not set here; the call "
-            + "fails when it runs unless OPS_TOKEN is set where the worker runs",
-        "maintenance.windows[0].maintenanceMode.enable.body: ${OPS_TOKEN} is not set here; the call fails when it "
-            + "runs unless OPS_TOKEN is set where the worker runs",
-        "jobs[0].action.url: ${CRON_SECRET} is not set here; the call fails when it runs unless CRON_SECRET is set "
-            + "where the worker runs");
+    assertThat(check.warnings())
+        .extracting(ConfigProblem::toString)
+        .containsExactlyInAnyOrder(
+            "maintenance.windows[0].preChecks[0].http.url: uses ${FIREBREAK_DEV_URL}, which only 'firebreak dev' sets "
+                + "(to its own address); anywhere else this call fails unless FIREBREAK_DEV_URL is set",
+            "maintenance.windows[0].preChecks[0].http.headers.Authorization: ${OPS_TOKEN} is not set here; the call "
+                + "fails when it runs unless OPS_TOKEN is set where the worker runs",
+            "maintenance.windows[0].maintenanceMode.enable.body: ${OPS_TOKEN} is not set here; the call fails when it "
+                + "runs unless OPS_TOKEN is set where the worker runs",
+            "jobs[0].action.url: ${CRON_SECRET} is not set here; the call fails when it runs unless CRON_SECRET is set "
+                + "where the worker runs");
   }
 
   @Test
   void callsWhoseVariablesAreSetAreNotWarnedAbout() {
-    ConfigCheck check = check(CALLS.formatted("https://api.example.com"),
-        Map.of("OPS_TOKEN", "t", "CRON_SECRET", "s"));
+    ConfigCheck check =
+        check(
+            CALLS.formatted("https://api.example.com"),
+            Map.of("OPS_TOKEN", "t", "CRON_SECRET", "s"));
 
     assertThat(check.warnings()).isEmpty();
   }

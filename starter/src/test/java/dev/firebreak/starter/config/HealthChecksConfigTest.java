@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HealthChecksConfigTest {
 
   private static ConfigCheck check(String healthChecks) {
-    return new ConfigLoader().check(ConfigLoaderTest.MINIMAL + "healthChecks: " + healthChecks + "\n");
+    return new ConfigLoader()
+        .check(ConfigLoaderTest.MINIMAL + "healthChecks: " + healthChecks + "\n");
   }
 
   @Test
@@ -36,15 +37,20 @@ class HealthChecksConfigTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "{ confirmations: 0 }           | healthChecks.confirmations: must be between 1 and 3, not 0",
-      "{ confirmations: 4 }           | healthChecks.confirmations: must be between 1 and 3, not 4",
-      "{ interval: soon }             | healthChecks.interval: must be a duration like 15m",
-      "{ interval: 0s }               | healthChecks.interval: must be a duration like 15m",
-      "{ interval: 11s }              | healthChecks.interval: must be at most 10s (a recheck is quick), not '11s'",
-      "{ interval: 1m }               | healthChecks.interval: must be at most 10s (a recheck is quick), not '1m'"})
-  void confirmationThatWouldNotFitInAHealthCheckIsReportedWithItsPath(String healthChecks, String problem) {
-    assertThat(check(healthChecks).problems()).extracting(ConfigProblem::toString)
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{ confirmations: 0 }           | healthChecks.confirmations: must be between 1 and 3, not 0",
+        "{ confirmations: 4 }           | healthChecks.confirmations: must be between 1 and 3, not 4",
+        "{ interval: soon }             | healthChecks.interval: must be a duration like 15m",
+        "{ interval: 0s }               | healthChecks.interval: must be a duration like 15m",
+        "{ interval: 11s }              | healthChecks.interval: must be at most 10s (a recheck is quick), not '11s'",
+        "{ interval: 1m }               | healthChecks.interval: must be at most 10s (a recheck is quick), not '1m'"
+      })
+  void confirmationThatWouldNotFitInAHealthCheckIsReportedWithItsPath(
+      String healthChecks, String problem) {
+    assertThat(check(healthChecks).problems())
+        .extracting(ConfigProblem::toString)
         .anySatisfy(p -> assertThat(p).startsWith(problem));
   }
 }

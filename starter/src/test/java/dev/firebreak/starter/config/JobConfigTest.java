@@ -16,38 +16,75 @@ class JobConfigTest {
   private static final String SERVICES = ConfigLoaderTest.MINIMAL;
 
   private static List<String> problems(String jobs) {
-    return new ConfigLoader().check(SERVICES + jobs).problems().stream().map(ConfigProblem::toString).toList();
+    return new ConfigLoader()
+        .check(SERVICES + jobs).problems().stream().map(ConfigProblem::toString).toList();
   }
 
   @Test
   void theDemoConfigCarriesTheRunbooksJobsDryRunUntilTheirSecretsAreSet() {
-    FirebreakConfig demo = new ConfigLoader(Map.of(ConfigLoader.DEV_URL_VARIABLE, "http://127.0.0.1:8080")).loadDemo();
-    List<JobSpec> specs = new JobSpecFactory(demo, new IncidentPolicyFactory(demo, false), name -> null).specs();
+    FirebreakConfig demo =
+        new ConfigLoader(Map.of(ConfigLoader.DEV_URL_VARIABLE, "http://127.0.0.1:8080")).loadDemo();
+    List<JobSpec> specs =
+        new JobSpecFactory(demo, new IncidentPolicyFactory(demo, false), name -> null).specs();
 
-    assertThat(specs).extracting(JobSpec::name).contains("collections-escalator", "payment-verification",
-        "webhook-retry", "analytics-aggregation", "invoice-reminders", "weekly-reminders", "data-purge");
+    assertThat(specs)
+        .extracting(JobSpec::name)
+        .contains(
+            "collections-escalator",
+            "payment-verification",
+            "webhook-retry",
+            "analytics-aggregation",
+            "invoice-reminders",
+            "weekly-reminders",
+            "data-purge");
     assertThat(specs).filteredOn(s -> !s.action().runsAsChild()).allMatch(JobSpec::dryRun);
-    JobSpec payments = specs.stream().filter(s -> s.name().equals("payment-verification")).findFirst().orElseThrow();
+    JobSpec payments =
+        specs.stream()
+            .filter(s -> s.name().equals("payment-verification"))
+            .findFirst()
+            .orElseThrow();
     assertThat(payments.cron()).isEqualTo("0 2 * * *");
     assertThat(payments.timeZone()).isEqualTo("UTC");
     assertThat(payments.alerts().severity()).isEqualTo(Severity.P1);
     assertThat(payments.alerts().warnAfter()).isEqualTo(1);
     assertThat(payments.alerts().incidentAfter()).isEqualTo(3);
     assertThat(payments.retry().maximumAttempts()).isEqualTo(3);
-    assertThat(payments.action().http().headers()).containsEntry("Authorization", "Bearer ${RECOUP_CRON_SECRET}");
-    assertThat(specs.stream().filter(s -> s.name().equals("webhook-retry")).findFirst().orElseThrow().action())
-        .isEqualTo(JobAction.webhookRetry(Map.of("provider", "stripe", "endpointUrl", "https://app.recoup.com/api/webhooks/stripe",
-            "signingSecret", "${STRIPE_WEBHOOK_SECRET}", "ratePerSecond", "10")));
+    assertThat(payments.action().http().headers())
+        .containsEntry("Authorization", "Bearer ${RECOUP_CRON_SECRET}");
+    assertThat(
+            specs.stream()
+                .filter(s -> s.name().equals("webhook-retry"))
+                .findFirst()
+                .orElseThrow()
+                .action())
+        .isEqualTo(
+            JobAction.webhookRetry(
+                Map.of(
+                    "provider",
+                    "stripe",
+                    "endpointUrl",
+                    "https://app.recoup.com/api/webhooks/stripe",
+                    "signingSecret",
+                    "${STRIPE_WEBHOOK_SECRET}",
+                    "ratePerSecond",
+                    "10")));
   }
 
   @Test
   void aJobGoesLiveWhenEveryVariableItsCallReferencesIsSet() {
-    FirebreakConfig config = new ConfigLoader().load(SERVICES + """
+    FirebreakConfig config =
+        new ConfigLoader()
+            .load(
+                SERVICES
+                    + """
         jobs:
           - { name: purge, schedule: "0 4 * * SUN", timeout: 2m, action: { url: "https://app.test/api/cron/purge?secret=${CRON_SECRET}" } }
         """);
-    JobSpecFactory live = new JobSpecFactory(config, new IncidentPolicyFactory(config, false), Map.of("CRON_SECRET", "s3cret")::get);
-    JobSpecFactory dry = new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null);
+    JobSpecFactory live =
+        new JobSpecFactory(
+            config, new IncidentPolicyFactory(config, false), Map.of("CRON_SECRET", "s3cret")::get);
+    JobSpecFactory dry =
+        new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null);
 
     assertThat(live.specs().get(0).dryRun()).isFalse();
     assertThat(live.specs().get(0).timeout()).isEqualTo(Duration.ofMinutes(2));
@@ -58,7 +95,9 @@ class JobConfigTest {
 
   @Test
   void everyMistakeInAJobIsReportedAtItsField() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         jobs:
           - name: Bad Name
             schedule: "0 25 * * *"
@@ -73,30 +112,38 @@ class JobConfigTest {
           - { name: ok, schedule: "every day", action: { kind: teleport } }
           - { name: ok, schedule: "*/15 * * * *", action: { kind: webhook-retry, url: "https://x.test" } }
           - { name: missing-url, schedule: "0 2 * * *" }
-        """)).containsExactlyInAnyOrder(
-        "jobs[0].name: must be lower-case letters, digits and dashes, like payment-verification",
-        "jobs[0].schedule: '25' is not a valid hour in '0 25 * * *' (0-23, *, ranges a-b, steps /n and lists a,b)",
-        "jobs[0].timeZone: unknown time zone 'Mars/Olympus' (use an IANA name such as UTC or Europe/London)",
-        "jobs[0].service: no service named 'nope' in services",
-        "jobs[0].action.url: must be an http(s) URL, not 'ftp://x'",
-        "jobs[0].action.method: unknown method 'FETCH' (known: GET, POST, PUT, PATCH, DELETE)",
-        "jobs[0].action.headers.Authorization: secrets must be ${ENV} references, not literal values",
-        "jobs[0].timeout: must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not 'soon'",
-        "jobs[0].retry.initialInterval: must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not 'later'",
-        "jobs[0].retry.backoffCoefficient: must be at least 1 (1 retries at a steady pace)",
-        "jobs[0].retry.maximumAttempts: must be at least 1",
-        "jobs[0].incidentAfter: must not come before the warning (warnAfter is 4)",
-        "jobs[0].severity: unknown severity 'P9' (known: P0, P1, P2, P3, P4)",
-        "jobs[1].schedule: must be a cron expression of 5 fields (minute hour day-of-month month day-of-week) such as '0 2 * * *', not 'every day'",
-        "jobs[1].action.kind: unknown kind 'teleport' (known: http, webhook-retry)",
-        "jobs[2].name: duplicate job name 'ok' (also jobs[1])",
-        "jobs[2].action.url: is not used by the built-in webhook-retry job; remove it",
-        "jobs[3].action.url: is required (the application's cron endpoint)");
+        """))
+        .containsExactlyInAnyOrder(
+            "jobs[0].name: must be lower-case letters, digits and dashes, like payment-verification",
+            "jobs[0].schedule: '25' is not a valid hour in '0 25 * * *' (0-23, *, ranges a-b, steps /n and lists a,b)",
+            "jobs[0].timeZone: unknown time zone 'Mars/Olympus' (use an IANA name such as UTC or Europe/London)",
+            "jobs[0].service: no service named 'nope' in services",
+            "jobs[0].action.url: must be an http(s) URL, not 'ftp://x'",
+            "jobs[0].action.method: unknown method 'FETCH' (known: GET, POST, PUT, PATCH, DELETE)",
+            "jobs[0].action.headers.Authorization: secrets must be ${ENV} references, not literal values",
+            "jobs[0].timeout: must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not 'soon'",
+            "jobs[0].retry.initialInterval: must be a duration like 15m (30s, 15m, 1h, 2d or ISO-8601 such as PT15M), not 'later'",
+            "jobs[0].retry.backoffCoefficient: must be at least 1 (1 retries at a steady pace)",
+            "jobs[0].retry.maximumAttempts: must be at least 1",
+            "jobs[0].incidentAfter: must not come before the warning (warnAfter is 4)",
+            "jobs[0].severity: unknown severity 'P9' (known: P0, P1, P2, P3, P4)",
+            "jobs[1].schedule: must be a cron expression of 5 fields (minute hour day-of-month month day-of-week) such as '0 2 * * *', not 'every day'",
+            "jobs[1].action.kind: unknown kind 'teleport' (known: http, webhook-retry)",
+            "jobs[2].name: duplicate job name 'ok' (also jobs[1])",
+            "jobs[2].action.url: is not used by the built-in webhook-retry job; remove it",
+            "jobs[3].action.url: is required (the application's cron endpoint)");
   }
 
   @Test
   void cronExpressionsTheRunbooksUseAreValid() {
-    for (String cron : List.of("*/15 * * * *", "0 */4 * * *", "0 2 * * *", "0 9 * * MON", "0 2 1-7 * SUN", "0,30 8-18 * JAN-DEC 1-5")) {
+    for (String cron :
+        List.of(
+            "*/15 * * * *",
+            "0 */4 * * *",
+            "0 2 * * *",
+            "0 9 * * MON",
+            "0 2 1-7 * SUN",
+            "0,30 8-18 * JAN-DEC 1-5")) {
       assertThat(CronText.problem(cron)).as(cron).isEmpty();
     }
   }

@@ -49,7 +49,8 @@ class RunbookScenariosTest {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(chat, pager, diagnostics, statusPage, new ScriptedErrorCounts());
+    worker.registerActivitiesImplementations(
+        chat, pager, diagnostics, statusPage, new ScriptedErrorCounts());
     env.start();
   }
 
@@ -58,29 +59,52 @@ class RunbookScenariosTest {
     env.close();
   }
 
-  /** Recoup, "P2 - High: Stripe webhooks failing", nobody answers the primary for the runbook's 30 minutes. */
+  /**
+   * Recoup, "P2 - High: Stripe webhooks failing", nobody answers the primary for the runbook's 30
+   * minutes.
+   */
   @Test
-  void recoupStripeWebhooksFailingEscalatesToTheSecondaryAfterThirtyMinutesAndClosesAfterFifteenQuietOnes() {
-    IncidentWorkflow incident = declare("recoup.yaml", "INC-RECOUP-1", "Stripe webhooks failing", Severity.P2, "recoup-backend");
+  void
+      recoupStripeWebhooksFailingEscalatesToTheSecondaryAfterThirtyMinutesAndClosesAfterFifteenQuietOnes() {
+    IncidentWorkflow incident =
+        declare(
+            "recoup.yaml",
+            "INC-RECOUP-1",
+            "Stripe webhooks failing",
+            Severity.P2,
+            "recoup-backend");
 
     env.sleep(Duration.ofMinutes(29));
     assertThat(pager.escalations()).containsExactly("r1-l1");
     env.sleep(Duration.ofMinutes(2));
     assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2");
-    assertThat(pager.pages.get(0).targets()).containsExactly("slack:U0RECOUPPRIMARY", "pagerduty:recoup-primary");
-    assertThat(pager.pages.get(1).targets()).containsExactly("slack:U0RECOUPSECONDARY", "sms:+447700900001");
+    assertThat(pager.pages.get(0).targets())
+        .containsExactly("slack:U0RECOUPPRIMARY", "pagerduty:recoup-primary");
+    assertThat(pager.pages.get(1).targets())
+        .containsExactly("slack:U0RECOUPSECONDARY", "sms:+447700900001");
 
     incident.acknowledge(new Acknowledgement("secondary"));
-    incident.postUpdate(new ResponderUpdate("secondary", "Webhook signatures fail: STRIPE_WEBHOOK_SECRET rotated in Stripe only",
-        "30 min", "updating the secret on Render, then retrying failed webhooks"));
+    incident.postUpdate(
+        new ResponderUpdate(
+            "secondary",
+            "Webhook signatures fail: STRIPE_WEBHOOK_SECRET rotated in Stripe only",
+            "30 min",
+            "updating the secret on Render, then retrying failed webhooks"));
     env.sleep(Duration.ofMinutes(10));
-    incident.resolve(new Resolution("secondary", "Webhooks delivered again", "Secret rotated without updating Render"));
+    incident.resolve(
+        new Resolution(
+            "secondary", "Webhooks delivered again", "Secret rotated without updating Render"));
     env.sleep(Duration.ofMinutes(14));
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.MONITORING);
     env.sleep(Duration.ofMinutes(2));
 
-    assertThat(chat.texts()).anyMatch(t -> t.contains("Errors of recoup-backend (Sentry project 4508000000000001): 42 in the last 15m"));
-    assertThat(chat.texts()).anyMatch(t -> t.contains("📊 UPDATE from secondary: Webhook signatures fail"));
+    assertThat(chat.texts())
+        .anyMatch(
+            t ->
+                t.contains(
+                    "Errors of recoup-backend (Sentry project 4508000000000001): 42 in the last 15m"));
+    assertThat(chat.texts())
+        .anyMatch(t -> t.contains("📊 UPDATE from secondary: Webhook signatures fail"));
     assertThat(statusPage.posts.get(0)).startsWith("investigating (minor, ");
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.POST_MORTEM);
     assertThat(incident.postMortem())
@@ -89,77 +113,114 @@ class RunbookScenariosTest {
         .contains("## Root Cause\nSecret rotated without updating Render");
   }
 
-  /** Talk-to-My-Lawyer, Level 1 "Payment processing down" right after a deploy: page, tell customers, roll back. */
+  /**
+   * Talk-to-My-Lawyer, Level 1 "Payment processing down" right after a deploy: page, tell
+   * customers, roll back.
+   */
   @Test
-  void talkToMyLawyerPaymentsDownPagesOnCallPublishesACriticalIncidentAndRemindsAfterThirtyMinutesWithoutAnUpdate() {
+  void
+      talkToMyLawyerPaymentsDownPagesOnCallPublishesACriticalIncidentAndRemindsAfterThirtyMinutesWithoutAnUpdate() {
     deployedRecently("dpl_new", Duration.ofMinutes(20), "dpl_old");
-    IncidentWorkflow incident = declare("talk-to-my-lawyer.yaml", "INC-TTML-1", "Payment processing down", Severity.P1,
-        "talk-to-my-lawyer");
+    IncidentWorkflow incident =
+        declare(
+            "talk-to-my-lawyer.yaml",
+            "INC-TTML-1",
+            "Payment processing down",
+            Severity.P1,
+            "talk-to-my-lawyer");
 
     env.sleep(Duration.ofMinutes(1));
-    assertThat(pager.pages.get(0).targets()).containsExactly("slack:U0TTMLONCALL", "sms:+15005550001");
+    assertThat(pager.pages.get(0).targets())
+        .containsExactly("slack:U0TTMLONCALL", "sms:+15005550001");
     assertThat(statusPage.posts.get(0)).startsWith("investigating (critical, ");
     env.sleep(Duration.ofMinutes(15));
-    assertThat(pager.pages.get(1).targets()).containsExactly("email:ops-team@talk-to-my-lawyer.com", "slack:U0TTMLBACKUP");
+    assertThat(pager.pages.get(1).targets())
+        .containsExactly("email:ops-team@talk-to-my-lawyer.com", "slack:U0TTMLBACKUP");
 
     incident.acknowledge(new Acknowledgement("oncall"));
     env.sleep(Duration.ofSeconds(10));
-    assertThat(incident.state().suggestions()).filteredOn(s -> s.kind().equals("rollback"))
-        .extracting(Suggestion::target).containsExactly("dpl_old");
-    incident.recordMitigation(new Mitigation("oncall", "Promoted dpl_old to production", "vercel rollback"));
-    incident.postUpdate(new ResponderUpdate("oncall", "Checkout fails after today's deploy; rolled back", "15 min", null));
+    assertThat(incident.state().suggestions())
+        .filteredOn(s -> s.kind().equals("rollback"))
+        .extracting(Suggestion::target)
+        .containsExactly("dpl_old");
+    incident.recordMitigation(
+        new Mitigation("oncall", "Promoted dpl_old to production", "vercel rollback"));
+    incident.postUpdate(
+        new ResponderUpdate(
+            "oncall", "Checkout fails after today's deploy; rolled back", "15 min", null));
     env.sleep(Duration.ofMinutes(31));
     assertThat(chat.texts()).anyMatch(t -> t.startsWith("⏰ oncall: no update on INC-TTML-1"));
 
-    incident.resolve(new Resolution("oncall", "Payments succeed again", "A deploy broke the checkout"));
+    incident.resolve(
+        new Resolution("oncall", "Payments succeed again", "A deploy broke the checkout"));
     env.sleep(Duration.ofMinutes(31));
 
     assertThat(statusPage.posts).last().asString().startsWith("resolved");
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.POST_MORTEM);
-    assertThat(incident.postMortem()).contains("**Severity**: P1").contains("Promoted dpl_old to production");
+    assertThat(incident.postMortem())
+        .contains("**Severity**: P1")
+        .contains("Promoted dpl_old to production");
   }
 
-  /** Ascendos, "Scenario 1: High Error Rate in Sentry" after a deploy: "If code bug: Rollback to previous deployment". */
+  /**
+   * Ascendos, "Scenario 1: High Error Rate in Sentry" after a deploy: "If code bug: Rollback to
+   * previous deployment".
+   */
   @Test
-  void ascendosHighSentryErrorRateCountsTheProjectsErrorsSuggestsRollingBackAndStaysOffAnyStatusPage() {
+  void
+      ascendosHighSentryErrorRateCountsTheProjectsErrorsSuggestsRollingBackAndStaysOffAnyStatusPage() {
     deployedRecently("dpl_bad", Duration.ofMinutes(40), "dpl_good");
-    IncidentWorkflow incident = declare("ascendos.yaml", "INC-ASC-1", "Error rate above 5 %", Severity.P1, "ascendos");
+    IncidentWorkflow incident =
+        declare("ascendos.yaml", "INC-ASC-1", "Error rate above 5 %", Severity.P1, "ascendos");
 
     env.sleep(Duration.ofMinutes(16));
     assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2");
     incident.acknowledge(new Acknowledgement("secondary"));
     env.sleep(Duration.ofSeconds(10));
 
-    assertThat(chat.texts()).anyMatch(t -> t.startsWith("🔎 *Assessment")
-        && t.contains("Errors of ascendos (Sentry project 4508000000000002): 42 in the last 15m")
-        && t.contains("Roll back ascendos"));
+    assertThat(chat.texts())
+        .anyMatch(
+            t ->
+                t.startsWith("🔎 *Assessment")
+                    && t.contains(
+                        "Errors of ascendos (Sentry project 4508000000000002): 42 in the last 15m")
+                    && t.contains("Roll back ascendos"));
     incident.recordMitigation(new Mitigation("secondary", "Rolled back to dpl_good", null));
-    incident.resolve(new Resolution("secondary", "Error rate back under 1 %", "A code bug in dpl_bad"));
+    incident.resolve(
+        new Resolution("secondary", "Error rate back under 1 %", "A code bug in dpl_bad"));
     env.sleep(Duration.ofMinutes(16));
 
     assertThat(statusPage.posts).isEmpty();
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.POST_MORTEM);
   }
 
-  private IncidentWorkflow declare(String example, String id, String title, Severity severity, String service) {
+  private IncidentWorkflow declare(
+      String example, String id, String title, Severity severity, String service) {
     ConfigCheck check = new ConfigLoader().check(ConfigLoaderTest.EXAMPLES.resolve(example));
     assertThat(check.problems()).isEmpty();
-    IncidentWorkflow incident = env.getWorkflowClient().newWorkflowStub(IncidentWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(IncidentWorkflow.workflowId(id))
-            .setTaskQueue(TaskQueue.NAME)
-            .build());
-    Declaration declaration = new Declaration(id, title, severity, service, null, null, "alice", (Instant) null);
-    WorkflowClient.start(incident::run,
-        IncidentInput.declared(declaration, new IncidentPolicyFactory(check.config(), false).forService(service)));
+    IncidentWorkflow incident =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                IncidentWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(IncidentWorkflow.workflowId(id))
+                    .setTaskQueue(TaskQueue.NAME)
+                    .build());
+    Declaration declaration =
+        new Declaration(id, title, severity, service, null, null, "alice", (Instant) null);
+    WorkflowClient.start(
+        incident::run,
+        IncidentInput.declared(
+            declaration, new IncidentPolicyFactory(check.config(), false).forService(service)));
     return incident;
   }
 
   /** The service's platform shows a deploy {@code ago} and the good one a day before it. */
   private void deployedRecently(String latest, Duration ago, String previous) {
     Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-    diagnostics.deployments = List.of(
-        new Deployment(latest, now.minus(ago), "READY", "0badc0de", null),
-        new Deployment(previous, now.minus(Duration.ofDays(1)), "READY", "900dc0de", null));
+    diagnostics.deployments =
+        List.of(
+            new Deployment(latest, now.minus(ago), "READY", "0badc0de", null),
+            new Deployment(previous, now.minus(Duration.ofDays(1)), "READY", "900dc0de", null));
   }
 }

@@ -40,10 +40,13 @@ final class InMemoryScheduleClient implements ScheduleClient {
   public ScheduleHandle createSchedule(String id, Schedule schedule, ScheduleOptions options) {
     Map<String, Payload> memo = new LinkedHashMap<>();
     if (options.getMemo() != null) {
-      options.getMemo().forEach((key, value) -> memo.put(key, CONVERTER.toPayload(value).orElseThrow()));
+      options
+          .getMemo()
+          .forEach((key, value) -> memo.put(key, CONVERTER.toPayload(value).orElseThrow()));
     }
     if (schedules.putIfAbsent(id, new Stored(schedule, memo)) != null) {
-      throw new ScheduleAlreadyRunningException(new IllegalStateException("schedule " + id + " already exists"));
+      throw new ScheduleAlreadyRunningException(
+          new IllegalStateException("schedule " + id + " already exists"));
     }
     creates++;
     return getHandle(id);
@@ -57,7 +60,10 @@ final class InMemoryScheduleClient implements ScheduleClient {
   @Override
   public Stream<ScheduleListDescription> listSchedules() {
     return schedules.entrySet().stream()
-        .map(e -> new ScheduleListDescription(e.getKey(), null, null, e.getValue().memo(), CONVERTER, Map.of()));
+        .map(
+            e ->
+                new ScheduleListDescription(
+                    e.getKey(), null, null, e.getValue().memo(), CONVERTER, Map.of()));
   }
 
   @Override
@@ -99,7 +105,8 @@ final class InMemoryScheduleClient implements ScheduleClient {
 
     @Override
     public ScheduleDescription describe() {
-      return new ScheduleDescription(id, null, stored().schedule(), Map.of(), null, stored().memo(), CONVERTER);
+      return new ScheduleDescription(
+          id, null, stored().schedule(), Map.of(), null, stored().memo(), CONVERTER);
     }
 
     @Override

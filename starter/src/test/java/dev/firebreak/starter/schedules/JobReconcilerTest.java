@@ -17,7 +17,6 @@ import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
-import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleDescription;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -29,7 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The config as the source of truth, against Schedules (in memory) and against the dev server's cron workflows. */
+/**
+ * The config as the source of truth, against Schedules (in memory) and against the dev server's
+ * cron workflows.
+ */
 class JobReconcilerTest {
 
   private static final String QUEUE = TaskQueue.NAME;
@@ -55,39 +57,58 @@ class JobReconcilerTest {
 
   private static JobSpec job(String name, String cron) {
     JobSpec base = JobSpecs.paymentVerification(3, 1, 3);
-    return new JobSpec(name, cron, "UTC", base.action(), base.timeout(), base.retry(), base.alerts(), true);
+    return new JobSpec(
+        name, cron, "UTC", base.action(), base.timeout(), base.retry(), base.alerts(), true);
   }
 
   private WorkflowExecutionStatus status(String workflowId) {
-    return client.newUntypedWorkflowStub(workflowId).describe().getWorkflowExecutionInfo().getStatus();
+    return client
+        .newUntypedWorkflowStub(workflowId)
+        .describe()
+        .getWorkflowExecutionInfo()
+        .getStatus();
   }
 
   @Test
   void schedulesAreAddedChangedAndRemovedToMatchTheConfig() {
     InMemoryScheduleClient schedules = new InMemoryScheduleClient();
-    JobReconciler reconciler = new JobReconciler(client, new ScheduleJobScheduler(schedules, QUEUE), QUEUE);
+    JobReconciler reconciler =
+        new JobReconciler(client, new ScheduleJobScheduler(schedules, QUEUE), QUEUE);
 
-    JobReconciler.Outcome first = reconciler.reconcile(List.of(job("analytics", "0 3 * * *"), job("reminders", "0 9 * * *")));
+    JobReconciler.Outcome first =
+        reconciler.reconcile(List.of(job("analytics", "0 3 * * *"), job("reminders", "0 9 * * *")));
     assertThat(first.added()).containsExactly("analytics", "reminders");
     ScheduleDescription analytics = schedules.getHandle("job-analytics").describe();
     assertThat(analytics.getSchedule().getSpec().getCronExpressions()).containsExactly("0 3 * * *");
     assertThat(analytics.getSchedule().getSpec().getTimeZoneName()).isEqualTo("UTC");
-    assertThat(analytics.getSchedule().getPolicy().getOverlap()).isEqualTo(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP);
-    assertThat(analytics.getSchedule().getPolicy().getCatchupWindow()).isEqualTo(Duration.ofHours(1));
-    ScheduleActionStartWorkflow action = (ScheduleActionStartWorkflow) analytics.getSchedule().getAction();
+    assertThat(analytics.getSchedule().getPolicy().getOverlap())
+        .isEqualTo(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP);
+    assertThat(analytics.getSchedule().getPolicy().getCatchupWindow())
+        .isEqualTo(Duration.ofHours(1));
+    ScheduleActionStartWorkflow action =
+        (ScheduleActionStartWorkflow) analytics.getSchedule().getAction();
     assertThat(action.getWorkflowType()).isEqualTo("JobTickWorkflow");
     assertThat(action.getOptions().getWorkflowId()).isEqualTo("job-analytics-tick");
-    assertThat(status("job-analytics")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(status("job-analytics"))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
 
     JobReconciler.Outcome second = reconciler.reconcile(List.of(job("analytics", "30 3 * * *")));
     assertThat(second.changed()).containsExactly("analytics");
     assertThat(second.removed()).containsExactly("reminders");
     assertThat(schedules.schedules).containsOnlyKeys("job-analytics");
-    assertThat(schedules.getHandle("job-analytics").describe().getSchedule().getSpec().getCronExpressions())
+    assertThat(
+            schedules
+                .getHandle("job-analytics")
+                .describe()
+                .getSchedule()
+                .getSpec()
+                .getCronExpressions())
         .containsExactly("30 3 * * *");
     env.sleep(Duration.ofSeconds(5));
-    assertThat(status("job-reminders")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
-    assertThat(client.newWorkflowStub(JobWorkflow.class, "job-analytics").view().cron()).isEqualTo("30 3 * * *");
+    assertThat(status("job-reminders"))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+    assertThat(client.newWorkflowStub(JobWorkflow.class, "job-analytics").view().cron())
+        .isEqualTo("30 3 * * *");
 
     int creates = schedules.creates;
     JobReconciler.Outcome third = reconciler.reconcile(List.of(job("analytics", "30 3 * * *")));
@@ -98,12 +119,15 @@ class JobReconcilerTest {
   @Test
   void manyJobsAreReconciledAFewAtATimeAndReportedInTheConfigsOrder() {
     InMemoryScheduleClient schedules = new InMemoryScheduleClient();
-    JobReconciler reconciler = new JobReconciler(client, new ScheduleJobScheduler(schedules, QUEUE), QUEUE);
-    List<JobSpec> jobs = IntStream.range(0, 40).mapToObj(i -> job("job-" + i, i % 60 + " 3 * * *")).toList();
+    JobReconciler reconciler =
+        new JobReconciler(client, new ScheduleJobScheduler(schedules, QUEUE), QUEUE);
+    List<JobSpec> jobs =
+        IntStream.range(0, 40).mapToObj(i -> job("job-" + i, i % 60 + " 3 * * *")).toList();
 
     JobReconciler.Outcome outcome = reconciler.reconcile(jobs);
 
-    assertThat(outcome.added()).containsExactlyElementsOf(jobs.stream().map(JobSpec::name).toList());
+    assertThat(outcome.added())
+        .containsExactlyElementsOf(jobs.stream().map(JobSpec::name).toList());
     assertThat(schedules.schedules).hasSize(40);
     assertThat(reconciler.reconcile(jobs).unchanged()).hasSize(40);
   }
@@ -112,31 +136,33 @@ class JobReconcilerTest {
   void aJobTheSchedulerRefusesFailsTheReconcileOnlyAfterEveryOtherJobIsScheduled() {
     InMemoryScheduleClient schedules = new InMemoryScheduleClient();
     ScheduleJobScheduler real = new ScheduleJobScheduler(schedules, QUEUE);
-    JobScheduler refusingOne = new JobScheduler() {
-      @Override
-      public Map<String, JobTick> installed() {
-        return real.installed();
-      }
+    JobScheduler refusingOne =
+        new JobScheduler() {
+          @Override
+          public Map<String, JobTick> installed() {
+            return real.installed();
+          }
 
-      @Override
-      public void install(JobTick timing) {
-        if (timing.job().equals("job-3")) {
-          throw new IllegalStateException("the server refused job-3's schedule");
-        }
-        real.install(timing);
-      }
+          @Override
+          public void install(JobTick timing) {
+            if (timing.job().equals("job-3")) {
+              throw new IllegalStateException("the server refused job-3's schedule");
+            }
+            real.install(timing);
+          }
 
-      @Override
-      public void uninstall(String job) {
-        real.uninstall(job);
-      }
+          @Override
+          public void uninstall(String job) {
+            real.uninstall(job);
+          }
 
-      @Override
-      public String describe() {
-        return real.describe();
-      }
-    };
-    List<JobSpec> jobs = IntStream.range(0, 10).mapToObj(i -> job("job-" + i, "0 3 * * *")).toList();
+          @Override
+          public String describe() {
+            return real.describe();
+          }
+        };
+    List<JobSpec> jobs =
+        IntStream.range(0, 10).mapToObj(i -> job("job-" + i, "0 3 * * *")).toList();
 
     assertThatThrownBy(() -> new JobReconciler(client, refusingOne, QUEUE).reconcile(jobs))
         .hasMessage("the server refused job-3's schedule");
@@ -149,11 +175,15 @@ class JobReconcilerTest {
     assertThat(scheduler).isInstanceOf(CronJobScheduler.class);
     JobReconciler reconciler = new JobReconciler(client, scheduler, QUEUE);
 
-    assertThat(reconciler.reconcile(List.of(job("webhooks", "*/15 * * * *"), job("purge", "0 4 * * *"))).added())
+    assertThat(
+            reconciler
+                .reconcile(List.of(job("webhooks", "*/15 * * * *"), job("purge", "0 4 * * *")))
+                .added())
         .containsExactlyInAnyOrder("webhooks", "purge");
     env.sleep(Duration.ofMinutes(31));
     JobWorkflow webhooks = client.newWorkflowStub(JobWorkflow.class, "job-webhooks");
-    assertThat(webhooks.view().history()).hasSizeGreaterThanOrEqualTo(2)
+    assertThat(webhooks.view().history())
+        .hasSizeGreaterThanOrEqualTo(2)
         .allSatisfy(run -> assertThat(run.trigger().kind()).isEqualTo("scheduled"))
         .allSatisfy(run -> assertThat(run.outcome()).isEqualTo(JobOutcome.SUCCEEDED));
 
@@ -162,8 +192,10 @@ class JobReconcilerTest {
     assertThat(changed.removed()).containsExactly("purge");
     assertThat(scheduler.installed()).containsOnlyKeys("webhooks");
     assertThat(scheduler.installed().get("webhooks").cron()).isEqualTo("*/5 * * * *");
-    assertThat(status("job-purge-tick")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    assertThat(status("job-purge-tick"))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
 
-    assertThat(reconciler.reconcile(List.of(job("webhooks", "*/5 * * * *"))).unchanged()).containsExactly("webhooks");
+    assertThat(reconciler.reconcile(List.of(job("webhooks", "*/5 * * * *"))).unchanged())
+        .containsExactly("webhooks");
   }
 }

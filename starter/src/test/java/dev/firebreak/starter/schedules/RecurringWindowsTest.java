@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +43,7 @@ class RecurringWindowsTest {
 
   /** A Tuesday: the config's first-Sunday window (6 December) is more than 48 h away. */
   private static final Instant TUESDAY = Instant.parse("2026-12-01T10:00:00Z");
+
   /** Half an hour into the first Sunday of January 2027's window (02:00–04:00 UTC). */
   private static final Instant DURING_JANUARY_WINDOW = Instant.parse("2027-01-03T02:30:00Z");
 
@@ -52,15 +52,29 @@ class RecurringWindowsTest {
   private WorkflowClient client;
 
   private RecurringWindows startingAt(Instant now) {
-    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setInitialTime(now).build());
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setInitialTime(now).build());
     Worker worker = env.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(RecurringWindowWorkflowImpl.class, MaintenanceWindowWorkflowImpl.class,
-        IncidentWorkflowImpl.class, RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new ScriptedDiagnostics(), new ScriptedDeploys(), new ScriptedActions(),
-        new RecordingChat(), new RecordingMail(), new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts());
+    worker.registerWorkflowImplementationTypes(
+        RecurringWindowWorkflowImpl.class,
+        MaintenanceWindowWorkflowImpl.class,
+        IncidentWorkflowImpl.class,
+        RollbackWorkflowImpl.class,
+        RollbackLockWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new ScriptedDiagnostics(),
+        new ScriptedDeploys(),
+        new ScriptedActions(),
+        new RecordingChat(),
+        new RecordingMail(),
+        new RecordingStatusPage(),
+        new RecordingPager(),
+        new ScriptedErrorCounts());
     env.start();
     client = env.getWorkflowClient();
-    return new RecurringWindows(client, config, new IncidentPolicyFactory(config, false), Clock.fixed(now, ZoneOffset.UTC));
+    return new RecurringWindows(
+        client, config, new IncidentPolicyFactory(config, false), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   @AfterEach
@@ -69,12 +83,18 @@ class RecurringWindowsTest {
   }
 
   private RecurringWindowWorkflow loop(String name) {
-    return client.newWorkflowStub(RecurringWindowWorkflow.class, RecurringWindowWorkflow.workflowId(name));
+    return client.newWorkflowStub(
+        RecurringWindowWorkflow.class, RecurringWindowWorkflow.workflowId(name));
   }
 
   private String loopInput(String name) {
-    return client.fetchHistory(RecurringWindowWorkflow.workflowId(name)).getEvents().get(0)
-        .getWorkflowExecutionStartedEventAttributes().getInput().toString();
+    return client
+        .fetchHistory(RecurringWindowWorkflow.workflowId(name))
+        .getEvents()
+        .get(0)
+        .getWorkflowExecutionStartedEventAttributes()
+        .getInput()
+        .toString();
   }
 
   @Test
@@ -82,13 +102,27 @@ class RecurringWindowsTest {
     RecurringWindows windows = startingAt(TUESDAY);
 
     assertThat(windows.reconcile()).containsExactly("backend-monthly");
-    String firstRun = client.newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("backend-monthly"))
-        .describe().getWorkflowExecutionInfo().getExecution().getRunId();
+    String firstRun =
+        client
+            .newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("backend-monthly"))
+            .describe()
+            .getWorkflowExecutionInfo()
+            .getExecution()
+            .getRunId();
     assertThat(windows.reconcile()).containsExactly("backend-monthly");
 
-    assertThat(loop("backend-monthly").nextStart()).isEqualTo(Instant.parse("2026-12-06T02:00:00Z"));
-    assertThat(client.newUntypedWorkflowStub(
-        WorkflowTargetOptions.newBuilder().setWorkflowId(RecurringWindowWorkflow.workflowId("backend-monthly")).setRunId(firstRun).build()).describe().getWorkflowExecutionInfo().getStatus())
+    assertThat(loop("backend-monthly").nextStart())
+        .isEqualTo(Instant.parse("2026-12-06T02:00:00Z"));
+    assertThat(
+            client
+                .newUntypedWorkflowStub(
+                    WorkflowTargetOptions.newBuilder()
+                        .setWorkflowId(RecurringWindowWorkflow.workflowId("backend-monthly"))
+                        .setRunId(firstRun)
+                        .build())
+                .describe()
+                .getWorkflowExecutionInfo()
+                .getStatus())
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
     assertThat(loopInput("backend-monthly")).doesNotContain("skipped");
   }
@@ -99,40 +133,71 @@ class RecurringWindowsTest {
 
     windows.reconcile();
 
-    assertThat(loop("backend-monthly").nextStart()).isEqualTo(Instant.parse("2027-02-07T02:00:00Z"));
-    assertThat(loopInput("backend-monthly")).contains("the occurrence of 2027-01-03T02:00Z[UTC] was skipped");
+    assertThat(loop("backend-monthly").nextStart())
+        .isEqualTo(Instant.parse("2027-02-07T02:00:00Z"));
+    assertThat(loopInput("backend-monthly"))
+        .contains("the occurrence of 2027-01-03T02:00Z[UTC] was skipped");
   }
 
   @Test
   void aStartDuringAnOccurrenceThatRunsSaysNothingIsSkipped() {
     RecurringWindows windows = startingAt(DURING_JANUARY_WINDOW);
-    // Started by the loop this start replaces (its type is not worked on here: only its id matters).
-    client.newUntypedWorkflowStub("MaintenanceWindowWorkflowOfAnEarlierLoop", WorkflowOptions.newBuilder()
-        .setWorkflowId("maintenance-MW-20270103-backend-monthly").setTaskQueue(TaskQueue.NAME).build()).start();
+    // Started by the loop this start replaces (its type is not worked on here: only its id
+    // matters).
+    client
+        .newUntypedWorkflowStub(
+            "MaintenanceWindowWorkflowOfAnEarlierLoop",
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("maintenance-MW-20270103-backend-monthly")
+                .setTaskQueue(TaskQueue.NAME)
+                .build())
+        .start();
 
     windows.reconcile();
 
     assertThat(loopInput("backend-monthly")).doesNotContain("skipped");
-    assertThat(loop("backend-monthly").nextStart()).isEqualTo(Instant.parse("2027-02-07T02:00:00Z"));
+    assertThat(loop("backend-monthly").nextStart())
+        .isEqualTo(Instant.parse("2027-02-07T02:00:00Z"));
   }
 
   @Test
   void aLoopWhoseWindowLeftTheConfigIsEnded() {
     RecurringWindows windows = startingAt(TUESDAY);
     windows.reconcile();
-    RecurringWindow removed = new RecurringWindow("retired", "Planned maintenance: retired", List.of("recoup-backend"),
-        "every Saturday 02:00 UTC", "UTC", Duration.ofHours(1),
-        new MaintenancePlanFactory(config, new IncidentPolicyFactory(config, false))
-            .plan(config.maintenance().windows().get(0), List.of("recoup-backend"), List.of()));
-    RecurringWindowWorkflow retired = client.newWorkflowStub(RecurringWindowWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RecurringWindowWorkflow.workflowId("retired")).setTaskQueue(TaskQueue.NAME).build());
+    RecurringWindow removed =
+        new RecurringWindow(
+            "retired",
+            "Planned maintenance: retired",
+            List.of("recoup-backend"),
+            "every Saturday 02:00 UTC",
+            "UTC",
+            Duration.ofHours(1),
+            new MaintenancePlanFactory(config, new IncidentPolicyFactory(config, false))
+                .plan(config.maintenance().windows().get(0), List.of("recoup-backend"), List.of()));
+    RecurringWindowWorkflow retired =
+        client.newWorkflowStub(
+            RecurringWindowWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(RecurringWindowWorkflow.workflowId("retired"))
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
     WorkflowClient.start(retired::run, removed, null, null);
 
     windows.reconcile();
 
-    assertThat(client.newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("retired")).describe()
-        .getWorkflowExecutionInfo().getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
-    assertThat(client.newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("backend-monthly")).describe()
-        .getWorkflowExecutionInfo().getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(
+            client
+                .newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("retired"))
+                .describe()
+                .getWorkflowExecutionInfo()
+                .getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+    assertThat(
+            client
+                .newUntypedWorkflowStub(RecurringWindowWorkflow.workflowId("backend-monthly"))
+                .describe()
+                .getWorkflowExecutionInfo()
+                .getStatus())
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 }

@@ -17,8 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeclarationTitleLimitTest {
 
   private enum EntryPath {
-    SLACK_COMMAND(title -> !(new SlashCommandParser().parse("declare P1 recoup-backend " + title)
-        instanceof SlashCommand.Invalid)),
+    SLACK_COMMAND(
+        title ->
+            !(new SlashCommandParser().parse("declare P1 recoup-backend " + title)
+                instanceof SlashCommand.Invalid)),
     API_SLACK_FORM_AND_WINDOWS(DeclarationRules::titleFits);
 
     final Predicate<String> accepts;
@@ -31,19 +33,28 @@ class DeclarationTitleLimitTest {
   static Stream<Arguments> titles() {
     String atLimit = "x".repeat(DeclarationRules.MAX_TITLE);
     String overLimit = "x".repeat(DeclarationRules.MAX_TITLE + 1);
-    Stream<Arguments> cases = Stream.of(
-        Arguments.of("a title at the limit", atLimit, true),
-        Arguments.of("a title at the limit with blanks around it", "  " + atLimit + " \t", true),
-        Arguments.of("a title of accented letters at the limit", "é".repeat(DeclarationRules.MAX_TITLE), true),
-        Arguments.of("a title one over the limit", overLimit, false),
-        Arguments.of("a title one over the limit with blanks around it", " " + overLimit + " ", false));
-    return cases.flatMap(c -> Stream.of(EntryPath.values())
-        .map(path -> Arguments.of(path, c.get()[0], c.get()[1], c.get()[2])));
+    Stream<Arguments> cases =
+        Stream.of(
+            Arguments.of("a title at the limit", atLimit, true),
+            Arguments.of(
+                "a title at the limit with blanks around it", "  " + atLimit + " \t", true),
+            Arguments.of(
+                "a title of accented letters at the limit",
+                "é".repeat(DeclarationRules.MAX_TITLE),
+                true),
+            Arguments.of("a title one over the limit", overLimit, false),
+            Arguments.of(
+                "a title one over the limit with blanks around it", " " + overLimit + " ", false));
+    return cases.flatMap(
+        c ->
+            Stream.of(EntryPath.values())
+                .map(path -> Arguments.of(path, c.get()[0], c.get()[1], c.get()[2])));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("titles")
-  void everyEntryPathAcceptsTheSameTitles(EntryPath path, String description, String title, boolean accepted) {
+  void everyEntryPathAcceptsTheSameTitles(
+      EntryPath path, String description, String title, boolean accepted) {
     assertThat(path.accepts.test(title)).as(description).isEqualTo(accepted);
   }
 }

@@ -14,8 +14,9 @@ class DeferredRepliesTest {
 
   private static final SlackReply PENDING = SlackReply.toUser("working");
   private final List<Map.Entry<String, SlackReply>> delivered = new CopyOnWriteArrayList<>();
-  private final DeferredReplies replies = new DeferredReplies((url, reply) -> delivered.add(Map.entry(url, reply)),
-      Duration.ofMillis(100));
+  private final DeferredReplies replies =
+      new DeferredReplies(
+          (url, reply) -> delivered.add(Map.entry(url, reply)), Duration.ofMillis(100));
 
   @AfterEach
   void stop() {
@@ -24,7 +25,8 @@ class DeferredRepliesTest {
 
   @Test
   void quickWorkIsAnsweredInline() {
-    SlackReply reply = replies.within(() -> SlackReply.toUser("done"), PENDING, "http://127.0.0.1:9/r");
+    SlackReply reply =
+        replies.within(() -> SlackReply.toUser("done"), PENDING, "http://127.0.0.1:9/r");
 
     assertThat(reply.text()).isEqualTo("done");
     assertThat(delivered).isEmpty();
@@ -33,21 +35,36 @@ class DeferredRepliesTest {
   @Test
   void slowWorkIsAcknowledgedAtOnceAndAnsweredByResponseUrl() {
     long started = System.nanoTime();
-    SlackReply reply = replies.within(() -> {
-      sleep(500);
-      return SlackReply.toChannel("declared");
-    }, PENDING, "http://127.0.0.1:9/r");
+    SlackReply reply =
+        replies.within(
+            () -> {
+              sleep(500);
+              return SlackReply.toChannel("declared");
+            },
+            PENDING,
+            "http://127.0.0.1:9/r");
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(400));
     assertThat(reply).isEqualTo(PENDING);
     await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 1);
-    assertThat(delivered.get(0)).isEqualTo(Map.entry("http://127.0.0.1:9/r", SlackReply.toChannel("declared")));
+    assertThat(delivered.get(0))
+        .isEqualTo(Map.entry("http://127.0.0.1:9/r", SlackReply.toChannel("declared")));
   }
 
   @Test
   void failingWorkBecomesAnApologyNotAStackTrace() {
-    SlackReply inline = replies.within(() -> { throw new IllegalStateException("boom"); }, PENDING, "u");
-    replies.later(() -> { throw new IllegalStateException("boom"); }, "u");
+    SlackReply inline =
+        replies.within(
+            () -> {
+              throw new IllegalStateException("boom");
+            },
+            PENDING,
+            "u");
+    replies.later(
+        () -> {
+          throw new IllegalStateException("boom");
+        },
+        "u");
 
     assertThat(inline.text()).doesNotContain("boom").contains("details are in the Firebreak log");
     await().atMost(Duration.ofSeconds(5)).until(() -> delivered.size() == 1);

@@ -27,13 +27,15 @@ final class ResponseUrlCatcher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/", exchange -> {
-      received.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-      byte[] ok = "ok".getBytes();
-      exchange.sendResponseHeaders(200, ok.length);
-      exchange.getResponseBody().write(ok);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          received.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+          byte[] ok = "ok".getBytes();
+          exchange.sendResponseHeaders(200, ok.length);
+          exchange.getResponseBody().write(ok);
+          exchange.close();
+        });
     server.start();
   }
 

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningSlack implements AfterEachCallback {
 
   static final String SECRET = "test-signing-secret";
-  static final String CONFIG = RunningApi.CONFIG + """
+  static final String CONFIG =
+      RunningApi.CONFIG
+          + """
       providers:
         slack:
           signingSecret: ${SLACK_SIGNING_SECRET}
@@ -38,10 +40,23 @@ final class RunningSlack implements AfterEachCallback {
     FirebreakConfig config = new ConfigLoader().load(CONFIG);
     IncidentGateway incidents = IncidentGateway.of(api.temporal.getWorkflowClient(), config, false);
     MaintenanceWindows windows = new MaintenanceWindows(incidents, config, Clock.systemUTC());
-    slack = new SlackEndpoints(new SlackSettings(SECRET, null, SlackSettings.DEFAULT_API_URL, Duration.ofSeconds(2), null),
-        config, incidents, windows);
-    server = new ApiServer(incidents, windows, config, ApiTokens.none(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        () -> true, slack::register).start("127.0.0.1", 0);
+    slack =
+        new SlackEndpoints(
+            new SlackSettings(
+                SECRET, null, SlackSettings.DEFAULT_API_URL, Duration.ofSeconds(2), null),
+            config,
+            incidents,
+            windows);
+    server =
+        new ApiServer(
+                incidents,
+                windows,
+                config,
+                ApiTokens.none(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> true,
+                slack::register)
+            .start("127.0.0.1", 0);
     requests = new SlackRequests("http://127.0.0.1:" + server.port(), SECRET);
   }
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The answers to slash commands (in the channel or only to the user) show what people typed as
- * they typed it: escaped exactly once, never a broadcast, a mention or a disguised link. Slack
- * escapes {@code &}, {@code <} and {@code >} in the command text it sends, so the requests here do too.
+ * The answers to slash commands (in the channel or only to the user) show what people typed as they
+ * typed it: escaped exactly once, never a broadcast, a mention or a disguised link. Slack escapes
+ * {@code &}, {@code <} and {@code >} in the command text it sends, so the requests here do too.
  */
 class SlackRepliesUserTextTest {
 
@@ -25,19 +25,22 @@ class SlackRepliesUserTextTest {
   private static final String NOWHERE = "http://127.0.0.1:9/commands/T0FAKE/unused";
   private static final String ACTOR = "U0ALICE";
   private static final Pattern DECLARED = Pattern.compile("declared \\*(INC-\\d{8}-\\d+)\\*");
-  private static final Pattern SCHEDULED = Pattern.compile("scheduled maintenance \\*(MW-\\d{8}-\\d+)\\*");
+  private static final Pattern SCHEDULED =
+      Pattern.compile("scheduled maintenance \\*(MW-\\d{8}-\\d+)\\*");
 
   @RegisterExtension final RunningSlack slack = new RunningSlack();
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "<!channel> checkout is down",
-      "<!here> and <!everyone>",
-      "<https://evil.example|the runbook>",
-      "<@U0MALLORY> broke it",
-      "U0MALLORY broke it",
-      "&lt;b&gt; is how you write <b> & co",
-      "# Heading - [link](https://evil.example) **bold** `code`"})
+  @ValueSource(
+      strings = {
+        "<!channel> checkout is down",
+        "<!here> and <!everyone>",
+        "<https://evil.example|the runbook>",
+        "<@U0MALLORY> broke it",
+        "U0MALLORY broke it",
+        "&lt;b&gt; is how you write <b> & co",
+        "# Heading - [link](https://evil.example) **bold** `code`"
+      })
   void repliesShowTheTypedTextEscapedOnceAndNeverNotifyOrLink(String typed) throws IOException {
     List<String> replies = new ArrayList<>();
 
@@ -56,11 +59,14 @@ class SlackRepliesUserTextTest {
     replies.add(maintenance("list"));
 
     String shown = SlackEscaping.escape(typed);
-    assertThat(replies).allSatisfy(reply -> {
-      assertThat(reply).contains(shown);
-      assertThat(reply.replace("<@" + ACTOR + ">", "")).as("Slack markup besides the actor's mention")
-          .doesNotContain("<", ">");
-    });
+    assertThat(replies)
+        .allSatisfy(
+            reply -> {
+              assertThat(reply).contains(shown);
+              assertThat(reply.replace("<@" + ACTOR + ">", ""))
+                  .as("Slack markup besides the actor's mention")
+                  .doesNotContain("<", ">");
+            });
   }
 
   @ParameterizedTest
@@ -69,13 +75,21 @@ class SlackRepliesUserTextTest {
     String incidentReply = incident(typed + " now");
     String maintenanceReply = maintenance(typed);
 
-    assertThat(List.of(incidentReply, maintenanceReply)).allSatisfy(reply ->
-        assertThat(reply).contains(SlackEscaping.escape(typed)).doesNotContain("<!", "<http"));
+    assertThat(List.of(incidentReply, maintenanceReply))
+        .allSatisfy(
+            reply ->
+                assertThat(reply)
+                    .contains(SlackEscaping.escape(typed))
+                    .doesNotContain("<!", "<http"));
   }
 
-  /** {@code /incident <typed>} as Slack sends it: the user's text with Slack's three characters escaped. */
+  /**
+   * {@code /incident <typed>} as Slack sends it: the user's text with Slack's three characters
+   * escaped.
+   */
   private String incident(String typed) throws IOException {
-    return text(slack.requests.command(SlackEscaping.escape(typed), ACTOR, "general", NOWHERE).body());
+    return text(
+        slack.requests.command(SlackEscaping.escape(typed), ACTOR, "general", NOWHERE).body());
   }
 
   private String maintenance(String typed) throws IOException {

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Slack's side of the inbound requests, for tests: slash commands, button clicks and form
- * submissions shaped as docs/providers.md §1.1 describes, signed with the signing secret as
- * Slack signs them (§1.2), and sent to a running Firebreak.
+ * submissions shaped as docs/providers.md §1.1 describes, signed with the signing secret as Slack
+ * signs them (§1.2), and sent to a running Firebreak.
  */
 public final class SlackRequests {
 
@@ -32,7 +32,9 @@ public final class SlackRequests {
   private final String signingSecret;
   private final AtomicInteger triggers = new AtomicInteger();
 
-  /** @param baseUrl the Firebreak API, {@code http://127.0.0.1:<port>} */
+  /**
+   * @param baseUrl the Firebreak API, {@code http://127.0.0.1:<port>}
+   */
   public SlackRequests(String baseUrl, String signingSecret) {
     this.baseUrl = baseUrl;
     this.signingSecret = signingSecret;
@@ -44,7 +46,8 @@ public final class SlackRequests {
   }
 
   /** The fields of {@code /incident <text>}: a form over HTTP, a JSON object over Socket Mode. */
-  public Map<String, String> commandFields(String text, String userId, String channelName, String responseUrl) {
+  public Map<String, String> commandFields(
+      String text, String userId, String channelName, String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "deprecated-verification-token");
     form.put("team_id", "T0FAKE");
@@ -69,48 +72,98 @@ public final class SlackRequests {
     return sendSigned(SlackEndpoints.COMMANDS, form(fields));
   }
 
-  public HttpResponse<String> command(String text, String userId, String channelName, String responseUrl) {
+  public HttpResponse<String> command(
+      String text, String userId, String channelName, String responseUrl) {
     return sendSigned(SlackEndpoints.COMMANDS, commandBody(text, userId, channelName, responseUrl));
   }
 
   /** A click on a button of the incident message (a {@code block_actions} payload). */
-  public HttpResponse<String> click(String actionId, String incidentId, String userId, String responseUrl) {
-    return sendSigned(SlackEndpoints.INTERACTIONS,
+  public HttpResponse<String> click(
+      String actionId, String incidentId, String userId, String responseUrl) {
+    return sendSigned(
+        SlackEndpoints.INTERACTIONS,
         "payload=" + encode(clickPayload(actionId, incidentId, userId, responseUrl).toString()));
   }
 
-  public ObjectNode clickPayload(String actionId, String incidentId, String userId, String responseUrl) {
-    ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0FIREBREAK")
-        .put("token", "deprecated-verification-token").put("trigger_id", nextTrigger()).put("response_url", responseUrl);
+  public ObjectNode clickPayload(
+      String actionId, String incidentId, String userId, String responseUrl) {
+    ObjectNode payload =
+        JSON.createObjectNode()
+            .put("type", "block_actions")
+            .put("api_app_id", "A0FIREBREAK")
+            .put("token", "deprecated-verification-token")
+            .put("trigger_id", nextTrigger())
+            .put("response_url", responseUrl);
     payload.putObject("team").put("id", "T0FAKE").put("domain", "firebreak-fake");
-    payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", "T0FAKE");
-    payload.putObject("container").put("type", "message").put("message_ts", "1700000000.000100")
-        .put("channel_id", "C0INCIDENTS").put("is_ephemeral", false);
+    payload
+        .putObject("user")
+        .put("id", userId)
+        .put("username", userId.toLowerCase())
+        .put("team_id", "T0FAKE");
+    payload
+        .putObject("container")
+        .put("type", "message")
+        .put("message_ts", "1700000000.000100")
+        .put("channel_id", "C0INCIDENTS")
+        .put("is_ephemeral", false);
     payload.putObject("channel").put("id", "C0INCIDENTS").put("name", "incidents");
-    payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId)
-        .put("block_id", "inc_actions").put("value", incidentId).put("action_ts", "1700000001.000200")
-        .putObject("text").put("type", "plain_text").put("text", actionId);
+    payload
+        .putArray("actions")
+        .addObject()
+        .put("type", "button")
+        .put("action_id", actionId)
+        .put("block_id", "inc_actions")
+        .put("value", incidentId)
+        .put("action_ts", "1700000001.000200")
+        .putObject("text")
+        .put("type", "plain_text")
+        .put("text", actionId);
     return payload;
   }
 
-  /** A submitted modal ({@code view_submission}); {@code values} is the view's state by block id. */
-  public HttpResponse<String> submit(String callbackId, String privateMetadata, Map<String, String> values, String userId) {
-    ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A0FIREBREAK")
-        .put("token", "deprecated-verification-token").put("trigger_id", nextTrigger());
+  /**
+   * A submitted modal ({@code view_submission}); {@code values} is the view's state by block id.
+   */
+  public HttpResponse<String> submit(
+      String callbackId, String privateMetadata, Map<String, String> values, String userId) {
+    ObjectNode payload =
+        JSON.createObjectNode()
+            .put("type", "view_submission")
+            .put("api_app_id", "A0FIREBREAK")
+            .put("token", "deprecated-verification-token")
+            .put("trigger_id", nextTrigger());
     payload.putObject("team").put("id", "T0FAKE").put("domain", "firebreak-fake");
-    payload.putObject("user").put("id", userId).put("username", userId.toLowerCase()).put("team_id", "T0FAKE");
-    ObjectNode view = payload.putObject("view").put("id", "V" + nextTrigger().replace(".", "")).put("type", "modal")
-        .put("callback_id", callbackId).put("private_metadata", privateMetadata);
+    payload
+        .putObject("user")
+        .put("id", userId)
+        .put("username", userId.toLowerCase())
+        .put("team_id", "T0FAKE");
+    ObjectNode view =
+        payload
+            .putObject("view")
+            .put("id", "V" + nextTrigger().replace(".", ""))
+            .put("type", "modal")
+            .put("callback_id", callbackId)
+            .put("private_metadata", privateMetadata);
     ObjectNode state = view.putObject("state").putObject("values");
-    values.forEach((block, value) -> state.putObject(block).putObject("value").put("type", "plain_text_input").put("value", value));
+    values.forEach(
+        (block, value) ->
+            state
+                .putObject(block)
+                .putObject("value")
+                .put("type", "plain_text_input")
+                .put("value", value));
     return sendSigned(SlackEndpoints.INTERACTIONS, "payload=" + encode(payload.toString()));
   }
 
   public HttpResponse<String> sendSigned(String path, String body) {
     long now = Instant.now().getEpochSecond();
-    return send(path, body, Map.of(
-        SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, Long.toString(now),
-        SlackSignature.HeaderNames.X_SLACK_SIGNATURE, sign(now, body)));
+    return send(
+        path,
+        body,
+        Map.of(
+            SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, Long.toString(now),
+            SlackSignature.HeaderNames.X_SLACK_SIGNATURE, sign(now, body)));
   }
 
   /** Slack's v0 signature of a body at a timestamp, with this secret. */
@@ -119,10 +172,11 @@ public final class SlackRequests {
   }
 
   public HttpResponse<String> send(String path, String body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     headers.forEach(request::header);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -139,7 +193,8 @@ public final class SlackRequests {
   }
 
   private static String form(Map<String, String> fields) {
-    return fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+    return fields.entrySet().stream()
+        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
         .collect(Collectors.joining("&"));
   }
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class SlackSettingsTest {
 
-  private static final FirebreakConfig CONFIG = new ConfigLoader().load("""
+  private static final FirebreakConfig CONFIG =
+      new ConfigLoader()
+          .load(
+              """
       organisation: Test
       escalation:
         levels:
@@ -29,7 +32,9 @@ class SlackSettingsTest {
 
   @Test
   void anAppTokenAloneServesSlackOverSocketModeWithNothingToVerify() {
-    SlackSettings settings = SlackSettings.from(CONFIG, Map.of("SLACK_APP_TOKEN", "xapp-1-A1-1-secret")::get).orElseThrow();
+    SlackSettings settings =
+        SlackSettings.from(CONFIG, Map.of("SLACK_APP_TOKEN", "xapp-1-A1-1-secret")::get)
+            .orElseThrow();
 
     assertThat(settings.appToken()).isEqualTo("xapp-1-A1-1-secret");
     assertThat(settings.signingSecret()).isNull();
@@ -38,7 +43,8 @@ class SlackSettingsTest {
 
   @Test
   void aSigningSecretAloneServesTheHttpEndpoints() {
-    SlackSettings settings = SlackSettings.from(CONFIG, Map.of("SLACK_SIGNING_SECRET", "s3cret")::get).orElseThrow();
+    SlackSettings settings =
+        SlackSettings.from(CONFIG, Map.of("SLACK_SIGNING_SECRET", "s3cret")::get).orElseThrow();
 
     assertThat(settings.signingSecret()).isEqualTo("s3cret");
     assertThat(settings.appToken()).isNull();

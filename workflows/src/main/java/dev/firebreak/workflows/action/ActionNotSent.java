@@ -5,10 +5,11 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.Set;
 
 /**
- * The failures of {@link HttpActionActivities#perform} that mean no request left Firebreak: a secret
- * the action references is not set, or the action cannot be built into a request. Whoever ran the
- * action can count on nothing having changed at the far end. The activities throw these types (by
- * these constants); they live here because workflow code reads them and cannot depend on activities.
+ * The failures of {@link HttpActionActivities#perform} that mean no request left Firebreak: a
+ * secret the action references is not set, or the action cannot be built into a request. Whoever
+ * ran the action can count on nothing having changed at the far end. The activities throw these
+ * types (by these constants); they live here because workflow code reads them and cannot depend on
+ * activities.
  */
 public final class ActionNotSent {
 
@@ -24,6 +25,7 @@ public final class ActionNotSent {
 
   /** True when the action failed before sending anything. */
   public static boolean is(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure refused && TYPES.contains(refused.getType());
+    return failure.getCause() instanceof ApplicationFailure refused
+        && TYPES.contains(refused.getType());
   }
 }

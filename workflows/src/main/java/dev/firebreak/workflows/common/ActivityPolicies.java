@@ -14,35 +14,43 @@ public final class ActivityPolicies {
   /**
    * One attempt of a provider call (a chat post, a page, a status-page update): as long as the
    * worker gives one HTTP call to a provider (10 s), so an attempt still running after that is not
-   * waiting for an answer any more. Most likely it died with its worker, and Temporal retries a dead
-   * worker's attempt only when this timeout runs out: kept this short, an interrupted call resumes
-   * within 15 s of a restarted worker. An attempt of several calls that is cut short is retried; the
-   * calls are idempotent by key, so that costs time, never a duplicate.
+   * waiting for an answer any more. Most likely it died with its worker, and Temporal retries a
+   * dead worker's attempt only when this timeout runs out: kept this short, an interrupted call
+   * resumes within 15 s of a restarted worker. An attempt of several calls that is cut short is
+   * retried; the calls are idempotent by key, so that costs time, never a duplicate.
    */
   public static final Duration PROVIDER_ATTEMPT = Duration.ofSeconds(10);
 
   /**
    * Chat, mail and status page posts: a provider that is down or rate-limiting is waited out with
-   * backoff for up to half an hour (the posts are idempotent by key), one attempt at most
-   * {@link #PROVIDER_ATTEMPT}.
+   * backoff for up to half an hour (the posts are idempotent by key), one attempt at most {@link
+   * #PROVIDER_ATTEMPT}.
    */
   public static final ActivityOptions NOTIFY =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(PROVIDER_ATTEMPT)
           .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1))
-              .setBackoffCoefficient(2)
-              .setMaximumInterval(Duration.ofMinutes(1))
-              .build())
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .build())
           .build();
 
-  /** Health checks and deploy lists: a few quick attempts, because a stale answer is worse than none. */
+  /**
+   * Health checks and deploy lists: a few quick attempts, because a stale answer is worse than
+   * none.
+   */
   public static final ActivityOptions READ =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setScheduleToCloseTimeout(Duration.ofMinutes(2))
-          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumAttempts(3)
+                  .build())
           .build();
 
   /**
@@ -54,7 +62,11 @@ public final class ActivityPolicies {
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofMinutes(1))
           .setScheduleToCloseTimeout(Duration.ofMinutes(3))
-          .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(2).build())
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumAttempts(2)
+                  .build())
           .build();
 
   private ActivityPolicies() {}

@@ -28,7 +28,10 @@ public final class Clip {
     return text.substring(0, end) + ELLIPSIS;
   }
 
-  /** At most {@code maxBytes} bytes in UTF-8, the ellipsis (3 bytes) included; for Temporal's byte-limited summaries. */
+  /**
+   * At most {@code maxBytes} bytes in UTF-8, the ellipsis (3 bytes) included; for Temporal's
+   * byte-limited summaries.
+   */
   public static String utf8(String text, int maxBytes) {
     if (text == null || text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
       return text;

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Durations as on-call people say them ("1h 05m", "4m 12s", "20s"), for every text a person reads:
- * chat messages, timelines, prompts and reports. Never Java's ISO form ({@code PT20S}), and at
- * most two units: a person reads "1d 02h", not the seconds.
+ * chat messages, timelines, prompts and reports. Never Java's ISO form ({@code PT20S}), and at most
+ * two units: a person reads "1d 02h", not the seconds.
  */
 public final class HumanDuration {
 
@@ -16,7 +16,8 @@ public final class HumanDuration {
     if (duration == null) {
       return "n/a";
     }
-    // Rounded, not cut: an ack 3m 59.98s after declaring (a timer firing a few ms early) reads "4m".
+    // Rounded, not cut: an ack 3m 59.98s after declaring (a timer firing a few ms early) reads
+    // "4m".
     long seconds = Math.max(0, (duration.toMillis() + 500) / 1000);
     long days = seconds / 86_400;
     long hours = seconds % 86_400 / 3600;
@@ -53,6 +54,8 @@ public final class HumanDuration {
 
   /** The smaller unit only when it says something: "1h", not "1h 00m"; "1h 05m" keeps its zero. */
   private static String pair(long big, String bigUnit, long small, String smallUnit) {
-    return small == 0 ? big + bigUnit : String.format("%d%s %02d%s", big, bigUnit, small, smallUnit);
+    return small == 0
+        ? big + bigUnit
+        : String.format("%d%s %02d%s", big, bigUnit, small, smallUnit);
   }
 }

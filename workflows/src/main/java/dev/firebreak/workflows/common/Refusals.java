@@ -7,7 +7,10 @@ package dev.firebreak.workflows.common;
  */
 public final class Refusals {
 
-  /** A command that does not fit the workflow's current state (already acknowledged, already ended…). */
+  /**
+   * A command that does not fit the workflow's current state (already acknowledged, already
+   * ended…).
+   */
   public static final String INVALID_TRANSITION = "InvalidTransition";
 
   /** A resolve refused because the service's health checks still fail. */

@@ -10,7 +10,9 @@ public final class RootCause {
 
   private RootCause() {}
 
-  /** The innermost failure's message, without the type prefix Temporal adds to application failures. */
+  /**
+   * The innermost failure's message, without the type prefix Temporal adds to application failures.
+   */
   public static String message(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null) {

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param id the change id passed to {@code getVersion}
  * @param version1 what the new branch (version 1) does
- * @param defaultVersion what the old branch ({@code DEFAULT_VERSION}, runs that began before the change) does
+ * @param defaultVersion what the old branch ({@code DEFAULT_VERSION}, runs that began before the
+ *     change) does
  * @param pinnedAtVersion1 committed histories whose replay takes version 1
  * @param pinnedAtDefault committed histories whose replay takes the old branch; empty only when no
  *     history can reach it ({@code oldBranchReachable} false)
@@ -36,7 +37,11 @@ public record VersionedChange(
 
   /** The usual rule: once the runs that began on the old code have finished. */
   public static String whenNoRunStartedBefore(String commit, String date) {
-    return "When no run started before commit " + commit + " (" + date + ") is open; delete the old branch "
+    return "When no run started before commit "
+        + commit
+        + " ("
+        + date
+        + ") is open; delete the old branch "
         + "with the histories that pin it.";
   }
 }

@@ -9,7 +9,12 @@ import dev.firebreak.workflows.common.Clip;
 final class AlertIntake {
 
   /** What one delivery does besides being counted. */
-  enum Action { COUNT_ONLY, REOPEN, NEXT_INCIDENT, RESOLVE }
+  enum Action {
+    COUNT_ONLY,
+    REOPEN,
+    NEXT_INCIDENT,
+    RESOLVE
+  }
 
   private AlertIntake() {}
 
@@ -31,13 +36,27 @@ final class AlertIntake {
 
   /** The resolve an alert's resolution asks for, as if its sender were a responder. */
   static Resolution resolution(AlertTally tally, String by) {
-    return new Resolution(by, "The alert resolved after "
-        + tally.firings() + (tally.firings() == 1 ? " firing" : " firings"), null);
+    return new Resolution(
+        by,
+        "The alert resolved after "
+            + tally.firings()
+            + (tally.firings() == 1 ? " firing" : " firings"),
+        null);
   }
 
-  /** The next incident under the same id (the alert's deduplication key), declared by the alert's firing. */
+  /**
+   * The next incident under the same id (the alert's deduplication key), declared by the alert's
+   * firing.
+   */
   static Declaration nextDeclaration(Incident closed, AlertReceived alert) {
-    return new Declaration(closed.id(), Clip.of(alert.title(), 200), alert.severity(),
-        closed.declaration.service(), Clip.of(alert.detail(), Clip.HISTORY_TEXT), null, alert.source(), null);
+    return new Declaration(
+        closed.id(),
+        Clip.of(alert.title(), 200),
+        alert.severity(),
+        closed.declaration.service(),
+        Clip.of(alert.detail(), Clip.HISTORY_TEXT),
+        null,
+        alert.source(),
+        null);
   }
 }

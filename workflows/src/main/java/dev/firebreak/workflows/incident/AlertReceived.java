@@ -4,7 +4,8 @@ package dev.firebreak.workflows.incident;
  * One alert delivery for the incident its fingerprint belongs to, already mapped by the intake's
  * rules. Fire-and-forget, so it travels as a signal.
  *
- * @param source who sent it ({@code alertmanager}, {@code grafana}, {@code sentry}, {@code generic})
+ * @param source who sent it ({@code alertmanager}, {@code grafana}, {@code sentry}, {@code
+ *     generic})
  * @param firing false when the sender says the alert resolved
  * @param severity what the rules made of it; the severity of the incident the first firing opens
  * @param detail the alert's own description or summary, may be null

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param firing whether the latest delivery said the alert is firing
  */
-public record AlertTally(int firings, int resolutions, boolean firing, Instant latestAt, String latestPayload) {
+public record AlertTally(
+    int firings, int resolutions, boolean firing, Instant latestAt, String latestPayload) {
 
   static final AlertTally NONE = new AlertTally(0, 0, false, null, null);
 

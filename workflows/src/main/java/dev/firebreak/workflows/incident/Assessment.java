@@ -29,40 +29,72 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
     for (HealthResult result : health) {
       results.add("Health of " + describe(result));
       if (!result.healthy()) {
-        suggestions.add(new Suggestion("check-service", result.service(), null,
-            "Check " + result.service() + ": " + result.summary()));
+        suggestions.add(
+            new Suggestion(
+                "check-service",
+                result.service(),
+                null,
+                "Check " + result.service() + ": " + result.summary()));
       }
     }
     for (DependencyStatus dependency : dependencies) {
-      results.add("Status page of " + dependency.dependency() + ": " + dependency.indicator()
-          + (dependency.description() == null ? "" : " (" + dependency.description() + ")")
-          + (dependency.dryRun() ? " [dry-run]" : ""));
+      results.add(
+          "Status page of "
+              + dependency.dependency()
+              + ": "
+              + dependency.indicator()
+              + (dependency.description() == null ? "" : " (" + dependency.description() + ")")
+              + (dependency.dryRun() ? " [dry-run]" : ""));
       if (dependency.degraded()) {
         String page = statusPageOf(policy, dependency.dependency());
-        suggestions.add(new Suggestion("watch-status-page", null, page,
-            dependency.dependency() + " reports " + dependency.description()
-                + ": monitor its status page" + (page == null ? "" : " " + page)
-                + " and wait for its updates"));
+        suggestions.add(
+            new Suggestion(
+                "watch-status-page",
+                null,
+                page,
+                dependency.dependency()
+                    + " reports "
+                    + dependency.description()
+                    + ": monitor its status page"
+                    + (page == null ? "" : " " + page)
+                    + " and wait for its updates"));
       }
     }
     for (DeployHistory history : deploys) {
       results.add(describeDeploys(history, recentSince));
       List<Deployment> list = history.deployments();
-      if (!list.isEmpty() && list.get(0).createdAt() != null
+      if (!list.isEmpty()
+          && list.get(0).createdAt() != null
           && list.get(0).createdAt().isAfter(recentSince)) {
         Deployment latest = list.get(0);
         String previous = list.size() > 1 ? list.get(1).id() : null;
-        suggestions.add(new Suggestion(Suggestion.ROLLBACK, history.service(), previous,
-            "Roll back " + history.service() + ": deploy " + latest.id() + " went out at "
-                + latest.createdAt() + (previous == null ? "" : "; previous deploy " + previous)));
+        suggestions.add(
+            new Suggestion(
+                Suggestion.ROLLBACK,
+                history.service(),
+                previous,
+                "Roll back "
+                    + history.service()
+                    + ": deploy "
+                    + latest.id()
+                    + " went out at "
+                    + latest.createdAt()
+                    + (previous == null ? "" : "; previous deploy " + previous)));
       }
     }
     errors.forEach(count -> results.add(describe(count)));
     long unhealthy = health.stream().filter(h -> !h.healthy()).count();
     long degraded = dependencies.stream().filter(DependencyStatus::degraded).count();
-    String headline = "Assessment: " + (health.size() - unhealthy) + "/" + health.size()
-        + " services healthy, " + degraded + " degraded dependencies, " + suggestions.size()
-        + " suggested mitigations";
+    String headline =
+        "Assessment: "
+            + (health.size() - unhealthy)
+            + "/"
+            + health.size()
+            + " services healthy, "
+            + degraded
+            + " degraded dependencies, "
+            + suggestions.size()
+            + " suggested mitigations";
     return new Assessment(headline, List.copyOf(results), List.copyOf(suggestions));
   }
 
@@ -77,8 +109,10 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
   }
 
   static String describe(HealthResult result) {
-    StringBuilder text = new StringBuilder(result.service()).append(": ")
-        .append(result.healthy() ? "healthy" : "UNHEALTHY");
+    StringBuilder text =
+        new StringBuilder(result.service())
+            .append(": ")
+            .append(result.healthy() ? "healthy" : "UNHEALTHY");
     if (result.httpStatus() > 0) {
       text.append(" (HTTP ").append(result.httpStatus()).append(')');
     }
@@ -100,15 +134,33 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
 
   private static String describeDeploys(DeployHistory history, Instant recentSince) {
     if (history.dryRun()) {
-      return "Deploys of " + history.service() + " (" + history.platform() + "): dry-run, " + history.detail();
+      return "Deploys of "
+          + history.service()
+          + " ("
+          + history.platform()
+          + "): dry-run, "
+          + history.detail();
     }
     if (history.deployments().isEmpty()) {
-      return "Deploys of " + history.service() + " (" + history.platform() + "): none since "
-          + recentSince + (history.detail() == null ? "" : " — " + history.detail());
+      return "Deploys of "
+          + history.service()
+          + " ("
+          + history.platform()
+          + "): none since "
+          + recentSince
+          + (history.detail() == null ? "" : " — " + history.detail());
     }
     Deployment latest = history.deployments().get(0);
-    return "Latest deploy of " + history.service() + " (" + history.platform() + "): " + latest.id()
-        + " " + latest.state() + " at " + latest.createdAt();
+    return "Latest deploy of "
+        + history.service()
+        + " ("
+        + history.platform()
+        + "): "
+        + latest.id()
+        + " "
+        + latest.state()
+        + " at "
+        + latest.createdAt();
   }
 
   private static String statusPageOf(IncidentPolicy policy, String dependency) {

@@ -7,10 +7,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The incident's chat outbox: work in the order people must read it, drained one item at a time
- * by its own lane so a slow or failing Slack never delays a page or a command's answer. Several
- * card refreshes queued while one waits collapse into one; each post carries its idempotency key
- * from the moment it is queued.
+ * The incident's chat outbox: work in the order people must read it, drained one item at a time by
+ * its own lane so a slow or failing Slack never delays a page or a command's answer. Several card
+ * refreshes queued while one waits collapse into one; each post carries its idempotency key from
+ * the moment it is queued.
  */
 final class ChatLane {
 
@@ -77,11 +77,18 @@ final class ChatLane {
   ThreadMessage message(ChatWork post, boolean inRoom) {
     MessageRef message = incident.incidentMessage;
     String threadTs = post.threaded() && message != null && !message.dryRun() ? message.ts() : null;
-    return new ThreadMessage(post.key(), incident.id(), inRoom ? message.channel() : policy.channel(), threadTs,
-        post.text(), inRoom ? post.bookmark() : null);
+    return new ThreadMessage(
+        post.key(),
+        incident.id(),
+        inRoom ? message.channel() : policy.channel(),
+        threadTs,
+        post.text(),
+        inRoom ? post.bookmark() : null);
   }
 
-  /** Whether posts may follow the incident message into its channel: only when it was really posted. */
+  /**
+   * Whether posts may follow the incident message into its channel: only when it was really posted.
+   */
   static boolean posted(MessageRef message) {
     return message != null && !message.dryRun();
   }
@@ -99,7 +106,10 @@ final class ChatLane {
         incident.acknowledgedBy,
         incident.latestUpdate == null ? null : incident.latestUpdate.describe(),
         incident.declaredAt(),
-        incident.suggestions.stream().filter(s -> Suggestion.ROLLBACK.equals(s.kind())).map(Suggestion::text)
-            .findFirst().orElse(null));
+        incident.suggestions.stream()
+            .filter(s -> Suggestion.ROLLBACK.equals(s.kind()))
+            .map(Suggestion::text)
+            .findFirst()
+            .orElse(null));
   }
 }

@@ -1,12 +1,16 @@
 package dev.firebreak.workflows.incident;
 
 /**
- * One item of an incident's chat outbox. Posts carry their idempotency key from the moment they
- * are queued, so a retried delivery (or a replay) can never post twice.
+ * One item of an incident's chat outbox. Posts carry their idempotency key from the moment they are
+ * queued, so a retried delivery (or a replay) can never post twice.
  */
 record ChatWork(Kind kind, String key, String text, boolean threaded, String bookmark) {
 
-  enum Kind { ANNOUNCE, REFRESH, POST }
+  enum Kind {
+    ANNOUNCE,
+    REFRESH,
+    POST
+  }
 
   static ChatWork announce() {
     return new ChatWork(Kind.ANNOUNCE, null, null, false, null);

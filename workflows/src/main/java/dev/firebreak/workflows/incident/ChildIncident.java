@@ -22,19 +22,30 @@ public final class ChildIncident {
 
   /**
    * Starts the incident; empty once it has started, otherwise why it could not (its id is taken,
-   * say). {@code options} carries what differs between parents (a task queue, a reuse policy);
-   * the id, the close policy, the memo and the summary are set here, the same for every parent.
+   * say). {@code options} carries what differs between parents (a task queue, a reuse policy); the
+   * id, the close policy, the memo and the summary are set here, the same for every parent.
    */
-  public static Optional<String> declare(Declaration declaration, Severity severity, IncidentPolicy policy,
-      String summary, ChildWorkflowOptions.Builder options) {
-    IncidentWorkflow incident = Workflow.newChildWorkflowStub(IncidentWorkflow.class, options
-        .setWorkflowId(IncidentWorkflow.workflowId(declaration.id()))
-        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-        .setStaticSummary(summary)
-        .setMemo(IncidentMemo.of(declaration, severity, Instant.ofEpochMilli(Workflow.currentTimeMillis())))
-        .build());
-    // The outcome is the incident's own business; handling it keeps an abandoned child's failure out of the parent's log.
-    Async.function(incident::run, IncidentInput.declared(declaration, policy)).handle((outcome, failed) -> null);
+  public static Optional<String> declare(
+      Declaration declaration,
+      Severity severity,
+      IncidentPolicy policy,
+      String summary,
+      ChildWorkflowOptions.Builder options) {
+    IncidentWorkflow incident =
+        Workflow.newChildWorkflowStub(
+            IncidentWorkflow.class,
+            options
+                .setWorkflowId(IncidentWorkflow.workflowId(declaration.id()))
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .setStaticSummary(summary)
+                .setMemo(
+                    IncidentMemo.of(
+                        declaration, severity, Instant.ofEpochMilli(Workflow.currentTimeMillis())))
+                .build());
+    // The outcome is the incident's own business; handling it keeps an abandoned child's failure
+    // out of the parent's log.
+    Async.function(incident::run, IncidentInput.declared(declaration, policy))
+        .handle((outcome, failed) -> null);
     try {
       Workflow.getWorkflowExecution(incident).get();
       return Optional.empty();

@@ -13,10 +13,10 @@ import java.util.function.Supplier;
 /**
  * The incident's one timer (escalation, overdue updates, monitoring checks, post-mortem reminders
  * all share it), like the samples' {@code UpdatableTimer}: the loop sleeps until the earliest
- * deadline, and a handler that moves a deadline wakes it just by changing the state the deadline
- * is computed from. One timer per distinct deadline: a wake-up that leaves the deadline where it
- * was keeps the running timer, and a deadline that moved cancels the old timer rather than letting
- * it fire for nothing (each wasted firing costs a workflow task in history).
+ * deadline, and a handler that moves a deadline wakes it just by changing the state the deadline is
+ * computed from. One timer per distinct deadline: a wake-up that leaves the deadline where it was
+ * keeps the running timer, and a deadline that moved cancels the old timer rather than letting it
+ * fire for nothing (each wasted firing costs a workflow task in history).
  */
 final class Deadlines {
 
@@ -27,8 +27,8 @@ final class Deadlines {
 
   /**
    * Sleeps until {@code deadline} (asked again whenever something happens), until it moves, or
-   * until {@link #interrupt()}; returns at once when it has passed. A null deadline sleeps until
-   * it appears or the sleep is interrupted.
+   * until {@link #interrupt()}; returns at once when it has passed. A null deadline sleeps until it
+   * appears or the sleep is interrupted.
    */
   void sleep(Supplier<Instant> deadline) {
     interrupted = false;
@@ -61,7 +61,10 @@ final class Deadlines {
     }
   }
 
-  /** Wakes the sleeper for a change that moves no deadline but needs the loop (a new status, an alert). */
+  /**
+   * Wakes the sleeper for a change that moves no deadline but needs the loop (a new status, an
+   * alert).
+   */
   void interrupt() {
     interrupted = true;
   }

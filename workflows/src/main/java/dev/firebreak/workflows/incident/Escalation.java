@@ -7,15 +7,16 @@ import java.util.OptionalInt;
 
 /**
  * Who is paged when nobody answers: the one place that decides "page level N", for an ack timeout
- * and for missed updates. Levels are indexes into the policy's escalation chain (level 1 is index 0).
+ * and for missed updates. Levels are indexes into the policy's escalation chain (level 1 is index
+ * 0).
  *
  * <p>The two paths deliberately count differently. An ack timeout means nobody has picked the
  * incident up, so the chain is walked one level per timeout and, once its top was paged, walked
  * again from level 1 (another round) until the policy's rounds are used up: everybody gets another
- * chance to answer. A missed update means someone did acknowledge and then went quiet, so the owner's
- * management is reached one level per missed interval above the level paged last, starting with the
- * second missed interval, and the top level is paged once, never in rounds: repeating the chain would
- * wake the silent owner's peers again for nothing.
+ * chance to answer. A missed update means someone did acknowledge and then went quiet, so the
+ * owner's management is reached one level per missed interval above the level paged last, starting
+ * with the second missed interval, and the top level is paged once, never in rounds: repeating the
+ * chain would wake the silent owner's peers again for nothing.
  */
 final class Escalation {
 
@@ -39,7 +40,10 @@ final class Escalation {
     this.policy = policy;
   }
 
-  /** Whether the ack timeout has expired: only an unacknowledged incident with a running timeout escalates. */
+  /**
+   * Whether the ack timeout has expired: only an unacknowledged incident with a running timeout
+   * escalates.
+   */
   boolean ackTimeoutExpired(Incident incident, Instant now) {
     return incident.status == IncidentStatus.DECLARED
         && incident.nextEscalationAt != null
@@ -48,7 +52,8 @@ final class Escalation {
 
   /**
    * The ack timeout expired at {@code now}: the level to page next (the round moves on when the
-   * chain starts over), or nothing once the last round is used up, which stops escalation and says so.
+   * chain starts over), or nothing once the last round is used up, which stops escalation and says
+   * so.
    */
   OptionalInt onAckTimeout(Incident incident, Instant now, ChatLane chat) {
     AckTimeout next = afterAckTimeout(incident.escalationLevel, incident.escalationRound);
@@ -64,8 +69,8 @@ final class Escalation {
   }
 
   /**
-   * Before an acknowledgement, the ack timeout follows a new severity: it stops for one that does not
-   * page and restarts for one that does.
+   * Before an acknowledgement, the ack timeout follows a new severity: it stops for one that does
+   * not page and restarts for one that does.
    *
    * @return whether level 1 must be paged now (the incident had a severity that paged nobody)
    */
@@ -81,16 +86,25 @@ final class Escalation {
     return incident.escalationLevel < 0 && !policy.escalation().isEmpty();
   }
 
-  /** An acknowledgement stops escalation; whoever acknowledges commands unless someone already does. */
+  /**
+   * An acknowledgement stops escalation; whoever acknowledges commands unless someone already does.
+   */
   static void acknowledged(Incident incident, String by, Instant now, ChatLane chat) {
     incident.acknowledge(by, now);
-    String text = "Acknowledged by " + by + " after " + HumanDuration.of(incident.timeToAcknowledge())
-        + "; escalation stopped";
+    String text =
+        "Acknowledged by "
+            + by
+            + " after "
+            + HumanDuration.of(incident.timeToAcknowledge())
+            + "; escalation stopped";
     incident.record(now, "acknowledged", by, text);
     chat.post("ack", "✅ " + text + ".", true);
   }
 
-  /** The next level after the one paged last, wrapping into the next round, or exhausted after the last round. */
+  /**
+   * The next level after the one paged last, wrapping into the next round, or exhausted after the
+   * last round.
+   */
   AckTimeout afterAckTimeout(int pagedLevel, int round) {
     int next = pagedLevel + 1;
     if (next < policy.escalation().size()) {
@@ -104,7 +118,8 @@ final class Escalation {
 
   /**
    * The level paged for the {@code missedUpdates}-th interval in a row without an update, if any.
-   * Before an acknowledgement the ack timeout is already walking the chain, so nothing is paged here.
+   * Before an acknowledgement the ack timeout is already walking the chain, so nothing is paged
+   * here.
    */
   OptionalInt levelForMissedUpdate(boolean acknowledged, int pagedLevel, int missedUpdates) {
     int level = Math.max(pagedLevel, 0) + missedUpdates - 1;
@@ -120,12 +135,18 @@ final class Escalation {
    */
   boolean pagesDeclaration(Incident incident, String acknowledgedBy, Instant now) {
     if (pages(incident.severity) && acknowledgedBy != null) {
-      incident.record(now, "not-paged", null,
+      incident.record(
+          now,
+          "not-paged",
+          null,
           acknowledgedBy + " acknowledged before the first page went out; nobody is paged");
       return false;
     }
     if (!pages(incident.severity)) {
-      incident.record(now, "not-paged", null,
+      incident.record(
+          now,
+          "not-paged",
+          null,
           incident.severity + " does not page; the channel is told and nobody is woken");
       return false;
     }
@@ -142,7 +163,10 @@ final class Escalation {
   }
 
   String exhaustedText(String incidentId) {
-    return "Nobody acknowledged " + incidentId + " after " + policy.escalationRounds()
+    return "Nobody acknowledged "
+        + incidentId
+        + " after "
+        + policy.escalationRounds()
         + " rounds of the escalation chain; escalation has stopped";
   }
 

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The live, mutable state of one incident inside its workflow, as the runbook steps change it. It
- * is loaded from and saved as {@link IncidentProgress} (one record per step) across continue-as-new;
- * the rules are in the step classes.
+ * is loaded from and saved as {@link IncidentProgress} (one record per step) across
+ * continue-as-new; the rules are in the step classes.
  */
 final class Incident {
 
@@ -107,7 +107,8 @@ final class Incident {
             declaration.declaredBy(),
             declaration.declaredAt() == null ? now : declaration.declaredAt());
     Incident incident = new Incident(stamped, IncidentProgress.fresh(stamped));
-    incident.record(stamped.declaredAt(), "declared", declaration.declaredBy(), describeDeclaration(stamped));
+    incident.record(
+        stamped.declaredAt(), "declared", declaration.declaredBy(), describeDeclaration(stamped));
     return incident;
   }
 
@@ -118,14 +119,24 @@ final class Incident {
   /** What continue-as-new carries: each step's record. */
   IncidentProgress progress() {
     return new IncidentProgress(
-        new Lifecycle(status, severity, commander, acknowledgedBy, acknowledgedAt, List.copyOf(mitigations),
-            resolvedAt, resolvedBy, resolutionSummary, reviewedBy, closedAt),
+        new Lifecycle(
+            status,
+            severity,
+            commander,
+            acknowledgedBy,
+            acknowledgedAt,
+            List.copyOf(mitigations),
+            resolvedAt,
+            resolvedBy,
+            resolutionSummary,
+            reviewedBy,
+            closedAt),
         new Escalation.State(escalationLevel, escalationRound, nextEscalationAt),
         new UpdateCadence.State(lastUpdateAt, missedUpdates, updatesPosted, latestUpdate),
         new IncidentDiagnostics.State(assessed, List.copyOf(suggestions)),
         new Monitoring.State(monitoringEndsAt, nextHealthCheckAt),
-        new PostMortemReminders.State(postMortemInput, postMortemPostedAt, nextPostMortemReminderAt,
-            postMortemReminders),
+        new PostMortemReminders.State(
+            postMortemInput, postMortemPostedAt, nextPostMortemReminderAt, postMortemReminders),
         new ChatLane.State(incidentMessage, messageCounter),
         new PublicStatus.State(publicIncident, publicStatus),
         List.copyOf(timeline),
@@ -167,7 +178,10 @@ final class Incident {
     nextEscalationAt = null;
   }
 
-  /** Back to mitigating: the resolve, its monitoring and post-mortem are undone, and updates are due again. */
+  /**
+   * Back to mitigating: the resolve, its monitoring and post-mortem are undone, and updates are due
+   * again.
+   */
   void reopen(Instant at) {
     resolvedAt = null;
     resolvedBy = null;
@@ -201,16 +215,24 @@ final class Incident {
     alerts = (alerts == null ? AlertTally.NONE : alerts).with(at, alert);
     String kind = alert.firing() ? "alert-firing" : "alert-resolved";
     int count = alert.firing() ? alerts.firings() : alerts.resolutions();
-    String text = alert.source() + " alert " + (alert.firing() ? "firing" : "resolved") + " (" + count
-        + (count == 1 ? " delivery" : " deliveries") + "): " + alert.title()
-        + (alert.detail() == null || alert.detail().isBlank() ? "" : " — " + alert.detail())
-        + (alert.payload() == null ? "" : "\nLatest payload: " + alert.payload());
+    String text =
+        alert.source()
+            + " alert "
+            + (alert.firing() ? "firing" : "resolved")
+            + " ("
+            + count
+            + (count == 1 ? " delivery" : " deliveries")
+            + "): "
+            + alert.title()
+            + (alert.detail() == null || alert.detail().isBlank() ? "" : " — " + alert.detail())
+            + (alert.payload() == null ? "" : "\nLatest payload: " + alert.payload());
     int last = timeline.size() - 1;
     while (last >= 0 && !timeline.get(last).kind().startsWith("alert-")) {
       last--;
     }
     if (last >= 0 && timeline.get(last).kind().equals(kind)) {
-      timeline.set(last, new TimelineEntry(at, kind, alert.source(), Clip.of(text, Clip.HISTORY_TEXT)));
+      timeline.set(
+          last, new TimelineEntry(at, kind, alert.source(), Clip.of(text, Clip.HISTORY_TEXT)));
     } else {
       record(at, kind, alert.source(), text);
     }
@@ -232,10 +254,25 @@ final class Incident {
 
   IncidentView view() {
     return new IncidentView(
-        id(), declaration.title(), severity, declaration.service(), status, commander,
-        declaration.declaredBy(), declaredAt(), acknowledgedBy, acknowledgedAt, resolvedAt, closedAt,
-        latestUpdate == null ? null : latestUpdate.describe(), escalationLevel + 1,
-        escalationRound, List.copyOf(suggestions), List.copyOf(mitigations), List.copyOf(timeline), alerts);
+        id(),
+        declaration.title(),
+        severity,
+        declaration.service(),
+        status,
+        commander,
+        declaration.declaredBy(),
+        declaredAt(),
+        acknowledgedBy,
+        acknowledgedAt,
+        resolvedAt,
+        closedAt,
+        latestUpdate == null ? null : latestUpdate.describe(),
+        escalationLevel + 1,
+        escalationRound,
+        List.copyOf(suggestions),
+        List.copyOf(mitigations),
+        List.copyOf(timeline),
+        alerts);
   }
 
   void mergePostMortemInput(PostMortemInput input) {

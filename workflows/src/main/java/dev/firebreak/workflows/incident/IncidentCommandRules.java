@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Which commands an incident refuses, and the sentence that says why: the update validators'
- * rules, checked before a command reaches history.
+ * Which commands an incident refuses, and the sentence that says why: the update validators' rules,
+ * checked before a command reaches history.
  */
 final class IncidentCommandRules {
 
@@ -30,8 +30,12 @@ final class IncidentCommandRules {
 
   void requireNotAcknowledged() {
     if (incident.isAcknowledged()) {
-      throw refusal(incident.id() + " was already acknowledged by " + incident.acknowledgedBy
-          + " at " + incident.acknowledgedAt);
+      throw refusal(
+          incident.id()
+              + " was already acknowledged by "
+              + incident.acknowledgedBy
+              + " at "
+              + incident.acknowledgedAt);
     }
   }
 
@@ -39,8 +43,11 @@ final class IncidentCommandRules {
     requirePerson(update == null ? null : update.by(), "posting the update");
     requireText(update.text(), "text", "what you found");
     if (!incident.status.isOpen() && incident.status != IncidentStatus.MONITORING) {
-      throw refusal(incident.id() + " is " + incident.status.label()
-          + "; updates are for open incidents (reopen it first)");
+      throw refusal(
+          incident.id()
+              + " is "
+              + incident.status.label()
+              + "; updates are for open incidents (reopen it first)");
     }
   }
 
@@ -78,20 +85,28 @@ final class IncidentCommandRules {
   void reopen(Reopening reopening) {
     requirePerson(reopening == null ? null : reopening.by(), "reopening");
     requireText(reopening.reason(), "reason", "why it is reopened");
-    if (incident.status != IncidentStatus.MONITORING && incident.status != IncidentStatus.POST_MORTEM) {
-      throw refusal(incident.id() + " is " + incident.status.label()
-          + "; only a resolved incident (monitoring or post-mortem) can be reopened");
+    if (incident.status != IncidentStatus.MONITORING
+        && incident.status != IncidentStatus.POST_MORTEM) {
+      throw refusal(
+          incident.id()
+              + " is "
+              + incident.status.label()
+              + "; only a resolved incident (monitoring or post-mortem) can be reopened");
     }
   }
 
   void contributeToPostMortem(PostMortemInput input) {
     requirePerson(input == null ? null : input.by(), "contributing to the post-mortem");
     boolean empty =
-        isBlank(input.impact()) && isBlank(input.rootCause()) && isBlank(input.resolution())
+        isBlank(input.impact())
+            && isBlank(input.rootCause())
+            && isBlank(input.resolution())
             && isBlank(input.lessonsLearned())
-            && (input.preventionTasks() == null || input.preventionTasks().stream().allMatch(IncidentCommandRules::isBlank));
+            && (input.preventionTasks() == null
+                || input.preventionTasks().stream().allMatch(IncidentCommandRules::isBlank));
     if (empty) {
-      throw refusal("nothing to add: give impact, rootCause, resolution, preventionTasks or lessonsLearned");
+      throw refusal(
+          "nothing to add: give impact, rootCause, resolution, preventionTasks or lessonsLearned");
     }
     requireNotClosed();
   }
@@ -99,14 +114,21 @@ final class IncidentCommandRules {
   void markPostMortemReviewed(PostMortemReview review) {
     requirePerson(review == null ? null : review.by(), "reviewing the post-mortem");
     if (incident.status != IncidentStatus.POST_MORTEM) {
-      throw refusal(incident.id() + " is " + incident.status.label()
-          + "; the post-mortem can be reviewed once monitoring has passed");
+      throw refusal(
+          incident.id()
+              + " is "
+              + incident.status.label()
+              + "; the post-mortem can be reviewed once monitoring has passed");
     }
   }
 
   void rollback(RollbackOrder order) {
-    requirePerson(order == null || order.request() == null ? null : order.request().requestedBy(), "rolling back");
-    if (order.policy() == null || isBlank(order.request().key()) || isBlank(order.request().service())) {
+    requirePerson(
+        order == null || order.request() == null ? null : order.request().requestedBy(),
+        "rolling back");
+    if (order.policy() == null
+        || isBlank(order.request().key())
+        || isBlank(order.request().service())) {
       throw refusal("a rollback needs a service, a key and the service's rollback policy");
     }
     requireNotClosed();
@@ -117,17 +139,22 @@ final class IncidentCommandRules {
    * must see why the incident is still open) and names the failing checks.
    */
   ApplicationFailure unhealthy(String by, List<HealthResult> failing, Instant now, ChatLane chat) {
-    String text = "Resolve refused: health checks failing: " + IncidentDiagnostics.describe(failing);
+    String text =
+        "Resolve refused: health checks failing: " + IncidentDiagnostics.describe(failing);
     incident.record(now, "resolve-refused", by, text);
     chat.post("resolve-refused", "❌ " + text, true);
     return ApplicationFailure.newFailure(
-        "Cannot resolve " + incident.id() + ": health checks failing: " + IncidentDiagnostics.describe(failing),
+        "Cannot resolve "
+            + incident.id()
+            + ": health checks failing: "
+            + IncidentDiagnostics.describe(failing),
         Refusals.RESOLVE_REFUSED);
   }
 
   private void requireOpen(String what) {
     if (!incident.status.isOpen()) {
-      throw refusal(incident.id() + " is " + incident.status.label() + "; it can no longer be " + what);
+      throw refusal(
+          incident.id() + " is " + incident.status.label() + "; it can no longer be " + what);
     }
   }
 
@@ -148,8 +175,14 @@ final class IncidentCommandRules {
       throw refusal("'" + field + "' is required: " + meaning);
     }
     if (text.length() > Clip.HISTORY_TEXT) {
-      throw refusal("'" + field + "' is too long (" + text.length() + " characters; at most "
-          + Clip.HISTORY_TEXT + ")");
+      throw refusal(
+          "'"
+              + field
+              + "' is too long ("
+              + text.length()
+              + " characters; at most "
+              + Clip.HISTORY_TEXT
+              + ")");
     }
   }
 

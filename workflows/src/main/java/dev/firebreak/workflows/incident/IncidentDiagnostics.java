@@ -15,22 +15,25 @@ import java.util.List;
 
 /**
  * Which diagnostics an incident runs (health endpoints, providers' status pages, recent deploys,
- * error counts), what a diagnostic that could not answer reports instead, and how results read.
- * A diagnostic that fails is itself a finding, never a failed assessment.
+ * error counts), what a diagnostic that could not answer reports instead, and how results read. A
+ * diagnostic that fails is itself a finding, never a failed assessment.
  */
 final class IncidentDiagnostics {
 
   private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
-  /** "Errors in the last 15 minutes" is how the runbooks read an error tracker during an incident. */
+  /**
+   * "Errors in the last 15 minutes" is how the runbooks read an error tracker during an incident.
+   */
   static final Duration ERROR_COUNT_WINDOW = Duration.ofMinutes(15);
 
   /**
-   * One service's diagnostics besides its health, started in this order, service after service
-   * (the order of the activities in history); {@code deploys} and {@code errors} are null when the
+   * One service's diagnostics besides its health, started in this order, service after service (the
+   * order of the activities in history); {@code deploys} and {@code errors} are null when the
    * service has no platform or error-tracker project.
    */
-  record ServiceDiagnostics(List<StatusPageCheck> dependencies, DeployQuery deploys, ErrorCountQuery errors) {}
+  record ServiceDiagnostics(
+      List<StatusPageCheck> dependencies, DeployQuery deploys, ErrorCountQuery errors) {}
 
   /** Whether the assessment ran, and the mitigations it suggested. */
   public record State(boolean assessed, List<Suggestion> suggestions) {
@@ -53,22 +56,33 @@ final class IncidentDiagnostics {
     return checks;
   }
 
-  /** @param countErrors whether this run may read the error tracker (the providers change) */
+  /**
+   * @param countErrors whether this run may read the error tracker (the providers change)
+   */
   List<ServiceDiagnostics> assessment(Instant since, boolean countErrors) {
     List<ServiceDiagnostics> plan = new ArrayList<>();
     for (ServiceTarget service : policy.services()) {
-      List<StatusPageCheck> dependencies = service.dependencies().stream()
-          .map(d -> new StatusPageCheck(d.name(), d.statusPageUrl())).toList();
-      DeployQuery deploys = isBlank(service.platform()) ? null
-          : new DeployQuery(service.name(), service.platform(), service.platformId(), since);
-      ErrorCountQuery errors = isBlank(service.sentryProject()) || !countErrors ? null
-          : new ErrorCountQuery(service.name(), service.sentryProject(), ERROR_COUNT_WINDOW);
+      List<StatusPageCheck> dependencies =
+          service.dependencies().stream()
+              .map(d -> new StatusPageCheck(d.name(), d.statusPageUrl()))
+              .toList();
+      DeployQuery deploys =
+          isBlank(service.platform())
+              ? null
+              : new DeployQuery(service.name(), service.platform(), service.platformId(), since);
+      ErrorCountQuery errors =
+          isBlank(service.sentryProject()) || !countErrors
+              ? null
+              : new ErrorCountQuery(service.name(), service.sentryProject(), ERROR_COUNT_WINDOW);
       plan.add(new ServiceDiagnostics(dependencies, deploys, errors));
     }
     return plan;
   }
 
-  /** The assessment's findings go into the timeline, its suggestions onto the card, its message into the room. */
+  /**
+   * The assessment's findings go into the timeline, its suggestions onto the card, its message into
+   * the room.
+   */
   static void assessed(Incident incident, Assessment assessment, Instant now, ChatLane chat) {
     assessment.results().forEach(line -> incident.record(now, "diagnostic", null, line));
     incident.suggestions.clear();
@@ -82,22 +96,30 @@ final class IncidentDiagnostics {
   }
 
   static DependencyStatus couldNotRead(StatusPageCheck check, String why) {
-    return new DependencyStatus(check.dependency(), "unknown", "could not read status page: " + why, false, false);
+    return new DependencyStatus(
+        check.dependency(), "unknown", "could not read status page: " + why, false, false);
   }
 
   static DeployHistory couldNotList(DeployQuery query, String why) {
-    return new DeployHistory(query.service(), query.platform(), List.of(), false, "could not list deploys: " + why);
+    return new DeployHistory(
+        query.service(), query.platform(), List.of(), false, "could not list deploys: " + why);
   }
 
   static ErrorCount couldNotCount(ErrorCountQuery query, String why) {
-    return new ErrorCount(query.service(), query.project(), -1, query.window(), false, "could not count errors: " + why);
+    return new ErrorCount(
+        query.service(),
+        query.project(),
+        -1,
+        query.window(),
+        false,
+        "could not count errors: " + why);
   }
 
   /**
    * The timeline line for health results, or null when nothing is recorded.
    *
-   * @param recordWhenHealthy false during monitoring, where a healthy check every minute would
-   *     bury the timeline; a failing check is always recorded
+   * @param recordWhenHealthy false during monitoring, where a healthy check every minute would bury
+   *     the timeline; a failing check is always recorded
    */
   String healthLine(Incident incident, List<HealthResult> results, boolean recordWhenHealthy) {
     if (!recordWhenHealthy && failing(results).isEmpty()) {

@@ -60,7 +60,9 @@ final class IncidentEffects {
 
   /** A page is a post that keeps trying for an hour: waking someone late beats not waking them. */
   private static final ActivityOptions PAGING =
-      ActivityOptions.newBuilder(ActivityPolicies.NOTIFY).setScheduleToCloseTimeout(Duration.ofHours(1)).build();
+      ActivityOptions.newBuilder(ActivityPolicies.NOTIFY)
+          .setScheduleToCloseTimeout(Duration.ofHours(1))
+          .build();
 
   /** A diagnostic that cannot answer in a minute is itself the answer ("could not check"). */
   private static final ActivityOptions DIAGNOSTICS =
@@ -74,7 +76,10 @@ final class IncidentEffects {
                   .build())
           .build();
 
-  /** Telling the windows is a courtesy: it gives up after a few minutes rather than hold the incident. */
+  /**
+   * Telling the windows is a courtesy: it gives up after a few minutes rather than hold the
+   * incident.
+   */
   private static final ActivityOptions NOTICE =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -86,8 +91,10 @@ final class IncidentEffects {
   private final ChatLane chatLane;
   private final Pager pager;
   private final IncidentDiagnostics diagnosticsPlan;
-  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
-  private final ChatActivities firstMessage = Workflow.newActivityStub(ChatActivities.class, FIRST_MESSAGE);
+  private final ChatActivities chat =
+      Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
+  private final ChatActivities firstMessage =
+      Workflow.newActivityStub(ChatActivities.class, FIRST_MESSAGE);
   private final DiagnosticsActivities diagnostics =
       Workflow.newActivityStub(DiagnosticsActivities.class, DIAGNOSTICS);
   private final DiagnosticsActivities healthChecks =
@@ -99,10 +106,18 @@ final class IncidentEffects {
   private boolean followsUpAfterPages;
   private Map<String, Object> publishedMemo;
   private int pagesInFlight;
-  /** Escalation pages not yet answered by their provider; follow-ups wait for them (IncidentVersions#FOLLOW_UP_AFTER_PAGES). */
+
+  /**
+   * Escalation pages not yet answered by their provider; follow-ups wait for them
+   * (IncidentVersions#FOLLOW_UP_AFTER_PAGES).
+   */
   private int triggersInFlight;
 
-  IncidentEffects(Incident incident, IncidentPolicy policy, ChatLane chatLane, Pager pager,
+  IncidentEffects(
+      Incident incident,
+      IncidentPolicy policy,
+      ChatLane chatLane,
+      Pager pager,
       IncidentDiagnostics diagnosticsPlan) {
     this.incident = incident;
     this.policy = policy;
@@ -113,15 +128,21 @@ final class IncidentEffects {
 
   /** Asks the versions a run decides once at its start, in the order its first run asked them. */
   void startRun() {
-    writesStatusMemo = Workflow.getVersion(IncidentVersions.STATUS_MEMO, Workflow.DEFAULT_VERSION, 1) >= 1;
+    writesStatusMemo =
+        Workflow.getVersion(IncidentVersions.STATUS_MEMO, Workflow.DEFAULT_VERSION, 1) >= 1;
     followsUpAfterPages =
-        Workflow.getVersion(IncidentVersions.FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1) >= 1;
+        Workflow.getVersion(IncidentVersions.FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1)
+            >= 1;
   }
 
-  /** Whether this run may use the provider integrations (see {@link IncidentVersions#PROVIDERS}); asked once per run. */
+  /**
+   * Whether this run may use the provider integrations (see {@link IncidentVersions#PROVIDERS});
+   * asked once per run.
+   */
   boolean providersEnabled() {
     if (providersVersion == null) {
-      providersVersion = Workflow.getVersion(IncidentVersions.PROVIDERS, Workflow.DEFAULT_VERSION, 1);
+      providersVersion =
+          Workflow.getVersion(IncidentVersions.PROVIDERS, Workflow.DEFAULT_VERSION, 1);
     }
     return providersVersion >= 1;
   }
@@ -140,7 +161,11 @@ final class IncidentEffects {
       try {
         deliver(work);
       } catch (ActivityFailure failure) {
-        incident.record(now(), "chat-failed", null, "Could not deliver a chat message: " + RootCause.message(failure));
+        incident.record(
+            now(),
+            "chat-failed",
+            null,
+            "Could not deliver a chat message: " + RootCause.message(failure));
         log.error("{} chat delivery failed: {}", incident.id(), RootCause.message(failure));
       }
       chatLane.delivered();
@@ -155,7 +180,10 @@ final class IncidentEffects {
           MessageRef posted = postIncidentMessage();
           incident.incidentMessage = posted;
           if (posted.dryRun()) {
-            incident.record(now(), "dry-run", null,
+            incident.record(
+                now(),
+                "dry-run",
+                null,
                 "Incident message not sent (chat provider is dry-run) to " + posted.channel());
           }
         }
@@ -174,15 +202,22 @@ final class IncidentEffects {
    * shared channel may be queued behind a storm of other incidents' announcements.
    */
   private MessageRef postIncidentMessage() {
-    if (Workflow.getVersion(IncidentVersions.SEPARATE_ANNOUNCEMENT, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (Workflow.getVersion(IncidentVersions.SEPARATE_ANNOUNCEMENT, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
       return chat.postIncidentMessage(chatLane.card());
     }
     MessageRef posted = firstMessage.openIncidentMessage(chatLane.card());
-    Async.function(chat::announceIncidentMessage, chatLane.card(), posted).exceptionally(failure -> {
-      incident.record(now(), "chat-failed", null, "Could not announce the incident: " + RootCause.message(failure));
-      log.error("{} announcement failed: {}", incident.id(), RootCause.message(failure));
-      return null;
-    });
+    Async.function(chat::announceIncidentMessage, chatLane.card(), posted)
+        .exceptionally(
+            failure -> {
+              incident.record(
+                  now(),
+                  "chat-failed",
+                  null,
+                  "Could not announce the incident: " + RootCause.message(failure));
+              log.error("{} announcement failed: {}", incident.id(), RootCause.message(failure));
+              return null;
+            });
     return posted;
   }
 
@@ -192,7 +227,8 @@ final class IncidentEffects {
    * as their history says they did.
    */
   private boolean inIncidentRoom(MessageRef message) {
-    return ChatLane.posted(message) && Workflow.getVersion(IncidentVersions.INCIDENT_ROOM, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return ChatLane.posted(message)
+        && Workflow.getVersion(IncidentVersions.INCIDENT_ROOM, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   void recordDryRun(Delivery delivery) {
@@ -204,10 +240,16 @@ final class IncidentEffects {
   // ---- Paging --------------------------------------------------------------------------------
 
   void page(String key, EscalationLevel level, String reason) {
-    PagingActivities paging = Workflow.newActivityStub(PagingActivities.class,
-        ActivityOptions.newBuilder(PAGING).setSummary("Page " + level.name() + ": " + reason).build());
+    PagingActivities paging =
+        Workflow.newActivityStub(
+            PagingActivities.class,
+            ActivityOptions.newBuilder(PAGING)
+                .setSummary("Page " + level.name() + ": " + reason)
+                .build());
     Promise<Delivery> page =
-        Async.function(paging::page, pager.request(incident, key, level, reason, inIncidentRoom(incident.incidentMessage)));
+        Async.function(
+            paging::page,
+            pager.request(incident, key, level, reason, inIncidentRoom(incident.incidentMessage)));
     triggersInFlight++;
     page.handle((delivery, failure) -> triggersInFlight--);
     fireAndRecord(page, "page " + level.name(), key);
@@ -215,8 +257,8 @@ final class IncidentEffects {
 
   /**
    * Tells the paging providers that keep an incident of their own (PagerDuty) that this one was
-   * acknowledged or resolved, so their escalation stops too. Fire-and-record, like a page.
-   * Since {@link IncidentVersions#FOLLOW_UP_AFTER_PAGES} it waits for the pages still on their way.
+   * acknowledged or resolved, so their escalation stops too. Fire-and-record, like a page. Since
+   * {@link IncidentVersions#FOLLOW_UP_AFTER_PAGES} it waits for the pages still on their way.
    */
   void followUpPages(String by, boolean resolved) {
     if (!providersEnabled() || !Pager.followsUp(incident)) {
@@ -224,16 +266,23 @@ final class IncidentEffects {
     }
     String action = resolved ? "resolve" : "acknowledge";
     PageFollowUp followUp = pager.followUp(incident, by);
-    PagingActivities paging = Workflow.newActivityStub(PagingActivities.class,
-        ActivityOptions.newBuilder(PAGING).setSummary("Paging providers: " + action).build());
+    PagingActivities paging =
+        Workflow.newActivityStub(
+            PagingActivities.class,
+            ActivityOptions.newBuilder(PAGING).setSummary("Paging providers: " + action).build());
     Promise<Delivery> call;
     if (!followsUpAfterPages) {
-      call = resolved ? Async.function(paging::resolved, followUp) : Async.function(paging::acknowledged, followUp);
+      call =
+          resolved
+              ? Async.function(paging::resolved, followUp)
+              : Async.function(paging::acknowledged, followUp);
     } else {
-      call = Async.function(() -> {
-        Workflow.await(() -> triggersInFlight == 0);
-        return resolved ? paging.resolved(followUp) : paging.acknowledged(followUp);
-      });
+      call =
+          Async.function(
+              () -> {
+                Workflow.await(() -> triggersInFlight == 0);
+                return resolved ? paging.resolved(followUp) : paging.acknowledged(followUp);
+              });
     }
     fireAndRecord(call, action + " the page", incident.id() + "/" + action);
   }
@@ -245,7 +294,11 @@ final class IncidentEffects {
         (delivery, failure) -> {
           pagesInFlight--;
           if (failure != null) {
-            incident.record(now(), "page-failed", null, "Could not " + what + ": " + RootCause.message(failure));
+            incident.record(
+                now(),
+                "page-failed",
+                null,
+                "Could not " + what + ": " + RootCause.message(failure));
             log.error("{} {} failed: {}", incident.id(), key, RootCause.message(failure));
           } else if (delivery != null && !delivery.dryRun()) {
             incident.record(now(), "page-delivery", null, delivery.detail());
@@ -258,7 +311,10 @@ final class IncidentEffects {
 
   // ---- Diagnostics ---------------------------------------------------------------------------
 
-  /** Runs every health check in parallel and records the results (see IncidentDiagnostics#healthLine). */
+  /**
+   * Runs every health check in parallel and records the results (see
+   * IncidentDiagnostics#healthLine).
+   */
   List<HealthResult> runHealthChecks(boolean recordWhenHealthy) {
     List<HealthResult> results = startHealthChecks().stream().map(Promise::get).toList();
     String line = diagnosticsPlan.healthLine(incident, results, recordWhenHealthy);
@@ -271,8 +327,10 @@ final class IncidentEffects {
   private List<Promise<HealthResult>> startHealthChecks() {
     List<Promise<HealthResult>> checks = new ArrayList<>();
     for (HealthCheck check : diagnosticsPlan.healthChecks()) {
-      checks.add(diagnose(() -> healthChecks.checkHealth(check),
-          failure -> IncidentDiagnostics.couldNotCheck(check, RootCause.message(failure))));
+      checks.add(
+          diagnose(
+              () -> healthChecks.checkHealth(check),
+              failure -> IncidentDiagnostics.couldNotCheck(check, RootCause.message(failure))));
     }
     return checks;
   }
@@ -283,21 +341,34 @@ final class IncidentEffects {
     List<Promise<DeployHistory>> deploys = new ArrayList<>();
     List<Promise<ErrorCount>> errors = new ArrayList<>();
     Instant since = now().minus(policy.recentDeployWindow());
-    for (IncidentDiagnostics.ServiceDiagnostics service : diagnosticsPlan.assessment(since, countErrors)) {
+    for (IncidentDiagnostics.ServiceDiagnostics service :
+        diagnosticsPlan.assessment(since, countErrors)) {
       for (StatusPageCheck check : service.dependencies()) {
-        dependencies.add(diagnose(() -> diagnostics.checkStatusPage(check),
-            failure -> IncidentDiagnostics.couldNotRead(check, RootCause.message(failure))));
+        dependencies.add(
+            diagnose(
+                () -> diagnostics.checkStatusPage(check),
+                failure -> IncidentDiagnostics.couldNotRead(check, RootCause.message(failure))));
       }
       if (service.deploys() != null) {
-        deploys.add(diagnose(() -> diagnostics.recentDeploys(service.deploys()),
-            failure -> IncidentDiagnostics.couldNotList(service.deploys(), RootCause.message(failure))));
+        deploys.add(
+            diagnose(
+                () -> diagnostics.recentDeploys(service.deploys()),
+                failure ->
+                    IncidentDiagnostics.couldNotList(
+                        service.deploys(), RootCause.message(failure))));
       }
       if (service.errors() != null) {
-        errors.add(diagnose(() -> errorCounts.recentErrors(service.errors()),
-            failure -> IncidentDiagnostics.couldNotCount(service.errors(), RootCause.message(failure))));
+        errors.add(
+            diagnose(
+                () -> errorCounts.recentErrors(service.errors()),
+                failure ->
+                    IncidentDiagnostics.couldNotCount(
+                        service.errors(), RootCause.message(failure))));
       }
     }
-    return Assessment.of(policy, since,
+    return Assessment.of(
+        policy,
+        since,
         health.stream().map(Promise::get).toList(),
         dependencies.stream().map(Promise::get).toList(),
         deploys.stream().map(Promise::get).toList(),
@@ -308,15 +379,18 @@ final class IncidentEffects {
    * Runs one diagnostic in parallel with the others. A diagnostic that fails is itself a finding,
    * so the failure becomes a result instead of failing the assessment.
    */
-  private static <T> Promise<T> diagnose(Supplier<T> call, Function<RuntimeException, T> onFailure) {
-    return Async.function(call::get).handle((result, failure) -> failure == null ? result : onFailure.apply(failure));
+  private static <T> Promise<T> diagnose(
+      Supplier<T> call, Function<RuntimeException, T> onFailure) {
+    return Async.function(call::get)
+        .handle((result, failure) -> failure == null ? result : onFailure.apply(failure));
   }
 
   // ---- Maintenance windows -------------------------------------------------------------------
 
   /**
-   * A P0/P1 tells the running maintenance windows (since {@link IncidentVersions#DECLARATION_NOTICE}).
-   * Fire-and-forget: a window that cannot be told is logged, and the incident goes on.
+   * A P0/P1 tells the running maintenance windows (since {@link
+   * IncidentVersions#DECLARATION_NOTICE}). Fire-and-forget: a window that cannot be told is logged,
+   * and the incident goes on.
    */
   void tellRunningWindowsIfCritical() {
     if (!incident.severity.isCritical()
@@ -324,27 +398,46 @@ final class IncidentEffects {
             == Workflow.DEFAULT_VERSION) {
       return;
     }
-    MaintenanceNoticeActivities notices = Workflow.newActivityStub(MaintenanceNoticeActivities.class, NOTICE);
-    IncidentNotice notice = new IncidentNotice(incident.id(), incident.severity.name(), incident.declaration.title(),
-        incident.declaration.service());
-    Async.procedure(notices::tellRunningWindows, notice).exceptionally(failure -> {
-      log.warn("{} could not tell the running maintenance windows: {}", incident.id(), RootCause.message(failure));
-      return null;
-    });
+    MaintenanceNoticeActivities notices =
+        Workflow.newActivityStub(MaintenanceNoticeActivities.class, NOTICE);
+    IncidentNotice notice =
+        new IncidentNotice(
+            incident.id(),
+            incident.severity.name(),
+            incident.declaration.title(),
+            incident.declaration.service());
+    Async.procedure(notices::tellRunningWindows, notice)
+        .exceptionally(
+            failure -> {
+              log.warn(
+                  "{} could not tell the running maintenance windows: {}",
+                  incident.id(),
+                  RootCause.message(failure));
+              return null;
+            });
   }
 
   // ---- What lists and the UI read --------------------------------------------------------------
 
-  /** The search attributes and the UI's current details follow the status, severity and commander. */
+  /**
+   * The search attributes and the UI's current details follow the status, severity and commander.
+   */
   void statusChanged() {
     publishSearchAttributes();
-    Workflow.setCurrentDetails("**" + incident.id() + "** · " + incident.severity + " · " + incident.status.label()
-        + (incident.commander == null ? "" : " · commander " + incident.commander));
+    Workflow.setCurrentDetails(
+        "**"
+            + incident.id()
+            + "** · "
+            + incident.severity
+            + " · "
+            + incident.status.label()
+            + (incident.commander == null ? "" : " · commander " + incident.commander));
   }
 
   /**
    * Writes status and severity into the memo when they changed since it was last written. Only the
-   * main loop writes it (every command that changes either wakes the loop), so handlers ask no version.
+   * main loop writes it (every command that changes either wakes the loop), so handlers ask no
+   * version.
    */
   void publishStatusMemo() {
     Map<String, Object> progress = IncidentMemo.progress(incident.status, incident.severity);
@@ -369,10 +462,15 @@ final class IncidentEffects {
         || Workflow.getInfo().getHistoryLength() >= policy.historyEventLimit();
   }
 
-  /** Ends this run and starts the next with {@code input}, its memo naming the incident it carries. */
-  void continueAsNew(Declaration declaration, Severity severity, Instant declaredAt, IncidentInput input) {
+  /**
+   * Ends this run and starts the next with {@code input}, its memo naming the incident it carries.
+   */
+  void continueAsNew(
+      Declaration declaration, Severity severity, Instant declaredAt, IncidentInput input) {
     Workflow.continueAsNew(
-        ContinueAsNewOptions.newBuilder().setMemo(IncidentMemo.of(declaration, severity, declaredAt)).build(),
+        ContinueAsNewOptions.newBuilder()
+            .setMemo(IncidentMemo.of(declaration, severity, declaredAt))
+            .build(),
         input);
   }
 
@@ -381,13 +479,17 @@ final class IncidentEffects {
    * first) and waits until it has started; false when it was already started.
    */
   boolean startRollback(RollbackOrder order) {
-    RollbackWorkflow child = Workflow.newChildWorkflowStub(RollbackWorkflow.class,
-        ChildWorkflowOptions.newBuilder()
-            .setWorkflowId(order.workflowId())
-            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setStaticSummary("Rollback of " + order.request().service() + " for " + incident.id())
-            .build());
+    RollbackWorkflow child =
+        Workflow.newChildWorkflowStub(
+            RollbackWorkflow.class,
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(order.workflowId())
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setStaticSummary(
+                    "Rollback of " + order.request().service() + " for " + incident.id())
+                .build());
     Async.function(child::run, order).handle((view, failure) -> null);
     try {
       Workflow.getWorkflowExecution(child).get();

@@ -13,12 +13,16 @@ public final class IncidentMemo {
   public static final String SEVERITY = "severity";
   public static final String SERVICE = "service";
   public static final String DECLARED_AT = "declaredAt";
-  /** The incident's phase ({@link IncidentStatus}), rewritten by the workflow whenever it changes. */
+
+  /**
+   * The incident's phase ({@link IncidentStatus}), rewritten by the workflow whenever it changes.
+   */
   public static final String STATUS = "status";
 
   private IncidentMemo() {}
 
-  public static Map<String, Object> of(Declaration declaration, Severity severity, Instant declaredAt) {
+  public static Map<String, Object> of(
+      Declaration declaration, Severity severity, Instant declaredAt) {
     return Map.of(
         TITLE, declaration.title(),
         SEVERITY, severity.name(),

@@ -33,7 +33,9 @@ final class IncidentMetrics {
     bySeverity(severity).timer(TIME_TO_RESOLVE).record(tally(timeToResolve));
   }
 
-  /** @param cause {@code no-ack} (the chain walked on) or {@code missed-update} */
+  /**
+   * @param cause {@code no-ack} (the chain walked on) or {@code missed-update}
+   */
   static void escalated(Severity severity, String cause) {
     bySeverity(severity).tagged(Map.of("cause", cause)).counter(ESCALATIONS).inc(1);
   }

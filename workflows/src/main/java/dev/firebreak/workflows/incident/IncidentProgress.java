@@ -6,8 +6,8 @@ import java.util.List;
  * Everything an incident has been through, carried across continue-as-new: one record per runbook
  * step, each with its fresh value, plus the timeline and the alert tally. Instants are the workflow
  * clock's; deadlines that are not running are null. {@code alerts} counts the alert deliveries of
- * an incident an alert opened; null for others. Runs continued by older code carry
- * {@link LegacyProgress} instead.
+ * an incident an alert opened; null for others. Runs continued by older code carry {@link
+ * LegacyProgress} instead.
  */
 public record IncidentProgress(
     Lifecycle lifecycle,
@@ -21,7 +21,10 @@ public record IncidentProgress(
     List<TimelineEntry> timeline,
     AlertTally alerts) {
 
-  /** A declared incident before anything happened to it; {@code declaration} carries its declaration time. */
+  /**
+   * A declared incident before anything happened to it; {@code declaration} carries its declaration
+   * time.
+   */
   static IncidentProgress fresh(Declaration declaration) {
     return new IncidentProgress(
         Lifecycle.fresh(declaration),

@@ -8,9 +8,12 @@ import java.util.List;
  * server first; the policy says whether they are, because upserting an unknown one fails the task.
  */
 public final class IncidentSearchAttributes {
-  public static final SearchAttributeKey<String> SEVERITY = SearchAttributeKey.forKeyword("FirebreakSeverity");
-  public static final SearchAttributeKey<String> STATUS = SearchAttributeKey.forKeyword("FirebreakStatus");
-  public static final SearchAttributeKey<String> SERVICE = SearchAttributeKey.forKeyword("FirebreakService");
+  public static final SearchAttributeKey<String> SEVERITY =
+      SearchAttributeKey.forKeyword("FirebreakSeverity");
+  public static final SearchAttributeKey<String> STATUS =
+      SearchAttributeKey.forKeyword("FirebreakStatus");
+  public static final SearchAttributeKey<String> SERVICE =
+      SearchAttributeKey.forKeyword("FirebreakService");
 
   public static final List<SearchAttributeKey<String>> ALL = List.of(SEVERITY, STATUS, SERVICE);
 

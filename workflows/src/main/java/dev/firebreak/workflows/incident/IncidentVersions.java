@@ -21,10 +21,14 @@ public final class IncidentVersions {
   /** PagerDuty acknowledge/resolve, the public status page and error counts in the assessment. */
   public static final String PROVIDERS = "providers-v1";
 
-  /** An alert that resolves may resolve the incident; a firing after close opens the next incident. */
+  /**
+   * An alert that resolves may resolve the incident; a firing after close opens the next incident.
+   */
   public static final String ALERT_INTAKE = "alert-intake-v1";
 
-  /** A command that reaches the incident before its first workflow task waits for the declaration. */
+  /**
+   * A command that reaches the incident before its first workflow task waits for the declaration.
+   */
   public static final String DECLARATION_FIRST = "declaration-first-v1";
 
   /** An acknowledge or resolve waits for the pages still on their way. */
@@ -36,64 +40,102 @@ public final class IncidentVersions {
   /** A P0/P1 incident tells the running maintenance windows itself. */
   public static final String DECLARATION_NOTICE = "declaration-notice-v1";
 
-  public static final List<VersionedChange> CHANGES = List.of(
-      new VersionedChange(INCIDENT_ROOM,
-          "Updates, pages, the assessment and the post-mortem follow the incident message into the channel "
-              + "it was posted in (with Slack, the incident's own room); the post-mortem is bookmarked there.",
-          "Everything is posted to the configured channel, with no bookmark.",
-          List.of("status-memo.json", "declaration-notice.json",
-              "continued-run-with-room.json"),
-          List.of("full-lifecycle.json", "escalation-exhausted.json", "resolve-refused.json"),
-          true, whenNoRunStartedBefore("7fe05f4", "2026-11-23")),
-      new VersionedChange(SEPARATE_ANNOUNCEMENT,
-          "The incident message is opened on its own, and its announcement in the shared channel is a "
-              + "separate activity the incident does not wait for.",
-          "One chat activity posts the incident message and its announcement, and the incident waits for it.",
-          List.of("status-memo.json", "declaration-notice.json", "real-server-dev-mode-lifecycle.json"),
-          List.of("full-lifecycle.json", "alert-storm-resolved-reopened.json", "resolve-refused.json"),
-          true, whenNoRunStartedBefore("9797c28", "2026-11-23")),
-      new VersionedChange(PROVIDERS,
-          "PagerDuty hears acknowledge and resolve, the public status page follows the incident, and the "
-              + "assessment counts errors.",
-          "Only the pages go to PagerDuty; no status page, no error counts.",
-          List.of("providers-pagerduty-statuspage.json", "providers-follow-up-after-pages.json", "continued-run.json"),
-          List.of("full-lifecycle.json", "escalation-exhausted.json", "reopened-during-monitoring.json"),
-          true, whenNoRunStartedBefore("dd7908c", "2026-11-23")),
-      new VersionedChange(ALERT_INTAKE,
-          "An alert delivery is counted and acts: a firing reopens a monitored incident or opens the next "
-              + "incident after close, a resolved alert may resolve the incident.",
-          "The delivery is only counted. No run can take this branch: the alert signal came with the "
-              + "change, so no run that began before it received one, and a new signal to such a run is "
-              + "handled by new code, which records version 1.",
-          List.of("alert-storm-resolved-reopened.json"),
-          List.of(),
-          false, VersionedChange.UNREACHABLE_OLD_BRANCH),
-      new VersionedChange(DECLARATION_FIRST,
-          "A command that arrives before the first workflow task waits until the declaration is announced; an "
-              + "acknowledgement that waited means nobody is paged.",
-          "Such a command was applied first, before the declaration.",
-          List.of("acknowledged-before-first-task.json"),
-          List.of("reopened-during-monitoring.json"),
-          true, whenNoRunStartedBefore("88ec71f", "2026-12-04")),
-      new VersionedChange(FOLLOW_UP_AFTER_PAGES,
-          "An acknowledge or resolve waits for the pages still on their way, so PagerDuty hears the trigger "
-              + "before what closes it.",
-          "Acknowledge and resolve went out at once, possibly before the trigger.",
-          List.of("providers-follow-up-after-pages.json", "status-memo.json", "continued-run.json"),
-          List.of("providers-pagerduty-statuspage.json", "full-lifecycle.json", "declaration-notice.json"),
-          true, whenNoRunStartedBefore("88ec71f", "2026-12-04")),
-      new VersionedChange(STATUS_MEMO,
-          "Status and severity are written into the memo whenever they change, for lists to read.",
-          "The memo keeps what the start wrote.",
-          List.of("status-memo.json", "providers-follow-up-after-pages.json", "continued-run.json"),
-          List.of("full-lifecycle.json", "declaration-notice.json", "providers-pagerduty-statuspage.json"),
-          true, whenNoRunStartedBefore("aeb19bf", "2026-12-04")),
-      new VersionedChange(DECLARATION_NOTICE,
-          "A P0/P1 incident tells the running maintenance windows itself, whichever way it was declared.",
-          "The incident tells no window; the API told them, other entry points did not.",
-          List.of("declaration-notice.json"),
-          List.of("status-memo.json", "full-lifecycle.json", "acknowledged-before-first-task.json"),
-          true, whenNoRunStartedBefore("94f291e", "2026-12-04")));
+  public static final List<VersionedChange> CHANGES =
+      List.of(
+          new VersionedChange(
+              INCIDENT_ROOM,
+              "Updates, pages, the assessment and the post-mortem follow the incident message into the channel "
+                  + "it was posted in (with Slack, the incident's own room); the post-mortem is bookmarked there.",
+              "Everything is posted to the configured channel, with no bookmark.",
+              List.of(
+                  "status-memo.json", "declaration-notice.json", "continued-run-with-room.json"),
+              List.of("full-lifecycle.json", "escalation-exhausted.json", "resolve-refused.json"),
+              true,
+              whenNoRunStartedBefore("7fe05f4", "2026-11-23")),
+          new VersionedChange(
+              SEPARATE_ANNOUNCEMENT,
+              "The incident message is opened on its own, and its announcement in the shared channel is a "
+                  + "separate activity the incident does not wait for.",
+              "One chat activity posts the incident message and its announcement, and the incident waits for it.",
+              List.of(
+                  "status-memo.json",
+                  "declaration-notice.json",
+                  "real-server-dev-mode-lifecycle.json"),
+              List.of(
+                  "full-lifecycle.json",
+                  "alert-storm-resolved-reopened.json",
+                  "resolve-refused.json"),
+              true,
+              whenNoRunStartedBefore("9797c28", "2026-11-23")),
+          new VersionedChange(
+              PROVIDERS,
+              "PagerDuty hears acknowledge and resolve, the public status page follows the incident, and the "
+                  + "assessment counts errors.",
+              "Only the pages go to PagerDuty; no status page, no error counts.",
+              List.of(
+                  "providers-pagerduty-statuspage.json",
+                  "providers-follow-up-after-pages.json",
+                  "continued-run.json"),
+              List.of(
+                  "full-lifecycle.json",
+                  "escalation-exhausted.json",
+                  "reopened-during-monitoring.json"),
+              true,
+              whenNoRunStartedBefore("dd7908c", "2026-11-23")),
+          new VersionedChange(
+              ALERT_INTAKE,
+              "An alert delivery is counted and acts: a firing reopens a monitored incident or opens the next "
+                  + "incident after close, a resolved alert may resolve the incident.",
+              "The delivery is only counted. No run can take this branch: the alert signal came with the "
+                  + "change, so no run that began before it received one, and a new signal to such a run is "
+                  + "handled by new code, which records version 1.",
+              List.of("alert-storm-resolved-reopened.json"),
+              List.of(),
+              false,
+              VersionedChange.UNREACHABLE_OLD_BRANCH),
+          new VersionedChange(
+              DECLARATION_FIRST,
+              "A command that arrives before the first workflow task waits until the declaration is announced; an "
+                  + "acknowledgement that waited means nobody is paged.",
+              "Such a command was applied first, before the declaration.",
+              List.of("acknowledged-before-first-task.json"),
+              List.of("reopened-during-monitoring.json"),
+              true,
+              whenNoRunStartedBefore("88ec71f", "2026-12-04")),
+          new VersionedChange(
+              FOLLOW_UP_AFTER_PAGES,
+              "An acknowledge or resolve waits for the pages still on their way, so PagerDuty hears the trigger "
+                  + "before what closes it.",
+              "Acknowledge and resolve went out at once, possibly before the trigger.",
+              List.of(
+                  "providers-follow-up-after-pages.json", "status-memo.json", "continued-run.json"),
+              List.of(
+                  "providers-pagerduty-statuspage.json",
+                  "full-lifecycle.json",
+                  "declaration-notice.json"),
+              true,
+              whenNoRunStartedBefore("88ec71f", "2026-12-04")),
+          new VersionedChange(
+              STATUS_MEMO,
+              "Status and severity are written into the memo whenever they change, for lists to read.",
+              "The memo keeps what the start wrote.",
+              List.of(
+                  "status-memo.json", "providers-follow-up-after-pages.json", "continued-run.json"),
+              List.of(
+                  "full-lifecycle.json",
+                  "declaration-notice.json",
+                  "providers-pagerduty-statuspage.json"),
+              true,
+              whenNoRunStartedBefore("aeb19bf", "2026-12-04")),
+          new VersionedChange(
+              DECLARATION_NOTICE,
+              "A P0/P1 incident tells the running maintenance windows itself, whichever way it was declared.",
+              "The incident tells no window; the API told them, other entry points did not.",
+              List.of("declaration-notice.json"),
+              List.of(
+                  "status-memo.json", "full-lifecycle.json", "acknowledged-before-first-task.json"),
+              true,
+              whenNoRunStartedBefore("94f291e", "2026-12-04")));
 
   private IncidentVersions() {}
 }

@@ -3,7 +3,9 @@ package dev.firebreak.workflows.incident;
 import java.time.Instant;
 import java.util.List;
 
-/** What a person asking "where are we?" gets: the answer to the state query and to every command. */
+/**
+ * What a person asking "where are we?" gets: the answer to the state query and to every command.
+ */
 public record IncidentView(
     String id,
     String title,

@@ -10,7 +10,9 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
 
-/** One incident, from declaration to the reviewed post-mortem. Workflow id: {@code incident-<id>}. */
+/**
+ * One incident, from declaration to the reviewed post-mortem. Workflow id: {@code incident-<id>}.
+ */
 @WorkflowInterface
 public interface IncidentWorkflow {
 
@@ -27,7 +29,9 @@ public interface IncidentWorkflow {
   @UpdateValidatorMethod(updateName = "acknowledge")
   void validateAcknowledge(Acknowledgement ack);
 
-  @UpdateMethod(description = "Post a responder update (what we found, ETA, actions); resets the update timer")
+  @UpdateMethod(
+      description =
+          "Post a responder update (what we found, ETA, actions); resets the update timer")
   IncidentView postUpdate(ResponderUpdate update);
 
   @UpdateValidatorMethod(updateName = "postUpdate")
@@ -51,7 +55,8 @@ public interface IncidentWorkflow {
   @UpdateValidatorMethod(updateName = "recordMitigation")
   void validateRecordMitigation(Mitigation mitigation);
 
-  @UpdateMethod(description = "Resolve: runs the health checks and refuses while any fails; then monitors")
+  @UpdateMethod(
+      description = "Resolve: runs the health checks and refuses while any fails; then monitors")
   IncidentView resolve(Resolution resolution);
 
   @UpdateValidatorMethod(updateName = "resolve")
@@ -63,7 +68,8 @@ public interface IncidentWorkflow {
   @UpdateValidatorMethod(updateName = "reopen")
   void validateReopen(Reopening reopening);
 
-  @UpdateMethod(description = "Add root cause, impact, prevention tasks or lessons to the post-mortem")
+  @UpdateMethod(
+      description = "Add root cause, impact, prevention tasks or lessons to the post-mortem")
   IncidentView contributeToPostMortem(PostMortemInput input);
 
   @UpdateValidatorMethod(updateName = "contributeToPostMortem")
@@ -78,7 +84,9 @@ public interface IncidentWorkflow {
   @SignalMethod(description = "Add a note to the timeline")
   void addNote(Note note);
 
-  @UpdateMethod(description = "Roll a service back (RollbackWorkflow as a child); its result arrives as recordRollback")
+  @UpdateMethod(
+      description =
+          "Roll a service back (RollbackWorkflow as a child); its result arrives as recordRollback")
   IncidentView rollback(RollbackOrder order);
 
   @UpdateValidatorMethod(updateName = "rollback")
@@ -87,7 +95,9 @@ public interface IncidentWorkflow {
   @SignalMethod(description = "Record how a rollback for this incident ended")
   void recordRollback(RollbackReport report);
 
-  @SignalMethod(description = "An alert with this incident's fingerprint fired or resolved: counted, never paged again")
+  @SignalMethod(
+      description =
+          "An alert with this incident's fingerprint fired or resolved: counted, never paged again")
   void alert(AlertReceived alert);
 
   @QueryMethod(description = "Status, severity, commander, latest update, suggestions and timeline")
@@ -96,6 +106,7 @@ public interface IncidentWorkflow {
   @QueryMethod(description = "The timeline, oldest first")
   List<TimelineEntry> timeline();
 
-  @QueryMethod(description = "The post-mortem report in Markdown (a draft until the incident is resolved)")
+  @QueryMethod(
+      description = "The post-mortem report in Markdown (a draft until the incident is resolved)")
   String postMortem();
 }

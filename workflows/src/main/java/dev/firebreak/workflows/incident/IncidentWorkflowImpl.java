@@ -20,11 +20,11 @@ import org.slf4j.Logger;
  *
  * <p>This class is the loop and the command handlers. Each runbook step decides in its own class
  * ({@link Escalation}, {@link UpdateCadence}, {@link Monitoring}, {@link PostMortemReminders},
- * {@link Pager}, {@link ChatLane}, {@link IncidentDiagnostics}, {@link IncidentCommandRules}); {@link Deadlines}
- * is the one timer and {@link IncidentEffects} runs the activities. One loop owns every timer, so
- * there is one decision per wake-up and history stays small. Handlers change state and queue
- * messages; chat delivery runs on its own lane and pages are fire-and-record, so a slow or failing
- * Slack never delays a page or a command's answer.
+ * {@link Pager}, {@link ChatLane}, {@link IncidentDiagnostics}, {@link IncidentCommandRules});
+ * {@link Deadlines} is the one timer and {@link IncidentEffects} runs the activities. One loop owns
+ * every timer, so there is one decision per wake-up and history stays small. Handlers change state
+ * and queue messages; chat delivery runs on its own lane and pages are fire-and-record, so a slow
+ * or failing Slack never delays a page or a command's answer.
  */
 public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
@@ -42,12 +42,25 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   private final IncidentCommandRules refusals;
   private final IncidentEffects effects;
   private final Deadlines deadlines = new Deadlines();
-  /** Whether the declaration has been announced (and paged); commands wait for it (see {@link IncidentVersions#DECLARATION_FIRST}). */
+
+  /**
+   * Whether the declaration has been announced (and paged); commands wait for it (see {@link
+   * IncidentVersions#DECLARATION_FIRST}).
+   */
   private boolean declared;
-  /** Who acknowledged while the declaration was still waiting for its first workflow task; null otherwise. */
+
+  /**
+   * Who acknowledged while the declaration was still waiting for its first workflow task; null
+   * otherwise.
+   */
   private String acknowledgedBeforeDeclaration;
-  /** The sender of an alert whose resolution resolves the incident at the next wake-up; null otherwise. */
+
+  /**
+   * The sender of an alert whose resolution resolves the incident at the next wake-up; null
+   * otherwise.
+   */
   private String alertResolvedBy;
+
   private AlertReceived firedAfterClose;
 
   @WorkflowInit
@@ -55,7 +68,9 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     this.policy = state.policy();
     IncidentProgress resumed = state.resumed();
     this.incident =
-        resumed == null ? Incident.declare(state.declaration(), now()) : Incident.resume(state.declaration(), resumed);
+        resumed == null
+            ? Incident.declare(state.declaration(), now())
+            : Incident.resume(state.declaration(), resumed);
     this.escalation = new Escalation(policy);
     this.cadence = new UpdateCadence(policy);
     this.monitoring = new Monitoring(policy);
@@ -63,8 +78,10 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     this.pager = new Pager(policy);
     this.chat = new ChatLane(incident, policy);
     this.refusals = new IncidentCommandRules(incident, policy);
-    this.effects = new IncidentEffects(incident, policy, chat, pager, new IncidentDiagnostics(policy));
-    this.publicStatus = new PublicStatus(incident, policy, IncidentWorkflowImpl::now, effects::recordDryRun);
+    this.effects =
+        new IncidentEffects(incident, policy, chat, pager, new IncidentDiagnostics(policy));
+    this.publicStatus =
+        new PublicStatus(incident, policy, IncidentWorkflowImpl::now, effects::recordDryRun);
     if (state.openingAlert() != null) {
       incident.recordAlert(now(), state.openingAlert());
     }
@@ -102,7 +119,10 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     if (firedAfterClose != null) {
       openNextIncidentForTheAlert();
     }
-    return new IncidentOutcome(incident.id(), incident.timeToAcknowledge(), incident.timeToResolve(),
+    return new IncidentOutcome(
+        incident.id(),
+        incident.timeToAcknowledge(),
+        incident.timeToResolve(),
         PostMortemReport.render(incident, now()));
   }
 
@@ -120,7 +140,8 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     IncidentMetrics.declared(incident.severity);
     effects.tellRunningWindowsIfCritical();
     declared = true;
-    log.info("{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
+    log.info(
+        "{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
   }
 
   private void escalateIfUnacknowledged(Instant now) {
@@ -167,10 +188,14 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     cadence.remind(incident, now, chat);
     IncidentMetrics.updateMissed(incident.severity);
     OptionalInt level =
-        escalation.levelForMissedUpdate(incident.isAcknowledged(), incident.escalationLevel, incident.missedUpdates);
+        escalation.levelForMissedUpdate(
+            incident.isAcknowledged(), incident.escalationLevel, incident.missedUpdates);
     if (level.isPresent()) {
       EscalationLevel target = pager.recordMissedUpdatePage(incident, level.getAsInt(), now);
-      effects.page(Pager.missedUpdateKey(incident), target, Escalation.missedUpdateReason(incident.missedUpdates));
+      effects.page(
+          Pager.missedUpdateKey(incident),
+          target,
+          Escalation.missedUpdateReason(incident.missedUpdates));
       IncidentMetrics.escalated(incident.severity, "missed-update");
       log.warn("{} missed update escalated to {}", incident.id(), target.name());
     }
@@ -207,8 +232,14 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       return;
     }
     Workflow.await(() -> isQuiet() && Workflow.isEveryHandlerFinished());
-    log.info("{} continuing as new after {} history events", incident.id(), Workflow.getInfo().getHistoryLength());
-    effects.continueAsNew(incident.declaration, incident.severity, incident.declaredAt(),
+    log.info(
+        "{} continuing as new after {} history events",
+        incident.id(),
+        Workflow.getInfo().getHistoryLength());
+    effects.continueAsNew(
+        incident.declaration,
+        incident.severity,
+        incident.declaredAt(),
         new IncidentInput(incident.declaration, policy, incident.progress()));
   }
 
@@ -231,14 +262,17 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   /**
    * A firing after the incident closed is a new incident, not a line in an old post-mortem. The
-   * workflow id is the alert's deduplication key, so the new incident continues this workflow as new
-   * (under the same id) and counts the firing as its first alert.
+   * workflow id is the alert's deduplication key, so the new incident continues this workflow as
+   * new (under the same id) and counts the firing as its first alert.
    */
   private void openNextIncidentForTheAlert() {
     AlertReceived alert = firedAfterClose;
     Declaration next = AlertIntake.nextDeclaration(incident, alert);
-    log.info("{} closed; its alert fired again, so a new incident opens under the same id", incident.id());
-    effects.continueAsNew(next, next.severity(), now(), new IncidentInput(next, policy, null, alert));
+    log.info(
+        "{} closed; its alert fired again, so a new incident opens under the same id",
+        incident.id());
+    effects.continueAsNew(
+        next, next.severity(), now(), new IncidentInput(next, policy, null, alert));
   }
 
   // ---- Commands ------------------------------------------------------------------------------
@@ -259,7 +293,8 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   /**
    * Holds a command that arrived before the declaration's first workflow task until the incident
    * has been announced, so the room exists, the timeline starts with the declaration and the
-   * command's message follows the announcement. Once declared this returns at once and records nothing.
+   * command's message follows the announcement. Once declared this returns at once and records
+   * nothing.
    */
   private void awaitDeclaration() {
     if (waitsForDeclaration()) {
@@ -268,7 +303,9 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   }
 
   private boolean waitsForDeclaration() {
-    return !declared && Workflow.getVersion(IncidentVersions.DECLARATION_FIRST, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return !declared
+        && Workflow.getVersion(IncidentVersions.DECLARATION_FIRST, Workflow.DEFAULT_VERSION, 1)
+            >= 1;
   }
 
   private void acknowledgeBy(String by) {
@@ -289,7 +326,8 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     }
     chat.refreshCard();
     // The moved due time wakes the loop by itself, except during monitoring, where it is not timed;
-    // the loop has always run (and checked the history's length) after every update, so it still does.
+    // the loop has always run (and checked the history's length) after every update, so it still
+    // does.
     deadlines.interrupt();
     return incident.view();
   }
@@ -333,10 +371,15 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     awaitDeclaration();
     List<HealthResult> failing = IncidentDiagnostics.failing(effects.runHealthChecks(true));
     if (!incident.status.isOpen()) {
-      throw IncidentCommandRules.refusal(incident.id() + " became " + incident.status.label() + " while its health was checked");
+      throw IncidentCommandRules.refusal(
+          incident.id() + " became " + incident.status.label() + " while its health was checked");
     }
     if (!failing.isEmpty()) {
-      log.info("{} resolve by {} refused: {}", incident.id(), resolution.by(), IncidentDiagnostics.describe(failing));
+      log.info(
+          "{} resolve by {} refused: {}",
+          incident.id(),
+          resolution.by(),
+          IncidentDiagnostics.describe(failing));
       throw refusals.unhealthy(resolution.by(), failing, now(), chat);
     }
     if (!incident.isAcknowledged()) {
@@ -346,7 +389,11 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     setStatus(IncidentStatus.MONITORING);
     IncidentMetrics.resolved(incident.severity, incident.timeToResolve());
     effects.followUpPages(resolution.by(), true);
-    log.info("{} resolved by {}; monitoring until {}", incident.id(), resolution.by(), incident.monitoringEndsAt);
+    log.info(
+        "{} resolved by {}; monitoring until {}",
+        incident.id(),
+        resolution.by(),
+        incident.monitoringEndsAt);
     return incident.view();
   }
 
@@ -389,16 +436,23 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   /**
    * Starts the rollback as a child that outlives this run (an incident may continue as new or close
-   * first) and answers once it has started; the rollback reports its end with
-   * {@link #recordRollback}. No getVersion guard: the handler is new, so no recorded history has
-   * its commands.
+   * first) and answers once it has started; the rollback reports its end with {@link
+   * #recordRollback}. No getVersion guard: the handler is new, so no recorded history has its
+   * commands.
    */
   @Override
   public IncidentView rollback(RollbackOrder order) {
     awaitDeclaration();
     if (effects.startRollback(order)) {
-      incident.record(now(), "rollback-requested", order.request().requestedBy(),
-          "Rollback of " + order.request().service() + " started (" + order.workflowId() + "): "
+      incident.record(
+          now(),
+          "rollback-requested",
+          order.request().requestedBy(),
+          "Rollback of "
+              + order.request().service()
+              + " started ("
+              + order.workflowId()
+              + "): "
               + order.request().reason());
     } else {
       log.info("{} rollback {} was already started", incident.id(), order.workflowId());
@@ -423,11 +477,14 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
    */
   @Override
   public void alert(AlertReceived alert) {
-    if (alert == null || IncidentCommandRules.isBlank(alert.fingerprint()) || IncidentCommandRules.isBlank(alert.title())) {
+    if (alert == null
+        || IncidentCommandRules.isBlank(alert.fingerprint())
+        || IncidentCommandRules.isBlank(alert.title())) {
       log.warn("{} ignored an alert without fingerprint or title", incident.id());
       return;
     }
-    boolean actsOnAlerts = Workflow.getVersion(IncidentVersions.ALERT_INTAKE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean actsOnAlerts =
+        Workflow.getVersion(IncidentVersions.ALERT_INTAKE, Workflow.DEFAULT_VERSION, 1) >= 1;
     incident.recordAlert(now(), alert);
     if (!actsOnAlerts) {
       return;

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The continue-as-new payload's shape before each runbook step had its own record: one flat list
- * of everything the incident had been through, under these property names (pinned by
- * {@code histories/continued-run.json}). Only read, from runs that older code continued as new;
- * {@link #upgrade()} turns it into today's {@link IncidentProgress}. It may go once no incident
- * continued by a release before IncidentProgress is still open.
+ * The continue-as-new payload's shape before each runbook step had its own record: one flat list of
+ * everything the incident had been through, under these property names (pinned by {@code
+ * histories/continued-run.json}). Only read, from runs that older code continued as new; {@link
+ * #upgrade()} turns it into today's {@link IncidentProgress}. It may go once no incident continued
+ * by a release before IncidentProgress is still open.
  */
 public record LegacyProgress(
     IncidentStatus status,
@@ -48,14 +48,24 @@ public record LegacyProgress(
 
   IncidentProgress upgrade() {
     return new IncidentProgress(
-        new Lifecycle(status, severity, commander, acknowledgedBy, acknowledgedAt, mitigations, resolvedAt,
-            resolvedBy, resolutionSummary, reviewedBy, closedAt),
+        new Lifecycle(
+            status,
+            severity,
+            commander,
+            acknowledgedBy,
+            acknowledgedAt,
+            mitigations,
+            resolvedAt,
+            resolvedBy,
+            resolutionSummary,
+            reviewedBy,
+            closedAt),
         new Escalation.State(escalationLevel, escalationRound, nextEscalationAt),
         new UpdateCadence.State(lastUpdateAt, missedUpdates, updatesPosted, latestUpdate),
         new IncidentDiagnostics.State(assessed, suggestions),
         new Monitoring.State(monitoringEndsAt, nextHealthCheckAt),
-        new PostMortemReminders.State(postMortemInput, postMortemPostedAt, nextPostMortemReminderAt,
-            postMortemReminders),
+        new PostMortemReminders.State(
+            postMortemInput, postMortemPostedAt, nextPostMortemReminderAt, postMortemReminders),
         new ChatLane.State(incidentMessage, messageCounter),
         new PublicStatus.State(publicIncident, publicStatus),
         timeline,

@@ -22,7 +22,17 @@ public record Lifecycle(
 
   /** Just declared: at the declared severity, commanded by whoever the declaration names. */
   static Lifecycle fresh(Declaration declaration) {
-    return new Lifecycle(IncidentStatus.DECLARED, declaration.severity(), declaration.commander(), null, null,
-        List.of(), null, null, null, null, null);
+    return new Lifecycle(
+        IncidentStatus.DECLARED,
+        declaration.severity(),
+        declaration.commander(),
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * After a resolve the incident is watched for the monitoring period: a health check every
- * interval, reopening on the first failure, and the post-mortem once the whole period was healthy.
+ * After a resolve the incident is watched for the monitoring period: a health check every interval,
+ * reopening on the first failure, and the post-mortem once the whole period was healthy.
  */
 final class Monitoring {
 
@@ -18,7 +18,12 @@ final class Monitoring {
   }
 
   /** What a monitoring wake-up leads to. */
-  enum Verdict { WAIT, REOPEN, PASSED, NEXT_CHECK }
+  enum Verdict {
+    WAIT,
+    REOPEN,
+    PASSED,
+    NEXT_CHECK
+  }
 
   private final IncidentPolicy policy;
 
@@ -33,18 +38,32 @@ final class Monitoring {
   void resolved(Incident incident, Resolution resolution, Instant now, ChatLane chat) {
     incident.resolve(resolution.by(), now, Clip.of(resolution.summary(), Clip.HISTORY_TEXT));
     if (resolution.rootCause() != null && !resolution.rootCause().isBlank()) {
-      incident.mergePostMortemInput(new PostMortemInput(resolution.by(), null,
-          Clip.of(resolution.rootCause(), Clip.HISTORY_TEXT), null, List.of(), null));
+      incident.mergePostMortemInput(
+          new PostMortemInput(
+              resolution.by(),
+              null,
+              Clip.of(resolution.rootCause(), Clip.HISTORY_TEXT),
+              null,
+              List.of(),
+              null));
     }
     start(incident, now);
-    String text = "Resolved by " + resolution.by()
-        + (IncidentCommandRules.isBlank(incident.resolutionSummary) ? "" : ": " + incident.resolutionSummary)
-        + ". Health checks pass; monitoring for " + HumanDuration.of(policy.monitoringPeriod());
+    String text =
+        "Resolved by "
+            + resolution.by()
+            + (IncidentCommandRules.isBlank(incident.resolutionSummary)
+                ? ""
+                : ": " + incident.resolutionSummary)
+            + ". Health checks pass; monitoring for "
+            + HumanDuration.of(policy.monitoringPeriod());
     incident.record(now, "resolved", resolution.by(), text);
     chat.post("resolved", "🟢 " + text + ".", true);
   }
 
-  /** Back to mitigating (a person, a failing check or the alert says the problem is back): everyone is told why. */
+  /**
+   * Back to mitigating (a person, a failing check or the alert says the problem is back): everyone
+   * is told why.
+   */
   static void reopened(Incident incident, String by, String reason, Instant now, ChatLane chat) {
     incident.reopen(now);
     incident.record(now, "reopened", by, "Reopened into mitigating: " + reason);
@@ -92,7 +111,9 @@ final class Monitoring {
   }
 
   String passedText() {
-    return "Healthy for the whole monitoring period (" + HumanDuration.of(policy.monitoringPeriod()) + ")";
+    return "Healthy for the whole monitoring period ("
+        + HumanDuration.of(policy.monitoringPeriod())
+        + ")";
   }
 
   private Instant nextCheck(Incident incident, Instant now) {

@@ -19,36 +19,56 @@ final class Pager {
     this.policy = policy;
   }
 
-  /** The level's page in the current round: one key per level and round, so a retry never pages twice. */
+  /**
+   * The level's page in the current round: one key per level and round, so a retry never pages
+   * twice.
+   */
   static String escalationKey(Incident incident, int level) {
     return incident.id() + "/page-r" + incident.escalationRound + "-l" + (level + 1);
   }
 
   /** One key per missed interval since the last update. */
   static String missedUpdateKey(Incident incident) {
-    return incident.id() + "/missed-update-" + incident.updatesPosted + "-" + incident.missedUpdates;
+    return incident.id()
+        + "/missed-update-"
+        + incident.updatesPosted
+        + "-"
+        + incident.missedUpdates;
   }
 
   /** Records that {@code level} is paged now; returns the line for the log. */
   String record(Incident incident, int level, String reason, Instant now) {
     incident.escalationLevel = level;
     String text = escalationText(incident, level, reason);
-    incident.record(now, "paged", null, text + " → " + String.join(", ", policy.escalation().get(level).targets()));
+    incident.record(
+        now,
+        "paged",
+        null,
+        text + " → " + String.join(", ", policy.escalation().get(level).targets()));
     return text;
   }
 
   /** Records that {@code level} is paged now for a missed update; returns the level's targets. */
   EscalationLevel recordMissedUpdatePage(Incident incident, int level, Instant now) {
     EscalationLevel target = policy.escalation().get(level);
-    incident.record(now, "update-escalated", null,
+    incident.record(
+        now,
+        "update-escalated",
+        null,
         "Missed update escalated to level " + (level + 1) + " (" + target.name() + ")");
     return target;
   }
 
   /** The timeline's and the log's line for an escalation page. */
   String escalationText(Incident incident, int level, String reason) {
-    return "Paging level " + (level + 1) + " (" + policy.escalation().get(level).name() + "), round "
-        + incident.escalationRound + ": " + reason;
+    return "Paging level "
+        + (level + 1)
+        + " ("
+        + policy.escalation().get(level).name()
+        + "), round "
+        + incident.escalationRound
+        + ": "
+        + reason;
   }
 
   /** Everyone paged after the first level of the first round was escalated to. */
@@ -56,12 +76,22 @@ final class Pager {
     return level > 0 || incident.escalationRound > 1;
   }
 
-  /** @param inRoom whether the page links to the incident's own room rather than the configured channel */
-  PageRequest request(Incident incident, String key, EscalationLevel level, String reason, boolean inRoom) {
+  /**
+   * @param inRoom whether the page links to the incident's own room rather than the configured
+   *     channel
+   */
+  PageRequest request(
+      Incident incident, String key, EscalationLevel level, String reason, boolean inRoom) {
     MessageRef message = incident.incidentMessage;
     return new PageRequest(
-        key, incident.id(), incident.severity.name(), incident.declaration.title(), level.name(),
-        level.targets(), reason, inRoom ? message.channel() : policy.channel(),
+        key,
+        incident.id(),
+        incident.severity.name(),
+        incident.declaration.title(),
+        level.name(),
+        level.targets(),
+        reason,
+        inRoom ? message.channel() : policy.channel(),
         message == null ? null : message.ts());
   }
 
@@ -71,7 +101,8 @@ final class Pager {
   }
 
   PageFollowUp followUp(Incident incident, String by) {
-    List<String> targets = policy.escalation().stream().flatMap(l -> l.targets().stream()).distinct().toList();
+    List<String> targets =
+        policy.escalation().stream().flatMap(l -> l.targets().stream()).distinct().toList();
     return new PageFollowUp(incident.id(), by, targets);
   }
 }

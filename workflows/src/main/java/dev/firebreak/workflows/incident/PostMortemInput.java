@@ -2,7 +2,9 @@ package dev.firebreak.workflows.incident;
 
 import java.util.List;
 
-/** What only people can tell the post-mortem; every field is optional and merges into what is known. */
+/**
+ * What only people can tell the post-mortem; every field is optional and merges into what is known.
+ */
 public record PostMortemInput(
     String by,
     String impact,

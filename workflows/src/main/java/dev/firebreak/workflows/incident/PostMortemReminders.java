@@ -20,8 +20,10 @@ final class PostMortemReminders {
    * @param postedAt when the draft was posted; null before monitoring passed
    * @param nextReminderAt when the review is chased next; null when nothing is chased
    */
-  public record State(PostMortemInput input, Instant postedAt, Instant nextReminderAt, int reminders) {
-    static final State FRESH = new State(new PostMortemInput(null, null, null, null, List.of(), null), null, null, 0);
+  public record State(
+      PostMortemInput input, Instant postedAt, Instant nextReminderAt, int reminders) {
+    static final State FRESH =
+        new State(new PostMortemInput(null, null, null, null, List.of(), null), null, null, 0);
   }
 
   private final IncidentPolicy policy;
@@ -36,12 +38,21 @@ final class PostMortemReminders {
     return resolved.plus(policy.forSeverity(incident.severity).postMortemDue());
   }
 
-  /** Posts the draft at {@code now}, bookmarked in the room; the first reminder follows one interval later. */
+  /**
+   * Posts the draft at {@code now}, bookmarked in the room; the first reminder follows one interval
+   * later.
+   */
   void draft(Incident incident, Instant now, ChatLane chat) {
     incident.postMortemPostedAt = now;
     incident.nextPostMortemReminderAt = now.plus(policy.postMortemReminderInterval());
-    incident.record(now, "post-mortem", null, "Post-mortem drafted; awaiting review by " + reviewDue(incident, now));
-    chat.bookmarkedPost("post-mortem", chatText(incident, PostMortemReport.render(incident, now)),
+    incident.record(
+        now,
+        "post-mortem",
+        null,
+        "Post-mortem drafted; awaiting review by " + reviewDue(incident, now));
+    chat.bookmarkedPost(
+        "post-mortem",
+        chatText(incident, PostMortemReport.render(incident, now)),
         "Post-mortem " + incident.id());
   }
 
@@ -51,7 +62,10 @@ final class PostMortemReminders {
         && !now.isBefore(incident.nextPostMortemReminderAt);
   }
 
-  /** Reminds the commander when a reminder is due, saying when the review is due, and schedules the next. */
+  /**
+   * Reminds the commander when a reminder is due, saying when the review is due, and schedules the
+   * next.
+   */
   void remindIfDue(Incident incident, Instant now, ChatLane chat) {
     if (!reminderDue(incident, now)) {
       return;
@@ -68,17 +82,26 @@ final class PostMortemReminders {
   static void reviewed(Incident incident, String by, Instant now, ChatLane chat) {
     incident.close(by, now);
     incident.record(now, "closed", by, "Post-mortem reviewed by " + by + "; incident closed");
-    chat.post("closed", "📘 Post-mortem of " + incident.id() + " reviewed by " + by + ". Incident closed.", true);
+    chat.post(
+        "closed",
+        "📘 Post-mortem of " + incident.id() + " reviewed by " + by + ". Incident closed.",
+        true);
   }
 
   /** Adds a responder's contribution to the report, clipped. */
   static void contribute(Incident incident, PostMortemInput input, Instant now) {
-    List<String> tasks = input.preventionTasks() == null ? List.of()
-        : input.preventionTasks().stream().limit(50).map(t -> Clip.of(t, 500)).toList();
+    List<String> tasks =
+        input.preventionTasks() == null
+            ? List.of()
+            : input.preventionTasks().stream().limit(50).map(t -> Clip.of(t, 500)).toList();
     incident.mergePostMortemInput(
-        new PostMortemInput(input.by(), Clip.of(input.impact(), Clip.HISTORY_TEXT),
-            Clip.of(input.rootCause(), Clip.HISTORY_TEXT), Clip.of(input.resolution(), Clip.HISTORY_TEXT),
-            tasks, Clip.of(input.lessonsLearned(), Clip.HISTORY_TEXT)));
+        new PostMortemInput(
+            input.by(),
+            Clip.of(input.impact(), Clip.HISTORY_TEXT),
+            Clip.of(input.rootCause(), Clip.HISTORY_TEXT),
+            Clip.of(input.resolution(), Clip.HISTORY_TEXT),
+            tasks,
+            Clip.of(input.lessonsLearned(), Clip.HISTORY_TEXT)));
     incident.record(now, "post-mortem-input", input.by(), "Post-mortem details added");
   }
 
@@ -89,7 +112,9 @@ final class PostMortemReminders {
 
   /** The draft as posted in chat: clipped, with where the full report is. */
   static String chatText(Incident incident, String report) {
-    return Clip.of(report, MAX_REPORT_IN_CHAT) + "\n\nFull report: GET /api/v1/incidents/"
-        + incident.id() + "/postmortem";
+    return Clip.of(report, MAX_REPORT_IN_CHAT)
+        + "\n\nFull report: GET /api/v1/incidents/"
+        + incident.id()
+        + "/postmortem";
   }
 }

@@ -16,11 +16,14 @@ import java.util.List;
  */
 final class PostMortemReport {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DAY_AND_TIME =
       DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-  private static final String MISSING = "_Not recorded yet: add it with `POST /api/v1/incidents/%s/postmortem/input`._";
+  private static final String MISSING =
+      "_Not recorded yet: add it with `POST /api/v1/incidents/%s/postmortem/input`._";
 
   private PostMortemReport() {}
 
@@ -41,16 +44,27 @@ final class PostMortemReport {
       md.append(" (declared as ").append(d.severity()).append(')');
     }
     md.append('\n');
-    md.append("**Duration**: ").append(HumanDuration.clock(Duration.between(d.declaredAt(), end)))
-        .append(" (").append(stamp(d.declaredAt(), sameDay)).append(" – ").append(stamp(end, sameDay))
+    md.append("**Duration**: ")
+        .append(HumanDuration.clock(Duration.between(d.declaredAt(), end)))
+        .append(" (")
+        .append(stamp(d.declaredAt(), sameDay))
+        .append(" – ")
+        .append(stamp(end, sameDay))
         .append(" UTC)\n");
     md.append("**Owner**: ").append(orDash(inline(incident.commander))).append('\n');
-    md.append("**Time to acknowledge**: ").append(HumanDuration.of(incident.timeToAcknowledge())).append('\n');
-    md.append("**Time to resolve**: ").append(HumanDuration.of(incident.timeToResolve())).append("\n\n");
+    md.append("**Time to acknowledge**: ")
+        .append(HumanDuration.of(incident.timeToAcknowledge()))
+        .append('\n');
+    md.append("**Time to resolve**: ")
+        .append(HumanDuration.of(incident.timeToResolve()))
+        .append("\n\n");
 
     md.append("## Summary\n")
-        .append(orElse(
-            MarkdownText.block(PostMortemInput.firstNonBlank(incident.resolutionSummary, d.description())), d.id()))
+        .append(
+            orElse(
+                MarkdownText.block(
+                    PostMortemInput.firstNonBlank(incident.resolutionSummary, d.description())),
+                d.id()))
         .append("\n\n");
 
     md.append("## Impact\n");
@@ -70,11 +84,16 @@ final class PostMortemReport {
     }
     md.append('\n');
 
-    md.append("## Root Cause\n").append(orElse(MarkdownText.block(input.rootCause()), d.id())).append("\n\n");
+    md.append("## Root Cause\n")
+        .append(orElse(MarkdownText.block(input.rootCause()), d.id()))
+        .append("\n\n");
 
     md.append("## Resolution\n")
-        .append(orElse(
-            MarkdownText.block(PostMortemInput.firstNonBlank(input.resolution(), incident.resolutionSummary)), d.id()))
+        .append(
+            orElse(
+                MarkdownText.block(
+                    PostMortemInput.firstNonBlank(input.resolution(), incident.resolutionSummary)),
+                d.id()))
         .append('\n');
     if (!incident.mitigations.isEmpty()) {
       md.append("\nMitigations applied:\n");
@@ -97,7 +116,9 @@ final class PostMortemReport {
     }
     md.append('\n');
 
-    md.append("## Lessons Learned\n").append(orElse(MarkdownText.block(input.lessonsLearned()), d.id())).append('\n');
+    md.append("## Lessons Learned\n")
+        .append(orElse(MarkdownText.block(input.lessonsLearned()), d.id()))
+        .append('\n');
     return md.toString();
   }
 

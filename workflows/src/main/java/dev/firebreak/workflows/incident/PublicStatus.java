@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
- * The incident as customers read it on the organisation's public status page. It is opened when
- * the severity's policy names an impact, follows the incident (investigating until a mitigation is
+ * The incident as customers read it on the organisation's public status page. It is opened when the
+ * severity's policy names an impact, follows the incident (investigating until a mitigation is
  * recorded, then identified; monitoring once resolved; resolved when monitoring passed) and carries
  * the responders' updates. Posts run on their own lane, in order, so a slow or rate-limited status
  * page (Statuspage allows one call a second) never delays chat, pages or commands.
@@ -41,7 +41,10 @@ final class PublicStatus {
     static final State FRESH = new State(null, null);
   }
 
-  /** One post, in the order customers must read them  /** One post, in the order customers must read them; {@code open} creates the incident. */
+  /**
+   * One post, in the order customers must read them /** One post, in the order customers must read
+   * them; {@code open} creates the incident.
+   */
   private record Post(boolean open, String status, String body) {}
 
   private final StatusPageActivities statusPage =
@@ -52,8 +55,14 @@ final class PublicStatus {
   private final Consumer<Delivery> dryRuns;
   private final Deque<Post> queue = new ArrayDeque<>();
 
-  /** @param dryRuns where a dry-run delivery is recorded, as for every other provider */
-  PublicStatus(Incident incident, IncidentPolicy policy, Supplier<Instant> clock, Consumer<Delivery> dryRuns) {
+  /**
+   * @param dryRuns where a dry-run delivery is recorded, as for every other provider
+   */
+  PublicStatus(
+      Incident incident,
+      IncidentPolicy policy,
+      Supplier<Instant> clock,
+      Consumer<Delivery> dryRuns) {
     this.incident = incident;
     this.policy = policy;
     this.clock = clock;
@@ -67,9 +76,17 @@ final class PublicStatus {
     }
     String status = statusNow();
     incident.publicStatus = status;
-    queue.add(new Post(true, status, "We are investigating a problem with " + incident.declaration.service()
-        + ": " + incident.declaration.title() + ". Next update within "
-        + HumanDuration.of(policy.forSeverity(incident.severity).updateInterval()) + "."));
+    queue.add(
+        new Post(
+            true,
+            status,
+            "We are investigating a problem with "
+                + incident.declaration.service()
+                + ": "
+                + incident.declaration.title()
+                + ". Next update within "
+                + HumanDuration.of(policy.forSeverity(incident.severity).updateInterval())
+                + "."));
   }
 
   /** Posts a status change when the incident moved to a different public status. */
@@ -103,8 +120,14 @@ final class PublicStatus {
       try {
         send(post);
       } catch (ActivityFailure failure) {
-        incident.record(clock.get(), "status-page-failed", null,
-            "Could not update the public status page (" + post.status() + "): " + RootCause.message(failure));
+        incident.record(
+            clock.get(),
+            "status-page-failed",
+            null,
+            "Could not update the public status page ("
+                + post.status()
+                + "): "
+                + RootCause.message(failure));
         log.error("{} status page post failed: {}", incident.id(), RootCause.message(failure));
       }
       queue.removeFirst();
@@ -115,18 +138,41 @@ final class PublicStatus {
     String component = serviceComponent();
     String componentStatus = componentStatus(post.status());
     if (post.open()) {
-      PublicIncidentRef ref = statusPage.open(new PublicIncident(incident.id(), incident.declaration.title(),
-          post.status(), impact(), post.body(), component, componentStatus));
+      PublicIncidentRef ref =
+          statusPage.open(
+              new PublicIncident(
+                  incident.id(),
+                  incident.declaration.title(),
+                  post.status(),
+                  impact(),
+                  post.body(),
+                  component,
+                  componentStatus));
       incident.publicIncident = ref;
-      incident.record(clock.get(), "status-page", null, (ref.dryRun() ? "dry-run: " : "")
-          + "Public status page incident opened (" + post.status() + ", impact " + impact() + ")");
+      incident.record(
+          clock.get(),
+          "status-page",
+          null,
+          (ref.dryRun() ? "dry-run: " : "")
+              + "Public status page incident opened ("
+              + post.status()
+              + ", impact "
+              + impact()
+              + ")");
       return;
     }
     if (incident.publicIncident == null) {
       return; // opening failed and was recorded; there is nothing to update
     }
-    Delivery delivery = statusPage.update(new PublicIncidentUpdate(incident.id(), incident.publicIncident,
-        post.status(), post.body(), component, componentStatus));
+    Delivery delivery =
+        statusPage.update(
+            new PublicIncidentUpdate(
+                incident.id(),
+                incident.publicIncident,
+                post.status(),
+                post.body(),
+                component,
+                componentStatus));
     dryRuns.accept(delivery);
   }
 
@@ -147,14 +193,18 @@ final class PublicStatus {
     };
   }
 
-  /** The affected component shows the impact while people work on it and is operational again once fixed. */
+  /**
+   * The affected component shows the impact while people work on it and is operational again once
+   * fixed.
+   */
   private String componentStatus(String status) {
     if (status.equals(MONITORING) || status.equals(RESOLVED)) {
       return "operational";
     }
     String impact = impact();
     if (impact == null) {
-      return null; // the severity was lowered to one that is not public: leave the component as it is
+      return null; // the severity was lowered to one that is not public: leave the component as it
+      // is
     }
     return switch (impact) {
       case "critical" -> "major_outage";

@@ -6,8 +6,8 @@ import dev.firebreak.workflows.rollback.RollbackStatus;
 import java.time.Instant;
 
 /**
- * What the responders' own commands change and say: a new severity, commander or mitigation, and
- * a rollback's report. Each is clipped, goes into the timeline and is posted in the thread.
+ * What the responders' own commands change and say: a new severity, commander or mitigation, and a
+ * rollback's report. Each is clipped, goes into the timeline and is posted in the thread.
  */
 final class ResponderRecords {
 
@@ -16,24 +16,36 @@ final class ResponderRecords {
   static void severity(Incident incident, SeverityChange change, Instant now, ChatLane chat) {
     Severity previous = incident.severity;
     incident.severity = change.severity();
-    String text = "Severity " + previous + " → " + change.severity()
-        + (change.reason() == null || change.reason().isBlank() ? "" : ": " + change.reason());
+    String text =
+        "Severity "
+            + previous
+            + " → "
+            + change.severity()
+            + (change.reason() == null || change.reason().isBlank() ? "" : ": " + change.reason());
     incident.record(now, "severity", change.by(), text);
     chat.post("severity", "⚠️ " + text + " (" + change.by() + ")", true);
   }
 
-  static void commander(Incident incident, CommanderAssignment assignment, Instant now, ChatLane chat) {
+  static void commander(
+      Incident incident, CommanderAssignment assignment, Instant now, ChatLane chat) {
     incident.commander = assignment.commander();
-    incident.record(now, "commander", assignment.by(), assignment.commander() + " is incident commander");
+    incident.record(
+        now, "commander", assignment.by(), assignment.commander() + " is incident commander");
     chat.post("commander", "👤 " + assignment.commander() + " is now incident commander.", true);
   }
 
   static void mitigation(Incident incident, Mitigation mitigation, Instant now, ChatLane chat) {
-    Mitigation clipped = new Mitigation(mitigation.by(), Clip.of(mitigation.action(), 500),
-        Clip.of(mitigation.detail(), Clip.HISTORY_TEXT));
+    Mitigation clipped =
+        new Mitigation(
+            mitigation.by(),
+            Clip.of(mitigation.action(), 500),
+            Clip.of(mitigation.detail(), Clip.HISTORY_TEXT));
     incident.mitigations.add(clipped);
-    String text = clipped.action()
-        + (clipped.detail() == null || clipped.detail().isBlank() ? "" : ": " + clipped.detail());
+    String text =
+        clipped.action()
+            + (clipped.detail() == null || clipped.detail().isBlank()
+                ? ""
+                : ": " + clipped.detail());
     incident.record(now, "mitigation", mitigation.by(), text);
     chat.post("mitigation", "🔧 Mitigation by " + mitigation.by() + ": " + text, true);
   }

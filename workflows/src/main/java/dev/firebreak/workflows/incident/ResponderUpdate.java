@@ -8,7 +8,10 @@ package dev.firebreak.workflows.incident;
  */
 public record ResponderUpdate(String by, String text, String eta, String actions) {
 
-  /** The update as one text (for the timeline and the view): the text, then its ETA and actions on their own lines. */
+  /**
+   * The update as one text (for the timeline and the view): the text, then its ETA and actions on
+   * their own lines.
+   */
   String describe() {
     StringBuilder described = new StringBuilder(text);
     if (eta != null && !eta.isBlank()) {

@@ -3,8 +3,8 @@ package dev.firebreak.workflows.incident;
 import java.util.List;
 
 /**
- * An affected service as the incident sees it: where to check its health, which public status
- * pages it depends on, and where it is deployed.
+ * An affected service as the incident sees it: where to check its health, which public status pages
+ * it depends on, and where it is deployed.
  *
  * @param statusPageComponent the organisation's own Statuspage component showing it, or null
  * @param sentryProject the Sentry project (numeric id) whose errors the assessment counts, or null
@@ -20,7 +20,11 @@ public record ServiceTarget(
 
   /** A service with no status-page component and no error tracker. */
   public ServiceTarget(
-      String name, String healthUrl, List<Dependency> dependencies, String platform, String platformId) {
+      String name,
+      String healthUrl,
+      List<Dependency> dependencies,
+      String platform,
+      String platformId) {
     this(name, healthUrl, dependencies, platform, platformId, null, null);
   }
 

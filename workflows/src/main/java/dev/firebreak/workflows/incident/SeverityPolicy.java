@@ -12,10 +12,15 @@ import java.time.Duration;
  *     the severity is shown to customers; null keeps it off the public page
  */
 public record SeverityPolicy(
-    Duration ackTimeout, Duration updateInterval, Duration postMortemDue, boolean paging, String statusPageImpact) {
+    Duration ackTimeout,
+    Duration updateInterval,
+    Duration postMortemDue,
+    boolean paging,
+    String statusPageImpact) {
 
   /** A severity that stays off the public status page. */
-  public SeverityPolicy(Duration ackTimeout, Duration updateInterval, Duration postMortemDue, boolean paging) {
+  public SeverityPolicy(
+      Duration ackTimeout, Duration updateInterval, Duration postMortemDue, boolean paging) {
     this(ackTimeout, updateInterval, postMortemDue, paging, null);
   }
 }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * "Post an update every N minutes": when the next update is due, what the reminder says and whom
- * it addresses. Each missed interval moves the due time one interval further, so a silent incident
- * is reminded once per interval, not at every wake-up.
+ * "Post an update every N minutes": when the next update is due, what the reminder says and whom it
+ * addresses. Each missed interval moves the due time one interval further, so a silent incident is
+ * reminded once per interval, not at every wake-up.
  */
 final class UpdateCadence {
 
@@ -46,12 +46,19 @@ final class UpdateCadence {
   }
 
   String missedText(Incident incident, Instant now) {
-    return "No update for " + HumanDuration.of(silence(incident, now)) + " (due every "
-        + HumanDuration.of(interval(incident)) + ")";
+    return "No update for "
+        + HumanDuration.of(silence(incident, now))
+        + " (due every "
+        + HumanDuration.of(interval(incident))
+        + ")";
   }
 
   String reminderText(Incident incident, Instant now) {
-    return "⏰ " + addressee(incident) + ": no update on " + incident.id() + " for "
+    return "⏰ "
+        + addressee(incident)
+        + ": no update on "
+        + incident.id()
+        + " for "
         + HumanDuration.of(silence(incident, now))
         + (incident.isAcknowledged() ? ". Post one" : ". Acknowledge it, then post an update")
         + ": what you found, ETA, actions.";
@@ -70,17 +77,26 @@ final class UpdateCadence {
     return incident.commander == null ? "Incident commander" : incident.commander;
   }
 
-  /** A responder's update restarts the cadence; it goes into the timeline and the thread, clipped. */
+  /**
+   * A responder's update restarts the cadence; it goes into the timeline and the thread, clipped.
+   */
   ResponderUpdate record(Incident incident, ResponderUpdate update, Instant now, ChatLane chat) {
-    ResponderUpdate clipped = new ResponderUpdate(update.by(), Clip.of(update.text(), Clip.HISTORY_TEXT),
-        Clip.of(update.eta(), 200), Clip.of(update.actions(), Clip.HISTORY_TEXT));
+    ResponderUpdate clipped =
+        new ResponderUpdate(
+            update.by(),
+            Clip.of(update.text(), Clip.HISTORY_TEXT),
+            Clip.of(update.eta(), 200),
+            Clip.of(update.actions(), Clip.HISTORY_TEXT));
     incident.updated(clipped, now);
     incident.record(now, "update", update.by(), clipped.describe());
     chat.post("update", message(clipped), true);
     return clipped;
   }
 
-  /** Counts a missed interval and reminds the thread; the caller asks Escalation whether it also pages. */
+  /**
+   * Counts a missed interval and reminds the thread; the caller asks Escalation whether it also
+   * pages.
+   */
   void remind(Incident incident, Instant now, ChatLane chat) {
     incident.missedUpdates++;
     incident.record(now, "update-missed", null, missedText(incident, now));

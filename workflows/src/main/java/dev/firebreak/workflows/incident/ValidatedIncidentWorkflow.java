@@ -4,8 +4,8 @@ import dev.firebreak.workflows.rollback.RollbackOrder;
 
 /**
  * The incident's update validators: each refuses a command that cannot apply before it reaches
- * history, with the sentence {@link IncidentCommandRules} words. Kept apart from the handlers so the workflow
- * class reads as the loop and what each command does.
+ * history, with the sentence {@link IncidentCommandRules} words. Kept apart from the handlers so
+ * the workflow class reads as the loop and what each command does.
  */
 abstract class ValidatedIncidentWorkflow implements IncidentWorkflow {
 

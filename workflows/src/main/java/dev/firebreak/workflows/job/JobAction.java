@@ -15,7 +15,11 @@ public record JobAction(String kind, HttpAction http, Map<String, String> parame
 
   public static final String HTTP = "http";
   public static final String WEBHOOK_RETRY = "webhook-retry";
-  /** The workflow type a {@code webhook-retry} run starts; bound by name so this package does not depend on it. */
+
+  /**
+   * The workflow type a {@code webhook-retry} run starts; bound by name so this package does not
+   * depend on it.
+   */
   public static final String WEBHOOK_RETRY_WORKFLOW = "WebhookRetryWorkflow";
 
   public JobAction {

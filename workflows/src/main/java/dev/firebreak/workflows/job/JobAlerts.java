@@ -9,7 +9,13 @@ import dev.firebreak.workflows.incident.Severity;
  *
  * @param channel where the warning is posted
  * @param service the service the incident is declared on
- * @param incidentPolicy the runbook slice the incident runs by, captured when the job was configured
+ * @param incidentPolicy the runbook slice the incident runs by, captured when the job was
+ *     configured
  */
-public record JobAlerts(int warnAfter, int incidentAfter, Severity severity, String channel, String service,
+public record JobAlerts(
+    int warnAfter,
+    int incidentAfter,
+    Severity severity,
+    String channel,
+    String service,
     IncidentPolicy incidentPolicy) {}

@@ -14,7 +14,9 @@ final class JobMetrics {
   private JobMetrics() {}
 
   static void ran(String job, JobOutcome outcome) {
-    Workflow.getMetricsScope().tagged(Map.of("job", job, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)))
-        .counter(RUNS).inc(1);
+    Workflow.getMetricsScope()
+        .tagged(Map.of("job", job, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)))
+        .counter(RUNS)
+        .inc(1);
   }
 }

@@ -12,8 +12,16 @@ import java.util.List;
  * @param warned whether the current failure streak has been warned about
  * @param incidentId the incident the current failure streak declared; null when none
  */
-public record JobRecord(long runs, List<JobRun> history, JobRun lastSuccess, int consecutiveFailures, boolean paused,
-    String pausedBy, List<JobTrigger> pending, boolean warned, String incidentId) {
+public record JobRecord(
+    long runs,
+    List<JobRun> history,
+    JobRun lastSuccess,
+    int consecutiveFailures,
+    boolean paused,
+    String pausedBy,
+    List<JobTrigger> pending,
+    boolean warned,
+    String incidentId) {
 
   public static JobRecord fresh() {
     return new JobRecord(0, List.of(), null, 0, false, null, List.of(), false, null);

@@ -9,5 +9,11 @@ import java.time.Instant;
  * @param startedAt when the run began calling; for a skipped run, when it was skipped
  * @param detail what happened, in a sentence (the endpoint's answer or the failure)
  */
-public record JobRun(long number, JobTrigger trigger, Instant startedAt, Instant finishedAt, JobOutcome outcome,
-    boolean dryRun, String detail) {}
+public record JobRun(
+    long number,
+    JobTrigger trigger,
+    Instant startedAt,
+    Instant finishedAt,
+    JobOutcome outcome,
+    boolean dryRun,
+    String detail) {}

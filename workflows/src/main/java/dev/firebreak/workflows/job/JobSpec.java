@@ -9,5 +9,12 @@ import java.time.Duration;
  * @param timeout how long one attempt may take
  * @param dryRun whether the call is only described (its secrets are not set in this environment)
  */
-public record JobSpec(String name, String cron, String timeZone, JobAction action, Duration timeout, JobRetry retry,
-    JobAlerts alerts, boolean dryRun) {}
+public record JobSpec(
+    String name,
+    String cron,
+    String timeZone,
+    JobAction action,
+    Duration timeout,
+    JobRetry retry,
+    JobAlerts alerts,
+    boolean dryRun) {}

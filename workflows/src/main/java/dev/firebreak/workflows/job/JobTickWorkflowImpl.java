@@ -14,6 +14,7 @@ public class JobTickWorkflowImpl implements JobTickWorkflow {
   @Override
   public void tick(JobTick tick) {
     Instant dueAt = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-    Workflow.newExternalWorkflowStub(JobWorkflow.class, JobWorkflow.workflowId(tick.job())).due(JobTrigger.scheduled(dueAt));
+    Workflow.newExternalWorkflowStub(JobWorkflow.class, JobWorkflow.workflowId(tick.job()))
+        .due(JobTrigger.scheduled(dueAt));
   }
 }

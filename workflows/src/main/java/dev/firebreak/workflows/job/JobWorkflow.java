@@ -52,6 +52,7 @@ public interface JobWorkflow {
   @UpdateValidatorMethod(updateName = "resume")
   void validateResume(JobCommand command);
 
-  @QueryMethod(description = "Schedule, paused or running, failure streak, last success and latest runs")
+  @QueryMethod(
+      description = "Schedule, paused or running, failure streak, last success and latest runs")
   JobView view();
 }

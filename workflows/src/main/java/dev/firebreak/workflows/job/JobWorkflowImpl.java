@@ -8,7 +8,6 @@ import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.ChildIncident;
 import dev.firebreak.workflows.incident.Declaration;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
 import io.temporal.activity.ActivityOptions;
@@ -49,14 +48,25 @@ public class JobWorkflowImpl implements JobWorkflow {
   private static final Logger log = Workflow.getLogger(JobWorkflowImpl.class);
 
   static final int HISTORY_SIZE = 20;
-  /** Continue as new well before the server's 4,096-event suggestion on the dev server, which does not enforce limits. */
-  static final int HISTORY_EVENT_LIMIT = 2_000;
-  private static final int DETAIL_CHARS = 500;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-  // The posts are waited for, so a chat outage may hold the job up for 5 minutes at most, not half an hour.
-  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class,
-      ActivityOptions.newBuilder(ActivityPolicies.NOTIFY).setScheduleToCloseTimeout(Duration.ofMinutes(5)).build());
+  /**
+   * Continue as new well before the server's 4,096-event suggestion on the dev server, which does
+   * not enforce limits.
+   */
+  static final int HISTORY_EVENT_LIMIT = 2_000;
+
+  private static final int DETAIL_CHARS = 500;
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+
+  // The posts are waited for, so a chat outage may hold the job up for 5 minutes at most, not half
+  // an hour.
+  private final ChatActivities chat =
+      Workflow.newActivityStub(
+          ChatActivities.class,
+          ActivityOptions.newBuilder(ActivityPolicies.NOTIFY)
+              .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+              .build());
   private final Deque<JobRun> history = new ArrayDeque<>();
   private final Deque<JobTrigger> pending = new ArrayDeque<>();
 
@@ -119,35 +129,73 @@ public class JobWorkflowImpl implements JobWorkflow {
         Map<?, ?> report = runBuiltIn(number);
         // The built-in job knows whether its provider was live; the job's own spec cannot.
         boolean dryRun = spec.dryRun() || Boolean.TRUE.equals(report.get("dryRun"));
-        run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, dryRun,
-            Clip.of(JobAction.WEBHOOK_RETRY_WORKFLOW + " finished" + (dryRun ? " (dry-run: nothing was sent)" : "")
-                + ": " + report, DETAIL_CHARS));
+        run =
+            new JobRun(
+                number,
+                trigger,
+                startedAt,
+                now(),
+                JobOutcome.SUCCEEDED,
+                dryRun,
+                Clip.of(
+                    JobAction.WEBHOOK_RETRY_WORKFLOW
+                        + " finished"
+                        + (dryRun ? " (dry-run: nothing was sent)" : "")
+                        + ": "
+                        + report,
+                    DETAIL_CHARS));
       } else {
-        HttpActionResult result = calls().call(new JobCall(spec.name(), spec.action().http(), spec.dryRun()));
-        run = new JobRun(number, trigger, startedAt, now(), JobOutcome.SUCCEEDED, result.dryRun(), Clip.of(result.detail(), DETAIL_CHARS));
+        HttpActionResult result =
+            calls().call(new JobCall(spec.name(), spec.action().http(), spec.dryRun()));
+        run =
+            new JobRun(
+                number,
+                trigger,
+                startedAt,
+                now(),
+                JobOutcome.SUCCEEDED,
+                result.dryRun(),
+                Clip.of(result.detail(), DETAIL_CHARS));
       }
     } catch (ActivityFailure | ChildWorkflowFailure failure) {
-      run = new JobRun(number, trigger, startedAt, now(), JobOutcome.FAILED, spec.dryRun(),
-          Clip.of(RootCause.message(failure), DETAIL_CHARS));
+      run =
+          new JobRun(
+              number,
+              trigger,
+              startedAt,
+              now(),
+              JobOutcome.FAILED,
+              spec.dryRun(),
+              Clip.of(RootCause.message(failure), DETAIL_CHARS));
     }
     running = null;
     current = null;
     record(run);
   }
 
-  /** Every attempt may take the job's timeout; the job's retry policy decides how many there are. */
+  /**
+   * Every attempt may take the job's timeout; the job's retry policy decides how many there are.
+   */
   private JobActivities calls() {
     JobRetry retry = spec.retry();
-    return Workflow.newActivityStub(JobActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(spec.timeout())
-        .setRetryOptions(RetryOptions.newBuilder()
-            .setInitialInterval(retry.initialInterval())
-            .setBackoffCoefficient(retry.backoffCoefficient())
-            .setMaximumInterval(retry.maximumInterval())
-            .setMaximumAttempts(retry.maximumAttempts())
-            .build())
-        .setSummary(spec.name() + ": " + spec.action().http().method() + " " + spec.action().http().url())
-        .build());
+    return Workflow.newActivityStub(
+        JobActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(spec.timeout())
+            .setRetryOptions(
+                RetryOptions.newBuilder()
+                    .setInitialInterval(retry.initialInterval())
+                    .setBackoffCoefficient(retry.backoffCoefficient())
+                    .setMaximumInterval(retry.maximumInterval())
+                    .setMaximumAttempts(retry.maximumAttempts())
+                    .build())
+            .setSummary(
+                spec.name()
+                    + ": "
+                    + spec.action().http().method()
+                    + " "
+                    + spec.action().http().url())
+            .build());
   }
 
   /**
@@ -155,18 +203,22 @@ public class JobWorkflowImpl implements JobWorkflow {
    * depend on the package that implements it; its retries are its own, so the child gets none.
    */
   private Map<?, ?> runBuiltIn(long number) {
-    ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
-        .setWorkflowId(JobWorkflow.workflowId(spec.name()) + "-run-" + number)
-        .setWorkflowExecutionTimeout(spec.timeout())
-        .build();
+    ChildWorkflowOptions options =
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(JobWorkflow.workflowId(spec.name()) + "-run-" + number)
+            .setWorkflowExecutionTimeout(spec.timeout())
+            .build();
     Map<String, String> parameters = new HashMap<>(spec.action().parameters());
-    if (lastSuccess != null && Workflow.getVersion(JobVersions.BUILT_IN_SINCE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      // Re-delivering does not clear the provider's "delivery failed" flag, so without a bound every
+    if (lastSuccess != null
+        && Workflow.getVersion(JobVersions.BUILT_IN_SINCE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // Re-delivering does not clear the provider's "delivery failed" flag, so without a bound
+      // every
       // run would list, and send again, what the last good run already settled.
       parameters.putIfAbsent("since", lastSuccess.startedAt().toString());
     }
-    Map<?, ?> report = Workflow.newUntypedChildWorkflowStub(JobAction.WEBHOOK_RETRY_WORKFLOW, options)
-        .execute(Map.class, parameters);
+    Map<?, ?> report =
+        Workflow.newUntypedChildWorkflowStub(JobAction.WEBHOOK_RETRY_WORKFLOW, options)
+            .execute(Map.class, parameters);
     return report == null ? Map.of() : report;
   }
 
@@ -197,19 +249,32 @@ public class JobWorkflowImpl implements JobWorkflow {
     incidentId = null;
     log.info("job {} run {} succeeded: {}", spec.name(), run.number(), run.detail());
     if (wasWarned) {
-      notifyChannel("recovered-" + run.number(), "✅ Job *" + spec.name() + "* succeeded again after "
-          + streak + " failed runs.");
+      notifyChannel(
+          "recovered-" + run.number(),
+          "✅ Job *" + spec.name() + "* succeeded again after " + streak + " failed runs.");
     }
   }
 
   private void failed(JobRun run) {
     consecutiveFailures++;
     JobAlerts alerts = spec.alerts();
-    log.warn("job {} run {} failed ({} in a row): {}", spec.name(), run.number(), consecutiveFailures, run.detail());
+    log.warn(
+        "job {} run {} failed ({} in a row): {}",
+        spec.name(),
+        run.number(),
+        consecutiveFailures,
+        run.detail());
     if (!warned && reached(alerts.warnAfter())) {
       warned = true;
-      notifyChannel("warning-" + run.number(), "⚠️ Job *" + spec.name() + "* has failed " + consecutiveFailures
-          + " times in a row. Last error: " + run.detail() + since());
+      notifyChannel(
+          "warning-" + run.number(),
+          "⚠️ Job *"
+              + spec.name()
+              + "* has failed "
+              + consecutiveFailures
+              + " times in a row. Last error: "
+              + run.detail()
+              + since());
     }
     if (incidentId == null && reached(alerts.incidentAfter())) {
       declareIncident(run);
@@ -221,14 +286,21 @@ public class JobWorkflowImpl implements JobWorkflow {
   }
 
   private String since() {
-    return lastSuccess == null ? " It has not succeeded yet." : " Last success: " + lastSuccess.finishedAt() + ".";
+    return lastSuccess == null
+        ? " It has not succeeded yet."
+        : " Last success: " + lastSuccess.finishedAt() + ".";
   }
 
   /** A warning that cannot be posted must not stop the job; it is logged and the job goes on. */
   private void notifyChannel(String key, String text) {
     try {
-      chat.post(new ThreadMessage(JobWorkflow.workflowId(spec.name()) + "/" + key, JobWorkflow.workflowId(spec.name()),
-          spec.alerts().channel(), null, text));
+      chat.post(
+          new ThreadMessage(
+              JobWorkflow.workflowId(spec.name()) + "/" + key,
+              JobWorkflow.workflowId(spec.name()),
+              spec.alerts().channel(),
+              null,
+              text));
     } catch (ActivityFailure failure) {
       log.warn("job {} could not post '{}': {}", spec.name(), key, RootCause.message(failure));
     }
@@ -241,16 +313,34 @@ public class JobWorkflowImpl implements JobWorkflow {
   private void declareIncident(JobRun run) {
     JobAlerts alerts = spec.alerts();
     String id = "INC-" + DAY.format(now()) + "-" + spec.name() + "-" + run.number();
-    Declaration declaration = new Declaration(id, "Scheduled job " + spec.name() + " failed " + consecutiveFailures
-        + " times in a row", alerts.severity(), alerts.service(),
-        "Last error: " + run.detail() + since() + " Schedule: " + spec.cron() + " (" + spec.timeZone() + ").",
-        null, "firebreak-jobs", null);
-    Optional<String> notStarted = ChildIncident.declare(declaration, alerts.severity(), alerts.incidentPolicy(),
-        alerts.severity() + " · " + alerts.service() + " · job " + spec.name() + " failing",
-        ChildWorkflowOptions.newBuilder().setTaskQueue(TaskQueue.NAME));
+    Declaration declaration =
+        new Declaration(
+            id,
+            "Scheduled job " + spec.name() + " failed " + consecutiveFailures + " times in a row",
+            alerts.severity(),
+            alerts.service(),
+            "Last error: "
+                + run.detail()
+                + since()
+                + " Schedule: "
+                + spec.cron()
+                + " ("
+                + spec.timeZone()
+                + ").",
+            null,
+            "firebreak-jobs",
+            null);
+    Optional<String> notStarted =
+        ChildIncident.declare(
+            declaration,
+            alerts.severity(),
+            alerts.incidentPolicy(),
+            alerts.severity() + " · " + alerts.service() + " · job " + spec.name() + " failing",
+            ChildWorkflowOptions.newBuilder().setTaskQueue(TaskQueue.NAME));
     if (notStarted.isEmpty()) {
       incidentId = id;
-      log.warn("job {} declared {} after {} failures in a row", spec.name(), id, consecutiveFailures);
+      log.warn(
+          "job {} declared {} after {} failures in a row", spec.name(), id, consecutiveFailures);
     } else {
       log.warn("job {} could not declare {}: {}", spec.name(), id, notStarted.get());
     }
@@ -271,7 +361,8 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private void skip(JobTrigger trigger, String why) {
     Instant at = now();
-    remember(new JobRun(++runs, trigger, at, at, JobOutcome.SKIPPED, spec.dryRun(), "Skipped: " + why));
+    remember(
+        new JobRun(++runs, trigger, at, at, JobOutcome.SKIPPED, spec.dryRun(), "Skipped: " + why));
     log.info("job {} run due at {} skipped: {}", spec.name(), trigger.dueAt(), why);
   }
 
@@ -303,7 +394,9 @@ public class JobWorkflowImpl implements JobWorkflow {
     boolean idle = running == null && pending.isEmpty();
     pending.add(trigger);
     log.info("job {} run requested by {}", spec.name(), command.by());
-    if (idle && Workflow.getVersion(JobVersions.RUN_NOW_ANSWERS_THE_RUN, Workflow.DEFAULT_VERSION, 1) >= 1) {
+    if (idle
+        && Workflow.getVersion(JobVersions.RUN_NOW_ANSWERS_THE_RUN, Workflow.DEFAULT_VERSION, 1)
+            >= 1) {
       // The main loop starts it in this same workflow task, so the caller waits for nothing but is
       // answered with the run (its number); behind a run in progress it is answered as queued.
       Workflow.await(() -> running == trigger || retired);
@@ -324,7 +417,11 @@ public class JobWorkflowImpl implements JobWorkflow {
     paused = true;
     pausedBy = command.by();
     pending.removeIf(t -> JobTrigger.SCHEDULED.equals(t.kind()));
-    log.info("job {} paused by {}{}", spec.name(), command.by(), command.reason() == null ? "" : ": " + command.reason());
+    log.info(
+        "job {} paused by {}{}",
+        spec.name(),
+        command.by(),
+        command.reason() == null ? "" : ": " + command.reason());
     showStatus();
     return view();
   }
@@ -348,26 +445,56 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   @Override
   public JobView view() {
-    return new JobView(spec.name(), spec.cron(), spec.timeZone(), spec.action().kind(), spec.dryRun(), paused, pausedBy,
-        running != null, consecutiveFailures, runs, history.peekFirst(), lastSuccess, incidentId, List.copyOf(history),
+    return new JobView(
+        spec.name(),
+        spec.cron(),
+        spec.timeZone(),
+        spec.action().kind(),
+        spec.dryRun(),
+        paused,
+        pausedBy,
+        running != null,
+        consecutiveFailures,
+        runs,
+        history.peekFirst(),
+        lastSuccess,
+        incidentId,
+        List.copyOf(history),
         current);
   }
 
   // ---- Small rules ---------------------------------------------------------------------------
 
   private JobRecord record() {
-    return new JobRecord(runs, List.copyOf(history), lastSuccess, consecutiveFailures, paused, pausedBy,
-        new ArrayList<>(pending), warned, incidentId);
+    return new JobRecord(
+        runs,
+        List.copyOf(history),
+        lastSuccess,
+        consecutiveFailures,
+        paused,
+        pausedBy,
+        new ArrayList<>(pending),
+        warned,
+        incidentId);
   }
 
   private boolean historyIsLong() {
-    return Workflow.getInfo().isContinueAsNewSuggested() || Workflow.getInfo().getHistoryLength() > HISTORY_EVENT_LIMIT;
+    return Workflow.getInfo().isContinueAsNewSuggested()
+        || Workflow.getInfo().getHistoryLength() > HISTORY_EVENT_LIMIT;
   }
 
   private void showStatus() {
     String state = paused ? "paused by " + pausedBy : running != null ? "running" : "idle";
-    Workflow.setCurrentDetails("**" + spec.name() + "** · " + spec.cron() + " (" + spec.timeZone() + ") · " + state
-        + (consecutiveFailures == 0 ? "" : " · " + consecutiveFailures + " failures in a row"));
+    Workflow.setCurrentDetails(
+        "**"
+            + spec.name()
+            + "** · "
+            + spec.cron()
+            + " ("
+            + spec.timeZone()
+            + ") · "
+            + state
+            + (consecutiveFailures == 0 ? "" : " · " + consecutiveFailures + " failures in a row"));
   }
 
   private static void requireBy(JobCommand command) {

@@ -6,8 +6,8 @@ package dev.firebreak.workflows.maintenance;
  * never further back than the window reached.
  *
  * @param deploymentId the newest successful production deploy; null when not known
- * @param dryRun the platform is not configured: deploys are not listed, and a rollback only says what
- *     it would do
+ * @param dryRun the platform is not configured: deploys are not listed, and a rollback only says
+ *     what it would do
  * @param unknown why the deploy is not known; null when it is
  */
 record LiveDeploy(String deploymentId, boolean dryRun, String unknown) {
@@ -26,7 +26,8 @@ record LiveDeploy(String deploymentId, boolean dryRun, String unknown) {
 
   /** The timeline's sentence for this service. */
   String describe(String service) {
-    return deploymentId != null ? service + " serves " + deploymentId
+    return deploymentId != null
+        ? service + " serves " + deploymentId
         : service + "'s live deploy is not known (" + unknown + ")";
   }
 }

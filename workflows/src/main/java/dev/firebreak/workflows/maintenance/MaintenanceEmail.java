@@ -8,4 +8,5 @@ import java.util.List;
  * @param key unique per window and announcement ({@code MW-…/announce-24h}): traces the mail and
  *     keeps a retried send to one mail
  */
-public record MaintenanceEmail(String key, String windowId, List<String> to, String subject, String text) {}
+public record MaintenanceEmail(
+    String key, String windowId, List<String> to, String subject, String text) {}

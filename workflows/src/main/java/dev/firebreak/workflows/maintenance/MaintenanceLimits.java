@@ -14,8 +14,10 @@ public final class MaintenanceLimits {
 
   /** The furthest ahead a window may start. */
   public static final Duration MAX_HORIZON = Duration.ofDays(3650);
+
   /** The longest a window may last, extensions included. */
   public static final Duration MAX_LENGTH = Duration.ofDays(90);
+
   /** A longer wait is a window beyond the limits; a timer this long still computes. */
   static final Duration MAX_WAIT = MAX_HORIZON.plus(MAX_LENGTH);
 
@@ -30,10 +32,12 @@ public final class MaintenanceLimits {
       return Optional.of("its end " + end + " is not after its start " + start);
     }
     if (Duration.between(now, start).compareTo(MAX_HORIZON) > 0) {
-      return Optional.of("its start " + start + " is more than " + MAX_HORIZON.toDays() + " days ahead");
+      return Optional.of(
+          "its start " + start + " is more than " + MAX_HORIZON.toDays() + " days ahead");
     }
     if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
-      return Optional.of("it lasts from " + start + " to " + end + ", more than " + MAX_LENGTH.toDays() + " days");
+      return Optional.of(
+          "it lasts from " + start + " to " + end + ", more than " + MAX_LENGTH.toDays() + " days");
     }
     return Optional.empty();
   }

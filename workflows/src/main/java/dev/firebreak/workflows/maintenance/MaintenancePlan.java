@@ -14,7 +14,8 @@ import java.util.List;
  * @param emails who is mailed the announcements and the all-clear; empty for nobody
  * @param statusPageComponents the Statuspage components shown under maintenance
  * @param announceOffsets how long before the start each announcement goes out (48 h, 24 h, 1 h)
- * @param maintenanceModeOn and {@code maintenanceModeOff}: the actions that switch it; null for none
+ * @param maintenanceModeOn and {@code maintenanceModeOff}: the actions that switch it; null for
+ *     none
  * @param healthChecks run after the steps, as post-checks and while monitoring
  * @param manualStepTimeout how long a manual step waits for a person before it counts as failed
  * @param rollbacks the services rolled back when a post-check fails; empty for none

@@ -9,10 +9,10 @@ import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
 
 /**
- * One planned maintenance, from the first announcement to the all-clear: announce ahead, pre-checks,
- * maintenance mode on, the steps, health checks, mode off, post-checks, monitoring, all-clear; or,
- * when a post-check fails, roll back and declare an incident linked to the window. Workflow id
- * {@code maintenance-<id>}, ids like {@code MW-20261206-1}.
+ * One planned maintenance, from the first announcement to the all-clear: announce ahead,
+ * pre-checks, maintenance mode on, the steps, health checks, mode off, post-checks, monitoring,
+ * all-clear; or, when a post-check fails, roll back and declare an incident linked to the window.
+ * Workflow id {@code maintenance-<id>}, ids like {@code MW-20261206-1}.
  */
 @WorkflowInterface
 public interface MaintenanceWindowWorkflow {
@@ -30,7 +30,8 @@ public interface MaintenanceWindowWorkflow {
   @UpdateValidatorMethod(updateName = "extend")
   void validateExtend(Extension extension);
 
-  @UpdateMethod(description = "Stop the window: maintenance mode off and rollback where something changed")
+  @UpdateMethod(
+      description = "Stop the window: maintenance mode off and rollback where something changed")
   MaintenanceView abort(Abort abort);
 
   @UpdateValidatorMethod(updateName = "abort")

@@ -24,13 +24,13 @@ import org.slf4j.Logger;
  * so a window that overruns says where it is instead of going quiet.
  *
  * <p>This class is the loop, the handlers and the commands; the decisions are in classes that do
- * not call {@code Workflow}: {@link WindowChecklist} (how a stopped window ends),
- * {@link ManualStepAnswer}, {@link WindowAnnouncements}, {@link WindowRollbackRules} (what is rolled
- * back, under the lock), {@link WindowCommandRules} and {@link WindowSentences}. A failed step or
- * post-check declares its incident as a child workflow ({@link ChildIncident}), id
- * {@code incident-INC-<window id>}, which lives on after the window closes; the rollbacks are
- * children too ({@link WindowRollbacks}). A step that failed before anything was sent or changed
- * calls the window off instead.
+ * not call {@code Workflow}: {@link WindowChecklist} (how a stopped window ends), {@link
+ * ManualStepAnswer}, {@link WindowAnnouncements}, {@link WindowRollbackRules} (what is rolled back,
+ * under the lock), {@link WindowCommandRules} and {@link WindowSentences}. A failed step or
+ * post-check declares its incident as a child workflow ({@link ChildIncident}), id {@code
+ * incident-INC-<window id>}, which lives on after the window closes; the rollbacks are children too
+ * ({@link WindowRollbacks}). A step that failed before anything was sent or changed calls the
+ * window off instead.
  */
 public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow {
 
@@ -70,9 +70,12 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   @Override
   public MaintenanceView run(MaintenanceOrder order) {
-    // Before any command: a window beyond the limits fails once, saying why, instead of retrying its
-    // first task forever on a timer too long to compute. Valid windows issue the same commands as before.
-    Optional<String> beyondLimits = MaintenanceLimits.problem(request.start(), request.end(), now());
+    // Before any command: a window beyond the limits fails once, saying why, instead of retrying
+    // its
+    // first task forever on a timer too long to compute. Valid windows issue the same commands as
+    // before.
+    Optional<String> beyondLimits =
+        MaintenanceLimits.problem(request.start(), request.end(), now());
     if (beyondLimits.isPresent()) {
       outcome = say.beyondLimits(beyondLimits.get());
       setStatus(MaintenanceStatus.CANCELLED);
@@ -100,7 +103,10 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     }
     setStatus(MaintenanceStatus.IN_PROGRESS);
     tell("started", say.started(end));
-    onlyWhatChanged = Workflow.getVersion(MaintenanceWindowVersions.ONLY_WHAT_CHANGED, Workflow.DEFAULT_VERSION, 1) >= 1;
+    onlyWhatChanged =
+        Workflow.getVersion(
+                MaintenanceWindowVersions.ONLY_WHAT_CHANGED, Workflow.DEFAULT_VERSION, 1)
+            >= 1;
     if (onlyWhatChanged) {
       rollbacks.noteLiveDeploys();
     }
@@ -130,7 +136,8 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   // ---- Before ---------------------------------------------------------------------------------
 
   private void announceAhead() {
-    WindowAnnouncements announcements = WindowAnnouncements.of(plan.announceOffsets(), request.start(), now());
+    WindowAnnouncements announcements =
+        WindowAnnouncements.of(plan.announceOffsets(), request.start(), now());
     announcements.now().ifPresent(closest -> announce("announce-now", say.startsNow(closest)));
     for (Duration offset : announcements.ahead()) {
       waitUntil(request.start().minus(offset));
@@ -191,7 +198,10 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     return true;
   }
 
-  /** One checklist line with its result in the timeline; false (and the checklist's failure set) when it failed. */
+  /**
+   * One checklist line with its result in the timeline; false (and the checklist's failure set)
+   * when it failed.
+   */
   private boolean perform(String kind, MaintenanceStep step) {
     if (aborted()) {
       return false;
@@ -203,12 +213,14 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     waitingFor = step.name();
     record(kind, say.waitingForPerson(step));
     tell("confirm-" + timeline.size(), say.confirmPrompt(step));
-    boolean answered = Workflow.await(plan.manualStepTimeout(), () -> confirmation != null || aborted());
+    boolean answered =
+        Workflow.await(plan.manualStepTimeout(), () -> confirmation != null || aborted());
     waitingFor = null;
     if (aborted()) {
       return false;
     }
-    ManualStepAnswer answer = ManualStepAnswer.of(step, answered ? confirmation : null, plan.manualStepTimeout());
+    ManualStepAnswer answer =
+        ManualStepAnswer.of(step, answered ? confirmation : null, plan.manualStepTimeout());
     confirmation = null;
     if (!answer.done()) {
       return calls.failed(kind, answer.text());
@@ -219,14 +231,19 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   // ---- After ----------------------------------------------------------------------------------
 
-  /** Health every interval for the monitoring period; false at the first unhealthy check or an abort. */
+  /**
+   * Health every interval for the monitoring period; false at the first unhealthy check or an
+   * abort.
+   */
   private boolean monitor() {
     setStatus(MaintenanceStatus.MONITORING);
     Instant until = now().plus(plan.monitoringPeriod());
     record("monitor", "Monitoring for " + HumanDuration.of(plan.monitoringPeriod()));
     while (now().isBefore(until)) {
       Duration left = Duration.between(now(), until);
-      Workflow.await(left.compareTo(plan.monitoringInterval()) < 0 ? left : plan.monitoringInterval(), this::aborted);
+      Workflow.await(
+          left.compareTo(plan.monitoringInterval()) < 0 ? left : plan.monitoringInterval(),
+          this::aborted);
       if (aborted() || !calls.checkHealth("monitor")) {
         return false;
       }
@@ -234,17 +251,26 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     return true;
   }
 
-  /** A step or post-check failed: declare the incident, roll back where configured, tell everyone. */
+  /**
+   * A step or post-check failed: declare the incident, roll back where configured, tell everyone.
+   */
   private MaintenanceView failWindow() {
     declareIncident();
-    String rolledBack = rollbacks.rollBack("Maintenance " + request.id() + " failed: " + checklist.failure(), incidentId,
-        onlyWhatChanged);
-    return finish(MaintenanceStatus.FAILED, say.failed(checklist.failure(), rolledBack, incidentId));
+    String rolledBack =
+        rollbacks.rollBack(
+            "Maintenance " + request.id() + " failed: " + checklist.failure(),
+            incidentId,
+            onlyWhatChanged);
+    return finish(
+        MaintenanceStatus.FAILED, say.failed(checklist.failure(), rolledBack, incidentId));
   }
 
   private MaintenanceView abortAfterChanges() {
-    String rolledBack = rollbacks.rollBack("Maintenance " + request.id() + " aborted by " + abort.by() + ": "
-        + abort.reason(), incidentId, onlyWhatChanged);
+    String rolledBack =
+        rollbacks.rollBack(
+            "Maintenance " + request.id() + " aborted by " + abort.by() + ": " + abort.reason(),
+            incidentId,
+            onlyWhatChanged);
     return finish(MaintenanceStatus.ABORTED, say.abortedAfterChanges(abort, rolledBack));
   }
 
@@ -253,22 +279,43 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     return finish(MaintenanceStatus.CANCELLED, say.calledOff(why));
   }
 
-  /** A second declaration under the same id is refused (REJECT_DUPLICATE): a window declares once. */
+  /**
+   * A second declaration under the same id is refused (REJECT_DUPLICATE): a window declares once.
+   */
   private void declareIncident() {
     if (plan.incidentPolicy() == null || plan.incidentSeverity() == null) {
       return;
     }
     String id = "INC-" + request.id();
-    Declaration declaration = new Declaration(id, "Maintenance " + request.id() + " failed: " + request.title(),
-        plan.incidentSeverity(), request.services().get(0), checklist.failure() + " (maintenance " + request.id() + ")",
-        null, "maintenance " + request.id(), now());
-    Optional<String> notStarted = ChildIncident.declare(declaration, plan.incidentSeverity(), plan.incidentPolicy(),
-        plan.incidentSeverity() + " · " + declaration.service() + " · maintenance " + request.id() + " failed",
-        ChildWorkflowOptions.newBuilder()
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE));
+    Declaration declaration =
+        new Declaration(
+            id,
+            "Maintenance " + request.id() + " failed: " + request.title(),
+            plan.incidentSeverity(),
+            request.services().get(0),
+            checklist.failure() + " (maintenance " + request.id() + ")",
+            null,
+            "maintenance " + request.id(),
+            now());
+    Optional<String> notStarted =
+        ChildIncident.declare(
+            declaration,
+            plan.incidentSeverity(),
+            plan.incidentPolicy(),
+            plan.incidentSeverity()
+                + " · "
+                + declaration.service()
+                + " · maintenance "
+                + request.id()
+                + " failed",
+            ChildWorkflowOptions.newBuilder()
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE));
     if (notStarted.isEmpty()) {
       incidentId = id;
-      record("incident", "Declared " + id + " (" + plan.incidentSeverity() + ") for the failed maintenance");
+      record(
+          "incident",
+          "Declared " + id + " (" + plan.incidentSeverity() + ") for the failed maintenance");
     } else {
       record("incident", "Could not declare " + id + ": " + notStarted.get());
     }
@@ -276,13 +323,19 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   // ---- The planned end ------------------------------------------------------------------------
 
-  /** At the planned end (as extended) a window still going says where it is, once per planned end. */
+  /**
+   * At the planned end (as extended) a window still going says where it is, once per planned end.
+   */
   private void watchPlannedEnd() {
     while (!status.isFinal()) {
       Instant plannedEnd = end;
       Duration left = Duration.between(now(), plannedEnd);
-      boolean moved = !left.isNegative() && !left.isZero()
-          && Workflow.await(MaintenanceLimits.bounded(left), () -> status.isFinal() || !end.equals(plannedEnd));
+      boolean moved =
+          !left.isNegative()
+              && !left.isZero()
+              && Workflow.await(
+                  MaintenanceLimits.bounded(left),
+                  () -> status.isFinal() || !end.equals(plannedEnd));
       if (status.isFinal()) {
         return;
       }
@@ -310,14 +363,17 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     record("extend", say.extendedEntry(extension));
     String key = "extend-" + extensions;
     String text = say.extended(extension);
-    if (Workflow.getVersion(MaintenanceWindowVersions.EXTEND_ANSWERS_FIRST, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (Workflow.getVersion(
+            MaintenanceWindowVersions.EXTEND_ANSWERS_FIRST, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
       tell(key, text);
       statusPage.reschedule(() -> end);
     } else {
-      Async.procedure(() -> {
-        tell(key, text);
-        statusPage.reschedule(() -> end);
-      });
+      Async.procedure(
+          () -> {
+            tell(key, text);
+            statusPage.reschedule(() -> end);
+          });
     }
     log.info("{} extended to {} by {}", request.id(), end, extension.by());
     return state();
@@ -344,7 +400,12 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   @Override
   public MaintenanceView confirmStep(StepConfirmation answer) {
     confirmation = answer;
-    log.info("{} step '{}' answered by {} ({})", request.id(), waitingFor, answer.by(), answer.failed() ? "failed" : "done");
+    log.info(
+        "{} step '{}' answered by {} ({})",
+        request.id(),
+        waitingFor,
+        answer.by(),
+        answer.failed() ? "failed" : "done");
     return state();
   }
 
@@ -360,8 +421,19 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   @Override
   public MaintenanceView state() {
-    return new MaintenanceView(request.id(), request.workflowId(), request.title(), request.services(), request.start(), end,
-        status, waitingFor, incidentId, request.requestedBy(), outcome, timeline.entries());
+    return new MaintenanceView(
+        request.id(),
+        request.workflowId(),
+        request.title(),
+        request.services(),
+        request.start(),
+        end,
+        status,
+        waitingFor,
+        incidentId,
+        request.requestedBy(),
+        outcome,
+        timeline.entries());
   }
 
   @Override
@@ -382,7 +454,9 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     return state();
   }
 
-  /** Slack and mail; a message that cannot be delivered is noted, never a reason to stop the window. */
+  /**
+   * Slack and mail; a message that cannot be delivered is noted, never a reason to stop the window.
+   */
   private void tell(String key, String text) {
     notices.tell(key, text);
   }
@@ -400,7 +474,8 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
 
   private void setStatus(MaintenanceStatus next) {
     status = next;
-    Workflow.setCurrentDetails("**" + request.id() + "** " + request.title() + " · " + next + " · until " + end);
+    Workflow.setCurrentDetails(
+        "**" + request.id() + "** " + request.title() + " · " + next + " · until " + end);
   }
 
   private void record(String kind, String text) {

@@ -12,7 +12,8 @@ record ManualStepAnswer(boolean done, String text) {
   /** {@code answer} is null when nobody answered within {@code timeout}. */
   static ManualStepAnswer of(MaintenanceStep step, StepConfirmation answer, Duration timeout) {
     if (answer == null) {
-      return new ManualStepAnswer(false, step.name() + " was not confirmed within " + HumanDuration.of(timeout));
+      return new ManualStepAnswer(
+          false, step.name() + " was not confirmed within " + HumanDuration.of(timeout));
     }
     String note = answer.note() == null || answer.note().isBlank() ? "" : ": " + answer.note();
     if (answer.failed()) {

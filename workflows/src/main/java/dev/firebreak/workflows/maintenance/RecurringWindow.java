@@ -11,7 +11,12 @@ import java.util.List;
  * @param duration how long each occurrence lasts
  */
 public record RecurringWindow(
-    String name, String title, List<String> services, String recurrence, String zone, Duration duration,
+    String name,
+    String title,
+    List<String> services,
+    String recurrence,
+    String zone,
+    Duration duration,
     MaintenancePlan plan) {
 
   public RecurringWindow {

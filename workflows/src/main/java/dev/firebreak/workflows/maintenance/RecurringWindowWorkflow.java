@@ -23,7 +23,10 @@ public interface RecurringWindowWorkflow {
     return "maintenance-recurring-" + windowName;
   }
 
-  /** The window id of the occurrence starting at {@code start}: its local date and the window's name. */
+  /**
+   * The window id of the occurrence starting at {@code start}: its local date and the window's
+   * name.
+   */
   static String occurrenceId(String windowName, ZonedDateTime start) {
     return "MW-" + DateTimeFormatter.ofPattern("yyyyMMdd").format(start) + "-" + windowName;
   }

@@ -19,8 +19,10 @@ record WindowAnnouncements(Optional<Duration> now, List<Duration> ahead) {
 
   static WindowAnnouncements of(List<Duration> offsets, Instant start, Instant scheduledAt) {
     List<Duration> sorted = offsets.stream().distinct().sorted(Comparator.reverseOrder()).toList();
-    List<Duration> passed = sorted.stream().filter(offset -> !scheduledAt.isBefore(start.minus(offset))).toList();
-    Optional<Duration> now = passed.isEmpty() ? Optional.empty() : Optional.of(passed.get(passed.size() - 1));
+    List<Duration> passed =
+        sorted.stream().filter(offset -> !scheduledAt.isBefore(start.minus(offset))).toList();
+    Optional<Duration> now =
+        passed.isEmpty() ? Optional.empty() : Optional.of(passed.get(passed.size() - 1));
     return new WindowAnnouncements(now, sorted.subList(passed.size(), sorted.size()));
   }
 

@@ -27,7 +27,8 @@ final class WindowAudience {
     if (plan.emails().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new MaintenanceEmail(fullKey(key), request.id(), plan.emails(), subject(), text));
+    return Optional.of(
+        new MaintenanceEmail(fullKey(key), request.id(), plan.emails(), subject(), text));
   }
 
   String subject() {

@@ -33,10 +33,14 @@ final class WindowCalls {
   private final MaintenancePlan plan;
   private final WindowChecklist checklist;
   private final BiConsumer<String, String> timeline;
-  private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, HEALTH);
+  private final DiagnosticsActivities diagnostics =
+      Workflow.newActivityStub(DiagnosticsActivities.class, HEALTH);
 
   /** {@code timeline} records an entry (kind, text) in the window's timeline. */
-  WindowCalls(MaintenanceRequest request, MaintenancePlan plan, WindowChecklist checklist,
+  WindowCalls(
+      MaintenanceRequest request,
+      MaintenancePlan plan,
+      WindowChecklist checklist,
       BiConsumer<String, String> timeline) {
     this.request = request;
     this.plan = plan;
@@ -44,22 +48,36 @@ final class WindowCalls {
     this.timeline = timeline;
   }
 
-  /** An HTTP step: its own timeout, three attempts, its name on the activity so the UI shows which step runs. */
+  /**
+   * An HTTP step: its own timeout, three attempts, its name on the activity so the UI shows which
+   * step runs.
+   */
   static ActivityOptions options(String kind, MaintenanceStep step) {
-    Duration timeout = step.action().timeout() == null ? DEFAULT_ACTION_TIMEOUT : step.action().timeout();
+    Duration timeout =
+        step.action().timeout() == null ? DEFAULT_ACTION_TIMEOUT : step.action().timeout();
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(timeout)
-        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumAttempts(3)
+                .build())
         .setSummary(kind + ": " + step.name())
         .build();
   }
 
   boolean call(String kind, MaintenanceStep step) {
     HttpAction action = step.action();
-    HttpActionActivities http = Workflow.newActivityStub(HttpActionActivities.class, options(kind, step));
+    HttpActionActivities http =
+        Workflow.newActivityStub(HttpActionActivities.class, options(kind, step));
     try {
       HttpActionResult result = http.perform(action);
-      timeline.accept(kind, "✅ " + step.name() + ": " + (result.dryRun() ? result.detail() : "HTTP " + result.status()));
+      timeline.accept(
+          kind,
+          "✅ "
+              + step.name()
+              + ": "
+              + (result.dryRun() ? result.detail() : "HTTP " + result.status()));
       return true;
     } catch (ActivityFailure failed) {
       failed(kind, step.name() + " failed: " + RootCause.message(failed));

@@ -18,10 +18,15 @@ final class WindowChecklist {
   }
 
   private String failure;
+
   /** The failure is an HTTP action that never left Firebreak. */
   private boolean failureSentNothing;
-  /** A step ran that may have changed something (maintenance mode is undone by switching it off). */
+
+  /**
+   * A step ran that may have changed something (maintenance mode is undone by switching it off).
+   */
   private boolean changed;
+
   private boolean modeOn;
 
   /** Notes what failed; false, so a step can end with it. */
@@ -57,7 +62,10 @@ final class WindowChecklist {
     changed |= done || !failureSentNothing;
   }
 
-  /** Switching the mode off failed after an earlier failure: the report names both, the earlier first. */
+  /**
+   * Switching the mode off failed after an earlier failure: the report names both, the earlier
+   * first.
+   */
   void failedAfter(String earlierFailure) {
     if (earlierFailure != null) {
       failure = earlierFailure + "; then " + failure;

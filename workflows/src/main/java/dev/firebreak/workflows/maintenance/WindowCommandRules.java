@@ -6,22 +6,27 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Which commands a window takes in its current state. The validators call these before an update
- * is accepted, so a refused command leaves no trace in history and the caller reads why.
+ * Which commands a window takes in its current state. The validators call these before an update is
+ * accepted, so a refused command leaves no trace in history and the caller reads why.
  */
 final class WindowCommandRules {
 
   private WindowCommandRules() {}
 
-  static void extend(Extension extension, Instant start, Instant end, MaintenanceStatus status, String id) {
+  static void extend(
+      Extension extension, Instant start, Instant end, MaintenanceStatus status, String id) {
     requirePerson(extension == null ? null : extension.by(), "extending");
     requireNotFinished(status, id);
     if (extension.until() == null || !extension.until().isAfter(end)) {
       throw refusal("'until' must be later than the planned end " + end);
     }
     if (Duration.between(start, extension.until()).compareTo(MaintenanceLimits.MAX_LENGTH) > 0) {
-      throw refusal("'until' " + extension.until() + " would make the window last more than "
-          + MaintenanceLimits.MAX_LENGTH.toDays() + " days");
+      throw refusal(
+          "'until' "
+              + extension.until()
+              + " would make the window last more than "
+              + MaintenanceLimits.MAX_LENGTH.toDays()
+              + " days");
     }
   }
 
@@ -34,7 +39,11 @@ final class WindowCommandRules {
   }
 
   /** {@code waitingFor} is the manual step waiting for a person; null when none is. */
-  static void confirmStep(StepConfirmation answer, String waitingFor, boolean answered, MaintenanceStatus status,
+  static void confirmStep(
+      StepConfirmation answer,
+      String waitingFor,
+      boolean answered,
+      MaintenanceStatus status,
       String id) {
     requirePerson(answer == null ? null : answer.by(), "confirming");
     if (waitingFor == null || answered) {
@@ -47,7 +56,9 @@ final class WindowCommandRules {
 
   /** An abort's reason as the timeline and the ending say it. */
   static Abort accepted(Abort abort) {
-    return new Abort(abort.by(), abort.reason() == null || abort.reason().isBlank() ? "no reason given" : abort.reason());
+    return new Abort(
+        abort.by(),
+        abort.reason() == null || abort.reason().isBlank() ? "no reason given" : abort.reason());
   }
 
   private static void requireNotFinished(MaintenanceStatus status, String id) {

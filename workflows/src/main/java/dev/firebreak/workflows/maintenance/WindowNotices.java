@@ -16,7 +16,8 @@ final class WindowNotices {
   private final WindowAudience audience;
   private final BiConsumer<String, String> timeline;
   private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, NOTIFY);
-  private final MaintenanceMailActivities mail = Workflow.newActivityStub(MaintenanceMailActivities.class, NOTIFY);
+  private final MaintenanceMailActivities mail =
+      Workflow.newActivityStub(MaintenanceMailActivities.class, NOTIFY);
 
   /** {@code timeline} records an entry (kind, text) in the window's timeline. */
   WindowNotices(WindowAudience audience, BiConsumer<String, String> timeline) {
@@ -36,7 +37,8 @@ final class WindowNotices {
         mail.send(email.get());
       }
     } catch (ActivityFailure failed) {
-      timeline.accept("notify", "Could not tell everyone (" + key + "): " + RootCause.message(failed));
+      timeline.accept(
+          "notify", "Could not tell everyone (" + key + "): " + RootCause.message(failed));
     }
   }
 }

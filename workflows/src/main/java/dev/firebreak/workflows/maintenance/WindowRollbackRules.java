@@ -25,11 +25,20 @@ final class WindowRollbackRules {
     if (history.dryRun()) {
       return LiveDeploy.notListed("deploys not listed: " + history.detail());
     }
-    return RollbackTargets.live(history).map(Deployment::id).map(LiveDeploy::of)
-        .orElseGet(() -> LiveDeploy.unknown("no successful production deploy among the last " + history.deployments().size()));
+    return RollbackTargets.live(history)
+        .map(Deployment::id)
+        .map(LiveDeploy::of)
+        .orElseGet(
+            () ->
+                LiveDeploy.unknown(
+                    "no successful production deploy among the last "
+                        + history.deployments().size()));
   }
 
-  /** Whether the deploys must be read again after the window to decide: only when the deploy before is known. */
+  /**
+   * Whether the deploys must be read again after the window to decide: only when the deploy before
+   * is known.
+   */
   static boolean looksAgain(LiveDeploy before) {
     return !before.dryRun() && before.deploymentId() != null;
   }
@@ -38,35 +47,61 @@ final class WindowRollbackRules {
    * Null when the service is to be rolled back to the deploy it served before the window; otherwise
    * why not. {@code after} is null when {@link #looksAgain} said no. Deploys not listed (dry-run)
    * still get a rollback, which only says what it would do. When the deploys cannot be read after
-   * the window, the rollback still goes to the deploy noted before: a rollback to the deploy already
-   * live is refused, so it never undoes what the window did not do.
+   * the window, the rollback still goes to the deploy noted before: a rollback to the deploy
+   * already live is refused, so it never undoes what the window did not do.
    */
   static String untouched(String service, LiveDeploy before, LiveDeploy after) {
     if (before.dryRun()) {
       return null;
     }
     if (before.deploymentId() == null) {
-      return service + " not rolled back: its deploy before the window is not known (" + before.unknown() + ")";
+      return service
+          + " not rolled back: its deploy before the window is not known ("
+          + before.unknown()
+          + ")";
     }
     if (before.deploymentId().equals(after.deploymentId())) {
-      return service + " not rolled back: nothing to roll back, no deploy during the window (" + before.deploymentId()
+      return service
+          + " not rolled back: nothing to roll back, no deploy during the window ("
+          + before.deploymentId()
           + " still live)";
     }
     return null;
   }
 
-  /** The timeline's sentence for a service that is rolled back after a second look at its deploys. */
+  /**
+   * The timeline's sentence for a service that is rolled back after a second look at its deploys.
+   */
   static String goingBack(String service, LiveDeploy before, LiveDeploy after) {
     return after.deploymentId() == null
-        ? after.describe(service) + "; rolling back to " + before.deploymentId() + ", its deploy before the window"
-        : service + " was deployed during the window (" + before.deploymentId() + " → " + after.deploymentId()
-            + "); rolling back to " + before.deploymentId();
+        ? after.describe(service)
+            + "; rolling back to "
+            + before.deploymentId()
+            + ", its deploy before the window"
+        : service
+            + " was deployed during the window ("
+            + before.deploymentId()
+            + " → "
+            + after.deploymentId()
+            + "); rolling back to "
+            + before.deploymentId();
   }
 
-  static RollbackOrder order(MaintenanceRequest request, ServiceRollback service, LiveDeploy before, String reason,
+  static RollbackOrder order(
+      MaintenanceRequest request,
+      ServiceRollback service,
+      LiveDeploy before,
+      String reason,
       String incidentId) {
-    return new RollbackOrder(new RollbackRequest(request.id().toLowerCase(Locale.ROOT), service.service(),
-        before.deploymentId(), reason, "maintenance " + request.id(), incidentId), service.policy());
+    return new RollbackOrder(
+        new RollbackRequest(
+            request.id().toLowerCase(Locale.ROOT),
+            service.service(),
+            before.deploymentId(),
+            reason,
+            "maintenance " + request.id(),
+            incidentId),
+        service.policy());
   }
 
   static String lockHeld(String service, LockDecision decision) {

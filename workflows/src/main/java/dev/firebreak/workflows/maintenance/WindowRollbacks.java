@@ -25,11 +25,11 @@ import org.slf4j.Logger;
 
 /**
  * The window's rollbacks as commands: it reads each service's live deploy as it begins changing
- * things, and on a failure or an abort rolls back, one service after the other, as
- * {@link WindowRollbackRules} decides. The rollbacks are children, awaited so the report can say
- * how they ended. The lock claim is an update-with-start, which workflow code cannot send, so an
- * activity claims it; the child gives the lock back when it ends, the window only for a child that
- * never got that far.
+ * things, and on a failure or an abort rolls back, one service after the other, as {@link
+ * WindowRollbackRules} decides. The rollbacks are children, awaited so the report can say how they
+ * ended. The lock claim is an update-with-start, which workflow code cannot send, so an activity
+ * claims it; the child gives the lock back when it ends, the window only for a child that never got
+ * that far.
  */
 final class WindowRollbacks {
 
@@ -38,18 +38,24 @@ final class WindowRollbacks {
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;
   private final BiConsumer<String, String> timeline;
-  private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, HEALTH);
-  private final RollbackLockActivities locks = Workflow.newActivityStub(RollbackLockActivities.class, READ);
+  private final DiagnosticsActivities diagnostics =
+      Workflow.newActivityStub(DiagnosticsActivities.class, HEALTH);
+  private final RollbackLockActivities locks =
+      Workflow.newActivityStub(RollbackLockActivities.class, READ);
   private final Map<String, LiveDeploy> deploysBefore = new HashMap<>();
 
   /** {@code timeline} records an entry (kind, text) in the window's timeline. */
-  WindowRollbacks(MaintenanceRequest request, MaintenancePlan plan, BiConsumer<String, String> timeline) {
+  WindowRollbacks(
+      MaintenanceRequest request, MaintenancePlan plan, BiConsumer<String, String> timeline) {
     this.request = request;
     this.plan = plan;
     this.timeline = timeline;
   }
 
-  /** Notes the deploy each service with a rollback serves, so a rollback can tell whether the window deployed. */
+  /**
+   * Notes the deploy each service with a rollback serves, so a rollback can tell whether the window
+   * deployed.
+   */
   void noteLiveDeploys() {
     for (ServiceRollback service : plan.rollbacks()) {
       LiveDeploy live = liveDeploy(service);
@@ -62,7 +68,8 @@ final class WindowRollbacks {
   String rollBack(String reason, String incidentId, boolean onlyWhatChanged) {
     List<String> results = new ArrayList<>();
     for (ServiceRollback service : plan.rollbacks()) {
-      LiveDeploy before = deploysBefore.getOrDefault(service.service(), LiveDeploy.unknown("not noted"));
+      LiveDeploy before =
+          deploysBefore.getOrDefault(service.service(), LiveDeploy.unknown("not noted"));
       String untouched = onlyWhatChanged ? untouched(service, before) : null;
       if (untouched != null) {
         timeline.accept("rollback", untouched);
@@ -70,24 +77,33 @@ final class WindowRollbacks {
         continue;
       }
       RollbackOrder order = WindowRollbackRules.order(request, service, before, reason, incidentId);
-      boolean locked = Workflow.getVersion(MaintenanceWindowVersions.ROLLBACK_LOCK, Workflow.DEFAULT_VERSION, 1) >= 1;
+      boolean locked =
+          Workflow.getVersion(MaintenanceWindowVersions.ROLLBACK_LOCK, Workflow.DEFAULT_VERSION, 1)
+              >= 1;
       String refused = locked ? claimLock(order) : null;
       if (refused != null) {
         timeline.accept("rollback", refused);
         results.add(refused);
         continue;
       }
-      RollbackWorkflow rollback = Workflow.newChildWorkflowStub(RollbackWorkflow.class, ChildWorkflowOptions.newBuilder()
-          .setWorkflowId(order.workflowId())
-          .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-          .setStaticSummary("Rollback of " + service.service() + " for maintenance " + request.id())
-          .build());
+      RollbackWorkflow rollback =
+          Workflow.newChildWorkflowStub(
+              RollbackWorkflow.class,
+              ChildWorkflowOptions.newBuilder()
+                  .setWorkflowId(order.workflowId())
+                  .setWorkflowIdReusePolicy(
+                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                  .setStaticSummary(
+                      "Rollback of " + service.service() + " for maintenance " + request.id())
+                  .build());
       try {
         RollbackView view = rollback.run(order);
         timeline.accept("rollback", view.outcome());
         results.add(service.service() + " " + view.status());
       } catch (ChildWorkflowFailure failed) {
-        timeline.accept("rollback", "Rollback of " + service.service() + " did not run: " + RootCause.message(failed));
+        timeline.accept(
+            "rollback",
+            "Rollback of " + service.service() + " did not run: " + RootCause.message(failed));
         results.add(service.service() + " not rolled back");
         if (locked) {
           releaseLock(order);
@@ -108,14 +124,22 @@ final class WindowRollbacks {
 
   private LiveDeploy liveDeploy(ServiceRollback service) {
     try {
-      return WindowRollbackRules.live(diagnostics.recentDeploys(
-          new DeployQuery(service.service(), service.policy().platform(), service.policy().platformId(), null)));
+      return WindowRollbackRules.live(
+          diagnostics.recentDeploys(
+              new DeployQuery(
+                  service.service(),
+                  service.policy().platform(),
+                  service.policy().platformId(),
+                  null)));
     } catch (ActivityFailure failed) {
       return LiveDeploy.unknown("deploys could not be read: " + RootCause.message(failed));
     }
   }
 
-  /** Null once the window holds the service's rollback lock; otherwise why the service is not rolled back. */
+  /**
+   * Null once the window holds the service's rollback lock; otherwise why the service is not rolled
+   * back.
+   */
   private String claimLock(RollbackOrder order) {
     String service = order.request().service();
     String refused;
@@ -132,13 +156,20 @@ final class WindowRollbacks {
     return refused;
   }
 
-  /** For a rollback that never reached its own ending, which is where a rollback gives its lock back. */
+  /**
+   * For a rollback that never reached its own ending, which is where a rollback gives its lock
+   * back.
+   */
   private void releaseLock(RollbackOrder order) {
     try {
       locks.release(order);
     } catch (ActivityFailure failed) {
-      timeline.accept("rollback", "Rollback lock of " + order.request().service()
-          + " not given back (its lease frees it): " + RootCause.message(failed));
+      timeline.accept(
+          "rollback",
+          "Rollback lock of "
+              + order.request().service()
+              + " not given back (its lease frees it): "
+              + RootCause.message(failed));
     }
   }
 }

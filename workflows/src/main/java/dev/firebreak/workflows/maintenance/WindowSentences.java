@@ -21,12 +21,23 @@ final class WindowSentences {
   }
 
   String scheduled(Instant end) {
-    return "Scheduled by " + request.requestedBy() + ": " + request.title() + " on " + services() + ", "
-        + request.start() + " to " + end;
+    return "Scheduled by "
+        + request.requestedBy()
+        + ": "
+        + request.title()
+        + " on "
+        + services()
+        + ", "
+        + request.start()
+        + " to "
+        + end;
   }
 
   String scheduledDuringIncidents() {
-    return "Scheduled while " + String.join(", ", request.openIncidents()) + " were open; " + request.requestedBy()
+    return "Scheduled while "
+        + String.join(", ", request.openIncidents())
+        + " were open; "
+        + request.requestedBy()
         + " confirmed";
   }
 
@@ -35,12 +46,25 @@ final class WindowSentences {
   }
 
   String announcement(String when, Instant end) {
-    return "🗓️ Planned maintenance " + request.id() + ": " + request.title() + " on " + services() + ", " + when
-        + ", planned end " + end + ".";
+    return "🗓️ Planned maintenance "
+        + request.id()
+        + ": "
+        + request.title()
+        + " on "
+        + services()
+        + ", "
+        + when
+        + ", planned end "
+        + end
+        + ".";
   }
 
   String startsNow(Duration closestOffset) {
-    return "starts " + request.start() + " (less than " + HumanDuration.of(closestOffset) + " ahead)";
+    return "starts "
+        + request.start()
+        + " (less than "
+        + HumanDuration.of(closestOffset)
+        + " ahead)";
   }
 
   String startsIn(Duration offset) {
@@ -48,23 +72,46 @@ final class WindowSentences {
   }
 
   String started(Instant end) {
-    return "🛠️ Maintenance " + request.id() + " (" + request.title() + ") has started on " + services()
-        + "; planned end " + end + ".";
+    return "🛠️ Maintenance "
+        + request.id()
+        + " ("
+        + request.title()
+        + ") has started on "
+        + services()
+        + "; planned end "
+        + end
+        + ".";
   }
 
   String abortedBefore(Abort abort, String when) {
-    return "Maintenance " + request.id() + " aborted by " + abort.by() + " " + when + ": " + abort.reason()
+    return "Maintenance "
+        + request.id()
+        + " aborted by "
+        + abort.by()
+        + " "
+        + when
+        + ": "
+        + abort.reason()
         + ". Nothing was changed.";
   }
 
   String abortedAfterChanges(Abort abort, String rollbacks) {
-    return "Maintenance " + request.id() + " aborted by " + abort.by() + ": " + abort.reason() + "."
-        + (plan.maintenanceModeOn() == null ? "" : " Maintenance mode is off.") + rollbacks;
+    return "Maintenance "
+        + request.id()
+        + " aborted by "
+        + abort.by()
+        + ": "
+        + abort.reason()
+        + "."
+        + (plan.maintenanceModeOn() == null ? "" : " Maintenance mode is off.")
+        + rollbacks;
   }
 
   /** A step that sent nothing, before anything changed. */
   String nothingChanged(String failure) {
-    return failure + ". Nothing was changed" + (plan.maintenanceModeOn() == null ? "." : "; maintenance mode is off.");
+    return failure
+        + ". Nothing was changed"
+        + (plan.maintenanceModeOn() == null ? "." : "; maintenance mode is off.");
   }
 
   String calledOff(String why) {
@@ -72,28 +119,55 @@ final class WindowSentences {
   }
 
   String failed(String failure, String rollbacks, String incidentId) {
-    return "🚨 Maintenance " + request.id() + " (" + request.title() + ") FAILED: " + failure + "." + rollbacks
+    return "🚨 Maintenance "
+        + request.id()
+        + " ("
+        + request.title()
+        + ") FAILED: "
+        + failure
+        + "."
+        + rollbacks
         + (incidentId == null ? "" : " Incident " + incidentId + " declared.");
   }
 
   String allClear() {
-    return "✅ All clear: maintenance " + request.id() + " (" + request.title() + ") is complete; " + services()
-        + " healthy after " + HumanDuration.of(plan.monitoringPeriod()) + " of monitoring.";
+    return "✅ All clear: maintenance "
+        + request.id()
+        + " ("
+        + request.title()
+        + ") is complete; "
+        + services()
+        + " healthy after "
+        + HumanDuration.of(plan.monitoringPeriod())
+        + " of monitoring.";
   }
 
   String waitingForPerson(MaintenanceStep step) {
-    return "Waiting up to " + HumanDuration.of(plan.manualStepTimeout()) + " for a person to confirm: " + step.name()
+    return "Waiting up to "
+        + HumanDuration.of(plan.manualStepTimeout())
+        + " for a person to confirm: "
+        + step.name()
         + (step.instruction() == null ? "" : " (" + step.instruction() + ")");
   }
 
   String confirmPrompt(MaintenanceStep step) {
-    return "✋ Maintenance " + request.id() + " waits for: " + step.name()
-        + (step.instruction() == null ? "" : " — " + step.instruction()) + ". When done: firebreak maintenance confirm "
-        + request.id() + " --step '" + step.name() + "'";
+    return "✋ Maintenance "
+        + request.id()
+        + " waits for: "
+        + step.name()
+        + (step.instruction() == null ? "" : " — " + step.instruction())
+        + ". When done: firebreak maintenance confirm "
+        + request.id()
+        + " --step '"
+        + step.name()
+        + "'";
   }
 
   static String unhealthy(HealthCheck check, HealthResult result) {
-    String why = result.failingChecks().isEmpty() ? result.summary() : String.join(", ", result.failingChecks());
+    String why =
+        result.failingChecks().isEmpty()
+            ? result.summary()
+            : String.join(", ", result.failingChecks());
     return check.service() + " is unhealthy (" + why + ")";
   }
 
@@ -102,14 +176,27 @@ final class WindowSentences {
   }
 
   String overrun(Instant plannedEnd, MaintenanceStatus status, String waitingFor) {
-    return "⏰ Maintenance " + request.id() + " reached its planned end (" + plannedEnd + ") and is not done: " + status
-        + (waitingFor == null ? "" : ", waiting for '" + waitingFor + "'") + ". Extend it (firebreak maintenance extend "
-        + request.id() + ") or abort it.";
+    return "⏰ Maintenance "
+        + request.id()
+        + " reached its planned end ("
+        + plannedEnd
+        + ") and is not done: "
+        + status
+        + (waitingFor == null ? "" : ", waiting for '" + waitingFor + "'")
+        + ". Extend it (firebreak maintenance extend "
+        + request.id()
+        + ") or abort it.";
   }
 
   String extended(Extension extension) {
-    return "⏳ Maintenance " + request.id() + " extended to " + extension.until() + " by " + extension.by()
-        + reason(extension) + ".";
+    return "⏳ Maintenance "
+        + request.id()
+        + " extended to "
+        + extension.until()
+        + " by "
+        + extension.by()
+        + reason(extension)
+        + ".";
   }
 
   String extendedEntry(Extension extension) {
@@ -117,12 +204,21 @@ final class WindowSentences {
   }
 
   String incidentNoticed(IncidentNotice notice, MaintenanceStatus status) {
-    return notice.severity() + " " + notice.incidentId() + " declared on " + notice.service() + " while the window is "
-        + status + ": " + notice.title();
+    return notice.severity()
+        + " "
+        + notice.incidentId()
+        + " declared on "
+        + notice.service()
+        + " while the window is "
+        + status
+        + ": "
+        + notice.title();
   }
 
   private static String reason(Extension extension) {
-    return extension.reason() == null || extension.reason().isBlank() ? "" : ": " + extension.reason();
+    return extension.reason() == null || extension.reason().isBlank()
+        ? ""
+        : ": " + extension.reason();
   }
 
   private String services() {

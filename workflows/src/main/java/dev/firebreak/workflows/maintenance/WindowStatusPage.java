@@ -28,26 +28,39 @@ final class WindowStatusPage {
   private final MaintenanceRequest request;
   private final MaintenancePlan plan;
   private final BiConsumer<String, String> timeline;
-  private final StatusPageActivities statusPage = Workflow.newActivityStub(StatusPageActivities.class, NOTIFY);
+  private final StatusPageActivities statusPage =
+      Workflow.newActivityStub(StatusPageActivities.class, NOTIFY);
   private final WorkflowLock rescheduling = Workflow.newWorkflowLock();
   private PublicIncidentRef ref;
 
   /** {@code timeline} records an entry (kind, text) in the window's timeline. */
-  WindowStatusPage(MaintenanceRequest request, MaintenancePlan plan, BiConsumer<String, String> timeline) {
+  WindowStatusPage(
+      MaintenanceRequest request, MaintenancePlan plan, BiConsumer<String, String> timeline) {
     this.request = request;
     this.plan = plan;
     this.timeline = timeline;
   }
 
-  /** The first announcement schedules the maintenance; later ones (and a failed first) leave it as it is. */
+  /**
+   * The first announcement schedules the maintenance; later ones (and a failed first) leave it as
+   * it is.
+   */
   void announce(String text, Instant end) {
     if (ref != null) {
       return;
     }
     try {
-      ref = statusPage.scheduleMaintenance(new ScheduledMaintenance(request.workflowId(), request.title(), text,
-          request.start(), end, plan.statusPageComponents()));
-      timeline.accept("announce", "Status page maintenance " + ref.id() + (ref.dryRun() ? " (dry-run)" : ""));
+      ref =
+          statusPage.scheduleMaintenance(
+              new ScheduledMaintenance(
+                  request.workflowId(),
+                  request.title(),
+                  text,
+                  request.start(),
+                  end,
+                  plan.statusPageComponents()));
+      timeline.accept(
+          "announce", "Status page maintenance " + ref.id() + (ref.dryRun() ? " (dry-run)" : ""));
     } catch (ActivityFailure failed) {
       timeline.accept("announce", "Status page not told: " + RootCause.message(failed));
     }
@@ -60,17 +73,25 @@ final class WindowStatusPage {
    * bring an older end back.
    */
   void reschedule(Supplier<Instant> end) {
-    if (ref == null || ref.dryRun()
-        || Workflow.getVersion(MaintenanceWindowVersions.STATUSPAGE_EXTEND, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+    if (ref == null
+        || ref.dryRun()
+        || Workflow.getVersion(
+                MaintenanceWindowVersions.STATUSPAGE_EXTEND, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
       return;
     }
     rescheduling.lock();
     try {
-      statusPage.reschedule(new MaintenanceReschedule(request.workflowId(), ref, request.start(), end.get()));
+      statusPage.reschedule(
+          new MaintenanceReschedule(request.workflowId(), ref, request.start(), end.get()));
       timeline.accept("extend", "Status page maintenance " + ref.id() + " now ends " + end.get());
     } catch (ActivityFailure failed) {
-      timeline.accept("extend", "Status page not told of the new end: " + RootCause.message(failed));
-      log.warn("{} status page maintenance {} still shows the old end: {}", request.id(), ref.id(),
+      timeline.accept(
+          "extend", "Status page not told of the new end: " + RootCause.message(failed));
+      log.warn(
+          "{} status page maintenance {} still shows the old end: {}",
+          request.id(),
+          ref.id(),
           RootCause.message(failed));
     } finally {
       rescheduling.unlock();
@@ -83,7 +104,8 @@ final class WindowStatusPage {
       return;
     }
     try {
-      statusPage.update(new PublicIncidentUpdate(request.workflowId(), ref, "completed", sentence, null, null));
+      statusPage.update(
+          new PublicIncidentUpdate(request.workflowId(), ref, "completed", sentence, null, null));
     } catch (ActivityFailure failed) {
       timeline.accept("end", "Status page not told: " + RootCause.message(failed));
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the window did, for its view; bounded so a window that loops on overruns cannot grow its state without end. */
+/**
+ * What the window did, for its view; bounded so a window that loops on overruns cannot grow its
+ * state without end.
+ */
 final class WindowTimeline {
 
   static final int MAX_ENTRIES = 300;

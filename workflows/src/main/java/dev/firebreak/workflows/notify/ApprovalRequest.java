@@ -10,4 +10,5 @@ package dev.firebreak.workflows.notify;
  * @param text the question, plain text whose only markup is {@code *bold*}: the chat provider
  *     escapes it whole, because the requester's reason is in it
  */
-public record ApprovalRequest(String key, String incidentId, String channel, String subjectId, String text) {}
+public record ApprovalRequest(
+    String key, String incidentId, String channel, String subjectId, String text) {}

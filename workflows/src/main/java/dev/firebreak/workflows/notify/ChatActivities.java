@@ -17,8 +17,8 @@ public interface ChatActivities {
   MessageRef postIncidentMessage(IncidentCard card);
 
   /**
-   * Posts the incident message once, in the incident's own room where the provider has rooms; a retry
-   * returns the message the first attempt made.
+   * Posts the incident message once, in the incident's own room where the provider has rooms; a
+   * retry returns the message the first attempt made.
    */
   @ActivityMethod
   MessageRef openIncidentMessage(IncidentCard card);
@@ -35,7 +35,10 @@ public interface ChatActivities {
   @ActivityMethod
   Delivery updateIncidentMessage(MessageRef message, IncidentCard card);
 
-  /** Posts the question with Approve and Refuse buttons, idempotent by {@link ApprovalRequest#key()}. */
+  /**
+   * Posts the question with Approve and Refuse buttons, idempotent by {@link
+   * ApprovalRequest#key()}.
+   */
   @ActivityMethod
   Delivery askForApproval(ApprovalRequest request);
 

@@ -2,9 +2,9 @@ package dev.firebreak.workflows.notify;
 
 /**
  * The {@code action_id}s of the buttons Firebreak posts (the incident message's, an approval
- * request's). The chat layout (activities) draws them
- * and the Slack endpoints (starter) answer them, so both read them from here; they must stay stable
- * because messages posted by an older release still carry them.
+ * request's). The chat layout (activities) draws them and the Slack endpoints (starter) answer
+ * them, so both read them from here; they must stay stable because messages posted by an older
+ * release still carry them.
  */
 public final class IncidentActions {
 
@@ -12,8 +12,10 @@ public final class IncidentActions {
   public static final String POST_UPDATE = "incident_update";
   public static final String RESOLVE = "incident_resolve";
   public static final String ROLL_BACK = "incident_rollback";
+
   /** On an approval request: the value is the rollback's id. */
   public static final String APPROVE_ROLLBACK = "rollback_approve";
+
   public static final String REFUSE_ROLLBACK = "rollback_refuse";
 
   private IncidentActions() {}

@@ -3,8 +3,8 @@ package dev.firebreak.workflows.notify;
 import java.time.Instant;
 
 /**
- * Everything the one incident message shows. The chat implementation decides the layout (Block
- * Kit for Slack); the workflow only says what is true now.
+ * Everything the one incident message shows. The chat implementation decides the layout (Block Kit
+ * for Slack); the workflow only says what is true now.
  *
  * @param key stable per incident: a retried post finds the message it already made by this key
  * @param rollbackSuggestion the assessment's suggestion to roll the service back, in words; null

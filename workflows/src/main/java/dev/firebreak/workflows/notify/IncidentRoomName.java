@@ -7,11 +7,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The name of an incident's own channel: {@code inc-<id>-<slug of the title>}, for example
- * {@code inc-20261123-1-checkout-api-5xx-spike}. Slack names are lower-case letters, digits,
- * hyphens and underscores, at most 80 characters; the name is derived, never stored, so every
- * activity (and a retry on another worker) arrives at the same channel, and a slash command typed
- * in the room needs no id.
+ * The name of an incident's own channel: {@code inc-<id>-<slug of the title>}, for example {@code
+ * inc-20261123-1-checkout-api-5xx-spike}. Slack names are lower-case letters, digits, hyphens and
+ * underscores, at most 80 characters; the name is derived, never stored, so every activity (and a
+ * retry on another worker) arrives at the same channel, and a slash command typed in the room needs
+ * no id.
  */
 public final class IncidentRoomName {
 
@@ -41,7 +41,8 @@ public final class IncidentRoomName {
   public static boolean belongsTo(String incidentId, String channelName) {
     String prefix = prefix(incidentId);
     return channelName != null
-        && (channelName.startsWith(prefix) || channelName.equals(prefix.substring(0, prefix.length() - 1)));
+        && (channelName.startsWith(prefix)
+            || channelName.equals(prefix.substring(0, prefix.length() - 1)));
   }
 
   /** The incident whose room {@code channelName} is, if it is one. */
@@ -54,8 +55,8 @@ public final class IncidentRoomName {
   }
 
   /**
-   * {@code inc-<id>-}; an id that already starts with "INC-" (Firebreak's own {@code INC-20261123-1})
-   * does not get the prefix twice.
+   * {@code inc-<id>-}; an id that already starts with "INC-" (Firebreak's own {@code
+   * INC-20261123-1}) does not get the prefix twice.
    */
   private static String prefix(String incidentId) {
     String id = slug(incidentId);

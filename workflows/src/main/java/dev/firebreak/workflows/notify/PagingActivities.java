@@ -12,9 +12,10 @@ public interface PagingActivities {
   Delivery page(PageRequest request);
 
   /**
-   * Tells paging providers that keep an incident of their own (PagerDuty) that a person took it,
-   * so their escalation stops too. Providers that only send messages have nothing to mirror. (Not
-   * annotated: the SDK refuses {@code @ActivityMethod} on a default method; it is an activity all the same.)
+   * Tells paging providers that keep an incident of their own (PagerDuty) that a person took it, so
+   * their escalation stops too. Providers that only send messages have nothing to mirror. (Not
+   * annotated: the SDK refuses {@code @ActivityMethod} on a default method; it is an activity all
+   * the same.)
    */
   default Delivery acknowledged(PageFollowUp followUp) {
     return Delivery.sent("nothing to acknowledge for " + String.join(", ", followUp.targets()));

@@ -11,9 +11,11 @@ package dev.firebreak.workflows.notify;
  * @param bookmark when set, the message is also bookmarked in its channel under this title (the
  *     post-mortem); null for ordinary messages
  */
-public record ThreadMessage(String key, String incidentId, String channel, String threadTs, String text, String bookmark) {
+public record ThreadMessage(
+    String key, String incidentId, String channel, String threadTs, String text, String bookmark) {
 
-  public ThreadMessage(String key, String incidentId, String channel, String threadTs, String text) {
+  public ThreadMessage(
+      String key, String incidentId, String channel, String threadTs, String text) {
     this(key, incidentId, channel, threadTs, text, null);
   }
 }

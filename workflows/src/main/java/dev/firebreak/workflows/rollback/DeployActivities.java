@@ -5,8 +5,8 @@ import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
 /**
- * What a rollback does on a hosting platform. Deploys are listed with
- * {@code DiagnosticsActivities.recentDeploys}; these are the calls that change something.
+ * What a rollback does on a hosting platform. Deploys are listed with {@code
+ * DiagnosticsActivities.recentDeploys}; these are the calls that change something.
  */
 @ActivityInterface(namePrefix = "Deploy")
 public interface DeployActivities {

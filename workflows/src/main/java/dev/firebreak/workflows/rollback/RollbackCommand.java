@@ -12,5 +12,9 @@ import java.time.Instant;
  * @param workflowId the rollback's workflow id, for logs
  */
 public record RollbackCommand(
-    PlatformService service, String deploymentId, String commit, String reason, Instant decidedAt,
+    PlatformService service,
+    String deploymentId,
+    String commit,
+    String reason,
+    Instant decidedAt,
     String workflowId) {}

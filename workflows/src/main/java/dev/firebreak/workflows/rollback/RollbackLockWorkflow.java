@@ -11,8 +11,8 @@ import io.temporal.workflow.WorkflowMethod;
  * At most one rollback per service: a long-lived workflow per service that grants its lock to one
  * rollback at a time. Callers claim it with update-with-start, so the first claim starts it and
  * concurrent claims are decided one after the other by the workflow itself: race-free without any
- * visibility query, which the embedded dev server does not have. Workflow id
- * {@code rollback-lock-<service>}.
+ * visibility query, which the embedded dev server does not have. Workflow id {@code
+ * rollback-lock-<service>}.
  */
 @WorkflowInterface
 public interface RollbackLockWorkflow {
@@ -21,7 +21,9 @@ public interface RollbackLockWorkflow {
     return "rollback-lock-" + service;
   }
 
-  /** @param holder who holds the lock when the workflow continues as new; null when free */
+  /**
+   * @param holder who holds the lock when the workflow continues as new; null when free
+   */
   @WorkflowMethod
   void run(LockHolder holder);
 

@@ -8,8 +8,9 @@ import java.time.Instant;
 import org.slf4j.Logger;
 
 /**
- * Grants a service's rollback lock to one rollback at a time. A rollback gives it back when it ends;
- * a lease bounds how long a rollback that never ends (terminated by hand, say) can block the service.
+ * Grants a service's rollback lock to one rollback at a time. A rollback gives it back when it
+ * ends; a lease bounds how long a rollback that never ends (terminated by hand, say) can block the
+ * service.
  */
 public class RollbackLockWorkflowImpl implements RollbackLockWorkflow {
 
@@ -35,11 +36,14 @@ public class RollbackLockWorkflowImpl implements RollbackLockWorkflow {
           continue;
         }
         if (holder != null && !now().isBefore(holder.leaseEnds())) {
-          log.warn("rollback lock: lease of {} ended without a release; lock freed", holder.workflowId());
+          log.warn(
+              "rollback lock: lease of {} ended without a release; lock freed",
+              holder.workflowId());
           holder = null;
         }
       }
-      // Idle is the only safe moment to continue as new: a claim waiting for an answer is finished first.
+      // Idle is the only safe moment to continue as new: a claim waiting for an answer is finished
+      // first.
       if (Workflow.getInfo().isContinueAsNewSuggested()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         Workflow.continueAsNew(holder);
@@ -49,8 +53,12 @@ public class RollbackLockWorkflowImpl implements RollbackLockWorkflow {
 
   @Override
   public void validateClaim(LockClaim claim) {
-    if (claim == null || claim.key() == null || claim.workflowId() == null || claim.lease() == null) {
-      throw ApplicationFailure.newFailure("a claim needs a key, a workflow id and a lease", "InvalidClaim");
+    if (claim == null
+        || claim.key() == null
+        || claim.workflowId() == null
+        || claim.lease() == null) {
+      throw ApplicationFailure.newFailure(
+          "a claim needs a key, a workflow id and a lease", "InvalidClaim");
     }
   }
 

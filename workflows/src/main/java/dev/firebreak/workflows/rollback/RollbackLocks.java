@@ -24,20 +24,29 @@ public final class RollbackLocks implements RollbackLockActivities {
 
   @Override
   public LockDecision claim(RollbackOrder order) {
-    RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RollbackLockWorkflow.workflowId(order.request().service()))
-        .setTaskQueue(TaskQueue.NAME)
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .build());
-    return WorkflowClient.executeUpdateWithStart(lock::claim,
+    RollbackLockWorkflow lock =
+        client.newWorkflowStub(
+            RollbackLockWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(RollbackLockWorkflow.workflowId(order.request().service()))
+                .setTaskQueue(TaskQueue.NAME)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                .build());
+    return WorkflowClient.executeUpdateWithStart(
+        lock::claim,
         new LockClaim(order.request().key(), order.workflowId(), order.policy().longestRun()),
-        UpdateOptions.<LockDecision>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+        UpdateOptions.<LockDecision>newBuilder()
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .build(),
         new WithStartWorkflowOperation<>(lock::run, null));
   }
 
   @Override
   public void release(RollbackOrder order) {
-    client.newWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(order.request().service()))
+    client
+        .newWorkflowStub(
+            RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(order.request().service()))
         .release(order.request().key());
   }
 }

@@ -32,7 +32,10 @@ public record RollbackPolicy(
   /** Longest a rollback can hold its service's lock: every wait it may do, plus a margin. */
   public Duration longestRun() {
     Duration approval = approvalRequired ? approvalTimeout : Duration.ZERO;
-    return approval.plus(liveTimeout).plus(healthInterval.multipliedBy(healthChecks)).plus(Duration.ofMinutes(5));
+    return approval
+        .plus(liveTimeout)
+        .plus(healthInterval.multipliedBy(healthChecks))
+        .plus(Duration.ofMinutes(5));
   }
 
   public PlatformService on(String service) {

@@ -1,4 +1,5 @@
 package dev.firebreak.workflows.rollback;
 
 /** What a rollback tells its incident, for the timeline; {@code text} is the whole sentence. */
-public record RollbackReport(String workflowId, String service, RollbackStatus status, String by, String text) {}
+public record RollbackReport(
+    String workflowId, String service, RollbackStatus status, String by, String text) {}

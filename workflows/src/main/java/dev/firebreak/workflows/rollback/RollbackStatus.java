@@ -9,7 +9,9 @@ public enum RollbackStatus {
   VERIFYING_HEALTH,
   /** Live on the platform and the service's health recovered (or it has no health URL). */
   SUCCEEDED,
-  /** Live on the platform but the service is still unhealthy; left as it is for a person to decide. */
+  /**
+   * Live on the platform but the service is still unhealthy; left as it is for a person to decide.
+   */
   UNHEALTHY,
   REFUSED,
   EXPIRED,

@@ -8,7 +8,8 @@ import java.util.List;
  * workflow's result.
  *
  * @param fromDeployment what was live before, when the platform said
- * @param toDeployment the deploy rolled back to (null until resolved, or in dry-run without a target)
+ * @param toDeployment the deploy rolled back to (null until resolved, or in dry-run without a
+ *     target)
  * @param outcome the latest sentence: what happened, or why it stopped
  */
 public record RollbackView(

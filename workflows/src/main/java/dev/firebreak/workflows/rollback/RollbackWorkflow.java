@@ -8,9 +8,9 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One rollback of one service: resolve the target, wait for approval if the service's policy asks
- * for it, roll back, wait until the platform serves it, verify health, report. Workflow id
- * {@code rollback-<service>-<key>}; it runs under its service's {@link RollbackLockWorkflow}, which
- * the caller claims before starting it.
+ * for it, roll back, wait until the platform serves it, verify health, report. Workflow id {@code
+ * rollback-<service>-<key>}; it runs under its service's {@link RollbackLockWorkflow}, which the
+ * caller claims before starting it.
  */
 @WorkflowInterface
 public interface RollbackWorkflow {

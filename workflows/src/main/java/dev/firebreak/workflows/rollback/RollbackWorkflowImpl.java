@@ -33,9 +33,9 @@ import org.slf4j.Logger;
  * gives the service's lock back and tells the incident.
  *
  * <p>Waiting until the platform serves the rollback is one heartbeating activity rather than a
- * timer loop here: the platform is polled every {@code pollInterval} (Vercel's CLI polls every
- * 250 ms for up to 3 minutes), and as workflow timers each poll would cost an activity and a timer
- * in history, hundreds of events for one rollback; heartbeats keep history to one activity however
+ * timer loop here: the platform is polled every {@code pollInterval} (Vercel's CLI polls every 250
+ * ms for up to 3 minutes), and as workflow timers each poll would cost an activity and a timer in
+ * history, hundreds of events for one rollback; heartbeats keep history to one activity however
  * long the platform takes, and a worker that dies mid-wait is noticed within the heartbeat timeout.
  */
 public class RollbackWorkflowImpl implements RollbackWorkflow {
@@ -49,9 +49,12 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setScheduleToCloseTimeout(Duration.ofMinutes(5))
-          .setRetryOptions(RetryOptions.newBuilder()
-              .setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2).setMaximumInterval(Duration.ofSeconds(30))
-              .build())
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .build())
           .build();
 
   private final RollbackRequest request;
@@ -59,10 +62,13 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private final String workflowId;
   private final Instant requestedAt;
   private final List<RollbackStep> steps = new ArrayList<>();
-  private final DiagnosticsActivities diagnostics = Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.READ);
-  private final DiagnosticsActivities health = Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.HEALTH);
+  private final DiagnosticsActivities diagnostics =
+      Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.READ);
+  private final DiagnosticsActivities health =
+      Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.HEALTH);
   private final DeployActivities deploys = Workflow.newActivityStub(DeployActivities.class, CHANGE);
-  private final ChatActivities chat = Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
+  private final ChatActivities chat =
+      Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
 
   private RollbackStatus status = RollbackStatus.RESOLVING_TARGET;
   private RollbackTarget target;
@@ -91,10 +97,17 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
       rollBack();
       verifyHealth();
     } catch (ActivityFailure failure) {
-      end(RollbackStatus.FAILED, "🚨 Rollback of " + request.service() + " FAILED: " + RootCause.message(failure)
-          + ". Nothing more was changed; the service is as the failed step left it.");
+      end(
+          RollbackStatus.FAILED,
+          "🚨 Rollback of "
+              + request.service()
+              + " FAILED: "
+              + RootCause.message(failure)
+              + ". Nothing more was changed; the service is as the failed step left it.");
     } catch (ApplicationFailure refused) {
-      end(RollbackStatus.FAILED, "Rollback of " + request.service() + " not started: " + RootCause.message(refused));
+      end(
+          RollbackStatus.FAILED,
+          "Rollback of " + request.service() + " not started: " + RootCause.message(refused));
     }
     return finish();
   }
@@ -102,36 +115,74 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   // ---- Runbook steps -------------------------------------------------------------------------
 
   private void resolveTarget() {
-    DeployHistory history = diagnostics.recentDeploys(
-        new DeployQuery(request.service(), policy.platform(), policy.platformId(), null));
+    DeployHistory history =
+        diagnostics.recentDeploys(
+            new DeployQuery(request.service(), policy.platform(), policy.platformId(), null));
     dryRun = history.dryRun();
     target = RollbackTargets.choose(history, request.toDeployment());
-    step("Target: " + target.description() + (target.from() == null ? "" : "; live now: " + target.from()));
+    step(
+        "Target: "
+            + target.description()
+            + (target.from() == null ? "" : "; live now: " + target.from()));
   }
 
   /** Waits for a decision until the policy's deadline; true when approved. */
   private boolean approved() {
     setStatus(RollbackStatus.AWAITING_APPROVAL);
-    step("Waiting up to " + HumanDuration.of(policy.approvalTimeout()) + " for approval by someone other than " + request.requestedBy());
+    step(
+        "Waiting up to "
+            + HumanDuration.of(policy.approvalTimeout())
+            + " for approval by someone other than "
+            + request.requestedBy());
     if (talks()) {
-      // Asked without waiting on it: the API's approve works whether or not the question reached chat.
-      Async.function(chat::askForApproval, new ApprovalRequest(workflowId + "/approval", request.incidentId(),
-          policy.channel(), rollbackId(), "⏪ *Approve rolling back " + request.service() + "?* " + request.requestedBy()
-              + " asks to roll it back to " + targetName() + ": " + request.reason() + "\nAnyone but "
-              + request.requestedBy() + " with a rollback role may decide within " + HumanDuration.of(policy.approvalTimeout())
-              + "; nothing changes until then.")).exceptionally(failure -> {
+      // Asked without waiting on it: the API's approve works whether or not the question reached
+      // chat.
+      Async.function(
+              chat::askForApproval,
+              new ApprovalRequest(
+                  workflowId + "/approval",
+                  request.incidentId(),
+                  policy.channel(),
+                  rollbackId(),
+                  "⏪ *Approve rolling back "
+                      + request.service()
+                      + "?* "
+                      + request.requestedBy()
+                      + " asks to roll it back to "
+                      + targetName()
+                      + ": "
+                      + request.reason()
+                      + "\nAnyone but "
+                      + request.requestedBy()
+                      + " with a rollback role may decide within "
+                      + HumanDuration.of(policy.approvalTimeout())
+                      + "; nothing changes until then."))
+          .exceptionally(
+              failure -> {
                 step("Could not ask for approval in chat: " + RootCause.message(failure));
                 return null;
               });
     }
-    boolean decided = Workflow.await(policy.approvalTimeout(), () -> approvedBy != null || refusedBy != null);
+    boolean decided =
+        Workflow.await(policy.approvalTimeout(), () -> approvedBy != null || refusedBy != null);
     if (!decided) {
-      end(RollbackStatus.EXPIRED, "Rollback of " + request.service() + " expired: nobody approved it within "
-          + HumanDuration.of(policy.approvalTimeout()) + ". Nothing was changed.");
+      end(
+          RollbackStatus.EXPIRED,
+          "Rollback of "
+              + request.service()
+              + " expired: nobody approved it within "
+              + HumanDuration.of(policy.approvalTimeout())
+              + ". Nothing was changed.");
       return false;
     }
     if (refusedBy != null) {
-      end(RollbackStatus.REFUSED, "Rollback of " + request.service() + " refused by " + refusedBy + ". Nothing was changed.");
+      end(
+          RollbackStatus.REFUSED,
+          "Rollback of "
+              + request.service()
+              + " refused by "
+              + refusedBy
+              + ". Nothing was changed.");
       return false;
     }
     return true;
@@ -140,36 +191,60 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private void rollBack() {
     setStatus(RollbackStatus.ROLLING_BACK);
     PlatformService service = policy.on(request.service());
-    RollbackStarted started = deploys.rollBack(
-        new RollbackCommand(service, target.to(), target.commit(), request.reason(), now(), workflowId));
+    RollbackStarted started =
+        deploys.rollBack(
+            new RollbackCommand(
+                service, target.to(), target.commit(), request.reason(), now(), workflowId));
     dryRun |= started.dryRun();
     step(started.detail());
     setStatus(RollbackStatus.WAITING_FOR_LIVE);
-    DeployActivities watcher = Workflow.newActivityStub(DeployActivities.class,
-        ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(policy.liveTimeout())
-            .setHeartbeatTimeout(heartbeatTimeout())
-            .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(3).build())
-            .setSummary("Wait until " + request.service() + " serves " + target.to())
-            .build());
-    Delivery live = watcher.awaitRollbackLive(
-        new RollbackCheck(service, target.to(), started.rollbackRef(), policy.pollInterval(), workflowId));
+    DeployActivities watcher =
+        Workflow.newActivityStub(
+            DeployActivities.class,
+            ActivityOptions.newBuilder()
+                .setStartToCloseTimeout(policy.liveTimeout())
+                .setHeartbeatTimeout(heartbeatTimeout())
+                .setRetryOptions(
+                    RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofSeconds(1))
+                        .setMaximumAttempts(3)
+                        .build())
+                .setSummary("Wait until " + request.service() + " serves " + target.to())
+                .build());
+    Delivery live =
+        watcher.awaitRollbackLive(
+            new RollbackCheck(
+                service, target.to(), started.rollbackRef(), policy.pollInterval(), workflowId));
     step(live.detail());
   }
 
   private void verifyHealth() {
     if (policy.healthUrl() == null || policy.healthUrl().isBlank()) {
-      end(RollbackStatus.SUCCEEDED, "Rolled back " + request.service() + " to " + targetName()
-          + "; health not verified (no health URL configured).");
+      end(
+          RollbackStatus.SUCCEEDED,
+          "Rolled back "
+              + request.service()
+              + " to "
+              + targetName()
+              + "; health not verified (no health URL configured).");
       return;
     }
     setStatus(RollbackStatus.VERIFYING_HEALTH);
     HealthResult result = null;
     for (int check = 1; check <= policy.healthChecks(); check++) {
-      result = health.checkHealth(new HealthCheck(request.service(), policy.healthUrl(), HEALTH_CHECK_TIMEOUT));
+      result =
+          health.checkHealth(
+              new HealthCheck(request.service(), policy.healthUrl(), HEALTH_CHECK_TIMEOUT));
       if (result.healthy()) {
-        end(RollbackStatus.SUCCEEDED, "Rolled back " + request.service() + " to " + targetName()
-            + "; live and healthy (" + result.summary() + ").");
+        end(
+            RollbackStatus.SUCCEEDED,
+            "Rolled back "
+                + request.service()
+                + " to "
+                + targetName()
+                + "; live and healthy ("
+                + result.summary()
+                + ").");
         return;
       }
       step("Health check " + check + "/" + policy.healthChecks() + " failed: " + describe(result));
@@ -177,9 +252,17 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
         Workflow.sleep(policy.healthInterval());
       }
     }
-    end(RollbackStatus.UNHEALTHY, "🚨 Rolled back " + request.service() + " to " + targetName()
-        + " but it is STILL UNHEALTHY after " + policy.healthChecks() + " checks (" + describe(result)
-        + "). The rollback stays in place; a person must decide what next.");
+    end(
+        RollbackStatus.UNHEALTHY,
+        "🚨 Rolled back "
+            + request.service()
+            + " to "
+            + targetName()
+            + " but it is STILL UNHEALTHY after "
+            + policy.healthChecks()
+            + " checks ("
+            + describe(result)
+            + "). The rollback stays in place; a person must decide what next.");
   }
 
   // ---- Commands ------------------------------------------------------------------------------
@@ -188,7 +271,8 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   public void validateApprove(Approval approval) {
     requireDecision(approval, "approving");
     if (approval.by().equals(request.requestedBy())) {
-      throw refusal(approval.by() + " requested this rollback and cannot approve it; someone else must");
+      throw refusal(
+          approval.by() + " requested this rollback and cannot approve it; someone else must");
     }
   }
 
@@ -215,10 +299,24 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
 
   @Override
   public RollbackView state() {
-    return new RollbackView(workflowId, request.key(), request.service(), policy.platform(), status,
-        target == null ? null : target.from(), target == null ? null : target.to(), request.reason(),
-        request.requestedBy(), request.incidentId(), approvedBy, refusedBy, dryRun, outcome, requestedAt,
-        finishedAt, List.copyOf(steps));
+    return new RollbackView(
+        workflowId,
+        request.key(),
+        request.service(),
+        policy.platform(),
+        status,
+        target == null ? null : target.from(),
+        target == null ? null : target.to(),
+        request.reason(),
+        request.requestedBy(),
+        request.incidentId(),
+        approvedBy,
+        refusedBy,
+        dryRun,
+        outcome,
+        requestedAt,
+        finishedAt,
+        List.copyOf(steps));
   }
 
   // ---- Endings -------------------------------------------------------------------------------
@@ -241,24 +339,34 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
    */
   private RollbackView finish() {
     try {
-      Workflow.newExternalWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(request.service()))
+      Workflow.newExternalWorkflowStub(
+              RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(request.service()))
           .release(request.key());
     } catch (ApplicationFailure lockGone) {
-      log.warn("{} could not release the lock of {}: {}", workflowId, request.service(), RootCause.message(lockGone));
+      log.warn(
+          "{} could not release the lock of {}: {}",
+          workflowId,
+          request.service(),
+          RootCause.message(lockGone));
     }
     if (request.incidentId() == null && talks()) {
       try {
-        chat.post(new ThreadMessage(workflowId + "/outcome", null, policy.channel(), null, outcome));
+        chat.post(
+            new ThreadMessage(workflowId + "/outcome", null, policy.channel(), null, outcome));
       } catch (ActivityFailure chatDown) {
         step("Could not post the outcome in chat: " + RootCause.message(chatDown));
       }
     }
     if (request.incidentId() != null) {
       try {
-        Workflow.newExternalWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(request.incidentId()))
-            .recordRollback(new RollbackReport(workflowId, request.service(), status, request.requestedBy(), outcome));
+        Workflow.newExternalWorkflowStub(
+                IncidentWorkflow.class, IncidentWorkflow.workflowId(request.incidentId()))
+            .recordRollback(
+                new RollbackReport(
+                    workflowId, request.service(), status, request.requestedBy(), outcome));
       } catch (ApplicationFailure incidentGone) {
-        step("Could not report to " + request.incidentId() + ": " + RootCause.message(incidentGone));
+        step(
+            "Could not report to " + request.incidentId() + ": " + RootCause.message(incidentGone));
       }
     }
     return state();
@@ -266,12 +374,18 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
 
   // ---- Small rules ---------------------------------------------------------------------------
 
-  /** Whether this rollback talks in chat: rollbacks requested before it did, or with no channel, do not. */
+  /**
+   * Whether this rollback talks in chat: rollbacks requested before it did, or with no channel, do
+   * not.
+   */
   private boolean talks() {
-    return policy.channel() != null && Workflow.getVersion(RollbackVersions.CHAT, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return policy.channel() != null
+        && Workflow.getVersion(RollbackVersions.CHAT, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
-  /** The id people use: {@code GET /api/v1/rollbacks/{id}}, and the value of the approval buttons. */
+  /**
+   * The id people use: {@code GET /api/v1/rollbacks/{id}}, and the value of the approval buttons.
+   */
   private String rollbackId() {
     return workflowId.substring(RollbackWorkflow.WORKFLOW_ID_PREFIX.length());
   }
@@ -297,8 +411,12 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
 
   private void setStatus(RollbackStatus next) {
     status = next;
-    Workflow.setCurrentDetails("**" + request.service() + "** rollback · " + next
-        + (target == null || target.to() == null ? "" : " · to " + target.to()));
+    Workflow.setCurrentDetails(
+        "**"
+            + request.service()
+            + "** rollback · "
+            + next
+            + (target == null || target.to() == null ? "" : " · to " + target.to()));
   }
 
   private void step(String text) {
@@ -308,11 +426,15 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   }
 
   private static String comment(Approval approval) {
-    return approval.comment() == null || approval.comment().isBlank() ? "" : ": " + approval.comment();
+    return approval.comment() == null || approval.comment().isBlank()
+        ? ""
+        : ": " + approval.comment();
   }
 
   private static String describe(HealthResult result) {
-    return result.failingChecks().isEmpty() ? result.summary() : String.join(", ", result.failingChecks());
+    return result.failingChecks().isEmpty()
+        ? result.summary()
+        : String.join(", ", result.failingChecks());
   }
 
   private static ApplicationFailure refusal(String message) {

@@ -11,4 +11,5 @@ import java.time.Instant;
  * @param from the unchanged start
  * @param until the new end
  */
-public record MaintenanceReschedule(String key, PublicIncidentRef ref, Instant from, Instant until) {}
+public record MaintenanceReschedule(
+    String key, PublicIncidentRef ref, Instant from, Instant until) {}

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * The webhook retry job's bookkeeping: which events were listed, which are due, which failed how
  * often, which are set aside. An id enters {@code seen} when first listed and never leaves, so a
- * listing that repeats an event (across pages, or again after continue-as-new) never queues it twice.
- * Plain Java, no Temporal: the workflow decides when, this decides what.
+ * listing that repeats an event (across pages, or again after continue-as-new) never queues it
+ * twice. Plain Java, no Temporal: the workflow decides when, this decides what.
  */
 final class RedeliveryBook {
 
@@ -56,8 +56,10 @@ final class RedeliveryBook {
   }
 
   static RedeliveryBook start(Instant since) {
-    return new RedeliveryBook(new WebhookRetryLedger(
-        since, null, false, false, List.of(), List.of(), Map.of(), List.of(), 0, 0, false, false, 0));
+    return new RedeliveryBook(
+        new WebhookRetryLedger(
+            since, null, false, false, List.of(), List.of(), Map.of(), List.of(), 0, 0, false,
+            false, 0));
   }
 
   static RedeliveryBook resume(WebhookRetryLedger ledger) {
@@ -66,9 +68,20 @@ final class RedeliveryBook {
 
   /** What continue-as-new carries into the next run. */
   WebhookRetryLedger ledger() {
-    return new WebhookRetryLedger(since, cursor, listingDone, truncated, List.copyOf(seenInOrder),
-        List.copyOf(pending), Collections.unmodifiableMap(new LinkedHashMap<>(failing)), List.copyOf(deadLetters), delivered, duplicatesSkipped,
-        paused, dryRun, runs);
+    return new WebhookRetryLedger(
+        since,
+        cursor,
+        listingDone,
+        truncated,
+        List.copyOf(seenInOrder),
+        List.copyOf(pending),
+        Collections.unmodifiableMap(new LinkedHashMap<>(failing)),
+        List.copyOf(deadLetters),
+        delivered,
+        duplicatesSkipped,
+        paused,
+        dryRun,
+        runs);
   }
 
   // ---- Listing -------------------------------------------------------------------------------
@@ -130,7 +143,8 @@ final class RedeliveryBook {
    *
    * @return the events newly set aside
    */
-  List<DeadLetter> settle(List<String> batch, RedeliveryOutcome outcome, String unsettledError, int maxAttempts) {
+  List<DeadLetter> settle(
+      List<String> batch, RedeliveryOutcome outcome, String unsettledError, int maxAttempts) {
     dryRun |= outcome.dryRun();
     Set<String> settled = new HashSet<>();
     for (String id : outcome.delivered()) {
@@ -142,7 +156,8 @@ final class RedeliveryBook {
     List<DeadLetter> setAside = new ArrayList<>();
     for (DeliveryFailure failure : outcome.failed()) {
       if (settled.add(failure.eventId())) {
-        fail(failure.eventId(), failure.permanent(), failure.error(), maxAttempts).ifPresent(setAside::add);
+        fail(failure.eventId(), failure.permanent(), failure.error(), maxAttempts)
+            .ifPresent(setAside::add);
       }
     }
     for (String id : batch) {
@@ -154,8 +169,10 @@ final class RedeliveryBook {
   }
 
   private Optional<DeadLetter> fail(String id, boolean permanent, String error, int maxAttempts) {
-    String shortError = error == null ? "unknown error"
-        : error.length() <= ERROR_CHARS ? error : error.substring(0, ERROR_CHARS) + "…";
+    String shortError =
+        error == null
+            ? "unknown error"
+            : error.length() <= ERROR_CHARS ? error : error.substring(0, ERROR_CHARS) + "…";
     FailedAttempts before = failing.get(id);
     int attempts = before == null ? 1 : before.attempts() + 1;
     if (permanent || attempts >= maxAttempts) {
@@ -200,7 +217,17 @@ final class RedeliveryBook {
   }
 
   WebhookRetryReport report(String provider, WebhookRetryPhase phase) {
-    return new WebhookRetryReport(provider, phase, paused, seen.size(), delivered, duplicatesSkipped,
-        failing.size(), List.copyOf(deadLetters), truncated, dryRun, runs);
+    return new WebhookRetryReport(
+        provider,
+        phase,
+        paused,
+        seen.size(),
+        delivered,
+        duplicatesSkipped,
+        failing.size(),
+        List.copyOf(deadLetters),
+        truncated,
+        dryRun,
+        runs);
   }
 }

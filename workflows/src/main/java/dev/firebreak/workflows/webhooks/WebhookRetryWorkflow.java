@@ -6,10 +6,10 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * The built-in webhook retry job: lists the provider's failed webhook deliveries and re-delivers each
- * event, signed as the provider signs it, to the application's endpoint, at most once per event id.
- * Events that keep failing are set aside as dead letters and reported in chat. Scheduled jobs start
- * it as a child by its type name, {@value #TYPE}.
+ * The built-in webhook retry job: lists the provider's failed webhook deliveries and re-delivers
+ * each event, signed as the provider signs it, to the application's endpoint, at most once per
+ * event id. Events that keep failing are set aside as dead letters and reported in chat. Scheduled
+ * jobs start it as a child by its type name, {@value #TYPE}.
  */
 @WorkflowInterface
 public interface WebhookRetryWorkflow {
@@ -29,6 +29,8 @@ public interface WebhookRetryWorkflow {
   @SignalMethod(description = "Continue re-delivering where the job paused")
   void resume();
 
-  @QueryMethod(description = "Phase, counts of listed, delivered, skipped duplicates, retrying and dead-lettered events")
+  @QueryMethod(
+      description =
+          "Phase, counts of listed, delivered, skipped duplicates, retrying and dead-lettered events")
   WebhookRetryReport progress();
 }

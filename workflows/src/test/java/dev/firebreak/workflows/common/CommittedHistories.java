@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Workflow histories committed under {@code src/test/resources/histories}: recorded once, replayed on every build. */
+/**
+ * Workflow histories committed under {@code src/test/resources/histories}: recorded once, replayed
+ * on every build.
+ */
 public final class CommittedHistories {
 
   /** Where every committed history lives, one folder per workflow family. */
@@ -44,7 +47,12 @@ public final class CommittedHistories {
   private static CommittedHistory describe(Path file) {
     try {
       JsonNode started = JSON.readTree(file.toFile()).path("events").path(0);
-      String type = started.path("workflowExecutionStartedEventAttributes").path("workflowType").path("name").asText();
+      String type =
+          started
+              .path("workflowExecutionStartedEventAttributes")
+              .path("workflowType")
+              .path("name")
+              .asText();
       return new CommittedHistory(file, ROOT.relativize(file).toString().replace('\\', '/'), type);
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the committed history " + file, e);
@@ -55,10 +63,13 @@ public final class CommittedHistories {
    * Replays one history on a worker with every given implementation registered (the history's own
    * type picks one) and records what each {@code getVersion} call answered into {@code seen}.
    */
-  public static void replay(Path history, VersionsSeen seen, List<Class<?>> implementations) throws Exception {
-    TestEnvironmentOptions options = TestEnvironmentOptions.newBuilder()
-        .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(seen).build())
-        .build();
+  public static void replay(Path history, VersionsSeen seen, List<Class<?>> implementations)
+      throws Exception {
+    TestEnvironmentOptions options =
+        TestEnvironmentOptions.newBuilder()
+            .setWorkerFactoryOptions(
+                WorkerFactoryOptions.newBuilder().setWorkerInterceptors(seen).build())
+            .build();
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options)) {
       Worker worker = env.newWorker("replay");
       worker.registerWorkflowImplementationTypes(implementations.toArray(Class<?>[]::new));
@@ -75,7 +86,8 @@ public final class CommittedHistories {
    * proof that what older code recorded still replays, so recording adds histories and never
    * rewrites one. Delete a file on purpose to record it again.
    */
-  public static void save(WorkflowClient client, String workflowId, Path folder, String name) throws IOException {
+  public static void save(WorkflowClient client, String workflowId, Path folder, String name)
+      throws IOException {
     Path file = folder.resolve(name + ".json");
     if (Files.exists(file)) {
       return;

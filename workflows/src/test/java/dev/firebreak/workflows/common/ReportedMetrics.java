@@ -12,14 +12,18 @@ import java.util.stream.Stream;
 
 /**
  * Keeps what workflows reported through their metrics scope, as Prometheus would see it: keyed by
- * the metric's name followed by the values of the given tags, in order (a missing tag adds nothing).
+ * the metric's name followed by the values of the given tags, in order (a missing tag adds
+ * nothing).
  */
 public final class ReportedMetrics implements StatsReporter {
   public final Map<String, Long> counters = new ConcurrentHashMap<>();
   public final Map<String, List<Duration>> timers = new ConcurrentHashMap<>();
   private final List<String> keyTags;
 
-  /** @param keyTags the tags whose values tell series apart, such as {@code severity} and {@code cause} */
+  /**
+   * @param keyTags the tags whose values tell series apart, such as {@code severity} and {@code
+   *     cause}
+   */
   public ReportedMetrics(String... keyTags) {
     this.keyTags = List.of(keyTags);
   }
@@ -36,8 +40,11 @@ public final class ReportedMetrics implements StatsReporter {
   }
 
   @Override
-  public void reportTimer(String name, Map<String, String> tags, com.uber.m3.util.Duration interval) {
-    timers.merge(key(name, tags), List.of(Duration.ofNanos(interval.getNanos())),
+  public void reportTimer(
+      String name, Map<String, String> tags, com.uber.m3.util.Duration interval) {
+    timers.merge(
+        key(name, tags),
+        List.of(Duration.ofNanos(interval.getNanos())),
         (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
   }
 
@@ -49,12 +56,22 @@ public final class ReportedMetrics implements StatsReporter {
   @SuppressWarnings({"rawtypes", "deprecation"})
   @Override
   public void reportHistogramValueSamples(
-      String name, Map<String, String> tags, Buckets buckets, double lower, double upper, long samples) {}
+      String name,
+      Map<String, String> tags,
+      Buckets buckets,
+      double lower,
+      double upper,
+      long samples) {}
 
   @SuppressWarnings({"rawtypes", "deprecation"})
   @Override
-  public void reportHistogramDurationSamples(String name, Map<String, String> tags, Buckets buckets,
-      com.uber.m3.util.Duration lower, com.uber.m3.util.Duration upper, long samples) {}
+  public void reportHistogramDurationSamples(
+      String name,
+      Map<String, String> tags,
+      Buckets buckets,
+      com.uber.m3.util.Duration lower,
+      com.uber.m3.util.Duration upper,
+      long samples) {}
 
   @Override
   public Capabilities capabilities() {

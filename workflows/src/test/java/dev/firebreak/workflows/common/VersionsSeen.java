@@ -25,14 +25,15 @@ public final class VersionsSeen extends WorkerInterceptorBase {
     return new WorkflowInboundCallsInterceptorBase(next) {
       @Override
       public void init(WorkflowOutboundCallsInterceptor outbound) {
-        super.init(new WorkflowOutboundCallsInterceptorBase(outbound) {
-          @Override
-          public int getVersion(String changeId, int minSupported, int maxSupported) {
-            int version = super.getVersion(changeId, minSupported, maxSupported);
-            record(changeId, version);
-            return version;
-          }
-        });
+        super.init(
+            new WorkflowOutboundCallsInterceptorBase(outbound) {
+              @Override
+              public int getVersion(String changeId, int minSupported, int maxSupported) {
+                int version = super.getVersion(changeId, minSupported, maxSupported);
+                record(changeId, version);
+                return version;
+              }
+            });
       }
     };
   }

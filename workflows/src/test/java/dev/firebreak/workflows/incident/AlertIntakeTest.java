@@ -22,8 +22,9 @@ class AlertIntakeTest {
   })
   void aDeliveryReopensOpensTheNextIncidentOrResolvesDependingOnWhereTheIncidentIs(
       IncidentStatus status, boolean firing, boolean autoResolve, AlertIntake.Action expected) {
-    AlertReceived alert = new AlertReceived("alertmanager", "fp-1", firing, "HighErrorRate", Severity.P1, null,
-        null, autoResolve);
+    AlertReceived alert =
+        new AlertReceived(
+            "alertmanager", "fp-1", firing, "HighErrorRate", Severity.P1, null, null, autoResolve);
 
     assertThat(AlertIntake.decide(status, alert)).isEqualTo(expected);
   }

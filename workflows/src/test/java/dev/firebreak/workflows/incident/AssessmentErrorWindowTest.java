@@ -14,11 +14,20 @@ class AssessmentErrorWindowTest {
   @ParameterizedTest(name = "a {0} window reads \"{1}\"")
   @CsvSource({"PT15M, 15m", "PT1H, 1h", "PT90M, 1h 30m", "PT24H, 1d"})
   void theErrorCountsWindowReadsAsOnCallPeopleSayIt(String window, String spoken) {
-    ErrorCount count = new ErrorCount("recoup-backend", "4501", 42, Duration.parse(window), false, null);
+    ErrorCount count =
+        new ErrorCount("recoup-backend", "4501", 42, Duration.parse(window), false, null);
 
-    Assessment assessment = Assessment.of(IncidentPolicies.recoup(), Instant.EPOCH, List.of(), List.of(), List.of(),
-        List.of(count));
+    Assessment assessment =
+        Assessment.of(
+            IncidentPolicies.recoup(),
+            Instant.EPOCH,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(count));
 
-    assertThat(assessment.results()).containsExactly("Errors of recoup-backend (Sentry project 4501): 42 in the last " + spoken);
+    assertThat(assessment.results())
+        .containsExactly(
+            "Errors of recoup-backend (Sentry project 4501): 42 in the last " + spoken);
   }
 }

@@ -11,7 +11,9 @@ class ChatLaneTest {
 
   private final IncidentPolicy policy = IncidentPolicies.recoup();
   private final Incident incident =
-      Incident.declare(IncidentPolicies.declaration("INC-1", Severity.P1), Instant.parse("2026-03-02T10:00:00Z"));
+      Incident.declare(
+          IncidentPolicies.declaration("INC-1", Severity.P1),
+          Instant.parse("2026-03-02T10:00:00Z"));
   private final ChatLane chat = new ChatLane(incident, policy);
 
   @Test
@@ -46,18 +48,22 @@ class ChatLaneTest {
   void postsThreadUnderTheIncidentMessageInItsRoomOnceItWasReallyPosted() {
     chat.post("ack", "acknowledged", true);
     ChatWork post = chat.next();
-    assertThat(chat.message(post, false)).isEqualTo(
-        new ThreadMessage("INC-1/ack-1", "INC-1", "#incidents", null, "acknowledged", null));
+    assertThat(chat.message(post, false))
+        .isEqualTo(
+            new ThreadMessage("INC-1/ack-1", "INC-1", "#incidents", null, "acknowledged", null));
 
     incident.incidentMessage = new MessageRef("C0ROOM", "1700000000.0001", false);
-    assertThat(chat.message(post, true)).isEqualTo(
-        new ThreadMessage("INC-1/ack-1", "INC-1", "C0ROOM", "1700000000.0001", "acknowledged", null));
+    assertThat(chat.message(post, true))
+        .isEqualTo(
+            new ThreadMessage(
+                "INC-1/ack-1", "INC-1", "C0ROOM", "1700000000.0001", "acknowledged", null));
     assertThat(ChatLane.posted(new MessageRef("#incidents", "dry", true))).isFalse();
   }
 
   @Test
   void theCardShowsTheRollbackSuggestion() {
-    incident.suggestions.add(new Suggestion(Suggestion.ROLLBACK, "recoup-backend", "v41", "Roll back deploy v42"));
+    incident.suggestions.add(
+        new Suggestion(Suggestion.ROLLBACK, "recoup-backend", "v41", "Roll back deploy v42"));
 
     assertThat(chat.card().rollbackSuggestion()).isEqualTo("Roll back deploy v42");
   }

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 
 class ChildIncidentTest {
 
-  /** A parent as jobs and windows are: it declares, then goes on and closes while the incident lives. */
+  /**
+   * A parent as jobs and windows are: it declares, then goes on and closes while the incident
+   * lives.
+   */
   @WorkflowInterface
   public interface DeclaringParent {
     @WorkflowMethod
@@ -34,15 +37,28 @@ class ChildIncidentTest {
   public static class DeclaringParentImpl implements DeclaringParent {
     @Override
     public List<String> declareTwice(String incidentId) {
-      Declaration declaration = new Declaration(incidentId, "Maintenance MW-9 failed: disks", Severity.P1,
-          "recoup-backend", "swap-disks reported failed", null, "maintenance MW-9",
-          Instant.ofEpochMilli(Workflow.currentTimeMillis()));
+      Declaration declaration =
+          new Declaration(
+              incidentId,
+              "Maintenance MW-9 failed: disks",
+              Severity.P1,
+              "recoup-backend",
+              "swap-disks reported failed",
+              null,
+              "maintenance MW-9",
+              Instant.ofEpochMilli(Workflow.currentTimeMillis()));
       List<String> outcomes = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        outcomes.add(ChildIncident.declare(declaration, Severity.P1, IncidentPolicies.recoup(),
-                "P1 · recoup-backend · maintenance MW-9 failed", ChildWorkflowOptions.newBuilder()
-                    .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE))
-            .orElse("started"));
+        outcomes.add(
+            ChildIncident.declare(
+                    declaration,
+                    Severity.P1,
+                    IncidentPolicies.recoup(),
+                    "P1 · recoup-backend · maintenance MW-9 failed",
+                    ChildWorkflowOptions.newBuilder()
+                        .setWorkflowIdReusePolicy(
+                            WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE))
+                .orElse("started"));
       }
       return outcomes;
     }
@@ -55,9 +71,14 @@ class ChildIncidentTest {
   void startEnvironment() {
     env = TestWorkflowEnvironment.newInstance();
     Worker worker = env.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(DeclaringParentImpl.class, IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), new RecordingStatusPage(),
-        new ScriptedDiagnostics(), new ScriptedErrorCounts());
+    worker.registerWorkflowImplementationTypes(
+        DeclaringParentImpl.class, IncidentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new RecordingChat(),
+        new RecordingPager(),
+        new RecordingStatusPage(),
+        new ScriptedDiagnostics(),
+        new ScriptedErrorCounts());
     env.start();
     client = env.getWorkflowClient();
   }
@@ -69,24 +90,42 @@ class ChildIncidentTest {
 
   @Test
   void anIncidentDeclaredByAParentOutlivesItOnceUnderItsIdWithItsMemoAndSummary() {
-    DeclaringParent parent = client.newWorkflowStub(DeclaringParent.class,
-        WorkflowOptions.newBuilder().setWorkflowId("window-MW-9").setTaskQueue(TaskQueue.NAME).build());
+    DeclaringParent parent =
+        client.newWorkflowStub(
+            DeclaringParent.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("window-MW-9")
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
 
     List<String> outcomes = parent.declareTwice("INC-MW-9");
 
     assertThat(outcomes.get(0)).isEqualTo("started");
-    assertThat(outcomes.get(1)).as("a second declaration under the same id is refused, saying why").isNotEqualTo("started")
+    assertThat(outcomes.get(1))
+        .as("a second declaration under the same id is refused, saying why")
+        .isNotEqualTo("started")
         .isNotBlank();
-    DescribeWorkflowExecutionResponse incident = env.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
-        DescribeWorkflowExecutionRequest.newBuilder().setNamespace(env.getNamespace())
-            .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder()
-                .setWorkflowId(IncidentWorkflow.workflowId("INC-MW-9")))
-            .build());
-    assertThat(incident.getWorkflowExecutionInfo().getStatus().name()).as("the parent has closed; the incident runs on")
+    DescribeWorkflowExecutionResponse incident =
+        env.getWorkflowServiceStubs()
+            .blockingStub()
+            .describeWorkflowExecution(
+                DescribeWorkflowExecutionRequest.newBuilder()
+                    .setNamespace(env.getNamespace())
+                    .setExecution(
+                        io.temporal.api.common.v1.WorkflowExecution.newBuilder()
+                            .setWorkflowId(IncidentWorkflow.workflowId("INC-MW-9")))
+                    .build());
+    assertThat(incident.getWorkflowExecutionInfo().getStatus().name())
+        .as("the parent has closed; the incident runs on")
         .isEqualTo("WORKFLOW_EXECUTION_STATUS_RUNNING");
-    assertThat(incident.getWorkflowExecutionInfo().getParentExecution().getWorkflowId()).isEqualTo("window-MW-9");
-    String title = DefaultDataConverter.newDefaultInstance().fromPayload(
-        incident.getWorkflowExecutionInfo().getMemo().getFieldsOrThrow(IncidentMemo.TITLE), String.class, String.class);
+    assertThat(incident.getWorkflowExecutionInfo().getParentExecution().getWorkflowId())
+        .isEqualTo("window-MW-9");
+    String title =
+        DefaultDataConverter.newDefaultInstance()
+            .fromPayload(
+                incident.getWorkflowExecutionInfo().getMemo().getFieldsOrThrow(IncidentMemo.TITLE),
+                String.class,
+                String.class);
     assertThat(title).isEqualTo("Maintenance MW-9 failed: disks");
   }
 }

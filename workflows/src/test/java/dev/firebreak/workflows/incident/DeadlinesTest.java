@@ -31,7 +31,8 @@ class DeadlinesTest {
 
     assertThat(Deadlines.next(incident, cadence, T0.plusSeconds(30))).isEqualTo(T0.plusSeconds(30));
     incident.assessed = true;
-    assertThat(Deadlines.next(incident, cadence, T0.plusSeconds(30))).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+    assertThat(Deadlines.next(incident, cadence, T0.plusSeconds(30)))
+        .isEqualTo(T0.plus(Duration.ofMinutes(15)));
   }
 
   @Test

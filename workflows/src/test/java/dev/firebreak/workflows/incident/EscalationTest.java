@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** "Page level N" for an ack timeout and for missed updates, decided in one place (Recoup: three levels, two rounds). */
+/**
+ * "Page level N" for an ack timeout and for missed updates, decided in one place (Recoup: three
+ * levels, two rounds).
+ */
 class EscalationTest {
 
   private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
@@ -17,7 +20,8 @@ class EscalationTest {
   private final IncidentPolicy policy = IncidentPolicies.recoup();
   private final Escalation escalation = new Escalation(policy);
 
-  @ParameterizedTest(name = "after level {0} in round {1} the ack timeout pages level {2} in round {3}")
+  @ParameterizedTest(
+      name = "after level {0} in round {1} the ack timeout pages level {2} in round {3}")
   @CsvSource({
     "0, 1, 1, 1",
     "1, 1, 2, 1",
@@ -37,7 +41,8 @@ class EscalationTest {
     assertThat(escalation.afterAckTimeout(2, 2).exhausted()).isTrue();
   }
 
-  @ParameterizedTest(name = "acknowledged={0}, level {1} paged last, {2} missed → level {3} (-1: nobody)")
+  @ParameterizedTest(
+      name = "acknowledged={0}, level {1} paged last, {2} missed → level {3} (-1: nobody)")
   @CsvSource({
     "true, 0, 1, -1",
     "true, 0, 2, 1",
@@ -64,7 +69,8 @@ class EscalationTest {
 
     assertThat(escalation.ackTimeoutExpired(incident, T0.plus(Duration.ofMinutes(14)))).isFalse();
     assertThat(escalation.ackTimeoutExpired(incident, T0.plus(Duration.ofMinutes(15)))).isTrue();
-    Escalation.acknowledged(incident, "bob", T0.plus(Duration.ofMinutes(15)), new ChatLane(incident, policy));
+    Escalation.acknowledged(
+        incident, "bob", T0.plus(Duration.ofMinutes(15)), new ChatLane(incident, policy));
     incident.status = IncidentStatus.ACKNOWLEDGED;
     assertThat(escalation.ackTimeoutExpired(incident, T0.plus(Duration.ofHours(1)))).isFalse();
   }
@@ -88,7 +94,8 @@ class EscalationTest {
     Incident incident = declared(Severity.P1);
     incident.nextEscalationAt = T0.plus(Duration.ofMinutes(15));
 
-    Escalation.acknowledged(incident, "bob", T0.plus(Duration.ofMinutes(4)), new ChatLane(incident, policy));
+    Escalation.acknowledged(
+        incident, "bob", T0.plus(Duration.ofMinutes(4)), new ChatLane(incident, policy));
 
     assertThat(incident.nextEscalationAt).isNull();
     assertThat(incident.commander).isEqualTo("bob");
@@ -119,7 +126,8 @@ class EscalationTest {
     Incident incident = declared(Severity.P4);
 
     assertThat(escalation.pagesDeclaration(incident, null, T0)).isFalse();
-    assertThat(incident.timeline.get(incident.timeline.size() - 1).text()).contains("P4 does not page");
+    assertThat(incident.timeline.get(incident.timeline.size() - 1).text())
+        .contains("P4 does not page");
     assertThat(escalation.pagesDeclaration(declared(Severity.P1), null, T0)).isTrue();
     assertThat(escalation.pagesDeclaration(declared(Severity.P1), "bob", T0)).isFalse();
   }

@@ -2,7 +2,6 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -27,12 +26,16 @@ class IncidentAlertTest {
   private final RecordingPager pager = new RecordingPager();
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
 
-  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  /**
+   * A server, worker and task queue of its own for each test; prints the workflows' histories when
+   * one fails.
+   */
   @RegisterExtension
-  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
-      .setActivityImplementations(chat, pager, diagnostics)
-      .build();
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
+          .setActivityImplementations(chat, pager, diagnostics)
+          .build();
 
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
@@ -41,26 +44,58 @@ class IncidentAlertTest {
     this.taskQueue = worker.getTaskQueue();
   }
 
-  /** What the API does for every firing: start the incident, or signal the one running under the id. */
+  /**
+   * What the API does for every firing: start the incident, or signal the one running under the id.
+   */
   private IncidentWorkflow deliver(AlertReceived alert) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(IncidentWorkflow.class.getSimpleName(),
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(IncidentWorkflow.workflowId(ID))
-            .setTaskQueue(taskQueue)
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-            .build());
-    Declaration declaration = new Declaration(ID, alert.title(), alert.severity(), "recoup-backend", alert.detail(),
-        null, alert.source(), null);
-    stub.signalWithStart("alert", new Object[] {alert}, new Object[] {IncidentInput.declared(declaration, IncidentPolicies.recoup())});
+    WorkflowStub stub =
+        client.newUntypedWorkflowStub(
+            IncidentWorkflow.class.getSimpleName(),
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(IncidentWorkflow.workflowId(ID))
+                .setTaskQueue(taskQueue)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+                .build());
+    Declaration declaration =
+        new Declaration(
+            ID,
+            alert.title(),
+            alert.severity(),
+            "recoup-backend",
+            alert.detail(),
+            null,
+            alert.source(),
+            null);
+    stub.signalWithStart(
+        "alert",
+        new Object[] {alert},
+        new Object[] {IncidentInput.declared(declaration, IncidentPolicies.recoup())});
     return client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(ID));
   }
 
   private static AlertReceived firing() {
-    return new AlertReceived("alertmanager", "fp-1", true, "HighErrorRate", Severity.P1, "error rate 7%", "{\"status\":\"firing\"}", false);
+    return new AlertReceived(
+        "alertmanager",
+        "fp-1",
+        true,
+        "HighErrorRate",
+        Severity.P1,
+        "error rate 7%",
+        "{\"status\":\"firing\"}",
+        false);
   }
 
   private static AlertReceived resolved(boolean autoResolve) {
-    return new AlertReceived("alertmanager", "fp-1", false, "HighErrorRate", Severity.P1, null, "{\"status\":\"resolved\"}", autoResolve);
+    return new AlertReceived(
+        "alertmanager",
+        "fp-1",
+        false,
+        "HighErrorRate",
+        Severity.P1,
+        null,
+        "{\"status\":\"resolved\"}",
+        autoResolve);
   }
 
   @Test
@@ -74,8 +109,14 @@ class IncidentAlertTest {
     IncidentView view = incident.state();
     assertThat(pager.pages).hasSize(1);
     assertThat(view.alerts().firings()).isEqualTo(20);
-    assertThat(view.timeline()).filteredOn(e -> e.kind().equals("alert-firing")).singleElement()
-        .satisfies(line -> assertThat(line.text()).contains("20 deliveries").contains("Latest payload: {\"status\":\"firing\"}"));
+    assertThat(view.timeline())
+        .filteredOn(e -> e.kind().equals("alert-firing"))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line.text())
+                    .contains("20 deliveries")
+                    .contains("Latest payload: {\"status\":\"firing\"}"));
     assertThat(view.declaredBy()).isEqualTo("alertmanager");
   }
 
@@ -89,7 +130,9 @@ class IncidentAlertTest {
     assertThat(view.status()).isEqualTo(IncidentStatus.DECLARED);
     assertThat(view.alerts().resolutions()).isEqualTo(1);
     assertThat(view.alerts().firing()).isFalse();
-    assertThat(view.timeline()).extracting(TimelineEntry::kind).contains("alert-firing", "alert-resolved");
+    assertThat(view.timeline())
+        .extracting(TimelineEntry::kind)
+        .contains("alert-firing", "alert-resolved");
   }
 
   @Test
@@ -105,7 +148,9 @@ class IncidentAlertTest {
     env.sleep(Duration.ofMinutes(1));
 
     assertThat(whileUnhealthy).isEqualTo(IncidentStatus.DECLARED);
-    assertThat(incident.state().timeline()).extracting(TimelineEntry::kind).contains("resolve-refused", "resolved");
+    assertThat(incident.state().timeline())
+        .extracting(TimelineEntry::kind)
+        .contains("resolve-refused", "resolved");
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.MONITORING);
     assertThat(incident.state().resolvedAt()).isNotNull();
   }

@@ -2,7 +2,6 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IncidentDeclarationOrderTest {
 
   private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+
   /** The API took the declaration six seconds before the worker first ran it. */
   private static final Instant REQUESTED_AT = START.minusSeconds(6);
 
@@ -34,15 +34,19 @@ class IncidentDeclarationOrderTest {
   private final RecordingChat chat = new RecordingChat();
   private final RecordingPager pager = new RecordingPager();
 
-  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  /**
+   * A server, worker and task queue of its own for each test; prints the workflows' histories when
+   * one fails.
+   */
   @RegisterExtension
-  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
-      .setActivityImplementations(chat, pager, new ScriptedDiagnostics())
-      .setInitialTime(START)
-      // Each test starts the worker itself: some need a command to reach the server first.
-      .setDoNotStart(true)
-      .build();
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
+          .setActivityImplementations(chat, pager, new ScriptedDiagnostics())
+          .setInitialTime(START)
+          // Each test starts the worker itself: some need a command to reach the server first.
+          .setDoNotStart(true)
+          .build();
 
   @BeforeEach
   void connect(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
@@ -52,17 +56,32 @@ class IncidentDeclarationOrderTest {
   }
 
   private IncidentWorkflow declare(String id) {
-    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId(id)).setTaskQueue(taskQueue).build());
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(IncidentWorkflow.workflowId(id))
+                .setTaskQueue(taskQueue)
+                .build());
     Declaration draft = IncidentPolicies.declaration(id, Severity.P1);
-    Declaration requested = new Declaration(draft.id(), draft.title(), draft.severity(), draft.service(),
-        draft.description(), draft.commander(), draft.declaredBy(), REQUESTED_AT);
-    WorkflowClient.start(incident::run, IncidentInput.declared(requested, IncidentPolicies.recoup()));
+    Declaration requested =
+        new Declaration(
+            draft.id(),
+            draft.title(),
+            draft.severity(),
+            draft.service(),
+            draft.description(),
+            draft.commander(),
+            draft.declaredBy(),
+            REQUESTED_AT);
+    WorkflowClient.start(
+        incident::run, IncidentInput.declared(requested, IncidentPolicies.recoup()));
     return incident;
   }
 
   @Test
-  void anAcknowledgementSentWhileNoWorkerRunsIsAppliedAfterTheAnnouncementAndNobodyIsPaged() throws Exception {
+  void anAcknowledgementSentWhileNoWorkerRunsIsAppliedAfterTheAnnouncementAndNobodyIsPaged()
+      throws Exception {
     IncidentWorkflow incident = declare("INC-EARLY");
     CompletableFuture<IncidentView> ack =
         CompletableFuture.supplyAsync(() -> incident.acknowledge(new Acknowledgement("bob")));
@@ -75,17 +94,24 @@ class IncidentDeclarationOrderTest {
     IncidentView view = incident.state();
     assertThat(acknowledged.acknowledgedBy()).isEqualTo("bob");
     assertThat(view.declaredAt()).isEqualTo(REQUESTED_AT);
-    assertThat(view.timeline()).extracting(TimelineEntry::kind).startsWith("declared", "not-paged", "acknowledged");
+    assertThat(view.timeline())
+        .extracting(TimelineEntry::kind)
+        .startsWith("declared", "not-paged", "acknowledged");
     assertThat(view.timeline()).extracting(TimelineEntry::kind).doesNotContain("paged");
     assertThat(view.timeline().get(0).at()).isEqualTo(REQUESTED_AT);
     assertThat(pager.pages).isEmpty();
     assertThat(pager.providerEvents).isEmpty();
     assertThat(chat.cards).isNotEmpty();
-    assertThat(chat.posts).filteredOn(post -> post.key().contains("/ack-")).singleElement().satisfies(post -> {
-      assertThat(post.channel()).isEqualTo(RecordingChat.ROOM);
-      assertThat(post.text()).containsPattern("Acknowledged by bob after \\d+s");
-    });
-    assertThat(Duration.between(view.declaredAt(), view.acknowledgedAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+    assertThat(chat.posts)
+        .filteredOn(post -> post.key().contains("/ack-"))
+        .singleElement()
+        .satisfies(
+            post -> {
+              assertThat(post.channel()).isEqualTo(RecordingChat.ROOM);
+              assertThat(post.text()).containsPattern("Acknowledged by bob after \\d+s");
+            });
+    assertThat(Duration.between(view.declaredAt(), view.acknowledgedAt()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(6));
   }
 
   @Test

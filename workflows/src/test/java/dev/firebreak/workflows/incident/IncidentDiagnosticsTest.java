@@ -14,26 +14,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IncidentDiagnosticsTest {
 
   private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
-  private static final HealthResult UP = new HealthResult("recoup-backend", true, 200, "ok", List.of(), false);
+  private static final HealthResult UP =
+      new HealthResult("recoup-backend", true, 200, "ok", List.of(), false);
 
-  private final IncidentDiagnostics diagnostics = new IncidentDiagnostics(IncidentPolicies.recoupWithProviders());
+  private final IncidentDiagnostics diagnostics =
+      new IncidentDiagnostics(IncidentPolicies.recoupWithProviders());
 
   @ParameterizedTest(name = "error tracker allowed: {0}")
   @ValueSource(booleans = {true, false})
   void anAssessmentChecksEachServicesDependenciesDeploysAndErrorsWhenAllowed(boolean countErrors) {
     List<IncidentDiagnostics.ServiceDiagnostics> plan = diagnostics.assessment(T0, countErrors);
 
-    assertThat(plan).singleElement().satisfies(service -> {
-      assertThat(service.dependencies()).extracting(c -> c.dependency()).containsExactly("stripe");
-      assertThat(service.deploys().since()).isEqualTo(T0);
-      assertThat(service.errors() != null).isEqualTo(countErrors);
-    });
-    assertThat(diagnostics.healthChecks()).extracting(HealthCheck::service).containsExactly("recoup-backend");
+    assertThat(plan)
+        .singleElement()
+        .satisfies(
+            service -> {
+              assertThat(service.dependencies())
+                  .extracting(c -> c.dependency())
+                  .containsExactly("stripe");
+              assertThat(service.deploys().since()).isEqualTo(T0);
+              assertThat(service.errors() != null).isEqualTo(countErrors);
+            });
+    assertThat(diagnostics.healthChecks())
+        .extracting(HealthCheck::service)
+        .containsExactly("recoup-backend");
   }
 
   @Test
   void aDiagnosticThatCouldNotAnswerIsAFindingNotAFailure() {
-    HealthCheck check = new HealthCheck("recoup-backend", "http://x/health", Duration.ofSeconds(10));
+    HealthCheck check =
+        new HealthCheck("recoup-backend", "http://x/health", Duration.ofSeconds(10));
 
     HealthResult result = IncidentDiagnostics.couldNotCheck(check, "timed out");
 

@@ -13,24 +13,39 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The workflow's input and continue-as-new payload load in today's shape and in the flat one older code wrote. */
+/**
+ * The workflow's input and continue-as-new payload load in today's shape and in the flat one older
+ * code wrote.
+ */
 class IncidentInputPayloadTest {
 
   private final DataConverter converter = DefaultDataConverter.STANDARD_INSTANCE;
 
   @Test
   void aRunContinuedByOlderCodeResumesWithEverythingItHadBeenThrough() throws Exception {
-    String json = Files.readString(Path.of("src/test/resources/histories/continued-run.json"), StandardCharsets.UTF_8);
-    Payloads payload = WorkflowExecutionHistory.fromJson(json).getEvents().get(0)
-        .getWorkflowExecutionStartedEventAttributes().getInput();
+    String json =
+        Files.readString(
+            Path.of("src/test/resources/histories/continued-run.json"), StandardCharsets.UTF_8);
+    Payloads payload =
+        WorkflowExecutionHistory.fromJson(json)
+            .getEvents()
+            .get(0)
+            .getWorkflowExecutionStartedEventAttributes()
+            .getInput();
 
     IncidentProgress resumed =
-        converter.fromPayloads(0, Optional.of(payload), IncidentInput.class, IncidentInput.class).resumed();
+        converter
+            .fromPayloads(0, Optional.of(payload), IncidentInput.class, IncidentInput.class)
+            .resumed();
 
     assertThat(resumed.lifecycle().status()).isEqualTo(IncidentStatus.MONITORING);
     assertThat(resumed.lifecycle().acknowledgedBy()).isEqualTo("bob");
-    assertThat(resumed.lifecycle().mitigations()).extracting(Mitigation::action).containsExactly("Rolled back");
-    assertThat(resumed.escalation()).extracting(Escalation.State::level, Escalation.State::round).containsExactly(1, 1);
+    assertThat(resumed.lifecycle().mitigations())
+        .extracting(Mitigation::action)
+        .containsExactly("Rolled back");
+    assertThat(resumed.escalation())
+        .extracting(Escalation.State::level, Escalation.State::round)
+        .containsExactly(1, 1);
     assertThat(resumed.updates().posted()).isEqualTo(8);
     assertThat(resumed.assessment().assessed()).isTrue();
     assertThat(resumed.monitoring().nextCheckAt()).isNotNull();
@@ -44,14 +59,24 @@ class IncidentInputPayloadTest {
 
   @Test
   void todaysPayloadRoundTripsStepByStep() {
-    Declaration declaration = new Declaration("INC-1", "Checkout returns 500", Severity.P1, "recoup-backend", null,
-        null, "alice", Instant.parse("2026-03-02T10:00:00Z"));
+    Declaration declaration =
+        new Declaration(
+            "INC-1",
+            "Checkout returns 500",
+            Severity.P1,
+            "recoup-backend",
+            null,
+            null,
+            "alice",
+            Instant.parse("2026-03-02T10:00:00Z"));
     Incident incident = Incident.declare(declaration, Instant.parse("2026-03-02T10:00:00Z"));
     incident.acknowledge("bob", Instant.parse("2026-03-02T10:04:00Z"));
-    IncidentInput input = new IncidentInput(declaration, IncidentPolicies.recoup(), incident.progress());
+    IncidentInput input =
+        new IncidentInput(declaration, IncidentPolicies.recoup(), incident.progress());
 
-    IncidentInput loaded = converter.fromPayloads(0, converter.toPayloads(input), IncidentInput.class,
-        IncidentInput.class);
+    IncidentInput loaded =
+        converter.fromPayloads(
+            0, converter.toPayloads(input), IncidentInput.class, IncidentInput.class);
 
     assertThat(loaded.resumed()).isEqualTo(incident.progress());
     assertThat(loaded.progress()).isNull();

@@ -21,32 +21,48 @@ class IncidentMetricsTest {
 
   /**
    * However an incident starts (a client start: API, Slack, or a job's or window's child; a
-   * signal-with-start: alerts), it counts itself once, and a continue-as-new of a long incident
-   * is the same incident, not a second declaration.
+   * signal-with-start: alerts), it counts itself once, and a continue-as-new of a long incident is
+   * the same incident, not a second declaration.
    */
   @Test
-  void everyDeclarationCountsOnceWhateverStartedItAndAContinueAsNewDoesNotCountAgain() throws Exception {
+  void everyDeclarationCountsOnceWhateverStartedItAndAContinueAsNewDoesNotCountAgain()
+      throws Exception {
     ReportedMetrics reported = new ReportedMetrics("severity");
-    Scope scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
+    Scope scope =
+        new RootScopeBuilder()
+            .reporter(reported)
+            .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics(),
+      worker.registerActivitiesImplementations(
+          new RecordingChat(),
+          new RecordingPager(),
+          new ScriptedDiagnostics(),
           new RecordingNotices());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      IncidentWorkflow started = client.newWorkflowStub(IncidentWorkflow.class, options("INC-STARTED"));
+      IncidentWorkflow started =
+          client.newWorkflowStub(IncidentWorkflow.class, options("INC-STARTED"));
       // A small history limit: the updates below make the incident continue as new.
-      WorkflowClient.start(started::run,
-          IncidentInput.declared(IncidentPolicies.declaration("INC-STARTED", Severity.P1), IncidentPolicies.recoup(40)));
+      WorkflowClient.start(
+          started::run,
+          IncidentInput.declared(
+              IncidentPolicies.declaration("INC-STARTED", Severity.P1),
+              IncidentPolicies.recoup(40)));
       String firstRun = WorkflowStub.fromTyped(started).getExecution().getRunId();
       BatchRequest alerted = client.newSignalWithStartRequest();
       IncidentWorkflow byAlert = client.newWorkflowStub(IncidentWorkflow.class, options("ALERT-1"));
-      alerted.add(byAlert::run,
-          IncidentInput.declared(IncidentPolicies.declaration("ALERT-1", Severity.P2), IncidentPolicies.recoup()));
-      alerted.add(byAlert::alert, new AlertReceived("alertmanager", "fp", true, "High error rate", Severity.P2, null,
-          null, false));
+      alerted.add(
+          byAlert::run,
+          IncidentInput.declared(
+              IncidentPolicies.declaration("ALERT-1", Severity.P2), IncidentPolicies.recoup()));
+      alerted.add(
+          byAlert::alert,
+          new AlertReceived(
+              "alertmanager", "fp", true, "High error rate", Severity.P2, null, null, false));
       client.signalWithStart(alerted);
 
       started.acknowledge(new Acknowledgement("bob"));
@@ -54,9 +70,12 @@ class IncidentMetricsTest {
         started.postUpdate(new ResponderUpdate("bob", "update " + i, null, null));
         env.sleep(Duration.ofMinutes(5));
       }
-      IncidentWorkflow latest = client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId("INC-STARTED"));
+      IncidentWorkflow latest =
+          client.newWorkflowStub(
+              IncidentWorkflow.class, IncidentWorkflow.workflowId("INC-STARTED"));
       assertThat(WorkflowStub.fromTyped(latest).describe().getExecution().getRunId())
-          .as("the incident continued as new").isNotEqualTo(firstRun);
+          .as("the incident continued as new")
+          .isNotEqualTo(firstRun);
     }
     scope.close();
 
@@ -65,25 +84,39 @@ class IncidentMetricsTest {
   }
 
   private static WorkflowOptions options(String id) {
-    return WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId(id))
-        .setTaskQueue(TaskQueue.NAME).build();
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(IncidentWorkflow.workflowId(id))
+        .setTaskQueue(TaskQueue.NAME)
+        .build();
   }
 
   @Test
   void reportsTimeToAcknowledgeAndResolveEscalationsAndMissedUpdates() throws Exception {
     ReportedMetrics reported = new ReportedMetrics("severity", "cause");
-    Scope scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
+    Scope scope =
+        new RootScopeBuilder()
+            .reporter(reported)
+            .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+      worker.registerActivitiesImplementations(
+          new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
       env.start();
-      IncidentWorkflow incident = env.getWorkflowClient().newWorkflowStub(IncidentWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId("INC-M"))
-              .setTaskQueue(TaskQueue.NAME).build());
-      WorkflowClient.start(incident::run,
-          IncidentInput.declared(IncidentPolicies.declaration("INC-M", Severity.P1), IncidentPolicies.recoup()));
+      IncidentWorkflow incident =
+          env.getWorkflowClient()
+              .newWorkflowStub(
+                  IncidentWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(IncidentWorkflow.workflowId("INC-M"))
+                      .setTaskQueue(TaskQueue.NAME)
+                      .build());
+      WorkflowClient.start(
+          incident::run,
+          IncidentInput.declared(
+              IncidentPolicies.declaration("INC-M", Severity.P1), IncidentPolicies.recoup()));
 
       env.sleep(Duration.ofMinutes(16)); // no ack in 15 min: the secondary is paged
       incident.acknowledge(new Acknowledgement("bob"));
@@ -96,12 +129,18 @@ class IncidentMetricsTest {
     // The declaration is stamped at its first workflow task, which on a loaded machine runs a few
     // milliseconds of real time after the start the test's sleep counts from.
     assertThat(reported.timers.get(IncidentMetrics.TIME_TO_ACKNOWLEDGE + "P1"))
-        .singleElement().satisfies(tta -> assertThat(tta).isBetween(Duration.ofMinutes(16).minusSeconds(1),
-            Duration.ofMinutes(17)));
+        .singleElement()
+        .satisfies(
+            tta ->
+                assertThat(tta)
+                    .isBetween(Duration.ofMinutes(16).minusSeconds(1), Duration.ofMinutes(17)));
     assertThat(reported.timers.get(IncidentMetrics.TIME_TO_RESOLVE + "P1"))
-        .singleElement().satisfies(ttr -> assertThat(ttr).isBetween(Duration.ofMinutes(47), Duration.ofMinutes(48)));
+        .singleElement()
+        .satisfies(
+            ttr -> assertThat(ttr).isBetween(Duration.ofMinutes(47), Duration.ofMinutes(48)));
     assertThat(reported.counters).containsEntry(IncidentMetrics.ESCALATIONS + "P1" + "no-ack", 1L);
-    assertThat(reported.counters).containsEntry(IncidentMetrics.ESCALATIONS + "P1" + "missed-update", 1L);
+    assertThat(reported.counters)
+        .containsEntry(IncidentMetrics.ESCALATIONS + "P1" + "missed-update", 1L);
     assertThat(reported.counters).containsEntry(IncidentMetrics.UPDATES_MISSED + "P1", 3L);
   }
 }

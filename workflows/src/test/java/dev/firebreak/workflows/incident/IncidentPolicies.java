@@ -17,11 +17,24 @@ public final class IncidentPolicies {
 
   public static IncidentPolicy recoup(int historyEventLimit) {
     Map<Severity, SeverityPolicy> severities = new EnumMap<>(Severity.class);
-    severities.put(Severity.P0, new SeverityPolicy(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(48), true));
-    severities.put(Severity.P1, new SeverityPolicy(Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(48), true));
-    severities.put(Severity.P2, new SeverityPolicy(Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofDays(5), true));
-    severities.put(Severity.P3, new SeverityPolicy(Duration.ofHours(2), Duration.ofHours(2), Duration.ofDays(14), true));
-    severities.put(Severity.P4, new SeverityPolicy(Duration.ofHours(24), Duration.ofHours(24), Duration.ofDays(30), false));
+    severities.put(
+        Severity.P0,
+        new SeverityPolicy(
+            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(48), true));
+    severities.put(
+        Severity.P1,
+        new SeverityPolicy(
+            Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(48), true));
+    severities.put(
+        Severity.P2,
+        new SeverityPolicy(
+            Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofDays(5), true));
+    severities.put(
+        Severity.P3,
+        new SeverityPolicy(Duration.ofHours(2), Duration.ofHours(2), Duration.ofDays(14), true));
+    severities.put(
+        Severity.P4,
+        new SeverityPolicy(Duration.ofHours(24), Duration.ofHours(24), Duration.ofDays(30), false));
     return new IncidentPolicy(
         "#incidents",
         severities,
@@ -30,9 +43,13 @@ public final class IncidentPolicies {
             new EscalationLevel("secondary", List.of("slack:U0SECONDARY")),
             new EscalationLevel("escalation", List.of("slack:U0MANAGER"))),
         2,
-        List.of(new ServiceTarget("recoup-backend", "http://127.0.0.1:9/health",
-            List.of(new ServiceTarget.Dependency("stripe", "http://127.0.0.1:9/stripe")),
-            "render", "srv-backend")),
+        List.of(
+            new ServiceTarget(
+                "recoup-backend",
+                "http://127.0.0.1:9/health",
+                List.of(new ServiceTarget.Dependency("stripe", "http://127.0.0.1:9/stripe")),
+                "render",
+                "srv-backend")),
         Duration.ofMinutes(15),
         Duration.ofMinutes(1),
         Duration.ofHours(12),
@@ -50,30 +67,67 @@ public final class IncidentPolicies {
     IncidentPolicy recoup = recoup();
     Map<Severity, SeverityPolicy> severities = new EnumMap<>(recoup.severities());
     SeverityPolicy p1 = recoup.forSeverity(Severity.P1);
-    severities.put(Severity.P1, new SeverityPolicy(p1.ackTimeout(), p1.updateInterval(), p1.postMortemDue(), true, "major"));
+    severities.put(
+        Severity.P1,
+        new SeverityPolicy(
+            p1.ackTimeout(), p1.updateInterval(), p1.postMortemDue(), true, "major"));
     ServiceTarget backend = recoup.services().get(0);
-    return new IncidentPolicy(recoup.channel(), severities,
-        List.of(new EscalationLevel("primary", List.of("slack:U0PRIMARY", "pagerduty:recoup-primary")),
+    return new IncidentPolicy(
+        recoup.channel(),
+        severities,
+        List.of(
+            new EscalationLevel("primary", List.of("slack:U0PRIMARY", "pagerduty:recoup-primary")),
             new EscalationLevel("secondary", List.of("sms:+15550101", "pagerduty:recoup-primary"))),
         1,
-        List.of(new ServiceTarget(backend.name(), backend.healthUrl(), backend.dependencies(), backend.platform(),
-            backend.platformId(), "cmp-backend", "4501")),
-        recoup.monitoringPeriod(), recoup.monitoringCheckInterval(), recoup.postMortemReminderInterval(),
-        recoup.recentDeployWindow(), recoup.historyEventLimit(), false);
+        List.of(
+            new ServiceTarget(
+                backend.name(),
+                backend.healthUrl(),
+                backend.dependencies(),
+                backend.platform(),
+                backend.platformId(),
+                "cmp-backend",
+                "4501")),
+        recoup.monitoringPeriod(),
+        recoup.monitoringCheckInterval(),
+        recoup.postMortemReminderInterval(),
+        recoup.recentDeployWindow(),
+        recoup.historyEventLimit(),
+        false);
   }
 
-  /** Recoup's numbers with the backend's health endpoint at {@code healthUrl}, for tests against a real endpoint. */
+  /**
+   * Recoup's numbers with the backend's health endpoint at {@code healthUrl}, for tests against a
+   * real endpoint.
+   */
   public static IncidentPolicy recoupCheckingHealthAt(String healthUrl) {
     IncidentPolicy recoup = recoup();
     ServiceTarget backend = recoup.services().get(0);
-    return new IncidentPolicy(recoup.channel(), recoup.severities(), recoup.escalation(), recoup.escalationRounds(),
-        List.of(new ServiceTarget(backend.name(), healthUrl, List.of(), backend.platform(), backend.platformId())),
-        recoup.monitoringPeriod(), recoup.monitoringCheckInterval(), recoup.postMortemReminderInterval(),
-        recoup.recentDeployWindow(), recoup.historyEventLimit(), recoup.searchAttributes());
+    return new IncidentPolicy(
+        recoup.channel(),
+        recoup.severities(),
+        recoup.escalation(),
+        recoup.escalationRounds(),
+        List.of(
+            new ServiceTarget(
+                backend.name(), healthUrl, List.of(), backend.platform(), backend.platformId())),
+        recoup.monitoringPeriod(),
+        recoup.monitoringCheckInterval(),
+        recoup.postMortemReminderInterval(),
+        recoup.recentDeployWindow(),
+        recoup.historyEventLimit(),
+        recoup.searchAttributes());
   }
 
   public static Declaration declaration(String id, Severity severity) {
-    return new Declaration(id, "Checkout returns 500", severity, "recoup-backend",
-        "Stripe webhooks failing", null, "alice", (Instant) null);
+    return new Declaration(
+        id,
+        "Checkout returns 500",
+        severity,
+        "recoup-backend",
+        "Stripe webhooks failing",
+        null,
+        "alice",
+        (Instant) null);
   }
 }

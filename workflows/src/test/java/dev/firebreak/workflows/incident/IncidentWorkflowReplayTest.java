@@ -22,8 +22,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Records the committed incident histories that {@code CommittedHistoriesReplayTest} replays, so a
  * change that would break running incidents (non-determinism) fails before it reaches a worker.
- * Record new ones on purpose only, with
- * {@code ./mvnw -pl workflows test -Dtest=IncidentWorkflowReplayTest -Dfirebreak.recordHistories=true}.
+ * Record new ones on purpose only, with {@code ./mvnw -pl workflows test
+ * -Dtest=IncidentWorkflowReplayTest -Dfirebreak.recordHistories=true}.
  */
 class IncidentWorkflowReplayTest {
 
@@ -42,157 +42,241 @@ class IncidentWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws IOException {
-    record("full-lifecycle", (incident, env) -> {
-      env.sleep(Duration.ofMinutes(4));
-      incident.acknowledge(new Acknowledgement("bob"));
-      env.sleep(Duration.ofMinutes(10));
-      incident.postUpdate(new ResponderUpdate("bob", "Found it", "10 min", "rolling back"));
-      incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
-      incident.addNote(new Note("carol", "customers notified"));
-      incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
-      incident.assignCommander(new CommanderAssignment("bob", "carol"));
-      env.sleep(Duration.ofMinutes(16));
-      incident.resolve(new Resolution("carol", "Rolled back", "Bad deploy"));
-      incident.contributeToPostMortem(new PostMortemInput("carol", "5% of users", null, null, List.of("Canary deploys"), null));
-      env.sleep(Duration.ofMinutes(16));
-      env.sleep(Duration.ofHours(13));
-      incident.markPostMortemReviewed(new PostMortemReview("dave"));
-      WorkflowStub.fromTyped(incident).getResult(IncidentOutcome.class);
-    });
+    record(
+        "full-lifecycle",
+        (incident, env) -> {
+          env.sleep(Duration.ofMinutes(4));
+          incident.acknowledge(new Acknowledgement("bob"));
+          env.sleep(Duration.ofMinutes(10));
+          incident.postUpdate(new ResponderUpdate("bob", "Found it", "10 min", "rolling back"));
+          incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
+          incident.addNote(new Note("carol", "customers notified"));
+          incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
+          incident.assignCommander(new CommanderAssignment("bob", "carol"));
+          env.sleep(Duration.ofMinutes(16));
+          incident.resolve(new Resolution("carol", "Rolled back", "Bad deploy"));
+          incident.contributeToPostMortem(
+              new PostMortemInput(
+                  "carol", "5% of users", null, null, List.of("Canary deploys"), null));
+          env.sleep(Duration.ofMinutes(16));
+          env.sleep(Duration.ofHours(13));
+          incident.markPostMortemReviewed(new PostMortemReview("dave"));
+          WorkflowStub.fromTyped(incident).getResult(IncidentOutcome.class);
+        });
     record("escalation-exhausted", (incident, env) -> env.sleep(Duration.ofMinutes(15 * 7 + 1)));
-    record("reopened-during-monitoring", (incident, env) -> {
-      incident.acknowledge(new Acknowledgement("bob"));
-      incident.resolve(new Resolution("bob", "fixed", null));
-      env.sleep(Duration.ofMinutes(2));
-      diagnostics.healthy = false;
-      env.sleep(Duration.ofMinutes(2));
-      diagnostics.healthy = true;
-      try {
-        incident.resolve(new Resolution("bob", "fixed again", null));
-      } catch (RuntimeException refusedOrAccepted) {
-        // either outcome is a valid history to replay
-      }
-    });
-    record("resolve-refused", (incident, env) -> {
-      incident.acknowledge(new Acknowledgement("bob"));
-      diagnostics.healthy = false;
-      try {
-        incident.resolve(new Resolution("bob", "fixed", null));
-      } catch (RuntimeException refused) {
-        // expected: the refusal is part of the history
-      }
-      env.sleep(Duration.ofMinutes(31));
-    });
-    record("providers-pagerduty-statuspage", IncidentPolicies.recoupWithProviders(), (incident, env) -> {
-      env.sleep(Duration.ofMinutes(16));
-      incident.acknowledge(new Acknowledgement("bob"));
-      env.sleep(Duration.ofMinutes(1));
-      incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
-      incident.postUpdate(new ResponderUpdate("bob", "Checkout recovering", "10 min", null));
-      incident.resolve(new Resolution("bob", "Rolled back", null));
-      env.sleep(Duration.ofMinutes(16));
-    });
-    record("alert-storm-resolved-reopened", (incident, env) -> {
-      AlertReceived firing = new AlertReceived("alertmanager", "fp-1", true, "HighErrorRate", Severity.P1,
-          "error rate 7%", "{\"status\":\"firing\"}", true);
-      for (int i = 0; i < 5; i++) {
-        incident.alert(firing);
-      }
-      env.sleep(Duration.ofMinutes(1));
-      incident.alert(new AlertReceived("alertmanager", "fp-1", false, "HighErrorRate", Severity.P1, null,
-          "{\"status\":\"resolved\"}", true));
-      env.sleep(Duration.ofMinutes(2));
-      incident.alert(firing);
-      env.sleep(Duration.ofMinutes(1));
-    });
+    record(
+        "reopened-during-monitoring",
+        (incident, env) -> {
+          incident.acknowledge(new Acknowledgement("bob"));
+          incident.resolve(new Resolution("bob", "fixed", null));
+          env.sleep(Duration.ofMinutes(2));
+          diagnostics.healthy = false;
+          env.sleep(Duration.ofMinutes(2));
+          diagnostics.healthy = true;
+          try {
+            incident.resolve(new Resolution("bob", "fixed again", null));
+          } catch (RuntimeException refusedOrAccepted) {
+            // either outcome is a valid history to replay
+          }
+        });
+    record(
+        "resolve-refused",
+        (incident, env) -> {
+          incident.acknowledge(new Acknowledgement("bob"));
+          diagnostics.healthy = false;
+          try {
+            incident.resolve(new Resolution("bob", "fixed", null));
+          } catch (RuntimeException refused) {
+            // expected: the refusal is part of the history
+          }
+          env.sleep(Duration.ofMinutes(31));
+        });
+    record(
+        "providers-pagerduty-statuspage",
+        IncidentPolicies.recoupWithProviders(),
+        (incident, env) -> {
+          env.sleep(Duration.ofMinutes(16));
+          incident.acknowledge(new Acknowledgement("bob"));
+          env.sleep(Duration.ofMinutes(1));
+          incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
+          incident.postUpdate(new ResponderUpdate("bob", "Checkout recovering", "10 min", null));
+          incident.resolve(new Resolution("bob", "Rolled back", null));
+          env.sleep(Duration.ofMinutes(16));
+        });
+    record(
+        "alert-storm-resolved-reopened",
+        (incident, env) -> {
+          AlertReceived firing =
+              new AlertReceived(
+                  "alertmanager",
+                  "fp-1",
+                  true,
+                  "HighErrorRate",
+                  Severity.P1,
+                  "error rate 7%",
+                  "{\"status\":\"firing\"}",
+                  true);
+          for (int i = 0; i < 5; i++) {
+            incident.alert(firing);
+          }
+          env.sleep(Duration.ofMinutes(1));
+          incident.alert(
+              new AlertReceived(
+                  "alertmanager",
+                  "fp-1",
+                  false,
+                  "HighErrorRate",
+                  Severity.P1,
+                  null,
+                  "{\"status\":\"resolved\"}",
+                  true));
+          env.sleep(Duration.ofMinutes(2));
+          incident.alert(firing);
+          env.sleep(Duration.ofMinutes(1));
+        });
     // PagerDuty hears acknowledge and resolve only once the trigger before them has been answered.
-    record("providers-follow-up-after-pages", IncidentPolicies.recoupWithProviders(), (incident, env) -> {
-      env.sleep(Duration.ofMinutes(1));
-      incident.acknowledge(new Acknowledgement("bob"));
-      env.sleep(Duration.ofMinutes(1));
-      incident.resolve(new Resolution("bob", "fixed", null));
-      env.sleep(Duration.ofMinutes(1));
-    });
+    record(
+        "providers-follow-up-after-pages",
+        IncidentPolicies.recoupWithProviders(),
+        (incident, env) -> {
+          env.sleep(Duration.ofMinutes(1));
+          incident.acknowledge(new Acknowledgement("bob"));
+          env.sleep(Duration.ofMinutes(1));
+          incident.resolve(new Resolution("bob", "fixed", null));
+          env.sleep(Duration.ofMinutes(1));
+        });
     // Status and severity go into the memo whenever they change, for lists to read.
-    record("status-memo", (incident, env) -> {
-      incident.acknowledge(new Acknowledgement("bob"));
-      incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
-      env.sleep(Duration.ofMinutes(1));
-      incident.resolve(new Resolution("bob", "fixed", null));
-      env.sleep(Duration.ofMinutes(1));
-    });
-    // The acknowledgement is sent before the worker runs, so it reaches the incident with its first task.
-    record("acknowledged-before-first-task", IncidentPolicies.recoupWithProviders(), false, (incident, env) -> {
-      CompletableFuture<IncidentView> ack =
-          CompletableFuture.supplyAsync(() -> incident.acknowledge(new Acknowledgement("bob")));
-      sleepUninterruptibly(Duration.ofSeconds(1));
-      env.start();
-      ack.join();
-      env.sleep(Duration.ofMinutes(1));
-      incident.resolve(new Resolution("bob", "fixed", null));
-      env.sleep(Duration.ofMinutes(1));
-    });
-    // The run that continued as new: its input is the previous run's whole progress, so this history
-    // pins the shape of the continue-as-new payload (acknowledgement, updates, mitigation, commander,
+    record(
+        "status-memo",
+        (incident, env) -> {
+          incident.acknowledge(new Acknowledgement("bob"));
+          incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
+          env.sleep(Duration.ofMinutes(1));
+          incident.resolve(new Resolution("bob", "fixed", null));
+          env.sleep(Duration.ofMinutes(1));
+        });
+    // The acknowledgement is sent before the worker runs, so it reaches the incident with its first
+    // task.
+    record(
+        "acknowledged-before-first-task",
+        IncidentPolicies.recoupWithProviders(),
+        false,
+        (incident, env) -> {
+          CompletableFuture<IncidentView> ack =
+              CompletableFuture.supplyAsync(() -> incident.acknowledge(new Acknowledgement("bob")));
+          sleepUninterruptibly(Duration.ofSeconds(1));
+          env.start();
+          ack.join();
+          env.sleep(Duration.ofMinutes(1));
+          incident.resolve(new Resolution("bob", "fixed", null));
+          env.sleep(Duration.ofMinutes(1));
+        });
+    // The run that continued as new: its input is the previous run's whole progress, so this
+    // history
+    // pins the shape of the continue-as-new payload (acknowledgement, updates, mitigation,
+    // commander,
     // severity change, note, alert tally) as today's code wrote it.
-    record("continued-run", IncidentPolicies.recoup(40), (incident, env) -> {
-      String firstRun = WorkflowStub.fromTyped(incident).getExecution().getRunId();
-      env.sleep(Duration.ofSeconds(5));
-      incident.acknowledge(new Acknowledgement("bob"));
-      incident.alert(new AlertReceived("alertmanager", "fp-1", true, "HighErrorRate", Severity.P1,
-          "error rate 7%", "{\"status\":\"firing\"}", false));
-      incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
-      incident.addNote(new Note("carol", "customers notified"));
-      incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
-      incident.assignCommander(new CommanderAssignment("bob", "carol"));
-      for (int i = 1; i <= 20 && runOf(env, incident).equals(firstRun); i++) {
-        incident.postUpdate(new ResponderUpdate("bob", "update " + i, null, null));
-        env.sleep(Duration.ofMinutes(5));
-      }
-      if (runOf(env, incident).equals(firstRun)) {
-        throw new IllegalStateException("the incident never continued as new");
-      }
-      incident.postUpdate(new ResponderUpdate("carol", "after the continue-as-new", null, null));
-      env.sleep(Duration.ofMinutes(1));
-    });
+    record(
+        "continued-run",
+        IncidentPolicies.recoup(40),
+        (incident, env) -> {
+          String firstRun = WorkflowStub.fromTyped(incident).getExecution().getRunId();
+          env.sleep(Duration.ofSeconds(5));
+          incident.acknowledge(new Acknowledgement("bob"));
+          incident.alert(
+              new AlertReceived(
+                  "alertmanager",
+                  "fp-1",
+                  true,
+                  "HighErrorRate",
+                  Severity.P1,
+                  "error rate 7%",
+                  "{\"status\":\"firing\"}",
+                  false));
+          incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
+          incident.addNote(new Note("carol", "customers notified"));
+          incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
+          incident.assignCommander(new CommanderAssignment("bob", "carol"));
+          for (int i = 1; i <= 20 && runOf(env, incident).equals(firstRun); i++) {
+            incident.postUpdate(new ResponderUpdate("bob", "update " + i, null, null));
+            env.sleep(Duration.ofMinutes(5));
+          }
+          if (runOf(env, incident).equals(firstRun)) {
+            throw new IllegalStateException("the incident never continued as new");
+          }
+          incident.postUpdate(
+              new ResponderUpdate("carol", "after the continue-as-new", null, null));
+          env.sleep(Duration.ofMinutes(1));
+        });
     // A P1 declared since DECLARATION_NOTICE tells the running maintenance windows itself.
-    record("declaration-notice", (incident, env) -> {
-      env.sleep(Duration.ofMinutes(1));
-      incident.acknowledge(new Acknowledgement("bob"));
-      env.sleep(Duration.ofMinutes(1));
-    });
-    // A continued run: its first event carries the continue-as-new payload (the whole progress so far),
+    record(
+        "declaration-notice",
+        (incident, env) -> {
+          env.sleep(Duration.ofMinutes(1));
+          incident.acknowledge(new Acknowledgement("bob"));
+          env.sleep(Duration.ofMinutes(1));
+        });
+    // A continued run: its first event carries the continue-as-new payload (the whole progress so
+    // far),
     // so this history pins the payload's JSON shape.
-    record("continued-run", withProviders(40), (incident, env) -> {
-      env.sleep(Duration.ofMinutes(16));
-      incident.acknowledge(new Acknowledgement("bob"));
-      incident.alert(new AlertReceived("alertmanager", "fp-1", true, "HighErrorRate", Severity.P1,
-          "error rate 7%", "{\"status\":\"firing\"}", true));
-      incident.recordMitigation(new Mitigation("bob", "Rolled back", "to v41"));
-      incident.assignCommander(new CommanderAssignment("bob", "carol"));
-      incident.contributeToPostMortem(new PostMortemInput("carol", "5% of users", null, null,
-          List.of("Canary deploys"), null));
-      for (int i = 1; i <= 8; i++) {
-        incident.postUpdate(new ResponderUpdate("bob", "update " + i, "10 min", null));
-        env.sleep(Duration.ofMinutes(5));
-      }
-      incident.resolve(new Resolution("carol", "Rolled back", "Bad deploy"));
-      env.sleep(Duration.ofMinutes(2));
-    });
+    record(
+        "continued-run",
+        withProviders(40),
+        (incident, env) -> {
+          env.sleep(Duration.ofMinutes(16));
+          incident.acknowledge(new Acknowledgement("bob"));
+          incident.alert(
+              new AlertReceived(
+                  "alertmanager",
+                  "fp-1",
+                  true,
+                  "HighErrorRate",
+                  Severity.P1,
+                  "error rate 7%",
+                  "{\"status\":\"firing\"}",
+                  true));
+          incident.recordMitigation(new Mitigation("bob", "Rolled back", "to v41"));
+          incident.assignCommander(new CommanderAssignment("bob", "carol"));
+          incident.contributeToPostMortem(
+              new PostMortemInput(
+                  "carol", "5% of users", null, null, List.of("Canary deploys"), null));
+          for (int i = 1; i <= 8; i++) {
+            incident.postUpdate(new ResponderUpdate("bob", "update " + i, "10 min", null));
+            env.sleep(Duration.ofMinutes(5));
+          }
+          incident.resolve(new Resolution("carol", "Rolled back", "Bad deploy"));
+          env.sleep(Duration.ofMinutes(2));
+        });
   }
 
-  /** Recoup's numbers with the providers in play, continuing as new after {@code historyEventLimit} events. */
+  /**
+   * Recoup's numbers with the providers in play, continuing as new after {@code historyEventLimit}
+   * events.
+   */
   private static IncidentPolicy withProviders(int historyEventLimit) {
     IncidentPolicy p = IncidentPolicies.recoupWithProviders();
-    return new IncidentPolicy(p.channel(), p.severities(), p.escalation(), p.escalationRounds(), p.services(),
-        p.monitoringPeriod(), p.monitoringCheckInterval(), p.postMortemReminderInterval(), p.recentDeployWindow(),
-        historyEventLimit, p.searchAttributes());
+    return new IncidentPolicy(
+        p.channel(),
+        p.severities(),
+        p.escalation(),
+        p.escalationRounds(),
+        p.services(),
+        p.monitoringPeriod(),
+        p.monitoringCheckInterval(),
+        p.postMortemReminderInterval(),
+        p.recentDeployWindow(),
+        historyEventLimit,
+        p.searchAttributes());
   }
 
   /** The id of the incident's latest run, which a continue-as-new replaces. */
   private static String runOf(TestWorkflowEnvironment env, IncidentWorkflow incident) {
     String workflowId = WorkflowStub.fromTyped(incident).getExecution().getWorkflowId();
-    return env.getWorkflowClient().newUntypedWorkflowStub(workflowId).describe().getExecution().getRunId();
+    return env.getWorkflowClient()
+        .newUntypedWorkflowStub(workflowId)
+        .describe()
+        .getExecution()
+        .getRunId();
   }
 
   private static void sleepUninterruptibly(Duration duration) {
@@ -217,23 +301,36 @@ class IncidentWorkflowReplayTest {
     record(name, policy, true, scenario);
   }
 
-  /** @param workerRunning false to leave starting the worker to the scenario */
-  private void record(String name, IncidentPolicy policy, boolean workerRunning, Scenario scenario) throws IOException {
+  /**
+   * @param workerRunning false to leave starting the worker to the scenario
+   */
+  private void record(String name, IncidentPolicy policy, boolean workerRunning, Scenario scenario)
+      throws IOException {
     diagnostics.healthy = true;
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-      worker.registerActivitiesImplementations(new RecordingChat(), new RecordingPager(), diagnostics,
-          new RecordingStatusPage(), new ScriptedErrorCounts(), new RecordingNotices());
+      worker.registerActivitiesImplementations(
+          new RecordingChat(),
+          new RecordingPager(),
+          diagnostics,
+          new RecordingStatusPage(),
+          new ScriptedErrorCounts(),
+          new RecordingNotices());
       if (workerRunning) {
         env.start();
       }
       WorkflowClient client = env.getWorkflowClient();
       String id = "INC-REPLAY-" + name;
-      IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class,
-          WorkflowOptions.newBuilder().setWorkflowId(IncidentWorkflow.workflowId(id))
-              .setTaskQueue(TaskQueue.NAME).build());
-      WorkflowClient.start(incident::run,
+      IncidentWorkflow incident =
+          client.newWorkflowStub(
+              IncidentWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(IncidentWorkflow.workflowId(id))
+                  .setTaskQueue(TaskQueue.NAME)
+                  .build());
+      WorkflowClient.start(
+          incident::run,
           IncidentInput.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
       scenario.play(incident, env);
       CommittedHistories.save(client, IncidentWorkflow.workflowId(id), HISTORIES, name);

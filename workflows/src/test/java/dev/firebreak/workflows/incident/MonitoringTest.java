@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MonitoringTest {
 
   private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
-  private static final HealthResult DOWN = new HealthResult("recoup-backend", false, 503, "503", List.of(), false);
+  private static final HealthResult DOWN =
+      new HealthResult("recoup-backend", false, 503, "503", List.of(), false);
 
   private final IncidentPolicy policy = IncidentPolicies.recoup();
   private final Monitoring monitoring = new Monitoring(policy);
@@ -28,7 +29,8 @@ class MonitoringTest {
     assertThat(incident.monitoringEndsAt).isEqualTo(T0.plus(Duration.ofMinutes(15)));
     assertThat(incident.nextHealthCheckAt).isEqualTo(T0.plus(Duration.ofMinutes(1)));
     assertThat(incident.postMortemInput.rootCause()).isEqualTo("Bad deploy");
-    assertThat(chat.next().text()).startsWith("🟢 Resolved by bob: Rolled back. Health checks pass");
+    assertThat(chat.next().text())
+        .startsWith("🟢 Resolved by bob: Rolled back. Health checks pass");
   }
 
   @ParameterizedTest(name = "{0} min after the resolve: check due = {1}, period over = {2}")
@@ -45,11 +47,15 @@ class MonitoringTest {
   void aFailingCheckReopensAHealthyOneWaitsForTheNextAndTheLastOnePasses() {
     Incident incident = monitored();
 
-    assertThat(monitoring.afterChecks(incident, false, List.of(DOWN))).isEqualTo(Monitoring.Verdict.REOPEN);
-    assertThat(monitoring.afterChecks(incident, false, List.of())).isEqualTo(Monitoring.Verdict.NEXT_CHECK);
-    assertThat(monitoring.afterChecks(incident, true, List.of())).isEqualTo(Monitoring.Verdict.PASSED);
+    assertThat(monitoring.afterChecks(incident, false, List.of(DOWN)))
+        .isEqualTo(Monitoring.Verdict.REOPEN);
+    assertThat(monitoring.afterChecks(incident, false, List.of()))
+        .isEqualTo(Monitoring.Verdict.NEXT_CHECK);
+    assertThat(monitoring.afterChecks(incident, true, List.of()))
+        .isEqualTo(Monitoring.Verdict.PASSED);
     incident.status = IncidentStatus.MITIGATING;
-    assertThat(monitoring.afterChecks(incident, true, List.of(DOWN))).isEqualTo(Monitoring.Verdict.WAIT);
+    assertThat(monitoring.afterChecks(incident, true, List.of(DOWN)))
+        .isEqualTo(Monitoring.Verdict.WAIT);
   }
 
   @Test
@@ -65,7 +71,11 @@ class MonitoringTest {
   void reopeningUndoesTheResolveAndMakesUpdatesDueAgain() {
     Incident incident = monitored();
 
-    Monitoring.reopened(incident, null, Monitoring.reopenReason(List.of(DOWN)), T0.plusSeconds(120),
+    Monitoring.reopened(
+        incident,
+        null,
+        Monitoring.reopenReason(List.of(DOWN)),
+        T0.plusSeconds(120),
         new ChatLane(incident, policy));
 
     assertThat(incident.resolvedAt).isNull();
@@ -78,7 +88,8 @@ class MonitoringTest {
 
   private Incident monitored() {
     Incident incident = EscalationTest.declared(Severity.P1);
-    monitoring.resolved(incident, new Resolution("bob", null, null), T0, new ChatLane(incident, policy));
+    monitoring.resolved(
+        incident, new Resolution("bob", null, null), T0, new ChatLane(incident, policy));
     incident.status = IncidentStatus.MONITORING;
     return incident;
   }

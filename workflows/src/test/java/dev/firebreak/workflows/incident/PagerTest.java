@@ -19,7 +19,11 @@ class PagerTest {
   private final Incident incident = EscalationTest.declared(Severity.P1);
 
   @ParameterizedTest(name = "level index {0} in round {1}: key {2}, counted as an escalation: {3}")
-  @CsvSource({"0, 1, INC-1/page-r1-l1, false", "1, 1, INC-1/page-r1-l2, true", "0, 2, INC-1/page-r2-l1, true"})
+  @CsvSource({
+    "0, 1, INC-1/page-r1-l1, false",
+    "1, 1, INC-1/page-r1-l2, true",
+    "0, 2, INC-1/page-r2-l1, true"
+  })
   void eachLevelAndRoundHasItsOwnKeyAndOnlyTheFirstPageIsNoEscalation(
       int level, int round, String key, boolean escalation) {
     incident.escalationRound = round;

@@ -36,10 +36,12 @@ class PostMortemRemindersTest {
     reminders.remindIfDue(incident, T0.plus(Duration.ofHours(11)), chat);
     assertThat(chat.isEmpty()).isTrue();
     reminders.remindIfDue(incident, T0.plus(Duration.ofHours(12)), chat);
-    assertThat(chat.next().text()).contains("awaits review (due by " + T0.plus(Duration.ofHours(48)) + ")");
+    assertThat(chat.next().text())
+        .contains("awaits review (due by " + T0.plus(Duration.ofHours(48)) + ")");
     chat.delivered();
     reminders.remindIfDue(incident, T0.plus(Duration.ofHours(49)), chat);
-    assertThat(chat.next().text()).contains("(overdue since " + T0.plus(Duration.ofHours(48)) + ")");
+    assertThat(chat.next().text())
+        .contains("(overdue since " + T0.plus(Duration.ofHours(48)) + ")");
     assertThat(incident.postMortemReminders).isEqualTo(2);
     assertThat(incident.nextPostMortemReminderAt).isEqualTo(T0.plus(Duration.ofHours(61)));
   }
@@ -49,7 +51,8 @@ class PostMortemRemindersTest {
     Incident incident = drafted();
     reminders.draft(incident, T0, new ChatLane(incident, policy));
 
-    PostMortemReminders.reviewed(incident, "dave", T0.plusSeconds(60), new ChatLane(incident, policy));
+    PostMortemReminders.reviewed(
+        incident, "dave", T0.plusSeconds(60), new ChatLane(incident, policy));
 
     assertThat(incident.nextPostMortemReminderAt).isNull();
     assertThat(incident.reviewedBy).isEqualTo("dave");
@@ -59,9 +62,12 @@ class PostMortemRemindersTest {
   void contributionsAreClippedAndMergedWithWhatIsKnown() {
     Incident incident = drafted();
 
-    PostMortemReminders.contribute(incident, new PostMortemInput("carol", "5% of users", null, null,
-        List.of("x".repeat(600)), null), T0);
-    PostMortemReminders.contribute(incident, new PostMortemInput("dave", null, "Bad deploy", null, null, null), T0);
+    PostMortemReminders.contribute(
+        incident,
+        new PostMortemInput("carol", "5% of users", null, null, List.of("x".repeat(600)), null),
+        T0);
+    PostMortemReminders.contribute(
+        incident, new PostMortemInput("dave", null, "Bad deploy", null, null, null), T0);
 
     assertThat(incident.postMortemInput.impact()).isEqualTo("5% of users");
     assertThat(incident.postMortemInput.rootCause()).isEqualTo("Bad deploy");

@@ -20,30 +20,49 @@ class PostMortemReportTest {
 
   private static final Instant DECLARED = Instant.parse("2026-11-23T11:30:00Z");
   private static final Instant RESOLVED = DECLARED.plusSeconds(1800);
-  private static final List<String> TEMPLATE_HEADINGS = List.of("## Summary", "## Impact", "## Timeline",
-      "## Root Cause", "## Resolution", "## Prevention", "## Lessons Learned");
+  private static final List<String> TEMPLATE_HEADINGS =
+      List.of(
+          "## Summary",
+          "## Impact",
+          "## Timeline",
+          "## Root Cause",
+          "## Resolution",
+          "## Prevention",
+          "## Lessons Learned");
 
-  private static final List<String> HOSTILE = List.of(
-      "# Fake heading",
-      "line one\n## Fake section\n- fake item\n> fake quote",
-      "Title\n===",
-      "Title\n---\n***",
-      "1. first\n2) second\n+ plus\n* star",
-      "```\neverything after is code",
-      "~~~ fenced",
-      "<script>alert(1)</script> <b>bold</b> <https://evil.example>",
-      "[click](https://evil.example) ![img](https://evil.example/x.png) [ref]: https://evil.example",
-      "&lt;b&gt; &amp; &#60; stay as typed",
-      "a | table | row\n--- | ---",
-      "back\\slash \\# and \\<",
-      "<!channel> <@U0MALLORY>",
-      "carriage\rreturn and\r\nwindows lines");
+  private static final List<String> HOSTILE =
+      List.of(
+          "# Fake heading",
+          "line one\n## Fake section\n- fake item\n> fake quote",
+          "Title\n===",
+          "Title\n---\n***",
+          "1. first\n2) second\n+ plus\n* star",
+          "```\neverything after is code",
+          "~~~ fenced",
+          "<script>alert(1)</script> <b>bold</b> <https://evil.example>",
+          "[click](https://evil.example) ![img](https://evil.example/x.png) [ref]: https://evil.example",
+          "&lt;b&gt; &amp; &#60; stay as typed",
+          "a | table | row\n--- | ---",
+          "back\\slash \\# and \\<",
+          "<!channel> <@U0MALLORY>",
+          "carriage\rreturn and\r\nwindows lines");
 
   /** Where the user's text goes in the incident. */
   private enum Field {
-    TITLE(false), SUMMARY(true), COMMANDER(false), SERVICE(false), IMPACT(false), ROOT_CAUSE(true), RESOLUTION(true),
-    LESSONS(true), TASK(false), MITIGATION_ACTION(false), MITIGATION_DETAIL(false), MITIGATION_BY(false),
-    TIMELINE_ACTOR(false), TIMELINE_TEXT(false);
+    TITLE(false),
+    SUMMARY(true),
+    COMMANDER(false),
+    SERVICE(false),
+    IMPACT(false),
+    ROOT_CAUSE(true),
+    RESOLUTION(true),
+    LESSONS(true),
+    TASK(false),
+    MITIGATION_ACTION(false),
+    MITIGATION_DETAIL(false),
+    MITIGATION_BY(false),
+    TIMELINE_ACTOR(false),
+    TIMELINE_TEXT(false);
 
     /** Whether the report keeps the text's line breaks (its own section) or puts it on one line. */
     final boolean block;
@@ -54,7 +73,8 @@ class PostMortemReportTest {
   }
 
   static Stream<Arguments> fieldsAndTexts() {
-    return Arrays.stream(Field.values()).flatMap(field -> HOSTILE.stream().map(text -> Arguments.of(field, text)));
+    return Arrays.stream(Field.values())
+        .flatMap(field -> HOSTILE.stream().map(text -> Arguments.of(field, text)));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -65,18 +85,32 @@ class PostMortemReportTest {
     String report = PostMortemReport.render(incident, RESOLVED);
 
     List<String> lines = Arrays.asList(report.split("\n", -1));
-    assertThat(lines.stream().filter(l -> l.matches(" {0,3}#{1,6}(\\s.*)?"))).as("headings")
-        .hasSize(TEMPLATE_HEADINGS.size() + 1).startsWith(lines.get(0)).containsAll(TEMPLATE_HEADINGS);
-    assertThat(lines).as("quotes, fences, thematic breaks and setext underlines").noneMatch(l -> l.matches(
-        " {0,3}(>.*|```.*|~~~.*|([-*_])(\\s*\\2){2,}\\s*|=+\\s*|-+\\s*)"));
-    int expectedItems = 2 + incident.timeline.size() + incident.mitigations.size()
-        + incident.postMortemInput.preventionTasks().size();
-    assertThat(lines.stream().filter(l -> l.matches(" {0,3}([-+*]|\\d{1,9}[.)])(\\s.*)?"))).as("list items")
+    assertThat(lines.stream().filter(l -> l.matches(" {0,3}#{1,6}(\\s.*)?")))
+        .as("headings")
+        .hasSize(TEMPLATE_HEADINGS.size() + 1)
+        .startsWith(lines.get(0))
+        .containsAll(TEMPLATE_HEADINGS);
+    assertThat(lines)
+        .as("quotes, fences, thematic breaks and setext underlines")
+        .noneMatch(
+            l -> l.matches(" {0,3}(>.*|```.*|~~~.*|([-*_])(\\s*\\2){2,}\\s*|=+\\s*|-+\\s*)"));
+    int expectedItems =
+        2
+            + incident.timeline.size()
+            + incident.mitigations.size()
+            + incident.postMortemInput.preventionTasks().size();
+    assertThat(lines.stream().filter(l -> l.matches(" {0,3}([-+*]|\\d{1,9}[.)])(\\s.*)?")))
+        .as("list items")
         .hasSize(expectedItems);
     String withoutTaskBoxes = report.replace("- [ ] ", "- ");
-    assertThat(Pattern.compile("(?<!\\\\)(\\\\\\\\)*[<\\[\\]|]|(?<!\\\\)&#?\\w+;").matcher(withoutTaskBoxes).find())
-        .as("an unescaped <, [, ], | or entity in %s", report).isFalse();
-    String typed = field.block ? userText.replaceAll("\r\n|\r", "\n") : userText.replaceAll("\r\n|\r|\n", " ");
+    assertThat(
+            Pattern.compile("(?<!\\\\)(\\\\\\\\)*[<\\[\\]|]|(?<!\\\\)&#?\\w+;")
+                .matcher(withoutTaskBoxes)
+                .find())
+        .as("an unescaped <, [, ], | or entity in %s", report)
+        .isFalse();
+    String typed =
+        field.block ? userText.replaceAll("\r\n|\r", "\n") : userText.replaceAll("\r\n|\r|\n", " ");
     assertThat(unescape(report)).as("the report with its escapes read").contains(typed);
   }
 
@@ -84,18 +118,29 @@ class PostMortemReportTest {
     String title = field == Field.TITLE ? text : "Checkout returns 500";
     String service = field == Field.SERVICE ? text : "checkout-api";
     String commander = field == Field.COMMANDER ? text : "alice";
-    Incident incident = Incident.declare(
-        new Declaration("INC-20261123-1", title, Severity.P1, service, null, commander, "alice", DECLARED), DECLARED);
-    incident.record(DECLARED.plusSeconds(60), "update", field == Field.TIMELINE_ACTOR ? text : "bob",
+    Incident incident =
+        Incident.declare(
+            new Declaration(
+                "INC-20261123-1", title, Severity.P1, service, null, commander, "alice", DECLARED),
+            DECLARED);
+    incident.record(
+        DECLARED.plusSeconds(60),
+        "update",
+        field == Field.TIMELINE_ACTOR ? text : "bob",
         field == Field.TIMELINE_TEXT ? text : "Webhook secret mismatch found");
-    incident.mitigations.add(new Mitigation(field == Field.MITIGATION_BY ? text : "bob",
-        field == Field.MITIGATION_ACTION ? text : "Rotated the secret",
-        field == Field.MITIGATION_DETAIL ? text : "and redeployed"));
-    incident.mergePostMortemInput(new PostMortemInput("bob", field == Field.IMPACT ? text : "12% of checkouts failed",
-        field == Field.ROOT_CAUSE ? text : "Secret rotated without updating Render",
-        field == Field.RESOLUTION ? text : "Secret updated",
-        List.of(field == Field.TASK ? text : "Alert on signature failures"),
-        field == Field.LESSONS ? text : "Secrets need an owner"));
+    incident.mitigations.add(
+        new Mitigation(
+            field == Field.MITIGATION_BY ? text : "bob",
+            field == Field.MITIGATION_ACTION ? text : "Rotated the secret",
+            field == Field.MITIGATION_DETAIL ? text : "and redeployed"));
+    incident.mergePostMortemInput(
+        new PostMortemInput(
+            "bob",
+            field == Field.IMPACT ? text : "12% of checkouts failed",
+            field == Field.ROOT_CAUSE ? text : "Secret rotated without updating Render",
+            field == Field.RESOLUTION ? text : "Secret updated",
+            List.of(field == Field.TASK ? text : "Alert on signature failures"),
+            field == Field.LESSONS ? text : "Secrets need an owner"));
     incident.resolvedAt = RESOLVED;
     incident.resolutionSummary = field == Field.SUMMARY ? text : "Webhooks delivered again";
     return incident;
@@ -116,6 +161,9 @@ class PostMortemReportTest {
   }
 
   private static boolean isAsciiPunctuation(char c) {
-    return c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c) && !Character.isISOControl(c);
+    return c < 128
+        && !Character.isLetterOrDigit(c)
+        && !Character.isWhitespace(c)
+        && !Character.isISOControl(c);
   }
 }

@@ -17,6 +17,7 @@ public class RecordingChat implements ChatActivities {
 
   public final List<IncidentCard> cards = new CopyOnWriteArrayList<>();
   public final List<ThreadMessage> posts = new CopyOnWriteArrayList<>();
+
   /** While true every post fails as a Slack outage would (retryable), and nothing is recorded. */
   public volatile boolean down;
 

@@ -12,10 +12,16 @@ import java.util.concurrent.TimeUnit;
 /** Workflow tests' pager: remembers who would have been woken, and why. */
 public class RecordingPager implements PagingActivities {
   public final List<PageRequest> pages = new CopyOnWriteArrayList<>();
-  /** What a provider with incidents of its own (PagerDuty) heard, in order: "trigger", "acknowledge", "resolve". */
+
+  /**
+   * What a provider with incidents of its own (PagerDuty) heard, in order: "trigger",
+   * "acknowledge", "resolve".
+   */
   public final List<String> providerEvents = new CopyOnWriteArrayList<>();
+
   /** Counted down when a page arrives, before it is answered. */
   public final CountDownLatch pageArrived = new CountDownLatch(1);
+
   /** Set to hold every page until counted down, as a slow provider would. */
   public volatile CountDownLatch answerPages;
 

@@ -15,12 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class RecordingStatusPage implements StatusPageActivities {
   public final List<String> posts = new CopyOnWriteArrayList<>();
   public final List<MaintenanceReschedule> reschedules = new CopyOnWriteArrayList<>();
+
   /** Set when Statuspage no longer knows the maintenance, as after someone deleted it by hand. */
   public volatile boolean maintenanceGone;
 
   @Override
   public PublicIncidentRef open(PublicIncident incident) {
-    posts.add(incident.status() + " (" + incident.impact() + ", " + incident.componentStatus() + ")");
+    posts.add(
+        incident.status() + " (" + incident.impact() + ", " + incident.componentStatus() + ")");
     return new PublicIncidentRef("sp-" + incident.incidentId(), false);
   }
 
@@ -40,7 +42,8 @@ public class RecordingStatusPage implements StatusPageActivities {
   public Delivery reschedule(MaintenanceReschedule reschedule) {
     reschedules.add(reschedule);
     if (maintenanceGone) {
-      throw ApplicationFailure.newNonRetryableFailure("Statuspage answered HTTP 404: Incident not found", "ProviderRejected");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Statuspage answered HTTP 404: Incident not found", "ProviderRejected");
     }
     return Delivery.sent("statuspage " + reschedule.ref().id() + " ends " + reschedule.until());
   }

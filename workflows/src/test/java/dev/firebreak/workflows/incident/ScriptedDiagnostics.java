@@ -22,8 +22,10 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
   public volatile boolean dependencyDegraded;
   public volatile List<Deployment> deployments = List.of();
   public final List<HealthCheck> healthChecks = new CopyOnWriteArrayList<>();
+
   /** How many of the next deploy lists the platform refuses, as with a revoked API key. */
   public final AtomicInteger deployListsRefused = new AtomicInteger();
+
   /** When set, listing deploys fails with this, as a provider client's failure would. */
   public volatile ApplicationFailure deploysFailWith;
 
@@ -32,7 +34,8 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
     healthChecks.add(check);
     return healthy
         ? new HealthResult(check.service(), true, 200, "status=healthy", List.of(), false)
-        : new HealthResult(check.service(), false, 503, "status=unhealthy", List.of("database=error"), false);
+        : new HealthResult(
+            check.service(), false, 503, "status=unhealthy", List.of("database=error"), false);
   }
 
   @Override
@@ -45,7 +48,8 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
   @Override
   public DeployHistory recentDeploys(DeployQuery query) {
     if (deployListsRefused.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-      throw ApplicationFailure.newNonRetryableFailure("Render answered HTTP 401: Unauthorized", "ProviderRejected");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Render answered HTTP 401: Unauthorized", "ProviderRejected");
     }
     if (deploysFailWith != null) {
       throw deploysFailWith;

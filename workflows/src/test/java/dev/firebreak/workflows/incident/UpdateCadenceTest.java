@@ -16,9 +16,11 @@ class UpdateCadenceTest {
   private final IncidentPolicy policy = IncidentPolicies.recoup();
   private final UpdateCadence cadence = new UpdateCadence(policy);
 
-  @ParameterizedTest(name = "{0}: with {1} intervals missed the next update is due {2} min after the last")
+  @ParameterizedTest(
+      name = "{0}: with {1} intervals missed the next update is due {2} min after the last")
   @CsvSource({"P1, 0, 15", "P1, 1, 30", "P1, 3, 60", "P2, 0, 30", "P3, 1, 240"})
-  void eachMissedIntervalMovesTheDueTimeOneIntervalFurther(Severity severity, int missed, int minutes) {
+  void eachMissedIntervalMovesTheDueTimeOneIntervalFurther(
+      Severity severity, int missed, int minutes) {
     Incident incident = EscalationTest.declared(severity);
     incident.missedUpdates = missed;
 
@@ -41,8 +43,12 @@ class UpdateCadenceTest {
     incident.missedUpdates = 2;
     ChatLane chat = new ChatLane(incident, policy);
 
-    ResponderUpdate clipped = cadence.record(incident,
-        new ResponderUpdate("bob", "x".repeat(Clip.HISTORY_TEXT + 10), "10 min", null), T0.plusSeconds(60), chat);
+    ResponderUpdate clipped =
+        cadence.record(
+            incident,
+            new ResponderUpdate("bob", "x".repeat(Clip.HISTORY_TEXT + 10), "10 min", null),
+            T0.plusSeconds(60),
+            chat);
 
     assertThat(clipped.text()).hasSize(Clip.HISTORY_TEXT);
     assertThat(incident.missedUpdates).isZero();
@@ -58,7 +64,8 @@ class UpdateCadenceTest {
 
     assertThat(cadence.addressee(incident)).isEqualTo("secondary on call (slack:U0SECONDARY)");
     assertThat(cadence.reminderText(incident, T0.plus(Duration.ofMinutes(15))))
-        .contains("for 15m").endsWith(". Acknowledge it, then post an update: what you found, ETA, actions.");
+        .contains("for 15m")
+        .endsWith(". Acknowledge it, then post an update: what you found, ETA, actions.");
   }
 
   @Test

@@ -21,17 +21,27 @@ class JobMetricsTest {
   @Test
   void countsRunsByJobAndOutcome() throws Exception {
     ReportedMetrics reported = new ReportedMetrics("job", "outcome");
-    Scope scope = new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
+    Scope scope =
+        new RootScopeBuilder()
+            .reporter(reported)
+            .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
     ScriptedJobCalls endpoint = new ScriptedJobCalls();
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
       worker.registerActivitiesImplementations(endpoint, new RecordingChat());
       env.start();
       JobSpec spec = JobSpecs.paymentVerification(1, 0, 0);
-      JobWorkflow job = env.getWorkflowClient().newWorkflowStub(JobWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(TaskQueue.NAME).build());
+      JobWorkflow job =
+          env.getWorkflowClient()
+              .newWorkflowStub(
+                  JobWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(JobWorkflow.workflowId(spec.name()))
+                      .setTaskQueue(TaskQueue.NAME)
+                      .build());
       WorkflowClient.start(job::run, JobState.configured(spec));
 
       job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the committed job and tick histories that {@code CommittedHistoriesReplayTest} replays. Re-record on purpose only, with
- * {@code ./mvnw -pl workflows test -Dtest=JobWorkflowReplayTest -Dfirebreak.recordHistories=true}.
+ * Records the committed job and tick histories that {@code CommittedHistoriesReplayTest} replays.
+ * Re-record on purpose only, with {@code ./mvnw -pl workflows test -Dtest=JobWorkflowReplayTest
+ * -Dfirebreak.recordHistories=true}.
  */
 class JobWorkflowReplayTest {
 
@@ -47,9 +48,13 @@ class JobWorkflowReplayTest {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedJobCalls endpoint = new ScriptedJobCalls();
       Worker worker = env.newWorker(TaskQueue.NAME);
-      worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, JobTickWorkflowImpl.class,
-          IncidentWorkflowImpl.class, WebhookRetryWorkflow.Redelivering.class);
-      worker.registerActivitiesImplementations(endpoint, new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+      worker.registerWorkflowImplementationTypes(
+          JobWorkflowImpl.class,
+          JobTickWorkflowImpl.class,
+          IncidentWorkflowImpl.class,
+          WebhookRetryWorkflow.Redelivering.class);
+      worker.registerActivitiesImplementations(
+          endpoint, new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
 
@@ -68,8 +73,16 @@ class JobWorkflowReplayTest {
       job.runNow(new JobCommand("bob", null));
       env.sleep(Duration.ofMinutes(1));
       job.resume(new JobCommand("alice", null));
-      job.configure(new JobSpec(spec.name(), "0 4 * * *", spec.timeZone(), spec.action(), spec.timeout(), spec.retry(),
-          spec.alerts(), true));
+      job.configure(
+          new JobSpec(
+              spec.name(),
+              "0 4 * * *",
+              spec.timeZone(),
+              spec.action(),
+              spec.timeout(),
+              spec.retry(),
+              spec.alerts(),
+              true));
       job.retire();
       WorkflowStub.fromTyped(job).getResult(JobView.class);
 
@@ -80,18 +93,35 @@ class JobWorkflowReplayTest {
       WorkflowStub.fromTyped(webhooks).getResult(JobView.class);
 
       // Since RUN_NOW_ANSWERS_THE_RUN, run-now on an idle job answers once its run has started.
-      JobSpec idle = new JobSpec("run-now-idle", spec.cron(), spec.timeZone(), spec.action(), spec.timeout(),
-          spec.retry(), spec.alerts(), spec.dryRun());
+      JobSpec idle =
+          new JobSpec(
+              "run-now-idle",
+              spec.cron(),
+              spec.timeZone(),
+              spec.action(),
+              spec.timeout(),
+              spec.retry(),
+              spec.alerts(),
+              spec.dryRun());
       JobWorkflow answered = start(client, idle);
       answered.runNow(new JobCommand("bob", null));
       env.sleep(Duration.ofMinutes(1));
       answered.retire();
       WorkflowStub.fromTyped(answered).getResult(JobView.class);
 
-      // A built-in run after a good one: since BUILT_IN_SINCE it lists only what failed since that run started.
+      // A built-in run after a good one: since BUILT_IN_SINCE it lists only what failed since that
+      // run started.
       JobSpec webhookSpec = JobSpecs.webhookRetry();
-      JobSpec twice = new JobSpec("webhook-retry-twice", webhookSpec.cron(), webhookSpec.timeZone(), webhookSpec.action(),
-          webhookSpec.timeout(), webhookSpec.retry(), webhookSpec.alerts(), webhookSpec.dryRun());
+      JobSpec twice =
+          new JobSpec(
+              "webhook-retry-twice",
+              webhookSpec.cron(),
+              webhookSpec.timeZone(),
+              webhookSpec.action(),
+              webhookSpec.timeout(),
+              webhookSpec.retry(),
+              webhookSpec.alerts(),
+              webhookSpec.dryRun());
       JobWorkflow twiceJob = start(client, twice);
       for (int run = 0; run < 2; run++) {
         twiceJob.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
@@ -109,20 +139,31 @@ class JobWorkflowReplayTest {
   }
 
   private static JobWorkflow start(WorkflowClient client, JobSpec spec) {
-    JobWorkflow job = client.newWorkflowStub(JobWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(TaskQueue.NAME).build());
+    JobWorkflow job =
+        client.newWorkflowStub(
+            JobWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(JobWorkflow.workflowId(spec.name()))
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
     WorkflowClient.start(job::run, JobState.configured(spec));
     return job;
   }
 
   private static void tick(WorkflowClient client, TestWorkflowEnvironment env, JobSpec spec) {
-    client.newWorkflowStub(JobTickWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JobTickWorkflow.workflowId(spec.name())).setTaskQueue(TaskQueue.NAME).build())
+    client
+        .newWorkflowStub(
+            JobTickWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(JobTickWorkflow.workflowId(spec.name()))
+                .setTaskQueue(TaskQueue.NAME)
+                .build())
         .tick(JobTick.of(spec));
     env.sleep(Duration.ofMinutes(5));
   }
 
-  private static void save(WorkflowClient client, String workflowId, String name) throws IOException {
+  private static void save(WorkflowClient client, String workflowId, String name)
+      throws IOException {
     CommittedHistories.save(client, workflowId, HISTORIES, name);
   }
 }

@@ -34,27 +34,37 @@ class JobWorkflowTest {
   private final RecordingChat chat = new RecordingChat();
 
   /**
-   * Closes the server after each test and prints the workflows' histories when one fails. The worker
-   * is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
+   * Closes the server after each test and prints the workflows' histories when one fails. The
+   * worker is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
    * queue: a failing job declares its incident as a child on that queue.
    */
   @RegisterExtension
-  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env) {
     this.env = env;
     Worker worker = env.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class, JobTickWorkflowImpl.class,
-        IncidentWorkflowImpl.class, WebhookRetryWorkflow.Redelivering.class);
-    worker.registerActivitiesImplementations(endpoint, chat, new RecordingPager(), new ScriptedDiagnostics());
+    worker.registerWorkflowImplementationTypes(
+        JobWorkflowImpl.class,
+        JobTickWorkflowImpl.class,
+        IncidentWorkflowImpl.class,
+        WebhookRetryWorkflow.Redelivering.class);
+    worker.registerActivitiesImplementations(
+        endpoint, chat, new RecordingPager(), new ScriptedDiagnostics());
     env.start();
     client = env.getWorkflowClient();
   }
 
   private JobWorkflow start(JobSpec spec) {
-    JobWorkflow job = client.newWorkflowStub(JobWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JobWorkflow.workflowId(spec.name())).setTaskQueue(TaskQueue.NAME).build());
+    JobWorkflow job =
+        client.newWorkflowStub(
+            JobWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(JobWorkflow.workflowId(spec.name()))
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
     WorkflowClient.start(job::run, JobState.configured(spec));
     return job;
   }
@@ -72,10 +82,12 @@ class JobWorkflowTest {
 
     JobView view = job.view();
     assertThat(view.lastSuccess()).isNotNull();
-    assertThat(view.lastSuccess().detail()).isEqualTo("POST https://app.recoup.example/api/cron/payment-verification answered 200");
+    assertThat(view.lastSuccess().detail())
+        .isEqualTo("POST https://app.recoup.example/api/cron/payment-verification answered 200");
     assertThat(view.history()).extracting(JobRun::outcome).containsExactly(JobOutcome.SUCCEEDED);
     assertThat(endpoint.calls).hasSize(1);
-    assertThat(endpoint.calls.get(0).action().headers()).containsEntry("Authorization", "Bearer ${CRON_SECRET}");
+    assertThat(endpoint.calls.get(0).action().headers())
+        .containsEntry("Authorization", "Bearer ${CRON_SECRET}");
   }
 
   @Test
@@ -90,7 +102,8 @@ class JobWorkflowTest {
     assertThat(view.lastRun().outcome()).isEqualTo(JobOutcome.SUCCEEDED);
     assertThat(view.consecutiveFailures()).isZero();
     assertThat(Duration.between(view.lastRun().startedAt(), view.lastRun().finishedAt()))
-        .as("10 s then 20 s of backoff").isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+        .as("10 s then 20 s of backoff")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
     assertThat(chat.posts).isEmpty();
   }
 
@@ -102,22 +115,35 @@ class JobWorkflowTest {
     fire(job);
     assertThat(chat.posts).isEmpty();
     fire(job);
-    assertThat(chat.texts()).singleElement().asString()
-        .contains("payment-verification", "failed 2 times in a row", "answered 503", "has not succeeded yet");
+    assertThat(chat.texts())
+        .singleElement()
+        .asString()
+        .contains(
+            "payment-verification",
+            "failed 2 times in a row",
+            "answered 503",
+            "has not succeeded yet");
     assertThat(chat.posts.get(0).channel()).isEqualTo("#incidents");
     fire(job);
 
     JobView view = job.view();
     assertThat(view.consecutiveFailures()).isEqualTo(3);
     assertThat(view.incidentId()).matches("INC-\\d{8}-payment-verification-3");
-    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(view.incidentId()));
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class, IncidentWorkflow.workflowId(view.incidentId()));
     assertThat(incident.state().severity()).isEqualTo(Severity.P2);
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.DECLARED);
-    assertThat(incident.state().title()).isEqualTo("Scheduled job payment-verification failed 3 times in a row");
+    assertThat(incident.state().title())
+        .isEqualTo("Scheduled job payment-verification failed 3 times in a row");
 
     fire(job);
-    assertThat(job.view().incidentId()).as("one incident per failure streak").isEqualTo(view.incidentId());
-    assertThat(chat.texts()).filteredOn(t -> t.contains("failed") && t.contains("in a row")).hasSize(1);
+    assertThat(job.view().incidentId())
+        .as("one incident per failure streak")
+        .isEqualTo(view.incidentId());
+    assertThat(chat.texts())
+        .filteredOn(t -> t.contains("failed") && t.contains("in a row"))
+        .hasSize(1);
 
     endpoint.alwaysFail = false;
     fire(job);
@@ -133,7 +159,9 @@ class JobWorkflowTest {
     JobView paused = job.pause(new JobCommand("alice", "migrating the database"));
     assertThat(paused.paused()).isTrue();
     assertThatThrownBy(() -> job.pause(new JobCommand("bob", null)))
-        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("already paused (by alice)");
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("already paused (by alice)");
     fire(job);
     assertThat(endpoint.calls).isEmpty();
     assertThat(job.view().lastRun().outcome()).isEqualTo(JobOutcome.SKIPPED);
@@ -142,7 +170,9 @@ class JobWorkflowTest {
     job.runNow(new JobCommand("bob", null));
     env.sleep(Duration.ofMinutes(1));
     assertThat(endpoint.calls).hasSize(1);
-    assertThat(job.view().lastRun().trigger()).extracting(JobTrigger::kind, JobTrigger::by).containsExactly("manual", "bob");
+    assertThat(job.view().lastRun().trigger())
+        .extracting(JobTrigger::kind, JobTrigger::by)
+        .containsExactly("manual", "bob");
 
     job.resume(new JobCommand("alice", null));
     fire(job);
@@ -161,7 +191,9 @@ class JobWorkflowTest {
     assertThat(answer.running()).isTrue();
     assertThat(answer.current()).isNotNull();
     assertThat(answer.current().number()).isEqualTo(2);
-    assertThat(answer.current().trigger()).extracting(JobTrigger::kind, JobTrigger::by).containsExactly("manual", "bob");
+    assertThat(answer.current().trigger())
+        .extracting(JobTrigger::kind, JobTrigger::by)
+        .containsExactly("manual", "bob");
     env.sleep(Duration.ofMinutes(1));
     assertThat(job.view().lastRun().number()).isEqualTo(2);
     assertThat(job.view().current()).isNull();
@@ -172,17 +204,26 @@ class JobWorkflowTest {
     JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
 
     assertThatThrownBy(() -> job.runNow(new JobCommand(" ", null)))
-        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("'by' is required");
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("'by' is required");
     assertThatThrownBy(() -> job.resume(new JobCommand("alice", null)))
-        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("is not paused");
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("is not paused");
   }
 
   @Test
   void aTickWorkflowTellsTheJobItIsDue() {
     JobWorkflow job = start(JobSpecs.paymentVerification(3, 2, 3));
 
-    JobTickWorkflow tick = client.newWorkflowStub(JobTickWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JobTickWorkflow.workflowId("payment-verification")).setTaskQueue(TaskQueue.NAME).build());
+    JobTickWorkflow tick =
+        client.newWorkflowStub(
+            JobTickWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(JobTickWorkflow.workflowId("payment-verification"))
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
     tick.tick(JobTick.of(JobSpecs.paymentVerification(3, 2, 3)));
     env.sleep(Duration.ofMinutes(1));
 
@@ -198,7 +239,9 @@ class JobWorkflowTest {
 
     JobRun run = job.view().lastRun();
     assertThat(run.outcome()).isEqualTo(JobOutcome.SUCCEEDED);
-    assertThat(run.detail()).startsWith("WebhookRetryWorkflow finished:").contains("delivered=3", "provider=stripe")
+    assertThat(run.detail())
+        .startsWith("WebhookRetryWorkflow finished:")
+        .contains("delivered=3", "provider=stripe")
         .contains("since=none");
     assertThat(endpoint.calls).isEmpty();
 
@@ -211,17 +254,29 @@ class JobWorkflowTest {
 
   @ParameterizedTest(name = "provider {0}: dry-run {1}")
   @CsvSource({"stripe, false", "unconfigured, true"})
-  void aWebhookRetryRunSaysDryRunExactlyWhenTheBuiltInWorkflowWasOne(String provider, boolean dryRun) {
+  void aWebhookRetryRunSaysDryRunExactlyWhenTheBuiltInWorkflowWasOne(
+      String provider, boolean dryRun) {
     JobSpec stripe = JobSpecs.webhookRetry();
-    JobWorkflow job = start(new JobSpec(stripe.name(), stripe.cron(), stripe.timeZone(),
-        JobAction.webhookRetry(Map.of("provider", provider)), stripe.timeout(), stripe.retry(), stripe.alerts(), false));
+    JobWorkflow job =
+        start(
+            new JobSpec(
+                stripe.name(),
+                stripe.cron(),
+                stripe.timeZone(),
+                JobAction.webhookRetry(Map.of("provider", provider)),
+                stripe.timeout(),
+                stripe.retry(),
+                stripe.alerts(),
+                false));
 
     fire(job);
 
     JobRun run = job.view().lastRun();
     assertThat(run.outcome()).isEqualTo(JobOutcome.SUCCEEDED);
     assertThat(run.dryRun()).isEqualTo(dryRun);
-    assertThat(run.detail().startsWith("WebhookRetryWorkflow finished (dry-run: nothing was sent):")).isEqualTo(dryRun);
+    assertThat(
+            run.detail().startsWith("WebhookRetryWorkflow finished (dry-run: nothing was sent):"))
+        .isEqualTo(dryRun);
   }
 
   @Test
@@ -230,8 +285,16 @@ class JobWorkflowTest {
     fire(job);
 
     JobSpec moved = JobSpecs.paymentVerification(3, 2, 3);
-    job.configure(new JobSpec(moved.name(), "0 4 * * *", "Europe/London", moved.action(), moved.timeout(),
-        moved.retry(), moved.alerts(), true));
+    job.configure(
+        new JobSpec(
+            moved.name(),
+            "0 4 * * *",
+            "Europe/London",
+            moved.action(),
+            moved.timeout(),
+            moved.retry(),
+            moved.alerts(),
+            true));
     fire(job);
 
     JobView view = job.view();

@@ -20,9 +20,14 @@ public class ScriptedJobCalls implements JobActivities {
     calls.add(call);
     if (alwaysFail || failuresLeft.getAndDecrement() > 0) {
       throw ApplicationFailure.newFailure(
-          "HTTP action " + call.action().name() + " answered 503: cron endpoint unavailable", "HttpStatus503");
+          "HTTP action " + call.action().name() + " answered 503: cron endpoint unavailable",
+          "HttpStatus503");
     }
-    return new HttpActionResult(call.action().name(), 200, "{\"ok\":true}", call.dryRun(),
+    return new HttpActionResult(
+        call.action().name(),
+        200,
+        "{\"ok\":true}",
+        call.dryRun(),
         call.action().method() + " " + call.action().url() + " answered 200");
   }
 }

@@ -17,10 +17,20 @@ public interface WebhookRetryWorkflow {
   class Redelivering implements WebhookRetryWorkflow {
     @Override
     public Map<String, Object> run(Map<String, String> request) {
-      // As the real one reports a provider that is not configured: nothing listed or sent, dryRun true.
+      // As the real one reports a provider that is not configured: nothing listed or sent, dryRun
+      // true.
       boolean dryRun = "unconfigured".equals(request.get("provider"));
-      return Map.of("provider", request.get("provider"), "delivered", dryRun ? 0 : 3, "deadLettered", 0,
-          "since", request.getOrDefault("since", "none"), "dryRun", dryRun);
+      return Map.of(
+          "provider",
+          request.get("provider"),
+          "delivered",
+          dryRun ? 0 : 3,
+          "deadLettered",
+          0,
+          "since",
+          request.getOrDefault("since", "none"),
+          "dryRun",
+          dryRun);
     }
   }
 }

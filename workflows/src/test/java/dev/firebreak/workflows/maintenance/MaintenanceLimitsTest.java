@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.common.Refusals;
-import dev.firebreak.workflows.common.TaskQueue;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.RecordingStatusPage;
@@ -44,14 +42,23 @@ class MaintenanceLimitsTest {
   private WorkflowClient client;
   private String taskQueue;
 
-  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  /**
+   * A server, worker and task queue of its own for each test; prints the workflows' histories when
+   * one fails.
+   */
   @RegisterExtension
-  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class)
-      .setActivityImplementations(new ScriptedDiagnostics(), new ScriptedActions(), new RecordingChat(),
-          new RecordingMail(), new RecordingStatusPage(), new RecordingPager())
-      .setInitialTime(NOW)
-      .build();
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class)
+          .setActivityImplementations(
+              new ScriptedDiagnostics(),
+              new ScriptedActions(),
+              new RecordingChat(),
+              new RecordingMail(),
+              new RecordingStatusPage(),
+              new RecordingPager())
+          .setInitialTime(NOW)
+          .build();
 
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
@@ -61,8 +68,13 @@ class MaintenanceLimitsTest {
   }
 
   private MaintenanceWindowWorkflow start(MaintenanceOrder order) {
-    MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(taskQueue).build());
+    MaintenanceWindowWorkflow window =
+        client.newWorkflowStub(
+            MaintenanceWindowWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(order.workflowId())
+                .setTaskQueue(taskQueue)
+                .build());
     WorkflowClient.start(window::run, order);
     return window;
   }
@@ -70,37 +82,69 @@ class MaintenanceLimitsTest {
   static Stream<Arguments> windowsBeyondTheLimits() {
     Instant farthest = Instant.MAX.minus(Duration.ofDays(400));
     return Stream.of(
-        Arguments.of("starts in the year 1000000000", farthest, farthest.plus(Duration.ofHours(1)), "days ahead"),
-        Arguments.of("starts eleven years ahead", NOW.plus(Duration.ofDays(11 * 366)),
-            NOW.plus(Duration.ofDays(11 * 366)).plus(Duration.ofHours(1)), "days ahead"),
-        Arguments.of("lasts a hundred days", NOW.plus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(100)), "more than 90 days"),
-        Arguments.of("ends in the year 1000000000", NOW.plus(Duration.ofHours(1)), farthest, "more than 90 days"),
-        Arguments.of("ends before it starts", NOW.plus(Duration.ofHours(2)), NOW.plus(Duration.ofHours(1)), "not after its start"));
+        Arguments.of(
+            "starts in the year 1000000000",
+            farthest,
+            farthest.plus(Duration.ofHours(1)),
+            "days ahead"),
+        Arguments.of(
+            "starts eleven years ahead",
+            NOW.plus(Duration.ofDays(11 * 366)),
+            NOW.plus(Duration.ofDays(11 * 366)).plus(Duration.ofHours(1)),
+            "days ahead"),
+        Arguments.of(
+            "lasts a hundred days",
+            NOW.plus(Duration.ofHours(1)),
+            NOW.plus(Duration.ofDays(100)),
+            "more than 90 days"),
+        Arguments.of(
+            "ends in the year 1000000000",
+            NOW.plus(Duration.ofHours(1)),
+            farthest,
+            "more than 90 days"),
+        Arguments.of(
+            "ends before it starts",
+            NOW.plus(Duration.ofHours(2)),
+            NOW.plus(Duration.ofHours(1)),
+            "not after its start"));
   }
 
   @ParameterizedTest(name = "a window that {0} fails once, saying why")
   @MethodSource("windowsBeyondTheLimits")
-  void aWindowBeyondTheLimitsFailsOnceSayingWhy(String what, Instant start, Instant end, String reason) throws Exception {
+  void aWindowBeyondTheLimitsFailsOnceSayingWhy(
+      String what, Instant start, Instant end, String reason) throws Exception {
     MaintenanceWindowWorkflow window = start(order("MW-1", start, end, List.of()));
 
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(window).getResult(20, TimeUnit.SECONDS, MaintenanceView.class))
+    assertThatThrownBy(
+            () ->
+                WorkflowStub.fromTyped(window)
+                    .getResult(20, TimeUnit.SECONDS, MaintenanceView.class))
         .isInstanceOf(WorkflowFailedException.class)
-        .cause().isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-          assertThat(failure.getType()).isEqualTo(Refusals.INVALID_WINDOW);
-          assertThat(failure.isNonRetryable()).isTrue();
-          assertThat(failure.getOriginalMessage()).startsWith("Maintenance MW-1 cannot run:").contains(reason);
-        });
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(Refusals.INVALID_WINDOW);
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getOriginalMessage())
+                  .startsWith("Maintenance MW-1 cannot run:")
+                  .contains(reason);
+            });
     assertThat(window.state().status()).isEqualTo(MaintenanceStatus.CANCELLED);
   }
 
   @Test
   void anExtensionBeyondTheLongestWindowIsRefusedAndTheWindowRunsOn() {
     Instant start = NOW.plus(Duration.ofHours(1));
-    MaintenanceWindowWorkflow window = start(order("MW-2", start, start.plus(Duration.ofHours(1)), List.of()));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-2", start, start.plus(Duration.ofHours(1)), List.of()));
 
-    assertThatThrownBy(() -> window.extend(new Extension("bob", Instant.MAX.minus(Duration.ofDays(400)), null)))
+    assertThatThrownBy(
+            () ->
+                window.extend(new Extension("bob", Instant.MAX.minus(Duration.ofDays(400)), null)))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("more than 90 days");
+        .rootCause()
+        .hasMessageContaining("more than 90 days");
     assertThat(window.extend(new Extension("bob", start.plus(Duration.ofDays(90)), null)).end())
         .isEqualTo(start.plus(Duration.ofDays(90)));
     assertThat(window.state().status()).isEqualTo(MaintenanceStatus.SCHEDULED);
@@ -108,8 +152,12 @@ class MaintenanceLimitsTest {
 
   @Test
   void theLimitsLeaveOrdinaryWindowsAlone() {
-    assertThat(MaintenanceLimits.problem(NOW.plus(Duration.ofDays(3650)), NOW.plus(Duration.ofDays(3740)), NOW)).isEmpty();
+    assertThat(
+            MaintenanceLimits.problem(
+                NOW.plus(Duration.ofDays(3650)), NOW.plus(Duration.ofDays(3740)), NOW))
+        .isEmpty();
     assertThat(MaintenanceLimits.bounded(Duration.ofDays(30))).isEqualTo(Duration.ofDays(30));
-    assertThat(MaintenanceLimits.bounded(Duration.ofDays(365_000_000))).isEqualTo(MaintenanceLimits.MAX_WAIT);
+    assertThat(MaintenanceLimits.bounded(Duration.ofDays(365_000_000)))
+        .isEqualTo(MaintenanceLimits.MAX_WAIT);
   }
 }

@@ -20,16 +20,29 @@ public final class MaintenanceOrders {
   public static final Duration MANUAL_TIMEOUT = Duration.ofMinutes(30);
   private static final String HEALTH_URL = "http://127.0.0.1:9/health";
 
-  /** The platform once a step of the window has deployed dep-5 over {@link RollbackOrders#DEPLOYS}' live dep-4. */
-  public static final List<Deployment> DEPLOYED_DURING_WINDOW = Stream.concat(
-      Stream.of(new Deployment("dep-5", RollbackOrders.T0.plusSeconds(600), "live", "eeee", null),
-          new Deployment("dep-4", RollbackOrders.T0, "deactivated", "dddd", null)),
-      RollbackOrders.DEPLOYS.stream().skip(1)).toList();
+  /**
+   * The platform once a step of the window has deployed dep-5 over {@link RollbackOrders#DEPLOYS}'
+   * live dep-4.
+   */
+  public static final List<Deployment> DEPLOYED_DURING_WINDOW =
+      Stream.concat(
+              Stream.of(
+                  new Deployment("dep-5", RollbackOrders.T0.plusSeconds(600), "live", "eeee", null),
+                  new Deployment("dep-4", RollbackOrders.T0, "deactivated", "dddd", null)),
+              RollbackOrders.DEPLOYS.stream().skip(1))
+          .toList();
 
   private MaintenanceOrders() {}
 
   public static HttpAction action(String name) {
-    return new HttpAction(name, "POST", "http://127.0.0.1:9/ops/" + name, Map.of(), null, 200, Duration.ofSeconds(10));
+    return new HttpAction(
+        name,
+        "POST",
+        "http://127.0.0.1:9/ops/" + name,
+        Map.of(),
+        null,
+        200,
+        Duration.ofSeconds(10));
   }
 
   public static MaintenanceStep step(String name) {
@@ -38,14 +51,26 @@ public final class MaintenanceOrders {
 
   /** A step whose call needs a secret, as the runbooks' admin endpoints do. */
   public static MaintenanceStep stepWithSecret(String name, String variable) {
-    return new MaintenanceStep(name, HttpAction.configured(name, "POST", "http://127.0.0.1:9/ops/" + name,
-        Map.of("Authorization", "Bearer " + EnvReferences.reference(variable)), null, 200, Duration.ofSeconds(10)), null);
+    return new MaintenanceStep(
+        name,
+        HttpAction.configured(
+            name,
+            "POST",
+            "http://127.0.0.1:9/ops/" + name,
+            Map.of("Authorization", "Bearer " + EnvReferences.reference(variable)),
+            null,
+            200,
+            Duration.ofSeconds(10)),
+        null);
   }
 
   /** A step whose configured URL is not one: it cannot be sent at all. */
   public static MaintenanceStep unsendable(String name) {
-    return new MaintenanceStep(name, new HttpAction(name, "POST", "127.0.0.1:9/ops/" + name, Map.of(), null, 200,
-        Duration.ofSeconds(10)), null);
+    return new MaintenanceStep(
+        name,
+        new HttpAction(
+            name, "POST", "127.0.0.1:9/ops/" + name, Map.of(), null, 200, Duration.ofSeconds(10)),
+        null);
   }
 
   public static MaintenanceStep manual(String name) {
@@ -56,7 +81,10 @@ public final class MaintenanceOrders {
     return plan(step("maintenance-on"), steps, RollbackOrders.policy(false), HEALTH_URL);
   }
 
-  private static MaintenancePlan plan(MaintenanceStep modeOn, List<MaintenanceStep> steps, RollbackPolicy rollback,
+  private static MaintenancePlan plan(
+      MaintenanceStep modeOn,
+      List<MaintenanceStep> steps,
+      RollbackPolicy rollback,
       String healthUrl) {
     return new MaintenancePlan(
         "#ops",
@@ -81,29 +109,43 @@ public final class MaintenanceOrders {
     return order(id, start, start.plus(Duration.ofHours(2)), steps);
   }
 
-  public static MaintenanceOrder order(String id, Instant start, Instant end, List<MaintenanceStep> steps) {
+  public static MaintenanceOrder order(
+      String id, Instant start, Instant end, List<MaintenanceStep> steps) {
     return new MaintenanceOrder(request(id, start, end), plan(steps));
   }
 
   /** A window whose maintenance mode is switched on by {@code modeOn}. */
-  public static MaintenanceOrder order(String id, Instant start, MaintenanceStep modeOn, List<MaintenanceStep> steps) {
-    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))),
+  public static MaintenanceOrder order(
+      String id, Instant start, MaintenanceStep modeOn, List<MaintenanceStep> steps) {
+    return new MaintenanceOrder(
+        request(id, start, start.plus(Duration.ofHours(2))),
         plan(modeOn, steps, RollbackOrders.policy(false), HEALTH_URL));
   }
 
-  /** A window whose rollback waits for someone to approve it, so a test can look at it while it runs. */
-  public static MaintenanceOrder orderWithApprovedRollback(String id, Instant start, List<MaintenanceStep> steps) {
-    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))),
+  /**
+   * A window whose rollback waits for someone to approve it, so a test can look at it while it
+   * runs.
+   */
+  public static MaintenanceOrder orderWithApprovedRollback(
+      String id, Instant start, List<MaintenanceStep> steps) {
+    return new MaintenanceOrder(
+        request(id, start, start.plus(Duration.ofHours(2))),
         plan(step("maintenance-on"), steps, RollbackOrders.policy(true), HEALTH_URL));
   }
 
-  /** A window whose health checks ask the endpoint at {@code healthUrl}, for tests against a real endpoint. */
-  public static MaintenanceOrder orderCheckingHealthAt(String id, Instant start, List<MaintenanceStep> steps, String healthUrl) {
-    return new MaintenanceOrder(request(id, start, start.plus(Duration.ofHours(2))),
+  /**
+   * A window whose health checks ask the endpoint at {@code healthUrl}, for tests against a real
+   * endpoint.
+   */
+  public static MaintenanceOrder orderCheckingHealthAt(
+      String id, Instant start, List<MaintenanceStep> steps, String healthUrl) {
+    return new MaintenanceOrder(
+        request(id, start, start.plus(Duration.ofHours(2))),
         plan(step("maintenance-on"), steps, RollbackOrders.policy(false), healthUrl));
   }
 
   private static MaintenanceRequest request(String id, Instant start, Instant end) {
-    return new MaintenanceRequest(id, "Upgrade Firestore indexes", List.of("recoup-backend"), start, end, "alice", List.of());
+    return new MaintenanceRequest(
+        id, "Upgrade Firestore indexes", List.of("recoup-backend"), start, end, "alice", List.of());
   }
 }

@@ -21,37 +21,50 @@ class MaintenanceRecurrenceTest {
 
   @Test
   void firstSundayOfTheMonthCrossesIntoTheNextMonthOnceThisMonthsHasPassed() {
-    MaintenanceRecurrence rule = MaintenanceRecurrence.parse("first Sunday of the month 02:00 UTC", BERLIN);
+    MaintenanceRecurrence rule =
+        MaintenanceRecurrence.parse("first Sunday of the month 02:00 UTC", BERLIN);
 
-    assertThat(rule.next(at("2026-11-23T10:00:00Z"))).isEqualTo(ZonedDateTime.of(2026, 12, 6, 2, 0, 0, 0, UTC));
-    assertThat(rule.next(at("2026-12-06T02:00:00Z"))).isEqualTo(ZonedDateTime.of(2027, 1, 3, 2, 0, 0, 0, UTC));
-    assertThat(rule.next(at("2026-11-30T23:59:00Z"))).isEqualTo(ZonedDateTime.of(2026, 12, 6, 2, 0, 0, 0, UTC));
+    assertThat(rule.next(at("2026-11-23T10:00:00Z")))
+        .isEqualTo(ZonedDateTime.of(2026, 12, 6, 2, 0, 0, 0, UTC));
+    assertThat(rule.next(at("2026-12-06T02:00:00Z")))
+        .isEqualTo(ZonedDateTime.of(2027, 1, 3, 2, 0, 0, 0, UTC));
+    assertThat(rule.next(at("2026-11-30T23:59:00Z")))
+        .isEqualTo(ZonedDateTime.of(2026, 12, 6, 2, 0, 0, 0, UTC));
   }
 
   @Test
   void firstSundayOfAMonthThatStartsOnSundayIsTheFirst() {
-    MaintenanceRecurrence rule = MaintenanceRecurrence.parse("first Sunday of each month 02:00", UTC);
+    MaintenanceRecurrence rule =
+        MaintenanceRecurrence.parse("first Sunday of each month 02:00", UTC);
 
-    assertThat(rule.next(at("2026-02-20T00:00:00Z"))).isEqualTo(ZonedDateTime.of(2026, 3, 1, 2, 0, 0, 0, UTC));
-    assertThat(rule.next(at("2026-01-31T12:00:00Z"))).isEqualTo(ZonedDateTime.of(2026, 2, 1, 2, 0, 0, 0, UTC));
+    assertThat(rule.next(at("2026-02-20T00:00:00Z")))
+        .isEqualTo(ZonedDateTime.of(2026, 3, 1, 2, 0, 0, 0, UTC));
+    assertThat(rule.next(at("2026-01-31T12:00:00Z")))
+        .isEqualTo(ZonedDateTime.of(2026, 2, 1, 2, 0, 0, 0, UTC));
   }
 
   @Test
   void lastFridayFollowsMonthEndsIncludingLeapFebruary() {
     MaintenanceRecurrence rule = MaintenanceRecurrence.parse("last Friday of the month 22:30", UTC);
 
-    assertThat(rule.next(at("2028-02-01T00:00:00Z"))).isEqualTo(ZonedDateTime.of(2028, 2, 25, 22, 30, 0, 0, UTC));
-    assertThat(rule.next(at("2026-12-26T00:00:00Z"))).isEqualTo(ZonedDateTime.of(2027, 1, 29, 22, 30, 0, 0, UTC));
+    assertThat(rule.next(at("2028-02-01T00:00:00Z")))
+        .isEqualTo(ZonedDateTime.of(2028, 2, 25, 22, 30, 0, 0, UTC));
+    assertThat(rule.next(at("2026-12-26T00:00:00Z")))
+        .isEqualTo(ZonedDateTime.of(2027, 1, 29, 22, 30, 0, 0, UTC));
   }
 
   @Test
   void everySaturdayIsTheComingSaturdayOrTheNextWhenTodaysStartHasPassed() {
     MaintenanceRecurrence rule = MaintenanceRecurrence.parse("every Saturday 02:00 UTC", UTC);
 
-    assertThat(rule.next(at("2026-11-23T10:00:00Z"))).isEqualTo(ZonedDateTime.of(2026, 11, 28, 2, 0, 0, 0, UTC));
-    assertThat(rule.next(at("2026-11-28T01:59:00Z"))).isEqualTo(ZonedDateTime.of(2026, 11, 28, 2, 0, 0, 0, UTC));
-    assertThat(rule.next(at("2026-11-28T02:00:00Z"))).isEqualTo(ZonedDateTime.of(2026, 12, 5, 2, 0, 0, 0, UTC));
-    assertThat(rule.next(at("2026-12-31T12:00:00Z"))).isEqualTo(ZonedDateTime.of(2027, 1, 2, 2, 0, 0, 0, UTC));
+    assertThat(rule.next(at("2026-11-23T10:00:00Z")))
+        .isEqualTo(ZonedDateTime.of(2026, 11, 28, 2, 0, 0, 0, UTC));
+    assertThat(rule.next(at("2026-11-28T01:59:00Z")))
+        .isEqualTo(ZonedDateTime.of(2026, 11, 28, 2, 0, 0, 0, UTC));
+    assertThat(rule.next(at("2026-11-28T02:00:00Z")))
+        .isEqualTo(ZonedDateTime.of(2026, 12, 5, 2, 0, 0, 0, UTC));
+    assertThat(rule.next(at("2026-12-31T12:00:00Z")))
+        .isEqualTo(ZonedDateTime.of(2027, 1, 2, 2, 0, 0, 0, UTC));
   }
 
   @Test
@@ -68,7 +81,8 @@ class MaintenanceRecurrenceTest {
 
   @Test
   void aStartInsideTheSpringForwardGapMovesLaterByTheGap() {
-    MaintenanceRecurrence rule = MaintenanceRecurrence.parse("second Sunday of the month 02:30", NEW_YORK);
+    MaintenanceRecurrence rule =
+        MaintenanceRecurrence.parse("second Sunday of the month 02:30", NEW_YORK);
 
     ZonedDateTime start = rule.next(at("2027-03-01T00:00:00Z"));
 
@@ -78,9 +92,11 @@ class MaintenanceRecurrenceTest {
 
   @Test
   void aStartThatHappensTwiceOnFallBackIsTheFirst() {
-    MaintenanceRecurrence rule = MaintenanceRecurrence.parse("last Sunday of the month 02:30", BERLIN);
+    MaintenanceRecurrence rule =
+        MaintenanceRecurrence.parse("last Sunday of the month 02:30", BERLIN);
 
-    assertThat(rule.next(at("2026-10-01T00:00:00Z")).toInstant()).isEqualTo(at("2026-10-25T00:30:00Z"));
+    assertThat(rule.next(at("2026-10-01T00:00:00Z")).toInstant())
+        .isEqualTo(at("2026-10-25T00:30:00Z"));
   }
 
   @Test

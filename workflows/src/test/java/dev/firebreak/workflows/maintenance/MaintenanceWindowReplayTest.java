@@ -35,11 +35,11 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the committed maintenance-window histories that {@code CommittedHistoriesReplayTest} replays. Re-record on purpose only, with
- * {@code ./mvnw -pl workflows test -Dtest=MaintenanceWindowReplayTest -Dfirebreak.recordHistories=true}.
- * Recording adds the histories not committed yet and keeps the others, which prove that a
- * {@code getVersion} guard still replays (e.g. {@code completed-extended-confirmed} for
- * {@code statuspage-extend}).
+ * Records the committed maintenance-window histories that {@code CommittedHistoriesReplayTest}
+ * replays. Re-record on purpose only, with {@code ./mvnw -pl workflows test
+ * -Dtest=MaintenanceWindowReplayTest -Dfirebreak.recordHistories=true}. Recording adds the
+ * histories not committed yet and keeps the others, which prove that a {@code getVersion} guard
+ * still replays (e.g. {@code completed-extended-confirmed} for {@code statuspage-extend}).
  */
 class MaintenanceWindowReplayTest {
 
@@ -63,67 +63,134 @@ class MaintenanceWindowReplayTest {
       diagnostics.deployments = RollbackOrders.DEPLOYS;
       ScriptedActions actions = new ScriptedActions();
       Worker worker = env.newWorker(TaskQueue.NAME);
-      worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
-          RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
-      worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), actions, new RecordingChat(),
-          new RecordingMail(), new RecordingStatusPage(), new RecordingPager(), new ScriptedErrorCounts(),
+      worker.registerWorkflowImplementationTypes(
+          MaintenanceWindowWorkflowImpl.class,
+          IncidentWorkflowImpl.class,
+          RollbackWorkflowImpl.class,
+          RollbackLockWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          diagnostics,
+          new ScriptedDeploys(),
+          actions,
+          new RecordingChat(),
+          new RecordingMail(),
+          new RecordingStatusPage(),
+          new RecordingPager(),
+          new ScriptedErrorCounts(),
           new RollbackLocks(env.getWorkflowClient()));
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
 
-      MaintenanceWindowWorkflow completed = start(client, order("MW-completed", now.plus(Duration.ofHours(30)),
-          now.plus(Duration.ofHours(30)).plus(Duration.ofMinutes(10)), List.of(manual("swap-database"))));
+      MaintenanceWindowWorkflow completed =
+          start(
+              client,
+              order(
+                  "MW-completed",
+                  now.plus(Duration.ofHours(30)),
+                  now.plus(Duration.ofHours(30)).plus(Duration.ofMinutes(10)),
+                  List.of(manual("swap-database"))));
       env.sleep(Duration.ofHours(30).plusMinutes(1));
       completed.extend(new Extension("bob", now.plus(Duration.ofHours(32)), "monitoring"));
       completed.confirmStep(new StepConfirmation("bob", "swap-database", false, "done"));
-      completed.recordIncident(new IncidentNotice("INC-20261123-1", "P1", "Checkout down", "recoup-backend"));
+      completed.recordIncident(
+          new IncidentNotice("INC-20261123-1", "P1", "Checkout down", "recoup-backend"));
       finish(completed);
-      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-completed"), HISTORIES, "completed-extended-confirmed");
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-completed"),
+          HISTORIES,
+          "completed-extended-confirmed");
 
       actions.failing.add("test-payment-processing");
       finish(start(client, order("MW-failed", soon(env), List.of(step("apply")))));
-      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-failed"), HISTORIES, "post-check-failed-rollback-incident");
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-failed"),
+          HISTORIES,
+          "post-check-failed-rollback-incident");
       finish(start(client, order("MW-locked", soon(env), List.of(step("apply")))));
-      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-locked"), HISTORIES, "post-check-failed-locked-rollback");
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-locked"),
+          HISTORIES,
+          "post-check-failed-locked-rollback");
       actions.failing.clear();
 
-      MaintenanceWindowWorkflow aborted = start(client, order("MW-aborted", soon(env), List.of(manual("swap-database"))));
+      MaintenanceWindowWorkflow aborted =
+          start(client, order("MW-aborted", soon(env), List.of(manual("swap-database"))));
       env.sleep(Duration.ofMinutes(6));
       aborted.abort(new Abort("bob", "vendor outage"));
       finish(aborted);
-      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-aborted"), HISTORIES, "aborted-during-steps");
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-aborted"),
+          HISTORIES,
+          "aborted-during-steps");
 
       Instant start = soon(env);
-      MaintenanceWindowWorkflow rescheduled = start(client, order("MW-rescheduled", start,
-          start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+      MaintenanceWindowWorkflow rescheduled =
+          start(
+              client,
+              order(
+                  "MW-rescheduled",
+                  start,
+                  start.plus(Duration.ofMinutes(10)),
+                  List.of(step("apply"))));
       env.sleep(Duration.ofMinutes(1));
-      rescheduled.extend(new Extension("bob", start.plus(Duration.ofHours(1)), "vendor asked for more time"));
+      rescheduled.extend(
+          new Extension("bob", start.plus(Duration.ofHours(1)), "vendor asked for more time"));
       finish(rescheduled);
-      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-rescheduled"), HISTORIES,
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-rescheduled"),
+          HISTORIES,
           "extended-statuspage-rescheduled");
 
       Instant later = soon(env);
-      MaintenanceWindowWorkflow answeredFirst = start(client, order("MW-answered-first", later,
-          later.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+      MaintenanceWindowWorkflow answeredFirst =
+          start(
+              client,
+              order(
+                  "MW-answered-first",
+                  later,
+                  later.plus(Duration.ofMinutes(10)),
+                  List.of(step("apply"))));
       env.sleep(Duration.ofMinutes(1));
-      answeredFirst.extend(new Extension("bob", later.plus(Duration.ofHours(1)), "telling runs in the background"));
+      answeredFirst.extend(
+          new Extension("bob", later.plus(Duration.ofHours(1)), "telling runs in the background"));
       answeredFirst.extend(new Extension("bob", later.plus(Duration.ofHours(2)), "and again"));
       finish(answeredFirst);
-      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-answered-first"), HISTORIES,
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-answered-first"),
+          HISTORIES,
           "extended-twice-answered-first");
 
-      finish(start(client, order("MW-secret-unset", soon(env), List.of(stepWithSecret("apply", "DEPLOY_TOKEN")))));
-      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-secret-unset"), HISTORIES,
+      finish(
+          start(
+              client,
+              order(
+                  "MW-secret-unset", soon(env), List.of(stepWithSecret("apply", "DEPLOY_TOKEN")))));
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-secret-unset"),
+          HISTORIES,
           "step-secret-unset-called-off");
 
       actions.failing.add("test-payment-processing");
       finish(start(client, order("MW-nothing-deployed", soon(env), List.of(step("apply")))));
-      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-nothing-deployed"), HISTORIES,
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-nothing-deployed"),
+          HISTORIES,
           "post-check-failed-nothing-to-roll-back");
       actions.effects.put("apply", () -> diagnostics.deployments = DEPLOYED_DURING_WINDOW);
       finish(start(client, order("MW-deployed", soon(env), List.of(step("apply")))));
-      CommittedHistories.save(client, MaintenanceWindowWorkflow.workflowId("MW-deployed"), HISTORIES,
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-deployed"),
+          HISTORIES,
           "post-check-failed-rolls-back-deploy-made-during-window");
     }
   }
@@ -133,8 +200,13 @@ class MaintenanceWindowReplayTest {
   }
 
   private static MaintenanceWindowWorkflow start(WorkflowClient client, MaintenanceOrder order) {
-    MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
+    MaintenanceWindowWorkflow window =
+        client.newWorkflowStub(
+            MaintenanceWindowWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(order.workflowId())
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
     WorkflowClient.start(window::run, order);
     return window;
   }
@@ -142,5 +214,4 @@ class MaintenanceWindowReplayTest {
   private static void finish(MaintenanceWindowWorkflow window) {
     WorkflowStub.fromTyped(window).getResult(MaintenanceView.class);
   }
-
 }

@@ -68,12 +68,14 @@ class MaintenanceWindowWorkflowTest {
   private final RecordingNotices notices = new RecordingNotices();
 
   /**
-   * Closes the server after each test and prints the workflows' histories when one fails. The worker
-   * is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
-   * queue: a window claims its rollback lock through RollbackLocks, which starts the lock on that queue.
+   * Closes the server after each test and prints the workflows' histories when one fails. The
+   * worker is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
+   * queue: a window claims its rollback lock through RollbackLocks, which starts the lock on that
+   * queue.
    */
   @RegisterExtension
-  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env) {
@@ -81,10 +83,22 @@ class MaintenanceWindowWorkflowTest {
     diagnostics.deployments = RollbackOrders.DEPLOYS;
     locks = new RollbackLocks(env.getWorkflowClient());
     Worker worker = env.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class,
-        RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
-    worker.registerActivitiesImplementations(diagnostics, deploys, actions, chat, mail, statusPage,
-        new RecordingPager(), new ScriptedErrorCounts(), locks, notices);
+    worker.registerWorkflowImplementationTypes(
+        MaintenanceWindowWorkflowImpl.class,
+        IncidentWorkflowImpl.class,
+        RollbackWorkflowImpl.class,
+        RollbackLockWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        diagnostics,
+        deploys,
+        actions,
+        chat,
+        mail,
+        statusPage,
+        new RecordingPager(),
+        new ScriptedErrorCounts(),
+        locks,
+        notices);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -94,8 +108,13 @@ class MaintenanceWindowWorkflowTest {
   }
 
   private MaintenanceWindowWorkflow start(MaintenanceOrder order) {
-    MaintenanceWindowWorkflow window = client.newWorkflowStub(MaintenanceWindowWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
+    MaintenanceWindowWorkflow window =
+        client.newWorkflowStub(
+            MaintenanceWindowWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(order.workflowId())
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
     WorkflowClient.start(window::run, order);
     return window;
   }
@@ -105,12 +124,14 @@ class MaintenanceWindowWorkflowTest {
   }
 
   private RollbackLockWorkflow lock() {
-    return client.newWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId("recoup-backend"));
+    return client.newWorkflowStub(
+        RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId("recoup-backend"));
   }
 
   private boolean awaitingApproval(String rollbackId) {
     try {
-      return client.newWorkflowStub(RollbackWorkflow.class, rollbackId).state().status() == RollbackStatus.AWAITING_APPROVAL;
+      return client.newWorkflowStub(RollbackWorkflow.class, rollbackId).state().status()
+          == RollbackStatus.AWAITING_APPROVAL;
     } catch (WorkflowNotFoundException | WorkflowQueryException notYet) {
       return false;
     }
@@ -133,13 +154,16 @@ class MaintenanceWindowWorkflowTest {
     for (int i = 0; i < 200 && !condition.test(window.state()); i++) {
       env.sleep(Duration.ofSeconds(5));
     }
-    assertThat(condition.test(window.state())).as("window state reached in time: " + window.state()).isTrue();
+    assertThat(condition.test(window.state()))
+        .as("window state reached in time: " + window.state())
+        .isTrue();
   }
 
   @Test
   void fullWindowAnnouncesAtEachOffsetRunsTheChecklistAndGivesTheAllClear() {
     Instant start = now().plus(Duration.ofHours(72));
-    MaintenanceWindowWorkflow window = start(order("MW-1", start, List.of(step("apply-index-migration"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-1", start, List.of(step("apply-index-migration"))));
 
     env.sleep(Duration.ofHours(23).plusMinutes(59));
     assertThat(announcements()).isEmpty();
@@ -154,18 +178,39 @@ class MaintenanceWindowWorkflowTest {
     MaintenanceView view = result(window);
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.COMPLETED);
-    assertThat(actions.performed).containsExactly("create-firestore-backup", "export-redis", "maintenance-on",
-        "apply-index-migration", "maintenance-off", "test-payment-processing");
-    assertThat(view.outcome()).startsWith("✅ All clear: maintenance MW-1").contains("healthy after 30m of monitoring")
+    assertThat(actions.performed)
+        .containsExactly(
+            "create-firestore-backup",
+            "export-redis",
+            "maintenance-on",
+            "apply-index-migration",
+            "maintenance-off",
+            "test-payment-processing");
+    assertThat(view.outcome())
+        .startsWith("✅ All clear: maintenance MW-1")
+        .contains("healthy after 30m of monitoring")
         .doesNotContain("PT");
     assertThat(chatKeys()).endsWith("MW-1/started", "MW-1/end");
     assertThat(mail.sent).extracting(MaintenanceEmail::key).isEqualTo(chatKeys());
-    assertThat(mail.sent).allSatisfy(m -> assertThat(m.to()).containsExactly("customers@example.com"));
-    assertThat(statusPage.posts).hasSize(2).first().isEqualTo("scheduled: Upgrade Firestore indexes");
+    assertThat(mail.sent)
+        .allSatisfy(m -> assertThat(m.to()).containsExactly("customers@example.com"));
+    assertThat(statusPage.posts)
+        .hasSize(2)
+        .first()
+        .isEqualTo("scheduled: Upgrade Firestore indexes");
     assertThat(statusPage.posts.get(1)).startsWith("completed: ✅ All clear");
     assertThat(diagnostics.healthChecks).hasSizeGreaterThanOrEqualTo(1 + 1 + 6);
-    assertThat(view.timeline()).extracting(MaintenanceEntry::kind)
-        .contains("announce", "pre-check", "mode", "step", "health", "post-check", "monitor", "completed");
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::kind)
+        .contains(
+            "announce",
+            "pre-check",
+            "mode",
+            "step",
+            "health",
+            "post-check",
+            "monitor",
+            "completed");
   }
 
   @Test
@@ -185,11 +230,14 @@ class MaintenanceWindowWorkflowTest {
   void aFailedPreCheckStopsTheWindowBeforeAnythingChangesAndTellsPeople() {
     actions.failing.add("export-redis");
 
-    MaintenanceView view = result(start(order("MW-3", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+    MaintenanceView view =
+        result(start(order("MW-3", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.CANCELLED);
     assertThat(actions.performed).containsExactly("create-firestore-backup", "export-redis");
-    assertThat(view.outcome()).contains("pre-check export-redis failed").contains("Nothing was changed");
+    assertThat(view.outcome())
+        .contains("pre-check export-redis failed")
+        .contains("Nothing was changed");
     assertThat(chat.texts()).last().asString().startsWith("⛔ Maintenance MW-3");
     assertThat(mail.sent).last().extracting(MaintenanceEmail::text).asString().startsWith("⛔");
     assertThat(deploys.rollbacks).isEmpty();
@@ -197,45 +245,70 @@ class MaintenanceWindowWorkflowTest {
   }
 
   @Test
-  void aFailedPostCheckRollsBackTheDeployMadeDuringTheWindowAndDeclaresAnIncidentLinkedToTheWindow() {
+  void
+      aFailedPostCheckRollsBackTheDeployMadeDuringTheWindowAndDeclaresAnIncidentLinkedToTheWindow() {
     actions.failing.add("test-payment-processing");
     applyDeploys();
 
-    MaintenanceView view = result(start(order("MW-4", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+    MaintenanceView view =
+        result(start(order("MW-4", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
-    assertThat(actions.performed).containsSubsequence("maintenance-on", "apply", "maintenance-off", "test-payment-processing");
-    assertThat(deploys.rollbacks).extracting(RollbackCommand::workflowId).containsExactly("rollback-recoup-backend-mw-4");
-    assertThat(deploys.rollbacks).extracting(RollbackCommand::deploymentId).containsExactly("dep-4");
-    assertThat(view.timeline()).extracting(MaintenanceEntry::text).contains("recoup-backend serves dep-4",
-        "recoup-backend was deployed during the window (dep-4 → dep-5); rolling back to dep-4");
+    assertThat(actions.performed)
+        .containsSubsequence(
+            "maintenance-on", "apply", "maintenance-off", "test-payment-processing");
+    assertThat(deploys.rollbacks)
+        .extracting(RollbackCommand::workflowId)
+        .containsExactly("rollback-recoup-backend-mw-4");
+    assertThat(deploys.rollbacks)
+        .extracting(RollbackCommand::deploymentId)
+        .containsExactly("dep-4");
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::text)
+        .contains(
+            "recoup-backend serves dep-4",
+            "recoup-backend was deployed during the window (dep-4 → dep-5); rolling back to dep-4");
     assertThat(view.incidentId()).isEqualTo("INC-MW-4");
-    assertThat(view.outcome()).contains("FAILED: test-payment-processing failed")
-        .contains("Rollback: recoup-backend SUCCEEDED").contains("Incident INC-MW-4 declared");
-    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId("INC-MW-4"));
+    assertThat(view.outcome())
+        .contains("FAILED: test-payment-processing failed")
+        .contains("Rollback: recoup-backend SUCCEEDED")
+        .contains("Incident INC-MW-4 declared");
+    IncidentWorkflow incident =
+        client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId("INC-MW-4"));
     IncidentView declared = incident.state();
     assertThat(declared.title()).isEqualTo("Maintenance MW-4 failed: Upgrade Firestore indexes");
     assertThat(declared.severity().name()).isEqualTo("P1");
-    assertThat(incident.timeline()).extracting(TimelineEntry::text)
+    assertThat(incident.timeline())
+        .extracting(TimelineEntry::text)
         .anySatisfy(text -> assertThat(text).contains("rollback-recoup-backend-mw-4"));
     // Other windows running now hear of it as they would of an incident declared over the API.
-    assertThat(notices.notices).containsExactly(
-        new IncidentNotice("INC-MW-4", "P1", "Maintenance MW-4 failed: Upgrade Firestore indexes", "recoup-backend"));
+    assertThat(notices.notices)
+        .containsExactly(
+            new IncidentNotice(
+                "INC-MW-4",
+                "P1",
+                "Maintenance MW-4 failed: Upgrade Firestore indexes",
+                "recoup-backend"));
   }
 
   @Test
   void aFailedPostCheckWithNoDeployDuringTheWindowDeclaresItsIncidentAndRollsNothingBack() {
     actions.failing.add("test-payment-processing");
 
-    MaintenanceView view = result(start(order("MW-16", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+    MaintenanceView view =
+        result(start(order("MW-16", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
     assertThat(deploys.rollbacks).isEmpty();
     assertThat(view.incidentId()).isEqualTo("INC-MW-16");
-    assertThat(view.timeline()).extracting(MaintenanceEntry::text).contains(
-        "recoup-backend not rolled back: nothing to roll back, no deploy during the window (dep-4 still live)");
-    assertThat(view.outcome()).contains("FAILED: test-payment-processing failed")
-        .contains("Rollback: recoup-backend not rolled back: nothing to roll back").contains("Incident INC-MW-16 declared");
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::text)
+        .contains(
+            "recoup-backend not rolled back: nothing to roll back, no deploy during the window (dep-4 still live)");
+    assertThat(view.outcome())
+        .contains("FAILED: test-payment-processing failed")
+        .contains("Rollback: recoup-backend not rolled back: nothing to roll back")
+        .contains("Incident INC-MW-16 declared");
   }
 
   @Test
@@ -244,70 +317,107 @@ class MaintenanceWindowWorkflowTest {
     applyDeploys();
     diagnostics.deployListsRefused.set(1);
 
-    MaintenanceView view = result(start(order("MW-19", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+    MaintenanceView view =
+        result(start(order("MW-19", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
     assertThat(deploys.rollbacks).isEmpty();
-    assertThat(view.outcome()).contains("Rollback: recoup-backend not rolled back: its deploy before the window is not known "
-        + "(deploys could not be read: Render answered HTTP 401: Unauthorized)").contains("Incident INC-MW-19 declared");
+    assertThat(view.outcome())
+        .contains(
+            "Rollback: recoup-backend not rolled back: its deploy before the window is not known "
+                + "(deploys could not be read: Render answered HTTP 401: Unauthorized)")
+        .contains("Incident INC-MW-19 declared");
   }
 
   @Test
   void aWindowThatCannotReadTheDeploysAfterItsFailureRollsBackToTheDeployItBeganWith() {
     actions.failing.add("test-payment-processing");
-    actions.effects.put("apply", () -> {
-      diagnostics.deployments = DEPLOYED_DURING_WINDOW;
-      diagnostics.deployListsRefused.set(1);
-    });
+    actions.effects.put(
+        "apply",
+        () -> {
+          diagnostics.deployments = DEPLOYED_DURING_WINDOW;
+          diagnostics.deployListsRefused.set(1);
+        });
 
-    MaintenanceView view = result(start(order("MW-20", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+    MaintenanceView view =
+        result(start(order("MW-20", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
 
-    assertThat(deploys.rollbacks).extracting(RollbackCommand::deploymentId).containsExactly("dep-4");
-    assertThat(view.timeline()).extracting(MaintenanceEntry::text).contains("recoup-backend's live deploy is not known "
-        + "(deploys could not be read: Render answered HTTP 401: Unauthorized); rolling back to dep-4, its deploy before the window");
+    assertThat(deploys.rollbacks)
+        .extracting(RollbackCommand::deploymentId)
+        .containsExactly("dep-4");
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::text)
+        .contains(
+            "recoup-backend's live deploy is not known "
+                + "(deploys could not be read: Render answered HTTP 401: Unauthorized); rolling back to dep-4, its deploy before the window");
     assertThat(view.outcome()).contains("Rollback: recoup-backend SUCCEEDED");
   }
 
   static Stream<Arguments> failuresBeforeAnythingChanged() {
     return Stream.of(
-        Arguments.of("maintenance mode on needs an unset secret", stepWithSecret("maintenance-on", "MODE_TOKEN"),
-            List.of(step("apply")), "maintenance-on failed: environment variable MODE_TOKEN is not set",
+        Arguments.of(
+            "maintenance mode on needs an unset secret",
+            stepWithSecret("maintenance-on", "MODE_TOKEN"),
+            List.of(step("apply")),
+            "maintenance-on failed: environment variable MODE_TOKEN is not set",
             List.of("create-firestore-backup", "export-redis")),
-        Arguments.of("the first step needs an unset secret", step("maintenance-on"),
+        Arguments.of(
+            "the first step needs an unset secret",
+            step("maintenance-on"),
             List.of(stepWithSecret("apply", "DEPLOY_TOKEN"), step("migrate")),
             "apply failed: environment variable DEPLOY_TOKEN is not set",
-            List.of("create-firestore-backup", "export-redis", "maintenance-on", "maintenance-off")),
-        Arguments.of("the first step cannot be sent as configured", step("maintenance-on"),
-            List.of(unsendable("apply")), "apply failed: HTTP action apply '127.0.0.1:9/ops/apply' is not an http(s) URL",
-            List.of("create-firestore-backup", "export-redis", "maintenance-on", "maintenance-off")));
+            List.of(
+                "create-firestore-backup", "export-redis", "maintenance-on", "maintenance-off")),
+        Arguments.of(
+            "the first step cannot be sent as configured",
+            step("maintenance-on"),
+            List.of(unsendable("apply")),
+            "apply failed: HTTP action apply '127.0.0.1:9/ops/apply' is not an http(s) URL",
+            List.of(
+                "create-firestore-backup", "export-redis", "maintenance-on", "maintenance-off")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("failuresBeforeAnythingChanged")
-  void aStepThatFailsBeforeAnythingChangedCallsTheWindowOffAndTellsEveryoneWithoutRollbackOrIncident(
-      String situation, MaintenanceStep modeOn, List<MaintenanceStep> steps, String failure, List<String> sent) {
+  void
+      aStepThatFailsBeforeAnythingChangedCallsTheWindowOffAndTellsEveryoneWithoutRollbackOrIncident(
+          String situation,
+          MaintenanceStep modeOn,
+          List<MaintenanceStep> steps,
+          String failure,
+          List<String> sent) {
     // Had anything been rolled back, it would have been this deploy, made outside the window.
     diagnostics.deployments = DEPLOYED_DURING_WINDOW;
 
-    MaintenanceView view = result(start(order("MW-17", now().plus(Duration.ofMinutes(5)), modeOn, steps)));
+    MaintenanceView view =
+        result(start(order("MW-17", now().plus(Duration.ofMinutes(5)), modeOn, steps)));
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.CANCELLED);
-    assertThat(view.outcome()).startsWith("⛔ Maintenance MW-17 (Upgrade Firestore indexes) is called off: " + failure)
+    assertThat(view.outcome())
+        .startsWith("⛔ Maintenance MW-17 (Upgrade Firestore indexes) is called off: " + failure)
         .contains("Nothing was changed; maintenance mode is off.");
     assertThat(actions.performed).isEqualTo(sent);
     assertThat(view.incidentId()).isNull();
     assertThat(deploys.rollbacks).isEmpty();
-    assertThat(view.timeline()).extracting(MaintenanceEntry::kind).doesNotContain("rollback", "incident");
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::kind)
+        .doesNotContain("rollback", "incident");
     assertThat(chat.texts()).last().asString().startsWith("⛔ Maintenance MW-17");
-    assertThat(mail.sent).last().extracting(MaintenanceEmail::text).asString().startsWith("⛔ Maintenance MW-17");
+    assertThat(mail.sent)
+        .last()
+        .extracting(MaintenanceEmail::text)
+        .asString()
+        .startsWith("⛔ Maintenance MW-17");
     assertThat(statusPage.posts).last().asString().startsWith("completed: ⛔ Maintenance MW-17");
   }
 
   static Stream<Arguments> failuresAfterSomethingMayHaveChanged() {
     return Stream.of(
-        Arguments.of("a step needs an unset secret after an earlier step went through",
+        Arguments.of(
+            "a step needs an unset secret after an earlier step went through",
             List.of(step("apply"), stepWithSecret("migrate", "DEPLOY_TOKEN"))),
-        Arguments.of("the first step's call was sent and refused", List.of(step("migrate"), step("apply"))));
+        Arguments.of(
+            "the first step's call was sent and refused", List.of(step("migrate"), step("apply"))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -319,7 +429,9 @@ class MaintenanceWindowWorkflowTest {
     MaintenanceView view = result(start(order("MW-18", now().plus(Duration.ofMinutes(5)), steps)));
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
-    assertThat(view.outcome()).contains("FAILED: migrate failed").contains("Incident INC-MW-18 declared");
+    assertThat(view.outcome())
+        .contains("FAILED: migrate failed")
+        .contains("Incident INC-MW-18 declared");
     assertThat(view.incidentId()).isEqualTo("INC-MW-18");
   }
 
@@ -327,19 +439,24 @@ class MaintenanceWindowWorkflowTest {
   void aWindowsRollbackHoldsItsServicesLockWhileItRunsAndFreesItWhenItEnds() {
     actions.failing.add("test-payment-processing");
     applyDeploys();
-    MaintenanceWindowWorkflow window = start(orderWithApprovedRollback("MW-13", now().plus(Duration.ofMinutes(5)),
-        List.of(step("apply"))));
+    MaintenanceWindowWorkflow window =
+        start(
+            orderWithApprovedRollback(
+                "MW-13", now().plus(Duration.ofMinutes(5)), List.of(step("apply"))));
     String rollbackId = "rollback-recoup-backend-mw-13";
     for (int i = 0; i < 200 && !awaitingApproval(rollbackId); i++) {
       env.sleep(Duration.ofSeconds(5));
     }
 
     assertThat(lock().holder().workflowId()).isEqualTo(rollbackId);
-    assertThat(locks.claim(RollbackOrders.order("api-1", null, false, null)).holder().workflowId()).isEqualTo(rollbackId);
+    assertThat(locks.claim(RollbackOrders.order("api-1", null, false, null)).holder().workflowId())
+        .isEqualTo(rollbackId);
     client.newWorkflowStub(RollbackWorkflow.class, rollbackId).approve(new Approval("bob", "go"));
 
     assertThat(result(window).outcome()).contains("Rollback: recoup-backend SUCCEEDED");
-    assertThat(deploys.rollbacks).extracting(RollbackCommand::workflowId).containsExactly(rollbackId);
+    assertThat(deploys.rollbacks)
+        .extracting(RollbackCommand::workflowId)
+        .containsExactly(rollbackId);
     assertThat(locks.claim(RollbackOrders.order("api-2", null, false, null)).granted()).isTrue();
   }
 
@@ -350,14 +467,17 @@ class MaintenanceWindowWorkflowTest {
     // One waiting for approval: its lease outlasts the incident timers time skipping runs through.
     assertThat(locks.claim(RollbackOrders.order("api-1", null, true, null)).granted()).isTrue();
 
-    MaintenanceView view = result(start(order("MW-14", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+    MaintenanceView view =
+        result(start(order("MW-14", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.FAILED);
     assertThat(deploys.rollbacks).isEmpty();
     assertThat(view.outcome())
-        .contains("Rollback: recoup-backend not rolled back: rollback-recoup-backend-api-1 is running.")
+        .contains(
+            "Rollback: recoup-backend not rolled back: rollback-recoup-backend-api-1 is running.")
         .contains("Incident INC-MW-14 declared");
-    assertThat(view.timeline()).extracting(MaintenanceEntry::text)
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::text)
         .contains("recoup-backend not rolled back: rollback-recoup-backend-api-1 is running");
     assertThat(lock().holder().workflowId()).isEqualTo("rollback-recoup-backend-api-1");
   }
@@ -366,11 +486,17 @@ class MaintenanceWindowWorkflowTest {
   void aWindowWhoseRollbackCannotStartGivesTheLockBack() {
     actions.failing.add("test-payment-processing");
     applyDeploys();
-    RollbackWorkflow earlier = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId("rollback-recoup-backend-mw-15").setTaskQueue(TaskQueue.NAME).build());
+    RollbackWorkflow earlier =
+        client.newWorkflowStub(
+            RollbackWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("rollback-recoup-backend-mw-15")
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
     earlier.run(RollbackOrders.order("mw-15", null, false, null));
 
-    MaintenanceView view = result(start(order("MW-15", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
+    MaintenanceView view =
+        result(start(order("MW-15", now().plus(Duration.ofMinutes(5)), List.of(step("apply")))));
 
     assertThat(view.outcome()).contains("Rollback: recoup-backend not rolled back.");
     assertThat(deploys.rollbacks).hasSize(1);
@@ -379,7 +505,8 @@ class MaintenanceWindowWorkflowTest {
 
   @Test
   void unhealthyDuringMonitoringFailsTheWindow() {
-    MaintenanceWindowWorkflow window = start(order("MW-5", now().plus(Duration.ofMinutes(5)), List.of(step("apply"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-5", now().plus(Duration.ofMinutes(5)), List.of(step("apply"))));
     awaitState(window, v -> v.status() == MaintenanceStatus.MONITORING);
     diagnostics.healthy = false;
 
@@ -393,12 +520,17 @@ class MaintenanceWindowWorkflowTest {
   @Test
   void aWindowStillGoingAtItsPlannedEndSaysWhereItIs() {
     Instant start = now().plus(Duration.ofMinutes(5));
-    MaintenanceWindowWorkflow window = start(order("MW-6", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-6", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
 
     env.sleep(Duration.ofMinutes(16));
 
-    assertThat(chat.texts()).anySatisfy(text -> assertThat(text)
-        .startsWith("⏰ Maintenance MW-6 reached its planned end").contains("MONITORING"));
+    assertThat(chat.texts())
+        .anySatisfy(
+            text ->
+                assertThat(text)
+                    .startsWith("⏰ Maintenance MW-6 reached its planned end")
+                    .contains("MONITORING"));
     assertThat(window.timeline()).extracting(MaintenanceEntry::kind).contains("overrun");
     assertThat(result(window).status()).isEqualTo(MaintenanceStatus.COMPLETED);
   }
@@ -406,35 +538,54 @@ class MaintenanceWindowWorkflowTest {
   @Test
   void extendingMovesThePlannedEndAndTellsEveryone() {
     Instant start = now().plus(Duration.ofMinutes(5));
-    MaintenanceWindowWorkflow window = start(order("MW-7", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-7", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
 
-    assertThatThrownBy(() -> window.extend(new Extension("bob", start.plus(Duration.ofMinutes(5)), null)))
-        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("must be later than the planned end");
-    MaintenanceView extended = window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), "monitoring runs 30m"));
+    assertThatThrownBy(
+            () -> window.extend(new Extension("bob", start.plus(Duration.ofMinutes(5)), null)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("must be later than the planned end");
+    MaintenanceView extended =
+        window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), "monitoring runs 30m"));
 
     assertThat(extended.end()).isEqualTo(start.plus(Duration.ofHours(1)));
     assertThat(result(window).status()).isEqualTo(MaintenanceStatus.COMPLETED);
     assertThat(chat.texts()).noneSatisfy(text -> assertThat(text).startsWith("⏰"));
     assertThat(chatKeys()).contains("MW-7/extend-1");
-    assertThat(mail.sent).extracting(MaintenanceEmail::text).anySatisfy(t -> assertThat(t).contains("extended to"));
+    assertThat(mail.sent)
+        .extracting(MaintenanceEmail::text)
+        .anySatisfy(t -> assertThat(t).contains("extended to"));
   }
 
   @Test
   void eachExtensionMovesTheStatusPageMaintenanceEndOnce() {
     Instant start = now().plus(Duration.ofMinutes(5));
-    MaintenanceWindowWorkflow window = start(order("MW-13", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-13", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
     awaitState(window, v -> v.timeline().stream().anyMatch(e -> e.kind().equals("announce")));
 
     window.extend(new Extension("bob", start.plus(Duration.ofMinutes(30)), null));
     window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), "monitoring runs 30m"));
-    awaitState(window, v -> v.timeline().stream().filter(e -> e.text().contains(" now ends ")).count() == 2);
+    awaitState(
+        window,
+        v -> v.timeline().stream().filter(e -> e.text().contains(" now ends ")).count() == 2);
 
     // One call per extension; each sends the latest end, so the last one sent is the final end.
-    assertThat(statusPage.reschedules).hasSize(2).last().isEqualTo(
-        new MaintenanceReschedule("maintenance-MW-13", new PublicIncidentRef("sp-maintenance-MW-13", false), start,
-            start.plus(Duration.ofHours(1))));
-    assertThat(window.timeline()).extracting(MaintenanceEntry::text)
-        .contains("Status page maintenance sp-maintenance-MW-13 now ends " + start.plus(Duration.ofHours(1)));
+    assertThat(statusPage.reschedules)
+        .hasSize(2)
+        .last()
+        .isEqualTo(
+            new MaintenanceReschedule(
+                "maintenance-MW-13",
+                new PublicIncidentRef("sp-maintenance-MW-13", false),
+                start,
+                start.plus(Duration.ofHours(1))));
+    assertThat(window.timeline())
+        .extracting(MaintenanceEntry::text)
+        .contains(
+            "Status page maintenance sp-maintenance-MW-13 now ends "
+                + start.plus(Duration.ofHours(1)));
     assertThat(result(window).status()).isEqualTo(MaintenanceStatus.COMPLETED);
     assertThat(statusPage.reschedules).hasSize(2);
   }
@@ -443,14 +594,23 @@ class MaintenanceWindowWorkflowTest {
   void aStatusPageThatCannotBeRescheduledDoesNotFailTheExtension() {
     statusPage.maintenanceGone = true;
     Instant start = now().plus(Duration.ofMinutes(5));
-    MaintenanceWindowWorkflow window = start(order("MW-14", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-14", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
     awaitState(window, v -> v.timeline().stream().anyMatch(e -> e.kind().equals("announce")));
 
-    MaintenanceView extended = window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), null));
+    MaintenanceView extended =
+        window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), null));
 
     assertThat(extended.end()).isEqualTo(start.plus(Duration.ofHours(1)));
-    awaitState(window, v -> v.timeline().stream().anyMatch(e -> e.text().equals(
-        "Status page not told of the new end: Statuspage answered HTTP 404: Incident not found")));
+    awaitState(
+        window,
+        v ->
+            v.timeline().stream()
+                .anyMatch(
+                    e ->
+                        e.text()
+                            .equals(
+                                "Status page not told of the new end: Statuspage answered HTTP 404: Incident not found")));
     assertThat(chatKeys()).contains("MW-14/extend-1");
     assertThat(result(window).status()).isEqualTo(MaintenanceStatus.COMPLETED);
   }
@@ -458,11 +618,13 @@ class MaintenanceWindowWorkflowTest {
   @Test
   void anExtensionIsAnsweredAtOnceWhileSlackIsDownAndToldWhenItIsBack() {
     Instant start = now().plus(Duration.ofMinutes(5));
-    MaintenanceWindowWorkflow window = start(order("MW-15", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-15", start, start.plus(Duration.ofMinutes(10)), List.of(step("apply"))));
     awaitState(window, v -> v.timeline().stream().anyMatch(e -> e.kind().equals("announce")));
     chat.down = true;
 
-    MaintenanceView extended = window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), "vendor asked"));
+    MaintenanceView extended =
+        window.extend(new Extension("bob", start.plus(Duration.ofHours(1)), "vendor asked"));
 
     assertThat(extended.end()).isEqualTo(start.plus(Duration.ofHours(1)));
     assertThat(chatKeys()).doesNotContain("MW-15/extend-1");
@@ -473,7 +635,8 @@ class MaintenanceWindowWorkflowTest {
 
   @Test
   void abortDuringTheStepsSwitchesMaintenanceModeOffAndRollsBackTheDeployMadeDuringTheWindow() {
-    MaintenanceWindowWorkflow window = start(order("MW-8", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-8", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
     awaitState(window, v -> "swap-database".equals(v.waitingFor()));
     diagnostics.deployments = DEPLOYED_DURING_WINDOW;
 
@@ -482,14 +645,19 @@ class MaintenanceWindowWorkflowTest {
 
     assertThat(view.status()).isEqualTo(MaintenanceStatus.ABORTED);
     assertThat(actions.performed).endsWith("maintenance-on", "maintenance-off");
-    assertThat(deploys.rollbacks).extracting(RollbackCommand::deploymentId).containsExactly("dep-4");
+    assertThat(deploys.rollbacks)
+        .extracting(RollbackCommand::deploymentId)
+        .containsExactly("dep-4");
     assertThat(view.incidentId()).isNull();
-    assertThat(view.outcome()).contains("aborted by bob: vendor outage").contains("Maintenance mode is off");
+    assertThat(view.outcome())
+        .contains("aborted by bob: vendor outage")
+        .contains("Maintenance mode is off");
   }
 
   @Test
   void abortBeforeTheStartChangesNothing() {
-    MaintenanceWindowWorkflow window = start(order("MW-9", now().plus(Duration.ofHours(10)), List.of(step("apply"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-9", now().plus(Duration.ofHours(10)), List.of(step("apply"))));
     env.sleep(Duration.ofMinutes(1));
 
     window.abort(new Abort("bob", null));
@@ -503,23 +671,33 @@ class MaintenanceWindowWorkflowTest {
 
   @Test
   void aConfirmedManualStepLetsTheWindowGoOn() {
-    MaintenanceWindowWorkflow window = start(order("MW-10", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-10", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
     awaitState(window, v -> "swap-database".equals(v.waitingFor()));
-    assertThat(chat.texts()).anySatisfy(t -> assertThat(t).contains("firebreak maintenance confirm MW-10 --step 'swap-database'"));
+    assertThat(chat.texts())
+        .anySatisfy(
+            t ->
+                assertThat(t)
+                    .contains("firebreak maintenance confirm MW-10 --step 'swap-database'"));
 
-    assertThatThrownBy(() -> window.confirmStep(new StepConfirmation("bob", "other-step", false, null)))
-        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("is waiting for 'swap-database'");
+    assertThatThrownBy(
+            () -> window.confirmStep(new StepConfirmation("bob", "other-step", false, null)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("is waiting for 'swap-database'");
     window.confirmStep(new StepConfirmation("bob", "swap-database", false, "replica promoted"));
 
     MaintenanceView view = result(window);
     assertThat(view.status()).isEqualTo(MaintenanceStatus.COMPLETED);
-    assertThat(view.timeline()).extracting(MaintenanceEntry::text)
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::text)
         .contains("✅ swap-database confirmed by bob: replica promoted");
   }
 
   @Test
   void aManualStepNobodyConfirmsFailsTheWindowAtItsTimeout() {
-    MaintenanceWindowWorkflow window = start(order("MW-11", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-11", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
     awaitState(window, v -> "swap-database".equals(v.waitingFor()));
 
     env.sleep(MaintenanceOrders.MANUAL_TIMEOUT.minusMinutes(1));
@@ -533,11 +711,16 @@ class MaintenanceWindowWorkflowTest {
 
   @Test
   void anIncidentDeclaredDuringTheWindowIsInItsTimeline() {
-    MaintenanceWindowWorkflow window = start(order("MW-12", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
+    MaintenanceWindowWorkflow window =
+        start(order("MW-12", now().plus(Duration.ofMinutes(5)), List.of(manual("swap-database"))));
     awaitState(window, v -> v.waitingFor() != null);
 
-    window.recordIncident(new IncidentNotice("INC-20261123-4", "P1", "Checkout returns 500", "recoup-backend"));
+    window.recordIncident(
+        new IncidentNotice("INC-20261123-4", "P1", "Checkout returns 500", "recoup-backend"));
 
-    awaitState(window, v -> v.timeline().stream().anyMatch(e -> e.text().startsWith("P1 INC-20261123-4 declared")));
+    awaitState(
+        window,
+        v ->
+            v.timeline().stream().anyMatch(e -> e.text().startsWith("P1 INC-20261123-4 declared")));
   }
 }

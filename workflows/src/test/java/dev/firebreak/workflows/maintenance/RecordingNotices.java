@@ -3,7 +3,10 @@ package dev.firebreak.workflows.maintenance;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Workflow tests' maintenance notices: remembers which incidents would have been announced to running windows. */
+/**
+ * Workflow tests' maintenance notices: remembers which incidents would have been announced to
+ * running windows.
+ */
 public class RecordingNotices implements MaintenanceNoticeActivities {
   public final List<IncidentNotice> notices = new CopyOnWriteArrayList<>();
 

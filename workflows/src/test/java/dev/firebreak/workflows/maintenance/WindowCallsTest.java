@@ -21,9 +21,14 @@ class WindowCallsTest {
 
   @Test
   void aStepWithoutATimeoutGetsTheDefault() {
-    MaintenanceStep step = new MaintenanceStep("export-redis",
-        new HttpAction("export-redis", "POST", "http://127.0.0.1:9/ops/export", Map.of(), null, 200, null), null);
+    MaintenanceStep step =
+        new MaintenanceStep(
+            "export-redis",
+            new HttpAction(
+                "export-redis", "POST", "http://127.0.0.1:9/ops/export", Map.of(), null, 200, null),
+            null);
 
-    assertThat(WindowCalls.options("step", step).getStartToCloseTimeout()).isEqualTo(WindowCalls.DEFAULT_ACTION_TIMEOUT);
+    assertThat(WindowCalls.options("step", step).getStartToCloseTimeout())
+        .isEqualTo(WindowCalls.DEFAULT_ACTION_TIMEOUT);
   }
 }

@@ -19,10 +19,10 @@ class WindowChecklistTest {
 
   @ParameterizedTest(name = "first step sent nothing: {0}, undoes only what it changed: {1} → {2}")
   @CsvSource({
-      "true, true, CALLED_OFF",
-      "true, false, FAILED",
-      "false, true, FAILED",
-      "false, false, FAILED",
+    "true, true, CALLED_OFF",
+    "true, false, FAILED",
+    "false, true, FAILED",
+    "false, false, FAILED",
   })
   void aFirstStepThatSentNothingCallsTheWindowOffOnlyWhenTheWindowUndoesOnlyWhatItChanged(
       boolean sentNothing, boolean onlyWhatChanged, Ending ending) {
@@ -62,17 +62,20 @@ class WindowChecklistTest {
     checklist.fail("maintenance-off failed: HTTP 500");
     checklist.failedAfter(earlier);
 
-    assertThat(checklist.failure()).isEqualTo("export-redis failed: HTTP 503; then maintenance-off failed: HTTP 500");
+    assertThat(checklist.failure())
+        .isEqualTo("export-redis failed: HTTP 503; then maintenance-off failed: HTTP 500");
   }
 
-  @ParameterizedTest(name = "the switch sent nothing: {0}, undoes only what it changed: {1} → mode to switch off: {2}")
+  @ParameterizedTest(
+      name =
+          "the switch sent nothing: {0}, undoes only what it changed: {1} → mode to switch off: {2}")
   @CsvSource({
-      "true, true, false",
-      "true, false, true",
-      "false, true, true",
+    "true, true, false",
+    "true, false, true",
+    "false, true, true",
   })
-  void aModeSwitchThatNeverLeftFirebreakLeavesNothingToSwitchOff(boolean sentNothing, boolean onlyWhatChanged,
-      boolean switchOff) {
+  void aModeSwitchThatNeverLeftFirebreakLeavesNothingToSwitchOff(
+      boolean sentNothing, boolean onlyWhatChanged, boolean switchOff) {
     WindowChecklist checklist = new WindowChecklist();
     checklist.modeSwitchedOn();
     checklist.fail("maintenance-on failed");

@@ -15,6 +15,7 @@ class WindowTimelineTest {
     }
 
     assertThat(timeline.size()).isEqualTo(WindowTimeline.MAX_ENTRIES);
-    assertThat(timeline.entries().get(0)).isEqualTo(new MaintenanceEntry(Instant.EPOCH, "overrun", "entry 0"));
+    assertThat(timeline.entries().get(0))
+        .isEqualTo(new MaintenanceEntry(Instant.EPOCH, "overrun", "entry 0"));
   }
 }

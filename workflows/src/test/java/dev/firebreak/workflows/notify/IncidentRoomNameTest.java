@@ -15,9 +15,15 @@ class IncidentRoomNameTest {
 
   @Test
   void titleIsCutToSlacksNameRules() {
-    String name = IncidentRoomName.of("INC-20261123-12", "Café payments: 50% failing! <script> & «retries» " + "x".repeat(100));
+    String name =
+        IncidentRoomName.of(
+            "INC-20261123-12",
+            "Café payments: 50% failing! <script> & «retries» " + "x".repeat(100));
 
-    assertThat(name).hasSizeLessThanOrEqualTo(80).matches("[a-z0-9_-]+").doesNotEndWith("-")
+    assertThat(name)
+        .hasSizeLessThanOrEqualTo(80)
+        .matches("[a-z0-9_-]+")
+        .doesNotEndWith("-")
         .startsWith("inc-20261123-12-cafe-payments-50-failing-script-retries-x");
     assertThat(IncidentRoomName.of("INC-20261123-3", "🔥🔥")).isEqualTo("inc-20261123-3");
   }

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SlackEscapingTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"<!channel>", "<https://x|y>", "&lt;", "&amp;lt;", "a & b > c < d", "plain", ""})
+  @ValueSource(
+      strings = {"<!channel>", "<https://x|y>", "&lt;", "&amp;lt;", "a & b > c < d", "plain", ""})
   void whatSlackSendsInIsWhatWeEscapeOnTheWayOut(String typed) {
     String escaped = SlackEscaping.escape(typed);
 

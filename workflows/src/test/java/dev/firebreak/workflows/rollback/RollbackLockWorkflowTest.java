@@ -7,7 +7,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -21,12 +20,13 @@ class RollbackLockWorkflowTest {
   private WorkflowClient client;
 
   /**
-   * Closes the server after each test and prints the workflows' histories when one fails. The worker
-   * is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
+   * Closes the server after each test and prints the workflows' histories when one fails. The
+   * worker is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
    * queue: RollbackLocks starts the lock on that queue.
    */
   @RegisterExtension
-  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
 
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env) {
@@ -37,23 +37,35 @@ class RollbackLockWorkflowTest {
     client = env.getWorkflowClient();
   }
 
-  /** As the API and maintenance windows claim: update-with-start, so the first claim also starts the lock. */
+  /**
+   * As the API and maintenance windows claim: update-with-start, so the first claim also starts the
+   * lock.
+   */
   private LockDecision claim(String key) {
     return new RollbackLocks(client).claim(RollbackOrders.order(key, null, false, null));
   }
 
   private RollbackLockWorkflow lock() {
-    return client.newWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId("recoup-backend"));
+    return client.newWorkflowStub(
+        RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId("recoup-backend"));
   }
 
   @Test
   void concurrentClaimsWithDifferentKeysGrantExactlyOne() {
-    List<CompletableFuture<LockDecision>> claims = IntStream.range(0, 20)
-        .mapToObj(i -> CompletableFuture.supplyAsync(() -> claim("k" + i))).toList();
+    List<CompletableFuture<LockDecision>> claims =
+        IntStream.range(0, 20)
+            .mapToObj(i -> CompletableFuture.supplyAsync(() -> claim("k" + i)))
+            .toList();
     List<LockDecision> decisions = claims.stream().map(CompletableFuture::join).toList();
 
     assertThat(decisions).filteredOn(LockDecision::granted).hasSize(1);
-    String holder = decisions.stream().filter(LockDecision::granted).findFirst().orElseThrow().holder().workflowId();
+    String holder =
+        decisions.stream()
+            .filter(LockDecision::granted)
+            .findFirst()
+            .orElseThrow()
+            .holder()
+            .workflowId();
     assertThat(decisions).allSatisfy(d -> assertThat(d.holder().workflowId()).isEqualTo(holder));
   }
 

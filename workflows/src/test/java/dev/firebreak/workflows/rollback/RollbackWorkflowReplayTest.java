@@ -20,8 +20,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the committed rollback and rollback-lock histories that {@code CommittedHistoriesReplayTest} replays. Re-record on purpose
- * only, with {@code ./mvnw -pl workflows test -Dtest=RollbackWorkflowReplayTest -Dfirebreak.recordHistories=true}.
+ * Records the committed rollback and rollback-lock histories that {@code
+ * CommittedHistoriesReplayTest} replays. Re-record on purpose only, with {@code ./mvnw -pl
+ * workflows test -Dtest=RollbackWorkflowReplayTest -Dfirebreak.recordHistories=true}.
  */
 class RollbackWorkflowReplayTest {
 
@@ -45,41 +46,65 @@ class RollbackWorkflowReplayTest {
       ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
       diagnostics.deployments = RollbackOrders.DEPLOYS;
       Worker worker = env.newWorker(TaskQueue.NAME);
-      worker.registerWorkflowImplementationTypes(RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
-      worker.registerActivitiesImplementations(diagnostics, new ScriptedDeploys(), new RecordingChat());
+      worker.registerWorkflowImplementationTypes(
+          RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          diagnostics, new ScriptedDeploys(), new RecordingChat());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend")).setTaskQueue(TaskQueue.NAME).build());
+      RollbackLockWorkflow lock =
+          client.newWorkflowStub(
+              RollbackLockWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend"))
+                  .setTaskQueue(TaskQueue.NAME)
+                  .build());
       WorkflowClient.start(lock::run, null);
 
-      lock.claim(new LockClaim("succeeded", "rollback-recoup-backend-succeeded", Duration.ofHours(1)));
+      lock.claim(
+          new LockClaim("succeeded", "rollback-recoup-backend-succeeded", Duration.ofHours(1)));
       finish(start(client, RollbackOrders.order("succeeded", null, false, null)));
-      lock.claim(new LockClaim("approved", "rollback-recoup-backend-approved", Duration.ofHours(1)));
+      lock.claim(
+          new LockClaim("approved", "rollback-recoup-backend-approved", Duration.ofHours(1)));
       RollbackWorkflow approved = start(client, RollbackOrders.order("approved", null, true, null));
       env.sleep(Duration.ofMinutes(1));
       approved.approve(new Approval("bob", "go"));
       finish(approved);
-      // Since rollback-chat, a rollback with a channel asks for its approval there and posts its outcome.
-      lock.claim(new LockClaim("approved-in-chat", "rollback-recoup-backend-approved-in-chat", Duration.ofHours(1)));
-      RollbackWorkflow inChat = start(client, RollbackOrders.order("approved-in-chat", null, true, null));
+      // Since rollback-chat, a rollback with a channel asks for its approval there and posts its
+      // outcome.
+      lock.claim(
+          new LockClaim(
+              "approved-in-chat", "rollback-recoup-backend-approved-in-chat", Duration.ofHours(1)));
+      RollbackWorkflow inChat =
+          start(client, RollbackOrders.order("approved-in-chat", null, true, null));
       env.sleep(Duration.ofMinutes(1));
       inChat.approve(new Approval("bob", "go"));
       finish(inChat);
-      lock.claim(new LockClaim("expired", "rollback-recoup-backend-expired", Duration.ofMinutes(10)));
+      lock.claim(
+          new LockClaim("expired", "rollback-recoup-backend-expired", Duration.ofMinutes(10)));
       env.sleep(Duration.ofMinutes(11));
       diagnostics.healthy = false;
       finish(start(client, RollbackOrders.order("unhealthy", null, false, null)));
       for (String key : new String[] {"succeeded", "approved", "approved-in-chat", "unhealthy"}) {
-        CommittedHistories.save(client, RollbackWorkflow.workflowId("recoup-backend", key), HISTORIES, key);
+        CommittedHistories.save(
+            client, RollbackWorkflow.workflowId("recoup-backend", key), HISTORIES, key);
       }
-      CommittedHistories.save(client, RollbackLockWorkflow.workflowId("recoup-backend"), HISTORIES, LOCK_PREFIX + "claims-releases-lease");
+      CommittedHistories.save(
+          client,
+          RollbackLockWorkflow.workflowId("recoup-backend"),
+          HISTORIES,
+          LOCK_PREFIX + "claims-releases-lease");
     }
   }
 
   private static RollbackWorkflow start(WorkflowClient client, RollbackOrder order) {
-    RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(order.workflowId()).setTaskQueue(TaskQueue.NAME).build());
+    RollbackWorkflow rollback =
+        client.newWorkflowStub(
+            RollbackWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(order.workflowId())
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
     WorkflowClient.start(rollback::run, order);
     return rollback;
   }
@@ -87,5 +112,4 @@ class RollbackWorkflowReplayTest {
   private static void finish(RollbackWorkflow rollback) {
     WorkflowStub.fromTyped(rollback).getResult(RollbackView.class);
   }
-
 }

@@ -5,9 +5,8 @@ import static dev.firebreak.workflows.rollback.RollbackOrders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.workflows.common.TaskQueue;
-import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentInput;
+import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
@@ -36,13 +35,19 @@ class RollbackWorkflowTest {
   private final ScriptedDeploys deploys = new ScriptedDeploys();
   private final RecordingChat chat = new RecordingChat();
 
-  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  /**
+   * A server, worker and task queue of its own for each test; prints the workflows' histories when
+   * one fails.
+   */
   @RegisterExtension
-  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(
-          RollbackWorkflowImpl.class, RollbackLockWorkflowImpl.class, IncidentWorkflowImpl.class)
-      .setActivityImplementations(diagnostics, deploys, chat, new RecordingPager())
-      .build();
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(
+              RollbackWorkflowImpl.class,
+              RollbackLockWorkflowImpl.class,
+              IncidentWorkflowImpl.class)
+          .setActivityImplementations(diagnostics, deploys, chat, new RecordingPager())
+          .build();
 
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
@@ -53,8 +58,13 @@ class RollbackWorkflowTest {
   }
 
   private RollbackWorkflow start(RollbackOrder order) {
-    RollbackWorkflow rollback = client.newWorkflowStub(RollbackWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(order.workflowId()).setTaskQueue(taskQueue).build());
+    RollbackWorkflow rollback =
+        client.newWorkflowStub(
+            RollbackWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(order.workflowId())
+                .setTaskQueue(taskQueue)
+                .build());
     WorkflowClient.start(rollback::run, order);
     return rollback;
   }
@@ -70,13 +80,19 @@ class RollbackWorkflowTest {
     assertThat(view.status()).isEqualTo(RollbackStatus.SUCCEEDED);
     assertThat(view.fromDeployment()).isEqualTo("dep-4");
     assertThat(view.toDeployment()).isEqualTo("dep-2");
-    assertThat(deploys.rollbacks).singleElement().satisfies(c -> {
-      assertThat(c.deploymentId()).isEqualTo("dep-2");
-      assertThat(c.commit()).isEqualTo("bbbb");
-      assertThat(c.workflowId()).isEqualTo("rollback-recoup-backend-k1");
-    });
-    assertThat(deploys.checks).singleElement().satisfies(c -> assertThat(c.rollbackRef()).isEqualTo("ref-dep-2"));
-    assertThat(view.outcome()).isEqualTo("Rolled back recoup-backend to dep-2; live and healthy (status=healthy).");
+    assertThat(deploys.rollbacks)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.deploymentId()).isEqualTo("dep-2");
+              assertThat(c.commit()).isEqualTo("bbbb");
+              assertThat(c.workflowId()).isEqualTo("rollback-recoup-backend-k1");
+            });
+    assertThat(deploys.checks)
+        .singleElement()
+        .satisfies(c -> assertThat(c.rollbackRef()).isEqualTo("ref-dep-2"));
+    assertThat(view.outcome())
+        .isEqualTo("Rolled back recoup-backend to dep-2; live and healthy (status=healthy).");
   }
 
   @Test
@@ -84,7 +100,9 @@ class RollbackWorkflowTest {
     RollbackView view = result(start(order("k1", "dep-1", false, null)));
 
     assertThat(view.status()).isEqualTo(RollbackStatus.SUCCEEDED);
-    assertThat(deploys.rollbacks).extracting(RollbackCommand::deploymentId).containsExactly("dep-1");
+    assertThat(deploys.rollbacks)
+        .extracting(RollbackCommand::deploymentId)
+        .containsExactly("dep-1");
   }
 
   @Test
@@ -119,18 +137,31 @@ class RollbackWorkflowTest {
     rollback.approve(new Approval("bob", "go"));
     result(rollback);
 
-    assertThat(chat.approvals).singleElement().satisfies(asked -> {
-      assertThat(asked.channel()).isEqualTo("#incidents");
-      assertThat(asked.subjectId()).isEqualTo("recoup-backend-k1");
-      assertThat(asked.key()).isEqualTo("rollback-recoup-backend-k1/approval");
-      assertThat(asked.text()).contains("Approve rolling back recoup-backend?").contains("alice asks to roll it back to dep-2")
-          .contains("Anyone but alice").contains("may decide within 30m;").doesNotContain("PT");
-    });
-    assertThat(result(rollback).steps()).anyMatch(step -> step.text().contains("Waiting up to 30m for approval"));
-    assertThat(chat.posts).singleElement().satisfies(posted -> {
-      assertThat(posted.channel()).isEqualTo("#incidents");
-      assertThat(posted.text()).isEqualTo("Rolled back recoup-backend to dep-2; live and healthy (status=healthy).");
-    });
+    assertThat(chat.approvals)
+        .singleElement()
+        .satisfies(
+            asked -> {
+              assertThat(asked.channel()).isEqualTo("#incidents");
+              assertThat(asked.subjectId()).isEqualTo("recoup-backend-k1");
+              assertThat(asked.key()).isEqualTo("rollback-recoup-backend-k1/approval");
+              assertThat(asked.text())
+                  .contains("Approve rolling back recoup-backend?")
+                  .contains("alice asks to roll it back to dep-2")
+                  .contains("Anyone but alice")
+                  .contains("may decide within 30m;")
+                  .doesNotContain("PT");
+            });
+    assertThat(result(rollback).steps())
+        .anyMatch(step -> step.text().contains("Waiting up to 30m for approval"));
+    assertThat(chat.posts)
+        .singleElement()
+        .satisfies(
+            posted -> {
+              assertThat(posted.channel()).isEqualTo("#incidents");
+              assertThat(posted.text())
+                  .isEqualTo(
+                      "Rolled back recoup-backend to dep-2; live and healthy (status=healthy).");
+            });
   }
 
   @Test
@@ -140,7 +171,8 @@ class RollbackWorkflowTest {
 
     assertThatThrownBy(() -> rollback.approve(new Approval("alice", null)))
         .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("alice requested this rollback and cannot approve it");
+        .rootCause()
+        .hasMessageContaining("alice requested this rollback and cannot approve it");
     assertThat(rollback.state().status()).isEqualTo(RollbackStatus.AWAITING_APPROVAL);
   }
 
@@ -177,7 +209,9 @@ class RollbackWorkflowTest {
     RollbackView view = result(start(order("k1", null, false, null)));
 
     assertThat(view.status()).isEqualTo(RollbackStatus.UNHEALTHY);
-    assertThat(view.outcome()).startsWith("🚨").contains("STILL UNHEALTHY after 3 checks (database=error)");
+    assertThat(view.outcome())
+        .startsWith("🚨")
+        .contains("STILL UNHEALTHY after 3 checks (database=error)");
     assertThat(diagnostics.healthChecks).hasSize(3);
     assertThat(deploys.rollbacks).hasSize(1);
   }
@@ -189,7 +223,9 @@ class RollbackWorkflowTest {
     RollbackView view = result(start(order("k1", null, false, null)));
 
     assertThat(view.status()).isEqualTo(RollbackStatus.FAILED);
-    assertThat(view.outcome()).startsWith("🚨 Rollback of recoup-backend FAILED: Render answered HTTP 404: deploy not found");
+    assertThat(view.outcome())
+        .startsWith(
+            "🚨 Rollback of recoup-backend FAILED: Render answered HTTP 404: deploy not found");
     assertThat(diagnostics.healthChecks).isEmpty();
   }
 
@@ -204,27 +240,50 @@ class RollbackWorkflowTest {
 
   @Test
   void anIncidentStartsARollbackAsAChildAndRecordsItsOutcome() {
-    IncidentWorkflow incident = client.newWorkflowStub(IncidentWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(IncidentWorkflow.workflowId("INC-9")).setTaskQueue(taskQueue).build());
-    WorkflowClient.start(incident::run,
-        IncidentInput.declared(IncidentPolicies.declaration("INC-9", Severity.P1), IncidentPolicies.recoup()));
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(IncidentWorkflow.workflowId("INC-9"))
+                .setTaskQueue(taskQueue)
+                .build());
+    WorkflowClient.start(
+        incident::run,
+        IncidentInput.declared(
+            IncidentPolicies.declaration("INC-9", Severity.P1), IncidentPolicies.recoup()));
 
     incident.rollback(order("inc-9-r1", null, false, "INC-9"));
-    RollbackView view = result(client.newWorkflowStub(RollbackWorkflow.class, "rollback-recoup-backend-inc-9-r1"));
+    RollbackView view =
+        result(client.newWorkflowStub(RollbackWorkflow.class, "rollback-recoup-backend-inc-9-r1"));
     env.sleep(Duration.ofSeconds(1));
 
     assertThat(view.status()).isEqualTo(RollbackStatus.SUCCEEDED);
-    assertThat(incident.timeline()).extracting(TimelineEntry::kind).contains("rollback-requested", "rollback");
-    assertThat(incident.timeline()).filteredOn(e -> e.kind().equals("rollback")).singleElement()
+    assertThat(incident.timeline())
+        .extracting(TimelineEntry::kind)
+        .contains("rollback-requested", "rollback");
+    assertThat(incident.timeline())
+        .filteredOn(e -> e.kind().equals("rollback"))
+        .singleElement()
         .satisfies(e -> assertThat(e.text()).contains("Rolled back recoup-backend to dep-2"));
     assertThat(chat.texts()).anyMatch(t -> t.startsWith("⏪ Rolled back recoup-backend to dep-2"));
   }
 
   private RollbackLockWorkflow claimLock(String key) {
-    RollbackLockWorkflow lock = client.newWorkflowStub(RollbackLockWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend")).setTaskQueue(taskQueue).build());
+    RollbackLockWorkflow lock =
+        client.newWorkflowStub(
+            RollbackLockWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(RollbackLockWorkflow.workflowId("recoup-backend"))
+                .setTaskQueue(taskQueue)
+                .build());
     WorkflowClient.start(lock::run, null);
-    assertThat(lock.claim(new LockClaim(key, RollbackWorkflow.workflowId("recoup-backend", key), Duration.ofHours(1))).granted())
+    assertThat(
+            lock.claim(
+                    new LockClaim(
+                        key,
+                        RollbackWorkflow.workflowId("recoup-backend", key),
+                        Duration.ofHours(1)))
+                .granted())
         .isTrue();
     return lock;
   }

@@ -5,7 +5,9 @@ import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Workflow tests' platform: rollbacks go live at once unless a test makes the platform refuse them. */
+/**
+ * Workflow tests' platform: rollbacks go live at once unless a test makes the platform refuse them.
+ */
 public class ScriptedDeploys implements DeployActivities {
   public volatile String refusal;
   public final List<RollbackCommand> rollbacks = new CopyOnWriteArrayList<>();
@@ -17,7 +19,10 @@ public class ScriptedDeploys implements DeployActivities {
       throw ApplicationFailure.newNonRetryableFailure(refusal, "ProviderRejected");
     }
     rollbacks.add(command);
-    return new RollbackStarted("ref-" + command.deploymentId(), false, "Rollback to " + command.deploymentId() + " requested");
+    return new RollbackStarted(
+        "ref-" + command.deploymentId(),
+        false,
+        "Rollback to " + command.deploymentId() + " requested");
   }
 
   @Override

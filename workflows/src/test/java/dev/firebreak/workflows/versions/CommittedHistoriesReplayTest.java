@@ -21,7 +21,8 @@ class CommittedHistoriesReplayTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("committedHistories")
-  void aCommittedHistoryReplaysAgainstTodaysCodeWithoutNonDeterminism(CommittedHistory history) throws Exception {
+  void aCommittedHistoryReplaysAgainstTodaysCodeWithoutNonDeterminism(CommittedHistory history)
+      throws Exception {
     CommittedHistories.replay(history.file(), new VersionsSeen(), WorkflowImplementations.ALL);
   }
 }

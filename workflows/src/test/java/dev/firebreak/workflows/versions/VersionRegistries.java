@@ -12,12 +12,13 @@ import java.util.Map;
 /** Each workflow type's registry of change ids; a type absent here asks for no version. */
 final class VersionRegistries {
 
-  static final Map<String, List<VersionedChange>> BY_WORKFLOW_TYPE = Map.of(
-      "IncidentWorkflow", IncidentVersions.CHANGES,
-      "MaintenanceWindowWorkflow", MaintenanceWindowVersions.CHANGES,
-      "RecurringWindowWorkflow", RecurringWindowVersions.CHANGES,
-      "JobWorkflow", JobVersions.CHANGES,
-      "RollbackWorkflow", RollbackVersions.CHANGES);
+  static final Map<String, List<VersionedChange>> BY_WORKFLOW_TYPE =
+      Map.of(
+          "IncidentWorkflow", IncidentVersions.CHANGES,
+          "MaintenanceWindowWorkflow", MaintenanceWindowVersions.CHANGES,
+          "RecurringWindowWorkflow", RecurringWindowVersions.CHANGES,
+          "JobWorkflow", JobVersions.CHANGES,
+          "RollbackWorkflow", RollbackVersions.CHANGES);
 
   private VersionRegistries() {}
 }

@@ -26,15 +26,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VersionRegistryTest {
 
   static Stream<Arguments> registeredChanges() {
-    return VersionRegistries.BY_WORKFLOW_TYPE.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .flatMap(registry -> registry.getValue().stream()
-            .map(change -> Arguments.of(registry.getKey() + ": " + change.id(), change)));
+    return VersionRegistries.BY_WORKFLOW_TYPE.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .flatMap(
+            registry ->
+                registry.getValue().stream()
+                    .map(change -> Arguments.of(registry.getKey() + ": " + change.id(), change)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("registeredChanges")
-  void eachRegisteredChangeIsPinnedAtBothVersionsByTheHistoriesListedForIt(String name, VersionedChange change)
-      throws Exception {
+  void eachRegisteredChangeIsPinnedAtBothVersionsByTheHistoriesListedForIt(
+      String name, VersionedChange change) throws Exception {
     assertThat(change.pinnedAtVersion1()).as("histories pinning version 1").isNotEmpty();
     for (String history : change.pinnedAtVersion1()) {
       assertThat(versionsAsked(history)).as(history).containsEntry(change.id(), Set.of(1));
@@ -45,16 +48,25 @@ class VersionRegistryTest {
       assertThat(change.pinnedAtDefault()).as("an unreachable old branch has no history").isEmpty();
     }
     for (String history : change.pinnedAtDefault()) {
-      assertThat(versionsAsked(history)).as(history).containsEntry(change.id(), Set.of(Workflow.DEFAULT_VERSION));
+      assertThat(versionsAsked(history))
+          .as(history)
+          .containsEntry(change.id(), Set.of(Workflow.DEFAULT_VERSION));
     }
   }
 
   @Test
-  void everyChangeIdAWorkflowAsksForWhileReplayingACommittedHistoryIsInItsTypesRegistry() throws Exception {
+  void everyChangeIdAWorkflowAsksForWhileReplayingACommittedHistoryIsInItsTypesRegistry()
+      throws Exception {
     for (CommittedHistory history : CommittedHistories.all()) {
-      Set<String> registered = VersionRegistries.BY_WORKFLOW_TYPE.getOrDefault(history.workflowType(), List.of())
-          .stream().map(VersionedChange::id).collect(Collectors.toSet());
-      assertThat(versionsAsked(history.name()).keySet()).as(history.toString()).isSubsetOf(registered);
+      Set<String> registered =
+          VersionRegistries.BY_WORKFLOW_TYPE
+              .getOrDefault(history.workflowType(), List.of())
+              .stream()
+              .map(VersionedChange::id)
+              .collect(Collectors.toSet());
+      assertThat(versionsAsked(history.name()).keySet())
+          .as(history.toString())
+          .isSubsetOf(registered);
     }
   }
 
@@ -64,14 +76,18 @@ class VersionRegistryTest {
       Map<String, Set<Integer>> asked = versionsAsked(history.name());
       VersionRegistries.BY_WORKFLOW_TYPE.getOrDefault(history.workflowType(), List.of()).stream()
           .filter(change -> !change.oldBranchReachable())
-          .forEach(change -> assertThat(asked.getOrDefault(change.id(), Set.of()))
-              .as(history + " " + change.id()).doesNotContain(Workflow.DEFAULT_VERSION));
+          .forEach(
+              change ->
+                  assertThat(asked.getOrDefault(change.id(), Set.of()))
+                      .as(history + " " + change.id())
+                      .doesNotContain(Workflow.DEFAULT_VERSION));
     }
   }
 
   private static Map<String, Set<Integer>> versionsAsked(String history) throws Exception {
     VersionsSeen seen = new VersionsSeen();
-    CommittedHistories.replay(CommittedHistories.ROOT.resolve(history), seen, WorkflowImplementations.ALL);
+    CommittedHistories.replay(
+        CommittedHistories.ROOT.resolve(history), seen, WorkflowImplementations.ALL);
     return seen.byChangeId();
   }
 }

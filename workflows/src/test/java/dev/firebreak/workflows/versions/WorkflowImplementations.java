@@ -10,12 +10,21 @@ import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
 import java.util.List;
 
-/** Every workflow implementation the worker registers, so a replay finds the type its history names. */
+/**
+ * Every workflow implementation the worker registers, so a replay finds the type its history names.
+ */
 final class WorkflowImplementations {
 
-  static final List<Class<?>> ALL = List.of(IncidentWorkflowImpl.class, MaintenanceWindowWorkflowImpl.class,
-      RecurringWindowWorkflowImpl.class, JobWorkflowImpl.class, JobTickWorkflowImpl.class, RollbackWorkflowImpl.class,
-      RollbackLockWorkflowImpl.class, WebhookRetryWorkflowImpl.class);
+  static final List<Class<?>> ALL =
+      List.of(
+          IncidentWorkflowImpl.class,
+          MaintenanceWindowWorkflowImpl.class,
+          RecurringWindowWorkflowImpl.class,
+          JobWorkflowImpl.class,
+          JobTickWorkflowImpl.class,
+          RollbackWorkflowImpl.class,
+          RollbackLockWorkflowImpl.class,
+          WebhookRetryWorkflowImpl.class);
 
   private WorkflowImplementations() {}
 }

@@ -26,8 +26,13 @@ public class ScriptedWebhooks implements WebhookActivities, WebhookDeliveryActiv
   public final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
   public final List<RedeliveryBatch> batches = new CopyOnWriteArrayList<>();
   public final CountDownLatch firstBatchArrived = new CountDownLatch(1);
-  /** When set, every delivery fails for good with this message, as a job whose secret is not set does. */
+
+  /**
+   * When set, every delivery fails for good with this message, as a job whose secret is not set
+   * does.
+   */
   public volatile String refusal;
+
   private volatile CountDownLatch holdFirstBatch = new CountDownLatch(0);
 
   /** Lists {@code evt_0000 … evt_<count-1>}. */

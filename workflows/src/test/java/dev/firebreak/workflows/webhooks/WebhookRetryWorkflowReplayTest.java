@@ -22,10 +22,10 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the committed webhook retry histories that {@code CommittedHistoriesReplayTest} replays: a first run that pauses, resumes
- * and continues as new, and the last run of the same job, which retries, sets events aside and
- * reports them. Re-record on purpose only, with
- * {@code ./mvnw -pl workflows test -Dtest=WebhookRetryWorkflowReplayTest -Dfirebreak.recordHistories=true}.
+ * Records the committed webhook retry histories that {@code CommittedHistoriesReplayTest} replays:
+ * a first run that pauses, resumes and continues as new, and the last run of the same job, which
+ * retries, sets events aside and reports them. Re-record on purpose only, with {@code ./mvnw -pl
+ * workflows test -Dtest=WebhookRetryWorkflowReplayTest -Dfirebreak.recordHistories=true}.
  */
 class WebhookRetryWorkflowReplayTest {
 
@@ -58,9 +58,15 @@ class WebhookRetryWorkflowReplayTest {
       worker.registerActivitiesImplementations(webhooks, new RecordingChat());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      WebhookRetryWorkflow job = client.newWorkflowStub(WebhookRetryWorkflow.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(JOB_ID).setTaskQueue(TaskQueue.NAME).build());
-      WorkflowExecution first = WorkflowClient.start(job::run, WebhookRetryWorkflowTest.request(3, 50, 3), null);
+      WebhookRetryWorkflow job =
+          client.newWorkflowStub(
+              WebhookRetryWorkflow.class,
+              WorkflowOptions.newBuilder()
+                  .setWorkflowId(JOB_ID)
+                  .setTaskQueue(TaskQueue.NAME)
+                  .build());
+      WorkflowExecution first =
+          WorkflowClient.start(job::run, WebhookRetryWorkflowTest.request(3, 50, 3), null);
       webhooks.firstBatchArrived.await(10, TimeUnit.SECONDS);
       job.pause();
       webhooks.releaseFirstBatch();
@@ -68,10 +74,14 @@ class WebhookRetryWorkflowReplayTest {
       job.resume();
       client.newUntypedWorkflowStub(JOB_ID).getResult(WebhookRetryReport.class);
 
-      Files.writeString(HISTORIES.resolve("first-run-paused-continued-as-new.json"),
-          client.fetchHistory(JOB_ID, first.getRunId()).toJson(true), StandardCharsets.UTF_8);
-      Files.writeString(HISTORIES.resolve("last-run-retries-dead-letters.json"),
-          client.fetchHistory(JOB_ID).toJson(true), StandardCharsets.UTF_8);
+      Files.writeString(
+          HISTORIES.resolve("first-run-paused-continued-as-new.json"),
+          client.fetchHistory(JOB_ID, first.getRunId()).toJson(true),
+          StandardCharsets.UTF_8);
+      Files.writeString(
+          HISTORIES.resolve("last-run-retries-dead-letters.json"),
+          client.fetchHistory(JOB_ID).toJson(true),
+          StandardCharsets.UTF_8);
     }
   }
 }

@@ -3,12 +3,10 @@ package dev.firebreak.workflows.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -29,12 +27,16 @@ class WebhookRetryWorkflowTest {
   private final ScriptedWebhooks webhooks = new ScriptedWebhooks();
   private final RecordingChat chat = new RecordingChat();
 
-  /** A server, worker and task queue of its own for each test; prints the workflows' histories when one fails. */
+  /**
+   * A server, worker and task queue of its own for each test; prints the workflows' histories when
+   * one fails.
+   */
   @RegisterExtension
-  final TestWorkflowExtension workflows = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(WebhookRetryWorkflowImpl.class)
-      .setActivityImplementations(webhooks, chat)
-      .build();
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(WebhookRetryWorkflowImpl.class)
+          .setActivityImplementations(webhooks, chat)
+          .build();
 
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
@@ -44,13 +46,27 @@ class WebhookRetryWorkflowTest {
   }
 
   static WebhookRetryRequest request(int maxAttempts, int batchSize, int batchesPerRun) {
-    return new WebhookRetryRequest("stripe", ENDPOINT, "${STRIPE_WEBHOOK_SECRET}", 100, maxAttempts, batchSize,
-        batchesPerRun, Duration.ofMinutes(1), null, "#ops");
+    return new WebhookRetryRequest(
+        "stripe",
+        ENDPOINT,
+        "${STRIPE_WEBHOOK_SECRET}",
+        100,
+        maxAttempts,
+        batchSize,
+        batchesPerRun,
+        Duration.ofMinutes(1),
+        null,
+        "#ops");
   }
 
   private WebhookRetryWorkflow start(WebhookRetryRequest request) {
-    WebhookRetryWorkflow job = client.newWorkflowStub(WebhookRetryWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId("job-webhook-retry").setTaskQueue(taskQueue).build());
+    WebhookRetryWorkflow job =
+        client.newWorkflowStub(
+            WebhookRetryWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("job-webhook-retry")
+                .setTaskQueue(taskQueue)
+                .build());
     WorkflowClient.start(job::run, request, null);
     return job;
   }
@@ -62,13 +78,16 @@ class WebhookRetryWorkflowTest {
   @Test
   void deliversEachListedEventOnceAcrossContinueAsNewAndSkipsEventsListedAgain() {
     webhooks.events(450);
-    webhooks.listing.add(120, "evt_0300"); // listed again on another page, before and after continue-as-new
+    webhooks.listing.add(
+        120, "evt_0300"); // listed again on another page, before and after continue-as-new
     webhooks.listing.add("evt_0001");
 
     start(request(5, 50, 2));
     WebhookRetryReport report = result();
 
-    assertThat(webhooks.deliveries).hasSize(450).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+    assertThat(webhooks.deliveries)
+        .hasSize(450)
+        .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
     assertThat(report.listed()).isEqualTo(450);
     assertThat(report.delivered()).isEqualTo(450);
     assertThat(report.duplicatesSkipped()).isEqualTo(2);
@@ -89,18 +108,27 @@ class WebhookRetryWorkflowTest {
     WebhookRetryReport report = result();
 
     assertThat(report.delivered()).isEqualTo(28);
-    assertThat(webhooks.deliveries).containsEntry("evt_0011", 1).doesNotContainKeys("evt_0003", "evt_0007");
-    assertThat(report.deadLettered()).containsExactly(
-        new DeadLetter("evt_0003", 1, "endpoint answered HTTP 400: unknown event type"),
-        new DeadLetter("evt_0007", 3, "endpoint answered HTTP 503"));
+    assertThat(webhooks.deliveries)
+        .containsEntry("evt_0011", 1)
+        .doesNotContainKeys("evt_0003", "evt_0007");
+    assertThat(report.deadLettered())
+        .containsExactly(
+            new DeadLetter("evt_0003", 1, "endpoint answered HTTP 400: unknown event type"),
+            new DeadLetter("evt_0007", 3, "endpoint answered HTTP 503"));
     assertThat(report.awaitingRetry()).isZero();
-    assertThat(chat.posts).singleElement().satisfies(post -> {
-      assertThat(post.channel()).isEqualTo("#ops");
-      assertThat(post.key()).isEqualTo("job-webhook-retry/dead-letters");
-      assertThat(post.text()).startsWith("⚠️ Webhook retry (stripe): 2 events could not be delivered to " + ENDPOINT)
-          .contains("• evt_0003 (1 attempt): endpoint answered HTTP 400: unknown event type")
-          .contains("• evt_0007 (3 attempts): endpoint answered HTTP 503");
-    });
+    assertThat(chat.posts)
+        .singleElement()
+        .satisfies(
+            post -> {
+              assertThat(post.channel()).isEqualTo("#ops");
+              assertThat(post.key()).isEqualTo("job-webhook-retry/dead-letters");
+              assertThat(post.text())
+                  .startsWith(
+                      "⚠️ Webhook retry (stripe): 2 events could not be delivered to " + ENDPOINT)
+                  .contains(
+                      "• evt_0003 (1 attempt): endpoint answered HTTP 400: unknown event type")
+                  .contains("• evt_0007 (3 attempts): endpoint answered HTTP 503");
+            });
   }
 
   @Test
@@ -111,7 +139,8 @@ class WebhookRetryWorkflowTest {
     start(request(3, 10, 20));
     env.sleep(Duration.ofSeconds(30));
 
-    WebhookRetryReport halfway = client.newWorkflowStub(WebhookRetryWorkflow.class, "job-webhook-retry").progress();
+    WebhookRetryReport halfway =
+        client.newWorkflowStub(WebhookRetryWorkflow.class, "job-webhook-retry").progress();
     assertThat(halfway.phase()).isEqualTo(WebhookRetryPhase.WAITING_TO_RETRY);
     assertThat(halfway.delivered()).isEqualTo(4);
     assertThat(halfway.awaitingRetry()).isEqualTo(1);
@@ -145,8 +174,10 @@ class WebhookRetryWorkflowTest {
   void refusesAProviderItCannotList() {
     start(new WebhookRetryRequest("github", ENDPOINT, "${SECRET}", 0, 0, 0, 0, null, null, null));
 
-    assertThatThrownBy(this::result).isInstanceOf(WorkflowFailedException.class)
-        .rootCause().isInstanceOf(ApplicationFailure.class)
+    assertThatThrownBy(this::result)
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause()
+        .isInstanceOf(ApplicationFailure.class)
         .hasMessageContaining("webhook retry supports provider 'stripe', not 'github'");
   }
 
@@ -157,8 +188,10 @@ class WebhookRetryWorkflowTest {
 
     start(request(3, 100, 20));
 
-    assertThatThrownBy(this::result).isInstanceOf(WorkflowFailedException.class)
-        .rootCause().hasMessageContaining(
+    assertThatThrownBy(this::result)
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause()
+        .hasMessageContaining(
             "webhook retry stopped after 0 deliveries: environment variable STRIPE_WEBHOOK_SECRET is not set");
     assertThat(webhooks.batches).hasSize(1);
     assertThat(chat.posts).isEmpty();
