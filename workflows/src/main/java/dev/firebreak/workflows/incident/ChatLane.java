@@ -22,6 +22,15 @@ final class ChatLane {
    */
   public record State(MessageRef incidentMessage, int messageCounter) {
     static final State FRESH = new State(null, 0);
+
+    State withIncidentMessage(MessageRef posted) {
+      return new State(posted, messageCounter);
+    }
+
+    /** One more key handed out. */
+    State withNextKey() {
+      return new State(incidentMessage, messageCounter + 1);
+    }
   }
 
   private final Incident incident;
@@ -75,7 +84,7 @@ final class ChatLane {
    * under the incident message when it asks to be and that message was really posted.
    */
   ThreadMessage message(ChatWork post, boolean inRoom) {
-    MessageRef message = incident.incidentMessage;
+    MessageRef message = incident.chat.incidentMessage();
     String threadTs = post.threaded() && message != null && !message.dryRun() ? message.ts() : null;
     return new ThreadMessage(
         post.key(),
@@ -94,19 +103,21 @@ final class ChatLane {
   }
 
   IncidentCard card() {
+    Lifecycle life = incident.lifecycle;
+    ResponderUpdate latest = incident.updates.latest();
     return new IncidentCard(
         incident.id() + "/incident-message",
         policy.channel(),
         incident.id(),
         incident.declaration.title(),
-        incident.severity.name(),
-        incident.status.label(),
+        life.severity().name(),
+        life.status().label(),
         incident.declaration.service(),
-        incident.commander,
-        incident.acknowledgedBy,
-        incident.latestUpdate == null ? null : incident.latestUpdate.describe(),
+        life.commander(),
+        life.acknowledgedBy(),
+        latest == null ? null : latest.describe(),
         incident.declaredAt(),
-        incident.suggestions.stream()
+        incident.assessment.suggestions().stream()
             .filter(s -> Suggestion.ROLLBACK.equals(s.kind()))
             .map(Suggestion::text)
             .findFirst()

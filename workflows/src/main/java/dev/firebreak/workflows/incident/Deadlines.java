@@ -76,25 +76,22 @@ final class Deadlines {
   /** The earliest deadline the incident's state has now; null when nothing is timed. */
   static Instant next(Incident incident, UpdateCadence cadence, Instant now) {
     List<Instant> deadlines = new ArrayList<>();
-    switch (incident.status) {
+    IncidentStatus status = incident.status();
+    switch (status) {
       case DECLARED, ACKNOWLEDGED, ASSESSING, MITIGATING -> {
-        if (incident.status == IncidentStatus.DECLARED && incident.nextEscalationAt != null) {
-          deadlines.add(incident.nextEscalationAt);
+        if (status == IncidentStatus.DECLARED) {
+          deadlines.add(incident.escalation.nextAt());
         }
-        if (incident.status == IncidentStatus.ACKNOWLEDGED && !incident.assessed) {
+        if (status == IncidentStatus.ACKNOWLEDGED && !incident.assessment.assessed()) {
           deadlines.add(now);
         }
         deadlines.add(cadence.due(incident));
       }
       case MONITORING -> {
-        deadlines.add(incident.nextHealthCheckAt);
-        deadlines.add(incident.monitoringEndsAt);
+        deadlines.add(incident.monitoring.nextCheckAt());
+        deadlines.add(incident.monitoring.endsAt());
       }
-      case POST_MORTEM -> {
-        if (incident.nextPostMortemReminderAt != null) {
-          deadlines.add(incident.nextPostMortemReminderAt);
-        }
-      }
+      case POST_MORTEM -> deadlines.add(incident.postMortem.nextReminderAt());
       case CLOSED -> {}
     }
     return deadlines.stream().filter(Objects::nonNull).min(Instant::compareTo).orElse(null);

@@ -11,4 +11,10 @@ public record Declaration(
     String description,
     String commander,
     String declaredBy,
-    Instant declaredAt) {}
+    Instant declaredAt) {
+
+  /** This declaration made at {@code at}. */
+  Declaration stampedAt(Instant at) {
+    return new Declaration(id, title, severity, service, description, commander, declaredBy, at);
+  }
+}

@@ -29,6 +29,18 @@ final class Escalation {
    */
   public record State(int level, int round, Instant nextAt) {
     static final State FRESH = new State(-1, 1, null);
+
+    State withLevel(int paged) {
+      return new State(paged, round, nextAt);
+    }
+
+    State withRound(int next) {
+      return new State(level, next, nextAt);
+    }
+
+    State withNextAt(Instant at) {
+      return new State(level, round, at);
+    }
   }
 
   /** What the ack timeout does when it expires. */
@@ -45,9 +57,10 @@ final class Escalation {
    * escalates.
    */
   boolean ackTimeoutExpired(Incident incident, Instant now) {
-    return incident.status == IncidentStatus.DECLARED
-        && incident.nextEscalationAt != null
-        && !now.isBefore(incident.nextEscalationAt);
+    Instant expires = incident.escalation.nextAt();
+    return incident.status() == IncidentStatus.DECLARED
+        && expires != null
+        && !now.isBefore(expires);
   }
 
   /**
@@ -56,15 +69,15 @@ final class Escalation {
    * so.
    */
   OptionalInt onAckTimeout(Incident incident, Instant now, ChatLane chat) {
-    AckTimeout next = afterAckTimeout(incident.escalationLevel, incident.escalationRound);
+    AckTimeout next = afterAckTimeout(incident.escalation.level(), incident.escalation.round());
     if (next.exhausted()) {
-      incident.nextEscalationAt = null;
+      incident.escalation = incident.escalation.withNextAt(null);
       String text = exhaustedText(incident.id());
       incident.record(now, "escalation-exhausted", null, text);
       chat.post("escalation-exhausted", "🚨 " + text + ". Acknowledge to take it.", true);
       return OptionalInt.empty();
     }
-    incident.escalationRound = next.round();
+    incident.escalation = incident.escalation.withRound(next.round());
     return OptionalInt.of(next.level());
   }
 
@@ -75,22 +88,28 @@ final class Escalation {
    * @return whether level 1 must be paged now (the incident had a severity that paged nobody)
    */
   boolean severityChanged(Incident incident, Instant now) {
-    if (incident.status != IncidentStatus.DECLARED) {
+    if (incident.status() != IncidentStatus.DECLARED) {
       return false;
     }
-    if (!policy.forSeverity(incident.severity).paging()) {
-      incident.nextEscalationAt = null;
+    if (!policy.forSeverity(incident.severity()).paging()) {
+      incident.escalation = incident.escalation.withNextAt(null);
       return false;
     }
-    incident.nextEscalationAt = now.plus(ackTimeout(incident.severity));
-    return incident.escalationLevel < 0 && !policy.escalation().isEmpty();
+    restartAckTimeout(incident, now);
+    return incident.escalation.level() < 0 && !policy.escalation().isEmpty();
+  }
+
+  /** The ack timeout runs (again) from {@code now}, at the incident's severity. */
+  void restartAckTimeout(Incident incident, Instant now) {
+    incident.escalation = incident.escalation.withNextAt(now.plus(ackTimeout(incident.severity())));
   }
 
   /**
    * An acknowledgement stops escalation; whoever acknowledges commands unless someone already does.
    */
   static void acknowledged(Incident incident, String by, Instant now, ChatLane chat) {
-    incident.acknowledge(by, now);
+    incident.lifecycle = incident.lifecycle.acknowledged(by, now);
+    incident.escalation = incident.escalation.withNextAt(null);
     String text =
         "Acknowledged by "
             + by
@@ -134,7 +153,7 @@ final class Escalation {
    * does not page, or {@code acknowledgedBy} acknowledged before the first page went out).
    */
   boolean pagesDeclaration(Incident incident, String acknowledgedBy, Instant now) {
-    if (pages(incident.severity) && acknowledgedBy != null) {
+    if (pages(incident.severity()) && acknowledgedBy != null) {
       incident.record(
           now,
           "not-paged",
@@ -142,12 +161,12 @@ final class Escalation {
           acknowledgedBy + " acknowledged before the first page went out; nobody is paged");
       return false;
     }
-    if (!pages(incident.severity)) {
+    if (!pages(incident.severity())) {
       incident.record(
           now,
           "not-paged",
           null,
-          incident.severity + " does not page; the channel is told and nobody is woken");
+          incident.severity() + " does not page; the channel is told and nobody is woken");
       return false;
     }
     return true;

@@ -1,17 +1,17 @@
 package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.Clip;
-import dev.firebreak.workflows.notify.MessageRef;
-import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The live, mutable state of one incident inside its workflow, as the runbook steps change it. It
- * is loaded from and saved as {@link IncidentProgress} (one record per step) across
- * continue-as-new; the rules are in the step classes.
+ * One incident inside its workflow: its declaration and one immutable record per runbook step (the
+ * records {@link IncidentProgress} carries across continue-as-new), plus the timeline. A step
+ * changes the incident by replacing its record with an updated value, so a new field is one edit in
+ * its record; the rules are in the step classes.
  */
 final class Incident {
 
@@ -21,74 +21,32 @@ final class Incident {
   private static final int KEPT_FROM_START = 40;
 
   final Declaration declaration;
-  IncidentStatus status;
-  Severity severity;
-  String commander;
-  MessageRef incidentMessage;
-  String acknowledgedBy;
-  Instant acknowledgedAt;
-  int escalationLevel;
-  int escalationRound;
-  Instant nextEscalationAt;
-  Instant lastUpdateAt;
-  int missedUpdates;
-  int updatesPosted;
-  ResponderUpdate latestUpdate;
-  boolean assessed;
-  List<Suggestion> suggestions;
-  List<Mitigation> mitigations;
-  Instant resolvedAt;
-  String resolvedBy;
-  String resolutionSummary;
-  Instant monitoringEndsAt;
-  Instant nextHealthCheckAt;
-  PostMortemInput postMortemInput;
-  Instant postMortemPostedAt;
-  Instant nextPostMortemReminderAt;
-  int postMortemReminders;
-  Instant closedAt;
-  String reviewedBy;
-  int messageCounter;
-  List<TimelineEntry> timeline;
-  PublicIncidentRef publicIncident;
-  String publicStatus;
+  Lifecycle lifecycle;
+  Escalation.State escalation;
+  UpdateCadence.State updates;
+  IncidentDiagnostics.State assessment;
+  Monitoring.State monitoring;
+  PostMortemReminders.State postMortem;
+  ChatLane.State chat;
+  PublicStatus.State publicPage;
+
+  /** Counts the alert deliveries of an incident an alert opened; null for others. */
   AlertTally alerts;
 
-  private Incident(Declaration declaration, IncidentProgress p) {
+  private final List<TimelineEntry> timeline;
+
+  private Incident(Declaration declaration, IncidentProgress progress) {
     this.declaration = declaration;
-    Lifecycle life = p.lifecycle();
-    status = life.status();
-    severity = life.severity();
-    commander = life.commander();
-    acknowledgedBy = life.acknowledgedBy();
-    acknowledgedAt = life.acknowledgedAt();
-    mitigations = new ArrayList<>(life.mitigations());
-    resolvedAt = life.resolvedAt();
-    resolvedBy = life.resolvedBy();
-    resolutionSummary = life.resolutionSummary();
-    reviewedBy = life.reviewedBy();
-    closedAt = life.closedAt();
-    escalationLevel = p.escalation().level();
-    escalationRound = p.escalation().round();
-    nextEscalationAt = p.escalation().nextAt();
-    lastUpdateAt = p.updates().lastUpdateAt();
-    missedUpdates = p.updates().missed();
-    updatesPosted = p.updates().posted();
-    latestUpdate = p.updates().latest();
-    assessed = p.assessment().assessed();
-    suggestions = new ArrayList<>(p.assessment().suggestions());
-    monitoringEndsAt = p.monitoring().endsAt();
-    nextHealthCheckAt = p.monitoring().nextCheckAt();
-    postMortemInput = p.postMortem().input();
-    postMortemPostedAt = p.postMortem().postedAt();
-    nextPostMortemReminderAt = p.postMortem().nextReminderAt();
-    postMortemReminders = p.postMortem().reminders();
-    incidentMessage = p.chat().incidentMessage();
-    messageCounter = p.chat().messageCounter();
-    publicIncident = p.publicPage().incident();
-    publicStatus = p.publicPage().status();
-    timeline = new ArrayList<>(p.timeline());
-    alerts = p.alerts();
+    lifecycle = progress.lifecycle();
+    escalation = progress.escalation();
+    updates = progress.updates();
+    assessment = progress.assessment();
+    monitoring = progress.monitoring();
+    postMortem = progress.postMortem();
+    chat = progress.chat();
+    publicPage = progress.publicPage();
+    timeline = new ArrayList<>(progress.timeline());
+    alerts = progress.alerts();
   }
 
   /**
@@ -97,15 +55,7 @@ final class Incident {
    */
   static Incident declare(Declaration declaration, Instant now) {
     Declaration stamped =
-        new Declaration(
-            declaration.id(),
-            declaration.title(),
-            declaration.severity(),
-            declaration.service(),
-            declaration.description(),
-            declaration.commander(),
-            declaration.declaredBy(),
-            declaration.declaredAt() == null ? now : declaration.declaredAt());
+        declaration.declaredAt() == null ? declaration.stampedAt(now) : declaration;
     Incident incident = new Incident(stamped, IncidentProgress.fresh(stamped));
     incident.record(
         stamped.declaredAt(), "declared", declaration.declaredBy(), describeDeclaration(stamped));
@@ -119,26 +69,14 @@ final class Incident {
   /** What continue-as-new carries: each step's record. */
   IncidentProgress progress() {
     return new IncidentProgress(
-        new Lifecycle(
-            status,
-            severity,
-            commander,
-            acknowledgedBy,
-            acknowledgedAt,
-            List.copyOf(mitigations),
-            resolvedAt,
-            resolvedBy,
-            resolutionSummary,
-            reviewedBy,
-            closedAt),
-        new Escalation.State(escalationLevel, escalationRound, nextEscalationAt),
-        new UpdateCadence.State(lastUpdateAt, missedUpdates, updatesPosted, latestUpdate),
-        new IncidentDiagnostics.State(assessed, List.copyOf(suggestions)),
-        new Monitoring.State(monitoringEndsAt, nextHealthCheckAt),
-        new PostMortemReminders.State(
-            postMortemInput, postMortemPostedAt, nextPostMortemReminderAt, postMortemReminders),
-        new ChatLane.State(incidentMessage, messageCounter),
-        new PublicStatus.State(publicIncident, publicStatus),
+        lifecycle,
+        escalation,
+        updates,
+        assessment,
+        monitoring,
+        postMortem,
+        chat,
+        publicPage,
         List.copyOf(timeline),
         alerts);
   }
@@ -151,52 +89,21 @@ final class Incident {
     return declaration.declaredAt();
   }
 
+  IncidentStatus status() {
+    return lifecycle.status();
+  }
+
+  Severity severity() {
+    return lifecycle.severity();
+  }
+
   boolean isAcknowledged() {
-    return acknowledgedAt != null;
+    return lifecycle.acknowledgedAt() != null;
   }
 
-  void acknowledge(String by, Instant at) {
-    acknowledgedBy = by;
-    acknowledgedAt = at;
-    nextEscalationAt = null;
-    if (commander == null) {
-      commander = by;
-    }
-  }
-
-  void updated(ResponderUpdate update, Instant at) {
-    latestUpdate = update;
-    lastUpdateAt = at;
-    missedUpdates = 0;
-    updatesPosted++;
-  }
-
-  void resolve(String by, Instant at, String summary) {
-    resolvedAt = at;
-    resolvedBy = by;
-    resolutionSummary = summary;
-    nextEscalationAt = null;
-  }
-
-  /**
-   * Back to mitigating: the resolve, its monitoring and post-mortem are undone, and updates are due
-   * again.
-   */
-  void reopen(Instant at) {
-    resolvedAt = null;
-    resolvedBy = null;
-    monitoringEndsAt = null;
-    nextHealthCheckAt = null;
-    postMortemPostedAt = null;
-    nextPostMortemReminderAt = null;
-    lastUpdateAt = at;
-    missedUpdates = 0;
-  }
-
-  void close(String by, Instant at) {
-    reviewedBy = by;
-    closedAt = at;
-    nextPostMortemReminderAt = null;
+  /** The timeline so far, oldest first; read-only. */
+  List<TimelineEntry> timeline() {
+    return Collections.unmodifiableList(timeline);
   }
 
   void record(Instant at, String kind, String actor, String text) {
@@ -240,55 +147,42 @@ final class Incident {
 
   /** A unique, replay-stable key for the next outbound message of this incident. */
   String nextMessageKey(String step) {
-    messageCounter++;
-    return id() + "/" + step + "-" + messageCounter;
+    chat = chat.withNextKey();
+    return id() + "/" + step + "-" + chat.messageCounter();
   }
 
   Duration timeToAcknowledge() {
-    return acknowledgedAt == null ? null : Duration.between(declaredAt(), acknowledgedAt);
+    Instant at = lifecycle.acknowledgedAt();
+    return at == null ? null : Duration.between(declaredAt(), at);
   }
 
   Duration timeToResolve() {
-    return resolvedAt == null ? null : Duration.between(declaredAt(), resolvedAt);
+    Instant at = lifecycle.resolvedAt();
+    return at == null ? null : Duration.between(declaredAt(), at);
   }
 
   IncidentView view() {
+    ResponderUpdate latest = updates.latest();
     return new IncidentView(
         id(),
         declaration.title(),
-        severity,
+        lifecycle.severity(),
         declaration.service(),
-        status,
-        commander,
+        lifecycle.status(),
+        lifecycle.commander(),
         declaration.declaredBy(),
         declaredAt(),
-        acknowledgedBy,
-        acknowledgedAt,
-        resolvedAt,
-        closedAt,
-        latestUpdate == null ? null : latestUpdate.describe(),
-        escalationLevel + 1,
-        escalationRound,
-        List.copyOf(suggestions),
-        List.copyOf(mitigations),
+        lifecycle.acknowledgedBy(),
+        lifecycle.acknowledgedAt(),
+        lifecycle.resolvedAt(),
+        lifecycle.closedAt(),
+        latest == null ? null : latest.describe(),
+        escalation.level() + 1,
+        escalation.round(),
+        assessment.suggestions(),
+        lifecycle.mitigations(),
         List.copyOf(timeline),
         alerts);
-  }
-
-  void mergePostMortemInput(PostMortemInput input) {
-    PostMortemInput known = postMortemInput;
-    List<String> tasks = new ArrayList<>(known.preventionTasks());
-    if (input.preventionTasks() != null) {
-      input.preventionTasks().stream().filter(t -> t != null && !t.isBlank()).forEach(tasks::add);
-    }
-    postMortemInput =
-        new PostMortemInput(
-            input.by(),
-            PostMortemInput.firstNonBlank(input.impact(), known.impact()),
-            PostMortemInput.firstNonBlank(input.rootCause(), known.rootCause()),
-            PostMortemInput.firstNonBlank(input.resolution(), known.resolution()),
-            List.copyOf(tasks),
-            PostMortemInput.firstNonBlank(input.lessonsLearned(), known.lessonsLearned()));
   }
 
   private static String describeDeclaration(Declaration d) {

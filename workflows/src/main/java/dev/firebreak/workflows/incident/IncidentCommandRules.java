@@ -33,20 +33,20 @@ final class IncidentCommandRules {
       throw refusal(
           incident.id()
               + " was already acknowledged by "
-              + incident.acknowledgedBy
+              + incident.lifecycle.acknowledgedBy()
               + " at "
-              + incident.acknowledgedAt);
+              + incident.lifecycle.acknowledgedAt());
     }
   }
 
   void postUpdate(ResponderUpdate update) {
     requirePerson(update == null ? null : update.by(), "posting the update");
     requireText(update.text(), "text", "what you found");
-    if (!incident.status.isOpen() && incident.status != IncidentStatus.MONITORING) {
+    if (!incident.status().isOpen() && incident.status() != IncidentStatus.MONITORING) {
       throw refusal(
           incident.id()
               + " is "
-              + incident.status.label()
+              + incident.status().label()
               + "; updates are for open incidents (reopen it first)");
     }
   }
@@ -56,8 +56,8 @@ final class IncidentCommandRules {
     if (change.severity() == null) {
       throw refusal("severity is required (P0 to P4)");
     }
-    if (change.severity() == incident.severity) {
-      throw refusal(incident.id() + " is already " + incident.severity);
+    if (change.severity() == incident.severity()) {
+      throw refusal(incident.id() + " is already " + incident.severity());
     }
     if (!policy.severities().containsKey(change.severity())) {
       throw refusal("the runbook defines no policy for " + change.severity());
@@ -85,12 +85,12 @@ final class IncidentCommandRules {
   void reopen(Reopening reopening) {
     requirePerson(reopening == null ? null : reopening.by(), "reopening");
     requireText(reopening.reason(), "reason", "why it is reopened");
-    if (incident.status != IncidentStatus.MONITORING
-        && incident.status != IncidentStatus.POST_MORTEM) {
+    if (incident.status() != IncidentStatus.MONITORING
+        && incident.status() != IncidentStatus.POST_MORTEM) {
       throw refusal(
           incident.id()
               + " is "
-              + incident.status.label()
+              + incident.status().label()
               + "; only a resolved incident (monitoring or post-mortem) can be reopened");
     }
   }
@@ -113,11 +113,11 @@ final class IncidentCommandRules {
 
   void markPostMortemReviewed(PostMortemReview review) {
     requirePerson(review == null ? null : review.by(), "reviewing the post-mortem");
-    if (incident.status != IncidentStatus.POST_MORTEM) {
+    if (incident.status() != IncidentStatus.POST_MORTEM) {
       throw refusal(
           incident.id()
               + " is "
-              + incident.status.label()
+              + incident.status().label()
               + "; the post-mortem can be reviewed once monitoring has passed");
     }
   }
@@ -152,14 +152,14 @@ final class IncidentCommandRules {
   }
 
   private void requireOpen(String what) {
-    if (!incident.status.isOpen()) {
+    if (!incident.status().isOpen()) {
       throw refusal(
-          incident.id() + " is " + incident.status.label() + "; it can no longer be " + what);
+          incident.id() + " is " + incident.status().label() + "; it can no longer be " + what);
     }
   }
 
   private void requireNotClosed() {
-    if (incident.status == IncidentStatus.CLOSED) {
+    if (incident.status() == IncidentStatus.CLOSED) {
       throw refusal(incident.id() + " is closed");
     }
   }

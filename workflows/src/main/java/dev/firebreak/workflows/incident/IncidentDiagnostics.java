@@ -38,6 +38,15 @@ final class IncidentDiagnostics {
   /** Whether the assessment ran, and the mitigations it suggested. */
   public record State(boolean assessed, List<Suggestion> suggestions) {
     static final State FRESH = new State(false, List.of());
+
+    /** The assessment has begun: it runs once per incident, even if it fails. */
+    State started() {
+      return new State(true, suggestions);
+    }
+
+    State withSuggestions(List<Suggestion> found) {
+      return new State(assessed, List.copyOf(found));
+    }
   }
 
   private final IncidentPolicy policy;
@@ -85,8 +94,7 @@ final class IncidentDiagnostics {
    */
   static void assessed(Incident incident, Assessment assessment, Instant now, ChatLane chat) {
     assessment.results().forEach(line -> incident.record(now, "diagnostic", null, line));
-    incident.suggestions.clear();
-    incident.suggestions.addAll(assessment.suggestions());
+    incident.assessment = incident.assessment.withSuggestions(assessment.suggestions());
     incident.record(now, "assessment", null, assessment.headline());
     chat.post("assessment", assessment.toMessage(incident.id()), false);
   }

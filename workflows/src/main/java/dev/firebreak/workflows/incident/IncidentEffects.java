@@ -173,12 +173,12 @@ final class IncidentEffects {
   }
 
   private void deliver(ChatWork work) {
-    MessageRef message = incident.incidentMessage;
+    MessageRef message = incident.chat.incidentMessage();
     switch (work.kind()) {
       case ANNOUNCE -> {
         if (message == null) {
           MessageRef posted = postIncidentMessage();
-          incident.incidentMessage = posted;
+          incident.chat = incident.chat.withIncidentMessage(posted);
           if (posted.dryRun()) {
             incident.record(
                 now(),
@@ -249,7 +249,8 @@ final class IncidentEffects {
     Promise<Delivery> page =
         Async.function(
             paging::page,
-            pager.request(incident, key, level, reason, inIncidentRoom(incident.incidentMessage)));
+            pager.request(
+                incident, key, level, reason, inIncidentRoom(incident.chat.incidentMessage())));
     triggersInFlight++;
     page.handle((delivery, failure) -> triggersInFlight--);
     fireAndRecord(page, "page " + level.name(), key);
@@ -393,7 +394,7 @@ final class IncidentEffects {
    * and the incident goes on.
    */
   void tellRunningWindowsIfCritical() {
-    if (!incident.severity.isCritical()
+    if (!incident.severity().isCritical()
         || Workflow.getVersion(IncidentVersions.DECLARATION_NOTICE, Workflow.DEFAULT_VERSION, 1)
             == Workflow.DEFAULT_VERSION) {
       return;
@@ -403,7 +404,7 @@ final class IncidentEffects {
     IncidentNotice notice =
         new IncidentNotice(
             incident.id(),
-            incident.severity.name(),
+            incident.severity().name(),
             incident.declaration.title(),
             incident.declaration.service());
     Async.procedure(notices::tellRunningWindows, notice)
@@ -428,10 +429,12 @@ final class IncidentEffects {
         "**"
             + incident.id()
             + "** · "
-            + incident.severity
+            + incident.severity()
             + " · "
-            + incident.status.label()
-            + (incident.commander == null ? "" : " · commander " + incident.commander));
+            + incident.status().label()
+            + (incident.lifecycle.commander() == null
+                ? ""
+                : " · commander " + incident.lifecycle.commander()));
   }
 
   /**
@@ -440,7 +443,7 @@ final class IncidentEffects {
    * version.
    */
   void publishStatusMemo() {
-    Map<String, Object> progress = IncidentMemo.progress(incident.status, incident.severity);
+    Map<String, Object> progress = IncidentMemo.progress(incident.status(), incident.severity());
     if (writesStatusMemo && !progress.equals(publishedMemo)) {
       Workflow.upsertMemo(progress);
       publishedMemo = progress;
@@ -450,8 +453,8 @@ final class IncidentEffects {
   void publishSearchAttributes() {
     if (policy.searchAttributes()) {
       Workflow.upsertTypedSearchAttributes(
-          IncidentSearchAttributes.SEVERITY.valueSet(incident.severity.name()),
-          IncidentSearchAttributes.STATUS.valueSet(incident.status.name()),
+          IncidentSearchAttributes.SEVERITY.valueSet(incident.severity().name()),
+          IncidentSearchAttributes.STATUS.valueSet(incident.status().name()),
           IncidentSearchAttributes.SERVICE.valueSet(incident.declaration.service()));
     }
   }

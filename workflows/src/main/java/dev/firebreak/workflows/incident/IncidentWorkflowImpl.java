@@ -97,12 +97,12 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     effects.startRun();
     if (state.resumed() == null) {
       announce();
-    } else if (incident.incidentMessage == null) {
+    } else if (incident.chat.incidentMessage() == null) {
       chat.announce();
     }
     effects.publishSearchAttributes();
     effects.publishStatusMemo();
-    while (incident.status != IncidentStatus.CLOSED) {
+    while (incident.status() != IncidentStatus.CLOSED) {
       // Before the wait: an alert delivered with the start is handled before run() begins.
       resolveIfTheAlertResolved();
       deadlines.sleep(() -> Deadlines.next(incident, cadence, now()));
@@ -131,17 +131,20 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   private void announce() {
     chat.announce();
     if (escalation.pagesDeclaration(incident, acknowledgedBeforeDeclaration, now())) {
-      pageLevel(0, "new " + incident.severity + " incident");
-      incident.nextEscalationAt = now().plus(escalation.ackTimeout(incident.severity));
+      pageLevel(0, "new " + incident.severity() + " incident");
+      escalation.restartAckTimeout(incident, now());
     }
     if (effects.providersEnabled()) {
       publicStatus.openIfPublic();
     }
-    IncidentMetrics.declared(incident.severity);
+    IncidentMetrics.declared(incident.severity());
     effects.tellRunningWindowsIfCritical();
     declared = true;
     log.info(
-        "{} declared: {} on {}", incident.id(), incident.severity, incident.declaration.service());
+        "{} declared: {} on {}",
+        incident.id(),
+        incident.severity(),
+        incident.declaration.service());
   }
 
   private void escalateIfUnacknowledged(Instant now) {
@@ -153,29 +156,29 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       log.warn("{} escalation exhausted after {} rounds", incident.id(), policy.escalationRounds());
       return;
     }
-    pageLevel(next.getAsInt(), escalation.ackTimeoutReason(incident.severity));
-    incident.nextEscalationAt = now.plus(escalation.ackTimeout(incident.severity));
+    pageLevel(next.getAsInt(), escalation.ackTimeoutReason(incident.severity()));
+    escalation.restartAckTimeout(incident, now);
   }
 
   private void pageLevel(int level, String reason) {
     String text = pager.record(incident, level, reason, now());
     EscalationLevel target = policy.escalation().get(level);
     if (Pager.isEscalation(incident, level)) {
-      IncidentMetrics.escalated(incident.severity, "no-ack");
+      IncidentMetrics.escalated(incident.severity(), "no-ack");
     }
     log.info("{} {}", incident.id(), text);
     effects.page(Pager.escalationKey(incident, level), target, reason);
   }
 
   private void assessOnceAcknowledged() {
-    if (incident.status != IncidentStatus.ACKNOWLEDGED || incident.assessed) {
+    if (incident.status() != IncidentStatus.ACKNOWLEDGED || incident.assessment.assessed()) {
       return;
     }
-    incident.assessed = true;
+    incident.assessment = incident.assessment.started();
     setStatus(IncidentStatus.ASSESSING);
     Assessment assessment = effects.runDiagnostics(effects.providersEnabled());
     IncidentDiagnostics.assessed(incident, assessment, now(), chat);
-    if (incident.status == IncidentStatus.ASSESSING) {
+    if (incident.status() == IncidentStatus.ASSESSING) {
       setStatus(IncidentStatus.MITIGATING);
     }
     log.info("{} assessed: {}", incident.id(), assessment.headline());
@@ -186,17 +189,17 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       return;
     }
     cadence.remind(incident, now, chat);
-    IncidentMetrics.updateMissed(incident.severity);
+    IncidentMetrics.updateMissed(incident.severity());
     OptionalInt level =
         escalation.levelForMissedUpdate(
-            incident.isAcknowledged(), incident.escalationLevel, incident.missedUpdates);
+            incident.isAcknowledged(), incident.escalation.level(), incident.updates.missed());
     if (level.isPresent()) {
       EscalationLevel target = pager.recordMissedUpdatePage(incident, level.getAsInt(), now);
       effects.page(
           Pager.missedUpdateKey(incident),
           target,
-          Escalation.missedUpdateReason(incident.missedUpdates));
-      IncidentMetrics.escalated(incident.severity, "missed-update");
+          Escalation.missedUpdateReason(incident.updates.missed()));
+      IncidentMetrics.escalated(incident.severity(), "missed-update");
       log.warn("{} missed update escalated to {}", incident.id(), target.name());
     }
   }
@@ -228,7 +231,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   }
 
   private void continueAsNewIfHistoryIsLong() {
-    if (!effects.historyIsLong() || incident.status == IncidentStatus.CLOSED) {
+    if (!effects.historyIsLong() || incident.status() == IncidentStatus.CLOSED) {
       return;
     }
     Workflow.await(() -> isQuiet() && Workflow.isEveryHandlerFinished());
@@ -238,7 +241,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
         Workflow.getInfo().getHistoryLength());
     effects.continueAsNew(
         incident.declaration,
-        incident.severity,
+        incident.severity(),
         incident.declaredAt(),
         new IncidentInput(incident.declaration, policy, incident.progress()));
   }
@@ -250,7 +253,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   private void resolveIfTheAlertResolved() {
     String by = alertResolvedBy;
     alertResolvedBy = null;
-    if (by == null || !incident.status.isOpen()) {
+    if (by == null || !incident.status().isOpen()) {
       return;
     }
     try {
@@ -312,7 +315,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     Instant now = now();
     Escalation.acknowledged(incident, by, now, chat);
     setStatus(IncidentStatus.ACKNOWLEDGED);
-    IncidentMetrics.acknowledged(incident.severity, incident.timeToAcknowledge());
+    IncidentMetrics.acknowledged(incident.severity(), incident.timeToAcknowledge());
     effects.followUpPages(by, false);
     log.info("{} acknowledged by {}", incident.id(), by);
   }
@@ -370,9 +373,9 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   public IncidentView resolve(Resolution resolution) {
     awaitDeclaration();
     List<HealthResult> failing = IncidentDiagnostics.failing(effects.runHealthChecks(true));
-    if (!incident.status.isOpen()) {
+    if (!incident.status().isOpen()) {
       throw IncidentCommandRules.refusal(
-          incident.id() + " became " + incident.status.label() + " while its health was checked");
+          incident.id() + " became " + incident.status().label() + " while its health was checked");
     }
     if (!failing.isEmpty()) {
       log.info(
@@ -387,13 +390,13 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     }
     monitoring.resolved(incident, resolution, now(), chat);
     setStatus(IncidentStatus.MONITORING);
-    IncidentMetrics.resolved(incident.severity, incident.timeToResolve());
+    IncidentMetrics.resolved(incident.severity(), incident.timeToResolve());
     effects.followUpPages(resolution.by(), true);
     log.info(
         "{} resolved by {}; monitoring until {}",
         incident.id(),
         resolution.by(),
-        incident.monitoringEndsAt);
+        incident.monitoring.endsAt());
     return incident.view();
   }
 
@@ -489,7 +492,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     if (!actsOnAlerts) {
       return;
     }
-    switch (AlertIntake.decide(incident.status, alert)) {
+    switch (AlertIntake.decide(incident.status(), alert)) {
       case REOPEN -> {
         reopenInto(alert.source(), "its alert fired again (" + alert.title() + ")");
         log.warn("{} reopened: its alert fired again", incident.id());
@@ -510,7 +513,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   @Override
   public List<TimelineEntry> timeline() {
-    return List.copyOf(incident.timeline);
+    return List.copyOf(incident.timeline());
   }
 
   @Override
@@ -521,7 +524,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   // ---- State that others read ----------------------------------------------------------------
 
   private void setStatus(IncidentStatus status) {
-    incident.status = status;
+    incident.lifecycle = incident.lifecycle.withStatus(status);
     if (effects.providersEnabled()) {
       publicStatus.follow();
     }

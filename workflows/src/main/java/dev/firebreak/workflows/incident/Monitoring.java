@@ -15,6 +15,10 @@ final class Monitoring {
   /** The monitoring period's end and next check; both null while the incident is not monitored. */
   public record State(Instant endsAt, Instant nextCheckAt) {
     static final State FRESH = new State(null, null);
+
+    State withNextCheckAt(Instant at) {
+      return new State(endsAt, at);
+    }
   }
 
   /** What a monitoring wake-up leads to. */
@@ -36,9 +40,12 @@ final class Monitoring {
    * post-mortem), monitoring starts, and the thread is told for how long.
    */
   void resolved(Incident incident, Resolution resolution, Instant now, ChatLane chat) {
-    incident.resolve(resolution.by(), now, Clip.of(resolution.summary(), Clip.HISTORY_TEXT));
+    String summary = Clip.of(resolution.summary(), Clip.HISTORY_TEXT);
+    incident.lifecycle = incident.lifecycle.resolved(resolution.by(), now, summary);
+    incident.escalation = incident.escalation.withNextAt(null);
     if (resolution.rootCause() != null && !resolution.rootCause().isBlank()) {
-      incident.mergePostMortemInput(
+      PostMortemReminders.merge(
+          incident,
           new PostMortemInput(
               resolution.by(),
               null,
@@ -51,9 +58,7 @@ final class Monitoring {
     String text =
         "Resolved by "
             + resolution.by()
-            + (IncidentCommandRules.isBlank(incident.resolutionSummary)
-                ? ""
-                : ": " + incident.resolutionSummary)
+            + (IncidentCommandRules.isBlank(summary) ? "" : ": " + summary)
             + ". Health checks pass; monitoring for "
             + HumanDuration.of(policy.monitoringPeriod());
     incident.record(now, "resolved", resolution.by(), text);
@@ -65,26 +70,30 @@ final class Monitoring {
    * is told why.
    */
   static void reopened(Incident incident, String by, String reason, Instant now, ChatLane chat) {
-    incident.reopen(now);
+    Lifecycle life = incident.lifecycle;
+    incident.lifecycle = life.resolved(null, null, life.resolutionSummary());
+    incident.monitoring = State.FRESH;
+    incident.postMortem = incident.postMortem.withdrawn();
+    incident.updates = incident.updates.restartedAt(now);
     incident.record(now, "reopened", by, "Reopened into mitigating: " + reason);
     chat.post("reopened", "🔁 " + incident.id() + " reopened into mitigating: " + reason, true);
   }
 
   /** Starts the monitoring period at {@code now}, the resolve. */
   void start(Incident incident, Instant now) {
-    incident.monitoringEndsAt = now.plus(policy.monitoringPeriod());
-    incident.nextHealthCheckAt = nextCheck(incident, now);
+    Instant endsAt = now.plus(policy.monitoringPeriod());
+    incident.monitoring = new State(endsAt, nextCheck(endsAt, now));
   }
 
   /** Whether a wake-up at {@code now} needs health checks: a check is due or the period is over. */
   boolean checkDue(Incident incident, Instant now) {
-    return incident.status == IncidentStatus.MONITORING
-        && (!now.isBefore(incident.nextHealthCheckAt) || periodOver(incident, now));
+    return incident.status() == IncidentStatus.MONITORING
+        && (!now.isBefore(incident.monitoring.nextCheckAt()) || periodOver(incident, now));
   }
 
   /** Whether the monitoring period is over at {@code now}. */
   boolean periodOver(Incident incident, Instant now) {
-    return !now.isBefore(incident.monitoringEndsAt);
+    return !now.isBefore(incident.monitoring.endsAt());
   }
 
   /**
@@ -92,7 +101,7 @@ final class Monitoring {
    * so a period that ends while they run gets one more check.
    */
   Verdict afterChecks(Incident incident, boolean periodOver, List<HealthResult> failing) {
-    if (incident.status != IncidentStatus.MONITORING) {
+    if (incident.status() != IncidentStatus.MONITORING) {
       return Verdict.WAIT; // a command changed the state while the checks ran
     }
     if (!failing.isEmpty()) {
@@ -103,7 +112,8 @@ final class Monitoring {
 
   /** Schedules the next check, never after the end of the period. */
   void scheduleNextCheck(Incident incident, Instant now) {
-    incident.nextHealthCheckAt = nextCheck(incident, now);
+    incident.monitoring =
+        incident.monitoring.withNextCheckAt(nextCheck(incident.monitoring.endsAt(), now));
   }
 
   static String reopenReason(List<HealthResult> failing) {
@@ -116,8 +126,8 @@ final class Monitoring {
         + ")";
   }
 
-  private Instant nextCheck(Incident incident, Instant now) {
+  private Instant nextCheck(Instant endsAt, Instant now) {
     Instant next = now.plus(policy.monitoringCheckInterval());
-    return next.isAfter(incident.monitoringEndsAt) ? incident.monitoringEndsAt : next;
+    return next.isAfter(endsAt) ? endsAt : next;
   }
 }

@@ -24,21 +24,21 @@ final class Pager {
    * twice.
    */
   static String escalationKey(Incident incident, int level) {
-    return incident.id() + "/page-r" + incident.escalationRound + "-l" + (level + 1);
+    return incident.id() + "/page-r" + incident.escalation.round() + "-l" + (level + 1);
   }
 
   /** One key per missed interval since the last update. */
   static String missedUpdateKey(Incident incident) {
     return incident.id()
         + "/missed-update-"
-        + incident.updatesPosted
+        + incident.updates.posted()
         + "-"
-        + incident.missedUpdates;
+        + incident.updates.missed();
   }
 
   /** Records that {@code level} is paged now; returns the line for the log. */
   String record(Incident incident, int level, String reason, Instant now) {
-    incident.escalationLevel = level;
+    incident.escalation = incident.escalation.withLevel(level);
     String text = escalationText(incident, level, reason);
     incident.record(
         now,
@@ -66,14 +66,14 @@ final class Pager {
         + " ("
         + policy.escalation().get(level).name()
         + "), round "
-        + incident.escalationRound
+        + incident.escalation.round()
         + ": "
         + reason;
   }
 
   /** Everyone paged after the first level of the first round was escalated to. */
   static boolean isEscalation(Incident incident, int level) {
-    return level > 0 || incident.escalationRound > 1;
+    return level > 0 || incident.escalation.round() > 1;
   }
 
   /**
@@ -82,11 +82,11 @@ final class Pager {
    */
   PageRequest request(
       Incident incident, String key, EscalationLevel level, String reason, boolean inRoom) {
-    MessageRef message = incident.incidentMessage;
+    MessageRef message = incident.chat.incidentMessage();
     return new PageRequest(
         key,
         incident.id(),
-        incident.severity.name(),
+        incident.severity().name(),
         incident.declaration.title(),
         level.name(),
         level.targets(),
@@ -97,7 +97,7 @@ final class Pager {
 
   /** Whether providers must hear of an acknowledge or resolve: only when somebody was paged. */
   static boolean followsUp(Incident incident) {
-    return incident.escalationLevel >= 0;
+    return incident.escalation.level() >= 0;
   }
 
   PageFollowUp followUp(Incident incident, String by) {

@@ -22,8 +22,28 @@ final class PostMortemReminders {
    */
   public record State(
       PostMortemInput input, Instant postedAt, Instant nextReminderAt, int reminders) {
-    static final State FRESH =
-        new State(new PostMortemInput(null, null, null, null, List.of(), null), null, null, 0);
+    static final State FRESH = new State(PostMortemInput.NONE, null, null, 0);
+
+    State withInput(PostMortemInput merged) {
+      return new State(merged, postedAt, nextReminderAt, reminders);
+    }
+
+    State drafted(Instant at, Instant firstReminderAt) {
+      return new State(input, at, firstReminderAt, reminders);
+    }
+
+    State reminded(Instant nextAt) {
+      return new State(input, postedAt, nextAt, reminders + 1);
+    }
+
+    /** No draft and nothing chased (a reopening); what people contributed stays. */
+    State withdrawn() {
+      return new State(input, null, null, reminders);
+    }
+
+    State withNextReminderAt(Instant at) {
+      return new State(input, postedAt, at, reminders);
+    }
   }
 
   private final IncidentPolicy policy;
@@ -34,8 +54,9 @@ final class PostMortemReminders {
 
   /** When the review is due: the severity's post-mortem deadline after the resolve. */
   Instant reviewDue(Incident incident, Instant now) {
-    Instant resolved = incident.resolvedAt == null ? now : incident.resolvedAt;
-    return resolved.plus(policy.forSeverity(incident.severity).postMortemDue());
+    Instant resolved = incident.lifecycle.resolvedAt();
+    return (resolved == null ? now : resolved)
+        .plus(policy.forSeverity(incident.severity()).postMortemDue());
   }
 
   /**
@@ -43,8 +64,8 @@ final class PostMortemReminders {
    * later.
    */
   void draft(Incident incident, Instant now, ChatLane chat) {
-    incident.postMortemPostedAt = now;
-    incident.nextPostMortemReminderAt = now.plus(policy.postMortemReminderInterval());
+    incident.postMortem =
+        incident.postMortem.drafted(now, now.plus(policy.postMortemReminderInterval()));
     incident.record(
         now,
         "post-mortem",
@@ -57,9 +78,8 @@ final class PostMortemReminders {
   }
 
   boolean reminderDue(Incident incident, Instant now) {
-    return incident.status == IncidentStatus.POST_MORTEM
-        && incident.nextPostMortemReminderAt != null
-        && !now.isBefore(incident.nextPostMortemReminderAt);
+    Instant next = incident.postMortem.nextReminderAt();
+    return incident.status() == IncidentStatus.POST_MORTEM && next != null && !now.isBefore(next);
   }
 
   /**
@@ -70,17 +90,18 @@ final class PostMortemReminders {
     if (!reminderDue(incident, now)) {
       return;
     }
-    incident.postMortemReminders++;
     Instant due = reviewDue(incident, now);
     String when = now.isAfter(due) ? "overdue since " + due : "due by " + due;
     incident.record(now, "post-mortem-reminder", null, "Post-mortem review " + when);
     chat.post("post-mortem-reminder", reminderText(incident, when), false);
-    incident.nextPostMortemReminderAt = now.plus(policy.postMortemReminderInterval());
+    incident.postMortem =
+        incident.postMortem.reminded(now.plus(policy.postMortemReminderInterval()));
   }
 
   /** The review closes the incident and stops the reminders. */
   static void reviewed(Incident incident, String by, Instant now, ChatLane chat) {
-    incident.close(by, now);
+    incident.lifecycle = incident.lifecycle.closed(by, now);
+    incident.postMortem = incident.postMortem.withNextReminderAt(null);
     incident.record(now, "closed", by, "Post-mortem reviewed by " + by + "; incident closed");
     chat.post(
         "closed",
@@ -94,7 +115,8 @@ final class PostMortemReminders {
         input.preventionTasks() == null
             ? List.of()
             : input.preventionTasks().stream().limit(50).map(t -> Clip.of(t, 500)).toList();
-    incident.mergePostMortemInput(
+    merge(
+        incident,
         new PostMortemInput(
             input.by(),
             Clip.of(input.impact(), Clip.HISTORY_TEXT),
@@ -105,8 +127,14 @@ final class PostMortemReminders {
     incident.record(now, "post-mortem-input", input.by(), "Post-mortem details added");
   }
 
+  /** Merges a contribution (already clipped) into what the post-mortem knows. */
+  static void merge(Incident incident, PostMortemInput contribution) {
+    PostMortemReminders.State known = incident.postMortem;
+    incident.postMortem = known.withInput(known.input().merged(contribution));
+  }
+
   static String reminderText(Incident incident, String when) {
-    String who = incident.commander == null ? "Incident commander" : incident.commander;
+    String who = UpdateCadence.commanderOrRole(incident);
     return "📝 " + who + ": the post-mortem of " + incident.id() + " awaits review (" + when + ").";
   }
 

@@ -29,18 +29,19 @@ final class PostMortemReport {
 
   static String render(Incident incident, Instant now) {
     Declaration d = incident.declaration;
-    PostMortemInput input = incident.postMortemInput;
-    Instant end = incident.resolvedAt != null ? incident.resolvedAt : now;
+    Lifecycle life = incident.lifecycle;
+    PostMortemInput input = incident.postMortem.input();
+    Instant end = life.resolvedAt() != null ? life.resolvedAt() : now;
     boolean sameDay = DATE.format(d.declaredAt()).equals(DATE.format(end));
     StringBuilder md = new StringBuilder();
     md.append("# Incident Report: ").append(inline(d.title())).append("\n\n");
-    if (incident.resolvedAt == null) {
+    if (life.resolvedAt() == null) {
       md.append("> Draft: the incident is not resolved yet.\n\n");
     }
     md.append("**Incident**: ").append(d.id()).append('\n');
     md.append("**Date**: ").append(DATE.format(d.declaredAt())).append('\n');
-    md.append("**Severity**: ").append(incident.severity);
-    if (incident.severity != d.severity()) {
+    md.append("**Severity**: ").append(life.severity());
+    if (life.severity() != d.severity()) {
       md.append(" (declared as ").append(d.severity()).append(')');
     }
     md.append('\n');
@@ -51,7 +52,7 @@ final class PostMortemReport {
         .append(" – ")
         .append(stamp(end, sameDay))
         .append(" UTC)\n");
-    md.append("**Owner**: ").append(orDash(inline(incident.commander))).append('\n');
+    md.append("**Owner**: ").append(orDash(inline(life.commander()))).append('\n');
     md.append("**Time to acknowledge**: ")
         .append(HumanDuration.of(incident.timeToAcknowledge()))
         .append('\n');
@@ -63,7 +64,7 @@ final class PostMortemReport {
         .append(
             orElse(
                 MarkdownText.block(
-                    PostMortemInput.firstNonBlank(incident.resolutionSummary, d.description())),
+                    PostMortemInput.firstNonBlank(life.resolutionSummary(), d.description())),
                 d.id()))
         .append("\n\n");
 
@@ -72,7 +73,7 @@ final class PostMortemReport {
     md.append("- **Impact**: ").append(orElse(inline(input.impact()), d.id())).append("\n\n");
 
     md.append("## Timeline\n");
-    for (TimelineEntry entry : incident.timeline) {
+    for (TimelineEntry entry : incident.timeline()) {
       if (entry.kind().equals("dry-run")) {
         continue; // what a dry-run provider would have sent is not part of the incident's story
       }
@@ -92,12 +93,12 @@ final class PostMortemReport {
         .append(
             orElse(
                 MarkdownText.block(
-                    PostMortemInput.firstNonBlank(input.resolution(), incident.resolutionSummary)),
+                    PostMortemInput.firstNonBlank(input.resolution(), life.resolutionSummary())),
                 d.id()))
         .append('\n');
-    if (!incident.mitigations.isEmpty()) {
+    if (!life.mitigations().isEmpty()) {
       md.append("\nMitigations applied:\n");
-      for (Mitigation m : incident.mitigations) {
+      for (Mitigation m : life.mitigations()) {
         md.append("- ").append(inline(m.action()));
         if (m.detail() != null && !m.detail().isBlank()) {
           md.append(": ").append(inline(m.detail()));

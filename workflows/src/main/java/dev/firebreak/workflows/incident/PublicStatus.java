@@ -39,6 +39,14 @@ final class PublicStatus {
    */
   public record State(PublicIncidentRef incident, String status) {
     static final State FRESH = new State(null, null);
+
+    State withIncident(PublicIncidentRef opened) {
+      return new State(opened, status);
+    }
+
+    State withStatus(String posted) {
+      return new State(incident, posted);
+    }
   }
 
   /**
@@ -71,11 +79,11 @@ final class PublicStatus {
 
   /** Opens the public incident if the current severity is public and none is open yet. */
   void openIfPublic() {
-    if (incident.publicStatus != null || impact() == null) {
+    if (incident.publicPage.status() != null || impact() == null) {
       return;
     }
     String status = statusNow();
-    incident.publicStatus = status;
+    incident.publicPage = incident.publicPage.withStatus(status);
     queue.add(
         new Post(
             true,
@@ -85,26 +93,28 @@ final class PublicStatus {
                 + ": "
                 + incident.declaration.title()
                 + ". Next update within "
-                + HumanDuration.of(policy.forSeverity(incident.severity).updateInterval())
+                + HumanDuration.of(policy.forSeverity(incident.severity()).updateInterval())
                 + "."));
   }
 
   /** Posts a status change when the incident moved to a different public status. */
   void follow() {
-    if (incident.publicStatus == null) {
+    String posted = incident.publicPage.status();
+    if (posted == null) {
       return;
     }
     String status = statusNow();
-    if (!status.equals(incident.publicStatus)) {
-      incident.publicStatus = status;
+    if (!status.equals(posted)) {
+      incident.publicPage = incident.publicPage.withStatus(status);
       queue.add(new Post(false, status, bodyFor(status)));
     }
   }
 
   /** Posts a responder's update under the current status. */
   void post(String text) {
-    if (incident.publicStatus != null) {
-      queue.add(new Post(false, incident.publicStatus, text));
+    String posted = incident.publicPage.status();
+    if (posted != null) {
+      queue.add(new Post(false, posted, text));
     }
   }
 
@@ -148,7 +158,7 @@ final class PublicStatus {
                   post.body(),
                   component,
                   componentStatus));
-      incident.publicIncident = ref;
+      incident.publicPage = incident.publicPage.withIncident(ref);
       incident.record(
           clock.get(),
           "status-page",
@@ -161,26 +171,22 @@ final class PublicStatus {
               + ")");
       return;
     }
-    if (incident.publicIncident == null) {
+    PublicIncidentRef opened = incident.publicPage.incident();
+    if (opened == null) {
       return; // opening failed and was recorded; there is nothing to update
     }
     Delivery delivery =
         statusPage.update(
             new PublicIncidentUpdate(
-                incident.id(),
-                incident.publicIncident,
-                post.status(),
-                post.body(),
-                component,
-                componentStatus));
+                incident.id(), opened, post.status(), post.body(), component, componentStatus));
     dryRuns.accept(delivery);
   }
 
   private String statusNow() {
-    return switch (incident.status) {
+    return switch (incident.status()) {
       case MONITORING -> MONITORING;
       case POST_MORTEM, CLOSED -> RESOLVED;
-      default -> incident.mitigations.isEmpty() ? INVESTIGATING : IDENTIFIED;
+      default -> incident.lifecycle.mitigations().isEmpty() ? INVESTIGATING : IDENTIFIED;
     };
   }
 
@@ -215,7 +221,7 @@ final class PublicStatus {
   }
 
   private String impact() {
-    return policy.forSeverity(incident.severity).statusPageImpact();
+    return policy.forSeverity(incident.severity()).statusPageImpact();
   }
 
   private String serviceComponent() {

@@ -14,8 +14,8 @@ final class ResponderRecords {
   private ResponderRecords() {}
 
   static void severity(Incident incident, SeverityChange change, Instant now, ChatLane chat) {
-    Severity previous = incident.severity;
-    incident.severity = change.severity();
+    Severity previous = incident.severity();
+    incident.lifecycle = incident.lifecycle.withSeverity(change.severity());
     String text =
         "Severity "
             + previous
@@ -28,7 +28,7 @@ final class ResponderRecords {
 
   static void commander(
       Incident incident, CommanderAssignment assignment, Instant now, ChatLane chat) {
-    incident.commander = assignment.commander();
+    incident.lifecycle = incident.lifecycle.withCommander(assignment.commander());
     incident.record(
         now, "commander", assignment.by(), assignment.commander() + " is incident commander");
     chat.post("commander", "👤 " + assignment.commander() + " is now incident commander.", true);
@@ -40,7 +40,7 @@ final class ResponderRecords {
             mitigation.by(),
             Clip.of(mitigation.action(), 500),
             Clip.of(mitigation.detail(), Clip.HISTORY_TEXT));
-    incident.mitigations.add(clipped);
+    incident.lifecycle = incident.lifecycle.withMitigation(clipped);
     String text =
         clipped.action()
             + (clipped.detail() == null || clipped.detail().isBlank()

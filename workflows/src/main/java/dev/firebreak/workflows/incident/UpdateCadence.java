@@ -23,6 +23,20 @@ final class UpdateCadence {
     static State fresh(Instant declaredAt) {
       return new State(declaredAt, 0, 0, null);
     }
+
+    /** A responder's update at {@code at} restarts the cadence. */
+    State updated(ResponderUpdate update, Instant at) {
+      return new State(at, 0, posted + 1, update);
+    }
+
+    /** The cadence starts again at {@code at} without an update (a reopening). */
+    State restartedAt(Instant at) {
+      return new State(at, 0, posted, latest);
+    }
+
+    State missedOne() {
+      return new State(lastUpdateAt, missed + 1, posted, latest);
+    }
   }
 
   private final IncidentPolicy policy;
@@ -33,16 +47,17 @@ final class UpdateCadence {
 
   Instant due(Incident incident) {
     Duration interval = interval(incident);
-    return incident.lastUpdateAt.plus(interval.multipliedBy(incident.missedUpdates + 1L));
+    UpdateCadence.State updates = incident.updates;
+    return updates.lastUpdateAt().plus(interval.multipliedBy(updates.missed() + 1L));
   }
 
   /** Whether an open incident's update is overdue at {@code now}. */
   boolean overdue(Incident incident, Instant now) {
-    return incident.status.isOpen() && !now.isBefore(due(incident));
+    return incident.status().isOpen() && !now.isBefore(due(incident));
   }
 
   Duration interval(Incident incident) {
-    return policy.forSeverity(incident.severity).updateInterval();
+    return policy.forSeverity(incident.severity()).updateInterval();
   }
 
   String missedText(Incident incident, Instant now) {
@@ -70,11 +85,17 @@ final class UpdateCadence {
    * being paged now: the people who are expected to pick the incident up.
    */
   String addressee(Incident incident) {
-    if (!incident.isAcknowledged() && incident.escalationLevel >= 0) {
-      EscalationLevel paged = policy.escalation().get(incident.escalationLevel);
+    if (!incident.isAcknowledged() && incident.escalation.level() >= 0) {
+      EscalationLevel paged = policy.escalation().get(incident.escalation.level());
       return paged.name() + " on call (" + String.join(", ", paged.targets()) + ")";
     }
-    return incident.commander == null ? "Incident commander" : incident.commander;
+    return commanderOrRole(incident);
+  }
+
+  /** Who commands the incident, or the role when nobody was named. */
+  static String commanderOrRole(Incident incident) {
+    String commander = incident.lifecycle.commander();
+    return commander == null ? "Incident commander" : commander;
   }
 
   /**
@@ -87,7 +108,7 @@ final class UpdateCadence {
             Clip.of(update.text(), Clip.HISTORY_TEXT),
             Clip.of(update.eta(), 200),
             Clip.of(update.actions(), Clip.HISTORY_TEXT));
-    incident.updated(clipped, now);
+    incident.updates = incident.updates.updated(clipped, now);
     incident.record(now, "update", update.by(), clipped.describe());
     chat.post("update", message(clipped), true);
     return clipped;
@@ -98,7 +119,7 @@ final class UpdateCadence {
    * pages.
    */
   void remind(Incident incident, Instant now, ChatLane chat) {
-    incident.missedUpdates++;
+    incident.updates = incident.updates.missedOne();
     incident.record(now, "update-missed", null, missedText(incident, now));
     chat.post("update-reminder", reminderText(incident, now), true);
   }
@@ -116,6 +137,6 @@ final class UpdateCadence {
   }
 
   private static Duration silence(Incident incident, Instant now) {
-    return Duration.between(incident.lastUpdateAt, now);
+    return Duration.between(incident.updates.lastUpdateAt(), now);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.ThreadMessage;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChatLaneTest {
@@ -52,7 +53,8 @@ class ChatLaneTest {
         .isEqualTo(
             new ThreadMessage("INC-1/ack-1", "INC-1", "#incidents", null, "acknowledged", null));
 
-    incident.incidentMessage = new MessageRef("C0ROOM", "1700000000.0001", false);
+    incident.chat =
+        incident.chat.withIncidentMessage(new MessageRef("C0ROOM", "1700000000.0001", false));
     assertThat(chat.message(post, true))
         .isEqualTo(
             new ThreadMessage(
@@ -62,8 +64,11 @@ class ChatLaneTest {
 
   @Test
   void theCardShowsTheRollbackSuggestion() {
-    incident.suggestions.add(
-        new Suggestion(Suggestion.ROLLBACK, "recoup-backend", "v41", "Roll back deploy v42"));
+    incident.assessment =
+        incident.assessment.withSuggestions(
+            List.of(
+                new Suggestion(
+                    Suggestion.ROLLBACK, "recoup-backend", "v41", "Roll back deploy v42")));
 
     assertThat(chat.card().rollbackSuggestion()).isEqualTo("Roll back deploy v42");
   }

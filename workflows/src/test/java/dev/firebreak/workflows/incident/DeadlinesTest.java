@@ -17,20 +17,20 @@ class DeadlinesTest {
   @Test
   void anUnacknowledgedIncidentWakesAtTheEarlierOfItsAckTimeoutAndItsUpdate() {
     Incident incident = EscalationTest.declared(Severity.P1);
-    incident.nextEscalationAt = T0.plus(Duration.ofMinutes(5));
+    incident.escalation = incident.escalation.withNextAt(T0.plus(Duration.ofMinutes(5)));
 
     assertThat(Deadlines.next(incident, cadence, T0)).isEqualTo(T0.plus(Duration.ofMinutes(5)));
-    incident.nextEscalationAt = null;
+    incident.escalation = incident.escalation.withNextAt(null);
     assertThat(Deadlines.next(incident, cadence, T0)).isEqualTo(T0.plus(Duration.ofMinutes(15)));
   }
 
   @Test
   void anAcknowledgedIncidentNotYetAssessedIsDueNow() {
     Incident incident = EscalationTest.declared(Severity.P1);
-    incident.status = IncidentStatus.ACKNOWLEDGED;
+    incident.lifecycle = incident.lifecycle.withStatus(IncidentStatus.ACKNOWLEDGED);
 
     assertThat(Deadlines.next(incident, cadence, T0.plusSeconds(30))).isEqualTo(T0.plusSeconds(30));
-    incident.assessed = true;
+    incident.assessment = incident.assessment.started();
     assertThat(Deadlines.next(incident, cadence, T0.plusSeconds(30)))
         .isEqualTo(T0.plus(Duration.ofMinutes(15)));
   }
@@ -39,18 +39,18 @@ class DeadlinesTest {
   void monitoringWakesForItsNextCheckAndThePostMortemForItsReminder() {
     Incident incident = EscalationTest.declared(Severity.P1);
     new Monitoring(policy).start(incident, T0);
-    incident.status = IncidentStatus.MONITORING;
+    incident.lifecycle = incident.lifecycle.withStatus(IncidentStatus.MONITORING);
     assertThat(Deadlines.next(incident, cadence, T0)).isEqualTo(T0.plus(Duration.ofMinutes(1)));
 
-    incident.status = IncidentStatus.POST_MORTEM;
-    incident.nextPostMortemReminderAt = T0.plus(Duration.ofHours(12));
+    incident.lifecycle = incident.lifecycle.withStatus(IncidentStatus.POST_MORTEM);
+    incident.postMortem = incident.postMortem.withNextReminderAt(T0.plus(Duration.ofHours(12)));
     assertThat(Deadlines.next(incident, cadence, T0)).isEqualTo(T0.plus(Duration.ofHours(12)));
   }
 
   @Test
   void aClosedIncidentHasNoDeadline() {
     Incident incident = EscalationTest.declared(Severity.P1);
-    incident.status = IncidentStatus.CLOSED;
+    incident.lifecycle = incident.lifecycle.withStatus(IncidentStatus.CLOSED);
 
     assertThat(Deadlines.next(incident, cadence, T0)).isNull();
   }

@@ -65,13 +65,13 @@ class EscalationTest {
   @Test
   void theAckTimeoutExpiresOnlyForAnUnacknowledgedIncidentWhoseDeadlinePassed() {
     Incident incident = declared(Severity.P1);
-    incident.nextEscalationAt = T0.plus(Duration.ofMinutes(15));
+    incident.escalation = incident.escalation.withNextAt(T0.plus(Duration.ofMinutes(15)));
 
     assertThat(escalation.ackTimeoutExpired(incident, T0.plus(Duration.ofMinutes(14)))).isFalse();
     assertThat(escalation.ackTimeoutExpired(incident, T0.plus(Duration.ofMinutes(15)))).isTrue();
     Escalation.acknowledged(
         incident, "bob", T0.plus(Duration.ofMinutes(15)), new ChatLane(incident, policy));
-    incident.status = IncidentStatus.ACKNOWLEDGED;
+    incident.lifecycle = incident.lifecycle.withStatus(IncidentStatus.ACKNOWLEDGED);
     assertThat(escalation.ackTimeoutExpired(incident, T0.plus(Duration.ofHours(1)))).isFalse();
   }
 
@@ -79,26 +79,28 @@ class EscalationTest {
   void exhaustingTheChainStopsTheTimeoutAndTellsTheThread() {
     Incident incident = declared(Severity.P1);
     ChatLane chat = new ChatLane(incident, policy);
-    incident.escalationLevel = 2;
-    incident.escalationRound = 2;
-    incident.nextEscalationAt = T0;
+    incident.escalation = incident.escalation.withLevel(2);
+    incident.escalation = incident.escalation.withRound(2);
+    incident.escalation = incident.escalation.withNextAt(T0);
 
     assertThat(escalation.onAckTimeout(incident, T0, chat)).isEmpty();
-    assertThat(incident.nextEscalationAt).isNull();
-    assertThat(incident.timeline).extracting(TimelineEntry::kind).endsWith("escalation-exhausted");
+    assertThat(incident.escalation.nextAt()).isNull();
+    assertThat(incident.timeline())
+        .extracting(TimelineEntry::kind)
+        .endsWith("escalation-exhausted");
     assertThat(chat.next().text()).startsWith("🚨 Nobody acknowledged INC-1 after 2 rounds");
   }
 
   @Test
   void anAcknowledgementStopsTheTimeoutAndMakesTheFirstResponderCommander() {
     Incident incident = declared(Severity.P1);
-    incident.nextEscalationAt = T0.plus(Duration.ofMinutes(15));
+    incident.escalation = incident.escalation.withNextAt(T0.plus(Duration.ofMinutes(15)));
 
     Escalation.acknowledged(
         incident, "bob", T0.plus(Duration.ofMinutes(4)), new ChatLane(incident, policy));
 
-    assertThat(incident.nextEscalationAt).isNull();
-    assertThat(incident.commander).isEqualTo("bob");
+    assertThat(incident.escalation.nextAt()).isNull();
+    assertThat(incident.lifecycle.commander()).isEqualTo("bob");
     assertThat(incident.timeToAcknowledge()).isEqualTo(Duration.ofMinutes(4));
   }
 
@@ -112,12 +114,12 @@ class EscalationTest {
       Severity from, Severity to, boolean pagesNow, boolean running) {
     Incident incident = declared(from);
     if (from != Severity.P4) {
-      incident.escalationLevel = 0;
+      incident.escalation = incident.escalation.withLevel(0);
     }
-    incident.severity = to;
+    incident.lifecycle = incident.lifecycle.withSeverity(to);
 
     assertThat(escalation.severityChanged(incident, T0)).isEqualTo(pagesNow);
-    assertThat(incident.nextEscalationAt)
+    assertThat(incident.escalation.nextAt())
         .isEqualTo(running ? T0.plus(policy.forSeverity(to).ackTimeout()) : null);
   }
 
@@ -126,7 +128,7 @@ class EscalationTest {
     Incident incident = declared(Severity.P4);
 
     assertThat(escalation.pagesDeclaration(incident, null, T0)).isFalse();
-    assertThat(incident.timeline.get(incident.timeline.size() - 1).text())
+    assertThat(incident.timeline().get(incident.timeline().size() - 1).text())
         .contains("P4 does not page");
     assertThat(escalation.pagesDeclaration(declared(Severity.P1), null, T0)).isTrue();
     assertThat(escalation.pagesDeclaration(declared(Severity.P1), "bob", T0)).isFalse();

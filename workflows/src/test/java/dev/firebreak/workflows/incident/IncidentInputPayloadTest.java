@@ -70,7 +70,8 @@ class IncidentInputPayloadTest {
             "alice",
             Instant.parse("2026-03-02T10:00:00Z"));
     Incident incident = Incident.declare(declaration, Instant.parse("2026-03-02T10:00:00Z"));
-    incident.acknowledge("bob", Instant.parse("2026-03-02T10:04:00Z"));
+    incident.lifecycle =
+        incident.lifecycle.acknowledged("bob", Instant.parse("2026-03-02T10:04:00Z"));
     IncidentInput input =
         new IncidentInput(declaration, IncidentPolicies.recoup(), incident.progress());
 

@@ -26,9 +26,9 @@ class MonitoringTest {
 
     monitoring.resolved(incident, new Resolution("bob", "Rolled back", "Bad deploy"), T0, chat);
 
-    assertThat(incident.monitoringEndsAt).isEqualTo(T0.plus(Duration.ofMinutes(15)));
-    assertThat(incident.nextHealthCheckAt).isEqualTo(T0.plus(Duration.ofMinutes(1)));
-    assertThat(incident.postMortemInput.rootCause()).isEqualTo("Bad deploy");
+    assertThat(incident.monitoring.endsAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
+    assertThat(incident.monitoring.nextCheckAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+    assertThat(incident.postMortem.input().rootCause()).isEqualTo("Bad deploy");
     assertThat(chat.next().text())
         .startsWith("🟢 Resolved by bob: Rolled back. Health checks pass");
   }
@@ -53,7 +53,7 @@ class MonitoringTest {
         .isEqualTo(Monitoring.Verdict.NEXT_CHECK);
     assertThat(monitoring.afterChecks(incident, true, List.of()))
         .isEqualTo(Monitoring.Verdict.PASSED);
-    incident.status = IncidentStatus.MITIGATING;
+    incident.lifecycle = incident.lifecycle.withStatus(IncidentStatus.MITIGATING);
     assertThat(monitoring.afterChecks(incident, true, List.of(DOWN)))
         .isEqualTo(Monitoring.Verdict.WAIT);
   }
@@ -64,7 +64,7 @@ class MonitoringTest {
 
     monitoring.scheduleNextCheck(incident, T0.plus(Duration.ofSeconds(14 * 60 + 30)));
 
-    assertThat(incident.nextHealthCheckAt).isEqualTo(incident.monitoringEndsAt);
+    assertThat(incident.monitoring.nextCheckAt()).isEqualTo(incident.monitoring.endsAt());
   }
 
   @Test
@@ -78,11 +78,11 @@ class MonitoringTest {
         T0.plusSeconds(120),
         new ChatLane(incident, policy));
 
-    assertThat(incident.resolvedAt).isNull();
-    assertThat(incident.monitoringEndsAt).isNull();
-    assertThat(incident.nextHealthCheckAt).isNull();
-    assertThat(incident.lastUpdateAt).isEqualTo(T0.plusSeconds(120));
-    assertThat(incident.timeline.get(incident.timeline.size() - 1).text())
+    assertThat(incident.lifecycle.resolvedAt()).isNull();
+    assertThat(incident.monitoring.endsAt()).isNull();
+    assertThat(incident.monitoring.nextCheckAt()).isNull();
+    assertThat(incident.updates.lastUpdateAt()).isEqualTo(T0.plusSeconds(120));
+    assertThat(incident.timeline().get(incident.timeline().size() - 1).text())
         .startsWith("Reopened into mitigating: health check failed during monitoring");
   }
 
@@ -90,7 +90,7 @@ class MonitoringTest {
     Incident incident = EscalationTest.declared(Severity.P1);
     monitoring.resolved(
         incident, new Resolution("bob", null, null), T0, new ChatLane(incident, policy));
-    incident.status = IncidentStatus.MONITORING;
+    incident.lifecycle = incident.lifecycle.withStatus(IncidentStatus.MONITORING);
     return incident;
   }
 }

@@ -26,7 +26,7 @@ class PagerTest {
   })
   void eachLevelAndRoundHasItsOwnKeyAndOnlyTheFirstPageIsNoEscalation(
       int level, int round, String key, boolean escalation) {
-    incident.escalationRound = round;
+    incident.escalation = incident.escalation.withRound(round);
 
     assertThat(Pager.escalationKey(incident, level)).isEqualTo(key);
     assertThat(Pager.isEscalation(incident, level)).isEqualTo(escalation);
@@ -34,8 +34,7 @@ class PagerTest {
 
   @Test
   void aMissedUpdatePageIsKeyedByTheUpdatesPostedAndTheIntervalsMissed() {
-    incident.updatesPosted = 3;
-    incident.missedUpdates = 2;
+    incident.updates = new UpdateCadence.State(incident.updates.lastUpdateAt(), 2, 3, null);
 
     assertThat(Pager.missedUpdateKey(incident)).isEqualTo("INC-1/missed-update-3-2");
   }
@@ -43,11 +42,11 @@ class PagerTest {
   @Test
   void aPageIsRecordedWithItsTargetsAndLinksToTheIncidentRoomWhenThereIsOne() {
     String text = pager.record(incident, 1, "no acknowledgement in 15m", T0);
-    incident.incidentMessage = new MessageRef("C0ROOM", "1700.1", false);
+    incident.chat = incident.chat.withIncidentMessage(new MessageRef("C0ROOM", "1700.1", false));
 
     assertThat(text).isEqualTo("Paging level 2 (secondary), round 1: no acknowledgement in 15m");
-    assertThat(incident.escalationLevel).isEqualTo(1);
-    assertThat(incident.timeline.get(incident.timeline.size() - 1).text())
+    assertThat(incident.escalation.level()).isEqualTo(1);
+    assertThat(incident.timeline().get(incident.timeline().size() - 1).text())
         .endsWith("→ sms:+15550101, pagerduty:recoup-primary");
     PageRequest request = pager.request(incident, "k", policy.escalation().get(1), "why", true);
     assertThat(request.channel()).isEqualTo("C0ROOM");
@@ -59,7 +58,7 @@ class PagerTest {
   @Test
   void providersHearOfAnAcknowledgementOnlyWhenSomebodyWasPagedAndEachTargetOnce() {
     assertThat(Pager.followsUp(incident)).isFalse();
-    incident.escalationLevel = 0;
+    incident.escalation = incident.escalation.withLevel(0);
 
     assertThat(Pager.followsUp(incident)).isTrue();
     assertThat(pager.followUp(incident, "bob").targets())

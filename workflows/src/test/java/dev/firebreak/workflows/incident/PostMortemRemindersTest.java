@@ -21,7 +21,7 @@ class PostMortemRemindersTest {
 
     reminders.draft(incident, T0, chat);
 
-    assertThat(incident.nextPostMortemReminderAt).isEqualTo(T0.plus(Duration.ofHours(12)));
+    assertThat(incident.postMortem.nextReminderAt()).isEqualTo(T0.plus(Duration.ofHours(12)));
     ChatWork post = chat.next();
     assertThat(post.bookmark()).isEqualTo("Post-mortem INC-1");
     assertThat(post.text()).endsWith("Full report: GET /api/v1/incidents/INC-1/postmortem");
@@ -42,8 +42,8 @@ class PostMortemRemindersTest {
     reminders.remindIfDue(incident, T0.plus(Duration.ofHours(49)), chat);
     assertThat(chat.next().text())
         .contains("(overdue since " + T0.plus(Duration.ofHours(48)) + ")");
-    assertThat(incident.postMortemReminders).isEqualTo(2);
-    assertThat(incident.nextPostMortemReminderAt).isEqualTo(T0.plus(Duration.ofHours(61)));
+    assertThat(incident.postMortem.reminders()).isEqualTo(2);
+    assertThat(incident.postMortem.nextReminderAt()).isEqualTo(T0.plus(Duration.ofHours(61)));
   }
 
   @Test
@@ -54,8 +54,8 @@ class PostMortemRemindersTest {
     PostMortemReminders.reviewed(
         incident, "dave", T0.plusSeconds(60), new ChatLane(incident, policy));
 
-    assertThat(incident.nextPostMortemReminderAt).isNull();
-    assertThat(incident.reviewedBy).isEqualTo("dave");
+    assertThat(incident.postMortem.nextReminderAt()).isNull();
+    assertThat(incident.lifecycle.reviewedBy()).isEqualTo("dave");
   }
 
   @Test
@@ -69,15 +69,18 @@ class PostMortemRemindersTest {
     PostMortemReminders.contribute(
         incident, new PostMortemInput("dave", null, "Bad deploy", null, null, null), T0);
 
-    assertThat(incident.postMortemInput.impact()).isEqualTo("5% of users");
-    assertThat(incident.postMortemInput.rootCause()).isEqualTo("Bad deploy");
-    assertThat(incident.postMortemInput.preventionTasks()).singleElement().asString().hasSize(500);
+    assertThat(incident.postMortem.input().impact()).isEqualTo("5% of users");
+    assertThat(incident.postMortem.input().rootCause()).isEqualTo("Bad deploy");
+    assertThat(incident.postMortem.input().preventionTasks())
+        .singleElement()
+        .asString()
+        .hasSize(500);
   }
 
   private static Incident drafted() {
     Incident incident = EscalationTest.declared(Severity.P1);
-    incident.resolve("bob", T0, null);
-    incident.status = IncidentStatus.POST_MORTEM;
+    incident.lifecycle = incident.lifecycle.resolved("bob", T0, null);
+    incident.lifecycle = incident.lifecycle.withStatus(IncidentStatus.POST_MORTEM);
     return incident;
   }
 }

@@ -96,9 +96,9 @@ class PostMortemReportTest {
             l -> l.matches(" {0,3}(>.*|```.*|~~~.*|([-*_])(\\s*\\2){2,}\\s*|=+\\s*|-+\\s*)"));
     int expectedItems =
         2
-            + incident.timeline.size()
-            + incident.mitigations.size()
-            + incident.postMortemInput.preventionTasks().size();
+            + incident.timeline().size()
+            + incident.lifecycle.mitigations().size()
+            + incident.postMortem.input().preventionTasks().size();
     assertThat(lines.stream().filter(l -> l.matches(" {0,3}([-+*]|\\d{1,9}[.)])(\\s.*)?")))
         .as("list items")
         .hasSize(expectedItems);
@@ -128,12 +128,14 @@ class PostMortemReportTest {
         "update",
         field == Field.TIMELINE_ACTOR ? text : "bob",
         field == Field.TIMELINE_TEXT ? text : "Webhook secret mismatch found");
-    incident.mitigations.add(
-        new Mitigation(
-            field == Field.MITIGATION_BY ? text : "bob",
-            field == Field.MITIGATION_ACTION ? text : "Rotated the secret",
-            field == Field.MITIGATION_DETAIL ? text : "and redeployed"));
-    incident.mergePostMortemInput(
+    incident.lifecycle =
+        incident.lifecycle.withMitigation(
+            new Mitigation(
+                field == Field.MITIGATION_BY ? text : "bob",
+                field == Field.MITIGATION_ACTION ? text : "Rotated the secret",
+                field == Field.MITIGATION_DETAIL ? text : "and redeployed"));
+    PostMortemReminders.merge(
+        incident,
         new PostMortemInput(
             "bob",
             field == Field.IMPACT ? text : "12% of checkouts failed",
@@ -141,8 +143,9 @@ class PostMortemReportTest {
             field == Field.RESOLUTION ? text : "Secret updated",
             List.of(field == Field.TASK ? text : "Alert on signature failures"),
             field == Field.LESSONS ? text : "Secrets need an owner"));
-    incident.resolvedAt = RESOLVED;
-    incident.resolutionSummary = field == Field.SUMMARY ? text : "Webhooks delivered again";
+    incident.lifecycle =
+        incident.lifecycle.resolved(
+            "bob", RESOLVED, field == Field.SUMMARY ? text : "Webhooks delivered again");
     return incident;
   }
 

@@ -22,7 +22,7 @@ class UpdateCadenceTest {
   void eachMissedIntervalMovesTheDueTimeOneIntervalFurther(
       Severity severity, int missed, int minutes) {
     Incident incident = EscalationTest.declared(severity);
-    incident.missedUpdates = missed;
+    incident.updates = new UpdateCadence.State(T0, missed, 0, null);
 
     assertThat(cadence.due(incident)).isEqualTo(T0.plus(Duration.ofMinutes(minutes)));
   }
@@ -33,14 +33,14 @@ class UpdateCadenceTest {
 
     assertThat(cadence.overdue(incident, T0.plus(Duration.ofMinutes(14)))).isFalse();
     assertThat(cadence.overdue(incident, T0.plus(Duration.ofMinutes(15)))).isTrue();
-    incident.status = IncidentStatus.MONITORING;
+    incident.lifecycle = incident.lifecycle.withStatus(IncidentStatus.MONITORING);
     assertThat(cadence.overdue(incident, T0.plus(Duration.ofHours(2)))).isFalse();
   }
 
   @Test
   void aResponderUpdateRestartsTheCadenceAndIsClipped() {
     Incident incident = EscalationTest.declared(Severity.P1);
-    incident.missedUpdates = 2;
+    incident.updates = new UpdateCadence.State(T0, 2, 0, null);
     ChatLane chat = new ChatLane(incident, policy);
 
     ResponderUpdate clipped =
@@ -51,8 +51,8 @@ class UpdateCadenceTest {
             chat);
 
     assertThat(clipped.text()).hasSize(Clip.HISTORY_TEXT);
-    assertThat(incident.missedUpdates).isZero();
-    assertThat(incident.updatesPosted).isEqualTo(1);
+    assertThat(incident.updates.missed()).isZero();
+    assertThat(incident.updates.posted()).isEqualTo(1);
     assertThat(cadence.due(incident)).isEqualTo(T0.plusSeconds(60).plus(Duration.ofMinutes(15)));
     assertThat(chat.next().text()).startsWith("📊 UPDATE from bob: ").contains("⏰ ETA: 10 min");
   }
@@ -60,7 +60,7 @@ class UpdateCadenceTest {
   @Test
   void beforeAnAcknowledgementTheReminderGoesToTheLevelBeingPaged() {
     Incident incident = EscalationTest.declared(Severity.P1);
-    incident.escalationLevel = 1;
+    incident.escalation = incident.escalation.withLevel(1);
 
     assertThat(cadence.addressee(incident)).isEqualTo("secondary on call (slack:U0SECONDARY)");
     assertThat(cadence.reminderText(incident, T0.plus(Duration.ofMinutes(15))))
@@ -71,13 +71,13 @@ class UpdateCadenceTest {
   @Test
   void afterAnAcknowledgementTheReminderGoesToTheCommander() {
     Incident incident = EscalationTest.declared(Severity.P1);
-    incident.acknowledge("bob", T0);
+    incident.lifecycle = incident.lifecycle.acknowledged("bob", T0);
 
     cadence.remind(incident, T0.plus(Duration.ofMinutes(15)), new ChatLane(incident, policy));
 
     assertThat(cadence.addressee(incident)).isEqualTo("bob");
-    assertThat(incident.missedUpdates).isEqualTo(1);
-    assertThat(incident.timeline.get(incident.timeline.size() - 1).text())
+    assertThat(incident.updates.missed()).isEqualTo(1);
+    assertThat(incident.timeline().get(incident.timeline().size() - 1).text())
         .isEqualTo("No update for 15m (due every 15m)");
   }
 }
