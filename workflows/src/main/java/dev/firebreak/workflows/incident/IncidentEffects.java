@@ -3,41 +3,25 @@ package dev.firebreak.workflows.incident;
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.common.RootCause;
-import dev.firebreak.workflows.diagnostics.DependencyStatus;
-import dev.firebreak.workflows.diagnostics.DeployHistory;
-import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
-import dev.firebreak.workflows.diagnostics.ErrorCount;
-import dev.firebreak.workflows.diagnostics.ErrorCountActivities;
-import dev.firebreak.workflows.diagnostics.HealthCheck;
-import dev.firebreak.workflows.diagnostics.HealthResult;
-import dev.firebreak.workflows.diagnostics.StatusPageCheck;
 import dev.firebreak.workflows.maintenance.IncidentNotice;
 import dev.firebreak.workflows.maintenance.MaintenanceNoticeActivities;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.MessageRef;
-import dev.firebreak.workflows.notify.PageFollowUp;
-import dev.firebreak.workflows.notify.PagingActivities;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackWorkflow;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.Priority;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.ContinueAsNewOptions;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -58,24 +42,6 @@ final class IncidentEffects {
           .setPriority(Priority.newBuilder().setPriorityKey(1).build())
           .build();
 
-  /** A page is a post that keeps trying for an hour: waking someone late beats not waking them. */
-  private static final ActivityOptions PAGING =
-      ActivityOptions.newBuilder(ActivityPolicies.NOTIFY)
-          .setScheduleToCloseTimeout(Duration.ofHours(1))
-          .build();
-
-  /** A diagnostic that cannot answer in a minute is itself the answer ("could not check"). */
-  private static final ActivityOptions DIAGNOSTICS =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(1))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumAttempts(2)
-                  .build())
-          .build();
-
   /**
    * Telling the windows is a courtesy: it gives up after a few minutes rather than hold the
    * incident.
@@ -89,50 +55,27 @@ final class IncidentEffects {
   private final Incident incident;
   private final IncidentPolicy policy;
   private final ChatLane chatLane;
-  private final Pager pager;
-  private final IncidentDiagnostics diagnosticsPlan;
   private final ChatActivities chat =
       Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
   private final ChatActivities firstMessage =
       Workflow.newActivityStub(ChatActivities.class, FIRST_MESSAGE);
-  private final DiagnosticsActivities diagnostics =
-      Workflow.newActivityStub(DiagnosticsActivities.class, DIAGNOSTICS);
-  private final DiagnosticsActivities healthChecks =
-      Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.HEALTH);
-  private final ErrorCountActivities errorCounts =
-      Workflow.newActivityStub(ErrorCountActivities.class, DIAGNOSTICS);
   private Integer providersVersion;
   private boolean writesStatusMemo;
-  private boolean followsUpAfterPages;
   private Map<String, Object> publishedMemo;
-  private int pagesInFlight;
 
-  /**
-   * Escalation pages not yet answered by their provider; follow-ups wait for them
-   * (IncidentVersions#FOLLOW_UP_AFTER_PAGES).
-   */
-  private int triggersInFlight;
-
-  IncidentEffects(
-      Incident incident,
-      IncidentPolicy policy,
-      ChatLane chatLane,
-      Pager pager,
-      IncidentDiagnostics diagnosticsPlan) {
+  IncidentEffects(Incident incident, IncidentPolicy policy, ChatLane chatLane) {
     this.incident = incident;
     this.policy = policy;
     this.chatLane = chatLane;
-    this.pager = pager;
-    this.diagnosticsPlan = diagnosticsPlan;
   }
 
-  /** Asks the versions a run decides once at its start, in the order its first run asked them. */
+  /**
+   * Asks the version a run decides once at its start; {@link PageDelivery#startRun()} asks the
+   * next, in the order the first run asked them.
+   */
   void startRun() {
     writesStatusMemo =
         Workflow.getVersion(IncidentVersions.STATUS_MEMO, Workflow.DEFAULT_VERSION, 1) >= 1;
-    followsUpAfterPages =
-        Workflow.getVersion(IncidentVersions.FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1)
-            >= 1;
   }
 
   /**
@@ -145,10 +88,6 @@ final class IncidentEffects {
           Workflow.getVersion(IncidentVersions.PROVIDERS, Workflow.DEFAULT_VERSION, 1);
     }
     return providersVersion >= 1;
-  }
-
-  boolean pagesSettled() {
-    return pagesInFlight == 0;
   }
 
   // ---- Chat ----------------------------------------------------------------------------------
@@ -226,7 +165,7 @@ final class IncidentEffects {
    * incident's own room). Incidents that began before rooms keep posting to the configured channel,
    * as their history says they did.
    */
-  private boolean inIncidentRoom(MessageRef message) {
+  boolean inIncidentRoom(MessageRef message) {
     return ChatLane.posted(message)
         && Workflow.getVersion(IncidentVersions.INCIDENT_ROOM, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
@@ -235,155 +174,6 @@ final class IncidentEffects {
     if (delivery != null && delivery.dryRun()) {
       incident.record(now(), "dry-run", null, delivery.detail());
     }
-  }
-
-  // ---- Paging --------------------------------------------------------------------------------
-
-  void page(String key, EscalationLevel level, String reason) {
-    PagingActivities paging =
-        Workflow.newActivityStub(
-            PagingActivities.class,
-            ActivityOptions.newBuilder(PAGING)
-                .setSummary("Page " + level.name() + ": " + reason)
-                .build());
-    Promise<Delivery> page =
-        Async.function(
-            paging::page,
-            pager.request(
-                incident, key, level, reason, inIncidentRoom(incident.chat.incidentMessage())));
-    triggersInFlight++;
-    page.handle((delivery, failure) -> triggersInFlight--);
-    fireAndRecord(page, "page " + level.name(), key);
-  }
-
-  /**
-   * Tells the paging providers that keep an incident of their own (PagerDuty) that this one was
-   * acknowledged or resolved, so their escalation stops too. Fire-and-record, like a page. Since
-   * {@link IncidentVersions#FOLLOW_UP_AFTER_PAGES} it waits for the pages still on their way.
-   */
-  void followUpPages(String by, boolean resolved) {
-    if (!providersEnabled() || !Pager.followsUp(incident)) {
-      return;
-    }
-    String action = resolved ? "resolve" : "acknowledge";
-    PageFollowUp followUp = pager.followUp(incident, by);
-    PagingActivities paging =
-        Workflow.newActivityStub(
-            PagingActivities.class,
-            ActivityOptions.newBuilder(PAGING).setSummary("Paging providers: " + action).build());
-    Promise<Delivery> call;
-    if (!followsUpAfterPages) {
-      call =
-          resolved
-              ? Async.function(paging::resolved, followUp)
-              : Async.function(paging::acknowledged, followUp);
-    } else {
-      call =
-          Async.function(
-              () -> {
-                Workflow.await(() -> triggersInFlight == 0);
-                return resolved ? paging.resolved(followUp) : paging.acknowledged(followUp);
-              });
-    }
-    fireAndRecord(call, action + " the page", incident.id() + "/" + action);
-  }
-
-  /** Records where a page (or its follow-up) went, or that it failed; never blocks the caller. */
-  private void fireAndRecord(Promise<Delivery> call, String what, String key) {
-    pagesInFlight++;
-    call.handle(
-        (delivery, failure) -> {
-          pagesInFlight--;
-          if (failure != null) {
-            incident.record(
-                now(),
-                "page-failed",
-                null,
-                "Could not " + what + ": " + RootCause.message(failure));
-            log.error("{} {} failed: {}", incident.id(), key, RootCause.message(failure));
-          } else if (delivery != null && !delivery.dryRun()) {
-            incident.record(now(), "page-delivery", null, delivery.detail());
-          } else {
-            recordDryRun(delivery);
-          }
-          return null;
-        });
-  }
-
-  // ---- Diagnostics ---------------------------------------------------------------------------
-
-  /**
-   * Runs every health check in parallel and records the results (see
-   * IncidentDiagnostics#healthLine).
-   */
-  List<HealthResult> runHealthChecks(boolean recordWhenHealthy) {
-    List<HealthResult> results = startHealthChecks().stream().map(Promise::get).toList();
-    String line = diagnosticsPlan.healthLine(incident, results, recordWhenHealthy);
-    if (line != null) {
-      incident.record(now(), "health", null, line);
-    }
-    return results;
-  }
-
-  private List<Promise<HealthResult>> startHealthChecks() {
-    List<Promise<HealthResult>> checks = new ArrayList<>();
-    for (HealthCheck check : diagnosticsPlan.healthChecks()) {
-      checks.add(
-          diagnose(
-              () -> healthChecks.checkHealth(check),
-              failure -> IncidentDiagnostics.couldNotCheck(check, RootCause.message(failure))));
-    }
-    return checks;
-  }
-
-  Assessment runDiagnostics(boolean countErrors) {
-    List<Promise<HealthResult>> health = startHealthChecks();
-    List<Promise<DependencyStatus>> dependencies = new ArrayList<>();
-    List<Promise<DeployHistory>> deploys = new ArrayList<>();
-    List<Promise<ErrorCount>> errors = new ArrayList<>();
-    Instant since = now().minus(policy.recentDeployWindow());
-    for (IncidentDiagnostics.ServiceDiagnostics service :
-        diagnosticsPlan.assessment(since, countErrors)) {
-      for (StatusPageCheck check : service.dependencies()) {
-        dependencies.add(
-            diagnose(
-                () -> diagnostics.checkStatusPage(check),
-                failure -> IncidentDiagnostics.couldNotRead(check, RootCause.message(failure))));
-      }
-      if (service.deploys() != null) {
-        deploys.add(
-            diagnose(
-                () -> diagnostics.recentDeploys(service.deploys()),
-                failure ->
-                    IncidentDiagnostics.couldNotList(
-                        service.deploys(), RootCause.message(failure))));
-      }
-      if (service.errors() != null) {
-        errors.add(
-            diagnose(
-                () -> errorCounts.recentErrors(service.errors()),
-                failure ->
-                    IncidentDiagnostics.couldNotCount(
-                        service.errors(), RootCause.message(failure))));
-      }
-    }
-    return Assessment.of(
-        policy,
-        since,
-        health.stream().map(Promise::get).toList(),
-        dependencies.stream().map(Promise::get).toList(),
-        deploys.stream().map(Promise::get).toList(),
-        errors.stream().map(Promise::get).toList());
-  }
-
-  /**
-   * Runs one diagnostic in parallel with the others. A diagnostic that fails is itself a finding,
-   * so the failure becomes a result instead of failing the assessment.
-   */
-  private static <T> Promise<T> diagnose(
-      Supplier<T> call, Function<RuntimeException, T> onFailure) {
-    return Async.function(call::get)
-        .handle((result, failure) -> failure == null ? result : onFailure.apply(failure));
   }
 
   // ---- Maintenance windows -------------------------------------------------------------------

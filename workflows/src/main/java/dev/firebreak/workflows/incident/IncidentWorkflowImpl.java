@@ -4,7 +4,6 @@ import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackReport;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
@@ -20,11 +19,13 @@ import org.slf4j.Logger;
  *
  * <p>This class is the loop and the command handlers. Each runbook step decides in its own class
  * ({@link Escalation}, {@link UpdateCadence}, {@link Monitoring}, {@link PostMortemReminders},
- * {@link Pager}, {@link ChatLane}, {@link IncidentDiagnostics}, {@link IncidentCommandRules});
- * {@link Deadlines} is the one timer and {@link IncidentEffects} runs the activities. One loop owns
- * every timer, so there is one decision per wake-up and history stays small. Handlers change state
- * and queue messages; chat delivery runs on its own lane and pages are fire-and-record, so a slow
- * or failing Slack never delays a page or a command's answer.
+ * {@link Pager}, {@link ChatLane}, {@link IncidentDiagnostics}, {@link IncidentCommandRules},
+ * {@link AlertIntake}); {@link Deadlines} is the one timer, {@link DeclarationGate} holds early
+ * commands, and {@link IncidentEffects}, {@link PageDelivery}, {@link DiagnosticRuns} and {@link
+ * AlertDeliveries} issue the commands. One loop owns every timer, so there is one decision per
+ * wake-up and history stays small. Handlers change state and queue messages; chat delivery runs on
+ * its own lane and pages are fire-and-record, so a slow or failing Slack never delays a page or a
+ * command's answer.
  */
 public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
@@ -37,31 +38,14 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   private final UpdateCadence cadence;
   private final Monitoring monitoring;
   private final PostMortemReminders postMortem;
-  private final Pager pager;
   private final ChatLane chat;
   private final IncidentCommandRules refusals;
   private final IncidentEffects effects;
+  private final PageDelivery pages;
+  private final DiagnosticRuns diagnostics;
+  private final AlertDeliveries alerts;
+  private final DeclarationGate gate;
   private final Deadlines deadlines = new Deadlines();
-
-  /**
-   * Whether the declaration has been announced (and paged); commands wait for it (see {@link
-   * IncidentVersions#DECLARATION_FIRST}).
-   */
-  private boolean declared;
-
-  /**
-   * Who acknowledged while the declaration was still waiting for its first workflow task; null
-   * otherwise.
-   */
-  private String acknowledgedBeforeDeclaration;
-
-  /**
-   * The sender of an alert whose resolution resolves the incident at the next wake-up; null
-   * otherwise.
-   */
-  private String alertResolvedBy;
-
-  private AlertReceived firedAfterClose;
 
   @WorkflowInit
   public IncidentWorkflowImpl(IncidentInput state) {
@@ -75,17 +59,19 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     this.cadence = new UpdateCadence(policy);
     this.monitoring = new Monitoring(policy);
     this.postMortem = new PostMortemReminders(policy);
-    this.pager = new Pager(policy);
     this.chat = new ChatLane(incident, policy);
     this.refusals = new IncidentCommandRules(incident, policy);
-    this.effects =
-        new IncidentEffects(incident, policy, chat, pager, new IncidentDiagnostics(policy));
+    this.effects = new IncidentEffects(incident, policy, chat);
+    this.pages = new PageDelivery(incident, policy, new Pager(policy), effects);
+    this.diagnostics = new DiagnosticRuns(incident, policy, new IncidentDiagnostics(policy));
+    this.alerts =
+        new AlertDeliveries(incident, policy, effects, deadlines, this::reopenInto, this::resolve);
+    this.gate = new DeclarationGate(resumed != null);
     this.publicStatus =
         new PublicStatus(incident, policy, IncidentWorkflowImpl::now, effects::recordDryRun);
     if (state.openingAlert() != null) {
       incident.recordAlert(now(), state.openingAlert());
     }
-    this.declared = resumed != null;
   }
 
   @Override
@@ -95,6 +81,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       Async.procedure(publicStatus::deliver);
     }
     effects.startRun();
+    pages.startRun();
     if (state.resumed() == null) {
       announce();
     } else if (incident.chat.incidentMessage() == null) {
@@ -104,7 +91,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     effects.publishStatusMemo();
     while (incident.status() != IncidentStatus.CLOSED) {
       // Before the wait: an alert delivered with the start is handled before run() begins.
-      resolveIfTheAlertResolved();
+      alerts.resolveIfTheAlertResolved();
       deadlines.sleep(() -> Deadlines.next(incident, cadence, now()));
       Instant now = now();
       assessOnceAcknowledged();
@@ -116,9 +103,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       continueAsNewIfHistoryIsLong();
     }
     Workflow.await(this::isQuiet);
-    if (firedAfterClose != null) {
-      openNextIncidentForTheAlert();
-    }
+    alerts.openNextIncidentIfItFiredAgain();
     return new IncidentOutcome(
         incident.id(),
         incident.timeToAcknowledge(),
@@ -130,8 +115,8 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   private void announce() {
     chat.announce();
-    if (escalation.pagesDeclaration(incident, acknowledgedBeforeDeclaration, now())) {
-      pageLevel(0, "new " + incident.severity() + " incident");
+    if (escalation.pagesDeclaration(incident, gate.acknowledgedBeforeDeclaration(), now())) {
+      pages.pageLevel(0, "new " + incident.severity() + " incident", now());
       escalation.restartAckTimeout(incident, now());
     }
     if (effects.providersEnabled()) {
@@ -139,7 +124,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     }
     IncidentMetrics.declared(incident.severity());
     effects.tellRunningWindowsIfCritical();
-    declared = true;
+    gate.open();
     log.info(
         "{} declared: {} on {}",
         incident.id(),
@@ -156,18 +141,8 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       log.warn("{} escalation exhausted after {} rounds", incident.id(), policy.escalationRounds());
       return;
     }
-    pageLevel(next.getAsInt(), escalation.ackTimeoutReason(incident.severity()));
+    pages.pageLevel(next.getAsInt(), escalation.ackTimeoutReason(incident.severity()), now);
     escalation.restartAckTimeout(incident, now);
-  }
-
-  private void pageLevel(int level, String reason) {
-    String text = pager.record(incident, level, reason, now());
-    EscalationLevel target = policy.escalation().get(level);
-    if (Pager.isEscalation(incident, level)) {
-      IncidentMetrics.escalated(incident.severity(), "no-ack");
-    }
-    log.info("{} {}", incident.id(), text);
-    effects.page(Pager.escalationKey(incident, level), target, reason);
   }
 
   private void assessOnceAcknowledged() {
@@ -176,7 +151,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     }
     incident.assessment = incident.assessment.started();
     setStatus(IncidentStatus.ASSESSING);
-    Assessment assessment = effects.runDiagnostics(effects.providersEnabled());
+    Assessment assessment = diagnostics.runDiagnostics(effects.providersEnabled());
     IncidentDiagnostics.assessed(incident, assessment, now(), chat);
     if (incident.status() == IncidentStatus.ASSESSING) {
       setStatus(IncidentStatus.MITIGATING);
@@ -194,13 +169,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
         escalation.levelForMissedUpdate(
             incident.isAcknowledged(), incident.escalation.level(), incident.updates.missed());
     if (level.isPresent()) {
-      EscalationLevel target = pager.recordMissedUpdatePage(incident, level.getAsInt(), now);
-      effects.page(
-          Pager.missedUpdateKey(incident),
-          target,
-          Escalation.missedUpdateReason(incident.updates.missed()));
-      IncidentMetrics.escalated(incident.severity(), "missed-update");
-      log.warn("{} missed update escalated to {}", incident.id(), target.name());
+      pages.pageForMissedUpdates(level.getAsInt(), now);
     }
   }
 
@@ -209,7 +178,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
       return;
     }
     boolean periodOver = monitoring.periodOver(incident, now);
-    List<HealthResult> failing = IncidentDiagnostics.failing(effects.runHealthChecks(false));
+    List<HealthResult> failing = IncidentDiagnostics.failing(diagnostics.runHealthChecks(false));
     switch (monitoring.afterChecks(incident, periodOver, failing)) {
       case REOPEN -> {
         String reason = Monitoring.reopenReason(failing);
@@ -246,69 +215,15 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
         new IncidentInput(incident.declaration, policy, incident.progress()));
   }
 
-  /**
-   * The alert resolved and the config lets that resolve the incident: the same resolve a responder
-   * asks for, so it is refused (and says so in the timeline) while health checks fail.
-   */
-  private void resolveIfTheAlertResolved() {
-    String by = alertResolvedBy;
-    alertResolvedBy = null;
-    if (by == null || !incident.status().isOpen()) {
-      return;
-    }
-    try {
-      resolve(AlertIntake.resolution(incident.alerts, by));
-    } catch (ApplicationFailure refused) {
-      log.info("{} not resolved by its alert: {}", incident.id(), refused.getOriginalMessage());
-    }
-  }
-
-  /**
-   * A firing after the incident closed is a new incident, not a line in an old post-mortem. The
-   * workflow id is the alert's deduplication key, so the new incident continues this workflow as
-   * new (under the same id) and counts the firing as its first alert.
-   */
-  private void openNextIncidentForTheAlert() {
-    AlertReceived alert = firedAfterClose;
-    Declaration next = AlertIntake.nextDeclaration(incident, alert);
-    log.info(
-        "{} closed; its alert fired again, so a new incident opens under the same id",
-        incident.id());
-    effects.continueAsNew(
-        next, next.severity(), now(), new IncidentInput(next, policy, null, alert));
-  }
-
   // ---- Commands ------------------------------------------------------------------------------
 
   @Override
   public IncidentView acknowledge(Acknowledgement ack) {
-    if (waitsForDeclaration()) {
-      if (acknowledgedBeforeDeclaration == null) {
-        acknowledgedBeforeDeclaration = ack.by();
-      }
-      Workflow.await(() -> declared);
+    if (gate.awaitAcknowledgement(ack.by())) {
       refusals.requireNotAcknowledged();
     }
     acknowledgeBy(ack.by());
     return incident.view();
-  }
-
-  /**
-   * Holds a command that arrived before the declaration's first workflow task until the incident
-   * has been announced, so the room exists, the timeline starts with the declaration and the
-   * command's message follows the announcement. Once declared this returns at once and records
-   * nothing.
-   */
-  private void awaitDeclaration() {
-    if (waitsForDeclaration()) {
-      Workflow.await(() -> declared);
-    }
-  }
-
-  private boolean waitsForDeclaration() {
-    return !declared
-        && Workflow.getVersion(IncidentVersions.DECLARATION_FIRST, Workflow.DEFAULT_VERSION, 1)
-            >= 1;
   }
 
   private void acknowledgeBy(String by) {
@@ -316,13 +231,13 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     Escalation.acknowledged(incident, by, now, chat);
     setStatus(IncidentStatus.ACKNOWLEDGED);
     IncidentMetrics.acknowledged(incident.severity(), incident.timeToAcknowledge());
-    effects.followUpPages(by, false);
+    pages.followUp(by, false);
     log.info("{} acknowledged by {}", incident.id(), by);
   }
 
   @Override
   public IncidentView postUpdate(ResponderUpdate update) {
-    awaitDeclaration();
+    gate.await();
     ResponderUpdate clipped = cadence.record(incident, update, now(), chat);
     if (effects.providersEnabled()) {
       publicStatus.post(clipped.text());
@@ -337,10 +252,10 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   @Override
   public IncidentView changeSeverity(SeverityChange change) {
-    awaitDeclaration();
+    gate.await();
     ResponderRecords.severity(incident, change, now(), chat);
     if (escalation.severityChanged(incident, now())) {
-      pageLevel(0, "severity raised to " + change.severity());
+      pages.pageLevel(0, "severity raised to " + change.severity(), now());
     }
     if (effects.providersEnabled()) {
       publicStatus.openIfPublic();
@@ -353,7 +268,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   @Override
   public IncidentView assignCommander(CommanderAssignment assignment) {
-    awaitDeclaration();
+    gate.await();
     ResponderRecords.commander(incident, assignment, now(), chat);
     chat.refreshCard();
     return incident.view();
@@ -361,7 +276,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   @Override
   public IncidentView recordMitigation(Mitigation mitigation) {
-    awaitDeclaration();
+    gate.await();
     ResponderRecords.mitigation(incident, mitigation, now(), chat);
     if (effects.providersEnabled()) {
       publicStatus.follow();
@@ -371,8 +286,8 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   @Override
   public IncidentView resolve(Resolution resolution) {
-    awaitDeclaration();
-    List<HealthResult> failing = IncidentDiagnostics.failing(effects.runHealthChecks(true));
+    gate.await();
+    List<HealthResult> failing = IncidentDiagnostics.failing(diagnostics.runHealthChecks(true));
     if (!incident.status().isOpen()) {
       throw IncidentCommandRules.refusal(
           incident.id() + " became " + incident.status().label() + " while its health was checked");
@@ -391,7 +306,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     monitoring.resolved(incident, resolution, now(), chat);
     setStatus(IncidentStatus.MONITORING);
     IncidentMetrics.resolved(incident.severity(), incident.timeToResolve());
-    effects.followUpPages(resolution.by(), true);
+    pages.followUp(resolution.by(), true);
     log.info(
         "{} resolved by {}; monitoring until {}",
         incident.id(),
@@ -414,7 +329,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   @Override
   public IncidentView contributeToPostMortem(PostMortemInput input) {
-    awaitDeclaration();
+    gate.await();
     PostMortemReminders.contribute(incident, input, now());
     return incident.view();
   }
@@ -445,7 +360,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
    */
   @Override
   public IncidentView rollback(RollbackOrder order) {
-    awaitDeclaration();
+    gate.await();
     if (effects.startRollback(order)) {
       incident.record(
           now(),
@@ -473,37 +388,9 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     log.info("{} rollback {} ended {}", incident.id(), report.workflowId(), report.status());
   }
 
-  /**
-   * Counts the delivery; never pages (the first firing's page is the declaration's). A firing
-   * during monitoring or the post-mortem means the problem is back, so the incident reopens; a
-   * firing once closed opens the next incident when this run ends.
-   */
   @Override
   public void alert(AlertReceived alert) {
-    if (alert == null
-        || IncidentCommandRules.isBlank(alert.fingerprint())
-        || IncidentCommandRules.isBlank(alert.title())) {
-      log.warn("{} ignored an alert without fingerprint or title", incident.id());
-      return;
-    }
-    boolean actsOnAlerts =
-        Workflow.getVersion(IncidentVersions.ALERT_INTAKE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    incident.recordAlert(now(), alert);
-    if (!actsOnAlerts) {
-      return;
-    }
-    switch (AlertIntake.decide(incident.status(), alert)) {
-      case REOPEN -> {
-        reopenInto(alert.source(), "its alert fired again (" + alert.title() + ")");
-        log.warn("{} reopened: its alert fired again", incident.id());
-      }
-      case NEXT_INCIDENT -> firedAfterClose = alert;
-      case RESOLVE -> {
-        alertResolvedBy = alert.source();
-        deadlines.interrupt();
-      }
-      case COUNT_ONLY -> {}
-    }
+    alerts.received(alert);
   }
 
   @Override
@@ -539,7 +426,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   }
 
   private boolean isQuiet() {
-    return chat.isEmpty() && effects.pagesSettled() && publicStatus.isIdle();
+    return chat.isEmpty() && pages.settled() && publicStatus.isIdle();
   }
 
   private static Instant now() {

@@ -1,15 +1,9 @@
 package dev.firebreak.workflows.job;
 
 import dev.firebreak.workflows.action.HttpActionResult;
-import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.Refusals;
 import dev.firebreak.workflows.common.RootCause;
-import dev.firebreak.workflows.common.TaskQueue;
-import dev.firebreak.workflows.incident.ChildIncident;
-import dev.firebreak.workflows.incident.Declaration;
-import dev.firebreak.workflows.notify.ChatActivities;
-import dev.firebreak.workflows.notify.ThreadMessage;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -18,17 +12,13 @@ import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -56,29 +46,17 @@ public class JobWorkflowImpl implements JobWorkflow {
   static final int HISTORY_EVENT_LIMIT = 2_000;
 
   private static final int DETAIL_CHARS = 500;
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-  // The posts are waited for, so a chat outage may hold the job up for 5 minutes at most, not half
-  // an hour.
-  private final ChatActivities chat =
-      Workflow.newActivityStub(
-          ChatActivities.class,
-          ActivityOptions.newBuilder(ActivityPolicies.NOTIFY)
-              .setScheduleToCloseTimeout(Duration.ofMinutes(5))
-              .build());
   private final Deque<JobRun> history = new ArrayDeque<>();
   private final Deque<JobTrigger> pending = new ArrayDeque<>();
 
   private JobSpec spec;
   private long runs;
   private JobRun lastSuccess;
-
-  private int consecutiveFailures;
+  private final JobFailureStreak streak;
+  private final JobFailureAlerts failureAlerts;
   private boolean paused;
   private String pausedBy;
-  private boolean warned;
-  private String incidentId;
   private JobTrigger running;
   private JobRun current;
   private boolean retired;
@@ -91,11 +69,10 @@ public class JobWorkflowImpl implements JobWorkflow {
     this.history.addAll(record.history());
     this.pending.addAll(record.pending());
     this.lastSuccess = record.lastSuccess();
-    this.consecutiveFailures = record.consecutiveFailures();
+    this.streak = new JobFailureStreak(record);
+    this.failureAlerts = new JobFailureAlerts(streak);
     this.paused = record.paused();
     this.pausedBy = record.pausedBy();
-    this.warned = record.warned();
-    this.incidentId = record.incidentId();
   }
 
   @Override
@@ -225,9 +202,10 @@ public class JobWorkflowImpl implements JobWorkflow {
   private void record(JobRun run) {
     remember(run);
     if (run.outcome() == JobOutcome.SUCCEEDED) {
-      succeeded(run);
+      lastSuccess = run;
+      failureAlerts.succeeded(spec, run);
     } else {
-      failed(run);
+      failureAlerts.failed(spec, run, lastSuccess);
     }
     showStatus();
   }
@@ -238,112 +216,6 @@ public class JobWorkflowImpl implements JobWorkflow {
       history.removeLast();
     }
     JobMetrics.ran(spec.name(), run.outcome());
-  }
-
-  private void succeeded(JobRun run) {
-    boolean wasWarned = warned;
-    int streak = consecutiveFailures;
-    lastSuccess = run;
-    consecutiveFailures = 0;
-    warned = false;
-    incidentId = null;
-    log.info("job {} run {} succeeded: {}", spec.name(), run.number(), run.detail());
-    if (wasWarned) {
-      notifyChannel(
-          "recovered-" + run.number(),
-          "✅ Job *" + spec.name() + "* succeeded again after " + streak + " failed runs.");
-    }
-  }
-
-  private void failed(JobRun run) {
-    consecutiveFailures++;
-    JobAlerts alerts = spec.alerts();
-    log.warn(
-        "job {} run {} failed ({} in a row): {}",
-        spec.name(),
-        run.number(),
-        consecutiveFailures,
-        run.detail());
-    if (!warned && reached(alerts.warnAfter())) {
-      warned = true;
-      notifyChannel(
-          "warning-" + run.number(),
-          "⚠️ Job *"
-              + spec.name()
-              + "* has failed "
-              + consecutiveFailures
-              + " times in a row. Last error: "
-              + run.detail()
-              + since());
-    }
-    if (incidentId == null && reached(alerts.incidentAfter())) {
-      declareIncident(run);
-    }
-  }
-
-  private boolean reached(int threshold) {
-    return threshold > 0 && consecutiveFailures >= threshold;
-  }
-
-  private String since() {
-    return lastSuccess == null
-        ? " It has not succeeded yet."
-        : " Last success: " + lastSuccess.finishedAt() + ".";
-  }
-
-  /** A warning that cannot be posted must not stop the job; it is logged and the job goes on. */
-  private void notifyChannel(String key, String text) {
-    try {
-      chat.post(
-          new ThreadMessage(
-              JobWorkflow.workflowId(spec.name()) + "/" + key,
-              JobWorkflow.workflowId(spec.name()),
-              spec.alerts().channel(),
-              null,
-              text));
-    } catch (ActivityFailure failure) {
-      log.warn("job {} could not post '{}': {}", spec.name(), key, RootCause.message(failure));
-    }
-  }
-
-  /**
-   * The incident is a child that outlives this workflow (parent close policy ABANDON). Its id is
-   * derived from the job and the run, so a replay or retry can never declare it twice.
-   */
-  private void declareIncident(JobRun run) {
-    JobAlerts alerts = spec.alerts();
-    String id = "INC-" + DAY.format(now()) + "-" + spec.name() + "-" + run.number();
-    Declaration declaration =
-        new Declaration(
-            id,
-            "Scheduled job " + spec.name() + " failed " + consecutiveFailures + " times in a row",
-            alerts.severity(),
-            alerts.service(),
-            "Last error: "
-                + run.detail()
-                + since()
-                + " Schedule: "
-                + spec.cron()
-                + " ("
-                + spec.timeZone()
-                + ").",
-            null,
-            "firebreak-jobs",
-            null);
-    Optional<String> notStarted =
-        ChildIncident.declare(
-            declaration,
-            alerts.severity(),
-            alerts.incidentPolicy(),
-            alerts.severity() + " · " + alerts.service() + " · job " + spec.name() + " failing",
-            ChildWorkflowOptions.newBuilder().setTaskQueue(TaskQueue.NAME));
-    if (notStarted.isEmpty()) {
-      incidentId = id;
-      log.warn(
-          "job {} declared {} after {} failures in a row", spec.name(), id, consecutiveFailures);
-    } else {
-      log.warn("job {} could not declare {}: {}", spec.name(), id, notStarted.get());
-    }
   }
 
   // ---- Signals and updates -------------------------------------------------------------------
@@ -454,11 +326,11 @@ public class JobWorkflowImpl implements JobWorkflow {
         paused,
         pausedBy,
         running != null,
-        consecutiveFailures,
+        streak.consecutiveFailures(),
         runs,
         history.peekFirst(),
         lastSuccess,
-        incidentId,
+        streak.incidentId(),
         List.copyOf(history),
         current);
   }
@@ -470,12 +342,12 @@ public class JobWorkflowImpl implements JobWorkflow {
         runs,
         List.copyOf(history),
         lastSuccess,
-        consecutiveFailures,
+        streak.consecutiveFailures(),
         paused,
         pausedBy,
         new ArrayList<>(pending),
-        warned,
-        incidentId);
+        streak.warned(),
+        streak.incidentId());
   }
 
   private boolean historyIsLong() {
@@ -494,7 +366,9 @@ public class JobWorkflowImpl implements JobWorkflow {
             + spec.timeZone()
             + ") · "
             + state
-            + (consecutiveFailures == 0 ? "" : " · " + consecutiveFailures + " failures in a row"));
+            + (streak.consecutiveFailures() == 0
+                ? ""
+                : " · " + streak.consecutiveFailures() + " failures in a row"));
   }
 
   private static void requireBy(JobCommand command) {

@@ -1,0 +1,131 @@
+package dev.firebreak.workflows.incident;
+
+import dev.firebreak.workflows.common.ActivityPolicies;
+import dev.firebreak.workflows.common.RootCause;
+import dev.firebreak.workflows.diagnostics.DependencyStatus;
+import dev.firebreak.workflows.diagnostics.DeployHistory;
+import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
+import dev.firebreak.workflows.diagnostics.ErrorCount;
+import dev.firebreak.workflows.diagnostics.ErrorCountActivities;
+import dev.firebreak.workflows.diagnostics.HealthCheck;
+import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.diagnostics.StatusPageCheck;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs the diagnostics {@link IncidentDiagnostics} plans (health checks, status pages, deploys,
+ * error counts) as activities in parallel, and records what health checks found.
+ */
+final class DiagnosticRuns {
+
+  /** A diagnostic that cannot answer in a minute is itself the answer ("could not check"). */
+  private static final ActivityOptions DIAGNOSTICS =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumAttempts(2)
+                  .build())
+          .build();
+
+  private final Incident incident;
+  private final IncidentPolicy policy;
+  private final IncidentDiagnostics plan;
+  private final DiagnosticsActivities diagnostics =
+      Workflow.newActivityStub(DiagnosticsActivities.class, DIAGNOSTICS);
+  private final DiagnosticsActivities healthChecks =
+      Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.HEALTH);
+  private final ErrorCountActivities errorCounts =
+      Workflow.newActivityStub(ErrorCountActivities.class, DIAGNOSTICS);
+
+  DiagnosticRuns(Incident incident, IncidentPolicy policy, IncidentDiagnostics plan) {
+    this.incident = incident;
+    this.policy = policy;
+    this.plan = plan;
+  }
+
+  /**
+   * Runs every health check in parallel and records the results (see
+   * IncidentDiagnostics#healthLine).
+   */
+  List<HealthResult> runHealthChecks(boolean recordWhenHealthy) {
+    List<HealthResult> results = startHealthChecks().stream().map(Promise::get).toList();
+    String line = plan.healthLine(incident, results, recordWhenHealthy);
+    if (line != null) {
+      incident.record(IncidentEffects.now(), "health", null, line);
+    }
+    return results;
+  }
+
+  private List<Promise<HealthResult>> startHealthChecks() {
+    List<Promise<HealthResult>> checks = new ArrayList<>();
+    for (HealthCheck check : plan.healthChecks()) {
+      checks.add(
+          diagnose(
+              () -> healthChecks.checkHealth(check),
+              failure -> IncidentDiagnostics.couldNotCheck(check, RootCause.message(failure))));
+    }
+    return checks;
+  }
+
+  Assessment runDiagnostics(boolean countErrors) {
+    List<Promise<HealthResult>> health = startHealthChecks();
+    List<Promise<DependencyStatus>> dependencies = new ArrayList<>();
+    List<Promise<DeployHistory>> deploys = new ArrayList<>();
+    List<Promise<ErrorCount>> errors = new ArrayList<>();
+    Instant since = IncidentEffects.now().minus(policy.recentDeployWindow());
+    for (IncidentDiagnostics.ServiceDiagnostics service : plan.assessment(since, countErrors)) {
+      for (StatusPageCheck check : service.dependencies()) {
+        dependencies.add(
+            diagnose(
+                () -> diagnostics.checkStatusPage(check),
+                failure -> IncidentDiagnostics.couldNotRead(check, RootCause.message(failure))));
+      }
+      if (service.deploys() != null) {
+        deploys.add(
+            diagnose(
+                () -> diagnostics.recentDeploys(service.deploys()),
+                failure ->
+                    IncidentDiagnostics.couldNotList(
+                        service.deploys(), RootCause.message(failure))));
+      }
+      if (service.errors() != null) {
+        errors.add(
+            diagnose(
+                () -> errorCounts.recentErrors(service.errors()),
+                failure ->
+                    IncidentDiagnostics.couldNotCount(
+                        service.errors(), RootCause.message(failure))));
+      }
+    }
+    return Assessment.of(
+        policy,
+        since,
+        health.stream().map(Promise::get).toList(),
+        dependencies.stream().map(Promise::get).toList(),
+        deploys.stream().map(Promise::get).toList(),
+        errors.stream().map(Promise::get).toList());
+  }
+
+  /**
+   * Runs one diagnostic in parallel with the others. A diagnostic that fails is itself a finding,
+   * so the failure becomes a result instead of failing the assessment.
+   */
+  private static <T> Promise<T> diagnose(
+      Supplier<T> call, Function<RuntimeException, T> onFailure) {
+    return Async.function(call::get)
+        .handle((result, failure) -> failure == null ? result : onFailure.apply(failure));
+  }
+}
