@@ -39,6 +39,13 @@ public final class ActivityPolicies {
           .build();
 
   /**
+   * A post the workflow waits for before it goes on (a job's warning, a webhook retry's report): a
+   * chat outage holds it up for 5 minutes at most, not half an hour.
+   */
+  public static final ActivityOptions NOTIFY_AWAITED =
+      ActivityOptions.newBuilder(NOTIFY).setScheduleToCloseTimeout(Duration.ofMinutes(5)).build();
+
+  /**
    * Health checks and deploy lists: a few quick attempts, because a stale answer is worse than
    * none.
    */

@@ -6,8 +6,8 @@ package dev.firebreak.workflows.incident;
  * payload reads them, so keep them. A new incident starts with no progress; continue-as-new passes
  * everything that happened so far in {@code state} (one record per runbook step); runs continued by
  * older code carry it flat, in {@code progress} (see {@link LegacyProgress}). {@code openingAlert}
- * is the firing that opens a new incident under a closed one's id (see IncidentWorkflowImpl#alert);
- * it is counted as that incident's first alert.
+ * is the firing that opens a new incident under a closed one's id (see
+ * AlertDeliveries#openNextIncidentIfItFiredAgain); it is counted as that incident's first alert.
  */
 public record IncidentInput(
     Declaration declaration,

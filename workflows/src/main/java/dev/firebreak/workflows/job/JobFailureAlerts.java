@@ -7,11 +7,9 @@ import dev.firebreak.workflows.incident.ChildIncident;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,14 +23,8 @@ final class JobFailureAlerts {
 
   private static final Logger log = Workflow.getLogger(JobFailureAlerts.class);
 
-  // The posts are waited for, so a chat outage may hold the job up for 5 minutes at most, not half
-  // an hour.
   private final ChatActivities chat =
-      Workflow.newActivityStub(
-          ChatActivities.class,
-          ActivityOptions.newBuilder(ActivityPolicies.NOTIFY)
-              .setScheduleToCloseTimeout(Duration.ofMinutes(5))
-              .build());
+      Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY_AWAITED);
   private final JobFailureStreak streak;
 
   JobFailureAlerts(JobFailureStreak streak) {

@@ -2,12 +2,8 @@ package dev.firebreak.workflows.maintenance;
 
 import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.common.Refusals;
-import dev.firebreak.workflows.incident.ChildIncident;
-import dev.firebreak.workflows.incident.Declaration;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
@@ -27,10 +23,9 @@ import org.slf4j.Logger;
  * not call {@code Workflow}: {@link WindowChecklist} (how a stopped window ends), {@link
  * ManualStepAnswer}, {@link WindowAnnouncements}, {@link WindowRollbackRules} (what is rolled back,
  * under the lock), {@link WindowCommandRules} and {@link WindowSentences}. A failed step or
- * post-check declares its incident as a child workflow ({@link ChildIncident}), id {@code
- * incident-INC-<window id>}, which lives on after the window closes; the rollbacks are children too
- * ({@link WindowRollbacks}). A step that failed before anything was sent or changed calls the
- * window off instead.
+ * post-check declares its incident as a child workflow ({@link WindowIncident}), which lives on
+ * after the window closes; the rollbacks are children too ({@link WindowRollbacks}). A step that
+ * failed before anything was sent or changed calls the window off instead.
  */
 public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow {
 
@@ -45,6 +40,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private final WindowNotices notices;
   private final WindowStatusPage statusPage;
   private final WindowRollbacks rollbacks;
+  private final WindowIncident incident;
 
   private MaintenanceStatus status = MaintenanceStatus.SCHEDULED;
   private Instant end;
@@ -53,7 +49,6 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private StepConfirmation confirmation;
   private Abort abort;
   private boolean onlyWhatChanged;
-  private String incidentId;
   private String outcome;
 
   @WorkflowInit
@@ -66,6 +61,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     this.statusPage = new WindowStatusPage(request, plan, this::record);
     this.calls = new WindowCalls(request, plan, checklist, this::record);
     this.rollbacks = new WindowRollbacks(request, plan, this::record);
+    this.incident = new WindowIncident(request, plan, this::record);
   }
 
   @Override
@@ -255,21 +251,21 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
    * A step or post-check failed: declare the incident, roll back where configured, tell everyone.
    */
   private MaintenanceView failWindow() {
-    declareIncident();
+    incident.declare(checklist.failure());
     String rolledBack =
         rollbacks.rollBack(
             "Maintenance " + request.id() + " failed: " + checklist.failure(),
-            incidentId,
+            incident.id(),
             onlyWhatChanged);
     return finish(
-        MaintenanceStatus.FAILED, say.failed(checklist.failure(), rolledBack, incidentId));
+        MaintenanceStatus.FAILED, say.failed(checklist.failure(), rolledBack, incident.id()));
   }
 
   private MaintenanceView abortAfterChanges() {
     String rolledBack =
         rollbacks.rollBack(
             "Maintenance " + request.id() + " aborted by " + abort.by() + ": " + abort.reason(),
-            incidentId,
+            incident.id(),
             onlyWhatChanged);
     return finish(MaintenanceStatus.ABORTED, say.abortedAfterChanges(abort, rolledBack));
   }
@@ -277,48 +273,6 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   /** Stopped before anything changed: everyone is told, nothing is rolled back, no incident. */
   private MaintenanceView calledOff(String why) {
     return finish(MaintenanceStatus.CANCELLED, say.calledOff(why));
-  }
-
-  /**
-   * A second declaration under the same id is refused (REJECT_DUPLICATE): a window declares once.
-   */
-  private void declareIncident() {
-    if (plan.incidentPolicy() == null || plan.incidentSeverity() == null) {
-      return;
-    }
-    String id = "INC-" + request.id();
-    Declaration declaration =
-        new Declaration(
-            id,
-            "Maintenance " + request.id() + " failed: " + request.title(),
-            plan.incidentSeverity(),
-            request.services().get(0),
-            checklist.failure() + " (maintenance " + request.id() + ")",
-            null,
-            "maintenance " + request.id(),
-            now());
-    Optional<String> notStarted =
-        ChildIncident.declare(
-            declaration,
-            plan.incidentSeverity(),
-            plan.incidentPolicy(),
-            plan.incidentSeverity()
-                + " · "
-                + declaration.service()
-                + " · maintenance "
-                + request.id()
-                + " failed",
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE));
-    if (notStarted.isEmpty()) {
-      incidentId = id;
-      record(
-          "incident",
-          "Declared " + id + " (" + plan.incidentSeverity() + ") for the failed maintenance");
-    } else {
-      record("incident", "Could not declare " + id + ": " + notStarted.get());
-    }
   }
 
   // ---- The planned end ------------------------------------------------------------------------
@@ -430,7 +384,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
         end,
         status,
         waitingFor,
-        incidentId,
+        incident.id(),
         request.requestedBy(),
         outcome,
         timeline.entries());

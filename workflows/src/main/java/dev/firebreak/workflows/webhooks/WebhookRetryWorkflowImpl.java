@@ -62,14 +62,8 @@ public class WebhookRetryWorkflowImpl implements WebhookRetryWorkflow {
 
   private final WebhookActivities webhooks =
       Workflow.newActivityStub(WebhookActivities.class, LISTING);
-  // The posts are waited for, so a chat outage may hold the retry job up for 5 minutes at most, not
-  // half an hour.
   private final ChatActivities chat =
-      Workflow.newActivityStub(
-          ChatActivities.class,
-          ActivityOptions.newBuilder(ActivityPolicies.NOTIFY)
-              .setScheduleToCloseTimeout(Duration.ofMinutes(5))
-              .build());
+      Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY_AWAITED);
 
   private final WebhookRetryRequest request;
   private final RedeliveryBook book;
