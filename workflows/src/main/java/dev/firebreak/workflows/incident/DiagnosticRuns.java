@@ -11,7 +11,6 @@ import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
 import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -28,16 +27,14 @@ import java.util.function.Supplier;
  */
 final class DiagnosticRuns {
 
-  /** A diagnostic that cannot answer in a minute is itself the answer ("could not check"). */
+  /**
+   * A diagnostic that cannot answer in a minute is itself the answer ("could not check"); it is
+   * retried as a health check is.
+   */
   private static final ActivityOptions DIAGNOSTICS =
-      ActivityOptions.newBuilder()
+      ActivityOptions.newBuilder(ActivityPolicies.HEALTH)
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setScheduleToCloseTimeout(Duration.ofMinutes(1))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setMaximumAttempts(2)
-                  .build())
           .build();
 
   private final Incident incident;
