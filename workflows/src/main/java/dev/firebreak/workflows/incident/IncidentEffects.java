@@ -25,9 +25,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 
 /**
- * The incident's side effects: the activities that post, page, diagnose and tell windows, and the
- * version checks that decide which of them a run issues. The runbook steps decide what to do; this
- * class does it, and records in the timeline what came of it.
+ * The incident's side effects besides pages ({@link PageDelivery}) and diagnostics ({@link
+ * DiagnosticRuns}): the chat lane's delivery, telling windows, the memo, search attributes, the
+ * rollback child and continue-as-new, and the version checks that decide which of them a run
+ * issues. The runbook steps decide what to do; this class does it, and records in the timeline what
+ * came of it.
  */
 final class IncidentEffects {
 
