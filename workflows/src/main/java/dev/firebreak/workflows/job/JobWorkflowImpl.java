@@ -31,7 +31,9 @@ import org.slf4j.Logger;
  * the same workflow and a paused job stays paused whichever fired it. Runs are serialised here: a
  * tick that arrives while a run is going is buffered (one at most, further ones are recorded as
  * skipped), which is the overlap policy whatever the backend. The history is bounded and the
- * workflow continues as new when the server suggests it, so a 15-minute job can run for years.
+ * workflow continues as new when the server suggests it, so a 15-minute job can run for years. A
+ * failing streak's warning, incident and recovery are {@link JobFailureAlerts}' (as {@link
+ * JobFailureStreak} decides).
  */
 public class JobWorkflowImpl implements JobWorkflow {
 
@@ -49,12 +51,12 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   private final Deque<JobRun> history = new ArrayDeque<>();
   private final Deque<JobTrigger> pending = new ArrayDeque<>();
+  private final JobFailureStreak streak;
+  private final JobFailureAlerts failureAlerts;
 
   private JobSpec spec;
   private long runs;
   private JobRun lastSuccess;
-  private final JobFailureStreak streak;
-  private final JobFailureAlerts failureAlerts;
   private boolean paused;
   private String pausedBy;
   private JobTrigger running;
