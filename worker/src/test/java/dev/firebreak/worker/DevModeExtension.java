@@ -106,7 +106,7 @@ final class DevModeExtension
   }
 
   /** The log, then each fake's calls, oldest first; each part says what it left out. */
-  String report() {
+  private String report() {
     StringBuilder text = new StringBuilder("What dev mode logged and its fakes received.\n");
     List<String> lines = log.lines();
     text.append("Log, last ").append(lines.size()).append(" lines");
