@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.http.Excerpt;
 import dev.firebreak.activities.http.HttpReply;
 import dev.firebreak.activities.http.HttpTransport;
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import java.io.IOException;
@@ -103,7 +104,7 @@ public final class HttpHealthChecker {
               new Request.Builder().url(url).header("Accept", "application/json").get().build(),
               check.timeout());
     } catch (InterruptedIOException timedOut) {
-      return unhealthy(check, 0, "no answer within " + check.timeout().toMillis() + " ms");
+      return unhealthy(check, 0, "no answer within " + HumanDuration.exact(check.timeout()));
     } catch (IOException unreachable) {
       return unhealthy(check, 0, "unreachable (" + unreachable.getMessage() + ")");
     }

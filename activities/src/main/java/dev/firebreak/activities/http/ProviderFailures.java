@@ -1,5 +1,6 @@
 package dev.firebreak.activities.http;
 
+import dev.firebreak.workflows.common.HumanDuration;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public final class ProviderFailures {
       String provider, String message, Duration retryAfter) {
     Duration delay = retryAfter == null ? DEFAULT_RATE_LIMIT_DELAY : retryAfter;
     return ApplicationFailure.newFailureWithCauseAndDelay(
-        message + " (" + provider + " asked to retry after " + delay.toSeconds() + "s)",
+        message + " (" + provider + " asked to retry after " + HumanDuration.exact(delay) + ")",
         RATE_LIMITED,
         null,
         delay);
@@ -55,7 +56,7 @@ public final class ProviderFailures {
    */
   public static ApplicationFailure heldBack(String message, Duration delay) {
     return ApplicationFailure.newBuilder()
-        .setMessage(message + " (retrying in " + delay.toMillis() + " ms)")
+        .setMessage(message + " (retrying in " + HumanDuration.exact(delay) + ")")
         .setType(RATE_LIMITED)
         .setNextRetryDelay(delay)
         .setCategory(ApplicationErrorCategory.BENIGN)

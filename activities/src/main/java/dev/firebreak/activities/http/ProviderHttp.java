@@ -3,6 +3,7 @@ package dev.firebreak.activities.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.workflows.common.HumanDuration;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -78,7 +79,7 @@ public final class ProviderHttp {
     } catch (InterruptedIOException timedOut) {
       ProviderCallMetrics.unanswered(metricLabel, true);
       throw ProviderFailures.unavailable(
-          provider + " did not answer within " + timeout.toMillis() + " ms", timedOut);
+          provider + " did not answer within " + HumanDuration.exact(timeout), timedOut);
     } catch (IOException unreachable) {
       ProviderCallMetrics.unanswered(metricLabel, false);
       throw ProviderFailures.unavailable(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.http.HttpReply;
 import dev.firebreak.activities.http.HttpTransport;
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class StatusPageReader {
     try {
       reply = transport.exchange(new Request.Builder().url(statusJson).get().build(), timeout);
     } catch (InterruptedIOException timedOut) {
-      return unknown(check, "status page did not answer within " + timeout.toMillis() + " ms");
+      return unknown(check, "status page did not answer within " + HumanDuration.exact(timeout));
     } catch (IOException unreachable) {
       return unknown(check, "status page unreachable (" + unreachable.getMessage() + ")");
     }

@@ -1,5 +1,6 @@
 package dev.firebreak.activities.twilio;
 
+import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.PagingActivities;
@@ -59,6 +60,6 @@ public final class SmsPaging implements PagingActivities {
             + request.title()
             + (request.reason() == null ? "" : " (" + request.reason() + ")")
             + ". Acknowledge in Slack or the API.";
-    return text.length() > TEXT_MAX ? text.substring(0, TEXT_MAX - 1) + "…" : text;
+    return Clip.of(text, TEXT_MAX);
   }
 }

@@ -140,6 +140,6 @@ class RenderRollbackTest {
         catchThrowableOfType(ApplicationFailure.class, () -> rollBack(client("rnd_key")));
 
     assertThat(timedOut.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
-    assertThat(timedOut.getOriginalMessage()).isEqualTo("Render did not answer within 500 ms");
+    assertThat(timedOut.getOriginalMessage()).isEqualTo("Render did not answer within 500ms");
   }
 }

@@ -133,7 +133,7 @@ class VercelRollbackTest {
             () -> client("vercel-token").rollbackProgress("prj_1", "dpl_old", "dpl_old"));
 
     assertThat(timedOut.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
-    assertThat(timedOut.getOriginalMessage()).isEqualTo("Vercel did not answer within 500 ms");
+    assertThat(timedOut.getOriginalMessage()).isEqualTo("Vercel did not answer within 500ms");
   }
 
   @Test

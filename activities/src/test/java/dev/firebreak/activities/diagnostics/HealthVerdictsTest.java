@@ -35,9 +35,9 @@ import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecordingMail;
 import dev.firebreak.workflows.maintenance.ScriptedActions;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
-import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
+import dev.firebreak.workflows.rollback.StartThenClaimLocks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -90,7 +90,7 @@ class HealthVerdictsTest {
         new ScriptedActions(),
         new ScriptedErrorCounts(),
         deploys,
-        new RollbackLocks(env.getWorkflowClient()));
+        new StartThenClaimLocks(env.getWorkflowClient()));
     env.start();
     client = env.getWorkflowClient();
   }

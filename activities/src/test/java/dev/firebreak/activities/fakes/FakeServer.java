@@ -1,5 +1,6 @@
 package dev.firebreak.activities.fakes;
 
+import dev.firebreak.workflows.common.Clip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,7 +21,10 @@ import okhttp3.mockwebserver.SocketPolicy;
  * real provider's rate limiter or load balancer would), then lets the subclass answer like the real
  * API. Start it in a try-with-resources or close it in {@code @AfterEach}.
  */
-public abstract class FakeServer implements AutoCloseable {
+public abstract class FakeServer implements AutoCloseable, FakeRecording {
+
+  /** How much of a body {@link #recordedCalls} shows: enough to recognise the call. */
+  private static final int RECORDED_BODY = 300;
 
   private final MockWebServer server = new MockWebServer();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -67,6 +71,14 @@ public abstract class FakeServer implements AutoCloseable {
   /** Every request received so far, faults included, oldest first. */
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
+  }
+
+  /** Oldest first: the method, the path and the body, cut short. */
+  @Override
+  public List<String> recordedCalls() {
+    return requests().stream()
+        .map(r -> r.getMethod() + " " + r.getPath() + " " + Clip.of(bodyOf(r), RECORDED_BODY))
+        .toList();
   }
 
   /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firebreak.workflows.common.Clip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -39,7 +41,7 @@ import okhttp3.mockwebserver.SocketPolicy;
  * with Slack's error codes, channels and messages kept in memory, and faults injected per method.
  * Reusable from other modules through the activities test-jar.
  */
-public final class FakeSlack implements AutoCloseable {
+public final class FakeSlack implements AutoCloseable, FakeRecording {
 
   public static final String DEFAULT_TOKEN = "xoxb-fake-slack-token";
   public static final String DEFAULT_CHANNEL_NAME = "incidents";
@@ -57,6 +59,9 @@ public final class FakeSlack implements AutoCloseable {
   private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
   private static final String TEAM_URL = "https://firebreak-fake.slack.com/";
 
+  /** How much of a call {@link #recordedCalls} shows: enough to recognise it. */
+  private static final int RECORDED_CALL = 300;
+
   private final ObjectMapper json = new ObjectMapper();
   private final MockWebServer server = new MockWebServer();
   private final String token;
@@ -65,6 +70,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, List<FakeSlackMessage>> messagesByChannel = new HashMap<>();
   private final Map<String, Deque<FakeSlackFault>> faultsByMethod = new HashMap<>();
   private final Map<String, List<FakeSlackRequest>> requestsByMethod = new HashMap<>();
+
   private final List<Consumer<FakeSlackMessage>> postListeners = new CopyOnWriteArrayList<>();
   private final Map<String, ChannelState> channelsById = new HashMap<>();
   private final Map<String, Integer> rateLimitedByMethod = new HashMap<>();
@@ -249,6 +255,23 @@ public final class FakeSlack implements AutoCloseable {
   public synchronized Optional<FakeSlackRequest> lastRequest(String method) {
     List<FakeSlackRequest> requests = requestsByMethod.getOrDefault(method, List.of());
     return requests.isEmpty() ? Optional.empty() : Optional.of(requests.get(requests.size() - 1));
+  }
+
+  /**
+   * Grouped by Web API method, oldest first within one: the method and its form fields (the token
+   * left out), cut short.
+   */
+  @Override
+  public synchronized List<String> recordedCalls() {
+    return requestsByMethod.values().stream()
+        .flatMap(List::stream)
+        .map(
+            r -> {
+              Map<String, String> fields = new TreeMap<>(r.form());
+              fields.remove("token");
+              return Clip.of(r.method() + " " + fields, RECORDED_CALL);
+            })
+        .toList();
   }
 
   @Override

@@ -116,7 +116,7 @@ class HttpHealthCheckerTest {
 
     assertThat(result.healthy()).isFalse();
     assertThat(result.httpStatus()).isZero();
-    assertThat(result.summary()).isEqualTo("unhealthy: no answer within 300 ms");
+    assertThat(result.summary()).isEqualTo("unhealthy: no answer within 300ms");
   }
 
   @Test

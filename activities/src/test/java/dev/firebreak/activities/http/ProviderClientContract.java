@@ -63,7 +63,7 @@ public abstract class ProviderClientContract {
     ApplicationFailure failure = catchThrowableOfType(ApplicationFailure.class, this::callProvider);
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
-    assertThat(failure.getOriginalMessage()).contains("did not answer within 300 ms");
+    assertThat(failure.getOriginalMessage()).contains("did not answer within 300ms");
   }
 
   /** Asserts that the call fails permanently with exactly this message. */

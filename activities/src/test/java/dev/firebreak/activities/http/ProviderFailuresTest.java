@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProviderFailuresTest {
@@ -82,5 +85,23 @@ class ProviderFailuresTest {
     assertThat(failure.getType()).isEqualTo(ProviderFailures.REJECTED);
     assertThat(failure.getOriginalMessage())
         .isEqualTo("Vercel answered HTTP " + status + ": Not authorized");
+  }
+
+  /** Below a second, whole seconds and beyond a minute: each as people read a limit. */
+  static Stream<Arguments> delays() {
+    return Stream.of(
+        Arguments.of(Duration.ofMillis(500), "500ms"),
+        Arguments.of(Duration.ofSeconds(30), "30s"),
+        Arguments.of(Duration.ofSeconds(90), "1m 30s"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("delays")
+  void aRateLimitAndAHeldBackCallSayTheirDelayAsTheOneDurationHumaniserDoes(
+      Duration delay, String said) {
+    assertThat(ProviderFailures.rateLimited("Slack", "ratelimited", delay).getOriginalMessage())
+        .isEqualTo("ratelimited (Slack asked to retry after " + said + ")");
+    assertThat(ProviderFailures.heldBack("held back", delay).getOriginalMessage())
+        .isEqualTo("held back (retrying in " + said + ")");
   }
 }

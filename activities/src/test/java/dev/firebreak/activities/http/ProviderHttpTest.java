@@ -86,7 +86,7 @@ class ProviderHttpTest {
         catchThrowableOfType(ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT));
 
     assertThat(failure.getType()).isEqualTo(ProviderFailures.UNAVAILABLE);
-    assertThat(failure.getOriginalMessage()).isEqualTo("Vercel did not answer within 200 ms");
+    assertThat(failure.getOriginalMessage()).isEqualTo("Vercel did not answer within 200ms");
   }
 
   @Test

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PagingRouterTest {
 
@@ -102,6 +104,37 @@ class PagingRouterTest {
         .contains("PagerDuty alert triggered for recoup-primary (dedup_key INC-1)")
         .contains("SMS to +15550100 queued", "SMS to +15550101 queued")
         .contains("email to manager@recoup.com accepted");
+  }
+
+  /**
+   * "Firebreak page: [P1] INC-1 " is 27 characters and the cut falls at 319: with this much padding
+   * the emoji ends just before the cut, is split by it, or starts right after it.
+   */
+  @ParameterizedTest(name = "{0} characters before the emoji")
+  @ValueSource(ints = {290, 291, 292})
+  void anSmsOfALongTitleIsCutToItsLimitWithAnEllipsisAndNeverHalfAnEmoji(int padding) {
+    String title = "a".repeat(padding) + "\uD83D\uDD25" + "b".repeat(100);
+    PageRequest request =
+        new PageRequest(
+            "INC-1/page-r1-l2",
+            "INC-1",
+            "P1",
+            title,
+            "secondary",
+            List.of("sms:+15550100"),
+            null,
+            "#incidents",
+            null);
+
+    allProviders().page(request);
+
+    String body = twilio.messages().get(0).body();
+    assertThat(body.length()).isLessThanOrEqualTo(320);
+    assertThat(body).startsWith("Firebreak page: [P1] INC-1 aaa").endsWith("…");
+    assertThat(body.chars().filter(c -> Character.isSurrogate((char) c)).count() % 2)
+        .as("no half of a surrogate pair")
+        .isZero();
+    assertThat(body).doesNotContain("?", "\uFFFD");
   }
 
   @Test

@@ -79,7 +79,6 @@ class StatusPageReaderTest {
   void slowPageIsUnknown() {
     page.faults().slowNext(1, Duration.ofMillis(900));
 
-    assertThat(read(page.url()).description())
-        .isEqualTo("status page did not answer within 300 ms");
+    assertThat(read(page.url()).description()).isEqualTo("status page did not answer within 300ms");
   }
 }

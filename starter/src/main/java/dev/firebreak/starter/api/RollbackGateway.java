@@ -1,5 +1,6 @@
 package dev.firebreak.starter.api;
 
+import dev.firebreak.starter.rollback.RollbackLocks;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentView;
@@ -7,7 +8,6 @@ import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.rollback.Approval;
 import dev.firebreak.workflows.rollback.LockDecision;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflow;
-import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackView;
 import dev.firebreak.workflows.rollback.RollbackWorkflow;

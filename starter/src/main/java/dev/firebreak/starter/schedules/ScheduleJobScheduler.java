@@ -1,5 +1,6 @@
 package dev.firebreak.starter.schedules;
 
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.job.JobTick;
 import dev.firebreak.workflows.job.JobTickWorkflow;
 import dev.firebreak.workflows.job.JobWorkflow;
@@ -78,8 +79,8 @@ public final class ScheduleJobScheduler implements JobScheduler {
   @Override
   public String describe() {
     return "Temporal Schedules (overlap skip, catch-up window "
-        + CATCH_UP_WINDOW.toMinutes()
-        + " min)";
+        + HumanDuration.of(CATCH_UP_WINDOW)
+        + ")";
   }
 
   private Schedule schedule(JobTick timing) {

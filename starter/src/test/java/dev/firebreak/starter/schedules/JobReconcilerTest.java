@@ -70,6 +70,12 @@ class JobReconcilerTest {
   }
 
   @Test
+  void theSchedulerSaysItsCatchUpWindowAsPeopleReadADuration() {
+    assertThat(new ScheduleJobScheduler(new InMemoryScheduleClient(), QUEUE).describe())
+        .isEqualTo("Temporal Schedules (overlap skip, catch-up window 1h)");
+  }
+
+  @Test
   void schedulesAreAddedChangedAndRemovedToMatchTheConfig() {
     InMemoryScheduleClient schedules = new InMemoryScheduleClient();
     JobReconciler reconciler =

@@ -9,4 +9,10 @@ import java.time.Duration;
  * @param workflowId the rollback that will run under the lock
  * @param lease how long the lock is held at most if the rollback never releases it
  */
-public record LockClaim(String key, String workflowId, Duration lease) {}
+public record LockClaim(String key, String workflowId, Duration lease) {
+
+  /** The claim an order's rollback makes: its key, its workflow, its policy's longest run. */
+  public static LockClaim of(RollbackOrder order) {
+    return new LockClaim(order.request().key(), order.workflowId(), order.policy().longestRun());
+  }
+}

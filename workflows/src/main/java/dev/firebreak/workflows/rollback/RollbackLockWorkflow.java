@@ -1,5 +1,8 @@
 package dev.firebreak.workflows.rollback;
 
+import dev.firebreak.workflows.common.TaskQueue;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -19,6 +22,19 @@ public interface RollbackLockWorkflow {
 
   static String workflowId(String service) {
     return "rollback-lock-" + service;
+  }
+
+  /**
+   * How a claim starts the service's lock: a start while it runs joins the running one, so every
+   * claimant may start it.
+   */
+  static WorkflowOptions startOptions(String service) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId(service))
+        .setTaskQueue(TaskQueue.NAME)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .build();
   }
 
   /**

@@ -16,6 +16,9 @@ public class RollbackLockWorkflowImpl implements RollbackLockWorkflow {
 
   private static final Logger log = Workflow.getLogger(RollbackLockWorkflowImpl.class);
 
+  /** The failure type a claim without its key, workflow id or lease is refused with. */
+  static final String INVALID_CLAIM = "InvalidClaim";
+
   private LockHolder holder;
   private boolean changed;
 
@@ -58,7 +61,7 @@ public class RollbackLockWorkflowImpl implements RollbackLockWorkflow {
         || claim.workflowId() == null
         || claim.lease() == null) {
       throw ApplicationFailure.newFailure(
-          "a claim needs a key, a workflow id and a lease", "InvalidClaim");
+          "a claim needs a key, a workflow id and a lease", INVALID_CLAIM);
     }
   }
 

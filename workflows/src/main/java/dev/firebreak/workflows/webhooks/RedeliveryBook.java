@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.webhooks;
 
+import dev.firebreak.workflows.common.Clip;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -169,10 +170,7 @@ final class RedeliveryBook {
   }
 
   private Optional<DeadLetter> fail(String id, boolean permanent, String error, int maxAttempts) {
-    String shortError =
-        error == null
-            ? "unknown error"
-            : error.length() <= ERROR_CHARS ? error : error.substring(0, ERROR_CHARS) + "…";
+    String shortError = error == null ? "unknown error" : Clip.of(error, ERROR_CHARS);
     FailedAttempts before = failing.get(id);
     int attempts = before == null ? 1 : before.attempts() + 1;
     if (permanent || attempts >= maxAttempts) {

@@ -2,7 +2,6 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -10,6 +9,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
@@ -18,9 +18,9 @@ import io.temporal.workflow.WorkflowMethod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ChildIncidentTest {
 
@@ -66,26 +66,30 @@ class ChildIncidentTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
+  private String taskQueue;
+
+  /**
+   * A server, worker and task queue of its own for each test; prints the workflows' histories when
+   * one fails. The parent sets no task queue, so its incident runs on the parent's.
+   */
+  @RegisterExtension
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(
+              DeclaringParentImpl.class, IncidentWorkflowImpl.class)
+          .setActivityImplementations(
+              new RecordingChat(),
+              new RecordingPager(),
+              new RecordingStatusPage(),
+              new ScriptedDiagnostics(),
+              new ScriptedErrorCounts())
+          .build();
 
   @BeforeEach
-  void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(
-        DeclaringParentImpl.class, IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new RecordingChat(),
-        new RecordingPager(),
-        new RecordingStatusPage(),
-        new ScriptedDiagnostics(),
-        new ScriptedErrorCounts());
-    env.start();
-    client = env.getWorkflowClient();
-  }
-
-  @AfterEach
-  void stopEnvironment() {
-    env.close();
+  void startEnvironment(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
+    this.env = env;
+    this.client = client;
+    this.taskQueue = worker.getTaskQueue();
   }
 
   @Test
@@ -95,7 +99,7 @@ class ChildIncidentTest {
             DeclaringParent.class,
             WorkflowOptions.newBuilder()
                 .setWorkflowId("window-MW-9")
-                .setTaskQueue(TaskQueue.NAME)
+                .setTaskQueue(taskQueue)
                 .build());
 
     List<String> outcomes = parent.declareTwice("INC-MW-9");

@@ -307,6 +307,8 @@ class IncidentWorkflowReplayTest {
   private void record(String name, IncidentPolicy policy, boolean workerRunning, Scenario scenario)
       throws IOException {
     diagnostics.healthy = true;
+    // A server per recorded history, not TestWorkflowExtension's one per test: one recorder run
+    // records many histories, some of whose scenarios start their worker late.
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);

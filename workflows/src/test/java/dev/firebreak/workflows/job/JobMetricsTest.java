@@ -9,50 +9,55 @@ import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JobMetricsTest {
 
-  @Test
-  void countsRunsByJobAndOutcome() throws Exception {
-    ReportedMetrics reported = new ReportedMetrics("job", "outcome");
-    Scope scope =
-        new RootScopeBuilder()
-            .reporter(reported)
-            .reportEvery(com.uber.m3.util.Duration.ofMillis(10));
-    ScriptedJobCalls endpoint = new ScriptedJobCalls();
-    try (TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setMetricsScope(scope).build())) {
-      Worker worker = env.newWorker(TaskQueue.NAME);
-      worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
-      worker.registerActivitiesImplementations(endpoint, new RecordingChat());
-      env.start();
-      JobSpec spec = JobSpecs.paymentVerification(1, 0, 0);
-      JobWorkflow job =
-          env.getWorkflowClient()
-              .newWorkflowStub(
-                  JobWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(JobWorkflow.workflowId(spec.name()))
-                      .setTaskQueue(TaskQueue.NAME)
-                      .build());
-      WorkflowClient.start(job::run, JobState.configured(spec));
+  private final ReportedMetrics reported = new ReportedMetrics("job", "outcome");
+  private final Scope scope =
+      new RootScopeBuilder().reporter(reported).reportEvery(com.uber.m3.util.Duration.ofMillis(10));
 
-      job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
-      env.sleep(Duration.ofMinutes(1));
-      endpoint.alwaysFail = true;
-      job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
-      env.sleep(Duration.ofMinutes(1));
-      job.pause(new JobCommand("alice", null));
-      job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
-      env.sleep(Duration.ofMinutes(1));
-    }
+  /**
+   * Closes the server after each test and prints the workflows' histories when one fails. The test
+   * closes its metrics scope itself, which reports what is left, before its verdict. The worker is
+   * this class's own, on {@link TaskQueue#NAME}: a job starts its children there.
+   */
+  @RegisterExtension
+  final TestWorkflowExtension workflows =
+      TestWorkflowExtension.newBuilder().setMetricsScope(scope).setDoNotStart(true).build();
+
+  @Test
+  void countsRunsByJobAndOutcome(TestWorkflowEnvironment env) throws Exception {
+    ScriptedJobCalls endpoint = new ScriptedJobCalls();
+    Worker worker = env.newWorker(TaskQueue.NAME);
+    worker.registerWorkflowImplementationTypes(JobWorkflowImpl.class);
+    worker.registerActivitiesImplementations(endpoint, new RecordingChat());
+    env.start();
+    JobSpec spec = JobSpecs.paymentVerification(1, 0, 0);
+    JobWorkflow job =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                JobWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(JobWorkflow.workflowId(spec.name()))
+                    .setTaskQueue(TaskQueue.NAME)
+                    .build());
+    WorkflowClient.start(job::run, JobState.configured(spec));
+
+    job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
+    env.sleep(Duration.ofMinutes(1));
+    endpoint.alwaysFail = true;
+    job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
+    env.sleep(Duration.ofMinutes(1));
+    job.pause(new JobCommand("alice", null));
+    job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
+    env.sleep(Duration.ofMinutes(1));
     scope.close();
 
     assertThat(reported.counters)

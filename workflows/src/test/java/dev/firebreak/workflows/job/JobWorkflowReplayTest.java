@@ -45,6 +45,9 @@ class JobWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws IOException {
+    // Not on TestWorkflowExtension: this recorder runs only on request, and the extension would
+    // start
+    // a server for every replay test of the class as well.
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedJobCalls endpoint = new ScriptedJobCalls();
       Worker worker = env.newWorker(TaskQueue.NAME);

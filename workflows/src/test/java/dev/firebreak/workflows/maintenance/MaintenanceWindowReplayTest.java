@@ -16,10 +16,10 @@ import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.ScriptedErrorCounts;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
-import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackOrders;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
+import dev.firebreak.workflows.rollback.StartThenClaimLocks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -58,6 +58,9 @@ class MaintenanceWindowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws IOException {
+    // Not on TestWorkflowExtension: this recorder runs only on request, and the extension would
+    // start
+    // a server for every replay test of the class as well.
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
       diagnostics.deployments = RollbackOrders.DEPLOYS;
@@ -77,7 +80,7 @@ class MaintenanceWindowReplayTest {
           new RecordingStatusPage(),
           new RecordingPager(),
           new ScriptedErrorCounts(),
-          new RollbackLocks(env.getWorkflowClient()));
+          new StartThenClaimLocks(env.getWorkflowClient()));
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       Instant now = Instant.ofEpochMilli(env.currentTimeMillis());

@@ -25,12 +25,12 @@ import dev.firebreak.workflows.rollback.Approval;
 import dev.firebreak.workflows.rollback.RollbackCommand;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflow;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
-import dev.firebreak.workflows.rollback.RollbackLocks;
 import dev.firebreak.workflows.rollback.RollbackOrders;
 import dev.firebreak.workflows.rollback.RollbackStatus;
 import dev.firebreak.workflows.rollback.RollbackWorkflow;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
+import dev.firebreak.workflows.rollback.StartThenClaimLocks;
 import dev.firebreak.workflows.statuspage.MaintenanceReschedule;
 import dev.firebreak.workflows.statuspage.PublicIncidentRef;
 import io.temporal.client.WorkflowClient;
@@ -58,7 +58,7 @@ class MaintenanceWindowWorkflowTest {
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
-  private RollbackLocks locks;
+  private StartThenClaimLocks locks;
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   private final ScriptedDeploys deploys = new ScriptedDeploys();
   private final ScriptedActions actions = new ScriptedActions();
@@ -70,8 +70,8 @@ class MaintenanceWindowWorkflowTest {
   /**
    * Closes the server after each test and prints the workflows' histories when one fails. The
    * worker is this class's own, on {@link TaskQueue#NAME} rather than the extension's per-test
-   * queue: a window claims its rollback lock through RollbackLocks, which starts the lock on that
-   * queue.
+   * queue: a window claims its rollback lock through StartThenClaimLocks, which starts the lock on
+   * that queue.
    */
   @RegisterExtension
   final TestWorkflowExtension workflows =
@@ -81,7 +81,7 @@ class MaintenanceWindowWorkflowTest {
   void startEnvironment(TestWorkflowEnvironment env) {
     this.env = env;
     diagnostics.deployments = RollbackOrders.DEPLOYS;
-    locks = new RollbackLocks(env.getWorkflowClient());
+    locks = new StartThenClaimLocks(env.getWorkflowClient());
     Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(
         MaintenanceWindowWorkflowImpl.class,

@@ -54,6 +54,8 @@ class RecurringWindowWorkflowTest {
     startEnvironment(TestEnvironmentOptions.newBuilder().setInitialTime(start).build());
   }
 
+  // Not on TestWorkflowExtension: its start instant is fixed per method (@WorkflowInitialTime),
+  // and the calendar cases each start at their own.
   private void startEnvironment(TestEnvironmentOptions options) {
     env = TestWorkflowEnvironment.newInstance(options);
     register(env.newWorker(TaskQueue.NAME));

@@ -42,6 +42,9 @@ class RollbackWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws IOException {
+    // Not on TestWorkflowExtension: this recorder runs only on request, and the extension would
+    // start
+    // a server for every replay test of the class as well.
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
       diagnostics.deployments = RollbackOrders.DEPLOYS;

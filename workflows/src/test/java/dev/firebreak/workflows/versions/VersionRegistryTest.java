@@ -7,9 +7,13 @@ import dev.firebreak.workflows.common.CommittedHistory;
 import dev.firebreak.workflows.common.VersionedChange;
 import dev.firebreak.workflows.common.VersionsSeen;
 import io.temporal.workflow.Workflow;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * replay is the evidence, not the history's markers: the SDK records no marker for the old branch.
  */
 class VersionRegistryTest {
+
+  /** The workflows module's sources; tests run in the module's directory. */
+  private static final Path MAIN_SOURCES = Path.of("src/main/java");
 
   static Stream<Arguments> registeredChanges() {
     return VersionRegistries.BY_WORKFLOW_TYPE.entrySet().stream()
@@ -82,6 +89,53 @@ class VersionRegistryTest {
                       .as(history + " " + change.id())
                       .doesNotContain(Workflow.DEFAULT_VERSION));
     }
+  }
+
+  /**
+   * The other direction from the committed histories: a change id no history reaches yet is still
+   * asked for through its type's registry, so it cannot be left out of it unnoticed.
+   */
+  @Test
+  void everyGetVersionCallInTheWorkflowsAsksForAnIdListedInItsRegistry() throws Exception {
+    Pattern call = Pattern.compile("Workflow\\.getVersion\\(\\s*(\\w+Versions)\\.(\\w+)\\s*,");
+    Map<String, Path> sources;
+    try (Stream<Path> files = Files.walk(MAIN_SOURCES)) {
+      sources =
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .collect(Collectors.toMap(f -> f.getFileName().toString(), f -> f));
+    }
+    int calls = 0;
+    int checked = 0;
+    for (Path source : sources.values()) {
+      String code = Files.readString(source);
+      calls += code.split("Workflow\\.getVersion\\(", -1).length - 1;
+      Matcher found = call.matcher(code);
+      while (found.find()) {
+        Class<?> registry = Class.forName(className(sources.get(found.group(1) + ".java")));
+        String id = (String) registry.getField(found.group(2)).get(null);
+        @SuppressWarnings("unchecked")
+        List<VersionedChange> changes =
+            (List<VersionedChange>) registry.getField("CHANGES").get(null);
+        assertThat(changes)
+            .as(source.getFileName() + " asks for " + found.group(2))
+            .extracting(VersionedChange::id)
+            .contains(id);
+        assertThat(VersionRegistries.BY_WORKFLOW_TYPE.values())
+            .as(registry.getSimpleName() + " is a registry the tests read")
+            .contains(changes);
+        checked++;
+      }
+    }
+    assertThat(checked)
+        .as("every getVersion call names its id by a registry constant")
+        .isEqualTo(calls);
+    assertThat(calls).isPositive();
+  }
+
+  private static String className(Path source) {
+    String relative = MAIN_SOURCES.relativize(source).toString();
+    return relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
   }
 
   private static Map<String, Set<Integer>> versionsAsked(String history) throws Exception {

@@ -46,6 +46,9 @@ class WebhookRetryWorkflowReplayTest {
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws Exception {
     Files.createDirectories(HISTORIES);
+    // Not on TestWorkflowExtension: this recorder runs only on request, and the extension would
+    // start
+    // a server for every replay test of the class as well.
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       ScriptedWebhooks webhooks = new ScriptedWebhooks().events(250);
       webhooks.listing.add(150, "evt_0010");

@@ -1,18 +1,22 @@
-package dev.firebreak.workflows.rollback;
+package dev.firebreak.starter.rollback;
 
-import dev.firebreak.workflows.common.TaskQueue;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import dev.firebreak.workflows.rollback.LockClaim;
+import dev.firebreak.workflows.rollback.LockDecision;
+import dev.firebreak.workflows.rollback.RollbackLockActivities;
+import dev.firebreak.workflows.rollback.RollbackLockWorkflow;
+import dev.firebreak.workflows.rollback.RollbackOrder;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
 
 /**
  * The client side of {@link RollbackLockWorkflow}, shared by the API and, as the activity
- * implementation, by workflows. It holds a {@link WorkflowClient}, so workflow code never calls it
- * directly. A claim is an update-with-start: the first claim starts the service's lock and
- * concurrent claims are decided by it one at a time, on any server (no visibility query involved).
+ * implementation, by workflows. It holds a {@link WorkflowClient}, which is why it lives with the
+ * API that starts and talks to workflows, not in the workflows module: workflow code only sees
+ * {@link RollbackLockActivities}, and the worker registers this class as its implementation. A
+ * claim is an update-with-start: the first claim starts the service's lock and concurrent claims
+ * are decided by it one at a time, on any server (no visibility query involved).
  */
 public final class RollbackLocks implements RollbackLockActivities {
 
@@ -27,15 +31,10 @@ public final class RollbackLocks implements RollbackLockActivities {
     RollbackLockWorkflow lock =
         client.newWorkflowStub(
             RollbackLockWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(RollbackLockWorkflow.workflowId(order.request().service()))
-                .setTaskQueue(TaskQueue.NAME)
-                .setWorkflowIdConflictPolicy(
-                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-                .build());
+            RollbackLockWorkflow.startOptions(order.request().service()));
     return WorkflowClient.executeUpdateWithStart(
         lock::claim,
-        new LockClaim(order.request().key(), order.workflowId(), order.policy().longestRun()),
+        LockClaim.of(order),
         UpdateOptions.<LockDecision>newBuilder()
             .setWaitForStage(WorkflowUpdateStage.COMPLETED)
             .build(),
