@@ -1,9 +1,9 @@
 package dev.firebreak.starter.alerts;
 
-import dev.firebreak.starter.api.ApiError;
 import dev.firebreak.starter.config.AlertsConfig;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.Locale;
 import java.util.Map;
@@ -63,14 +63,14 @@ final class AlertRules {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new ApiError(
+                    new Refusal(
                         422,
                         "unroutable",
                         "No rule maps alert '"
                             + alert.title()
                             + "' to a service and it has no 'service' label; add a rule to alerts.rules or set alerts.defaultService."));
     if (config.service(service).isEmpty()) {
-      throw new ApiError(
+      throw new Refusal(
           422,
           "unroutable",
           "Alert '"

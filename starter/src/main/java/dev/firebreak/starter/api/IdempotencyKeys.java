@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.firebreak.starter.service.Digests;
+import dev.firebreak.starter.service.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,8 +65,8 @@ final class IdempotencyKeys {
    * The refusal for a key used before with a different request; also for checks against stored
    * requests.
    */
-  static ApiError reused(String key) {
-    return new ApiError(
+  static Refusal reused(String key) {
+    return new Refusal(
         422,
         "idempotency_key_reused",
         "Idempotency-Key '"
