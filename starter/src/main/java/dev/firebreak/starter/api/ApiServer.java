@@ -119,7 +119,8 @@ public final class ApiServer {
     IdempotencyKeys keys = new IdempotencyKeys(Clock.systemUTC());
     IncidentRoutes incidentRoutes =
         new IncidentRoutes(incidents, config, new JsonBodies(json), keys);
-    new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
+    new OpenIncidentGauges(incidents.reads(), Clock.systemUTC(), OPEN_INCIDENTS_REFRESH)
+        .register(registry);
     RollbackRoutes rollbackRoutes =
         new RollbackRoutes(
             new IncidentRollbacks(incidents, config), new JsonBodies(json), keys, registry);

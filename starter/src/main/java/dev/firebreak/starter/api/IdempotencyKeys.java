@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * succeeded (a refused request may be corrected and sent again under its key), for {@value
  * #KEPT_HOURS} hours, and at most {@value #MAX_KEYS} keys at a time, oldest forgotten first. Any
  * endpoint that takes the header can use it; it compares the parsed body, so the order of fields
- * and white space do not matter.
+ * and white space do not matter. (Which incident a declaration's key started is the declaration
+ * service's {@code DeclarationsByKey}: this class knows bodies, that one incidents.)
  */
 final class IdempotencyKeys {
 

@@ -49,17 +49,7 @@ public final class AlertDeliveries {
   public void firing(Declaration received, AlertReceived alert) {
     Declaration fitted = DeclarationLimits.fitted(received);
     Declaration declaration =
-        fitted.declaredAt() != null
-            ? fitted
-            : new Declaration(
-                fitted.id(),
-                fitted.title(),
-                fitted.severity(),
-                fitted.service(),
-                fitted.description(),
-                fitted.commander(),
-                fitted.declaredBy(),
-                Instant.now(clock));
+        fitted.declaredAt() != null ? fitted : fitted.issued(fitted.id(), Instant.now(clock));
     WorkflowOptions options =
         WorkflowOptions.newBuilder(starts.options(declaration, null))
             .setWorkflowIdReusePolicy(

@@ -8,6 +8,7 @@ import dev.firebreak.starter.service.TemporalDeadlines;
 import dev.firebreak.starter.service.WorkflowQuery;
 import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.DeclarationLimits;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
@@ -148,16 +149,8 @@ public final class Declarations {
   private String start(Declaration draft, Instant requestedAt, String idempotencyKey) {
     for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       String id = ids.next();
-      Declaration declaration =
-          new Declaration(
-              id,
-              draft.title().strip(),
-              draft.severity(),
-              draft.service(),
-              draft.description(),
-              draft.commander(),
-              draft.declaredBy(),
-              requestedAt);
+      // Within the limits already (the rules refused it otherwise): fitting only strips the title.
+      Declaration declaration = DeclarationLimits.fitted(draft).issued(id, requestedAt);
       IncidentWorkflow workflow =
           client.newWorkflowStub(
               IncidentWorkflow.class, starts.options(declaration, idempotencyKey));

@@ -22,13 +22,13 @@ public final class OpenIncidentGauges {
 
   private static final Logger log = LoggerFactory.getLogger(OpenIncidentGauges.class);
 
-  private final IncidentServices incidents;
+  private final IncidentReads incidents;
   private final Clock clock;
   private final Duration refreshEvery;
   private Map<Severity, Integer> open = new EnumMap<>(Severity.class);
   private Instant countedAt = Instant.MIN;
 
-  public OpenIncidentGauges(IncidentServices incidents, Clock clock, Duration refreshEvery) {
+  public OpenIncidentGauges(IncidentReads incidents, Clock clock, Duration refreshEvery) {
     this.incidents = incidents;
     this.clock = clock;
     this.refreshEvery = refreshEvery;
@@ -50,7 +50,7 @@ public final class OpenIncidentGauges {
     Instant now = clock.instant();
     if (now.isAfter(countedAt.plus(refreshEvery))) {
       try {
-        open = countBySeverity(incidents.reads().list(true));
+        open = countBySeverity(incidents.list(true));
         countedAt = now;
       } catch (RuntimeException unavailable) {
         log.debug(

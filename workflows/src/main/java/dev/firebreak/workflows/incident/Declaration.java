@@ -11,4 +11,16 @@ public record Declaration(
     String description,
     String commander,
     String declaredBy,
-    Instant declaredAt) {}
+    Instant declaredAt) {
+
+  /** The same declaration under the id it was given, declared at the time given. */
+  public Declaration issued(String id, Instant at) {
+    return new Declaration(id, title, severity, service, description, commander, declaredBy, at);
+  }
+
+  /** The same declaration with the title and commander as they will be declared. */
+  Declaration withTitleAndCommander(String title, String commander) {
+    return new Declaration(
+        id, title, severity, service, description, commander, declaredBy, declaredAt);
+  }
+}

@@ -43,15 +43,7 @@ public final class DeclarationLimits {
     if (Objects.equals(title, d.title()) && Objects.equals(commander, d.commander())) {
       return d;
     }
-    return new Declaration(
-        d.id(),
-        title,
-        d.severity(),
-        d.service(),
-        d.description(),
-        commander,
-        d.declaredBy(),
-        d.declaredAt());
+    return d.withTitleAndCommander(title, commander);
   }
 
   /** The title without surrounding blanks, cut to {@link #MAX_TITLE}; null stays null. */
