@@ -2,13 +2,12 @@ package dev.firebreak.starter.alerts;
 
 import dev.firebreak.starter.config.AlertsConfig;
 import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -78,9 +77,7 @@ final class AlertRules {
               + "' is for service '"
               + service
               + "', which the config does not have (known: "
-              + config.services().stream()
-                  .map(ServiceConfig::name)
-                  .collect(Collectors.joining(", "))
+              + DeclarationRules.knownServices(config)
               + ").");
     }
     Severity severity =

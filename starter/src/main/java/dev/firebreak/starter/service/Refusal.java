@@ -25,6 +25,11 @@ public final class Refusal extends RuntimeException {
     return new Refusal(404, "not_found", message);
   }
 
+  /** Whether the request itself was wrong (not the time, not Temporal): the asker can fix it. */
+  public boolean isBadRequest() {
+    return status == 400;
+  }
+
   public int status() {
     return status;
   }

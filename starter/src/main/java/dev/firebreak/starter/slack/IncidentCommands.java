@@ -256,7 +256,7 @@ final class IncidentCommands {
                       actor.userId(),
                       null));
     } catch (Refusal refused) {
-      if (refused.status() != 400) {
+      if (!refused.isBadRequest()) {
         throw refused;
       }
       // A declaration the rules refuse (an unknown service, say) is answered with the usage, as a
