@@ -3,6 +3,7 @@ package dev.firebreak.starter.incidents;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.DeclarationDetails;
 import dev.firebreak.workflows.incident.DeclarationLimits;
 import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentMemo;
@@ -50,34 +51,8 @@ final class IncidentStarts {
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .setStaticSummary(
             DeclarationLimits.summary(d.severity() + " · " + d.service() + " · " + d.title()))
-        .setStaticDetails(details(d))
+        .setStaticDetails(DeclarationDetails.markdown(d))
         .setMemo(memo)
         .build();
-  }
-
-  private static String details(Declaration d) {
-    StringBuilder md =
-        new StringBuilder()
-            .append("**")
-            .append(d.id())
-            .append("** — ")
-            .append(d.title())
-            .append("\n\n")
-            .append("- Severity: ")
-            .append(d.severity())
-            .append('\n')
-            .append("- Service: ")
-            .append(d.service())
-            .append('\n')
-            .append("- Declared by: ")
-            .append(d.declaredBy())
-            .append('\n');
-    if (d.commander() != null) {
-      md.append("- Commander: ").append(d.commander()).append('\n');
-    }
-    if (d.description() != null) {
-      md.append('\n').append(d.description()).append('\n');
-    }
-    return md.toString();
   }
 }

@@ -23,6 +23,7 @@ import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.DeclarationLimits;
 import dev.firebreak.workflows.incident.IncidentView;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.job.JobAction;
 import dev.firebreak.workflows.job.JobAlerts;
@@ -32,6 +33,7 @@ import dev.firebreak.workflows.job.JobSpec;
 import dev.firebreak.workflows.job.JobState;
 import dev.firebreak.workflows.job.JobWorkflow;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -236,6 +238,33 @@ class DeclarationEntryPathsTest {
     }
     IncidentView incident = view(declared.orElseThrow());
     assertThat(incident.title()).hasSize(DeclarationLimits.MAX_TITLE).endsWith("…");
+  }
+
+  /**
+   * Not the alert: the test server keeps no summary or details from a signal-with-start (a real
+   * server does), and the alert's start is {@link IncidentStarts#options}, the one a person's
+   * declaration starts with.
+   */
+  @ParameterizedTest
+  @EnumSource(value = EntryPath.class, mode = EnumSource.Mode.EXCLUDE, names = "ALERT")
+  void everyWayOfDeclaringShowsTheSameSummaryAndDetailsInTemporal(EntryPath path) {
+    String id = path.declare(this, "checkout-down").orElseThrow();
+
+    WorkflowExecutionDescription described =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .ignoreExceptions()
+            .until(
+                () ->
+                    api.temporal
+                        .getWorkflowClient()
+                        .newUntypedWorkflowStub(IncidentWorkflow.workflowId(id))
+                        .describe(),
+                d -> d != null);
+    assertThat(described.getStaticSummary()).startsWith("P1 · recoup-backend · ");
+    assertThat(described.getStaticDetails())
+        .startsWith("**" + id + "** — ")
+        .contains("- Severity: P1\n", "- Service: recoup-backend\n", "- Declared by: ");
   }
 
   // ---- The paths' plumbing ---------------------------------------------------------------------
