@@ -52,31 +52,25 @@ final class IncidentRoutes {
   private void declare(Context ctx) {
     ObjectNode json = bodies.object(ctx);
     DeclareRequest request = bodies.read(json, DeclareRequest.class);
-    // The declaration's own rules (title, service, commander) are checked by Declarations, the same
-    // for Slack; a severity must be read from the JSON first.
     Severity severity =
         RequestedSeverity.parse(
             "Field 'severity'", RequiredFields.required("severity", request.severity()));
+    Declaration draft =
+        new Declaration(
+            null,
+            request.title(),
+            severity,
+            request.service(),
+            RequiredFields.blankToNull(request.description()),
+            RequiredFields.blankToNull(request.commander()),
+            ApiServer.caller(ctx).name(),
+            null);
+    // The declaration's own rules (title, service, commander) are the ones Slack's declarations
+    // meet; they refuse before the Idempotency-Key is looked at, so a corrected body may reuse it.
+    incidents.declarations().check(draft);
     String key = idempotencyKey(ctx);
     Declared declared =
-        keys.once(
-            BASE,
-            key,
-            json,
-            () ->
-                incidents
-                    .declarations()
-                    .declare(
-                        new Declaration(
-                            null,
-                            request.title(),
-                            severity,
-                            request.service(),
-                            RequiredFields.blankToNull(request.description()),
-                            RequiredFields.blankToNull(request.commander()),
-                            ApiServer.caller(ctx).name(),
-                            null),
-                        key));
+        keys.once(BASE, key, json, () -> incidents.declarations().declare(draft, key));
     String id = declared.id();
     // A repeated key answers 200 with the incident the first request declared.
     ctx.status(declared.created() ? 201 : 200)

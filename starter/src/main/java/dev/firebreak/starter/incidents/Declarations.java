@@ -78,11 +78,7 @@ public final class Declarations {
    * @throws Refusal when the draft breaks a {@link DeclarationRules} rule
    */
   public Declared declare(Declaration draft, String idempotencyKey) {
-    DeclarationRules.refusal(config, draft)
-        .ifPresent(
-            problem -> {
-              throw Refusal.badRequest(problem);
-            });
+    check(draft);
     Instant requestedAt = Instant.now(clock);
     if (idempotencyKey == null) {
       return deadlines.starting(
@@ -112,6 +108,19 @@ public final class Declarations {
     } finally {
       entry.lock.unlock();
     }
+  }
+
+  /**
+   * Refuses a draft that breaks a {@link DeclarationRules} rule. {@link #declare} checks it too; a
+   * caller checks first when a refusal must come before its own checks (the API's, of the
+   * Idempotency-Key).
+   */
+  public void check(Declaration draft) {
+    DeclarationRules.refusal(config, draft)
+        .ifPresent(
+            problem -> {
+              throw Refusal.badRequest(problem);
+            });
   }
 
   private boolean tryLock(DeclarationsByKey.Entry entry) {
