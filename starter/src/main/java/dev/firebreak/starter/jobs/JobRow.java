@@ -7,4 +7,4 @@ import dev.firebreak.workflows.job.JobView;
  * One row of {@code GET /api/v1/jobs}: the job's view, flattened, and {@code unread}: null for a
  * complete row, otherwise why only the job's configuration is shown.
  */
-public record JobRow(@JsonUnwrapped JobView job, String unread) {}
+record JobRow(@JsonUnwrapped JobView job, String unread) {}

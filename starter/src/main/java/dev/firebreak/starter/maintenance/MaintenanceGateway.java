@@ -38,19 +38,19 @@ import org.slf4j.LoggerFactory;
  * the only place their state lives, so a window that does not answer is listed as unread instead of
  * holding up the list.
  */
-public final class MaintenanceGateway {
+final class MaintenanceGateway {
 
   private static final Logger log = LoggerFactory.getLogger(MaintenanceGateway.class);
   private static final int MAX_ID_ATTEMPTS = 200;
   private static final String WORKFLOW_ID_PREFIX = MaintenanceWindowWorkflow.workflowId("");
-  public static final int LISTED = 100;
+  static final int LISTED = 100;
 
   private final WorkflowClient client;
   private final IncidentIds ids;
   private final RunningWindows running;
   private final TemporalDeadlines deadlines;
 
-  public MaintenanceGateway(
+  MaintenanceGateway(
       WorkflowClient client, Clock clock, TemporalDeadlines deadlines, IssuedIds issued) {
     this.client = client;
     this.deadlines = deadlines;
@@ -59,7 +59,7 @@ public final class MaintenanceGateway {
   }
 
   /** Starts the window under the first free id and returns that id. */
-  public String schedule(MaintenanceRequest draft, MaintenancePlan plan) {
+  String schedule(MaintenanceRequest draft, MaintenancePlan plan) {
     return deadlines.starting(() -> start(draft, plan), MaintenanceGateway::notConfirmed);
   }
 
@@ -125,7 +125,7 @@ public final class MaintenanceGateway {
   }
 
   /** Newest start first. */
-  public List<MaintenanceSummary> list() {
+  List<MaintenanceSummary> list() {
     return deadlines.within(
         deadlines.read(),
         this::listRows,
@@ -191,7 +191,7 @@ public final class MaintenanceGateway {
     return rows;
   }
 
-  public MaintenanceView view(String id) {
+  MaintenanceView view(String id) {
     return deadlines
         .within(
             deadlines.read(),
@@ -200,15 +200,15 @@ public final class MaintenanceGateway {
         .orElseThrow(() -> Refusal.notFound("No maintenance window '" + id + "'."));
   }
 
-  public MaintenanceView extend(String id, Extension extension) {
+  MaintenanceView extend(String id, Extension extension) {
     return command(id, window -> window.extend(extension));
   }
 
-  public MaintenanceView abort(String id, Abort abort) {
+  MaintenanceView abort(String id, Abort abort) {
     return command(id, window -> window.abort(abort));
   }
 
-  public MaintenanceView confirm(String id, StepConfirmation confirmation) {
+  MaintenanceView confirm(String id, StepConfirmation confirmation) {
     return command(id, window -> window.confirmStep(confirmation));
   }
 

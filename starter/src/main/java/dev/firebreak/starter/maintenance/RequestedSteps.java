@@ -21,12 +21,12 @@ import java.util.function.Predicate;
  * sent exactly as written: {@code ${…}} in it is literal text, so no request can choose where the
  * worker's secrets go.
  */
-public final class RequestedSteps {
+final class RequestedSteps {
 
   private final FirebreakConfig config;
   private final AllowedHosts hosts;
 
-  public RequestedSteps(FirebreakConfig config) {
+  RequestedSteps(FirebreakConfig config) {
     this.config = config;
     this.hosts = AllowedHosts.of(config);
   }
@@ -35,7 +35,7 @@ public final class RequestedSteps {
    * @param may whether the caller has a role; an ad-hoc call needs admin
    * @throws Refusal 403 for an ad-hoc call from anyone else, 400 for any other mistake
    */
-  public List<MaintenanceStep> resolve(List<MaintenanceStepConfig> steps, Predicate<Role> may) {
+  List<MaintenanceStep> resolve(List<MaintenanceStepConfig> steps, Predicate<Role> may) {
     List<MaintenanceStepConfig> given = steps == null ? List.of() : steps;
     List<String> adHoc = indexesWhere(given, s -> s.http() != null);
     if (!adHoc.isEmpty() && !may.test(Role.ADMIN)) {
