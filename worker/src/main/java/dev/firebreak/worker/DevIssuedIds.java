@@ -1,6 +1,6 @@
 package dev.firebreak.worker;
 
-import dev.firebreak.starter.api.IssuedIds;
+import dev.firebreak.starter.service.IssuedIds;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

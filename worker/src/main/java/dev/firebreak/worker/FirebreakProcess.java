@@ -4,19 +4,19 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import dev.firebreak.starter.alerts.AlertEndpoint;
-import dev.firebreak.starter.api.ApiCaller;
 import dev.firebreak.starter.api.ApiServer;
-import dev.firebreak.starter.api.ApiTokens;
-import dev.firebreak.starter.api.IncidentGateway;
-import dev.firebreak.starter.api.IssuedIds;
-import dev.firebreak.starter.api.MaintenanceWindows;
-import dev.firebreak.starter.api.Role;
-import dev.firebreak.starter.api.RunningWindows;
 import dev.firebreak.starter.api.TemporalProbe;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.SecretResolver;
-import dev.firebreak.starter.rollback.RollbackLocks;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.maintenance.RunningWindows;
+import dev.firebreak.starter.rollbacks.RollbackLocks;
 import dev.firebreak.starter.schedules.RecurringWindows;
+import dev.firebreak.starter.service.ApiCaller;
+import dev.firebreak.starter.service.ApiTokens;
+import dev.firebreak.starter.service.IssuedIds;
+import dev.firebreak.starter.service.Role;
 import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.common.TaskQueue;
@@ -166,8 +166,8 @@ final class FirebreakProcess implements AutoCloseable {
       if (settings.devToken() != null) {
         tokens = tokens.with(settings.devToken(), new ApiCaller("dev", Set.of(Role.ADMIN)));
       }
-      IncidentGateway incidents =
-          IncidentGateway.of(client, settings.config(), settings.searchAttributes(), issued);
+      IncidentServices incidents =
+          IncidentServices.of(client, settings.config(), settings.searchAttributes(), issued);
       MaintenanceWindows windows =
           new MaintenanceWindows(incidents, settings.config(), Clock.systemUTC());
       slack =

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.starter.api.IncidentFilter;
-import dev.firebreak.starter.api.IncidentGateway;
-import dev.firebreak.starter.api.IncidentSummary;
-import dev.firebreak.starter.api.IncidentVisibilityQuery;
 import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.starter.incidents.IncidentFilter;
+import dev.firebreak.starter.incidents.IncidentReads;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.incidents.IncidentSummary;
+import dev.firebreak.starter.incidents.IncidentVisibilityQuery;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -255,8 +256,8 @@ class IncidentListOnTemporalCliTest {
     assertThat(listed).isEmpty();
   }
 
-  private static IncidentGateway gateway() {
-    return IncidentGateway.of(client, new ConfigLoader().load(CONFIG), true);
+  private static IncidentReads gateway() {
+    return IncidentServices.of(client, new ConfigLoader().load(CONFIG), true).reads();
   }
 
   /** The ids of this class's incidents a query finds. */

@@ -1,11 +1,11 @@
 package dev.firebreak.starter.alerts;
 
-import dev.firebreak.starter.api.ApiCaller;
-import dev.firebreak.starter.api.ApiError;
-import dev.firebreak.starter.api.ApiTokens;
-import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.config.AlertsConfig;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.starter.service.ApiCaller;
+import dev.firebreak.starter.service.ApiTokens;
+import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.starter.service.Role;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -43,7 +43,7 @@ final class AlertAuth {
   }
 
   /**
-   * Returns the name the sender is recorded under; throws a 401 or 403 {@code ApiError} otherwise.
+   * Returns the name the sender is recorded under; throws a 401 or 403 {@code Refusal} otherwise.
    */
   String verify(Context ctx, byte[] body) {
     String authorization = ctx.header("Authorization");
@@ -51,9 +51,9 @@ final class AlertAuth {
       ApiCaller caller =
           tokens
               .authenticate(authorization.substring(7).trim())
-              .orElseThrow(() -> new ApiError(401, "unauthorized", "The API token is not valid."));
+              .orElseThrow(() -> new Refusal(401, "unauthorized", "The API token is not valid."));
       if (!caller.may(Role.RESPONDER)) {
-        throw new ApiError(
+        throw new Refusal(
             403,
             "forbidden",
             "Posting alerts needs the responder role, which token '"
@@ -65,7 +65,7 @@ final class AlertAuth {
     String signature = ctx.header(SENTRY_SIGNATURE);
     if (signature != null) {
       if (sentryClientSecret == null) {
-        throw new ApiError(
+        throw new Refusal(
             401,
             "unauthorized",
             "Signed Sentry webhooks are not accepted here: "
@@ -74,7 +74,7 @@ final class AlertAuth {
       if (!MessageDigest.isEqual(
           hmacSha256Hex(body),
           signature.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
-        throw new ApiError(
+        throw new Refusal(
             401, "unauthorized", "The Sentry-Hook-Signature does not match the body.");
       }
       return "sentry";
@@ -82,12 +82,12 @@ final class AlertAuth {
     String secret = ctx.header(secretHeader);
     if (secret != null) {
       if (secretDigest == null || !MessageDigest.isEqual(secretDigest, digest(secret))) {
-        throw new ApiError(
+        throw new Refusal(
             401, "unauthorized", "The shared secret in " + secretHeader + " is not valid.");
       }
       return "webhook";
     }
-    throw new ApiError(
+    throw new Refusal(
         401,
         "unauthorized",
         "Send an API token as 'Authorization: Bearer <token>', the shared secret in '"

@@ -2,15 +2,15 @@ package dev.firebreak.starter.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.firebreak.starter.api.ApiError;
-import dev.firebreak.starter.api.ApiTokens;
-import dev.firebreak.starter.api.IncidentGateway;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.SecretResolver;
-import dev.firebreak.starter.incidents.DeclarationRules;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.service.ApiTokens;
+import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.DeclarationLimits;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -51,7 +51,7 @@ public final class AlertEndpoint {
 
   private final AlertAuth auth;
   private final AlertRules rules;
-  private final IncidentGateway incidents;
+  private final IncidentServices incidents;
   private final MeterRegistry metrics;
   private final ObjectMapper json = new ObjectMapper();
 
@@ -59,7 +59,7 @@ public final class AlertEndpoint {
       FirebreakConfig config,
       ApiTokens tokens,
       SecretResolver secrets,
-      IncidentGateway incidents,
+      IncidentServices incidents,
       MeterRegistry metrics) {
     this.auth = new AlertAuth(tokens, config.alerts(), secrets);
     this.rules = new AlertRules(config);
@@ -89,7 +89,7 @@ public final class AlertEndpoint {
             : AlertSource.detect(tree, ctx.header("Sentry-Hook-Resource"));
     List<ReceivedAlert> alerts = source.format().read(tree);
     if (alerts.size() > MAX_ALERTS) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "The body holds "
               + alerts.size()
               + " alerts; at most "
@@ -113,7 +113,7 @@ public final class AlertEndpoint {
             received.source().label(),
             received.fingerprint(),
             received.firing(),
-            Clip.of(received.title(), DeclarationRules.MAX_TITLE),
+            DeclarationLimits.fittedTitle(received.title()),
             routing.severity(),
             Clip.of(received.detail(), MAX_DETAIL),
             received.payload(),
@@ -126,19 +126,21 @@ public final class AlertEndpoint {
     AlertReceived alert = d.alert();
     boolean recorded = true;
     if (alert.firing()) {
-      incidents.alertFiring(
-          new Declaration(
-              d.incidentId(),
-              alert.title(),
-              alert.severity(),
-              d.routing().service(),
-              alert.detail(),
-              null,
-              alert.source(),
-              null),
-          alert);
+      incidents
+          .alerts()
+          .firing(
+              new Declaration(
+                  d.incidentId(),
+                  alert.title(),
+                  alert.severity(),
+                  d.routing().service(),
+                  alert.detail(),
+                  null,
+                  alert.source(),
+                  null),
+              alert);
     } else {
-      recorded = incidents.alertIfRunning(d.incidentId(), alert);
+      recorded = incidents.alerts().ifRunning(d.incidentId(), alert);
     }
     metrics
         .counter(
@@ -176,17 +178,17 @@ public final class AlertEndpoint {
     try {
       tree = json.readTree(body);
     } catch (IOException e) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "The body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (tree == null || !tree.isObject()) {
-      throw ApiError.badRequest("The body must be a JSON object.");
+      throw Refusal.badRequest("The body must be a JSON object.");
     }
     return tree;
   }
 
-  private static ApiError tooLarge(long bytes) {
-    return new ApiError(
+  private static Refusal tooLarge(long bytes) {
+    return new Refusal(
         413,
         "payload_too_large",
         "The body is "

@@ -1,7 +1,7 @@
 package dev.firebreak.starter.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.starter.api.ApiError;
+import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.workflows.common.Clip;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +24,7 @@ final class AlertJson {
   static JsonNode requiredObject(JsonNode node, String field, String path) {
     JsonNode value = node.get(field);
     if (value == null || !value.isObject()) {
-      throw ApiError.badRequest("Field '" + path + field + "' must be a JSON object.");
+      throw Refusal.badRequest("Field '" + path + field + "' must be a JSON object.");
     }
     return value;
   }
@@ -32,7 +32,7 @@ final class AlertJson {
   static String requiredText(JsonNode node, String field, String path) {
     String value = text(node, field, path);
     if (value == null) {
-      throw ApiError.badRequest("Field '" + path + field + "' is required.");
+      throw Refusal.badRequest("Field '" + path + field + "' is required.");
     }
     return value;
   }
@@ -44,7 +44,7 @@ final class AlertJson {
       return null;
     }
     if (!value.isTextual()) {
-      throw ApiError.badRequest("Field '" + path + field + "' must be a string.");
+      throw Refusal.badRequest("Field '" + path + field + "' must be a string.");
     }
     return value.asText().isBlank() ? null : value.asText().strip();
   }
@@ -56,12 +56,12 @@ final class AlertJson {
       return Map.of();
     }
     if (!value.isObject()) {
-      throw ApiError.badRequest("Field '" + path + field + "' must be an object of strings.");
+      throw Refusal.badRequest("Field '" + path + field + "' must be an object of strings.");
     }
     Map<String, String> strings = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : value.properties()) {
       if (!entry.getValue().isValueNode()) {
-        throw ApiError.badRequest(
+        throw Refusal.badRequest(
             "Field '" + path + field + "." + entry.getKey() + "' must be a string.");
       }
       strings.put(entry.getKey(), entry.getValue().asText());
@@ -101,7 +101,7 @@ final class AlertJson {
     if ("resolved".equals(status)) {
       return false;
     }
-    throw ApiError.badRequest(
+    throw Refusal.badRequest(
         "Field '" + path + "status' must be 'firing' or 'resolved', not '" + status + "'.");
   }
 }

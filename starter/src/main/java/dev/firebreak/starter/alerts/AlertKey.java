@@ -1,6 +1,6 @@
 package dev.firebreak.starter.alerts;
 
-import dev.firebreak.starter.api.Digests;
+import dev.firebreak.starter.service.Digests;
 
 /**
  * The incident id of an alert: {@code ALERT-} and 12 hex digits of SHA-256 over the service and the

@@ -1,14 +1,13 @@
 package dev.firebreak.starter.alerts;
 
-import dev.firebreak.starter.api.ApiError;
 import dev.firebreak.starter.config.AlertsConfig;
 import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.starter.incidents.DeclarationRules;
+import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -63,14 +62,14 @@ final class AlertRules {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new ApiError(
+                    new Refusal(
                         422,
                         "unroutable",
                         "No rule maps alert '"
                             + alert.title()
                             + "' to a service and it has no 'service' label; add a rule to alerts.rules or set alerts.defaultService."));
     if (config.service(service).isEmpty()) {
-      throw new ApiError(
+      throw new Refusal(
           422,
           "unroutable",
           "Alert '"
@@ -78,9 +77,7 @@ final class AlertRules {
               + "' is for service '"
               + service
               + "', which the config does not have (known: "
-              + config.services().stream()
-                  .map(ServiceConfig::name)
-                  .collect(Collectors.joining(", "))
+              + DeclarationRules.knownServices(config)
               + ").");
     }
     Severity severity =

@@ -1,7 +1,7 @@
 package dev.firebreak.starter.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.starter.api.ApiError;
+import dev.firebreak.starter.service.Refusal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -28,7 +28,7 @@ public enum AlertSource {
         .findFirst()
         .orElseThrow(
             () ->
-                ApiError.badRequest(
+                Refusal.badRequest(
                     "Unknown source '"
                         + parameter
                         + "' (known: "

@@ -1,7 +1,7 @@
 package dev.firebreak.starter.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.starter.api.ApiError;
+import dev.firebreak.starter.service.Refusal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ final class GenericAlertFormat implements AlertFormat {
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
-        throw ApiError.badRequest(
+        throw Refusal.badRequest(
             "Unknown field '"
                 + name
                 + "' (known: "
@@ -60,7 +60,7 @@ final class GenericAlertFormat implements AlertFormat {
     JsonNode value = body.get("value");
     if (value != null && !value.isNull()) {
       if (!value.isNumber()) {
-        throw ApiError.badRequest("Field 'value' must be a number.");
+        throw Refusal.badRequest("Field 'value' must be a number.");
       }
       values.put("value", value.asDouble());
     }
@@ -68,7 +68,7 @@ final class GenericAlertFormat implements AlertFormat {
       Double number =
           AlertJson.numbersIn(Map.of(named.getKey(), named.getValue())).get(named.getKey());
       if (number == null) {
-        throw ApiError.badRequest("Field 'values." + named.getKey() + "' must be a number.");
+        throw Refusal.badRequest("Field 'values." + named.getKey() + "' must be a number.");
       }
       values.put(named.getKey(), number);
     }

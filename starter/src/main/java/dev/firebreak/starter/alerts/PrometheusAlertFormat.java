@@ -1,7 +1,7 @@
 package dev.firebreak.starter.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.firebreak.starter.api.ApiError;
+import dev.firebreak.starter.service.Refusal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ final class PrometheusAlertFormat implements AlertFormat {
   public List<ReceivedAlert> read(JsonNode body) {
     JsonNode alerts = body.get("alerts");
     if (alerts == null || !alerts.isArray() || alerts.isEmpty()) {
-      throw ApiError.badRequest("Field 'alerts' must be a non-empty list of alerts.");
+      throw Refusal.badRequest("Field 'alerts' must be a non-empty list of alerts.");
     }
     List<ReceivedAlert> read = new ArrayList<>();
     for (int i = 0; i < alerts.size(); i++) {
@@ -36,7 +36,7 @@ final class PrometheusAlertFormat implements AlertFormat {
 
   private ReceivedAlert alert(JsonNode alert, String path, JsonNode body) {
     if (!alert.isObject()) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "Field '" + path.substring(0, path.length() - 1) + "' must be an alert object.");
     }
     boolean firing = AlertJson.firing(AlertJson.requiredText(alert, "status", path), path);
@@ -47,7 +47,7 @@ final class PrometheusAlertFormat implements AlertFormat {
       title = source == AlertSource.GRAFANA ? AlertJson.text(body, "title", "") : null;
     }
     if (title == null) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "Field '" + path + "labels.alertname' is required: it names the alert.");
     }
     String fingerprint = AlertJson.text(alert, "fingerprint", path);
@@ -80,12 +80,12 @@ final class PrometheusAlertFormat implements AlertFormat {
       return Map.of();
     }
     if (!values.isObject()) {
-      throw ApiError.badRequest("Field '" + path + "values' must be an object of numbers.");
+      throw Refusal.badRequest("Field '" + path + "values' must be an object of numbers.");
     }
     Map<String, Double> numbers = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> value : values.properties()) {
       if (!value.getValue().isNumber()) {
-        throw ApiError.badRequest(
+        throw Refusal.badRequest(
             "Field '" + path + "values." + value.getKey() + "' must be a number.");
       }
       numbers.put(value.getKey(), value.getValue().asDouble());

@@ -2,7 +2,7 @@ package dev.firebreak.starter.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.firebreak.starter.api.ApiError;
+import dev.firebreak.starter.service.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ final class SentryIssueAlertFormat implements AlertFormat {
   public List<ReceivedAlert> read(JsonNode body) {
     String action = AlertJson.requiredText(body, "action", "");
     if (!action.equals("triggered")) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "Field 'action' must be 'triggered' (an issue alert), not '" + action + "'.");
     }
     JsonNode data = AlertJson.requiredObject(body, "data", "");
@@ -28,7 +28,7 @@ final class SentryIssueAlertFormat implements AlertFormat {
     if (issue == null
         || !(issue.isTextual() || issue.isIntegralNumber())
         || issue.asText().isBlank()) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "Field 'data.event.issue_id' is required: it identifies the Sentry issue.");
     }
     String title = AlertJson.requiredText(event, "title", "data.event.");

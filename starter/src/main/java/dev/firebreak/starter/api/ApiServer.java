@@ -2,6 +2,16 @@ package dev.firebreak.starter.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.incidents.OpenIncidentGauges;
+import dev.firebreak.starter.jobs.JobGateway;
+import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.rollbacks.IncidentRollbacks;
+import dev.firebreak.starter.service.ApiCaller;
+import dev.firebreak.starter.service.ApiTokens;
+import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.starter.service.Role;
+import dev.firebreak.starter.service.TemporalFailures;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -67,7 +77,7 @@ public final class ApiServer {
       boolean searchAttributes,
       Consumer<RoutesConfig> extraRoutes) {
     this(
-        IncidentGateway.of(client, config, searchAttributes),
+        IncidentServices.of(client, config, searchAttributes),
         config,
         tokens,
         registry,
@@ -76,7 +86,7 @@ public final class ApiServer {
   }
 
   private ApiServer(
-      IncidentGateway incidents,
+      IncidentServices incidents,
       FirebreakConfig config,
       ApiTokens tokens,
       PrometheusMeterRegistry registry,
@@ -97,7 +107,7 @@ public final class ApiServer {
    * @param windows shared the same way, so one process hands out window ids from one counter
    */
   public ApiServer(
-      IncidentGateway incidents,
+      IncidentServices incidents,
       MaintenanceWindows windows,
       FirebreakConfig config,
       ApiTokens tokens,
@@ -109,7 +119,8 @@ public final class ApiServer {
     IdempotencyKeys keys = new IdempotencyKeys(Clock.systemUTC());
     IncidentRoutes incidentRoutes =
         new IncidentRoutes(incidents, config, new JsonBodies(json), keys);
-    new OpenIncidentGauges(incidents, Clock.systemUTC(), OPEN_INCIDENTS_REFRESH).register(registry);
+    new OpenIncidentGauges(incidents.reads(), Clock.systemUTC(), OPEN_INCIDENTS_REFRESH)
+        .register(registry);
     RollbackRoutes rollbackRoutes =
         new RollbackRoutes(
             new IncidentRollbacks(incidents, config), new JsonBodies(json), keys, registry);
@@ -155,15 +166,15 @@ public final class ApiServer {
                   });
               routes.exception(
                   Exception.class,
-                  (e, ctx) -> respond(ctx, failures.toApiError(e, ctx.pathParamMap().get("id"))));
+                  (e, ctx) -> respond(ctx, failures.toRefusal(e, ctx.pathParamMap().get("id"))));
             });
   }
 
   /** Javalin's own refusals, in the API's error shape. */
-  private static ApiError fromJavalin(HttpResponseException e) {
+  private static Refusal fromJavalin(HttpResponseException e) {
     return switch (e.getStatus()) {
       case 413 ->
-          new ApiError(
+          new Refusal(
               413,
               "payload_too_large",
               "The body is larger than the API reads ("
@@ -171,13 +182,13 @@ public final class ApiServer {
                   + " MB); nothing was done.");
       case 405 ->
           e.getDetails().containsKey("availableMethods")
-              ? new ApiError(
+              ? new Refusal(
                   405,
                   "method_not_allowed",
                   "This endpoint takes " + e.getDetails().get("availableMethods") + ".")
               : JsonErrorPages.of(405, e.getMessage());
       case 404 -> JsonErrorPages.of(404, e.getMessage());
-      default -> new ApiError(e.getStatus(), "bad_request", e.getMessage());
+      default -> new Refusal(e.getStatus(), "bad_request", e.getMessage());
     };
   }
 
@@ -208,15 +219,15 @@ public final class ApiServer {
     Role needed = (Role) roles.iterator().next();
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new ApiError(
+      throw new Refusal(
           401, "unauthorized", "Send an API token as 'Authorization: Bearer <token>'.");
     }
     ApiCaller caller =
         tokens
             .authenticate(header.substring(7).trim())
-            .orElseThrow(() -> new ApiError(401, "unauthorized", "The API token is not valid."));
+            .orElseThrow(() -> new Refusal(401, "unauthorized", "The API token is not valid."));
     if (!caller.may(needed)) {
-      throw new ApiError(
+      throw new Refusal(
           403,
           "forbidden",
           "This needs the "
@@ -239,7 +250,7 @@ public final class ApiServer {
                 reachable ? "ok" : "unreachable"));
   }
 
-  private static void respond(Context ctx, ApiError error) {
+  private static void respond(Context ctx, Refusal error) {
     ctx.status(error.status()).json(error.body());
   }
 }

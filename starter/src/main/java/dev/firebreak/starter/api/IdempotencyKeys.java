@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.firebreak.starter.service.Digests;
+import dev.firebreak.starter.service.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,8 @@ import java.util.function.Supplier;
  * succeeded (a refused request may be corrected and sent again under its key), for {@value
  * #KEPT_HOURS} hours, and at most {@value #MAX_KEYS} keys at a time, oldest forgotten first. Any
  * endpoint that takes the header can use it; it compares the parsed body, so the order of fields
- * and white space do not matter.
+ * and white space do not matter. (Which incident a declaration's key started is the declaration
+ * service's {@code DeclarationsByKey}: this class knows bodies, that one incidents.)
  */
 final class IdempotencyKeys {
 
@@ -63,8 +66,8 @@ final class IdempotencyKeys {
    * The refusal for a key used before with a different request; also for checks against stored
    * requests.
    */
-  static ApiError reused(String key) {
-    return new ApiError(
+  static Refusal reused(String key) {
+    return new Refusal(
         422,
         "idempotency_key_reused",
         "Idempotency-Key '"

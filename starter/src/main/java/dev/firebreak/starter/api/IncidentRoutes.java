@@ -3,7 +3,14 @@ package dev.firebreak.starter.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.incidents.DeclarationRules;
+import dev.firebreak.starter.incidents.Declared;
+import dev.firebreak.starter.incidents.IncidentAction;
+import dev.firebreak.starter.incidents.IncidentFilter;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.incidents.RequestedSeverity;
+import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.starter.service.RequiredFields;
+import dev.firebreak.starter.service.Role;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
@@ -17,13 +24,13 @@ final class IncidentRoutes {
 
   static final String BASE = "/api/v1/incidents";
 
-  private final IncidentGateway incidents;
+  private final IncidentServices incidents;
   private final FirebreakConfig config;
   private final JsonBodies bodies;
   private final IdempotencyKeys keys;
 
   IncidentRoutes(
-      IncidentGateway incidents, FirebreakConfig config, JsonBodies bodies, IdempotencyKeys keys) {
+      IncidentServices incidents, FirebreakConfig config, JsonBodies bodies, IdempotencyKeys keys) {
     this.incidents = incidents;
     this.config = config;
     this.bodies = bodies;
@@ -33,7 +40,8 @@ final class IncidentRoutes {
   void register(RoutesConfig routes) {
     routes.post(BASE, this::declare, Role.RESPONDER);
     routes.get(BASE, this::list, Role.VIEWER);
-    routes.get(BASE + "/{id}", ctx -> ctx.json(incidents.view(ctx.pathParam("id"))), Role.VIEWER);
+    routes.get(
+        BASE + "/{id}", ctx -> ctx.json(incidents.reads().view(ctx.pathParam("id"))), Role.VIEWER);
     routes.get(BASE + "/{id}/postmortem", this::postMortem, Role.VIEWER);
     routes.post(BASE + "/{id}/notes", this::note, Role.RESPONDER);
     for (IncidentAction action : IncidentAction.values()) {
@@ -44,42 +52,25 @@ final class IncidentRoutes {
   private void declare(Context ctx) {
     ObjectNode json = bodies.object(ctx);
     DeclareRequest request = bodies.read(json, DeclareRequest.class);
-    String title = required("title", request.title());
-    if (!DeclarationRules.titleFits(title)) {
-      throw ApiError.badRequest(
-          "Field 'title' is longer than " + DeclarationRules.MAX_TITLE + " characters.");
-    }
     Severity severity =
-        RequestedSeverity.parse("Field 'severity'", required("severity", request.severity()));
-    String service = required("service", request.service());
-    DeclarationRules.unknownService(config, service)
-        .ifPresent(
-            problem -> {
-              throw ApiError.badRequest(problem);
-            });
-    if (request.commander() != null
-        && request.commander().length() > DeclarationRules.MAX_COMMANDER) {
-      throw ApiError.badRequest(
-          "Field 'commander' is longer than " + DeclarationRules.MAX_COMMANDER + " characters.");
-    }
+        RequestedSeverity.parse(
+            "Field 'severity'", RequiredFields.required("severity", request.severity()));
+    Declaration draft =
+        new Declaration(
+            null,
+            request.title(),
+            severity,
+            request.service(),
+            RequiredFields.blankToNull(request.description()),
+            RequiredFields.blankToNull(request.commander()),
+            ApiServer.caller(ctx).name(),
+            null);
+    // The declaration's own rules (title, service, commander) are the ones Slack's declarations
+    // meet; they refuse before the Idempotency-Key is looked at, so a corrected body may reuse it.
+    incidents.declarations().check(draft);
     String key = idempotencyKey(ctx);
     Declared declared =
-        keys.once(
-            BASE,
-            key,
-            json,
-            () ->
-                incidents.declare(
-                    new Declaration(
-                        null,
-                        title.strip(),
-                        severity,
-                        service,
-                        blankToNull(request.description()),
-                        blankToNull(request.commander()),
-                        ApiServer.caller(ctx).name(),
-                        null),
-                    key));
+        keys.once(BASE, key, json, () -> incidents.declarations().declare(draft, key));
     String id = declared.id();
     // A repeated key answers 200 with the incident the first request declared.
     ctx.status(declared.created() ? 201 : 200)
@@ -96,7 +87,7 @@ final class IncidentRoutes {
       return null;
     }
     if (!RollbackRoutes.KEY.matcher(key).matches()) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "The 'Idempotency-Key' header must be 1 to 100 letters, digits, '.', '_' or '-'.");
     }
     return key;
@@ -104,24 +95,26 @@ final class IncidentRoutes {
 
   private void list(Context ctx) {
     ctx.json(
-        incidents.list(
-            IncidentFilter.parse(
-                ctx.queryParam("status"),
-                ctx.queryParam("severity"),
-                ctx.queryParam("service"),
-                config)));
+        incidents
+            .reads()
+            .list(
+                IncidentFilter.parse(
+                    ctx.queryParam("status"),
+                    ctx.queryParam("severity"),
+                    ctx.queryParam("service"),
+                    config)));
   }
 
   private void postMortem(Context ctx) {
     ctx.contentType("text/markdown; charset=utf-8")
-        .result(incidents.postMortem(ctx.pathParam("id")));
+        .result(incidents.reads().postMortem(ctx.pathParam("id")));
   }
 
   private void note(Context ctx) {
     ObjectNode body = withActor(ctx);
     Note note = bodies.read(body, Note.class);
-    required("text", note.text());
-    incidents.addNote(ctx.pathParam("id"), note);
+    RequiredFields.required("text", note.text());
+    incidents.updates().addNote(ctx.pathParam("id"), note);
     ctx.status(202).json(Map.of("status", "accepted"));
   }
 
@@ -130,9 +123,12 @@ final class IncidentRoutes {
     Object command = bodies.read(body, action.command);
     for (String field : action.required) {
       JsonNode value = body.get(field);
-      required(field, value == null || value.isNull() ? null : value.asText());
+      RequiredFields.required(field, value == null || value.isNull() ? null : value.asText());
     }
-    ctx.json(incidents.update(ctx.pathParam("id"), action, command, ctx.header("Idempotency-Key")));
+    ctx.json(
+        incidents
+            .updates()
+            .update(ctx.pathParam("id"), action, command, ctx.header("Idempotency-Key")));
   }
 
   /** The body with {@code by} defaulted to the token's name: who did it is never left blank. */
@@ -145,16 +141,5 @@ final class IncidentRoutes {
       body.put("by", ApiServer.caller(ctx).name());
     }
     return body;
-  }
-
-  static String required(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw ApiError.badRequest("Field '" + field + "' is required.");
-    }
-    return value;
-  }
-
-  static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -1,5 +1,8 @@
 package dev.firebreak.starter.api;
 
+import dev.firebreak.starter.jobs.JobGateway;
+import dev.firebreak.starter.service.RequiredFields;
+import dev.firebreak.starter.service.Role;
 import dev.firebreak.workflows.job.JobCommand;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,7 +35,7 @@ final class JobRoutes {
   }
 
   private void command(Context ctx, JobGateway.Verb verb) {
-    String reason = IncidentRoutes.blankToNull(bodies.read(ctx, ReasonBody.class).reason());
+    String reason = RequiredFields.blankToNull(bodies.read(ctx, ReasonBody.class).reason());
     ctx.json(
         jobs.command(
             ctx.pathParam("name"), verb, new JobCommand(ApiServer.caller(ctx).name(), reason)));

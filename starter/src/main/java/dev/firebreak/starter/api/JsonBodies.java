@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.firebreak.starter.service.Refusal;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Arrays;
@@ -98,7 +99,7 @@ final class JsonBodies {
     }
     String type = ctx.contentType();
     if (!isJson(type)) {
-      throw new ApiError(
+      throw new Refusal(
           415,
           "unsupported_media_type",
           "Send the body as JSON with 'Content-Type: application/json'"
@@ -117,10 +118,10 @@ final class JsonBodies {
     try {
       node = json.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiError.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+      throw Refusal.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
     }
     if (!(node instanceof ObjectNode object)) {
-      throw ApiError.badRequest("The body must be a JSON object.");
+      throw Refusal.badRequest("The body must be a JSON object.");
     }
     checkLengths(object, "");
     return object;
@@ -140,9 +141,9 @@ final class JsonBodies {
               .map(String::valueOf)
               .sorted()
               .collect(Collectors.joining(", "));
-      throw ApiError.badRequest("Unknown field '" + field(e) + "' (known: " + known + ").");
+      throw Refusal.badRequest("Unknown field '" + field(e) + "' (known: " + known + ").");
     } catch (InvalidFormatException e) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "Field '"
               + field(e)
               + "' has an invalid value '"
@@ -151,14 +152,14 @@ final class JsonBodies {
               + expected(e.getTargetType()).map(what -> "; it must be " + what).orElse("")
               + ".");
     } catch (MismatchedInputException e) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "Field '"
               + field(e)
               + "' has the wrong type"
               + expected(e.getTargetType()).map(what -> ": it must be " + what).orElse("")
               + ".");
     } catch (JsonProcessingException e) {
-      throw ApiError.badRequest("The body could not be read: " + e.getOriginalMessage());
+      throw Refusal.badRequest("The body could not be read: " + e.getOriginalMessage());
     }
   }
 
@@ -212,7 +213,7 @@ final class JsonBodies {
 
   private static void checkLengths(JsonNode node, String path) {
     if (node.isTextual() && node.textValue().length() > MAX_TEXT) {
-      throw ApiError.badRequest("Field '" + path + "' is longer than " + MAX_TEXT + " characters.");
+      throw Refusal.badRequest("Field '" + path + "' is longer than " + MAX_TEXT + " characters.");
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {

@@ -2,6 +2,7 @@ package dev.firebreak.starter.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.starter.service.Refusal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -24,34 +25,34 @@ final class JsonErrorPages extends ErrorHandler {
   }
 
   /** The API error for a status Jetty refused a request with. */
-  static ApiError of(int status, String reason) {
+  static Refusal of(int status, String reason) {
     return switch (status) {
       case 414 ->
-          new ApiError(
+          new Refusal(
               414,
               "uri_too_long",
               "The request URI is longer than the API reads; nothing was done.");
       case 431 ->
-          new ApiError(
+          new Refusal(
               431,
               "headers_too_large",
               "The request headers are larger than the API reads; nothing was done.");
       case 413 ->
-          new ApiError(
+          new Refusal(
               413, "payload_too_large", "The body is larger than the API reads; nothing was done.");
-      case 404 -> new ApiError(404, "not_found", "No such endpoint.");
+      case 404 -> new Refusal(404, "not_found", "No such endpoint.");
       case 405 ->
-          new ApiError(405, "method_not_allowed", "This endpoint does not take that method.");
+          new Refusal(405, "method_not_allowed", "This endpoint does not take that method.");
       case 505 ->
-          new ApiError(
+          new Refusal(
               505,
               "http_version_not_supported",
               "The API speaks HTTP/1.1 and HTTP/2; nothing was done.");
       default ->
           status >= 500
-              ? new ApiError(
+              ? new Refusal(
                   status, "internal_error", "The API could not answer; the details are in its log.")
-              : new ApiError(
+              : new Refusal(
                   status,
                   "bad_request",
                   "The request could not be read"

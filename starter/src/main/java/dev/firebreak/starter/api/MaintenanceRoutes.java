@@ -1,5 +1,9 @@
 package dev.firebreak.starter.api;
 
+import dev.firebreak.starter.maintenance.MaintenanceBody;
+import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.starter.service.Role;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.Extension;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
@@ -54,7 +58,7 @@ final class MaintenanceRoutes {
   private void extend(Context ctx) {
     ExtendBody body = bodies.read(ctx, ExtendBody.class);
     if (body.until() == null) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "Field 'until' is required: an ISO-8601 instant such as 2026-12-06T04:30:00Z.");
     }
     ctx.json(

@@ -2,6 +2,13 @@ package dev.firebreak.starter.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.starter.rollbacks.IncidentRollbacks;
+import dev.firebreak.starter.rollbacks.RollbackAdmission;
+import dev.firebreak.starter.rollbacks.RollbackGateway;
+import dev.firebreak.starter.service.ApiCaller;
+import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.starter.service.RequiredFields;
+import dev.firebreak.starter.service.Role;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackRequest;
 import dev.firebreak.workflows.rollback.RollbackView;
@@ -57,8 +64,8 @@ final class RollbackRoutes {
     String key = idempotencyKey(ctx, true);
     ObjectNode json = bodies.object(ctx);
     RollbackBody body = bodies.read(json, RollbackBody.class);
-    ServiceConfig service = rollbackable(IncidentRoutes.required("service", body.service()), ctx);
-    String reason = IncidentRoutes.required("reason", body.reason());
+    ServiceConfig service = rollbackable(RequiredFields.required("service", body.service()), ctx);
+    String reason = RequiredFields.required("reason", body.reason());
     RollbackOrder order =
         order(
             service,
@@ -66,7 +73,7 @@ final class RollbackRoutes {
             body.toDeployment(),
             reason,
             ctx,
-            IncidentRoutes.blankToNull(body.incidentId()));
+            RequiredFields.blankToNull(body.incidentId()));
     // Keys are per service, as rollback ids are (<service>-<key>): one key may roll back several
     // services.
     respond(
@@ -104,7 +111,7 @@ final class RollbackRoutes {
             () ->
                 incidentRollbacks.request(
                     ctx.pathParam("id"),
-                    IncidentRoutes.blankToNull(body.toDeployment()),
+                    RequiredFields.blankToNull(body.toDeployment()),
                     body.reason(),
                     requester(ctx),
                     key != null ? key : idempotencyKey(ctx, false))));
@@ -165,14 +172,14 @@ final class RollbackRoutes {
     String key = ctx.header("Idempotency-Key");
     if (key == null || key.isBlank()) {
       if (required) {
-        throw ApiError.badRequest(
+        throw Refusal.badRequest(
             "Send an 'Idempotency-Key' header (any unique string, such as a UUID): "
                 + "a retried request with the same key returns the same rollback instead of starting another.");
       }
       return UUID.randomUUID().toString().substring(0, 8);
     }
     if (!KEY.matcher(key).matches()) {
-      throw ApiError.badRequest(
+      throw Refusal.badRequest(
           "The 'Idempotency-Key' header must be 1 to 100 letters, digits, '.', '_' or '-'.");
     }
     return key;

@@ -2,30 +2,34 @@ package dev.firebreak.starter.incidents;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.DeclarationLimits;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The rules every way of declaring an incident shares: the HTTP API, Slack's command and form,
- * alerts and maintenance windows. They are written once here so that a title the API refuses is
- * refused by Slack too, and an alert's title is cut to the same length rather than a different one.
- * Each entry path still words its refusal for its own audience (an API error, a Slack reply, a form
- * error); alerts cannot be refused (their sender cannot be asked for a shorter title), so their
- * title is clipped to {@link #MAX_TITLE} instead.
+ * alerts, jobs and maintenance windows. The limits themselves are {@link DeclarationLimits} (in
+ * {@code workflows}, so that jobs and windows, which declare from inside a workflow, keep them
+ * too); this class adds what needs the config (the service must be configured) and says why a
+ * declaration is refused. {@link Declarations} checks them for the API and Slack; each entry path
+ * that checks earlier (the Slack command's parser, the Slack form) words its refusal for its own
+ * audience by the same rule. Alerts, jobs and windows cannot be refused (nobody can be asked for a
+ * shorter title), so their declarations are fitted to the limits instead.
  */
 public final class DeclarationRules {
 
   /** The longest title an incident (or a maintenance window) may have, in characters. */
-  public static final int MAX_TITLE = 200;
+  public static final int MAX_TITLE = DeclarationLimits.MAX_TITLE;
 
   /** The longest commander name a declaration may carry, in characters. */
-  public static final int MAX_COMMANDER = 200;
+  public static final int MAX_COMMANDER = DeclarationLimits.MAX_COMMANDER;
 
   private DeclarationRules() {}
 
   /** Whether the title, as it will be declared (surrounding blanks removed), fits the limit. */
   public static boolean titleFits(String title) {
-    return title.strip().length() <= MAX_TITLE;
+    return DeclarationLimits.titleFits(title);
   }
 
   /** The configured services' names, for a refusal that says which ones exist. */
@@ -38,5 +42,26 @@ public final class DeclarationRules {
     return config.service(service).isPresent()
         ? Optional.empty()
         : Optional.of("No service named '" + service + "'; known: " + knownServices(config) + ".");
+  }
+
+  /** Why the declaration may not be made as asked, or empty when it may. */
+  public static Optional<String> refusal(FirebreakConfig config, Declaration draft) {
+    if (draft.title() == null || draft.title().isBlank()) {
+      return Optional.of("Field 'title' is required.");
+    }
+    if (!titleFits(draft.title())) {
+      return Optional.of("Field 'title' is longer than " + MAX_TITLE + " characters.");
+    }
+    if (draft.service() == null || draft.service().isBlank()) {
+      return Optional.of("Field 'service' is required.");
+    }
+    Optional<String> unknown = unknownService(config, draft.service());
+    if (unknown.isPresent()) {
+      return unknown;
+    }
+    if (!DeclarationLimits.commanderFits(draft.commander())) {
+      return Optional.of("Field 'commander' is longer than " + MAX_COMMANDER + " characters.");
+    }
+    return Optional.empty();
   }
 }

@@ -1,6 +1,6 @@
 package dev.firebreak.starter.schedules;
 
-import dev.firebreak.starter.api.OpenWorkflows;
+import dev.firebreak.starter.service.OpenWorkflows;
 import dev.firebreak.workflows.job.JobTick;
 import dev.firebreak.workflows.job.JobTickWorkflow;
 import dev.firebreak.workflows.job.JobWorkflow;

@@ -1,10 +1,10 @@
 package dev.firebreak.starter.schedules;
 
-import dev.firebreak.starter.api.OpenWorkflows;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.MaintenancePlanFactory;
 import dev.firebreak.starter.config.MaintenanceWindowConfig;
+import dev.firebreak.starter.service.OpenWorkflows;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.maintenance.MaintenanceRecurrence;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;

@@ -3,15 +3,13 @@ package dev.firebreak.starter.slack;
 import static dev.firebreak.starter.slack.SlackMarkup.escape;
 import static dev.firebreak.starter.slack.SlackMarkup.withMentions;
 
-import dev.firebreak.starter.api.ApiError;
-import dev.firebreak.starter.api.IncidentAction;
-import dev.firebreak.starter.api.IncidentGateway;
-import dev.firebreak.starter.api.IncidentRollbacks;
-import dev.firebreak.starter.api.IncidentSummary;
-import dev.firebreak.starter.api.RollbackAdmission;
-import dev.firebreak.starter.api.TemporalFailures;
-import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.incidents.DeclarationRules;
+import dev.firebreak.starter.incidents.IncidentAction;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.incidents.IncidentSummary;
+import dev.firebreak.starter.rollbacks.IncidentRollbacks;
+import dev.firebreak.starter.rollbacks.RollbackAdmission;
+import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.starter.service.TemporalFailures;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.CommanderAssignment;
 import dev.firebreak.workflows.incident.Declaration;
@@ -30,27 +28,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a parsed {@code /incident} command (or the same command from a button or form) for
- * one Slack user through {@link IncidentGateway}, and says in one short sentence what happened.
- * Every refusal (role, unknown incident, the workflow saying no) is an answer, never an exception.
+ * one Slack user through {@link IncidentServices} (a declaration through {@link
+ * dev.firebreak.starter.incidents.Declarations}, as the API declares), and says in one short
+ * sentence what happened. Every refusal (role, unknown incident, the workflow saying no) is an
+ * answer, never an exception.
  */
 final class IncidentCommands {
 
   private static final Logger log = LoggerFactory.getLogger(IncidentCommands.class);
   private static final int LISTED = 20;
 
-  private final IncidentGateway incidents;
+  private final IncidentServices incidents;
   private final IncidentRollbacks rollbacks;
-  private final FirebreakConfig config;
   private final TemporalFailures failures;
 
   IncidentCommands(
-      IncidentGateway incidents,
-      IncidentRollbacks rollbacks,
-      FirebreakConfig config,
-      TemporalFailures failures) {
+      IncidentServices incidents, IncidentRollbacks rollbacks, TemporalFailures failures) {
     this.incidents = incidents;
     this.rollbacks = rollbacks;
-    this.config = config;
     this.failures = failures;
   }
 
@@ -77,7 +72,7 @@ final class IncidentCommands {
     try {
       return execute(command, id, actor, requestKey);
     } catch (Exception e) {
-      ApiError error = failures.toApiError(e, id);
+      Refusal error = failures.toRefusal(e, id);
       return SlackReply.toUser(
           "Could not "
               + command.verb().word()
@@ -120,22 +115,26 @@ final class IncidentCommands {
       return postUpdate(id, u.text(), u.eta(), actor, requestKey);
     }
     if (command instanceof SlashCommand.Status) {
-      return SlackReply.toUser(status(incidents.view(id)));
+      return SlackReply.toUser(status(incidents.reads().view(id)));
     }
     if (command instanceof SlashCommand.ChangeSeverity c) {
-      incidents.update(
-          id,
-          IncidentAction.CHANGE_SEVERITY,
-          new SeverityChange(actor.userId(), c.severity(), null),
-          requestKey);
+      incidents
+          .updates()
+          .update(
+              id,
+              IncidentAction.CHANGE_SEVERITY,
+              new SeverityChange(actor.userId(), c.severity(), null),
+              requestKey);
       return SlackReply.toUser("⚠️ *" + id + "* is now " + c.severity() + ".");
     }
     if (command instanceof SlashCommand.AssignCommander c) {
-      incidents.update(
-          id,
-          IncidentAction.ASSIGN_COMMANDER,
-          new CommanderAssignment(actor.userId(), c.commander()),
-          requestKey);
+      incidents
+          .updates()
+          .update(
+              id,
+              IncidentAction.ASSIGN_COMMANDER,
+              new CommanderAssignment(actor.userId(), c.commander()),
+              requestKey);
       return SlackReply.toUser(
           "*" + id + "* is now commanded by " + withMentions(c.commander()) + ".");
     }
@@ -157,24 +156,32 @@ final class IncidentCommands {
   }
 
   SlackReply acknowledge(String id, SlackActor actor, String requestKey) {
-    incidents.update(
-        id, IncidentAction.ACKNOWLEDGE, new Acknowledgement(actor.userId()), requestKey);
+    incidents
+        .updates()
+        .update(id, IncidentAction.ACKNOWLEDGE, new Acknowledgement(actor.userId()), requestKey);
     return SlackReply.toUser("✅ You acknowledged *" + id + "*; escalation stopped.");
   }
 
   SlackReply postUpdate(String id, String text, String eta, SlackActor actor, String requestKey) {
-    incidents.update(
-        id,
-        IncidentAction.UPDATE,
-        new ResponderUpdate(actor.userId(), text, eta, null),
-        requestKey);
+    incidents
+        .updates()
+        .update(
+            id,
+            IncidentAction.UPDATE,
+            new ResponderUpdate(actor.userId(), text, eta, null),
+            requestKey);
     return SlackReply.toUser("📊 Update posted to *" + id + "*.");
   }
 
   SlackReply resolve(String id, String summary, SlackActor actor, String requestKey) {
     IncidentView view =
-        incidents.update(
-            id, IncidentAction.RESOLVE, new Resolution(actor.userId(), summary, null), requestKey);
+        incidents
+            .updates()
+            .update(
+                id,
+                IncidentAction.RESOLVE,
+                new Resolution(actor.userId(), summary, null),
+                requestKey);
     return SlackReply.toUser(
         "✅ *" + id + "* resolved; now " + view.status().label().toLowerCase(Locale.ROOT) + ".");
   }
@@ -190,7 +197,7 @@ final class IncidentCommands {
               + " rollback `"
               + escape(rollbackId)
               + "`: "
-              + withMentions(failures.toApiError(e, rollbackId).getMessage()));
+              + withMentions(failures.toRefusal(e, rollbackId).getMessage()));
     }
     return SlackReply.toChannel(
         approve
@@ -233,19 +240,29 @@ final class IncidentCommands {
   }
 
   private SlackReply declare(SlashCommand.Declare d, SlackActor actor) {
-    if (config.service(d.service()).isEmpty()) {
-      return SlackReply.toUser(
-          "There is no service '"
-              + escape(d.service())
-              + "'. Known: "
-              + DeclarationRules.knownServices(config)
-              + ".\n"
-              + SlashVerb.DECLARE.usageLine());
+    String id;
+    try {
+      id =
+          incidents
+              .declarations()
+              .declare(
+                  new Declaration(
+                      null,
+                      d.title(),
+                      d.severity(),
+                      d.service(),
+                      null,
+                      null,
+                      actor.userId(),
+                      null));
+    } catch (Refusal refused) {
+      if (!refused.isBadRequest()) {
+        throw refused;
+      }
+      // A declaration the rules refuse (an unknown service, say) is answered with the usage, as a
+      // mistake in the command is.
+      return SlackReply.toUser(escape(refused.getMessage()) + "\n" + usageOf(SlashVerb.DECLARE));
     }
-    String id =
-        incidents.declare(
-            new Declaration(
-                null, d.title(), d.severity(), d.service(), null, null, actor.userId(), null));
     return SlackReply.toChannel(
         "🚨 <@"
             + actor.userId()
@@ -299,7 +316,7 @@ final class IncidentCommands {
   }
 
   private String list() {
-    List<IncidentSummary> open = incidents.list(true);
+    List<IncidentSummary> open = incidents.reads().list(true);
     if (open.isEmpty()) {
       return "No open incidents. 🎉";
     }

@@ -2,14 +2,14 @@ package dev.firebreak.starter.slack;
 
 import static dev.firebreak.starter.slack.SlackMarkup.escape;
 
-import dev.firebreak.starter.api.ApiError;
-import dev.firebreak.starter.api.MaintenanceBody;
-import dev.firebreak.starter.api.MaintenanceSummary;
-import dev.firebreak.starter.api.MaintenanceWindows;
-import dev.firebreak.starter.api.Role;
-import dev.firebreak.starter.api.TemporalFailures;
 import dev.firebreak.starter.config.DurationText;
 import dev.firebreak.starter.config.MaintenanceStepConfig;
+import dev.firebreak.starter.maintenance.MaintenanceBody;
+import dev.firebreak.starter.maintenance.MaintenanceSummary;
+import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.starter.service.Role;
+import dev.firebreak.starter.service.TemporalFailures;
 import dev.firebreak.workflows.maintenance.Abort;
 import dev.firebreak.workflows.maintenance.MaintenanceView;
 import dev.firebreak.workflows.maintenance.StepConfirmation;
@@ -101,7 +101,7 @@ final class MaintenanceCommands {
         default -> usage("There is no `/maintenance " + escape(verb) + "`.");
       };
     } catch (Exception e) {
-      ApiError error = failures.toApiError(e, args.isEmpty() ? null : args.get(0));
+      Refusal error = failures.toRefusal(e, args.isEmpty() ? null : args.get(0));
       String message =
           "incident_open".equals(error.code())
               ? error.getMessage().replace("send \"confirm\": true", "add `confirm` at the end")

@@ -11,11 +11,11 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.socket_mode.SocketModeClient;
-import dev.firebreak.starter.api.IncidentGateway;
-import dev.firebreak.starter.api.IncidentRollbacks;
-import dev.firebreak.starter.api.MaintenanceWindows;
-import dev.firebreak.starter.api.TemporalFailures;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.rollbacks.IncidentRollbacks;
+import dev.firebreak.starter.service.TemporalFailures;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ public final class SlackEndpoints implements AutoCloseable {
   public SlackEndpoints(
       SlackSettings settings,
       FirebreakConfig config,
-      IncidentGateway incidents,
+      IncidentServices incidents,
       MaintenanceWindows windows) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
@@ -82,10 +82,7 @@ public final class SlackEndpoints implements AutoCloseable {
     this.replies = new DeferredReplies(new ResponseUrls(slack)::send, settings.inlineBudget());
     new SlackHandlers(
             new IncidentCommands(
-                incidents,
-                new IncidentRollbacks(incidents, config),
-                config,
-                new TemporalFailures()),
+                incidents, new IncidentRollbacks(incidents, config), new TemporalFailures()),
             new MaintenanceCommands(windows, new TemporalFailures(), Clock.systemUTC()),
             SlackRoles.from(config.providers().slack()),
             replies,

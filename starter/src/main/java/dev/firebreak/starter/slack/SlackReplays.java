@@ -1,6 +1,6 @@
 package dev.firebreak.starter.slack;
 
-import dev.firebreak.starter.api.Digests;
+import dev.firebreak.starter.service.Digests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.firebreak.starter.slack;
 
-import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.config.ProvidersConfig;
+import dev.firebreak.starter.service.Role;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.firebreak.starter.slack;
 
-import dev.firebreak.starter.api.Role;
+import dev.firebreak.starter.service.Role;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

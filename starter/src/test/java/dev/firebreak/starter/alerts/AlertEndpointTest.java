@@ -5,17 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.firebreak.starter.api.ApiCaller;
 import dev.firebreak.starter.api.ApiServer;
-import dev.firebreak.starter.api.ApiTokens;
-import dev.firebreak.starter.api.IncidentGateway;
-import dev.firebreak.starter.api.MaintenanceWindows;
-import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.api.RunningApi;
 import dev.firebreak.starter.config.AlertsConfig;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.service.ApiCaller;
+import dev.firebreak.starter.service.ApiTokens;
+import dev.firebreak.starter.service.Role;
 import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.Severity;
@@ -56,8 +56,8 @@ class AlertEndpointTest {
   @RegisterExtension final RunningApi api = new RunningApi();
 
   private final FirebreakConfig config = new ConfigLoader().load(AlertRulesTest.CONFIG);
-  private final IncidentGateway incidents =
-      IncidentGateway.of(api.temporal.getWorkflowClient(), config, false);
+  private final IncidentServices incidents =
+      IncidentServices.of(api.temporal.getWorkflowClient(), config, false);
   private final ApiServer server;
 
   AlertEndpointTest() {
@@ -146,7 +146,7 @@ class AlertEndpointTest {
     IncidentView view =
         await()
             .atMost(Duration.ofSeconds(10))
-            .until(() -> incidents.view(outcome.get("id").asText()), v -> pages(v) == 1);
+            .until(() -> incidents.reads().view(outcome.get("id").asText()), v -> pages(v) == 1);
     assertThat(view.service()).isEqualTo("recoup-backend");
     assertThat(view.severity()).isEqualTo(Severity.P1);
     assertThat(view.title()).isEqualTo("ProbeFailure");
@@ -158,7 +158,9 @@ class AlertEndpointTest {
   void anIncidentAnAlertOpensIsCountedAsDeclaredOnceHoweverOftenItFires() {
     String id = incidentId(postWithSecret(errorRate("firing", 7.2)));
     postWithSecret(errorRate("firing", 8.1));
-    await().atMost(Duration.ofSeconds(10)).until(() -> incidents.view(id).alerts().firings() == 2);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> incidents.reads().view(id).alerts().firings() == 2);
 
     await()
         .atMost(Duration.ofSeconds(5))
@@ -205,8 +207,9 @@ class AlertEndpointTest {
     IncidentView view =
         await()
             .atMost(Duration.ofSeconds(15))
-            .until(() -> incidents.view(id), v -> v.alerts().firings() == 50 && pages(v) == 1);
-    assertThat(incidents.list(true)).hasSize(1);
+            .until(
+                () -> incidents.reads().view(id), v -> v.alerts().firings() == 50 && pages(v) == 1);
+    assertThat(incidents.reads().list(true)).hasSize(1);
     assertThat(view.timeline())
         .filteredOn(e -> e.kind().equals("alert-firing"))
         .singleElement()
@@ -225,7 +228,7 @@ class AlertEndpointTest {
     IncidentView view =
         await()
             .atMost(Duration.ofSeconds(10))
-            .until(() -> incidents.view(id), v -> v.alerts().resolutions() == 1);
+            .until(() -> incidents.reads().view(id), v -> v.alerts().resolutions() == 1);
     assertThat(view.status()).isEqualTo(IncidentStatus.DECLARED);
   }
 
@@ -239,7 +242,7 @@ class AlertEndpointTest {
         await()
             .atMost(Duration.ofSeconds(10))
             .until(
-                () -> incidents.view(id),
+                () -> incidents.reads().view(id),
                 v ->
                     v.status() != IncidentStatus.DECLARED
                         && v.status() != IncidentStatus.ACKNOWLEDGED);
@@ -256,7 +259,7 @@ class AlertEndpointTest {
 
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(json(response).get("incidents").get(0).get("recorded").asBoolean()).isFalse();
-    assertThat(incidents.list(false)).isEmpty();
+    assertThat(incidents.reads().list(false)).isEmpty();
   }
 
   @Test
@@ -284,7 +287,7 @@ class AlertEndpointTest {
     IncidentView view =
         await()
             .atMost(Duration.ofSeconds(10))
-            .until(() -> incidents.view(incidentId(signed)), v -> v != null);
+            .until(() -> incidents.reads().view(incidentId(signed)), v -> v != null);
     assertThat(view.service()).isEqualTo("talk-to-my-lawyer");
     assertThat(view.severity()).isEqualTo(Severity.P2);
     assertThat(view.title()).isEqualTo("ReferenceError: heck is not defined");
@@ -306,7 +309,7 @@ class AlertEndpointTest {
     assertThat(fromGrafana.statusCode()).isEqualTo(202);
     assertThat(json(fromGrafana).get("incidents")).hasSize(2);
     assertThat(generic.statusCode()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(10)).until(() -> incidents.list(true).size() == 3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> incidents.reads().list(true).size() == 3);
   }
 
   @Test
@@ -327,7 +330,7 @@ class AlertEndpointTest {
     assertThat(badToken.statusCode()).isEqualTo(401);
     assertThat(viewer.statusCode()).isEqualTo(403);
     assertThat(json(viewer).get("message").asText()).contains("responder role");
-    assertThat(incidents.list(false)).isEmpty();
+    assertThat(incidents.reads().list(false)).isEmpty();
   }
 
   @Test
@@ -351,6 +354,6 @@ class AlertEndpointTest {
     assertThat(json(beyondWhatTheApiReads).get("error").asText()).isEqualTo("payload_too_large");
     assertThat(unroutable.statusCode()).isEqualTo(422);
     assertThat(json(unroutable).get("message").asText()).contains("High CPU usage");
-    assertThat(incidents.list(false)).isEmpty();
+    assertThat(incidents.reads().list(false)).isEmpty();
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.firebreak.starter.api.ApiError;
+import dev.firebreak.starter.service.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -115,7 +115,7 @@ class AlertFormatsTest {
   void sourceParameterOverridesDetectionAndUnknownSourcesAreRefused() {
     assertThat(AlertSource.named("Grafana")).isEqualTo(AlertSource.GRAFANA);
     assertThatThrownBy(() -> AlertSource.named("nagios"))
-        .isInstanceOf(ApiError.class)
+        .isInstanceOf(Refusal.class)
         .hasMessageContaining("Unknown source 'nagios'")
         .hasMessageContaining("alertmanager, grafana, sentry, generic");
   }
@@ -142,7 +142,7 @@ class AlertFormatsTest {
 
     assertThatThrownBy(() -> read(tree))
         .isInstanceOfSatisfying(
-            ApiError.class,
+            Refusal.class,
             e -> {
               assertThat(e.status()).isEqualTo(400);
               assertThat(e.getMessage()).contains(message);

@@ -3,8 +3,8 @@ package dev.firebreak.starter.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.firebreak.starter.api.ApiError;
 import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +111,7 @@ class AlertRulesTest {
 
     assertThat(rules.route(grafana.get(0)).severity()).isEqualTo(Severity.P1);
     assertThatThrownBy(() -> rules.route(grafana.get(1)))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(422));
+        .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.status()).isEqualTo(422));
   }
 
   @Test
@@ -137,7 +137,7 @@ class AlertRulesTest {
     assertThatThrownBy(
             () -> rules.route(alert(AlertSource.GENERIC, Map.of("service", "billing"), Map.of())))
         .isInstanceOfSatisfying(
-            ApiError.class,
+            Refusal.class,
             e -> {
               assertThat(e.status()).isEqualTo(422);
               assertThat(e.getMessage())

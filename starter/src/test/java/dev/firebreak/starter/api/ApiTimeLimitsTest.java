@@ -8,6 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.starter.incidents.IncidentAction;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.service.ApiCaller;
+import dev.firebreak.starter.service.ApiTokens;
+import dev.firebreak.starter.service.IssuedIds;
+import dev.firebreak.starter.service.Role;
+import dev.firebreak.starter.service.TemporalDeadlines;
 import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Declaration;
@@ -101,12 +109,14 @@ class ApiTimeLimitsTest {
   }
 
   private ApiServer api(WorkflowClient client) {
-    IncidentGateway incidents =
-        new IncidentGateway(
+    IncidentServices incidents =
+        IncidentServices.of(
             client,
+            config,
             new IncidentPolicyFactory(config, false),
             Clock.systemUTC(),
-            TemporalDeadlines.of(READ, COMMAND, Duration.ofMillis(500)));
+            TemporalDeadlines.of(READ, COMMAND, Duration.ofMillis(500)),
+            IssuedIds.NONE);
     ApiTokens tokens =
         ApiTokens.none().with("admin-token", new ApiCaller("ci", Set.of(Role.ADMIN)));
     return new ApiServer(

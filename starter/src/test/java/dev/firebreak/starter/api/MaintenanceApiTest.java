@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
@@ -179,9 +180,10 @@ class MaintenanceApiTest {
     awaitWindow(id, view -> view.path("waitingFor").asText().equals("swap-database"));
 
     // An alert opens its incident with a signal-with-start, never through the API's declare.
-    IncidentGateway.of(
+    IncidentServices.of(
             api.temporal.getWorkflowClient(), new ConfigLoader().load(RunningApi.CONFIG), false)
-        .alertFiring(
+        .alerts()
+        .firing(
             new Declaration(
                 "ALERT-1",
                 "Checkout down",

@@ -1,12 +1,12 @@
 package dev.firebreak.starter.slack;
 
 import dev.firebreak.starter.api.ApiServer;
-import dev.firebreak.starter.api.ApiTokens;
-import dev.firebreak.starter.api.IncidentGateway;
-import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.RunningApi;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.service.ApiTokens;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -38,7 +38,8 @@ final class RunningSlack implements AfterEachCallback {
 
   RunningSlack() {
     FirebreakConfig config = new ConfigLoader().load(CONFIG);
-    IncidentGateway incidents = IncidentGateway.of(api.temporal.getWorkflowClient(), config, false);
+    IncidentServices incidents =
+        IncidentServices.of(api.temporal.getWorkflowClient(), config, false);
     MaintenanceWindows windows = new MaintenanceWindows(incidents, config, Clock.systemUTC());
     slack =
         new SlackEndpoints(

@@ -406,7 +406,8 @@ class SlackEndpointsTest {
         Map.of(
             "deploy now", "I don't know 'deploy'.",
             "declare P1 no-such-service Broken",
-                "There is no service 'no-such-service'. Known: recoup-backend, talk-to-my-lawyer.",
+                "No service named 'no-such-service'; known: recoup-backend, talk-to-my-lawyer.\n"
+                    + "Usage: `/incident declare <P0-P4> <service> <title>`",
             "declare P7 recoup-backend Broken",
                 "'P7' is not a severity (P0 to P4).\nUsage: `/incident declare <P0-P4> <service> <title>`",
             "ack",

@@ -23,21 +23,27 @@ public final class ChildIncident {
   /**
    * Starts the incident; empty once it has started, otherwise why it could not (its id is taken,
    * say). {@code options} carries what differs between parents (a task queue, a reuse policy); the
-   * id, the close policy, the memo and the summary are set here, the same for every parent.
+   * id, the close policy, the memo, the summary and the details are set here, the same for every
+   * parent and as the starter sets them. The declaration is fitted to {@link DeclarationLimits} as
+   * an alert's is: a job's or a window's generated title can be longer than a person may type. (The
+   * SDK matches a replayed child start by its workflow id and type, so what the start carries may
+   * change without a version.)
    */
   public static Optional<String> declare(
-      Declaration declaration,
+      Declaration declared,
       Severity severity,
       IncidentPolicy policy,
       String summary,
       ChildWorkflowOptions.Builder options) {
+    Declaration declaration = DeclarationLimits.fitted(declared);
     IncidentWorkflow incident =
         Workflow.newChildWorkflowStub(
             IncidentWorkflow.class,
             options
                 .setWorkflowId(IncidentWorkflow.workflowId(declaration.id()))
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                .setStaticSummary(summary)
+                .setStaticSummary(DeclarationLimits.summary(summary))
+                .setStaticDetails(DeclarationDetails.markdown(declaration))
                 .setMemo(
                     IncidentMemo.of(
                         declaration, severity, Instant.ofEpochMilli(Workflow.currentTimeMillis())))

@@ -13,8 +13,14 @@ public record Declaration(
     String declaredBy,
     Instant declaredAt) {
 
-  /** This declaration made at {@code at}. */
-  Declaration stampedAt(Instant at) {
+  /** The same declaration under the id it was given, declared at the time given. */
+  public Declaration issued(String id, Instant at) {
     return new Declaration(id, title, severity, service, description, commander, declaredBy, at);
+  }
+
+  /** The same declaration with the title and commander as they will be declared. */
+  Declaration withTitleAndCommander(String title, String commander) {
+    return new Declaration(
+        id, title, severity, service, description, commander, declaredBy, declaredAt);
   }
 }

@@ -55,7 +55,7 @@ final class Incident {
    */
   static Incident declare(Declaration declaration, Instant now) {
     Declaration stamped =
-        declaration.declaredAt() == null ? declaration.stampedAt(now) : declaration;
+        declaration.declaredAt() == null ? declaration.issued(declaration.id(), now) : declaration;
     Incident incident = new Incident(stamped, IncidentProgress.fresh(stamped));
     incident.record(
         stamped.declaredAt(), "declared", declaration.declaredBy(), describeDeclaration(stamped));

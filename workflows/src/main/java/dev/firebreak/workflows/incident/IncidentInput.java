@@ -7,7 +7,8 @@ package dev.firebreak.workflows.incident;
  * everything that happened so far in {@code state} (one record per runbook step); runs continued by
  * older code carry it flat, in {@code progress} (see {@link LegacyProgress}). {@code openingAlert}
  * is the firing that opens a new incident under a closed one's id (see
- * AlertDeliveries#openNextIncidentIfItFiredAgain); it is counted as that incident's first alert.
+ * RunningIncidentAlerts#openNextIncidentIfItFiredAgain); it is counted as that incident's first
+ * alert.
  */
 public record IncidentInput(
     Declaration declaration,

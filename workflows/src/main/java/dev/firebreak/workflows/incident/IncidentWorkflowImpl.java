@@ -22,10 +22,10 @@ import org.slf4j.Logger;
  * {@link Pager}, {@link ChatLane}, {@link IncidentDiagnostics}, {@link IncidentCommandRules},
  * {@link AlertIntake}); {@link Deadlines} is the one timer, {@link DeclarationGate} holds early
  * commands, and {@link IncidentEffects}, {@link PageDelivery}, {@link DiagnosticRuns} and {@link
- * AlertDeliveries} issue the commands. One loop owns every timer, so there is one decision per
- * wake-up and history stays small. Handlers change state and queue messages; chat delivery runs on
- * its own lane and pages are fire-and-record, so a slow or failing Slack never delays a page or a
- * command's answer.
+ * RunningIncidentAlerts} issue the commands. One loop owns every timer, so there is one decision
+ * per wake-up and history stays small. Handlers change state and queue messages; chat delivery runs
+ * on its own lane and pages are fire-and-record, so a slow or failing Slack never delays a page or
+ * a command's answer.
  */
 public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
@@ -43,7 +43,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   private final IncidentEffects effects;
   private final PageDelivery pages;
   private final DiagnosticRuns diagnostics;
-  private final AlertDeliveries alerts;
+  private final RunningIncidentAlerts alerts;
   private final DeclarationGate gate;
   private final Deadlines deadlines = new Deadlines();
 
@@ -65,7 +65,8 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     this.pages = new PageDelivery(incident, policy, new Pager(policy), effects);
     this.diagnostics = new DiagnosticRuns(incident, policy, new IncidentDiagnostics(policy));
     this.alerts =
-        new AlertDeliveries(incident, policy, effects, deadlines, this::reopenInto, this::resolve);
+        new RunningIncidentAlerts(
+            incident, policy, effects, deadlines, this::reopenInto, this::resolve);
     this.gate = new DeclarationGate(resumed != null);
     this.publicStatus =
         new PublicStatus(incident, policy, IncidentWorkflowImpl::now, effects::recordDryRun);

@@ -1,0 +1,58 @@
+package dev.firebreak.starter.incidents;
+
+import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.DeclarationDetails;
+import dev.firebreak.workflows.incident.DeclarationLimits;
+import dev.firebreak.workflows.incident.IncidentInput;
+import dev.firebreak.workflows.incident.IncidentMemo;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowOptions;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How the starter starts an incident workflow, the same for a person's declaration and an alert's:
+ * its id, task queue, memo, summary and details, and its input with the service's policy.
+ */
+final class IncidentStarts {
+
+  static final String WORKFLOW_TYPE = IncidentWorkflow.class.getSimpleName();
+
+  /**
+   * The memo field that holds a declaration's Idempotency-Key, for a retry that reaches another API
+   * process.
+   */
+  static final String IDEMPOTENCY_KEY_MEMO = "idempotencyKey";
+
+  private final IncidentPolicyFactory policies;
+
+  IncidentStarts(IncidentPolicyFactory policies) {
+    this.policies = policies;
+  }
+
+  IncidentInput input(Declaration declaration) {
+    return IncidentInput.declared(declaration, policies.forService(declaration.service()));
+  }
+
+  /**
+   * @param idempotencyKey null when the caller sent none
+   */
+  WorkflowOptions options(Declaration d, String idempotencyKey) {
+    Map<String, Object> memo = new HashMap<>(IncidentMemo.of(d, d.severity(), d.declaredAt()));
+    if (idempotencyKey != null) {
+      memo.put(IDEMPOTENCY_KEY_MEMO, idempotencyKey);
+    }
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(IncidentWorkflow.workflowId(d.id()))
+        .setTaskQueue(TaskQueue.NAME)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setStaticSummary(
+            DeclarationLimits.summary(d.severity() + " · " + d.service() + " · " + d.title()))
+        .setStaticDetails(DeclarationDetails.markdown(d))
+        .setMemo(memo)
+        .build();
+  }
+}

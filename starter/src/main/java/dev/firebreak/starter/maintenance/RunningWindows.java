@@ -1,0 +1,116 @@
+package dev.firebreak.starter.maintenance;
+
+import dev.firebreak.starter.service.OpenWorkflows;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.Note;
+import dev.firebreak.workflows.maintenance.IncidentNotice;
+import dev.firebreak.workflows.maintenance.MaintenanceNoticeActivities;
+import dev.firebreak.workflows.maintenance.MaintenanceView;
+import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.client.WorkflowClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The maintenance windows that have not ended, found with {@code ListOpenWorkflowExecutions} by
+ * type (the dev server has no advanced visibility, and its test server ignores the type filter, so
+ * the type is checked here too). A critical incident declared while one of them runs is recorded in
+ * both: the window's timeline (a signal) and the incident's (a note).
+ *
+ * <p>It is also the worker's {@link MaintenanceNoticeActivities}: the incident asks for the notice
+ * itself, so incidents declared by alerts, jobs and windows are noticed as API and Slack ones are.
+ */
+public final class RunningWindows implements MaintenanceNoticeActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(RunningWindows.class);
+  public static final String WORKFLOW_TYPE = MaintenanceWindowWorkflow.class.getSimpleName();
+
+  private final WorkflowClient client;
+  private final Queue<IncidentNotice> pending = new ConcurrentLinkedQueue<>();
+  // One daemon thread: notices are rare (critical incidents) and need no shutdown of their own.
+  private final Executor notifier =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "maintenance-notices");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  public RunningWindows(WorkflowClient client) {
+    this.client = client;
+  }
+
+  public List<String> workflowIds() {
+    return OpenWorkflows.idsOfType(client, WORKFLOW_TYPE);
+  }
+
+  public static boolean isWindow(WorkflowExecutionInfo info) {
+    return WORKFLOW_TYPE.equals(info.getType().getName());
+  }
+
+  /**
+   * In the background, so the incident's activity ends without waiting on a list of every open
+   * workflow; never fails it: a window that cannot be told is logged. Notices that queue up while a
+   * list is being read share the next one: a storm of critical incidents costs one list per batch,
+   * not one each (on the dev server each list is every open workflow), and every notice is still
+   * checked against a list read after it arrived.
+   */
+  @Override
+  public void tellRunningWindows(IncidentNotice notice) {
+    pending.add(notice);
+    notifier.execute(this::tellPending);
+  }
+
+  private void tellPending() {
+    List<IncidentNotice> batch = new ArrayList<>();
+    for (IncidentNotice notice = pending.poll(); notice != null; notice = pending.poll()) {
+      batch.add(notice);
+    }
+    if (batch.isEmpty()) {
+      return; // an earlier run took them
+    }
+    try {
+      for (String workflowId : workflowIds()) {
+        MaintenanceWindowWorkflow window =
+            client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId);
+        MaintenanceView view = window.state();
+        if (view.status().isRunning()) {
+          // A window that declares its own incident has already recorded it.
+          batch.stream()
+              .filter(notice -> !notice.incidentId().equals(view.incidentId()))
+              .forEach(notice -> record(window, view, notice));
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "{}: could not tell the running maintenance windows: {}",
+          batch.stream().map(IncidentNotice::incidentId).toList(),
+          e.getMessage());
+    }
+  }
+
+  private void record(
+      MaintenanceWindowWorkflow window, MaintenanceView view, IncidentNotice notice) {
+    window.recordIncident(notice);
+    client
+        .newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(notice.incidentId()))
+        .addNote(
+            new Note(
+                "firebreak",
+                "Declared during maintenance "
+                    + view.id()
+                    + " ("
+                    + view.title()
+                    + ", "
+                    + view.status()
+                    + ")"));
+    log.info("{} declared during maintenance {}; recorded in both", notice.incidentId(), view.id());
+  }
+}
