@@ -20,6 +20,7 @@ import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.job.JobFanOutWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
@@ -137,6 +138,7 @@ final class FirebreakProcess implements AutoCloseable {
           WebhookRetryWorkflowImpl.class,
           JobWorkflowImpl.class,
           JobTickWorkflowImpl.class,
+          JobFanOutWorkflowImpl.class,
           RecurringWindowWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       worker.registerActivitiesImplementations(

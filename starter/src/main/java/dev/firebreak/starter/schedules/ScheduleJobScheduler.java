@@ -1,12 +1,14 @@
 package dev.firebreak.starter.schedules;
 
-import dev.firebreak.workflows.job.JobTick;
-import dev.firebreak.workflows.job.JobTickWorkflow;
+import dev.firebreak.workflows.common.Clip;
+import dev.firebreak.workflows.job.JobFanOutWorkflow;
+import dev.firebreak.workflows.job.JobGroup;
 import dev.firebreak.workflows.job.JobWorkflow;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
+import io.temporal.client.schedules.ScheduleAlreadyRunningException;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleOptions;
 import io.temporal.client.schedules.SchedulePolicy;
@@ -18,18 +20,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Jobs as Temporal Schedules (id {@code job-<name>}), so they show on the Temporal UI's Schedules
- * page with their next runs.
+ * Jobs as Temporal Schedules, one per group of jobs that share a cron expression and time zone (id
+ * from {@link JobGroups}), so they show on the Temporal UI's Schedules page with their next runs.
+ * One Schedule starts one {@link JobFanOutWorkflow} per firing, which tells every job of the group:
+ * 500 jobs due at one minute cost the server one workflow start, not 500.
  *
- * <p>Overlap SKIP: a tick only signals the job, so ticks overlap only when no worker is polling;
- * then one waiting tick is enough, and the job itself buffers a run that comes due while another is
- * going. Catch-up window of one hour: after a server outage, a run missed by less than that still
- * happens once (a daily 2 AM job survives a short outage), while one missed by more is left to its
- * next time rather than fired hours late into the working day.
+ * <p>Overlap SKIP: a firing only signals the jobs, so firings overlap only when no worker is
+ * polling; then one waiting firing is enough, and each job buffers a run that comes due while
+ * another is going. Catch-up window of one hour: after a server outage, a run missed by less than
+ * that still happens once (a daily 2 AM job survives a short outage), while one missed by more is
+ * left to its next time rather than fired hours late into the working day. Pausing or triggering
+ * the Schedule from the Temporal UI pauses or fires every job of its group; one job is paused or
+ * run now through Firebreak's API, CLI or Slack, which ask the job's own workflow.
  */
 public final class ScheduleJobScheduler implements JobScheduler {
 
   static final Duration CATCH_UP_WINDOW = Duration.ofHours(1);
+
+  /** The note lists the group's jobs; past this many characters the UI shows only their start. */
+  private static final int NOTE_CHARS = 1000;
 
   private final ScheduleClient schedules;
   private final String taskQueue;
@@ -39,17 +48,21 @@ public final class ScheduleJobScheduler implements JobScheduler {
     this.taskQueue = taskQueue;
   }
 
+  /** Group Schedules and the per-job ones ({@code job-<name>}) versions before groups created. */
   @Override
-  public Map<String, JobTick> installed() {
-    Map<String, JobTick> installed = new LinkedHashMap<>();
+  public Map<String, JobGroup> installed() {
+    Map<String, JobGroup> installed = new LinkedHashMap<>();
     schedules
         .listSchedules()
-        .filter(s -> s.getScheduleId().startsWith(JobWorkflow.PREFIX))
+        .filter(
+            s ->
+                s.getScheduleId().startsWith(JobGroups.PREFIX)
+                    || s.getScheduleId().startsWith(JobWorkflow.PREFIX))
         .forEach(
             s -> {
-              JobTick timing = TimingMemo.read(key -> s.getMemo(key, String.class));
-              if (timing != null) {
-                installed.put(timing.job(), timing);
+              JobGroup group = TimingMemo.read(s::getMemo);
+              if (group != null) {
+                installed.put(s.getScheduleId(), group);
               }
             });
     return installed;
@@ -60,52 +73,55 @@ public final class ScheduleJobScheduler implements JobScheduler {
    * compared by.
    */
   @Override
-  public void install(JobTick timing) {
-    String id = JobWorkflow.workflowId(timing.job());
-    boolean exists = schedules.listSchedules().anyMatch(s -> s.getScheduleId().equals(id));
-    if (exists) {
+  public void install(String id, JobGroup group) {
+    ScheduleOptions options = ScheduleOptions.newBuilder().setMemo(TimingMemo.of(group)).build();
+    try {
+      schedules.createSchedule(id, schedule(id, group), options);
+    } catch (ScheduleAlreadyRunningException exists) {
       schedules.getHandle(id).delete();
+      schedules.createSchedule(id, schedule(id, group), options);
     }
-    schedules.createSchedule(
-        id, schedule(timing), ScheduleOptions.newBuilder().setMemo(TimingMemo.of(timing)).build());
   }
 
   @Override
-  public void uninstall(String job) {
-    schedules.getHandle(JobWorkflow.workflowId(job)).delete();
+  public void uninstall(String id) {
+    schedules.getHandle(id).delete();
   }
 
   @Override
   public String describe() {
-    return "Temporal Schedules (overlap skip, catch-up window "
+    return "Temporal Schedules, one per cron expression and zone (overlap skip, catch-up window "
         + CATCH_UP_WINDOW.toMinutes()
         + " min)";
   }
 
-  private Schedule schedule(JobTick timing) {
+  private Schedule schedule(String id, JobGroup group) {
     return Schedule.newBuilder()
         .setAction(
             ScheduleActionStartWorkflow.newBuilder()
-                .setWorkflowType(JobTickWorkflow.class)
-                .setArguments(timing)
+                .setWorkflowType(JobFanOutWorkflow.class)
+                .setArguments(group)
                 .setOptions(
-                    WorkflowOptions.newBuilder()
-                        .setWorkflowId(JobTickWorkflow.workflowId(timing.job()))
-                        .setTaskQueue(taskQueue)
-                        .build())
+                    WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(taskQueue).build())
                 .build())
         .setSpec(
             ScheduleSpec.newBuilder()
-                .setCronExpressions(List.of(timing.cron()))
-                .setTimeZoneName(timing.timeZone())
+                .setCronExpressions(List.of(group.cron()))
+                .setTimeZoneName(group.timeZone())
                 .build())
         .setPolicy(
             SchedulePolicy.newBuilder()
                 .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
                 .setCatchupWindow(CATCH_UP_WINDOW)
                 .build())
-        .setState(
-            ScheduleState.newBuilder().setNote("Managed by Firebreak from firebreak.yaml").build())
+        .setState(ScheduleState.newBuilder().setNote(note(group)).build())
         .build();
+  }
+
+  /** What the Temporal UI shows beside the Schedule: which jobs it fires. */
+  static String note(JobGroup group) {
+    return "Managed by Firebreak from firebreak.yaml: fires "
+        + Clip.of(String.join(", ", group.jobs()), NOTE_CHARS)
+        + " (pause or run one job with firebreak job pause|run NAME)";
   }
 }

@@ -15,6 +15,7 @@ import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.job.JobFanOutWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.job.ScriptedJobCalls;
@@ -132,6 +133,7 @@ public final class RunningApi implements AfterEachCallback {
         MaintenanceWindowWorkflowImpl.class,
         JobWorkflowImpl.class,
         JobTickWorkflowImpl.class,
+        JobFanOutWorkflowImpl.class,
         RecurringWindowWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RecordingChat(),
