@@ -6,6 +6,7 @@ import dev.firebreak.workflows.job.JobSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -20,12 +21,24 @@ public final class JobGroups {
   /** Ids of group Schedules and cron workflows; a job's own workflow is {@code job-<name>}. */
   public static final String PREFIX = "jobs-";
 
-  private static final int ID_DIGITS = 12;
+  /**
+   * The readable part maps several crons to one text ({@code 1,2} and {@code 1-2}); the digest
+   * keeps their ids apart.
+   */
+  private static final int DIGEST_DIGITS = 8;
 
   private JobGroups() {}
 
   public static String id(String cron, String timeZone) {
-    return PREFIX + Digests.sha256Hex(cron + "\n" + timeZone).substring(0, ID_DIGITS);
+    String readable =
+        (timeZone + " " + cron)
+            .toLowerCase(Locale.ROOT)
+            .replace("*", "x")
+            .replaceAll("[^a-z0-9]+", "-");
+    return PREFIX
+        + readable
+        + "-"
+        + Digests.sha256Hex(cron + "\n" + timeZone).substring(0, DIGEST_DIGITS);
   }
 
   public static String id(JobGroup group) {

@@ -4,20 +4,25 @@ import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.job.JobFanOutWorkflow;
 import dev.firebreak.workflows.job.JobGroup;
 import dev.firebreak.workflows.job.JobWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleAlreadyRunningException;
 import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleException;
 import io.temporal.client.schedules.ScheduleOptions;
 import io.temporal.client.schedules.SchedulePolicy;
 import io.temporal.client.schedules.ScheduleSpec;
 import io.temporal.client.schedules.ScheduleState;
+import io.temporal.client.schedules.ScheduleUpdate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Jobs as Temporal Schedules, one per group of jobs that share a cron expression and time zone (id
@@ -48,44 +53,85 @@ public final class ScheduleJobScheduler implements JobScheduler {
     this.taskQueue = taskQueue;
   }
 
-  /** Group Schedules and the per-job ones ({@code job-<name>}) versions before groups created. */
+  /**
+   * Group Schedules, read back from their action's argument (a describe each: there are as many as
+   * distinct timings, not jobs), and the per-job ones ({@code job-<name>}) versions before groups
+   * created, from their memo.
+   */
   @Override
   public Map<String, JobGroup> installed() {
     Map<String, JobGroup> installed = new LinkedHashMap<>();
     schedules
         .listSchedules()
-        .filter(
-            s ->
-                s.getScheduleId().startsWith(JobGroups.PREFIX)
-                    || s.getScheduleId().startsWith(JobWorkflow.PREFIX))
         .forEach(
             s -> {
-              JobGroup group = TimingMemo.read(s::getMemo);
-              if (group != null) {
-                installed.put(s.getScheduleId(), group);
+              String id = s.getScheduleId();
+              if (id.startsWith(JobGroups.PREFIX)) {
+                describe(id).ifPresent(schedule -> installed.put(id, groupOf(schedule)));
+              } else if (id.startsWith(JobWorkflow.PREFIX)) {
+                JobGroup legacy = TimingMemo.read(s::getMemo);
+                if (legacy != null) {
+                  installed.put(id, legacy);
+                }
               }
             });
     return installed;
   }
 
   /**
-   * A changed schedule is replaced rather than updated: an update cannot rewrite the memo it is
-   * compared by.
+   * Empty for a Schedule deleted since the listing, which lags behind: a reconcile right after
+   * another still lists what that one deleted.
+   */
+  private Optional<Schedule> describe(String id) {
+    try {
+      return Optional.of(schedules.getHandle(id).describe().getSchedule());
+    } catch (ScheduleException e) {
+      if (notFound(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static boolean notFound(ScheduleException e) {
+    return e.getCause() instanceof StatusRuntimeException status
+        && status.getStatus().getCode() == Status.Code.NOT_FOUND;
+  }
+
+  /** The jobs and timing a group Schedule fires: its action's argument. */
+  public static JobGroup groupOf(Schedule schedule) {
+    return ((ScheduleActionStartWorkflow) schedule.getAction())
+        .getArguments()
+        .get(0, JobGroup.class, JobGroup.class);
+  }
+
+  /**
+   * A group that exists is updated in place, so a pause set on the Temporal UI (and its note) stays
+   * while its jobs change.
    */
   @Override
   public void install(String id, JobGroup group) {
-    ScheduleOptions options = ScheduleOptions.newBuilder().setMemo(TimingMemo.of(group)).build();
     try {
-      schedules.createSchedule(id, schedule(id, group), options);
+      schedules.createSchedule(id, schedule(group, null), ScheduleOptions.newBuilder().build());
     } catch (ScheduleAlreadyRunningException exists) {
-      schedules.getHandle(id).delete();
-      schedules.createSchedule(id, schedule(id, group), options);
+      schedules
+          .getHandle(id)
+          .update(
+              current ->
+                  new ScheduleUpdate(
+                      schedule(group, current.getDescription().getSchedule().getState())));
     }
   }
 
   @Override
   public void uninstall(String id) {
-    schedules.getHandle(id).delete();
+    try {
+      schedules.getHandle(id).delete();
+    } catch (ScheduleException e) {
+      if (!notFound(e)) {
+        throw e;
+      }
+    }
   }
 
   @Override
@@ -95,14 +141,18 @@ public final class ScheduleJobScheduler implements JobScheduler {
         + " min)";
   }
 
-  private Schedule schedule(String id, JobGroup group) {
+  /** The group's Schedule; a paused one stays paused with its note. */
+  private Schedule schedule(JobGroup group, ScheduleState current) {
     return Schedule.newBuilder()
         .setAction(
             ScheduleActionStartWorkflow.newBuilder()
                 .setWorkflowType(JobFanOutWorkflow.class)
                 .setArguments(group)
                 .setOptions(
-                    WorkflowOptions.newBuilder().setWorkflowId(id).setTaskQueue(taskQueue).build())
+                    WorkflowOptions.newBuilder()
+                        .setWorkflowId(JobGroups.id(group))
+                        .setTaskQueue(taskQueue)
+                        .build())
                 .build())
         .setSpec(
             ScheduleSpec.newBuilder()
@@ -114,7 +164,10 @@ public final class ScheduleJobScheduler implements JobScheduler {
                 .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
                 .setCatchupWindow(CATCH_UP_WINDOW)
                 .build())
-        .setState(ScheduleState.newBuilder().setNote(note(group)).build())
+        .setState(
+            current != null && current.isPaused()
+                ? current
+                : ScheduleState.newBuilder().setNote(note(group)).build())
         .build();
   }
 

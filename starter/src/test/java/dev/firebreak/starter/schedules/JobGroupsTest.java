@@ -42,7 +42,7 @@ class JobGroupsTest {
     assertThat(JobGroups.id("0 9 * * 1-5", "Europe/Paris"))
         .as("the same timing always has the same id")
         .isEqualTo(JobGroups.id("0 9 * * 1-5", "Europe/Paris"))
-        .matches("jobs-[0-9a-f]{12}");
+        .matches("jobs-europe-paris-0-9-x-x-1-5-[0-9a-f]{8}");
   }
 
   static Stream<Arguments> differentTimings() {

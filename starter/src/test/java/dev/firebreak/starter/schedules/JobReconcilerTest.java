@@ -82,7 +82,7 @@ class JobReconcilerTest {
   }
 
   private static JobGroup groupOf(ScheduleDescription schedule) {
-    return action(schedule).getArguments().get(0, JobGroup.class, JobGroup.class);
+    return ScheduleJobScheduler.groupOf(schedule.getSchedule());
   }
 
   @Test
@@ -158,10 +158,7 @@ class JobReconcilerTest {
   }
 
   private static List<String> groupJobs(InMemoryScheduleClient.Stored stored) {
-    return ((ScheduleActionStartWorkflow) stored.schedule().getAction())
-        .getArguments()
-        .get(0, JobGroup.class, JobGroup.class)
-        .jobs();
+    return ScheduleJobScheduler.groupOf(stored.schedule()).jobs();
   }
 
   @Test
