@@ -15,6 +15,7 @@ import dev.firebreak.starter.api.RunningWindows;
 import dev.firebreak.starter.api.TemporalProbe;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.starter.schedules.DueSignals;
 import dev.firebreak.starter.schedules.RecurringWindows;
 import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
@@ -142,7 +143,7 @@ final class FirebreakProcess implements AutoCloseable {
           RecurringWindowWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       worker.registerActivitiesImplementations(
-          new RollbackLocks(client), new RunningWindows(client));
+          new RollbackLocks(client), new RunningWindows(client), new DueSignals(client));
       workers.start();
       log.info(
           "Worker polling task queue '{}' on {} (namespace {}, {})",

@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.firebreak.starter.schedules.DueSignals;
 import dev.firebreak.starter.schedules.JobGroups;
 import dev.firebreak.starter.schedules.JobReconciler;
 import dev.firebreak.starter.schedules.JobScheduler;
@@ -11,6 +12,7 @@ import dev.firebreak.starter.schedules.ScheduleJobScheduler;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.job.JobActivities;
 import dev.firebreak.workflows.job.JobCommand;
+import dev.firebreak.workflows.job.JobDue;
 import dev.firebreak.workflows.job.JobFanOutWorkflowImpl;
 import dev.firebreak.workflows.job.JobGroup;
 import dev.firebreak.workflows.job.JobOutcome;
@@ -37,6 +39,7 @@ import io.temporal.client.schedules.ScheduleOptions;
 import io.temporal.client.schedules.ScheduleSpec;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -72,7 +75,9 @@ class JobSchedulesOnTemporalCliTest {
         .newWorker(QUEUE)
         .registerWorkflowImplementationTypes(
             JobWorkflowImpl.class, JobTickWorkflowImpl.class, JobFanOutWorkflowImpl.class);
-    workers.getWorker(QUEUE).registerActivitiesImplementations((JobActivities) endpoint);
+    workers
+        .getWorker(QUEUE)
+        .registerActivitiesImplementations((JobActivities) endpoint, new DueSignals(client));
     workers.start();
     schedules =
         ScheduleClient.newInstance(
@@ -297,6 +302,36 @@ class JobSchedulesOnTemporalCliTest {
                 assertThat(scheduleIds())
                     .contains(JobGroups.id("0 5 * * *", "UTC"))
                     .doesNotContain("job-legacy"));
+  }
+
+  @Test
+  void aFiringToldTwiceRunsEachJobOnceBecauseTheServerKeepsOneSignalPerRequestId() {
+    List<JobSpec> jobs =
+        List.of(job("once-a", "0 6 * * *", "UTC"), job("once-b", "0 6 * * *", "UTC"));
+    reconciler.reconcile(jobs);
+    JobDue due =
+        new JobDue(
+            "firing-retried",
+            List.of("once-a", "once-b", "once-gone"),
+            JobTrigger.scheduled(Instant.now()));
+    DueSignals signals = new DueSignals(client);
+
+    assertThat(signals.tellDue(due)).containsExactly("once-gone");
+    assertThat(signals.tellDue(due)).as("the retried attempt").containsExactly("once-gone");
+
+    // Two calls, and still two three seconds later: a second signal would have run a job again.
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> endpoint.calls.size() == 2);
+    assertThat(List.of(jobWorkflow("once-a"), jobWorkflow("once-b")))
+        .allSatisfy(
+            job ->
+                assertThat(job.view().history())
+                    .extracting(run -> run.trigger().kind() + " " + run.outcome())
+                    .containsExactly("scheduled SUCCEEDED"));
+    assertThat(endpoint.calls).hasSize(2);
   }
 
   private JobWorkflow jobWorkflow(String name) {

@@ -13,11 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -34,7 +29,8 @@ public final class JobReconciler {
 
   /**
    * Calls to Temporal in flight at once while reconciling: enough to hide round trips, few for the
-   * server.
+   * server. Each job costs a signal-with-start, one server round trip: one after the other,
+   * hundreds of jobs keep a worker's start waiting for minutes on a busy server.
    */
   private static final int PARALLEL_CALLS = 8;
 
@@ -57,9 +53,10 @@ public final class JobReconciler {
    * exists, and a group unchanged in timing and members is left alone, so a reconcile of an
    * unchanged config creates, updates and deletes nothing. What is no longer wanted (a group whose
    * timing no job has any more, a per-job Schedule or tick from a version before groups) goes
-   * before what replaces it is installed: a job moved between them may miss a firing that falls in
-   * that moment, but is never fired twice. A failure in one step is rethrown once every step has
-   * been tried, so one refused call does not leave the rest unreconciled.
+   * before what replaces it is installed: a job moved from its old per-job Schedule to its group
+   * may miss a firing that falls in that moment, but is not fired twice for it. A failure in one
+   * step is rethrown once every step has been tried, so one refused call does not leave the rest
+   * unreconciled.
    */
   public Outcome reconcile(List<JobSpec> jobs) {
     Map<String, JobGroup> installed = scheduler.installed();
@@ -78,10 +75,18 @@ public final class JobReconciler {
 
     Failures failures = new Failures();
     List<Change> changes =
-        failures.attempt(() -> inParallel(jobs, job -> reconcileOne(job, timings.get(job.name()))));
-    failures.attempt(() -> inParallel(stale, id -> run(() -> scheduler.uninstall(id))));
-    failures.attempt(() -> inParallel(toInstall, id -> run(() -> install(id, wanted.get(id)))));
-    failures.attempt(() -> inParallel(removed, job -> run(() -> retire(job))));
+        failures.attempt(
+            () ->
+                InParallel.apply(
+                    PARALLEL_CALLS, jobs, job -> reconcileOne(job, timings.get(job.name()))));
+    failures.attempt(
+        () -> InParallel.apply(PARALLEL_CALLS, stale, id -> run(() -> scheduler.uninstall(id))));
+    failures.attempt(
+        () ->
+            InParallel.apply(
+                PARALLEL_CALLS, toInstall, id -> run(() -> install(id, wanted.get(id)))));
+    failures.attempt(
+        () -> InParallel.apply(PARALLEL_CALLS, removed, job -> run(() -> retire(job))));
     failures.rethrow();
 
     List<String> added = names(jobs, changes, Change.ADDED);
@@ -166,47 +171,6 @@ public final class JobReconciler {
       }
     }
     return names;
-  }
-
-  /**
-   * Each job costs a signal-with-start, one server round trip: one after the other, hundreds of
-   * jobs keep a worker's start waiting for minutes on a busy server. A few at a time, in the order
-   * given; the first failure is rethrown once all have been tried, so one bad job does not leave
-   * the others unreconciled.
-   */
-  private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
-    if (items.size() <= 1) {
-      return items.stream().map(work).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_CALLS, items.size()));
-    try {
-      List<Future<R>> futures =
-          items.stream().map(item -> pool.submit(() -> work.apply(item))).toList();
-      List<R> results = new ArrayList<>();
-      RuntimeException first = null;
-      for (Future<R> future : futures) {
-        try {
-          results.add(future.get());
-        } catch (ExecutionException e) {
-          results.add(null);
-          if (first == null) {
-            first =
-                e.getCause() instanceof RuntimeException runtime
-                    ? runtime
-                    : new IllegalStateException(e.getCause());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while reconciling jobs", e);
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /** Starts the job's workflow if it is not running, and hands it the configuration either way. */

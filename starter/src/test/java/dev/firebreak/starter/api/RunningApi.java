@@ -8,6 +8,7 @@ import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.JobSpecFactory;
 import dev.firebreak.starter.schedules.CronJobScheduler;
+import dev.firebreak.starter.schedules.DueSignals;
 import dev.firebreak.starter.schedules.JobReconciler;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -145,7 +146,8 @@ public final class RunningApi implements AfterEachCallback {
         new RecordingStatusPage(),
         jobCalls,
         new RollbackLocks(temporal.getWorkflowClient()),
-        new RunningWindows(temporal.getWorkflowClient()));
+        new RunningWindows(temporal.getWorkflowClient()),
+        new DueSignals(temporal.getWorkflowClient()));
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }

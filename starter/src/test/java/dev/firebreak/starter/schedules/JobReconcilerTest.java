@@ -53,7 +53,8 @@ class JobReconcilerTest {
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(
         JobWorkflowImpl.class, JobTickWorkflowImpl.class, JobFanOutWorkflowImpl.class);
-    worker.registerActivitiesImplementations((JobActivities) endpoint);
+    worker.registerActivitiesImplementations(
+        (JobActivities) endpoint, new DueSignals(env.getWorkflowClient()));
     env.start();
     client = env.getWorkflowClient();
   }

@@ -56,7 +56,11 @@ class JobWorkflowReplayTest {
           IncidentWorkflowImpl.class,
           WebhookRetryWorkflow.Redelivering.class);
       worker.registerActivitiesImplementations(
-          endpoint, new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+          endpoint,
+          new RecordingChat(),
+          new RecordingPager(),
+          new ScriptedDiagnostics(),
+          new SignallingJobGroups(env.getWorkflowClient()));
       env.start();
       WorkflowClient client = env.getWorkflowClient();
 
