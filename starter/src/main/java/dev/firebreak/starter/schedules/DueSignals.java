@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The worker's {@link JobGroupActivities}: signals {@code due} to each job of a group from the
@@ -25,6 +27,7 @@ public final class DueSignals implements JobGroupActivities {
   /** Signals in flight at once: enough to hide round trips, few for a server on two cores. */
   static final int SIGNALS_AT_ONCE = 16;
 
+  private static final Logger log = LoggerFactory.getLogger(DueSignals.class);
   private static final String DUE = "due";
 
   private final WorkflowClient client;
@@ -36,7 +39,20 @@ public final class DueSignals implements JobGroupActivities {
   @Override
   public List<String> tellDue(JobDue due) {
     List<String> jobs = due.jobs();
-    List<Boolean> told = InParallel.apply(SIGNALS_AT_ONCE, jobs, job -> tell(due, job));
+    long start = System.nanoTime();
+    List<Boolean> told;
+    try {
+      told = InParallel.apply(SIGNALS_AT_ONCE, jobs, job -> tell(due, job));
+    } catch (RuntimeException e) {
+      // The attempt is retried; the jobs it reached are not signalled twice.
+      log.warn(
+          "telling {} job(s) due failed after {} ms: {}",
+          jobs.size(),
+          millisSince(start),
+          e.toString());
+      throw e;
+    }
+    log.info("{} job(s) told a run is due in {} ms", jobs.size(), millisSince(start));
     List<String> gone = new ArrayList<>();
     for (int i = 0; i < jobs.size(); i++) {
       if (!told.get(i)) {
@@ -44,6 +60,10 @@ public final class DueSignals implements JobGroupActivities {
       }
     }
     return gone;
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   /** False when the job has no running workflow. */

@@ -6,15 +6,12 @@ import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.job.JobActivities;
 import dev.firebreak.workflows.job.JobDue;
 import dev.firebreak.workflows.job.JobOutcome;
-import dev.firebreak.workflows.job.JobSpec;
 import dev.firebreak.workflows.job.JobSpecs;
-import dev.firebreak.workflows.job.JobState;
 import dev.firebreak.workflows.job.JobTrigger;
 import dev.firebreak.workflows.job.JobWorkflow;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.job.ScriptedJobCalls;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -50,26 +47,7 @@ class DueSignalsTest {
   }
 
   private JobWorkflow start(String name) {
-    JobSpec base = JobSpecs.paymentVerification(3, 1, 3);
-    JobSpec spec =
-        new JobSpec(
-            name,
-            base.cron(),
-            base.timeZone(),
-            base.action(),
-            base.timeout(),
-            base.retry(),
-            base.alerts(),
-            true);
-    JobWorkflow job =
-        client.newWorkflowStub(
-            JobWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(JobWorkflow.workflowId(name))
-                .setTaskQueue(TaskQueue.NAME)
-                .build());
-    WorkflowClient.start(job::run, JobState.configured(spec));
-    return job;
+    return JobSpecs.start(client, JobSpecs.dryRun(name, "0 2 * * *", "UTC"));
   }
 
   @ParameterizedTest(name = "{0} job(s), every third one gone")

@@ -65,9 +65,7 @@ class JobReconcilerTest {
   }
 
   private static JobSpec job(String name, String cron) {
-    JobSpec base = JobSpecs.paymentVerification(3, 1, 3);
-    return new JobSpec(
-        name, cron, "UTC", base.action(), base.timeout(), base.retry(), base.alerts(), true);
+    return JobSpecs.dryRun(name, cron, "UTC");
   }
 
   private WorkflowExecutionStatus status(String workflowId) {

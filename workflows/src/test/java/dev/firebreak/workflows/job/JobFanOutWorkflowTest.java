@@ -43,25 +43,7 @@ class JobFanOutWorkflowTest {
 
   private JobWorkflow start(String name) {
     JobSpec base = JobSpecs.paymentVerification(3, 2, 3);
-    JobSpec spec =
-        new JobSpec(
-            name,
-            base.cron(),
-            base.timeZone(),
-            base.action(),
-            base.timeout(),
-            base.retry(),
-            base.alerts(),
-            base.dryRun());
-    JobWorkflow job =
-        client.newWorkflowStub(
-            JobWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(JobWorkflow.workflowId(name))
-                .setTaskQueue(TaskQueue.NAME)
-                .build());
-    WorkflowClient.start(job::run, JobState.configured(spec));
-    return job;
+    return JobSpecs.start(client, JobSpecs.renamed(base, name, base.cron(), base.timeZone()));
   }
 
   private void fire(List<String> jobs) {

@@ -138,8 +138,10 @@ class JobWorkflowReplayTest {
       save(client, JobWorkflow.workflowId(twice.name()), "built-in-run-after-a-good-one-since");
 
       // A group's firing: a running job, a paused one and one whose workflow is gone.
-      JobWorkflow billing = start(client, renamed(spec, "fan-out-billing"));
-      JobWorkflow reports = start(client, renamed(spec, "fan-out-reports"));
+      JobWorkflow billing =
+          start(client, JobSpecs.renamed(spec, "fan-out-billing", spec.cron(), spec.timeZone()));
+      JobWorkflow reports =
+          start(client, JobSpecs.renamed(spec, "fan-out-reports", spec.cron(), spec.timeZone()));
       reports.pause(new JobCommand("alice", "migration"));
       String fanOut = "jobs-fan-out";
       try {
@@ -171,27 +173,7 @@ class JobWorkflowReplayTest {
   }
 
   private static JobWorkflow start(WorkflowClient client, JobSpec spec) {
-    JobWorkflow job =
-        client.newWorkflowStub(
-            JobWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(JobWorkflow.workflowId(spec.name()))
-                .setTaskQueue(TaskQueue.NAME)
-                .build());
-    WorkflowClient.start(job::run, JobState.configured(spec));
-    return job;
-  }
-
-  private static JobSpec renamed(JobSpec spec, String name) {
-    return new JobSpec(
-        name,
-        spec.cron(),
-        spec.timeZone(),
-        spec.action(),
-        spec.timeout(),
-        spec.retry(),
-        spec.alerts(),
-        spec.dryRun());
+    return JobSpecs.start(client, spec);
   }
 
   private static void tick(WorkflowClient client, TestWorkflowEnvironment env, JobSpec spec) {
