@@ -72,8 +72,9 @@ public final class CronJobScheduler implements JobScheduler {
   public void install(String id, JobGroup group) {
     if (!UTC.equals(group.timeZone())) {
       log.warn(
-          "jobs {}: the dev server runs cron in UTC, so '{}' fires at UTC times, not {}",
-          group.jobs(),
+          "{} ({} job(s)): the dev server runs cron in UTC, so '{}' fires at UTC times, not {}",
+          id,
+          group.jobs().size(),
           group.cron(),
           group.timeZone());
     }

@@ -36,7 +36,7 @@ import java.util.Optional;
  * that still happens once (a daily 2 AM job survives a short outage), while one missed by more is
  * left to its next time rather than fired hours late into the working day. Pausing or triggering
  * the Schedule from the Temporal UI pauses or fires every job of its group; one job is paused or
- * run now through Firebreak's API, CLI or Slack, which ask the job's own workflow.
+ * run now through Firebreak's API or CLI, which ask the job's own workflow.
  */
 public final class ScheduleJobScheduler implements JobScheduler {
 
