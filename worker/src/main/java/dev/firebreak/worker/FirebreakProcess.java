@@ -12,6 +12,7 @@ import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.maintenance.RunningWindows;
 import dev.firebreak.starter.rollbacks.RollbackLocks;
+import dev.firebreak.starter.schedules.DueSignals;
 import dev.firebreak.starter.schedules.RecurringWindows;
 import dev.firebreak.starter.service.ApiCaller;
 import dev.firebreak.starter.service.ApiTokens;
@@ -21,6 +22,7 @@ import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.job.JobFanOutWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
@@ -137,10 +139,11 @@ final class FirebreakProcess implements AutoCloseable {
           WebhookRetryWorkflowImpl.class,
           JobWorkflowImpl.class,
           JobTickWorkflowImpl.class,
+          JobFanOutWorkflowImpl.class,
           RecurringWindowWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       worker.registerActivitiesImplementations(
-          new RollbackLocks(client), new RunningWindows(client));
+          new RollbackLocks(client), new RunningWindows(client), new DueSignals(client));
       workers.start();
       log.info(
           "Worker polling task queue '{}' on {} (namespace {}, {})",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firebreak.starter.schedules.JobGroups;
 import dev.firebreak.workflows.common.CommittedHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.schedules.ScheduleClient;
@@ -170,7 +171,10 @@ class DevModeOnTemporalCliTest {
             () -> schedules.listSchedules().map(ScheduleListDescription::getScheduleId).toList(),
             ids ->
                 ids.containsAll(
-                    List.of("job-payment-verification", "job-webhook-retry", "job-data-purge")));
+                    List.of(
+                        JobGroups.id("0 2 * * *", "UTC"),
+                        JobGroups.id("*/15 * * * *", "UTC"),
+                        JobGroups.id("0 4 * * SUN", "UTC"))));
     assertThat(
             new DevApi(dev.apiUrl())
                 .call("GET", "/api/v1/jobs", null, 200)

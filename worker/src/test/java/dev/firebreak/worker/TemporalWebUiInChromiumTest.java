@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.starter.schedules.JobGroups;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
@@ -143,9 +144,10 @@ class TemporalWebUiInChromiumTest {
           page,
           namespace + "/schedules",
           "schedules.png",
-          "job-payment-verification",
-          "job-webhook-retry",
-          "job-data-purge");
+          // The demo's three jobs have three timings, so three group Schedules.
+          JobGroups.id("0 2 * * *", "UTC"),
+          JobGroups.id("*/15 * * * *", "UTC"),
+          JobGroups.id("0 4 * * SUN", "UTC"));
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.firebreak.starter.schedules;
 
 import dev.firebreak.starter.service.OpenWorkflows;
+import dev.firebreak.workflows.job.JobFanOutWorkflow;
+import dev.firebreak.workflows.job.JobGroup;
 import dev.firebreak.workflows.job.JobTick;
 import dev.firebreak.workflows.job.JobTickWorkflow;
 import dev.firebreak.workflows.job.JobWorkflow;
@@ -9,16 +11,17 @@ import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jobs as cron workflows ({@code job-<name>-tick}), for the dev server, which has no Schedule API.
- * A cron workflow's timing cannot change, so a changed job's is replaced by a new one. The dev
- * server reads cron expressions in UTC only; a job in another zone is fired in UTC there, and the
- * start-up log says so.
+ * Jobs as cron workflows, one {@link JobFanOutWorkflow} per group (id from {@link JobGroups}), for
+ * the dev server, which has no Schedule API. A cron workflow's timing and input cannot change, so a
+ * changed group's is replaced by a new one. The dev server reads cron expressions in UTC only; a
+ * group in another zone is fired in UTC there, and the start-up log says so.
  */
 public final class CronJobScheduler implements JobScheduler {
 
@@ -35,19 +38,26 @@ public final class CronJobScheduler implements JobScheduler {
 
   /**
    * The dev server ignores the type filter of a listing and drops the memo from a cron workflow's
-   * later runs, so ticks are recognised by their id and read back from their input.
+   * later runs, so groups are recognised by their id and read back from their input; so are the
+   * per-job ticks ({@code job-<name>-tick}) versions before groups started.
    */
   @Override
-  public Map<String, JobTick> installed() {
-    Map<String, JobTick> installed = new LinkedHashMap<>();
+  public Map<String, JobGroup> installed() {
+    Map<String, JobGroup> installed = new LinkedHashMap<>();
+    OpenWorkflows.idsOfType(client, JobFanOutWorkflow.class.getSimpleName()).stream()
+        .filter(id -> id.startsWith(JobGroups.PREFIX))
+        .forEach(id -> installed.put(id, inputOf(id, JobGroup.class)));
     OpenWorkflows.idsOfType(client, JobTickWorkflow.class.getSimpleName()).stream()
         .filter(id -> id.startsWith(JobWorkflow.PREFIX) && id.endsWith(JobTickWorkflow.SUFFIX))
-        .map(this::inputOf)
-        .forEach(tick -> installed.put(tick.job(), tick));
+        .forEach(
+            id -> {
+              JobTick tick = inputOf(id, JobTick.class);
+              installed.put(id, new JobGroup(tick.cron(), tick.timeZone(), List.of(tick.job())));
+            });
     return installed;
   }
 
-  private JobTick inputOf(String workflowId) {
+  private <T> T inputOf(String workflowId, Class<T> type) {
     Payloads input =
         client
             .fetchHistory(workflowId)
@@ -55,44 +65,40 @@ public final class CronJobScheduler implements JobScheduler {
             .get(0)
             .getWorkflowExecutionStartedEventAttributes()
             .getInput();
-    return client
-        .getOptions()
-        .getDataConverter()
-        .fromPayloads(0, Optional.of(input), JobTick.class, JobTick.class);
+    return client.getOptions().getDataConverter().fromPayloads(0, Optional.of(input), type, type);
   }
 
   @Override
-  public void install(JobTick timing) {
-    if (!UTC.equals(timing.timeZone())) {
+  public void install(String id, JobGroup group) {
+    if (!UTC.equals(group.timeZone())) {
       log.warn(
-          "job {}: the dev server runs cron in UTC, so '{}' fires at UTC times, not {}",
-          timing.job(),
-          timing.cron(),
-          timing.timeZone());
+          "{} ({} job(s)): the dev server runs cron in UTC, so '{}' fires at UTC times, not {}",
+          id,
+          group.jobs().size(),
+          group.cron(),
+          group.timeZone());
     }
-    JobTickWorkflow tick =
+    JobFanOutWorkflow fanOut =
         client.newWorkflowStub(
-            JobTickWorkflow.class,
+            JobFanOutWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(JobTickWorkflow.workflowId(timing.job()))
+                .setWorkflowId(id)
                 .setTaskQueue(taskQueue)
-                .setCronSchedule(timing.cron())
-                // A cron workflow's timing cannot change: a changed job's replaces it.
+                .setCronSchedule(group.cron())
+                // A cron workflow's timing and input cannot change: a changed group's replaces it.
                 .setWorkflowIdConflictPolicy(
                     WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_TERMINATE_EXISTING)
                 .build());
-    WorkflowClient.start(tick::tick, timing);
+    WorkflowClient.start(fanOut::fire, group);
   }
 
   @Override
-  public void uninstall(String job) {
-    client
-        .newUntypedWorkflowStub(JobTickWorkflow.workflowId(job))
-        .terminate("removed from or changed in firebreak.yaml");
+  public void uninstall(String id) {
+    client.newUntypedWorkflowStub(id).terminate("removed from or changed in firebreak.yaml");
   }
 
   @Override
   public String describe() {
-    return "cron workflows (the dev server has no Schedule API)";
+    return "cron workflows, one per cron expression and zone (the dev server has no Schedule API)";
   }
 }

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.schedules;
 
+import dev.firebreak.workflows.job.JobGroup;
 import dev.firebreak.workflows.job.JobSpec;
 import dev.firebreak.workflows.job.JobState;
 import dev.firebreak.workflows.job.JobTick;
@@ -8,14 +9,11 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,8 @@ public final class JobReconciler {
 
   /**
    * Calls to Temporal in flight at once while reconciling: enough to hide round trips, few for the
-   * server.
+   * server. Each job costs a signal-with-start, one server round trip: one after the other,
+   * hundreds of jobs keep a worker's start waiting for minutes on a busy server.
    */
   private static final int PARALLEL_CALLS = 8;
 
@@ -49,29 +48,98 @@ public final class JobReconciler {
   public record Outcome(
       List<String> added, List<String> changed, List<String> removed, List<String> unchanged) {}
 
+  /**
+   * Every job's workflow first, then the groups: a group Schedule fires only jobs whose workflow
+   * exists, and a group unchanged in timing and members is left alone, so a reconcile of an
+   * unchanged config creates, updates and deletes nothing. What is no longer wanted (a group whose
+   * timing no job has any more, a per-job Schedule or tick from a version before groups) goes
+   * before what replaces it is installed: a job moved from its old per-job Schedule to its group
+   * may miss a firing that falls in that moment, but is not fired twice for it. A failure in one
+   * step is rethrown once every step has been tried, so one refused call does not leave the rest
+   * unreconciled.
+   */
   public Outcome reconcile(List<JobSpec> jobs) {
-    Map<String, JobTick> installed = scheduler.installed();
-    List<Change> changes = inParallel(jobs, job -> reconcileOne(job, installed.get(job.name())));
+    Map<String, JobGroup> installed = scheduler.installed();
+    Map<String, JobTick> timings = new HashMap<>();
+    installed
+        .values()
+        .forEach(group -> group.jobs().forEach(job -> timings.put(job, tick(group, job))));
+    Map<String, JobGroup> wanted = JobGroups.of(jobs);
+    List<String> stale =
+        installed.keySet().stream().filter(id -> !wanted.containsKey(id)).sorted().toList();
+    List<String> toInstall =
+        wanted.keySet().stream().filter(id -> !wanted.get(id).equals(installed.get(id))).toList();
     Set<String> configured = jobs.stream().map(JobSpec::name).collect(Collectors.toSet());
     List<String> removed =
-        installed.keySet().stream().filter(name -> !configured.contains(name)).sorted().toList();
-    inParallel(
-        removed,
-        job -> {
-          remove(job);
-          return null;
-        });
+        timings.keySet().stream().filter(name -> !configured.contains(name)).sorted().toList();
+
+    Failures failures = new Failures();
+    List<Change> changes =
+        failures.attempt(
+            () ->
+                InParallel.apply(
+                    PARALLEL_CALLS, jobs, job -> reconcileOne(job, timings.get(job.name()))));
+    failures.attempt(
+        () -> InParallel.apply(PARALLEL_CALLS, stale, id -> run(() -> scheduler.uninstall(id))));
+    failures.attempt(
+        () ->
+            InParallel.apply(
+                PARALLEL_CALLS, toInstall, id -> run(() -> install(id, wanted.get(id)))));
+    failures.attempt(
+        () -> InParallel.apply(PARALLEL_CALLS, removed, job -> run(() -> retire(job))));
+    failures.rethrow();
+
     List<String> added = names(jobs, changes, Change.ADDED);
     List<String> changed = names(jobs, changes, Change.CHANGED);
     List<String> unchanged = names(jobs, changes, Change.UNCHANGED);
     log.info(
-        "Jobs reconciled with {}: {} added, {} changed, {} removed, {} unchanged",
+        "Jobs reconciled with {}: {} added, {} changed, {} removed, {} unchanged"
+            + " ({} group(s) installed, {} Schedule(s) or cron workflow(s) removed)",
         scheduler.describe(),
         added.size(),
         changed.size(),
         removed.size(),
-        unchanged.size());
+        unchanged.size(),
+        toInstall.size(),
+        stale.size());
     return new Outcome(added, changed, removed, unchanged);
+  }
+
+  private void install(String id, JobGroup group) {
+    scheduler.install(id, group);
+    log.info(
+        "{} fires {} job(s) at '{}' ({})", id, group.jobs().size(), group.cron(), group.timeZone());
+  }
+
+  private static Void run(Runnable step) {
+    step.run();
+    return null;
+  }
+
+  /** The first failure of the reconcile's steps, kept until all of them have been tried. */
+  private static final class Failures {
+    private RuntimeException first;
+
+    <R> R attempt(Supplier<R> step) {
+      try {
+        return step.get();
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        }
+        return null;
+      }
+    }
+
+    void rethrow() {
+      if (first != null) {
+        throw first;
+      }
+    }
+  }
+
+  private static JobTick tick(JobGroup group, String job) {
+    return new JobTick(job, group.cron(), group.timeZone());
   }
 
   private enum Change {
@@ -86,7 +154,6 @@ public final class JobReconciler {
     if (wanted.equals(current)) {
       return Change.UNCHANGED;
     }
-    scheduler.install(wanted);
     log.info(
         "job {} {} at '{}' ({})",
         job.name(),
@@ -106,47 +173,6 @@ public final class JobReconciler {
     return names;
   }
 
-  /**
-   * Each job costs a signal-with-start and a Schedule call, one server round trip each: one after
-   * the other, hundreds of jobs keep a worker's start waiting for minutes on a busy server. A few
-   * at a time, in the order given; the first failure is rethrown once all have been tried, so one
-   * bad job does not leave the others unreconciled.
-   */
-  private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
-    if (items.size() <= 1) {
-      return items.stream().map(work).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_CALLS, items.size()));
-    try {
-      List<Future<R>> futures =
-          items.stream().map(item -> pool.submit(() -> work.apply(item))).toList();
-      List<R> results = new ArrayList<>();
-      RuntimeException first = null;
-      for (Future<R> future : futures) {
-        try {
-          results.add(future.get());
-        } catch (ExecutionException e) {
-          results.add(null);
-          if (first == null) {
-            first =
-                e.getCause() instanceof RuntimeException runtime
-                    ? runtime
-                    : new IllegalStateException(e.getCause());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while reconciling jobs", e);
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   /** Starts the job's workflow if it is not running, and hands it the configuration either way. */
   private void configure(JobSpec job) {
     WorkflowOptions options =
@@ -161,8 +187,7 @@ public final class JobReconciler {
         .signalWithStart("configure", new Object[] {job}, new Object[] {JobState.configured(job)});
   }
 
-  private void remove(String job) {
-    scheduler.uninstall(job);
+  private void retire(String job) {
     try {
       client.newWorkflowStub(JobWorkflow.class, JobWorkflow.workflowId(job)).retire();
     } catch (WorkflowNotFoundException gone) {

@@ -1,13 +1,13 @@
 package dev.firebreak.starter.schedules;
 
-import dev.firebreak.workflows.job.JobTick;
-import java.util.Map;
-import java.util.function.Function;
+import dev.firebreak.workflows.job.JobGroup;
+import java.util.List;
+import java.util.function.BiFunction;
 
 /**
- * The timing a Schedule was installed with, kept in its memo. A real server rewrites a Schedule's
- * cron into calendar specs, and listing schedules returns memos without describing each one, so the
- * memo is the cheap and faithful record of what the config said.
+ * The timing a per-job Schedule ({@code job-<name>}) was installed with, kept in its memo by
+ * versions before jobs were grouped: read so that a reconcile replaces such a Schedule by its
+ * group's. A group Schedule is read back from its action's argument instead.
  */
 final class TimingMemo {
 
@@ -17,18 +17,18 @@ final class TimingMemo {
 
   private TimingMemo() {}
 
-  static Map<String, Object> of(JobTick timing) {
-    return Map.of(JOB, timing.job(), CRON, timing.cron(), TIME_ZONE, timing.timeZone());
-  }
-
   /**
-   * @param read reads one memo field (as the SDK's {@code getMemo(key, String.class)} does), null
-   *     when absent
+   * @param read reads one memo field as the given type (as the SDK's {@code getMemo(key, type)}
+   *     does), null when absent
+   * @return the Schedule's job as a group of one, or null for a Schedule without that memo
    */
-  static JobTick read(Function<String, Object> read) {
-    Object job = read.apply(JOB);
+  static JobGroup read(BiFunction<String, Class<?>, Object> read) {
+    Object job = read.apply(JOB, String.class);
     return job == null
         ? null
-        : new JobTick((String) job, (String) read.apply(CRON), (String) read.apply(TIME_ZONE));
+        : new JobGroup(
+            (String) read.apply(CRON, String.class),
+            (String) read.apply(TIME_ZONE, String.class),
+            List.of((String) job));
   }
 }

@@ -10,6 +10,7 @@ import dev.firebreak.starter.config.JobSpecFactory;
 import dev.firebreak.starter.maintenance.RunningWindows;
 import dev.firebreak.starter.rollbacks.RollbackLocks;
 import dev.firebreak.starter.schedules.CronJobScheduler;
+import dev.firebreak.starter.schedules.DueSignals;
 import dev.firebreak.starter.schedules.JobReconciler;
 import dev.firebreak.starter.service.ApiCaller;
 import dev.firebreak.starter.service.ApiTokens;
@@ -20,6 +21,7 @@ import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.job.JobFanOutWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.job.ScriptedJobCalls;
@@ -136,6 +138,7 @@ public final class RunningApi implements AfterEachCallback {
         MaintenanceWindowWorkflowImpl.class,
         JobWorkflowImpl.class,
         JobTickWorkflowImpl.class,
+        JobFanOutWorkflowImpl.class,
         RecurringWindowWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RecordingChat(),
@@ -147,7 +150,8 @@ public final class RunningApi implements AfterEachCallback {
         new RecordingStatusPage(),
         jobCalls,
         new RollbackLocks(temporal.getWorkflowClient()),
-        new RunningWindows(temporal.getWorkflowClient()));
+        new RunningWindows(temporal.getWorkflowClient()),
+        new DueSignals(temporal.getWorkflowClient()));
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }

@@ -4,8 +4,11 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * What a Temporal Schedule or a cron workflow starts when a job is due: it tells the job's {@link
- * JobWorkflow} and ends. Workflow id {@code job-<name>-tick} (a Schedule appends the time).
+ * What a per-job Temporal Schedule or cron workflow started when a job was due, before jobs were
+ * fired in groups by {@link JobFanOutWorkflow}: it tells the job's {@link JobWorkflow} and ends.
+ * Still registered, so a tick started before an upgrade's first reconcile (which deletes per-job
+ * Schedules and ticks) completes. Workflow id {@code job-<name>-tick} (a Schedule appends the
+ * time).
  */
 @WorkflowInterface
 public interface JobTickWorkflow {

@@ -10,8 +10,8 @@ import io.temporal.workflow.WorkflowMethod;
 /**
  * One scheduled job for its whole life (workflow id {@code job-<name>}): runs it when it is due,
  * keeps its history and last success, warns and then declares an incident when it keeps failing,
- * and can be paused, resumed and run now. What fires it is a {@link JobTickWorkflow} started by a
- * Temporal Schedule or a cron workflow.
+ * and can be paused, resumed and run now. What fires it is a {@link JobFanOutWorkflow} started by
+ * its group's Temporal Schedule or cron workflow ({@link JobTickWorkflow} before groups).
  */
 @WorkflowInterface
 public interface JobWorkflow {

@@ -7,8 +7,6 @@ import com.uber.m3.tally.Scope;
 import dev.firebreak.workflows.common.ReportedMetrics;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
@@ -40,15 +38,7 @@ class JobMetricsTest {
     worker.registerActivitiesImplementations(endpoint, new RecordingChat());
     env.start();
     JobSpec spec = JobSpecs.paymentVerification(1, 0, 0);
-    JobWorkflow job =
-        env.getWorkflowClient()
-            .newWorkflowStub(
-                JobWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(JobWorkflow.workflowId(spec.name()))
-                    .setTaskQueue(TaskQueue.NAME)
-                    .build());
-    WorkflowClient.start(job::run, JobState.configured(spec));
+    JobWorkflow job = JobSpecs.start(env.getWorkflowClient(), spec);
 
     job.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
     env.sleep(Duration.ofMinutes(1));

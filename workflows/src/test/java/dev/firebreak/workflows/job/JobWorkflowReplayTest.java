@@ -9,6 +9,7 @@ import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the committed job and tick histories that {@code CommittedHistoriesReplayTest} replays.
- * Re-record on purpose only, with {@code ./mvnw -pl workflows test -Dtest=JobWorkflowReplayTest
- * -Dfirebreak.recordHistories=true}.
+ * Records the committed job, tick and fan-out histories that {@code CommittedHistoriesReplayTest}
+ * replays. Re-record on purpose only, with {@code ./mvnw -pl workflows test
+ * -Dtest=JobWorkflowReplayTest -Dfirebreak.recordHistories=true}.
  */
 class JobWorkflowReplayTest {
 
@@ -54,10 +55,15 @@ class JobWorkflowReplayTest {
       worker.registerWorkflowImplementationTypes(
           JobWorkflowImpl.class,
           JobTickWorkflowImpl.class,
+          JobFanOutWorkflowImpl.class,
           IncidentWorkflowImpl.class,
           WebhookRetryWorkflow.Redelivering.class);
       worker.registerActivitiesImplementations(
-          endpoint, new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+          endpoint,
+          new RecordingChat(),
+          new RecordingPager(),
+          new ScriptedDiagnostics(),
+          new SignallingJobGroups(env.getWorkflowClient()));
       env.start();
       WorkflowClient client = env.getWorkflowClient();
 
@@ -134,6 +140,34 @@ class JobWorkflowReplayTest {
       WorkflowStub.fromTyped(twiceJob).getResult(JobView.class);
       save(client, JobWorkflow.workflowId(twice.name()), "built-in-run-after-a-good-one-since");
 
+      // A group's firing: a running job, a paused one and one whose workflow is gone.
+      JobWorkflow billing =
+          start(client, JobSpecs.renamed(spec, "fan-out-billing", spec.cron(), spec.timeZone()));
+      JobWorkflow reports =
+          start(client, JobSpecs.renamed(spec, "fan-out-reports", spec.cron(), spec.timeZone()));
+      reports.pause(new JobCommand("alice", "migration"));
+      String fanOut = "jobs-fan-out";
+      try {
+        client
+            .newWorkflowStub(
+                JobFanOutWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(fanOut)
+                    .setTaskQueue(TaskQueue.NAME)
+                    .build())
+            .fire(
+                new JobGroup(
+                    spec.cron(),
+                    spec.timeZone(),
+                    List.of("fan-out-billing", "fan-out-gone", "fan-out-reports")));
+      } catch (WorkflowFailedException expected) {
+        // The gone job fails the firing once the others have been told.
+      }
+      env.sleep(Duration.ofMinutes(1));
+      billing.retire();
+      reports.retire();
+      save(client, fanOut, "fan-out-tells-each-job-and-names-the-gone");
+
       save(client, JobWorkflow.workflowId(spec.name()), "retries-failures-incident-pause-run-now");
       save(client, JobWorkflow.workflowId(idle.name()), "run-now-answers-the-run");
       save(client, JobWorkflow.workflowId("webhook-retry"), "webhook-retry-child");
@@ -142,15 +176,7 @@ class JobWorkflowReplayTest {
   }
 
   private static JobWorkflow start(WorkflowClient client, JobSpec spec) {
-    JobWorkflow job =
-        client.newWorkflowStub(
-            JobWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(JobWorkflow.workflowId(spec.name()))
-                .setTaskQueue(TaskQueue.NAME)
-                .build());
-    WorkflowClient.start(job::run, JobState.configured(spec));
-    return job;
+    return JobSpecs.start(client, spec);
   }
 
   private static void tick(WorkflowClient client, TestWorkflowEnvironment env, JobSpec spec) {

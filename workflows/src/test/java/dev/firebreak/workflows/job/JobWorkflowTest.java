@@ -58,15 +58,7 @@ class JobWorkflowTest {
   }
 
   private JobWorkflow start(JobSpec spec) {
-    JobWorkflow job =
-        client.newWorkflowStub(
-            JobWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(JobWorkflow.workflowId(spec.name()))
-                .setTaskQueue(TaskQueue.NAME)
-                .build());
-    WorkflowClient.start(job::run, JobState.configured(spec));
-    return job;
+    return JobSpecs.start(client, spec);
   }
 
   private void fire(JobWorkflow job) {

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.versions;
 
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.job.JobFanOutWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
@@ -22,6 +23,7 @@ final class WorkflowImplementations {
           RecurringWindowWorkflowImpl.class,
           JobWorkflowImpl.class,
           JobTickWorkflowImpl.class,
+          JobFanOutWorkflowImpl.class,
           RollbackWorkflowImpl.class,
           RollbackLockWorkflowImpl.class,
           WebhookRetryWorkflowImpl.class);
