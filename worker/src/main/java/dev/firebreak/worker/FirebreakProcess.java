@@ -19,6 +19,7 @@ import dev.firebreak.starter.schedules.RecurringWindows;
 import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.heartbeat.HeartbeatWorkflowImpl;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
@@ -137,7 +138,8 @@ final class FirebreakProcess implements AutoCloseable {
           WebhookRetryWorkflowImpl.class,
           JobWorkflowImpl.class,
           JobTickWorkflowImpl.class,
-          RecurringWindowWorkflowImpl.class);
+          RecurringWindowWorkflowImpl.class,
+          HeartbeatWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       worker.registerActivitiesImplementations(
           new RollbackLocks(client), new RunningWindows(client));

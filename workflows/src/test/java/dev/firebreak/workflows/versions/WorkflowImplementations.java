@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.versions;
 
+import dev.firebreak.workflows.heartbeat.HeartbeatWorkflowImpl;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
@@ -24,7 +25,8 @@ final class WorkflowImplementations {
           JobTickWorkflowImpl.class,
           RollbackWorkflowImpl.class,
           RollbackLockWorkflowImpl.class,
-          WebhookRetryWorkflowImpl.class);
+          WebhookRetryWorkflowImpl.class,
+          HeartbeatWorkflowImpl.class);
 
   private WorkflowImplementations() {}
 }
