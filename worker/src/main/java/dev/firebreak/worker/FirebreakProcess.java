@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
+import dev.firebreak.activities.http.CredentialRedactor;
 import dev.firebreak.starter.alerts.AlertEndpoint;
 import dev.firebreak.starter.api.ApiCaller;
 import dev.firebreak.starter.api.ApiServer;
@@ -13,8 +14,12 @@ import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.Role;
 import dev.firebreak.starter.api.RunningWindows;
 import dev.firebreak.starter.api.TemporalProbe;
+import dev.firebreak.starter.config.HeartbeatSpecFactory;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.starter.heartbeats.HeartbeatPings;
+import dev.firebreak.starter.heartbeats.HeartbeatReconciler;
+import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
 import dev.firebreak.starter.schedules.RecurringWindows;
 import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
@@ -158,6 +163,8 @@ final class FirebreakProcess implements AutoCloseable {
               new IncidentPolicyFactory(settings.config(), settings.searchAttributes()),
               Clock.systemUTC())
           .reconcile();
+      new HeartbeatReconciler(new HeartbeatWorkflows(client, TaskQueue.NAME))
+          .reconcile(heartbeatSpecs(settings).specs());
     }
 
     ApiServer api = null;
@@ -197,7 +204,14 @@ final class FirebreakProcess implements AutoCloseable {
                   tokens,
                   registry,
                   TemporalProbe.of(service, Duration.ofSeconds(2)),
-                  routes)
+                  routes,
+                  HeartbeatPings.of(
+                      settings.config(),
+                      heartbeatSpecs(settings),
+                      new SecretResolver(settings.env()),
+                      new HeartbeatWorkflows(client, TaskQueue.NAME),
+                      CredentialRedactor::redact,
+                      Clock.systemUTC()))
               .start(settings.apiHost(), settings.apiPort());
       if (slack == null) {
         log.info(
@@ -208,6 +222,12 @@ final class FirebreakProcess implements AutoCloseable {
       }
     }
     return new FirebreakProcess(service, client, metricsScope, workers, providers, api, slack);
+  }
+
+  private static HeartbeatSpecFactory heartbeatSpecs(ProcessSettings settings) {
+    return new HeartbeatSpecFactory(
+        settings.config(),
+        new IncidentPolicyFactory(settings.config(), settings.searchAttributes()));
   }
 
   WorkflowClient client() {
