@@ -1,159 +1,49 @@
 package dev.firebreak.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.firebreak.activities.http.CredentialRedactor;
-import dev.firebreak.starter.api.ApiCaller;
-import dev.firebreak.starter.api.ApiServer;
-import dev.firebreak.starter.api.ApiTokens;
-import dev.firebreak.starter.api.IncidentGateway;
-import dev.firebreak.starter.api.MaintenanceWindows;
-import dev.firebreak.starter.api.Role;
-import dev.firebreak.starter.config.ConfigLoader;
-import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.config.HeartbeatSpecFactory;
-import dev.firebreak.starter.config.IncidentPolicyFactory;
-import dev.firebreak.starter.config.SecretResolver;
-import dev.firebreak.starter.heartbeats.HeartbeatPings;
-import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
-import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.heartbeat.HeartbeatWorkflow;
-import dev.firebreak.workflows.heartbeat.HeartbeatWorkflowImpl;
-import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
-import dev.firebreak.workflows.incident.RecordingChat;
-import dev.firebreak.workflows.incident.RecordingPager;
-import dev.firebreak.workflows.incident.ScriptedDiagnostics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/**
- * The heartbeat endpoints as the process wires them (the worker's credential redactor, the ping
- * tokens resolved from the environment) on an in-process Temporal test server in real time.
- */
+/** The heartbeat endpoints: Healthchecks.io's ping URLs and {@code /api/v1/heartbeats}. */
 class HeartbeatApiTest {
 
-  static final String TOKEN = "3f1c2a9e-6b7d-4e8f-9a0b-1c2d3e4f5a6b";
-  static final String CONFIG =
-      """
-      organisation: Test
-      escalation:
-        levels:
-          - { name: primary, targets: ["slack:U1"] }
-      services:
-        - name: recoup-backend
-      heartbeats:
-        - { name: webhook-retry, period: 15m, grace: 5m, maxRunTime: 10m, pingToken: "${HB_WEBHOOK_RETRY}" }
-        - { name: data-purge, cron: "0 3 * * 0", pingToken: "${HB_DATA_PURGE}" }
-      """;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String TOKEN = RunningHeartbeatApi.TOKEN;
 
-  private final TestWorkflowEnvironment temporal =
-      TestWorkflowEnvironment.newInstance(
-          TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-  private final HttpClient http = HttpClient.newHttpClient();
-  private ApiServer server;
-
-  @BeforeEach
-  void start() {
-    Worker worker = temporal.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(
-        HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
-    temporal.start();
-    FirebreakConfig config = new ConfigLoader().load(CONFIG);
-    var client = temporal.getWorkflowClient();
-    IncidentGateway incidents = IncidentGateway.of(client, config, false);
-    ApiTokens tokens =
-        ApiTokens.none()
-            .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
-            .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
-    Map<String, String> env = Map.of("HB_WEBHOOK_RETRY", TOKEN);
-    server =
-        new ApiServer(
-                incidents,
-                new MaintenanceWindows(incidents, config, Clock.systemUTC()),
-                config,
-                tokens,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> true,
-                routes -> {},
-                HeartbeatPings.of(
-                    config,
-                    new HeartbeatSpecFactory(config, new IncidentPolicyFactory(config, false)),
-                    new SecretResolver(env::get),
-                    new HeartbeatWorkflows(client, TaskQueue.NAME),
-                    CredentialRedactor::redact,
-                    Clock.systemUTC()))
-            .start("127.0.0.1", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
-    temporal.close();
-  }
+  @RegisterExtension final RunningHeartbeatApi api = new RunningHeartbeatApi();
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return api.send(request);
   }
 
   private HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    return api.request(path, token);
   }
 
   private HttpResponse<String> get(String path) {
-    return send(request(path, null).GET());
+    return api.get(path);
   }
 
   private HttpResponse<String> post(String path, String token, String body) {
-    return send(
-        request(path, token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return api.post(path, token, body);
   }
 
   private JsonNode heartbeat(String name) {
-    return json(send(request("/api/v1/heartbeats/" + name, "viewer-token").GET()));
+    return api.heartbeat(name);
   }
 
   private static JsonNode json(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RunningHeartbeatApi.json(response);
   }
 
   private void awaitSignals(String name, int signals) {
@@ -199,9 +89,9 @@ class HeartbeatApiTest {
     assertThat(ping.body()).isEqualTo("not found");
     assertThat(heartbeat("webhook-retry").get("pings").asInt()).isZero();
     assertThat(heartbeat("data-purge").get("pings").asInt()).isZero();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    assertThatThrownBy(
             () ->
-                temporal
+                api.temporal
                     .getWorkflowClient()
                     .newWorkflowStub(
                         HeartbeatWorkflow.class, HeartbeatWorkflow.workflowId("webhook-retry"))
