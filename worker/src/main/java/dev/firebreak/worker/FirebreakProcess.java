@@ -183,7 +183,12 @@ final class FirebreakProcess implements AutoCloseable {
           SlackSettings.from(settings.config(), settings.env())
               .map(
                   slackSettings ->
-                      new SlackEndpoints(slackSettings, settings.config(), incidents, windows))
+                      new SlackEndpoints(
+                          slackSettings,
+                          settings.config(),
+                          incidents,
+                          windows,
+                          new HeartbeatWorkflows(client, TaskQueue.NAME)))
               .orElse(null);
       Consumer<RoutesConfig> routes =
           slack == null ? settings.extraRoutes() : settings.extraRoutes().andThen(slack::register);

@@ -16,6 +16,8 @@ import dev.firebreak.starter.api.IncidentRollbacks;
 import dev.firebreak.starter.api.MaintenanceWindows;
 import dev.firebreak.starter.api.TemporalFailures;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.HeartbeatConfig;
+import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +63,19 @@ public final class SlackEndpoints implements AutoCloseable {
       FirebreakConfig config,
       IncidentGateway incidents,
       MaintenanceWindows windows) {
+    this(settings, config, incidents, windows, null);
+  }
+
+  /**
+   * @param heartbeats what {@code /heartbeat} reads the configured heartbeats through; null when
+   *     this process does not answer it
+   */
+  public SlackEndpoints(
+      SlackSettings settings,
+      FirebreakConfig config,
+      IncidentGateway incidents,
+      MaintenanceWindows windows,
+      HeartbeatWorkflows heartbeats) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
     // The SDK's per-call metrics resolve the team with extra auth.test calls; Firebreak has its own
@@ -87,6 +102,11 @@ public final class SlackEndpoints implements AutoCloseable {
                 config,
                 new TemporalFailures()),
             new MaintenanceCommands(windows, new TemporalFailures(), Clock.systemUTC()),
+            new HeartbeatCommands(
+                heartbeats == null
+                    ? List.of()
+                    : config.heartbeats().stream().map(HeartbeatConfig::name).toList(),
+                heartbeats),
             SlackRoles.from(config.providers().slack()),
             replies,
             config,

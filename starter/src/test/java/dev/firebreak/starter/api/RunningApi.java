@@ -10,6 +10,7 @@ import dev.firebreak.starter.config.JobSpecFactory;
 import dev.firebreak.starter.schedules.CronJobScheduler;
 import dev.firebreak.starter.schedules.JobReconciler;
 import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.heartbeat.HeartbeatWorkflowImpl;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
@@ -132,7 +133,8 @@ public final class RunningApi implements AfterEachCallback {
         MaintenanceWindowWorkflowImpl.class,
         JobWorkflowImpl.class,
         JobTickWorkflowImpl.class,
-        RecurringWindowWorkflowImpl.class);
+        RecurringWindowWorkflowImpl.class,
+        HeartbeatWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RecordingChat(),
         new RecordingPager(),
