@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.firebreak.workflows.common.TaskQueue;
-import dev.firebreak.workflows.heartbeat.HeartbeatInput;
 import dev.firebreak.workflows.heartbeat.HeartbeatPing;
 import dev.firebreak.workflows.heartbeat.HeartbeatSpec;
+import dev.firebreak.workflows.heartbeat.HeartbeatSpecs;
 import dev.firebreak.workflows.heartbeat.HeartbeatState;
 import dev.firebreak.workflows.heartbeat.HeartbeatView;
 import dev.firebreak.workflows.heartbeat.HeartbeatWorkflow;
@@ -21,7 +21,6 @@ import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
@@ -75,14 +74,7 @@ class HeartbeatWorkerRestartTest {
               "recoup-backend",
               Severity.P2,
               IncidentPolicies.recoup());
-      HeartbeatWorkflow heartbeat =
-          client.newWorkflowStub(
-              HeartbeatWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(HeartbeatWorkflow.workflowId(spec.name()))
-                  .setTaskQueue(TaskQueue.NAME)
-                  .build());
-      WorkflowClient.start(heartbeat::run, HeartbeatInput.configured(spec));
+      HeartbeatWorkflow heartbeat = HeartbeatSpecs.start(client, spec);
       Instant start = now(client);
       heartbeat.ping(ping(start));
       await().atMost(Duration.ofSeconds(5)).until(() -> heartbeat.view().signals() == 1);

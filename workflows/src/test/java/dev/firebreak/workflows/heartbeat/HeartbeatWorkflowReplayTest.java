@@ -9,7 +9,6 @@ import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -63,14 +62,7 @@ class HeartbeatWorkflowReplayTest {
               Duration.ofMinutes(15),
               Duration.ofMinutes(5),
               Duration.ofMinutes(10));
-      HeartbeatWorkflow heartbeat =
-          client.newWorkflowStub(
-              HeartbeatWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(HeartbeatWorkflow.workflowId(spec.name()))
-                  .setTaskQueue(TaskQueue.NAME)
-                  .build());
-      WorkflowClient.start(heartbeat::run, HeartbeatInput.configured(spec));
+      HeartbeatWorkflow heartbeat = HeartbeatSpecs.start(client, spec);
 
       heartbeat.ping(ping(env, PingKind.SUCCESS, null, null));
       env.sleep(Duration.ofMinutes(21));

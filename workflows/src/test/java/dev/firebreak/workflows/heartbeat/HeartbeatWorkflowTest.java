@@ -15,7 +15,6 @@ import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -60,15 +59,7 @@ class HeartbeatWorkflowTest {
   }
 
   private HeartbeatWorkflow start(HeartbeatSpec spec) {
-    HeartbeatWorkflow heartbeat =
-        client.newWorkflowStub(
-            HeartbeatWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(HeartbeatWorkflow.workflowId(spec.name()))
-                .setTaskQueue(TaskQueue.NAME)
-                .build());
-    WorkflowClient.start(heartbeat::run, HeartbeatInput.configured(spec));
-    return heartbeat;
+    return HeartbeatSpecs.start(client, spec);
   }
 
   private HeartbeatPing ping(PingKind kind) {
