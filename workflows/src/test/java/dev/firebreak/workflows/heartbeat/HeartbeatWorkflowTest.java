@@ -15,6 +15,7 @@ import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -276,6 +277,29 @@ class HeartbeatWorkflowTest {
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining("'by' is required");
+  }
+
+  @Test
+  void aLongLivedHeartbeatContinuesAsNewBeforeItsHistoryGrowsAndRemembersEverything() {
+    HeartbeatWorkflow heartbeat = start(HeartbeatSpecs.webhookRetry());
+    String firstRun = WorkflowStub.fromTyped(heartbeat).getExecution().getRunId();
+    int pings = HeartbeatWorkflowImpl.HISTORY_EVENT_LIMIT / 4;
+    for (int i = 0; i < pings; i++) {
+      heartbeat.ping(ping(PingKind.SUCCESS));
+      sleep(Duration.ofMinutes(1));
+    }
+
+    HeartbeatView view = heartbeat.view();
+    String currentRun =
+        client
+            .newUntypedWorkflowStub(HeartbeatWorkflow.workflowId("webhook-retry"))
+            .describe()
+            .getExecution()
+            .getRunId();
+    assertThat(currentRun).as("continued as new").isNotEqualTo(firstRun);
+    assertThat(view.signals()).isEqualTo(pings);
+    assertThat(view.state()).isEqualTo(HeartbeatState.UP);
+    assertThat(view.recent()).hasSize(HeartbeatWorkflowImpl.RECENT_PINGS);
   }
 
   @Test
