@@ -9,6 +9,7 @@ import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
@@ -74,6 +75,9 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
   private final Deque<HeartbeatPing> recent = new ArrayDeque<>();
 
   private HeartbeatState state;
+  private CancellationScope armed;
+  private Optional<Instant> armedFor = Optional.empty();
+  private boolean deadlineCame;
   private boolean changed;
   private boolean retired;
   private HeartbeatPing failure;
@@ -107,14 +111,9 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
     state = clock.stateAt(record(), now());
     publish();
     while (true) {
-      Optional<Instant> next = clock.nextChange(record(), now());
-      if (next.isPresent()) {
-        timers++;
-        Workflow.await(
-            Duration.between(now(), next.get()), () -> changed || retired || historyIsLong());
-      } else {
-        Workflow.await(() -> changed || retired || historyIsLong());
-      }
+      arm(clock.nextChange(record(), now()));
+      Workflow.await(() -> deadlineCame || changed || retired || historyIsLong());
+      deadlineCame = false;
       changed = false;
       if (retired) {
         log.info("heartbeat {} retired: no longer in the configuration", spec.name());
@@ -126,6 +125,41 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
         Workflow.continueAsNew(new HeartbeatInput(spec, record()));
       }
     }
+  }
+
+  /**
+   * Keeps one timer, for the next moment the state can change by itself. A ping that moves that
+   * moment cancels the timer it replaces, so an outdated deadline never wakes the workflow (a
+   * workflow task and three history events each); a wake-up that leaves it where it was keeps it.
+   */
+  private void arm(Optional<Instant> next) {
+    if (next.equals(armedFor)) {
+      return;
+    }
+    if (armed != null) {
+      armed.cancel();
+      armed = null;
+    }
+    armedFor = next;
+    if (next.isEmpty()) {
+      return;
+    }
+    timers++;
+    Duration wait = Duration.between(now(), next.get());
+    armed =
+        Workflow.newCancellationScope(
+            () ->
+                Workflow.newTimer(wait)
+                    .handle(
+                        (fired, cancelled) -> {
+                          if (cancelled == null) {
+                            deadlineCame = true;
+                            armed = null;
+                            armedFor = Optional.empty();
+                          }
+                          return null;
+                        }));
+    armed.run();
   }
 
   /** What the pings and the clock say now: declare once per outage, resolve on the way back. */
