@@ -68,10 +68,10 @@ public final class HeartbeatClock {
    * expected time does not move between two fires, so pings in between are absorbed exactly.
    */
   public Duration coalescingTolerance() {
-    Duration halfGrace = spec.grace().dividedBy(2);
     if (spec.period() == null) {
       return Duration.ZERO;
     }
+    Duration halfGrace = spec.grace().dividedBy(2);
     Duration tenth = spec.period().dividedBy(10);
     return tenth.compareTo(halfGrace) < 0 ? tenth : halfGrace;
   }

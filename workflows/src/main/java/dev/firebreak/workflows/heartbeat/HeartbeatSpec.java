@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.heartbeat;
 
+import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.IncidentPolicy;
 import dev.firebreak.workflows.incident.Severity;
 import java.time.Duration;
@@ -27,8 +28,6 @@ public record HeartbeatSpec(
 
   /** "every 15m" or "0 2 * * * (Europe/London)", for people. */
   public String schedule() {
-    return period != null
-        ? "every " + dev.firebreak.workflows.common.HumanDuration.of(period)
-        : cron + " (" + timeZone + ")";
+    return period != null ? "every " + HumanDuration.of(period) : cron + " (" + timeZone + ")";
   }
 }

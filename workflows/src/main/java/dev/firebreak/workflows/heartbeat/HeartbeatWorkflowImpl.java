@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -504,7 +505,7 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
             + "** · "
             + spec.schedule()
             + " · "
-            + (paused ? "paused by " + pausedBy : state.name().toLowerCase(java.util.Locale.ROOT))
+            + (paused ? "paused by " + pausedBy : state.name().toLowerCase(Locale.ROOT))
             + (incidentId == null ? "" : " · " + incidentId));
     if (spec.incidentPolicy().searchAttributes()) {
       Workflow.upsertTypedSearchAttributes(
