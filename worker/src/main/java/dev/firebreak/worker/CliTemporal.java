@@ -1,5 +1,6 @@
 package dev.firebreak.worker;
 
+import dev.firebreak.workflows.heartbeat.HeartbeatSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -131,8 +132,9 @@ final class CliTemporal implements DevTemporal {
               "--ui-disable-news-fetch"));
     }
     if (options.searchAttributes()) {
-      IncidentSearchAttributes.ALL.forEach(
-          key -> command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));
+      Stream.concat(IncidentSearchAttributes.ALL.stream(), HeartbeatSearchAttributes.OWN.stream())
+          .forEach(
+              key -> command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));
     }
     // One partition per task queue: the default four spread a handful of pollers thin, and a task
     // that lands on a partition nobody polls waits to be forwarded (a third of a declare's

@@ -23,6 +23,11 @@ import java.util.stream.Collectors;
 final class DevMode implements AutoCloseable {
 
   static final String DEFAULT_DEV_TOKEN = "dev-token";
+
+  /** The demo heartbeat's ping token variable, and what dev mode sets it to when it is unset. */
+  static final String DEMO_PING_VARIABLE = "FIREBREAK_DEMO_PING_TOKEN";
+
+  static final String DEFAULT_DEMO_PING_TOKEN = "demo-ping";
   static final String NAMESPACE = "default";
 
   /** Relative to the working directory, like the config file dev mode is usually given. */
@@ -32,6 +37,7 @@ final class DevMode implements AutoCloseable {
   private final FirebreakProcess process;
   private final String apiUrl;
   private final String devToken;
+  private final String demoPingToken;
   private final FirebreakConfig config;
 
   private DevMode(
@@ -39,11 +45,13 @@ final class DevMode implements AutoCloseable {
       FirebreakProcess process,
       String apiUrl,
       String devToken,
+      String demoPingToken,
       FirebreakConfig config) {
     this.temporal = temporal;
     this.process = process;
     this.apiUrl = apiUrl;
     this.devToken = devToken;
+    this.demoPingToken = demoPingToken;
     this.config = config;
   }
 
@@ -106,7 +114,7 @@ final class DevMode implements AutoCloseable {
           FirebreakProcess.start(
               new ProcessSettings(
                   config,
-                  withDevUrl(env, apiUrl),
+                  withDemoPingToken(withDevUrl(env, apiUrl)),
                   server.target(),
                   server.channel(),
                   NAMESPACE,
@@ -118,7 +126,13 @@ final class DevMode implements AutoCloseable {
                   searchAttributes,
                   simulation::register),
               DevIssuedIds.in(stateDirectory));
-      return new DevMode(server, process, apiUrl, devToken, config);
+      return new DevMode(
+          server,
+          process,
+          apiUrl,
+          devToken,
+          withDemoPingToken(env).apply(DEMO_PING_VARIABLE),
+          config);
     } catch (RuntimeException failed) {
       server.close();
       throw failed;
@@ -131,6 +145,19 @@ final class DevMode implements AutoCloseable {
    */
   private static Function<String, String> withDevUrl(Function<String, String> env, String apiUrl) {
     return name -> ConfigLoader.DEV_URL_VARIABLE.equals(name) ? apiUrl : env.apply(name);
+  }
+
+  /**
+   * The demo heartbeat can be pinged with one curl line: its token variable has a default here (and
+   * only here), so a new user needs to export nothing.
+   */
+  private static Function<String, String> withDemoPingToken(Function<String, String> env) {
+    return name -> {
+      String value = env.apply(name);
+      return DEMO_PING_VARIABLE.equals(name) && (value == null || value.isBlank())
+          ? DEFAULT_DEMO_PING_TOKEN
+          : value;
+    };
   }
 
   private static Set<String> dependencies(FirebreakConfig config) {
@@ -196,6 +223,22 @@ final class DevMode implements AutoCloseable {
         .append(firstService)
         .append("/health -d '{\"healthy\":false}'\n");
     text.append("  Or with the CLI: ./firebreak incident list\n");
+    config.heartbeats().stream()
+        .filter(h -> h.pingToken() != null && h.pingToken().contains(DEMO_PING_VARIABLE))
+        .findFirst()
+        .ifPresent(
+            h ->
+                text.append("  Ping the demo heartbeat (")
+                    .append(h.name())
+                    .append(": late after ")
+                    .append(h.period())
+                    .append(" without a ping, down ")
+                    .append(h.grace())
+                    .append(" later):\n    curl -fsS ")
+                    .append(apiUrl)
+                    .append("/ping/")
+                    .append(demoPingToken)
+                    .append('\n'));
     return text.toString();
   }
 

@@ -1,6 +1,7 @@
 package dev.firebreak.worker;
 
 import dev.firebreak.starter.cli.ConfigCommand;
+import dev.firebreak.starter.cli.HeartbeatCommand;
 import dev.firebreak.starter.cli.IncidentCommand;
 import dev.firebreak.starter.cli.JobCommand;
 import dev.firebreak.starter.cli.MaintenanceCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       RollbackCommand.class,
       MaintenanceCommand.class,
       JobCommand.class,
+      HeartbeatCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -3,11 +3,16 @@ package dev.firebreak.worker;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
+import dev.firebreak.activities.http.CredentialRedactor;
 import dev.firebreak.starter.alerts.AlertEndpoint;
 import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.TemporalProbe;
+import dev.firebreak.starter.config.HeartbeatSpecFactory;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.SecretResolver;
+import dev.firebreak.starter.heartbeats.HeartbeatPings;
+import dev.firebreak.starter.heartbeats.HeartbeatReconciler;
+import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
 import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.maintenance.RunningWindows;
@@ -21,6 +26,7 @@ import dev.firebreak.starter.service.Role;
 import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
 import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.heartbeat.HeartbeatWorkflowImpl;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.job.JobFanOutWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
@@ -140,7 +146,8 @@ final class FirebreakProcess implements AutoCloseable {
           JobWorkflowImpl.class,
           JobTickWorkflowImpl.class,
           JobFanOutWorkflowImpl.class,
-          RecurringWindowWorkflowImpl.class);
+          RecurringWindowWorkflowImpl.class,
+          HeartbeatWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       worker.registerActivitiesImplementations(
           new RollbackLocks(client), new RunningWindows(client), new DueSignals(client));
@@ -159,6 +166,8 @@ final class FirebreakProcess implements AutoCloseable {
               new IncidentPolicyFactory(settings.config(), settings.searchAttributes()),
               Clock.systemUTC())
           .reconcile();
+      new HeartbeatReconciler(new HeartbeatWorkflows(client, TaskQueue.NAME))
+          .reconcile(heartbeatSpecs(settings).specs());
     }
 
     ApiServer api = null;
@@ -177,7 +186,12 @@ final class FirebreakProcess implements AutoCloseable {
           SlackSettings.from(settings.config(), settings.env())
               .map(
                   slackSettings ->
-                      new SlackEndpoints(slackSettings, settings.config(), incidents, windows))
+                      new SlackEndpoints(
+                          slackSettings,
+                          settings.config(),
+                          incidents,
+                          windows,
+                          new HeartbeatWorkflows(client, TaskQueue.NAME)))
               .orElse(null);
       Consumer<RoutesConfig> routes =
           slack == null ? settings.extraRoutes() : settings.extraRoutes().andThen(slack::register);
@@ -198,7 +212,14 @@ final class FirebreakProcess implements AutoCloseable {
                   tokens,
                   registry,
                   TemporalProbe.of(service, Duration.ofSeconds(2)),
-                  routes)
+                  routes,
+                  HeartbeatPings.of(
+                      settings.config(),
+                      heartbeatSpecs(settings),
+                      new SecretResolver(settings.env()),
+                      new HeartbeatWorkflows(client, TaskQueue.NAME),
+                      CredentialRedactor::redact,
+                      Clock.systemUTC()))
               .start(settings.apiHost(), settings.apiPort());
       if (slack == null) {
         log.info(
@@ -209,6 +230,12 @@ final class FirebreakProcess implements AutoCloseable {
       }
     }
     return new FirebreakProcess(service, client, metricsScope, workers, providers, api, slack);
+  }
+
+  private static HeartbeatSpecFactory heartbeatSpecs(ProcessSettings settings) {
+    return new HeartbeatSpecFactory(
+        settings.config(),
+        new IncidentPolicyFactory(settings.config(), settings.searchAttributes()));
   }
 
   WorkflowClient client() {

@@ -1,5 +1,6 @@
 package dev.firebreak.worker;
 
+import dev.firebreak.workflows.heartbeat.HeartbeatSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -11,15 +12,17 @@ import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.ServiceStubsOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers Firebreak's search attributes (FirebreakSeverity, FirebreakStatus, FirebreakService) so
- * the Temporal UI can filter incidents. Safe to run at every start: attributes already there are
- * left alone. A server that refuses (Temporal Cloud registers them through its own console, and a
- * worker may lack the operator permission) is reported, and incidents then run without them rather
- * than fail on every upsert.
+ * Registers Firebreak's search attributes (FirebreakSeverity, FirebreakStatus, FirebreakService,
+ * FirebreakHeartbeat, FirebreakHeartbeatState) so the Temporal UI can filter incidents and
+ * heartbeats. Safe to run at every start: attributes already there are left alone. A server that
+ * refuses (Temporal Cloud registers them through its own console, and a worker may lack the
+ * operator permission) is reported, and incidents then run without them rather than fail on every
+ * upsert.
  */
 final class SearchAttributeRegistration {
 
@@ -74,7 +77,7 @@ final class SearchAttributeRegistration {
     try {
       Map<String, IndexedValueType> existing = registered(operator, namespace);
       Map<String, IndexedValueType> missing = new LinkedHashMap<>();
-      IncidentSearchAttributes.ALL.stream()
+      Stream.concat(IncidentSearchAttributes.ALL.stream(), HeartbeatSearchAttributes.OWN.stream())
           .filter(key -> !existing.containsKey(key.getName()))
           .forEach(key -> missing.put(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
       if (!missing.isEmpty()) {

@@ -68,6 +68,23 @@ class DevModeEndToEndTest {
   }
 
   @Test
+  void theDemoHeartbeatTakesThePingTheBannerPrints() throws Exception {
+    String curl = "curl -fsS " + dev.apiUrl() + "/ping/" + DevMode.DEFAULT_DEMO_PING_TOKEN;
+    assertThat(dev.banner()).contains(curl);
+
+    HttpResponse<String> ping = send("GET", "/ping/" + DevMode.DEFAULT_DEMO_PING_TOKEN, null);
+
+    assertThat(ping.statusCode()).isEqualTo(200);
+    assertThat(ping.body()).isEqualTo("OK");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> call("GET", "/api/v1/heartbeats/demo-cron", null, 200).path("state").asText(),
+            "UP"::equals);
+  }
+
+  @Test
   void anIncidentRunsFromDeclarationToTheReviewedPostMortemThroughTheApi() throws Exception {
     JsonNode declared =
         call(

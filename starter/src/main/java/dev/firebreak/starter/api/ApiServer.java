@@ -2,6 +2,9 @@ package dev.firebreak.starter.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.heartbeats.HeartbeatGateway;
+import dev.firebreak.starter.heartbeats.HeartbeatPings;
+import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
 import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.incidents.OpenIncidentGauges;
 import dev.firebreak.starter.jobs.JobGateway;
@@ -12,6 +15,7 @@ import dev.firebreak.starter.service.ApiTokens;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.Role;
 import dev.firebreak.starter.service.TemporalFailures;
+import dev.firebreak.workflows.common.TaskQueue;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -114,6 +118,30 @@ public final class ApiServer {
       PrometheusMeterRegistry registry,
       TemporalProbe temporal,
       Consumer<RoutesConfig> extraRoutes) {
+    this(
+        incidents,
+        windows,
+        config,
+        tokens,
+        registry,
+        temporal,
+        extraRoutes,
+        HeartbeatPings.none(new HeartbeatWorkflows(incidents.client(), TaskQueue.NAME)));
+  }
+
+  /**
+   * @param heartbeats the configured heartbeats and their ping tokens, which the process resolves
+   *     (with the redactor their bodies pass through)
+   */
+  public ApiServer(
+      IncidentServices incidents,
+      MaintenanceWindows windows,
+      FirebreakConfig config,
+      ApiTokens tokens,
+      PrometheusMeterRegistry registry,
+      TemporalProbe temporal,
+      Consumer<RoutesConfig> extraRoutes,
+      HeartbeatPings heartbeats) {
     ObjectMapper json = JsonBodies.mapper();
     // One record of keys for every endpoint that takes them; each endpoint is its own scope.
     IdempotencyKeys keys = new IdempotencyKeys(Clock.systemUTC());
@@ -129,6 +157,10 @@ public final class ApiServer {
     JobRoutes jobRoutes =
         new JobRoutes(
             new JobGateway(incidents.client(), config, incidents.deadlines()),
+            new JsonBodies(json));
+    HeartbeatRoutes heartbeatRoutes =
+        new HeartbeatRoutes(
+            new HeartbeatGateway(heartbeats, heartbeats.workflows(), incidents.deadlines()),
             new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
     this.app =
@@ -154,6 +186,7 @@ public final class ApiServer {
               rollbackRoutes.register(routes);
               maintenanceRoutes.register(routes);
               jobRoutes.register(routes);
+              heartbeatRoutes.register(routes);
               extraRoutes.accept(routes);
               routes.exception(
                   HttpResponseException.class,

@@ -1,10 +1,8 @@
 package dev.firebreak.starter.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code firebreak job list|show|run|pause|resume}, over the HTTP API. */
@@ -25,7 +23,7 @@ public final class JobCommand {
   private static final JobPrinter PRINTER = new JobPrinter();
 
   static String path(String name) {
-    return BASE + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    return NamedCommand.path(BASE, name);
   }
 
   @Command(
@@ -54,18 +52,15 @@ public final class JobCommand {
   }
 
   /** Run, pause and resume: the same call but for the last path segment. */
-  abstract static class Verb extends ApiCommand {
-    @Parameters(index = "0", paramLabel = "NAME")
-    String name;
-
-    @Option(names = "--reason")
-    String reason;
-
-    abstract String verb();
+  abstract static class Verb extends NamedCommand {
+    @Override
+    String base() {
+      return BASE;
+    }
 
     @Override
-    void run(ApiClient api, PrintWriter out) {
-      PRINTER.show(api.post(path(name) + "/" + verb(), body("reason", reason)), out);
+    void print(JsonNode answer, PrintWriter out) {
+      PRINTER.show(answer, out);
     }
   }
 

@@ -62,6 +62,7 @@ public final class ConfigValidator {
     MaintenanceConfigCheck.check(config, report);
     AlertsConfigCheck.check(config, report);
     JobConfigCheck.check(config, report);
+    HeartbeatConfigCheck.check(config, report);
     HealthChecksConfigCheck.check(config.healthChecks(), report);
     return problems;
   }

@@ -22,7 +22,8 @@ public record FirebreakConfig(
     MaintenanceConfig maintenance,
     AlertsConfig alerts,
     List<JobConfig> jobs,
-    HealthChecksConfig healthChecks) {
+    HealthChecksConfig healthChecks,
+    List<HeartbeatConfig> heartbeats) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -35,6 +36,7 @@ public record FirebreakConfig(
     alerts = alerts == null ? AlertsConfig.defaults() : alerts;
     jobs = ConfigShape.listOf(jobs);
     healthChecks = healthChecks == null ? HealthChecksConfig.defaults() : healthChecks;
+    heartbeats = ConfigShape.listOf(heartbeats);
   }
 
   public Optional<ServiceConfig> service(String name) {
@@ -63,6 +65,7 @@ public record FirebreakConfig(
         maintenance,
         alerts,
         jobs,
-        healthChecks);
+        healthChecks,
+        heartbeats);
   }
 }

@@ -26,6 +26,7 @@ public final class TemporalFailures {
       Map.of(
           Refusals.INVALID_TRANSITION, "invalid_transition",
           Refusals.INVALID_JOB_COMMAND, "invalid_transition",
+          Refusals.INVALID_HEARTBEAT_COMMAND, "invalid_transition",
           Refusals.RESOLVE_REFUSED, "resolve_refused");
 
   /**

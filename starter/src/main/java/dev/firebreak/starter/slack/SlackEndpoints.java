@@ -12,6 +12,8 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.HeartbeatConfig;
+import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
 import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.rollbacks.IncidentRollbacks;
@@ -61,6 +63,19 @@ public final class SlackEndpoints implements AutoCloseable {
       FirebreakConfig config,
       IncidentServices incidents,
       MaintenanceWindows windows) {
+    this(settings, config, incidents, windows, null);
+  }
+
+  /**
+   * @param heartbeats what {@code /heartbeat} reads the configured heartbeats through; null when
+   *     this process does not answer it
+   */
+  public SlackEndpoints(
+      SlackSettings settings,
+      FirebreakConfig config,
+      IncidentServices incidents,
+      MaintenanceWindows windows,
+      HeartbeatWorkflows heartbeats) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl());
     // The SDK's per-call metrics resolve the team with extra auth.test calls; Firebreak has its own
@@ -84,6 +99,11 @@ public final class SlackEndpoints implements AutoCloseable {
             new IncidentCommands(
                 incidents, new IncidentRollbacks(incidents, config), new TemporalFailures()),
             new MaintenanceCommands(windows, new TemporalFailures(), Clock.systemUTC()),
+            new HeartbeatCommands(
+                heartbeats == null
+                    ? List.of()
+                    : config.heartbeats().stream().map(HeartbeatConfig::name).toList(),
+                heartbeats),
             SlackRoles.from(config.providers().slack()),
             replies,
             config,

@@ -36,7 +36,7 @@ final class SlackHandlers {
 
   /**
    * Whatever the workspace named the command ({@code /incident}, {@code /inc}), the verbs are the
-   * same; only {@code /maintenance} has its own.
+   * same; only {@code /maintenance} and {@code /heartbeat} have their own.
    */
   private static final Pattern ANY_COMMAND = Pattern.compile(".*");
 
@@ -47,6 +47,7 @@ final class SlackHandlers {
   private final SlackForms forms = new SlackForms();
   private final IncidentCommands commands;
   private final MaintenanceCommands maintenance;
+  private final HeartbeatCommands heartbeats;
   private final SlackRoles roles;
   private final DeferredReplies replies;
   private final FirebreakConfig config;
@@ -58,12 +59,14 @@ final class SlackHandlers {
   SlackHandlers(
       IncidentCommands commands,
       MaintenanceCommands maintenance,
+      HeartbeatCommands heartbeats,
       SlackRoles roles,
       DeferredReplies replies,
       FirebreakConfig config,
       boolean canOpenForms) {
     this.commands = commands;
     this.maintenance = maintenance;
+    this.heartbeats = heartbeats;
     this.roles = roles;
     this.replies = replies;
     this.config = config;
@@ -102,6 +105,10 @@ final class SlackHandlers {
           replies.within(() -> maintenance.run(text, actor), PENDING, p.getResponseUrl());
       return ctx.ack(
           r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral").text(reply.text()));
+    }
+    if (HeartbeatCommands.COMMAND.equals(p.getCommand())) {
+      SlackReply reply = replies.within(() -> heartbeats.run(text), PENDING, p.getResponseUrl());
+      return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()));
     }
     SlashCommand command = parser.parse(text);
     if (command instanceof SlashCommand.OpenDeclareForm

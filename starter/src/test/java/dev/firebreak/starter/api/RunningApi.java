@@ -16,6 +16,7 @@ import dev.firebreak.starter.service.ApiCaller;
 import dev.firebreak.starter.service.ApiTokens;
 import dev.firebreak.starter.service.Role;
 import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.heartbeat.HeartbeatWorkflowImpl;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
@@ -139,7 +140,8 @@ public final class RunningApi implements AfterEachCallback {
         JobWorkflowImpl.class,
         JobTickWorkflowImpl.class,
         JobFanOutWorkflowImpl.class,
-        RecurringWindowWorkflowImpl.class);
+        RecurringWindowWorkflowImpl.class,
+        HeartbeatWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RecordingChat(),
         new RecordingPager(),

@@ -4,9 +4,11 @@ import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.RunningApi;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
 import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.service.ApiTokens;
+import dev.firebreak.workflows.common.TaskQueue;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -29,6 +31,9 @@ final class RunningSlack implements AfterEachCallback {
         slack:
           signingSecret: ${SLACK_SIGNING_SECRET}
           users: { U0VIEWER: viewer, U0ADMIN: admin }
+      heartbeats:
+        - { name: webhook-retry, period: 15m, pingToken: "${HB_WEBHOOK_RETRY}" }
+        - { name: data-purge, cron: "0 3 * * 0", pingToken: "${HB_DATA_PURGE}" }
       """;
 
   final RunningApi api = new RunningApi();
@@ -47,7 +52,8 @@ final class RunningSlack implements AfterEachCallback {
                 SECRET, null, SlackSettings.DEFAULT_API_URL, Duration.ofSeconds(2), null),
             config,
             incidents,
-            windows);
+            windows,
+            new HeartbeatWorkflows(api.temporal.getWorkflowClient(), TaskQueue.NAME));
     server =
         new ApiServer(
                 incidents,

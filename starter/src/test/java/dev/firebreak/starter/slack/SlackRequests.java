@@ -72,6 +72,13 @@ public final class SlackRequests {
     return sendSigned(SlackEndpoints.COMMANDS, form(fields));
   }
 
+  /** {@code /heartbeat <text>}: the same form under the heartbeat command's name. */
+  public HttpResponse<String> heartbeat(String text, String userId, String responseUrl) {
+    Map<String, String> fields = commandFields(text, userId, "ops", responseUrl);
+    fields.put("command", "/heartbeat");
+    return sendSigned(SlackEndpoints.COMMANDS, form(fields));
+  }
+
   public HttpResponse<String> command(
       String text, String userId, String channelName, String responseUrl) {
     return sendSigned(SlackEndpoints.COMMANDS, commandBody(text, userId, channelName, responseUrl));

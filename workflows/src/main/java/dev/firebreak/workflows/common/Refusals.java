@@ -19,6 +19,9 @@ public final class Refusals {
   /** A job command that does not fit the job's state or lacks who is asking. */
   public static final String INVALID_JOB_COMMAND = "InvalidJobCommand";
 
+  /** A heartbeat command that does not fit the heartbeat's state or lacks who is asking. */
+  public static final String INVALID_HEARTBEAT_COMMAND = "InvalidHeartbeatCommand";
+
   /** A maintenance window whose times are beyond the limits; it fails before changing anything. */
   public static final String INVALID_WINDOW = "InvalidWindow";
 

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.versions;
 
+import dev.firebreak.workflows.heartbeat.HeartbeatWorkflowImpl;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.job.JobFanOutWorkflowImpl;
 import dev.firebreak.workflows.job.JobTickWorkflowImpl;
@@ -26,7 +27,8 @@ final class WorkflowImplementations {
           JobFanOutWorkflowImpl.class,
           RollbackWorkflowImpl.class,
           RollbackLockWorkflowImpl.class,
-          WebhookRetryWorkflowImpl.class);
+          WebhookRetryWorkflowImpl.class,
+          HeartbeatWorkflowImpl.class);
 
   private WorkflowImplementations() {}
 }

@@ -1,0 +1,34 @@
+package dev.firebreak.starter.config;
+
+/**
+ * A heartbeat (dead-man's switch): a job that runs elsewhere (Vercel Cron, a Kubernetes CronJob, a
+ * crontab) pings {@code /ping/<token>} when it has run, and a missing ping declares an incident.
+ *
+ * @param period how often a ping is expected ({@code 15m}); exactly one of {@code period} and
+ *     {@code cron}
+ * @param cron a 5-field cron expression read in {@code timeZone}: the ping is expected at the next
+ *     fire after the last one
+ * @param grace how long the heartbeat is late before it is down; 5m when unset
+ * @param service the service its incidents are declared on; the first service when unset
+ * @param severity the severity of those incidents; P2 when unset
+ * @param maxRunTime how long a {@code /start} may go without its finish before the run is late;
+ *     runs are not timed when unset
+ * @param pingToken the secret in the ping URL, always a {@code ${ENV}} reference (a UUID, say)
+ */
+public record HeartbeatConfig(
+    String name,
+    String period,
+    String cron,
+    String timeZone,
+    String grace,
+    String service,
+    String severity,
+    String maxRunTime,
+    @Secret String pingToken) {
+
+  public HeartbeatConfig {
+    timeZone = timeZone == null ? JobConfig.DEFAULT_TIME_ZONE : timeZone;
+    grace = grace == null ? "5m" : grace;
+    severity = severity == null ? "P2" : severity;
+  }
+}
