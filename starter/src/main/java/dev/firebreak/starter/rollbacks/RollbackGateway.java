@@ -19,6 +19,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
 public final class RollbackGateway {
 
   private static final Logger log = LoggerFactory.getLogger(RollbackGateway.class);
+
+  /** How long a claim waits for a finished rollback's release to reach the lock. */
+  private static final Duration RELEASE_WAIT = Duration.ofSeconds(3);
+
   public static final String ID_PREFIX = RollbackWorkflow.WORKFLOW_ID_PREFIX;
 
   private final WorkflowClient client;
@@ -92,7 +97,7 @@ public final class RollbackGateway {
       return new RollbackAdmission(order.workflowId(), existing.get().status().name(), false);
     }
     String service = order.request().service();
-    LockDecision decision = locks.claim(order);
+    LockDecision decision = claimOnceTheFinishedHolderLetsGo(order);
     if (!decision.granted()) {
       log.info("{} refused: {} is running", order.workflowId(), decision.holder().workflowId());
       throw new Refusal(
@@ -138,6 +143,34 @@ public final class RollbackGateway {
 
   public RollbackView refuse(String id, Approval approval) {
     return decide(id, () -> stub(id).refuse(approval));
+  }
+
+  /**
+   * A finished rollback reads as finished before its release reaches the lock (the release is a
+   * signal the lock handles in its own workflow task), so a claim made right after it ended can
+   * find the lock still held by it. That holder is waited for, briefly, rather than refused as
+   * "already running"; a holder that is still running is refused at once.
+   */
+  private LockDecision claimOnceTheFinishedHolderLetsGo(RollbackOrder order) {
+    LockDecision decision = locks.claim(order);
+    long waitedMillis = 0;
+    for (long pause = 50;
+        !decision.granted() && waitedMillis < RELEASE_WAIT.toMillis() && holderFinished(decision);
+        pause = Math.min(pause * 2, 500)) {
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return decision;
+      }
+      waitedMillis += pause;
+      decision = locks.claim(order);
+    }
+    return decision;
+  }
+
+  private boolean holderFinished(LockDecision refused) {
+    return find(refused.holder().workflowId()).map(view -> view.status().isFinal()).orElse(false);
   }
 
   private RollbackView decide(String id, Supplier<RollbackView> decision) {

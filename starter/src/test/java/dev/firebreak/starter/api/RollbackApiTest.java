@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firebreak.starter.rollbacks.RollbackLocks;
 import dev.firebreak.workflows.maintenance.MaintenanceOrders;
+import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackOrders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +75,43 @@ class RollbackApiTest {
     JsonNode done = awaitStatus("recoup-backend-k1", "SUCCEEDED");
     assertThat(done.get("toDeployment").asText()).isEqualTo("dep-2");
     assertThat(done.get("requestedBy").asText()).isEqualTo("ci");
+  }
+
+  /**
+   * A finished rollback's release reaches the lock a moment after its status reads as finished; the
+   * lock is held here for the finished k1 (as a late release leaves it) and let go 400 ms later.
+   */
+  @Test
+  void aRollbackRequestedJustAfterAnotherFinishedWaitsForItsReleaseInsteadOfBeingRefused() {
+    request("admin-token", "k1", RECOUP);
+    awaitStatus("recoup-backend-k1", "SUCCEEDED");
+    RollbackOrder finished = RollbackOrders.order("k1", null, false, null);
+    RollbackLocks locks = new RollbackLocks(api.temporal.getWorkflowClient());
+    await().atMost(Duration.ofSeconds(10)).until(() -> locks.claim(finished).granted());
+    CompletableFuture<Void> lateRelease =
+        CompletableFuture.runAsync(
+            () -> locks.release(finished),
+            CompletableFuture.delayedExecutor(400, TimeUnit.MILLISECONDS));
+
+    HttpResponse<String> next = request("admin-token", "k2", RECOUP);
+
+    lateRelease.join();
+    assertThat(next.statusCode()).as(next.body()).isEqualTo(202);
+  }
+
+  @Test
+  void aRollbackHeldByAFinishedOneThatNeverLetsGoIsRefusedAfterAShortWait() {
+    request("admin-token", "k1", RECOUP);
+    awaitStatus("recoup-backend-k1", "SUCCEEDED");
+    RollbackOrder finished = RollbackOrders.order("k1", null, false, null);
+    RollbackLocks locks = new RollbackLocks(api.temporal.getWorkflowClient());
+    await().atMost(Duration.ofSeconds(10)).until(() -> locks.claim(finished).granted());
+
+    HttpResponse<String> next = request("admin-token", "k2", RECOUP);
+
+    assertThat(next.statusCode()).isEqualTo(409);
+    assertThat(json(next).get("error").asText()).isEqualTo("rollback_in_progress");
+    assertThat(api.deploys.rollbacks).hasSize(1);
   }
 
   @Test
