@@ -106,7 +106,7 @@ final class DevMode implements AutoCloseable {
           FirebreakProcess.start(
               new ProcessSettings(
                   config,
-                  withDevUrl(env, apiUrl),
+                  withAlertJournal(withDevUrl(env, apiUrl), stateDirectory),
                   server.target(),
                   server.channel(),
                   NAMESPACE,
@@ -131,6 +131,21 @@ final class DevMode implements AutoCloseable {
    */
   private static Function<String, String> withDevUrl(Function<String, String> env, String apiUrl) {
     return name -> ConfigLoader.DEV_URL_VARIABLE.equals(name) ? apiUrl : env.apply(name);
+  }
+
+  /**
+   * Dev mode answers alerts once they are in a journal under its state directory, unless {@code
+   * FIREBREAK_ALERT_JOURNAL} names another: a restart delivers what it had accepted.
+   */
+  private static Function<String, String> withAlertJournal(
+      Function<String, String> env, Path stateDirectory) {
+    String journal = stateDirectory.resolve("alert-journal").toAbsolutePath().toString();
+    return name -> {
+      String value = env.apply(name);
+      return FirebreakProcess.ALERT_JOURNAL_VARIABLE.equals(name) && value == null
+          ? journal
+          : value;
+    };
   }
 
   private static Set<String> dependencies(FirebreakConfig config) {
