@@ -106,7 +106,7 @@ final class DevMode implements AutoCloseable {
           FirebreakProcess.start(
               new ProcessSettings(
                   config,
-                  withAlertJournal(withDevUrl(env, apiUrl), stateDirectory),
+                  withAlertJournal(withDevUrl(env, apiUrl), server, stateDirectory),
                   server.target(),
                   server.channel(),
                   NAMESPACE,
@@ -134,11 +134,16 @@ final class DevMode implements AutoCloseable {
   }
 
   /**
-   * Dev mode answers alerts once they are in a journal under its state directory, unless {@code
-   * FIREBREAK_ALERT_JOURNAL} names another: a restart delivers what it had accepted.
+   * On a server that keeps its database, dev mode answers alerts once they are in a journal under
+   * its state directory (unless {@code FIREBREAK_ALERT_JOURNAL} says otherwise), and a restart
+   * delivers what it had accepted. The embedded server forgets its incidents at a restart, so there
+   * alerts are delivered before the answer, as before.
    */
   private static Function<String, String> withAlertJournal(
-      Function<String, String> env, Path stateDirectory) {
+      Function<String, String> env, DevTemporal server, Path stateDirectory) {
+    if (server.database().isEmpty()) {
+      return env;
+    }
     String journal = stateDirectory.resolve("alert-journal").toAbsolutePath().toString();
     return name -> {
       String value = env.apply(name);
