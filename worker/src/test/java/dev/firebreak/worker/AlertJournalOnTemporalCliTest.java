@@ -31,26 +31,11 @@ class AlertJournalOnTemporalCliTest {
 
   @RegisterExtension static final TemporalCliServer temporal = TemporalCliServer.cliOnly();
 
-  private static final String CONFIG =
-      """
-      organisation: Alert journal
-      api:
-        tokens:
-          - { name: test, token: "${FIREBREAK_TEST_TOKEN}", roles: [admin] }
-      escalation:
-        levels:
-          - { name: primary, targets: ["slack:U1"] }
-      services:
-        - name: checkout
-      alerts:
-        defaultService: checkout
-      """;
-
   @Test
   void alertsAcceptedBeforeTheApiIsKilledEachMakeTheirIncidentExactlyOnceAfterItsRestart()
       throws Exception {
     CliTemporal.Options server = temporal.options(temporal.file("temporal.db"), false);
-    Path config = Files.writeString(temporal.file("firebreak.yaml"), CONFIG);
+    Path config = Files.writeString(temporal.file("firebreak.yaml"), AlertStormBenchmark.CONFIG);
     int apiPort = FreePort.next();
     FirebreakOsProcess api =
         new FirebreakOsProcess(
@@ -59,7 +44,7 @@ class AlertJournalOnTemporalCliTest {
             Map.of(
                 "TEMPORAL_ADDRESS",
                 "127.0.0.1:" + server.port(),
-                "FIREBREAK_TEST_TOKEN",
+                BenchmarkStack.TOKEN_VARIABLE,
                 DevMode.DEFAULT_DEV_TOKEN,
                 FirebreakProcess.ALERT_JOURNAL_VARIABLE,
                 temporal.file("alert-journal").toString()),
