@@ -119,6 +119,13 @@ final class CliTemporal implements DevTemporal {
                 "warn"));
     if (options.database() != null) {
       command.addAll(List.of("--db-filename", options.database().toString()));
+      // SQLite's default rollback journal creates, syncs and deletes a journal file for each of
+      // the server's many small transactions: a one-activity workflow cost the server about 55 ms
+      // of CPU that way and about 21 ms in write-ahead mode, as little as with no file at all. With
+      // synchronous=normal a killed server loses no committed transaction; a power cut or an
+      // operating-system crash can lose the last few (rolled back, never half written).
+      command.addAll(
+          List.of("--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal"));
     }
     if (options.uiPort() == 0) {
       command.add("--headless");

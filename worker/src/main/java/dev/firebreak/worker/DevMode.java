@@ -114,7 +114,8 @@ final class DevMode implements AutoCloseable {
           FirebreakProcess.start(
               new ProcessSettings(
                   config,
-                  withDemoPingToken(withDevUrl(env, apiUrl)),
+                  withDemoPingToken(
+                      withAlertJournal(withDevUrl(env, apiUrl), server, stateDirectory)),
                   server.target(),
                   server.channel(),
                   NAMESPACE,
@@ -156,6 +157,26 @@ final class DevMode implements AutoCloseable {
       String value = env.apply(name);
       return DEMO_PING_VARIABLE.equals(name) && (value == null || value.isBlank())
           ? DEFAULT_DEMO_PING_TOKEN
+          : value;
+    };
+  }
+
+  /**
+   * On a server that keeps its database, dev mode answers alerts once they are in a journal under
+   * its state directory (unless {@code FIREBREAK_ALERT_JOURNAL} says otherwise), and a restart
+   * delivers what it had accepted. The embedded server forgets its incidents at a restart, so there
+   * alerts are delivered before the answer, as before.
+   */
+  private static Function<String, String> withAlertJournal(
+      Function<String, String> env, DevTemporal server, Path stateDirectory) {
+    if (server.database().isEmpty()) {
+      return env;
+    }
+    String journal = stateDirectory.resolve("alert-journal").toAbsolutePath().toString();
+    return name -> {
+      String value = env.apply(name);
+      return FirebreakProcess.ALERT_JOURNAL_VARIABLE.equals(name) && value == null
+          ? journal
           : value;
     };
   }

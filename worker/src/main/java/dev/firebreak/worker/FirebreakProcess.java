@@ -5,6 +5,7 @@ import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
 import dev.firebreak.activities.http.CredentialRedactor;
 import dev.firebreak.starter.alerts.AlertEndpoint;
+import dev.firebreak.starter.alerts.AlertJournal;
 import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.TemporalProbe;
 import dev.firebreak.starter.config.HeartbeatSpecFactory;
@@ -46,12 +47,14 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +74,8 @@ final class FirebreakProcess implements AutoCloseable {
    */
   static final int POLLERS = 16;
 
+  static final String ALERT_JOURNAL_VARIABLE = "FIREBREAK_ALERT_JOURNAL";
+
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
   private final Scope metricsScope;
@@ -78,6 +83,7 @@ final class FirebreakProcess implements AutoCloseable {
   private final ProviderActivities providers;
   private final ApiServer api;
   private final SlackEndpoints slack;
+  private final AlertEndpoint alerts;
 
   private FirebreakProcess(
       WorkflowServiceStubs service,
@@ -86,7 +92,8 @@ final class FirebreakProcess implements AutoCloseable {
       WorkerFactory workers,
       ProviderActivities providers,
       ApiServer api,
-      SlackEndpoints slack) {
+      SlackEndpoints slack,
+      AlertEndpoint alerts) {
     this.service = service;
     this.client = client;
     this.metricsScope = metricsScope;
@@ -94,6 +101,7 @@ final class FirebreakProcess implements AutoCloseable {
     this.providers = providers;
     this.api = api;
     this.slack = slack;
+    this.alerts = alerts;
   }
 
   static FirebreakProcess start(ProcessSettings settings) {
@@ -172,6 +180,7 @@ final class FirebreakProcess implements AutoCloseable {
 
     ApiServer api = null;
     SlackEndpoints slack = null;
+    AlertEndpoint alerts = null;
     if (settings.runApi()) {
       ApiTokens tokens =
           ApiTokens.fromConfig(settings.config(), new SecretResolver(settings.env()));
@@ -195,15 +204,15 @@ final class FirebreakProcess implements AutoCloseable {
               .orElse(null);
       Consumer<RoutesConfig> routes =
           slack == null ? settings.extraRoutes() : settings.extraRoutes().andThen(slack::register);
-      routes =
-          routes.andThen(
-              new AlertEndpoint(
-                      settings.config(),
-                      tokens,
-                      new SecretResolver(settings.env()),
-                      incidents,
-                      registry)
-                  ::register);
+      alerts =
+          new AlertEndpoint(
+              settings.config(),
+              tokens,
+              new SecretResolver(settings.env()),
+              incidents,
+              registry,
+              alertJournal(settings.env()));
+      routes = routes.andThen(alerts::register);
       api =
           new ApiServer(
                   incidents,
@@ -229,7 +238,20 @@ final class FirebreakProcess implements AutoCloseable {
             SlackEndpoints.INTERACTIONS);
       }
     }
-    return new FirebreakProcess(service, client, metricsScope, workers, providers, api, slack);
+    return new FirebreakProcess(
+        service, client, metricsScope, workers, providers, api, slack, alerts);
+  }
+
+  /**
+   * {@value #ALERT_JOURNAL_VARIABLE} names the directory where the API keeps the alerts it accepted
+   * until they are delivered (dev mode sets it under its state directory); unset, each alert is
+   * delivered before the sender hears 202.
+   */
+  private static AlertJournal alertJournal(Function<String, String> env) {
+    String directory = env.apply(ALERT_JOURNAL_VARIABLE);
+    return directory == null || directory.isBlank()
+        ? null
+        : AlertJournal.open(Path.of(directory.trim()));
   }
 
   private static HeartbeatSpecFactory heartbeatSpecs(ProcessSettings settings) {
@@ -257,6 +279,9 @@ final class FirebreakProcess implements AutoCloseable {
     }
     if (slack != null) {
       slack.close();
+    }
+    if (alerts != null) {
+      alerts.close();
     }
     if (workers != null) {
       workers.shutdown();

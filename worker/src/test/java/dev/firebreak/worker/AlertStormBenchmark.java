@@ -38,27 +38,29 @@ class AlertStormBenchmark {
   private static final Duration SETTLE_TIMEOUT =
       Duration.ofMinutes(Integer.getInteger("benchmark.settleMinutes", 5));
 
+  /** One service and one level to page: every alert maps to it. */
+  static final String CONFIG =
+      """
+      organisation: Alert storm
+      api:
+        tokens:
+          - { name: benchmark, token: "${FIREBREAK_BENCH_TOKEN}", roles: [admin] }
+      severities:
+        P1: { ackTimeout: 1h, updateInterval: 1h }
+      escalation:
+        levels:
+          - { name: primary, targets: ["slack:U1"] }
+      services:
+        - name: checkout
+      alerts:
+        defaultService: checkout
+      """;
+
   @Test
   void measure() throws Exception {
     BenchmarkReport report = new BenchmarkReport("alert-storm-benchmark.md");
     Path config = Files.createTempFile("alert-storm", ".yaml");
-    Files.writeString(
-        config,
-        """
-        organisation: Alert storm
-        api:
-          tokens:
-            - { name: benchmark, token: "${FIREBREAK_BENCH_TOKEN}", roles: [admin] }
-        severities:
-          P1: { ackTimeout: 1h, updateInterval: 1h }
-        escalation:
-          levels:
-            - { name: primary, targets: ["slack:U1"] }
-        services:
-          - name: checkout
-        alerts:
-          defaultService: checkout
-        """);
+    Files.writeString(config, CONFIG);
     try (BenchmarkStack dev = BenchmarkStack.start("alert-storm", config, Map.of())) {
       Map<String, Double> cpuBefore = dev.cpuSeconds();
       storm(dev, report);

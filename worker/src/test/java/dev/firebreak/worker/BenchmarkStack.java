@@ -122,6 +122,15 @@ final class BenchmarkStack implements AutoCloseable {
                 directory.resolve("temporal.log")));
     all.put("TEMPORAL_ADDRESS", server.target());
     all.put("FIREBREAK_SEARCH_ATTRIBUTES", "true");
+    // The API answers alerts from its journal, as dev mode on the CLI does;
+    // -Dbenchmark.alertJournal=off delivers each before the 202, as a production API without one.
+    Path journal = directory.resolve("alert-journal");
+    if (Files.exists(journal)) {
+      MissingTool.deleteTree(journal);
+    }
+    if (!"off".equals(System.getProperty("benchmark.alertJournal"))) {
+      all.put(FirebreakProcess.ALERT_JOURNAL_VARIABLE, journal.toString());
+    }
     int apiPort = FreePort.next();
     String configArg = config.toAbsolutePath().toString();
     FirebreakOsProcess worker =

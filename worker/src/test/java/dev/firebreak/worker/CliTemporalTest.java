@@ -82,7 +82,7 @@ class CliTemporalTest {
   }
 
   @Test
-  void theDevServerRunsOnLoopbackWithItsDatabaseAndFirebreaksSearchAttributes() {
+  void theDevServerRunsOnLoopbackWithItsDatabaseInWriteAheadModeAndFirebreaksSearchAttributes() {
     Path cli = dir.resolve("temporal");
     assertThat(
             CliTemporal.command(
@@ -90,6 +90,8 @@ class CliTemporalTest {
                     cli, 7233, 8233, Path.of(".firebreak/dev.db"), dir.resolve("log"))))
         .containsSequence("server", "start-dev", "--ip", "127.0.0.1", "--port", "7233")
         .containsSequence("--db-filename", ".firebreak/dev.db")
+        .containsSequence("--sqlite-pragma", "journal_mode=wal")
+        .containsSequence("--sqlite-pragma", "synchronous=normal")
         .containsSequence("--ui-ip", "127.0.0.1", "--ui-port", "8233")
         .containsSequence("--search-attribute", "FirebreakSeverity=Keyword")
         .containsSequence("--search-attribute", "FirebreakStatus=Keyword")
@@ -99,7 +101,7 @@ class CliTemporalTest {
         .doesNotContain("--headless");
     assertThat(CliTemporal.command(new CliTemporal.Options(cli, 7233, 0, null, dir.resolve("log"))))
         .contains("--headless")
-        .doesNotContain("--db-filename", "--ui-port");
+        .doesNotContain("--db-filename", "--ui-port", "--sqlite-pragma");
   }
 
   @Test

@@ -16,6 +16,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,12 @@ import org.slf4j.LoggerFactory;
  * it mapped before the first delivery, so a body refused with a 4xx has changed nothing. Should
  * Temporal fail part-way through a group, the answer is a 5xx and the sender's retry delivers the
  * group again; a repeated firing only raises its incident's counter.
+ *
+ * <p>With an {@link AlertJournal} the 202 comes as soon as the alerts are on the disk, and an
+ * {@link AlertDrainer} delivers them at Temporal's pace (each outcome says {@code queued}); a
+ * resolved alert's {@code recorded} is then not known yet (null).
  */
-public final class AlertEndpoint {
+public final class AlertEndpoint implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AlertEndpoint.class);
 
@@ -47,24 +52,50 @@ public final class AlertEndpoint {
 
   /** What became of one alert: its incident, and whether the incident recorded it. */
   record Outcome(
-      String id, String workflowId, String fingerprint, String alert, boolean recorded) {}
+      String id,
+      String workflowId,
+      String fingerprint,
+      String alert,
+      Boolean recorded,
+      boolean queued) {}
 
   private final AlertAuth auth;
   private final AlertRules rules;
   private final IncidentServices incidents;
   private final MeterRegistry metrics;
   private final ObjectMapper json = new ObjectMapper();
+  private final AlertJournal journal;
+  private final AlertDrainer drainer;
 
+  /** Delivers each alert before answering. */
   public AlertEndpoint(
       FirebreakConfig config,
       ApiTokens tokens,
       SecretResolver secrets,
       IncidentServices incidents,
       MeterRegistry metrics) {
+    this(config, tokens, secrets, incidents, metrics, null);
+  }
+
+  /**
+   * @param journal where accepted alerts wait for delivery; null delivers each before answering
+   */
+  public AlertEndpoint(
+      FirebreakConfig config,
+      ApiTokens tokens,
+      SecretResolver secrets,
+      IncidentServices incidents,
+      MeterRegistry metrics,
+      AlertJournal journal) {
     this.auth = new AlertAuth(tokens, config.alerts(), secrets);
     this.rules = new AlertRules(config);
     this.incidents = incidents;
     this.metrics = metrics;
+    this.journal = journal;
+    this.drainer = journal == null ? null : AlertDrainer.start(journal, this::deliver);
+    if (journal != null) {
+      metrics.gauge("firebreak.alerts.queued", journal, AlertJournal::outstanding);
+    }
   }
 
   public void register(RoutesConfig routes) {
@@ -96,17 +127,23 @@ public final class AlertEndpoint {
               + MAX_ALERTS
               + " are accepted at once (Alertmanager's max_alerts caps a group).");
     }
-    List<Delivery> deliveries = alerts.stream().map(this::delivery).toList();
+    // A journaled alert may reach Temporal later; its incident is declared when it arrived here.
+    long receivedAt = journal == null ? 0 : System.currentTimeMillis();
+    List<JournaledAlert> deliveries =
+        alerts.stream().map(alert -> delivery(alert, sender, receivedAt)).toList();
     List<Outcome> outcomes = new ArrayList<>();
-    for (Delivery delivery : deliveries) {
-      outcomes.add(deliver(delivery, sender));
+    if (journal != null) {
+      drainer.submit(journal.append(deliveries));
+      deliveries.forEach(d -> outcomes.add(outcome(d, d.alert().firing() ? true : null, true)));
+    } else {
+      for (JournaledAlert delivery : deliveries) {
+        outcomes.add(outcome(delivery, deliver(delivery), false));
+      }
     }
     ctx.status(202).json(Map.of("incidents", outcomes));
   }
 
-  private record Delivery(String incidentId, AlertRules.Routing routing, AlertReceived alert) {}
-
-  private Delivery delivery(ReceivedAlert received) {
+  private JournaledAlert delivery(ReceivedAlert received, String sender, long receivedAt) {
     AlertRules.Routing routing = rules.route(received);
     AlertReceived alert =
         new AlertReceived(
@@ -118,11 +155,17 @@ public final class AlertEndpoint {
             Clip.of(received.detail(), MAX_DETAIL),
             received.payload(),
             routing.autoResolve());
-    return new Delivery(
-        AlertKey.incidentId(routing.service(), received.fingerprint()), routing, alert);
+    return new JournaledAlert(
+        0,
+        AlertKey.incidentId(routing.service(), received.fingerprint()),
+        routing.service(),
+        receivedAt,
+        sender,
+        alert);
   }
 
-  private Outcome deliver(Delivery d, String sender) {
+  /** Delivers one alert to its incident; whether the incident recorded it. */
+  private boolean deliver(JournaledAlert d) {
     AlertReceived alert = d.alert();
     boolean recorded = true;
     if (alert.firing()) {
@@ -133,11 +176,11 @@ public final class AlertEndpoint {
                   d.incidentId(),
                   alert.title(),
                   alert.severity(),
-                  d.routing().service(),
+                  d.service(),
                   alert.detail(),
                   null,
                   alert.source(),
-                  null),
+                  d.receivedAtMillis() == 0 ? null : Instant.ofEpochMilli(d.receivedAtMillis())),
               alert);
     } else {
       recorded = incidents.alerts().ifRunning(d.incidentId(), alert);
@@ -163,14 +206,28 @@ public final class AlertEndpoint {
           alert.source(),
           alert.title(),
           alert.firing() ? "firing" : "resolved",
-          sender);
+          d.sender());
     }
+    return recorded;
+  }
+
+  private static Outcome outcome(JournaledAlert d, Boolean recorded, boolean queued) {
     return new Outcome(
         d.incidentId(),
         IncidentWorkflow.workflowId(d.incidentId()),
-        alert.fingerprint(),
-        alert.firing() ? "firing" : "resolved",
-        recorded);
+        d.alert().fingerprint(),
+        d.alert().firing() ? "firing" : "resolved",
+        recorded,
+        queued);
+  }
+
+  /** Stops delivering; what is not delivered yet stays in the journal for the next start. */
+  @Override
+  public void close() {
+    if (drainer != null) {
+      drainer.close();
+      journal.close();
+    }
   }
 
   private JsonNode parse(byte[] body) {
