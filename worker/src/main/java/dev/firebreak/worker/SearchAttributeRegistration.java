@@ -7,10 +7,12 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.ServiceStubsOptions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -70,6 +72,11 @@ final class SearchAttributeRegistration {
     }
   }
 
+  /** Every search attribute Firebreak's workflows set: the incidents' and the heartbeats' own. */
+  static final List<SearchAttributeKey<String>> FIREBREAKS =
+      Stream.concat(IncidentSearchAttributes.ALL.stream(), HeartbeatSearchAttributes.OWN.stream())
+          .toList();
+
   static boolean register(ServiceStubsOptions connection, String namespace) {
     OperatorServiceStubs operator =
         OperatorServiceStubs.newServiceStubs(
@@ -77,7 +84,7 @@ final class SearchAttributeRegistration {
     try {
       Map<String, IndexedValueType> existing = registered(operator, namespace);
       Map<String, IndexedValueType> missing = new LinkedHashMap<>();
-      Stream.concat(IncidentSearchAttributes.ALL.stream(), HeartbeatSearchAttributes.OWN.stream())
+      FIREBREAKS.stream()
           .filter(key -> !existing.containsKey(key.getName()))
           .forEach(key -> missing.put(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
       if (!missing.isEmpty()) {

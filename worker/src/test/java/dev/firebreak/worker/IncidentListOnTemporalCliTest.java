@@ -10,7 +10,6 @@ import dev.firebreak.starter.incidents.IncidentReads;
 import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.incidents.IncidentSummary;
 import dev.firebreak.starter.incidents.IncidentVisibilityQuery;
-import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
@@ -161,7 +160,8 @@ class IncidentListOnTemporalCliTest {
 
   @Test
   void registerSearchAttributesAddsThemToABareServerAndFindsThemThereOnTheNextStart() {
-    List<String> names = IncidentSearchAttributes.ALL.stream().map(key -> key.getName()).toList();
+    List<String> names =
+        SearchAttributeRegistration.FIREBREAKS.stream().map(key -> key.getName()).toList();
     assertThat(attributesAtStart)
         .as("the dev server started without them")
         .doesNotContainKeys(names.toArray(String[]::new));
