@@ -1,15 +1,16 @@
 package dev.firebreak.starter.heartbeats;
 
 import dev.firebreak.workflows.heartbeat.HeartbeatSpec;
+import dev.firebreak.workflows.heartbeat.HeartbeatWorkflow;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes Temporal match the config's heartbeats at worker start: every configured heartbeat has its
- * workflow, started or told its configuration. Running it again changes nothing. A heartbeat
- * removed from the config keeps its workflow until it is retired ({@code temporal workflow signal
- * --name retire}), so removing one by mistake loses nothing it remembers.
+ * workflow, started or told its configuration, and a heartbeat removed from the config has its
+ * workflow retired (it completes, its history kept), as a removed job's is. Running it again
+ * changes nothing.
  */
 public final class HeartbeatReconciler {
 
@@ -23,6 +24,13 @@ public final class HeartbeatReconciler {
 
   public void reconcile(List<HeartbeatSpec> heartbeats) {
     heartbeats.forEach(workflows::configure);
+    List<String> wanted =
+        heartbeats.stream().map(spec -> HeartbeatWorkflow.workflowId(spec.name())).toList();
+    for (String workflowId : workflows.runningIds()) {
+      if (!wanted.contains(workflowId) && workflows.retire(workflowId)) {
+        log.info("Heartbeat {} retired: no longer in the configuration", workflowId);
+      }
+    }
     if (!heartbeats.isEmpty()) {
       log.info(
           "Heartbeats reconciled: {}",

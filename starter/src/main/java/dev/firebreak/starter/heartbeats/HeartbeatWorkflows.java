@@ -1,11 +1,14 @@
 package dev.firebreak.starter.heartbeats;
 
+import dev.firebreak.starter.service.OpenWorkflows;
 import dev.firebreak.workflows.heartbeat.HeartbeatInput;
 import dev.firebreak.workflows.heartbeat.HeartbeatPing;
 import dev.firebreak.workflows.heartbeat.HeartbeatSpec;
 import dev.firebreak.workflows.heartbeat.HeartbeatWorkflow;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import java.util.List;
 
 /**
  * How the processes reach a heartbeat's workflow. The configuration and the pings both go by
@@ -33,6 +36,24 @@ public final class HeartbeatWorkflows {
 
   public HeartbeatWorkflow workflow(String name) {
     return client.newWorkflowStub(HeartbeatWorkflow.class, HeartbeatWorkflow.workflowId(name));
+  }
+
+  /** The workflow ids of the heartbeats whose workflows are running. */
+  public List<String> runningIds() {
+    return OpenWorkflows.idsOfType(client, HeartbeatWorkflow.class.getSimpleName());
+  }
+
+  /**
+   * Tells the workflow to end: it completes after the current workflow task. Returns false when it
+   * was not running.
+   */
+  public boolean retire(String workflowId) {
+    try {
+      client.newWorkflowStub(HeartbeatWorkflow.class, workflowId).retire();
+      return true;
+    } catch (WorkflowNotFoundException gone) {
+      return false;
+    }
   }
 
   private void signalWithStart(HeartbeatSpec spec, String signal, Object argument) {

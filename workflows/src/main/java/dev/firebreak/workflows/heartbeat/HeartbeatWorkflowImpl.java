@@ -1,28 +1,15 @@
 package dev.firebreak.workflows.heartbeat;
 
-import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.common.Refusals;
-import dev.firebreak.workflows.common.TaskQueue;
-import dev.firebreak.workflows.incident.AlertReceived;
-import dev.firebreak.workflows.incident.ChildIncident;
-import dev.firebreak.workflows.incident.Declaration;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
-import dev.firebreak.workflows.incident.Note;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.CancellationScope;
-import io.temporal.workflow.ChildWorkflowOptions;
-import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -44,17 +31,6 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
 
   /** Continue as new well before the server's suggestion, which the dev server never makes. */
   static final int HISTORY_EVENT_LIMIT = 2_000;
-
-  /** The failure's output an incident quotes: its last lines, within a Slack message's room. */
-  static final int FAILURE_LINES = 20;
-
-  static final int FAILURE_CHARS = 1_500;
-
-  static final String DECLARED_BY = "firebreak-heartbeats";
-  static final String ALERT_SOURCE = "heartbeat";
-
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
   private HeartbeatSpec spec;
   private HeartbeatClock clock;
@@ -171,7 +147,7 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
       if (incidentId == null) {
         declare(
             "Heartbeat " + spec.name() + " reported a failure",
-            failureDescription(failed),
+            HeartbeatDescriptions.failureDescription(failed),
             "failed");
       }
     }
@@ -184,11 +160,10 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
       }
     }
     if (next == HeartbeatState.DOWN && incidentId == null) {
+      HeartbeatRecord record = record();
       declare(
-          runIsOverdue()
-              ? "Heartbeat " + spec.name() + ": a run started and did not finish"
-              : "Heartbeat " + spec.name() + " is down: no ping",
-          missingDescription(),
+          HeartbeatDescriptions.downTitle(spec, record, now()),
+          HeartbeatDescriptions.missingDescription(spec, clock, record, now()),
           "down");
     }
     if (next != state) {
@@ -198,30 +173,11 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
     }
   }
 
-  private boolean runIsOverdue() {
-    return runStartedAt != null
-        && spec.maxRunTime() != null
-        && !now().isBefore(runStartedAt.plus(spec.maxRunTime()));
-  }
-
   // ---- Incidents -----------------------------------------------------------------------------
 
-  /**
-   * Declares through the path jobs take: a child incident that outlives this run, its id derived
-   * from the heartbeat and a counter so a replay never declares twice.
-   */
   private void declare(String title, String description, String what) {
-    String id = "INC-" + DAY.format(now()) + "-hb-" + spec.name() + "-" + (++incidentsDeclared);
-    Declaration declaration =
-        new Declaration(
-            id, title, spec.severity(), spec.service(), description, null, DECLARED_BY, null);
-    Optional<String> notStarted =
-        ChildIncident.declare(
-            declaration,
-            spec.severity(),
-            spec.incidentPolicy(),
-            spec.severity() + " · " + spec.service() + " · heartbeat " + spec.name() + " " + what,
-            ChildWorkflowOptions.newBuilder().setTaskQueue(TaskQueue.NAME));
+    String id = HeartbeatIncidents.incidentId(spec, now(), ++incidentsDeclared);
+    Optional<String> notStarted = HeartbeatIncidents.declare(spec, id, title, description, what);
     if (notStarted.isEmpty()) {
       incidentId = id;
       log.warn("heartbeat {} declared {}: {}", spec.name(), id, title);
@@ -230,89 +186,14 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
     }
   }
 
-  /**
-   * Resolves the way an alert's resolution does: a note on the timeline, then the incident's own
-   * alert intake resolves it (refused, and said so on its timeline, while health checks fail). An
-   * incident closed or gone meanwhile has nothing to resolve.
-   */
   private void resolve(HeartbeatPing good) {
-    String text =
-        "Heartbeat "
-            + spec.name()
-            + " pinged again at "
-            + good.at()
-            + (lastFailureAt == null ? "" : " (last failure " + lastFailureAt + ")")
-            + "; resolving.";
-    IncidentWorkflow incident =
-        Workflow.newExternalWorkflowStub(
-            IncidentWorkflow.class, IncidentWorkflow.workflowId(incidentId));
-    try {
-      incident.addNote(new Note(DECLARED_BY, text));
-      incident.alert(
-          new AlertReceived(
-              ALERT_SOURCE,
-              HeartbeatWorkflow.workflowId(spec.name()),
-              false,
-              "Heartbeat " + spec.name() + " is up",
-              spec.severity(),
-              text,
-              null,
-              true));
+    String text = HeartbeatDescriptions.recoveryText(spec, good, lastFailureAt);
+    if (HeartbeatIncidents.resolve(spec, incidentId, text)) {
       log.info("heartbeat {} resolved {}", spec.name(), incidentId);
-    } catch (SignalExternalWorkflowException gone) {
+    } else {
       log.info("heartbeat {}: {} is no longer open", spec.name(), incidentId);
     }
     incidentId = null;
-  }
-
-  private String missingDescription() {
-    if (runIsOverdue()) {
-      return "A run started at "
-          + runStartedAt
-          + (runId == null ? "" : " (rid " + runId + ")")
-          + " and has not finished within "
-          + HumanDuration.of(spec.maxRunTime())
-          + " plus "
-          + HumanDuration.of(spec.grace())
-          + " of grace.";
-    }
-    return "No ping since "
-        + lastSuccessAt
-        + "; one was expected at "
-        + clock.expectedAfter(expectedFrom)
-        + " ("
-        + spec.schedule()
-        + ", grace "
-        + HumanDuration.of(spec.grace())
-        + ").";
-  }
-
-  /**
-   * The failure with the last lines of what the job posted, as plain text: the Slack layout escapes
-   * it where it lays it out ({@code SlackEscaping}), so escaping here would escape twice.
-   */
-  static String failureDescription(HeartbeatPing failed) {
-    String head =
-        "The job reported a failure"
-            + (failed.exitStatus() == null ? "" : " (exit status " + failed.exitStatus() + ")")
-            + " at "
-            + failed.at()
-            + ".";
-    String lines = lastLines(failed.body());
-    return lines.isEmpty() ? head : head + " Last lines of its output:\n" + lines;
-  }
-
-  static String lastLines(String body) {
-    if (body == null || body.isBlank()) {
-      return "";
-    }
-    List<String> all = Arrays.asList(body.strip().split("\\R"));
-    String tail =
-        String.join("\n", all.subList(Math.max(0, all.size() - FAILURE_LINES), all.size()));
-    // The end of the output says what failed, so a long tail loses its start, not its end.
-    return tail.length() <= FAILURE_CHARS
-        ? tail
-        : "…" + tail.substring(tail.length() - (FAILURE_CHARS - 1));
   }
 
   // ---- Signals and updates -------------------------------------------------------------------
@@ -497,22 +378,8 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
         || Workflow.getInfo().getHistoryLength() > HISTORY_EVENT_LIMIT;
   }
 
-  /** The Temporal UI's view of it: current details, and search attributes where registered. */
   private void publish() {
-    Workflow.setCurrentDetails(
-        "**"
-            + spec.name()
-            + "** · "
-            + spec.schedule()
-            + " · "
-            + (paused ? "paused by " + pausedBy : state.name().toLowerCase(Locale.ROOT))
-            + (incidentId == null ? "" : " · " + incidentId));
-    if (spec.incidentPolicy().searchAttributes()) {
-      Workflow.upsertTypedSearchAttributes(
-          HeartbeatSearchAttributes.NAME.valueSet(spec.name()),
-          HeartbeatSearchAttributes.SERVICE.valueSet(spec.service()),
-          HeartbeatSearchAttributes.STATE.valueSet(state.name()));
-    }
+    HeartbeatPublication.publish(spec, state, record());
   }
 
   private static void requireBy(HeartbeatCommand command) {
