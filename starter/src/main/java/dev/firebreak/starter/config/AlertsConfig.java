@@ -47,18 +47,22 @@ public record AlertsConfig(
    * @param match labels that must all have these values (Sentry tags and level count as labels)
    * @param above values that must all exceed these thresholds: a Grafana value, or a label,
    *     annotation or generic {@code value} that reads as a number ("7.2", "7.2%")
+   * @param below values that must all fall strictly under these thresholds, such as {@code {uptime:
+   *     99}} for "uptime < 99 %"; read like {@code above}
    * @param autoResolve overrides {@link AlertsConfig#autoResolve} for the alerts this rule maps
    */
   public record Rule(
       String source,
       Map<String, String> match,
       Map<String, Double> above,
+      Map<String, Double> below,
       String service,
       String severity,
       Boolean autoResolve) {
     public Rule {
       match = match == null ? Map.of() : Map.copyOf(match);
       above = above == null ? Map.of() : Map.copyOf(above);
+      below = below == null ? Map.of() : Map.copyOf(below);
     }
   }
 }
