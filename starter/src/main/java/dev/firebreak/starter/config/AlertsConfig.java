@@ -14,6 +14,8 @@ import java.util.Map;
  * @param sentryClientSecret the Sentry integration's client secret, which signs its webhooks
  * @param autoResolve whether an alert that resolves resolves its incident, unless a rule says
  *     otherwise
+ * @param channels the Slack channel each severity's alert incidents announce in, such as {@code
+ *     {P0: "#alerts-critical"}}; a severity without one uses the main channel
  */
 public record AlertsConfig(
     String secretHeader,
@@ -22,6 +24,7 @@ public record AlertsConfig(
     String defaultService,
     String defaultSeverity,
     Boolean autoResolve,
+    Map<String, String> channels,
     List<Rule> rules) {
 
   public static final String DEFAULT_SECRET_HEADER = "X-Firebreak-Alert-Secret";
@@ -32,11 +35,12 @@ public record AlertsConfig(
     secretHeader = secretHeader == null ? DEFAULT_SECRET_HEADER : secretHeader;
     defaultSeverity = defaultSeverity == null ? "P3" : defaultSeverity;
     autoResolve = autoResolve != null && autoResolve;
+    channels = channels == null ? Map.of() : Map.copyOf(channels);
     rules = ConfigShape.listOf(rules);
   }
 
   static AlertsConfig defaults() {
-    return new AlertsConfig(null, null, null, null, null, null, null);
+    return new AlertsConfig(null, null, null, null, null, null, null, null);
   }
 
   /**

@@ -30,6 +30,13 @@ final class AlertsConfigCheck {
     }
     checkSeverity(PATH + ".defaultSeverity", alerts.defaultSeverity(), report);
     checkService(config, PATH + ".defaultService", alerts.defaultService(), report);
+    alerts
+        .channels()
+        .forEach(
+            (severity, channel) -> {
+              checkSeverity(PATH + ".channels." + severity, severity, report);
+              SlackProviderCheck.checkChannel(PATH + ".channels." + severity, channel, report);
+            });
     for (int i = 0; i < alerts.rules().size(); i++) {
       AlertsConfig.Rule rule = alerts.rules().get(i);
       String path = PATH + ".rules[" + i + "]";

@@ -228,4 +228,22 @@ class AlertRulesTest {
 
     assertThat(check.problems()).isNotEmpty();
   }
+
+  @Test
+  void configReportsSeverityChannelsWithAnUnknownSeverityOrANameSlackRefuses() {
+    var check =
+        new ConfigLoader()
+            .check(
+                THRESHOLDS
+                    .formatted("above")
+                    .replace(
+                        "  rules:\n",
+                        "  channels: {P0: \"#alerts-critical\", P2: \"Alerts Warning\", P9: \"#x\"}\n"
+                            + "  rules:\n"));
+
+    assertThat(check.problems())
+        .extracting(p -> p.path())
+        .contains("alerts.channels.P2", "alerts.channels.P9")
+        .doesNotContain("alerts.channels.P0");
+  }
 }
