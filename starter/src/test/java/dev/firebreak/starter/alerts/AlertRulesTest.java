@@ -29,6 +29,7 @@ class AlertRulesTest {
       alerts:
         secret: ${ALERT_SECRET}
         sentryClientSecret: ${SENTRY_CLIENT_SECRET}
+        channels: { P1: "#alerts-critical", P2: "#alerts-warning" }
         rules:
           - { match: {alertname: HighErrorRate}, above: {error_rate: 5}, service: recoup-backend, severity: P1, autoResolve: true }
           - { match: {alertname: HighErrorRate}, service: recoup-backend, severity: P2 }
