@@ -100,12 +100,21 @@ final class AlertRules {
         && rule.match().entrySet().stream()
             .allMatch(m -> m.getValue().equals(alert.labels().get(m.getKey())))
         && (!alert.firing()
-            || rule.above().entrySet().stream()
-                .allMatch(
-                    t -> {
-                      Double value = alert.values().get(t.getKey());
-                      return value != null && value > t.getValue();
-                    }));
+            || (beyond(rule.above(), alert, +1) && beyond(rule.below(), alert, -1)));
+  }
+
+  /**
+   * Whether every threshold is crossed: strictly above it for direction +1, strictly below for -1.
+   * A value the alert does not carry never crosses, so a rule cannot fire on missing data.
+   */
+  private static boolean beyond(
+      Map<String, Double> thresholds, ReceivedAlert alert, int direction) {
+    return thresholds.entrySet().stream()
+        .allMatch(
+            t -> {
+              Double value = alert.values().get(t.getKey());
+              return value != null && Double.compare(value, t.getValue()) * direction > 0;
+            });
   }
 
   private static Severity severityLabel(String label, Severity fallback) {

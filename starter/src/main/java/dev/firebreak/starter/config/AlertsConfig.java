@@ -14,6 +14,8 @@ import java.util.Map;
  * @param sentryClientSecret the Sentry integration's client secret, which signs its webhooks
  * @param autoResolve whether an alert that resolves resolves its incident, unless a rule says
  *     otherwise
+ * @param channels the Slack channel each severity's alert incidents announce in, such as {@code
+ *     {P0: "#alerts-critical"}}; a severity without one uses the main channel
  */
 public record AlertsConfig(
     String secretHeader,
@@ -22,6 +24,7 @@ public record AlertsConfig(
     String defaultService,
     String defaultSeverity,
     Boolean autoResolve,
+    Map<String, String> channels,
     List<Rule> rules) {
 
   public static final String DEFAULT_SECRET_HEADER = "X-Firebreak-Alert-Secret";
@@ -32,11 +35,12 @@ public record AlertsConfig(
     secretHeader = secretHeader == null ? DEFAULT_SECRET_HEADER : secretHeader;
     defaultSeverity = defaultSeverity == null ? "P3" : defaultSeverity;
     autoResolve = autoResolve != null && autoResolve;
+    channels = channels == null ? Map.of() : Map.copyOf(channels);
     rules = ConfigShape.listOf(rules);
   }
 
   static AlertsConfig defaults() {
-    return new AlertsConfig(null, null, null, null, null, null, null);
+    return new AlertsConfig(null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -47,18 +51,22 @@ public record AlertsConfig(
    * @param match labels that must all have these values (Sentry tags and level count as labels)
    * @param above values that must all exceed these thresholds: a Grafana value, or a label,
    *     annotation or generic {@code value} that reads as a number ("7.2", "7.2%")
+   * @param below values that must all fall strictly under these thresholds, such as {@code {uptime:
+   *     99}} for "uptime < 99 %"; read like {@code above}
    * @param autoResolve overrides {@link AlertsConfig#autoResolve} for the alerts this rule maps
    */
   public record Rule(
       String source,
       Map<String, String> match,
       Map<String, Double> above,
+      Map<String, Double> below,
       String service,
       String severity,
       Boolean autoResolve) {
     public Rule {
       match = match == null ? Map.of() : Map.copyOf(match);
       above = above == null ? Map.of() : Map.copyOf(above);
+      below = below == null ? Map.of() : Map.copyOf(below);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.firebreak.starter.config;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,13 @@ final class AlertsConfigCheck {
     }
     checkSeverity(PATH + ".defaultSeverity", alerts.defaultSeverity(), report);
     checkService(config, PATH + ".defaultService", alerts.defaultService(), report);
+    alerts
+        .channels()
+        .forEach(
+            (severity, channel) -> {
+              checkSeverity(PATH + ".channels." + severity, severity, report);
+              SlackProviderCheck.checkChannel(PATH + ".channels." + severity, channel, report);
+            });
     for (int i = 0; i < alerts.rules().size(); i++) {
       AlertsConfig.Rule rule = alerts.rules().get(i);
       String path = PATH + ".rules[" + i + "]";
@@ -49,14 +57,35 @@ final class AlertsConfigCheck {
       }
       checkSeverity(path + ".severity", rule.severity(), report);
       checkService(config, path + ".service", rule.service(), report);
-      rule.above()
+      checkNumbers(path + ".above.", rule.above(), report);
+      checkNumbers(path + ".below.", rule.below(), report);
+      rule.below()
           .forEach(
-              (value, threshold) -> {
-                if (threshold == null) {
-                  report.accept(path + ".above." + value, "must be a number such as 5 (for 5 %)");
+              (value, low) -> {
+                Double high = rule.above().get(value);
+                if (low != null && high != null && low <= high) {
+                  report.accept(
+                      path + ".below." + value,
+                      "can never fire: "
+                          + value
+                          + " must be below "
+                          + low
+                          + " and above "
+                          + high
+                          + " at once");
                 }
               });
     }
+  }
+
+  private static void checkNumbers(
+      String prefix, Map<String, Double> thresholds, BiConsumer<String, String> report) {
+    thresholds.forEach(
+        (value, threshold) -> {
+          if (threshold == null) {
+            report.accept(prefix + value, "must be a number such as 5 (for 5 %)");
+          }
+        });
   }
 
   private static void checkSeverity(

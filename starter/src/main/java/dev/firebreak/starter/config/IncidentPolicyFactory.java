@@ -35,6 +35,20 @@ public final class IncidentPolicyFactory {
   }
 
   public IncidentPolicy forService(String serviceName) {
+    return forService(serviceName, channel());
+  }
+
+  /**
+   * The policy of an incident an alert declares: it talks in the channel {@code alerts.channels}
+   * routes its severity to, so the on-call engineer watching that channel sees it; in the main
+   * channel when the severity has no route.
+   */
+  public IncidentPolicy forAlert(String serviceName, Severity severity) {
+    String routed = config.alerts().channels().get(severity.name());
+    return forService(serviceName, routed == null ? channel() : routed);
+  }
+
+  private IncidentPolicy forService(String serviceName, String channel) {
     ServiceConfig service =
         config
             .service(serviceName)
@@ -46,7 +60,7 @@ public final class IncidentPolicyFactory {
     }
     IncidentConfig incident = config.incident();
     return new IncidentPolicy(
-        channel(),
+        channel,
         Map.copyOf(severities),
         config.escalation().levels().stream()
             .map(l -> new EscalationLevel(l.name(), l.targets()))

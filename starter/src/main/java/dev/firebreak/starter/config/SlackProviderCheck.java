@@ -20,21 +20,25 @@ final class SlackProviderCheck {
     if (slack == null) {
       return;
     }
-    String channel = slack.channel();
-    if (channel != null
-        && !CHANNEL_ID.matcher(channel).matches()
-        && !CHANNEL_NAME.matcher(channel).matches()) {
-      report.accept(
-          PATH + ".channel",
-          "must be a channel name like #incidents (lower-case letters, digits, - and _,"
-              + " at most 80) or a channel ID like C0123ABCDEF, not '"
-              + channel
-              + "'");
-    }
+    checkChannel(PATH + ".channel", slack.channel(), report);
     if (slack.roomsArePrivate() && (slack.botToken() == null || slack.botToken().isBlank())) {
       report.accept(
           PATH + ".privateChannels",
           "needs providers.slack.botToken: the bot creates the private rooms");
+    }
+  }
+
+  /** Reports a channel Slack would not accept; null is fine (the default applies). */
+  static void checkChannel(String path, String channel, BiConsumer<String, String> report) {
+    if (channel != null
+        && !CHANNEL_ID.matcher(channel).matches()
+        && !CHANNEL_NAME.matcher(channel).matches()) {
+      report.accept(
+          path,
+          "must be a channel name like #incidents (lower-case letters, digits, - and _,"
+              + " at most 80) or a channel ID like C0123ABCDEF, not '"
+              + channel
+              + "'");
     }
   }
 }

@@ -37,6 +37,12 @@ final class IncidentStarts {
     return IncidentInput.declared(declaration, policies.forService(declaration.service()));
   }
 
+  /** An alert's declaration, whose announcement goes where its severity routes alerts. */
+  IncidentInput alertInput(Declaration declaration) {
+    return IncidentInput.declared(
+        declaration, policies.forAlert(declaration.service(), declaration.severity()));
+  }
+
   /**
    * @param idempotencyKey null when the caller sent none
    */

@@ -43,6 +43,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code POST /api/v1/alerts} on the API over the real incident workflow (RunningApi's Temporal).
@@ -355,5 +357,19 @@ class AlertEndpointTest {
     assertThat(unroutable.statusCode()).isEqualTo(422);
     assertThat(json(unroutable).get("message").asText()).contains("High CPU usage");
     assertThat(incidents.reads().list(false)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "error rate {0} % announces in {1}")
+  @CsvSource({"7.2, #alerts-critical", "3.0, #alerts-warning"})
+  void anAlertsIncidentIsAnnouncedInTheChannelItsSeverityRoutesTo(double rate, String channel) {
+    assertThat(postWithSecret(errorRate("firing", rate)).statusCode()).isEqualTo(202);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(api.chat.announced)
+                    .extracting(card -> card.channel())
+                    .containsExactly(channel));
   }
 }

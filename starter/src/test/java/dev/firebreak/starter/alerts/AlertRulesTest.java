@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AlertRulesTest {
 
@@ -27,6 +29,7 @@ class AlertRulesTest {
       alerts:
         secret: ${ALERT_SECRET}
         sentryClientSecret: ${SENTRY_CLIENT_SECRET}
+        channels: { P1: "#alerts-critical", P2: "#alerts-warning" }
         rules:
           - { match: {alertname: HighErrorRate}, above: {error_rate: 5}, service: recoup-backend, severity: P1, autoResolve: true }
           - { match: {alertname: HighErrorRate}, service: recoup-backend, severity: P2 }
@@ -158,5 +161,90 @@ class AlertRulesTest {
     assertThat(check.problems())
         .extracting(p -> p.path())
         .contains("alerts.rules[3].source", "alerts.rules[3].service", "alerts.rules[3].severity");
+  }
+
+  static final String THRESHOLDS =
+      """
+      organisation: Test
+      escalation:
+        levels:
+          - { name: primary, targets: ["slack:U1"] }
+      services:
+        - name: recoup-backend
+      alerts:
+        defaultService: recoup-backend
+        rules:
+          - { match: {alertname: T}, %s: {v: 5}, severity: P0 }
+      """;
+
+  static Stream<Arguments> thresholdCrossings() {
+    return Stream.of(
+        Arguments.of("above", Map.of("v", 7.0), Severity.P0),
+        Arguments.of("above", Map.of("v", 5.0), Severity.P3),
+        Arguments.of("above", Map.of("v", 3.0), Severity.P3),
+        Arguments.of("above", Map.of(), Severity.P3),
+        Arguments.of("below", Map.of("v", 3.0), Severity.P0),
+        Arguments.of("below", Map.of("v", 5.0), Severity.P3),
+        Arguments.of("below", Map.of("v", 7.0), Severity.P3),
+        Arguments.of("below", Map.of(), Severity.P3));
+  }
+
+  @ParameterizedTest(name = "{0} 5 with {1} gives {2}")
+  @MethodSource("thresholdCrossings")
+  void aRuleFiresOnlyOnAValueStrictlyBeyondItsThresholdAndNeverOnAMissingValue(
+      String direction, Map<String, Double> values, Severity expected) {
+    AlertRules thresholdRules =
+        new AlertRules(new ConfigLoader().load(THRESHOLDS.formatted(direction)));
+
+    assertThat(
+            thresholdRules
+                .route(alert(AlertSource.GENERIC, Map.of("alertname", "T"), values))
+                .severity())
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "below {0}, above 5")
+  @ValueSource(strings = {"5", "3"})
+  void configRefusesARuleWhoseBelowIsNotGreaterThanItsAboveBecauseItCanNeverFire(String below) {
+    var check =
+        new ConfigLoader()
+            .check(THRESHOLDS.replace("%s: {v: 5}", "above: {v: 5}, below: {v: " + below + "}"));
+
+    assertThat(check.problems()).extracting(p -> p.path()).contains("alerts.rules[0].below.v");
+  }
+
+  @Test
+  void configAcceptsABandBetweenAboveAndBelow() {
+    var check =
+        new ConfigLoader().check(THRESHOLDS.replace("%s: {v: 5}", "above: {v: 5}, below: {v: 9}"));
+
+    assertThat(check.problems()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"above", "below"})
+  void configRefusesAThresholdThatIsNotANumber(String direction) {
+    var check =
+        new ConfigLoader().check(THRESHOLDS.replace("%s: {v: 5}", direction + ": {v: lots}"));
+
+    assertThat(check.problems()).isNotEmpty();
+  }
+
+  @Test
+  void configReportsSeverityChannelsWithAnUnknownSeverityOrANameSlackRefuses() {
+    var check =
+        new ConfigLoader()
+            .check(
+                THRESHOLDS
+                    .formatted("above")
+                    .replace(
+                        "  rules:\n",
+                        "  channels: {P0: \"#alerts-critical\", P2: \"Alerts Warning\", P9: \"#x\"}\n"
+                            + "  rules:\n"));
+
+    assertThat(check.problems())
+        .extracting(p -> p.path())
+        .contains("alerts.channels.P2", "alerts.channels.P9")
+        .doesNotContain("alerts.channels.P0");
   }
 }

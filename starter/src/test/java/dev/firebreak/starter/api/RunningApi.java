@@ -124,6 +124,7 @@ public final class RunningApi implements AfterEachCallback {
   public final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
   public final ScriptedDeploys deploys = new ScriptedDeploys();
   public final ScriptedActions actions = new ScriptedActions();
+  public final RecordingChat chat = new RecordingChat();
   public final ScriptedJobCalls jobCalls = new ScriptedJobCalls();
   public final ApiServer server;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -143,7 +144,7 @@ public final class RunningApi implements AfterEachCallback {
         RecurringWindowWorkflowImpl.class,
         HeartbeatWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new RecordingChat(),
+        chat,
         new RecordingPager(),
         diagnostics,
         deploys,
