@@ -19,7 +19,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateStage;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -36,9 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class RollbackGateway {
 
   private static final Logger log = LoggerFactory.getLogger(RollbackGateway.class);
-
-  /** How long a claim waits for a finished rollback's release to reach the lock. */
-  private static final Duration RELEASE_WAIT = Duration.ofSeconds(3);
 
   public static final String ID_PREFIX = RollbackWorkflow.WORKFLOW_ID_PREFIX;
 
@@ -97,7 +93,7 @@ public final class RollbackGateway {
       return new RollbackAdmission(order.workflowId(), existing.get().status().name(), false);
     }
     String service = order.request().service();
-    LockDecision decision = claimOnceTheFinishedHolderLetsGo(order);
+    LockDecision decision = claimFreeingAFinishedHolder(order);
     if (!decision.granted()) {
       log.info("{} refused: {} is running", order.workflowId(), decision.holder().workflowId());
       throw new Refusal(
@@ -146,27 +142,24 @@ public final class RollbackGateway {
   }
 
   /**
-   * A finished rollback reads as finished before its release reaches the lock (the release is a
-   * signal the lock handles in its own workflow task), so a claim made right after it ended can
-   * find the lock still held by it. That holder is waited for, briefly, rather than refused as
-   * "already running"; a holder that is still running is refused at once.
+   * A finished rollback reads as finished one workflow task before its release reaches the lock
+   * (the release is a signal the lock handles in its own workflow task), so a claim made right
+   * after it ended can find the lock still held by it. The gateway then gives that finished
+   * holder's lock back itself, as its own release would (a release is by key and a repeat changes
+   * nothing), and claims again, rather than refusing the request as "already running" or waiting in
+   * the handler. A holder that is still running keeps the lock.
    */
-  private LockDecision claimOnceTheFinishedHolderLetsGo(RollbackOrder order) {
+  private LockDecision claimFreeingAFinishedHolder(RollbackOrder order) {
     LockDecision decision = locks.claim(order);
-    long waitedMillis = 0;
-    for (long pause = 50;
-        !decision.granted() && waitedMillis < RELEASE_WAIT.toMillis() && holderFinished(decision);
-        pause = Math.min(pause * 2, 500)) {
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        return decision;
-      }
-      waitedMillis += pause;
-      decision = locks.claim(order);
+    if (decision.granted() || !holderFinished(decision)) {
+      return decision;
     }
-    return decision;
+    log.info(
+        "{}: {} has finished; releasing its lock on its behalf",
+        order.workflowId(),
+        decision.holder().workflowId());
+    locks.release(order.request().service(), decision.holder().key());
+    return locks.claim(order);
   }
 
   private boolean holderFinished(LockDecision refused) {

@@ -43,9 +43,15 @@ public final class RollbackLocks implements RollbackLockActivities {
 
   @Override
   public void release(RollbackOrder order) {
+    release(order.request().service(), order.request().key());
+  }
+
+  /**
+   * Gives the service's lock back if the rollback of that key holds it; otherwise changes nothing.
+   */
+  public void release(String service, String key) {
     client
-        .newWorkflowStub(
-            RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(order.request().service()))
-        .release(order.request().key());
+        .newWorkflowStub(RollbackLockWorkflow.class, RollbackLockWorkflow.workflowId(service))
+        .release(key);
   }
 }
