@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.http.CredentialRedactor;
+import dev.firebreak.starter.api.ApiRequests;
 import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
@@ -30,8 +31,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -69,7 +68,7 @@ final class RunningHeartbeatApi implements AfterEachCallback {
   final FirebreakConfig config = new ConfigLoader().load(CONFIG);
   final HeartbeatPings pings;
   final ApiServer server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ApiRequests requests = new ApiRequests(this::baseUrl);
 
   RunningHeartbeatApi() {
     Worker worker = temporal.newWorker(TaskQueue.NAME);
@@ -123,30 +122,19 @@ final class RunningHeartbeatApi implements AfterEachCallback {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return requests.send(request);
   }
 
   HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path));
-    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    return requests.request(path, token);
   }
 
   HttpResponse<String> get(String path) {
-    return send(request(path, null).GET());
+    return requests.get(path, null);
   }
 
   HttpResponse<String> post(String path, String token, String body) {
-    return send(
-        request(path, token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return requests.post(path, token, body);
   }
 
   JsonNode heartbeat(String name) {

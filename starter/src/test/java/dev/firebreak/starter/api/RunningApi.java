@@ -39,10 +39,6 @@ import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -127,7 +123,7 @@ public final class RunningApi implements AfterEachCallback {
   public final RecordingChat chat = new RecordingChat();
   public final ScriptedJobCalls jobCalls = new ScriptedJobCalls();
   public final ApiServer server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ApiRequests requests = new ApiRequests(this::baseUrl);
 
   public RunningApi() {
     // The worker's environment, for the configured steps that reference it (purge-cdn).
@@ -200,30 +196,19 @@ public final class RunningApi implements AfterEachCallback {
   }
 
   public HttpResponse<String> get(String path, String token) {
-    return send(request(path, token).GET());
+    return requests.get(path, token);
   }
 
   public HttpResponse<String> post(String path, String token, String json) {
-    return send(
-        request(path, token)
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .header("Content-Type", "application/json"));
+    return requests.post(path, token, json);
   }
 
   public HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path));
-    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    return requests.request(path, token);
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return requests.send(request);
   }
 
   @Override
