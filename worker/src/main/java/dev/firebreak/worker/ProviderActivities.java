@@ -2,6 +2,8 @@ package dev.firebreak.worker;
 
 import dev.firebreak.activities.action.HttpActionActivitiesImpl;
 import dev.firebreak.activities.deploy.DeployActivitiesImpl;
+import dev.firebreak.activities.deploy.PlatformActivitiesImpl;
+import dev.firebreak.activities.deploy.PlatformChanges;
 import dev.firebreak.activities.deploy.RenderClient;
 import dev.firebreak.activities.deploy.RollbackPlatform;
 import dev.firebreak.activities.deploy.VercelClient;
@@ -9,6 +11,7 @@ import dev.firebreak.activities.diagnostics.DiagnosticsActivitiesImpl;
 import dev.firebreak.activities.dryrun.DryRunChatActivities;
 import dev.firebreak.activities.dryrun.DryRunHttpActionActivities;
 import dev.firebreak.activities.dryrun.DryRunPagingActivities;
+import dev.firebreak.activities.dryrun.DryRunPlatformActivities;
 import dev.firebreak.activities.health.HealthConfirmation;
 import dev.firebreak.activities.health.HttpHealthChecker;
 import dev.firebreak.activities.http.HttpTransport;
@@ -87,13 +90,16 @@ final class ProviderActivities implements AutoCloseable {
     }
 
     List<RollbackPlatform> deployListers = new ArrayList<>();
+    List<PlatformChanges> platformClients = new ArrayList<>();
     ProvidersConfig.VercelProvider vercel = config.providers().vercel();
     Optional<String> vercelToken =
         vercel == null ? Optional.empty() : secrets.resolve(vercel.token());
     if (vercelToken.isPresent()) {
       String url = urlFor(env, "VERCEL", VercelClient.DEFAULT_BASE_URL);
-      deployListers.add(
-          new VercelClient(transport, url, vercelToken.get(), vercel.teamId(), PROVIDER_TIMEOUT));
+      VercelClient client =
+          new VercelClient(transport, url, vercelToken.get(), vercel.teamId(), PROVIDER_TIMEOUT);
+      deployListers.add(client);
+      platformClients.add(client);
       summary.add("Vercel: live (" + url + ")");
     } else {
       summary.add(
@@ -106,7 +112,9 @@ final class ProviderActivities implements AutoCloseable {
         render == null ? Optional.empty() : secrets.resolve(render.apiKey());
     if (renderKey.isPresent()) {
       String url = urlFor(env, "RENDER", RenderClient.DEFAULT_BASE_URL);
-      deployListers.add(new RenderClient(transport, url, renderKey.get(), PROVIDER_TIMEOUT));
+      RenderClient client = new RenderClient(transport, url, renderKey.get(), PROVIDER_TIMEOUT);
+      deployListers.add(client);
+      platformClients.add(client);
       summary.add("Render: live (" + url + ")");
     } else {
       summary.add(
@@ -124,6 +132,8 @@ final class ProviderActivities implements AutoCloseable {
             new StatusPageReader(transport, PROVIDER_TIMEOUT),
             deployListers));
     implementations.add(new DeployActivitiesImpl(deployListers));
+    implementations.add(
+        new PlatformActivitiesImpl(platformClients, new DryRunPlatformActivities()));
     HttpActionActivitiesImpl httpActions =
         new HttpActionActivitiesImpl(
             transport, new SecretExpander(env), devMode ? new DryRunHttpActionActivities() : null);

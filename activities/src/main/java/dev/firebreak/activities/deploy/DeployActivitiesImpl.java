@@ -1,14 +1,11 @@
 package dev.firebreak.activities.deploy;
 
-import dev.firebreak.activities.diagnostics.DiagnosticsActivitiesImpl;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.rollback.DeployActivities;
 import dev.firebreak.workflows.rollback.PlatformService;
 import dev.firebreak.workflows.rollback.RollbackCheck;
 import dev.firebreak.workflows.rollback.RollbackCommand;
 import dev.firebreak.workflows.rollback.RollbackStarted;
-import io.temporal.activity.Activity;
-import io.temporal.failure.ApplicationFailure;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +68,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
     return new RollbackStarted(ref, false, detail);
   }
 
-  /**
-   * Polls until live. Each poll heartbeats, so a worker that dies mid-wait is noticed within the
-   * heartbeat timeout and the retry resumes polling (polling is harmless to repeat).
-   */
+  /** Polls until live; see {@link LivePolling}. */
   @Override
   public Delivery awaitRollbackLive(RollbackCheck check) {
     DeployPlatform platform = platformOf(check.service());
@@ -82,21 +76,16 @@ public final class DeployActivitiesImpl implements DeployActivities {
     if (client == null) {
       return Delivery.dryRun("dry-run: " + check.service().service() + " counted as live at once");
     }
-    while (true) {
-      RollbackProgress progress =
-          client.rollbackProgress(
-              check.service().platformId(), check.deploymentId(), check.rollbackRef());
-      Activity.getExecutionContext().heartbeat(progress.detail());
-      switch (progress.phase()) {
-        case LIVE -> {
-          log.info("{} {}", check.workflowId(), progress.detail());
-          return Delivery.sent(progress.detail());
-        }
-        case FAILED ->
-            throw ApplicationFailure.newNonRetryableFailure(progress.detail(), ROLLBACK_FAILED);
-        case PENDING -> pause(check);
-      }
-    }
+    Delivery live =
+        LivePolling.untilLive(
+            () ->
+                client.rollbackProgress(
+                    check.service().platformId(), check.deploymentId(), check.rollbackRef()),
+            check.pollInterval(),
+            check.service().service(),
+            ROLLBACK_FAILED);
+    log.info("{} {}", check.workflowId(), live.detail());
+    return live;
   }
 
   @Override
@@ -113,25 +102,7 @@ public final class DeployActivitiesImpl implements DeployActivities {
     return Delivery.sent("Restarted " + service.service() + " on " + platform.configName());
   }
 
-  private static void pause(RollbackCheck check) {
-    try {
-      Thread.sleep(check.pollInterval().toMillis());
-    } catch (InterruptedException stopping) {
-      Thread.currentThread().interrupt();
-      throw ApplicationFailure.newFailure(
-          "interrupted while waiting for " + check.service().service(), "Interrupted");
-    }
-  }
-
   private static DeployPlatform platformOf(PlatformService service) {
-    return DeployPlatform.named(service.platform())
-        .orElseThrow(
-            () ->
-                ApplicationFailure.newNonRetryableFailure(
-                    service.service()
-                        + " is on platform '"
-                        + service.platform()
-                        + "', which Firebreak cannot roll back",
-                    DiagnosticsActivitiesImpl.UNKNOWN_PLATFORM));
+    return DeployPlatform.of(service, "roll back");
   }
 }

@@ -8,6 +8,8 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -50,16 +52,32 @@ public final class ProviderHttp {
 
   /** Sends the request and returns a 2xx answer; anything else is thrown as a mapped failure. */
   public HttpReply send(Request request, Duration timeout) {
+    return send(request, timeout, List.of());
+  }
+
+  /**
+   * Sends a request that carries secrets (environment variable values): a failure never quotes
+   * them, whatever the provider's error message echoes back.
+   */
+  public HttpReply send(Request request, Duration timeout, Collection<String> sentSecrets) {
     HttpReply reply = exchange(request, timeout);
     if (!reply.isSuccessful()) {
-      throw failureFor(reply);
+      throw failureFor(reply, sentSecrets);
     }
     return reply;
   }
 
   /** Sends the request and reads a 2xx answer's body as JSON. */
   public JsonNode sendForJson(Request request, Duration timeout) {
-    HttpReply reply = send(request, timeout);
+    return parse(send(request, timeout));
+  }
+
+  /** {@link #sendForJson(Request, Duration)} for a request that carries secrets. */
+  public JsonNode sendForJson(Request request, Duration timeout, Collection<String> sentSecrets) {
+    return parse(send(request, timeout, sentSecrets));
+  }
+
+  private JsonNode parse(HttpReply reply) {
     try {
       return json.readTree(reply.body());
     } catch (JsonProcessingException garbled) {
@@ -94,7 +112,18 @@ public final class ProviderHttp {
 
   /** The failure an answer stands for, honouring its {@code Retry-After}. */
   public ApplicationFailure failureFor(HttpReply reply) {
+    return failureFor(reply, List.of());
+  }
+
+  /**
+   * The failure an answer stands for, with these values blanked out of the provider's message: the
+   * secrets a request carried (environment variable values), which an error may echo back.
+   */
+  public ApplicationFailure failureFor(HttpReply reply, Collection<String> sentSecrets) {
     return ProviderFailures.forStatus(
-        provider, reply.status(), errors.read(reply.body()), reply.header("Retry-After"));
+        provider,
+        reply.status(),
+        CredentialRedactor.redact(errors.read(reply.body()), sentSecrets),
+        reply.header("Retry-After"));
   }
 }
