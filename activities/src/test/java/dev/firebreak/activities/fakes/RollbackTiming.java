@@ -64,6 +64,11 @@ public final class RollbackTiming {
       return !waited ? Phase.PENDING : fails ? Phase.FAILED : Phase.LIVE;
     }
 
+    /** Whether the job ends failed once it finishes. */
+    boolean fails() {
+      return fails;
+    }
+
     /** The phase without counting a read: a new rollback is refused while one is still pending. */
     boolean finished() {
       return pendingReads.get() <= 0 && !Instant.now().isBefore(readyAt);
