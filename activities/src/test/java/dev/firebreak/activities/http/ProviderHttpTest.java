@@ -7,10 +7,13 @@ import dev.firebreak.activities.fakes.FakeHealthEndpoint;
 import dev.firebreak.activities.fakes.FakeHttpEndpoint;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.List;
 import okhttp3.Request;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProviderHttpTest {
 
@@ -54,6 +57,22 @@ class ProviderHttpTest {
 
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage()).isEqualTo("Vercel answered HTTP 403: Not authorized");
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {400, 409, 422, 429, 500, 503})
+  void aFailureNeverQuotesASecretTheRequestCarriedEvenWhenTheProviderEchoesIt(int status) {
+    provider.answer(
+        status,
+        "{\"error\":{\"code\":\"bad_value\",\"message\":\"Value tops3cret-42 is invalid\"}}");
+
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> vercel.send(get(), TIMEOUT, List.of("tops3cret-42")));
+
+    assertThat(failure.getOriginalMessage())
+        .startsWith("Vercel answered HTTP " + status + ": Value [redacted] is invalid")
+        .doesNotContain("tops3cret");
   }
 
   @Test
