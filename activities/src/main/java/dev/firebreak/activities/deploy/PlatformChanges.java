@@ -4,6 +4,7 @@ import dev.firebreak.workflows.playbook.DeployStarted;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A platform client that can change what a service runs with: environment variables, a fresh deploy
@@ -30,6 +31,32 @@ public interface PlatformChanges {
 
   /** One status read of the deploy {@link #redeploy} returned. */
   RollbackProgress deployProgress(String platformId, String deployRef);
+
+  /**
+   * The newest deploy of the service created at or after {@code notBefore}, as adopted: on
+   * platforms without an idempotency key it is the one an earlier attempt started.
+   *
+   * @param noun what the platform calls a deploy, for the detail ("Render deploy")
+   */
+  static Optional<DeployStarted> adoptSince(
+      DeployLister platform, String platformId, Instant notBefore, String noun) {
+    return platform.recentProductionDeploys(platformId, notBefore).stream()
+        .findFirst()
+        .map(
+            own ->
+                new DeployStarted(
+                    own.id(),
+                    true,
+                    false,
+                    noun
+                        + " "
+                        + own.id()
+                        + " of "
+                        + platformId
+                        + " adopted ("
+                        + own.state()
+                        + ")"));
+  }
 
   /**
    * Sets the number of instances.

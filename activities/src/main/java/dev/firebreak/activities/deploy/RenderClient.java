@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -176,14 +177,10 @@ public final class RenderClient implements RollbackPlatform, PlatformChanges {
    */
   @Override
   public DeployStarted redeploy(String serviceId, Instant notBefore, String reason) {
-    List<Deployment> since = recentProductionDeploys(serviceId, notBefore);
-    if (!since.isEmpty()) {
-      Deployment own = since.get(0);
-      return new DeployStarted(
-          own.id(),
-          true,
-          false,
-          "Render deploy " + own.id() + " of " + serviceId + " adopted (" + own.state() + ")");
+    Optional<DeployStarted> adopted =
+        PlatformChanges.adoptSince(this, serviceId, notBefore, "Render deploy");
+    if (adopted.isPresent()) {
+      return adopted.get();
     }
     HttpReply reply =
         http.send(

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -226,14 +227,10 @@ public final class VercelClient implements RollbackPlatform, PlatformChanges {
    */
   @Override
   public DeployStarted redeploy(String projectId, Instant notBefore, String reason) {
-    List<Deployment> since = recentProductionDeploys(projectId, notBefore);
-    if (!since.isEmpty()) {
-      Deployment own = since.get(0);
-      return new DeployStarted(
-          own.id(),
-          true,
-          false,
-          "Vercel deployment " + own.id() + " of " + projectId + " adopted (" + own.state() + ")");
+    Optional<DeployStarted> adopted =
+        PlatformChanges.adoptSince(this, projectId, notBefore, "Vercel deployment");
+    if (adopted.isPresent()) {
+      return adopted.get();
     }
     JsonNode project =
         http.sendForJson(authorized(projectUrl("v9", projectId).build()).get().build(), timeout);

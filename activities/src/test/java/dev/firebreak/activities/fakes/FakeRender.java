@@ -222,10 +222,8 @@ public final class FakeRender extends FakeServer {
   }
 
   private MockResponse startDeploy(String serviceId, List<Deploy> list, String body) {
-    JsonNode request;
-    try {
-      request = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
-    } catch (IOException notJson) {
+    JsonNode request = body.isBlank() ? JSON.createObjectNode() : readJson(body);
+    if (request.isMissingNode()) {
       return json(400, error("bad_request", "invalid JSON body"));
     }
     String clearCache = request.path("clearCache").asText("do_not_clear");
@@ -256,12 +254,7 @@ public final class FakeRender extends FakeServer {
   }
 
   private MockResponse scale(String serviceId, String body) {
-    JsonNode count;
-    try {
-      count = JSON.readTree(body).path("numInstances");
-    } catch (IOException notJson) {
-      return json(400, error("bad_request", "invalid JSON body"));
-    }
+    JsonNode count = readJson(body).path("numInstances");
     if (!count.isInt() || count.asInt() < 1 || count.asInt() > MAX_INSTANCES) {
       return json(400, error("bad_request", "numInstances must be between 1 and 100"));
     }
@@ -296,10 +289,8 @@ public final class FakeRender extends FakeServer {
   }
 
   private MockResponse writeEnvVar(Map<String, String> vars, String key, String body) {
-    JsonNode request;
-    try {
-      request = JSON.readTree(body);
-    } catch (IOException notJson) {
+    JsonNode request = readJson(body);
+    if (request.isMissingNode()) {
       return json(400, error("bad_request", "invalid JSON body"));
     }
     String value;

@@ -1,5 +1,8 @@
 package dev.firebreak.activities.fakes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.firebreak.workflows.common.Clip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +28,8 @@ public abstract class FakeServer implements AutoCloseable, FakeRecording {
 
   /** How much of a body {@link #recordedCalls} shows: enough to recognise the call. */
   private static final int RECORDED_BODY = 300;
+
+  private static final ObjectMapper BODY_READER = new ObjectMapper();
 
   private final MockWebServer server = new MockWebServer();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
@@ -103,6 +108,19 @@ public abstract class FakeServer implements AutoCloseable, FakeRecording {
       form.put(name, value);
     }
     return form;
+  }
+
+  /**
+   * A JSON body as a tree, or a missing node when it is empty or not JSON: what a real API answers
+   * 400 to.
+   */
+  protected static JsonNode readJson(String body) {
+    try {
+      JsonNode tree = BODY_READER.readTree(body);
+      return tree == null ? MissingNode.getInstance() : tree;
+    } catch (IOException notJson) {
+      return MissingNode.getInstance();
+    }
   }
 
   protected static MockResponse json(int status, String body) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -336,10 +335,8 @@ public final class FakeVercel extends FakeServer {
    * failed}, echoing the value as Vercel does, and the answer is still 201.
    */
   private MockResponse createEnvs(List<Env> vars, String body, boolean upsert) {
-    JsonNode asked;
-    try {
-      asked = JSON.readTree(body);
-    } catch (IOException notJson) {
+    JsonNode asked = readJson(body);
+    if (asked.isMissingNode()) {
       return json(400, error("bad_request", "Invalid request body"));
     }
     ArrayNode created = JSON.createArrayNode();
@@ -404,10 +401,8 @@ public final class FakeVercel extends FakeServer {
     if (env == null) {
       return json(404, error("ID_NOT_FOUND", "Environment variable " + envId + " not found"));
     }
-    JsonNode edit;
-    try {
-      edit = JSON.readTree(body);
-    } catch (IOException notJson) {
+    JsonNode edit = readJson(body);
+    if (edit.isMissingNode()) {
       return json(400, error("bad_request", "Invalid request body"));
     }
     List<String> target = new ArrayList<>();
@@ -449,10 +444,8 @@ public final class FakeVercel extends FakeServer {
    * project's production variables as they are now; {@code QUEUED} at first.
    */
   private MockResponse redeploy(String body) {
-    JsonNode asked;
-    try {
-      asked = JSON.readTree(body);
-    } catch (IOException notJson) {
+    JsonNode asked = readJson(body);
+    if (asked.isMissingNode()) {
       return json(400, error("bad_request", "Invalid request body"));
     }
     String projectId = asked.path("project").asText(asked.path("name").asText(""));
