@@ -3,12 +3,20 @@ package dev.firebreak.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.activities.fakes.FakeHealthEndpoint;
+import dev.firebreak.activities.fakes.FakeVercel;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.playbook.EnvChange;
+import dev.firebreak.workflows.playbook.EnvChanged;
+import dev.firebreak.workflows.playbook.PlatformActivities;
+import dev.firebreak.workflows.rollback.PlatformService;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,6 +55,41 @@ class ProviderActivitiesTest {
 
       assertThat(result.healthy()).isEqualTo(healthy);
       assertThat(endpoint.requests()).hasSize(confirmations);
+    }
+  }
+
+  @ParameterizedTest(name = "VERCEL_TOKEN set: {0}")
+  @CsvSource({"false", "true"})
+  void platformChangesAreLiveWhenThePlatformsSecretIsSetAndDryRunOtherwise(boolean tokenSet)
+      throws Exception {
+    String providers = "providers:\n  vercel:\n    token: ${VERCEL_TOKEN}\n";
+    try (FakeVercel vercel =
+            new FakeVercel("vercel-token", null)
+                .productionDeploy("prj_1", "dpl_1", Instant.now(), "READY", "aaa");
+        ProviderActivities wired =
+            ProviderActivities.from(
+                new ConfigLoader().load(CONFIG + providers),
+                Map.of(
+                        "VERCEL_TOKEN",
+                        tokenSet ? "vercel-token" : "",
+                        "VERCEL_API_URL",
+                        vercel.baseUrl())
+                    ::get,
+                false)) {
+      PlatformActivities platform =
+          Arrays.stream(wired.implementations())
+              .filter(PlatformActivities.class::isInstance)
+              .map(PlatformActivities.class::cast)
+              .findFirst()
+              .orElseThrow();
+
+      EnvChanged changed =
+          platform.changeEnv(
+              new EnvChange(
+                  new PlatformService("web", "vercel", "prj_1"), Map.of("FLAG", "on"), List.of()));
+
+      assertThat(changed.dryRun()).isEqualTo(!tokenSet);
+      assertThat(vercel.productionValue("prj_1", "FLAG")).isEqualTo(tokenSet ? "on" : null);
     }
   }
 }
