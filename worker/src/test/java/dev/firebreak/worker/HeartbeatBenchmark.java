@@ -1,10 +1,13 @@
 package dev.firebreak.worker;
 
+import com.google.protobuf.Timestamp;
 import dev.firebreak.starter.config.DurationText;
+import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
+import dev.firebreak.workflows.common.TaskQueue;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionMetadata;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.WorkflowExecutionHistory;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,8 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,8 +71,6 @@ class HeartbeatBenchmark {
   private static final int SKIPPED_ROUNDS = 3;
 
   private static final String PING_KEY = "bench-ping-key-0123456789";
-  private static final Pattern HEARTBEAT_INCIDENT =
-      Pattern.compile("incident-INC-\\d{8}-hb-(.+)-\\d+");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /**
@@ -219,6 +221,56 @@ class HeartbeatBenchmark {
             millis.size(), MINUTES, SENDERS, refused.get(), BenchmarkReport.summary(millis)));
   }
 
+  /**
+   * When each heartbeat's incidents started, by heartbeat name. A heartbeat's incident ids are the
+   * day it declared and its count of incidents ({@code INC-<yyyyMMdd>-hb-<name>-<n>}), so they are
+   * found by describing, which both layouts' servers answer, rather than by a visibility query.
+   */
+  private static Map<String, List<Instant>> declared(
+      WorkflowClient client, Map<Integer, List<Sent>> sent) {
+    Instant first =
+        sent.values().stream().map(p -> p.get(0).at()).min(Instant::compareTo).orElseThrow();
+    List<String> days = new ArrayList<>();
+    for (LocalDate day = LocalDate.ofInstant(first, ZoneOffset.UTC);
+        !day.isAfter(LocalDate.now(ZoneOffset.UTC));
+        day = day.plusDays(1)) {
+      days.add(day.format(DateTimeFormatter.BASIC_ISO_DATE));
+    }
+    Map<String, List<Instant>> declared = new HashMap<>();
+    for (int i = 0; i < HEARTBEATS; i++) {
+      List<Instant> starts = new ArrayList<>();
+      for (int n = 1; ; n++) {
+        Instant started = null;
+        for (String day : days) {
+          started = incidentStart(client, "INC-" + day + "-hb-" + name(i) + "-" + n);
+          if (started != null) {
+            break;
+          }
+        }
+        if (started == null) {
+          break;
+        }
+        starts.add(started);
+      }
+      declared.put(name(i), starts);
+    }
+    return declared;
+  }
+
+  private static Instant incidentStart(WorkflowClient client, String incidentId) {
+    try {
+      Timestamp start =
+          client
+              .newUntypedWorkflowStub("incident-" + incidentId)
+              .describe()
+              .getWorkflowExecutionInfo()
+              .getStartTime();
+      return Instant.ofEpochSecond(start.getSeconds(), start.getNanos());
+    } catch (WorkflowNotFoundException none) {
+      return null;
+    }
+  }
+
   /** Waits until every skipping heartbeat's deadline has passed by a minute. */
   private static void awaitIncidents(WorkflowClient client, Instant start)
       throws InterruptedException {
@@ -235,19 +287,7 @@ class HeartbeatBenchmark {
 
   private static void reportIncidents(
       BenchmarkReport report, WorkflowClient client, Map<Integer, List<Sent>> sent) {
-    Map<String, List<Instant>> declared = new TreeMap<>();
-    client
-        .listExecutions("WorkflowType = 'IncidentWorkflow'")
-        .forEach(
-            (WorkflowExecutionMetadata incident) -> {
-              Matcher heartbeat =
-                  HEARTBEAT_INCIDENT.matcher(incident.getExecution().getWorkflowId());
-              if (heartbeat.matches()) {
-                declared
-                    .computeIfAbsent(heartbeat.group(1), k -> new ArrayList<>())
-                    .add(incident.getStartTime());
-              }
-            });
+    Map<String, List<Instant>> declared = declared(client, sent);
     List<Double> lags = new ArrayList<>();
     int missing = 0;
     int falseIncidents = 0;
@@ -375,13 +415,9 @@ class HeartbeatBenchmark {
   /** The worker starts every heartbeat's workflow after it starts polling. */
   private static void awaitWorkflows(WorkflowClient client) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    HeartbeatWorkflows heartbeats = new HeartbeatWorkflows(client, TaskQueue.NAME);
     long running;
-    while ((running =
-            client
-                .countWorkflows(
-                    "WorkflowType = 'HeartbeatWorkflow' AND ExecutionStatus = 'Running'")
-                .getCount())
-        < HEARTBEATS) {
+    while ((running = heartbeats.runningIds().size()) < HEARTBEATS) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(running + " of " + HEARTBEATS + " heartbeats running");
       }
