@@ -3,17 +3,11 @@ package dev.firebreak.workflows.heartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.firebreak.workflows.common.TaskQueue;
-import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
-import dev.firebreak.workflows.incident.RecordingChat;
-import dev.firebreak.workflows.incident.RecordingPager;
-import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,12 +37,7 @@ class HeartbeatCostTest {
   @BeforeEach
   void startEnvironment(TestWorkflowEnvironment env) {
     this.env = env;
-    Worker worker = env.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(
-        HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(
-        new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
-    env.start();
+    HeartbeatSpecs.startWorker(env);
     client = env.getWorkflowClient();
   }
 
@@ -60,15 +49,7 @@ class HeartbeatCostTest {
         HeartbeatSpecs.every("cost-" + minutes, period, Duration.ofMinutes(1), null);
     HeartbeatWorkflow heartbeat = HeartbeatSpecs.start(client, spec);
     for (int i = 0; i < PINGS; i++) {
-      heartbeat.ping(
-          new HeartbeatPing(
-              PingKind.SUCCESS,
-              null,
-              null,
-              Instant.ofEpochMilli(env.currentTimeMillis()),
-              null,
-              "ping",
-              0));
+      heartbeat.ping(HeartbeatSpecs.success(env));
       // A cron job's next run comes a second before it is due.
       env.sleep(period.minusSeconds(1));
     }
