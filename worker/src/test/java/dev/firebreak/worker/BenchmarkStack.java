@@ -36,6 +36,25 @@ final class BenchmarkStack implements AutoCloseable {
    */
   static final String TOKEN_VARIABLE = "FIREBREAK_BENCH_TOKEN";
 
+  /**
+   * The start of a benchmark's config: the organisation, the admin token, one escalation level and
+   * one service, {@code app}; the benchmark appends its own sections.
+   */
+  static String configHeader(String organisation) {
+    return """
+        organisation: %s
+        api:
+          tokens:
+            - { name: benchmark, token: "${%s}", roles: [admin] }
+        escalation:
+          levels:
+            - { name: primary, targets: ["slack:U1"] }
+        services:
+          - name: app
+        """
+        .formatted(organisation, TOKEN_VARIABLE);
+  }
+
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 

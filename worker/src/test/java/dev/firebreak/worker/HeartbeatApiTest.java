@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HeartbeatApiTest {
 
   static final String TOKEN = RunningHeartbeatApi.TOKEN;
+  static final String KEY = RunningHeartbeatApi.PING_KEY;
 
   @RegisterExtension final RunningHeartbeatApi api = new RunningHeartbeatApi();
 
@@ -79,7 +80,14 @@ class HeartbeatApiTest {
     "/ping/wrong/fail",
     "/ping/wrong/1",
     "/ping/%24%7BHB_WEBHOOK_RETRY%7D",
-    "/ping/webhook-retry"
+    "/ping/webhook-retry",
+    "/ping/" + TOKEN + "/start/now",
+    "/ping/" + KEY,
+    "/ping/" + KEY + "/nightly",
+    "/ping/" + KEY + "/data-purge",
+    "/ping/" + KEY + "/webhook-retry/later",
+    "/ping/k3yk3yk3yk3yk3yk3yk3yx/webhook-retry",
+    "/ping/" + TOKEN + "/webhook-retry"
   })
   void aPingWithAWrongTokenIsNotFoundAndRecordsNothing(String path) {
     HttpResponse<String> ping =
@@ -110,16 +118,76 @@ class HeartbeatApiTest {
         .isEqualTo(kind);
   }
 
-  @ParameterizedTest(name = "{0} answers 400 {1}")
+  @ParameterizedTest(name = "/ping/<key>/{0}/{1} pings {2} as a {3}")
+  @CsvSource({
+    "webhook-retry, '', webhook-retry, SUCCESS",
+    "webhook-retry, start, webhook-retry, START",
+    "webhook-retry, fail, webhook-retry, FAIL",
+    "webhook-retry, log, webhook-retry, LOG",
+    "webhook-retry, 0, webhook-retry, SUCCESS",
+    "webhook-retry, 1, webhook-retry, FAIL",
+    "webhook-retry, 255, webhook-retry, FAIL",
+    "purge_weekly, '', data-purge, SUCCESS",
+    "purge_weekly, fail, data-purge, FAIL"
+  })
+  void aSlugUrlWithTheProjectsPingKeyPingsTheHeartbeatOfThatSlug(
+      String slug, String suffix, String name, String kind) {
+    String path = "/ping/" + KEY + "/" + slug + (suffix.isEmpty() ? "" : "/" + suffix);
+
+    HttpResponse<String> ping = get(path);
+
+    assertThat(ping.statusCode()).isEqualTo(200);
+    assertThat(ping.body()).isEqualTo("OK");
+    awaitSignals(name, 1);
+    assertThat(heartbeat(name).get("recent").get(0).get("kind").asText()).isEqualTo(kind);
+  }
+
+  @ParameterizedTest(name = "{0} {1} answers 200 OK as plain text with Healthchecks.io's headers")
+  @CsvSource({
+    "GET, /ping/" + TOKEN,
+    "HEAD, /ping/" + TOKEN,
+    "POST, /ping/" + TOKEN + "/log",
+    "GET, /ping/" + KEY + "/webhook-retry",
+    "HEAD, /ping/" + KEY + "/webhook-retry/start",
+    "POST, /ping/" + KEY + "/webhook-retry/0"
+  })
+  void everyMethodOnEveryUrlFormAnswersLikeHealthchecks(String method, String path) {
+    HttpResponse<String> ping =
+        send(request(path, null).method(method, HttpRequest.BodyPublishers.ofString("")));
+
+    assertThat(ping.statusCode()).isEqualTo(200);
+    assertThat(ping.body()).isEqualTo(method.equals("HEAD") ? "" : "OK");
+    assertThat(ping.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(ping.headers().firstValue("Ping-Body-Limit")).contains("10000");
+    assertThat(ping.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+    assertThat(ping.headers().firstValue("Cache-Control")).contains("no-cache");
+    awaitSignals("webhook-retry", 1);
+  }
+
+  @ParameterizedTest(name = "{0} answers 400 {1} and records nothing")
   @CsvSource({
     "'/ping/" + TOKEN + "/256', invalid url format",
-    "'/ping/" + TOKEN + "?rid=run-1', invalid uuid format"
+    "'/ping/" + TOKEN + "/1000', invalid url format",
+    "'/ping/" + TOKEN + "/0256', invalid url format",
+    "'/ping/" + TOKEN + "/99999999999', invalid url format",
+    "'/ping/" + KEY + "/webhook-retry/256', invalid url format",
+    "'/ping/" + KEY + "/webhook-retry/99999999999', invalid url format",
+    "'/ping/" + KEY + "/Webhook-Retry', invalid url format",
+    "'/ping/" + KEY + "/WEBHOOK-RETRY/start', invalid url format",
+    "'/ping/" + KEY + "/webhook.retry', invalid url format",
+    "'/ping/" + TOKEN + "?rid=run-1', invalid uuid format",
+    "'/ping/" + TOKEN + "/start?rid=3f1c2a9e-6b7d-4e8f-9a0b', invalid uuid format",
+    "'/ping/" + KEY + "/webhook-retry?rid=run-1', invalid uuid format",
+    "'/ping/" + KEY + "/webhook-retry/fail?rid=x', invalid uuid format"
   })
-  void anExitStatusAbove255OrARidThatIsNoUuidIsABadRequest(String path, String message) {
+  void anExitStatusAbove255AnInvalidSlugOrARidThatIsNoUuidIsABadRequest(
+      String path, String message) {
     HttpResponse<String> ping = get(path);
 
     assertThat(ping.statusCode()).isEqualTo(400);
     assertThat(ping.body()).isEqualTo(message);
+    assertThat(heartbeat("webhook-retry").get("pings").asInt()).isZero();
   }
 
   @Test

@@ -121,19 +121,7 @@ class JobScheduleBenchmark {
 
   private static String config() {
     StringBuilder yaml =
-        new StringBuilder(
-            """
-        organisation: Job schedule benchmark
-        api:
-          tokens:
-            - { name: benchmark, token: "${FIREBREAK_BENCH_TOKEN}", roles: [admin] }
-        escalation:
-          levels:
-            - { name: primary, targets: ["slack:U1"] }
-        services:
-          - name: app
-        jobs:
-        """);
+        new StringBuilder(BenchmarkStack.configHeader("Job schedule benchmark")).append("jobs:\n");
     for (int i = 0; i < JOBS; i++) {
       yaml.append("  - { name: job-")
           .append(i)

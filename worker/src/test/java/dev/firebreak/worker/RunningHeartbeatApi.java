@@ -41,13 +41,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The API with two heartbeats as the process wires it (the worker's credential redactor, the ping
- * tokens resolved from the environment) on an in-process Temporal test server in real time, with
- * tokens {@code responder-token} (alice) and {@code viewer-token} (dashboard). Register it per test
- * with {@code @RegisterExtension}; it stops after each test.
+ * tokens and the project's ping key resolved from the environment) on an in-process Temporal test
+ * server in real time, with tokens {@code responder-token} (alice) and {@code viewer-token}
+ * (dashboard). Register it per test with {@code @RegisterExtension}; it stops after each test.
  */
 final class RunningHeartbeatApi implements AfterEachCallback {
 
   static final String TOKEN = "3f1c2a9e-6b7d-4e8f-9a0b-1c2d3e4f5a6b";
+
+  /**
+   * The project's ping key: {@code /ping/<key>/webhook-retry}, {@code /ping/<key>/purge_weekly}.
+   */
+  static final String PING_KEY = "k3yk3yk3yk3yk3yk3yk3yw";
+
   static final String CONFIG =
       """
       organisation: Test
@@ -56,9 +62,10 @@ final class RunningHeartbeatApi implements AfterEachCallback {
           - { name: primary, targets: ["slack:U1"] }
       services:
         - name: recoup-backend
+      heartbeatPingKey: "${HB_PING_KEY}"
       heartbeats:
         - { name: webhook-retry, period: 15m, grace: 5m, maxRunTime: 10m, pingToken: "${HB_WEBHOOK_RETRY}" }
-        - { name: data-purge, cron: "0 3 * * 0", pingToken: "${HB_DATA_PURGE}" }
+        - { name: data-purge, cron: "0 3 * * 0", pingToken: "${HB_DATA_PURGE}", slug: purge_weekly }
       """;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -83,7 +90,7 @@ final class RunningHeartbeatApi implements AfterEachCallback {
         ApiTokens.none()
             .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
             .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
-    Map<String, String> env = Map.of("HB_WEBHOOK_RETRY", TOKEN);
+    Map<String, String> env = Map.of("HB_WEBHOOK_RETRY", TOKEN, "HB_PING_KEY", PING_KEY);
     pings =
         HeartbeatPings.of(
             config,

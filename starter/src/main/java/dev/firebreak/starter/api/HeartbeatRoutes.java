@@ -1,5 +1,6 @@
 package dev.firebreak.starter.api;
 
+import dev.firebreak.starter.config.HeartbeatConfig;
 import dev.firebreak.starter.heartbeats.HeartbeatGateway;
 import dev.firebreak.starter.heartbeats.HeartbeatPings;
 import dev.firebreak.starter.service.Refusal;
@@ -18,11 +19,12 @@ import java.util.regex.Pattern;
 
 /**
  * The heartbeat endpoints. {@code /ping/<token>[/start|/fail|/log|/<exit-status>][?rid=<uuid>]}
- * answers as Healthchecks.io does (HEAD, GET or POST; {@code 200 OK}, {@code 404 not found}, {@code
+ * and, with the project's ping key, {@code /ping/<key>/<slug>[/start|/fail|/log|/<exit-status>]}
+ * answer as Healthchecks.io does (HEAD, GET or POST; {@code 200 OK}, {@code 404 not found}, {@code
  * 400 invalid url format}; plain text with {@code Ping-Body-Limit}), so an existing cron line works
- * with only its host changed; the token is the credential, so these routes take no API token.
- * {@code /api/v1/heartbeats} shows them to anyone with a token and lets responders pause, resume
- * and ping them, recorded under the token's name.
+ * with only its host changed; the token or key is the credential, so these routes take no API
+ * token. {@code /api/v1/heartbeats} shows them to anyone with a token and lets responders pause,
+ * resume and ping them, recorded under the token's name.
  */
 final class HeartbeatRoutes {
 
@@ -32,7 +34,7 @@ final class HeartbeatRoutes {
   private static final Pattern UUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Pattern EXIT_STATUS = Pattern.compile("\\d{1,9}");
+  private static final Pattern EXIT_STATUS = Pattern.compile("\\d+");
 
   private final HeartbeatGateway heartbeats;
   private final JsonBodies bodies;
@@ -43,7 +45,7 @@ final class HeartbeatRoutes {
   }
 
   void register(RoutesConfig routes) {
-    for (String path : new String[] {PING, PING + "/{signal}"}) {
+    for (String path : new String[] {PING, PING + "/{second}", PING + "/{second}/{third}"}) {
       Handler ping = this::ping;
       routes.get(path, ping);
       routes.post(path, ping);
@@ -64,15 +66,57 @@ final class HeartbeatRoutes {
   private void ping(Context ctx) {
     ctx.header("Access-Control-Allow-Origin", "*");
     ctx.header("Ping-Body-Limit", String.valueOf(HeartbeatPings.BODY_LIMIT));
-    String segment = ctx.pathParamMap().get("signal");
+    // A proxy that cached a ping would keep it from ever arriving.
+    ctx.header("Cache-Control", "no-cache");
+    String token = ctx.pathParam("token");
+    String second = ctx.pathParamMap().get("second");
+    String third = ctx.pathParamMap().get("third");
+    HeartbeatPings pings = heartbeats.pings();
+    boolean bySlug = second != null && pings.isPingKey(token);
+    if (!bySlug && third != null) {
+      plain(ctx, 404, "not found");
+      return;
+    }
+    if (bySlug && !HeartbeatConfig.SLUG.matcher(second).matches()) {
+      plain(ctx, 400, "invalid url format");
+      return;
+    }
+    Signal signal = signal(ctx, bySlug ? third : second);
+    if (signal == null) {
+      return;
+    }
+    String rid = ctx.queryParam("rid");
+    if (rid != null && !rid.isEmpty() && !UUID.matcher(rid).matches()) {
+      plain(ctx, 400, "invalid uuid format");
+      return;
+    }
+    String runId = rid == null || rid.isEmpty() ? null : rid.toLowerCase(Locale.ROOT);
+    boolean known =
+        bySlug
+            ? pings.bySlug(token, second, signal.kind(), signal.exitStatus(), runId, body(ctx))
+            : pings.byToken(token, signal.kind(), signal.exitStatus(), runId, body(ctx));
+    if (known) {
+      plain(ctx, 200, "OK");
+    } else {
+      plain(ctx, 404, "not found");
+    }
+  }
+
+  /**
+   * What the URL's last segment says (none: a success); null, with the answer given, when it is not
+   * one Healthchecks.io knows.
+   */
+  private static Signal signal(Context ctx, String segment) {
     Signal signal;
     if (segment == null) {
       signal = new Signal(PingKind.SUCCESS, null);
     } else if (EXIT_STATUS.matcher(segment).matches()) {
-      int status = Integer.parseInt(segment);
+      // Any run of digits is an exit status, however long; above 255 it is a malformed URL.
+      String digits = segment.replaceFirst("^0+(?=\\d)", "");
+      int status = digits.length() > 3 ? Integer.MAX_VALUE : Integer.parseInt(digits);
       if (status > 255) {
         plain(ctx, 400, "invalid url format");
-        return;
+        return null;
       }
       signal = new Signal(status == 0 ? PingKind.SUCCESS : PingKind.FAIL, status);
     } else {
@@ -85,28 +129,9 @@ final class HeartbeatRoutes {
           };
       if (signal == null) {
         plain(ctx, 404, "not found");
-        return;
       }
     }
-    String rid = ctx.queryParam("rid");
-    if (rid != null && !rid.isEmpty() && !UUID.matcher(rid).matches()) {
-      plain(ctx, 400, "invalid uuid format");
-      return;
-    }
-    boolean known =
-        heartbeats
-            .pings()
-            .byToken(
-                ctx.pathParam("token"),
-                signal.kind(),
-                signal.exitStatus(),
-                rid == null || rid.isEmpty() ? null : rid.toLowerCase(Locale.ROOT),
-                body(ctx));
-    if (known) {
-      plain(ctx, 200, "OK");
-    } else {
-      plain(ctx, 404, "not found");
-    }
+    return signal;
   }
 
   /** The first {@value HeartbeatPings#BODY_LIMIT} bytes; the rest is not read. */

@@ -10,6 +10,9 @@ import java.util.Optional;
  * ${ENV}} references here; {@link SecretResolver} looks them up when the process wires itself.
  * Missing sections become empty (or, for {@code incident}, the runbook defaults) so callers never
  * check for null sections.
+ *
+ * @param heartbeatPingKey the project's ping key ({@code ${ENV}}): {@code /ping/<key>/<slug>} pings
+ *     a heartbeat by its slug, as Healthchecks.io's slug URLs do; slug URLs are off when unset
  */
 public record FirebreakConfig(
     String organisation,
@@ -23,7 +26,8 @@ public record FirebreakConfig(
     AlertsConfig alerts,
     List<JobConfig> jobs,
     HealthChecksConfig healthChecks,
-    List<HeartbeatConfig> heartbeats) {
+    List<HeartbeatConfig> heartbeats,
+    @Secret String heartbeatPingKey) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -66,6 +70,7 @@ public record FirebreakConfig(
         alerts,
         jobs,
         healthChecks,
-        heartbeats);
+        heartbeats,
+        heartbeatPingKey);
   }
 }

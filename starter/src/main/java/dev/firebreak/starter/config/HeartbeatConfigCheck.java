@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
-/** Checks the {@code heartbeats} list: names, schedule, durations, service, severity, token. */
+/**
+ * Checks the {@code heartbeats} list (names, slugs, schedule, durations, service, severity, token)
+ * and the project's {@code heartbeatPingKey}.
+ */
 final class HeartbeatConfigCheck {
 
   private HeartbeatConfigCheck() {}
@@ -16,6 +19,8 @@ final class HeartbeatConfigCheck {
   static void check(FirebreakConfig config, BiConsumer<String, String> report) {
     Map<String, Integer> names = new HashMap<>();
     Map<String, Integer> tokens = new HashMap<>();
+    Map<String, Integer> slugs = new HashMap<>();
+    boolean pingKey = !ConfigValidator.blank(config.heartbeatPingKey());
     for (int i = 0; i < config.heartbeats().size(); i++) {
       HeartbeatConfig heartbeat = config.heartbeats().get(i);
       String path = "heartbeats[" + i + "]";
@@ -31,6 +36,9 @@ final class HeartbeatConfigCheck {
         ConfigValidator.noteDuplicate(
             names, heartbeat.name(), i, "heartbeats", "heartbeat name", path + ".name", report);
       }
+      // A heartbeat whose name is invalid or taken already has its problem reported at the name.
+      boolean ownName = Integer.valueOf(i).equals(names.get(heartbeat.name()));
+      checkSlug(path, heartbeat, ownName, i, slugs, report);
       checkSchedule(path, heartbeat, report);
       // Healthchecks.io's bounds: a shorter grace turns a slow curl into a page.
       ConfigValidator.checkOptionalDuration(
@@ -47,10 +55,17 @@ final class HeartbeatConfigCheck {
             "unknown severity '" + heartbeat.severity() + "' (known: P0, P1, P2, P3, P4)");
       }
       if (ConfigValidator.blank(heartbeat.pingToken())) {
-        report.accept(
-            path + ".pingToken",
-            "is required: a ${ENV} reference to the secret in the ping URL (a UUID, say)");
+        // With a ping key the heartbeat is pinged by its slug and needs no token of its own.
+        if (!pingKey) {
+          report.accept(
+              path + ".pingToken",
+              "is required: a ${ENV} reference to the secret in the ping URL (a UUID, say), "
+                  + "unless heartbeatPingKey is set");
+        }
       } else {
+        if (heartbeat.pingToken().trim().equals(String.valueOf(config.heartbeatPingKey()).trim())) {
+          report.accept(path + ".pingToken", "must differ from heartbeatPingKey");
+        }
         ConfigValidator.noteDuplicate(
             tokens,
             heartbeat.pingToken().trim(),
@@ -60,6 +75,30 @@ final class HeartbeatConfigCheck {
             path + ".pingToken",
             report);
       }
+    }
+  }
+
+  private static void checkSlug(
+      String path,
+      HeartbeatConfig heartbeat,
+      boolean ownName,
+      int index,
+      Map<String, Integer> slugs,
+      BiConsumer<String, String> report) {
+    if (heartbeat.slug() != null && !HeartbeatConfig.SLUG.matcher(heartbeat.slug()).matches()) {
+      report.accept(
+          path + ".slug",
+          "must be lower-case letters, digits, dashes and underscores, like webhook_retry");
+    } else if (heartbeat.slug() != null || ownName) {
+      // Healthchecks.io answers 409 to an ambiguous slug; here the config refuses it instead.
+      ConfigValidator.noteDuplicate(
+          slugs,
+          heartbeat.effectiveSlug(),
+          index,
+          "heartbeats",
+          "slug",
+          path + (heartbeat.slug() == null ? ".name" : ".slug"),
+          report);
     }
   }
 

@@ -33,12 +33,14 @@ public final class HeartbeatPings {
   /** Healthchecks.io's default {@code PING_BODY_LIMIT}, announced in {@code Ping-Body-Limit}. */
   public static final int BODY_LIMIT = 10_000;
 
-  /** Who a ping by token URL is from: the URL carries no name. */
+  /** Who a ping by token or slug URL is from: the URL carries no person's name. */
   public static final String BY_TOKEN = "ping";
 
   private final Map<String, HeartbeatSpec> specs;
   private final Map<String, HeartbeatClock> clocks;
   private final ApiTokens tokens;
+  private final ApiTokens pingKey;
+  private final Map<String, String> namesBySlug;
   private final HeartbeatWorkflows workflows;
   private final PingCoalescer coalescer;
   private final UnaryOperator<String> redactor;
@@ -47,11 +49,15 @@ public final class HeartbeatPings {
   /**
    * @param tokens the ping tokens, each standing for its heartbeat's name; compared in constant
    *     time the way API tokens are
+   * @param pingKey the project's ping key, if any, compared the same way
+   * @param namesBySlug each heartbeat's name by its slug, for {@code /ping/<key>/<slug>}
    * @param redactor blanks out what looks like a credential in a body
    */
   public HeartbeatPings(
       List<HeartbeatSpec> specs,
       ApiTokens tokens,
+      ApiTokens pingKey,
+      Map<String, String> namesBySlug,
       HeartbeatWorkflows workflows,
       PingCoalescer coalescer,
       UnaryOperator<String> redactor,
@@ -66,6 +72,8 @@ public final class HeartbeatPings {
     this.specs = byName;
     this.clocks = clocksByName;
     this.tokens = tokens;
+    this.pingKey = pingKey;
+    this.namesBySlug = Map.copyOf(namesBySlug);
     this.workflows = workflows;
     this.coalescer = coalescer;
     this.redactor = redactor;
@@ -73,8 +81,8 @@ public final class HeartbeatPings {
   }
 
   /**
-   * The config's heartbeats with their ping tokens resolved; a heartbeat whose token variable is
-   * unset takes no token pings (and is logged), only API pings.
+   * The config's heartbeats with their ping tokens and the ping key resolved; a heartbeat whose
+   * token variable is unset takes no token pings (and is logged), only slug and API pings.
    */
   public static HeartbeatPings of(
       FirebreakConfig config,
@@ -84,7 +92,12 @@ public final class HeartbeatPings {
       UnaryOperator<String> redactor,
       Clock clock) {
     ApiTokens tokens = ApiTokens.none();
+    Map<String, String> namesBySlug = new LinkedHashMap<>();
     for (HeartbeatConfig heartbeat : config.heartbeats()) {
+      namesBySlug.put(heartbeat.effectiveSlug(), heartbeat.name());
+      if (heartbeat.pingToken() == null) {
+        continue;
+      }
       Optional<String> token = secrets.resolve(heartbeat.pingToken());
       if (token.isEmpty()) {
         log.warn(
@@ -95,8 +108,24 @@ public final class HeartbeatPings {
       }
       tokens = tokens.with(token.get(), new ApiCaller(heartbeat.name(), Set.of()));
     }
+    ApiTokens pingKey = ApiTokens.none();
+    if (config.heartbeatPingKey() != null) {
+      Optional<String> key = secrets.resolve(config.heartbeatPingKey());
+      if (key.isPresent()) {
+        pingKey = pingKey.with(key.get(), new ApiCaller(BY_TOKEN, Set.of()));
+      } else {
+        log.warn("slug ping URLs are off: {} is not set", config.heartbeatPingKey());
+      }
+    }
     return new HeartbeatPings(
-        specs.specs(), tokens, workflows, new PingCoalescer(), redactor, clock);
+        specs.specs(),
+        tokens,
+        pingKey,
+        namesBySlug,
+        workflows,
+        new PingCoalescer(),
+        redactor,
+        clock);
   }
 
   /** No heartbeats: every ping URL answers 404. */
@@ -104,6 +133,8 @@ public final class HeartbeatPings {
     return new HeartbeatPings(
         List.of(),
         ApiTokens.none(),
+        ApiTokens.none(),
+        Map.of(),
         workflows,
         new PingCoalescer(),
         text -> text,
@@ -139,6 +170,27 @@ public final class HeartbeatPings {
       return false;
     }
     receive(specs.get(name.get()), kind, exitStatus, runId, text(body), BY_TOKEN);
+    return true;
+  }
+
+  /** Whether this is the project's ping key: then the URL's next segment is a slug. */
+  public boolean isPingKey(String key) {
+    return pingKey.authenticate(key).isPresent();
+  }
+
+  /**
+   * A ping by {@code /ping/<key>/<slug>}; false, and nothing recorded, when the key is wrong or no
+   * heartbeat has this slug.
+   *
+   * @param body at most {@value #BODY_LIMIT} bytes; may be empty
+   */
+  public boolean bySlug(
+      String key, String slug, PingKind kind, Integer exitStatus, String runId, byte[] body) {
+    String name = namesBySlug.get(slug);
+    if (!isPingKey(key) || name == null) {
+      return false;
+    }
+    receive(specs.get(name), kind, exitStatus, runId, text(body), BY_TOKEN);
     return true;
   }
 

@@ -1,8 +1,11 @@
 package dev.firebreak.starter.heartbeats;
 
+import dev.firebreak.starter.schedules.InParallel;
 import dev.firebreak.workflows.heartbeat.HeartbeatSpec;
 import dev.firebreak.workflows.heartbeat.HeartbeatWorkflow;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,12 @@ public final class HeartbeatReconciler {
 
   private static final Logger log = LoggerFactory.getLogger(HeartbeatReconciler.class);
 
+  /**
+   * Signal-with-starts in flight at once: each is a server round trip, and one after the other a
+   * thousand heartbeats kept a worker's start busy for 26 s on the CLI's dev server.
+   */
+  static final int PARALLEL_CALLS = 8;
+
   private final HeartbeatWorkflows workflows;
 
   public HeartbeatReconciler(HeartbeatWorkflows workflows) {
@@ -23,14 +32,28 @@ public final class HeartbeatReconciler {
   }
 
   public void reconcile(List<HeartbeatSpec> heartbeats) {
-    heartbeats.forEach(workflows::configure);
-    List<String> wanted =
-        heartbeats.stream().map(spec -> HeartbeatWorkflow.workflowId(spec.name())).toList();
-    for (String workflowId : workflows.runningIds()) {
-      if (!wanted.contains(workflowId) && workflows.retire(workflowId)) {
-        log.info("Heartbeat {} retired: no longer in the configuration", workflowId);
-      }
-    }
+    InParallel.apply(
+        PARALLEL_CALLS,
+        heartbeats,
+        spec -> {
+          workflows.configure(spec);
+          return spec;
+        });
+    Set<String> wanted =
+        heartbeats.stream()
+            .map(spec -> HeartbeatWorkflow.workflowId(spec.name()))
+            .collect(Collectors.toSet());
+    List<String> removed =
+        workflows.runningIds().stream().filter(id -> !wanted.contains(id)).toList();
+    InParallel.apply(
+        PARALLEL_CALLS,
+        removed,
+        workflowId -> {
+          if (workflows.retire(workflowId)) {
+            log.info("Heartbeat {} retired: no longer in the configuration", workflowId);
+          }
+          return workflowId;
+        });
     if (!heartbeats.isEmpty()) {
       log.info(
           "Heartbeats reconciled: {}",

@@ -9,15 +9,15 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Calls to Temporal for many jobs, a few at a time: one after the other, each waits a server round
- * trip. Results come in the order given; the first failure is rethrown once all have been tried, so
- * one bad job does not leave the others undone.
+ * Calls to Temporal for many jobs or heartbeats, a few at a time: one after the other, each waits a
+ * server round trip. Results come in the order given; the first failure is rethrown once all have
+ * been tried, so one bad job does not leave the others undone.
  */
-final class InParallel {
+public final class InParallel {
 
   private InParallel() {}
 
-  static <T, R> List<R> apply(int atOnce, List<T> items, Function<T, R> work) {
+  public static <T, R> List<R> apply(int atOnce, List<T> items, Function<T, R> work) {
     if (items.size() <= 1) {
       return items.stream().map(work).toList();
     }
@@ -40,7 +40,7 @@ final class InParallel {
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while calling Temporal for jobs", e);
+          throw new IllegalStateException("interrupted while calling Temporal", e);
         }
       }
       if (first != null) {

@@ -49,8 +49,33 @@ class HeartbeatConfigTest {
             "heartbeats[2].pingToken: duplicate ping token '${HB_A}' (also heartbeats[1])",
             "heartbeats[3].cron: '25' is not a valid hour in '0 25 * * *' (0-23, *, ranges a-b, steps /n and lists a,b)",
             "heartbeats[3].timeZone: unknown time zone 'Mars/Olympus' (use an IANA name such as UTC or Europe/London)",
-            "heartbeats[3].pingToken: is required: a ${ENV} reference to the secret in the ping URL (a UUID, say)",
+            "heartbeats[3].pingToken: is required: a ${ENV} reference to the secret in the ping URL (a UUID, say), unless heartbeatPingKey is set",
             "heartbeats[4].name: duplicate heartbeat name 'cron' (also heartbeats[3])");
+  }
+
+  @Test
+  void withAProjectPingKeyHeartbeatsNeedNoTokenAndEverySlugIsValidAndTheirsAlone() {
+    assertThat(
+            problems(
+                """
+        heartbeatPingKey: "${HB_PING_KEY}"
+        heartbeats:
+          - { name: webhook-retry, period: 15m }
+          - { name: data-purge, period: 1d, slug: webhook-retry }
+          - { name: upper, period: 1d, slug: Upper }
+          - { name: dotted, period: 1d, slug: "a.b" }
+          - { name: empty, period: 1d, slug: "" }
+          - { name: key-as-token, period: 1d, pingToken: "${HB_PING_KEY}" }
+          - { name: underscore, period: 1d, slug: data_purge_2 }
+        """))
+        .containsExactlyInAnyOrder(
+            "heartbeats[1].slug: duplicate slug 'webhook-retry' (also heartbeats[0])",
+            "heartbeats[2].slug: must be lower-case letters, digits, dashes and underscores, like webhook_retry",
+            "heartbeats[3].slug: must be lower-case letters, digits, dashes and underscores, like webhook_retry",
+            "heartbeats[4].slug: must be lower-case letters, digits, dashes and underscores, like webhook_retry",
+            "heartbeats[5].pingToken: must differ from heartbeatPingKey");
+    assertThat(problems("heartbeatPingKey: literal-key\n"))
+        .containsExactly("heartbeatPingKey: secrets must be ${ENV} references, not literal values");
   }
 
   @Test

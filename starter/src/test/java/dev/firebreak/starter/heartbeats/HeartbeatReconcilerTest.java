@@ -11,12 +11,19 @@ import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.Severity;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.interceptors.WorkflowClientCallsInterceptor;
+import io.temporal.common.interceptors.WorkflowClientCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkflowClientInterceptorBase;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +88,47 @@ class HeartbeatReconcilerTest {
                 assertThat(status("data-purge"))
                     .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED));
     assertThat(status("webhook-retry"))
+        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+  }
+
+  @Test
+  void aThousandHeartbeatsAreStartedSeveralAtATimeNotOneRoundTripAfterAnother() {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    WorkflowClientInterceptorBase overlap =
+        new WorkflowClientInterceptorBase() {
+          @Override
+          public WorkflowClientCallsInterceptor workflowClientCallsInterceptor(
+              WorkflowClientCallsInterceptor next) {
+            return new WorkflowClientCallsInterceptorBase(next) {
+              @Override
+              public WorkflowSignalWithStartOutput signalWithStart(
+                  WorkflowSignalWithStartInput input) {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                  return super.signalWithStart(input);
+                } finally {
+                  inFlight.decrementAndGet();
+                }
+              }
+            };
+          }
+        };
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            env.getWorkflowServiceStubs(),
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(env.getNamespace())
+                .setInterceptors(overlap)
+                .build());
+    List<HeartbeatSpec> heartbeats =
+        IntStream.range(0, 1_000).mapToObj(i -> heartbeat("hb-" + i)).toList();
+
+    new HeartbeatReconciler(new HeartbeatWorkflows(client, TaskQueue.NAME)).reconcile(heartbeats);
+
+    assertThat(most.get()).isGreaterThan(1).isLessThanOrEqualTo(HeartbeatReconciler.PARALLEL_CALLS);
+    assertThat(status("hb-0")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    assertThat(status("hb-999"))
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 

@@ -2,10 +2,17 @@ package dev.firebreak.workflows.heartbeat;
 
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.IncidentPolicies;
+import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.RecordingChat;
+import dev.firebreak.workflows.incident.RecordingPager;
+import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.time.Duration;
+import java.time.Instant;
 
 /** The Recoup runbook's Vercel cron jobs as heartbeats, for workflow tests. */
 public final class HeartbeatSpecs {
@@ -55,5 +62,30 @@ public final class HeartbeatSpecs {
         "recoup-backend",
         Severity.P2,
         IncidentPolicies.recoup());
+  }
+
+  /**
+   * Starts the environment with a worker for heartbeats and the incidents they declare (as children
+   * on {@link TaskQueue#NAME}), with recording activities.
+   */
+  public static void startWorker(TestWorkflowEnvironment env) {
+    Worker worker = env.newWorker(TaskQueue.NAME);
+    worker.registerWorkflowImplementationTypes(
+        HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+    env.start();
+  }
+
+  /** A plain success by ping URL at the environment's current time. */
+  public static HeartbeatPing success(TestWorkflowEnvironment env) {
+    return new HeartbeatPing(
+        PingKind.SUCCESS,
+        null,
+        null,
+        Instant.ofEpochMilli(env.currentTimeMillis()),
+        null,
+        "ping",
+        0);
   }
 }
