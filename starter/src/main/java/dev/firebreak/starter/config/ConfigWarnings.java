@@ -63,6 +63,15 @@ final class ConfigWarnings {
         checkReferences(path + ".body", job.action().body(), warn);
       }
     }
+    for (int p = 0; p < config.playbooks().size(); p++) {
+      PlaybookConfig playbook = config.playbooks().get(p);
+      for (int a = 0; playbook != null && a < playbook.actions().size(); a++) {
+        PlaybookActionConfig action = playbook.actions().get(a);
+        if (action != null) {
+          checkCall("playbooks[" + p + "].actions[" + a + "].http", action.http(), warn);
+        }
+      }
+    }
     return warnings;
   }
 

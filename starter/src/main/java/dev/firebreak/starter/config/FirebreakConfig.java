@@ -23,7 +23,8 @@ public record FirebreakConfig(
     AlertsConfig alerts,
     List<JobConfig> jobs,
     HealthChecksConfig healthChecks,
-    List<HeartbeatConfig> heartbeats) {
+    List<HeartbeatConfig> heartbeats,
+    List<PlaybookConfig> playbooks) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -37,6 +38,11 @@ public record FirebreakConfig(
     jobs = ConfigShape.listOf(jobs);
     healthChecks = healthChecks == null ? HealthChecksConfig.defaults() : healthChecks;
     heartbeats = ConfigShape.listOf(heartbeats);
+    playbooks = ConfigShape.listOf(playbooks);
+  }
+
+  public Optional<PlaybookConfig> playbook(String name) {
+    return playbooks.stream().filter(p -> p != null && name.equals(p.name())).findFirst();
   }
 
   public Optional<ServiceConfig> service(String name) {
@@ -66,6 +72,7 @@ public record FirebreakConfig(
         alerts,
         jobs,
         healthChecks,
-        heartbeats);
+        heartbeats,
+        playbooks);
   }
 }
