@@ -36,6 +36,11 @@ public final class PlaybookSpecFactory {
     return config.playbook(name).map(this::spec);
   }
 
+  /** The first playbook, in the config's order, whose match a person's declaration meets. */
+  public Optional<PlaybookSpec> firstMatch(String service, Severity severity, String title) {
+    return firstMatch(service, severity, title, null, Map.of());
+  }
+
   /** The first playbook, in the config's order, whose match the incident meets. */
   public Optional<PlaybookSpec> firstMatch(
       String service,
