@@ -121,6 +121,12 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
     } else if (!result.healthy() && result.summary() != null) {
       text.append(" — ").append(result.summary());
     }
+    if (!result.nonCriticalFailing().isEmpty()) {
+      text.append(result.failingChecks().isEmpty() ? " " : "; ")
+          .append("non-critical failing ")
+          .append(String.join(", ", result.nonCriticalFailing()))
+          .append(" (reported, does not block)");
+    }
     return text.toString();
   }
 
