@@ -122,7 +122,8 @@ final class ProviderActivities implements AutoCloseable {
         new DiagnosticsActivitiesImpl(
             new HttpHealthChecker(transport, confirmation),
             new StatusPageReader(transport, PROVIDER_TIMEOUT),
-            deployListers));
+            deployListers,
+            transport));
     implementations.add(new DeployActivitiesImpl(deployListers));
     HttpActionActivitiesImpl httpActions =
         new HttpActionActivitiesImpl(

@@ -59,7 +59,7 @@ public final class PlaybookSpecFactory {
         playbook.title() == null ? playbook.name() : playbook.title(),
         match(playbook.match()),
         playbook.symptoms(),
-        playbook.diagnosis().stream().map(PlaybookSpecFactory::probe).toList(),
+        playbook.diagnosis().stream().map(this::probe).toList(),
         playbook.actions().stream().map(this::action).toList(),
         playbook.checklist(),
         playbook.prevention());
@@ -77,7 +77,9 @@ public final class PlaybookSpecFactory {
         match.words());
   }
 
-  private static Probe probe(PlaybookProbeConfig probe) {
+  private Probe probe(PlaybookProbeConfig probe) {
+    Optional<ServiceConfig> service =
+        probe.service() == null ? Optional.empty() : config.service(probe.service());
     return new Probe(
         probe.name(),
         probe.kind(),
@@ -87,7 +89,10 @@ public final class PlaybookSpecFactory {
         probe.expect(),
         probe.maxErrors(),
         DurationText.require(probe.timeout()),
-        probe.critical());
+        probe.critical(),
+        service.map(ServiceConfig::sentryProject).orElse(null),
+        service.map(ServiceConfig::platform).orElse(null),
+        service.map(ServiceConfig::platformId).orElse(null));
   }
 
   private ActionSpec action(PlaybookActionConfig action) {

@@ -20,6 +20,9 @@ import java.util.List;
  *     JsonExpectation})
  * @param critical a failing critical probe decides as a failing health check does (it refuses a
  *     resolve and reopens during monitoring); any other is reported and never blocks
+ * @param sentryProject {@code service}'s Sentry project, for {@code errors}
+ * @param platform {@code service}'s platform ({@code vercel}, {@code render}), for {@code deploys}
+ * @param platformId {@code service}'s id on its platform, for {@code deploys}
  */
 public record Probe(
     String name,
@@ -30,7 +33,10 @@ public record Probe(
     List<String> expect,
     long maxErrors,
     Duration timeout,
-    boolean critical) {
+    boolean critical,
+    String sentryProject,
+    String platform,
+    String platformId) {
 
   public static final String HTTP = "http";
   public static final String STATUS_PAGE = "status-page";
