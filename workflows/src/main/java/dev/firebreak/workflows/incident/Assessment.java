@@ -18,16 +18,6 @@ import java.util.List;
  */
 record Assessment(String headline, List<String> results, List<Suggestion> suggestions) {
 
-  static Assessment of(
-      IncidentPolicy policy,
-      Instant recentSince,
-      List<HealthResult> health,
-      List<DependencyStatus> dependencies,
-      List<DeployHistory> deploys,
-      List<ErrorCount> errors) {
-    return of(policy, recentSince, health, dependencies, deploys, errors, List.of());
-  }
-
   /**
    * @param probes what the playbook's probes found; each line says whether it is critical (decides
    *     a resolve) or only reported
