@@ -43,6 +43,9 @@ public final class IncidentVersions {
   /** The assessment runs the playbook's probes; critical ones decide a resolve and monitoring. */
   public static final String PLAYBOOK_PROBES = "playbook-probes-v1";
 
+  /** The playbook that matched at declaration is posted (symptoms, checklist) in the thread. */
+  public static final String PLAYBOOK_CARD = "playbook-card-v1";
+
   public static final List<VersionedChange> CHANGES =
       List.of(
           new VersionedChange(
@@ -145,7 +148,19 @@ public final class IncidentVersions {
                   + "checked with the health checks before a resolve and during monitoring.",
               "No probes. Only an incident with a playbook asks, and only code with this change gives an "
                   + "incident a playbook (at declaration or by the new attachPlaybook update), so no run "
-                  + "reaches the old branch.",
+                  + "reaches the old branch, provided workers are upgraded before the API that declares "
+                  + "with playbooks.",
+              List.of("playbook-probes.json"),
+              List.of(),
+              false,
+              VersionedChange.UNREACHABLE_OLD_BRANCH),
+          new VersionedChange(
+              PLAYBOOK_CARD,
+              "The playbook that matched at declaration is posted with its symptoms and checklist under the "
+                  + "incident message.",
+              "Nothing is posted. Only an incident declared with a playbook asks, and only code with this "
+                  + "change declares one with a playbook, so no run reaches the old branch, provided workers "
+                  + "are upgraded before the API.",
               List.of("playbook-probes.json"),
               List.of(),
               false,

@@ -119,6 +119,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   private void announce() {
     chat.announce();
+    Playbooks.postMatched(incident, chat);
     if (escalation.pagesDeclaration(incident, gate.acknowledgedBeforeDeclaration(), now())) {
       pages.pageLevel(0, "new " + incident.severity() + " incident", now());
       escalation.restartAckTimeout(incident, now());

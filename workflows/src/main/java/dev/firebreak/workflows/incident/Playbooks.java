@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.playbook.PlaybookSpec;
+import io.temporal.workflow.Workflow;
 import java.time.Instant;
 
 /**
@@ -19,6 +20,22 @@ final class Playbooks {
         "playbook",
         null,
         "Playbook " + describe(playbook) + " applies (it matched the declaration)");
+  }
+
+  /**
+   * Posts the playbook that matched at declaration (its symptoms and checklist) under the incident
+   * message. A new command, so a run asks {@link IncidentVersions#PLAYBOOK_CARD} first, and only
+   * when it has such a playbook.
+   */
+  static void postMatched(Incident incident, ChatLane chat) {
+    if (incident.playbook == null
+        || incident.playbook.attachedBy() != null
+        || Workflow.getVersion(IncidentVersions.PLAYBOOK_CARD, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    PlaybookSpec playbook = incident.playbook.spec();
+    chat.post("playbook", "📖 Playbook " + describe(playbook) + card(playbook), true);
   }
 
   static void attach(Incident incident, PlaybookAttachment attachment, Instant now, ChatLane chat) {

@@ -130,6 +130,24 @@ class PlaybookProbesTest {
   }
 
   @Test
+  void aPlaybookThatMatchedAtDeclarationIsPostedWithItsSymptomsAndChecklist() {
+    IncidentWorkflow incident = declare("INC-CARD");
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(chat.posts)
+        .filteredOn(post -> post.key().contains("/playbook-"))
+        .singleElement()
+        .satisfies(
+            post ->
+                assertThat(post.text())
+                    .isEqualTo(
+                        "📖 Playbook payments (Payment processing broken)\n*Symptoms:* Checkout fails"
+                            + "\n1. Check Stripe"));
+    assertThat(incident.state().playbook().checklist())
+        .containsExactly(new ChecklistItem("Check Stripe", null, null));
+  }
+
+  @Test
   void aFailingProbeThatIsNotCriticalDoesNotRefuseTheResolve() {
     diagnostics.failingProbes.add("stripe");
     IncidentWorkflow incident = declare("INC-NOT-CRITICAL");
