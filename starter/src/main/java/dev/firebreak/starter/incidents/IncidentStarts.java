@@ -3,6 +3,7 @@ package dev.firebreak.starter.incidents;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.PlaybookSpecFactory;
 import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.DeclarationDetails;
 import dev.firebreak.workflows.incident.DeclarationLimits;
@@ -53,11 +54,10 @@ final class IncidentStarts {
   }
 
   /**
-   * An alert's declaration, whose announcement goes where its severity routes alerts. Its title is
-   * the alert's name (Alertmanager's {@code alertname}, Grafana's rule), which is what a playbook's
-   * {@code match.alerts} names.
+   * An alert's declaration, whose announcement goes where its severity routes alerts; a playbook
+   * may match the alert's name and labels.
    */
-  IncidentInput alertInput(Declaration declaration) {
+  IncidentInput alertInput(Declaration declaration, AlertReceived alert) {
     IncidentPolicy policy = policies.forAlert(declaration.service(), declaration.severity());
     PlaybookSpec matched =
         playbooks
@@ -65,8 +65,8 @@ final class IncidentStarts {
                 declaration.service(),
                 declaration.severity(),
                 declaration.title(),
-                declaration.title(),
-                Map.of())
+                alert.name(),
+                alert.labels())
             .orElse(null);
     return IncidentInput.declared(declaration, policy.withPlaybook(matched));
   }
