@@ -4,6 +4,7 @@ import dev.firebreak.workflows.incident.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One organisation's runbook as code: the parsed {@code firebreak.yaml}. Secrets stay as {@code
@@ -59,7 +60,11 @@ public record FirebreakConfig(
     return declared == null ? defaults : declared.orElse(defaults);
   }
 
-  FirebreakConfig withServices(List<ServiceConfig> replaced) {
+  /**
+   * The same config with the URLs of its services and of its playbooks' probes expanded: the ones
+   * dev mode points at itself.
+   */
+  FirebreakConfig withUrls(UnaryOperator<String> expand) {
     return new FirebreakConfig(
         organisation,
         api,
@@ -67,12 +72,12 @@ public record FirebreakConfig(
         severities,
         escalation,
         incident,
-        replaced,
+        services.stream().map(s -> s == null ? null : s.withUrls(expand)).toList(),
         maintenance,
         alerts,
         jobs,
         healthChecks,
         heartbeats,
-        playbooks);
+        playbooks.stream().map(p -> p == null ? null : p.withUrls(expand)).toList());
   }
 }

@@ -2,6 +2,7 @@ package dev.firebreak.starter.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A runbook's "Common incident" section as code: how to recognise it ({@code match}), what
@@ -29,6 +30,18 @@ public record PlaybookConfig(
     actions = ConfigShape.listOf(actions);
     checklist = ConfigShape.listOf(checklist);
     prevention = ConfigShape.listOf(prevention);
+  }
+
+  PlaybookConfig withUrls(UnaryOperator<String> expand) {
+    return new PlaybookConfig(
+        name,
+        title,
+        match,
+        symptoms,
+        diagnosis.stream().map(p -> p == null ? null : p.withUrl(expand.apply(p.url()))).toList(),
+        actions,
+        checklist,
+        prevention);
   }
 
   /**

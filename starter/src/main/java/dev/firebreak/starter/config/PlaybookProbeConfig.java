@@ -35,4 +35,9 @@ public record PlaybookProbeConfig(
     critical = critical != null && critical;
     timeout = timeout == null ? "10s" : timeout;
   }
+
+  PlaybookProbeConfig withUrl(String expanded) {
+    return new PlaybookProbeConfig(
+        name, kind, expanded, service, status, expect, maxErrors, critical, timeout);
+  }
 }
