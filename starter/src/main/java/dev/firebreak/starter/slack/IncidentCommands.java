@@ -12,6 +12,7 @@ import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.TemporalFailures;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.Acknowledgement;
+import dev.firebreak.workflows.incident.ChecklistItem;
 import dev.firebreak.workflows.incident.CommanderAssignment;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentView;
@@ -341,6 +342,16 @@ final class IncidentCommands {
     // someone typed.
     text.append("\nLatest update: ")
         .append(v.latestUpdate() == null ? "_none yet_" : escape(v.latestUpdate()));
+    if (v.playbook() != null) {
+      long done = v.playbook().checklist().stream().filter(ChecklistItem::ticked).count();
+      text.append("\nPlaybook: *")
+          .append(escape(v.playbook().title()))
+          .append("* · checklist ")
+          .append(done)
+          .append('/')
+          .append(v.playbook().checklist().size())
+          .append(" done");
+    }
     return text.toString();
   }
 

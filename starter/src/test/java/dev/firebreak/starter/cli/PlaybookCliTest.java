@@ -2,6 +2,7 @@ package dev.firebreak.starter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.starter.api.RunningApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +31,28 @@ class PlaybookCliTest {
         .contains(
             "Checklist:\n    1. Check the platform's status\n    2. Roll back the last deploy")
         .contains("Prevention:\n    1. Alert on 5xx above 1 %");
+  }
+
+  @Test
+  void incidentShowPrintsThePlaybookWithItsTickedChecklist() throws Exception {
+    String id =
+        new ObjectMapper()
+            .readTree(
+                api.post(
+                        "/api/v1/incidents",
+                        "responder-token",
+                        "{\"title\":\"Checkout errors\",\"severity\":\"P2\",\"service\":\"recoup-backend\",\"playbook\":\"payments\"}")
+                    .body())
+            .get("id")
+            .asText();
+    api.post("/api/v1/incidents/" + id + "/checklist/1", "responder-token", "{}");
+
+    CliRun show = CliRun.of(new IncidentCommand(), api.baseUrl(), "viewer-token", "show", id);
+
+    assertThat(show.exit()).as(show.err()).isZero();
+    assertThat(show.out())
+        .contains("  Playbook:         payments (Payment processing broken)\n")
+        .contains("    [x] 1. Check Stripe's status (alice)\n");
   }
 
   @Test

@@ -446,6 +446,8 @@ class SlackEndpointsTest {
         .isEqualTo("There is no playbook `nope`; known: site-down, payments.");
     assertThat(viewer.get("text").asText()).contains("needs the responder role");
     assertThat(state(id).playbook().name()).isEqualTo("payments");
+    assertThat(JSON.readTree(command("status " + id, "U0VIEWER").body()).get("text").asText())
+        .contains("Playbook: *Payment processing broken* · checklist 0/1 done");
     assertThat(state(id).playbook().attachedBy()).isEqualTo("U0ALICE");
   }
 
