@@ -141,6 +141,11 @@ class PlaybookApiTest {
     assertThat(json(outOfRange).get("message").asText()).contains("has 1 step; there is no step 2");
     assertThat(notANumber.statusCode()).isEqualTo(400);
     assertThat(twice.statusCode()).isEqualTo(409);
+    HttpResponse<String> again =
+        api.post(path + "/playbook", "responder-token", "{\"name\":\"payments\"}");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(json(again).get("message").asText())
+        .endsWith("already follows the playbook payments");
     assertThat(incident(id).get("playbook").get("checklist").get(0).get("tickedBy").asText())
         .isEqualTo("alice");
   }

@@ -127,6 +127,12 @@ final class IncidentCommandRules {
     if (attachment.playbook() == null) {
       throw refusal("a playbook is required");
     }
+    // Attaching the same playbook again would only clear its ticked checklist.
+    if (incident.playbook != null
+        && incident.playbook.spec().name().equals(attachment.playbook().name())) {
+      throw refusal(
+          incident.id() + " already follows the playbook " + attachment.playbook().name());
+    }
     requireOpen("given a playbook");
   }
 
