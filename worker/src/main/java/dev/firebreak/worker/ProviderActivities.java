@@ -130,7 +130,8 @@ final class ProviderActivities implements AutoCloseable {
         new DiagnosticsActivitiesImpl(
             new HttpHealthChecker(transport, confirmation),
             new StatusPageReader(transport, PROVIDER_TIMEOUT),
-            deployListers));
+            deployListers,
+            transport));
     implementations.add(new DeployActivitiesImpl(deployListers));
     implementations.add(
         new PlatformActivitiesImpl(platformClients, new DryRunPlatformActivities()));

@@ -85,6 +85,36 @@ class DevModeEndToEndTest {
   }
 
   @Test
+  void theDemoPlaybookMatchesAPaymentIncidentAndItsProbesRunInTheAssessment() throws Exception {
+    String id =
+        call(
+                "POST",
+                "/api/v1/incidents",
+                "{\"title\":\"Payment failures above 10 %\",\"severity\":\"P2\",\"service\":\"talk-to-my-lawyer\"}",
+                201)
+            .get("id")
+            .asText();
+    call("POST", "/api/v1/incidents/" + id + "/ack", "{\"by\":\"alice\"}", 200);
+
+    JsonNode incident = call("GET", "/api/v1/incidents/" + id, null, 200);
+    assertThat(incident.get("playbook").get("name").asText()).isEqualTo("payments-down");
+    assertThat(incident.get("playbook").get("checklist")).hasSize(4);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () ->
+                call("GET", "/api/v1/incidents/" + id, null, 200)
+                    .get("timeline")
+                    .toString()
+                    .contains(
+                        "Probe database (http, critical): passed — HTTP 200, $.checks.database == \\\"ok\\\""));
+    assertThat(call("GET", "/api/v1/incidents/" + id, null, 200).get("timeline").toString())
+        .contains(
+            "Probe stripe (status-page, not critical): passed — none (All Systems Operational)");
+  }
+
+  @Test
   void anIncidentRunsFromDeclarationToTheReviewedPostMortemThroughTheApi() throws Exception {
     JsonNode declared =
         call(

@@ -3,6 +3,7 @@ package dev.firebreak.activities.diagnostics;
 import dev.firebreak.activities.deploy.DeployLister;
 import dev.firebreak.activities.deploy.DeployPlatform;
 import dev.firebreak.activities.health.HttpHealthChecker;
+import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.activities.statuspage.StatusPageReader;
 import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
@@ -11,6 +12,8 @@ import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.diagnostics.Probe;
+import dev.firebreak.workflows.diagnostics.ProbeResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Arrays;
@@ -34,6 +37,7 @@ public final class DiagnosticsActivitiesImpl implements DiagnosticsActivities {
 
   private final HttpHealthChecker health;
   private final StatusPageReader statusPages;
+  private final HttpProber prober;
   private final Map<DeployPlatform, DeployLister> deployListers =
       new EnumMap<>(DeployPlatform.class);
 
@@ -44,8 +48,20 @@ public final class DiagnosticsActivitiesImpl implements DiagnosticsActivities {
       HttpHealthChecker health,
       StatusPageReader statusPages,
       List<? extends DeployLister> deployListers) {
+    this(health, statusPages, deployListers, HttpTransport.withCallDeadlinesOnly());
+  }
+
+  /**
+   * @param transport what playbook probes are sent with
+   */
+  public DiagnosticsActivitiesImpl(
+      HttpHealthChecker health,
+      StatusPageReader statusPages,
+      List<? extends DeployLister> deployListers,
+      HttpTransport transport) {
     this.health = health;
     this.statusPages = statusPages;
+    this.prober = new HttpProber(transport);
     deployListers.forEach(lister -> this.deployListers.put(lister.platform(), lister));
   }
 
@@ -93,6 +109,26 @@ public final class DiagnosticsActivitiesImpl implements DiagnosticsActivities {
             + (query.since() == null ? "" : " since " + query.since());
     log.info("{} has {}", query.service(), found);
     return new DeployHistory(query.service(), platform.configName(), deployments, false, found);
+  }
+
+  /**
+   * An {@code http} probe, or a {@code status-page} probe: Statuspage's format when it has no
+   * expectations, any JSON page judged by them otherwise.
+   */
+  @Override
+  public ProbeResult probe(Probe probe) {
+    if (Probe.STATUS_PAGE.equals(probe.kind()) && probe.expect().isEmpty()) {
+      DependencyStatus status = statusPages.read(new StatusPageCheck(probe.name(), probe.url()));
+      return new ProbeResult(
+          probe.name(),
+          probe.kind(),
+          probe.critical(),
+          !status.degraded() && !"unknown".equals(status.indicator()),
+          status.indicator()
+              + (status.description() == null ? "" : " (" + status.description() + ")"),
+          status.dryRun());
+    }
+    return prober.probe(probe);
   }
 
   private static String knownPlatforms() {

@@ -10,6 +10,7 @@ import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -123,19 +124,33 @@ public final class HttpHealthChecker {
       String quote = Excerpt.ofResponse(reply.body(), BODY_QUOTE_CHARS);
       return unhealthy(check, reply.status(), http + ", body is not JSON (\"" + quote + "\")");
     }
-    boolean healthy = reply.isSuccessful() && body.healthy();
-    String summary = (healthy ? "healthy: " : "unhealthy: ") + http + describe(body);
+    List<String> critical = new ArrayList<>();
+    List<String> nonCritical = new ArrayList<>();
+    for (String failing : body.failingChecks()) {
+      String name = failing.substring(0, failing.lastIndexOf('='));
+      (check.nonCritical().contains(name) ? nonCritical : critical).add(failing);
+    }
+    // A failing sub-check usually fails the endpoint as a whole too (a 503, a top-level "fail").
+    // When every failing sub-check is one the config calls non-critical, that failure is theirs,
+    // and a failing email check alone must not keep an incident open.
+    boolean onlyNonCritical = critical.isEmpty() && !nonCritical.isEmpty();
+    boolean healthy = onlyNonCritical || (reply.isSuccessful() && body.healthy());
+    String summary =
+        (healthy ? "healthy: " : "unhealthy: ") + http + describe(body, critical, nonCritical);
     return new HealthResult(
-        check.service(), healthy, reply.status(), summary, body.failingChecks(), false);
+        check.service(), healthy, reply.status(), summary, critical, false, nonCritical);
   }
 
-  private static String describe(HealthBody body) {
+  private static String describe(HealthBody body, List<String> critical, List<String> nonCritical) {
     StringBuilder text = new StringBuilder();
     if (body.status() != null) {
       text.append(", status ").append(body.status());
     }
-    if (!body.failingChecks().isEmpty()) {
-      text.append(", failing ").append(String.join(", ", body.failingChecks()));
+    if (!critical.isEmpty()) {
+      text.append(", failing ").append(String.join(", ", critical));
+    }
+    if (!nonCritical.isEmpty()) {
+      text.append(", non-critical failing ").append(String.join(", ", nonCritical));
     }
     if (!body.warnings().isEmpty()) {
       text.append(", warnings ").append(String.join(", ", body.warnings()));
@@ -150,7 +165,8 @@ public final class HttpHealthChecker {
         result.httpStatus(),
         summary,
         result.failingChecks(),
-        result.dryRun());
+        result.dryRun(),
+        result.nonCriticalFailing());
   }
 
   private static HealthResult unhealthy(HealthCheck check, int status, String why) {

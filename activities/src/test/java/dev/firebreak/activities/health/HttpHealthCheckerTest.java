@@ -10,6 +10,7 @@ import dev.firebreak.activities.http.HttpTransport;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +63,70 @@ class HttpHealthCheckerTest {
     assertThat(result.failingChecks()).containsExactly("database=error");
     assertThat(result.summary())
         .isEqualTo("unhealthy: HTTP 200, status unhealthy, failing database=error");
+  }
+
+  static Stream<Arguments> nonCriticalFailures() {
+    return Stream.of(
+        Arguments.of(
+            "a 200 whose email check fails",
+            200,
+            "{\"status\":\"fail\",\"checks\":{\"database\":\"pass\",\"email\":\"error\"}}",
+            true,
+            List.of(),
+            List.of("email=error")),
+        Arguments.of(
+            "a 503 whose only failing check is email",
+            503,
+            "{\"status\":\"error\",\"checks\":{\"database\":{\"status\":\"ok\"},\"email\":{\"status\":\"down\"}}}",
+            true,
+            List.of(),
+            List.of("email=down")),
+        Arguments.of(
+            "a 503 whose email and database checks fail",
+            503,
+            "{\"status\":\"error\",\"checks\":{\"database\":\"error\",\"email\":\"error\"}}",
+            false,
+            List.of("database=error"),
+            List.of("email=error")),
+        Arguments.of(
+            "a 503 with no failing check named",
+            503,
+            "{\"status\":\"error\"}",
+            false,
+            List.of(),
+            List.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nonCriticalFailures")
+  void aFailingNonCriticalCheckIsReportedButOnlyCriticalOnesMakeTheServiceUnhealthy(
+      String why,
+      int status,
+      String body,
+      boolean healthy,
+      List<String> critical,
+      List<String> nonCritical) {
+    endpoint.answer(status, body);
+
+    HealthResult result =
+        checker.check(new HealthCheck("api", endpoint.url(), TIMEOUT, List.of("email")));
+
+    assertThat(result.healthy()).isEqualTo(healthy);
+    assertThat(result.failingChecks()).isEqualTo(critical);
+    assertThat(result.nonCriticalFailing()).isEqualTo(nonCritical);
+    nonCritical.forEach(
+        check -> assertThat(result.summary()).contains("non-critical failing " + check));
+  }
+
+  @Test
+  void withoutNonCriticalChecksEveryFailingCheckIsCritical() {
+    endpoint.answer(200, "{\"checks\":{\"email\":\"error\"}}");
+
+    HealthResult result = check(endpoint.url());
+
+    assertThat(result.healthy()).isFalse();
+    assertThat(result.failingChecks()).containsExactly("email=error");
+    assertThat(result.nonCriticalFailing()).isEmpty();
   }
 
   @Test

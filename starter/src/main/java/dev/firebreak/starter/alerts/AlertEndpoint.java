@@ -154,7 +154,8 @@ public final class AlertEndpoint implements AutoCloseable {
             routing.severity(),
             Clip.of(received.detail(), MAX_DETAIL),
             received.payload(),
-            routing.autoResolve());
+            routing.autoResolve(),
+            received.labels());
     return new JournaledAlert(
         0,
         AlertKey.incidentId(routing.service(), received.fingerprint()),

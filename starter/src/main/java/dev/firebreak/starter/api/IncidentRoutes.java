@@ -11,15 +11,21 @@ import dev.firebreak.starter.incidents.RequestedSeverity;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.RequiredFields;
 import dev.firebreak.starter.service.Role;
+import dev.firebreak.workflows.incident.ChecklistTick;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
+import dev.firebreak.workflows.incident.PlaybookAttachment;
 import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.playbook.PlaybookSpec;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** {@code /api/v1/incidents}: declare, list, show, the commands, notes and the post-mortem. */
+/**
+ * {@code /api/v1/incidents}: declare, list, show, the commands, notes, the playbook and its
+ * checklist, and the post-mortem.
+ */
 final class IncidentRoutes {
 
   static final String BASE = "/api/v1/incidents";
@@ -28,6 +34,7 @@ final class IncidentRoutes {
   private final FirebreakConfig config;
   private final JsonBodies bodies;
   private final IdempotencyKeys keys;
+  private final PlaybookRoutes playbooks;
 
   IncidentRoutes(
       IncidentServices incidents, FirebreakConfig config, JsonBodies bodies, IdempotencyKeys keys) {
@@ -35,6 +42,7 @@ final class IncidentRoutes {
     this.config = config;
     this.bodies = bodies;
     this.keys = keys;
+    this.playbooks = new PlaybookRoutes(incidents.playbooks());
   }
 
   void register(RoutesConfig routes) {
@@ -47,6 +55,40 @@ final class IncidentRoutes {
     for (IncidentAction action : IncidentAction.values()) {
       routes.post(BASE + "/{id}/" + action.path, ctx -> command(ctx, action), Role.RESPONDER);
     }
+    routes.post(BASE + "/{id}/playbook", this::attachPlaybook, Role.RESPONDER);
+    routes.post(BASE + "/{id}/checklist/{n}", this::tickChecklist, Role.RESPONDER);
+    playbooks.register(routes);
+  }
+
+  private void attachPlaybook(Context ctx) {
+    PlaybookBody body = bodies.read(withActor(ctx), PlaybookBody.class);
+    PlaybookSpec playbook = playbooks.named(RequiredFields.required("name", body.name()));
+    ctx.json(
+        incidents
+            .updates()
+            .update(
+                ctx.pathParam("id"),
+                "attachPlaybook",
+                new PlaybookAttachment(playbook, body.by()),
+                ctx.header("Idempotency-Key")));
+  }
+
+  private void tickChecklist(Context ctx) {
+    ObjectNode body = withActor(ctx);
+    int item;
+    try {
+      item = Integer.parseInt(ctx.pathParam("n"));
+    } catch (NumberFormatException e) {
+      throw Refusal.badRequest(
+          "The checklist step must be its number as shown (1, 2, …), not '"
+              + ctx.pathParam("n")
+              + "'.");
+    }
+    ChecklistTick tick = new ChecklistTick(item, body.path("by").asText());
+    ctx.json(
+        incidents
+            .updates()
+            .update(ctx.pathParam("id"), "tickChecklist", tick, ctx.header("Idempotency-Key")));
   }
 
   private void declare(Context ctx) {
@@ -69,8 +111,9 @@ final class IncidentRoutes {
     // meet; they refuse before the Idempotency-Key is looked at, so a corrected body may reuse it.
     incidents.declarations().check(draft);
     String key = idempotencyKey(ctx);
+    PlaybookSpec playbook = request.playbook() == null ? null : playbooks.named(request.playbook());
     Declared declared =
-        keys.once(BASE, key, json, () -> incidents.declarations().declare(draft, key));
+        keys.once(BASE, key, json, () -> incidents.declarations().declare(draft, key, playbook));
     String id = declared.id();
     // A repeated key answers 200 with the incident the first request declared.
     ctx.status(declared.created() ? 201 : 200)

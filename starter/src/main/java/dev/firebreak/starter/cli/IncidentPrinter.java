@@ -39,6 +39,23 @@ final class IncidentPrinter {
     line(out, "Latest update", view, "latestUpdate");
     JsonNode suggestions = view.path("suggestions");
     suggestions.forEach(s -> out.println("  Suggestion:       " + s.asText()));
+    JsonNode playbook = view.path("playbook");
+    if (playbook.isObject()) {
+      out.println(
+          "  Playbook:         " + text(playbook, "name") + " (" + text(playbook, "title") + ")");
+      JsonNode checklist = playbook.path("checklist");
+      for (int i = 0; i < checklist.size(); i++) {
+        JsonNode item = checklist.get(i);
+        boolean ticked = item.hasNonNull("tickedBy");
+        out.println(
+            "    "
+                + (ticked ? "[x] " : "[ ] ")
+                + (i + 1)
+                + ". "
+                + text(item, "text")
+                + (ticked ? " (" + text(item, "tickedBy") + ")" : ""));
+      }
+    }
     JsonNode timeline = view.path("timeline");
     if (!timeline.isEmpty()) {
       out.println("Timeline:");

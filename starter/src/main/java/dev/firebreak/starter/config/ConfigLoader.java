@@ -107,11 +107,7 @@ public final class ConfigLoader {
       return new ConfigCheck(null, problems);
     }
     List<ConfigProblem> warned = warnings.of(config);
-    config =
-        config.withServices(
-            config.services().stream()
-                .map(s -> s == null ? null : s.withUrls(this::expand))
-                .toList());
+    config = config.withUrls(this::expand);
     problems.addAll(validator.validate(config));
     return new ConfigCheck(config, problems, warned);
   }

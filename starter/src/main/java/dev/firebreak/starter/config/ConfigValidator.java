@@ -64,6 +64,7 @@ public final class ConfigValidator {
     JobConfigCheck.check(config, report);
     HeartbeatConfigCheck.check(config, report);
     HealthChecksConfigCheck.check(config.healthChecks(), report);
+    PlaybookConfigCheck.check(config, report);
     return problems;
   }
 

@@ -63,6 +63,23 @@ final class ConfigWarnings {
         checkReferences(path + ".body", job.action().body(), warn);
       }
     }
+    for (int p = 0; p < config.playbooks().size(); p++) {
+      PlaybookConfig playbook = config.playbooks().get(p);
+      for (int d = 0; playbook != null && d < playbook.diagnosis().size(); d++) {
+        PlaybookProbeConfig probe = playbook.diagnosis().get(d);
+        if (probe != null && probe.critical() && "deploys".equals(probe.kind())) {
+          warn.accept(
+              "playbooks[" + p + "].diagnosis[" + d + "].critical",
+              "a deploys probe reports the recent deploys and never fails, so critical changes nothing");
+        }
+      }
+      for (int a = 0; playbook != null && a < playbook.actions().size(); a++) {
+        PlaybookActionConfig action = playbook.actions().get(a);
+        if (action != null) {
+          checkCall("playbooks[" + p + "].actions[" + a + "].http", action.http(), warn);
+        }
+      }
+    }
     return warnings;
   }
 
@@ -104,6 +121,11 @@ final class ConfigWarnings {
         continue;
       }
       warnIfDevOnly("services[" + i + "].healthUrl", service.healthUrl(), warn);
+      if (!service.checks().isEmpty() && service.healthUrl() == null) {
+        warn.accept(
+            "services[" + i + "].checks",
+            "the service has no healthUrl, so no health check reads these sub-checks");
+      }
       for (int d = 0; d < service.dependencies().size(); d++) {
         ServiceConfig.Dependency dependency = service.dependencies().get(d);
         if (dependency != null) {

@@ -4,6 +4,7 @@ import dev.firebreak.workflows.incident.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One organisation's runbook as code: the parsed {@code firebreak.yaml}. Secrets stay as {@code
@@ -27,7 +28,8 @@ public record FirebreakConfig(
     List<JobConfig> jobs,
     HealthChecksConfig healthChecks,
     List<HeartbeatConfig> heartbeats,
-    @Secret String heartbeatPingKey) {
+    @Secret String heartbeatPingKey,
+    List<PlaybookConfig> playbooks) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -41,6 +43,11 @@ public record FirebreakConfig(
     jobs = ConfigShape.listOf(jobs);
     healthChecks = healthChecks == null ? HealthChecksConfig.defaults() : healthChecks;
     heartbeats = ConfigShape.listOf(heartbeats);
+    playbooks = ConfigShape.listOf(playbooks);
+  }
+
+  public Optional<PlaybookConfig> playbook(String name) {
+    return playbooks.stream().filter(p -> p != null && name.equals(p.name())).findFirst();
   }
 
   public Optional<ServiceConfig> service(String name) {
@@ -57,7 +64,11 @@ public record FirebreakConfig(
     return declared == null ? defaults : declared.orElse(defaults);
   }
 
-  FirebreakConfig withServices(List<ServiceConfig> replaced) {
+  /**
+   * The same config with the URLs of its services and of its playbooks' probes expanded: the ones
+   * dev mode points at itself.
+   */
+  FirebreakConfig withUrls(UnaryOperator<String> expand) {
     return new FirebreakConfig(
         organisation,
         api,
@@ -65,12 +76,13 @@ public record FirebreakConfig(
         severities,
         escalation,
         incident,
-        replaced,
+        services.stream().map(s -> s == null ? null : s.withUrls(expand)).toList(),
         maintenance,
         alerts,
         jobs,
         healthChecks,
         heartbeats,
-        heartbeatPingKey);
+        heartbeatPingKey,
+        playbooks.stream().map(p -> p == null ? null : p.withUrls(expand)).toList());
   }
 }

@@ -96,6 +96,7 @@ public final class IncidentPolicyFactory {
         service.platform(),
         service.platformId(),
         service.statusPageComponent(),
-        service.sentryProject());
+        service.sentryProject(),
+        service.nonCriticalChecks());
   }
 }

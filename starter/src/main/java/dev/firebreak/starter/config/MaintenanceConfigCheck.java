@@ -226,7 +226,7 @@ public final class MaintenanceConfigCheck {
     }
   }
 
-  private static void checkCall(
+  static void checkCall(
       String path, MaintenanceStepConfig.HttpCall call, BiConsumer<String, String> report) {
     if (call == null) {
       report.accept(path, "is required");

@@ -115,7 +115,7 @@ public final class MaintenancePlanFactory {
         step.manual());
   }
 
-  private static HttpAction action(String name, MaintenanceStepConfig.HttpCall call) {
+  static HttpAction action(String name, MaintenanceStepConfig.HttpCall call) {
     return HttpAction.configured(
         name,
         call.method(),

@@ -1,6 +1,7 @@
 package dev.firebreak.starter.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,6 +14,8 @@ import java.util.function.UnaryOperator;
  *     optional
  * @param rollback who may roll it back, whether that needs approval, and how long each step may
  *     take
+ * @param checks the health endpoint's named sub-checks, by name, when one is not critical: {@code
+ *     email: { critical: false }} reports a failing email check without refusing a resolve
  */
 public record ServiceConfig(
     String name,
@@ -22,11 +25,22 @@ public record ServiceConfig(
     String statusPageComponent,
     List<Dependency> dependencies,
     String sentryProject,
-    RollbackConfig rollback) {
+    RollbackConfig rollback,
+    Map<String, ServiceCheckConfig> checks) {
 
   public ServiceConfig {
     dependencies = ConfigShape.listOf(dependencies);
     rollback = rollback == null ? RollbackConfig.defaults() : rollback;
+    checks = checks == null ? Map.of() : Map.copyOf(checks);
+  }
+
+  /** The sub-checks configured as not critical, in name order. */
+  public List<String> nonCriticalChecks() {
+    return checks.entrySet().stream()
+        .filter(check -> check.getValue() != null && !check.getValue().critical())
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
   }
 
   ServiceConfig withUrls(UnaryOperator<String> expand) {
@@ -40,7 +54,8 @@ public record ServiceConfig(
             .map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage())))
             .toList(),
         sentryProject,
-        rollback);
+        rollback,
+        checks);
   }
 
   /** A third party the service needs, with its public (Statuspage-format) status page. */

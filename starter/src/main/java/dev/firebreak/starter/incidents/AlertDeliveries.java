@@ -55,7 +55,7 @@ public final class AlertDeliveries {
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .build();
-    IncidentInput input = starts.alertInput(declaration);
+    IncidentInput input = starts.alertInput(declaration, alert);
     deadlines.starting(
         () -> {
           deliverFiring(declaration, options, input, alert);

@@ -10,6 +10,7 @@ import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.DeclarationLimits;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.playbook.PlaybookSpec;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -78,11 +79,20 @@ public final class Declarations {
    * @throws Refusal when the draft breaks a {@link DeclarationRules} rule
    */
   public Declared declare(Declaration draft, String idempotencyKey) {
+    return declare(draft, idempotencyKey, null);
+  }
+
+  /**
+   * As {@link #declare(Declaration, String)}, following the named playbook.
+   *
+   * @param playbook the playbook the declaration names; null for the first one that matches
+   */
+  public Declared declare(Declaration draft, String idempotencyKey, PlaybookSpec playbook) {
     check(draft);
     Instant requestedAt = Instant.now(clock);
     if (idempotencyKey == null) {
       return deadlines.starting(
-          () -> new Declared(start(draft, requestedAt, null), true),
+          () -> new Declared(start(draft, requestedAt, null, playbook), true),
           Declarations::declarationNotConfirmed);
     }
     DeclarationsByKey.Entry entry = keys.entry(idempotencyKey);
@@ -101,7 +111,9 @@ public final class Declarations {
                   findByKey(idempotencyKey)
                       .map(id -> new Declared(id, false))
                       .orElseGet(
-                          () -> new Declared(start(draft, requestedAt, idempotencyKey), true)),
+                          () ->
+                              new Declared(
+                                  start(draft, requestedAt, idempotencyKey, playbook), true)),
               Declarations::declarationNotConfirmed);
       entry.remember(declared.id());
       return declared;
@@ -155,7 +167,8 @@ public final class Declarations {
     return Optional.empty();
   }
 
-  private String start(Declaration draft, Instant requestedAt, String idempotencyKey) {
+  private String start(
+      Declaration draft, Instant requestedAt, String idempotencyKey, PlaybookSpec playbook) {
     for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
       String id = ids.next();
       // Within the limits already (the rules refused it otherwise): fitting only strips the title.
@@ -164,7 +177,7 @@ public final class Declarations {
           client.newWorkflowStub(
               IncidentWorkflow.class, starts.options(declaration, idempotencyKey));
       try {
-        WorkflowClient.start(workflow::run, starts.input(declaration));
+        WorkflowClient.start(workflow::run, starts.input(declaration, playbook));
         log.info(
             "{} declared: {} {} '{}' by {}",
             id,

@@ -2,6 +2,7 @@ package dev.firebreak.starter.incidents;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.starter.config.PlaybookSpecFactory;
 import dev.firebreak.starter.service.IncidentIds;
 import dev.firebreak.starter.service.IssuedIds;
 import dev.firebreak.starter.service.TemporalDeadlines;
@@ -20,12 +21,14 @@ import java.time.Clock;
  * @param deadlines the time limits every service shares
  * @param issuedIds where incident and maintenance window ids outlive the process (dev mode's file)
  * @param policies maintenance windows and rollbacks declare by the same policies
+ * @param playbooks the configured playbooks: matched at declaration, attached by name
  */
 public record IncidentServices(
     WorkflowClient client,
     TemporalDeadlines deadlines,
     IssuedIds issuedIds,
     IncidentPolicyFactory policies,
+    PlaybookSpecFactory playbooks,
     Declarations declarations,
     AlertDeliveries alerts,
     IncidentReads reads,
@@ -55,13 +58,15 @@ public record IncidentServices(
       Clock clock,
       TemporalDeadlines deadlines,
       IssuedIds issued) {
-    IncidentStarts starts = new IncidentStarts(policies);
+    PlaybookSpecFactory playbooks = new PlaybookSpecFactory(config);
+    IncidentStarts starts = new IncidentStarts(policies, playbooks);
     IncidentListing listing = new IncidentListing(client, deadlines, policies.searchAttributes());
     return new IncidentServices(
         client,
         deadlines,
         issued,
         policies,
+        playbooks,
         new Declarations(
             client,
             config,

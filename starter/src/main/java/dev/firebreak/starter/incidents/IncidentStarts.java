@@ -1,13 +1,17 @@
 package dev.firebreak.starter.incidents;
 
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.starter.config.PlaybookSpecFactory;
 import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.DeclarationDetails;
 import dev.firebreak.workflows.incident.DeclarationLimits;
 import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentMemo;
+import dev.firebreak.workflows.incident.IncidentPolicy;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.playbook.PlaybookSpec;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
 import java.util.HashMap;
@@ -28,19 +32,43 @@ final class IncidentStarts {
   static final String IDEMPOTENCY_KEY_MEMO = "idempotencyKey";
 
   private final IncidentPolicyFactory policies;
+  private final PlaybookSpecFactory playbooks;
 
-  IncidentStarts(IncidentPolicyFactory policies) {
+  IncidentStarts(IncidentPolicyFactory policies, PlaybookSpecFactory playbooks) {
     this.policies = policies;
+    this.playbooks = playbooks;
   }
 
-  IncidentInput input(Declaration declaration) {
-    return IncidentInput.declared(declaration, policies.forService(declaration.service()));
+  /**
+   * @param playbook the playbook the declaration named; null for the first one that matches
+   */
+  IncidentInput input(Declaration declaration, PlaybookSpec playbook) {
+    IncidentPolicy policy = policies.forService(declaration.service());
+    PlaybookSpec followed =
+        playbook != null
+            ? playbook
+            : playbooks
+                .firstMatch(declaration.service(), declaration.severity(), declaration.title())
+                .orElse(null);
+    return IncidentInput.declared(declaration, policy.withPlaybook(followed));
   }
 
-  /** An alert's declaration, whose announcement goes where its severity routes alerts. */
-  IncidentInput alertInput(Declaration declaration) {
-    return IncidentInput.declared(
-        declaration, policies.forAlert(declaration.service(), declaration.severity()));
+  /**
+   * An alert's declaration, whose announcement goes where its severity routes alerts; a playbook
+   * may match the alert's name and labels.
+   */
+  IncidentInput alertInput(Declaration declaration, AlertReceived alert) {
+    IncidentPolicy policy = policies.forAlert(declaration.service(), declaration.severity());
+    PlaybookSpec matched =
+        playbooks
+            .firstMatch(
+                declaration.service(),
+                declaration.severity(),
+                declaration.title(),
+                alert.name(),
+                alert.labels())
+            .orElse(null);
+    return IncidentInput.declared(declaration, policy.withPlaybook(matched));
   }
 
   /**

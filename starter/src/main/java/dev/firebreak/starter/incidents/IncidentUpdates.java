@@ -35,9 +35,17 @@ public final class IncidentUpdates {
    */
   public IncidentView update(
       String id, IncidentAction action, Object command, String idempotencyKey) {
+    return update(id, action.updateName, command, idempotencyKey);
+  }
+
+  /**
+   * Sends one command that has its own route (attaching a playbook, ticking its checklist) as the
+   * update {@code updateName}; as {@link #update(String, IncidentAction, Object, String)}.
+   */
+  public IncidentView update(String id, String updateName, Object command, String idempotencyKey) {
     UpdateOptions<IncidentView> options =
         UpdateOptions.newBuilder(IncidentView.class)
-            .setUpdateName(action.updateName)
+            .setUpdateName(updateName)
             .setUpdateId(idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString())
             .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
             .build();
@@ -60,7 +68,7 @@ public final class IncidentUpdates {
                         + (idempotencyKey == null
                             ? "."
                             : ", or retry with the same Idempotency-Key.")));
-    log.info("{}: {} applied", id, action.updateName);
+    log.info("{}: {} applied", id, updateName);
     return view;
   }
 

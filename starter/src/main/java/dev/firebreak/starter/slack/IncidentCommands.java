@@ -10,14 +10,18 @@ import dev.firebreak.starter.rollbacks.IncidentRollbacks;
 import dev.firebreak.starter.rollbacks.RollbackAdmission;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.TemporalFailures;
+import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.Acknowledgement;
+import dev.firebreak.workflows.incident.ChecklistItem;
 import dev.firebreak.workflows.incident.CommanderAssignment;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentView;
+import dev.firebreak.workflows.incident.PlaybookAttachment;
 import dev.firebreak.workflows.incident.Resolution;
 import dev.firebreak.workflows.incident.ResponderUpdate;
 import dev.firebreak.workflows.incident.SeverityChange;
 import dev.firebreak.workflows.notify.IncidentRoomName;
+import dev.firebreak.workflows.playbook.PlaybookSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -144,6 +148,9 @@ final class IncidentCommands {
     if (command instanceof SlashCommand.RollBack) {
       return rollBack(id, actor);
     }
+    if (command instanceof SlashCommand.AttachPlaybook p) {
+      return attachPlaybook(id, p.playbook(), actor, requestKey);
+    }
     if (command instanceof SlashCommand.ListOpen) {
       return SlackReply.toUser(list());
     }
@@ -153,6 +160,29 @@ final class IncidentCommands {
               + SlashVerb.DECLARE.usageLine());
     }
     return SlackReply.toUser(help());
+  }
+
+  private SlackReply attachPlaybook(String id, String name, SlackActor actor, String requestKey) {
+    Optional<PlaybookSpec> playbook = incidents.playbooks().named(name);
+    if (playbook.isEmpty()) {
+      List<String> known = incidents.playbooks().specs().stream().map(PlaybookSpec::name).toList();
+      return SlackReply.toUser(
+          "There is no playbook `"
+              + escape(Clip.of(name, 40))
+              + "`"
+              + (known.isEmpty()
+                  ? "; none are configured."
+                  : "; known: " + String.join(", ", known) + "."));
+    }
+    incidents
+        .updates()
+        .update(
+            id,
+            "attachPlaybook",
+            new PlaybookAttachment(playbook.get(), actor.userId()),
+            requestKey);
+    return SlackReply.toUser(
+        "📖 *" + id + "* follows the playbook *" + escape(playbook.get().title()) + "*.");
   }
 
   SlackReply acknowledge(String id, SlackActor actor, String requestKey) {
@@ -312,6 +342,16 @@ final class IncidentCommands {
     // someone typed.
     text.append("\nLatest update: ")
         .append(v.latestUpdate() == null ? "_none yet_" : escape(v.latestUpdate()));
+    if (v.playbook() != null) {
+      long done = v.playbook().checklist().stream().filter(ChecklistItem::ticked).count();
+      text.append("\nPlaybook: *")
+          .append(escape(v.playbook().title()))
+          .append("* · checklist ")
+          .append(done)
+          .append('/')
+          .append(v.playbook().checklist().size())
+          .append(" done");
+    }
     return text.toString();
   }
 

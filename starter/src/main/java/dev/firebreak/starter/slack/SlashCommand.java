@@ -73,6 +73,12 @@ sealed interface SlashCommand {
     }
   }
 
+  record AttachPlaybook(String incidentId, String playbook) implements SlashCommand {
+    public SlashVerb verb() {
+      return SlashVerb.PLAYBOOK;
+    }
+  }
+
   record ListOpen() implements SlashCommand {
     public SlashVerb verb() {
       return SlashVerb.LIST;

@@ -57,6 +57,7 @@ final class SlashCommandParser {
       case COMMANDER -> commander(args);
       case RESOLVE -> resolve(args);
       case ROLLBACK -> args.idOnly(SlashVerb.ROLLBACK, SlashCommand.RollBack::new);
+      case PLAYBOOK -> playbook(args);
       case LIST -> args.rest().isEmpty() ? new SlashCommand.ListOpen() : args.extra(SlashVerb.LIST);
       case HELP -> new SlashCommand.Help();
     };
@@ -115,6 +116,15 @@ final class SlashCommandParser {
           "'" + Clip.of(severity, 30) + "' is not a severity (P0 to P4).", SlashVerb.SEVERITY);
     }
     return new SlashCommand.ChangeSeverity(id, Severity.valueOf(severity.toUpperCase(Locale.ROOT)));
+  }
+
+  private SlashCommand playbook(Args args) {
+    String id = args.optionalId();
+    if (args.remaining() != 1) {
+      return new SlashCommand.Invalid(
+          "Name exactly one playbook, like site-down.", SlashVerb.PLAYBOOK);
+    }
+    return new SlashCommand.AttachPlaybook(id, args.next());
   }
 
   private SlashCommand commander(Args args) {

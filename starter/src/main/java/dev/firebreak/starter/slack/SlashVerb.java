@@ -24,6 +24,10 @@ enum SlashVerb {
       "rollback [id]",
       "roll the service back to the deploy the assessment suggested",
       Role.RESPONDER),
+  PLAYBOOK(
+      "playbook [id] <name>",
+      "give the incident a playbook: its symptoms, checklist and prevention",
+      Role.RESPONDER),
   LIST("list", "list open incidents", Role.VIEWER),
   HELP("help", "show this help", Role.VIEWER);
 

@@ -95,6 +95,17 @@ public final class RunningApi implements AfterEachCallback {
         - name: payment-verification
           schedule: "0 2 * * *"
           action: { url: "https://app.recoup.test/api/cron/payment-verification", headers: { Authorization: "Bearer ${CRON_SECRET}" } }
+      playbooks:
+        - name: site-down
+          title: Site down
+          match: { services: [talk-to-my-lawyer], words: [down] }
+          symptoms: Every page answers 5xx.
+          checklist: [Check the platform's status, Roll back the last deploy]
+          prevention: [Alert on 5xx above 1 %]
+        - name: payments
+          title: Payment processing broken
+          checklist: [Check Stripe's status]
+          prevention: [Add a synthetic checkout]
       """;
 
   /**

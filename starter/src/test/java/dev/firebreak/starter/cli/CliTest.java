@@ -229,7 +229,10 @@ class CliTest {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out())
-        .contains("5 problem(s)")
+        // The misspelt platform also leaves the payments playbook's restart, rollback and deploys
+        // probe without one: three more problems, each at its own field.
+        .contains("8 problem(s)")
+        .contains("  playbooks[0].actions[2].service: service 'recoup-backend' must be on render")
         .contains("  api.tokens[0].token: secrets must be ${ENV} references, not literal values")
         .contains("  severities.P2.ackTimeout: must be a duration like 15m")
         .contains(

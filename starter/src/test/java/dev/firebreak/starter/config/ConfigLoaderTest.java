@@ -125,7 +125,7 @@ class ConfigLoaderTest {
             p ->
                 assertThat(p)
                     .startsWith(
-                        "services[3].helthUrl: unknown key (known: dependencies, healthUrl,"));
+                        "services[3].helthUrl: unknown key (known: checks, dependencies, healthUrl,"));
     assertThat(check.problems())
         .extracting(ConfigProblem::toString)
         .anySatisfy(p -> assertThat(p).startsWith("api.tokens[0].roles[1]: unknown role 'root'"));

@@ -52,6 +52,34 @@ class ConfigWarningsTest {
   }
 
   @Test
+  void criticalitySettingsThatCannotTakeEffectAreWarnedAbout() {
+    String yaml =
+        """
+        organisation: Acme
+        escalation:
+          levels:
+            - { name: primary, targets: ["slack:U012AB3CD"] }
+        services:
+          - { name: api, healthUrl: "https://api.acme.test/health", checks: { email: { critical: false } } }
+          - { name: web, platform: vercel, platformId: prj_1, checks: { email: { critical: false } } }
+        playbooks:
+          - name: site-down
+            diagnosis:
+              - { name: deploys, kind: deploys, service: web, critical: true }
+              - { name: recent, kind: deploys, service: web }
+        """;
+
+    ConfigCheck check = check(yaml, Map.of());
+
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.warnings())
+        .extracting(ConfigProblem::toString)
+        .containsExactlyInAnyOrder(
+            "services[1].checks: the service has no healthUrl, so no health check reads these sub-checks",
+            "playbooks[0].diagnosis[0].critical: a deploys probe reports the recent deploys and never fails, so critical changes nothing");
+  }
+
+  @Test
   void productionLoadingStillRefusesADevOnlyUrl() {
     String yaml =
         BASE.formatted("\"slack:U012AB3CD\"")

@@ -432,6 +432,26 @@ class SlackEndpointsTest {
   }
 
   @Test
+  void aPlaybookIsAttachedByNameAndAnUnknownNameListsTheKnownOnes() throws IOException {
+    String id =
+        idIn(JSON.readTree(command("declare P2 recoup-backend Checkout errors", "U0ALICE").body()));
+
+    JsonNode attached = JSON.readTree(command("playbook " + id + " payments", "U0ALICE").body());
+    JsonNode unknown = JSON.readTree(command("playbook " + id + " nope", "U0ALICE").body());
+    JsonNode viewer = JSON.readTree(command("playbook " + id + " site-down", "U0VIEWER").body());
+
+    assertThat(attached.get("text").asText())
+        .isEqualTo("📖 *" + id + "* follows the playbook *Payment processing broken*.");
+    assertThat(unknown.get("text").asText())
+        .isEqualTo("There is no playbook `nope`; known: site-down, payments.");
+    assertThat(viewer.get("text").asText()).contains("needs the responder role");
+    assertThat(state(id).playbook().name()).isEqualTo("payments");
+    assertThat(JSON.readTree(command("status " + id, "U0VIEWER").body()).get("text").asText())
+        .contains("Playbook: *Payment processing broken* · checklist 0/1 done");
+    assertThat(state(id).playbook().attachedBy()).isEqualTo("U0ALICE");
+  }
+
+  @Test
   void helpListsEveryVerbAndListShowsOpenIncidents() throws IOException {
     String id =
         idIn(

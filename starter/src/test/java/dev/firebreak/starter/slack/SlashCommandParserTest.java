@@ -41,6 +41,14 @@ class SlashCommandParserTest {
     assertThat(parser.parse("resolve")).isEqualTo(new SlashCommand.Resolve(null, null));
     assertThat(parser.parse("resolve INC-20261123-4 Secret rotated"))
         .isEqualTo(new SlashCommand.Resolve("INC-20261123-4", "Secret rotated"));
+    assertThat(parser.parse("playbook site-down"))
+        .isEqualTo(new SlashCommand.AttachPlaybook(null, "site-down"));
+    assertThat(parser.parse("playbook INC-20261123-4 payments"))
+        .isEqualTo(new SlashCommand.AttachPlaybook("INC-20261123-4", "payments"));
+    assertThat(parser.parse("playbook"))
+        .isEqualTo(
+            new SlashCommand.Invalid(
+                "Name exactly one playbook, like site-down.", SlashVerb.PLAYBOOK));
     assertThat(parser.parse("list")).isEqualTo(new SlashCommand.ListOpen());
     assertThat(parser.parse("help")).isEqualTo(new SlashCommand.Help());
     assertThat(parser.parse("   ")).isEqualTo(new SlashCommand.Help());

@@ -3,7 +3,10 @@ package dev.firebreak.workflows.diagnostics;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** The runbooks' "Assess" step: health endpoints, status pages, recent deploys. Read-only. */
+/**
+ * The runbooks' "Assess" step: health endpoints, status pages, recent deploys, playbook probes.
+ * Read-only.
+ */
 @ActivityInterface(namePrefix = "Diagnostics")
 public interface DiagnosticsActivities {
 
@@ -15,4 +18,8 @@ public interface DiagnosticsActivities {
 
   @ActivityMethod
   DeployHistory recentDeploys(DeployQuery query);
+
+  /** A playbook's {@code http} or {@code status-page} probe. */
+  @ActivityMethod
+  ProbeResult probe(Probe probe);
 }

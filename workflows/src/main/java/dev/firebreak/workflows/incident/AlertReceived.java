@@ -1,5 +1,8 @@
 package dev.firebreak.workflows.incident;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * One alert delivery for the incident its fingerprint belongs to, already mapped by the intake's
  * rules. Fire-and-forget, so it travels as a signal.
@@ -11,6 +14,8 @@ package dev.firebreak.workflows.incident;
  * @param detail the alert's own description or summary, may be null
  * @param payload an excerpt of the alert as received, kept as the latest payload
  * @param autoResolve whether the config lets this alert's resolution resolve the incident
+ * @param labels the sender's labels (Alertmanager's, Sentry's tags), which a playbook's match may
+ *     name; empty when the sender had none or the delivery predates them
  */
 public record AlertReceived(
     String source,
@@ -20,4 +25,35 @@ public record AlertReceived(
     Severity severity,
     String detail,
     String payload,
-    boolean autoResolve) {}
+    boolean autoResolve,
+    Map<String, String> labels) {
+
+  public AlertReceived {
+    labels =
+        labels == null
+            ? Map.of()
+            : labels.entrySet().stream()
+                .filter(label -> label.getKey() != null && label.getValue() != null)
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** An alert without labels. */
+  public AlertReceived(
+      String source,
+      String fingerprint,
+      boolean firing,
+      String title,
+      Severity severity,
+      String detail,
+      String payload,
+      boolean autoResolve) {
+    this(source, fingerprint, firing, title, severity, detail, payload, autoResolve, null);
+  }
+
+  /**
+   * The alert's name as a playbook matches it: Alertmanager's {@code alertname}, else its title.
+   */
+  public String name() {
+    return labels.getOrDefault("alertname", title);
+  }
+}

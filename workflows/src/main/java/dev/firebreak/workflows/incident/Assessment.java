@@ -6,6 +6,7 @@ import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.diagnostics.ErrorCount;
 import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.diagnostics.ProbeResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +18,18 @@ import java.util.List;
  */
 record Assessment(String headline, List<String> results, List<Suggestion> suggestions) {
 
+  /**
+   * @param probes what the playbook's probes found; each line says whether it is critical (decides
+   *     a resolve) or only reported
+   */
   static Assessment of(
       IncidentPolicy policy,
       Instant recentSince,
       List<HealthResult> health,
       List<DependencyStatus> dependencies,
       List<DeployHistory> deploys,
-      List<ErrorCount> errors) {
+      List<ErrorCount> errors,
+      List<ProbeResult> probes) {
     List<String> results = new ArrayList<>();
     List<Suggestion> suggestions = new ArrayList<>();
     for (HealthResult result : health) {
@@ -83,6 +89,17 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
       }
     }
     errors.forEach(count -> results.add(describe(count)));
+    for (ProbeResult probe : probes) {
+      results.add(describe(probe));
+      if (!probe.passed()) {
+        suggestions.add(
+            new Suggestion(
+                "check-probe",
+                null,
+                null,
+                "Probe " + probe.name() + " failed: " + probe.summary()));
+      }
+    }
     long unhealthy = health.stream().filter(h -> !h.healthy()).count();
     long degraded = dependencies.stream().filter(DependencyStatus::degraded).count();
     String headline =
@@ -94,7 +111,14 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
             + degraded
             + " degraded dependencies, "
             + suggestions.size()
-            + " suggested mitigations";
+            + " suggested mitigations"
+            + (probes.isEmpty()
+                ? ""
+                : ", "
+                    + probes.stream().filter(ProbeResult::passed).count()
+                    + "/"
+                    + probes.size()
+                    + " playbook probes passed");
     return new Assessment(headline, List.copyOf(results), List.copyOf(suggestions));
   }
 
@@ -121,10 +145,31 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
     } else if (!result.healthy() && result.summary() != null) {
       text.append(" — ").append(result.summary());
     }
+    if (!result.nonCriticalFailing().isEmpty()) {
+      text.append(result.failingChecks().isEmpty() ? " " : "; ")
+          .append("non-critical failing ")
+          .append(String.join(", ", result.nonCriticalFailing()))
+          .append(" (reported, does not block)");
+    }
     return text.toString();
   }
 
-  private static String describe(ErrorCount count) {
+  /** One probe's line, which says whether a failure of it blocks a resolve. */
+  static String describe(ProbeResult probe) {
+    return "Probe "
+        + probe.name()
+        + " ("
+        + probe.kind()
+        + ", "
+        + (probe.critical() ? "critical" : "not critical")
+        + "): "
+        + (probe.passed() ? "passed" : "FAILED")
+        + " — "
+        + probe.summary()
+        + (probe.dryRun() ? " [dry-run]" : "");
+  }
+
+  static String describe(ErrorCount count) {
     String what = "Errors of " + count.service() + " (Sentry project " + count.project() + ")";
     if (count.dryRun() || count.errors() < 0) {
       return what + ": " + count.detail();
@@ -132,7 +177,7 @@ record Assessment(String headline, List<String> results, List<Suggestion> sugges
     return what + ": " + count.errors() + " in the last " + HumanDuration.of(count.window());
   }
 
-  private static String describeDeploys(DeployHistory history, Instant recentSince) {
+  static String describeDeploys(DeployHistory history, Instant recentSince) {
     if (history.dryRun()) {
       return "Deploys of "
           + history.service()

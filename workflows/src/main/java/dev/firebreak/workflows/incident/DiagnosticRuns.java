@@ -4,11 +4,15 @@ import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DependencyStatus;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
+import dev.firebreak.workflows.diagnostics.DeployQuery;
 import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.ErrorCount;
 import dev.firebreak.workflows.diagnostics.ErrorCountActivities;
+import dev.firebreak.workflows.diagnostics.ErrorCountQuery;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.diagnostics.Probe;
+import dev.firebreak.workflows.diagnostics.ProbeResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Async;
@@ -58,7 +62,12 @@ final class DiagnosticRuns {
    * IncidentDiagnostics#healthLine).
    */
   List<HealthResult> runHealthChecks(boolean recordWhenHealthy) {
-    List<HealthResult> results = startHealthChecks().stream().map(Promise::get).toList();
+    List<Promise<HealthResult>> checks = startHealthChecks();
+    // A critical probe of the playbook decides as a health check does; the others only report.
+    List<Promise<ProbeResult>> critical =
+        startProbes(probes(true), IncidentEffects.now().minus(policy.recentDeployWindow()));
+    List<HealthResult> results = new ArrayList<>(checks.stream().map(Promise::get).toList());
+    critical.stream().map(Promise::get).map(DiagnosticRuns::asHealth).forEach(results::add);
     String line = plan.healthLine(incident, results, recordWhenHealthy);
     if (line != null) {
       incident.record(IncidentEffects.now(), "health", null, line);
@@ -83,6 +92,7 @@ final class DiagnosticRuns {
     List<Promise<DeployHistory>> deploys = new ArrayList<>();
     List<Promise<ErrorCount>> errors = new ArrayList<>();
     Instant since = IncidentEffects.now().minus(policy.recentDeployWindow());
+    List<Promise<ProbeResult>> probes = startProbes(probes(false), since);
     for (IncidentDiagnostics.ServiceDiagnostics service : plan.assessment(since, countErrors)) {
       for (StatusPageCheck check : service.dependencies()) {
         dependencies.add(
@@ -113,7 +123,67 @@ final class DiagnosticRuns {
         health.stream().map(Promise::get).toList(),
         dependencies.stream().map(Promise::get).toList(),
         deploys.stream().map(Promise::get).toList(),
-        errors.stream().map(Promise::get).toList());
+        errors.stream().map(Promise::get).toList(),
+        probes.stream().map(Promise::get).toList());
+  }
+
+  /**
+   * The incident's playbook probes ({@code criticalOnly}: those that decide a resolve; a deploys
+   * probe never fails, so it never decides), when it has any. Running them is a new command, so a
+   * run asks {@link IncidentVersions#PLAYBOOK_PROBES} first, and only when there is a probe to run.
+   */
+  private List<Probe> probes(boolean criticalOnly) {
+    if (incident.playbook == null) {
+      return List.of();
+    }
+    List<Probe> probes =
+        incident.playbook.spec().probes().stream()
+            .filter(p -> !criticalOnly || (p.critical() && !Probe.DEPLOYS.equals(p.kind())))
+            .toList();
+    if (probes.isEmpty()
+        || Workflow.getVersion(IncidentVersions.PLAYBOOK_PROBES, Workflow.DEFAULT_VERSION, 1)
+            == Workflow.DEFAULT_VERSION) {
+      return List.of();
+    }
+    return probes;
+  }
+
+  /** Starts each probe in parallel; error counts and deploys reuse the assessment's activities. */
+  private List<Promise<ProbeResult>> startProbes(List<Probe> probes, Instant since) {
+    List<Promise<ProbeResult>> started = new ArrayList<>();
+    for (Probe probe : probes) {
+      Supplier<ProbeResult> call =
+          switch (probe.kind()) {
+            case Probe.ERRORS ->
+                () ->
+                    ProbeVerdicts.ofErrors(
+                        probe,
+                        errorCounts.recentErrors(
+                            new ErrorCountQuery(
+                                probe.service(),
+                                probe.sentryProject(),
+                                IncidentDiagnostics.ERROR_COUNT_WINDOW)));
+            case Probe.DEPLOYS ->
+                () ->
+                    ProbeVerdicts.ofDeploys(
+                        probe,
+                        diagnostics.recentDeploys(
+                            new DeployQuery(
+                                probe.service(), probe.platform(), probe.platformId(), since)),
+                        since);
+            default -> () -> diagnostics.probe(probe);
+          };
+      started.add(
+          diagnose(
+              call, failure -> ProbeVerdicts.couldNotProbe(probe, RootCause.message(failure))));
+    }
+    return started;
+  }
+
+  /** A critical probe's result as the health checks' verdict reads it. */
+  private static HealthResult asHealth(ProbeResult probe) {
+    return new HealthResult(
+        "probe " + probe.name(), probe.passed(), 0, probe.summary(), List.of(), probe.dryRun());
   }
 
   /**

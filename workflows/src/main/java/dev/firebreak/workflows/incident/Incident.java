@@ -33,6 +33,9 @@ final class Incident {
   /** Counts the alert deliveries of an incident an alert opened; null for others. */
   AlertTally alerts;
 
+  /** The playbook the incident follows; null while it has none. */
+  IncidentPlaybook playbook;
+
   private final List<TimelineEntry> timeline;
 
   private Incident(Declaration declaration, IncidentProgress progress) {
@@ -47,6 +50,7 @@ final class Incident {
     publicPage = progress.publicPage();
     timeline = new ArrayList<>(progress.timeline());
     alerts = progress.alerts();
+    playbook = progress.playbook();
   }
 
   /**
@@ -78,7 +82,8 @@ final class Incident {
         chat,
         publicPage,
         List.copyOf(timeline),
-        alerts);
+        alerts,
+        playbook);
   }
 
   String id() {
@@ -182,7 +187,8 @@ final class Incident {
         assessment.suggestions(),
         lifecycle.mitigations(),
         List.copyOf(timeline),
-        alerts);
+        alerts,
+        playbook == null ? null : playbook.view());
   }
 
   private static String describeDeclaration(Declaration d) {

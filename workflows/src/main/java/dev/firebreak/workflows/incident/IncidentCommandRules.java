@@ -122,6 +122,49 @@ final class IncidentCommandRules {
     }
   }
 
+  void attachPlaybook(PlaybookAttachment attachment) {
+    requirePerson(attachment == null ? null : attachment.by(), "attaching the playbook");
+    if (attachment.playbook() == null) {
+      throw refusal("a playbook is required");
+    }
+    // Attaching the same playbook again would only clear its ticked checklist.
+    if (incident.playbook != null
+        && incident.playbook.spec().name().equals(attachment.playbook().name())) {
+      throw refusal(
+          incident.id() + " already follows the playbook " + attachment.playbook().name());
+    }
+    requireOpen("given a playbook");
+  }
+
+  void tickChecklist(ChecklistTick tick) {
+    requirePerson(tick == null ? null : tick.by(), "ticking the checklist");
+    if (incident.playbook == null) {
+      throw refusal(incident.id() + " has no playbook, so no checklist to tick");
+    }
+    int size = incident.playbook.checklist().size();
+    if (tick.item() < 1 || tick.item() > size) {
+      throw refusal(
+          "the checklist of "
+              + incident.playbook.spec().name()
+              + " has "
+              + size
+              + (size == 1 ? " step" : " steps")
+              + "; there is no step "
+              + tick.item());
+    }
+    ChecklistItem item = incident.playbook.checklist().get(tick.item() - 1);
+    if (item.ticked()) {
+      throw refusal(
+          "step "
+              + tick.item()
+              + " was already ticked by "
+              + item.tickedBy()
+              + " at "
+              + item.tickedAt());
+    }
+    requireNotClosed();
+  }
+
   void rollback(RollbackOrder order) {
     requirePerson(
         order == null || order.request() == null ? null : order.request().requestedBy(),

@@ -59,7 +59,12 @@ final class IncidentDiagnostics {
     List<HealthCheck> checks = new ArrayList<>();
     for (ServiceTarget service : policy.services()) {
       if (!isBlank(service.healthUrl())) {
-        checks.add(new HealthCheck(service.name(), service.healthUrl(), HEALTH_CHECK_TIMEOUT));
+        checks.add(
+            new HealthCheck(
+                service.name(),
+                service.healthUrl(),
+                HEALTH_CHECK_TIMEOUT,
+                service.nonCriticalChecks()));
       }
     }
     return checks;

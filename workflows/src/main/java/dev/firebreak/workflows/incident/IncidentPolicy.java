@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.playbook.PlaybookSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param historyEventLimit continue-as-new once the history has this many events (the server also
  *     suggests it at 4,096 events or 4 MB)
  * @param searchAttributes whether the server has Firebreak's search attributes registered
+ * @param playbook the playbook the incident follows from its declaration (it matched, or the
+ *     declaration named it); null for none
  */
 public record IncidentPolicy(
     String channel,
@@ -25,7 +28,53 @@ public record IncidentPolicy(
     Duration postMortemReminderInterval,
     Duration recentDeployWindow,
     int historyEventLimit,
-    boolean searchAttributes) {
+    boolean searchAttributes,
+    PlaybookSpec playbook) {
+
+  /** A policy with no playbook, as incidents were declared before playbooks. */
+  public IncidentPolicy(
+      String channel,
+      Map<Severity, SeverityPolicy> severities,
+      List<EscalationLevel> escalation,
+      int escalationRounds,
+      List<ServiceTarget> services,
+      Duration monitoringPeriod,
+      Duration monitoringCheckInterval,
+      Duration postMortemReminderInterval,
+      Duration recentDeployWindow,
+      int historyEventLimit,
+      boolean searchAttributes) {
+    this(
+        channel,
+        severities,
+        escalation,
+        escalationRounds,
+        services,
+        monitoringPeriod,
+        monitoringCheckInterval,
+        postMortemReminderInterval,
+        recentDeployWindow,
+        historyEventLimit,
+        searchAttributes,
+        null);
+  }
+
+  /** The same policy for an incident that follows this playbook from its declaration. */
+  public IncidentPolicy withPlaybook(PlaybookSpec matched) {
+    return new IncidentPolicy(
+        channel,
+        severities,
+        escalation,
+        escalationRounds,
+        services,
+        monitoringPeriod,
+        monitoringCheckInterval,
+        postMortemReminderInterval,
+        recentDeployWindow,
+        historyEventLimit,
+        searchAttributes,
+        matched);
+  }
 
   public SeverityPolicy forSeverity(Severity severity) {
     SeverityPolicy policy = severities.get(severity);

@@ -6,8 +6,8 @@ import java.util.List;
  * Everything an incident has been through, carried across continue-as-new: one record per runbook
  * step, each with its fresh value, plus the timeline and the alert tally. Instants are the workflow
  * clock's; deadlines that are not running are null. {@code alerts} counts the alert deliveries of
- * an incident an alert opened; null for others. Runs continued by older code carry {@link
- * LegacyProgress} instead.
+ * an incident an alert opened; null for others. {@code playbook} is null while the incident has
+ * none. Runs continued by older code carry {@link LegacyProgress} instead.
  */
 public record IncidentProgress(
     Lifecycle lifecycle,
@@ -19,7 +19,34 @@ public record IncidentProgress(
     ChatLane.State chat,
     PublicStatus.State publicPage,
     List<TimelineEntry> timeline,
-    AlertTally alerts) {
+    AlertTally alerts,
+    IncidentPlaybook playbook) {
+
+  /** Progress without a playbook, as runs before playbooks carried it. */
+  public IncidentProgress(
+      Lifecycle lifecycle,
+      Escalation.State escalation,
+      UpdateCadence.State updates,
+      IncidentDiagnostics.State assessment,
+      Monitoring.State monitoring,
+      PostMortemReminders.State postMortem,
+      ChatLane.State chat,
+      PublicStatus.State publicPage,
+      List<TimelineEntry> timeline,
+      AlertTally alerts) {
+    this(
+        lifecycle,
+        escalation,
+        updates,
+        assessment,
+        monitoring,
+        postMortem,
+        chat,
+        publicPage,
+        timeline,
+        alerts,
+        null);
+  }
 
   /**
    * A declared incident before anything happened to it; {@code declaration} carries its declaration

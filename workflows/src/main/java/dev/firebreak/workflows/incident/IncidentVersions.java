@@ -40,6 +40,12 @@ public final class IncidentVersions {
   /** A P0/P1 incident tells the running maintenance windows itself. */
   public static final String DECLARATION_NOTICE = "declaration-notice-v1";
 
+  /** The assessment runs the playbook's probes; critical ones decide a resolve and monitoring. */
+  public static final String PLAYBOOK_PROBES = "playbook-probes-v1";
+
+  /** The playbook that matched at declaration is posted (symptoms, checklist) in the thread. */
+  public static final String PLAYBOOK_CARD = "playbook-card-v1";
+
   public static final List<VersionedChange> CHANGES =
       List.of(
           new VersionedChange(
@@ -135,7 +141,30 @@ public final class IncidentVersions {
               List.of(
                   "status-memo.json", "full-lifecycle.json", "acknowledged-before-first-task.json"),
               true,
-              whenNoRunStartedBefore("94f291e", "2026-12-04")));
+              whenNoRunStartedBefore("94f291e", "2026-12-04")),
+          new VersionedChange(
+              PLAYBOOK_PROBES,
+              "An incident whose playbook has probes runs them in the assessment; its critical probes are "
+                  + "checked with the health checks before a resolve and during monitoring.",
+              "No probes. Only an incident with a playbook asks, and only code with this change gives an "
+                  + "incident a playbook (at declaration or by the new attachPlaybook update), so no run "
+                  + "reaches the old branch, provided workers are upgraded before the API that declares "
+                  + "with playbooks.",
+              List.of("playbook-probes.json"),
+              List.of(),
+              false,
+              VersionedChange.UNREACHABLE_OLD_BRANCH),
+          new VersionedChange(
+              PLAYBOOK_CARD,
+              "The playbook that matched at declaration is posted with its symptoms and checklist under the "
+                  + "incident message.",
+              "Nothing is posted. Only an incident declared with a playbook asks, and only code with this "
+                  + "change declares one with a playbook, so no run reaches the old branch, provided workers "
+                  + "are upgraded before the API.",
+              List.of("playbook-probes.json"),
+              List.of(),
+              false,
+              VersionedChange.UNREACHABLE_OLD_BRANCH));
 
   private IncidentVersions() {}
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 /**
  * What a person asking "where are we?" gets: the answer to the state query and to every command.
+ *
+ * @param playbook the playbook the incident follows, with its checklist; null while it has none
  */
 public record IncidentView(
     String id,
@@ -25,4 +27,5 @@ public record IncidentView(
     List<Suggestion> suggestions,
     List<Mitigation> mitigations,
     List<TimelineEntry> timeline,
-    AlertTally alerts) {}
+    AlertTally alerts,
+    PlaybookView playbook) {}

@@ -81,6 +81,19 @@ public interface IncidentWorkflow {
   @UpdateValidatorMethod(updateName = "markPostMortemReviewed")
   void validateMarkPostMortemReviewed(PostMortemReview review);
 
+  @UpdateMethod(
+      description = "Give the incident a playbook: its symptoms, checklist and prevention")
+  IncidentView attachPlaybook(PlaybookAttachment attachment);
+
+  @UpdateValidatorMethod(updateName = "attachPlaybook")
+  void validateAttachPlaybook(PlaybookAttachment attachment);
+
+  @UpdateMethod(description = "Tick one step of the playbook's checklist")
+  IncidentView tickChecklist(ChecklistTick tick);
+
+  @UpdateValidatorMethod(updateName = "tickChecklist")
+  void validateTickChecklist(ChecklistTick tick);
+
   @SignalMethod(description = "Add a note to the timeline")
   void addNote(Note note);
 

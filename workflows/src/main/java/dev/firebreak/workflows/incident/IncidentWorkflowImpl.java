@@ -73,6 +73,9 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     if (state.openingAlert() != null) {
       incident.recordAlert(now(), state.openingAlert());
     }
+    if (resumed == null && policy.playbook() != null) {
+      Playbooks.matchedAtDeclaration(incident, policy.playbook());
+    }
   }
 
   @Override
@@ -116,6 +119,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   private void announce() {
     chat.announce();
+    Playbooks.postMatched(incident, chat);
     if (escalation.pagesDeclaration(incident, gate.acknowledgedBeforeDeclaration(), now())) {
       pages.pageLevel(0, "new " + incident.severity() + " incident", now());
       escalation.restartAckTimeout(incident, now());
@@ -341,6 +345,22 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     PostMortemReminders.reviewed(incident, review.by(), now, chat);
     setStatus(IncidentStatus.CLOSED);
     log.info("{} closed; post-mortem reviewed by {}", incident.id(), review.by());
+    return incident.view();
+  }
+
+  /** No getVersion guard: the handler is new, so no recorded history has its commands. */
+  @Override
+  public IncidentView attachPlaybook(PlaybookAttachment attachment) {
+    gate.await();
+    Playbooks.attach(incident, attachment, now(), chat);
+    return incident.view();
+  }
+
+  /** No getVersion guard: the handler is new, so no recorded history has its commands. */
+  @Override
+  public IncidentView tickChecklist(ChecklistTick tick) {
+    gate.await();
+    Playbooks.tick(incident, tick, now(), chat);
     return incident.view();
   }
 

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes the incident report in the runbooks' template (Recoup's "Incident Report Template"):
@@ -106,10 +108,25 @@ final class PostMortemReport {
         md.append(" (").append(inline(m.by())).append(")\n");
       }
     }
+    IncidentPlaybook playbook = incident.playbook;
+    if (playbook != null) {
+      md.append("\nPlaybook: ")
+          .append(inline(playbook.spec().name()))
+          .append(" (")
+          .append(inline(playbook.spec().title()))
+          .append(")\n");
+      for (ChecklistItem item : playbook.checklist()) {
+        md.append(item.ticked() ? "- [x] " : "- [ ] ").append(inline(item.text()));
+        if (item.ticked()) {
+          md.append(" (").append(inline(item.tickedBy())).append(')');
+        }
+        md.append('\n');
+      }
+    }
     md.append('\n');
 
     md.append("## Prevention\n");
-    List<String> tasks = input.preventionTasks();
+    List<String> tasks = preventionTasks(input, playbook);
     if (tasks.isEmpty()) {
       md.append(String.format(MISSING, d.id())).append('\n');
     } else {
@@ -121,6 +138,17 @@ final class PostMortemReport {
         .append(orElse(MarkdownText.block(input.lessonsLearned()), d.id()))
         .append('\n');
     return md.toString();
+  }
+
+  /**
+   * The tasks the responders wrote, then the playbook's default ones they did not write themselves.
+   */
+  private static List<String> preventionTasks(PostMortemInput input, IncidentPlaybook playbook) {
+    Set<String> tasks = new LinkedHashSet<>(input.preventionTasks());
+    if (playbook != null) {
+      tasks.addAll(playbook.spec().prevention());
+    }
+    return List.copyOf(tasks);
   }
 
   private static String stamp(Instant at, boolean sameDay) {

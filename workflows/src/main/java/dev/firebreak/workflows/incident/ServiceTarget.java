@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param statusPageComponent the organisation's own Statuspage component showing it, or null
  * @param sentryProject the Sentry project (numeric id) whose errors the assessment counts, or null
+ * @param nonCriticalChecks the health endpoint's sub-checks whose failure is reported but never
+ *     blocks a resolve or reopens the incident; empty (every sub-check critical) when unset
  */
 public record ServiceTarget(
     String name,
@@ -16,7 +18,32 @@ public record ServiceTarget(
     String platform,
     String platformId,
     String statusPageComponent,
-    String sentryProject) {
+    String sentryProject,
+    List<String> nonCriticalChecks) {
+
+  public ServiceTarget {
+    nonCriticalChecks = nonCriticalChecks == null ? List.of() : List.copyOf(nonCriticalChecks);
+  }
+
+  /** A service whose every health sub-check is critical. */
+  public ServiceTarget(
+      String name,
+      String healthUrl,
+      List<Dependency> dependencies,
+      String platform,
+      String platformId,
+      String statusPageComponent,
+      String sentryProject) {
+    this(
+        name,
+        healthUrl,
+        dependencies,
+        platform,
+        platformId,
+        statusPageComponent,
+        sentryProject,
+        null);
+  }
 
   /** A service with no status-page component and no error tracker. */
   public ServiceTarget(
@@ -25,7 +52,7 @@ public record ServiceTarget(
       List<Dependency> dependencies,
       String platform,
       String platformId) {
-    this(name, healthUrl, dependencies, platform, platformId, null, null);
+    this(name, healthUrl, dependencies, platform, platformId, null, null, null);
   }
 
   /** A third party the service depends on, with its public Statuspage-format status page. */

@@ -57,6 +57,16 @@ abstract class ValidatedIncidentWorkflow implements IncidentWorkflow {
   }
 
   @Override
+  public void validateAttachPlaybook(PlaybookAttachment attachment) {
+    refusals().attachPlaybook(attachment);
+  }
+
+  @Override
+  public void validateTickChecklist(ChecklistTick tick) {
+    refusals().tickChecklist(tick);
+  }
+
+  @Override
   public void validateRollback(RollbackOrder order) {
     refusals().rollback(order);
   }

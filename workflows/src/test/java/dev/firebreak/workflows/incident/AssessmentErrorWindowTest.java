@@ -24,7 +24,8 @@ class AssessmentErrorWindowTest {
             List.of(),
             List.of(),
             List.of(),
-            List.of(count));
+            List.of(count),
+            List.of());
 
     assertThat(assessment.results())
         .containsExactly(

@@ -65,6 +65,16 @@ class IncidentWorkflowReplayTest {
         });
     record("escalation-exhausted", (incident, env) -> env.sleep(Duration.ofMinutes(15 * 7 + 1)));
     record(
+        "playbook-probes",
+        IncidentPolicies.recoup().withPlaybook(PlaybookProbesTest.payments()),
+        (incident, env) -> {
+          incident.acknowledge(new Acknowledgement("bob"));
+          env.sleep(Duration.ofMinutes(1));
+          incident.tickChecklist(new ChecklistTick(1, "bob"));
+          incident.resolve(new Resolution("bob", "fixed", null));
+          env.sleep(Duration.ofMinutes(2));
+        });
+    record(
         "reopened-during-monitoring",
         (incident, env) -> {
           incident.acknowledge(new Acknowledgement("bob"));

@@ -7,6 +7,8 @@ import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.diagnostics.Probe;
+import dev.firebreak.workflows.diagnostics.ProbeResult;
 import dev.firebreak.workflows.diagnostics.StatusPageCheck;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
@@ -43,6 +45,25 @@ public class ScriptedDiagnostics implements DiagnosticsActivities {
     return dependencyDegraded
         ? new DependencyStatus(check.dependency(), "major", "Partial System Outage", true, false)
         : new DependencyStatus(check.dependency(), "none", "All Systems Operational", false, false);
+  }
+
+  /** Probes pass unless the test names the ones that fail. */
+  public final java.util.Set<String> failingProbes =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  public final List<Probe> probes = new CopyOnWriteArrayList<>();
+
+  @Override
+  public ProbeResult probe(Probe probe) {
+    probes.add(probe);
+    boolean passed = !failingProbes.contains(probe.name());
+    return new ProbeResult(
+        probe.name(),
+        probe.kind(),
+        probe.critical(),
+        passed,
+        passed ? "HTTP 200" : "HTTP 200, $.status is \"fail\" (expected $.status == \"pass\")",
+        false);
   }
 
   @Override
