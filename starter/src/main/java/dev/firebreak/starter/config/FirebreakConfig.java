@@ -23,7 +23,8 @@ public record FirebreakConfig(
     AlertsConfig alerts,
     List<JobConfig> jobs,
     HealthChecksConfig healthChecks,
-    List<HeartbeatConfig> heartbeats) {
+    List<HeartbeatConfig> heartbeats,
+    OnCallConfig oncall) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -37,6 +38,7 @@ public record FirebreakConfig(
     jobs = ConfigShape.listOf(jobs);
     healthChecks = healthChecks == null ? HealthChecksConfig.defaults() : healthChecks;
     heartbeats = ConfigShape.listOf(heartbeats);
+    oncall = oncall == null ? OnCallConfig.none() : oncall;
   }
 
   public Optional<ServiceConfig> service(String name) {
@@ -66,6 +68,7 @@ public record FirebreakConfig(
         alerts,
         jobs,
         healthChecks,
-        heartbeats);
+        heartbeats,
+        oncall);
   }
 }
