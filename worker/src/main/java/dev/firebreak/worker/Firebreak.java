@@ -5,6 +5,7 @@ import dev.firebreak.starter.cli.HeartbeatCommand;
 import dev.firebreak.starter.cli.IncidentCommand;
 import dev.firebreak.starter.cli.JobCommand;
 import dev.firebreak.starter.cli.MaintenanceCommand;
+import dev.firebreak.starter.cli.OnCallCommand;
 import dev.firebreak.starter.cli.RollbackCommand;
 import dev.firebreak.starter.config.InvalidConfigException;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       MaintenanceCommand.class,
       JobCommand.class,
       HeartbeatCommand.class,
+      OnCallCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -4,102 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.firebreak.starter.config.ConfigLoader;
-import dev.firebreak.starter.config.FirebreakConfig;
-import dev.firebreak.starter.service.ApiCaller;
-import dev.firebreak.starter.service.ApiTokens;
-import dev.firebreak.starter.service.Role;
-import dev.firebreak.workflows.common.TaskQueue;
-import dev.firebreak.workflows.incident.RecordingChat;
-import dev.firebreak.workflows.oncall.HandoffActivities;
-import dev.firebreak.workflows.oncall.OnCallScheduleWorkflowImpl;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.temporal.testing.TestEnvironmentOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class OnCallApiTest {
 
-  /** One schedule that always has Alice (a daily rotation of one), and one of Bob on weekdays. */
-  static final String CONFIG =
-      """
-      organisation: Test
-      escalation:
-        levels:
-          - { name: primary, targets: ["slack:U0ALICE"] }
-      services:
-        - { name: api }
-      oncall:
-        schedules:
-          - name: primary
-            services: [api]
-            layers:
-              - name: Primary
-                turn: daily
-                start: 2026-01-01
-                participants:
-                  - { name: Alice, slackUserId: U0ALICE, phone: "+447700900001" }
-          - name: office
-            layers:
-              - name: Office
-                turn: weekly
-                start: 2026-01-05
-                participants: [{ name: Bob, slackUserId: U0BOB }]
-                restrictions: [{ days: [mon, tue, wed, thu, fri], from: "09:00", to: "17:00" }]
-      """;
+  @RegisterExtension final RunningOnCallApi api = new RunningOnCallApi();
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private TestWorkflowEnvironment temporal;
-  private ApiServer server;
   private ApiRequests requests;
 
   @BeforeEach
-  void start() {
-    temporal =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    Worker worker = temporal.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(OnCallScheduleWorkflowImpl.class);
-    HandoffActivities noIncidents = services -> List.of();
-    worker.registerActivitiesImplementations(new RecordingChat(), noIncidents);
-    temporal.start();
-    FirebreakConfig config = new ConfigLoader().load(CONFIG);
-    ApiTokens tokens =
-        ApiTokens.none()
-            .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
-            .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
-    server =
-        new ApiServer(
-                temporal.getWorkflowClient(),
-                config,
-                tokens,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> true,
-                false)
-            .start("127.0.0.1", 0);
-    requests = new ApiRequests(() -> "http://127.0.0.1:" + server.port());
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
-    temporal.close();
+  void requests() {
+    requests = new ApiRequests(api::baseUrl);
   }
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
