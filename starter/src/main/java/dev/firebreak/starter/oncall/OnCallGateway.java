@@ -31,6 +31,11 @@ public final class OnCallGateway {
     this.clock = clock;
   }
 
+  /** The configured schedules' names, in config order. */
+  public List<String> names() {
+    return schedules.specs().stream().map(ScheduleSpec::name).toList();
+  }
+
   /** Who each schedule has on call now, in config order. */
   public List<OnCallAnswer> now() {
     Instant now = clock.instant();
