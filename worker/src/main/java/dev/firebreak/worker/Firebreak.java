@@ -5,6 +5,7 @@ import dev.firebreak.starter.cli.HeartbeatCommand;
 import dev.firebreak.starter.cli.IncidentCommand;
 import dev.firebreak.starter.cli.JobCommand;
 import dev.firebreak.starter.cli.MaintenanceCommand;
+import dev.firebreak.starter.cli.OnCallCommand;
 import dev.firebreak.starter.cli.PlaybookCommand;
 import dev.firebreak.starter.cli.RollbackCommand;
 import dev.firebreak.starter.config.InvalidConfigException;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       JobCommand.class,
       HeartbeatCommand.class,
       PlaybookCommand.class,
+      OnCallCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })

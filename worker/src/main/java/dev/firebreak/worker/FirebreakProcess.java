@@ -10,6 +10,7 @@ import dev.firebreak.starter.api.ApiServer;
 import dev.firebreak.starter.api.TemporalProbe;
 import dev.firebreak.starter.config.HeartbeatSpecFactory;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
+import dev.firebreak.starter.config.OnCallSpecs;
 import dev.firebreak.starter.config.SecretResolver;
 import dev.firebreak.starter.heartbeats.HeartbeatPings;
 import dev.firebreak.starter.heartbeats.HeartbeatReconciler;
@@ -17,6 +18,10 @@ import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
 import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.maintenance.RunningWindows;
+import dev.firebreak.starter.oncall.OnCallLookup;
+import dev.firebreak.starter.oncall.OnCallReconciler;
+import dev.firebreak.starter.oncall.OnCallSchedules;
+import dev.firebreak.starter.oncall.OpenIncidentLines;
 import dev.firebreak.starter.rollbacks.RollbackLocks;
 import dev.firebreak.starter.schedules.DueSignals;
 import dev.firebreak.starter.schedules.RecurringWindows;
@@ -34,6 +39,7 @@ import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
+import dev.firebreak.workflows.oncall.OnCallScheduleWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
@@ -155,10 +161,15 @@ final class FirebreakProcess implements AutoCloseable {
           JobTickWorkflowImpl.class,
           JobFanOutWorkflowImpl.class,
           RecurringWindowWorkflowImpl.class,
-          HeartbeatWorkflowImpl.class);
+          HeartbeatWorkflowImpl.class,
+          OnCallScheduleWorkflowImpl.class);
       worker.registerActivitiesImplementations(providers.implementations());
       worker.registerActivitiesImplementations(
           new RollbackLocks(client), new RunningWindows(client), new DueSignals(client));
+      worker.registerActivitiesImplementations(
+          new OnCallLookup(onCallSchedules(client, settings)),
+          new OpenIncidentLines(
+              IncidentServices.of(client, settings.config(), settings.searchAttributes()).reads()));
       workers.start();
       log.info(
           "Worker polling task queue '{}' on {} (namespace {}, {})",
@@ -176,6 +187,7 @@ final class FirebreakProcess implements AutoCloseable {
           .reconcile();
       new HeartbeatReconciler(new HeartbeatWorkflows(client, TaskQueue.NAME))
           .reconcile(heartbeatSpecs(settings).specs());
+      new OnCallReconciler(onCallSchedules(client, settings)).reconcile();
     }
 
     ApiServer api = null;
@@ -252,6 +264,11 @@ final class FirebreakProcess implements AutoCloseable {
     return directory == null || directory.isBlank()
         ? null
         : AlertJournal.open(Path.of(directory.trim()));
+  }
+
+  private static OnCallSchedules onCallSchedules(WorkflowClient client, ProcessSettings settings) {
+    return new OnCallSchedules(
+        client, TaskQueue.NAME, OnCallSpecs.schedules(settings.config().oncall()));
   }
 
   private static HeartbeatSpecFactory heartbeatSpecs(ProcessSettings settings) {

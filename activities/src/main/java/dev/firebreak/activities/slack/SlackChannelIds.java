@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  */
 final class SlackChannelIds {
 
-  private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{8,}");
+  // A member id (U…, W…) is an address too: chat.postMessage to it lands in the app's direct
+  // message with that person, which is how handoff notices reach them (and how a retry finds them).
+  private static final Pattern CHANNEL_ID = Pattern.compile("[CGDUW][A-Z0-9]{8,}");
   private static final int PAGE_SIZE = 200;
   private static final int MAX_PAGES = 20;
 

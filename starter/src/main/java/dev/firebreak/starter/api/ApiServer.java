@@ -2,6 +2,7 @@ package dev.firebreak.starter.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.config.OnCallSpecs;
 import dev.firebreak.starter.heartbeats.HeartbeatGateway;
 import dev.firebreak.starter.heartbeats.HeartbeatPings;
 import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
@@ -9,6 +10,8 @@ import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.incidents.OpenIncidentGauges;
 import dev.firebreak.starter.jobs.JobGateway;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.oncall.OnCallGateway;
+import dev.firebreak.starter.oncall.OnCallSchedules;
 import dev.firebreak.starter.rollbacks.IncidentRollbacks;
 import dev.firebreak.starter.service.ApiCaller;
 import dev.firebreak.starter.service.ApiTokens;
@@ -162,6 +165,14 @@ public final class ApiServer {
         new HeartbeatRoutes(
             new HeartbeatGateway(heartbeats, heartbeats.workflows(), incidents.deadlines()),
             new JsonBodies(json));
+    OnCallRoutes oncallRoutes =
+        new OnCallRoutes(
+            new OnCallGateway(
+                new OnCallSchedules(
+                    incidents.client(), TaskQueue.NAME, OnCallSpecs.schedules(config.oncall())),
+                Clock.systemUTC()),
+            new JsonBodies(json),
+            Clock.systemUTC());
     TemporalFailures failures = new TemporalFailures();
     this.app =
         Javalin.create(
@@ -187,6 +198,7 @@ public final class ApiServer {
               maintenanceRoutes.register(routes);
               jobRoutes.register(routes);
               heartbeatRoutes.register(routes);
+              oncallRoutes.register(routes);
               extraRoutes.accept(routes);
               routes.exception(
                   HttpResponseException.class,

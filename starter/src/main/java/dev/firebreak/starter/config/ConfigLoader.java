@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +48,17 @@ public final class ConfigLoader {
 
   private final Map<String, String> urlVariables;
   private final ConfigWarnings warnings;
+  private final OnCallWarnings oncallWarnings;
 
   public ConfigLoader(Map<String, String> urlVariables) {
-    this(urlVariables, System::getenv);
+    this(urlVariables, System::getenv, Clock.systemUTC());
   }
 
-  private ConfigLoader(Map<String, String> urlVariables, Function<String, String> environment) {
+  private ConfigLoader(
+      Map<String, String> urlVariables, Function<String, String> environment, Clock clock) {
     this.urlVariables = Map.copyOf(urlVariables);
     this.warnings = new ConfigWarnings(environment);
+    this.oncallWarnings = new OnCallWarnings(clock);
   }
 
   /** A loader that expands no URL variables: for production files. */
@@ -71,7 +75,15 @@ public final class ConfigLoader {
    *     System::getenv})
    */
   public static ConfigLoader forCheck(Function<String, String> environment) {
-    return new ConfigLoader(Map.of(DEV_URL_VARIABLE, CHECKED_DEV_URL), environment);
+    return forCheck(environment, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the time {@code config check} runs, from which coverage gaps in the next 14 days
+   *     are looked for
+   */
+  public static ConfigLoader forCheck(Function<String, String> environment, Clock clock) {
+    return new ConfigLoader(Map.of(DEV_URL_VARIABLE, CHECKED_DEV_URL), environment, clock);
   }
 
   public ConfigCheck check(String text) {
@@ -106,9 +118,12 @@ public final class ConfigLoader {
       problems.add(new ConfigProblem("(file)", "cannot be read: " + e.getMessage()));
       return new ConfigCheck(null, problems);
     }
-    List<ConfigProblem> warned = warnings.of(config);
+    List<ConfigProblem> warned = new ArrayList<>(warnings.of(config));
     config = config.withUrls(this::expand);
     problems.addAll(validator.validate(config));
+    if (problems.isEmpty()) {
+      oncallWarnings.check(config, (path, message) -> warned.add(new ConfigProblem(path, message)));
+    }
     return new ConfigCheck(config, problems, warned);
   }
 

@@ -63,6 +63,7 @@ public final class ConfigValidator {
     AlertsConfigCheck.check(config, report);
     JobConfigCheck.check(config, report);
     HeartbeatConfigCheck.check(config, report);
+    OnCallConfigCheck.check(config, report);
     HealthChecksConfigCheck.check(config.healthChecks(), report);
     PlaybookConfigCheck.check(config, report);
     return problems;

@@ -29,7 +29,8 @@ public record FirebreakConfig(
     HealthChecksConfig healthChecks,
     List<HeartbeatConfig> heartbeats,
     @Secret String heartbeatPingKey,
-    List<PlaybookConfig> playbooks) {
+    List<PlaybookConfig> playbooks,
+    OnCallConfig oncall) {
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -44,6 +45,7 @@ public record FirebreakConfig(
     healthChecks = healthChecks == null ? HealthChecksConfig.defaults() : healthChecks;
     heartbeats = ConfigShape.listOf(heartbeats);
     playbooks = ConfigShape.listOf(playbooks);
+    oncall = oncall == null ? OnCallConfig.none() : oncall;
   }
 
   public Optional<PlaybookConfig> playbook(String name) {
@@ -83,6 +85,7 @@ public record FirebreakConfig(
         healthChecks,
         heartbeats,
         heartbeatPingKey,
-        playbooks.stream().map(p -> p == null ? null : p.withUrls(expand)).toList());
+        playbooks.stream().map(p -> p == null ? null : p.withUrls(expand)).toList(),
+        oncall);
   }
 }

@@ -13,11 +13,15 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.HeartbeatConfig;
+import dev.firebreak.starter.config.OnCallSpecs;
 import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
 import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
+import dev.firebreak.starter.oncall.OnCallGateway;
+import dev.firebreak.starter.oncall.OnCallSchedules;
 import dev.firebreak.starter.rollbacks.IncidentRollbacks;
 import dev.firebreak.starter.service.TemporalFailures;
+import dev.firebreak.workflows.common.TaskQueue;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +108,11 @@ public final class SlackEndpoints implements AutoCloseable {
                     ? List.of()
                     : config.heartbeats().stream().map(HeartbeatConfig::name).toList(),
                 heartbeats),
+            new OnCallCommands(
+                new OnCallGateway(
+                    new OnCallSchedules(
+                        incidents.client(), TaskQueue.NAME, OnCallSpecs.schedules(config.oncall())),
+                    Clock.systemUTC())),
             SlackRoles.from(config.providers().slack()),
             replies,
             config,

@@ -48,6 +48,7 @@ final class SlackHandlers {
   private final IncidentCommands commands;
   private final MaintenanceCommands maintenance;
   private final HeartbeatCommands heartbeats;
+  private final OnCallCommands oncall;
   private final SlackRoles roles;
   private final DeferredReplies replies;
   private final FirebreakConfig config;
@@ -60,6 +61,7 @@ final class SlackHandlers {
       IncidentCommands commands,
       MaintenanceCommands maintenance,
       HeartbeatCommands heartbeats,
+      OnCallCommands oncall,
       SlackRoles roles,
       DeferredReplies replies,
       FirebreakConfig config,
@@ -67,6 +69,7 @@ final class SlackHandlers {
     this.commands = commands;
     this.maintenance = maintenance;
     this.heartbeats = heartbeats;
+    this.oncall = oncall;
     this.roles = roles;
     this.replies = replies;
     this.config = config;
@@ -109,6 +112,11 @@ final class SlackHandlers {
     if (HeartbeatCommands.COMMAND.equals(p.getCommand())) {
       SlackReply reply = replies.within(() -> heartbeats.run(text), PENDING, p.getResponseUrl());
       return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()));
+    }
+    if (OnCallCommands.COMMAND.equals(p.getCommand())) {
+      SlackReply reply = replies.within(() -> oncall.run(text, actor), PENDING, p.getResponseUrl());
+      return ctx.ack(
+          r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral").text(reply.text()));
     }
     SlashCommand command = parser.parse(text);
     if (command instanceof SlashCommand.OpenDeclareForm

@@ -25,5 +25,8 @@ public final class Refusals {
   /** A maintenance window whose times are beyond the limits; it fails before changing anything. */
   public static final String INVALID_WINDOW = "InvalidWindow";
 
+  /** An on-call override whose span or person is not acceptable; it changes nothing. */
+  public static final String INVALID_OVERRIDE = "InvalidOverride";
+
   private Refusals() {}
 }

@@ -7,6 +7,7 @@ import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
+import dev.firebreak.workflows.oncall.OnCallScheduleWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
@@ -28,7 +29,8 @@ final class WorkflowImplementations {
           RollbackWorkflowImpl.class,
           RollbackLockWorkflowImpl.class,
           WebhookRetryWorkflowImpl.class,
-          HeartbeatWorkflowImpl.class);
+          HeartbeatWorkflowImpl.class,
+          OnCallScheduleWorkflowImpl.class);
 
   private WorkflowImplementations() {}
 }
