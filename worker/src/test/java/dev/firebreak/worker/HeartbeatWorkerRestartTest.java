@@ -20,6 +20,7 @@ import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -49,7 +50,10 @@ class HeartbeatWorkerRestartTest {
     worker.registerWorkflowImplementationTypes(
         HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+        new RecordingChat(),
+        new RecordingPager(),
+        new ScriptedDiagnostics(),
+        new RecordingNotices());
   }
 
   @Test

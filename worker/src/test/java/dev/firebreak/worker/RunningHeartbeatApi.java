@@ -24,6 +24,7 @@ import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -82,7 +83,10 @@ final class RunningHeartbeatApi implements AfterEachCallback {
     worker.registerWorkflowImplementationTypes(
         HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+        new RecordingChat(),
+        new RecordingPager(),
+        new ScriptedDiagnostics(),
+        new RecordingNotices());
     temporal.start();
     var client = temporal.getWorkflowClient();
     IncidentServices incidents = IncidentServices.of(client, config, false);

@@ -146,6 +146,8 @@ public final class MaintenanceConfigCheck {
     ConfigValidator.checkOptionalDuration(
         path + ".monitoringPeriod", window.monitoringPeriod(), report);
     ConfigValidator.checkOptionalDuration(
+        path + ".silenceTail", window.silenceTail(), "1m", "1d", report);
+    ConfigValidator.checkOptionalDuration(
         path + ".monitoringInterval", window.monitoringInterval(), report);
     ConfigValidator.checkOptionalDuration(
         path + ".manualStepTimeout", window.manualStepTimeout(), report);

@@ -78,7 +78,8 @@ public final class MaintenancePlanFactory {
                 .toList()
             : List.of(),
         Severity.valueOf(template.incidentSeverity()),
-        incidents.forService(services.get(0)));
+        incidents.forService(services.get(0)),
+        template.silenceTail() == null ? null : DurationText.require(template.silenceTail()));
   }
 
   private static List<MaintenanceStep> steps(List<MaintenanceStepConfig> steps) {

@@ -14,6 +14,9 @@ import java.util.List;
  * @param maintenanceMode the HTTP actions that switch the application's maintenance mode; optional
  * @param rollback whether a failed post-check rolls back the window's services that have a platform
  * @param incidentSeverity the severity of the incident a failed post-check declares
+ * @param silenceTail how long after the window ends its services' alerts stay silenced (a deploy
+ *     settling, caches warming); none when unset. From the pre-checks to the end plus this tail,
+ *     their alerts are recorded on the window's timeline instead of paging
  */
 public record MaintenanceWindowConfig(
     String name,
@@ -30,7 +33,8 @@ public record MaintenanceWindowConfig(
     String monitoringInterval,
     String manualStepTimeout,
     Boolean rollback,
-    String incidentSeverity) {
+    String incidentSeverity,
+    String silenceTail) {
 
   public MaintenanceWindowConfig {
     services = ConfigShape.listOf(services);
@@ -49,7 +53,8 @@ public record MaintenanceWindowConfig(
   /** The template of a window whose services have none in the config. */
   static MaintenanceWindowConfig defaults() {
     return new MaintenanceWindowConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /**

@@ -7,8 +7,11 @@ import dev.firebreak.workflows.maintenance.IncidentNotice;
 import dev.firebreak.workflows.maintenance.MaintenanceNoticeActivities;
 import dev.firebreak.workflows.maintenance.MaintenanceView;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
+import dev.firebreak.workflows.maintenance.SilencedAlert;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -33,6 +36,7 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
   public static final String WORKFLOW_TYPE = MaintenanceWindowWorkflow.class.getSimpleName();
 
   private final WorkflowClient client;
+  private final Clock clock;
   private final Queue<IncidentNotice> pending = new ConcurrentLinkedQueue<>();
   // One daemon thread: notices are rare (critical incidents) and need no shutdown of their own.
   private final Executor notifier =
@@ -44,7 +48,12 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
           });
 
   public RunningWindows(WorkflowClient client) {
+    this(client, Clock.systemUTC());
+  }
+
+  public RunningWindows(WorkflowClient client, Clock clock) {
     this.client = client;
+    this.clock = clock;
   }
 
   public List<String> workflowIds() {
@@ -94,6 +103,45 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
           batch.stream().map(IncidentNotice::incidentId).toList(),
           e.getMessage());
     }
+  }
+
+  /**
+   * Asks the open windows whether one silences the alert's service and, if one does, records the
+   * alert on it. The answer is read from the windows themselves, so an extension or an early end is
+   * seen at once. A window that cannot be asked silences nothing: an alert that pages for nothing
+   * is better than one that never pages.
+   */
+  @Override
+  public Instant silence(SilencedAlert alert) {
+    Instant now = clock.instant();
+    try {
+      for (String workflowId : workflowIds()) {
+        MaintenanceWindowWorkflow window =
+            client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId);
+        MaintenanceView view = window.state();
+        if (view.silenceEnds() != null
+            && now.isBefore(view.silenceEnds())
+            && view.services().contains(alert.service())) {
+          window.recordSilenced(alert);
+          log.info(
+              "{}: {} alert '{}' on {} silenced by maintenance {} until {}",
+              alert.incidentId(),
+              alert.alert().source(),
+              alert.alert().title(),
+              alert.service(),
+              view.id(),
+              view.silenceEnds());
+          return view.silenceEnds();
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "{}: could not ask the maintenance windows whether {} is silenced; it pages: {}",
+          alert.incidentId(),
+          alert.service(),
+          e.getMessage());
+    }
+    return null;
   }
 
   private void record(

@@ -52,6 +52,19 @@ final class HeartbeatIncidents {
         ChildWorkflowOptions.newBuilder().setTaskQueue(TaskQueue.NAME));
   }
 
+  /** The outage as an alert, for the maintenance window that silences it to record. */
+  static AlertReceived outage(HeartbeatSpec spec, String title, String description) {
+    return new AlertReceived(
+        ALERT_SOURCE,
+        HeartbeatWorkflow.workflowId(spec.name()),
+        true,
+        title,
+        spec.severity(),
+        description,
+        null,
+        true);
+  }
+
   /**
    * Resolves the way an alert's resolution does: a note on the timeline, then the incident's own
    * alert intake resolves it (refused, and said so on its timeline, while health checks fail).

@@ -1,6 +1,10 @@
 package dev.firebreak.workflows.heartbeat;
 
 import dev.firebreak.workflows.common.Refusals;
+import dev.firebreak.workflows.maintenance.MaintenanceNoticeActivities;
+import dev.firebreak.workflows.maintenance.SilencedAlert;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
@@ -26,6 +30,14 @@ import org.slf4j.Logger;
 public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
 
   private static final Logger log = Workflow.getLogger(HeartbeatWorkflowImpl.class);
+  private static final ActivityOptions SILENCE_CHECK =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+          .build();
+
+  private final MaintenanceNoticeActivities notices =
+      Workflow.newActivityStub(MaintenanceNoticeActivities.class, SILENCE_CHECK);
 
   static final int RECENT_PINGS = 10;
 
@@ -59,6 +71,8 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
   private boolean retired;
   private HeartbeatPing failure;
   private HeartbeatPing recovery;
+  // Until when a maintenance window silences this outage; null when nothing does.
+  private Instant silencedUntil;
 
   @WorkflowInit
   public HeartbeatWorkflowImpl(HeartbeatInput input) {
@@ -88,7 +102,7 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
     state = clock.stateAt(record(), now());
     publish();
     while (true) {
-      arm(clock.nextChange(record(), now()));
+      arm(earliest(clock.nextChange(record(), now()), silencedUntil));
       Workflow.await(() -> deadlineCame || changed || retired || historyIsLong());
       deadlineCame = false;
       changed = false;
@@ -158,6 +172,10 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
       if (incidentId != null && next != HeartbeatState.DOWN) {
         resolve(good);
       }
+      if (next != HeartbeatState.DOWN) {
+        // Back before the silence ended: nothing to declare, and a later outage is asked anew.
+        silencedUntil = null;
+      }
     }
     if (next == HeartbeatState.DOWN && incidentId == null) {
       HeartbeatRecord record = record();
@@ -176,6 +194,9 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
   // ---- Incidents -----------------------------------------------------------------------------
 
   private void declare(String title, String description, String what) {
+    if (silenced(title, description)) {
+      return;
+    }
     String id = HeartbeatIncidents.incidentId(spec, now(), ++incidentsDeclared);
     Optional<String> notStarted = HeartbeatIncidents.declare(spec, id, title, description, what);
     if (notStarted.isEmpty()) {
@@ -184,6 +205,50 @@ public class HeartbeatWorkflowImpl implements HeartbeatWorkflow {
     } else {
       log.warn("heartbeat {} could not declare {}: {}", spec.name(), id, notStarted.get());
     }
+  }
+
+  /**
+   * Whether a maintenance window on the service silences the outage now. The window records it; the
+   * heartbeat wakes when the silence ends and, still down, declares then. A window that cannot be
+   * asked silences nothing: paging for nothing beats never paging.
+   */
+  private boolean silenced(String title, String description) {
+    if (silencedUntil != null && now().isBefore(silencedUntil)) {
+      return true;
+    }
+    silencedUntil = null;
+    if (Workflow.getVersion(HeartbeatVersions.SILENCE, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return false;
+    }
+    SilencedAlert outage =
+        new SilencedAlert(
+            HeartbeatIncidents.incidentId(spec, now(), incidentsDeclared + 1),
+            spec.service(),
+            now(),
+            HeartbeatIncidents.outage(spec, title, description),
+            true);
+    try {
+      Instant until = notices.silence(outage);
+      if (until != null && now().isBefore(until)) {
+        silencedUntil = until;
+        log.info("heartbeat {}: {} silenced by maintenance until {}", spec.name(), title, until);
+        return true;
+      }
+    } catch (ActivityFailure unanswered) {
+      log.warn(
+          "heartbeat {}: could not ask the maintenance windows, so it pages: {}",
+          spec.name(),
+          unanswered.getMessage());
+    }
+    return false;
+  }
+
+  private static Optional<Instant> earliest(Optional<Instant> next, Instant silenceEnds) {
+    if (silenceEnds == null || next.isPresent() && next.get().isBefore(silenceEnds)) {
+      return next;
+    }
+    return Optional.of(silenceEnds);
   }
 
   private void resolve(HeartbeatPing good) {

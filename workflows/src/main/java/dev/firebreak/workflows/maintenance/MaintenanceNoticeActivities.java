@@ -2,6 +2,7 @@ package dev.firebreak.workflows.maintenance;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.time.Instant;
 
 /**
  * Tells the maintenance windows that are running now of a P0/P1 incident, however it was declared
@@ -13,4 +14,11 @@ public interface MaintenanceNoticeActivities {
 
   @ActivityMethod
   void tellRunningWindows(IncidentNotice notice);
+
+  /**
+   * Records the alert on the running window that silences its service, and says until when; null
+   * when no window silences the service, and the alert pages as usual.
+   */
+  @ActivityMethod
+  Instant silence(SilencedAlert alert);
 }

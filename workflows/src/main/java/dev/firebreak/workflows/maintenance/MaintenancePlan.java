@@ -20,6 +20,8 @@ import java.util.List;
  * @param manualStepTimeout how long a manual step waits for a person before it counts as failed
  * @param rollbacks the services rolled back when a post-check fails; empty for none
  * @param incidentPolicy what the incident declared on a failed post-check runs by
+ * @param silenceTail how long after the window its services' alerts stay silenced; null (a window
+ *     scheduled before silences existed) for none
  */
 public record MaintenancePlan(
     String channel,
@@ -37,4 +39,5 @@ public record MaintenancePlan(
     Duration manualStepTimeout,
     List<ServiceRollback> rollbacks,
     Severity incidentSeverity,
-    IncidentPolicy incidentPolicy) {}
+    IncidentPolicy incidentPolicy,
+    Duration silenceTail) {}

@@ -9,6 +9,8 @@ import java.util.List;
  * @param waitingFor the manual step waiting for confirmation, or null
  * @param incidentId the incident declared when a post-check failed, or null
  * @param outcome the latest sentence: how it ended, or why it stopped
+ * @param silenceEnds until when alerts for its services are recorded instead of paging; null when
+ *     they page (before the window runs, and once the silence is over)
  */
 public record MaintenanceView(
     String id,
@@ -22,4 +24,5 @@ public record MaintenanceView(
     String incidentId,
     String requestedBy,
     String outcome,
-    List<MaintenanceEntry> timeline) {}
+    List<MaintenanceEntry> timeline,
+    Instant silenceEnds) {}

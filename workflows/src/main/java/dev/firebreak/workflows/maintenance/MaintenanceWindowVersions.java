@@ -26,6 +26,9 @@ public final class MaintenanceWindowVersions {
   /** A window undoes only what it changed. */
   public static final String ONLY_WHAT_CHANGED = "window-undoes-only-what-it-changed";
 
+  /** Alerts for the window's services are silenced until its end plus the tail. */
+  public static final String SILENCE = "window-silences-its-alerts";
+
   public static final List<VersionedChange> CHANGES =
       List.of(
           new VersionedChange(
@@ -75,7 +78,16 @@ public final class MaintenanceWindowVersions {
                   "maintenance/completed-extended-confirmed.json",
                   "maintenance/post-check-failed-locked-rollback.json"),
               true,
-              whenNoRunStartedBefore("829058d", "2026-12-04")));
+              whenNoRunStartedBefore("829058d", "2026-12-04")),
+          new VersionedChange(
+              SILENCE,
+              "From its pre-checks to its end plus the plan's silence tail, alerts for the window's services are recorded"
+                  + " on its timeline instead of paging; what still fires when the silence ends declares its incident then.",
+              "Alerts page during the window as at any other time.",
+              List.of("maintenance/silenced-alert-declared-after-tail.json"),
+              List.of("maintenance/completed-extended-confirmed.json"),
+              true,
+              whenNoRunStartedBefore("m1-work", "2026-12-04")));
 
   private MaintenanceWindowVersions() {}
 }

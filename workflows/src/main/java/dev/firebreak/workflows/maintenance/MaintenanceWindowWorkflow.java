@@ -46,6 +46,9 @@ public interface MaintenanceWindowWorkflow {
   @SignalMethod(description = "Record a P0/P1 incident declared while the window runs")
   void recordIncident(IncidentNotice notice);
 
+  @SignalMethod(description = "Record an alert for a service under maintenance instead of paging")
+  void recordSilenced(SilencedAlert alert);
+
   @QueryMethod(description = "Status, planned times, the step in progress and the outcome")
   MaintenanceView state();
 

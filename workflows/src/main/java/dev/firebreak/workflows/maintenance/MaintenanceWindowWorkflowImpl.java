@@ -41,6 +41,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   private final WindowStatusPage statusPage;
   private final WindowRollbacks rollbacks;
   private final WindowIncident incident;
+  private final WindowSilence silence;
 
   private MaintenanceStatus status = MaintenanceStatus.SCHEDULED;
   private Instant end;
@@ -62,6 +63,7 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     this.calls = new WindowCalls(request, plan, checklist, this::record);
     this.rollbacks = new WindowRollbacks(request, plan, this::record);
     this.incident = new WindowIncident(request, plan, this::record);
+    this.silence = new WindowSilence(request, plan, this::record);
   }
 
   @Override
@@ -374,6 +376,14 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
   }
 
   @Override
+  public void recordSilenced(SilencedAlert alert) {
+    if (alert == null || alert.alert() == null || alert.incidentId() == null) {
+      return;
+    }
+    silence.record(alert);
+  }
+
+  @Override
   public MaintenanceView state() {
     return new MaintenanceView(
         request.id(),
@@ -387,7 +397,8 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
         incident.id(),
         request.requestedBy(),
         outcome,
-        timeline.entries());
+        timeline.entries(),
+        silence.ends(status, end));
   }
 
   @Override
@@ -404,6 +415,11 @@ public class MaintenanceWindowWorkflowImpl implements MaintenanceWindowWorkflow 
     statusPage.complete(sentence);
     setStatus(finalStatus);
     log.info("{} {}", request.id(), sentence);
+    if (Workflow.getVersion(MaintenanceWindowVersions.SILENCE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      silence.endAfterTail(now());
+    } else {
+      silence.endWithoutTail();
+    }
     Workflow.await(Workflow::isEveryHandlerFinished);
     return state();
   }

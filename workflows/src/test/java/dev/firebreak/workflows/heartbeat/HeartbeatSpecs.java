@@ -7,6 +7,7 @@ import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -73,7 +74,10 @@ public final class HeartbeatSpecs {
     worker.registerWorkflowImplementationTypes(
         HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+        new RecordingChat(),
+        new RecordingPager(),
+        new ScriptedDiagnostics(),
+        new RecordingNotices());
     env.start();
   }
 

@@ -8,6 +8,7 @@ import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -53,7 +54,10 @@ class HeartbeatWorkflowReplayTest {
       worker.registerWorkflowImplementationTypes(
           HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(
-          new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics());
+          new RecordingChat(),
+          new RecordingPager(),
+          new ScriptedDiagnostics(),
+          new RecordingNotices());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
       HeartbeatSpec spec =
@@ -89,6 +93,48 @@ class HeartbeatWorkflowReplayTest {
           HeartbeatWorkflow.workflowId(spec.name()),
           HISTORIES,
           "down-resolved-run-failed-paused-reconfigured");
+    }
+  }
+
+  /**
+   * Records only the maintenance silence's history ({@code -Dfirebreak.recordHistories=silence}),
+   * so the history pinning the branch before it keeps the version it was recorded at.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "silence")
+  void recordSilenceHistory() throws IOException {
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setInitialTime(HeartbeatWorkflowTest.START)
+                .build())) {
+      RecordingNotices notices = new RecordingNotices();
+      notices.silencedUntil = HeartbeatWorkflowTest.START.plus(Duration.ofHours(1));
+      Worker worker = env.newWorker(TaskQueue.NAME);
+      worker.registerWorkflowImplementationTypes(
+          HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new RecordingChat(), new RecordingPager(), new ScriptedDiagnostics(), notices);
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      HeartbeatSpec spec =
+          HeartbeatSpecs.every(
+              "webhook-retry",
+              Duration.ofMinutes(15),
+              Duration.ofMinutes(5),
+              Duration.ofMinutes(10));
+      HeartbeatWorkflow heartbeat = HeartbeatSpecs.start(client, spec);
+
+      heartbeat.ping(ping(env, PingKind.SUCCESS, null, null));
+      env.sleep(Duration.ofMinutes(70));
+      heartbeat.retire();
+      WorkflowStub.fromTyped(heartbeat).getResult(HeartbeatView.class);
+
+      CommittedHistories.save(
+          client,
+          HeartbeatWorkflow.workflowId(spec.name()),
+          HISTORIES,
+          "silenced-by-maintenance-then-declared");
     }
   }
 

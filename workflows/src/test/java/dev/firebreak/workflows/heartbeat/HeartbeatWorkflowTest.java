@@ -14,6 +14,7 @@ import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -39,6 +40,7 @@ class HeartbeatWorkflowTest {
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
   private final RecordingChat chat = new RecordingChat();
+  private final RecordingNotices notices = new RecordingNotices();
 
   /**
    * The worker listens on {@link TaskQueue#NAME}: a heartbeat declares its incident as a child on
@@ -54,7 +56,8 @@ class HeartbeatWorkflowTest {
     Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(
         HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(chat, new RecordingPager(), new ScriptedDiagnostics());
+    worker.registerActivitiesImplementations(
+        chat, new RecordingPager(), new ScriptedDiagnostics(), notices);
     env.start();
     client = env.getWorkflowClient();
   }
@@ -90,6 +93,57 @@ class HeartbeatWorkflowTest {
     assertThat(view.state()).isEqualTo(HeartbeatState.NEW);
     assertThat(view.incidentId()).isNull();
     assertThat(view.expectedAt()).isNull();
+  }
+
+  @Test
+  void
+      aHeartbeatDownDuringMaintenanceIsRecordedOnTheWindowAndDeclaredOnlyIfStillDownWhenTheSilenceEnds() {
+    notices.silencedUntil = START.plus(Duration.ofHours(1));
+    HeartbeatWorkflow heartbeat = start(HeartbeatSpecs.webhookRetry());
+    heartbeat.ping(ping(PingKind.SUCCESS));
+
+    sleep(Duration.ofMinutes(21));
+    assertThat(heartbeat.view().state()).isEqualTo(HeartbeatState.DOWN);
+    assertThat(heartbeat.view().incidentId()).as("silenced by the window").isNull();
+    assertThat(notices.silenced)
+        .singleElement()
+        .satisfies(
+            outage -> {
+              assertThat(outage.declaredBySender()).isTrue();
+              assertThat(outage.service()).isEqualTo("recoup-backend");
+              assertThat(outage.alert().title())
+                  .isEqualTo("Heartbeat webhook-retry is down: no ping");
+            });
+
+    sleep(Duration.ofMinutes(40));
+    assertThat(heartbeat.view().incidentId())
+        .as("still down when the silence ended")
+        .isEqualTo("INC-20260302-hb-webhook-retry-1");
+    assertThat(incident(heartbeat.view().incidentId()).declaredAt())
+        .isCloseTo(START.plus(Duration.ofHours(1)), within(2, ChronoUnit.SECONDS));
+    assertThat(notices.silenced).hasSize(1);
+  }
+
+  @Test
+  void aHeartbeatThatPingsAgainBeforeTheSilenceEndsDeclaresNothing() {
+    notices.silencedUntil = START.plus(Duration.ofHours(1));
+    HeartbeatWorkflow heartbeat = start(HeartbeatSpecs.webhookRetry());
+    heartbeat.ping(ping(PingKind.SUCCESS));
+    sleep(Duration.ofMinutes(25));
+    heartbeat.ping(ping(PingKind.FAIL, 1, null, "exit 1"));
+    sleep(Duration.ofMinutes(1));
+    assertThat(heartbeat.view().incidentId()).as("a failure is silenced too").isNull();
+
+    for (int i = 0; i < 3; i++) {
+      heartbeat.ping(ping(PingKind.SUCCESS));
+      sleep(Duration.ofMinutes(13));
+    }
+
+    assertThat(START.plus(Duration.ofHours(1)))
+        .as("the silence is over")
+        .isBefore(Instant.ofEpochMilli(env.currentTimeMillis()));
+    assertThat(heartbeat.view().state()).isEqualTo(HeartbeatState.UP);
+    assertThat(heartbeat.view().incidentId()).isNull();
   }
 
   @Test

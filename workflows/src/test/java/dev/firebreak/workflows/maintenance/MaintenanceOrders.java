@@ -102,7 +102,33 @@ public final class MaintenanceOrders {
         MANUAL_TIMEOUT,
         List.of(new ServiceRollback("recoup-backend", rollback)),
         Severity.P1,
-        IncidentPolicies.recoup());
+        IncidentPolicies.recoup(),
+        null);
+  }
+
+  /** The same window, with its services' alerts silenced until its end plus {@code tail}. */
+  public static MaintenanceOrder withSilenceTail(MaintenanceOrder order, Duration tail) {
+    MaintenancePlan p = order.plan();
+    return new MaintenanceOrder(
+        order.request(),
+        new MaintenancePlan(
+            p.channel(),
+            p.emails(),
+            p.statusPageComponents(),
+            p.announceOffsets(),
+            p.preChecks(),
+            p.maintenanceModeOn(),
+            p.steps(),
+            p.maintenanceModeOff(),
+            p.healthChecks(),
+            p.postChecks(),
+            p.monitoringPeriod(),
+            p.monitoringInterval(),
+            p.manualStepTimeout(),
+            p.rollbacks(),
+            p.incidentSeverity(),
+            p.incidentPolicy(),
+            tail));
   }
 
   public static MaintenanceOrder order(String id, Instant start, List<MaintenanceStep> steps) {

@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.common.CommittedHistories;
 import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.ScriptedErrorCounts;
+import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackOrders;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
@@ -53,6 +55,72 @@ class MaintenanceWindowReplayTest {
   @DisabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void historiesAreCommitted() throws IOException {
     assertThat(committedHistories()).hasSizeGreaterThanOrEqualTo(9);
+  }
+
+  /**
+   * Records only the silence's history ({@code -Dfirebreak.recordHistories=silence}), so the
+   * histories pinning the branch before it keep the version they were recorded at.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "silence")
+  void recordSilenceHistory() throws IOException {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(TaskQueue.NAME);
+      worker.registerWorkflowImplementationTypes(
+          MaintenanceWindowWorkflowImpl.class, IncidentWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new ScriptedDiagnostics(),
+          new ScriptedDeploys(),
+          new ScriptedActions(),
+          new RecordingChat(),
+          new RecordingMail(),
+          new RecordingStatusPage(),
+          new RecordingPager(),
+          new ScriptedErrorCounts(),
+          new RecordingNotices());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      Instant start = soon(env);
+      MaintenanceWindowWorkflow window =
+          start(
+              client,
+              MaintenanceOrders.withSilenceTail(
+                  order("MW-silenced", start, List.of(step("apply"))), Duration.ofMinutes(30)));
+      env.sleep(
+          Duration.between(Instant.ofEpochMilli(env.currentTimeMillis()), start).plusMinutes(1));
+      Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+      for (String id : List.of("INC-silenced-1", "INC-silenced-2")) {
+        window.recordSilenced(
+            new SilencedAlert(
+                id,
+                "recoup-backend",
+                now,
+                new AlertReceived(
+                    "alertmanager", id, true, "Errors above 5 %", Severity.P2, null, null, true),
+                false));
+      }
+      window.recordSilenced(
+          new SilencedAlert(
+              "INC-silenced-2",
+              "recoup-backend",
+              now,
+              new AlertReceived(
+                  "alertmanager",
+                  "INC-silenced-2",
+                  false,
+                  "Errors above 5 %",
+                  Severity.P2,
+                  null,
+                  null,
+                  true),
+              false));
+      finish(window);
+      CommittedHistories.save(
+          client,
+          MaintenanceWindowWorkflow.workflowId("MW-silenced"),
+          HISTORIES,
+          "silenced-alert-declared-after-tail");
+    }
   }
 
   @Test

@@ -7,10 +7,12 @@ import static dev.firebreak.workflows.maintenance.MaintenanceOrders.orderWithApp
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.step;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.stepWithSecret;
 import static dev.firebreak.workflows.maintenance.MaintenanceOrders.unsendable;
+import static dev.firebreak.workflows.maintenance.MaintenanceOrders.withSilenceTail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -19,6 +21,7 @@ import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.ScriptedErrorCounts;
+import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
 import dev.firebreak.workflows.notify.ThreadMessage;
 import dev.firebreak.workflows.rollback.Approval;
@@ -211,6 +214,93 @@ class MaintenanceWindowWorkflowTest {
             "post-check",
             "monitor",
             "completed");
+  }
+
+  private static SilencedAlert alert(String incidentId, boolean firing, Instant at) {
+    return new SilencedAlert(
+        incidentId,
+        "recoup-backend",
+        at,
+        new AlertReceived(
+            "alertmanager",
+            "fp-" + incidentId,
+            firing,
+            "High error rate on recoup-backend",
+            Severity.P2,
+            "5xx above 5 %",
+            null,
+            true),
+        false);
+  }
+
+  @Test
+  void alertsDuringTheWindowAreRecordedAndOnlyWhatStillFiresAfterTheTailDeclaresAnIncident() {
+    Instant start = now().plus(Duration.ofMinutes(10));
+    MaintenanceWindowWorkflow window =
+        start(
+            withSilenceTail(order("MW-S", start, List.of(step("apply"))), Duration.ofMinutes(30)));
+    assertThat(window.state().silenceEnds()).as("nothing is silenced before the window").isNull();
+
+    env.sleep(Duration.ofMinutes(11));
+    assertThat(window.state().silenceEnds())
+        .isEqualTo(start.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(30)));
+    window.recordSilenced(alert("INC-still-firing", true, now()));
+    window.recordSilenced(alert("INC-recovered", true, now()));
+    window.recordSilenced(alert("INC-recovered", false, now()));
+
+    MaintenanceView view = result(window);
+
+    assertThat(view.status()).isEqualTo(MaintenanceStatus.COMPLETED);
+    assertThat(view.silenceEnds()).isNull();
+    MaintenanceEntry completed =
+        view.timeline().stream()
+            .filter(e -> e.kind().equals("completed"))
+            .findFirst()
+            .orElseThrow();
+    MaintenanceEntry declared =
+        view.timeline().stream()
+            .filter(e -> e.text().startsWith("Declared INC-still-firing"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Duration.between(completed.at(), declared.at()))
+        .as("declared when the tail ended")
+        .isBetween(Duration.ofMinutes(30), Duration.ofMinutes(30).plusSeconds(5));
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::text)
+        .contains(
+            "Silenced alertmanager alert on recoup-backend (firing): High error rate on recoup-backend")
+        .noneMatch(text -> text.contains("INC-recovered"));
+    assertThat(
+            client
+                .newWorkflowStub(
+                    IncidentWorkflow.class, IncidentWorkflow.workflowId("INC-still-firing"))
+                .state())
+        .satisfies(
+            incident -> {
+              assertThat(incident.title()).isEqualTo("High error rate on recoup-backend");
+              assertThat(incident.alerts().firings()).as("the alert is counted there").isEqualTo(1);
+            });
+    assertThatThrownBy(
+            () ->
+                client
+                    .newWorkflowStub(
+                        IncidentWorkflow.class, IncidentWorkflow.workflowId("INC-recovered"))
+                    .state())
+        .isInstanceOf(WorkflowNotFoundException.class);
+  }
+
+  @Test
+  void aWindowWithoutATailDeclaresWhatStillFiresAsItEnds() {
+    Instant start = now().plus(Duration.ofMinutes(10));
+    MaintenanceWindowWorkflow window = start(order("MW-T", start, List.of()));
+    env.sleep(Duration.ofMinutes(11));
+
+    window.recordSilenced(alert("INC-at-the-end", true, now()));
+    MaintenanceView view = result(window);
+
+    assertThat(view.timeline())
+        .extracting(MaintenanceEntry::text)
+        .anyMatch(text -> text.startsWith("Declared INC-at-the-end (P2)"));
   }
 
   @Test

@@ -1,14 +1,27 @@
 package dev.firebreak.workflows.maintenance;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Workflow tests' maintenance notices: remembers which incidents would have been announced to
- * running windows.
+ * running windows, and silences alerts until {@link #silencedUntil} while a test sets it.
  */
 public class RecordingNotices implements MaintenanceNoticeActivities {
   public final List<IncidentNotice> notices = new CopyOnWriteArrayList<>();
+  public final List<SilencedAlert> silenced = new CopyOnWriteArrayList<>();
+  public volatile Instant silencedUntil;
+
+  @Override
+  public Instant silence(SilencedAlert alert) {
+    Instant until = silencedUntil;
+    if (until != null && alert.at().isBefore(until)) {
+      silenced.add(alert);
+      return until;
+    }
+    return null;
+  }
 
   @Override
   public void tellRunningWindows(IncidentNotice notice) {

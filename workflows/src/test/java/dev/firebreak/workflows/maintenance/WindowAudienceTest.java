@@ -49,7 +49,8 @@ class WindowAudienceTest {
             plan.manualStepTimeout(),
             plan.rollbacks(),
             plan.incidentSeverity(),
-            plan.incidentPolicy());
+            plan.incidentPolicy(),
+            plan.silenceTail());
 
     assertThat(new WindowAudience(ORDER.request(), noMail).mail("end", "All clear")).isEmpty();
   }

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.versions;
 
 import dev.firebreak.workflows.common.VersionedChange;
+import dev.firebreak.workflows.heartbeat.HeartbeatVersions;
 import dev.firebreak.workflows.incident.IncidentVersions;
 import dev.firebreak.workflows.job.JobVersions;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowVersions;
@@ -18,7 +19,8 @@ final class VersionRegistries {
           "MaintenanceWindowWorkflow", MaintenanceWindowVersions.CHANGES,
           "RecurringWindowWorkflow", RecurringWindowVersions.CHANGES,
           "JobWorkflow", JobVersions.CHANGES,
-          "RollbackWorkflow", RollbackVersions.CHANGES);
+          "RollbackWorkflow", RollbackVersions.CHANGES,
+          "HeartbeatWorkflow", HeartbeatVersions.CHANGES);
 
   private VersionRegistries() {}
 }
