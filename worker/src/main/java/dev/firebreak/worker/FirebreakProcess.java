@@ -223,7 +223,8 @@ final class FirebreakProcess implements AutoCloseable {
               new SecretResolver(settings.env()),
               incidents,
               registry,
-              alertJournal(settings.env()));
+              alertJournal(settings.env()),
+              new RunningWindows(client)::silence);
       routes = routes.andThen(alerts::register);
       api =
           new ApiServer(

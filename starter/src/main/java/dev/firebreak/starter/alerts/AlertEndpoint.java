@@ -12,6 +12,7 @@ import dev.firebreak.workflows.incident.AlertReceived;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.DeclarationLimits;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.maintenance.SilencedAlert;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,6 +66,7 @@ public final class AlertEndpoint implements AutoCloseable {
   private final MeterRegistry metrics;
   private final ObjectMapper json = new ObjectMapper();
   private final AlertJournal journal;
+  private final AlertSilences silences;
   private final AlertDrainer drainer;
 
   /** Delivers each alert before answering. */
@@ -74,11 +76,13 @@ public final class AlertEndpoint implements AutoCloseable {
       SecretResolver secrets,
       IncidentServices incidents,
       MeterRegistry metrics) {
-    this(config, tokens, secrets, incidents, metrics, null);
+    this(config, tokens, secrets, incidents, metrics, null, AlertSilences.NONE);
   }
 
   /**
    * @param journal where accepted alerts wait for delivery; null delivers each before answering
+   * @param silences the maintenance windows that record, instead of paging, the alerts of the
+   *     services they work on
    */
   public AlertEndpoint(
       FirebreakConfig config,
@@ -86,7 +90,9 @@ public final class AlertEndpoint implements AutoCloseable {
       SecretResolver secrets,
       IncidentServices incidents,
       MeterRegistry metrics,
-      AlertJournal journal) {
+      AlertJournal journal,
+      AlertSilences silences) {
+    this.silences = silences;
     this.auth = new AlertAuth(tokens, config.alerts(), secrets);
     this.rules = new AlertRules(config);
     this.incidents = incidents;
@@ -165,11 +171,31 @@ public final class AlertEndpoint implements AutoCloseable {
         alert);
   }
 
-  /** Delivers one alert to its incident; whether the incident recorded it. */
+  /**
+   * Delivers one alert to its incident; whether the incident (or a silencing window) recorded it.
+   */
   private boolean deliver(JournaledAlert d) {
     AlertReceived alert = d.alert();
     boolean recorded = true;
-    if (alert.firing()) {
+    Instant silencedUntil =
+        silences.silence(
+            new SilencedAlert(
+                d.incidentId(),
+                d.service(),
+                d.receivedAtMillis() == 0
+                    ? Instant.now()
+                    : Instant.ofEpochMilli(d.receivedAtMillis()),
+                alert,
+                false));
+    if (silencedUntil != null && alert.firing()) {
+      // The window declares it when the silence ends, if it still fires then.
+      log.info(
+          "{}: {} alert '{}' silenced by maintenance until {}",
+          d.incidentId(),
+          alert.source(),
+          alert.title(),
+          silencedUntil);
+    } else if (alert.firing()) {
       incidents
           .alerts()
           .firing(

@@ -20,6 +20,7 @@ import dev.firebreak.workflows.incident.IncidentStatus;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
+import dev.firebreak.workflows.maintenance.SilencedAlert;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +31,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +65,12 @@ class AlertEndpointTest {
       IncidentServices.of(api.temporal.getWorkflowClient(), config, false);
   private final ApiServer server;
 
+  /** A maintenance window's silence, as RunningWindows reports it for the service it works on. */
+  private static final Instant SILENCE_ENDS = Instant.parse("2030-01-01T00:00:00Z");
+
+  private volatile String silencedService;
+  private final List<SilencedAlert> silenced = new CopyOnWriteArrayList<>();
+
   AlertEndpointTest() {
     ApiTokens tokens =
         ApiTokens.none()
@@ -71,7 +80,21 @@ class AlertEndpointTest {
         new SecretResolver(
             Map.of("ALERT_SECRET", SHARED_SECRET, "SENTRY_CLIENT_SECRET", SENTRY_SECRET)::get);
     PrometheusMeterRegistry registry = api.registry;
-    AlertEndpoint alerts = new AlertEndpoint(config, tokens, secrets, incidents, registry);
+    AlertEndpoint alerts =
+        new AlertEndpoint(
+            config,
+            tokens,
+            secrets,
+            incidents,
+            registry,
+            null,
+            alert -> {
+              if (!alert.service().equals(silencedService)) {
+                return null;
+              }
+              silenced.add(alert);
+              return SILENCE_ENDS;
+            });
     server =
         new ApiServer(
                 incidents,
@@ -154,6 +177,39 @@ class AlertEndpointTest {
     assertThat(view.title()).isEqualTo("ProbeFailure");
     assertThat(view.declaredBy()).isEqualTo("alertmanager");
     assertThat(view.alerts().firings()).isEqualTo(1);
+  }
+
+  @Test
+  void anAlertForAServiceUnderMaintenanceIsRecordedOnTheWindowAndPagesNobody() {
+    silencedService = "recoup-backend";
+
+    HttpResponse<String> response = postWithSecret(example("alertmanager-firing.json"));
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode outcome = json(response).get("incidents").get(0);
+    assertThat(outcome.get("recorded").asBoolean()).isTrue();
+    assertThat(silenced)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.incidentId()).isEqualTo(outcome.get("id").asText());
+              assertThat(alert.alert().firing()).isTrue();
+              assertThat(alert.declaredBySender()).as("the window declares it").isFalse();
+            });
+    assertThat(incidents.reads().list(false)).as("no incident, no page").isEmpty();
+    assertThat(api.chat.posts).isEmpty();
+  }
+
+  @Test
+  void anAlertForAnotherServiceStillPagesDuringSomeoneElsesMaintenance() {
+    silencedService = "talk-to-my-lawyer";
+
+    String id = incidentId(postWithSecret(example("alertmanager-firing.json")));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> incidents.reads().view(id), v -> pages(v) == 1);
+    assertThat(silenced).isEmpty();
   }
 
   @Test
