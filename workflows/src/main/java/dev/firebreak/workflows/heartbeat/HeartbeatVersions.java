@@ -21,7 +21,7 @@ public final class HeartbeatVersions {
               List.of("heartbeat/silenced-by-maintenance-then-declared.json"),
               List.of("heartbeat/down-resolved-run-failed-paused-reconfigured.json"),
               true,
-              whenNoRunStartedBefore("m1-work", "2026-12-04")));
+              whenNoRunStartedBefore("30b4dad", "2026-12-04")));
 
   private HeartbeatVersions() {}
 }

@@ -87,7 +87,7 @@ public final class MaintenanceWindowVersions {
               List.of("maintenance/silenced-alert-declared-after-tail.json"),
               List.of("maintenance/completed-extended-confirmed.json"),
               true,
-              whenNoRunStartedBefore("m1-work", "2026-12-04")));
+              whenNoRunStartedBefore("30b4dad", "2026-12-04")));
 
   private MaintenanceWindowVersions() {}
 }
