@@ -36,7 +36,7 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
   public static final String WORKFLOW_TYPE = MaintenanceWindowWorkflow.class.getSimpleName();
 
   private final WorkflowClient client;
-  private final Clock clock;
+  private final SilencingWindows silencing;
   private final Queue<IncidentNotice> pending = new ConcurrentLinkedQueue<>();
   // One daemon thread: notices are rare (critical incidents) and need no shutdown of their own.
   private final Executor notifier =
@@ -53,7 +53,11 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
 
   public RunningWindows(WorkflowClient client, Clock clock) {
     this.client = client;
-    this.clock = clock;
+    this.silencing =
+        new SilencingWindows(
+            this::workflowIds,
+            id -> client.newWorkflowStub(MaintenanceWindowWorkflow.class, id).state(),
+            clock);
   }
 
   public List<String> workflowIds() {
@@ -106,23 +110,19 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
   }
 
   /**
-   * Asks the open windows whether one silences the alert's service and, if one does, records the
-   * alert on it. The answer is read from the windows themselves, so an extension or an early end is
-   * seen at once. A window that cannot be asked silences nothing: an alert that pages for nothing
-   * is better than one that never pages.
+   * Asks the windows whose silence is on ({@link SilencingWindows}, read at most every few seconds)
+   * whether one covers the alert's service and, if one does, records the alert on it. A window that
+   * cannot be asked or told silences nothing: an alert that pages for nothing is better than one
+   * that never pages.
    */
   @Override
   public Instant silence(SilencedAlert alert) {
-    Instant now = clock.instant();
     try {
-      for (String workflowId : workflowIds()) {
-        MaintenanceWindowWorkflow window =
-            client.newWorkflowStub(MaintenanceWindowWorkflow.class, workflowId);
-        MaintenanceView view = window.state();
-        if (view.silenceEnds() != null
-            && now.isBefore(view.silenceEnds())
-            && view.services().contains(alert.service())) {
-          window.recordSilenced(alert);
+      for (MaintenanceView view : silencing.now()) {
+        if (view.services().contains(alert.service())) {
+          client
+              .newWorkflowStub(MaintenanceWindowWorkflow.class, view.workflowId())
+              .recordSilenced(alert);
           log.info(
               "{}: {} alert '{}' on {} silenced by maintenance {} until {}",
               alert.incidentId(),
@@ -135,6 +135,7 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
         }
       }
     } catch (RuntimeException e) {
+      silencing.forget();
       log.warn(
           "{}: could not ask the maintenance windows whether {} is silenced; it pages: {}",
           alert.incidentId(),
