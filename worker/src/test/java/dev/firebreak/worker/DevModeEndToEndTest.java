@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +84,38 @@ class DevModeEndToEndTest {
         .until(
             () -> call("GET", "/api/v1/heartbeats/demo-cron", null, 200).path("state").asText(),
             "UP"::equals);
+  }
+
+  @Test
+  void aShiftTakenOverInTheDemoScheduleIsAHandoffTheIncomingPersonHearsOfInSlack()
+      throws Exception {
+    JsonNode primary = call("GET", "/api/v1/oncall", null, 200).path("schedules").get(0);
+    assertThat(primary.path("schedule").asText()).isEqualTo("primary");
+    // Whoever the weekly rotation does not have on call this week takes the next hour over.
+    String incoming =
+        primary.path("person").path("slackUserId").asText().equals("U0DEMOPRIMARY")
+            ? "U0DEMOSECONDARY"
+            : "U0DEMOPRIMARY";
+    Instant from = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    call(
+        "POST",
+        "/api/v1/oncall/primary/overrides",
+        "{\"slackUserId\":\""
+            + incoming
+            + "\",\"from\":\""
+            + from
+            + "\",\"to\":\""
+            + from.plus(Duration.ofHours(1))
+            + "\"}",
+        201);
+
+    String directMessages = FakeSlack.directMessageChannelOf(incoming);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> slack.messages(directMessages), messages -> !messages.isEmpty());
+    assertThat(slack.messages(directMessages).get(0).text()).contains("primary");
   }
 
   @Test

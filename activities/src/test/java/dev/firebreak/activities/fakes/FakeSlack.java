@@ -395,7 +395,10 @@ public final class FakeSlack implements AutoCloseable, FakeRecording {
   }
 
   private ObjectNode postMessage(Map<String, String> form) {
-    String channelId = channelIdOf(form.get("channel"), true);
+    String channelId =
+        isMemberId(form.get("channel"))
+            ? directMessageChannelOf(form.get("channel"))
+            : channelIdOf(form.get("channel"), true);
     if (channelId == null) {
       return error("channel_not_found");
     }
@@ -824,6 +827,19 @@ public final class FakeSlack implements AutoCloseable, FakeRecording {
    * A channel ID for an ID or a name (with or without {@code #}); names only where Slack takes
    * them.
    */
+  /**
+   * A member id as {@code channel} posts to the app's direct message with that person, as Slack
+   * does.
+   */
+  private static boolean isMemberId(String channel) {
+    return channel != null && channel.matches("[UW][A-Z0-9]{2,}");
+  }
+
+  /** The direct message channel of the app with a member: {@code D} and the member id's rest. */
+  public static String directMessageChannelOf(String memberId) {
+    return "D" + memberId.substring(1);
+  }
+
   private String channelIdOf(String channel, boolean acceptsName) {
     if (channel == null) {
       return null;
