@@ -117,7 +117,10 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   private void announce() {
     chat.announce();
     if (escalation.pagesDeclaration(incident, gate.acknowledgedBeforeDeclaration(), now())) {
-      pages.pageLevel(0, "new " + incident.severity() + " incident", now());
+      pages.pageLevel(
+          escalation.firstLevelFor(incident.severity()),
+          "new " + incident.severity() + " incident",
+          now());
       escalation.restartAckTimeout(incident, now());
     }
     if (effects.providersEnabled()) {
@@ -256,7 +259,10 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     gate.await();
     ResponderRecords.severity(incident, change, now(), chat);
     if (escalation.severityChanged(incident, now())) {
-      pages.pageLevel(0, "severity raised to " + change.severity(), now());
+      pages.pageLevel(
+          escalation.firstLevelFor(incident.severity()),
+          "severity raised to " + change.severity(),
+          now());
     }
     if (effects.providersEnabled()) {
       publicStatus.openIfPublic();
