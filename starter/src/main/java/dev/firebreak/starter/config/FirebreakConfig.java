@@ -23,7 +23,11 @@ public record FirebreakConfig(
     AlertsConfig alerts,
     List<JobConfig> jobs,
     HealthChecksConfig healthChecks,
-    List<HeartbeatConfig> heartbeats) {
+    List<HeartbeatConfig> heartbeats,
+    Map<String, EscalationConfig> escalationPolicies) {
+
+  /** The policy the {@code escalation} block stands for. */
+  public static final String DEFAULT_POLICY = "default";
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -37,6 +41,19 @@ public record FirebreakConfig(
     jobs = ConfigShape.listOf(jobs);
     healthChecks = healthChecks == null ? HealthChecksConfig.defaults() : healthChecks;
     heartbeats = ConfigShape.listOf(heartbeats);
+    escalationPolicies = escalationPolicies == null ? Map.of() : Map.copyOf(escalationPolicies);
+  }
+
+  /**
+   * The escalation policy named {@code name}: one of {@code escalationPolicies}, or the {@code
+   * escalation} block for {@code default} unless a policy of that name replaces it.
+   */
+  public Optional<EscalationConfig> escalationPolicy(String name) {
+    EscalationConfig named = escalationPolicies.get(name);
+    if (named == null && DEFAULT_POLICY.equals(name)) {
+      return Optional.of(escalation);
+    }
+    return Optional.ofNullable(named);
   }
 
   public Optional<ServiceConfig> service(String name) {
@@ -66,6 +83,7 @@ public record FirebreakConfig(
         alerts,
         jobs,
         healthChecks,
-        heartbeats);
+        heartbeats,
+        escalationPolicies);
   }
 }

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
  *     optional
  * @param rollback who may roll it back, whether that needs approval, and how long each step may
  *     take
+ * @param policy the escalation policy its incidents page by; wins over the severity's policy
  */
 public record ServiceConfig(
     String name,
@@ -22,7 +23,8 @@ public record ServiceConfig(
     String statusPageComponent,
     List<Dependency> dependencies,
     String sentryProject,
-    RollbackConfig rollback) {
+    RollbackConfig rollback,
+    String policy) {
 
   public ServiceConfig {
     dependencies = ConfigShape.listOf(dependencies);
@@ -40,7 +42,8 @@ public record ServiceConfig(
             .map(d -> d == null ? null : new Dependency(d.name(), expand.apply(d.statusPage())))
             .toList(),
         sentryProject,
-        rollback);
+        rollback,
+        policy);
   }
 
   /** A third party the service needs, with its public (Statuspage-format) status page. */

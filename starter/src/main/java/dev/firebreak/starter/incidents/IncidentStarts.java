@@ -34,7 +34,8 @@ final class IncidentStarts {
   }
 
   IncidentInput input(Declaration declaration) {
-    return IncidentInput.declared(declaration, policies.forService(declaration.service()));
+    return IncidentInput.declared(
+        declaration, policies.forService(declaration.service(), declaration.severity()));
   }
 
   /** An alert's declaration, whose announcement goes where its severity routes alerts. */
