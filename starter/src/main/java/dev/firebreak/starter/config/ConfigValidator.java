@@ -54,7 +54,11 @@ public final class ConfigValidator {
     checkSecrets(config, report);
     checkSlackRoles(config.providers().slack(), report);
     checkSeverities(config.severities(), report);
-    checkEscalation(config.escalation(), report);
+    checkEscalation("escalation", config.escalation(), report);
+    config
+        .escalationPolicies()
+        .forEach((name, policy) -> checkEscalation("escalationPolicies." + name, policy, report));
+    checkPolicyChoices(config, report);
     checkIncident(config.incident(), report);
     checkServices(config.services(), report);
     new SlackProviderCheck().check(config.providers().slack(), report);
@@ -148,18 +152,23 @@ public final class ConfigValidator {
         });
   }
 
-  private void checkEscalation(EscalationConfig escalation, BiConsumer<String, String> report) {
+  private void checkEscalation(
+      String root, EscalationConfig escalation, BiConsumer<String, String> report) {
+    if (escalation == null) {
+      report.accept(root, "must have levels");
+      return;
+    }
     if (escalation.rounds() < 1 || escalation.rounds() > MAX_ESCALATION_ROUNDS) {
       report.accept(
-          "escalation.rounds",
+          root + ".rounds",
           "must be between 1 and " + MAX_ESCALATION_ROUNDS + ", not " + escalation.rounds());
     }
     if (escalation.levels().isEmpty()) {
-      report.accept("escalation.levels", "must list at least one level (who is paged first)");
+      report.accept(root + ".levels", "must list at least one level (who is paged first)");
     }
     for (int i = 0; i < escalation.levels().size(); i++) {
       EscalationConfig.Level level = escalation.levels().get(i);
-      String path = "escalation.levels[" + i + "]";
+      String path = root + ".levels[" + i + "]";
       if (level == null) {
         continue;
       }
@@ -171,6 +180,52 @@ public final class ConfigValidator {
       }
       for (int t = 0; t < level.targets().size(); t++) {
         checkTarget(path + ".targets[" + t + "]", level.targets().get(t), report);
+      }
+      // A level seconds after the previous one is a page storm; a day is the longest anyone
+      // waits for an acknowledgement.
+      checkOptionalDuration(path + ".after", level.after(), "1m", "1d", report);
+      for (int s = 0; s < level.severities().size(); s++) {
+        String severity = level.severities().get(s);
+        if (Arrays.stream(Severity.values()).noneMatch(v -> v.name().equals(severity))) {
+          report.accept(
+              path + ".severities[" + s + "]", "unknown severity (known: P0, P1, P2, P3, P4)");
+        }
+      }
+    }
+  }
+
+  /** Every policy a severity or a service names exists. */
+  private void checkPolicyChoices(FirebreakConfig config, BiConsumer<String, String> report) {
+    String known =
+        " (known: "
+            + String.join(
+                ", ",
+                java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(FirebreakConfig.DEFAULT_POLICY),
+                        config.escalationPolicies().keySet().stream().sorted())
+                    .distinct()
+                    .toList())
+            + ")";
+    config
+        .severities()
+        .forEach(
+            (name, severity) -> {
+              if (severity != null
+                  && severity.policy() != null
+                  && config.escalationPolicy(severity.policy()).isEmpty()) {
+                report.accept(
+                    "severities." + name + ".policy",
+                    "unknown escalation policy '" + severity.policy() + "'" + known);
+              }
+            });
+    for (int i = 0; i < config.services().size(); i++) {
+      ServiceConfig service = config.services().get(i);
+      if (service != null
+          && service.policy() != null
+          && config.escalationPolicy(service.policy()).isEmpty()) {
+        report.accept(
+            "services[" + i + "].policy",
+            "unknown escalation policy '" + service.policy() + "'" + known);
       }
     }
   }

@@ -30,7 +30,11 @@ public record FirebreakConfig(
     List<HeartbeatConfig> heartbeats,
     @Secret String heartbeatPingKey,
     List<PlaybookConfig> playbooks,
-    OnCallConfig oncall) {
+    OnCallConfig oncall,
+    Map<String, EscalationConfig> escalationPolicies) {
+
+  /** The policy the {@code escalation} block stands for. */
+  public static final String DEFAULT_POLICY = "default";
 
   public FirebreakConfig {
     api = api == null ? new ApiConfig(null) : api;
@@ -46,6 +50,19 @@ public record FirebreakConfig(
     heartbeats = ConfigShape.listOf(heartbeats);
     playbooks = ConfigShape.listOf(playbooks);
     oncall = oncall == null ? OnCallConfig.none() : oncall;
+    escalationPolicies = escalationPolicies == null ? Map.of() : Map.copyOf(escalationPolicies);
+  }
+
+  /**
+   * The escalation policy named {@code name}: one of {@code escalationPolicies}, or the {@code
+   * escalation} block for {@code default} unless a policy of that name replaces it.
+   */
+  public Optional<EscalationConfig> escalationPolicy(String name) {
+    EscalationConfig named = escalationPolicies.get(name);
+    if (named == null && DEFAULT_POLICY.equals(name)) {
+      return Optional.of(escalation);
+    }
+    return Optional.ofNullable(named);
   }
 
   public Optional<PlaybookConfig> playbook(String name) {
@@ -86,6 +103,7 @@ public record FirebreakConfig(
         heartbeats,
         heartbeatPingKey,
         playbooks.stream().map(p -> p == null ? null : p.withUrls(expand)).toList(),
-        oncall);
+        oncall,
+        escalationPolicies);
   }
 }

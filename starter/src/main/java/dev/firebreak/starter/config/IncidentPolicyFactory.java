@@ -1,6 +1,5 @@
 package dev.firebreak.starter.config;
 
-import dev.firebreak.workflows.incident.EscalationLevel;
 import dev.firebreak.workflows.incident.IncidentPolicy;
 import dev.firebreak.workflows.incident.ServiceTarget;
 import dev.firebreak.workflows.incident.Severity;
@@ -35,7 +34,15 @@ public final class IncidentPolicyFactory {
   }
 
   public IncidentPolicy forService(String serviceName) {
-    return forService(serviceName, channel());
+    return forService(serviceName, channel(), null);
+  }
+
+  /**
+   * The policy of an incident declared by hand at {@code severity}: like {@link
+   * #forService(String)}, with the severity's escalation policy when the service names none.
+   */
+  public IncidentPolicy forService(String serviceName, Severity severity) {
+    return forService(serviceName, channel(), severity);
   }
 
   /**
@@ -45,10 +52,10 @@ public final class IncidentPolicyFactory {
    */
   public IncidentPolicy forAlert(String serviceName, Severity severity) {
     String routed = config.alerts().channels().get(severity.name());
-    return forService(serviceName, routed == null ? channel() : routed);
+    return forService(serviceName, routed == null ? channel() : routed, severity);
   }
 
-  private IncidentPolicy forService(String serviceName, String channel) {
+  private IncidentPolicy forService(String serviceName, String channel, Severity declared) {
     ServiceConfig service =
         config
             .service(serviceName)
@@ -59,13 +66,12 @@ public final class IncidentPolicyFactory {
       severities.put(severity, config.severity(severity).toPolicy());
     }
     IncidentConfig incident = config.incident();
+    EscalationConfig chain = escalationPolicy(service, declared);
     return new IncidentPolicy(
         channel,
         Map.copyOf(severities),
-        config.escalation().levels().stream()
-            .map(l -> new EscalationLevel(l.name(), l.targets()))
-            .toList(),
-        config.escalation().rounds(),
+        chain.levels().stream().map(EscalationConfig.Level::toLevel).toList(),
+        chain.rounds(),
         List.of(target(service)),
         DurationText.require(incident.monitoringPeriod()),
         DurationText.require(incident.monitoringCheckInterval()),
@@ -98,5 +104,22 @@ public final class IncidentPolicyFactory {
         service.statusPageComponent(),
         service.sentryProject(),
         service.nonCriticalChecks());
+  }
+
+  /**
+   * The service's policy wins over the severity's: a service with its own on-call team is paged by
+   * it whatever the severity. Neither naming one means the {@code default} policy (the {@code
+   * escalation} block). The severity is the one at declaration; the policy is captured then.
+   */
+  private EscalationConfig escalationPolicy(ServiceConfig service, Severity severity) {
+    String name = service.policy();
+    if (name == null && severity != null) {
+      name = config.severity(severity).policy();
+    }
+    String chosen = name == null ? FirebreakConfig.DEFAULT_POLICY : name;
+    return config
+        .escalationPolicy(chosen)
+        .orElseThrow(
+            () -> new IllegalArgumentException("no escalation policy named '" + chosen + "'"));
   }
 }

@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
  *     take
  * @param checks the health endpoint's named sub-checks, by name, when one is not critical: {@code
  *     email: { critical: false }} reports a failing email check without refusing a resolve
+ * @param policy the escalation policy its incidents page by; wins over the severity's policy
  */
 public record ServiceConfig(
     String name,
@@ -26,7 +27,8 @@ public record ServiceConfig(
     List<Dependency> dependencies,
     String sentryProject,
     RollbackConfig rollback,
-    Map<String, ServiceCheckConfig> checks) {
+    Map<String, ServiceCheckConfig> checks,
+    String policy) {
 
   public ServiceConfig {
     dependencies = ConfigShape.listOf(dependencies);
@@ -55,7 +57,8 @@ public record ServiceConfig(
             .toList(),
         sentryProject,
         rollback,
-        checks);
+        checks,
+        policy);
   }
 
   /** A third party the service needs, with its public (Statuspage-format) status page. */

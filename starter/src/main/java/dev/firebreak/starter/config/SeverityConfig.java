@@ -15,7 +15,8 @@ public record SeverityConfig(
     String updateInterval,
     String postMortemDue,
     Boolean page,
-    String statusPageImpact) {
+    String statusPageImpact,
+    String policy) {
 
   public static final List<String> STATUS_PAGE_IMPACTS =
       List.of("none", "minor", "major", "critical");
@@ -23,7 +24,17 @@ public record SeverityConfig(
   /** A severity that stays off the public status page. */
   public SeverityConfig(
       String ackTimeout, String updateInterval, String postMortemDue, Boolean page) {
-    this(ackTimeout, updateInterval, postMortemDue, page, null);
+    this(ackTimeout, updateInterval, postMortemDue, page, null, null);
+  }
+
+  /** A severity paging by the service's policy, or the default one. */
+  public SeverityConfig(
+      String ackTimeout,
+      String updateInterval,
+      String postMortemDue,
+      Boolean page,
+      String statusPageImpact) {
+    this(ackTimeout, updateInterval, postMortemDue, page, statusPageImpact, null);
   }
 
   /**
@@ -47,7 +58,8 @@ public record SeverityConfig(
         updateInterval != null ? updateInterval : defaults.updateInterval,
         postMortemDue != null ? postMortemDue : defaults.postMortemDue,
         page != null ? page : defaults.page,
-        statusPageImpact != null ? statusPageImpact : defaults.statusPageImpact);
+        statusPageImpact != null ? statusPageImpact : defaults.statusPageImpact,
+        policy != null ? policy : defaults.policy);
   }
 
   /** Only for a validated config: every duration parses. */

@@ -43,7 +43,7 @@ final class IncidentStarts {
    * @param playbook the playbook the declaration named; null for the first one that matches
    */
   IncidentInput input(Declaration declaration, PlaybookSpec playbook) {
-    IncidentPolicy policy = policies.forService(declaration.service());
+    IncidentPolicy policy = policies.forService(declaration.service(), declaration.severity());
     PlaybookSpec followed =
         playbook != null
             ? playbook

@@ -69,7 +69,9 @@ final class Escalation {
    * so.
    */
   OptionalInt onAckTimeout(Incident incident, Instant now, ChatLane chat) {
-    AckTimeout next = afterAckTimeout(incident.escalation.level(), incident.escalation.round());
+    AckTimeout next =
+        afterAckTimeout(
+            incident.escalation.level(), incident.escalation.round(), incident.severity());
     if (next.exhausted()) {
       incident.escalation = incident.escalation.withNextAt(null);
       String text = exhaustedText(incident.id());
@@ -96,12 +98,29 @@ final class Escalation {
       return false;
     }
     restartAckTimeout(incident, now);
-    return incident.escalation.level() < 0 && !policy.escalation().isEmpty();
+    return incident.escalation.level() < 0 && firstLevelFor(incident.severity()) >= 0;
   }
 
   /** The ack timeout runs (again) from {@code now}, at the incident's severity. */
   void restartAckTimeout(Incident incident, Instant now) {
-    incident.escalation = incident.escalation.withNextAt(now.plus(ackTimeout(incident.severity())));
+    incident.escalation = incident.escalation.withNextAt(now.plus(waitBeforeNextLevel(incident)));
+  }
+
+  /**
+   * The wait before the level an ack timeout would page next: that level's own {@code after} when
+   * it has one, else the severity's ack timeout (chains without per-level waits keep their timing).
+   */
+  Duration waitBeforeNextLevel(Incident incident) {
+    AckTimeout next =
+        afterAckTimeout(
+            incident.escalation.level(), incident.escalation.round(), incident.severity());
+    if (!next.exhausted()) {
+      Duration after = policy.escalation().get(next.level()).after();
+      if (after != null) {
+        return after;
+      }
+    }
+    return ackTimeout(incident.severity());
   }
 
   /**
@@ -124,15 +143,31 @@ final class Escalation {
    * The next level after the one paged last, wrapping into the next round, or exhausted after the
    * last round.
    */
-  AckTimeout afterAckTimeout(int pagedLevel, int round) {
-    int next = pagedLevel + 1;
-    if (next < policy.escalation().size()) {
-      return new AckTimeout(false, next, round);
+  AckTimeout afterAckTimeout(int pagedLevel, int round, Severity severity) {
+    for (int next = pagedLevel + 1; next < policy.escalation().size(); next++) {
+      if (policy.escalation().get(next).pagesFor(severity)) {
+        return new AckTimeout(false, next, round);
+      }
     }
-    if (round >= policy.escalationRounds()) {
+    int first = firstLevelFor(severity);
+    if (round >= policy.escalationRounds() || first < 0) {
       return new AckTimeout(true, pagedLevel, round);
     }
-    return new AckTimeout(false, 0, round + 1);
+    return new AckTimeout(false, first, round + 1);
+  }
+
+  /**
+   * The first level that pages for {@code severity}, or -1 when none does. Levels whose severities
+   * exclude the incident's are skipped, and the check is made each time the chain moves on, so a
+   * severity change takes effect at the next level.
+   */
+  int firstLevelFor(Severity severity) {
+    for (int level = 0; level < policy.escalation().size(); level++) {
+      if (policy.escalation().get(level).pagesFor(severity)) {
+        return level;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -174,7 +209,7 @@ final class Escalation {
 
   /** Whether a declaration of this severity pages at all (the chain may also be empty). */
   boolean pages(Severity severity) {
-    return policy.forSeverity(severity).paging() && !policy.escalation().isEmpty();
+    return policy.forSeverity(severity).paging() && firstLevelFor(severity) >= 0;
   }
 
   Duration ackTimeout(Severity severity) {

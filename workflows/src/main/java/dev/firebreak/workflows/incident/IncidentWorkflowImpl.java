@@ -121,7 +121,10 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     chat.announce();
     Playbooks.postMatched(incident, chat);
     if (escalation.pagesDeclaration(incident, gate.acknowledgedBeforeDeclaration(), now())) {
-      pages.pageLevel(0, "new " + incident.severity() + " incident", now());
+      pages.pageLevel(
+          escalation.firstLevelFor(incident.severity()),
+          "new " + incident.severity() + " incident",
+          now());
       escalation.restartAckTimeout(incident, now());
     }
     if (effects.providersEnabled()) {
@@ -260,7 +263,10 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     gate.await();
     ResponderRecords.severity(incident, change, now(), chat);
     if (escalation.severityChanged(incident, now())) {
-      pages.pageLevel(0, "severity raised to " + change.severity(), now());
+      pages.pageLevel(
+          escalation.firstLevelFor(incident.severity()),
+          "severity raised to " + change.severity(),
+          now());
     }
     if (effects.providersEnabled()) {
       publicStatus.openIfPublic();

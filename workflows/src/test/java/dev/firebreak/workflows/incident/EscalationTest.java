@@ -31,14 +31,14 @@ class EscalationTest {
   })
   void anAckTimeoutPagesTheNextLevelAndStartsTheChainOverInTheNextRound(
       int pagedLevel, int round, int nextLevel, int nextRound) {
-    Escalation.AckTimeout next = escalation.afterAckTimeout(pagedLevel, round);
+    Escalation.AckTimeout next = escalation.afterAckTimeout(pagedLevel, round, Severity.P1);
 
     assertThat(next).isEqualTo(new Escalation.AckTimeout(false, nextLevel, nextRound));
   }
 
   @Test
   void anAckTimeoutAfterTheTopOfTheLastRoundStopsEscalating() {
-    assertThat(escalation.afterAckTimeout(2, 2).exhausted()).isTrue();
+    assertThat(escalation.afterAckTimeout(2, 2, Severity.P1).exhausted()).isTrue();
   }
 
   @ParameterizedTest(
@@ -136,5 +136,37 @@ class EscalationTest {
 
   static Incident declared(Severity severity) {
     return Incident.declare(IncidentPolicies.declaration("INC-1", severity), T0);
+  }
+
+  @ParameterizedTest(
+      name = "a {0} incident after level {1} in round {2} pages level {3} in round {4}")
+  @CsvSource({
+    "P0, 0, 1, 1, 1",
+    "P0, 1, 1, 2, 1",
+    "P0, 2, 1, 0, 2",
+    "P1, 0, 1, 1, 1",
+    "P1, 1, 1, 0, 2",
+    "P2, 1, 1, 0, 2",
+  })
+  void levelsWhoseSeveritiesExcludeTheIncidentAreSkipped(
+      Severity severity, int pagedLevel, int round, int nextLevel, int nextRound) {
+    Escalation withPolicy = new Escalation(IncidentPolicies.recoupWithPolicy());
+
+    assertThat(withPolicy.afterAckTimeout(pagedLevel, round, severity))
+        .isEqualTo(new Escalation.AckTimeout(false, nextLevel, nextRound));
+  }
+
+  @Test
+  void aCriticalOnlyLevelStopsNobodyElseOnceTheLastRoundIsUsed() {
+    Escalation withPolicy = new Escalation(IncidentPolicies.recoupWithPolicy());
+
+    assertThat(withPolicy.afterAckTimeout(1, 2, Severity.P1).exhausted()).isTrue();
+    assertThat(withPolicy.afterAckTimeout(1, 2, Severity.P0).exhausted()).isFalse();
+  }
+
+  @Test
+  void levelsWithoutAWaitKeepTheSeveritysAckTimeout() {
+    assertThat(escalation.afterAckTimeout(0, 1, Severity.P1).level()).isEqualTo(1);
+    assertThat(escalation.ackTimeout(Severity.P1)).isEqualTo(Duration.ofMinutes(15));
   }
 }

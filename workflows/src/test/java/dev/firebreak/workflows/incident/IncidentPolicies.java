@@ -130,4 +130,29 @@ public final class IncidentPolicies {
         "alice",
         (Instant) null);
   }
+
+  /**
+   * Recoup's numbers with the runbook's escalation policy: primary at once, the lead after 15
+   * minutes (the severity's ack timeout before the primary again), the CTO by phone after an hour
+   * for critical incidents only; two rounds.
+   */
+  public static IncidentPolicy recoupWithPolicy() {
+    IncidentPolicy recoup = recoup();
+    return new IncidentPolicy(
+        recoup.channel(),
+        recoup.severities(),
+        List.of(
+            new EscalationLevel("primary", List.of("slack:U0PRIMARY"), null, null),
+            new EscalationLevel("lead", List.of("slack:U0LEAD"), Duration.ofMinutes(15), null),
+            new EscalationLevel(
+                "cto", List.of("call:+15550100"), Duration.ofHours(1), List.of(Severity.P0))),
+        2,
+        recoup.services(),
+        recoup.monitoringPeriod(),
+        recoup.monitoringCheckInterval(),
+        recoup.postMortemReminderInterval(),
+        recoup.recentDeployWindow(),
+        recoup.historyEventLimit(),
+        recoup.searchAttributes());
+  }
 }

@@ -182,6 +182,31 @@ class IncidentWorkflowTest {
   }
 
   @Test
+  void aCriticalIncidentWaitsEachLevelsOwnTimeAndPagesTheCriticalOnlyLevel() {
+    declare("INC-40", Severity.P0, IncidentPolicies.recoupWithPolicy());
+    env.sleep(Duration.ofMinutes(16));
+    assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2");
+
+    env.sleep(Duration.ofMinutes(58));
+    assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2");
+
+    env.sleep(Duration.ofMinutes(2));
+    assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2", "r1-l3");
+
+    env.sleep(Duration.ofMinutes(5));
+    assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2", "r1-l3", "r2-l1");
+  }
+
+  @Test
+  void aMajorIncidentSkipsTheCriticalOnlyLevelAndRepeatsTheRestOfThePolicy() {
+    declare("INC-41", Severity.P1, IncidentPolicies.recoupWithPolicy());
+    env.sleep(Duration.ofMinutes(4 * 15 + 1));
+
+    assertThat(pager.escalations()).containsExactly("r1-l1", "r1-l2", "r2-l1", "r2-l2");
+    assertThat(pager.pages).noneMatch(p -> p.targets().contains("call:+15550100"));
+  }
+
+  @Test
   void acknowledgingMidEscalationStopsItAtOnce() {
     IncidentWorkflow incident = declareP1("INC-4");
     env.sleep(Duration.ofMinutes(16));
