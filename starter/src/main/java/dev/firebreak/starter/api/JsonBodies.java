@@ -1,5 +1,6 @@
 package dev.firebreak.starter.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.workflows.oncall.OnCallPerson;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,6 +43,9 @@ final class JsonBodies {
    * The API's mapper, also Javalin's for responses. Only Temporal's own data converter reads and
    * writes workflow payloads, so strictness here never changes what a workflow receives.
    */
+  @JsonIgnoreProperties({"phone", "email"})
+  private abstract static class ContactDetailsHidden {}
+
   static ObjectMapper mapper() {
     JsonMapper mapper =
         JsonMapper.builder()
@@ -54,6 +59,9 @@ final class JsonBodies {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // Anyone with a token may see who is on call; a dashboard's token has no business
+            // with their phone number or address, which only paging needs.
+            .addMixIn(OnCallPerson.class, ContactDetailsHidden.class)
             .build();
     // Scalars never stand in for one another: not a number or a boolean for text, nor text for
     // them.

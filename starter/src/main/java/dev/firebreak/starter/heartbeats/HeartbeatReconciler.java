@@ -1,6 +1,6 @@
 package dev.firebreak.starter.heartbeats;
 
-import dev.firebreak.starter.schedules.InParallel;
+import dev.firebreak.starter.service.InParallel;
 import dev.firebreak.workflows.heartbeat.HeartbeatSpec;
 import dev.firebreak.workflows.heartbeat.HeartbeatWorkflow;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.firebreak.starter.oncall;
 
-import dev.firebreak.starter.schedules.InParallel;
+import dev.firebreak.starter.service.InParallel;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.workflows.oncall.OnCallAnswer;
 import dev.firebreak.workflows.oncall.OnCallPerson;

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.schedules;
 
+import dev.firebreak.starter.service.InParallel;
 import dev.firebreak.workflows.job.JobDue;
 import dev.firebreak.workflows.job.JobGroupActivities;
 import dev.firebreak.workflows.job.JobWorkflow;

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.schedules;
 
+import dev.firebreak.starter.service.InParallel;
 import dev.firebreak.workflows.job.JobGroup;
 import dev.firebreak.workflows.job.JobSpec;
 import dev.firebreak.workflows.job.JobState;

@@ -43,6 +43,10 @@ class OnCallApiTest {
     assertThat(schedules.get(0).path("schedule").asText()).isEqualTo("primary");
     assertThat(schedules.get(0).path("person").path("name").asText()).isEqualTo("Alice");
     assertThat(schedules.get(0).path("source").asText()).isEqualTo("layer Primary (daily)");
+    assertThat(response.body())
+        .as("a viewer sees who, not how to reach them")
+        .doesNotContain("+447700900001")
+        .doesNotContain("\"phone\"");
   }
 
   @Test

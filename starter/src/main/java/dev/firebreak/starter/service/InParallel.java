@@ -1,4 +1,4 @@
-package dev.firebreak.starter.schedules;
+package dev.firebreak.starter.service;
 
 import java.util.ArrayList;
 import java.util.List;
