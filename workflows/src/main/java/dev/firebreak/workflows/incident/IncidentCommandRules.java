@@ -3,6 +3,7 @@ package dev.firebreak.workflows.incident;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.Refusals;
 import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.playbook.ActionOrder;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
@@ -173,6 +174,17 @@ final class IncidentCommandRules {
         || isBlank(order.request().key())
         || isBlank(order.request().service())) {
       throw refusal("a rollback needs a service, a key and the service's rollback policy");
+    }
+    requireNotClosed();
+  }
+
+  void runAction(ActionOrder order) {
+    requirePerson(order == null ? null : order.requestedBy(), "running an action");
+    if (order.action() == null
+        || order.action().step() == null
+        || isBlank(order.key())
+        || !incident.id().equals(order.incidentId())) {
+      throw refusal("an action run needs the action, a key and this incident's id");
     }
     requireNotClosed();
   }

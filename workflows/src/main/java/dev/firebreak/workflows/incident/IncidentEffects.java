@@ -7,6 +7,8 @@ import dev.firebreak.workflows.maintenance.IncidentNotice;
 import dev.firebreak.workflows.maintenance.MaintenanceNoticeActivities;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.MessageRef;
+import dev.firebreak.workflows.playbook.ActionOrder;
+import dev.firebreak.workflows.playbook.ActionRunWorkflow;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackWorkflow;
 import io.temporal.activity.ActivityOptions;
@@ -18,10 +20,12 @@ import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.ContinueAsNewOptions;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
@@ -274,18 +278,35 @@ final class IncidentEffects {
    * first) and waits until it has started; false when it was already started.
    */
   boolean startRollback(RollbackOrder order) {
-    RollbackWorkflow child =
+    return startOutlivingChild(
+        RollbackWorkflow.class,
+        order.workflowId(),
+        "Rollback of " + order.request().service() + " for " + incident.id(),
+        child -> Async.function(child::run, order));
+  }
+
+  /** Starts a playbook action's run the same way as a rollback; false when already started. */
+  boolean startActionRun(ActionOrder order) {
+    return startOutlivingChild(
+        ActionRunWorkflow.class,
+        order.workflowId(),
+        order.action().name() + " (" + order.playbook() + ") for " + incident.id(),
+        child -> Async.function(child::run, order));
+  }
+
+  private <W> boolean startOutlivingChild(
+      Class<W> type, String workflowId, String summary, Function<W, Promise<?>> start) {
+    W child =
         Workflow.newChildWorkflowStub(
-            RollbackWorkflow.class,
+            type,
             ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(order.workflowId())
+                .setWorkflowId(workflowId)
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .setWorkflowIdReusePolicy(
                     WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .setStaticSummary(
-                    "Rollback of " + order.request().service() + " for " + incident.id())
+                .setStaticSummary(summary)
                 .build());
-    Async.function(child::run, order).handle((view, failure) -> null);
+    start.apply(child).handle((result, failure) -> null);
     try {
       Workflow.getWorkflowExecution(child).get();
       return true;

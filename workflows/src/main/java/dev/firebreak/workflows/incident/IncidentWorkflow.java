@@ -1,5 +1,7 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.playbook.ActionOrder;
+import dev.firebreak.workflows.playbook.ActionRunReport;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackReport;
 import io.temporal.workflow.QueryMethod;
@@ -107,6 +109,18 @@ public interface IncidentWorkflow {
 
   @SignalMethod(description = "Record how a rollback for this incident ended")
   void recordRollback(RollbackReport report);
+
+  @UpdateMethod(
+      description =
+          "Run a playbook action (ActionRunWorkflow as a child); its reports arrive as"
+              + " recordActionRun")
+  IncidentView runAction(ActionOrder order);
+
+  @UpdateValidatorMethod(updateName = "runAction")
+  void validateRunAction(ActionOrder order);
+
+  @SignalMethod(description = "Record an action run's approval request or its ending")
+  void recordActionRun(ActionRunReport report);
 
   @SignalMethod(
       description =

@@ -2,6 +2,8 @@ package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.playbook.ActionOrder;
+import dev.firebreak.workflows.playbook.ActionRunReport;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackReport;
 import io.temporal.workflow.Async;
@@ -413,6 +415,43 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     }
     ResponderRecords.rollbackReport(incident, report, now(), chat);
     log.info("{} rollback {} ended {}", incident.id(), report.workflowId(), report.status());
+  }
+
+  /**
+   * Starts the action's run as a child that outlives this run, like a rollback; the run reports its
+   * approval request and its end with {@link #recordActionRun}. No getVersion guard: the handler is
+   * new, so no recorded history has its commands.
+   */
+  @Override
+  public IncidentView runAction(ActionOrder order) {
+    gate.await();
+    if (effects.startActionRun(order)) {
+      incident.record(
+          now(),
+          "action-requested",
+          order.requestedBy(),
+          Clip.of(
+              "Action "
+                  + order.action().name()
+                  + " started ("
+                  + order.workflowId()
+                  + ")"
+                  + (IncidentCommandRules.isBlank(order.reason()) ? "" : ": " + order.reason()),
+              Clip.HISTORY_TEXT));
+    } else {
+      log.info("{} action run {} was already started", incident.id(), order.workflowId());
+    }
+    return incident.view();
+  }
+
+  @Override
+  public void recordActionRun(ActionRunReport report) {
+    if (report == null || IncidentCommandRules.isBlank(report.text())) {
+      log.warn("{} ignored an empty action report", incident.id());
+      return;
+    }
+    ResponderRecords.actionRunReport(incident, report, now(), chat);
+    log.info("{} action run {} is {}", incident.id(), report.runId(), report.status());
   }
 
   @Override

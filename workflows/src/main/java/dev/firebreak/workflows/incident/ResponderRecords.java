@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.Clip;
+import dev.firebreak.workflows.playbook.ActionRunReport;
 import dev.firebreak.workflows.rollback.RollbackReport;
 import dev.firebreak.workflows.rollback.RollbackStatus;
 import java.time.Instant;
@@ -54,5 +55,12 @@ final class ResponderRecords {
     String text = Clip.of(report.text(), Clip.HISTORY_TEXT);
     incident.record(now, "rollback", report.by(), text + " (" + report.workflowId() + ")");
     chat.post("rollback", (report.status() == RollbackStatus.SUCCEEDED ? "⏪ " : "") + text, true);
+  }
+
+  static void actionRunReport(
+      Incident incident, ActionRunReport report, Instant now, ChatLane chat) {
+    String text = Clip.of(report.text(), Clip.HISTORY_TEXT);
+    incident.record(now, "action", report.by(), text + " (" + report.runId() + ")");
+    chat.post("action", text, true);
   }
 }

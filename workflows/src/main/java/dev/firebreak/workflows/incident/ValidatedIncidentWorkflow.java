@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.playbook.ActionOrder;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 
 /**
@@ -69,5 +70,10 @@ abstract class ValidatedIncidentWorkflow implements IncidentWorkflow {
   @Override
   public void validateRollback(RollbackOrder order) {
     refusals().rollback(order);
+  }
+
+  @Override
+  public void validateRunAction(ActionOrder order) {
+    refusals().runAction(order);
   }
 }
