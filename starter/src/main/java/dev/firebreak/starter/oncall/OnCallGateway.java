@@ -1,8 +1,8 @@
 package dev.firebreak.starter.oncall;
 
-import dev.firebreak.starter.service.InParallel;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.workflows.oncall.OnCallAnswer;
+import dev.firebreak.workflows.oncall.OnCallCalculator;
 import dev.firebreak.workflows.oncall.OnCallPerson;
 import dev.firebreak.workflows.oncall.OnCallShift;
 import dev.firebreak.workflows.oncall.OverrideRules;
@@ -12,6 +12,7 @@ import dev.firebreak.workflows.oncall.ScheduleSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,13 +25,13 @@ public final class OnCallGateway {
   /** The longest span of shifts one request renders, as PagerDuty's on-call listing allows. */
   public static final Duration MAX_SHIFTS_SPAN = Duration.ofDays(90);
 
-  private static final int QUERIES_AT_ONCE = 8;
-
   private final OnCallSchedules schedules;
+  private final RecentOverrides recentOverrides;
   private final Clock clock;
 
   public OnCallGateway(OnCallSchedules schedules, Clock clock) {
     this.schedules = schedules;
+    this.recentOverrides = new RecentOverrides(schedules, clock);
     this.clock = clock;
   }
 
@@ -40,13 +41,19 @@ public final class OnCallGateway {
   }
 
   /**
-   * Who each schedule has on call now, in config order. Each schedule's overrides are a query to
-   * its workflow; asked one after the other, twenty schedules cost twenty round trips.
+   * Who each schedule has on call now, in config order, from overrides at most {@link
+   * RecentOverrides#MAX_AGE} old.
    */
   public List<OnCallAnswer> now() {
     Instant now = clock.instant();
-    return InParallel.apply(
-        QUERIES_AT_ONCE, schedules.specs(), spec -> schedules.answer(spec, now));
+    List<ScheduleSpec> specs = schedules.specs();
+    List<List<ScheduleOverride>> overrides =
+        recentOverrides.of(specs.stream().map(ScheduleSpec::name).toList());
+    List<OnCallAnswer> answers = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      answers.add(new OnCallCalculator(specs.get(i), overrides.get(i)).at(now));
+    }
+    return answers;
   }
 
   public List<OnCallShift> shifts(String schedule, Instant from, Instant to) {
@@ -77,7 +84,9 @@ public final class OnCallGateway {
             problem -> {
               throw Refusal.badRequest(capitalised(problem) + ".");
             });
-    return schedules.override(spec, override);
+    ScheduleOverride accepted = schedules.override(spec, override);
+    recentOverrides.forget(spec.name());
+    return accepted;
   }
 
   private static OnCallPerson participant(ScheduleSpec spec, String slackUserId, String name) {
