@@ -2,10 +2,10 @@ package dev.firebreak.activities.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.SettableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +64,7 @@ class ChannelPacerTest {
         .as("the next message queues behind it")
         .isEqualTo(new ChannelPacer.Turn(false, Duration.ofSeconds(4)));
 
-    clock.now = T0.plusSeconds(2);
+    clock.set(T0.plusSeconds(2));
 
     assertThat(pacer.reserve("incidents", "a-3"))
         .isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
@@ -78,32 +78,9 @@ class ChannelPacerTest {
     pacer.reserve("incidents", "a-1");
     pacer.reserve("incidents", "a-2");
 
-    clock.now = T0.plusSeconds(3);
+    clock.set(T0.plusSeconds(3));
 
     assertThat(pacer.reserve("incidents", "a-3"))
         .isEqualTo(new ChannelPacer.Turn(true, Duration.ZERO));
-  }
-
-  private static final class SettableClock extends Clock {
-    Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -52,9 +52,9 @@ class OnCallLookupTest {
 
   private TestWorkflowEnvironment env;
 
-  @BeforeEach
-  void start() {
-    env =
+  /** A started test server at {@link #START} running schedule workflows with no open incidents. */
+  static TestWorkflowEnvironment scheduleServer() {
+    TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setInitialTime(START).build());
     Worker worker = env.newWorker(TaskQueue.NAME);
@@ -62,6 +62,12 @@ class OnCallLookupTest {
     HandoffActivities noIncidents = services -> List.of();
     worker.registerActivitiesImplementations(new RecordingChat(), noIncidents);
     env.start();
+    return env;
+  }
+
+  @BeforeEach
+  void start() {
+    env = scheduleServer();
   }
 
   @AfterEach

@@ -3,19 +3,11 @@ package dev.firebreak.starter.oncall;
 import static dev.firebreak.starter.oncall.OnCallLookupTest.weekly;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.common.SettableClock;
 import dev.firebreak.workflows.common.TaskQueue;
-import dev.firebreak.workflows.incident.RecordingChat;
-import dev.firebreak.workflows.oncall.HandoffActivities;
 import dev.firebreak.workflows.oncall.OnCallAnswer;
-import dev.firebreak.workflows.oncall.OnCallScheduleWorkflowImpl;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,47 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class RecentOverridesTest {
 
-  /** A clock the test moves by hand, so the cache's age is the test's to decide. */
-  static final class HandClock extends Clock {
-    private volatile Instant now;
-
-    HandClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   private TestWorkflowEnvironment env;
-  private final HandClock clock = new HandClock(OnCallLookupTest.START);
+  private final SettableClock clock = new SettableClock(OnCallLookupTest.START);
 
   @BeforeEach
   void start() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setInitialTime(OnCallLookupTest.START).build());
-    Worker worker = env.newWorker(TaskQueue.NAME);
-    worker.registerWorkflowImplementationTypes(OnCallScheduleWorkflowImpl.class);
-    HandoffActivities noIncidents = services -> List.of();
-    worker.registerActivitiesImplementations(new RecordingChat(), noIncidents);
-    env.start();
+    env = OnCallLookupTest.scheduleServer();
   }
 
   @AfterEach
