@@ -146,12 +146,14 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     if (!escalation.ackTimeoutExpired(incident, now)) {
       return;
     }
+    String movedOn = pages.takeMovedOnReason();
     OptionalInt next = escalation.onAckTimeout(incident, now, chat);
     if (next.isEmpty()) {
       log.warn("{} escalation exhausted after {} rounds", incident.id(), policy.escalationRounds());
       return;
     }
-    pages.pageLevel(next.getAsInt(), escalation.ackTimeoutReason(incident.severity()), now);
+    String reason = movedOn != null ? movedOn : escalation.ackTimeoutReason(incident.severity());
+    pages.pageLevel(next.getAsInt(), reason, now);
     escalation.restartAckTimeout(incident, now);
   }
 

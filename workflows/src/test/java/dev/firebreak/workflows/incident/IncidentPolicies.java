@@ -155,4 +155,32 @@ public final class IncidentPolicies {
         recoup.historyEventLimit(),
         recoup.searchAttributes());
   }
+
+  /**
+   * Recoup's numbers with the primary on-call schedule as the first level, paged at once, and the
+   * lead after 15 minutes; two rounds.
+   */
+  public static IncidentPolicy recoupWithSchedule() {
+    return withEscalation(
+        recoup(),
+        List.of(
+            new EscalationLevel("Primary", List.of("schedule:primary")),
+            new EscalationLevel("Lead", List.of("slack:U0LEAD"), Duration.ofMinutes(15), null)));
+  }
+
+  /** {@code policy} with {@code levels} as its escalation chain. */
+  public static IncidentPolicy withEscalation(IncidentPolicy policy, List<EscalationLevel> levels) {
+    return new IncidentPolicy(
+        policy.channel(),
+        policy.severities(),
+        levels,
+        policy.escalationRounds(),
+        policy.services(),
+        policy.monitoringPeriod(),
+        policy.monitoringCheckInterval(),
+        policy.postMortemReminderInterval(),
+        policy.recentDeployWindow(),
+        policy.historyEventLimit(),
+        policy.searchAttributes());
+  }
 }

@@ -260,6 +260,24 @@ class IncidentWorkflowReplayTest {
   }
 
   /**
+   * A level with a schedule target (since {@link IncidentVersions#SCHEDULE_TARGETS}): the primary
+   * schedule resolved to Alice and paged, the lead 15 minutes later, then an acknowledgement.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordScheduleHistory() throws IOException {
+    onCall.onCall.put("primary", ScriptedOnCall.ALICE);
+    record(
+        "escalation-schedule",
+        IncidentPolicies.recoupWithSchedule(),
+        (incident, env) -> {
+          env.sleep(Duration.ofMinutes(16));
+          incident.acknowledge(new Acknowledgement("alice"));
+          env.sleep(Duration.ofMinutes(1));
+        });
+  }
+
+  /**
    * Recoup's numbers with the providers in play, continuing as new after {@code historyEventLimit}
    * events.
    */
@@ -298,6 +316,7 @@ class IncidentWorkflowReplayTest {
   }
 
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+  private final ScriptedOnCall onCall = new ScriptedOnCall();
 
   private interface Scenario {
     void play(IncidentWorkflow incident, TestWorkflowEnvironment env);
@@ -328,7 +347,8 @@ class IncidentWorkflowReplayTest {
           diagnostics,
           new RecordingStatusPage(),
           new ScriptedErrorCounts(),
-          new RecordingNotices());
+          new RecordingNotices(),
+          onCall);
       if (workerRunning) {
         env.start();
       }
