@@ -2,8 +2,13 @@ package dev.firebreak.starter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.oncall.BusinessHours;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What config check says about escalations that lean on on-call: {@code schedule:} targets in the
- * escalation block and in named policies.
+ * escalation block and in named policies, and business-hours-only severities; and what the incident
+ * policy carries for the latter.
  */
 class OnCallEscalationConfigTest {
 
@@ -101,5 +107,73 @@ class OnCallEscalationConfigTest {
             "escalationPolicies.critical.levels[0].targets[0]: unknown schedule '"
                 + name
                 + "': oncall.schedules defines none");
+  }
+
+  /** A config whose P3 is written as {@code p3}, with {@code oncall} appended. */
+  private static String withP3(String p3, String oncall) {
+    return """
+        organisation: Acme
+        severities:
+          P3: %s
+        escalation:
+          levels:
+            - { name: primary, targets: ["slack:U1"] }
+        services:
+          - name: api
+        """
+            .formatted(p3)
+        + oncall;
+  }
+
+  private static final String BUSINESS_HOURS =
+      """
+      oncall:
+        holidays: { dates: [2026-12-25, 2026-12-28] }
+        businessHours: { from: "09:00", to: "17:00", timeZone: Europe/London }
+      """;
+
+  @ParameterizedTest(name = "P3 {0} {1}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{ businessHoursOnly: true, page: true }  | with business hours    | ''",
+        "{ businessHoursOnly: false }             | with business hours    | ''",
+        "{ businessHoursOnly: false }             | without business hours | ''",
+        "{ businessHoursOnly: true, page: true }  | without business hours | needs oncall.businessHours (the hours its pages wait for)",
+        "{ businessHoursOnly: true }              | with business hours    | P3 does not page, so there is no page to defer: set page: true as well",
+        "{ businessHoursOnly: true, page: false } | with business hours    | P3 does not page, so there is no page to defer: set page: true as well",
+      })
+  void aBusinessHoursOnlySeverityNeedsBusinessHoursAndAPageToDefer(
+      String p3, String oncall, String problem) {
+    ConfigCheck check = check(withP3(p3, oncall.startsWith("with ") ? BUSINESS_HOURS : ""));
+
+    assertThat(problems(check))
+        .containsExactlyElementsOf(
+            problem.isEmpty() ? List.of() : List.of("severities.P3.businessHoursOnly: " + problem));
+  }
+
+  @ParameterizedTest(name = "{0} pages only in business hours: {1}")
+  @CsvSource({"P0, false", "P1, false", "P3, true"})
+  void theIncidentPolicyCarriesTheBusinessHoursAndHolidaysOfABusinessHoursOnlySeverityOnly(
+      Severity severity, boolean waits) {
+    ConfigCheck check = check(withP3("{ businessHoursOnly: true, page: true }", BUSINESS_HOURS));
+
+    BusinessHours hours =
+        new IncidentPolicyFactory(check.config(), false)
+            .forService("api", severity)
+            .forSeverity(severity)
+            .businessHours();
+
+    if (!waits) {
+      assertThat(hours).isNull();
+      return;
+    }
+    assertThat(hours.timeZone()).isEqualTo("Europe/London");
+    assertThat(hours.from()).isEqualTo(LocalTime.of(9, 0));
+    assertThat(hours.days()).hasSize(5).doesNotContain(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+    assertThat(hours.holidays().dates())
+        .containsExactlyInAnyOrder(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 28));
+    assertThat(hours.nextBusinessInstant(Instant.parse("2026-12-25T10:00:00Z")))
+        .isEqualTo(Instant.parse("2026-12-29T09:00:00Z"));
   }
 }

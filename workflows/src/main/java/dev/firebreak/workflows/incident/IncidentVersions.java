@@ -49,6 +49,9 @@ public final class IncidentVersions {
   /** A level's {@code schedule:NAME} targets are paged as the person on call at that moment. */
   public static final String SCHEDULE_TARGETS = "schedule-targets-v1";
 
+  /** A severity that pages only in business hours waits for them to page. */
+  public static final String BUSINESS_HOURS = "business-hours-v1";
+
   public static final List<VersionedChange> CHANGES =
       List.of(
           new VersionedChange(
@@ -177,6 +180,18 @@ public final class IncidentVersions {
                   + "target asks, and the config check refused such targets until this change, so no run "
                   + "reaches the old branch, provided workers are upgraded before the API.",
               List.of("escalation-schedule.json"),
+              List.of(),
+              false,
+              VersionedChange.UNREACHABLE_OLD_BRANCH),
+          new VersionedChange(
+              BUSINESS_HOURS,
+              "A severity that pages only in business hours, declared (or raised to) outside them, tells "
+                  + "the channel and pages at the next business instant, holidays skipped; an "
+                  + "acknowledgement before then cancels the page.",
+              "The first page went out at once. Only an incident whose severity has business hours asks, "
+                  + "and only code with this change puts them in the policy, so no run reaches the old "
+                  + "branch, provided workers are upgraded before the API.",
+              List.of("business-hours-deferred.json"),
               List.of(),
               false,
               VersionedChange.UNREACHABLE_OLD_BRANCH));

@@ -11,7 +11,6 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A level whose target is {@code schedule:primary} pages whoever the schedule has on call at that
- * moment, on a time-skipping server pinned at 03:00 on a Saturday. The worker keeps no workflow in
- * its cache, so every workflow task replays the history so far, as after a worker restart.
+ * moment, on a {@link PinnedIncidentServer} at 03:00 on a Saturday.
  */
 class EscalationScheduleTest {
 
@@ -38,14 +36,8 @@ class EscalationScheduleTest {
 
   @RegisterExtension
   final TestWorkflowExtension workflows =
-      TestWorkflowExtension.newBuilder()
-          .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
-          .setActivityImplementations(
-              chat, pager, new ScriptedDiagnostics(), new RecordingNotices(), oncall)
-          .setWorkerFactoryOptions(
-              WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(0).build())
-          .setInitialTime(SATURDAY_0300)
-          .build();
+      PinnedIncidentServer.at(
+          SATURDAY_0300, chat, pager, new ScriptedDiagnostics(), new RecordingNotices(), oncall);
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
@@ -75,18 +67,12 @@ class EscalationScheduleTest {
 
   /** Sleeps until {@code minutes} after the declaration and returns what was paged by then. */
   private List<String> pagedBy(long minutes) {
-    env.sleep(
-        Duration.between(
-            Instant.ofEpochMilli(env.currentTimeMillis()),
-            SATURDAY_0300.plus(Duration.ofMinutes(minutes))));
+    PinnedIncidentServer.sleepUntil(env, SATURDAY_0300.plus(Duration.ofMinutes(minutes)));
     return pager.escalations();
   }
 
   private static List<String> timeline(IncidentWorkflow incident, String kind) {
-    return incident.state().timeline().stream()
-        .filter(entry -> entry.kind().equals(kind))
-        .map(TimelineEntry::text)
-        .toList();
+    return PinnedIncidentServer.timeline(incident, kind).stream().map(TimelineEntry::text).toList();
   }
 
   @Test
