@@ -175,7 +175,7 @@ public final class IncidentVersions {
               SCHEDULE_TARGETS,
               "A level's schedule: targets are resolved through OnCallActivities when it pages, the person "
                   + "on call is paged and named on the timeline, and a level that reaches nobody is recorded "
-                  + "as unreachable and the escalation moves on at once.",
+                  + "as unreachable and the round's next level is paged at once.",
               "The schedule: target was handed to the pager as an address. Only a level with a schedule: "
                   + "target asks, and the config check refused such targets until this change, so no run "
                   + "reaches the old branch, provided workers are upgraded before the API.",

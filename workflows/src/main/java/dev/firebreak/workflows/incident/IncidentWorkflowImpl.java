@@ -66,7 +66,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     this.chat = new ChatLane(incident, policy);
     this.refusals = new IncidentCommandRules(incident, policy);
     this.effects = new IncidentEffects(incident, policy, chat);
-    this.pages = new PageDelivery(incident, policy, new Pager(policy), effects);
+    this.pages = new PageDelivery(incident, policy, new Pager(policy), escalation, effects);
     this.diagnostics = new DiagnosticRuns(incident, policy, new IncidentDiagnostics(policy));
     this.alerts =
         new RunningIncidentAlerts(

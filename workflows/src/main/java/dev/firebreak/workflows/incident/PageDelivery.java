@@ -32,6 +32,7 @@ final class PageDelivery {
   private final Incident incident;
   private final IncidentPolicy policy;
   private final Pager pager;
+  private final Escalation escalation;
   private final IncidentEffects effects;
   private boolean followsUpAfterPages;
   private int pagesInFlight;
@@ -49,10 +50,16 @@ final class PageDelivery {
    */
   private String movedOnBecause;
 
-  PageDelivery(Incident incident, IncidentPolicy policy, Pager pager, IncidentEffects effects) {
+  PageDelivery(
+      Incident incident,
+      IncidentPolicy policy,
+      Pager pager,
+      Escalation escalation,
+      IncidentEffects effects) {
     this.incident = incident;
     this.policy = policy;
     this.pager = pager;
+    this.escalation = escalation;
     this.effects = effects;
   }
 
@@ -99,14 +106,16 @@ final class PageDelivery {
 
   /**
    * A level whose targets all resolved to nobody: unless it was acknowledged or the escalation
-   * moved on meanwhile, the ack timeout expires now, so the next level is paged at once.
+   * moved on meanwhile, the ack timeout expires now when a later level of the round pages, so that
+   * level is paged at once (see {@link Escalation#pagesLaterInRound}).
    */
   private void reachedNobody(int level, int round, EscalationLevel target) {
     Escalation.State state = incident.escalation;
     if (incident.status() != IncidentStatus.DECLARED
         || state.nextAt() == null
         || state.level() != level
-        || state.round() != round) {
+        || state.round() != round
+        || !escalation.pagesLaterInRound(level, round, incident.severity())) {
       return;
     }
     movedOnBecause = "level " + (level + 1) + " (" + target.name() + ") reached nobody";

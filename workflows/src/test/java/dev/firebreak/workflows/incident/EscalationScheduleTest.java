@@ -51,6 +51,10 @@ class EscalationScheduleTest {
   }
 
   private IncidentWorkflow declare(String id) {
+    return declare(id, IncidentPolicies.recoupWithSchedule());
+  }
+
+  private IncidentWorkflow declare(String id, IncidentPolicy policy) {
     IncidentWorkflow incident =
         client.newWorkflowStub(
             IncidentWorkflow.class,
@@ -60,8 +64,7 @@ class EscalationScheduleTest {
                 .build());
     WorkflowClient.start(
         incident::run,
-        IncidentInput.declared(
-            IncidentPolicies.declaration(id, Severity.P1), IncidentPolicies.recoupWithSchedule()));
+        IncidentInput.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
     return incident;
   }
 
@@ -132,6 +135,25 @@ class EscalationScheduleTest {
     assertThat(timeline(incident, "unreachable")).containsExactly("Level 1 (Primary): " + why);
     assertThat(pager.pages.get(0).targets()).containsExactly("slack:U0LEAD");
     assertThat(pager.pages.get(0).reason()).isEqualTo("level 1 (Primary) reached nobody");
+  }
+
+  @Test
+  void aRoundWhoseLastLevelReachesNobodyWaitsTheAckTimeoutBeforeTheNextRoundAsksAgain() {
+    IncidentPolicy scheduleOnly =
+        IncidentPolicies.withEscalation(
+            IncidentPolicies.recoup(),
+            List.of(new EscalationLevel("Primary", List.of("schedule:primary"))));
+    IncidentWorkflow incident = declare("INC-GAP-ROUNDS", scheduleOnly);
+
+    pagedBy(14);
+    assertThat(timeline(incident, "unreachable")).hasSize(1);
+    assertThat(timeline(incident, "escalation-exhausted")).isEmpty();
+
+    // The gap has ended by the second round (15 minutes later, P1's ack timeout).
+    oncall.onCall.put("primary", ScriptedOnCall.ALICE);
+    assertThat(pagedBy(16)).containsExactly("r2-l1");
+    assertThat(pager.pages.get(0).targets()).containsExactly("slack:U0ALICE");
+    assertThat(oncall.asked).containsExactly("primary", "primary");
   }
 
   @Test
