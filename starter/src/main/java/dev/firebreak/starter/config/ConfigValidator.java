@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
 public final class ConfigValidator {
 
   public static final List<String> PLATFORMS = List.of("vercel", "render");
-  public static final List<String> TARGET_SCHEMES = List.of("slack", "pagerduty", "sms", "email");
+  public static final List<String> TARGET_SCHEMES =
+      List.of("slack", "pagerduty", "sms", "email", "schedule");
   public static final List<String> ROLES = List.of("viewer", "responder", "admin");
 
   // Service names end up in workflow ids and Slack commands, so they stay plain.
@@ -54,10 +56,13 @@ public final class ConfigValidator {
     checkSecrets(config, report);
     checkSlackRoles(config.providers().slack(), report);
     checkSeverities(config.severities(), report);
-    checkEscalation("escalation", config.escalation(), report);
+    Set<String> schedules = scheduleNames(config);
+    checkEscalation("escalation", config.escalation(), schedules, report);
     config
         .escalationPolicies()
-        .forEach((name, policy) -> checkEscalation("escalationPolicies." + name, policy, report));
+        .forEach(
+            (name, policy) ->
+                checkEscalation("escalationPolicies." + name, policy, schedules, report));
     checkPolicyChoices(config, report);
     checkIncident(config.incident(), report);
     checkServices(config.services(), report);
@@ -152,8 +157,20 @@ public final class ConfigValidator {
         });
   }
 
+  /** The names of the configured on-call schedules, which {@code schedule:} targets may name. */
+  private static Set<String> scheduleNames(FirebreakConfig config) {
+    Set<String> names = new TreeSet<>();
+    config.oncall().schedules().stream()
+        .filter(s -> s != null && !blank(s.name()))
+        .forEach(s -> names.add(s.name()));
+    return names;
+  }
+
   private void checkEscalation(
-      String root, EscalationConfig escalation, BiConsumer<String, String> report) {
+      String root,
+      EscalationConfig escalation,
+      Set<String> schedules,
+      BiConsumer<String, String> report) {
     if (escalation == null) {
       report.accept(root, "must have levels");
       return;
@@ -179,7 +196,7 @@ public final class ConfigValidator {
         report.accept(path + ".targets", "must list at least one target such as slack:U012AB3CD");
       }
       for (int t = 0; t < level.targets().size(); t++) {
-        checkTarget(path + ".targets[" + t + "]", level.targets().get(t), report);
+        checkTarget(path + ".targets[" + t + "]", level.targets().get(t), schedules, report);
       }
       // A level seconds after the previous one is a page storm; a day is the longest anyone
       // waits for an acknowledgement.
@@ -230,7 +247,11 @@ public final class ConfigValidator {
     }
   }
 
-  private void checkTarget(String path, String target, BiConsumer<String, String> report) {
+  /**
+   * @param schedules the configured on-call schedules a {@code schedule:} target may name
+   */
+  private void checkTarget(
+      String path, String target, Set<String> schedules, BiConsumer<String, String> report) {
     if (target == null) {
       return;
     }
@@ -240,6 +261,15 @@ public final class ConfigValidator {
       report.accept(path, "must be scheme:address such as slack:U012AB3CD" + known);
     } else if (!TARGET_SCHEMES.contains(target.substring(0, colon))) {
       report.accept(path, "unknown target scheme '" + target.substring(0, colon) + "'" + known);
+    } else if (target.startsWith("schedule:") && !schedules.contains(target.substring(9))) {
+      report.accept(
+          path,
+          "unknown schedule '"
+              + target.substring(9)
+              + "'"
+              + (schedules.isEmpty()
+                  ? ": oncall.schedules defines none"
+                  : " (known: " + String.join(", ", schedules) + ")"));
     } else if (target.startsWith("sms:") && !E164.matcher(target.substring(4)).matches()) {
       report.accept(
           path, "must be an E.164 phone number such as sms:+15550100, not '" + target + "'");

@@ -4,6 +4,8 @@ import dev.firebreak.workflows.incident.IncidentPolicy;
 import dev.firebreak.workflows.incident.ServiceTarget;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.SeverityPolicy;
+import dev.firebreak.workflows.oncall.BusinessHours;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,23 @@ public final class IncidentPolicyFactory {
   private final boolean searchAttributes;
 
   /**
+   * The business hours business-hours-only severities wait for; null when no severity is (then the
+   * holidays' iCalendar file is never read).
+   */
+  private final BusinessHours businessHours;
+
+  /**
    * @param searchAttributes whether the Temporal server has Firebreak's search attributes
    *     registered
    */
   public IncidentPolicyFactory(FirebreakConfig config, boolean searchAttributes) {
     this.config = config;
     this.searchAttributes = searchAttributes;
+    boolean anyBusinessHoursOnly =
+        Arrays.stream(Severity.values())
+            .anyMatch(s -> Boolean.TRUE.equals(config.severity(s).businessHoursOnly()));
+    this.businessHours =
+        anyBusinessHoursOnly ? OnCallSpecs.businessHours(config.oncall()).orElse(null) : null;
   }
 
   /**
@@ -63,7 +76,7 @@ public final class IncidentPolicyFactory {
                 () -> new IllegalArgumentException("no service named '" + serviceName + "'"));
     Map<Severity, SeverityPolicy> severities = new EnumMap<>(Severity.class);
     for (Severity severity : Severity.values()) {
-      severities.put(severity, config.severity(severity).toPolicy());
+      severities.put(severity, config.severity(severity).toPolicy(businessHours));
     }
     IncidentConfig incident = config.incident();
     EscalationConfig chain = escalationPolicy(service, declared);

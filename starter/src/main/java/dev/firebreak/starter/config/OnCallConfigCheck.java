@@ -1,5 +1,6 @@
 package dev.firebreak.starter.config;
 
+import dev.firebreak.workflows.incident.Severity;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +63,7 @@ final class OnCallConfigCheck {
       }
     }
     checkHolidays(oncall.holidays(), report);
+    checkBusinessHoursOnly(config, report);
     OnCallConfig.BusinessHoursConfig hours = oncall.businessHours();
     if (hours != null) {
       String path = "oncall.businessHours";
@@ -72,6 +75,36 @@ final class OnCallConfigCheck {
       }
       checkZone(path + ".timeZone", hours.timeZone(), report);
     }
+  }
+
+  /** A business-hours-only severity needs hours to wait for and a page to defer. */
+  private static void checkBusinessHoursOnly(
+      FirebreakConfig config, BiConsumer<String, String> report) {
+    config
+        .severities()
+        .forEach(
+            (name, declared) -> {
+              Severity severity =
+                  Arrays.stream(Severity.values())
+                      .filter(s -> s.name().equals(name))
+                      .findFirst()
+                      .orElse(null);
+              // An unknown severity is reported by the severities check.
+              if (severity == null
+                  || declared == null
+                  || !Boolean.TRUE.equals(declared.businessHoursOnly())) {
+                return;
+              }
+              String path = "severities." + name + ".businessHoursOnly";
+              if (config.oncall().businessHours() == null) {
+                report.accept(path, "needs oncall.businessHours (the hours its pages wait for)");
+              }
+              if (!Boolean.TRUE.equals(config.severity(severity).page())) {
+                report.accept(
+                    path,
+                    name + " does not page, so there is no page to defer: set page: true as well");
+              }
+            });
   }
 
   private static void checkLayer(

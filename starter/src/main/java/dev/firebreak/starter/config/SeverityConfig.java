@@ -2,6 +2,7 @@ package dev.firebreak.starter.config;
 
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.SeverityPolicy;
+import dev.firebreak.workflows.oncall.BusinessHours;
 import java.util.List;
 
 /**
@@ -9,6 +10,10 @@ import java.util.List;
  * 15m, postMortemDue: 48h, page: true }}. Any field may be left out; it then comes from {@link
  * #runbookDefault}. {@code statusPageImpact} ({@code none|minor|major|critical}) puts the
  * severity's incidents on the public status page with that impact; left out, they stay off it.
+ *
+ * @param businessHoursOnly page only in {@code oncall.businessHours}: declared outside them, the
+ *     channel is told at once and the first page waits for the next business instant (holidays
+ *     skipped); false when unset
  */
 public record SeverityConfig(
     String ackTimeout,
@@ -16,7 +21,19 @@ public record SeverityConfig(
     String postMortemDue,
     Boolean page,
     String statusPageImpact,
-    String policy) {
+    String policy,
+    Boolean businessHoursOnly) {
+
+  /** A severity that pages at any hour. */
+  public SeverityConfig(
+      String ackTimeout,
+      String updateInterval,
+      String postMortemDue,
+      Boolean page,
+      String statusPageImpact,
+      String policy) {
+    this(ackTimeout, updateInterval, postMortemDue, page, statusPageImpact, policy, null);
+  }
 
   public static final List<String> STATUS_PAGE_IMPACTS =
       List.of("none", "minor", "major", "critical");
@@ -59,16 +76,21 @@ public record SeverityConfig(
         postMortemDue != null ? postMortemDue : defaults.postMortemDue,
         page != null ? page : defaults.page,
         statusPageImpact != null ? statusPageImpact : defaults.statusPageImpact,
-        policy != null ? policy : defaults.policy);
+        policy != null ? policy : defaults.policy,
+        businessHoursOnly != null ? businessHoursOnly : defaults.businessHoursOnly);
   }
 
-  /** Only for a validated config: every duration parses. */
-  SeverityPolicy toPolicy() {
+  /**
+   * Only for a validated config: every duration parses, and {@code businessHours} is the config's
+   * when this severity is business-hours-only.
+   */
+  SeverityPolicy toPolicy(BusinessHours businessHours) {
     return new SeverityPolicy(
         DurationText.require(ackTimeout),
         DurationText.require(updateInterval),
         DurationText.require(postMortemDue),
         Boolean.TRUE.equals(page),
-        statusPageImpact);
+        statusPageImpact,
+        Boolean.TRUE.equals(businessHoursOnly) ? businessHours : null);
   }
 }

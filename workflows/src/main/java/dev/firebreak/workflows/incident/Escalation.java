@@ -157,6 +157,16 @@ final class Escalation {
   }
 
   /**
+   * Whether a level after {@code pagedLevel} pages for {@code severity} in the same round: where a
+   * level that reached nobody hands over at once. A new round still waits, so a coverage gap that
+   * ends soon is paged again rather than have every round used up in a second.
+   */
+  boolean pagesLaterInRound(int pagedLevel, int round, Severity severity) {
+    AckTimeout next = afterAckTimeout(pagedLevel, round, severity);
+    return !next.exhausted() && next.round() == round;
+  }
+
+  /**
    * The first level that pages for {@code severity}, or -1 when none does. Levels whose severities
    * exclude the incident's are skipped, and the check is made each time the chain moves on, so a
    * severity change takes effect at the next level.

@@ -46,6 +46,12 @@ public final class IncidentVersions {
   /** The playbook that matched at declaration is posted (symptoms, checklist) in the thread. */
   public static final String PLAYBOOK_CARD = "playbook-card-v1";
 
+  /** A level's {@code schedule:NAME} targets are paged as the person on call at that moment. */
+  public static final String SCHEDULE_TARGETS = "schedule-targets-v1";
+
+  /** A severity that pages only in business hours waits for them to page. */
+  public static final String BUSINESS_HOURS = "business-hours-v1";
+
   public static final List<VersionedChange> CHANGES =
       List.of(
           new VersionedChange(
@@ -162,6 +168,30 @@ public final class IncidentVersions {
                   + "change declares one with a playbook, so no run reaches the old branch, provided workers "
                   + "are upgraded before the API.",
               List.of("playbook-probes.json"),
+              List.of(),
+              false,
+              VersionedChange.UNREACHABLE_OLD_BRANCH),
+          new VersionedChange(
+              SCHEDULE_TARGETS,
+              "A level's schedule: targets are resolved through OnCallActivities when it pages, the person "
+                  + "on call is paged and named on the timeline, and a level that reaches nobody is recorded "
+                  + "as unreachable and the round's next level is paged at once.",
+              "The schedule: target was handed to the pager as an address. Only a level with a schedule: "
+                  + "target asks, and the config check refused such targets until this change, so no run "
+                  + "reaches the old branch, provided workers are upgraded before the API.",
+              List.of("escalation-schedule.json"),
+              List.of(),
+              false,
+              VersionedChange.UNREACHABLE_OLD_BRANCH),
+          new VersionedChange(
+              BUSINESS_HOURS,
+              "A severity that pages only in business hours, declared (or raised to) outside them, tells "
+                  + "the channel and pages at the next business instant, holidays skipped; an "
+                  + "acknowledgement before then cancels the page.",
+              "The first page went out at once. Only an incident whose severity has business hours asks, "
+                  + "and only code with this change puts them in the policy, so no run reaches the old "
+                  + "branch, provided workers are upgraded before the API.",
+              List.of("business-hours-deferred.json"),
               List.of(),
               false,
               VersionedChange.UNREACHABLE_OLD_BRANCH));

@@ -37,6 +37,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   private final Incident incident;
   private final PublicStatus publicStatus;
   private final Escalation escalation;
+  private final BusinessHoursDeferral deferral;
   private final UpdateCadence cadence;
   private final Monitoring monitoring;
   private final PostMortemReminders postMortem;
@@ -58,13 +59,14 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
             ? Incident.declare(state.declaration(), now())
             : Incident.resume(state.declaration(), resumed);
     this.escalation = new Escalation(policy);
+    this.deferral = new BusinessHoursDeferral(policy);
     this.cadence = new UpdateCadence(policy);
     this.monitoring = new Monitoring(policy);
     this.postMortem = new PostMortemReminders(policy);
     this.chat = new ChatLane(incident, policy);
     this.refusals = new IncidentCommandRules(incident, policy);
     this.effects = new IncidentEffects(incident, policy, chat);
-    this.pages = new PageDelivery(incident, policy, new Pager(policy), effects);
+    this.pages = new PageDelivery(incident, policy, new Pager(policy), escalation, effects);
     this.diagnostics = new DiagnosticRuns(incident, policy, new IncidentDiagnostics(policy));
     this.alerts =
         new RunningIncidentAlerts(
@@ -122,7 +124,8 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   private void announce() {
     chat.announce();
     Playbooks.postMatched(incident, chat);
-    if (escalation.pagesDeclaration(incident, gate.acknowledgedBeforeDeclaration(), now())) {
+    if (escalation.pagesDeclaration(incident, gate.acknowledgedBeforeDeclaration(), now())
+        && !deferral.defer(incident, now(), chat)) {
       pages.pageLevel(
           escalation.firstLevelFor(incident.severity()),
           "new " + incident.severity() + " incident",
@@ -146,12 +149,19 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
     if (!escalation.ackTimeoutExpired(incident, now)) {
       return;
     }
+    String movedOn = pages.takeMovedOnReason();
+    // Nobody paged yet while the ack timeout ran: it was the wait for business hours.
+    boolean deferred = incident.escalation.level() < 0;
     OptionalInt next = escalation.onAckTimeout(incident, now, chat);
     if (next.isEmpty()) {
       log.warn("{} escalation exhausted after {} rounds", incident.id(), policy.escalationRounds());
       return;
     }
-    pages.pageLevel(next.getAsInt(), escalation.ackTimeoutReason(incident.severity()), now);
+    String reason =
+        deferred
+            ? BusinessHoursDeferral.reason(incident.severity())
+            : movedOn != null ? movedOn : escalation.ackTimeoutReason(incident.severity());
+    pages.pageLevel(next.getAsInt(), reason, now);
     escalation.restartAckTimeout(incident, now);
   }
 
@@ -264,7 +274,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
   public IncidentView changeSeverity(SeverityChange change) {
     gate.await();
     ResponderRecords.severity(incident, change, now(), chat);
-    if (escalation.severityChanged(incident, now())) {
+    if (escalation.severityChanged(incident, now()) && !deferral.defer(incident, now(), chat)) {
       pages.pageLevel(
           escalation.firstLevelFor(incident.severity()),
           "severity raised to " + change.severity(),

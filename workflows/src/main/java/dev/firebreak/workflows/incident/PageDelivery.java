@@ -11,6 +11,7 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -31,6 +32,7 @@ final class PageDelivery {
   private final Incident incident;
   private final IncidentPolicy policy;
   private final Pager pager;
+  private final Escalation escalation;
   private final IncidentEffects effects;
   private boolean followsUpAfterPages;
   private int pagesInFlight;
@@ -41,10 +43,23 @@ final class PageDelivery {
    */
   private int triggersInFlight;
 
-  PageDelivery(Incident incident, IncidentPolicy policy, Pager pager, IncidentEffects effects) {
+  /**
+   * Why the ack timeout was cut short: the level paged last reached nobody (its schedules had
+   * nobody on call), so the escalation moves on at once rather than leave the incident with nobody
+   * paged.
+   */
+  private String movedOnBecause;
+
+  PageDelivery(
+      Incident incident,
+      IncidentPolicy policy,
+      Pager pager,
+      Escalation escalation,
+      IncidentEffects effects) {
     this.incident = incident;
     this.policy = policy;
     this.pager = pager;
+    this.escalation = escalation;
     this.effects = effects;
   }
 
@@ -70,7 +85,41 @@ final class PageDelivery {
       IncidentMetrics.escalated(incident.severity(), "no-ack");
     }
     log.info("{} {}", incident.id(), text);
-    page(Pager.escalationKey(incident, level), target, reason);
+    int round = incident.escalation.round();
+    page(
+        Pager.escalationKey(incident, level),
+        target,
+        Pager.levelLabel(level, target),
+        reason,
+        () -> reachedNobody(level, round, target));
+  }
+
+  /**
+   * The reason the next level is paged early because the last one reached nobody, once; null when
+   * the ack timeout simply expired.
+   */
+  String takeMovedOnReason() {
+    String reason = movedOnBecause;
+    movedOnBecause = null;
+    return reason;
+  }
+
+  /**
+   * A level whose targets all resolved to nobody: unless it was acknowledged or the escalation
+   * moved on meanwhile, the ack timeout expires now when a later level of the round pages, so that
+   * level is paged at once (see {@link Escalation#pagesLaterInRound}).
+   */
+  private void reachedNobody(int level, int round, EscalationLevel target) {
+    Escalation.State state = incident.escalation;
+    if (incident.status() != IncidentStatus.DECLARED
+        || state.nextAt() == null
+        || state.level() != level
+        || state.round() != round
+        || !escalation.pagesLaterInRound(level, round, incident.severity())) {
+      return;
+    }
+    movedOnBecause = "level " + (level + 1) + " (" + target.name() + ") reached nobody";
+    incident.escalation = state.withNextAt(IncidentEffects.now());
   }
 
   /** Pages {@code level} for the updates missed in a row. */
@@ -79,12 +128,22 @@ final class PageDelivery {
     page(
         Pager.missedUpdateKey(incident),
         target,
-        Escalation.missedUpdateReason(incident.updates.missed()));
+        Pager.levelLabel(level, target),
+        Escalation.missedUpdateReason(incident.updates.missed()),
+        () -> {});
     IncidentMetrics.escalated(incident.severity(), "missed-update");
     log.warn("{} missed update escalated to {}", incident.id(), target.name());
   }
 
-  private void page(String key, EscalationLevel level, String reason) {
+  /**
+   * Pages the level's targets. Since {@link IncidentVersions#SCHEDULE_TARGETS} its {@code
+   * schedule:} targets are first resolved to the people on call (see {@link OnCallTargets}); when
+   * that leaves nobody, nothing is paged and {@code reachedNobody} runs.
+   *
+   * @param label how the timeline names the level when it tells who a schedule put on call
+   */
+  private void page(
+      String key, EscalationLevel level, String label, String reason, Runnable reachedNobody) {
     PagingActivities paging =
         Workflow.newActivityStub(
             PagingActivities.class,
@@ -92,11 +151,34 @@ final class PageDelivery {
                 .setSummary("Page " + level.name() + ": " + reason)
                 .build());
     boolean inRoom = effects.inIncidentRoom(incident.chat.incidentMessage());
-    Promise<Delivery> page =
-        Async.function(paging::page, pager.request(incident, key, level, reason, inRoom));
+    Promise<Delivery> page;
+    if (OnCallTargets.hasSchedules(level.targets()) && resolvesSchedules()) {
+      page =
+          Async.function(
+              () -> {
+                List<String> people = OnCallTargets.resolve(incident, level.targets(), label);
+                if (people.isEmpty()) {
+                  reachedNobody.run();
+                  return null;
+                }
+                EscalationLevel resolved =
+                    new EscalationLevel(level.name(), people, level.after(), level.severities());
+                return paging.page(pager.request(incident, key, resolved, reason, inRoom));
+              });
+    } else {
+      page = Async.function(paging::page, pager.request(incident, key, level, reason, inRoom));
+    }
     triggersInFlight++;
     page.handle((delivery, failure) -> triggersInFlight--);
     fireAndRecord(page, "page " + level.name(), key);
+  }
+
+  /**
+   * Asked only when a level with a schedule target pages: no run before the change could have one,
+   * since the config check refused {@code schedule:} targets until then.
+   */
+  private static boolean resolvesSchedules() {
+    return Workflow.getVersion(IncidentVersions.SCHEDULE_TARGETS, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   /**

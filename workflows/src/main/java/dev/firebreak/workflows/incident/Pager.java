@@ -71,6 +71,11 @@ final class Pager {
         + reason;
   }
 
+  /** How the timeline names a level when it says who one of its schedules put on call. */
+  static String levelLabel(int level, EscalationLevel target) {
+    return "Level " + (level + 1) + " (" + target.name() + ")";
+  }
+
   /** Everyone paged after the first level of the first round was escalated to. */
   static boolean isEscalation(Incident incident, int level) {
     return level > 0 || incident.escalation.round() > 1;

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.oncall.BusinessHours;
 import java.time.Duration;
 
 /**
@@ -10,17 +11,31 @@ import java.time.Duration;
  *     channel is told but nobody is paged and nothing escalates
  * @param statusPageImpact the public status page's impact ({@code none|minor|major|critical}) when
  *     the severity is shown to customers; null keeps it off the public page
+ * @param businessHours set for a severity that pages only in business hours (a P3 declared at 03:00
+ *     on a Saturday pages at 09:00 on Monday, holidays skipped); null pages at any hour. The
+ *     definition travels with the policy because the workflow reads no config.
  */
 public record SeverityPolicy(
     Duration ackTimeout,
     Duration updateInterval,
     Duration postMortemDue,
     boolean paging,
-    String statusPageImpact) {
+    String statusPageImpact,
+    BusinessHours businessHours) {
 
-  /** A severity that stays off the public status page. */
+  /** A severity that pages at any hour. */
+  public SeverityPolicy(
+      Duration ackTimeout,
+      Duration updateInterval,
+      Duration postMortemDue,
+      boolean paging,
+      String statusPageImpact) {
+    this(ackTimeout, updateInterval, postMortemDue, paging, statusPageImpact, null);
+  }
+
+  /** A severity that stays off the public status page and pages at any hour. */
   public SeverityPolicy(
       Duration ackTimeout, Duration updateInterval, Duration postMortemDue, boolean paging) {
-    this(ackTimeout, updateInterval, postMortemDue, paging, null);
+    this(ackTimeout, updateInterval, postMortemDue, paging, null, null);
   }
 }

@@ -169,4 +169,21 @@ class EscalationTest {
     assertThat(escalation.afterAckTimeout(0, 1, Severity.P1).level()).isEqualTo(1);
     assertThat(escalation.ackTimeout(Severity.P1)).isEqualTo(Duration.ofMinutes(15));
   }
+
+  @ParameterizedTest(
+      name = "a {0} incident whose level {1} in round {2} reached nobody hands over at once: {3}")
+  @CsvSource({
+    "P1, 0, 1, true",
+    "P1, 1, 1, false",
+    "P0, 1, 1, true",
+    "P0, 2, 1, false",
+    "P0, 2, 2, false",
+    "P1, 0, 2, true",
+  })
+  void onlyALaterLevelOfTheSameRoundIsPagedAtOnceAfterALevelThatReachedNobody(
+      Severity severity, int pagedLevel, int round, boolean atOnce) {
+    Escalation withPolicy = new Escalation(IncidentPolicies.recoupWithPolicy());
+
+    assertThat(withPolicy.pagesLaterInRound(pagedLevel, round, severity)).isEqualTo(atOnce);
+  }
 }

@@ -1,10 +1,17 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.oncall.BusinessHours;
+import dev.firebreak.workflows.oncall.Holidays;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The Recoup runbook's numbers as a policy, for workflow tests. */
 public final class IncidentPolicies {
@@ -154,5 +161,65 @@ public final class IncidentPolicies {
         recoup.recentDeployWindow(),
         recoup.historyEventLimit(),
         recoup.searchAttributes());
+  }
+
+  /**
+   * Recoup's numbers with the primary on-call schedule as the first level, paged at once, and the
+   * lead after 15 minutes; two rounds.
+   */
+  public static IncidentPolicy recoupWithSchedule() {
+    return withEscalation(
+        recoup(),
+        List.of(
+            new EscalationLevel("Primary", List.of("schedule:primary")),
+            new EscalationLevel("Lead", List.of("slack:U0LEAD"), Duration.ofMinutes(15), null)));
+  }
+
+  /** {@code policy} with {@code levels} as its escalation chain. */
+  public static IncidentPolicy withEscalation(IncidentPolicy policy, List<EscalationLevel> levels) {
+    return with(policy, policy.severities(), levels);
+  }
+
+  private static IncidentPolicy with(
+      IncidentPolicy policy,
+      Map<Severity, SeverityPolicy> severities,
+      List<EscalationLevel> levels) {
+    return new IncidentPolicy(
+        policy.channel(),
+        severities,
+        levels,
+        policy.escalationRounds(),
+        policy.services(),
+        policy.monitoringPeriod(),
+        policy.monitoringCheckInterval(),
+        policy.postMortemReminderInterval(),
+        policy.recentDeployWindow(),
+        policy.historyEventLimit(),
+        policy.searchAttributes());
+  }
+
+  /**
+   * Recoup's numbers with P3 paging only in business hours: Monday to Friday, 09:00 to 17:00 in
+   * London, except on {@code holidays}.
+   */
+  public static IncidentPolicy recoupWithBusinessHours(Set<LocalDate> holidays) {
+    IncidentPolicy recoup = recoup();
+    Map<Severity, SeverityPolicy> severities = new EnumMap<>(recoup.severities());
+    SeverityPolicy p3 = recoup.forSeverity(Severity.P3);
+    severities.put(
+        Severity.P3,
+        new SeverityPolicy(
+            p3.ackTimeout(),
+            p3.updateInterval(),
+            p3.postMortemDue(),
+            true,
+            null,
+            new BusinessHours(
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                LocalTime.of(9, 0),
+                LocalTime.of(17, 0),
+                "Europe/London",
+                new Holidays(holidays))));
+    return with(recoup, severities, recoup.escalation());
   }
 }

@@ -8,12 +8,15 @@ import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -260,6 +263,44 @@ class IncidentWorkflowReplayTest {
   }
 
   /**
+   * A level with a schedule target (since {@link IncidentVersions#SCHEDULE_TARGETS}): the primary
+   * schedule resolved to Alice and paged, the lead 15 minutes later, then an acknowledgement.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordScheduleHistory() throws IOException {
+    onCall.onCall.put("primary", ScriptedOnCall.ALICE);
+    record(
+        "escalation-schedule",
+        IncidentPolicies.recoupWithSchedule(),
+        (incident, env) -> {
+          env.sleep(Duration.ofMinutes(16));
+          incident.acknowledge(new Acknowledgement("alice"));
+          env.sleep(Duration.ofMinutes(1));
+        });
+  }
+
+  /**
+   * A P3 that pages only in business hours (since {@link IncidentVersions#BUSINESS_HOURS}),
+   * declared at 06:00 on a Monday: the channel told at once, the page at 09:00, then an
+   * acknowledgement. (A weekend's wait records the same commands with many more reminders.)
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordBusinessHoursHistory() throws IOException {
+    record(
+        "business-hours-deferred",
+        IncidentPolicies.recoupWithBusinessHours(Set.of()),
+        Severity.P3,
+        Instant.parse("2026-12-07T06:00:00Z"),
+        (incident, env) -> {
+          env.sleep(Duration.ofHours(3).plusMinutes(1));
+          incident.acknowledge(new Acknowledgement("bob"));
+          env.sleep(Duration.ofMinutes(1));
+        });
+  }
+
+  /**
    * Recoup's numbers with the providers in play, continuing as new after {@code historyEventLimit}
    * events.
    */
@@ -298,6 +339,7 @@ class IncidentWorkflowReplayTest {
   }
 
   private final ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
+  private final ScriptedOnCall onCall = new ScriptedOnCall();
 
   private interface Scenario {
     void play(IncidentWorkflow incident, TestWorkflowEnvironment env);
@@ -316,10 +358,35 @@ class IncidentWorkflowReplayTest {
    */
   private void record(String name, IncidentPolicy policy, boolean workerRunning, Scenario scenario)
       throws IOException {
+    record(name, policy, Severity.P1, null, workerRunning, scenario);
+  }
+
+  /** A {@code severity} incident declared at {@code start}, a pinned time. */
+  private void record(
+      String name, IncidentPolicy policy, Severity severity, Instant start, Scenario scenario)
+      throws IOException {
+    record(name, policy, severity, start, true, scenario);
+  }
+
+  /**
+   * @param start the test server's initial time; null for now
+   */
+  private void record(
+      String name,
+      IncidentPolicy policy,
+      Severity severity,
+      Instant start,
+      boolean workerRunning,
+      Scenario scenario)
+      throws IOException {
     diagnostics.healthy = true;
+    TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
+    if (start != null) {
+      options.setInitialTime(start);
+    }
     // A server per recorded history, not TestWorkflowExtension's one per test: one recorder run
     // records many histories, some of whose scenarios start their worker late.
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options.build())) {
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       worker.registerActivitiesImplementations(
@@ -328,7 +395,8 @@ class IncidentWorkflowReplayTest {
           diagnostics,
           new RecordingStatusPage(),
           new ScriptedErrorCounts(),
-          new RecordingNotices());
+          new RecordingNotices(),
+          onCall);
       if (workerRunning) {
         env.start();
       }
@@ -343,7 +411,7 @@ class IncidentWorkflowReplayTest {
                   .build());
       WorkflowClient.start(
           incident::run,
-          IncidentInput.declared(IncidentPolicies.declaration(id, Severity.P1), policy));
+          IncidentInput.declared(IncidentPolicies.declaration(id, severity), policy));
       scenario.play(incident, env);
       CommittedHistories.save(client, IncidentWorkflow.workflowId(id), HISTORIES, name);
     }
