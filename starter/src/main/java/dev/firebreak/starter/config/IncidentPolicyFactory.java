@@ -5,6 +5,8 @@ import dev.firebreak.workflows.incident.ServiceTarget;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.SeverityPolicy;
 import dev.firebreak.workflows.oncall.BusinessHours;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,13 +26,21 @@ public final class IncidentPolicyFactory {
    */
   private final BusinessHours businessHours;
 
+  /** Today, for the holidays an incident declared now can meet. */
+  private final Clock clock;
+
   /**
    * @param searchAttributes whether the Temporal server has Firebreak's search attributes
    *     registered
    */
   public IncidentPolicyFactory(FirebreakConfig config, boolean searchAttributes) {
+    this(config, searchAttributes, Clock.systemUTC());
+  }
+
+  public IncidentPolicyFactory(FirebreakConfig config, boolean searchAttributes, Clock clock) {
     this.config = config;
     this.searchAttributes = searchAttributes;
+    this.clock = clock;
     boolean anyBusinessHoursOnly =
         Arrays.stream(Severity.values())
             .anyMatch(s -> Boolean.TRUE.equals(config.severity(s).businessHoursOnly()));
@@ -74,9 +84,11 @@ public final class IncidentPolicyFactory {
             .service(serviceName)
             .orElseThrow(
                 () -> new IllegalArgumentException("no service named '" + serviceName + "'"));
+    BusinessHours hours =
+        businessHours == null ? null : businessHours.withHolidaysFrom(LocalDate.now(clock));
     Map<Severity, SeverityPolicy> severities = new EnumMap<>(Severity.class);
     for (Severity severity : Severity.values()) {
-      severities.put(severity, config.severity(severity).toPolicy(businessHours));
+      severities.put(severity, config.severity(severity).toPolicy(hours));
     }
     IncidentConfig incident = config.incident();
     EscalationConfig chain = escalationPolicy(service, declared);

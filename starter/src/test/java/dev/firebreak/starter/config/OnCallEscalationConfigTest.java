@@ -125,6 +125,9 @@ class OnCallEscalationConfigTest {
         + oncall;
   }
 
+  private static final Clock DECLARED_ON_1_DECEMBER_2026 =
+      Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+
   private static final String BUSINESS_HOURS =
       """
       oncall:
@@ -159,7 +162,7 @@ class OnCallEscalationConfigTest {
     ConfigCheck check = check(withP3("{ businessHoursOnly: true, page: true }", BUSINESS_HOURS));
 
     BusinessHours hours =
-        new IncidentPolicyFactory(check.config(), false)
+        new IncidentPolicyFactory(check.config(), false, DECLARED_ON_1_DECEMBER_2026)
             .forService("api", severity)
             .forSeverity(severity)
             .businessHours();
@@ -171,6 +174,7 @@ class OnCallEscalationConfigTest {
     assertThat(hours.timeZone()).isEqualTo("Europe/London");
     assertThat(hours.from()).isEqualTo(LocalTime.of(9, 0));
     assertThat(hours.days()).hasSize(5).doesNotContain(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+    // 2031 is past the two years a deferral can look ahead: the payload does not carry it.
     assertThat(hours.holidays().dates())
         .containsExactlyInAnyOrder(LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 28));
     assertThat(hours.nextBusinessInstant(Instant.parse("2026-12-25T10:00:00Z")))

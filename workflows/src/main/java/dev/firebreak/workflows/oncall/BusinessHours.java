@@ -53,6 +53,16 @@ public record BusinessHours(
     throw new IllegalStateException("no business day in the next two years");
   }
 
+  /**
+   * The same hours with only the holidays a deferral starting on {@code first} can meet: a yearly
+   * holiday from an iCalendar file expands to a century of dates, and every incident carries its
+   * policy in its payload.
+   */
+  public BusinessHours withHolidaysFrom(LocalDate first) {
+    LocalDate last = first.plusDays(MAX_DAYS_AHEAD + 1L);
+    return new BusinessHours(days, from, to, timeZone, holidays.between(first.minusDays(1), last));
+  }
+
   public boolean isBusinessDay(LocalDate day) {
     return days.contains(day.getDayOfWeek()) && !holidays.contains(day);
   }

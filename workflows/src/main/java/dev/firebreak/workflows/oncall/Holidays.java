@@ -2,6 +2,7 @@ package dev.firebreak.workflows.oncall;
 
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The days an organisation does not work, as dates in the business-hours time zone. */
 public record Holidays(Set<LocalDate> dates) {
@@ -12,6 +13,14 @@ public record Holidays(Set<LocalDate> dates) {
 
   public static Holidays none() {
     return new Holidays(Set.of());
+  }
+
+  /** The holidays from {@code first} to {@code last}, both included. */
+  public Holidays between(LocalDate first, LocalDate last) {
+    return new Holidays(
+        dates.stream()
+            .filter(d -> !d.isBefore(first) && !d.isAfter(last))
+            .collect(Collectors.toSet()));
   }
 
   public boolean contains(LocalDate date) {
