@@ -87,13 +87,13 @@ class PagerDutyWebhooksTest {
   private final IncidentServices incidents;
   private final ApiServer server;
   private final PagerDutyWebhookSender pagerDuty;
+  private boolean started;
 
   PagerDutyWebhooksTest() {
     Worker worker = temporal.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new RecordingChat(), pager, diagnostics, new RecordingStatusPage());
-    temporal.start();
     incidents = IncidentServices.of(temporal.getWorkflowClient(), config, false);
     PagerDutyWebhooks webhooks =
         PagerDutyWebhooks.from(
@@ -132,21 +132,33 @@ class PagerDutyWebhooksTest {
 
   /** An incident paged through PagerDuty: its alert's dedup key is the incident id. */
   private String declare() {
-    String id =
-        incidents
-            .declarations()
-            .declare(
-                new Declaration(
-                    null,
-                    "Checkout returns 500",
-                    Severity.P1,
-                    "api",
-                    null,
-                    null,
-                    "alertmanager",
-                    null));
+    String id = declareWithoutWorker();
+    startWorker();
     await().atMost(Duration.ofSeconds(10)).until(() -> pages(id) == 1);
     return id;
+  }
+
+  /** An incident nobody runs yet: it accepts no update until {@link #startWorker}. */
+  private String declareWithoutWorker() {
+    return incidents
+        .declarations()
+        .declare(
+            new Declaration(
+                null,
+                "Checkout returns 500",
+                Severity.P1,
+                "api",
+                null,
+                null,
+                "alertmanager",
+                null));
+  }
+
+  private void startWorker() {
+    if (!started) {
+      temporal.start();
+      started = true;
+    }
   }
 
   /** The one note on the incident's timeline, once it is there, which PagerDuty's agent wrote. */
@@ -307,6 +319,24 @@ class PagerDutyWebhooksTest {
 
     assertThat(outcomes).containsExactly("noted", "duplicate", "acknowledged", "duplicate");
     assertThat(onlyNote(id)).startsWith("Unacknowledged in PagerDuty (incident #");
+    assertThat(entries(id, "acknowledged")).hasSize(1);
+  }
+
+  @Test
+  void aDeliveryTheIncidentDoesNotTakeInTimeFailsSoPagerDutysRetryOfItActs() {
+    String id = declareWithoutWorker();
+    PagerDutyWebhookSender.Delivery delivery =
+        pagerDuty.incidentEvent("incident.acknowledged", id, AGENT);
+
+    HttpResponse<String> first = pagerDuty.send(delivery);
+
+    assertThat(first.statusCode()).as("PagerDuty retries a 5xx").isEqualTo(504);
+    assertThat(json(first).path("error").asText()).isEqualTo("timeout");
+    startWorker();
+    HttpResponse<String> retry = pagerDuty.send(delivery);
+    assertThat(retry.statusCode()).isEqualTo(202);
+    assertThat(outcome(retry)).isEqualTo("acknowledged");
+    assertThat(view(id).acknowledgedBy()).isEqualTo("PagerDuty: " + AGENT);
     assertThat(entries(id, "acknowledged")).hasSize(1);
   }
 
