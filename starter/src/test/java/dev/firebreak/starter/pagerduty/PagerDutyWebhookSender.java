@@ -24,20 +24,16 @@ import javax.crypto.spec.SecretKeySpec;
  * the subscription's secrets (several while one is rotated). Signs on its own, with the JDK's
  * {@code Mac}, so a mistake in Firebreak's verification cannot hide behind the same mistake here.
  */
-final class PagerDutyWebhookSender {
+public final class PagerDutyWebhookSender {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One webhook: what a retry of it sends again unchanged. */
-  record Delivery(String webhookId, byte[] body, String signature) {
+  public record Delivery(String webhookId, byte[] body, String signature) {
 
     /** The same webhook under another signature header (forged, missing, reordered...). */
-    Delivery signedAs(String header) {
+    public Delivery signedAs(String header) {
       return new Delivery(webhookId, body, header);
-    }
-
-    String text() {
-      return new String(body, StandardCharsets.UTF_8);
     }
   }
 
@@ -49,7 +45,7 @@ final class PagerDutyWebhookSender {
    * @param api the Firebreak API PagerDuty delivers to
    * @param secrets the subscription's signing secrets: one {@code v1=} entry each, in this order
    */
-  PagerDutyWebhookSender(ApiRequests api, String... secrets) {
+  public PagerDutyWebhookSender(ApiRequests api, String... secrets) {
     this.api = api;
     this.secrets = List.of(secrets);
   }
@@ -61,7 +57,7 @@ final class PagerDutyWebhookSender {
    *     incident without one
    * @param agent the user who acted; null for an event without a person (an integration's)
    */
-  Delivery incidentEvent(String type, String incidentKey, String agent) {
+  public Delivery incidentEvent(String type, String incidentKey, String agent) {
     ObjectNode event = JSON.createObjectNode();
     ObjectNode inner =
         event
@@ -99,7 +95,7 @@ final class PagerDutyWebhookSender {
   }
 
   /** A {@code pagey.ping}, what PagerDuty sends when a subscription is tested. */
-  Delivery ping() {
+  public Delivery ping() {
     ObjectNode event = JSON.createObjectNode();
     event
         .putObject("event")
@@ -116,12 +112,12 @@ final class PagerDutyWebhookSender {
   }
 
   /** Any body, signed as PagerDuty signs, as a new webhook. */
-  Delivery signed(byte[] body) {
+  public Delivery signed(byte[] body) {
     return new Delivery(UUID.randomUUID().toString(), body, signature(body));
   }
 
   /** The same webhook (its id and body) signed with this sender's secrets. */
-  Delivery signed(Delivery delivery) {
+  public Delivery signed(Delivery delivery) {
     return delivery.signedAs(signature(delivery.body()));
   }
 
@@ -131,7 +127,7 @@ final class PagerDutyWebhookSender {
         .collect(Collectors.joining(","));
   }
 
-  HttpResponse<String> send(Delivery delivery) {
+  public HttpResponse<String> send(Delivery delivery) {
     HttpRequest.Builder request =
         api.request(PagerDutyWebhooks.PATH, null)
             .header("Content-Type", "application/json")
@@ -145,7 +141,7 @@ final class PagerDutyWebhookSender {
     return api.send(request);
   }
 
-  static String hmac(String secret, byte[] body) {
+  public static String hmac(String secret, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
