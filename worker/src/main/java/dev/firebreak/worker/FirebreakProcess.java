@@ -234,11 +234,6 @@ final class FirebreakProcess implements AutoCloseable {
       if (pagerDutyWebhooks.isPresent()) {
         routes = routes.andThen(pagerDutyWebhooks.get()::register);
       }
-      log.info(
-          "PagerDuty webhooks: {}",
-          pagerDutyWebhooks.isPresent()
-              ? "on at " + PagerDutyWebhooks.PATH
-              : "off (set providers.pagerduty.webhookSecrets to the subscription's signing secret)");
       api =
           new ApiServer(
                   incidents,

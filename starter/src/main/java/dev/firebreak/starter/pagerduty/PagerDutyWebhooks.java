@@ -68,21 +68,31 @@ public final class PagerDutyWebhooks {
 
   /**
    * The endpoint when {@code providers.pagerduty.webhookSecrets} names a variable that is set;
-   * empty (and not served) otherwise.
+   * empty (and not served) otherwise. Says which, in the log, naming unset variables (never a
+   * value).
    */
   public static Optional<PagerDutyWebhooks> from(
       FirebreakConfig config, SecretResolver secrets, IncidentUpdates updates) {
-    if (config.providers().pagerduty() == null) {
+    List<String> configured =
+        config.providers().pagerduty() == null
+            ? List.of()
+            : config.providers().pagerduty().webhookSecrets();
+    List<String> resolved =
+        configured.stream().map(secrets::resolve).flatMap(Optional::stream).toList();
+    if (resolved.isEmpty()) {
+      log.info(
+          "PagerDuty webhooks: off ({})",
+          configured.isEmpty()
+              ? "set providers.pagerduty.webhookSecrets to the subscription's signing secret"
+              : "none of providers.pagerduty.webhookSecrets is set in the environment");
       return Optional.empty();
     }
-    List<String> resolved =
-        config.providers().pagerduty().webhookSecrets().stream()
-            .map(secrets::resolve)
-            .flatMap(Optional::stream)
-            .toList();
-    return resolved.isEmpty()
-        ? Optional.empty()
-        : Optional.of(new PagerDutyWebhooks(resolved, updates, ACCEPT_WITHIN));
+    log.info(
+        "PagerDuty webhooks: on at {} ({} of {} signing secrets set)",
+        PATH,
+        resolved.size(),
+        configured.size());
+    return Optional.of(new PagerDutyWebhooks(resolved, updates, ACCEPT_WITHIN));
   }
 
   public void register(RoutesConfig routes) {
