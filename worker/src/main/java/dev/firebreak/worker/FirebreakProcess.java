@@ -22,6 +22,7 @@ import dev.firebreak.starter.oncall.OnCallLookup;
 import dev.firebreak.starter.oncall.OnCallReconciler;
 import dev.firebreak.starter.oncall.OnCallSchedules;
 import dev.firebreak.starter.oncall.OpenIncidentLines;
+import dev.firebreak.starter.pagerduty.PagerDutyWebhooks;
 import dev.firebreak.starter.rollbacks.RollbackLocks;
 import dev.firebreak.starter.schedules.DueSignals;
 import dev.firebreak.starter.schedules.RecurringWindows;
@@ -57,6 +58,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -226,6 +228,12 @@ final class FirebreakProcess implements AutoCloseable {
               alertJournal(settings.env()),
               new RunningWindows(client)::silence);
       routes = routes.andThen(alerts::register);
+      Optional<PagerDutyWebhooks> pagerDutyWebhooks =
+          PagerDutyWebhooks.from(
+              settings.config(), new SecretResolver(settings.env()), incidents.updates());
+      if (pagerDutyWebhooks.isPresent()) {
+        routes = routes.andThen(pagerDutyWebhooks.get()::register);
+      }
       api =
           new ApiServer(
                   incidents,

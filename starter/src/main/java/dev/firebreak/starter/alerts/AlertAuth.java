@@ -4,16 +4,13 @@ import dev.firebreak.starter.config.AlertsConfig;
 import dev.firebreak.starter.config.SecretResolver;
 import dev.firebreak.starter.service.ApiCaller;
 import dev.firebreak.starter.service.ApiTokens;
+import dev.firebreak.starter.service.HmacSha256;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.Role;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Who may post alerts: a caller with an API token of the responder role (Alertmanager's {@code
@@ -96,13 +93,7 @@ final class AlertAuth {
   }
 
   private byte[] hmacSha256Hex(byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(sentryClientSecret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body)).getBytes(StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JVM has HmacSHA256", e);
-    }
+    return HmacSha256.hex(sentryClientSecret, body).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Compared as digests so neither the secret's length nor its prefix shows in the timing. */

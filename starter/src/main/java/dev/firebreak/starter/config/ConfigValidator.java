@@ -67,6 +67,7 @@ public final class ConfigValidator {
     checkIncident(config.incident(), report);
     checkServices(config.services(), report);
     new SlackProviderCheck().check(config.providers().slack(), report);
+    new PagerDutyProviderCheck().check(config.providers().pagerduty(), report);
     checkProviderFields(config, report);
     MaintenanceConfigCheck.check(config, report);
     AlertsConfigCheck.check(config, report);

@@ -1,5 +1,6 @@
 package dev.firebreak.starter.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,7 +45,19 @@ public record ProvidersConfig(
     }
   }
 
-  public record PagerDutyProvider(@Secret String routingKey) {}
+  /**
+   * @param routingKey the Events API v2 integration key our triggers, acknowledgements and resolves
+   *     go through
+   * @param webhookSecrets the signing secrets of the Webhooks v3 subscription that tells Firebreak
+   *     about acknowledgements and resolves made in PagerDuty; a list so a secret can be rotated (a
+   *     delivery signed by any of them is accepted). {@code POST /webhooks/pagerduty} is served
+   *     only when one is set.
+   */
+  public record PagerDutyProvider(@Secret String routingKey, @Secret List<String> webhookSecrets) {
+    public PagerDutyProvider {
+      webhookSecrets = ConfigShape.listOf(webhookSecrets);
+    }
+  }
 
   public record StatuspageProvider(@Secret String apiKey, String pageId) {}
 

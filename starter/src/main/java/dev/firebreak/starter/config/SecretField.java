@@ -38,7 +38,14 @@ public record SecretField(String path, String value) {
         Object value = read(component, node);
         String childPath = ConfigShape.child(path, component.getName());
         if (component.isAnnotationPresent(Secret.class)) {
-          if (value != null) {
+          if (value instanceof List<?> list) {
+            // A list of secrets (rotation): each entry is a reference of its own.
+            for (int i = 0; i < list.size(); i++) {
+              if (list.get(i) != null) {
+                found.add(new SecretField(childPath + "[" + i + "]", list.get(i).toString()));
+              }
+            }
+          } else if (value != null) {
             found.add(new SecretField(childPath, value.toString()));
           }
         } else {

@@ -6,9 +6,11 @@ import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +72,37 @@ public final class IncidentUpdates {
                             : ", or retry with the same Idempotency-Key.")));
     log.info("{}: {} applied", id, updateName);
     return view;
+  }
+
+  /**
+   * Sends one command as an update and returns as soon as the incident accepted it (its validator
+   * passed, so the update is in the incident's history and runs whatever becomes of this process),
+   * without waiting for the handler; for callers that must answer sooner than a resolve's health
+   * checks take. The future completes with the handler's outcome.
+   *
+   * @param updateId Temporal applies an update id once per run, so a caller's retry is harmless
+   * @param limit how long the incident may take to accept it
+   */
+  public CompletableFuture<IncidentView> accept(
+      String id, IncidentAction action, Object command, String updateId, Duration limit) {
+    UpdateOptions<IncidentView> options =
+        UpdateOptions.newBuilder(IncidentView.class)
+            .setUpdateName(action.updateName)
+            .setUpdateId(updateId)
+            .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+            .build();
+    WorkflowUpdateHandle<IncidentView> accepted =
+        deadlines.within(
+            limit,
+            () ->
+                client
+                    .newUntypedWorkflowStub(IncidentWorkflow.workflowId(id))
+                    .startUpdate(options, command),
+            text ->
+                IncidentReads.notAnswering(
+                    id, text, "The command may still be applied; check the incident."));
+    log.info("{}: {} accepted", id, action.updateName);
+    return accepted.getResultAsync();
   }
 
   public void addNote(String id, Note note) {
