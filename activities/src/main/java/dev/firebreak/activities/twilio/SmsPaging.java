@@ -4,8 +4,6 @@ import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.PagingActivities;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pages an {@code sms:+15550100} target with one text message. The paging router hands it one
@@ -14,8 +12,6 @@ import org.slf4j.LoggerFactory;
 public final class SmsPaging implements PagingActivities {
 
   public static final String SCHEME = "sms";
-
-  private static final Logger log = LoggerFactory.getLogger(SmsPaging.class);
 
   /** One SMS segment is 160 GSM-7 characters; a page should fit in two. */
   private static final int TEXT_MAX = 320;
@@ -28,26 +24,7 @@ public final class SmsPaging implements PagingActivities {
 
   @Override
   public Delivery page(PageRequest request) {
-    StringBuilder sent = new StringBuilder();
-    for (String target : request.targets()) {
-      String number = target.substring(target.indexOf(':') + 1);
-      TwilioClient.SentSms sms = twilio.send(number, text(request));
-      log.info(
-          "{} paged {} by SMS ({}, level {})",
-          request.incidentId(),
-          number,
-          sms.sid(),
-          request.levelName());
-      sent.append(sent.isEmpty() ? "" : "; ")
-          .append("SMS to ")
-          .append(number)
-          .append(' ')
-          .append(sms.status())
-          .append(" (")
-          .append(sms.sid())
-          .append(')');
-    }
-    return Delivery.sent(sent.toString());
+    return PhonePages.page(request, "SMS", number -> twilio.send(number, text(request)));
   }
 
   private static String text(PageRequest request) {

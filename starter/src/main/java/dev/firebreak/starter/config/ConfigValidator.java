@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public final class ConfigValidator {
 
   public static final List<String> PLATFORMS = List.of("vercel", "render");
-  public static final List<String> TARGET_SCHEMES = List.of("slack", "pagerduty", "sms", "email");
+  public static final List<String> TARGET_SCHEMES =
+      List.of("slack", "pagerduty", "sms", "call", "email");
   public static final List<String> ROLES = List.of("viewer", "responder", "admin");
 
   // Service names end up in workflow ids and Slack commands, so they stay plain.
@@ -70,6 +71,7 @@ public final class ConfigValidator {
     OnCallConfigCheck.check(config, report);
     HealthChecksConfigCheck.check(config.healthChecks(), report);
     PlaybookConfigCheck.check(config, report);
+    TwilioConfigCheck.check(config, report);
     return problems;
   }
 
@@ -240,9 +242,15 @@ public final class ConfigValidator {
       report.accept(path, "must be scheme:address such as slack:U012AB3CD" + known);
     } else if (!TARGET_SCHEMES.contains(target.substring(0, colon))) {
       report.accept(path, "unknown target scheme '" + target.substring(0, colon) + "'" + known);
-    } else if (target.startsWith("sms:") && !E164.matcher(target.substring(4)).matches()) {
+    } else if ((target.startsWith("sms:") || target.startsWith("call:"))
+        && !E164.matcher(target.substring(colon + 1)).matches()) {
       report.accept(
-          path, "must be an E.164 phone number such as sms:+15550100, not '" + target + "'");
+          path,
+          "must be an E.164 phone number such as "
+              + target.substring(0, colon)
+              + ":+15550100, not '"
+              + target
+              + "'");
     } else if (target.startsWith("email:") && !target.substring(6).matches("[^@\\s]+@[^@\\s]+")) {
       report.accept(
           path, "must be an email address such as email:oncall@example.com, not '" + target + "'");
