@@ -9,16 +9,13 @@ import okhttp3.HttpUrl;
 
 /**
  * Pages a {@code call:+15550100} target with a phone call that says the incident briefly and asks
- * for a key press: 1 comes back to Firebreak's {@value #VOICE_PATH} webhook and acknowledges the
- * incident. The paging router hands it one target per call, so a retry after a failure never rings
- * a phone twice for the same page.
+ * for a key press: 1 comes back to Firebreak's {@value Twiml#VOICE_WEBHOOK} webhook and
+ * acknowledges the incident. The paging router hands it one target per call, so a retry after a
+ * failure never rings a phone twice for the same page.
  */
 public final class CallPaging implements PagingActivities {
 
   public static final String SCHEME = "call";
-
-  /** Where Twilio posts the key press, under the public URL; the starter serves it. */
-  public static final String VOICE_PATH = "/webhooks/twilio/voice";
 
   /** A title read aloud for longer than this is noise; the rest is in Slack. */
   private static final int SPOKEN_TITLE_MAX = 200;
@@ -73,7 +70,7 @@ public final class CallPaging implements PagingActivities {
   private String actionUrl(PageRequest request) {
     return publicUrl
         .newBuilder()
-        .addPathSegments(VOICE_PATH.substring(1))
+        .addPathSegments(Twiml.VOICE_WEBHOOK.substring(1))
         .addQueryParameter("incident", request.incidentId())
         .addQueryParameter("page", request.key())
         .build()

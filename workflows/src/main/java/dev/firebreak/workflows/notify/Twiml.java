@@ -8,6 +8,15 @@ package dev.firebreak.workflows.notify;
  */
 public final class Twiml {
 
+  /**
+   * Where Twilio posts a call's key press, under Firebreak's public URL: the call's page names it
+   * (activities) and the starter serves it.
+   */
+  public static final String VOICE_WEBHOOK = "/webhooks/twilio/voice";
+
+  /** Where Twilio posts a text sent to Firebreak's number: the number's messaging webhook. */
+  public static final String SMS_WEBHOOK = "/webhooks/twilio/sms";
+
   /** Every TwiML document starts with it. */
   private static final String PROLOGUE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
