@@ -105,7 +105,12 @@ final class IncidentProviders {
       routes.put(
           SmsPaging.SCHEME,
           Route.onePerTarget(
-              client.<PagingActivities>map(SmsPaging::new).orElseGet(DryRunPagingActivities::new)));
+              client
+                  .<PagingActivities>map(
+                      c ->
+                          new SmsPaging(
+                              c, twilio.publicUrl() != null && !twilio.publicUrl().isBlank()))
+                  .orElseGet(DryRunPagingActivities::new)));
       routes.put(
           CallPaging.SCHEME,
           Route.onePerTarget(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.fakes.FakeTwilio;
 import dev.firebreak.starter.twilio.TwilioSignature;
 import java.io.IOException;
@@ -18,15 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Paging by phone from end to end: `./firebreak dev` with a {@code call:} escalation target and a
- * fake Twilio. The declaration's page rings the phone; a key press Twilio did not sign changes
- * nothing, and pressing 1 on the call, posted to the voice webhook and signed as Twilio signs it,
- * acknowledges the incident as that phone.
+ * fake Twilio. The declaration's page rings and texts the phone; a key press Twilio did not sign
+ * changes nothing, and pressing 1 on the call or replying ACK to the text, posted to the webhooks
+ * and signed as Twilio signs them, acknowledges the incident as that phone.
  */
 class PhonePagingEndToEndTest {
 
   private static final String SID = "AC0123456789abcdef0123456789abcdef";
   private static final String TOKEN = "twilio-auth-token-e2e";
   private static final String PHONE = "+447700900123";
+  private static final String FROM = "+15005550006";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension static final DevModeExtension devMode = new DevModeExtension();
 
@@ -45,15 +48,15 @@ class PhonePagingEndToEndTest {
           twilio:
             accountSid: %s
             authToken: ${TWILIO_AUTH_TOKEN}
-            from: "+15005550006"
+            from: "%s"
             publicUrl: https://firebreak.example.com
         escalation:
           levels:
-            - { name: primary, targets: ["call:%s"] }
+            - { name: primary, targets: ["call:%s", "sms:%s"] }
         services:
           - name: shop
         """
-            .formatted(SID, PHONE));
+            .formatted(SID, FROM, PHONE, PHONE));
     Map<String, String> env =
         Map.of("TWILIO_AUTH_TOKEN", TOKEN, "TWILIO_API_URL", twilio.baseUrl());
     DevMode dev = devMode.start(config, env::get);
@@ -64,20 +67,16 @@ class PhonePagingEndToEndTest {
 
   @Test
   void theEscalationCallsThePhoneAndPressingOneOnTheCallAcknowledgesTheIncident() throws Exception {
-    String id =
-        api.call(
-                "POST",
-                "/api/v1/incidents",
-                "{\"title\":\"Checkout <500> & retries\",\"severity\":\"P1\",\"service\":\"shop\"}",
-                201)
-            .get("id")
-            .asText();
+    String id = declare("Checkout <500> & retries");
 
     FakeTwilio.Call call =
         await()
             .atMost(Duration.ofSeconds(20))
             .until(
-                () -> twilio.calls().stream().filter(c -> c.to().equals(PHONE)).findFirst(),
+                () ->
+                    twilio.calls().stream()
+                        .filter(c -> c.to().equals(PHONE) && c.twiml().contains(id + ","))
+                        .findFirst(),
                 found -> found.isPresent())
             .orElseThrow();
     assertThat(call.twiml())
@@ -96,6 +95,46 @@ class PhonePagingEndToEndTest {
     assertThat(acknowledged.get("acknowledgedBy").asText()).isEqualTo("phone " + PHONE);
     assertThat(acknowledged.get("timeline").toString())
         .contains("Call to " + PHONE + " queued (" + call.sid() + ")");
+  }
+
+  @Test
+  void aTextedAckAcknowledgesTheIncidentThatLastTextedThePhone() throws Exception {
+    String id = declare("Refunds stuck");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                twilio.messages().stream()
+                    .anyMatch(
+                        sms ->
+                            sms.to().equals(PHONE)
+                                && sms.body().contains(id + " Refunds stuck")
+                                && sms.body().endsWith("Reply ACK to acknowledge.")));
+
+    // Twilio sometimes signs the URL with its default port written out.
+    FakeTwilio.WebhookAnswer replied =
+        twilio
+            .signingWithDefaultPort(true)
+            .textFrom("https://firebreak.example.com/webhooks/twilio/sms", PHONE, FROM, "ACK");
+    twilio.signingWithDefaultPort(false);
+
+    assertThat(replied.status()).isEqualTo(200);
+    assertThat(replied.body()).contains("<Message>Acknowledged " + id + ". Escalation stopped.");
+    assertThat(incident(id).get("acknowledgedBy").asText()).isEqualTo("phone " + PHONE);
+  }
+
+  private static String declare(String title) throws Exception {
+    return api.call(
+            "POST",
+            "/api/v1/incidents",
+            JSON.createObjectNode()
+                .put("title", title)
+                .put("severity", "P1")
+                .put("service", "shop")
+                .toString(),
+            201)
+        .get("id")
+        .asText();
   }
 
   private static JsonNode incident(String id) throws Exception {

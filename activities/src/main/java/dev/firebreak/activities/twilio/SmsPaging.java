@@ -17,9 +17,15 @@ public final class SmsPaging implements PagingActivities {
   private static final int TEXT_MAX = 320;
 
   private final TwilioClient twilio;
+  private final boolean repliesAcknowledge;
 
-  public SmsPaging(TwilioClient twilio) {
+  /**
+   * @param repliesAcknowledge whether a reply reaches Firebreak (Twilio has its public URL), so the
+   *     text can ask for {@code ACK}
+   */
+  public SmsPaging(TwilioClient twilio, boolean repliesAcknowledge) {
     this.twilio = twilio;
+    this.repliesAcknowledge = repliesAcknowledge;
   }
 
   @Override
@@ -27,7 +33,7 @@ public final class SmsPaging implements PagingActivities {
     return PhonePages.page(request, "SMS", number -> twilio.send(number, text(request)));
   }
 
-  private static String text(PageRequest request) {
+  private String text(PageRequest request) {
     String text =
         "Firebreak page: ["
             + request.severity()
@@ -36,7 +42,9 @@ public final class SmsPaging implements PagingActivities {
             + " "
             + request.title()
             + (request.reason() == null ? "" : " (" + request.reason() + ")")
-            + ". Acknowledge in Slack or the API.";
+            + (repliesAcknowledge
+                ? ". Reply ACK to acknowledge."
+                : ". Acknowledge in Slack or the API.");
     return Clip.of(text, TEXT_MAX);
   }
 }

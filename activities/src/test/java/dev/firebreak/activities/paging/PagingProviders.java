@@ -46,7 +46,7 @@ public final class PagingProviders implements AutoCloseable {
             PagingRouter.Route.withIncident(
                 new PagerDutyPaging(
                     new PagerDutyClient(TRANSPORT, pagerDuty.baseUrl(), ROUTING_KEY, TIMEOUT))),
-        "sms", PagingRouter.Route.onePerTarget(new SmsPaging(twilioClient())),
+        "sms", PagingRouter.Route.onePerTarget(new SmsPaging(twilioClient(), true)),
         "call", PagingRouter.Route.onePerTarget(new CallPaging(twilioClient(), PUBLIC_URL)),
         "email",
             PagingRouter.Route.grouped(
