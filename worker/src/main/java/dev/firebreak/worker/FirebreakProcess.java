@@ -11,6 +11,7 @@ import dev.firebreak.starter.api.TemporalProbe;
 import dev.firebreak.starter.config.HeartbeatSpecFactory;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.OnCallSpecs;
+import dev.firebreak.starter.config.ProvidersConfig;
 import dev.firebreak.starter.config.SecretResolver;
 import dev.firebreak.starter.heartbeats.HeartbeatPings;
 import dev.firebreak.starter.heartbeats.HeartbeatReconciler;
@@ -32,6 +33,7 @@ import dev.firebreak.starter.service.IssuedIds;
 import dev.firebreak.starter.service.Role;
 import dev.firebreak.starter.slack.SlackEndpoints;
 import dev.firebreak.starter.slack.SlackSettings;
+import dev.firebreak.starter.twilio.TwilioWebhooks;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.heartbeat.HeartbeatWorkflowImpl;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
@@ -40,6 +42,7 @@ import dev.firebreak.workflows.job.JobTickWorkflowImpl;
 import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
+import dev.firebreak.workflows.notify.Twiml;
 import dev.firebreak.workflows.oncall.OnCallScheduleWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
@@ -234,6 +237,10 @@ final class FirebreakProcess implements AutoCloseable {
       if (pagerDutyWebhooks.isPresent()) {
         routes = routes.andThen(pagerDutyWebhooks.get()::register);
       }
+      TwilioWebhooks twilio = twilioWebhooks(settings, incidents);
+      if (twilio != null) {
+        routes = routes.andThen(twilio::register);
+      }
       api =
           new ApiServer(
                   incidents,
@@ -261,6 +268,35 @@ final class FirebreakProcess implements AutoCloseable {
     }
     return new FirebreakProcess(
         service, client, metricsScope, workers, providers, api, slack, alerts);
+  }
+
+  /**
+   * The webhooks a call's key press and a texted ACK come back to: served when Twilio is configured
+   * with its public URL and its auth token is set, since without the token no request could be
+   * verified.
+   */
+  private static TwilioWebhooks twilioWebhooks(
+      ProcessSettings settings, IncidentServices incidents) {
+    ProvidersConfig.TwilioProvider twilio = settings.config().providers().twilio();
+    if (twilio == null || twilio.publicUrl() == null || twilio.publicUrl().isBlank()) {
+      return null;
+    }
+    Optional<String> token = new SecretResolver(settings.env()).resolve(twilio.authToken());
+    if (token.isEmpty()) {
+      log.info(
+          "Twilio webhooks: off (set the auth token providers.twilio.authToken names to serve {}"
+              + " and {})",
+          Twiml.VOICE_WEBHOOK,
+          Twiml.SMS_WEBHOOK);
+      return null;
+    }
+    log.info(
+        "Twilio webhooks: {}{} and {}{}",
+        twilio.publicUrl(),
+        Twiml.VOICE_WEBHOOK,
+        twilio.publicUrl(),
+        Twiml.SMS_WEBHOOK);
+    return new TwilioWebhooks(token.get(), twilio.publicUrl(), incidents);
   }
 
   /**

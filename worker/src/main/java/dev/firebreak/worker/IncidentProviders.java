@@ -21,6 +21,7 @@ import dev.firebreak.activities.statuspage.StatuspageActivitiesImpl;
 import dev.firebreak.activities.statuspage.StatuspageClient;
 import dev.firebreak.activities.stripe.StripeClient;
 import dev.firebreak.activities.stripe.StripeWebhookActivities;
+import dev.firebreak.activities.twilio.CallPaging;
 import dev.firebreak.activities.twilio.SmsPaging;
 import dev.firebreak.activities.twilio.TwilioClient;
 import dev.firebreak.activities.webhooks.EventBodies;
@@ -91,23 +92,30 @@ final class IncidentProviders {
     }
     ProvidersConfig.TwilioProvider twilio = providers.twilio();
     if (twilio != null) {
+      // Texts and calls share the account, its client and its one summary line.
+      Optional<TwilioClient> client =
+          this.live(
+              "Twilio",
+              "TWILIO",
+              twilio.authToken(),
+              TwilioClient.DEFAULT_BASE_URL,
+              (url, token) ->
+                  new TwilioClient(
+                      transport, url, twilio.accountSid(), token, twilio.from(), timeout));
       routes.put(
           SmsPaging.SCHEME,
           Route.onePerTarget(
-              this.<PagingActivities>live(
-                      "Twilio",
-                      "TWILIO",
-                      twilio.authToken(),
-                      TwilioClient.DEFAULT_BASE_URL,
-                      (url, token) ->
+              client
+                  .<PagingActivities>map(
+                      c ->
                           new SmsPaging(
-                              new TwilioClient(
-                                  transport,
-                                  url,
-                                  twilio.accountSid(),
-                                  token,
-                                  twilio.from(),
-                                  timeout)))
+                              c, twilio.publicUrl() != null && !twilio.publicUrl().isBlank()))
+                  .orElseGet(DryRunPagingActivities::new)));
+      routes.put(
+          CallPaging.SCHEME,
+          Route.onePerTarget(
+              client
+                  .<PagingActivities>map(c -> new CallPaging(c, twilio.publicUrl()))
                   .orElseGet(DryRunPagingActivities::new)));
     }
     ProvidersConfig.SendGridProvider sendGrid = providers.sendgrid();

@@ -3,15 +3,21 @@ package dev.firebreak.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.activities.fakes.FakeHealthEndpoint;
+import dev.firebreak.activities.fakes.FakeTwilio;
 import dev.firebreak.activities.fakes.FakeVercel;
 import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.diagnostics.DiagnosticsActivities;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.diagnostics.HealthResult;
+import dev.firebreak.workflows.notify.PageRequest;
+import dev.firebreak.workflows.notify.PagingActivities;
 import dev.firebreak.workflows.playbook.EnvChange;
 import dev.firebreak.workflows.playbook.EnvChanged;
 import dev.firebreak.workflows.playbook.PlatformActivities;
 import dev.firebreak.workflows.rollback.PlatformService;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -90,6 +96,72 @@ class ProviderActivitiesTest {
 
       assertThat(changed.dryRun()).isEqualTo(!tokenSet);
       assertThat(vercel.productionValue("prj_1", "FLAG")).isEqualTo(tokenSet ? "on" : null);
+    }
+  }
+
+  @ParameterizedTest(name = "TWILIO_AUTH_TOKEN set: {0}")
+  @CsvSource({"false", "true"})
+  void phoneCallPagesAreLiveWhenTwiliosTokenIsSetAndDryRunOtherwise(boolean tokenSet)
+      throws Exception {
+    String sid = "AC0123456789abcdef0123456789abcdef";
+    String providers =
+        """
+        providers:
+          twilio:
+            accountSid: %s
+            authToken: ${TWILIO_AUTH_TOKEN}
+            from: "+15005550006"
+            publicUrl: https://firebreak.example.com
+        """
+            .formatted(sid);
+    try (FakeTwilio twilio = new FakeTwilio(sid, "twilio-token");
+        ProviderActivities wired =
+            ProviderActivities.from(
+                new ConfigLoader().load(CONFIG + providers),
+                Map.of(
+                        "TWILIO_AUTH_TOKEN",
+                        tokenSet ? "twilio-token" : "",
+                        "TWILIO_API_URL",
+                        twilio.baseUrl())
+                    ::get,
+                false)) {
+      TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+      try {
+        env.registerActivitiesImplementations(
+            Arrays.stream(wired.implementations())
+                .filter(PagingActivities.class::isInstance)
+                .findFirst()
+                .orElseThrow());
+        PagingActivities paging =
+            env.newActivityStub(
+                PagingActivities.class,
+                ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofSeconds(10))
+                    .build());
+
+        Delivery delivery =
+            paging.page(
+                new PageRequest(
+                    "INC-1/page-r1-l1",
+                    "INC-1",
+                    "P1",
+                    "Checkout returns 500",
+                    "primary",
+                    List.of("call:+15550100"),
+                    null,
+                    "#incidents",
+                    null));
+
+        assertThat(delivery.dryRun()).isEqualTo(!tokenSet);
+        assertThat(twilio.calls()).hasSize(tokenSet ? 1 : 0);
+        assertThat(wired.summary())
+            .contains(
+                tokenSet
+                    ? "Twilio: live (" + twilio.baseUrl() + ")"
+                    : "Twilio: dry-run (set TWILIO_AUTH_TOKEN to go live)");
+      } finally {
+        env.close();
+      }
     }
   }
 }

@@ -4,8 +4,6 @@ import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.PagingActivities;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pages an {@code sms:+15550100} target with one text message. The paging router hands it one
@@ -15,42 +13,27 @@ public final class SmsPaging implements PagingActivities {
 
   public static final String SCHEME = "sms";
 
-  private static final Logger log = LoggerFactory.getLogger(SmsPaging.class);
-
   /** One SMS segment is 160 GSM-7 characters; a page should fit in two. */
   private static final int TEXT_MAX = 320;
 
   private final TwilioClient twilio;
+  private final boolean repliesAcknowledge;
 
-  public SmsPaging(TwilioClient twilio) {
+  /**
+   * @param repliesAcknowledge whether a reply reaches Firebreak (Twilio has its public URL), so the
+   *     text can ask for {@code ACK}
+   */
+  public SmsPaging(TwilioClient twilio, boolean repliesAcknowledge) {
     this.twilio = twilio;
+    this.repliesAcknowledge = repliesAcknowledge;
   }
 
   @Override
   public Delivery page(PageRequest request) {
-    StringBuilder sent = new StringBuilder();
-    for (String target : request.targets()) {
-      String number = target.substring(target.indexOf(':') + 1);
-      TwilioClient.SentSms sms = twilio.send(number, text(request));
-      log.info(
-          "{} paged {} by SMS ({}, level {})",
-          request.incidentId(),
-          number,
-          sms.sid(),
-          request.levelName());
-      sent.append(sent.isEmpty() ? "" : "; ")
-          .append("SMS to ")
-          .append(number)
-          .append(' ')
-          .append(sms.status())
-          .append(" (")
-          .append(sms.sid())
-          .append(')');
-    }
-    return Delivery.sent(sent.toString());
+    return PhonePages.page(request, "SMS", number -> twilio.send(number, text(request)));
   }
 
-  private static String text(PageRequest request) {
+  private String text(PageRequest request) {
     String text =
         "Firebreak page: ["
             + request.severity()
@@ -59,7 +42,9 @@ public final class SmsPaging implements PagingActivities {
             + " "
             + request.title()
             + (request.reason() == null ? "" : " (" + request.reason() + ")")
-            + ". Acknowledge in Slack or the API.";
+            + (repliesAcknowledge
+                ? ". Reply ACK to acknowledge."
+                : ". Acknowledge in Slack or the API.");
     return Clip.of(text, TEXT_MAX);
   }
 }

@@ -9,12 +9,16 @@ import dev.firebreak.activities.pagerduty.PagerDutyClient;
 import dev.firebreak.activities.pagerduty.PagerDutyPaging;
 import dev.firebreak.activities.sendgrid.EmailPaging;
 import dev.firebreak.activities.sendgrid.SendGridClient;
+import dev.firebreak.activities.twilio.CallPaging;
 import dev.firebreak.activities.twilio.SmsPaging;
 import dev.firebreak.activities.twilio.TwilioClient;
 import java.time.Duration;
 import java.util.Map;
 
-/** Fake PagerDuty, Twilio and SendGrid with the real pagers on them; Slack pages in dry-run. */
+/**
+ * Fake PagerDuty, Twilio (texts and calls) and SendGrid with the real pagers on them; Slack pages
+ * in dry-run.
+ */
 public final class PagingProviders implements AutoCloseable {
 
   public static final String ROUTING_KEY = "R0UTINGKEY0000000000000000000001";
@@ -26,6 +30,14 @@ public final class PagingProviders implements AutoCloseable {
   public final FakeTwilio twilio = new FakeTwilio(SID, "auth-token");
   public final FakeSendGrid sendGrid = new FakeSendGrid("SG.key", "incidents@recoup.com");
 
+  /** Where the call pages' key presses go back to. */
+  public static final String PUBLIC_URL = "https://firebreak.example.com";
+
+  private TwilioClient twilioClient() {
+    return new TwilioClient(
+        TRANSPORT, twilio.baseUrl(), SID, "auth-token", "+15005550006", TIMEOUT);
+  }
+
   /** Every scheme routed the way the worker routes it. */
   public Map<String, PagingRouter.Route> routes() {
     return Map.of(
@@ -34,11 +46,8 @@ public final class PagingProviders implements AutoCloseable {
             PagingRouter.Route.withIncident(
                 new PagerDutyPaging(
                     new PagerDutyClient(TRANSPORT, pagerDuty.baseUrl(), ROUTING_KEY, TIMEOUT))),
-        "sms",
-            PagingRouter.Route.onePerTarget(
-                new SmsPaging(
-                    new TwilioClient(
-                        TRANSPORT, twilio.baseUrl(), SID, "auth-token", "+15005550006", TIMEOUT))),
+        "sms", PagingRouter.Route.onePerTarget(new SmsPaging(twilioClient(), true)),
+        "call", PagingRouter.Route.onePerTarget(new CallPaging(twilioClient(), PUBLIC_URL)),
         "email",
             PagingRouter.Route.grouped(
                 new EmailPaging(

@@ -165,27 +165,35 @@ class PagingRouterTest {
             "NOT paged sms:+15550100: Twilio answered HTTP 400: Attempt to send to unsubscribed recipient; SMS to +15550101 queued");
   }
 
-  @Test
-  void aRetryAfterATransientFailureDoesNotSendTheSameSmsTwice() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sms", "call"})
+  void aRetryAfterATransientFailureDoesNotTextOrRingTheSamePhoneTwice(String scheme) {
     PagingActivities router = allProviders();
     AtomicReference<PagingRouter.Progress> heartbeat = new AtomicReference<>();
     env.setActivityHeartbeatListener(PagingRouter.Progress.class, heartbeat::set);
-    // The first SMS goes out, then Twilio fails the second one: the attempt fails, retryable.
+    // The first page goes out, then Twilio fails the second one: the attempt fails, retryable.
     twilio.faults().passNext(1).failNext(1, 503);
+    PageRequest page = page(scheme + ":+15550100", scheme + ":+15550101");
+    String sent = scheme.equals("sms") ? "SMS to " : "Call to ";
 
-    assertThatThrownBy(() -> router.page(page("sms:+15550100", "sms:+15550101")))
+    assertThatThrownBy(() -> router.page(page))
         .isInstanceOf(ActivityFailure.class)
         .rootCause()
         .hasMessageContaining("Twilio answered HTTP 503");
-    assertThat(twilio.messages()).extracting(FakeTwilio.Sms::to).containsExactly("+15550100");
+    assertThat(reached(scheme)).containsExactly("+15550100");
 
     env.setHeartbeatDetails(heartbeat.get());
-    Delivery retried = router.page(page("sms:+15550100", "sms:+15550101"));
+    Delivery retried = router.page(page);
 
-    assertThat(twilio.messages())
-        .extracting(FakeTwilio.Sms::to)
-        .containsExactly("+15550100", "+15550101");
-    assertThat(retried.detail()).contains("SMS to +15550100 queued", "SMS to +15550101 queued");
+    assertThat(reached(scheme)).containsExactly("+15550100", "+15550101");
+    assertThat(retried.detail()).contains(sent + "+15550100 queued", sent + "+15550101 queued");
+  }
+
+  /** The numbers Twilio texted or called, oldest first. */
+  private List<String> reached(String scheme) {
+    return scheme.equals("sms")
+        ? twilio.messages().stream().map(FakeTwilio.Sms::to).toList()
+        : twilio.calls().stream().map(FakeTwilio.Call::to).toList();
   }
 
   @Test

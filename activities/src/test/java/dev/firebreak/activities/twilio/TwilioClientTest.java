@@ -1,10 +1,14 @@
 package dev.firebreak.activities.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.firebreak.activities.fakes.FakeServer;
 import dev.firebreak.activities.fakes.FakeTwilio;
 import dev.firebreak.activities.http.ProviderClientContract;
+import dev.firebreak.activities.http.ProviderFailures;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import okhttp3.Credentials;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +36,7 @@ class TwilioClientTest extends ProviderClientContract {
 
   @Test
   void sendsAFormEncodedMessageWithBasicAuth() {
-    TwilioClient.SentSms sms = client.send("+15550100", "Firebreak page: INC-1 & more");
+    TwilioClient.Accepted sms = client.send("+15550100", "Firebreak page: INC-1 & more");
 
     RecordedRequest request = twilio.requests().get(0);
     assertThat(request.getMethod() + " " + request.getPath())
@@ -47,6 +51,49 @@ class TwilioClientTest extends ProviderClientContract {
     assertThat(twilio.messages())
         .extracting(FakeTwilio.Sms::body)
         .containsExactly("Firebreak page: INC-1 & more");
+  }
+
+  @Test
+  void placesAFormEncodedCallWithInlineTwimlAndBasicAuth() {
+    TwilioClient.Accepted call = client.call("+15550100", "<Response><Say>Hi</Say></Response>");
+
+    RecordedRequest request = twilio.requests().get(0);
+    assertThat(request.getMethod() + " " + request.getPath())
+        .isEqualTo("POST /2010-04-01/Accounts/" + SID + "/Calls.json");
+    assertThat(request.getHeader("Authorization")).isEqualTo(Credentials.basic(SID, "auth-token"));
+    assertThat(FakeServer.formFields(request))
+        .containsEntry("To", "+15550100")
+        .containsEntry("From", "+15005550006")
+        .containsEntry("Twiml", "<Response><Say>Hi</Say></Response>");
+    assertThat(call.sid()).startsWith("CA").hasSize(34);
+    assertThat(call.status()).isEqualTo("queued");
+    assertThat(twilio.calls()).extracting(FakeTwilio.Call::to).containsExactly("+15550100");
+  }
+
+  @Test
+  void aRateLimitedCallIsRetriedAfterTwiliosRetryAfterAndThenPlaced() {
+    twilio.faults().rateLimitNext(1, "3");
+
+    ApplicationFailure failure =
+        catchThrowableOfType(
+            ApplicationFailure.class, () -> client.call("+15550100", "<Response/>"));
+
+    assertThat(failure.getType()).isEqualTo(ProviderFailures.RATE_LIMITED);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(twilio.requests().get(0).getPath()).endsWith("/Calls.json");
+    assertThat(twilio.calls()).isEmpty();
+    assertThat(client.call("+15550100", "<Response/>").status()).isEqualTo("queued");
+  }
+
+  @Test
+  void twimlLongerThanTwilioTakesIsRefusedWithTwiliosMessage() {
+    String twiml = "<Response><Say>" + "x".repeat(4000) + "</Say></Response>";
+
+    assertRejected(
+        () -> client.call("+15550100", twiml),
+        "Twilio answered HTTP 400: Twiml is too long: it may be at most 4000 characters.");
+    assertThat(twilio.calls()).isEmpty();
   }
 
   @Test

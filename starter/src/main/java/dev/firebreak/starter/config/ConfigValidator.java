@@ -24,7 +24,7 @@ public final class ConfigValidator {
 
   public static final List<String> PLATFORMS = List.of("vercel", "render");
   public static final List<String> TARGET_SCHEMES =
-      List.of("slack", "pagerduty", "sms", "email", "schedule");
+      List.of("slack", "pagerduty", "sms", "call", "email", "schedule");
   public static final List<String> ROLES = List.of("viewer", "responder", "admin");
 
   // Service names end up in workflow ids and Slack commands, so they stay plain.
@@ -76,6 +76,7 @@ public final class ConfigValidator {
     OnCallConfigCheck.check(config, report);
     HealthChecksConfigCheck.check(config.healthChecks(), report);
     PlaybookConfigCheck.check(config, report);
+    TwilioConfigCheck.check(config, report);
     return problems;
   }
 
@@ -271,9 +272,15 @@ public final class ConfigValidator {
               + (schedules.isEmpty()
                   ? ": oncall.schedules defines none"
                   : " (known: " + String.join(", ", schedules) + ")"));
-    } else if (target.startsWith("sms:") && !E164.matcher(target.substring(4)).matches()) {
+    } else if ((target.startsWith("sms:") || target.startsWith("call:"))
+        && !E164.matcher(target.substring(colon + 1)).matches()) {
       report.accept(
-          path, "must be an E.164 phone number such as sms:+15550100, not '" + target + "'");
+          path,
+          "must be an E.164 phone number such as "
+              + target.substring(0, colon)
+              + ":+15550100, not '"
+              + target
+              + "'");
     } else if (target.startsWith("email:") && !target.substring(6).matches("[^@\\s]+@[^@\\s]+")) {
       report.accept(
           path, "must be an email address such as email:oncall@example.com, not '" + target + "'");

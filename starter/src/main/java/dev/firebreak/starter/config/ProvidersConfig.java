@@ -67,8 +67,11 @@ public record ProvidersConfig(
 
   /**
    * @param from the sending phone number, E.164
+   * @param publicUrl Firebreak's API as Twilio reaches it ({@code https://firebreak.example.com}):
+   *     a call's key press and SMS replies come back under it, and their signatures cover it
    */
-  public record TwilioProvider(String accountSid, @Secret String authToken, String from) {}
+  public record TwilioProvider(
+      String accountSid, @Secret String authToken, String from, String publicUrl) {}
 
   public record SendGridProvider(@Secret String apiKey, String from) {}
 

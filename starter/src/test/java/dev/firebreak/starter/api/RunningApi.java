@@ -7,6 +7,8 @@ import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.JobSpecFactory;
+import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.maintenance.RunningWindows;
 import dev.firebreak.starter.rollbacks.RollbackLocks;
 import dev.firebreak.starter.schedules.CronJobScheduler;
@@ -33,6 +35,7 @@ import dev.firebreak.workflows.maintenance.ScriptedActions;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
@@ -41,8 +44,11 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -169,13 +175,34 @@ public final class RunningApi implements AfterEachCallback {
   /** Another API replica on the same Temporal, as a second process would be. */
   public ApiServer newServer() {
     FirebreakConfig config = new ConfigLoader().load(CONFIG);
-    ApiTokens tokens =
-        ApiTokens.none()
-            .with("admin-token", new ApiCaller("ci", Set.of(Role.ADMIN)))
-            .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
-            .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
     return new ApiServer(
-        temporal.getWorkflowClient(), config, tokens, registry, temporalReachable::get, false);
+        temporal.getWorkflowClient(), config, tokens(), registry, temporalReachable::get, false);
+  }
+
+  /**
+   * An API replica on its own config, serving beside the API the routes {@code extraRoutes} makes
+   * from the incident services it shares (as the process adds its Slack and webhook endpoints). Not
+   * started.
+   */
+  public ApiServer newServer(
+      String configText, Function<IncidentServices, Consumer<RoutesConfig>> extraRoutes) {
+    FirebreakConfig config = new ConfigLoader().load(configText);
+    IncidentServices incidents = IncidentServices.of(temporal.getWorkflowClient(), config, false);
+    return new ApiServer(
+        incidents,
+        new MaintenanceWindows(incidents, config, Clock.systemUTC()),
+        config,
+        tokens(),
+        registry,
+        temporalReachable::get,
+        extraRoutes.apply(incidents));
+  }
+
+  private static ApiTokens tokens() {
+    return ApiTokens.none()
+        .with("admin-token", new ApiCaller("ci", Set.of(Role.ADMIN)))
+        .with("responder-token", new ApiCaller("alice", Set.of(Role.RESPONDER)))
+        .with("viewer-token", new ApiCaller("dashboard", Set.of(Role.VIEWER)));
   }
 
   /**

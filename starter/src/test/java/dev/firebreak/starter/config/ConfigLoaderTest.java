@@ -182,7 +182,7 @@ class ConfigLoaderTest {
     assertThat(new ConfigLoader().check(config).problems())
         .extracting(ConfigProblem::toString)
         .containsExactly(
-            "escalation.levels[0].targets[0]: unknown target scheme 'teams' (known: slack, pagerduty, sms, email, schedule)");
+            "escalation.levels[0].targets[0]: unknown target scheme 'teams' (known: slack, pagerduty, sms, call, email, schedule)");
   }
 
   @Test
