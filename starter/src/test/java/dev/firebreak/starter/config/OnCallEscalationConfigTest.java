@@ -79,7 +79,7 @@ class OnCallEscalationConfigTest {
         "schedule:secondary | ''",
         "schedule:nightly   | unknown schedule 'nightly' (known: primary, secondary)",
         "schedule:Primary   | unknown schedule 'Primary' (known: primary, secondary)",
-        "schedule:          | must be scheme:address such as slack:U012AB3CD (known: slack, pagerduty, sms, email, schedule)",
+        "schedule:          | must be scheme:address such as slack:U012AB3CD (known: slack, pagerduty, sms, call, email, schedule)",
       })
   void aScheduleTargetMustNameAConfiguredScheduleAndIsReportedAtItsField(
       String target, String problem) {
