@@ -40,6 +40,7 @@ import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.oncall.OnCallScheduleWorkflowImpl;
+import dev.firebreak.workflows.playbook.ActionRunWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
@@ -155,6 +156,7 @@ final class FirebreakProcess implements AutoCloseable {
           IncidentWorkflowImpl.class,
           RollbackWorkflowImpl.class,
           RollbackLockWorkflowImpl.class,
+          ActionRunWorkflowImpl.class,
           MaintenanceWindowWorkflowImpl.class,
           WebhookRetryWorkflowImpl.class,
           JobWorkflowImpl.class,
