@@ -83,6 +83,12 @@ public final class ActionOrders {
         null);
   }
 
+  /** The circuit breaker, which an admin other than alice must approve within 30 minutes. */
+  public static ActionOrder approvalOrder(String key) {
+    return order(
+        key, action("circuit-breaker", circuitBreaker(), ADMIN_APPROVAL), List.of(WEB_HEALTH));
+  }
+
   public static ActionOrder order(String key, ActionStep step) {
     return order(key, action("circuit-breaker", step, null), List.of(WEB_HEALTH));
   }

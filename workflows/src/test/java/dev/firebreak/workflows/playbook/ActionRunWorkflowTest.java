@@ -1,9 +1,9 @@
 package dev.firebreak.workflows.playbook;
 
-import static dev.firebreak.workflows.playbook.ActionOrders.ADMIN_APPROVAL;
 import static dev.firebreak.workflows.playbook.ActionOrders.START;
 import static dev.firebreak.workflows.playbook.ActionOrders.WEB_HEALTH;
 import static dev.firebreak.workflows.playbook.ActionOrders.action;
+import static dev.firebreak.workflows.playbook.ActionOrders.approvalOrder;
 import static dev.firebreak.workflows.playbook.ActionOrders.circuitBreaker;
 import static dev.firebreak.workflows.playbook.ActionOrders.order;
 import static dev.firebreak.workflows.playbook.ActionOrders.step;
@@ -414,11 +414,6 @@ class ActionRunWorkflowTest {
   }
 
   // ---- Helpers -------------------------------------------------------------------------------
-
-  private static ActionOrder approvalOrder(String key) {
-    return order(
-        key, action("circuit-breaker", circuitBreaker(), ADMIN_APPROVAL), List.of(WEB_HEALTH));
-  }
 
   private IncidentWorkflow declareIncident() {
     IncidentWorkflow incident =
