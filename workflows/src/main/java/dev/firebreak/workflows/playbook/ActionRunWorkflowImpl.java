@@ -88,6 +88,9 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
             + order.requestedBy()
             + (isBlank(order.reason()) ? "" : ": " + order.reason())
             + (order.parameters().isEmpty() ? "" : " (" + parameters() + ")"));
+    if (order.undoes() != null) {
+      step("Undoes " + order.undoes());
+    }
     try {
       if (action.approval() != null && !approved()) {
         return finish();
