@@ -65,9 +65,9 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
   private final Instant requestedAt;
   private final List<ActionRunStep> steps = new ArrayList<>();
   private final List<String> sent = new ArrayList<>();
+  private final ApprovalWait approval;
 
   private ActionRunStatus status = ActionRunStatus.RUNNING;
-  private final ApprovalWait approval;
   private boolean dryRun;
   private String outcome;
   private Instant finishedAt;
