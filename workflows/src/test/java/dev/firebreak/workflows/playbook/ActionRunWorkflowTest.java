@@ -31,6 +31,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -308,6 +309,31 @@ class ActionRunWorkflowTest {
     run.approve(new Approval("bob", null));
 
     assertThat(result(run).undo()).isEqualTo("circuit-breaker-off");
+  }
+
+  @Test
+  void anUndoRunNamesTheRunItRevertsInItsViewAndSteps() {
+    ActionOrder first = order("k1", circuitBreaker());
+    ActionOrder undo =
+        new ActionOrder(
+            first.incidentId(),
+            first.playbook(),
+            action(
+                "circuit-breaker-off",
+                new ActionStep.Env(ActionOrders.WEB, Map.of(), List.of("ENABLE_MOCK_DATA")),
+                null),
+            Map.of(),
+            "database is back",
+            "alice",
+            List.of("responder"),
+            List.of(),
+            "k2",
+            first.workflowId());
+
+    ActionRunView view = result(start(undo));
+
+    assertThat(view.undoes()).isEqualTo("action-INC-1-k1");
+    assertThat(view.steps()).extracting(ActionRunStep::text).contains("Undoes action-INC-1-k1");
   }
 
   @Test
