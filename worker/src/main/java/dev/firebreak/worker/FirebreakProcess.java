@@ -44,6 +44,7 @@ import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.notify.Twiml;
 import dev.firebreak.workflows.oncall.OnCallScheduleWorkflowImpl;
+import dev.firebreak.workflows.playbook.ActionRunWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
@@ -160,6 +161,7 @@ final class FirebreakProcess implements AutoCloseable {
           IncidentWorkflowImpl.class,
           RollbackWorkflowImpl.class,
           RollbackLockWorkflowImpl.class,
+          ActionRunWorkflowImpl.class,
           MaintenanceWindowWorkflowImpl.class,
           WebhookRetryWorkflowImpl.class,
           JobWorkflowImpl.class,

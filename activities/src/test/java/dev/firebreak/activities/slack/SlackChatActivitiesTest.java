@@ -133,6 +133,26 @@ class SlackChatActivitiesTest {
   }
 
   @Test
+  void anActionRunsApprovalRequestOffersTheActionButtonsForItsRun() {
+    chat.askForApproval(
+        new ApprovalRequest(
+            "INC-20261123-1/action-approval-3",
+            "INC-20261123-1",
+            "#incidents",
+            "action-INC-20261123-1-k1",
+            "🔐 *Approve Circuit breaker (circuit-breaker)?* alice asks to run it."));
+
+    JsonNode buttons =
+        block(fake.messages("#incidents").get(0), "approval_actions").path("elements");
+    assertThat(buttons)
+        .extracting(button -> button.path("action_id").asText())
+        .containsExactly("action_approve", "action_refuse");
+    assertThat(buttons)
+        .extracting(button -> button.path("value").asText())
+        .containsOnly("action-INC-20261123-1-k1");
+  }
+
+  @Test
   void closedIncidentMessageOffersNoButtons() {
     MessageRef ref = chat.postIncidentMessage(IncidentCards.declared("#incidents"));
 

@@ -76,5 +76,45 @@ public final class ActivityPolicies {
                   .build())
           .build();
 
+  /**
+   * A call that changes something on a platform (a rollback, an environment variable, a deploy, a
+   * restart): retried with backoff for up to 5 minutes, because every such call compares or adopts
+   * before it writes, so a retry after a lost answer never does it twice.
+   */
+  public static final ActivityOptions CHANGE =
+      ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(30))
+          .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setBackoffCoefficient(2)
+                  .setMaximumInterval(Duration.ofSeconds(30))
+                  .build())
+          .build();
+
+  /**
+   * Waiting until a platform serves a deploy or rollback: one heartbeating activity that polls
+   * every {@code pollInterval} for at most {@code liveTimeout}. A worker that dies mid-wait is
+   * noticed within three polls (10 s at least), and the retry resumes polling.
+   *
+   * @param summary what the Temporal UI shows for the wait
+   */
+  public static ActivityOptions untilLive(
+      Duration liveTimeout, Duration pollInterval, String summary) {
+    Duration threePolls = pollInterval.multipliedBy(3);
+    Duration floor = Duration.ofSeconds(10);
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(liveTimeout)
+        .setHeartbeatTimeout(threePolls.compareTo(floor) > 0 ? threePolls : floor)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumAttempts(3)
+                .build())
+        .setSummary(summary)
+        .build();
+  }
+
   private ActivityPolicies() {}
 }

@@ -35,4 +35,11 @@ public record HealthResult(
       boolean dryRun) {
     this(service, healthy, httpStatus, summary, failingChecks, dryRun, List.of());
   }
+
+  /**
+   * What fails, for a sentence: the failing critical sub-checks, or the summary when none is named.
+   */
+  public String whatFails() {
+    return failingChecks.isEmpty() ? summary : String.join(", ", failingChecks);
+  }
 }

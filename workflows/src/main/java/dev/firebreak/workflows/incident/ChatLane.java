@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.notify.ApprovalRequest;
 import dev.firebreak.workflows.notify.IncidentCard;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.ThreadMessage;
@@ -55,6 +56,11 @@ final class ChatLane {
     outbox.add(ChatWork.bookmarkedPost(incident.nextMessageKey(step), text, bookmark));
   }
 
+  /** Asks a question with Approve and Refuse buttons deciding on {@code subjectId}. */
+  void askForApproval(String step, String subjectId, String text) {
+    outbox.add(ChatWork.approval(incident.nextMessageKey(step), subjectId, text));
+  }
+
   void refreshCard() {
     if (!cardRefreshQueued) {
       cardRefreshQueued = true;
@@ -93,6 +99,13 @@ final class ChatLane {
         threadTs,
         post.text(),
         inRoom ? post.bookmark() : null);
+  }
+
+  /** An approval question, in the incident's room when {@code inRoom}, like a post. */
+  ApprovalRequest approvalRequest(ChatWork approval, boolean inRoom) {
+    ThreadMessage message = message(approval, inRoom);
+    return new ApprovalRequest(
+        approval.key(), incident.id(), message.channel(), approval.subjectId(), approval.text());
   }
 
   /**

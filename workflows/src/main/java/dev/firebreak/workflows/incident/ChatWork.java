@@ -4,28 +4,35 @@ package dev.firebreak.workflows.incident;
  * One item of an incident's chat outbox. Posts carry their idempotency key from the moment they are
  * queued, so a retried delivery (or a replay) can never post twice.
  */
-record ChatWork(Kind kind, String key, String text, boolean threaded, String bookmark) {
+record ChatWork(
+    Kind kind, String key, String text, boolean threaded, String bookmark, String subjectId) {
 
   enum Kind {
     ANNOUNCE,
     REFRESH,
-    POST
+    POST,
+    APPROVAL
   }
 
   static ChatWork announce() {
-    return new ChatWork(Kind.ANNOUNCE, null, null, false, null);
+    return new ChatWork(Kind.ANNOUNCE, null, null, false, null, null);
   }
 
   static ChatWork refresh() {
-    return new ChatWork(Kind.REFRESH, null, null, false, null);
+    return new ChatWork(Kind.REFRESH, null, null, false, null, null);
   }
 
   static ChatWork post(String key, String text, boolean threaded) {
-    return new ChatWork(Kind.POST, key, text, threaded, null);
+    return new ChatWork(Kind.POST, key, text, threaded, null, null);
   }
 
   /** A post that is also bookmarked in its channel, under {@code bookmark}. */
   static ChatWork bookmarkedPost(String key, String text, String bookmark) {
-    return new ChatWork(Kind.POST, key, text, false, bookmark);
+    return new ChatWork(Kind.POST, key, text, false, bookmark, null);
+  }
+
+  /** A question with Approve and Refuse buttons whose value is {@code subjectId}. */
+  static ChatWork approval(String key, String subjectId, String text) {
+    return new ChatWork(Kind.APPROVAL, key, text, false, null, subjectId);
   }
 }

@@ -139,6 +139,9 @@ final class IncidentEffects {
         }
       }
       case POST -> recordDryRun(chat.post(chatLane.message(work, inIncidentRoom(message))));
+      case APPROVAL ->
+          recordDryRun(
+              chat.askForApproval(chatLane.approvalRequest(work, inIncidentRoom(message))));
     }
   }
 

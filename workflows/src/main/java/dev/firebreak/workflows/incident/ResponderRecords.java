@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.playbook.ActionRunReport;
+import dev.firebreak.workflows.playbook.ActionRunStatus;
 import dev.firebreak.workflows.rollback.RollbackReport;
 import dev.firebreak.workflows.rollback.RollbackStatus;
 import java.time.Instant;
@@ -57,10 +58,23 @@ final class ResponderRecords {
     chat.post("rollback", (report.status() == RollbackStatus.SUCCEEDED ? "⏪ " : "") + text, true);
   }
 
+  /**
+   * An approval request is asked with buttons; an ending is posted, and a run that succeeded is a
+   * mitigation applied, so the post-mortem's resolution lists it.
+   */
   static void actionRunReport(
       Incident incident, ActionRunReport report, Instant now, ChatLane chat) {
     String text = Clip.of(report.text(), Clip.HISTORY_TEXT);
     incident.record(now, "action", report.by(), text + " (" + report.runId() + ")");
+    if (report.status() == ActionRunStatus.AWAITING_APPROVAL) {
+      chat.askForApproval("action-approval", report.runId(), text);
+      return;
+    }
     chat.post("action", text, true);
+    if (report.status() == ActionRunStatus.SUCCEEDED) {
+      incident.lifecycle =
+          incident.lifecycle.withMitigation(
+              new Mitigation(report.by(), "Action " + report.action(), text));
+    }
   }
 }

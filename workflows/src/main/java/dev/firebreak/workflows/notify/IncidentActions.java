@@ -18,5 +18,10 @@ public final class IncidentActions {
 
   public static final String REFUSE_ROLLBACK = "rollback_refuse";
 
+  /** On an action run's approval request: the value is the run id ({@code action-…}). */
+  public static final String APPROVE_ACTION = "action_approve";
+
+  public static final String REFUSE_ACTION = "action_refuse";
+
   private IncidentActions() {}
 }

@@ -3,7 +3,6 @@ package dev.firebreak.workflows.rollback;
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.common.HumanDuration;
-import dev.firebreak.workflows.common.Refusals;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.diagnostics.DeployHistory;
 import dev.firebreak.workflows.diagnostics.DeployQuery;
@@ -14,8 +13,6 @@ import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.notify.ApprovalRequest;
 import dev.firebreak.workflows.notify.ChatActivities;
 import dev.firebreak.workflows.notify.ThreadMessage;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -45,18 +42,6 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
   private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(10);
   private static final int MAX_STEPS = 100;
 
-  private static final ActivityOptions CHANGE =
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(30))
-          .setScheduleToCloseTimeout(Duration.ofMinutes(5))
-          .setRetryOptions(
-              RetryOptions.newBuilder()
-                  .setInitialInterval(Duration.ofSeconds(1))
-                  .setBackoffCoefficient(2)
-                  .setMaximumInterval(Duration.ofSeconds(30))
-                  .build())
-          .build();
-
   private final RollbackRequest request;
   private final RollbackPolicy policy;
   private final String workflowId;
@@ -66,14 +51,14 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
       Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.READ);
   private final DiagnosticsActivities health =
       Workflow.newActivityStub(DiagnosticsActivities.class, ActivityPolicies.HEALTH);
-  private final DeployActivities deploys = Workflow.newActivityStub(DeployActivities.class, CHANGE);
+  private final DeployActivities deploys =
+      Workflow.newActivityStub(DeployActivities.class, ActivityPolicies.CHANGE);
   private final ChatActivities chat =
       Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
 
   private RollbackStatus status = RollbackStatus.RESOLVING_TARGET;
   private RollbackTarget target;
-  private String approvedBy;
-  private String refusedBy;
+  private final ApprovalWait approval;
   private boolean dryRun;
   private String outcome;
   private Instant finishedAt;
@@ -84,6 +69,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     this.policy = order.policy();
     this.workflowId = order.workflowId();
     this.requestedAt = now();
+    this.approval = new ApprovalWait(workflowId, "this rollback", request.requestedBy());
   }
 
   @Override
@@ -163,8 +149,7 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
                 return null;
               });
     }
-    boolean decided =
-        Workflow.await(policy.approvalTimeout(), () -> approvedBy != null || refusedBy != null);
+    boolean decided = approval.awaitDecision(policy.approvalTimeout());
     if (!decided) {
       end(
           RollbackStatus.EXPIRED,
@@ -175,13 +160,13 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
               + ". Nothing was changed.");
       return false;
     }
-    if (refusedBy != null) {
+    if (approval.refusedBy() != null) {
       end(
           RollbackStatus.REFUSED,
           "Rollback of "
               + request.service()
               + " refused by "
-              + refusedBy
+              + approval.refusedBy()
               + ". Nothing was changed.");
       return false;
     }
@@ -201,16 +186,10 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     DeployActivities watcher =
         Workflow.newActivityStub(
             DeployActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(policy.liveTimeout())
-                .setHeartbeatTimeout(heartbeatTimeout())
-                .setRetryOptions(
-                    RetryOptions.newBuilder()
-                        .setInitialInterval(Duration.ofSeconds(1))
-                        .setMaximumAttempts(3)
-                        .build())
-                .setSummary("Wait until " + request.service() + " serves " + target.to())
-                .build());
+            ActivityPolicies.untilLive(
+                policy.liveTimeout(),
+                policy.pollInterval(),
+                "Wait until " + request.service() + " serves " + target.to()));
     Delivery live =
         watcher.awaitRollbackLive(
             new RollbackCheck(
@@ -247,7 +226,8 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
                 + ").");
         return;
       }
-      step("Health check " + check + "/" + policy.healthChecks() + " failed: " + describe(result));
+      step(
+          "Health check " + check + "/" + policy.healthChecks() + " failed: " + result.whatFails());
       if (check < policy.healthChecks()) {
         Workflow.sleep(policy.healthInterval());
       }
@@ -261,39 +241,31 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
             + " but it is STILL UNHEALTHY after "
             + policy.healthChecks()
             + " checks ("
-            + describe(result)
+            + result.whatFails()
             + "). The rollback stays in place; a person must decide what next.");
   }
 
   // ---- Commands ------------------------------------------------------------------------------
 
   @Override
-  public void validateApprove(Approval approval) {
-    requireDecision(approval, "approving");
-    if (approval.by().equals(request.requestedBy())) {
-      throw refusal(
-          approval.by() + " requested this rollback and cannot approve it; someone else must");
-    }
+  public void validateApprove(Approval decision) {
+    approval.validateApprove(decision, waitsForApproval(), status);
   }
 
   @Override
-  public RollbackView approve(Approval approval) {
-    approvedBy = approval.by();
-    step("Approved by " + approval.by() + comment(approval));
-    log.info("{} approved by {}", workflowId, approval.by());
+  public RollbackView approve(Approval decision) {
+    step(approval.approve(decision));
     return state();
   }
 
   @Override
-  public void validateRefuse(Approval approval) {
-    requireDecision(approval, "refusing");
+  public void validateRefuse(Approval decision) {
+    approval.validateRefuse(decision, waitsForApproval(), status);
   }
 
   @Override
-  public RollbackView refuse(Approval approval) {
-    refusedBy = approval.by();
-    step("Refused by " + approval.by() + comment(approval));
-    log.info("{} refused by {}", workflowId, approval.by());
+  public RollbackView refuse(Approval decision) {
+    step(approval.refuse(decision));
     return state();
   }
 
@@ -310,8 +282,8 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
         request.reason(),
         request.requestedBy(),
         request.incidentId(),
-        approvedBy,
-        refusedBy,
+        approval.approvedBy(),
+        approval.refusedBy(),
         dryRun,
         outcome,
         requestedAt,
@@ -390,19 +362,8 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     return workflowId.substring(RollbackWorkflow.WORKFLOW_ID_PREFIX.length());
   }
 
-  private void requireDecision(Approval approval, String what) {
-    if (approval == null || approval.by() == null || approval.by().isBlank()) {
-      throw refusal("'by' is required: say who is " + what + " the rollback");
-    }
-    if (status != RollbackStatus.AWAITING_APPROVAL || approvedBy != null || refusedBy != null) {
-      throw refusal(workflowId + " is not waiting for approval (it is " + status + ")");
-    }
-  }
-
-  private Duration heartbeatTimeout() {
-    Duration threePolls = policy.pollInterval().multipliedBy(3);
-    Duration floor = Duration.ofSeconds(10);
-    return threePolls.compareTo(floor) > 0 ? threePolls : floor;
+  private boolean waitsForApproval() {
+    return status == RollbackStatus.AWAITING_APPROVAL;
   }
 
   private String targetName() {
@@ -423,22 +384,6 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     if (steps.size() < MAX_STEPS) {
       steps.add(new RollbackStep(now(), text));
     }
-  }
-
-  private static String comment(Approval approval) {
-    return approval.comment() == null || approval.comment().isBlank()
-        ? ""
-        : ": " + approval.comment();
-  }
-
-  private static String describe(HealthResult result) {
-    return result.failingChecks().isEmpty()
-        ? result.summary()
-        : String.join(", ", result.failingChecks());
-  }
-
-  private static ApplicationFailure refusal(String message) {
-    return ApplicationFailure.newFailure(message, Refusals.INVALID_TRANSITION);
   }
 
   private static Instant now() {

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.notify.ApprovalRequest;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.ThreadMessage;
 import java.time.Instant;
@@ -60,6 +61,25 @@ class ChatLaneTest {
             new ThreadMessage(
                 "INC-1/ack-1", "INC-1", "C0ROOM", "1700000000.0001", "acknowledged", null));
     assertThat(ChatLane.posted(new MessageRef("#incidents", "dry", true))).isFalse();
+  }
+
+  @Test
+  void anApprovalQuestionGoesWherePostsGoWithItsOwnKeyAndTheSubjectItDecidesOn() {
+    chat.askForApproval("action-approval", "action-INC-1-k1", "Approve the circuit breaker?");
+    ChatWork question = chat.next();
+
+    assertThat(question.kind()).isEqualTo(ChatWork.Kind.APPROVAL);
+    assertThat(chat.approvalRequest(question, false))
+        .isEqualTo(
+            new ApprovalRequest(
+                "INC-1/action-approval-1",
+                "INC-1",
+                "#incidents",
+                "action-INC-1-k1",
+                "Approve the circuit breaker?"));
+    incident.chat =
+        incident.chat.withIncidentMessage(new MessageRef("C0ROOM", "1700000000.0001", false));
+    assertThat(chat.approvalRequest(question, true).channel()).isEqualTo("C0ROOM");
   }
 
   @Test

@@ -12,6 +12,7 @@ public class ScriptedDeploys implements DeployActivities {
   public volatile String refusal;
   public final List<RollbackCommand> rollbacks = new CopyOnWriteArrayList<>();
   public final List<RollbackCheck> checks = new CopyOnWriteArrayList<>();
+  public final List<PlatformService> restarts = new CopyOnWriteArrayList<>();
 
   @Override
   public RollbackStarted rollBack(RollbackCommand command) {
@@ -33,6 +34,7 @@ public class ScriptedDeploys implements DeployActivities {
 
   @Override
   public Delivery restartService(PlatformService service) {
+    restarts.add(service);
     return Delivery.sent("restarted " + service.service());
   }
 }

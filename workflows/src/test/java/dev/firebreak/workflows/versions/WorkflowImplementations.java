@@ -8,6 +8,7 @@ import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.oncall.OnCallScheduleWorkflowImpl;
+import dev.firebreak.workflows.playbook.ActionRunWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.webhooks.WebhookRetryWorkflowImpl;
@@ -28,6 +29,7 @@ final class WorkflowImplementations {
           JobFanOutWorkflowImpl.class,
           RollbackWorkflowImpl.class,
           RollbackLockWorkflowImpl.class,
+          ActionRunWorkflowImpl.class,
           WebhookRetryWorkflowImpl.class,
           HeartbeatWorkflowImpl.class,
           OnCallScheduleWorkflowImpl.class);
