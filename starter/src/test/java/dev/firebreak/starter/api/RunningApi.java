@@ -7,6 +7,7 @@ import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.JobSpecFactory;
+import dev.firebreak.starter.incidents.StandInActionRunWorkflow;
 import dev.firebreak.starter.maintenance.RunningWindows;
 import dev.firebreak.starter.rollbacks.RollbackLocks;
 import dev.firebreak.starter.schedules.CronJobScheduler;
@@ -106,6 +107,24 @@ public final class RunningApi implements AfterEachCallback {
           title: Payment processing broken
           checklist: [Check Stripe's status]
           prevention: [Add a synthetic checkout]
+          actions:
+            - name: circuit-breaker
+              title: Serve mock data
+              kind: env
+              service: recoup-backend
+              set: { ENABLE_MOCK_DATA: "true" }
+              confirm: Switch checkout to mock data?
+              approval: { roles: [responder], expiresAfter: 15m }
+              verify: [recoup-backend]
+              undo: close-breaker
+            - { name: close-breaker, title: Serve real data, kind: env, service: recoup-backend, unset: [ENABLE_MOCK_DATA] }
+            - name: scale
+              title: Scale the backend
+              kind: scale
+              service: recoup-backend
+              instances: "{{count}}"
+              parameters: [{ name: count, type: integer, min: 1, max: 10 }]
+            - { name: restart, kind: restart, service: recoup-backend, roles: [admin] }
       """;
 
   /**
@@ -149,7 +168,8 @@ public final class RunningApi implements AfterEachCallback {
         JobTickWorkflowImpl.class,
         JobFanOutWorkflowImpl.class,
         RecurringWindowWorkflowImpl.class,
-        HeartbeatWorkflowImpl.class);
+        HeartbeatWorkflowImpl.class,
+        StandInActionRunWorkflow.class);
     worker.registerActivitiesImplementations(
         chat,
         new RecordingPager(),
