@@ -133,6 +133,26 @@ class SlackChatActivitiesTest {
   }
 
   @Test
+  void anActionRunsApprovalRequestOffersTheActionRunButtonsWithTheRunsId() {
+    chat.askForApproval(
+        new ApprovalRequest(
+            "action-INC-20261123-1-k1/approval",
+            "INC-20261123-1",
+            "#incidents",
+            "action-INC-20261123-1-k1",
+            "*Approve circuit-breaker?* alice asks to serve mock data."));
+
+    JsonNode buttons =
+        block(fake.messages("#incidents").get(0), "approval_actions").path("elements");
+    assertThat(buttons)
+        .extracting(button -> button.path("action_id").asText())
+        .containsExactly("action_run_approve", "action_run_refuse");
+    assertThat(buttons)
+        .extracting(button -> button.path("value").asText())
+        .containsOnly("action-INC-20261123-1-k1");
+  }
+
+  @Test
   void closedIncidentMessageOffersNoButtons() {
     MessageRef ref = chat.postIncidentMessage(IncidentCards.declared("#incidents"));
 

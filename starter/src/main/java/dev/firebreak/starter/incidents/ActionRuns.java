@@ -187,9 +187,21 @@ public final class ActionRuns {
     return new Admission(order.workflowId(), status, true);
   }
 
-  /** The run, if it belongs to the incident. */
+  /**
+   * The action as the incident's playbook configures it, for a caller that asks for its parameters
+   * before running it (Slack's form); refused as {@link #run} refuses.
+   */
+  public ActionSpec action(String incidentId, String actionName) {
+    return action(playbookOf(incidents.reads().view(incidentId)), actionName);
+  }
+
+  /**
+   * The run, if it belongs to the incident.
+   *
+   * @param incidentId null when the caller only has the run id (an Approve button's value)
+   */
   public ActionRunView view(String incidentId, String runId) {
-    if (!runId.startsWith(ActionRunWorkflow.workflowId(incidentId, ""))) {
+    if (incidentId != null && !runId.startsWith(ActionRunWorkflow.workflowId(incidentId, ""))) {
       throw notFound(incidentId, runId);
     }
     return find(runId).orElseThrow(() -> notFound(incidentId, runId));
@@ -378,7 +390,11 @@ public final class ActionRuns {
   }
 
   private static Refusal notFound(String incidentId, String runId) {
-    return Refusal.notFound("Incident " + incidentId + " has no action run '" + runId + "'.");
+    return Refusal.notFound(
+        (incidentId == null ? "There is" : "Incident " + incidentId + " has")
+            + " no action run '"
+            + runId
+            + "'.");
   }
 
   private static String statusWord(ActionRunStatus status) {
