@@ -1,6 +1,7 @@
 package dev.firebreak.starter.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,6 +159,31 @@ class ActionApiTest {
     assertThat(noRun.statusCode()).isEqualTo(404);
     assertThat(json(api.get(IncidentRoutes.BASE + "/" + id, "viewer-token")).get("actionRuns"))
         .isEmpty();
+  }
+
+  @Test
+  void aClosedIncidentsActionsNoLongerRun() {
+    String id = declare(",\"playbook\":\"payments\"");
+    api.post(IncidentRoutes.BASE + "/" + id + "/resolve", "responder-token", "{}");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                json(api.get(IncidentRoutes.BASE + "/" + id, "viewer-token"))
+                    .get("status")
+                    .asText()
+                    .equals("POST_MORTEM"));
+    api.post(IncidentRoutes.BASE + "/" + id + "/postmortem/review", "responder-token", "{}");
+    api.temporal
+        .getWorkflowClient()
+        .newUntypedWorkflowStub("incident-" + id)
+        .getResult(Object.class);
+
+    HttpResponse<String> refused = run(id, "close-breaker", "responder-token", "{}");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(json(refused).get("message").asText())
+        .isEqualTo("Incident " + id + " is closed; its playbook's actions can no longer run.");
   }
 
   @ParameterizedTest(name = "{0}")
