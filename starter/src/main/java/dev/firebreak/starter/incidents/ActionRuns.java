@@ -32,6 +32,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a playbook's actions for an incident, for every caller (the API, Slack): finds the action in
@@ -40,6 +42,8 @@ import java.util.stream.Collectors;
  * API and Slack both come here, so both check the same roles and refuse the same way.
  */
 public final class ActionRuns {
+
+  private static final Logger log = LoggerFactory.getLogger(ActionRuns.class);
 
   /** Health checks after an action get the time a maintenance window's checks get. */
   private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(10);
@@ -180,11 +184,27 @@ public final class ActionRuns {
       return new Admission(order.workflowId(), earlier.get().status().name(), false);
     }
     incidents.updates().update(incident.id(), "runAction", order, order.workflowId());
-    String status =
-        find(order.workflowId())
-            .map(view -> view.status().name())
-            .orElse(ActionRunStatus.RUNNING.name());
-    return new Admission(order.workflowId(), status, true);
+    return new Admission(order.workflowId(), statusAfterStart(order), true);
+  }
+
+  /**
+   * The new run's status. The run has started once the incident answered, but a server may not
+   * answer a query before the run's first workflow task; the caller then gets the status the run
+   * begins in, as the run exists either way.
+   */
+  private String statusAfterStart(ActionOrder order) {
+    String initial =
+        (order.action().approval() != null
+                ? ActionRunStatus.AWAITING_APPROVAL
+                : ActionRunStatus.RUNNING)
+            .name();
+    try {
+      return find(order.workflowId()).map(view -> view.status().name()).orElse(initial);
+    } catch (RuntimeException notYet) {
+      log.info(
+          "{} started; its status is not readable yet: {}", order.workflowId(), notYet.toString());
+      return initial;
+    }
   }
 
   /**
