@@ -86,14 +86,19 @@ final class IncidentCommands {
     try {
       return execute(command, id, actor, requestKey);
     } catch (Exception e) {
-      Refusal error = failures.toRefusal(e, id);
-      return SlackReply.toUser(
-          "Could not "
-              + command.verb().word()
-              + (id == null ? "" : " *" + id + "*")
-              + ": "
-              + withMentions(error.getMessage()));
+      return couldNot(command.verb(), id, e);
     }
+  }
+
+  /** The answer to a command that failed: what the refusal says, never an exception. */
+  SlackReply couldNot(SlashVerb verb, String id, Exception e) {
+    Refusal error = failures.toRefusal(e, id);
+    return SlackReply.toUser(
+        "Could not "
+            + verb.word()
+            + (id == null ? "" : " *" + id + "*")
+            + ": "
+            + withMentions(error.getMessage()));
   }
 
   /** Why the actor may not use the verb; empty when they may. */

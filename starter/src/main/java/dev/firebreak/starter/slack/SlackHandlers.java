@@ -215,12 +215,8 @@ final class SlackHandlers {
     try {
       spec = commands.action(incidentId, action);
     } catch (RuntimeException e) {
-      // The same refusal the run itself would give (no such action, the incident closed).
-      replies.later(
-          () ->
-              commands.run(
-                  new SlashCommand.RunAction(incidentId, action, Map.of()), actor, null, null),
-          p.getResponseUrl());
+      // No such action, no playbook, a closed incident: answered as the run itself would be.
+      replies.later(() -> commands.couldNot(SlashVerb.RUN, incidentId, e), p.getResponseUrl());
       return ctx.ack();
     }
     if (spec.parameters().isEmpty()) {
@@ -264,13 +260,7 @@ final class SlackHandlers {
       spec = commands.action(origin.incidentId(), origin.action());
     } catch (RuntimeException e) {
       replies.later(
-          () ->
-              commands.run(
-                  new SlashCommand.RunAction(origin.incidentId(), origin.action(), Map.of()),
-                  actor,
-                  null,
-                  null),
-          origin.responseUrl());
+          () -> commands.couldNot(SlashVerb.RUN, origin.incidentId(), e), origin.responseUrl());
       return ctx.ack();
     }
     spec.parameters()

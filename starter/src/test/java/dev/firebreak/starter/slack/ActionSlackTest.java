@@ -147,7 +147,7 @@ class ActionSlackTest {
   }
 
   @Test
-  void aCardButtonForAnActionWithParametersAsksForTheFormWhichNeedsTheBotToken()
+  void aCardButtonForAnActionWithParametersNeedsTheFormAndOneForAnUnknownActionIsRefused()
       throws IOException {
     String id = declareWithPayments();
     try (ResponseUrlCatcher answers = new ResponseUrlCatcher()) {
@@ -155,10 +155,16 @@ class ActionSlackTest {
           IncidentActions.RUN_PLAYBOOK_ACTION + "scale", id, "U0ALICE", answers.url());
       await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 1);
 
+      slack.requests.click(
+          IncidentActions.RUN_PLAYBOOK_ACTION + "nope", id, "U0ALICE", answers.url());
+      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 2);
+
       assertThat(answers.texts().get(0))
           .isEqualTo(
               "Could not open the form for `scale` (it needs Slack's bot token); use "
                   + SlashVerb.RUN.usageLine());
+      assertThat(answers.texts().get(1))
+          .startsWith("Could not run *" + id + "*: Playbook payments has no action 'nope'");
     }
     assertThat(incident(id).timeline()).noneMatch(e -> "action-requested".equals(e.kind()));
   }
