@@ -195,15 +195,21 @@ final class IncidentCommands {
                   ? "; none are configured."
                   : "; known: " + String.join(", ", known) + "."));
     }
-    incidents
-        .updates()
-        .update(
-            id,
-            "attachPlaybook",
-            new PlaybookAttachment(playbook.get(), actor.userId()),
-            requestKey);
-    return SlackReply.toUser(
-        "📖 *" + id + "* follows the playbook *" + escape(playbook.get().title()) + "*.");
+    IncidentView view =
+        incidents
+            .updates()
+            .update(
+                id,
+                "attachPlaybook",
+                new PlaybookAttachment(playbook.get(), actor.userId()),
+                requestKey);
+    // The card comes with the answer, so its checklist and action buttons are one click away.
+    return new SlackReply(
+        "📖 *" + id + "* follows the playbook *" + escape(playbook.get().title()) + "*.",
+        false,
+        view.playbook() == null
+            ? List.of()
+            : PlaybookCard.render(id, view.playbook(), playbook.get()).blocks());
   }
 
   private SlackReply playbookCard(String id) {

@@ -46,8 +46,10 @@ class ActionSlackTest {
   private String declareWithPayments() throws IOException {
     String id =
         idIn(text(command("declare P2 recoup-backend Checkout <!channel> errors", "U0ALICE")));
-    assertThat(text(command("playbook " + id + " payments", "U0ALICE")))
-        .contains("Payment processing broken");
+    JsonNode attached = answer(command("playbook " + id + " payments", "U0ALICE"));
+    assertThat(attached.get("text").asText()).contains("Payment processing broken");
+    // Attaching shows the card with its buttons at once.
+    assertThat(attached.get("blocks").toString()).contains("playbook_action:circuit-breaker");
     return id;
   }
 
