@@ -221,7 +221,12 @@ public final class ActionRuns {
    * @param incidentId null when the caller only has the run id (an Approve button's value)
    */
   public ActionRunView view(String incidentId, String runId) {
-    if (incidentId != null && !runId.startsWith(ActionRunWorkflow.workflowId(incidentId, ""))) {
+    String prefix =
+        incidentId == null
+            ? ActionRunWorkflow.WORKFLOW_ID_PREFIX
+            : ActionRunWorkflow.workflowId(incidentId, "");
+    // Only an action run's id is queried as one: any other workflow's state is not a run's.
+    if (!runId.startsWith(prefix)) {
       throw notFound(incidentId, runId);
     }
     return find(runId).orElseThrow(() -> notFound(incidentId, runId));

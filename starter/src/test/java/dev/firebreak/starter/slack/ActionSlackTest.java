@@ -134,6 +134,9 @@ class ActionSlackTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 3);
       slack.requests.click(IncidentActions.APPROVE_ACTION_RUN, runId, "U0BOB", answers.url());
       await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 4);
+      slack.requests.click(
+          IncidentActions.APPROVE_ACTION_RUN, "incident-" + id, "U0BOB", answers.url());
+      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 5);
 
       assertThat(answers.texts().get(1))
           .isEqualTo(
@@ -144,6 +147,13 @@ class ActionSlackTest {
       assertThat(answers.texts().get(2)).contains("needs one of the roles responder");
       assertThat(answers.texts().get(3))
           .isEqualTo("✅ <@U0BOB> approved `circuit-breaker` (`" + runId + "`); it runs now.");
+      assertThat(answers.texts().get(4))
+          .isEqualTo(
+              "Could not approve `incident-"
+                  + id
+                  + "`: There is no action run 'incident-"
+                  + id
+                  + "'.");
       assertThat(run(runId).approvedBy()).isEqualTo("U0BOB");
     }
   }
