@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * An approval request in Block Kit: the question and its Approve and Refuse buttons. A playbook
- * action run's question (its subject is the run id) gets the action buttons, a rollback's the
- * rollback buttons, so each answer reaches the workflow it decides on.
+ * action run's request (its subject is the run's workflow id) gets the action-run buttons, a
+ * rollback's the rollback ones, so each click reaches the handler that knows its subject.
  */
 final class ApprovalMessageLayout {
 
@@ -23,7 +23,9 @@ final class ApprovalMessageLayout {
   static SlackMessage render(ApprovalRequest request) {
     // Plain text from the workflow with the requester's reason in it; its *bold* survives escaping.
     String text = SlackText.mrkdwn(request.text(), IncidentMessageLayout.SECTION_TEXT_MAX);
-    boolean actionRun = request.subjectId().startsWith(ActionRunWorkflow.WORKFLOW_ID_PREFIX);
+    boolean actionRun =
+        request.subjectId() != null
+            && request.subjectId().startsWith(ActionRunWorkflow.WORKFLOW_ID_PREFIX);
     return new SlackMessage(
         request.channel(),
         null,
@@ -39,7 +41,7 @@ final class ApprovalMessageLayout {
                                     b ->
                                         b.actionId(
                                                 actionRun
-                                                    ? IncidentActions.APPROVE_ACTION
+                                                    ? IncidentActions.APPROVE_ACTION_RUN
                                                     : IncidentActions.APPROVE_ROLLBACK)
                                             .text(plainText("Approve"))
                                             .style("primary")
@@ -48,7 +50,7 @@ final class ApprovalMessageLayout {
                                     b ->
                                         b.actionId(
                                                 actionRun
-                                                    ? IncidentActions.REFUSE_ACTION
+                                                    ? IncidentActions.REFUSE_ACTION_RUN
                                                     : IncidentActions.REFUSE_ROLLBACK)
                                             .text(plainText("Refuse"))
                                             .style("danger")

@@ -133,20 +133,20 @@ class SlackChatActivitiesTest {
   }
 
   @Test
-  void anActionRunsApprovalRequestOffersTheActionButtonsForItsRun() {
+  void anActionRunsApprovalRequestOffersTheActionRunButtonsWithTheRunsId() {
     chat.askForApproval(
         new ApprovalRequest(
-            "INC-20261123-1/action-approval-3",
+            "action-INC-20261123-1-k1/approval",
             "INC-20261123-1",
             "#incidents",
             "action-INC-20261123-1-k1",
-            "🔐 *Approve Circuit breaker (circuit-breaker)?* alice asks to run it."));
+            "*Approve circuit-breaker?* alice asks to serve mock data."));
 
     JsonNode buttons =
         block(fake.messages("#incidents").get(0), "approval_actions").path("elements");
     assertThat(buttons)
         .extracting(button -> button.path("action_id").asText())
-        .containsExactly("action_approve", "action_refuse");
+        .containsExactly("action_run_approve", "action_run_refuse");
     assertThat(buttons)
         .extracting(button -> button.path("value").asText())
         .containsOnly("action-INC-20261123-1-k1");

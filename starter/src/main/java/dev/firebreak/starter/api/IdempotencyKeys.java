@@ -67,13 +67,7 @@ final class IdempotencyKeys {
    * requests.
    */
   static Refusal reused(String key) {
-    return new Refusal(
-        422,
-        "idempotency_key_reused",
-        "Idempotency-Key '"
-            + key
-            + "' was already used with a "
-            + "different request; send a new key for a new request, or the same body to retry the first one.");
+    return Refusal.keyReused(key);
   }
 
   private synchronized Use earlier(String id) {

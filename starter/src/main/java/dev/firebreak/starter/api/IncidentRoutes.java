@@ -3,6 +3,7 @@ package dev.firebreak.starter.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.incidents.ActionRuns;
 import dev.firebreak.starter.incidents.Declared;
 import dev.firebreak.starter.incidents.IncidentAction;
 import dev.firebreak.starter.incidents.IncidentFilter;
@@ -13,6 +14,7 @@ import dev.firebreak.starter.service.RequiredFields;
 import dev.firebreak.starter.service.Role;
 import dev.firebreak.workflows.incident.ChecklistTick;
 import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.Note;
 import dev.firebreak.workflows.incident.PlaybookAttachment;
@@ -35,6 +37,7 @@ final class IncidentRoutes {
   private final JsonBodies bodies;
   private final IdempotencyKeys keys;
   private final PlaybookRoutes playbooks;
+  private final ActionRoutes actions;
 
   IncidentRoutes(
       IncidentServices incidents, FirebreakConfig config, JsonBodies bodies, IdempotencyKeys keys) {
@@ -43,13 +46,13 @@ final class IncidentRoutes {
     this.bodies = bodies;
     this.keys = keys;
     this.playbooks = new PlaybookRoutes(incidents.playbooks());
+    this.actions = new ActionRoutes(new ActionRuns(incidents, config), bodies, keys);
   }
 
   void register(RoutesConfig routes) {
     routes.post(BASE, this::declare, Role.RESPONDER);
     routes.get(BASE, this::list, Role.VIEWER);
-    routes.get(
-        BASE + "/{id}", ctx -> ctx.json(incidents.reads().view(ctx.pathParam("id"))), Role.VIEWER);
+    routes.get(BASE + "/{id}", this::show, Role.VIEWER);
     routes.get(BASE + "/{id}/postmortem", this::postMortem, Role.VIEWER);
     routes.post(BASE + "/{id}/notes", this::note, Role.RESPONDER);
     for (IncidentAction action : IncidentAction.values()) {
@@ -58,6 +61,13 @@ final class IncidentRoutes {
     routes.post(BASE + "/{id}/playbook", this::attachPlaybook, Role.RESPONDER);
     routes.post(BASE + "/{id}/checklist/{n}", this::tickChecklist, Role.RESPONDER);
     playbooks.register(routes);
+    actions.register(routes);
+  }
+
+  /** The incident's view, with the ids of the action runs its timeline recorded. */
+  private void show(Context ctx) {
+    IncidentView view = incidents.reads().view(ctx.pathParam("id"));
+    ctx.json(new IncidentShown(view, ActionRuns.runIds(view)));
   }
 
   private void attachPlaybook(Context ctx) {
@@ -122,9 +132,10 @@ final class IncidentRoutes {
   }
 
   /**
-   * Optional for a declaration: without one, a retry after a timeout may declare a second incident.
+   * Optional for a declaration (without one, a retry after a timeout may declare a second incident)
+   * and for an action run (without one, each request is a new run).
    */
-  private static String idempotencyKey(Context ctx) {
+  static String idempotencyKey(Context ctx) {
     String key = ctx.header("Idempotency-Key");
     if (key == null || key.isBlank()) {
       return null;

@@ -11,13 +11,22 @@ import picocli.CommandLine.Parameters;
 /** {@code firebreak incident ...}: declare and drive incidents through the HTTP API. */
 @Command(
     name = "incident",
-    description = "Declare, acknowledge, update, resolve, list and show incidents.",
+    description =
+        "Declare, acknowledge, update, resolve, list and show incidents; run their playbook actions.",
     mixinStandardHelpOptions = true,
     subcommands = {
-      IncidentCommand.Declare.class, IncidentCommand.Ack.class, IncidentCommand.Update.class,
-      IncidentCommand.Resolve.class, IncidentCommand.ListIncidents.class,
-          IncidentCommand.Show.class,
-      IncidentRollback.class
+      IncidentCommand.Declare.class,
+      IncidentCommand.Ack.class,
+      IncidentCommand.Update.class,
+      IncidentCommand.Resolve.class,
+      IncidentCommand.ListIncidents.class,
+      IncidentCommand.Show.class,
+      IncidentRollback.class,
+      IncidentActionRuns.Run.class,
+      IncidentActionRuns.Show.class,
+      IncidentActionRuns.Approve.class,
+      IncidentActionRuns.Refuse.class,
+      IncidentActionRuns.Undo.class
     })
 public final class IncidentCommand {
 

@@ -56,6 +56,7 @@ final class IncidentPrinter {
                 + (ticked ? " (" + text(item, "tickedBy") + ")" : ""));
       }
     }
+    view.path("actionRuns").forEach(r -> out.println("  Action run:       " + r.asText()));
     JsonNode timeline = view.path("timeline");
     if (!timeline.isEmpty()) {
       out.println("Timeline:");

@@ -25,6 +25,20 @@ public final class Refusal extends RuntimeException {
     return new Refusal(404, "not_found", message);
   }
 
+  /**
+   * An {@code Idempotency-Key} that came before with a different request: whether the earlier
+   * request is remembered by the API or recorded in the workflow it started.
+   */
+  public static Refusal keyReused(String key) {
+    return new Refusal(
+        422,
+        "idempotency_key_reused",
+        "Idempotency-Key '"
+            + key
+            + "' was already used with a "
+            + "different request; send a new key for a new request, or the same body to retry the first one.");
+  }
+
   /** Whether the request itself was wrong (not the time, not Temporal): the asker can fix it. */
   public boolean isBadRequest() {
     return status == 400;

@@ -3,6 +3,7 @@ package dev.firebreak.starter.slack;
 import static dev.firebreak.starter.slack.SlackMarkup.escape;
 import static dev.firebreak.starter.slack.SlackMarkup.withMentions;
 
+import dev.firebreak.starter.incidents.ActionRuns;
 import dev.firebreak.starter.incidents.IncidentAction;
 import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.incidents.IncidentSummary;
@@ -21,10 +22,14 @@ import dev.firebreak.workflows.incident.Resolution;
 import dev.firebreak.workflows.incident.ResponderUpdate;
 import dev.firebreak.workflows.incident.SeverityChange;
 import dev.firebreak.workflows.notify.IncidentRoomName;
+import dev.firebreak.workflows.playbook.ActionRunStatus;
+import dev.firebreak.workflows.playbook.ActionRunView;
+import dev.firebreak.workflows.playbook.ActionSpec;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,12 +49,17 @@ final class IncidentCommands {
 
   private final IncidentServices incidents;
   private final IncidentRollbacks rollbacks;
+  private final ActionRuns actions;
   private final TemporalFailures failures;
 
   IncidentCommands(
-      IncidentServices incidents, IncidentRollbacks rollbacks, TemporalFailures failures) {
+      IncidentServices incidents,
+      IncidentRollbacks rollbacks,
+      ActionRuns actions,
+      TemporalFailures failures) {
     this.incidents = incidents;
     this.rollbacks = rollbacks;
+    this.actions = actions;
     this.failures = failures;
   }
 
@@ -76,14 +86,19 @@ final class IncidentCommands {
     try {
       return execute(command, id, actor, requestKey);
     } catch (Exception e) {
-      Refusal error = failures.toRefusal(e, id);
-      return SlackReply.toUser(
-          "Could not "
-              + command.verb().word()
-              + (id == null ? "" : " *" + id + "*")
-              + ": "
-              + withMentions(error.getMessage()));
+      return couldNot(command.verb(), id, e);
     }
+  }
+
+  /** The answer to a command that failed: what the refusal says, never an exception. */
+  SlackReply couldNot(SlashVerb verb, String id, Exception e) {
+    Refusal error = failures.toRefusal(e, id);
+    return SlackReply.toUser(
+        "Could not "
+            + verb.word()
+            + (id == null ? "" : " *" + id + "*")
+            + ": "
+            + withMentions(error.getMessage()));
   }
 
   /** Why the actor may not use the verb; empty when they may. */
@@ -151,6 +166,12 @@ final class IncidentCommands {
     if (command instanceof SlashCommand.AttachPlaybook p) {
       return attachPlaybook(id, p.playbook(), actor, requestKey);
     }
+    if (command instanceof SlashCommand.ShowPlaybook) {
+      return playbookCard(id);
+    }
+    if (command instanceof SlashCommand.RunAction r) {
+      return runAction(id, r.action(), r.parameters(), actor, requestKey);
+    }
     if (command instanceof SlashCommand.ListOpen) {
       return SlackReply.toUser(list());
     }
@@ -174,15 +195,124 @@ final class IncidentCommands {
                   ? "; none are configured."
                   : "; known: " + String.join(", ", known) + "."));
     }
-    incidents
-        .updates()
-        .update(
-            id,
-            "attachPlaybook",
-            new PlaybookAttachment(playbook.get(), actor.userId()),
-            requestKey);
-    return SlackReply.toUser(
-        "📖 *" + id + "* follows the playbook *" + escape(playbook.get().title()) + "*.");
+    IncidentView view =
+        incidents
+            .updates()
+            .update(
+                id,
+                "attachPlaybook",
+                new PlaybookAttachment(playbook.get(), actor.userId()),
+                requestKey);
+    // The card comes with the answer, so its checklist and action buttons are one click away.
+    return new SlackReply(
+        "📖 *" + id + "* follows the playbook *" + escape(playbook.get().title()) + "*.",
+        false,
+        view.playbook() == null
+            ? List.of()
+            : PlaybookCard.render(id, view.playbook(), playbook.get()).blocks());
+  }
+
+  private SlackReply playbookCard(String id) {
+    IncidentView view = incidents.reads().view(id);
+    Optional<PlaybookSpec> spec =
+        view.playbook() == null
+            ? Optional.empty()
+            : incidents.playbooks().named(view.playbook().name());
+    if (spec.isEmpty()) {
+      return SlackReply.toUser(
+          "*"
+              + id
+              + "* follows no playbook; give it one with "
+              + SlashVerb.PLAYBOOK.usageLine()
+              + ".");
+    }
+    return PlaybookCard.render(id, view.playbook(), spec.get());
+  }
+
+  /**
+   * Runs a playbook action for the incident (a command, a card's button, a submitted form).
+   *
+   * @param requestKey the Slack request's trigger id: a repeated request finds the same run
+   */
+  SlackReply runAction(
+      String id,
+      String action,
+      Map<String, String> parameters,
+      SlackActor actor,
+      String requestKey) {
+    ActionRuns.Admission admission =
+        actions.run(id, action, parameters, null, caller(actor), actionKey(requestKey));
+    if (!admission.started()) {
+      return SlackReply.toUser(
+          "`"
+              + escape(action)
+              + "` was already requested for *"
+              + id
+              + "* (`"
+              + admission.runId()
+              + "`); it is "
+              + statusWord(admission.status())
+              + ".");
+    }
+    return SlackReply.toChannel(
+        "▶️ <@"
+            + actor.userId()
+            + "> ran `"
+            + escape(action)
+            + "` for *"
+            + id
+            + "* (`"
+            + admission.runId()
+            + "`): "
+            + statusWord(admission.status())
+            + (ActionRunStatus.AWAITING_APPROVAL.name().equals(admission.status())
+                ? "; someone else must approve it."
+                : "."));
+  }
+
+  /** The playbook action the card's button names, to ask for its parameters first. */
+  ActionSpec action(String id, String action) {
+    return actions.action(id, action);
+  }
+
+  /** An Approve or Refuse click on an action run's approval request. */
+  SlackReply decideActionRun(String runId, boolean approve, SlackActor actor) {
+    ActionRunView run;
+    try {
+      run = actions.decide(null, runId, approve, caller(actor), null);
+    } catch (Exception e) {
+      return SlackReply.toUser(
+          "Could not "
+              + (approve ? "approve" : "refuse")
+              + " `"
+              + escape(runId)
+              + "`: "
+              + withMentions(failures.toRefusal(e, null).getMessage()));
+    }
+    return SlackReply.toChannel(
+        (approve ? "✅ <@" : "✋ <@")
+            + actor.userId()
+            + (approve ? "> approved `" : "> refused `")
+            + escape(run.action())
+            + "` (`"
+            + escape(runId)
+            + "`); "
+            + (approve ? "it runs now." : "nothing changes."));
+  }
+
+  private static ActionRuns.Caller caller(SlackActor actor) {
+    return new ActionRuns.Caller(actor.userId(), actor.userId(), actor::may);
+  }
+
+  /** A trigger id as a run key: keys become part of the workflow id, so only safe characters. */
+  private static String actionKey(String requestKey) {
+    return requestKey == null
+        ? null
+        : "slack-" + Clip.of(requestKey.replaceAll("[^A-Za-z0-9._-]", "-"), 80);
+  }
+
+  private static String statusWord(String status) {
+    return status.toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   SlackReply acknowledge(String id, SlackActor actor, String requestKey) {
@@ -256,7 +386,7 @@ final class IncidentCommands {
               + "` for *"
               + id
               + "* was already requested; it is "
-              + admission.status().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + statusWord(admission.status())
               + ".");
     }
     return SlackReply.toChannel(

@@ -2,8 +2,10 @@ package dev.firebreak.starter.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
+import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +32,15 @@ final class ResponseUrls {
       return;
     }
     try {
-      String body =
-          json.writeValueAsString(
-              Map.of(
-                  "response_type",
-                  reply.inChannel() ? "in_channel" : "ephemeral",
-                  "replace_original",
-                  false,
-                  "text",
-                  reply.text()));
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("response_type", reply.inChannel() ? "in_channel" : "ephemeral");
+      answer.put("replace_original", false);
+      answer.put("text", reply.text());
+      if (!reply.blocks().isEmpty()) {
+        // Block Kit's field names are snake_case, as Slack's own (Gson) serialiser writes them.
+        answer.put("blocks", json.readTree(GsonFactory.createSnakeCase().toJson(reply.blocks())));
+      }
+      String body = json.writeValueAsString(answer);
       WebhookResponse response = slack.send(responseUrl, body);
       if (response.getCode() != 200) {
         log.warn(

@@ -15,6 +15,7 @@ import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.HeartbeatConfig;
 import dev.firebreak.starter.config.OnCallSpecs;
 import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
+import dev.firebreak.starter.incidents.ActionRuns;
 import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.oncall.OnCallGateway;
@@ -101,7 +102,10 @@ public final class SlackEndpoints implements AutoCloseable {
     this.replies = new DeferredReplies(new ResponseUrls(slack)::send, settings.inlineBudget());
     new SlackHandlers(
             new IncidentCommands(
-                incidents, new IncidentRollbacks(incidents, config), new TemporalFailures()),
+                incidents,
+                new IncidentRollbacks(incidents, config),
+                new ActionRuns(incidents, config),
+                new TemporalFailures()),
             new MaintenanceCommands(windows, new TemporalFailures(), Clock.systemUTC()),
             new HeartbeatCommands(
                 heartbeats == null

@@ -6,6 +6,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
@@ -13,22 +14,30 @@ import com.slack.api.model.view.ViewState;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 import dev.firebreak.starter.incidents.DeclarationRules;
+import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.playbook.ActionSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two modals: declare an incident (from {@code /incident declare} without arguments) and post
- * an update (from the incident message's button). What the submission must report back to travels
- * in the view's {@code private_metadata}: the response_url of the request that opened it, and for
- * an update the incident id.
+ * The modals: declare an incident (from {@code /incident declare} without arguments), post an
+ * update (from the incident message's button) and fill in a playbook action's parameters (from its
+ * button on the playbook card). What the submission must report back to travels in the view's
+ * {@code private_metadata}: the response_url of the request that opened it, for an update or an
+ * action the incident id, and for an action its name.
  */
 final class SlackForms {
 
   static final String DECLARE = "incident_declare_form";
   static final String UPDATE = "incident_update_form";
+
+  /** A playbook action's parameters; each parameter's block id is {@link #PARAMETER} + its name. */
+  static final String ACTION = "playbook_action_form";
+
+  static final String PARAMETER = "param:";
   static final String SEVERITY = "severity";
   static final String SERVICE = "service";
   static final String TITLE = "title";
@@ -37,8 +46,23 @@ final class SlackForms {
   private static final String VALUE = "value";
   private static final String SEPARATOR = "\n";
 
-  /** What the opening request left in the view for its submission. */
-  record Origin(String incidentId, String responseUrl) {}
+  /** Slack's limits: a modal's blocks, a title, an input's label and hint. */
+  private static final int MAX_INPUTS = 100;
+
+  private static final int TITLE_MAX = 24;
+  private static final int LABEL_MAX = 2000;
+  private static final int HINT_MAX = 2000;
+
+  /**
+   * What the opening request left in the view for its submission.
+   *
+   * @param action the playbook action a parameter form runs; null for the other forms
+   */
+  record Origin(String incidentId, String responseUrl, String action) {
+    Origin(String incidentId, String responseUrl) {
+      this(incidentId, responseUrl, null);
+    }
+  }
 
   View declare(List<String> services, String responseUrl) {
     List<OptionObject> severities =
@@ -97,12 +121,40 @@ final class SlackForms {
                                 p -> p.actionId(VALUE).maxLength(DeclarationRules.MAX_TITLE))))));
   }
 
+  /** A field per parameter of the action, each with its default filled in. */
+  View action(String incidentId, ActionSpec action, String responseUrl) {
+    List<LayoutBlock> fields =
+        action.parameters().stream()
+            .limit(MAX_INPUTS)
+            .map(
+                p ->
+                    (LayoutBlock)
+                        input(
+                            i ->
+                                i.blockId(PARAMETER + p.name())
+                                    .label(plainText(Clip.of(p.name(), LABEL_MAX)))
+                                    .hint(
+                                        p.description() == null
+                                            ? null
+                                            : plainText(Clip.of(p.description(), HINT_MAX)))
+                                    .optional(!p.required() || p.defaultValue() != null)
+                                    .element(
+                                        plainTextInput(
+                                            t ->
+                                                t.actionId(VALUE)
+                                                    .initialValue(p.defaultValue())
+                                                    .maxLength(SlashCommandParser.MAX_TEXT)))))
+            .toList();
+    return modal(
+        ACTION,
+        Clip.of(action.title(), TITLE_MAX),
+        "Run",
+        new Origin(incidentId, responseUrl, action.name()),
+        fields);
+  }
+
   private static View modal(
-      String callbackId,
-      String title,
-      String submit,
-      Origin origin,
-      List<com.slack.api.model.block.LayoutBlock> blocks) {
+      String callbackId, String title, String submit, Origin origin, List<LayoutBlock> blocks) {
     return View.builder()
         .type("modal")
         .callbackId(callbackId)
@@ -112,7 +164,8 @@ final class SlackForms {
         .privateMetadata(
             (origin.incidentId() == null ? "" : origin.incidentId())
                 + SEPARATOR
-                + (origin.responseUrl() == null ? "" : origin.responseUrl()))
+                + (origin.responseUrl() == null ? "" : origin.responseUrl())
+                + (origin.action() == null ? "" : SEPARATOR + origin.action()))
         .blocks(blocks)
         .build();
   }
@@ -121,8 +174,12 @@ final class SlackForms {
     String metadata = view.getPrivateMetadata() == null ? "" : view.getPrivateMetadata();
     int cut = metadata.indexOf(SEPARATOR);
     String id = cut < 0 ? metadata : metadata.substring(0, cut);
-    String url = cut < 0 ? "" : metadata.substring(cut + 1);
-    return new Origin(id.isEmpty() ? null : id, url.isEmpty() ? null : url);
+    String rest = cut < 0 ? "" : metadata.substring(cut + 1);
+    int second = rest.indexOf(SEPARATOR);
+    String url = second < 0 ? rest : rest.substring(0, second);
+    String action = second < 0 ? "" : rest.substring(second + 1);
+    return new Origin(
+        id.isEmpty() ? null : id, url.isEmpty() ? null : url, action.isEmpty() ? null : action);
   }
 
   /**

@@ -17,7 +17,12 @@ import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.notify.IncidentActions;
 import dev.firebreak.workflows.notify.SlackEscaping;
+import dev.firebreak.workflows.playbook.ActionParameters;
+import dev.firebreak.workflows.playbook.ActionSpec;
+import dev.firebreak.workflows.playbook.InvalidParameters;
+import dev.firebreak.workflows.playbook.ParameterSpec;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -94,9 +99,19 @@ final class SlackHandlers {
         IncidentActions.REFUSE_ROLLBACK,
         (req, ctx) -> decideRollback(req.getPayload(), ctx, false));
     app.blockAction(
+        IncidentActions.APPROVE_ACTION_RUN,
+        (req, ctx) -> decideActionRun(req.getPayload(), ctx, true));
+    app.blockAction(
+        IncidentActions.REFUSE_ACTION_RUN,
+        (req, ctx) -> decideActionRun(req.getPayload(), ctx, false));
+    app.blockAction(
+        Pattern.compile("^" + Pattern.quote(IncidentActions.RUN_PLAYBOOK_ACTION) + ".+"),
+        (req, ctx) -> runFromCard(req.getPayload(), ctx));
+    app.blockAction(
         IncidentActions.POST_UPDATE, (req, ctx) -> openUpdateForm(req.getPayload(), ctx));
     app.viewSubmission(SlackForms.DECLARE, (req, ctx) -> submitDeclaration(req.getPayload(), ctx));
     app.viewSubmission(SlackForms.UPDATE, (req, ctx) -> submitUpdate(req.getPayload(), ctx));
+    app.viewSubmission(SlackForms.ACTION, (req, ctx) -> submitAction(req.getPayload(), ctx));
   }
 
   private Response slashCommand(SlashCommandPayload p, SlashCommandContext ctx) {
@@ -143,7 +158,10 @@ final class SlackHandlers {
             PENDING,
             p.getResponseUrl());
     return ctx.ack(
-        r -> r.responseType(reply.inChannel() ? "in_channel" : "ephemeral").text(reply.text()));
+        r ->
+            r.responseType(reply.inChannel() ? "in_channel" : "ephemeral")
+                .text(reply.text())
+                .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
   }
 
   private Response click(
@@ -168,6 +186,118 @@ final class SlackHandlers {
         "{}: Slack user {} clicked {}", rollbackId, actor.userId(), approve ? "Approve" : "Refuse");
     replies.later(() -> commands.decideRollback(rollbackId, approve, actor), p.getResponseUrl());
     return ctx.ack();
+  }
+
+  private Response decideActionRun(BlockActionPayload p, ActionContext ctx, boolean approve) {
+    String runId = p.getActions().get(0).getValue();
+    SlackActor actor = roles.actor(p.getUser().getId());
+    log.info("{}: Slack user {} clicked {}", runId, actor.userId(), approve ? "Approve" : "Refuse");
+    replies.later(() -> commands.decideActionRun(runId, approve, actor), p.getResponseUrl());
+    return ctx.ack();
+  }
+
+  /**
+   * A playbook card's action button (Slack asked its confirm question already): an action that
+   * takes parameters opens its form, any other runs at once as the clicking user.
+   */
+  private Response runFromCard(BlockActionPayload p, ActionContext ctx) {
+    String incidentId = p.getActions().get(0).getValue();
+    String action =
+        p.getActions().get(0).getActionId().substring(IncidentActions.RUN_PLAYBOOK_ACTION.length());
+    SlackActor actor = roles.actor(p.getUser().getId());
+    log.info("{}: Slack user {} clicked the action {}", incidentId, actor.userId(), action);
+    Optional<SlackReply> refused = commands.refusal(SlashVerb.RUN, actor);
+    if (refused.isPresent()) {
+      replies.later(refused::get, p.getResponseUrl());
+      return ctx.ack();
+    }
+    ActionSpec spec;
+    try {
+      spec = commands.action(incidentId, action);
+    } catch (RuntimeException e) {
+      // No such action, no playbook, a closed incident: answered as the run itself would be.
+      replies.later(() -> commands.couldNot(SlashVerb.RUN, incidentId, e), p.getResponseUrl());
+      return ctx.ack();
+    }
+    if (spec.parameters().isEmpty()) {
+      replies.later(
+          () ->
+              commands.run(
+                  new SlashCommand.RunAction(incidentId, action, Map.of()),
+                  actor,
+                  null,
+                  p.getTriggerId()),
+          p.getResponseUrl());
+      return ctx.ack();
+    }
+    Optional<String> problem =
+        canOpenForms
+            ? open(ctx, p.getTriggerId(), forms.action(incidentId, spec, p.getResponseUrl()))
+            : Optional.of("it needs Slack's bot token");
+    problem.ifPresent(
+        why ->
+            replies.later(
+                () ->
+                    SlackReply.toUser(
+                        "Could not open the form for `"
+                            + SlackMarkup.escape(action)
+                            + "` ("
+                            + why
+                            + "); use "
+                            + SlashVerb.RUN.usageLine()),
+                p.getResponseUrl()));
+    return ctx.ack();
+  }
+
+  /** A playbook action's form: its fields are the parameters, checked before the run starts. */
+  private Response submitAction(ViewSubmissionPayload p, ViewSubmissionContext ctx) {
+    View view = p.getView();
+    SlackForms.Origin origin = forms.origin(view);
+    SlackActor actor = roles.actor(p.getUser().getId());
+    Map<String, String> parameters = new LinkedHashMap<>();
+    ActionSpec spec;
+    try {
+      spec = commands.action(origin.incidentId(), origin.action());
+    } catch (RuntimeException e) {
+      replies.later(
+          () -> commands.couldNot(SlashVerb.RUN, origin.incidentId(), e), origin.responseUrl());
+      return ctx.ack();
+    }
+    spec.parameters()
+        .forEach(
+            parameter ->
+                forms
+                    .field(view, SlackForms.PARAMETER + parameter.name())
+                    .ifPresent(value -> parameters.put(parameter.name(), value)));
+    try {
+      ActionParameters.validate(spec.parameters(), parameters);
+    } catch (InvalidParameters invalid) {
+      return ctx.ackWithErrors(fieldErrors(spec, invalid));
+    }
+    replies.later(
+        () ->
+            commands.run(
+                new SlashCommand.RunAction(origin.incidentId(), origin.action(), parameters),
+                actor,
+                null,
+                view.getId()),
+        origin.responseUrl());
+    return ctx.ack();
+  }
+
+  /** Each problem under the field it names; one that names none goes under the first field. */
+  private static Map<String, String> fieldErrors(ActionSpec spec, InvalidParameters invalid) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (String problem : invalid.problems()) {
+      String field =
+          spec.parameters().stream()
+              .map(ParameterSpec::name)
+              .filter(name -> problem.contains("\"" + name + "\""))
+              .findFirst()
+              .orElse(spec.parameters().get(0).name());
+      errors.merge(SlackForms.PARAMETER + field, problem, (a, b) -> a + " " + b);
+    }
+    return errors;
   }
 
   private Response openUpdateForm(BlockActionPayload p, ActionContext ctx) {

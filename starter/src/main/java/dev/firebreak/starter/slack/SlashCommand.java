@@ -1,6 +1,7 @@
 package dev.firebreak.starter.slack;
 
 import dev.firebreak.workflows.incident.Severity;
+import java.util.Map;
 
 /**
  * What a {@code /incident} text asks for, as the parser understood it. An {@code incidentId} of
@@ -76,6 +77,23 @@ sealed interface SlashCommand {
   record AttachPlaybook(String incidentId, String playbook) implements SlashCommand {
     public SlashVerb verb() {
       return SlashVerb.PLAYBOOK;
+    }
+  }
+
+  /** {@code playbook} without a name: the card of the playbook the incident follows. */
+  record ShowPlaybook(String incidentId) implements SlashCommand {
+    public SlashVerb verb() {
+      return SlashVerb.PLAYBOOK;
+    }
+  }
+
+  /**
+   * @param parameters the action's parameters as typed ({@code name=value} words)
+   */
+  record RunAction(String incidentId, String action, Map<String, String> parameters)
+      implements SlashCommand {
+    public SlashVerb verb() {
+      return SlashVerb.RUN;
     }
   }
 

@@ -4,8 +4,10 @@ import dev.firebreak.starter.incidents.DeclarationRules;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -27,6 +29,9 @@ final class SlashCommandParser {
 
   /** A mention as Slack escapes it in command text: {@code <@U123>} or {@code <@U123|alice>}. */
   private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+
+  /** A parameter of {@code run}: a name as the config writes them, then its value. */
+  private static final Pattern PARAMETER = Pattern.compile("([A-Za-z0-9_.-]{1,64})=(.+)");
 
   private static final Pattern NAME = Pattern.compile("@?([\\p{L}\\p{N}._-]{1,80})");
 
@@ -58,6 +63,7 @@ final class SlashCommandParser {
       case RESOLVE -> resolve(args);
       case ROLLBACK -> args.idOnly(SlashVerb.ROLLBACK, SlashCommand.RollBack::new);
       case PLAYBOOK -> playbook(args);
+      case RUN -> runAction(args);
       case LIST -> args.rest().isEmpty() ? new SlashCommand.ListOpen() : args.extra(SlashVerb.LIST);
       case HELP -> new SlashCommand.Help();
     };
@@ -120,11 +126,36 @@ final class SlashCommandParser {
 
   private SlashCommand playbook(Args args) {
     String id = args.optionalId();
+    if (args.remaining() == 0) {
+      return new SlashCommand.ShowPlaybook(id);
+    }
     if (args.remaining() != 1) {
       return new SlashCommand.Invalid(
           "Name exactly one playbook, like site-down.", SlashVerb.PLAYBOOK);
     }
     return new SlashCommand.AttachPlaybook(id, args.next());
+  }
+
+  private SlashCommand runAction(Args args) {
+    String id = args.optionalId();
+    if (args.remaining() == 0) {
+      return new SlashCommand.Invalid("Name the action to run, like restart.", SlashVerb.RUN);
+    }
+    String action = args.next();
+    Map<String, String> parameters = new LinkedHashMap<>();
+    while (args.remaining() > 0) {
+      String pair = args.next();
+      Matcher named = PARAMETER.matcher(pair);
+      if (!named.matches()) {
+        return new SlashCommand.Invalid(
+            "'" + Clip.of(pair, 30) + "' is not name=value.", SlashVerb.RUN);
+      }
+      if (parameters.put(named.group(1), named.group(2)) != null) {
+        return new SlashCommand.Invalid(
+            "'" + Clip.of(named.group(1), 30) + "' is given twice.", SlashVerb.RUN);
+      }
+    }
+    return new SlashCommand.RunAction(id, action, parameters);
   }
 
   private SlashCommand commander(Args args) {

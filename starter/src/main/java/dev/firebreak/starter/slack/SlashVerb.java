@@ -25,8 +25,13 @@ enum SlashVerb {
       "roll the service back to the deploy the assessment suggested",
       Role.RESPONDER),
   PLAYBOOK(
-      "playbook [id] <name>",
-      "give the incident a playbook: its symptoms, checklist and prevention",
+      "playbook [id] [name]",
+      "give the incident a playbook (its symptoms, checklist and actions); no name shows its card",
+      Role.RESPONDER),
+  // The action's roles decide who may run it; RESPONDER only gates the verb.
+  RUN(
+      "run [id] <action> [name=value ...]",
+      "run an action of the incident's playbook (values without spaces)",
       Role.RESPONDER),
   LIST("list", "list open incidents", Role.VIEWER),
   HELP("help", "show this help", Role.VIEWER);

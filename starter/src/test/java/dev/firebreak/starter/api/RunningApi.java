@@ -32,6 +32,8 @@ import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecordingMail;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.ScriptedActions;
+import dev.firebreak.workflows.playbook.ActionRunWorkflowImpl;
+import dev.firebreak.workflows.playbook.RecordingPlatform;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
@@ -112,6 +114,24 @@ public final class RunningApi implements AfterEachCallback {
           title: Payment processing broken
           checklist: [Check Stripe's status]
           prevention: [Add a synthetic checkout]
+          actions:
+            - name: circuit-breaker
+              title: Serve mock data
+              kind: env
+              service: recoup-backend
+              set: { ENABLE_MOCK_DATA: "true" }
+              confirm: Switch checkout to mock data?
+              approval: { roles: [responder], expiresAfter: 15m }
+              verify: [recoup-backend]
+              undo: close-breaker
+            - { name: close-breaker, title: Serve real data, kind: env, service: recoup-backend, unset: [ENABLE_MOCK_DATA] }
+            - name: scale
+              title: Scale the backend
+              kind: scale
+              service: recoup-backend
+              instances: "{{count}}"
+              parameters: [{ name: count, type: integer, min: 1, max: 10 }]
+            - { name: restart, kind: restart, service: recoup-backend, roles: [admin] }
       """;
 
   /**
@@ -139,6 +159,7 @@ public final class RunningApi implements AfterEachCallback {
   public final ScriptedActions actions = new ScriptedActions();
   public final RecordingChat chat = new RecordingChat();
   public final ScriptedJobCalls jobCalls = new ScriptedJobCalls();
+  public final RecordingPlatform platform = new RecordingPlatform();
   public final ApiServer server;
   private final ApiRequests requests = new ApiRequests(this::baseUrl);
 
@@ -155,7 +176,8 @@ public final class RunningApi implements AfterEachCallback {
         JobTickWorkflowImpl.class,
         JobFanOutWorkflowImpl.class,
         RecurringWindowWorkflowImpl.class,
-        HeartbeatWorkflowImpl.class);
+        HeartbeatWorkflowImpl.class,
+        ActionRunWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         chat,
         new RecordingPager(),
@@ -164,6 +186,7 @@ public final class RunningApi implements AfterEachCallback {
         actions,
         new RecordingMail(),
         new RecordingStatusPage(),
+        platform,
         jobCalls,
         new RollbackLocks(temporal.getWorkflowClient()),
         new RunningWindows(temporal.getWorkflowClient()),

@@ -43,6 +43,11 @@ final class ResponseUrlCatcher implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/actions/T0FAKE/1/response";
   }
 
+  /** Every message as posted, oldest first. */
+  List<JsonNode> received() {
+    return List.copyOf(received);
+  }
+
   List<String> texts() {
     return received.stream().map(message -> message.path("text").asText()).toList();
   }

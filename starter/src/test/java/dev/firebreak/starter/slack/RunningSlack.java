@@ -9,6 +9,8 @@ import dev.firebreak.starter.incidents.IncidentServices;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.service.ApiTokens;
 import dev.firebreak.workflows.common.TaskQueue;
+import dev.firebreak.workflows.incident.IncidentView;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -65,6 +67,14 @@ final class RunningSlack implements AfterEachCallback {
                 slack::register)
             .start("127.0.0.1", 0);
     requests = new SlackRequests("http://127.0.0.1:" + server.port(), SECRET);
+  }
+
+  /** The incident's state, asked of its workflow directly. */
+  IncidentView incident(String id) {
+    return api.temporal
+        .getWorkflowClient()
+        .newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(id))
+        .state();
   }
 
   @Override

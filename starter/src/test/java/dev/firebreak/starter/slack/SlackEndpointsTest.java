@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
 import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.incident.IncidentStatus;
-import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.notify.IncidentActions;
 import dev.firebreak.workflows.notify.IncidentRoomName;
 import dev.firebreak.workflows.rollback.RollbackOrders;
@@ -480,12 +479,7 @@ class SlackEndpointsTest {
   }
 
   private dev.firebreak.workflows.incident.IncidentView state(String id) {
-    return slack
-        .api
-        .temporal
-        .getWorkflowClient()
-        .newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(id))
-        .state();
+    return slack.incident(id);
   }
 
   private static String idIn(JsonNode answer) {

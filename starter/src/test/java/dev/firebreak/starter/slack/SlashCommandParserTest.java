@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.workflows.incident.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -45,10 +46,26 @@ class SlashCommandParserTest {
         .isEqualTo(new SlashCommand.AttachPlaybook(null, "site-down"));
     assertThat(parser.parse("playbook INC-20261123-4 payments"))
         .isEqualTo(new SlashCommand.AttachPlaybook("INC-20261123-4", "payments"));
-    assertThat(parser.parse("playbook"))
+    assertThat(parser.parse("playbook")).isEqualTo(new SlashCommand.ShowPlaybook(null));
+    assertThat(parser.parse("playbook INC-20261123-4"))
+        .isEqualTo(new SlashCommand.ShowPlaybook("INC-20261123-4"));
+    assertThat(parser.parse("playbook site-down payments"))
         .isEqualTo(
             new SlashCommand.Invalid(
                 "Name exactly one playbook, like site-down.", SlashVerb.PLAYBOOK));
+    assertThat(parser.parse("run restart"))
+        .isEqualTo(new SlashCommand.RunAction(null, "restart", Map.of()));
+    assertThat(parser.parse("run INC-20261123-4 replay ids=evt_1,evt_2 when=a/b"))
+        .isEqualTo(
+            new SlashCommand.RunAction(
+                "INC-20261123-4", "replay", Map.of("ids", "evt_1,evt_2", "when", "a/b")));
+    assertThat(parser.parse("run"))
+        .isEqualTo(
+            new SlashCommand.Invalid("Name the action to run, like restart.", SlashVerb.RUN));
+    assertThat(parser.parse("run scale count"))
+        .isEqualTo(new SlashCommand.Invalid("'count' is not name=value.", SlashVerb.RUN));
+    assertThat(parser.parse("run scale count=1 count=2"))
+        .isEqualTo(new SlashCommand.Invalid("'count' is given twice.", SlashVerb.RUN));
     assertThat(parser.parse("list")).isEqualTo(new SlashCommand.ListOpen());
     assertThat(parser.parse("help")).isEqualTo(new SlashCommand.Help());
     assertThat(parser.parse("   ")).isEqualTo(new SlashCommand.Help());

@@ -18,10 +18,19 @@ public final class IncidentActions {
 
   public static final String REFUSE_ROLLBACK = "rollback_refuse";
 
-  /** On an action run's approval request: the value is the run id ({@code action-…}). */
-  public static final String APPROVE_ACTION = "action_approve";
+  /**
+   * On an action run's approval request (its subject id starts with {@code action-}): the value is
+   * the run's workflow id.
+   */
+  public static final String APPROVE_ACTION_RUN = "action_run_approve";
 
-  public static final String REFUSE_ACTION = "action_refuse";
+  public static final String REFUSE_ACTION_RUN = "action_run_refuse";
+
+  /**
+   * The start of a playbook card's action button: the action's name follows, the value is the
+   * incident id. (A message's buttons need distinct ids, so the name is part of it.)
+   */
+  public static final String RUN_PLAYBOOK_ACTION = "playbook_action:";
 
   private IncidentActions() {}
 }

@@ -306,7 +306,7 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
   @Override
   public ActionRunView approve(Approval decision) {
     step(approval.approve(decision));
-    return state();
+    return stateOnceDecided();
   }
 
   @Override
@@ -317,6 +317,15 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
   @Override
   public ActionRunView refuse(Approval decision) {
     step(approval.refuse(decision));
+    return stateOnceDecided();
+  }
+
+  /**
+   * The view once the run has acted on the decision (running, or refused), so whoever decided sees
+   * its effect rather than the wait they just ended.
+   */
+  private ActionRunView stateOnceDecided() {
+    Workflow.await(() -> status != ActionRunStatus.AWAITING_APPROVAL);
     return state();
   }
 
