@@ -8,6 +8,7 @@ import dev.firebreak.starter.cli.MaintenanceCommand;
 import dev.firebreak.starter.cli.OnCallCommand;
 import dev.firebreak.starter.cli.PlaybookCommand;
 import dev.firebreak.starter.cli.RollbackCommand;
+import dev.firebreak.starter.cli.SimulateCommand;
 import dev.firebreak.starter.config.InvalidConfigException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       HeartbeatCommand.class,
       PlaybookCommand.class,
       OnCallCommand.class,
+      SimulateCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
