@@ -12,6 +12,7 @@ import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentInput;
+import dev.firebreak.workflows.incident.IncidentPolicy;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.TimelineEntry;
@@ -88,7 +89,10 @@ public final class PagingSimulator {
               .newWorkflowStub(IncidentWorkflow.class, starts.options(declaration, null));
       WorkflowClient.start(incident::run, input);
       List<TimelineEntry> timeline = play(env, incident, request.ackAfter());
-      return new SimulationReport(request, input.policy(), pages, oncall).of(timeline);
+      IncidentPolicy policy = input.policy();
+      return new SimulationReport(
+              request, policy.escalation(), policy.escalationRounds(), pages, oncall)
+          .of(timeline);
     } finally {
       env.close();
     }

@@ -2,7 +2,6 @@ package dev.firebreak.starter.simulation;
 
 import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.EscalationLevel;
-import dev.firebreak.workflows.incident.IncidentPolicy;
 import dev.firebreak.workflows.incident.TimelineEntry;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.oncall.OnCallAnswer;
@@ -10,6 +9,7 @@ import dev.firebreak.workflows.oncall.OnCallPerson;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a simulated incident's timeline into its paging table. The timeline's {@code paged} entries
- * say when each level was paged and in which round; the policy says the level's targets; the
+ * say when each level was paged and in which round; the chain says the level's targets; the
  * recorded on-call answers say who a {@code schedule:} target was, and the recorded pages where the
  * pager was asked to go.
  */
@@ -34,18 +34,24 @@ final class SimulationReport {
       Pattern.compile("^Paging level (\\d+) \\((.*)\\), round (\\d+): ");
 
   private final SimulationRequest request;
-  private final IncidentPolicy policy;
+  private final List<EscalationLevel> levels;
+  private final int rounds;
   private final RecordedPages pages;
   private final RecordedOnCall oncall;
   private final ZoneId zone;
 
+  /**
+   * @param levels and {@code rounds}: the escalation chain the incident was declared with
+   */
   SimulationReport(
       SimulationRequest request,
-      IncidentPolicy policy,
+      List<EscalationLevel> levels,
+      int rounds,
       RecordedPages pages,
       RecordedOnCall oncall) {
     this.request = request;
-    this.policy = policy;
+    this.levels = levels;
+    this.rounds = rounds;
     this.pages = pages;
     this.oncall = oncall;
     this.zone = request.at().getZone();
@@ -64,7 +70,8 @@ final class SimulationReport {
       if (entry.kind().equals("paged") && paged.find()) {
         int level = Integer.parseInt(paged.group(1));
         int round = Integer.parseInt(paged.group(3));
-        rows.addAll(level(entry.at(), level, round));
+        // The test server's clock runs on by the milliseconds each step takes for real.
+        rows.addAll(level(entry.at().truncatedTo(ChronoUnit.SECONDS), level, round));
       }
     }
     return new Simulation(
@@ -80,7 +87,7 @@ final class SimulationReport {
   }
 
   private List<SimulatedPage> level(Instant at, int level, int round) {
-    EscalationLevel configured = policy.escalation().get(level - 1);
+    EscalationLevel configured = levels.get(level - 1);
     Optional<PageRequest> page = pages.escalationPage(round, level);
     List<SimulatedPage> rows = new ArrayList<>();
     for (String target : configured.targets()) {
@@ -156,7 +163,7 @@ final class SimulationReport {
         }
         case "escalation-exhausted" -> {
           return "Nobody acknowledged: after "
-              + policy.escalationRounds()
+              + rounds
               + " round(s) of the chain the escalation stopped at "
               + local(entry.at())
               + ".";
