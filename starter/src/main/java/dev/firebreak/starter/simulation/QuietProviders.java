@@ -44,6 +44,8 @@ final class QuietProviders
 
   private static final Delivery NOTHING_SENT = Delivery.dryRun("simulation: nothing sent");
 
+  private volatile boolean escalationExhausted;
+
   @Override
   public MessageRef postIncidentMessage(IncidentCard card) {
     return openIncidentMessage(card);
@@ -71,7 +73,19 @@ final class QuietProviders
 
   @Override
   public Delivery post(ThreadMessage message) {
+    // The key names the step (<incident>/<step>-<n>) and never changes: chat providers dedup on it.
+    if (message.key().contains("/escalation-exhausted-")) {
+      escalationExhausted = true;
+    }
     return NOTHING_SENT;
+  }
+
+  /**
+   * Whether the incident told its channel that nobody acknowledged after the last round: seen here
+   * without asking the workflow, so a simulation can stop as soon as the chain has been walked.
+   */
+  boolean escalationExhausted() {
+    return escalationExhausted;
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -116,6 +117,59 @@ class SimulateCommandTest {
     assertThat(simulation.path("ackAfter").asText()).isEqualTo("30m");
     assertThat(simulation.path("outcome").asText())
         .isEqualTo("Acknowledged 30m after the declaration, at Fri 25 Dec 03:30: paging stopped.");
+  }
+
+  @Test
+  void aSeverityThatDoesNotPageReachesNobodyAndSaysSo() {
+    CliRun run =
+        simulate(
+            "--config",
+            EXAMPLES.resolve("recoup.yaml").toString(),
+            "--severity",
+            "P3",
+            "--service",
+            "recoup-backend",
+            "--at",
+            "2026-12-26T03:00 Europe/London");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .isEqualTo(
+            """
+            P3 on recoup-backend, declared Sat 26 Dec 03:00 (Europe/London), nobody acknowledges
+            Nobody is paged.
+            P3 pages nobody: the channel is told and nobody is woken.
+            """);
+  }
+
+  @Test
+  void aConfigStringWithTerminalControlsIsPrintedWithoutThem(@TempDir Path dir) throws IOException {
+    Path config = dir.resolve("firebreak.yaml");
+    Files.writeString(
+        config,
+        """
+        organisation: Test
+        escalation:
+          rounds: 1
+          levels:
+            - { name: "prim\\e[2J\\e]0;owned\\aary", targets: ["slack:U0ALICE"] }
+        services:
+          - { name: api }
+        """);
+
+    CliRun run =
+        simulate(
+            "--config",
+            config.toString(),
+            "--severity",
+            "P1",
+            "--service",
+            "api",
+            "--at",
+            "2026-12-25T03:00 Europe/London");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("1 prim");
   }
 
   static Stream<Arguments> badRequests() {
@@ -221,8 +275,7 @@ class SimulateCommandTest {
   }
 
   @Test
-  void aConfigWithProblemsExitsTwoAndListsThem(@org.junit.jupiter.api.io.TempDir Path dir)
-      throws IOException {
+  void aConfigWithProblemsExitsTwoAndListsThem(@TempDir Path dir) throws IOException {
     Path config = dir.resolve("firebreak.yaml");
     Files.writeString(config, "organisation: Test\nservices: []\nescalation: { levels: [] }\n");
 
