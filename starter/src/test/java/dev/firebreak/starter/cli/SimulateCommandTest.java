@@ -38,6 +38,18 @@ class SimulateCommandTest {
     return CliRun.local(new SimulateCommand(NOW), args);
   }
 
+  private static CliRun p1OnApiAtChristmas(Path config) {
+    return simulate(
+        "--config",
+        config.toString(),
+        "--severity",
+        "P1",
+        "--service",
+        "api",
+        "--at",
+        "2026-12-25T03:00 Europe/London");
+  }
+
   static Stream<Arguments> runbookPages() {
     return Stream.of(
         Arguments.of(
@@ -157,16 +169,7 @@ class SimulateCommandTest {
           - { name: api }
         """);
 
-    CliRun run =
-        simulate(
-            "--config",
-            config.toString(),
-            "--severity",
-            "P1",
-            "--service",
-            "api",
-            "--at",
-            "2026-12-25T03:00 Europe/London");
+    CliRun run = p1OnApiAtChristmas(config);
 
     assertThat(run.exit()).isZero();
     assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("1 prim");
@@ -279,16 +282,7 @@ class SimulateCommandTest {
     Path config = dir.resolve("firebreak.yaml");
     Files.writeString(config, "organisation: Test\nservices: []\nescalation: { levels: [] }\n");
 
-    CliRun run =
-        simulate(
-            "--config",
-            config.toString(),
-            "--severity",
-            "P1",
-            "--service",
-            "api",
-            "--at",
-            "2026-12-25T03:00 Europe/London");
+    CliRun run = p1OnApiAtChristmas(config);
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("problem(s)").contains("escalation.levels");

@@ -1,0 +1,36 @@
+package dev.firebreak.worker;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import java.util.Iterator;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logging for a CLI command whose standard output is its answer ({@code simulate} prints a table or
+ * JSON to pipe on): the console appender moves to standard error and only warnings are shown, so
+ * the workflow's own INFO lines ("Paging level 1 …") neither interleave with the table nor break
+ * the JSON. The serving processes keep their logs as configured.
+ */
+final class CliLogs {
+
+  private CliLogs() {}
+
+  static void warningsOnStandardError() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.WARN);
+    for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+      if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
+        console.stop();
+        console.setTarget("System.err");
+        console.start();
+      }
+    }
+  }
+}
