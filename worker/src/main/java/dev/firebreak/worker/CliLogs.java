@@ -25,6 +25,8 @@ final class CliLogs {
     }
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
+    // The in-process test server lacks what the SDK warns about at every start (worker heartbeats).
+    context.getLogger("io.temporal").setLevel(Level.ERROR);
     for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
       if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
         console.stop();
