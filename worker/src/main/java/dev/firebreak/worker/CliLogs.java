@@ -11,21 +11,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logging for a CLI command whose standard output is its answer ({@code simulate} prints a table or
- * JSON to pipe on): the console appender moves to standard error and only warnings are shown, so
- * the workflow's own INFO lines ("Paging level 1 …") neither interleave with the table nor break
- * the JSON. The serving processes keep their logs as configured.
+ * JSON to pipe on): the console appender moves to standard error and only errors are shown, so the
+ * workflow's own lines ("Paging level 1 …") neither interleave with the table nor break the JSON.
+ * The serving processes keep their logs as configured.
  */
 final class CliLogs {
 
   private CliLogs() {}
 
-  static void warningsOnStandardError() {
+  static void errorsOnStandardError() {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.WARN);
-    // The in-process test server lacks what the SDK warns about at every start (worker heartbeats).
+    // The simulated workflow warns as a real one would ("escalation exhausted"), and the SDK warns
+    // that the in-process server has no worker heartbeats: the answer already says what matters.
+    root.setLevel(Level.ERROR);
     context.getLogger("io.temporal").setLevel(Level.ERROR);
     for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
       if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {

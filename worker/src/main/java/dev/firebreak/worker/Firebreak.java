@@ -59,7 +59,7 @@ public final class Firebreak implements Runnable {
   static int execute(CommandLine.ParseResult parsed) {
     CommandLine.ParseResult sub = parsed.subcommand();
     if (sub != null && sub.commandSpec().userObject() instanceof SimulateCommand) {
-      CliLogs.warningsOnStandardError();
+      CliLogs.errorsOnStandardError();
     }
     return new CommandLine.RunLast().execute(parsed);
   }
