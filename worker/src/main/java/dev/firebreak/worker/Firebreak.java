@@ -8,6 +8,7 @@ import dev.firebreak.starter.cli.MaintenanceCommand;
 import dev.firebreak.starter.cli.OnCallCommand;
 import dev.firebreak.starter.cli.PlaybookCommand;
 import dev.firebreak.starter.cli.RollbackCommand;
+import dev.firebreak.starter.cli.SimulateCommand;
 import dev.firebreak.starter.config.InvalidConfigException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       HeartbeatCommand.class,
       PlaybookCommand.class,
       OnCallCommand.class,
+      SimulateCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -41,6 +43,7 @@ public final class Firebreak implements Runnable {
   public static void main(String[] args) {
     CommandLine commandLine =
         new CommandLine(new Firebreak())
+            .setExecutionStrategy(Firebreak::execute)
             .setExecutionExceptionHandler(
                 (failure, command, parsed) -> {
                   // A person at a terminal needs the sentence, not the stack trace (that goes to
@@ -50,6 +53,15 @@ public final class Firebreak implements Runnable {
                   return failure instanceof InvalidConfigException ? 2 : 1;
                 });
     System.exit(commandLine.execute(args));
+  }
+
+  /** Runs the chosen command; one that answers on standard output keeps the logs off it. */
+  static int execute(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult sub = parsed.subcommand();
+    if (sub != null && sub.commandSpec().userObject() instanceof SimulateCommand) {
+      CliLogs.errorsOnStandardError();
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   @Override

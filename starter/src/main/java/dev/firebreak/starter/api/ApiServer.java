@@ -18,6 +18,8 @@ import dev.firebreak.starter.service.ApiTokens;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.Role;
 import dev.firebreak.starter.service.TemporalFailures;
+import dev.firebreak.starter.simulation.PagingSimulator;
+import dev.firebreak.starter.simulation.SimulationRequests;
 import dev.firebreak.workflows.common.TaskQueue;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -173,6 +175,11 @@ public final class ApiServer {
                 Clock.systemUTC()),
             new JsonBodies(json),
             Clock.systemUTC());
+    SimulationRoutes simulationRoutes =
+        new SimulationRoutes(
+            new PagingSimulator(config),
+            new SimulationRequests(config, Clock.systemUTC()),
+            new JsonBodies(json));
     TemporalFailures failures = new TemporalFailures();
     this.app =
         Javalin.create(
@@ -199,6 +206,7 @@ public final class ApiServer {
               jobRoutes.register(routes);
               heartbeatRoutes.register(routes);
               oncallRoutes.register(routes);
+              simulationRoutes.register(routes);
               extraRoutes.accept(routes);
               routes.exception(
                   HttpResponseException.class,

@@ -19,9 +19,10 @@ import java.util.Map;
 
 /**
  * How the starter starts an incident workflow, the same for a person's declaration and an alert's:
- * its id, task queue, memo, summary and details, and its input with the service's policy.
+ * its id, task queue, memo, summary and details, and its input with the service's policy. The
+ * paging simulator starts its incidents here too, so what it shows is what a declaration does.
  */
-final class IncidentStarts {
+public final class IncidentStarts {
 
   static final String WORKFLOW_TYPE = IncidentWorkflow.class.getSimpleName();
 
@@ -34,7 +35,7 @@ final class IncidentStarts {
   private final IncidentPolicyFactory policies;
   private final PlaybookSpecFactory playbooks;
 
-  IncidentStarts(IncidentPolicyFactory policies, PlaybookSpecFactory playbooks) {
+  public IncidentStarts(IncidentPolicyFactory policies, PlaybookSpecFactory playbooks) {
     this.policies = policies;
     this.playbooks = playbooks;
   }
@@ -42,7 +43,7 @@ final class IncidentStarts {
   /**
    * @param playbook the playbook the declaration named; null for the first one that matches
    */
-  IncidentInput input(Declaration declaration, PlaybookSpec playbook) {
+  public IncidentInput input(Declaration declaration, PlaybookSpec playbook) {
     IncidentPolicy policy = policies.forService(declaration.service(), declaration.severity());
     PlaybookSpec followed =
         playbook != null
@@ -74,7 +75,7 @@ final class IncidentStarts {
   /**
    * @param idempotencyKey null when the caller sent none
    */
-  WorkflowOptions options(Declaration d, String idempotencyKey) {
+  public WorkflowOptions options(Declaration d, String idempotencyKey) {
     Map<String, Object> memo = new HashMap<>(IncidentMemo.of(d, d.severity(), d.declaredAt()));
     if (idempotencyKey != null) {
       memo.put(IDEMPOTENCY_KEY_MEMO, idempotencyKey);

@@ -86,6 +86,11 @@ public final class RunningOnCallApi implements AfterEachCallback {
     return "http://127.0.0.1:" + server.port();
   }
 
+  /** Requests to this API. */
+  public ApiRequests requests() {
+    return new ApiRequests(this::baseUrl);
+  }
+
   @Override
   public void afterEach(ExtensionContext context) {
     server.stop();

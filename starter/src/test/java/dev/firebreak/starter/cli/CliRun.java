@@ -17,6 +17,11 @@ record CliRun(int exit, String out, String err) {
     all[args.length + 1] = apiUrl;
     all[args.length + 2] = "--token";
     all[args.length + 3] = token;
+    return local(command, all);
+  }
+
+  /** A command that needs no API, such as {@code simulate}. */
+  static CliRun local(Object command, String... all) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
