@@ -7,7 +7,6 @@ import dev.firebreak.starter.config.PlaybookSpecFactory;
 import dev.firebreak.starter.incidents.IncidentStarts;
 import dev.firebreak.starter.oncall.OnCallLookup;
 import dev.firebreak.starter.oncall.OnCallSchedules;
-import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.Declaration;
@@ -15,14 +14,18 @@ import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentPolicy;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
+import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
+import dev.firebreak.workflows.oncall.BusinessHours;
 import dev.firebreak.workflows.oncall.ScheduleSpec;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -55,18 +58,22 @@ public final class PagingSimulator {
   static final String INCIDENT_ID = "SIM-1";
   static final String RESPONDER = "simulated responder";
 
-  private final IncidentStarts starts;
+  private final FirebreakConfig config;
+  private final PlaybookSpecFactory playbooks;
   private final List<ScheduleSpec> schedules;
 
   public PagingSimulator(FirebreakConfig config) {
-    this.starts =
-        new IncidentStarts(
-            new IncidentPolicyFactory(config, false), new PlaybookSpecFactory(config));
+    this.config = config;
+    this.playbooks = new PlaybookSpecFactory(config);
     this.schedules = OnCallSpecs.schedules(config.oncall());
   }
 
   public Simulation run(SimulationRequest request) {
     Instant at = request.at().toInstant();
+    // The policy is the one a declaration at that moment gets, holidays included.
+    IncidentStarts starts =
+        new IncidentStarts(
+            new IncidentPolicyFactory(config, false, Clock.fixed(at, ZoneOffset.UTC)), playbooks);
     Declaration declaration =
         new Declaration(
             INCIDENT_ID,
@@ -96,10 +103,11 @@ public final class PagingSimulator {
           env.getWorkflowClient()
               .newWorkflowStub(IncidentWorkflow.class, starts.options(declaration, null));
       WorkflowClient.start(incident::run, input);
-      List<TimelineEntry> timeline = play(env, incident, providers, request.ackAfter());
       IncidentPolicy policy = input.policy();
+      Duration horizon = deferral(policy, request.severity(), at).plus(HORIZON);
+      List<TimelineEntry> timeline = play(env, incident, providers, request.ackAfter(), horizon);
       return new SimulationReport(
-              request, policy.escalation(), policy.escalationRounds(), pages, oncall)
+              request, policy.escalation(), policy.escalationRounds(), pages, oncall, horizon)
           .of(timeline);
     } finally {
       // Shutting the test server down takes a few hundred milliseconds that nobody waits for: the
@@ -111,6 +119,15 @@ public final class PagingSimulator {
   }
 
   /**
+   * How long a business-hours-only severity declared at {@code at} waits before its first page; the
+   * simulation runs its horizon from then, so a P4 at 03:00 on Saturday shows Monday's pages.
+   */
+  private static Duration deferral(IncidentPolicy policy, Severity severity, Instant at) {
+    BusinessHours hours = policy.forSeverity(severity).businessHours();
+    return hours == null ? Duration.ZERO : Duration.between(at, hours.nextBusinessInstant(at));
+  }
+
+  /**
    * Lets simulated time pass until the escalation is over (exhausted, or the severity pages nobody)
    * or the horizon, acknowledging at {@code ackAfter}; returns the incident's timeline.
    */
@@ -118,8 +135,9 @@ public final class PagingSimulator {
       TestWorkflowEnvironment env,
       IncidentWorkflow incident,
       QuietProviders providers,
-      Duration ackAfter) {
-    Duration until = ackAfter == null ? HORIZON : ackAfter.minus(ACK_LEAD);
+      Duration ackAfter,
+      Duration horizon) {
+    Duration until = ackAfter == null ? horizon : ackAfter.minus(ACK_LEAD);
     Duration passed = Duration.ZERO;
     boolean over = false;
     while (!over && passed.compareTo(until) < 0) {
@@ -137,10 +155,5 @@ public final class PagingSimulator {
     }
     env.sleep(SETTLE);
     return incident.timeline();
-  }
-
-  /** For the report's last line: how long the simulation ran at most. */
-  static String horizon() {
-    return HumanDuration.of(HORIZON);
   }
 }

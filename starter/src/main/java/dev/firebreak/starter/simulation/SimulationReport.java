@@ -6,6 +6,7 @@ import dev.firebreak.workflows.incident.TimelineEntry;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.oncall.OnCallAnswer;
 import dev.firebreak.workflows.oncall.OnCallPerson;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +41,9 @@ final class SimulationReport {
   private final RecordedOnCall oncall;
   private final ZoneId zone;
 
+  /** How long after the declaration the simulation ran at most. */
+  private final Duration horizon;
+
   /**
    * @param levels and {@code rounds}: the escalation chain the incident was declared with
    */
@@ -48,8 +52,10 @@ final class SimulationReport {
       List<EscalationLevel> levels,
       int rounds,
       RecordedPages pages,
-      RecordedOnCall oncall) {
+      RecordedOnCall oncall,
+      Duration horizon) {
     this.request = request;
+    this.horizon = horizon;
     this.levels = levels;
     this.rounds = rounds;
     this.pages = pages;
@@ -156,6 +162,16 @@ final class SimulationReport {
   }
 
   private String outcome(List<TimelineEntry> timeline) {
+    String deferred =
+        timeline.stream()
+            .filter(entry -> entry.kind().equals("paging-deferred"))
+            .map(entry -> entry.text() + ". ")
+            .findFirst()
+            .orElse("");
+    return deferred + ending(timeline);
+  }
+
+  private String ending(List<TimelineEntry> timeline) {
     for (TimelineEntry entry : timeline) {
       switch (entry.kind()) {
         case "not-paged" -> {
@@ -179,7 +195,7 @@ final class SimulationReport {
       }
     }
     return "Still unacknowledged when the simulation ended, "
-        + PagingSimulator.horizon()
+        + HumanDuration.of(horizon)
         + " after the declaration.";
   }
 

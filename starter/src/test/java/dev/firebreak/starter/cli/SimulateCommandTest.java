@@ -59,6 +59,12 @@ class SimulateCommandTest {
             "recoup-backend",
             "2026-12-25T03:00 Europe/London"),
         Arguments.of(
+            "recoup-p4-boxing-day-night",
+            "recoup.yaml",
+            "P4",
+            "recoup-backend",
+            "2026-12-26T03:00 Europe/London"),
+        Arguments.of(
             "talk-to-my-lawyer-p1-christmas-night",
             "talk-to-my-lawyer.yaml",
             "P1",
@@ -122,10 +128,7 @@ class SimulateCommandTest {
     // Primary at once, secondary after 15 minutes; the 30-minute page never goes out.
     assertThat(paged)
         .containsExactly(
-            "Fri 25 Dec 03:00 primary",
-            "Fri 25 Dec 03:00 primary",
-            "Fri 25 Dec 03:15 secondary",
-            "Fri 25 Dec 03:15 secondary");
+            "Fri 25 Dec 03:00 primary", "Fri 25 Dec 03:00 primary", "Fri 25 Dec 03:15 secondary");
     assertThat(simulation.path("ackAfter").asText()).isEqualTo("30m");
     assertThat(simulation.path("outcome").asText())
         .isEqualTo("Acknowledged 30m after the declaration, at Fri 25 Dec 03:30: paging stopped.");

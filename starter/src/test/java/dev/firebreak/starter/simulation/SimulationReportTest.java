@@ -120,7 +120,8 @@ class SimulationReportTest {
                 List.of(new EscalationLevel("primary", List.of("schedule:primary"))),
                 1,
                 pages,
-                oncall)
+                oncall,
+                PagingSimulator.HORIZON)
             .of(timeline);
 
     assertThat(simulation.pages())
