@@ -45,10 +45,13 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
   static final Duration DEFAULT_APPROVAL_WINDOW = Duration.ofMinutes(30);
 
   /**
-   * How often a deploy is asked whether it is live: close to the Vercel CLI's 250 ms without
-   * spending a Render rate limit on a deploy of several minutes.
+   * How often a deploy is asked whether it is live: the Vercel CLI's own 250 ms on Vercel, whose
+   * builds often take seconds; once a second on Render, whose deploys take minutes and whose rate
+   * limit a tighter poll would spend.
    */
-  static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+  static Duration pollInterval(PlatformService service) {
+    return "vercel".equals(service.platform()) ? Duration.ofMillis(250) : Duration.ofSeconds(1);
+  }
 
   static final Duration LIVE_TIMEOUT = Duration.ofMinutes(15);
 
@@ -217,15 +220,15 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
                 new RedeployRequest(
                     service, startedAt, action.name() + " for " + order.incidentId()));
     said(new Delivery(started.dryRun(), started.detail()));
+    Duration poll = pollInterval(service);
     PlatformActivities watcher =
         Workflow.newActivityStub(
             PlatformActivities.class,
             ActivityPolicies.untilLive(
                 LIVE_TIMEOUT,
-                POLL_INTERVAL,
+                poll,
                 "Wait until " + service.service() + " serves deploy " + started.deployRef()));
-    Delivery live =
-        watcher.awaitDeployLive(new DeployWatch(service, started.deployRef(), POLL_INTERVAL));
+    Delivery live = watcher.awaitDeployLive(new DeployWatch(service, started.deployRef(), poll));
     dryRun |= live.dryRun();
     step(live.detail());
   }
