@@ -429,26 +429,33 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   /**
    * Starts the action's run as a child that outlives this run, like a rollback; the run reports its
-   * approval request and its end with {@link #recordActionRun}. No getVersion guard: the handler is
-   * new, so no recorded history has its commands.
+   * approval request and its end with {@link #recordActionRun}. The request goes on the timeline
+   * before the start, because the run's first report can arrive while this handler waits for the
+   * start. No getVersion guard: the handler is new, so no recorded history has its commands.
    */
   @Override
   public IncidentView runAction(ActionOrder order) {
     gate.await();
-    if (effects.startActionRun(order)) {
-      incident.record(
-          now(),
-          "action-requested",
-          order.requestedBy(),
-          Clip.of(
-              "Action "
-                  + order.action().name()
-                  + " started ("
-                  + order.workflowId()
-                  + ")"
-                  + (IncidentCommandRules.isBlank(order.reason()) ? "" : ": " + order.reason()),
-              Clip.HISTORY_TEXT));
-    } else {
+    String runId = "(" + order.workflowId() + ")";
+    boolean requested =
+        incident.timeline().stream()
+            .anyMatch(e -> e.kind().equals("action-requested") && e.text().contains(runId));
+    if (requested) {
+      log.info("{} action run {} was already requested", incident.id(), order.workflowId());
+      return incident.view();
+    }
+    incident.record(
+        now(),
+        "action-requested",
+        order.requestedBy(),
+        Clip.of(
+            "Action "
+                + order.action().name()
+                + " started "
+                + runId
+                + (IncidentCommandRules.isBlank(order.reason()) ? "" : ": " + order.reason()),
+            Clip.HISTORY_TEXT));
+    if (!effects.startActionRun(order)) {
       log.info("{} action run {} was already started", incident.id(), order.workflowId());
     }
     return incident.view();
