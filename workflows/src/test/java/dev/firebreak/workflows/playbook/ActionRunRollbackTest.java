@@ -30,6 +30,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The {@code rollback} action kind: the run claims the service's rollback lock, runs the real
@@ -113,15 +115,39 @@ class ActionRunRollbackTest {
     assertThat(lock().holder()).isNull();
   }
 
-  @Test
-  void aRollbackStillUnhealthyAfterItWentLiveLeavesTheRunUnverified() {
-    diagnostics.healthy = false;
+  @ParameterizedTest(name = "a rollback that ends {0} ends the run {1}")
+  @CsvSource({
+    "SUCCEEDED, SUCCEEDED",
+    "UNHEALTHY, UNVERIFIED",
+    "REFUSED, REFUSED",
+    "EXPIRED, EXPIRED",
+    "FAILED, FAILED"
+  })
+  void eachWayTheRollbackEndsEndsTheRunTheMatchingWay(
+      RollbackStatus rollbackEnds, ActionRunStatus runEnds) {
+    boolean approval =
+        rollbackEnds == RollbackStatus.REFUSED || rollbackEnds == RollbackStatus.EXPIRED;
+    diagnostics.healthy = rollbackEnds != RollbackStatus.UNHEALTHY;
+    if (rollbackEnds == RollbackStatus.FAILED) {
+      deploys.refusal = "Render refused the rollback";
+    }
+    ActionRunWorkflow run =
+        start(rollbackAction("k1", RollbackOrders.order("rb1", null, approval, null)));
+    RollbackWorkflow rollback =
+        client.newWorkflowStub(RollbackWorkflow.class, "rollback-recoup-backend-rb1");
+    if (rollbackEnds == RollbackStatus.REFUSED) {
+      awaitRollback(rollback, RollbackStatus.AWAITING_APPROVAL);
+      rollback.refuse(new Approval("bob", "not this deploy"));
+    }
 
-    ActionRunView view =
-        result(start(rollbackAction("k1", RollbackOrders.order("rb1", null, false, null))));
+    ActionRunView view = result(run);
 
-    assertThat(view.status()).isEqualTo(ActionRunStatus.UNVERIFIED);
-    assertThat(view.outcome()).contains("NOT VERIFIED");
+    assertThat(rollback.state().status()).isEqualTo(rollbackEnds);
+    assertThat(view.status()).isEqualTo(runEnds);
+    assertThat(view.steps())
+        .extracting(ActionRunStep::text)
+        .contains("Rollback: " + rollback.state().outcome());
+    assertThat(lock().holder()).isNull();
   }
 
   @Test
