@@ -2,6 +2,7 @@ package dev.firebreak.starter.incidents;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
+import dev.firebreak.starter.rollbacks.IncidentRollbacks;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.RequiredFields;
 import dev.firebreak.starter.service.Role;
@@ -16,9 +17,11 @@ import dev.firebreak.workflows.playbook.ActionRunStatus;
 import dev.firebreak.workflows.playbook.ActionRunView;
 import dev.firebreak.workflows.playbook.ActionRunWorkflow;
 import dev.firebreak.workflows.playbook.ActionSpec;
+import dev.firebreak.workflows.playbook.ActionStep;
 import dev.firebreak.workflows.playbook.InvalidParameters;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
 import dev.firebreak.workflows.rollback.Approval;
+import dev.firebreak.workflows.rollback.RollbackOrder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -74,10 +77,12 @@ public final class ActionRuns {
 
   private final IncidentServices incidents;
   private final FirebreakConfig config;
+  private final IncidentRollbacks rollbacks;
 
   public ActionRuns(IncidentServices incidents, FirebreakConfig config) {
     this.incidents = incidents;
     this.config = config;
+    this.rollbacks = new IncidentRollbacks(incidents, config);
   }
 
   /**
@@ -173,7 +178,8 @@ public final class ActionRuns {
             caller.roles(),
             verifyChecks(action),
             runKey,
-            undoes);
+            undoes,
+            rollback(incident, filled, RequiredFields.blankToNull(reason), caller, runKey));
     Optional<ActionRunView> earlier = find(order.workflowId());
     if (earlier.isPresent()) {
       // The key's run may predate this process (a restart, another replica): its request is the
@@ -185,6 +191,29 @@ public final class ActionRuns {
     }
     incidents.updates().update(incident.id(), "runAction", order, order.workflowId());
     return new Admission(order.workflowId(), statusAfterStart(order), true);
+  }
+
+  /**
+   * For a {@code rollback} action, the rollback as the rollback API orders it: the caller must also
+   * hold the service's rollback roles, so a playbook never rolls back what its caller could not. An
+   * action with its own approval was approved by a second person before the rollback starts, so the
+   * rollback does not ask again; without one, the service's policy asks as it always does.
+   */
+  private RollbackOrder rollback(
+      IncidentView incident, ActionSpec action, String reason, Caller caller, String key) {
+    if (!(action.step() instanceof ActionStep.Rollback step)) {
+      return null;
+    }
+    RollbackOrder order =
+        rollbacks.forAction(
+            incident,
+            step.service(),
+            "Playbook action " + action.name() + (reason == null ? "" : ": " + reason),
+            new IncidentRollbacks.Requester(caller.name(), caller.label(), caller.may()),
+            key);
+    return action.approval() == null
+        ? order
+        : new RollbackOrder(order.request(), order.policy().withoutApproval());
   }
 
   /**

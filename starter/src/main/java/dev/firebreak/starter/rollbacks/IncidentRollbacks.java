@@ -85,11 +85,40 @@ public final class IncidentRollbacks {
       String reason,
       Requester requester,
       String key) {
+    return rollbacks.requestForIncident(
+        incident.id(), order(incident, service, target, reason, requester, key));
+  }
+
+  /**
+   * The rollback a playbook's {@code rollback} action runs, resolved as {@link #request} resolves
+   * one with no target: the same roles, the assessment's suggested deploy, the service's policy.
+   * The action run claims the lock and starts it, so nothing is started here.
+   *
+   * @param key the action run's key, part of the rollback's
+   */
+  public RollbackOrder forAction(
+      IncidentView incident, String serviceName, String reason, Requester requester, String key) {
+    ServiceConfig service = rollbackable(serviceName, requester);
+    return order(
+        incident,
+        service,
+        suggestedTarget(incident, service.name()),
+        reason,
+        requester,
+        "action-" + key);
+  }
+
+  private RollbackOrder order(
+      IncidentView incident,
+      ServiceConfig service,
+      String target,
+      String reason,
+      Requester requester,
+      String key) {
     String text =
         reason != null ? reason : "Rollback for " + incident.id() + ": " + incident.title();
     String incidentKey = incident.id().toLowerCase(Locale.ROOT) + "-" + key;
-    return rollbacks.requestForIncident(
-        incident.id(), order(service, incidentKey, target, text, requester.name(), incident.id()));
+    return order(service, incidentKey, target, text, requester.name(), incident.id());
   }
 
   /**

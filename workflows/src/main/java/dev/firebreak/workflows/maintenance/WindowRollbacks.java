@@ -11,10 +11,8 @@ import dev.firebreak.workflows.rollback.RollbackLockActivities;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackView;
 import dev.firebreak.workflows.rollback.RollbackWorkflow;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ChildWorkflowFailure;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,13 +87,8 @@ final class WindowRollbacks {
       RollbackWorkflow rollback =
           Workflow.newChildWorkflowStub(
               RollbackWorkflow.class,
-              ChildWorkflowOptions.newBuilder()
-                  .setWorkflowId(order.workflowId())
-                  .setWorkflowIdReusePolicy(
-                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                  .setStaticSummary(
-                      "Rollback of " + service.service() + " for maintenance " + request.id())
-                  .build());
+              RollbackWorkflow.childOptions(
+                  order, "Rollback of " + service.service() + " for maintenance " + request.id()));
       try {
         RollbackView view = rollback.run(order);
         timeline.accept("rollback", view.outcome());

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.playbook;
 
 import dev.firebreak.workflows.diagnostics.HealthCheck;
+import dev.firebreak.workflows.rollback.RollbackOrder;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param verify the health checks the action's {@code verify} names, resolved from the config
  * @param key the caller's idempotency key; with the incident id it is the workflow id
  * @param undoes the run id this run reverts; null for a run that is not an undo
+ * @param rollback for a {@code rollback} action, the rollback as the rollback API would order it
+ *     (the service's policy, the target, the key); null for every other kind
  */
 public record ActionOrder(
     String incidentId,
@@ -27,7 +30,34 @@ public record ActionOrder(
     List<String> requestedByRoles,
     List<HealthCheck> verify,
     String key,
-    String undoes) {
+    String undoes,
+    RollbackOrder rollback) {
+
+  /** An order for any kind but {@code rollback}. */
+  public ActionOrder(
+      String incidentId,
+      String playbook,
+      ActionSpec action,
+      Map<String, String> parameters,
+      String reason,
+      String requestedBy,
+      List<String> requestedByRoles,
+      List<HealthCheck> verify,
+      String key,
+      String undoes) {
+    this(
+        incidentId,
+        playbook,
+        action,
+        parameters,
+        reason,
+        requestedBy,
+        requestedByRoles,
+        verify,
+        key,
+        undoes,
+        null);
+  }
 
   public ActionOrder {
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);

@@ -100,7 +100,9 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
       }
       setStatus(ActionRunStatus.RUNNING);
       perform(action.step(), now());
-      verify();
+      if (!status.isFinal()) {
+        verify();
+      }
     } catch (ActivityFailure failure) {
       end(
           ActionRunStatus.FAILED,
@@ -182,6 +184,13 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
               .scale(new ScaleRequest(scale.service(), instances)));
     } else if (step instanceof ActionStep.Redeploy redeploy) {
       redeployAndWait(redeploy.service(), startedAt);
+    } else if (step instanceof ActionStep.Rollback rollback && ActionRollback.supported()) {
+      ActionRollback.Ending ending =
+          new ActionRollback(this::step).run(rollback, order.rollback(), name());
+      said(ending.delivery());
+      if (ending.status() != null) {
+        end(ending.status(), ending.sentence());
+      }
     } else if (step instanceof ActionStep.Http http) {
       HttpActionResult result =
           stub(
@@ -190,7 +199,7 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
               .perform(http.call());
       said(new Delivery(result.dryRun(), result.detail()));
     } else {
-      // rollback, replay-webhooks and job start other workflows; not wired to action runs yet.
+      // replay-webhooks and job start other workflows; not wired to action runs yet.
       throw ApplicationFailure.newNonRetryableFailure(
           "the '"
               + step.kind()
@@ -482,8 +491,12 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
   }
 
   private void step(String text) {
+    step(new ActionRunStep(now(), text));
+  }
+
+  private void step(ActionRunStep line) {
     if (steps.size() < MAX_STEPS) {
-      steps.add(new ActionRunStep(now(), text));
+      steps.add(line);
     }
   }
 

@@ -38,6 +38,24 @@ public record RollbackPolicy(
         .plus(Duration.ofMinutes(5));
   }
 
+  /**
+   * The policy for a rollback someone already approved elsewhere (a playbook action's own
+   * approval), so it does not ask a second time.
+   */
+  public RollbackPolicy withoutApproval() {
+    return new RollbackPolicy(
+        platform,
+        platformId,
+        healthUrl,
+        false,
+        approvalTimeout,
+        pollInterval,
+        liveTimeout,
+        healthChecks,
+        healthInterval,
+        channel);
+  }
+
   public PlatformService on(String service) {
     return new PlatformService(service, platform, platformId);
   }

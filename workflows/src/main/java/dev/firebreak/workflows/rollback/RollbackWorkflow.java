@@ -1,5 +1,7 @@
 package dev.firebreak.workflows.rollback;
 
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
@@ -19,6 +21,18 @@ public interface RollbackWorkflow {
 
   static String workflowId(String service, String key) {
     return WORKFLOW_ID_PREFIX + service + "-" + key;
+  }
+
+  /**
+   * How a workflow starts the order's rollback as its child, once it holds the service's lock: a
+   * key that already rolled back never rolls back again.
+   */
+  static ChildWorkflowOptions childOptions(RollbackOrder order, String summary) {
+    return ChildWorkflowOptions.newBuilder()
+        .setWorkflowId(order.workflowId())
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .setStaticSummary(summary)
+        .build();
   }
 
   @WorkflowMethod

@@ -14,7 +14,11 @@ import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.maintenance.ScriptedActions;
 import dev.firebreak.workflows.rollback.Approval;
+import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
+import dev.firebreak.workflows.rollback.RollbackOrders;
+import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
+import dev.firebreak.workflows.rollback.StartThenClaimLocks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -31,8 +35,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Records the committed action-run histories that {@code CommittedHistoriesReplayTest} replays: the
- * runs an incident started (approved and verified, refused, unverified) and the incident that
- * started them. Re-record on purpose only, with {@code ./mvnw -pl workflows test
+ * runs an incident started (approved and verified, refused, unverified, a rollback) and the
+ * incident that started them. Re-record on purpose only, with {@code ./mvnw -pl workflows test
  * -Dtest=ActionRunWorkflowReplayTest -Dfirebreak.recordHistories=true}.
  */
 class ActionRunWorkflowReplayTest {
@@ -63,8 +67,12 @@ class ActionRunWorkflowReplayTest {
       ScriptedDiagnostics diagnostics = new ScriptedDiagnostics();
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(
-          ActionRunWorkflowImpl.class, IncidentWorkflowImpl.class);
+          ActionRunWorkflowImpl.class,
+          IncidentWorkflowImpl.class,
+          RollbackWorkflowImpl.class,
+          RollbackLockWorkflowImpl.class);
       worker.registerActivitiesImplementations(
+          new StartThenClaimLocks(env.getWorkflowClient()),
           new RecordingPlatform(),
           new ScriptedDeploys(),
           new ScriptedActions(),
@@ -97,8 +105,18 @@ class ActionRunWorkflowReplayTest {
       finish(
           run(client, incident, ActionOrders.order("unverified", ActionOrders.step("redeploy"))));
       env.sleep(Duration.ofSeconds(5));
+      diagnostics.healthy = true;
+      diagnostics.deployments = RollbackOrders.DEPLOYS;
+      finish(
+          run(
+              client,
+              incident,
+              ActionRunRollbackTest.rollbackAction(
+                  "rollback",
+                  RollbackOrders.order("inc-1-action-rollback", null, false, "INC-1"))));
+      env.sleep(Duration.ofSeconds(5));
 
-      for (String key : new String[] {"approved", "refused", "unverified"}) {
+      for (String key : new String[] {"approved", "refused", "unverified", "rollback"}) {
         CommittedHistories.save(
             client, ActionRunWorkflow.workflowId("INC-1", key), HISTORIES, PREFIX + key);
       }
