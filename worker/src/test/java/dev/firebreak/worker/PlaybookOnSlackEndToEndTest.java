@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.activities.fakes.FakeSlackMessage;
-import dev.firebreak.activities.fakes.FakeSlackSocketMode;
 import dev.firebreak.activities.fakes.FakeVercel;
 import dev.firebreak.starter.slack.SlackRequests;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -61,19 +60,10 @@ class PlaybookOnSlackEndToEndTest {
     vercel.builds().takes(2, Duration.ZERO);
     dev =
         devMode.start(
-            Map.of(
-                "SLACK_BOT_TOKEN",
-                slack.token(),
-                "SLACK_SIGNING_SECRET",
+            FakeSlackEnvironment.of(
+                slack,
                 SECRET,
-                "SLACK_APP_TOKEN",
-                FakeSlackSocketMode.APP_TOKEN,
-                "SLACK_API_URL",
-                slack.apiUrlPrefix(),
-                "VERCEL_TOKEN",
-                "vercel-token",
-                "VERCEL_API_URL",
-                vercel.baseUrl()));
+                Map.of("VERCEL_TOKEN", "vercel-token", "VERCEL_API_URL", vercel.baseUrl())));
     api = new DevApi(dev.apiUrl());
     requests = new SlackRequests(dev.apiUrl(), SECRET);
   }
