@@ -16,7 +16,6 @@ import dev.firebreak.workflows.playbook.ActionSpec;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A playbook's controls in Block Kit, the same wherever the playbook is shown (the card the
@@ -84,28 +83,11 @@ public final class PlaybookControlsLayout {
     return playbook.checklist().stream().map(text -> new ChecklistItem(text, null, null)).toList();
   }
 
-  /** The incident and the step a checklist option's value names; empty when it names none. */
-  public static Optional<Step> step(String value) {
-    int at = value == null ? -1 : value.lastIndexOf(IncidentActions.CHECKLIST_STEP_SEPARATOR);
-    if (at <= 0) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          new Step(value.substring(0, at), Integer.parseInt(value.substring(at + 1))));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** A checklist step as a checkbox names it: the incident and the step's number (from 1). */
-  public record Step(String incidentId, int item) {}
-
   private static OptionObject step(String incidentId, int number, ChecklistItem item) {
     OptionObject.OptionObjectBuilder option =
         OptionObject.builder()
             .text(plainText(Clip.of(number + ". " + item.text(), OPTION_TEXT_MAX)))
-            .value(incidentId + IncidentActions.CHECKLIST_STEP_SEPARATOR + number);
+            .value(new ChecklistStep(incidentId, number).value());
     if (item.ticked()) {
       option.description(plainText(Clip.of("Done by " + item.tickedBy(), OPTION_TEXT_MAX)));
     }

@@ -3,7 +3,7 @@ package dev.firebreak.starter.slack;
 import static dev.firebreak.starter.slack.SlackMarkup.escape;
 import static dev.firebreak.starter.slack.SlackMarkup.withMentions;
 
-import dev.firebreak.activities.slack.PlaybookControlsLayout;
+import dev.firebreak.activities.slack.ChecklistStep;
 import dev.firebreak.starter.incidents.ActionRuns;
 import dev.firebreak.starter.incidents.IncidentAction;
 import dev.firebreak.starter.incidents.IncidentServices;
@@ -352,8 +352,7 @@ final class IncidentCommands {
    *
    * @param requestKey the Slack request's trigger id: a repeated request ticks nothing twice
    */
-  SlackReply tickChecklist(
-      List<PlaybookControlsLayout.Step> steps, SlackActor actor, String requestKey) {
+  SlackReply tickChecklist(List<ChecklistStep> steps, SlackActor actor, String requestKey) {
     Optional<SlackReply> refused = refusal(SlashVerb.PLAYBOOK, actor);
     if (refused.isPresent() || steps.isEmpty()) {
       return refused.orElseGet(
@@ -363,7 +362,7 @@ final class IncidentCommands {
     try {
       List<ChecklistItem> checklist = incidents.reads().view(id).playbook().checklist();
       List<Integer> ticked = new ArrayList<>();
-      for (PlaybookControlsLayout.Step step : steps) {
+      for (ChecklistStep step : steps) {
         boolean open =
             step.incidentId().equals(id)
                 && step.item() >= 1

@@ -11,7 +11,7 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
-import dev.firebreak.activities.slack.PlaybookControlsLayout;
+import dev.firebreak.activities.slack.ChecklistStep;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
 import dev.firebreak.starter.incidents.DeclarationRules;
@@ -219,11 +219,11 @@ final class SlackHandlers {
    */
   private Response tickFromCard(BlockActionPayload p, ActionContext ctx) {
     BlockActionPayload.Action action = p.getActions().get(0);
-    List<PlaybookControlsLayout.Step> steps =
+    List<ChecklistStep> steps =
         action.getSelectedOptions() == null
             ? List.of()
             : action.getSelectedOptions().stream()
-                .map(option -> PlaybookControlsLayout.step(option.getValue()))
+                .map(option -> ChecklistStep.parse(option.getValue()))
                 .flatMap(Optional::stream)
                 .toList();
     SlackActor actor = roles.actor(p.getUser().getId());
