@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.fakes.FakeSlack;
 import dev.firebreak.activities.fakes.FakeSlackMessage;
-import dev.firebreak.activities.fakes.FakeSlackSocketMode;
 import dev.firebreak.starter.slack.SlackRequests;
 import dev.firebreak.workflows.notify.IncidentActions;
 import dev.firebreak.workflows.notify.IncidentRoomName;
@@ -44,17 +43,7 @@ class SlackEndToEndTest {
   @BeforeAll
   static void startDevMode() throws IOException {
     slack = devMode.closeAfter(new FakeSlack());
-    Map<String, String> env =
-        Map.of(
-            "SLACK_BOT_TOKEN",
-            slack.token(),
-            "SLACK_SIGNING_SECRET",
-            SECRET,
-            "SLACK_APP_TOKEN",
-            FakeSlackSocketMode.APP_TOKEN,
-            "SLACK_API_URL",
-            slack.apiUrlPrefix());
-    dev = devMode.start(env);
+    dev = devMode.start(FakeSlackEnvironment.of(slack, SECRET, Map.of()));
     requests = new SlackRequests(dev.apiUrl(), SECRET);
   }
 

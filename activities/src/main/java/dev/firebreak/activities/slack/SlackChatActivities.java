@@ -89,12 +89,14 @@ public final class SlackChatActivities implements ChatActivities {
     // The workflow writes plain text with user text inside (an update, a commander, a post-mortem),
     // and its only markup is *bold*, which escaping leaves alone; so the whole text is escaped.
     SlackMessage slackMessage =
-        SlackMessage.text(
-            message.channel(),
-            message.threadTs(),
-            SlackText.mrkdwn(message.text(), IncidentMessageLayout.MESSAGE_TEXT_MAX),
-            message.key(),
-            message.incidentId());
+        message.controls() == null
+            ? SlackMessage.text(
+                message.channel(),
+                message.threadTs(),
+                SlackText.mrkdwn(message.text(), IncidentMessageLayout.MESSAGE_TEXT_MAX),
+                message.key(),
+                message.incidentId())
+            : ControlledMessageLayout.render(message);
     PostedMessage posted = slack.post(slackMessage, isRetry());
     if (message.bookmark() == null) {
       return Delivery.sent("posted " + posted.describe());

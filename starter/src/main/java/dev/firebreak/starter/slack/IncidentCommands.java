@@ -3,6 +3,7 @@ package dev.firebreak.starter.slack;
 import static dev.firebreak.starter.slack.SlackMarkup.escape;
 import static dev.firebreak.starter.slack.SlackMarkup.withMentions;
 
+import dev.firebreak.activities.slack.ChecklistStep;
 import dev.firebreak.starter.incidents.ActionRuns;
 import dev.firebreak.starter.incidents.IncidentAction;
 import dev.firebreak.starter.incidents.IncidentServices;
@@ -14,6 +15,7 @@ import dev.firebreak.starter.service.TemporalFailures;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.incident.Acknowledgement;
 import dev.firebreak.workflows.incident.ChecklistItem;
+import dev.firebreak.workflows.incident.ChecklistTick;
 import dev.firebreak.workflows.incident.CommanderAssignment;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentView;
@@ -26,6 +28,7 @@ import dev.firebreak.workflows.playbook.ActionRunStatus;
 import dev.firebreak.workflows.playbook.ActionRunView;
 import dev.firebreak.workflows.playbook.ActionSpec;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -298,6 +301,95 @@ final class IncidentCommands {
             + escape(runId)
             + "`); "
             + (approve ? "it runs now." : "nothing changes."));
+  }
+
+  /** An Undo click on a succeeded run's report: runs the run's undo as the clicking person. */
+  SlackReply undoActionRun(String runId, SlackActor actor) {
+    Optional<SlackReply> refused = refusal(SlashVerb.RUN, actor);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    ActionRuns.Admission admission;
+    try {
+      ActionRunView run = actions.view(null, runId);
+      // Without a key the undo's key is derived from the run's: a second click finds the first
+      // undo.
+      admission = actions.undo(run.incidentId(), runId, Map.of(), null, caller(actor), null);
+    } catch (Exception e) {
+      return SlackReply.toUser(
+          "Could not undo `"
+              + escape(runId)
+              + "`: "
+              + withMentions(failures.toRefusal(e, null).getMessage()));
+    }
+    if (!admission.started()) {
+      return SlackReply.toUser(
+          "`"
+              + escape(runId)
+              + "` was already undone (`"
+              + admission.runId()
+              + "`); that undo is "
+              + statusWord(admission.status())
+              + ".");
+    }
+    return SlackReply.toChannel(
+        "↩️ <@"
+            + actor.userId()
+            + "> undid `"
+            + escape(runId)
+            + "` (`"
+            + admission.runId()
+            + "`): "
+            + statusWord(admission.status())
+            + (ActionRunStatus.AWAITING_APPROVAL.name().equals(admission.status())
+                ? "; someone else must approve it."
+                : "."));
+  }
+
+  /**
+   * Ticks the checklist steps a card's checkboxes show ticked, as the clicking person; a step
+   * already ticked (by an earlier click, or by anyone elsewhere) is left as it is.
+   *
+   * @param requestKey the Slack request's trigger id: a repeated request ticks nothing twice
+   */
+  SlackReply tickChecklist(List<ChecklistStep> steps, SlackActor actor, String requestKey) {
+    Optional<SlackReply> refused = refusal(SlashVerb.PLAYBOOK, actor);
+    if (refused.isPresent() || steps.isEmpty()) {
+      return refused.orElseGet(
+          () -> SlackReply.toUser("A ticked step stays ticked: it is on the timeline."));
+    }
+    String id = steps.get(0).incidentId();
+    try {
+      List<ChecklistItem> checklist = incidents.reads().view(id).playbook().checklist();
+      List<Integer> ticked = new ArrayList<>();
+      for (ChecklistStep step : steps) {
+        boolean open =
+            step.incidentId().equals(id)
+                && step.item() >= 1
+                && step.item() <= checklist.size()
+                && !checklist.get(step.item() - 1).ticked();
+        if (open) {
+          incidents
+              .updates()
+              .update(
+                  id,
+                  "tickChecklist",
+                  new ChecklistTick(step.item(), actor.userId()),
+                  requestKey == null ? null : requestKey + "-" + step.item());
+          ticked.add(step.item());
+        }
+      }
+      return SlackReply.toUser(
+          ticked.isEmpty()
+              ? "Nothing new to tick on *" + id + "*; a ticked step stays ticked."
+              : "☑️ Ticked step "
+                  + ticked.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                  + " of *"
+                  + id
+                  + "*'s checklist.");
+    } catch (Exception e) {
+      return couldNot(SlashVerb.PLAYBOOK, id, e);
+    }
   }
 
   private static ActionRuns.Caller caller(SlackActor actor) {

@@ -11,6 +11,7 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
+import dev.firebreak.activities.slack.ChecklistStep;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.ServiceConfig;
 import dev.firebreak.starter.incidents.DeclarationRules;
@@ -23,6 +24,7 @@ import dev.firebreak.workflows.playbook.InvalidParameters;
 import dev.firebreak.workflows.playbook.ParameterSpec;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -107,6 +109,11 @@ final class SlackHandlers {
     app.blockAction(
         Pattern.compile("^" + Pattern.quote(IncidentActions.RUN_PLAYBOOK_ACTION) + ".+"),
         (req, ctx) -> runFromCard(req.getPayload(), ctx));
+    app.blockAction(
+        Pattern.compile("^" + Pattern.quote(IncidentActions.TICK_CHECKLIST) + "\\d+$"),
+        (req, ctx) -> tickFromCard(req.getPayload(), ctx));
+    app.blockAction(
+        IncidentActions.UNDO_ACTION_RUN, (req, ctx) -> undoActionRun(req.getPayload(), ctx));
     app.blockAction(
         IncidentActions.POST_UPDATE, (req, ctx) -> openUpdateForm(req.getPayload(), ctx));
     app.viewSubmission(SlackForms.DECLARE, (req, ctx) -> submitDeclaration(req.getPayload(), ctx));
@@ -193,6 +200,35 @@ final class SlackHandlers {
     SlackActor actor = roles.actor(p.getUser().getId());
     log.info("{}: Slack user {} clicked {}", runId, actor.userId(), approve ? "Approve" : "Refuse");
     replies.later(() -> commands.decideActionRun(runId, approve, actor), p.getResponseUrl());
+    return ctx.ack();
+  }
+
+  /** An Undo click on a succeeded action run's report: runs its undo as the clicking user. */
+  private Response undoActionRun(BlockActionPayload p, ActionContext ctx) {
+    String runId = p.getActions().get(0).getValue();
+    SlackActor actor = roles.actor(p.getUser().getId());
+    log.info("{}: Slack user {} clicked Undo", runId, actor.userId());
+    replies.later(() -> commands.undoActionRun(runId, actor), p.getResponseUrl());
+    return ctx.ack();
+  }
+
+  /**
+   * A playbook card's checklist: Slack sends the options now ticked in the clicked group, and each
+   * step among them not ticked yet is ticked as the clicking user. A step cannot be unticked (it is
+   * on the timeline), so an option cleared changes nothing.
+   */
+  private Response tickFromCard(BlockActionPayload p, ActionContext ctx) {
+    BlockActionPayload.Action action = p.getActions().get(0);
+    List<ChecklistStep> steps =
+        action.getSelectedOptions() == null
+            ? List.of()
+            : action.getSelectedOptions().stream()
+                .map(option -> ChecklistStep.parse(option.getValue()))
+                .flatMap(Optional::stream)
+                .toList();
+    SlackActor actor = roles.actor(p.getUser().getId());
+    log.info("Slack user {} ticked checklist steps {}", actor.userId(), steps);
+    replies.later(() -> commands.tickChecklist(steps, actor, p.getTriggerId()), p.getResponseUrl());
     return ctx.ack();
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.workflows.incident.IncidentView;
 import dev.firebreak.workflows.notify.IncidentActions;
 import dev.firebreak.workflows.notify.IncidentRoomName;
+import dev.firebreak.workflows.playbook.ActionRunStatus;
 import dev.firebreak.workflows.playbook.ActionRunView;
 import dev.firebreak.workflows.playbook.ActionRunWorkflow;
 import java.io.IOException;
@@ -99,8 +100,12 @@ class ActionSlackTest {
     JsonNode blocks = card.get("blocks");
     assertThat(blocks.get(0).path("text").path("text").asText())
         .isEqualTo("📖 *" + id + "* follows *Payment processing broken* (`payments`)");
-    assertThat(blocks.get(1).path("text").path("text").asText())
-        .isEqualTo("*Checklist*\n☐ 1. Check Stripe's status");
+    JsonNode checklist = blocks.get(1).path("elements").get(0);
+    assertThat(checklist.path("type").asText()).isEqualTo("checkboxes");
+    assertThat(checklist.path("action_id").asText()).isEqualTo("playbook_checklist:0");
+    assertThat(checklist.path("options").get(0).path("text").path("text").asText())
+        .isEqualTo("1. Check Stripe's status");
+    assertThat(checklist.path("options").get(0).path("value").asText()).isEqualTo(id + "#1");
     JsonNode buttons = blocks.get(2).path("elements");
     assertThat(buttons)
         .extracting(b -> b.path("action_id").asText())
@@ -159,6 +164,61 @@ class ActionSlackTest {
   }
 
   @Test
+  void tickingACardsCheckboxTicksThatStepOnceAsTheClickingUser() throws IOException {
+    String id = declareWithPayments();
+    List<String> stepOne = List.of(id + "#1");
+    String checklist = IncidentActions.TICK_CHECKLIST + "0";
+    try (ResponseUrlCatcher answers = new ResponseUrlCatcher()) {
+      String ticked =
+          answered(
+              answers, () -> slack.requests.tick(checklist, stepOne, "U0ALICE", answers.url()));
+      // Another copy of the card still shows the step unticked; ticking it there changes nothing.
+      String again =
+          answered(answers, () -> slack.requests.tick(checklist, stepOne, "U0BOB", answers.url()));
+      String viewer =
+          answered(
+              answers, () -> slack.requests.tick(checklist, stepOne, "U0VIEWER", answers.url()));
+
+      assertThat(ticked).isEqualTo("☑️ Ticked step 1 of *" + id + "*'s checklist.");
+      assertThat(again).contains("Nothing new to tick");
+      assertThat(viewer).contains("needs the responder role");
+    }
+    IncidentView incident = incident(id);
+    assertThat(incident.playbook().checklist().get(0).tickedBy()).isEqualTo("U0ALICE");
+    assertThat(incident.timeline()).filteredOn(e -> "checklist".equals(e.kind())).hasSize(1);
+  }
+
+  @Test
+  void undoOnASucceededRunsReportRunsItsUndoOnceAsTheClickingUser() throws IOException {
+    String id = declareWithPayments();
+    try (ResponseUrlCatcher answers = new ResponseUrlCatcher()) {
+      String runId =
+          runIn(
+              clicked(
+                  answers, IncidentActions.RUN_PLAYBOOK_ACTION + "circuit-breaker", id, "U0ALICE"));
+      String tooEarly = clicked(answers, IncidentActions.UNDO_ACTION_RUN, runId, "U0BOB");
+      clicked(answers, IncidentActions.APPROVE_ACTION_RUN, runId, "U0BOB");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> run(runId).status() == ActionRunStatus.SUCCEEDED);
+
+      String undone = clicked(answers, IncidentActions.UNDO_ACTION_RUN, runId, "U0BOB");
+      String twice = clicked(answers, IncidentActions.UNDO_ACTION_RUN, runId, "U0ALICE");
+
+      assertThat(tooEarly)
+          .startsWith(
+              "Could not undo `" + runId + "`: Action run " + runId + " has nothing to undo");
+      assertThat(undone).startsWith("↩️ <@U0BOB> undid `" + runId + "` (`");
+      String undoId = runIn(undone.substring(undone.indexOf("(`")));
+      assertThat(twice).contains("was already undone (`" + undoId + "`)");
+      ActionRunView undo = run(undoId);
+      assertThat(undo.action()).isEqualTo("close-breaker");
+      assertThat(undo.undoes()).isEqualTo(runId);
+      assertThat(undo.requestedBy()).isEqualTo("U0BOB");
+    }
+  }
+
+  @Test
   void aCardButtonForAnActionWithParametersNeedsTheFormAndOneForAnUnknownActionIsRefused()
       throws IOException {
     String id = declareWithPayments();
@@ -204,7 +264,7 @@ class ActionSlackTest {
   }
 
   @Test
-  void aForgedClickOrFormIsRefusedWith401AndStartsNothing() throws IOException {
+  void aForgedClickTickUndoOrFormIsRefusedWith401AndChangesNothing() throws IOException {
     String id = declareWithPayments();
     SlackRequests forger = new SlackRequests("http://127.0.0.1:" + slack.server.port(), "guess");
 
@@ -215,10 +275,29 @@ class ActionSlackTest {
             SlackForms.ACTION, id + "\n" + NOWHERE + "\nscale", Map.of("param:count", "2"), "U0A");
     HttpResponse<String> command =
         forger.command("run " + id + " close-breaker", "U0ALICE", "general", NOWHERE);
+    HttpResponse<String> tick =
+        forger.tick(IncidentActions.TICK_CHECKLIST + "0", List.of(id + "#1"), "U0ALICE", NOWHERE);
+    HttpResponse<String> undo =
+        forger.click(IncidentActions.UNDO_ACTION_RUN, "action-" + id + "-k1", "U0ALICE", NOWHERE);
 
-    assertThat(List.of(click, form, command))
+    assertThat(List.of(click, form, command, tick, undo))
         .allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(401));
-    assertThat(incident(id).timeline()).noneMatch(e -> "action-requested".equals(e.kind()));
+    assertThat(incident(id).timeline())
+        .noneMatch(e -> "action-requested".equals(e.kind()) || "checklist".equals(e.kind()));
+    assertThat(incident(id).playbook().checklist().get(0).ticked()).isFalse();
+  }
+
+  /** Clicks a button and waits for the answer on the response_url. */
+  private String clicked(ResponseUrlCatcher answers, String actionId, String value, String user) {
+    return answered(answers, () -> slack.requests.click(actionId, value, user, answers.url()));
+  }
+
+  /** Sends a signed interaction and waits for its answer on the response_url. */
+  private static String answered(ResponseUrlCatcher answers, Runnable interaction) {
+    int before = answers.texts().size();
+    interaction.run();
+    await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() > before);
+    return answers.texts().get(before);
   }
 
   private HttpResponse<String> command(String text, String user) {

@@ -1,6 +1,7 @@
 package dev.firebreak.starter.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -90,6 +92,23 @@ public final class SlackRequests {
     return sendSigned(
         SlackEndpoints.INTERACTIONS,
         "payload=" + encode(clickPayload(actionId, incidentId, userId, responseUrl).toString()));
+  }
+
+  /**
+   * A click on a checkboxes element: Slack sends every option of the element ticked after the click
+   * (their values), not just the one clicked.
+   */
+  public HttpResponse<String> tick(
+      String actionId, List<String> selectedValues, String userId, String responseUrl) {
+    ObjectNode payload = clickPayload(actionId, "", userId, responseUrl);
+    ObjectNode action = (ObjectNode) payload.get("actions").get(0);
+    action.put("type", "checkboxes").remove(List.of("value", "text"));
+    ArrayNode selected = action.putArray("selected_options");
+    for (String value : selectedValues) {
+      ObjectNode option = selected.addObject().put("value", value);
+      option.putObject("text").put("type", "plain_text").put("text", value);
+    }
+    return sendSigned(SlackEndpoints.INTERACTIONS, "payload=" + encode(payload.toString()));
   }
 
   public ObjectNode clickPayload(

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.notify.ApprovalRequest;
 import dev.firebreak.workflows.notify.IncidentCard;
+import dev.firebreak.workflows.notify.MessageControls;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.ThreadMessage;
 import java.util.ArrayDeque;
@@ -49,7 +50,12 @@ final class ChatLane {
   }
 
   void post(String step, String text, boolean threaded) {
-    outbox.add(ChatWork.post(incident.nextMessageKey(step), text, threaded));
+    post(step, text, threaded, null);
+  }
+
+  /** A post with controls the chat provider draws beside its text where it can. */
+  void post(String step, String text, boolean threaded, MessageControls controls) {
+    outbox.add(ChatWork.post(incident.nextMessageKey(step), text, threaded, controls));
   }
 
   void bookmarkedPost(String step, String text, String bookmark) {
@@ -98,7 +104,8 @@ final class ChatLane {
         inRoom ? message.channel() : policy.channel(),
         threadTs,
         post.text(),
-        inRoom ? post.bookmark() : null);
+        inRoom ? post.bookmark() : null,
+        post.controls());
   }
 
   /** An approval question, in the incident's room when {@code inRoom}, like a post. */

@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.notify.MessageControls;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -35,7 +36,11 @@ final class Playbooks {
       return;
     }
     PlaybookSpec playbook = incident.playbook.spec();
-    chat.post("playbook", "📖 Playbook " + describe(playbook) + card(playbook), true);
+    chat.post(
+        "playbook",
+        "📖 Playbook " + describe(playbook) + card(playbook),
+        true,
+        MessageControls.playbook(playbook));
   }
 
   static void attach(Incident incident, PlaybookAttachment attachment, Instant now, ChatLane chat) {
@@ -48,7 +53,11 @@ final class Playbooks {
             + " attached"
             + (previous == null ? "" : " (instead of " + previous + ")");
     incident.record(now, "playbook", attachment.by(), text);
-    chat.post("playbook", "📖 " + text + " by " + attachment.by() + card(playbook), true);
+    chat.post(
+        "playbook",
+        "📖 " + text + " by " + attachment.by() + card(playbook),
+        true,
+        MessageControls.playbook(playbook));
   }
 
   static void tick(Incident incident, ChecklistTick tick, Instant now, ChatLane chat) {

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.common.Clip;
+import dev.firebreak.workflows.notify.MessageControls;
 import dev.firebreak.workflows.playbook.ActionRunReport;
 import dev.firebreak.workflows.playbook.ActionRunStatus;
 import dev.firebreak.workflows.rollback.RollbackReport;
@@ -70,11 +71,26 @@ final class ResponderRecords {
       chat.askForApproval("action-approval", report.runId(), text);
       return;
     }
-    chat.post("action", text, true);
+    chat.post("action", text, true, undoOffered(incident, report));
     if (report.status() == ActionRunStatus.SUCCEEDED) {
       incident.lifecycle =
           incident.lifecycle.withMitigation(
               new Mitigation(report.by(), "Action " + report.action(), text));
     }
+  }
+
+  /**
+   * An Undo button for a run that succeeded and whose action (in the incident's playbook) names an
+   * undo; the run itself says the same in its report's text, which is all a provider without
+   * buttons shows.
+   */
+  private static MessageControls undoOffered(Incident incident, ActionRunReport report) {
+    if (report.status() != ActionRunStatus.SUCCEEDED || incident.playbook == null) {
+      return null;
+    }
+    boolean undoable =
+        incident.playbook.spec().actions().stream()
+            .anyMatch(a -> a.name().equals(report.action()) && a.undo() != null);
+    return undoable ? MessageControls.undo(report.runId()) : null;
   }
 }

@@ -32,5 +32,17 @@ public final class IncidentActions {
    */
   public static final String RUN_PLAYBOOK_ACTION = "playbook_action:";
 
+  /**
+   * The start of a playbook checklist's checkboxes: the group's number follows (a checkboxes
+   * element holds at most 10 steps); each option's value is the incident id, {@link
+   * #CHECKLIST_STEP_SEPARATOR} and the step's number.
+   */
+  public static final String TICK_CHECKLIST = "playbook_checklist:";
+
+  public static final String CHECKLIST_STEP_SEPARATOR = "#";
+
+  /** On a succeeded action run's report: the value is the run's workflow id. */
+  public static final String UNDO_ACTION_RUN = "action_run_undo";
+
   private IncidentActions() {}
 }

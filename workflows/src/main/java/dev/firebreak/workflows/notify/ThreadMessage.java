@@ -10,12 +10,30 @@ package dev.firebreak.workflows.notify;
  *     the chat provider escapes the whole text (a {@code <!channel>} in an update must stay text)
  * @param bookmark when set, the message is also bookmarked in its channel under this title (the
  *     post-mortem); null for ordinary messages
+ * @param controls the checklist and buttons the message carries where the provider can draw them;
+ *     null for a message that is only text (and in histories recorded before controls existed)
  */
 public record ThreadMessage(
-    String key, String incidentId, String channel, String threadTs, String text, String bookmark) {
+    String key,
+    String incidentId,
+    String channel,
+    String threadTs,
+    String text,
+    String bookmark,
+    MessageControls controls) {
 
   public ThreadMessage(
       String key, String incidentId, String channel, String threadTs, String text) {
-    this(key, incidentId, channel, threadTs, text, null);
+    this(key, incidentId, channel, threadTs, text, null, null);
+  }
+
+  public ThreadMessage(
+      String key,
+      String incidentId,
+      String channel,
+      String threadTs,
+      String text,
+      String bookmark) {
+    this(key, incidentId, channel, threadTs, text, bookmark, null);
   }
 }

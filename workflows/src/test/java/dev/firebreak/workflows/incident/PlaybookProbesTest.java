@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.diagnostics.Probe;
+import dev.firebreak.workflows.notify.MessageControls;
+import dev.firebreak.workflows.playbook.ActionOrders;
+import dev.firebreak.workflows.playbook.ActionRunReport;
+import dev.firebreak.workflows.playbook.ActionRunStatus;
+import dev.firebreak.workflows.playbook.ActionSpec;
 import dev.firebreak.workflows.playbook.PlaybookMatch;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
 import io.temporal.client.WorkflowClient;
@@ -18,11 +23,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A playbook's probes in the incident, on a time-skipping server pinned to a fixed start: the
  * assessment runs them all and says which are critical; only a failing critical probe refuses a
- * resolve.
+ * resolve. And what the incident posts about its playbook: the card with its checklist and action
+ * controls, an action run's report with its Undo button.
  */
 class PlaybookProbesTest {
 
@@ -95,6 +103,10 @@ class PlaybookProbesTest {
   }
 
   private IncidentWorkflow declare(String id) {
+    return declare(id, payments());
+  }
+
+  private IncidentWorkflow declare(String id, PlaybookSpec playbook) {
     IncidentWorkflow incident =
         client.newWorkflowStub(
             IncidentWorkflow.class,
@@ -106,7 +118,7 @@ class PlaybookProbesTest {
         incident::run,
         IncidentInput.declared(
             IncidentPolicies.declaration(id, Severity.P2),
-            IncidentPolicies.recoup().withPlaybook(payments())));
+            IncidentPolicies.recoup().withPlaybook(playbook)));
     return incident;
   }
 
@@ -142,9 +154,80 @@ class PlaybookProbesTest {
                 assertThat(post.text())
                     .isEqualTo(
                         "📖 Playbook payments (Payment processing broken)\n*Symptoms:* Checkout fails"
-                            + "\n1. Check Stripe"));
+                            + "\n1. Check Stripe"))
+        .satisfies(
+            post -> assertThat(post.controls()).isEqualTo(MessageControls.playbook(payments())));
     assertThat(incident.state().playbook().checklist())
         .containsExactly(new ChecklistItem("Check Stripe", null, null));
+  }
+
+  @Test
+  void anAttachedPlaybookIsPostedWithItsChecklistAndActionsAsControls() {
+    IncidentWorkflow incident = declare("INC-ATTACH");
+    PlaybookSpec breaker = breaker();
+
+    incident.attachPlaybook(new PlaybookAttachment(breaker, "bob"));
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(chat.posts)
+        .filteredOn(post -> post.text().contains(" attached (instead of payments) by bob"))
+        .singleElement()
+        .satisfies(
+            post -> assertThat(post.controls()).isEqualTo(MessageControls.playbook(breaker)));
+  }
+
+  /**
+   * Only a run that succeeded and whose action names an undo offers the Undo button; every other
+   * ending (and an action without undo) is reported as text alone.
+   */
+  @ParameterizedTest(name = "{0} of {1}")
+  @CsvSource({
+    "SUCCEEDED, circuit-breaker, true",
+    "SUCCEEDED, circuit-breaker-off, false",
+    "UNVERIFIED, circuit-breaker, false",
+    "FAILED, circuit-breaker, false",
+    "REFUSED, circuit-breaker, false",
+    "EXPIRED, circuit-breaker, false"
+  })
+  void aRunsReportOffersUndoOnlyWhenItSucceededAndItsActionNamesAnUndo(
+      ActionRunStatus status, String action, boolean undo) {
+    IncidentWorkflow incident = declare("INC-UNDO-" + status + "-" + action, breaker());
+    String runId = "action-INC-UNDO-k1";
+
+    incident.recordActionRun(
+        new ActionRunReport(runId, action, status, "alice", "The run of " + action + " ended."));
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(chat.posts)
+        .filteredOn(post -> post.text().startsWith("The run of"))
+        .singleElement()
+        .satisfies(
+            post ->
+                assertThat(post.controls()).isEqualTo(undo ? MessageControls.undo(runId) : null));
+  }
+
+  /** The circuit breaker playbook: its action names an undo, the undo itself names none. */
+  private static PlaybookSpec breaker() {
+    return new PlaybookSpec(
+        "breaker",
+        "Database down",
+        PlaybookMatch.never(),
+        "Pages fail to load",
+        List.of(),
+        List.of(
+            ActionOrders.action("circuit-breaker", ActionOrders.circuitBreaker(), null),
+            new ActionSpec(
+                "circuit-breaker-off",
+                "Serve real data",
+                List.of(),
+                null,
+                null,
+                List.of(),
+                ActionOrders.circuitBreaker(),
+                List.of(),
+                null)),
+        List.of("Check the database", "Tell support"),
+        List.of());
   }
 
   @Test
