@@ -186,6 +186,8 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
                   "HTTP " + http.call().method() + " " + http.call().name())
               .perform(http.call());
       said(new Delivery(result.dryRun(), result.detail()));
+    } else if (step instanceof ActionStep.RunJob job && JobStep.supported()) {
+      JobStep.run(job, order, workflowId, this::said);
     } else {
       // rollback, replay-webhooks and job start other workflows; not wired to action runs yet.
       throw ApplicationFailure.newNonRetryableFailure(

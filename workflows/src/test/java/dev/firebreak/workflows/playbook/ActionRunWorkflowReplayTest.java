@@ -107,6 +107,27 @@ class ActionRunWorkflowReplayTest {
     }
   }
 
+  /**
+   * Records only the {@code job} kind's run (the other histories stay as committed): {@code -Dtest=
+   * ActionRunWorkflowReplayTest#recordJobHistory -Dfirebreak.recordHistories=true}.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordJobHistory() throws IOException {
+    TestEnvironmentOptions options =
+        TestEnvironmentOptions.newBuilder().setInitialTime(ActionOrders.START).build();
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options)) {
+      Worker worker = env.newWorker(TaskQueue.NAME);
+      worker.registerWorkflowImplementationTypes(ActionRunWorkflowImpl.class);
+      worker.registerActivitiesImplementations(new ScriptedJobRuns(), new ScriptedDiagnostics());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      ActionOrder order = ActionOrders.order("job", ActionOrders.step("job"));
+      finish(ActionOrders.start(client, order));
+      CommittedHistories.save(client, order.workflowId(), HISTORIES, PREFIX + "job");
+    }
+  }
+
   private static ActionRunWorkflow run(
       WorkflowClient client, IncidentWorkflow incident, ActionOrder order) {
     incident.runAction(order);

@@ -6,6 +6,7 @@ import dev.firebreak.workflows.incident.IncidentVersions;
 import dev.firebreak.workflows.job.JobVersions;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowVersions;
 import dev.firebreak.workflows.maintenance.RecurringWindowVersions;
+import dev.firebreak.workflows.playbook.ActionRunVersions;
 import dev.firebreak.workflows.rollback.RollbackVersions;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ final class VersionRegistries {
           "RecurringWindowWorkflow", RecurringWindowVersions.CHANGES,
           "JobWorkflow", JobVersions.CHANGES,
           "RollbackWorkflow", RollbackVersions.CHANGES,
-          "HeartbeatWorkflow", HeartbeatVersions.CHANGES);
+          "HeartbeatWorkflow", HeartbeatVersions.CHANGES,
+          "ActionRunWorkflow", ActionRunVersions.CHANGES);
 
   private VersionRegistries() {}
 }
