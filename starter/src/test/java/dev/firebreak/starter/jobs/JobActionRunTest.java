@@ -48,12 +48,7 @@ class JobActionRunTest {
   private final ScriptedJobCalls endpoint = new ScriptedJobCalls();
   private final AtomicBoolean loseFirstAnswer = new AtomicBoolean();
 
-  @RegisterExtension
-  final TestWorkflowExtension workflows =
-      TestWorkflowExtension.newBuilder()
-          .setDoNotStart(true)
-          .setInitialTime(ActionOrders.START)
-          .build();
+  @RegisterExtension final TestWorkflowExtension workflows = ActionOrders.serverAtStart();
 
   private WorkflowClient client;
 

@@ -11,6 +11,9 @@ public final class ActionRunVersions {
   /** The {@code job} kind runs the job instead of failing as not supported yet. */
   public static final String RUN_JOB = "action-run-job-kind";
 
+  /** The {@code replay-webhooks} kind re-delivers instead of failing as not supported yet. */
+  public static final String REPLAY_WEBHOOKS = "action-run-replay-webhooks-kind";
+
   public static final List<VersionedChange> CHANGES =
       List.of(
           new VersionedChange(
@@ -19,6 +22,14 @@ public final class ActionRunVersions {
               "A job action fails at once as not supported yet, changing nothing.",
               List.of("playbook/action-run-job.json"),
               List.of("playbook/action-run-job-unsupported.json"),
+              true,
+              whenNoRunStartedBefore("af102a6", "2026-12-04")),
+          new VersionedChange(
+              REPLAY_WEBHOOKS,
+              "A replay-webhooks action re-delivers the asked events through the webhook-retry job's delivery.",
+              "A replay-webhooks action fails at once as not supported yet, changing nothing.",
+              List.of("playbook/action-run-replay-webhooks.json"),
+              List.of("playbook/action-run-replay-webhooks-unsupported.json"),
               true,
               whenNoRunStartedBefore("af102a6", "2026-12-04")));
 

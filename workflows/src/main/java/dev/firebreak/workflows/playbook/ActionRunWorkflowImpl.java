@@ -188,6 +188,8 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
       said(new Delivery(result.dryRun(), result.detail()));
     } else if (step instanceof ActionStep.RunJob job && JobStep.supported()) {
       JobStep.run(job, order, workflowId, this::said);
+    } else if (step instanceof ActionStep.ReplayWebhooks replay && WebhookReplayStep.supported()) {
+      WebhookReplayStep.run(replay, workflowId, this::step, this::said);
     } else {
       // rollback, replay-webhooks and job start other workflows; not wired to action runs yet.
       throw ApplicationFailure.newNonRetryableFailure(

@@ -6,6 +6,7 @@ import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.rollback.PlatformService;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -107,5 +108,13 @@ public final class ActionOrders {
                 .build());
     WorkflowClient.start(run::run, order);
     return run;
+  }
+
+  /**
+   * A test server whose clock starts at {@link #START}, not started: each test class registers its
+   * own worker on {@link TaskQueue#NAME} with the real implementations it needs.
+   */
+  public static TestWorkflowExtension serverAtStart() {
+    return TestWorkflowExtension.newBuilder().setDoNotStart(true).setInitialTime(START).build();
   }
 }

@@ -155,7 +155,7 @@ class ActionRunWorkflowTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"rollback", "replay-webhooks"})
+  @ValueSource(strings = {"rollback"})
   void aKindThatIsNotSupportedYetFailsSayingSoAndChangesNothing(String kind) {
     ActionRunView view = result(start(order("k1", step(kind))));
 
