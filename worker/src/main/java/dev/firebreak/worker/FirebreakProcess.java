@@ -17,6 +17,8 @@ import dev.firebreak.starter.heartbeats.HeartbeatPings;
 import dev.firebreak.starter.heartbeats.HeartbeatReconciler;
 import dev.firebreak.starter.heartbeats.HeartbeatWorkflows;
 import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.jobs.JobRunner;
+import dev.firebreak.starter.jobs.WebhookReplaySettings;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.maintenance.RunningWindows;
 import dev.firebreak.starter.oncall.OnCallLookup;
@@ -175,6 +177,8 @@ final class FirebreakProcess implements AutoCloseable {
           new RollbackLocks(client), new RunningWindows(client), new DueSignals(client));
       worker.registerActivitiesImplementations(
           new OnCallLookup(onCallSchedules(client, settings)),
+          new JobRunner(client, JobRunner.POLL_INTERVAL),
+          new WebhookReplaySettings(settings.config()),
           new OpenIncidentLines(
               IncidentServices.of(client, settings.config(), settings.searchAttributes()).reads()));
       workers.start();

@@ -14,7 +14,6 @@ import dev.firebreak.workflows.playbook.ActionRunWorkflow;
 import dev.firebreak.workflows.playbook.ActionRunWorkflowImpl;
 import dev.firebreak.workflows.playbook.RecordingPlatform;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -52,14 +51,7 @@ class ActionRunWorkerRestartTest {
       platform.hangAfterDeploy = stopping;
       WorkerFactory first = workerOn(client);
       ActionOrder order = ActionOrders.order("k1", ActionOrders.circuitBreaker());
-      ActionRunWorkflow run =
-          client.newWorkflowStub(
-              ActionRunWorkflow.class,
-              WorkflowOptions.newBuilder()
-                  .setWorkflowId(order.workflowId())
-                  .setTaskQueue(TaskQueue.NAME)
-                  .build());
-      WorkflowClient.start(run::run, order);
+      ActionRunWorkflow run = ActionOrders.start(client, order);
       await().atMost(Duration.ofSeconds(20)).until(() -> platform.deploys.size() == 1);
 
       first.shutdown();

@@ -149,6 +149,40 @@ class DevModeEndToEndTest {
   }
 
   @Test
+  void theDemoPlaybooksReplayStripeEventsActionRunsAsADryRunThroughTheWebhookRetryJob()
+      throws Exception {
+    String id =
+        call(
+                "POST",
+                "/api/v1/incidents",
+                "{\"title\":\"Payment webhooks failing\",\"severity\":\"P2\",\"service\":\"talk-to-my-lawyer\",\"playbook\":\"payments-down\"}",
+                201)
+            .get("id")
+            .asText();
+
+    String runId =
+        call(
+                "POST",
+                "/api/v1/incidents/" + id + "/actions/replay-stripe-events",
+                "{\"parameters\":{\"eventIds\":\"evt_1,evt_2\"},\"reason\":\"demo\"}",
+                202)
+            .get("runId")
+            .asText();
+
+    String run = "/api/v1/incidents/" + id + "/actions/" + runId;
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInterval(Duration.ofMillis(300))
+        .until(() -> call("GET", run, null, 200).get("status").asText().equals("SUCCEEDED"));
+    JsonNode done = call("GET", run, null, 200);
+    assertThat(done.get("dryRun").asBoolean()).isTrue();
+    assertThat(done.get("steps").toString())
+        .contains("Batch 1: 2 re-delivered, 0 already delivered, 0 dead-lettered")
+        .contains(
+            "Dry run: Replayed 2 stripe event(s) to https://app.recoup.com/api/webhooks/stripe");
+  }
+
+  @Test
   void anIncidentRunsFromDeclarationToTheReviewedPostMortemThroughTheApi() throws Exception {
     JsonNode declared =
         call(

@@ -12,7 +12,8 @@ import java.util.Map;
  *       {@code service};
  *   <li>{@code replay-webhooks}: {@code job} (a {@code webhook-retry} job) and {@code eventIds} or
  *       {@code timeRange};
- *   <li>{@code job}: {@code job} and the parameters it runs {@code with};
+ *   <li>{@code job}: {@code job} (it runs as configured; {@code with} is refused, since a job takes
+ *       no parameters);
  *   <li>{@code http}: the call in {@code http}.
  * </ul>
  *

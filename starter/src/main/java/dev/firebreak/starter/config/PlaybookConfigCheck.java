@@ -381,7 +381,15 @@ final class PlaybookConfigCheck {
         checkParameterOfType(
             path + ".timeRange", action.timeRange(), parameters, List.of("time-range"), report);
       }
-      case "job" -> checkJob(config, path + ".job", action.job(), false, report);
+      case "job" -> {
+        checkJob(config, path + ".job", action.job(), false, report);
+        if (!action.with().isEmpty()) {
+          // A job's run now takes no input: its call is configured once, under jobs.
+          report.accept(
+              path + ".with",
+              "a job runs as configured under jobs and takes no parameters; remove 'with'");
+        }
+      }
       case "http" -> MaintenanceConfigCheck.checkCall(path + ".http", action.http(), report);
       default -> {
         // restart, redeploy and rollback need only their service, checked above.

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +75,47 @@ class ActionApiTest {
     JsonNode incident = json(api.get(IncidentRoutes.BASE + "/" + id, "viewer-token"));
     assertThat(incident.get("actionRuns")).extracting(JsonNode::asText).containsExactly(runId);
     assertThat(incident.get("title").asText()).isEqualTo("Checkout errors");
+  }
+
+  @Test
+  void aJobActionRunsTheConfiguredJobOnceAndTheRunShowsTheJobsResult() {
+    api.scheduleTheConfiguredJobs();
+    String id = declare(",\"playbook\":\"payments\"");
+
+    HttpResponse<String> started = run(id, "verify-payments", "responder-token", "{}");
+
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String run = actions(id) + "/" + json(started).get("runId").asText();
+    awaitStatus(run, "SUCCEEDED");
+    assertThat(api.jobCalls.calls).hasSize(1);
+    assertThat(json(api.get(run, "viewer-token")).get("steps").toString())
+        .contains("Asked job payment-verification to run now: run #1 started")
+        .contains("Job payment-verification run #1 succeeded");
+  }
+
+  @Test
+  void aReplayWebhooksActionReDeliversTheAskedEventsOnceEach() {
+    String id = declare(",\"playbook\":\"payments\"");
+
+    HttpResponse<String> started =
+        run(
+            id,
+            "replay-stripe-events",
+            "responder-token",
+            "{\"parameters\":{\"eventIds\":\"evt_0000,evt_0002\"}}");
+
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String run = actions(id) + "/" + json(started).get("runId").asText();
+    awaitStatus(run, "SUCCEEDED");
+    assertThat(api.stripe.deliveries).isEqualTo(Map.of("evt_0000", 1, "evt_0002", 1));
+    assertThat(api.stripe.batches)
+        .singleElement()
+        .satisfies(
+            batch ->
+                assertThat(batch.endpointUrl())
+                    .isEqualTo("https://app.recoup.test/api/webhooks/stripe"));
+    assertThat(json(api.get(run, "viewer-token")).get("steps").toString())
+        .contains("Batch 1: 2 re-delivered, 0 already delivered, 0 dead-lettered");
   }
 
   @Test
@@ -155,7 +197,7 @@ class ActionApiTest {
     assertThat(json(unknown).get("message").asText())
         .isEqualTo(
             "Playbook payments has no action 'reboot-the-world'; its actions: circuit-breaker,"
-                + " close-breaker, scale, restart.");
+                + " close-breaker, scale, restart, verify-payments, replay-stripe-events.");
     assertThat(noPlaybook.statusCode()).isEqualTo(409);
     assertThat(json(noPlaybook).get("error").asText()).isEqualTo("no_playbook");
     assertThat(noRun.statusCode()).isEqualTo(404);

@@ -353,11 +353,12 @@ class ApiTimeLimitsTest {
 
     assertThat(response.took()).isLessThan(READ.plus(SLACK));
     assertThat(response.status()).isEqualTo(200);
+    // Other configured rows (a job whose workflow never started) answer from config alone.
     assertThat(response.json())
+        .filteredOn(row -> row.get(field).asText().equals(value))
         .singleElement()
         .satisfies(
             row -> {
-              assertThat(row.get(field).asText()).isEqualTo(value);
               assertThat(row.get("unread").asText())
                   .contains("did not answer within " + HumanDuration.exact(Duration.ofMillis(500)));
             });

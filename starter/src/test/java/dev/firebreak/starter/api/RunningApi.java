@@ -8,6 +8,8 @@ import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.IncidentPolicyFactory;
 import dev.firebreak.starter.config.JobSpecFactory;
 import dev.firebreak.starter.incidents.IncidentServices;
+import dev.firebreak.starter.jobs.JobRunner;
+import dev.firebreak.starter.jobs.WebhookReplaySettings;
 import dev.firebreak.starter.maintenance.MaintenanceWindows;
 import dev.firebreak.starter.maintenance.RunningWindows;
 import dev.firebreak.starter.rollbacks.RollbackLocks;
@@ -37,6 +39,7 @@ import dev.firebreak.workflows.playbook.RecordingPlatform;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
+import dev.firebreak.workflows.webhooks.ScriptedWebhooks;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -47,6 +50,7 @@ import io.temporal.worker.Worker;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -103,6 +107,9 @@ public final class RunningApi implements AfterEachCallback {
         - name: payment-verification
           schedule: "0 2 * * *"
           action: { url: "https://app.recoup.test/api/cron/payment-verification", headers: { Authorization: "Bearer ${CRON_SECRET}" } }
+        - name: stripe-webhook-retry
+          schedule: "*/15 * * * *"
+          action: { kind: webhook-retry, parameters: { provider: stripe, endpointUrl: "https://app.recoup.test/api/webhooks/stripe", signingSecret: "${STRIPE_WEBHOOK_SECRET}" } }
       playbooks:
         - name: site-down
           title: Site down
@@ -132,6 +139,12 @@ public final class RunningApi implements AfterEachCallback {
               instances: "{{count}}"
               parameters: [{ name: count, type: integer, min: 1, max: 10 }]
             - { name: restart, kind: restart, service: recoup-backend, roles: [admin] }
+            - { name: verify-payments, title: Verify payments now, kind: job, job: payment-verification }
+            - name: replay-stripe-events
+              kind: replay-webhooks
+              job: stripe-webhook-retry
+              eventIds: "{{eventIds}}"
+              parameters: [{ name: eventIds, type: list, pattern: "evt_[A-Za-z0-9]+" }]
       """;
 
   /**
@@ -160,6 +173,10 @@ public final class RunningApi implements AfterEachCallback {
   public final RecordingChat chat = new RecordingChat();
   public final ScriptedJobCalls jobCalls = new ScriptedJobCalls();
   public final RecordingPlatform platform = new RecordingPlatform();
+
+  /** Stripe's failed events and the application's webhook endpoint, for replay-webhooks. */
+  public final ScriptedWebhooks stripe = new ScriptedWebhooks().events(3);
+
   public final ApiServer server;
   private final ApiRequests requests = new ApiRequests(this::baseUrl);
 
@@ -190,7 +207,10 @@ public final class RunningApi implements AfterEachCallback {
         jobCalls,
         new RollbackLocks(temporal.getWorkflowClient()),
         new RunningWindows(temporal.getWorkflowClient()),
-        new DueSignals(temporal.getWorkflowClient()));
+        new DueSignals(temporal.getWorkflowClient()),
+        new JobRunner(temporal.getWorkflowClient(), Duration.ofMillis(50)),
+        new WebhookReplaySettings(new ConfigLoader().load(CONFIG)),
+        stripe);
     temporal.start();
     server = newServer().start("127.0.0.1", 0);
   }

@@ -129,6 +129,7 @@ class PlaybookConfigTest {
             "playbooks[0].actions[5].eventIds: {{ids}} names no parameter of this action (declare it in parameters)",
             "playbooks[0].actions[6].job: is required: the name of a job in jobs",
             "playbooks[0].actions[6].with.batch: {{size}} names no parameter of this action (declare it in parameters)",
+            "playbooks[0].actions[6].with: a job runs as configured under jobs and takes no parameters; remove 'with'",
             "playbooks[0].actions[7].http.url: must be an http(s) URL (it may start with a ${ENV} reference)",
             "playbooks[0].actions[7].http.method: unknown method 'FETCH' (known: GET, POST, PUT, PATCH, DELETE)",
             "playbooks[0].actions[7].verify[0]: no health check or probe named 'docs' (a service with a healthUrl, or a probe of this playbook's diagnosis)",
@@ -165,7 +166,7 @@ class PlaybookConfigTest {
             - { name: close-breaker, kind: env, service: web, unset: [ENABLE_MOCK_DATA] }
             - { name: scale-api, kind: scale, service: api, instances: "{{count}}", parameters: [{ name: count, type: integer, min: 1, max: 10, defaultValue: "2" }] }
             - { name: replay, kind: replay-webhooks, job: webhook-retry, eventIds: "{{ids}}", roles: [admin], parameters: [{ name: ids, type: list, pattern: "evt_[A-Za-z0-9]+" }] }
-            - { name: purge, kind: job, job: purge, with: { olderThan: "{{days}}" }, parameters: [{ name: days, type: integer, min: 1 }] }
+            - { name: purge, kind: job, job: purge }
             - { name: rollback, kind: rollback, service: api }
             - { name: flush, kind: http, http: { url: "https://api.acme.test/cache", method: DELETE, headers: { Authorization: "Bearer ${CACHE_TOKEN}" } } }
           checklist: [Check Stripe's status, Open the circuit breaker]
@@ -215,7 +216,7 @@ class PlaybookConfigTest {
         .isEqualTo(new ActionStep.ReplayWebhooks("webhook-retry", "{{ids}}", null));
     assertThat(spec.action("replay").orElseThrow().parameters().get(0).required()).isTrue();
     assertThat(spec.action("purge").orElseThrow().step())
-        .isEqualTo(new ActionStep.RunJob("purge", Map.of("olderThan", "{{days}}")));
+        .isEqualTo(new ActionStep.RunJob("purge", Map.of()));
     assertThat(spec.action("rollback").orElseThrow().step())
         .isEqualTo(new ActionStep.Rollback("api"));
     ActionStep.Http flush = (ActionStep.Http) spec.action("flush").orElseThrow().step();

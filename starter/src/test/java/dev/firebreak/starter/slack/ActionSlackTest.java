@@ -113,7 +113,9 @@ class ActionSlackTest {
             "playbook_action:circuit-breaker",
             "playbook_action:close-breaker",
             "playbook_action:scale",
-            "playbook_action:restart");
+            "playbook_action:restart",
+            "playbook_action:verify-payments",
+            "playbook_action:replay-stripe-events");
     assertThat(buttons).extracting(b -> b.path("value").asText()).containsOnly(id);
     assertThat(buttons.get(0).path("text").path("text").asText())
         .isEqualTo("Serve mock data (needs approval)");

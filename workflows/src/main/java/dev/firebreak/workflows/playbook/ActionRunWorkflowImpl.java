@@ -198,6 +198,10 @@ public class ActionRunWorkflowImpl implements ActionRunWorkflow {
                   "HTTP " + http.call().method() + " " + http.call().name())
               .perform(http.call());
       said(new Delivery(result.dryRun(), result.detail()));
+    } else if (step instanceof ActionStep.RunJob job && JobStep.supported()) {
+      JobStep.run(job, order, workflowId, this::said);
+    } else if (step instanceof ActionStep.ReplayWebhooks replay && WebhookReplayStep.supported()) {
+      WebhookReplayStep.run(replay, workflowId, this::step, this::said);
     } else {
       // replay-webhooks and job start other workflows; not wired to action runs yet.
       throw ApplicationFailure.newNonRetryableFailure(

@@ -48,7 +48,8 @@ public class WebhookRetryWorkflowImpl implements WebhookRetryWorkflow {
   static final int DEAD_LETTERS_IN_CHAT = 20;
   private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
 
-  private static final ActivityOptions LISTING =
+  /** Listing failed events: shared with a playbook's replay-webhooks action. */
+  public static final ActivityOptions LISTING =
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(60))
           .setRetryOptions(
@@ -292,7 +293,7 @@ public class WebhookRetryWorkflowImpl implements WebhookRetryWorkflow {
    * A batch takes {@code batchSize / rate} seconds when the endpoint keeps up; twice that plus two
    * minutes leaves room for its rate limits. The heartbeat notices a dead worker within 30 s.
    */
-  private static ActivityOptions deliveryOptions(WebhookRetryRequest request) {
+  public static ActivityOptions deliveryOptions(WebhookRetryRequest request) {
     Duration paced =
         Duration.ofMillis((long) Math.ceil(request.batchSize() * 1000 / request.ratePerSecond()));
     return ActivityOptions.newBuilder()

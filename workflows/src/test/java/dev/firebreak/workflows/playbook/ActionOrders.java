@@ -1,8 +1,12 @@
 package dev.firebreak.workflows.playbook;
 
 import dev.firebreak.workflows.action.HttpAction;
+import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.diagnostics.HealthCheck;
 import dev.firebreak.workflows.rollback.PlatformService;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -91,5 +95,26 @@ public final class ActionOrders {
 
   public static ActionOrder order(String key, ActionStep step) {
     return order(key, action("circuit-breaker", step, null), List.of(WEB_HEALTH));
+  }
+
+  /** Starts the run of {@code order} on the worker's task queue, as an incident would. */
+  public static ActionRunWorkflow start(WorkflowClient client, ActionOrder order) {
+    ActionRunWorkflow run =
+        client.newWorkflowStub(
+            ActionRunWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(order.workflowId())
+                .setTaskQueue(TaskQueue.NAME)
+                .build());
+    WorkflowClient.start(run::run, order);
+    return run;
+  }
+
+  /**
+   * A test server whose clock starts at {@link #START}, not started: each test class registers its
+   * own worker on {@link TaskQueue#NAME} with the real implementations it needs.
+   */
+  public static TestWorkflowExtension serverAtStart() {
+    return TestWorkflowExtension.newBuilder().setDoNotStart(true).setInitialTime(START).build();
   }
 }

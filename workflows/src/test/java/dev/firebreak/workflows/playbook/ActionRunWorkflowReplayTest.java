@@ -19,6 +19,7 @@ import dev.firebreak.workflows.rollback.RollbackOrders;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
 import dev.firebreak.workflows.rollback.StartThenClaimLocks;
+import dev.firebreak.workflows.webhooks.ScriptedWebhooks;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -122,6 +123,46 @@ class ActionRunWorkflowReplayTest {
       }
       CommittedHistories.save(
           client, IncidentWorkflow.workflowId("INC-1"), HISTORIES, PREFIX + "incident");
+    }
+  }
+
+  /**
+   * Records only the {@code job} kind's run (the other histories stay as committed): {@code -Dtest=
+   * ActionRunWorkflowReplayTest#recordJobHistory -Dfirebreak.recordHistories=true}.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordJobHistory() throws IOException {
+    recordOne("job", ActionOrders.step("job"), new ScriptedJobRuns());
+  }
+
+  /** Records only the {@code replay-webhooks} kind's run, like {@link #recordJobHistory}. */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordReplayWebhooksHistory() throws IOException {
+    recordOne(
+        "replay-webhooks",
+        new ActionStep.ReplayWebhooks(
+            WebhookReplayActionTest.JobSettings.JOB, "evt_0001,evt_0002,evt_9999", null),
+        new ScriptedWebhooks().events(3),
+        new WebhookReplayActionTest.JobSettings());
+  }
+
+  /** Runs one action with no incident to report to, and saves its history under {@code key}. */
+  private static void recordOne(String key, ActionStep step, Object... activities)
+      throws IOException {
+    TestEnvironmentOptions options =
+        TestEnvironmentOptions.newBuilder().setInitialTime(ActionOrders.START).build();
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options)) {
+      Worker worker = env.newWorker(TaskQueue.NAME);
+      worker.registerWorkflowImplementationTypes(ActionRunWorkflowImpl.class);
+      worker.registerActivitiesImplementations(activities);
+      worker.registerActivitiesImplementations(new ScriptedDiagnostics());
+      env.start();
+      WorkflowClient client = env.getWorkflowClient();
+      ActionOrder order = ActionOrders.order(key, step);
+      finish(ActionOrders.start(client, order));
+      CommittedHistories.save(client, order.workflowId(), HISTORIES, PREFIX + key);
     }
   }
 

@@ -154,19 +154,6 @@ class ActionRunWorkflowTest {
     assertThat(http.performed).containsExactly("raise-limit");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"replay-webhooks", "job"})
-  void aKindThatIsNotSupportedYetFailsSayingSoAndChangesNothing(String kind) {
-    ActionRunView view = result(start(order("k1", step(kind))));
-
-    assertThat(view.status()).isEqualTo(ActionRunStatus.FAILED);
-    assertThat(view.outcome())
-        .contains("the '" + kind + "' action kind is not supported yet")
-        .contains("nothing was changed");
-    assertThat(view.undo()).isNull();
-    assertThat(diagnostics.healthChecks).isEmpty();
-  }
-
   // ---- Provider failures ---------------------------------------------------------------------
 
   @ParameterizedTest

@@ -1,0 +1,11 @@
+package dev.firebreak.workflows.playbook;
+
+/**
+ * An action run's request that a configured job run now, once.
+ *
+ * @param requestId the update id of the job's "run now": the same for every attempt of the same
+ *     action run, so the job workflow answers a retried request with the run it already queued
+ * @param by who asks, as the job's history shows it; it names the action run, so the run this
+ *     request started is found in the job's history by it
+ */
+public record JobRunOrder(String job, String requestId, String by, String reason) {}
