@@ -22,6 +22,7 @@ import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.ScriptedErrorCounts;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.Suggestion;
+import dev.firebreak.workflows.oncall.ScheduleSpec;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +53,8 @@ class RunbookScenariosTest {
 
   /**
    * Tuesday 8 December 2026, 10:00 UTC: a working day of the week Recoup's primary schedule gives
-   * the primary engineer (and the secondary one the backup engineer).
+   * the primary engineer (and the secondary one the backup engineer), and Talk-to-My-Lawyer's its
+   * on-call engineer.
    */
   private static final Instant START = Instant.parse("2026-12-08T10:00:00Z");
 
@@ -62,19 +65,21 @@ class RunbookScenariosTest {
             TestEnvironmentOptions.newBuilder().setInitialTime(START).build());
     Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-    // Recoup's levels page its on-call schedules: answered from the config, as before a schedule's
-    // workflow holds any override.
-    FirebreakConfig recoup =
-        new ConfigLoader().check(ConfigLoaderTest.EXAMPLES.resolve("recoup.yaml")).config();
+    // Recoup's and Talk-to-My-Lawyer's levels page their on-call schedules: answered from the
+    // config, as before a schedule's workflow holds any override.
+    List<ScheduleSpec> schedules = new ArrayList<>();
+    for (String example : List.of("recoup.yaml", "talk-to-my-lawyer.yaml")) {
+      FirebreakConfig config =
+          new ConfigLoader().check(ConfigLoaderTest.EXAMPLES.resolve(example)).config();
+      schedules.addAll(OnCallSpecs.schedules(config.oncall()));
+    }
     worker.registerActivitiesImplementations(
         chat,
         pager,
         diagnostics,
         statusPage,
         new ScriptedErrorCounts(),
-        new OnCallLookup(
-            new OnCallSchedules(
-                env.getWorkflowClient(), TaskQueue.NAME, OnCallSpecs.schedules(recoup.oncall()))));
+        new OnCallLookup(new OnCallSchedules(env.getWorkflowClient(), TaskQueue.NAME, schedules)));
     env.start();
   }
 
@@ -153,8 +158,7 @@ class RunbookScenariosTest {
             "talk-to-my-lawyer");
 
     env.sleep(Duration.ofMinutes(1));
-    assertThat(pager.pages.get(0).targets())
-        .containsExactly("slack:U0TTMLONCALL", "sms:+15005550001");
+    assertThat(pager.pages.get(0).targets()).containsExactly("slack:U0TTMLONCALL");
     assertThat(statusPage.posts.get(0)).startsWith("investigating (critical, ");
     env.sleep(Duration.ofMinutes(15));
     assertThat(pager.pages.get(1).targets())
