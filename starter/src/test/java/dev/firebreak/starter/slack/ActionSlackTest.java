@@ -130,20 +130,20 @@ class ActionSlackTest {
     try (ResponseUrlCatcher answers = new ResponseUrlCatcher()) {
       slack.requests.click(
           IncidentActions.RUN_PLAYBOOK_ACTION + "circuit-breaker", id, "U0ALICE", answers.url());
-      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> answers.texts().size() == 1);
       String runId = runIn(answers.texts().get(0));
       assertThat(answers.texts().get(0))
           .contains("awaiting approval; someone else must approve it");
 
       slack.requests.click(IncidentActions.APPROVE_ACTION_RUN, runId, "U0ALICE", answers.url());
-      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 2);
+      await().atMost(Duration.ofSeconds(30)).until(() -> answers.texts().size() == 2);
       slack.requests.click(IncidentActions.APPROVE_ACTION_RUN, runId, "U0VIEWER", answers.url());
-      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 3);
+      await().atMost(Duration.ofSeconds(30)).until(() -> answers.texts().size() == 3);
       slack.requests.click(IncidentActions.APPROVE_ACTION_RUN, runId, "U0BOB", answers.url());
-      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 4);
+      await().atMost(Duration.ofSeconds(30)).until(() -> answers.texts().size() == 4);
       slack.requests.click(
           IncidentActions.APPROVE_ACTION_RUN, "incident-" + id, "U0BOB", answers.url());
-      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 5);
+      await().atMost(Duration.ofSeconds(30)).until(() -> answers.texts().size() == 5);
 
       assertThat(answers.texts().get(1))
           .isEqualTo(
@@ -227,11 +227,11 @@ class ActionSlackTest {
     try (ResponseUrlCatcher answers = new ResponseUrlCatcher()) {
       slack.requests.click(
           IncidentActions.RUN_PLAYBOOK_ACTION + "scale", id, "U0ALICE", answers.url());
-      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> answers.texts().size() == 1);
 
       slack.requests.click(
           IncidentActions.RUN_PLAYBOOK_ACTION + "nope", id, "U0ALICE", answers.url());
-      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 2);
+      await().atMost(Duration.ofSeconds(30)).until(() -> answers.texts().size() == 2);
 
       assertThat(answers.texts().get(0))
           .isEqualTo(
@@ -254,7 +254,7 @@ class ActionSlackTest {
               SlackForms.ACTION, metadata, Map.of("param:count", "eleven"), "U0ALICE");
       HttpResponse<String> accepted =
           slack.requests.submit(SlackForms.ACTION, metadata, Map.of("param:count", "4"), "U0ALICE");
-      await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> answers.texts().size() == 1);
 
       assertThat(JSON.readTree(refused.body()).get("response_action").asText()).isEqualTo("errors");
       assertThat(JSON.readTree(refused.body()).get("errors").get("param:count").asText())
@@ -298,7 +298,7 @@ class ActionSlackTest {
   private static String answered(ResponseUrlCatcher answers, Runnable interaction) {
     int before = answers.texts().size();
     interaction.run();
-    await().atMost(Duration.ofSeconds(10)).until(() -> answers.texts().size() > before);
+    await().atMost(Duration.ofSeconds(30)).until(() -> answers.texts().size() > before);
     return answers.texts().get(before);
   }
 
