@@ -267,10 +267,30 @@ final class IncidentCommands {
             + "* (`"
             + admission.runId()
             + "`): "
-            + statusWord(admission.status())
-            + (ActionRunStatus.AWAITING_APPROVAL.name().equals(admission.status())
-                ? "; someone else must approve it."
-                : "."));
+            + standing(admission));
+  }
+
+  /** How a run just started stands, to end the channel's sentence about it. */
+  private static String standing(ActionRuns.Admission admission) {
+    return statusWord(admission.status())
+        + (ActionRunStatus.AWAITING_APPROVAL.name().equals(admission.status())
+            ? "; someone else must approve it."
+            : ".");
+  }
+
+  /**
+   * A click on a run or rollback that was refused: what the refusal says, to the clicker.
+   *
+   * @param refusalId what a not-found refusal names (the rollback); null for a run
+   */
+  private SlackReply couldNot(String what, String subjectId, String refusalId, Exception e) {
+    return SlackReply.toUser(
+        "Could not "
+            + what
+            + " `"
+            + escape(subjectId)
+            + "`: "
+            + withMentions(failures.toRefusal(e, refusalId).getMessage()));
   }
 
   /** The playbook action the card's button names, to ask for its parameters first. */
@@ -284,13 +304,7 @@ final class IncidentCommands {
     try {
       run = actions.decide(null, runId, approve, caller(actor), null);
     } catch (Exception e) {
-      return SlackReply.toUser(
-          "Could not "
-              + (approve ? "approve" : "refuse")
-              + " `"
-              + escape(runId)
-              + "`: "
-              + withMentions(failures.toRefusal(e, null).getMessage()));
+      return couldNot(approve ? "approve" : "refuse", runId, null, e);
     }
     return SlackReply.toChannel(
         (approve ? "✅ <@" : "✋ <@")
@@ -316,11 +330,7 @@ final class IncidentCommands {
       // undo.
       admission = actions.undo(run.incidentId(), runId, Map.of(), null, caller(actor), null);
     } catch (Exception e) {
-      return SlackReply.toUser(
-          "Could not undo `"
-              + escape(runId)
-              + "`: "
-              + withMentions(failures.toRefusal(e, null).getMessage()));
+      return couldNot("undo", runId, null, e);
     }
     if (!admission.started()) {
       return SlackReply.toUser(
@@ -340,10 +350,7 @@ final class IncidentCommands {
             + "` (`"
             + admission.runId()
             + "`): "
-            + statusWord(admission.status())
-            + (ActionRunStatus.AWAITING_APPROVAL.name().equals(admission.status())
-                ? "; someone else must approve it."
-                : "."));
+            + standing(admission));
   }
 
   /**
@@ -443,13 +450,7 @@ final class IncidentCommands {
     try {
       rollbacks.decide(rollbackId, approve, requester(actor), null);
     } catch (Exception e) {
-      return SlackReply.toUser(
-          "Could not "
-              + (approve ? "approve" : "refuse")
-              + " rollback `"
-              + escape(rollbackId)
-              + "`: "
-              + withMentions(failures.toRefusal(e, rollbackId).getMessage()));
+      return couldNot(approve ? "approve rollback" : "refuse rollback", rollbackId, rollbackId, e);
     }
     return SlackReply.toChannel(
         approve
