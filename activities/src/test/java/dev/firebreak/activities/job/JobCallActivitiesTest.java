@@ -3,6 +3,7 @@ package dev.firebreak.activities.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.activities.action.HttpActionActivitiesImpl;
 import dev.firebreak.activities.dryrun.DryRunHttpActionActivities;
 import dev.firebreak.activities.fakes.FakeHttpEndpoint;
@@ -11,6 +12,7 @@ import dev.firebreak.activities.http.SecretExpander;
 import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.action.HttpActionResult;
 import dev.firebreak.workflows.job.JobCall;
+import dev.firebreak.workflows.playbook.ActionParameters;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
@@ -76,5 +78,33 @@ class JobCallActivitiesTest {
     assertThat(result.detail())
         .startsWith("dry-run: POST " + app.url("/api/cron/payment-verification"))
         .doesNotContain("s3cret");
+  }
+
+  @Test
+  void aParameterFilledInByARunArrivesIntactWithoutAddingAQueryParameterOrExpandingASecret()
+      throws Exception {
+    String note = "a\"b&since=0h $CRON_SECRET {CRON_SECRET}";
+    HttpAction configured =
+        HttpAction.configured(
+            "collections-sync",
+            "POST",
+            app.url("/api/cron/collections") + "?since={{since}}&note={{note}}&key=${CRON_SECRET}",
+            Map.of("Authorization", "Bearer ${CRON_SECRET}"),
+            "{\"note\":\"{{note}}\"}",
+            0,
+            Duration.ofSeconds(2));
+    HttpAction filled =
+        ActionParameters.substitute(configured, Map.of("since", "7d", "note", note));
+
+    calls.call(new JobCall("collections-sync", filled, false));
+
+    var request = app.lastRequest();
+    assertThat(request.getRequestUrl().queryParameterNames())
+        .containsExactlyInAnyOrder("since", "note", "key");
+    assertThat(request.getRequestUrl().queryParameter("since")).isEqualTo("7d");
+    assertThat(request.getRequestUrl().queryParameter("note")).isEqualTo(note);
+    assertThat(request.getRequestUrl().queryParameter("key")).isEqualTo("s3cret");
+    assertThat(new ObjectMapper().readTree(request.getBody().readUtf8()).get("note").asText())
+        .isEqualTo(note);
   }
 }

@@ -3,11 +3,9 @@ package dev.firebreak.starter.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firebreak.starter.incidents.ActionRuns;
 import dev.firebreak.starter.service.ApiCaller;
-import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.Role;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -56,7 +54,14 @@ final class ActionRoutes {
             PATH.replace("{id}", id),
             key,
             json,
-            () -> runs.run(id, action, parameters(body), body.reason(), caller(ctx), key)));
+            () ->
+                runs.run(
+                    id,
+                    action,
+                    ParameterValues.of(body.parameters()),
+                    body.reason(),
+                    caller(ctx),
+                    key)));
   }
 
   private void undo(Context ctx) {
@@ -74,7 +79,7 @@ final class ActionRoutes {
                 runs.undo(
                     id,
                     ctx.pathParam("runId"),
-                    parameters(body),
+                    ParameterValues.of(body.parameters()),
                     body.reason(),
                     caller(ctx),
                     key)));
@@ -88,27 +93,6 @@ final class ActionRoutes {
 
   private static void respond(Context ctx, ActionRuns.Admission admission) {
     ctx.status(202).json(Map.of("runId", admission.runId(), "status", admission.status()));
-  }
-
-  /** The values as text: an integer parameter may be sent as a JSON number. */
-  private static Map<String, String> parameters(ActionBody body) {
-    Map<String, String> values = new LinkedHashMap<>();
-    if (body.parameters() == null) {
-      return values;
-    }
-    body.parameters()
-        .forEach(
-            (name, value) -> {
-              if (value == null || value.isNull()) {
-                return;
-              }
-              if (!value.isTextual() && !value.isIntegralNumber()) {
-                throw Refusal.badRequest(
-                    "Parameter '" + name + "' must be text or a whole number.");
-              }
-              values.put(name, value.asText());
-            });
-    return values;
   }
 
   static ActionRuns.Caller caller(Context ctx) {

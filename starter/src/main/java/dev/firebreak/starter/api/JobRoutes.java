@@ -9,7 +9,8 @@ import io.javalin.http.Context;
 
 /**
  * {@code /api/v1/jobs}: anyone with a token may look; responders may run, pause and resume a job,
- * recorded under their token's name, with an optional {@code {"reason": ...}}.
+ * recorded under their token's name, with an optional {@code {"reason": ...}}; a run may give
+ * values for the job's parameters ({@code {"parameters": {"since": "24h"}}}).
  */
 final class JobRoutes {
 
@@ -27,17 +28,17 @@ final class JobRoutes {
     routes.get(BASE, ctx -> ctx.json(jobs.list()), Role.VIEWER);
     routes.get(BASE + "/{name}", ctx -> ctx.json(jobs.view(ctx.pathParam("name"))), Role.VIEWER);
     for (JobGateway.Verb verb : JobGateway.Verb.values()) {
-      routes.post(
-          BASE + "/{name}/" + verb.name().toLowerCase(java.util.Locale.ROOT),
-          ctx -> command(ctx, verb),
-          Role.RESPONDER);
+      routes.post(BASE + "/{name}/" + verb.path(), ctx -> command(ctx, verb), Role.RESPONDER);
     }
   }
 
   private void command(Context ctx, JobGateway.Verb verb) {
-    String reason = RequiredFields.blankToNull(bodies.read(ctx, ReasonBody.class).reason());
-    ctx.json(
-        jobs.command(
-            ctx.pathParam("name"), verb, new JobCommand(ApiServer.caller(ctx).name(), reason)));
+    JobCommandBody body = bodies.read(ctx, JobCommandBody.class);
+    JobCommand command =
+        new JobCommand(
+            ApiServer.caller(ctx).name(),
+            RequiredFields.blankToNull(body.reason()),
+            ParameterValues.of(body.parameters()));
+    ctx.json(jobs.command(ctx.pathParam("name"), verb, command));
   }
 }

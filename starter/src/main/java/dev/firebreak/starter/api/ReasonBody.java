@@ -1,4 +1,4 @@
 package dev.firebreak.starter.api;
 
-/** The body of a command whose only input is why: aborting a window, running or pausing a job. */
+/** The body of a command whose only input is why: aborting a window, pausing a heartbeat. */
 record ReasonBody(String reason) {}

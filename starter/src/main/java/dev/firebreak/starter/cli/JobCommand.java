@@ -2,7 +2,9 @@ package dev.firebreak.starter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code firebreak job list|show|run|pause|resume}, over the HTTP API. */
@@ -66,12 +68,26 @@ public final class JobCommand {
 
   @Command(
       name = "run",
-      description = "Run a job now, paused or not.",
+      description = "Run a job now, paused or not, optionally with parameters.",
       mixinStandardHelpOptions = true)
   static final class Run extends Verb {
+    @Option(
+        names = "--param",
+        paramLabel = "NAME=VALUE",
+        description = "a value for one of the job's parameters; the others take their defaults")
+    Map<String, String> parameters;
+
     @Override
     String verb() {
       return "run";
+    }
+
+    @Override
+    void run(ApiClient api, PrintWriter out) {
+      print(
+          api.post(
+              path(base(), name) + "/" + verb(), body("reason", reason, "parameters", parameters)),
+          out);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.firebreak.starter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** Jobs as people read them in a terminal. */
 final class JobPrinter {
@@ -50,7 +51,7 @@ final class JobPrinter {
               + " ("
               + current.path("trigger").path("kind").asText()
               + " by "
-              + current.path("trigger").path("by").asText()
+              + askedBy(current.path("trigger"))
               + ")");
     }
     job.path("history")
@@ -64,9 +65,21 @@ final class JobPrinter {
                         + "  "
                         + run.path("outcome").asText()
                         + "  "
-                        + run.path("trigger").path("by").asText()
+                        + askedBy(run.path("trigger"))
                         + "  "
                         + run.path("detail").asText()));
+  }
+
+  /** Who asked for a run, and the parameters they gave it ("alice with since=7d"). */
+  private static String askedBy(JsonNode trigger) {
+    StringBuilder text = new StringBuilder(trigger.path("by").asText());
+    String separator = " with ";
+    for (Map.Entry<String, JsonNode> parameter : trigger.path("parameters").properties()) {
+      text.append(separator).append(parameter.getKey()).append('=');
+      text.append(parameter.getValue().asText());
+      separator = ", ";
+    }
+    return text.toString();
   }
 
   private static String state(JsonNode job) {

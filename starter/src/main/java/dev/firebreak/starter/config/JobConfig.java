@@ -1,5 +1,6 @@
 package dev.firebreak.starter.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param incidentAfter consecutive failures that declare an incident; 0 never declares one
  * @param dryRun describe the call instead of making it; a job whose secrets are not set is dry-run
  *     anyway
+ * @param parameters values the call takes as {@code {{name}}}, typed as an action's are; a
+ *     scheduled run uses their defaults, a run now may give others
  */
 public record JobConfig(
     String name,
@@ -25,7 +28,8 @@ public record JobConfig(
     Integer warnAfter,
     Integer incidentAfter,
     String severity,
-    Boolean dryRun) {
+    Boolean dryRun,
+    List<PlaybookActionConfig.Parameter> parameters) {
 
   public static final String DEFAULT_TIME_ZONE = "UTC";
 
@@ -38,6 +42,7 @@ public record JobConfig(
     incidentAfter = incidentAfter == null ? 3 : incidentAfter;
     severity = severity == null ? "P2" : severity;
     dryRun = dryRun != null && dryRun;
+    parameters = ConfigShape.listOf(parameters);
   }
 
   /**

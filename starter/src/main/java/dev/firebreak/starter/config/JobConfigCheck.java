@@ -7,9 +7,11 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
 
 /** Checks the {@code jobs} list: names, schedules, zones, actions, retry and alert thresholds. */
 final class JobConfigCheck {
@@ -55,15 +57,16 @@ final class JobConfigCheck {
       if (job.service() != null && config.service(job.service()).isEmpty()) {
         report.accept(path + ".service", "no service named '" + job.service() + "' in services");
       }
-      checkAction(path + ".action", job.action(), report);
+      checkAction(path + ".action", job, report);
+      checkParameters(path, job, report);
       ConfigValidator.checkOptionalDuration(path + ".timeout", job.timeout(), report);
       checkRetry(path + ".retry", job.retry(), report);
       checkAlerts(path, job, report);
     }
   }
 
-  private static void checkAction(
-      String path, JobConfig.Action action, BiConsumer<String, String> report) {
+  private static void checkAction(String path, JobConfig job, BiConsumer<String, String> report) {
+    JobConfig.Action action = job.action();
     if (!KINDS.contains(action.kind())) {
       report.accept(
           path + ".kind",
@@ -79,9 +82,12 @@ final class JobConfigCheck {
     if (ConfigValidator.blank(action.url())) {
       report.accept(path + ".url", "is required (the application's cron endpoint)");
     } else {
-      // Secrets such as ?secret=${CRON_SECRET} are expanded only when the call is made.
+      // Secrets such as ?secret=${CRON_SECRET} are expanded only when the call is made, and a
+      // scheduled run fills each {{parameter}} with its default.
       ConfigValidator.checkUrl(
-          path + ".url", EnvReferences.expand(action.url(), name -> name), report);
+          path + ".url",
+          EnvReferences.expand(withDefaults(action.url(), job), name -> name),
+          report);
     }
     if (!METHODS.contains(action.method())) {
       report.accept(
@@ -103,6 +109,60 @@ final class JobConfigCheck {
         && (action.expectedStatus() < 100 || action.expectedStatus() > 599)) {
       report.accept(path + ".expectedStatus", "must be an HTTP status (100-599)");
     }
+  }
+
+  /**
+   * A job's parameters are an action's, except that each needs a default (a scheduled run has
+   * nobody to ask) and each {@code {{name}}} in the call must be one of them.
+   */
+  private static void checkParameters(
+      String path, JobConfig job, BiConsumer<String, String> report) {
+    String listPath = path + ".parameters";
+    if (JobAction.WEBHOOK_RETRY.equals(job.action().kind())) {
+      if (!job.parameters().isEmpty()) {
+        report.accept(
+            listPath,
+            "a webhook-retry job takes none; a playbook's replay-webhooks action tells it which"
+                + " events to send");
+      }
+      return;
+    }
+    Map<String, String> declared =
+        PlaybookConfigCheck.checkParameters(listPath, job.parameters(), report);
+    for (int p = 0; p < job.parameters().size(); p++) {
+      PlaybookActionConfig.Parameter parameter = job.parameters().get(p);
+      if (parameter != null && parameter.defaultValue() == null) {
+        report.accept(
+            listPath + "[" + p + "].defaultValue",
+            "is required: a scheduled run fills {{" + parameter.name() + "}} with it");
+      }
+    }
+    JobConfig.Action action = job.action();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("url", action.url());
+    fields.put("body", action.body());
+    action.headers().forEach((name, value) -> fields.put("headers." + name, value));
+    fields.forEach(
+        (field, value) -> {
+          for (String name : PlaybookConfigCheck.placeholdersIn(value)) {
+            if (!declared.containsKey(name)) {
+              report.accept(
+                  path + ".action." + field,
+                  "{{" + name + "}} names no parameter of this job (declare it in parameters)");
+            }
+          }
+        });
+  }
+
+  /** The text as a scheduled run sends it: each {@code {{name}}} replaced by its default. */
+  private static String withDefaults(String text, JobConfig job) {
+    Map<String, String> defaults = new HashMap<>();
+    job.parameters().stream()
+        .filter(parameter -> parameter != null && parameter.defaultValue() != null)
+        .forEach(parameter -> defaults.put(parameter.name(), parameter.defaultValue()));
+    return PlaybookConfigCheck.PLACEHOLDER
+        .matcher(text)
+        .replaceAll(match -> Matcher.quoteReplacement(defaults.getOrDefault(match.group(1), "x")));
   }
 
   private static void checkRetry(

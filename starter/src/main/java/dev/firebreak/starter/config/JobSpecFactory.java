@@ -7,6 +7,7 @@ import dev.firebreak.workflows.job.JobAction;
 import dev.firebreak.workflows.job.JobAlerts;
 import dev.firebreak.workflows.job.JobRetry;
 import dev.firebreak.workflows.job.JobSpec;
+import dev.firebreak.workflows.playbook.ParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -57,7 +58,13 @@ public final class JobSpecFactory {
             DurationText.require(retry.maximumInterval()),
             retry.maximumAttempts()),
         alerts,
-        job.dryRun() || !missingVariables(job).isEmpty());
+        job.dryRun() || !missingVariables(job).isEmpty(),
+        parameters(job));
+  }
+
+  /** What a run of the job may be given, checked as an action's parameters are. */
+  public static List<ParameterSpec> parameters(JobConfig job) {
+    return job.parameters().stream().map(PlaybookSpecFactory::parameter).toList();
   }
 
   /**

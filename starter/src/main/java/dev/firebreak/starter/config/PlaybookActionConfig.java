@@ -12,8 +12,7 @@ import java.util.Map;
  *       {@code service};
  *   <li>{@code replay-webhooks}: {@code job} (a {@code webhook-retry} job) and {@code eventIds} or
  *       {@code timeRange};
- *   <li>{@code job}: {@code job} (it runs as configured; {@code with} is refused, since a job takes
- *       no parameters);
+ *   <li>{@code job}: {@code job}, and in {@code with} values for the parameters that job declares;
  *   <li>{@code http}: the call in {@code http}.
  * </ul>
  *

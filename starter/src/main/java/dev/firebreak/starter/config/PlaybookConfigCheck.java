@@ -39,7 +39,7 @@ final class PlaybookConfigCheck {
           "scale", List.of("render"));
 
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
+  static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private PlaybookConfigCheck() {}
@@ -205,7 +205,8 @@ final class PlaybookConfigCheck {
         ConfigValidator.checkOptionalDuration(
             path + ".approval.expiresAfter", action.approval().expiresAfter(), "1m", "7d", report);
       }
-      Map<String, String> parameters = checkParameters(path + ".parameters", action, report);
+      Map<String, String> parameters =
+          checkParameters(path + ".parameters", action.parameters(), report);
       if (!known(ACTION_KINDS, action.kind())) {
         report.accept(path + ".kind", unknown("kind", action.kind(), ACTION_KINDS));
       } else {
@@ -236,13 +237,15 @@ final class PlaybookConfigCheck {
     }
   }
 
-  /** Checks each parameter and returns the declared ones, name to type. */
-  private static Map<String, String> checkParameters(
-      String listPath, PlaybookActionConfig action, BiConsumer<String, String> report) {
+  /** Checks each parameter (an action's, a job's) and returns the declared ones, name to type. */
+  static Map<String, String> checkParameters(
+      String listPath,
+      List<PlaybookActionConfig.Parameter> parameters,
+      BiConsumer<String, String> report) {
     Map<String, String> declared = new HashMap<>();
     Map<String, Integer> seen = new HashMap<>();
-    for (int p = 0; p < action.parameters().size(); p++) {
-      PlaybookActionConfig.Parameter parameter = action.parameters().get(p);
+    for (int p = 0; p < parameters.size(); p++) {
+      PlaybookActionConfig.Parameter parameter = parameters.get(p);
       String path = listPath + "[" + p + "]";
       if (parameter == null) {
         continue;
@@ -381,15 +384,9 @@ final class PlaybookConfigCheck {
         checkParameterOfType(
             path + ".timeRange", action.timeRange(), parameters, List.of("time-range"), report);
       }
-      case "job" -> {
-        checkJob(config, path + ".job", action.job(), false, report);
-        if (!action.with().isEmpty()) {
-          // A job's run now takes no input: its call is configured once, under jobs.
-          report.accept(
-              path + ".with",
-              "a job runs as configured under jobs and takes no parameters; remove 'with'");
-        }
-      }
+      case "job" ->
+          checkJob(config, path + ".job", action.job(), false, report)
+              .ifPresent(job -> checkWith(path + ".with", action, job, report));
       case "http" -> MaintenanceConfigCheck.checkCall(path + ".http", action.http(), report);
       default -> {
         // restart, redeploy and rollback need only their service, checked above.
@@ -498,7 +495,7 @@ final class PlaybookConfigCheck {
         });
   }
 
-  private static Set<String> placeholdersIn(String value) {
+  static Set<String> placeholdersIn(String value) {
     Set<String> names = new LinkedHashSet<>();
     if (value != null) {
       Matcher matcher = PLACEHOLDER.matcher(value);
@@ -509,7 +506,8 @@ final class PlaybookConfigCheck {
     return names;
   }
 
-  private static void checkJob(
+  /** The named job, reported when it is missing or (for a replay) of the wrong kind. */
+  private static Optional<JobConfig> checkJob(
       FirebreakConfig config,
       String path,
       String name,
@@ -517,7 +515,7 @@ final class PlaybookConfigCheck {
       BiConsumer<String, String> report) {
     if (ConfigValidator.blank(name)) {
       report.accept(path, "is required: the name of a job in jobs");
-      return;
+      return Optional.empty();
     }
     Optional<JobConfig> job =
         config.jobs().stream().filter(j -> j != null && name.equals(j.name())).findFirst();
@@ -527,6 +525,31 @@ final class PlaybookConfigCheck {
       report.accept(
           path,
           "job '" + name + "' must be a " + JobAction.WEBHOOK_RETRY + " job to replay webhooks");
+    }
+    return job;
+  }
+
+  /** A job action's {@code with} may give only the parameters its job declares. */
+  private static void checkWith(
+      String path, PlaybookActionConfig action, JobConfig job, BiConsumer<String, String> report) {
+    Set<String> declared = new LinkedHashSet<>();
+    job.parameters().stream()
+        .filter(parameter -> parameter != null && parameter.name() != null)
+        .forEach(parameter -> declared.add(parameter.name()));
+    for (String name : action.with().keySet()) {
+      if (!declared.contains(name)) {
+        report.accept(
+            path + "." + name,
+            "job '"
+                + job.name()
+                + "' has no parameter '"
+                + name
+                + "' ("
+                + (declared.isEmpty()
+                    ? "it declares none"
+                    : "it declares " + String.join(", ", declared))
+                + ")");
+      }
     }
   }
 

@@ -111,7 +111,7 @@ public final class PlaybookSpecFactory {
         action.undo());
   }
 
-  private static ParameterSpec parameter(PlaybookActionConfig.Parameter parameter) {
+  static ParameterSpec parameter(PlaybookActionConfig.Parameter parameter) {
     return new ParameterSpec(
         parameter.name(),
         ParameterType.valueOf(parameter.type().replace('-', '_').toUpperCase(Locale.ROOT)),

@@ -2,11 +2,14 @@ package dev.firebreak.starter.jobs;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.config.JobConfig;
+import dev.firebreak.starter.config.JobSpecFactory;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.TemporalDeadlines;
 import dev.firebreak.workflows.job.JobCommand;
 import dev.firebreak.workflows.job.JobView;
 import dev.firebreak.workflows.job.JobWorkflow;
+import dev.firebreak.workflows.playbook.ActionParameters;
+import dev.firebreak.workflows.playbook.InvalidParameters;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.List;
@@ -34,6 +37,11 @@ public final class JobGateway {
 
     Verb(BiFunction<JobWorkflow, JobCommand, JobView> send) {
       this.send = send;
+    }
+
+    /** The last segment of the command's path, such as {@code pause}. */
+    public String path() {
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
@@ -66,7 +74,8 @@ public final class JobGateway {
   }
 
   public JobView command(String name, Verb verb, JobCommand command) {
-    configured(name);
+    JobConfig job = configured(name);
+    checkParameters(job, verb, command);
     try {
       JobView view =
           deadlines.within(
@@ -77,11 +86,28 @@ public final class JobGateway {
                       name,
                       limit,
                       "The command may still be applied; check the job before retrying."));
-      log.info(
-          "job {}: {} by {}", name, verb.name().toLowerCase(java.util.Locale.ROOT), command.by());
+      log.info("job {}: {} by {}", name, verb.path(), command.by());
       return view;
     } catch (WorkflowNotFoundException e) {
       throw notScheduled(name);
+    }
+  }
+
+  /**
+   * Refuses parameters before they reach the job, with the same sentences the job's own check would
+   * give: a run now's against the job's declared ones, any for pause and resume.
+   */
+  private static void checkParameters(JobConfig job, Verb verb, JobCommand command) {
+    if (verb != Verb.RUN) {
+      if (!command.parameters().isEmpty()) {
+        throw Refusal.badRequest("Only a run takes parameters; " + verb.path() + " takes none.");
+      }
+      return;
+    }
+    try {
+      ActionParameters.validate(JobSpecFactory.parameters(job), command.parameters());
+    } catch (InvalidParameters invalid) {
+      throw new Refusal(422, "invalid_parameters", invalid.getMessage());
     }
   }
 

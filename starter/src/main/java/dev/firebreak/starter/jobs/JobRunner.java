@@ -58,7 +58,7 @@ public final class JobRunner implements JobRunActivities {
                       .setUpdateId(order.requestId())
                       .setWaitForStage(WorkflowUpdateStage.COMPLETED)
                       .build(),
-                  new JobCommand(order.by(), order.reason()))
+                  new JobCommand(order.by(), order.reason(), order.parameters()))
               .getResult();
     } catch (WorkflowNotFoundException notScheduled) {
       throw notScheduled(order);

@@ -94,6 +94,27 @@ class ActionApiTest {
   }
 
   @Test
+  void aJobActionGivesTheJobTheParametersItsWithFillsFromTheActionsOwn() {
+    api.scheduleTheConfiguredJobs();
+    String id = declare(",\"playbook\":\"payments\"");
+
+    HttpResponse<String> started =
+        run(id, "sync-collections", "responder-token", "{\"parameters\":{\"days\":3}}");
+
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String run = actions(id) + "/" + json(started).get("runId").asText();
+    awaitStatus(run, "SUCCEEDED");
+    assertThat(api.jobCalls.calls)
+        .singleElement()
+        .satisfies(
+            call ->
+                assertThat(call.action().url())
+                    .isEqualTo("https://app.recoup.test/api/cron/collections?since=3d"));
+    assertThat(json(api.get(run, "viewer-token")).get("steps").toString())
+        .contains("Job collections-sync run #1 succeeded");
+  }
+
+  @Test
   void aReplayWebhooksActionReDeliversTheAskedEventsOnceEach() {
     String id = declare(",\"playbook\":\"payments\"");
 
@@ -197,7 +218,8 @@ class ActionApiTest {
     assertThat(json(unknown).get("message").asText())
         .isEqualTo(
             "Playbook payments has no action 'reboot-the-world'; its actions: circuit-breaker,"
-                + " close-breaker, scale, restart, verify-payments, replay-stripe-events.");
+                + " close-breaker, scale, restart, verify-payments, replay-stripe-events,"
+                + " sync-collections.");
     assertThat(noPlaybook.statusCode()).isEqualTo(409);
     assertThat(json(noPlaybook).get("error").asText()).isEqualTo("no_playbook");
     assertThat(noRun.statusCode()).isEqualTo(404);
@@ -238,7 +260,7 @@ class ActionApiTest {
         "{\"count\":\"three\"}|Parameter \"count\" must be a whole number, not \"three\".",
         "{\"count\":0}|Parameter \"count\" must be at least 1.",
         "{\"count\":11}|Parameter \"count\" must be at most 10.",
-        "{\"count\":2,\"size\":\"x\"}|Unknown parameter \"size\"; this action takes count.",
+        "{\"count\":2,\"size\":\"x\"}|Unknown parameter \"size\"; it takes count.",
         "{\"count\":\"${SECRET}\"}|Parameter \"count\" may not contain \"${\"."
       })
   void parametersTheActionDoesNotAcceptAre422WithEachProblemAndStartNothing(

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JobApiTest {
 
@@ -76,6 +78,61 @@ class JobApiTest {
     HttpResponse<String> resumed = api.post(JOB + "/resume", "admin-token", "");
     assertThat(resumed.statusCode()).isEqualTo(200);
     assertThat(json(resumed).get("paused").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aRunNowGivesTheJobsParametersTheirValuesAndTheRunShowsThem() {
+    scheduleTheConfiguredJobs();
+    String sync = JobRoutes.BASE + "/collections-sync";
+
+    HttpResponse<String> run =
+        api.post(sync + "/run", "responder-token", "{\"parameters\":{\"since\":\"7d\"}}");
+
+    assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> json(api.get(sync, "viewer-token")).path("lastSuccess").isObject());
+    assertThat(api.jobCalls.calls)
+        .singleElement()
+        .satisfies(
+            call -> {
+              assertThat(call.action().url())
+                  .isEqualTo("https://app.recoup.test/api/cron/collections?since=7d");
+              assertThat(call.action().body()).isEqualTo("{\"note\":\"nightly\"}");
+            });
+    assertThat(
+            json(api.get(sync, "viewer-token"))
+                .get("lastSuccess")
+                .get("trigger")
+                .get("parameters")
+                .toString())
+        .isEqualTo("{\"since\":\"7d\"}");
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "run|{\"parameters\":{\"until\":\"1d\"}}|422|Unknown parameter \"until\"; it takes since, note.",
+        "run|{\"parameters\":{\"since\":\"yesterday\"}}|422|Parameter \"since\" must match [0-9]+[hd].",
+        "run|{\"parameters\":{\"since\":\"${CRON_SECRET}\"}}|422|Parameter \"since\" may not contain \"${\".",
+        "run|{\"parameters\":{\"since\":{\"days\":1}}}|400|Parameter 'since' must be text or a whole number.",
+        "pause|{\"parameters\":{\"since\":\"1d\"}}|400|Only a run takes parameters; pause takes none.",
+      })
+  void badParametersAreRefusedWithAClearErrorAndNothingRuns(
+      String verb, String body, int status, String message) {
+    scheduleTheConfiguredJobs();
+    String sync = JobRoutes.BASE + "/collections-sync";
+
+    HttpResponse<String> refused = api.post(sync + "/" + verb, "responder-token", body);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(status);
+    assertThat(json(refused).get("message").asText()).isEqualTo(message);
+    JsonNode job = json(api.get(sync, "viewer-token"));
+    assertThat(job.get("runs").asLong()).isZero();
+    assertThat(job.get("paused").asBoolean()).isFalse();
+    assertThat(api.jobCalls.calls).isEmpty();
   }
 
   @Test

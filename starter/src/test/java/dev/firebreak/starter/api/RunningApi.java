@@ -107,6 +107,12 @@ public final class RunningApi implements AfterEachCallback {
         - name: payment-verification
           schedule: "0 2 * * *"
           action: { url: "https://app.recoup.test/api/cron/payment-verification", headers: { Authorization: "Bearer ${CRON_SECRET}" } }
+        - name: collections-sync
+          schedule: "0 3 * * *"
+          action: { url: "https://app.recoup.test/api/cron/collections?since={{since}}", body: '{"note":"{{note}}"}' }
+          parameters:
+            - { name: since, pattern: "[0-9]+[hd]", defaultValue: 24h }
+            - { name: note, defaultValue: nightly }
         - name: stripe-webhook-retry
           schedule: "*/15 * * * *"
           action: { kind: webhook-retry, parameters: { provider: stripe, endpointUrl: "https://app.recoup.test/api/webhooks/stripe", signingSecret: "${STRIPE_WEBHOOK_SECRET}" } }
@@ -145,6 +151,12 @@ public final class RunningApi implements AfterEachCallback {
               job: stripe-webhook-retry
               eventIds: "{{eventIds}}"
               parameters: [{ name: eventIds, type: list, pattern: "evt_[A-Za-z0-9]+" }]
+            - name: sync-collections
+              title: Sync collections again
+              kind: job
+              job: collections-sync
+              with: { since: "{{days}}d" }
+              parameters: [{ name: days, type: integer, min: 1, max: 30, defaultValue: "1" }]
       """;
 
   /**

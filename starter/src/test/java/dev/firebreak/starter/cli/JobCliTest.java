@@ -36,6 +36,39 @@ class JobCliTest {
   }
 
   @Test
+  void runGivesTheJobItsParametersAndShowSaysWhoGaveWhich() {
+    api.scheduleTheConfiguredJobs();
+
+    CliRun run =
+        job(
+            "responder-token",
+            "run",
+            "collections-sync",
+            "--param",
+            "since=7d",
+            "--param",
+            "note=backfill");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("(manual by alice with ")
+        .contains("since=7d")
+        .contains("note=backfill");
+    assertThat(api.jobCalls.calls).singleElement();
+  }
+
+  @Test
+  void runWithAParameterTheJobDoesNotTakeExitsWithTheApisSentence() {
+    api.scheduleTheConfiguredJobs();
+
+    CliRun run = job("responder-token", "run", "collections-sync", "--param", "until=1d");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("Unknown parameter \"until\"; it takes since, note.");
+    assertThat(api.jobCalls.calls).isEmpty();
+  }
+
+  @Test
   void aCommandTheApiRefusesExitsWithItsMessage() {
     CliRun run = job("viewer-token", "pause", "payment-verification", "--reason", "migration");
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.job.JobAction;
 import dev.firebreak.workflows.job.JobSpec;
+import dev.firebreak.workflows.playbook.ParameterSpec;
+import dev.firebreak.workflows.playbook.ParameterType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,62 @@ class JobConfigTest {
             "jobs[2].name: duplicate job name 'ok' (also jobs[1])",
             "jobs[2].action.url: is not used by the built-in webhook-retry job; remove it",
             "jobs[3].action.url: is required (the application's cron endpoint)");
+  }
+
+  @Test
+  void aJobsParametersBecomeItsSpecAndAWellFormedOneHasNoProblems() {
+    String jobs =
+        """
+        jobs:
+          - name: collections-sync
+            schedule: "0 3 * * *"
+            action: { url: "https://app.test/api/cron/collections?since={{since}}", headers: { X-Batch: "{{ batch }}" }, body: '{"n":"{{since}}"}' }
+            parameters:
+              - { name: since, pattern: "[0-9]+[hd]", defaultValue: 24h }
+              - { name: batch, type: integer, min: 1, max: 500, defaultValue: "100" }
+        """;
+    FirebreakConfig config = new ConfigLoader().load(SERVICES + jobs);
+    JobSpec spec =
+        new JobSpecFactory(config, new IncidentPolicyFactory(config, false), name -> null)
+            .specs()
+            .get(0);
+
+    assertThat(problems(jobs)).isEmpty();
+    assertThat(spec.parameters())
+        .containsExactly(
+            new ParameterSpec(
+                "since", ParameterType.STRING, false, "[0-9]+[hd]", null, null, "24h", null),
+            new ParameterSpec("batch", ParameterType.INTEGER, false, null, 1L, 500L, "100", null));
+  }
+
+  @Test
+  void everyMistakeInAJobsParametersIsReportedAtItsField() {
+    assertThat(
+            problems(
+                """
+        jobs:
+          - name: sync
+            schedule: "0 3 * * *"
+            action: { url: "https://app.test/sync?since={{since}}&x={{nope}}", headers: { X-A: "{{other}}" }, body: "{{body}}" }
+            parameters:
+              - { name: since }
+              - { name: since, defaultValue: a }
+              - { name: 9lives, defaultValue: a }
+              - { name: batch, type: integer, min: 1, max: 5, defaultValue: "9" }
+          - name: retry
+            schedule: "*/15 * * * *"
+            action: { kind: webhook-retry }
+            parameters: [{ name: since, defaultValue: 1h }]
+        """))
+        .containsExactlyInAnyOrder(
+            "jobs[0].parameters[0].defaultValue: is required: a scheduled run fills {{since}} with it",
+            "jobs[0].parameters[1].name: duplicate parameter name 'since' (also jobs[0].parameters[0])",
+            "jobs[0].parameters[2].name: must be a letter then letters, digits or underscores, like eventId",
+            "jobs[0].parameters[3].defaultValue: must be between 1 and 5, not 9",
+            "jobs[0].action.url: {{nope}} names no parameter of this job (declare it in parameters)",
+            "jobs[0].action.body: {{body}} names no parameter of this job (declare it in parameters)",
+            "jobs[0].action.headers.X-A: {{other}} names no parameter of this job (declare it in parameters)",
+            "jobs[1].parameters: a webhook-retry job takes none; a playbook's replay-webhooks action tells it which events to send");
   }
 
   @Test

@@ -82,6 +82,7 @@ class PlaybookConfigTest {
               - { name: run, kind: job, with: { batch: "{{size}}" } }
               - { name: call, kind: http, http: { method: FETCH, url: "ftp://x" }, verify: [docs, nope], undo: call }
               - { name: undoer, kind: redeploy, service: web, undo: missing }
+              - { name: purge-days, kind: job, job: purge, with: { days: "1" } }
             checklist: ["Check the dashboard", " "]
             prevention: [""]
           - { name: site-down, title: Twin }
@@ -129,7 +130,7 @@ class PlaybookConfigTest {
             "playbooks[0].actions[5].eventIds: {{ids}} names no parameter of this action (declare it in parameters)",
             "playbooks[0].actions[6].job: is required: the name of a job in jobs",
             "playbooks[0].actions[6].with.batch: {{size}} names no parameter of this action (declare it in parameters)",
-            "playbooks[0].actions[6].with: a job runs as configured under jobs and takes no parameters; remove 'with'",
+            "playbooks[0].actions[9].with.days: job 'purge' has no parameter 'days' (it declares none)",
             "playbooks[0].actions[7].http.url: must be an http(s) URL (it may start with a ${ENV} reference)",
             "playbooks[0].actions[7].http.method: unknown method 'FETCH' (known: GET, POST, PUT, PATCH, DELETE)",
             "playbooks[0].actions[7].verify[0]: no health check or probe named 'docs' (a service with a healthUrl, or a probe of this playbook's diagnosis)",

@@ -43,6 +43,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -380,7 +381,8 @@ class DeclarationEntryPathsTest {
                 "#incidents",
                 "recoup-backend",
                 new IncidentPolicyFactory(config, false).forService("recoup-backend")),
-            false);
+            false,
+            List.of());
     WorkflowClient client = api.temporal.getWorkflowClient();
     JobWorkflow job =
         client.newWorkflowStub(

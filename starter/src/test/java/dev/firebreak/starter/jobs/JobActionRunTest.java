@@ -148,6 +148,33 @@ class JobActionRunTest {
     assertThat(endpoint.calls).isEmpty();
   }
 
+  @Test
+  void aJobActionHandsTheJobItsParametersAndTheJobsCallCarriesThem() {
+    JobWorkflow job = JobSpecs.start(client, JobSpecs.collectionsSync());
+
+    ActionRunView view = result(start("k1", "collections-sync", Map.of("since", "3d")));
+
+    assertThat(view.status()).isEqualTo(ActionRunStatus.SUCCEEDED);
+    assertThat(endpoint.calls)
+        .singleElement()
+        .satisfies(call -> assertThat(call.action().url()).contains("?since=3d&batch=100&"));
+    assertThat(job.view().lastRun().trigger().parameters()).containsEntry("since", "3d");
+  }
+
+  @Test
+  void parametersTheJobRefusesFailTheActionWithTheJobsReasonAndRunNothing() {
+    JobWorkflow job = JobSpecs.start(client, JobSpecs.collectionsSync());
+
+    ActionRunView view = result(start("k1", "collections-sync", Map.of("batch", "9999")));
+
+    assertThat(view.status()).isEqualTo(ActionRunStatus.FAILED);
+    assertThat(view.outcome())
+        .contains("job collections-sync refused to run now")
+        .contains("Parameter \"batch\" must be at most 500.");
+    assertThat(endpoint.calls).isEmpty();
+    assertThat(job.view().runs()).isZero();
+  }
+
   /** Payment verification with quick retries, so the job's own backoff costs milliseconds. */
   private static JobSpec spec(int attempts) {
     JobSpec base = JobSpecs.paymentVerification(attempts, 5, 10);
@@ -159,14 +186,21 @@ class JobActionRunTest {
         base.timeout(),
         new JobRetry(Duration.ofMillis(50), 1.0, Duration.ofMillis(50), attempts),
         base.alerts(),
-        false);
+        false,
+        List.of());
   }
 
   private ActionRunWorkflow start(String key) {
+    return start(key, JOB, Map.of());
+  }
+
+  private ActionRunWorkflow start(String key, String jobName, Map<String, String> with) {
     return ActionOrders.start(
         client,
         ActionOrders.order(
-            key, ActionOrders.action(JOB, new ActionStep.RunJob(JOB, Map.of()), null), List.of()));
+            key,
+            ActionOrders.action(jobName, new ActionStep.RunJob(jobName, with), null),
+            List.of()));
   }
 
   private static ActionRunView result(ActionRunWorkflow run) {

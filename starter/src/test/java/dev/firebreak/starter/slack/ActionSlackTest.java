@@ -115,7 +115,8 @@ class ActionSlackTest {
             "playbook_action:scale",
             "playbook_action:restart",
             "playbook_action:verify-payments",
-            "playbook_action:replay-stripe-events");
+            "playbook_action:replay-stripe-events",
+            "playbook_action:sync-collections");
     assertThat(buttons).extracting(b -> b.path("value").asText()).containsOnly(id);
     assertThat(buttons.get(0).path("text").path("text").asText())
         .isEqualTo("Serve mock data (needs approval)");

@@ -1,6 +1,8 @@
 package dev.firebreak.workflows.job;
 
+import dev.firebreak.workflows.playbook.ParameterSpec;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One scheduled job as configured. The schedule itself (cron and zone) is the scheduler's business;
@@ -8,6 +10,8 @@ import java.time.Duration;
  *
  * @param timeout how long one attempt may take
  * @param dryRun whether the call is only described (its secrets are not set in this environment)
+ * @param parameters what a run may be given, as {@code {{name}}} in the call: a scheduled run takes
+ *     each one's default, a run now may give its own
  */
 public record JobSpec(
     String name,
@@ -17,4 +21,11 @@ public record JobSpec(
     Duration timeout,
     JobRetry retry,
     JobAlerts alerts,
-    boolean dryRun) {}
+    boolean dryRun,
+    List<ParameterSpec> parameters) {
+
+  public JobSpec {
+    // A job configured before jobs took parameters has none.
+    parameters = parameters == null ? List.of() : List.copyOf(parameters);
+  }
+}

@@ -1,9 +1,12 @@
 package dev.firebreak.workflows.job;
 
+import dev.firebreak.workflows.action.HttpAction;
 import dev.firebreak.workflows.action.HttpActionResult;
 import dev.firebreak.workflows.common.Clip;
 import dev.firebreak.workflows.common.Refusals;
 import dev.firebreak.workflows.common.RootCause;
+import dev.firebreak.workflows.playbook.ActionParameters;
+import dev.firebreak.workflows.playbook.InvalidParameters;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -125,7 +128,7 @@ public class JobWorkflowImpl implements JobWorkflow {
                     DETAIL_CHARS));
       } else {
         HttpActionResult result =
-            calls().call(new JobCall(spec.name(), spec.action().http(), spec.dryRun()));
+            calls().call(new JobCall(spec.name(), callWith(trigger), spec.dryRun()));
         run =
             new JobRun(
                 number,
@@ -137,19 +140,39 @@ public class JobWorkflowImpl implements JobWorkflow {
                 Clip.of(result.detail(), DETAIL_CHARS));
       }
     } catch (ActivityFailure | ChildWorkflowFailure failure) {
-      run =
-          new JobRun(
-              number,
-              trigger,
-              startedAt,
-              now(),
-              JobOutcome.FAILED,
-              spec.dryRun(),
-              Clip.of(RootCause.message(failure), DETAIL_CHARS));
+      run = failed(number, trigger, startedAt, RootCause.message(failure));
+    } catch (InvalidParameters invalid) {
+      // The configuration changed under a queued run (a parameter it gave was removed): the run
+      // fails and says so instead of failing the workflow task forever.
+      run = failed(number, trigger, startedAt, invalid.getMessage());
     }
     running = null;
     current = null;
     record(run);
+  }
+
+  private JobRun failed(long number, JobTrigger trigger, Instant startedAt, String why) {
+    return new JobRun(
+        number,
+        trigger,
+        startedAt,
+        now(),
+        JobOutcome.FAILED,
+        spec.dryRun(),
+        Clip.of(why, DETAIL_CHARS));
+  }
+
+  /**
+   * The configured call with the run's parameters filled in: the person's values, else the
+   * defaults. A job without parameters sends its call untouched, as before jobs took any.
+   */
+  private HttpAction callWith(JobTrigger trigger) {
+    HttpAction call = spec.action().http();
+    if (spec.parameters().isEmpty() && trigger.parameters().isEmpty()) {
+      return call;
+    }
+    return ActionParameters.substitute(
+        call, ActionParameters.validate(spec.parameters(), trigger.parameters()));
   }
 
   /**
@@ -257,6 +280,11 @@ public class JobWorkflowImpl implements JobWorkflow {
   @Override
   public void validateRunNow(JobCommand command) {
     requireBy(command);
+    try {
+      ActionParameters.validate(spec.parameters(), command.parameters());
+    } catch (InvalidParameters invalid) {
+      throw refusal(spec.name() + " cannot run with these parameters: " + invalid.getMessage());
+    }
     if (pending.stream().anyMatch(t -> JobTrigger.MANUAL.equals(t.kind()))) {
       throw refusal("a manual run of " + spec.name() + " is already queued");
     }
@@ -264,7 +292,7 @@ public class JobWorkflowImpl implements JobWorkflow {
 
   @Override
   public JobView runNow(JobCommand command) {
-    JobTrigger trigger = JobTrigger.manual(command.by(), now());
+    JobTrigger trigger = JobTrigger.manual(command.by(), now(), command.parameters());
     boolean idle = running == null && pending.isEmpty();
     pending.add(trigger);
     log.info("job {} run requested by {}", spec.name(), command.by());

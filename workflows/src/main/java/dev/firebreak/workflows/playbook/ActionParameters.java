@@ -1,6 +1,9 @@
 package dev.firebreak.workflows.playbook;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.firebreak.workflows.action.HttpAction;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -17,6 +21,9 @@ import java.util.regex.PatternSyntaxException;
  * values into the action's step. Pure: no I/O, no clock, so workflow code may call it too.
  */
 public final class ActionParameters {
+
+  /** The longest value a caller may fill in: an id list or a time range fits many times over. */
+  public static final int MAX_VALUE_LENGTH = 500;
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
 
@@ -39,7 +46,7 @@ public final class ActionParameters {
         problems.add(
             "Unknown parameter \""
                 + name
-                + "\"; this action takes "
+                + "\"; it takes "
                 + (byName.isEmpty() ? "no parameters" : String.join(", ", byName.keySet()))
                 + ".");
       }
@@ -97,20 +104,31 @@ public final class ActionParameters {
       return new ActionStep.RunJob(job.job(), substituteValues(job.parameters(), values));
     }
     if (step instanceof ActionStep.Http http) {
-      HttpAction call = http.call();
-      return new ActionStep.Http(
-          new HttpAction(
-              call.name(),
-              call.method(),
-              substitute(call.url(), values),
-              substituteValues(call.headers(), values),
-              substitute(call.body(), values),
-              call.expectedStatus(),
-              call.timeout(),
-              call.fromConfig()));
+      return new ActionStep.Http(substitute(http.call(), values));
     }
     // Restart and redeploy name only a configured service: nothing in them is filled in.
     return step;
+  }
+
+  /**
+   * The call with each {@code {{name}}} in its URL, headers and body replaced, each value escaped
+   * for where it lands: percent-encoded in the URL (a value cannot add a query parameter or a path
+   * segment), JSON-escaped in a JSON body (it cannot close its string). Headers take it as it is;
+   * no value holds a line break.
+   */
+  public static HttpAction substitute(HttpAction call, Map<String, String> values) {
+    return new HttpAction(
+        call.name(),
+        call.method(),
+        substitute(call.url(), values, ActionParameters::percentEncoded),
+        substituteValues(call.headers(), values),
+        substitute(
+            call.body(),
+            values,
+            isJson(call.body()) ? ActionParameters::jsonEscaped : value -> value),
+        call.expectedStatus(),
+        call.timeout(),
+        call.fromConfig());
   }
 
   /**
@@ -118,6 +136,11 @@ public final class ActionParameters {
    * than left in place, so a half-filled call is never sent.
    */
   public static String substitute(String text, Map<String, String> values) {
+    return substitute(text, values, value -> value);
+  }
+
+  private static String substitute(
+      String text, Map<String, String> values, UnaryOperator<String> escape) {
     if (text == null) {
       return null;
     }
@@ -130,7 +153,7 @@ public final class ActionParameters {
             List.of("The action uses {{" + matcher.group(1) + "}} but has no such parameter."));
       }
       requireNoReference(matcher.group(1), value);
-      matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+      matcher.appendReplacement(out, Matcher.quoteReplacement(escape.apply(value)));
     }
     matcher.appendTail(out);
     return out.toString();
@@ -150,6 +173,20 @@ public final class ActionParameters {
   /** From (inclusive) and to (exclusive) of a TIME_RANGE parameter. */
   public record TimeRange(Instant from, Instant to) {}
 
+  private static boolean isJson(String body) {
+    String start = body == null ? "" : body.stripLeading();
+    return start.startsWith("{") || start.startsWith("[");
+  }
+
+  /** Every byte but the unreserved ones percent-encoded: safe in a path segment and a query. */
+  private static String percentEncoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String jsonEscaped(String value) {
+    return new String(JsonStringEncoder.getInstance().quoteAsString(value));
+  }
+
   private static Map<String, String> substituteValues(
       Map<String, String> map, Map<String, String> values) {
     if (map == null) {
@@ -162,6 +199,14 @@ public final class ActionParameters {
 
   private static String problemWith(ParameterSpec spec, String value) {
     String name = "Parameter \"" + spec.name() + "\"";
+    if (value.length() > MAX_VALUE_LENGTH) {
+      return name + " is longer than " + MAX_VALUE_LENGTH + " characters.";
+    }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      // A value lands in URLs, headers, Slack and the timeline: a line break would split any of
+      // them.
+      return name + " may not contain control characters such as line breaks.";
+    }
     if (value.contains("${")) {
       // A configured HTTP call expands ${ENV} in the worker; a value must never reach that.
       return name + " may not contain \"${\".";

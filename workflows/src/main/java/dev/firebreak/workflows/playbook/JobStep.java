@@ -39,7 +39,8 @@ final class JobStep {
             job.job(),
             workflowId + "/run-job",
             order.requestedBy() + " (action run " + workflowId + ")",
-            order.reason());
+            order.reason(),
+            job.parameters());
     String asked =
         Workflow.newActivityStub(
                 JobRunActivities.class,

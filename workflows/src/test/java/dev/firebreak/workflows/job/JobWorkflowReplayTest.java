@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -91,7 +93,8 @@ class JobWorkflowReplayTest {
               spec.timeout(),
               spec.retry(),
               spec.alerts(),
-              true));
+              true,
+              List.of()));
       job.retire();
       WorkflowStub.fromTyped(job).getResult(JobView.class);
 
@@ -111,7 +114,8 @@ class JobWorkflowReplayTest {
               spec.timeout(),
               spec.retry(),
               spec.alerts(),
-              spec.dryRun());
+              spec.dryRun(),
+              List.of());
       JobWorkflow answered = start(client, idle);
       answered.runNow(new JobCommand("bob", null));
       env.sleep(Duration.ofMinutes(1));
@@ -130,7 +134,8 @@ class JobWorkflowReplayTest {
               webhookSpec.timeout(),
               webhookSpec.retry(),
               webhookSpec.alerts(),
-              webhookSpec.dryRun());
+              webhookSpec.dryRun(),
+              List.of());
       JobWorkflow twiceJob = start(client, twice);
       for (int run = 0; run < 2; run++) {
         twiceJob.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
@@ -167,6 +172,22 @@ class JobWorkflowReplayTest {
       billing.retire();
       reports.retire();
       save(client, fanOut, "fan-out-tells-each-job-and-names-the-gone");
+
+      // Parameters: a scheduled run with the defaults, a run now with its own, one refused.
+      JobSpec sync = JobSpecs.collectionsSync();
+      JobWorkflow syncJob = start(client, sync);
+      syncJob.due(JobTrigger.scheduled(Instant.ofEpochMilli(env.currentTimeMillis())));
+      env.sleep(Duration.ofMinutes(1));
+      syncJob.runNow(new JobCommand("alice", "backfill", Map.of("since", "7d")));
+      env.sleep(Duration.ofMinutes(1));
+      try {
+        syncJob.runNow(new JobCommand("alice", null, Map.of("batch", "0")));
+      } catch (WorkflowUpdateException expected) {
+        // The validator refuses it; nothing is recorded but the refusal.
+      }
+      syncJob.retire();
+      WorkflowStub.fromTyped(syncJob).getResult(JobView.class);
+      save(client, JobWorkflow.workflowId(sync.name()), "run-now-with-parameters");
 
       save(client, JobWorkflow.workflowId(spec.name()), "retries-failures-incident-pause-run-now");
       save(client, JobWorkflow.workflowId(idle.name()), "run-now-answers-the-run");

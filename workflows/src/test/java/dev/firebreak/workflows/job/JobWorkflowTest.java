@@ -19,6 +19,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -259,7 +260,8 @@ class JobWorkflowTest {
                 stripe.timeout(),
                 stripe.retry(),
                 stripe.alerts(),
-                false));
+                false,
+                List.of()));
 
     fire(job);
 
@@ -286,12 +288,89 @@ class JobWorkflowTest {
             moved.timeout(),
             moved.retry(),
             moved.alerts(),
-            true));
+            true,
+            List.of()));
     fire(job);
 
     JobView view = job.view();
     assertThat(view.cron()).isEqualTo("0 4 * * *");
     assertThat(view.history()).hasSize(2);
     assertThat(endpoint.calls.get(1).dryRun()).isTrue();
+  }
+
+  @Test
+  void aScheduledRunFillsTheCallWithEachParametersDefault() {
+    JobWorkflow job = start(JobSpecs.collectionsSync());
+
+    fire(job);
+
+    assertThat(endpoint.calls).singleElement();
+    assertThat(endpoint.calls.get(0).action().url())
+        .isEqualTo(
+            "https://app.recoup.example/api/cron/collections?since=24h&batch=100&note=nightly");
+    assertThat(endpoint.calls.get(0).action().body())
+        .isEqualTo("{\"since\":\"24h\",\"note\":\"nightly\"}");
+    assertThat(job.view().lastRun().trigger().parameters()).isEmpty();
+  }
+
+  @Test
+  void aRunNowSendsItsParametersEscapedForWhereEachLandsAndTheRunRecordsThem() {
+    JobWorkflow job = start(JobSpecs.collectionsSync());
+    // A value that would add a query parameter, close the JSON string, and expand a reference.
+    String note = "a\"b&batch=1 $HOME";
+
+    job.runNow(new JobCommand("alice", "backfill", Map.of("since", "7d", "note", note)));
+    env.sleep(Duration.ofMinutes(1));
+
+    assertThat(endpoint.calls).singleElement();
+    assertThat(endpoint.calls.get(0).action().url())
+        .isEqualTo(
+            "https://app.recoup.example/api/cron/collections?since=7d&batch=100"
+                + "&note=a%22b%26batch%3D1%20%24HOME");
+    assertThat(endpoint.calls.get(0).action().body())
+        .isEqualTo("{\"since\":\"7d\",\"note\":\"a\\\"b&batch=1 $HOME\"}");
+    assertThat(endpoint.calls.get(0).action().headers())
+        .containsEntry("X-Note", note)
+        .containsEntry("Authorization", "Bearer ${CRON_SECRET}");
+    JobRun run = job.view().lastRun();
+    assertThat(run.outcome()).isEqualTo(JobOutcome.SUCCEEDED);
+    assertThat(run.trigger().by()).isEqualTo("alice");
+    assertThat(run.trigger().parameters())
+        .containsOnly(Map.entry("since", "7d"), Map.entry("note", note));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "unknown,1,Unknown parameter \"unknown\"",
+    "batch,0,must be at least 1",
+    "batch,many,must be a whole number",
+    "since,yesterday,must match",
+    "note,${CRON_SECRET},may not contain \"${\"",
+    "note,line<LF>break,may not contain control characters",
+  })
+  void aRunNowWithABadParameterIsRefusedAndNothingRuns(String name, String value, String why) {
+    JobWorkflow job = start(JobSpecs.collectionsSync());
+    String given = value.replace("<LF>", "\n");
+
+    assertThatThrownBy(() -> job.runNow(new JobCommand("alice", null, Map.of(name, given))))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("collections-sync cannot run with these parameters")
+        .hasMessageContaining(why);
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(endpoint.calls).isEmpty();
+    assertThat(job.view().history()).isEmpty();
+  }
+
+  @Test
+  void aRunNowWithAValueLongerThanTheBoundIsRefused() {
+    JobWorkflow job = start(JobSpecs.collectionsSync());
+
+    assertThatThrownBy(
+            () -> job.runNow(new JobCommand("alice", null, Map.of("note", "x".repeat(501)))))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("longer than 500 characters");
+    assertThat(endpoint.calls).isEmpty();
   }
 }

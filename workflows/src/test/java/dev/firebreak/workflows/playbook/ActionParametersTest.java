@@ -55,7 +55,8 @@ class ActionParametersTest {
   static Stream<Arguments> refusedValues() {
     return Stream.of(
         Arguments.of("event", "ch_123", "Parameter \"event\" must match evt_[A-Za-z0-9]+."),
-        Arguments.of("event", "evt_1\nevt_2", "must match"),
+        Arguments.of("event", "evt_1\nevt_2", "may not contain control characters"),
+        Arguments.of("event", "evt_" + "a".repeat(500), "is longer than 500 characters"),
         Arguments.of("event", "evt_${SLACK_TOKEN}", "may not contain \"${\""),
         Arguments.of("instances", "0", "Parameter \"instances\" must be at least 1."),
         Arguments.of("instances", "11", "Parameter \"instances\" must be at most 10."),
@@ -69,7 +70,7 @@ class ActionParametersTest {
             "window", "2026-01-01T11:00:00Z/2026-01-01T10:00:00Z", "must end after it starts"),
         Arguments.of(
             "window", "2026-01-01T10:00:00Z/2026-01-01T11:00:01Z", "may span at most 60 minutes"),
-        Arguments.of("force", "yes", "Unknown parameter \"force\"; this action takes event,"));
+        Arguments.of("force", "yes", "Unknown parameter \"force\"; it takes event,"));
   }
 
   @ParameterizedTest(name = "{0}={1} is refused")
@@ -95,7 +96,7 @@ class ActionParametersTest {
   @Test
   void anActionWithoutParametersRefusesAnyAndSaysItTakesNone() {
     assertThatThrownBy(() -> ActionParameters.validate(List.of(), Map.of("x", "1")))
-        .hasMessage("Unknown parameter \"x\"; this action takes no parameters.");
+        .hasMessage("Unknown parameter \"x\"; it takes no parameters.");
   }
 
   static Stream<ActionStep> everyKind() {

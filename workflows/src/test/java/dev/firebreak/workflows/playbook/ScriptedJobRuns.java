@@ -23,7 +23,7 @@ public class ScriptedJobRuns implements JobRunActivities {
     Instant at = ActionOrders.START;
     return new JobRun(
         1,
-        JobTrigger.manual(order.by(), at),
+        JobTrigger.manual(order.by(), at, order.parameters()),
         at,
         at,
         JobOutcome.SUCCEEDED,
