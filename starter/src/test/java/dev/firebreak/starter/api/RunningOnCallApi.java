@@ -17,6 +17,7 @@ import io.temporal.worker.Worker;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -77,6 +78,11 @@ public final class RunningOnCallApi implements AfterEachCallback {
   public static String rotaPersonAt(Instant at) {
     long day = ChronoUnit.DAYS.between(Instant.parse("2026-01-01T00:00:00Z"), at);
     return Math.floorMod(day, 2) == 0 ? "Alice" : "Bob";
+  }
+
+  /** The Slack member id of {@link #rotaPersonAt}. */
+  public static String rotaSlackIdAt(Instant at) {
+    return "U0" + rotaPersonAt(at).toUpperCase(Locale.ROOT);
   }
 
   public final RecordingChat chat = new RecordingChat();

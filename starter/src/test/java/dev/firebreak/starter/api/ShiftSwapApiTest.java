@@ -28,13 +28,9 @@ class ShiftSwapApiTest {
   private static final Instant TOMORROW = NOW.plus(Duration.ofDays(1));
 
   /** Who has {@code rota} today, and who tomorrow. */
-  private static final String TODAY_ID = slackId(RunningOnCallApi.rotaPersonAt(NOW));
+  private static final String TODAY_ID = RunningOnCallApi.rotaSlackIdAt(NOW);
 
-  private static final String TOMORROW_ID = slackId(RunningOnCallApi.rotaPersonAt(TOMORROW));
-
-  private static String slackId(String name) {
-    return "U0" + name.toUpperCase(java.util.Locale.ROOT);
-  }
+  private static final String TOMORROW_ID = RunningOnCallApi.rotaSlackIdAt(TOMORROW);
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
     return JSON.readTree(response.body());

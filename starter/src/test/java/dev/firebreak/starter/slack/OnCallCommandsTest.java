@@ -32,13 +32,9 @@ class OnCallCommandsTest {
   private static final Instant TOMORROW = NOW.plus(Duration.ofDays(1));
 
   /** Who has the {@code rota} schedule today, and who tomorrow (Alice and Bob take turns). */
-  private static final String TODAY_ID = slackId(RunningOnCallApi.rotaPersonAt(NOW));
+  private static final String TODAY_ID = RunningOnCallApi.rotaSlackIdAt(NOW);
 
-  private static final String TOMORROW_ID = slackId(RunningOnCallApi.rotaPersonAt(TOMORROW));
-
-  private static String slackId(String name) {
-    return "U0" + name.toUpperCase(java.util.Locale.ROOT);
-  }
+  private static final String TOMORROW_ID = RunningOnCallApi.rotaSlackIdAt(TOMORROW);
 
   private OnCallCommands commands;
 
