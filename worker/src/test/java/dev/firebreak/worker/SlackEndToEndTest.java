@@ -13,6 +13,8 @@ import dev.firebreak.workflows.notify.IncidentRoomName;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -178,6 +180,45 @@ class SlackEndToEndTest {
                         Duration.ofSeconds(5)),
                 statusUrl))
         .contains("acknowledged by <@U0CAROL>");
+  }
+
+  @Test
+  void theDemoScheduleSwapsNextWeekForTheWeekAfterFromSlackAndBothHearWhatTheyNowCover()
+      throws Exception {
+    DevApi api = new DevApi(dev.apiUrl());
+    Instant nextWeek = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(7));
+    Instant weekAfter = nextWeek.plus(Duration.ofDays(7));
+    String asker = onCallAt(api, nextWeek);
+    String other = onCallAt(api, weekAfter);
+    String responseUrl = slack.responseUrl("oncall-swap");
+
+    HttpResponse<String> response =
+        requests.oncall(
+            "swap primary <@" + other + "|them> " + nextWeek + " " + weekAfter, asker, responseUrl);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(settled(JSON.readTree(response.body()), responseUrl))
+        .startsWith("<@" + asker + "> and <@" + other + "> swapped shifts on `primary`");
+    assertThat(onCallAt(api, nextWeek)).isEqualTo(other);
+    assertThat(onCallAt(api, weekAfter)).isEqualTo(asker);
+    for (String person : List.of(asker, other)) {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  slack.messages(FakeSlack.directMessageChannelOf(person)).stream()
+                      .anyMatch(m -> m.text().startsWith("You swapped shifts on *primary* with")));
+    }
+  }
+
+  private static String onCallAt(DevApi api, Instant at) throws Exception {
+    return api.call(
+            "GET", "/api/v1/oncall/primary?from=" + at + "&to=" + at.plusSeconds(1), null, 200)
+        .path("shifts")
+        .get(0)
+        .path("person")
+        .path("slackUserId")
+        .asText();
   }
 
   /**

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Who is on call: {@code GET /api/v1/oncall} (now, per schedule), {@code GET
  * /api/v1/oncall/{schedule}?from&to} (shifts, a week from now by default) for anyone with a token;
- * {@code POST /api/v1/oncall/{schedule}/overrides} for responders, recorded under the token's name.
+ * {@code POST /api/v1/oncall/{schedule}/overrides} and {@code .../swaps} for responders, recorded
+ * under the token's name.
  */
 final class OnCallRoutes {
 
@@ -35,6 +36,7 @@ final class OnCallRoutes {
     routes.get(BASE, ctx -> ctx.json(Map.of("schedules", oncall.now())), Role.VIEWER);
     routes.get(BASE + "/{schedule}", this::shifts, Role.VIEWER);
     routes.post(BASE + "/{schedule}/overrides", this::override, Role.RESPONDER);
+    routes.post(BASE + "/{schedule}/swaps", this::swap, Role.RESPONDER);
   }
 
   private void shifts(Context ctx) {
@@ -67,6 +69,18 @@ final class OnCallRoutes {
                 body.from(),
                 body.to(),
                 ApiServer.caller(ctx).name()));
+  }
+
+  private void swap(Context ctx) {
+    SwapBody body = bodies.read(ctx, SwapBody.class);
+    ctx.status(201)
+        .json(
+            Map.of(
+                "overrides",
+                oncall
+                    .swap(
+                        ctx.pathParam("schedule"), body.a(), body.b(), ApiServer.caller(ctx).name())
+                    .overrides()));
   }
 
   private static Instant instant(Context ctx, String name, Instant fallback) {

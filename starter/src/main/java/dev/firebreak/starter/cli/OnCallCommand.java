@@ -2,19 +2,21 @@ package dev.firebreak.starter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code firebreak oncall now|shifts|override}, over the HTTP API. */
+/** {@code firebreak oncall now|shifts|override|swap}, over the HTTP API. */
 @Command(
     name = "oncall",
-    description = "Who is on call: now, the shifts of a schedule, or an override.",
+    description = "Who is on call: now, the shifts of a schedule, an override, or a swap.",
     mixinStandardHelpOptions = true,
     subcommands = {
       OnCallCommand.Now.class,
       OnCallCommand.Shifts.class,
-      OnCallCommand.OverrideShift.class
+      OnCallCommand.OverrideShift.class,
+      OnCallCommand.Swap.class
     })
 public final class OnCallCommand {
 
@@ -122,6 +124,56 @@ public final class OnCallCommand {
               + " (by "
               + override.path("by").asText()
               + ")");
+    }
+  }
+
+  @Command(
+      name = "swap",
+      description =
+          "Two people exchange shifts: B takes A's shift at --a-at, A takes B's at --b-at.",
+      mixinStandardHelpOptions = true)
+  static final class Swap extends ApiCommand {
+    @Parameters(index = "0", paramLabel = "SCHEDULE")
+    String schedule;
+
+    @Option(names = "--a", required = true, description = "@SLACK_MEMBER_ID, or a name")
+    String a;
+
+    @Option(names = "--a-at", required = true, description = "ISO-8601 instant in A's shift")
+    String aAt;
+
+    @Option(names = "--b", required = true, description = "@SLACK_MEMBER_ID, or a name")
+    String b;
+
+    @Option(names = "--b-at", required = true, description = "ISO-8601 instant in B's shift")
+    String bAt;
+
+    @Override
+    void run(ApiClient api, PrintWriter out) {
+      JsonNode swapped =
+          api.post(
+              NamedCommand.path(BASE, schedule) + "/swaps",
+              body("a", party(a, aAt), "b", party(b, bAt)));
+      for (JsonNode override : swapped.path("overrides")) {
+        out.println(
+            person(override.path("person"))
+                + " is on call for "
+                + schedule
+                + " from "
+                + override.path("from").asText()
+                + " to "
+                + override.path("to").asText()
+                + " (swap by "
+                + override.path("by").asText()
+                + ")");
+      }
+    }
+
+    /** {@code @U0ALICE} is a Slack member id, anything else a name. */
+    private static Map<String, Object> party(String who, String at) {
+      return who.startsWith("@")
+          ? body("slackUserId", who.substring(1), "at", at)
+          : body("name", who, "at", at);
     }
   }
 }

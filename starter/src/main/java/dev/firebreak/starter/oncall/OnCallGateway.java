@@ -1,6 +1,7 @@
 package dev.firebreak.starter.oncall;
 
 import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.oncall.OnCallAnswer;
 import dev.firebreak.workflows.oncall.OnCallCalculator;
 import dev.firebreak.workflows.oncall.OnCallPerson;
@@ -9,6 +10,10 @@ import dev.firebreak.workflows.oncall.OverrideRules;
 import dev.firebreak.workflows.oncall.RotationLayer;
 import dev.firebreak.workflows.oncall.ScheduleOverride;
 import dev.firebreak.workflows.oncall.ScheduleSpec;
+import dev.firebreak.workflows.oncall.ShiftSwap;
+import dev.firebreak.workflows.oncall.ShiftSwaps;
+import dev.firebreak.workflows.oncall.SwappedShifts;
+import io.temporal.client.WorkflowUpdateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +92,45 @@ public final class OnCallGateway {
     ScheduleOverride accepted = schedules.override(spec, override);
     recentOverrides.forget(spec.name());
     return accepted;
+  }
+
+  /**
+   * Exchanges the shift {@code a} has at {@code a.at()} for the one {@code b} has at {@code
+   * b.at()}. Bad input is refused here (400); what the schedule itself refuses (someone not on call
+   * then, a shift already over) comes back from its workflow as a 409, with nothing changed.
+   */
+  public SwappedShifts swap(String schedule, SwapParty a, SwapParty b, String by) {
+    ScheduleSpec spec = spec(schedule);
+    for (SwapParty party : new SwapParty[] {a, b}) {
+      if (party == null || (blank(party.slackUserId()) && blank(party.name()))) {
+        throw Refusal.badRequest("Say who swaps: 'a' and 'b' each need 'slackUserId' or 'name'.");
+      }
+      if (party.at() == null) {
+        throw Refusal.badRequest(
+            "'a' and 'b' each need 'at', an ISO-8601 instant in the shift they give away.");
+      }
+    }
+    ShiftSwap swap =
+        new ShiftSwap(
+            participant(spec, a.slackUserId(), a.name()),
+            a.at(),
+            participant(spec, b.slackUserId(), b.name()),
+            b.at(),
+            by);
+    ShiftSwaps.inputProblem(swap, clock.instant())
+        .ifPresent(
+            problem -> {
+              throw Refusal.badRequest(capitalised(problem) + ".");
+            });
+    SwappedShifts swapped;
+    try {
+      swapped = schedules.swap(spec, swap);
+    } catch (WorkflowUpdateException refused) {
+      // The validator's sentence (who is on call instead, which shift is over) is the answer.
+      throw new Refusal(409, "swap_refused", capitalised(RootCause.message(refused)) + ".");
+    }
+    recentOverrides.forget(spec.name());
+    return swapped;
   }
 
   private static OnCallPerson participant(ScheduleSpec spec, String slackUserId, String name) {

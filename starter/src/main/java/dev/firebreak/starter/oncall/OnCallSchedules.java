@@ -8,6 +8,8 @@ import dev.firebreak.workflows.oncall.OnCallScheduleWorkflow;
 import dev.firebreak.workflows.oncall.OnCallShift;
 import dev.firebreak.workflows.oncall.ScheduleOverride;
 import dev.firebreak.workflows.oncall.ScheduleSpec;
+import dev.firebreak.workflows.oncall.ShiftSwap;
+import dev.firebreak.workflows.oncall.SwappedShifts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
@@ -67,6 +69,12 @@ public final class OnCallSchedules {
   public ScheduleOverride override(ScheduleSpec spec, ScheduleOverride override) {
     configure(spec);
     return workflow(spec.name()).override(override);
+  }
+
+  /** Hands the swap to the schedule's workflow, which applies both overrides or neither. */
+  public SwappedShifts swap(ScheduleSpec spec, ShiftSwap swap) {
+    configure(spec);
+    return workflow(spec.name()).swap(swap);
   }
 
   /** Starts the schedule's workflow if it is not running and hands it the configuration. */

@@ -1,24 +1,28 @@
 package dev.firebreak.starter.slack;
 
 import dev.firebreak.starter.oncall.OnCallGateway;
+import dev.firebreak.starter.oncall.SwapParty;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.Role;
 import dev.firebreak.workflows.oncall.OnCallAnswer;
 import dev.firebreak.workflows.oncall.OnCallPerson;
 import dev.firebreak.workflows.oncall.ScheduleOverride;
+import dev.firebreak.workflows.oncall.SwappedShifts;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code /oncall}: who is on call now per schedule; {@code /oncall cover [schedule] <from> <to>}
  * puts the person asking on call for the span; {@code /oncall override [schedule] @someone <from>
- * <to>} puts someone else on. Times are ISO-8601 instants; the schedule may be left out when only
- * one is configured.
+ * <to>} puts someone else on; {@code /oncall swap [schedule] @someone <my-shift-time>
+ * <their-shift-time>} exchanges the asker's shift for someone's. Times are ISO-8601 instants; the
+ * schedule may be left out when only one is configured.
  */
 final class OnCallCommands {
 
@@ -29,7 +33,11 @@ final class OnCallCommands {
       Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>|([UW][A-Z0-9]{2,})");
 
   static final String USAGE =
-      "Usage: `/oncall` · `/oncall cover [schedule] <from> <to>` · `/oncall override [schedule] @someone <from> <to>` (times like 2026-12-24T09:00:00Z)";
+      "Usage: `/oncall` · `/oncall cover [schedule] <from> <to>` · `/oncall override [schedule] @someone <from> <to>` · `/oncall swap [schedule] @someone <my-shift-time> <their-shift-time>` (times like 2026-12-24T09:00:00Z)";
+
+  /** What follows the mention, per verb that names someone, for the "say who" answer. */
+  private static final Map<String, String> TIMES =
+      Map.of("override", "<from> <to>", "swap", "<my-shift-time> <their-shift-time>");
 
   private final OnCallGateway oncall;
 
@@ -50,7 +58,7 @@ final class OnCallCommands {
       return SlackReply.toUser(now());
     }
     String verb = words.remove(0);
-    if (!verb.equals("cover") && !verb.equals("override")) {
+    if (!verb.equals("cover") && !verb.equals("override") && !verb.equals("swap")) {
       return SlackReply.toUser(USAGE);
     }
     if (!actor.may(Role.RESPONDER)) {
@@ -58,10 +66,11 @@ final class OnCallCommands {
     }
     try {
       String who = actor.userId();
-      if (verb.equals("override")) {
+      if (!verb.equals("cover")) {
         int mention = indexOfMention(words);
         if (mention < 0) {
-          return SlackReply.toUser("Say who: `/oncall override @someone <from> <to>`.\n" + USAGE);
+          return SlackReply.toUser(
+              "Say who: `/oncall " + verb + " @someone " + TIMES.get(verb) + "`.\n" + USAGE);
         }
         who = memberId(words.remove(mention));
       }
@@ -69,6 +78,9 @@ final class OnCallCommands {
         return SlackReply.toUser(USAGE);
       }
       String schedule = words.size() == 3 ? words.remove(0) : onlySchedule();
+      if (verb.equals("swap")) {
+        return swap(schedule, actor.userId(), who, words.get(0), words.get(1));
+      }
       ScheduleOverride override =
           oncall.override(
               schedule, who, null, instant(words.get(0)), instant(words.get(1)), actor.userId());
@@ -87,6 +99,35 @@ final class OnCallCommands {
     } catch (Refusal refusal) {
       return SlackReply.toUser(SlackMarkup.escape(refusal.getMessage()));
     }
+  }
+
+  private SlackReply swap(String schedule, String asker, String other, String mine, String theirs) {
+    SwappedShifts swapped =
+        oncall.swap(
+            schedule,
+            new SwapParty(asker, null, instant(mine)),
+            new SwapParty(other, null, instant(theirs)),
+            asker);
+    return SlackReply.toChannel(
+        "<@"
+            + asker
+            + "> and <@"
+            + other
+            + "> swapped shifts on `"
+            + SlackMarkup.escape(schedule)
+            + "`: <@"
+            + other
+            + "> covers "
+            + swapped.aShift().from()
+            + " to "
+            + swapped.aShift().to()
+            + ", <@"
+            + asker
+            + "> covers "
+            + swapped.bShift().from()
+            + " to "
+            + swapped.bShift().to()
+            + ".");
   }
 
   private String now() {

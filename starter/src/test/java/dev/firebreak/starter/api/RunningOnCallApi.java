@@ -14,7 +14,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -54,14 +57,48 @@ public final class RunningOnCallApi implements AfterEachCallback {
                 restrictions: [{ days: [mon, tue, wed, thu, fri], from: "09:00", to: "17:00" }]
       """;
 
+  /**
+   * {@link #CONFIG} and a schedule {@code rota} that takes turns daily at midnight UTC from 1
+   * January 2026: Alice on even days since then, Bob on odd ones (see {@link #rotaPersonAt}).
+   */
+  public static final String ROTA_CONFIG =
+      CONFIG
+          + """
+              - name: rota
+                layers:
+                  - name: Rota
+                    turn: daily
+                    start: 2026-01-01
+                    participants:
+                      - { name: Alice, slackUserId: U0ALICE }
+                      - { name: Bob, slackUserId: U0BOB }
+          """;
+
+  /** Who {@code rota} of {@link #ROTA_CONFIG} has on call at {@code at}, without overrides. */
+  public static String rotaPersonAt(Instant at) {
+    long day = ChronoUnit.DAYS.between(Instant.parse("2026-01-01T00:00:00Z"), at);
+    return Math.floorMod(day, 2) == 0 ? "Alice" : "Bob";
+  }
+
+  /** The Slack member id of {@link #rotaPersonAt}. */
+  public static String rotaSlackIdAt(Instant at) {
+    return "U0" + rotaPersonAt(at).toUpperCase(Locale.ROOT);
+  }
+
   public final RecordingChat chat = new RecordingChat();
-  public final FirebreakConfig config = new ConfigLoader().load(CONFIG);
+  public final FirebreakConfig config;
   public final TestWorkflowEnvironment temporal =
       TestWorkflowEnvironment.newInstance(
           TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
   private final ApiServer server;
 
   public RunningOnCallApi() {
+    this(CONFIG);
+  }
+
+  /** The same API with another configuration, for schedules {@link #CONFIG} does not have. */
+  public RunningOnCallApi(String configYaml) {
+    config = new ConfigLoader().load(configYaml);
     Worker worker = temporal.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(OnCallScheduleWorkflowImpl.class);
     HandoffActivities noIncidents = services -> List.of();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OnCallCliTest {
 
-  @RegisterExtension final RunningOnCallApi api = new RunningOnCallApi();
+  @RegisterExtension
+  final RunningOnCallApi api = new RunningOnCallApi(RunningOnCallApi.ROTA_CONFIG);
 
   private CliRun oncall(String token, String... args) {
     return CliRun.of(new OnCallCommand(), api.baseUrl(), token, args);
@@ -89,5 +90,69 @@ class OnCallCliTest {
     assertThat(refused.err()).contains("From must be before to.");
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("No on-call schedule named 'nope'.");
+  }
+
+  @Test
+  void swapExchangesTwoPeoplesShiftsAndPrintsWhoNowCoversWhat() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant tomorrow = now.plus(Duration.ofDays(1));
+    Instant midnight = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+    String today = RunningOnCallApi.rotaPersonAt(now);
+
+    CliRun swap =
+        oncall(
+            "responder-token",
+            "swap",
+            "rota",
+            "--a",
+            "@" + RunningOnCallApi.rotaSlackIdAt(now),
+            "--a-at",
+            now.toString(),
+            "--b",
+            RunningOnCallApi.rotaPersonAt(tomorrow),
+            "--b-at",
+            tomorrow.toString());
+
+    assertThat(swap.exit()).as(swap.err()).isZero();
+    assertThat(swap.out())
+        .contains(
+            RunningOnCallApi.rotaPersonAt(tomorrow)
+                + " ("
+                + RunningOnCallApi.rotaSlackIdAt(tomorrow)
+                + ") is on call for rota from ")
+        .contains(
+            today
+                + " ("
+                + RunningOnCallApi.rotaSlackIdAt(now)
+                + ") is on call for rota from "
+                + midnight
+                + " to "
+                + midnight.plus(Duration.ofDays(1))
+                + " (swap by alice)");
+  }
+
+  @Test
+  void aRefusedSwapExitsWithTheApisMessage() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant tomorrow = now.plus(Duration.ofDays(1));
+
+    CliRun refused =
+        oncall(
+            "responder-token",
+            "swap",
+            "rota",
+            "--a",
+            "@" + RunningOnCallApi.rotaSlackIdAt(tomorrow),
+            "--a-at",
+            now.toString(),
+            "--b",
+            "@" + RunningOnCallApi.rotaSlackIdAt(now),
+            "--b-at",
+            tomorrow.toString());
+
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("is not on call at");
+    assertThat(oncall("viewer-token", "now").out())
+        .contains("rota  " + RunningOnCallApi.rotaPersonAt(now));
   }
 }

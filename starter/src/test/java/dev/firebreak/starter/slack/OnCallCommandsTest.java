@@ -22,12 +22,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class OnCallCommandsTest {
 
-  @RegisterExtension final RunningOnCallApi api = new RunningOnCallApi();
+  @RegisterExtension
+  final RunningOnCallApi api = new RunningOnCallApi(RunningOnCallApi.ROTA_CONFIG);
 
   private static final SlackActor CAROL = new SlackActor("U0CAROL", Role.RESPONDER);
   private static final SlackActor VIEWER = new SlackActor("U0VIEW", Role.VIEWER);
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final String SPAN = NOW + " " + NOW.plus(Duration.ofHours(2));
+  private static final Instant TOMORROW = NOW.plus(Duration.ofDays(1));
+
+  /** Who has the {@code rota} schedule today, and who tomorrow (Alice and Bob take turns). */
+  private static final String TODAY_ID = RunningOnCallApi.rotaSlackIdAt(NOW);
+
+  private static final String TOMORROW_ID = RunningOnCallApi.rotaSlackIdAt(TOMORROW);
 
   private OnCallCommands commands;
 
@@ -74,16 +81,54 @@ class OnCallCommandsTest {
         .contains("`primary` <@U0BOB> · override by U0CAROL");
   }
 
+  @Test
+  void swapExchangesTheAskersShiftForTheMentionedPersonsAndTellsTheChannel() {
+    SlackActor asker = new SlackActor(TODAY_ID, Role.RESPONDER);
+
+    SlackReply reply =
+        commands.run("swap rota <@" + TOMORROW_ID + "|them> " + NOW + " " + TOMORROW, asker);
+
+    assertThat(reply.inChannel()).as(reply.text()).isTrue();
+    assertThat(reply.text())
+        .startsWith(
+            "<@"
+                + TODAY_ID
+                + "> and <@"
+                + TOMORROW_ID
+                + "> swapped shifts on `rota`: <@"
+                + TOMORROW_ID
+                + "> covers ")
+        .contains(
+            ", <@"
+                + TODAY_ID
+                + "> covers "
+                + NOW.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
+    assertThat(commands.run("", VIEWER).text())
+        .contains("`rota` <@" + TOMORROW_ID + "> · override by " + TODAY_ID);
+  }
+
   static Stream<Arguments> refused() {
     return Stream.of(
         Arguments.of("cover primary " + SPAN, VIEWER, "needs the responder role"),
-        Arguments.of("cover " + SPAN, CAROL, "Name the schedule first: one of primary, office."),
+        Arguments.of(
+            "cover " + SPAN, CAROL, "Name the schedule first: one of primary, office, rota."),
         Arguments.of("cover nope " + SPAN, CAROL, "No on-call schedule named 'nope'."),
         Arguments.of("cover primary tomorrow " + NOW, CAROL, "'tomorrow' is not a time like"),
         Arguments.of(
             "cover primary " + NOW.plusSeconds(60) + " " + NOW, CAROL, "From must be before to."),
         Arguments.of("override primary " + SPAN, CAROL, "Say who"),
-        Arguments.of("swap", CAROL, "Usage: `/oncall`"));
+        Arguments.of("swap", CAROL, "Say who: `/oncall swap @someone"),
+        Arguments.of("swap <@U0ALICE> " + NOW, CAROL, "Usage: `/oncall`"),
+        Arguments.of("swap rota <@U0ALICE> " + NOW + " " + TOMORROW, VIEWER, "needs the responder"),
+        Arguments.of(
+            "swap rota <@" + TODAY_ID + "> " + NOW + " " + TOMORROW, CAROL, "is not on call at"),
+        Arguments.of(
+            "swap rota <@U0CAROL> " + NOW + " " + TOMORROW,
+            CAROL,
+            "A swap needs two different people."),
+        Arguments.of(
+            "swap rota <@U0BOB> yesterday " + TOMORROW, CAROL, "'yesterday' is not a time"),
+        Arguments.of("bogus", CAROL, "Usage: `/oncall`"));
   }
 
   @ParameterizedTest(name = "/oncall {0} → {2}")
@@ -94,6 +139,8 @@ class OnCallCommandsTest {
 
     assertThat(reply.inChannel()).isFalse();
     assertThat(reply.text()).contains(reason);
-    assertThat(commands.run("", VIEWER).text()).contains("`primary` <@U0ALICE>");
+    assertThat(commands.run("", VIEWER).text())
+        .contains("`primary` <@U0ALICE>")
+        .contains("`rota` <@" + TODAY_ID + "> · layer Rota");
   }
 }

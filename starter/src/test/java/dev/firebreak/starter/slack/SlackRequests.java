@@ -81,6 +81,13 @@ public final class SlackRequests {
     return sendSigned(SlackEndpoints.COMMANDS, form(fields));
   }
 
+  /** {@code /oncall <text>}: the same form under the on-call command's name. */
+  public HttpResponse<String> oncall(String text, String userId, String responseUrl) {
+    Map<String, String> fields = commandFields(text, userId, "ops", responseUrl);
+    fields.put("command", "/oncall");
+    return sendSigned(SlackEndpoints.COMMANDS, form(fields));
+  }
+
   public HttpResponse<String> command(
       String text, String userId, String channelName, String responseUrl) {
     return sendSigned(SlackEndpoints.COMMANDS, commandBody(text, userId, channelName, responseUrl));

@@ -38,6 +38,15 @@ public interface OnCallScheduleWorkflow {
   @UpdateValidatorMethod(updateName = "override")
   void validateOverride(ScheduleOverride override);
 
+  @UpdateMethod(
+      description =
+          "Two people exchange shifts: two overrides applied together, both or neither; both hear"
+              + " what they now cover")
+  SwappedShifts swap(ShiftSwap swap);
+
+  @UpdateValidatorMethod(updateName = "swap")
+  void validateSwap(ShiftSwap swap);
+
   @QueryMethod(description = "The overrides that have not ended yet, oldest first")
   List<ScheduleOverride> overrides();
 }

@@ -46,6 +46,10 @@ public final class OnCallScheduleWorkflowImpl implements OnCallScheduleWorkflow 
   private boolean changed;
   private boolean retired;
   private int handoffCount;
+  private int swapCount;
+
+  /** Swap notices for the run loop to send, so a swap answers without waiting for Slack. */
+  private final List<ThreadMessage> swapNotices = new ArrayList<>();
 
   @WorkflowInit
   public OnCallScheduleWorkflowImpl(OnCallScheduleInput input) {
@@ -69,12 +73,14 @@ public final class OnCallScheduleWorkflowImpl implements OnCallScheduleWorkflow 
           answer.shiftEnds() == null ? IDLE_WAKE : Duration.between(now(), answer.shiftEnds());
       Workflow.await(wait, () -> changed || retired || historyIsLong());
       changed = false;
+      sendSwapNotices();
       if (retired) {
         log.info("on-call schedule {} retired: no longer in the configuration", spec.name());
         return;
       }
       if (historyIsLong()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
+        sendSwapNotices();
         Workflow.continueAsNew(new OnCallScheduleInput(spec, overrides, current, true));
       }
     }
@@ -112,6 +118,76 @@ public final class OnCallScheduleWorkflowImpl implements OnCallScheduleWorkflow 
         override.to(),
         override.by());
     return override;
+  }
+
+  @Override
+  public void validateSwap(ShiftSwap swap) {
+    ShiftSwaps.problem(new OnCallCalculator(spec, overrides), swap, now())
+        .ifPresent(
+            problem -> {
+              throw ApplicationFailure.newNonRetryableFailure(problem, Refusals.INVALID_OVERRIDE);
+            });
+  }
+
+  @Override
+  public SwappedShifts swap(ShiftSwap swap) {
+    // The validator ran against this same state in this same workflow task, so both apply.
+    SwappedShifts swapped =
+        ShiftSwaps.overrides(new OnCallCalculator(spec, overrides), swap, now());
+    overrides.addAll(swapped.overrides());
+    changed = true;
+    swapNotice(swapped.bShift(), swapped.aShift());
+    swapNotice(swapped.aShift(), swapped.bShift());
+    log.info(
+        "on-call schedule {}: {} and {} swapped shifts (by {})",
+        spec.name(),
+        swap.a().name(),
+        swap.b().name(),
+        swap.by());
+    return swapped;
+  }
+
+  private void swapNotice(ScheduleOverride mine, ScheduleOverride theirs) {
+    if (mine.person().slackUserId() == null) {
+      return;
+    }
+    String key =
+        Workflow.getInfo().getWorkflowId()
+            + "/"
+            + Workflow.getInfo().getRunId()
+            + "/swap-"
+            + ++swapCount;
+    swapNotices.add(
+        message(
+            key,
+            mine.person().slackUserId(),
+            "You swapped shifts on *"
+                + spec.name()
+                + "* with "
+                + theirs.person().name()
+                + ": you now cover "
+                + span(mine)
+                + "; "
+                + theirs.person().name()
+                + " covers "
+                + span(theirs)
+                + "."));
+  }
+
+  private String span(ScheduleOverride override) {
+    ZoneId zone = ZoneId.of(spec.timeZone());
+    return WHEN.format(override.from().atZone(zone))
+        + " to "
+        + WHEN.format(override.to().atZone(zone))
+        + " ("
+        + zone
+        + ")";
+  }
+
+  private void sendSwapNotices() {
+    List<ThreadMessage> due = List.copyOf(swapNotices);
+    swapNotices.clear();
+    due.forEach(this::post);
   }
 
   @Override
@@ -162,12 +238,19 @@ public final class OnCallScheduleWorkflowImpl implements OnCallScheduleWorkflow 
   }
 
   private void send(String key, String slackUserId, String text) {
+    post(message(key, slackUserId, text));
+  }
+
+  private static ThreadMessage message(String key, String slackUserId, String text) {
+    return new ThreadMessage(key, Workflow.getInfo().getWorkflowId(), slackUserId, null, text);
+  }
+
+  private void post(ThreadMessage message) {
     try {
-      chat.post(
-          new ThreadMessage(key, Workflow.getInfo().getWorkflowId(), slackUserId, null, text));
+      chat.post(message);
     } catch (ActivityFailure e) {
       // A missed notice must not stop the schedule: the next handoff is still due.
-      log.warn("on-call schedule {}: handoff notice not sent: {}", spec.name(), e.getMessage());
+      log.warn("on-call schedule {}: notice not sent: {}", spec.name(), e.getMessage());
     }
   }
 

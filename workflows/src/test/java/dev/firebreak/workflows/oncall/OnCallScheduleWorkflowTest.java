@@ -159,4 +159,98 @@ class OnCallScheduleWorkflowTest {
         .hasMessageContaining(reason);
     assertThat(schedule.overrides()).isEmpty();
   }
+
+  @Test
+  void aSwapExchangesTheTwoShiftsTellsBothAndTheHandoffsFollowTheSwappedShifts() {
+    OnCallScheduleWorkflow schedule = startSchedule(env.getWorkflowClient(), WEEKLY);
+    Instant mondayNine = Instant.parse("2026-03-02T09:00:00Z");
+    Instant nextMondayNine = Instant.parse("2026-03-09T09:00:00Z");
+
+    // Alice's running week (to Monday 09:00) for Bob's next one (Monday to Monday).
+    List<ScheduleOverride> swapped =
+        schedule
+            .swap(
+                new ShiftSwap(
+                    OnCallCalculatorTest.ALICE,
+                    START,
+                    OnCallCalculatorTest.BOB,
+                    Instant.parse("2026-03-04T12:00:00Z"),
+                    "U0ALICE"))
+            .overrides();
+
+    // Bob takes the rest of Alice's running shift from the moment of the swap.
+    Instant swappedAt = swapped.get(0).from();
+    assertThat(swappedAt).isBetween(START, START.plusSeconds(5));
+    assertThat(swapped)
+        .containsExactly(
+            new ScheduleOverride(OnCallCalculatorTest.BOB, swappedAt, mondayNine, "U0ALICE"),
+            new ScheduleOverride(
+                OnCallCalculatorTest.ALICE, mondayNine, nextMondayNine, "U0ALICE"));
+    assertThat(schedule.overrides()).containsExactlyElementsOf(swapped);
+    assertThat(
+            new OnCallCalculator(WEEKLY, schedule.overrides())
+                .shifts(swappedAt, Instant.parse("2026-03-16T09:00:00Z")))
+        .extracting(OnCallShift::person, OnCallShift::from, OnCallShift::to)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(OnCallCalculatorTest.BOB, swappedAt, mondayNine),
+            org.assertj.core.groups.Tuple.tuple(
+                OnCallCalculatorTest.ALICE, mondayNine, Instant.parse("2026-03-16T09:00:00Z")));
+    env.sleep(Duration.ofMinutes(1));
+    await().atMost(Duration.ofSeconds(20)).until(() -> chat.posts.size() >= 4);
+    assertThat(chat.posts)
+        .extracting(ThreadMessage::channel, ThreadMessage::text)
+        .startsWith(
+            org.assertj.core.groups.Tuple.tuple(
+                "U0ALICE",
+                "You swapped shifts on *primary* with Bob: you now cover Mon 2 Mar 09:00 to Mon 9"
+                    + " Mar 09:00 (UTC); Bob covers Sun 1 Mar 12:00 to Mon 2 Mar 09:00 (UTC)."),
+            org.assertj.core.groups.Tuple.tuple(
+                "U0BOB",
+                "You swapped shifts on *primary* with Alice: you now cover Sun 1 Mar 12:00 to Mon"
+                    + " 2 Mar 09:00 (UTC); Alice covers Mon 2 Mar 09:00 to Mon 9 Mar 09:00 (UTC)."));
+    assertThat(chat.posts.subList(2, 4))
+        .extracting(ThreadMessage::channel)
+        .containsExactly("U0BOB", "U0ALICE");
+    assertThat(chat.texts().get(2)).startsWith("You are now on call for *primary* until Mon 2 Mar");
+
+    env.sleep(Duration.ofHours(22)); // past Monday 09:00: the swapped handoff back to Alice
+    await().atMost(Duration.ofSeconds(20)).until(() -> chat.posts.size() >= 6);
+    assertThat(chat.posts.subList(4, 6))
+        .extracting(ThreadMessage::channel)
+        .containsExactly("U0ALICE", "U0BOB");
+    assertThat(chat.texts().get(4))
+        .startsWith("You are now on call for *primary* until Mon 16 Mar 09:00");
+  }
+
+  static Stream<Arguments> refusedSwaps() {
+    OnCallPerson alice = OnCallCalculatorTest.ALICE;
+    OnCallPerson bob = OnCallCalculatorTest.BOB;
+    return Stream.of(
+        Arguments.of(alice, "PT0S", bob, "PT1H", "both times are in the same shift"),
+        Arguments.of(alice, "PT0S", bob, "P8D", "Bob is not on call at"),
+        Arguments.of(alice, "P1D", bob, "P8D", "Alice is not on call at"),
+        Arguments.of(OnCallCalculatorTest.CAROL, "PT0S", bob, "P3D", "Carol is not on call at"),
+        Arguments.of(alice, "PT0S", bob, "-P20D", "a shift that is already over"),
+        Arguments.of(alice, "PT0S", alice, "P8D", "a swap needs two different people"),
+        Arguments.of(alice, "PT0S", bob, "P91D", "at most 90 days ahead"),
+        Arguments.of(alice, "P91D", bob, "P3D", "at most 90 days ahead"));
+  }
+
+  @ParameterizedTest(name = "{0} at now+{1} with {2} at now+{3}: {4}")
+  @MethodSource("refusedSwaps")
+  void aSwapThatDoesNotFitTheScheduleIsRefusedAndChangesNothing(
+      OnCallPerson a, String aAt, OnCallPerson b, String bAt, String reason) {
+    OnCallScheduleWorkflow schedule = startSchedule(env.getWorkflowClient(), WEEKLY);
+    Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+    ShiftSwap swap =
+        new ShiftSwap(a, now.plus(Duration.parse(aAt)), b, now.plus(Duration.parse(bAt)), "U0X");
+
+    assertThatThrownBy(() -> schedule.swap(swap))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining(reason);
+    assertThat(schedule.overrides()).isEmpty();
+    env.sleep(Duration.ofMinutes(1));
+    assertThat(chat.posts).isEmpty();
+  }
 }
