@@ -35,10 +35,10 @@ class LauncherClassArchiveTest {
   private Path archive;
 
   @BeforeEach
-  void copyTheLauncherNextToAnEchoJar() throws IOException {
+  void copyTheLauncherNextToAnEchoJar() throws Exception {
     Files.copy(LAUNCHER, root.resolve("firebreak"));
     jar = Files.createDirectories(root.resolve("worker/target")).resolve("firebreak.jar");
-    archive = jar.resolveSibling("firebreak-simulate.jsa");
+    archive = jar.resolveSibling("firebreak-simulate-" + javaStamp() + ".jsa");
     writeEchoJar(jar);
   }
 
@@ -58,7 +58,7 @@ class LauncherClassArchiveTest {
     assertThat(Files.getLastModifiedTime(archive)).isEqualTo(recorded);
     try (var files = Files.list(jar.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("firebreak.jar", "firebreak-simulate.jsa");
+          .containsExactlyInAnyOrder("firebreak.jar", archive.getFileName().toString());
     }
   }
 
@@ -93,17 +93,40 @@ class LauncherClassArchiveTest {
     assertThat(archive).doesNotExist();
   }
 
-  private record Run(int status, String output) {}
+  @Test
+  void theJvmsOwnLogLinesStayOffTheSimulationsAnswer() throws Exception {
+    launch("simulate", "0");
+    // A jar changed under an archive that still looks newer: the JVM warns that it cannot use it,
+    // and the answer must not carry that line.
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+    Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2026-01-02T00:00:00Z")));
+
+    Run run = launch("simulate", "0");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.stdout()).isEqualTo("simulate 0\n");
+  }
+
+  /** The java on the path's modification time, as the launcher names its archive by it. */
+  private static String javaStamp() throws Exception {
+    Process stat = new ProcessBuilder("bash", "-c", "stat -L -c %Y \"$(command -v java)\"").start();
+    String stamp = new String(stat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(stat.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    return stamp;
+  }
+
+  private record Run(int status, String output, String stdout) {}
 
   private Run launch(String... args) throws Exception {
+    Path stderr = root.resolve("stderr.txt");
     Process process =
         new ProcessBuilder(
                 concat(List.of("bash", root.resolve("firebreak").toString()), List.of(args)))
-            .redirectErrorStream(true)
+            .redirectError(stderr.toFile())
             .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), output);
+    return new Run(process.exitValue(), stdout + Files.readString(stderr), stdout);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

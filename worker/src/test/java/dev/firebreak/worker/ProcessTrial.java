@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import java.util.stream.StreamSupport;
 import org.awaitility.core.ConditionFactory;
 
@@ -43,9 +44,16 @@ final class ProcessTrial implements AutoCloseable {
    * Starts {@code workers} workers and {@code apis} APIs and returns once every one of them serves.
    */
   ProcessTrial(TemporalCliServer temporal, Path output, int workers, int apis) throws IOException {
+    this(temporal, output, workers, apis, ProcessTrial::config);
+  }
+
+  /** As above, with the config {@code config} writes for the fakes' health endpoint's URL. */
+  ProcessTrial(
+      TemporalCliServer temporal, Path output, int workers, int apis, UnaryOperator<String> config)
+      throws IOException {
     Files.createDirectories(output);
-    Path config = output.resolve("firebreak.yaml");
-    Files.writeString(config, config(fakes.health.url()));
+    Path configFile = output.resolve("firebreak.yaml");
+    Files.writeString(configFile, config.apply(fakes.health.url()));
     Map<String, String> env = new HashMap<>(fakes.env());
     env.putAll(
         Map.of(
@@ -55,7 +63,7 @@ final class ProcessTrial implements AutoCloseable {
             DevMode.DEFAULT_DEV_TOKEN,
             "FIREBREAK_SEARCH_ATTRIBUTES",
             "true"));
-    String configArg = config.toAbsolutePath().toString();
+    String configArg = configFile.toAbsolutePath().toString();
     for (int i = 0; i < workers; i++) {
       this.workers.add(
           new FirebreakOsProcess(

@@ -61,6 +61,15 @@ public final class ActivityPolicies {
           .build();
 
   /**
+   * Asking an on-call schedule who is on call: a query of the schedule's workflow, answered in
+   * milliseconds, on a page's path. An attempt that died with its worker is retried after 5 s, so
+   * the page waiting for it leaves soon after the worker is back, not 30 s later, when the next
+   * level may already have been paged.
+   */
+  public static final ActivityOptions ONCALL_LOOKUP =
+      ActivityOptions.newBuilder(READ).setStartToCloseTimeout(Duration.ofSeconds(5)).build();
+
+  /**
    * Health checks. A failing check is confirmed by rechecks inside the activity before it counts
    * (the config allows up to 3 checks of 10 s, 10 s apart), so one attempt may take most of a
    * minute; a shorter limit would turn a confirmation in progress into "could not check".

@@ -52,7 +52,7 @@ final class OnCallTargets {
     OnCallActivities oncall =
         Workflow.newActivityStub(
             OnCallActivities.class,
-            ActivityOptions.newBuilder(ActivityPolicies.READ)
+            ActivityOptions.newBuilder(ActivityPolicies.ONCALL_LOOKUP)
                 .setSummary("Who is on call: " + schedule)
                 .build());
     OnCallAnswer answer;

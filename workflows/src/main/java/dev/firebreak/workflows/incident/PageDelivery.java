@@ -3,6 +3,7 @@ package dev.firebreak.workflows.incident;
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.common.RootCause;
+import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.PageFollowUp;
 import dev.firebreak.workflows.notify.PagingActivities;
 import io.temporal.activity.ActivityOptions;
@@ -150,7 +151,8 @@ final class PageDelivery {
             ActivityOptions.newBuilder(PAGING)
                 .setSummary("Page " + level.name() + ": " + reason)
                 .build());
-    boolean inRoom = effects.inIncidentRoom(incident.chat.incidentMessage());
+    MessageRef message = incident.chat.incidentMessage();
+    boolean inRoom = effects.inIncidentRoom(message);
     Promise<Delivery> page;
     if (OnCallTargets.hasSchedules(level.targets()) && resolvesSchedules()) {
       page =
@@ -163,10 +165,12 @@ final class PageDelivery {
                 }
                 EscalationLevel resolved =
                     new EscalationLevel(level.name(), people, level.after(), level.severities());
-                return paging.page(pager.request(incident, key, resolved, reason, inRoom));
+                return paging.page(pager.request(incident, message, key, resolved, reason, inRoom));
               });
     } else {
-      page = Async.function(paging::page, pager.request(incident, key, level, reason, inRoom));
+      page =
+          Async.function(
+              paging::page, pager.request(incident, message, key, level, reason, inRoom));
     }
     triggersInFlight++;
     page.handle((delivery, failure) -> triggersInFlight--);

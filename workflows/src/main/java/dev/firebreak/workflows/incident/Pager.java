@@ -82,12 +82,21 @@ final class Pager {
   }
 
   /**
+   * @param message the incident message as it was when {@code inRoom} was decided; null before it
+   *     was posted. The page threads under it, in its channel or the configured one as {@code
+   *     inRoom} says, so the two must come from the same moment: a page held up by resolving a
+   *     schedule would otherwise take a thread of the incident's room into the configured channel,
+   *     where Slack refuses it.
    * @param inRoom whether the page links to the incident's own room rather than the configured
    *     channel
    */
   PageRequest request(
-      Incident incident, String key, EscalationLevel level, String reason, boolean inRoom) {
-    MessageRef message = incident.chat.incidentMessage();
+      Incident incident,
+      MessageRef message,
+      String key,
+      EscalationLevel level,
+      String reason,
+      boolean inRoom) {
     return new PageRequest(
         key,
         incident.id(),

@@ -171,7 +171,14 @@ class EscalationScheduleTest {
     assertThat(pager.pages)
         .filteredOn(page -> page.key().endsWith("/page-r1-l1"))
         .singleElement()
-        .satisfies(page -> assertThat(page.targets()).containsExactly("slack:U0BOB"));
+        .satisfies(
+            page -> {
+              assertThat(page.targets()).containsExactly("slack:U0BOB");
+              // Decided before the incident message was posted, sent after: it must not take that
+              // message's thread (in the incident's room) into the configured channel.
+              assertThat(page.channel()).isEqualTo("#incidents");
+              assertThat(page.threadTs()).isNull();
+            });
     assertThat(oncall.asked).containsExactly("primary", "primary");
     WorkflowReplayer.replayWorkflowExecution(
         client.fetchHistory(IncidentWorkflow.workflowId("INC-RESTART")),

@@ -48,11 +48,30 @@ class PagerTest {
     assertThat(incident.escalation.level()).isEqualTo(1);
     assertThat(incident.timeline().get(incident.timeline().size() - 1).text())
         .endsWith("→ sms:+15550101, pagerduty:recoup-primary");
-    PageRequest request = pager.request(incident, "k", policy.escalation().get(1), "why", true);
+    MessageRef message = incident.chat.incidentMessage();
+    PageRequest request =
+        pager.request(incident, message, "k", policy.escalation().get(1), "why", true);
     assertThat(request.channel()).isEqualTo("C0ROOM");
     assertThat(request.threadTs()).isEqualTo("1700.1");
-    assertThat(pager.request(incident, "k", policy.escalation().get(1), "why", false).channel())
+    assertThat(
+            pager
+                .request(incident, message, "k", policy.escalation().get(1), "why", false)
+                .channel())
         .isEqualTo("#incidents");
+  }
+
+  @Test
+  void aPageDecidedBeforeTheIncidentMessageWasPostedDoesNotThreadUnderItWhenItLeavesLater() {
+    // Decided at declaration (no message yet, so not in the room); sent once a schedule answered,
+    // by when the incident message is in the room.
+    MessageRef atDecision = incident.chat.incidentMessage();
+    incident.chat = incident.chat.withIncidentMessage(new MessageRef("C0ROOM", "1700.1", false));
+
+    PageRequest request =
+        pager.request(incident, atDecision, "k", policy.escalation().get(0), "why", false);
+
+    assertThat(request.channel()).isEqualTo("#incidents");
+    assertThat(request.threadTs()).as("no thread of the room in #incidents").isNull();
   }
 
   @Test
