@@ -113,17 +113,7 @@ public final class OnCallCommand {
           api.post(
               NamedCommand.path(BASE, schedule) + "/overrides",
               body("slackUserId", slackUserId, "name", name, "from", from, "to", to));
-      out.println(
-          person(override.path("person"))
-              + " is on call for "
-              + schedule
-              + " from "
-              + override.path("from").asText()
-              + " to "
-              + override.path("to").asText()
-              + " (by "
-              + override.path("by").asText()
-              + ")");
+      out.println(covers(override, schedule, "by"));
     }
   }
 
@@ -155,17 +145,7 @@ public final class OnCallCommand {
               NamedCommand.path(BASE, schedule) + "/swaps",
               body("a", party(a, aAt), "b", party(b, bAt)));
       for (JsonNode override : swapped.path("overrides")) {
-        out.println(
-            person(override.path("person"))
-                + " is on call for "
-                + schedule
-                + " from "
-                + override.path("from").asText()
-                + " to "
-                + override.path("to").asText()
-                + " (swap by "
-                + override.path("by").asText()
-                + ")");
+        out.println(covers(override, schedule, "swap by"));
       }
     }
 
@@ -175,5 +155,21 @@ public final class OnCallCommand {
           ? body("slackUserId", who.substring(1), "at", at)
           : body("name", who, "at", at);
     }
+  }
+
+  /** One override as a line: who is on call for the schedule, when, and who made it so. */
+  private static String covers(JsonNode override, String schedule, String madeBy) {
+    return person(override.path("person"))
+        + " is on call for "
+        + schedule
+        + " from "
+        + override.path("from").asText()
+        + " to "
+        + override.path("to").asText()
+        + " ("
+        + madeBy
+        + " "
+        + override.path("by").asText()
+        + ")";
   }
 }

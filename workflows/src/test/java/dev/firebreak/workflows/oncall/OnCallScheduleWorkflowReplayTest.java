@@ -7,6 +7,7 @@ import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -38,45 +39,60 @@ class OnCallScheduleWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordHistories() throws IOException {
-    try (TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setInitialTime(OnCallScheduleWorkflowTest.START)
-                .build())) {
-      Worker worker = env.newWorker(TaskQueue.NAME);
-      worker.registerWorkflowImplementationTypes(OnCallScheduleWorkflowImpl.class);
-      worker.registerActivitiesImplementations(
-          new RecordingChat(), new OnCallScheduleWorkflowTest.FixedIncidents());
-      env.start();
-      WorkflowClient client = env.getWorkflowClient();
-      OnCallScheduleWorkflow schedule =
-          OnCallScheduleWorkflowTest.startSchedule(client, OnCallScheduleWorkflowTest.WEEKLY);
-      Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-      schedule.override(
-          new ScheduleOverride(
-              OnCallCalculatorTest.CAROL, now, now.plus(Duration.ofHours(2)), "U0CAROL"));
-      env.sleep(Duration.ofHours(22));
-      schedule.configure(
-          new ScheduleSpec(
-              "primary",
-              "Europe/London",
-              OnCallScheduleWorkflowTest.WEEKLY.layers(),
-              List.of("api", "web")));
-      env.sleep(Duration.ofDays(7));
-      schedule.retire();
-      WorkflowStub.fromTyped(schedule).getResult(Void.class);
-
-      CommittedHistories.save(
-          client,
-          OnCallScheduleWorkflow.workflowId("primary"),
-          HISTORIES,
-          "override-handoffs-reconfigured");
-    }
+    record(
+        "override-handoffs-reconfigured",
+        (env, schedule, now) -> {
+          schedule.override(
+              new ScheduleOverride(
+                  OnCallCalculatorTest.CAROL, now, now.plus(Duration.ofHours(2)), "U0CAROL"));
+          env.sleep(Duration.ofHours(22));
+          schedule.configure(
+              new ScheduleSpec(
+                  "primary",
+                  "Europe/London",
+                  OnCallScheduleWorkflowTest.WEEKLY.layers(),
+                  List.of("api", "web")));
+          env.sleep(Duration.ofDays(7));
+        });
   }
 
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordSwapHistory() throws IOException {
+    record(
+        "swap-handoffs",
+        (env, schedule, now) -> {
+          // Alice's running week for Bob's next one, then a refused swap (Bob is not on call then).
+          schedule.swap(
+              new ShiftSwap(
+                  OnCallCalculatorTest.ALICE,
+                  now,
+                  OnCallCalculatorTest.BOB,
+                  now.plus(Duration.ofDays(3)),
+                  "U0ALICE"));
+          try {
+            schedule.swap(
+                new ShiftSwap(
+                    OnCallCalculatorTest.ALICE,
+                    now.plus(Duration.ofDays(8)),
+                    OnCallCalculatorTest.BOB,
+                    now.plus(Duration.ofDays(9)),
+                    "U0BOB"));
+          } catch (WorkflowUpdateException refused) {
+            // Expected: a rejected update leaves no event, and the history shows it changed
+            // nothing.
+          }
+          env.sleep(Duration.ofDays(2));
+        });
+  }
+
+  /** What a recording does to the weekly schedule between its start and its retirement. */
+  private interface Script {
+    void run(TestWorkflowEnvironment env, OnCallScheduleWorkflow schedule, Instant now);
+  }
+
+  /** Starts the weekly schedule at the tests' start time, runs the script, saves the history. */
+  private static void record(String name, Script script) throws IOException {
     try (TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
@@ -90,32 +106,11 @@ class OnCallScheduleWorkflowReplayTest {
       WorkflowClient client = env.getWorkflowClient();
       OnCallScheduleWorkflow schedule =
           OnCallScheduleWorkflowTest.startSchedule(client, OnCallScheduleWorkflowTest.WEEKLY);
-      Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
-      // Alice's running week for Bob's next one, then a refused swap (Bob is not on call then).
-      schedule.swap(
-          new ShiftSwap(
-              OnCallCalculatorTest.ALICE,
-              now,
-              OnCallCalculatorTest.BOB,
-              now.plus(Duration.ofDays(3)),
-              "U0ALICE"));
-      try {
-        schedule.swap(
-            new ShiftSwap(
-                OnCallCalculatorTest.ALICE,
-                now.plus(Duration.ofDays(8)),
-                OnCallCalculatorTest.BOB,
-                now.plus(Duration.ofDays(9)),
-                "U0BOB"));
-      } catch (io.temporal.client.WorkflowUpdateException refused) {
-        // Expected: a rejected update leaves no event, and the history shows it changed nothing.
-      }
-      env.sleep(Duration.ofDays(2));
+      script.run(env, schedule, Instant.ofEpochMilli(env.currentTimeMillis()));
       schedule.retire();
       WorkflowStub.fromTyped(schedule).getResult(Void.class);
-
       CommittedHistories.save(
-          client, OnCallScheduleWorkflow.workflowId("primary"), HISTORIES, "swap-handoffs");
+          client, OnCallScheduleWorkflow.workflowId("primary"), HISTORIES, name);
     }
   }
 }
