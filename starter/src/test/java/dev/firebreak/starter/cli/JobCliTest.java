@@ -1,8 +1,10 @@
 package dev.firebreak.starter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.firebreak.starter.api.RunningApi;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,7 +56,11 @@ class JobCliTest {
         .contains("(manual by alice with ")
         .contains("since=7d")
         .contains("note=backfill");
-    assertThat(api.jobCalls.calls).singleElement();
+    // The run has started when the command answers; its call follows.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .untilAsserted(() -> assertThat(api.jobCalls.calls).singleElement());
   }
 
   @Test
