@@ -20,6 +20,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `./firebreak dev` on a real Temporal: the Temporal CLI's dev server, started by dev mode with a
@@ -46,8 +47,14 @@ class DevModeOnTemporalCliTest {
     }
   }
 
-  private static DevMode start(CliTemporal.Options options, int apiPort) {
-    return DevMode.start(null, () -> CliTemporal.start(options), apiPort, NO_ENV);
+  /**
+   * Each test's own state directory (its alert journal among it): tests in another surefire fork
+   * start dev mode too, and two APIs may not share a journal.
+   */
+  @TempDir Path state;
+
+  private DevMode start(CliTemporal.Options options, int apiPort) {
+    return DevMode.start(null, () -> CliTemporal.start(options), apiPort, NO_ENV, state);
   }
 
   private List<String> incidentsMatching(String query) {

@@ -45,7 +45,12 @@ class TemporalWebUiInChromiumTest {
       throws Exception {
     CliTemporal.Options options = temporal.options(temporal.file("web-ui.db"), true);
     try (DevMode dev =
-        DevMode.start(null, () -> CliTemporal.start(options), FreePort.next(), NO_ENV)) {
+        DevMode.start(
+            null,
+            () -> CliTemporal.start(options),
+            FreePort.next(),
+            NO_ENV,
+            temporal.file("web-ui-state"))) {
       String webUi = dev.temporal().webUi().orElseThrow();
       String namespace = webUi + "/namespaces/" + DevMode.NAMESPACE;
       String id =
