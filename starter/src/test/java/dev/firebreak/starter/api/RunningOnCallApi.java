@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -78,6 +79,18 @@ public final class RunningOnCallApi implements AfterEachCallback {
   public static String rotaPersonAt(Instant at) {
     long day = ChronoUnit.DAYS.between(Instant.parse("2026-01-01T00:00:00Z"), at);
     return Math.floorMod(day, 2) == 0 ? "Alice" : "Bob";
+  }
+
+  /**
+   * Noon UTC {@code days} days from today: inside a {@code rota} shift that has not begun, so a
+   * swap test does not depend on the time of day it runs at (a shift running at midnight would be
+   * over by the time the request is made).
+   */
+  public static Instant rotaNoon(int days) {
+    return Instant.now()
+        .truncatedTo(ChronoUnit.DAYS)
+        .plus(Duration.ofDays(days))
+        .plus(Duration.ofHours(12));
   }
 
   /** The Slack member id of {@link #rotaPersonAt}. */

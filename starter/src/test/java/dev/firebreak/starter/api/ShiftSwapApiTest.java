@@ -24,13 +24,14 @@ class ShiftSwapApiTest {
   final RunningOnCallApi api = new RunningOnCallApi(RunningOnCallApi.ROTA_CONFIG);
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  private static final Instant TOMORROW = NOW.plus(Duration.ofDays(1));
 
-  /** Who has {@code rota} today, and who tomorrow. */
-  private static final String TODAY_ID = RunningOnCallApi.rotaSlackIdAt(NOW);
+  /** Two future shifts of {@code rota}: tomorrow's and the next day's, different people's. */
+  private static final Instant DAY1 = RunningOnCallApi.rotaNoon(1);
 
-  private static final String TOMORROW_ID = RunningOnCallApi.rotaSlackIdAt(TOMORROW);
+  private static final Instant DAY2 = RunningOnCallApi.rotaNoon(2);
+  private static final Instant MIDNIGHT1 = DAY1.truncatedTo(ChronoUnit.DAYS);
+  private static final String DAY1_ID = RunningOnCallApi.rotaSlackIdAt(DAY1);
+  private static final String DAY2_ID = RunningOnCallApi.rotaSlackIdAt(DAY2);
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
     return JSON.readTree(response.body());
@@ -45,13 +46,12 @@ class ShiftSwapApiTest {
   }
 
   @Test
-  void aResponderSwapsTodaysShiftForTomorrowsAndBothHearWhatTheyNowCover() throws IOException {
-    String todayName = RunningOnCallApi.rotaPersonAt(NOW);
-    String tomorrowName = RunningOnCallApi.rotaPersonAt(TOMORROW);
-    Instant midnight = NOW.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+  void aResponderSwapsTomorrowsShiftForTheNextDaysAndBothHearWhatTheyNowCover() throws IOException {
+    String day1Name = RunningOnCallApi.rotaPersonAt(DAY1);
+    String day2Name = RunningOnCallApi.rotaPersonAt(DAY2);
+    Instant midnight2 = MIDNIGHT1.plus(Duration.ofDays(1));
     String body =
-        swap(
-            side(TODAY_ID, NOW), "{\"name\":\"" + tomorrowName + "\",\"at\":\"" + TOMORROW + "\"}");
+        swap(side(DAY1_ID, DAY1), "{\"name\":\"" + day2Name + "\",\"at\":\"" + DAY2 + "\"}");
 
     HttpResponse<String> created =
         api.requests().post("/api/v1/oncall/rota/swaps", "responder-token", body);
@@ -59,27 +59,26 @@ class ShiftSwapApiTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode overrides = json(created).path("overrides");
     assertThat(overrides).hasSize(2);
-    assertThat(overrides.get(0).path("person").path("name").asText()).isEqualTo(tomorrowName);
-    assertThat(overrides.get(0).path("to").asText()).isEqualTo(midnight.toString());
-    assertThat(overrides.get(1).path("person").path("name").asText()).isEqualTo(todayName);
-    assertThat(overrides.get(1).path("from").asText()).isEqualTo(midnight.toString());
+    assertThat(overrides.get(0).path("person").path("name").asText()).isEqualTo(day2Name);
+    assertThat(overrides.get(0).path("from").asText()).isEqualTo(MIDNIGHT1.toString());
+    assertThat(overrides.get(0).path("to").asText()).isEqualTo(midnight2.toString());
+    assertThat(overrides.get(1).path("person").path("name").asText()).isEqualTo(day1Name);
+    assertThat(overrides.get(1).path("from").asText()).isEqualTo(midnight2.toString());
     assertThat(overrides.get(1).path("to").asText())
-        .isEqualTo(midnight.plus(Duration.ofDays(1)).toString());
+        .isEqualTo(midnight2.plus(Duration.ofDays(1)).toString());
     assertThat(overrides.get(0).path("by").asText()).isEqualTo("alice");
-    // Shifts from the moment of the swap, when the running shift was taken over.
-    String swappedAt = overrides.get(0).path("from").asText();
     JsonNode shifts =
         json(api.requests()
                 .get(
                     "/api/v1/oncall/rota?from="
-                        + swappedAt
+                        + MIDNIGHT1
                         + "&to="
-                        + midnight.plus(Duration.ofDays(1)),
+                        + midnight2.plus(Duration.ofDays(1)),
                     "viewer-token"))
             .path("shifts");
     assertThat(shifts).hasSize(2);
-    assertThat(shifts.get(0).path("person").path("name").asText()).isEqualTo(tomorrowName);
-    assertThat(shifts.get(1).path("person").path("name").asText()).isEqualTo(todayName);
+    assertThat(shifts.get(0).path("person").path("name").asText()).isEqualTo(day2Name);
+    assertThat(shifts.get(1).path("person").path("name").asText()).isEqualTo(day1Name);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -93,31 +92,32 @@ class ShiftSwapApiTest {
   }
 
   static Stream<Arguments> refusedSwaps() {
-    String tomorrow = side(TOMORROW_ID, TOMORROW);
+    String day2 = side(DAY2_ID, DAY2);
+    Instant past = RunningOnCallApi.rotaNoon(-1);
     return Stream.of(
         Arguments.of(
-            "rota", "responder-token", swap(side(TOMORROW_ID, NOW), side(TODAY_ID, TOMORROW)), 409),
+            "rota", "responder-token", swap(side(DAY2_ID, DAY1), side(DAY1_ID, DAY2)), 409),
         Arguments.of(
             "rota",
             "responder-token",
-            swap(side(TODAY_ID, NOW.minus(Duration.ofDays(2))), tomorrow),
+            swap(side(RunningOnCallApi.rotaSlackIdAt(past), past), day2),
             409),
         Arguments.of(
             "rota",
             "responder-token",
-            swap(side(TODAY_ID, NOW), side(TODAY_ID, NOW.plus(Duration.ofDays(2)))),
+            swap(side(DAY1_ID, DAY1), side(DAY1_ID, DAY1.plus(Duration.ofDays(2)))),
             400),
         Arguments.of(
             "rota",
             "responder-token",
-            swap(side(TODAY_ID, NOW), side(TOMORROW_ID, NOW.plus(Duration.ofDays(91)))),
+            swap(side(DAY1_ID, DAY1), side(DAY2_ID, DAY1.plus(Duration.ofDays(91)))),
             400),
-        Arguments.of("rota", "responder-token", "{\"a\":" + side(TODAY_ID, NOW) + "}", 400),
-        Arguments.of("rota", "responder-token", swap("{\"slackUserId\":\"U0X\"}", tomorrow), 400),
-        Arguments.of("rota", "responder-token", swap("{\"at\":\"" + NOW + "\"}", tomorrow), 400),
-        Arguments.of("rota", "responder-token", swap(side(TODAY_ID, "tomorrow"), tomorrow), 400),
-        Arguments.of("nope", "responder-token", swap(side(TODAY_ID, NOW), tomorrow), 404),
-        Arguments.of("rota", "viewer-token", swap(side(TODAY_ID, NOW), tomorrow), 403));
+        Arguments.of("rota", "responder-token", "{\"a\":" + side(DAY1_ID, DAY1) + "}", 400),
+        Arguments.of("rota", "responder-token", swap("{\"slackUserId\":\"U0X\"}", day2), 400),
+        Arguments.of("rota", "responder-token", swap("{\"at\":\"" + DAY1 + "\"}", day2), 400),
+        Arguments.of("rota", "responder-token", swap(side(DAY1_ID, "tomorrow"), day2), 400),
+        Arguments.of("nope", "responder-token", swap(side(DAY1_ID, DAY1), day2), 404),
+        Arguments.of("rota", "viewer-token", swap(side(DAY1_ID, DAY1), day2), 403));
   }
 
   @ParameterizedTest(name = "POST swaps on {0} with {1}: {2} → {3}")
@@ -133,7 +133,10 @@ class ShiftSwapApiTest {
     JsonNode shifts =
         json(api.requests()
                 .get(
-                    "/api/v1/oncall/rota?from=" + NOW + "&to=" + NOW.plus(Duration.ofDays(3)),
+                    "/api/v1/oncall/rota?from="
+                        + MIDNIGHT1
+                        + "&to="
+                        + MIDNIGHT1.plus(Duration.ofDays(3)),
                     "viewer-token"))
             .path("shifts");
     assertThat(shifts.findValuesAsText("source")).allMatch(source -> source.startsWith("layer "));

@@ -94,10 +94,11 @@ class OnCallCliTest {
 
   @Test
   void swapExchangesTwoPeoplesShiftsAndPrintsWhoNowCoversWhat() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Instant tomorrow = now.plus(Duration.ofDays(1));
-    Instant midnight = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
-    String today = RunningOnCallApi.rotaPersonAt(now);
+    // Two future shifts, so the test does not depend on the time of day it runs at.
+    Instant day1 = RunningOnCallApi.rotaNoon(1);
+    Instant day2 = RunningOnCallApi.rotaNoon(2);
+    Instant midnight = day2.truncatedTo(ChronoUnit.DAYS);
+    String day1Person = RunningOnCallApi.rotaPersonAt(day1);
 
     CliRun swap =
         oncall(
@@ -105,25 +106,25 @@ class OnCallCliTest {
             "swap",
             "rota",
             "--a",
-            "@" + RunningOnCallApi.rotaSlackIdAt(now),
+            "@" + RunningOnCallApi.rotaSlackIdAt(day1),
             "--a-at",
-            now.toString(),
+            day1.toString(),
             "--b",
-            RunningOnCallApi.rotaPersonAt(tomorrow),
+            RunningOnCallApi.rotaPersonAt(day2),
             "--b-at",
-            tomorrow.toString());
+            day2.toString());
 
     assertThat(swap.exit()).as(swap.err()).isZero();
     assertThat(swap.out())
         .contains(
-            RunningOnCallApi.rotaPersonAt(tomorrow)
+            RunningOnCallApi.rotaPersonAt(day2)
                 + " ("
-                + RunningOnCallApi.rotaSlackIdAt(tomorrow)
+                + RunningOnCallApi.rotaSlackIdAt(day2)
                 + ") is on call for rota from ")
         .contains(
-            today
+            day1Person
                 + " ("
-                + RunningOnCallApi.rotaSlackIdAt(now)
+                + RunningOnCallApi.rotaSlackIdAt(day1)
                 + ") is on call for rota from "
                 + midnight
                 + " to "
@@ -133,8 +134,8 @@ class OnCallCliTest {
 
   @Test
   void aRefusedSwapExitsWithTheApisMessage() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Instant tomorrow = now.plus(Duration.ofDays(1));
+    Instant day1 = RunningOnCallApi.rotaNoon(1);
+    Instant day2 = RunningOnCallApi.rotaNoon(2);
 
     CliRun refused =
         oncall(
@@ -142,17 +143,17 @@ class OnCallCliTest {
             "swap",
             "rota",
             "--a",
-            "@" + RunningOnCallApi.rotaSlackIdAt(tomorrow),
+            "@" + RunningOnCallApi.rotaSlackIdAt(day2),
             "--a-at",
-            now.toString(),
+            day1.toString(),
             "--b",
-            "@" + RunningOnCallApi.rotaSlackIdAt(now),
+            "@" + RunningOnCallApi.rotaSlackIdAt(day1),
             "--b-at",
-            tomorrow.toString());
+            day2.toString());
 
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).contains("is not on call at");
     assertThat(oncall("viewer-token", "now").out())
-        .contains("rota  " + RunningOnCallApi.rotaPersonAt(now));
+        .contains("rota  " + RunningOnCallApi.rotaPersonAt(Instant.now()));
   }
 }

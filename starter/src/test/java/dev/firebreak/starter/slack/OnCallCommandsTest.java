@@ -29,12 +29,15 @@ class OnCallCommandsTest {
   private static final SlackActor VIEWER = new SlackActor("U0VIEW", Role.VIEWER);
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final String SPAN = NOW + " " + NOW.plus(Duration.ofHours(2));
-  private static final Instant TOMORROW = NOW.plus(Duration.ofDays(1));
 
-  /** Who has the {@code rota} schedule today, and who tomorrow (Alice and Bob take turns). */
-  private static final String TODAY_ID = RunningOnCallApi.rotaSlackIdAt(NOW);
+  /**
+   * Two future shifts of {@code rota}, tomorrow's and the next day's (Alice and Bob take turns).
+   */
+  private static final Instant DAY1 = RunningOnCallApi.rotaNoon(1);
 
-  private static final String TOMORROW_ID = RunningOnCallApi.rotaSlackIdAt(TOMORROW);
+  private static final Instant DAY2 = RunningOnCallApi.rotaNoon(2);
+  private static final String DAY1_ID = RunningOnCallApi.rotaSlackIdAt(DAY1);
+  private static final String DAY2_ID = RunningOnCallApi.rotaSlackIdAt(DAY2);
 
   private OnCallCommands commands;
 
@@ -83,28 +86,33 @@ class OnCallCommandsTest {
 
   @Test
   void swapExchangesTheAskersShiftForTheMentionedPersonsAndTellsTheChannel() {
-    SlackActor asker = new SlackActor(TODAY_ID, Role.RESPONDER);
+    SlackActor asker = new SlackActor(DAY1_ID, Role.RESPONDER);
+    Instant midnight1 = DAY1.truncatedTo(ChronoUnit.DAYS);
+    Instant midnight2 = midnight1.plus(Duration.ofDays(1));
 
     SlackReply reply =
-        commands.run("swap rota <@" + TOMORROW_ID + "|them> " + NOW + " " + TOMORROW, asker);
+        commands.run("swap rota <@" + DAY2_ID + "|them> " + DAY1 + " " + DAY2, asker);
 
     assertThat(reply.inChannel()).as(reply.text()).isTrue();
     assertThat(reply.text())
-        .startsWith(
+        .isEqualTo(
             "<@"
-                + TODAY_ID
+                + DAY1_ID
                 + "> and <@"
-                + TOMORROW_ID
+                + DAY2_ID
                 + "> swapped shifts on `rota`: <@"
-                + TOMORROW_ID
-                + "> covers ")
-        .contains(
-            ", <@"
-                + TODAY_ID
+                + DAY2_ID
                 + "> covers "
-                + NOW.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
-    assertThat(commands.run("", VIEWER).text())
-        .contains("`rota` <@" + TOMORROW_ID + "> · override by " + TODAY_ID);
+                + midnight1
+                + " to "
+                + midnight2
+                + ", <@"
+                + DAY1_ID
+                + "> covers "
+                + midnight2
+                + " to "
+                + midnight2.plus(Duration.ofDays(1))
+                + ".");
   }
 
   static Stream<Arguments> refused() {
@@ -119,15 +127,14 @@ class OnCallCommandsTest {
         Arguments.of("override primary " + SPAN, CAROL, "Say who"),
         Arguments.of("swap", CAROL, "Say who: `/oncall swap @someone"),
         Arguments.of("swap <@U0ALICE> " + NOW, CAROL, "Usage: `/oncall`"),
-        Arguments.of("swap rota <@U0ALICE> " + NOW + " " + TOMORROW, VIEWER, "needs the responder"),
+        Arguments.of("swap rota <@U0ALICE> " + DAY1 + " " + DAY2, VIEWER, "needs the responder"),
         Arguments.of(
-            "swap rota <@" + TODAY_ID + "> " + NOW + " " + TOMORROW, CAROL, "is not on call at"),
+            "swap rota <@" + DAY2_ID + "> " + DAY1 + " " + DAY2, CAROL, "is not on call at"),
         Arguments.of(
-            "swap rota <@U0CAROL> " + NOW + " " + TOMORROW,
+            "swap rota <@U0CAROL> " + DAY1 + " " + DAY2,
             CAROL,
             "A swap needs two different people."),
-        Arguments.of(
-            "swap rota <@U0BOB> yesterday " + TOMORROW, CAROL, "'yesterday' is not a time"),
+        Arguments.of("swap rota <@U0BOB> yesterday " + DAY2, CAROL, "'yesterday' is not a time"),
         Arguments.of("bogus", CAROL, "Usage: `/oncall`"));
   }
 
@@ -141,6 +148,6 @@ class OnCallCommandsTest {
     assertThat(reply.text()).contains(reason);
     assertThat(commands.run("", VIEWER).text())
         .contains("`primary` <@U0ALICE>")
-        .contains("`rota` <@" + TODAY_ID + "> · layer Rota");
+        .contains("`rota` <@" + RunningOnCallApi.rotaSlackIdAt(Instant.now()) + "> · layer Rota");
   }
 }
