@@ -41,6 +41,7 @@ public final class OnCallScheduleWorkflowImpl implements OnCallScheduleWorkflow 
 
   private ScheduleSpec spec;
   private final List<ScheduleOverride> overrides = new ArrayList<>();
+  private final List<ScheduleOverride> startingOverrides;
   private OnCallPerson current;
   private boolean started;
   private boolean changed;
@@ -55,12 +56,22 @@ public final class OnCallScheduleWorkflowImpl implements OnCallScheduleWorkflow 
   public OnCallScheduleWorkflowImpl(OnCallScheduleInput input) {
     this.spec = input.spec();
     this.overrides.addAll(input.overrides());
+    this.startingOverrides = List.copyOf(input.overrides());
     this.current = input.current();
     this.started = input.started();
   }
 
   @Override
   public void run(OnCallScheduleInput input) {
+    // An override or swap can reach a new schedule with its first workflow task, before this
+    // method runs: whom the schedule had without it is the starting point, so it hands off.
+    if (!started
+        && Workflow.getVersion(
+                OnCallScheduleVersions.FIRST_TASK_HANDOFF, Workflow.DEFAULT_VERSION, 1)
+            >= 1) {
+      current = new OnCallCalculator(spec, startingOverrides).at(now()).person();
+      started = true;
+    }
     while (true) {
       overrides.removeIf(o -> !o.to().isAfter(now()));
       OnCallAnswer answer = new OnCallCalculator(spec, overrides).at(now());

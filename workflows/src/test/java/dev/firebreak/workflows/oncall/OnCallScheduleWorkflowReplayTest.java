@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -86,6 +87,23 @@ class OnCallScheduleWorkflowReplayTest {
         });
   }
 
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordFirstTaskOverrideHistory() throws IOException {
+    record(
+        "override-in-first-task-hands-off",
+        client ->
+            OnCallScheduleWorkflowTest.startScheduleWithOverride(
+                client,
+                OnCallScheduleWorkflowTest.WEEKLY,
+                new ScheduleOverride(
+                    OnCallCalculatorTest.CAROL,
+                    OnCallScheduleWorkflowTest.START,
+                    OnCallScheduleWorkflowTest.START.plus(Duration.ofHours(2)),
+                    "U0CAROL")),
+        (env, schedule, now) -> env.sleep(Duration.ofHours(3)));
+  }
+
   /** What a recording does to the weekly schedule between its start and its retirement. */
   private interface Script {
     void run(TestWorkflowEnvironment env, OnCallScheduleWorkflow schedule, Instant now);
@@ -93,6 +111,16 @@ class OnCallScheduleWorkflowReplayTest {
 
   /** Starts the weekly schedule at the tests' start time, runs the script, saves the history. */
   private static void record(String name, Script script) throws IOException {
+    record(
+        name,
+        client ->
+            OnCallScheduleWorkflowTest.startSchedule(client, OnCallScheduleWorkflowTest.WEEKLY),
+        script);
+  }
+
+  private static void record(
+      String name, Function<WorkflowClient, OnCallScheduleWorkflow> start, Script script)
+      throws IOException {
     try (TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder()
@@ -104,8 +132,7 @@ class OnCallScheduleWorkflowReplayTest {
           new RecordingChat(), new OnCallScheduleWorkflowTest.FixedIncidents());
       env.start();
       WorkflowClient client = env.getWorkflowClient();
-      OnCallScheduleWorkflow schedule =
-          OnCallScheduleWorkflowTest.startSchedule(client, OnCallScheduleWorkflowTest.WEEKLY);
+      OnCallScheduleWorkflow schedule = start.apply(client);
       script.run(env, schedule, Instant.ofEpochMilli(env.currentTimeMillis()));
       schedule.retire();
       WorkflowStub.fromTyped(schedule).getResult(Void.class);

@@ -7,9 +7,13 @@ import static org.awaitility.Awaitility.await;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.notify.ThreadMessage;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -86,6 +90,51 @@ class OnCallScheduleWorkflowTest {
                 .build());
     WorkflowClient.start(workflow::run, OnCallScheduleInput.configured(spec));
     return workflow;
+  }
+
+  /**
+   * Starts the schedule with {@code override} delivered in the same request (update-with-start), so
+   * the override reaches the workflow in its very first task, as one sent right after a schedule is
+   * added to the config can.
+   */
+  static OnCallScheduleWorkflow startScheduleWithOverride(
+      WorkflowClient client, ScheduleSpec spec, ScheduleOverride override) {
+    OnCallScheduleWorkflow workflow =
+        client.newWorkflowStub(
+            OnCallScheduleWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(OnCallScheduleWorkflow.workflowId(spec.name()))
+                .setTaskQueue(TaskQueue.NAME)
+                .setWorkflowIdConflictPolicy(
+                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+                .build());
+    WorkflowClient.startUpdateWithStart(
+            workflow::override,
+            override,
+            UpdateOptions.<ScheduleOverride>newBuilder()
+                .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+                .build(),
+            new WithStartWorkflowOperation<>(workflow::run, OnCallScheduleInput.configured(spec)))
+        .getResult();
+    return workflow;
+  }
+
+  @Test
+  void anOverrideDeliveredWithTheScheduleStartIsAHandoffToo() {
+    Instant now = START;
+    ScheduleOverride cover =
+        new ScheduleOverride(
+            OnCallCalculatorTest.CAROL, now, now.plus(Duration.ofHours(2)), "U0CAROL");
+
+    OnCallScheduleWorkflow schedule =
+        startScheduleWithOverride(env.getWorkflowClient(), WEEKLY, cover);
+
+    assertThat(schedule.overrides()).containsExactly(cover);
+    env.sleep(Duration.ofMinutes(1));
+    await().atMost(Duration.ofSeconds(20)).until(() -> chat.posts.size() >= 2);
+    assertThat(chat.posts).extracting(ThreadMessage::channel).containsExactly("U0CAROL", "U0ALICE");
+    assertThat(chat.texts().get(0))
+        .startsWith("You are now on call for *primary* until Sun 1 Mar 14:00");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.firebreak.workflows.incident.IncidentVersions;
 import dev.firebreak.workflows.job.JobVersions;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowVersions;
 import dev.firebreak.workflows.maintenance.RecurringWindowVersions;
+import dev.firebreak.workflows.oncall.OnCallScheduleVersions;
 import dev.firebreak.workflows.playbook.ActionRunVersions;
 import dev.firebreak.workflows.rollback.RollbackVersions;
 import java.util.List;
@@ -22,7 +23,8 @@ final class VersionRegistries {
           "JobWorkflow", JobVersions.CHANGES,
           "RollbackWorkflow", RollbackVersions.CHANGES,
           "HeartbeatWorkflow", HeartbeatVersions.CHANGES,
-          "ActionRunWorkflow", ActionRunVersions.CHANGES);
+          "ActionRunWorkflow", ActionRunVersions.CHANGES,
+          "OnCallScheduleWorkflow", OnCallScheduleVersions.CHANGES);
 
   private VersionRegistries() {}
 }
