@@ -27,7 +27,7 @@ public final class OnCallScheduleVersions {
               List.of("oncall/override-in-first-task-hands-off.json"),
               List.of("oncall/override-handoffs-reconfigured.json"),
               true,
-              whenNoRunStartedBefore("COMMIT", "2026-12-05")));
+              whenNoRunStartedBefore("ec7dea2", "2026-12-05")));
 
   private OnCallScheduleVersions() {}
 }
