@@ -71,6 +71,8 @@ public final class OnCallScheduleWorkflowImpl implements OnCallScheduleWorkflow 
             >= 1) {
       current = new OnCallCalculator(spec, startingOverrides).at(now()).person();
       started = true;
+      // A swap's own notices come before the handoff it causes, as they do later on.
+      sendSwapNotices();
     }
     while (true) {
       overrides.removeIf(o -> !o.to().isAfter(now()));

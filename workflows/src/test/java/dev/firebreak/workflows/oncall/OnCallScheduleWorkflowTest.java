@@ -81,15 +81,20 @@ class OnCallScheduleWorkflowTest {
   }
 
   static OnCallScheduleWorkflow startSchedule(WorkflowClient client, ScheduleSpec spec) {
-    OnCallScheduleWorkflow workflow =
-        client.newWorkflowStub(
-            OnCallScheduleWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(OnCallScheduleWorkflow.workflowId(spec.name()))
-                .setTaskQueue(TaskQueue.NAME)
-                .build());
+    OnCallScheduleWorkflow workflow = newSchedule(client, spec);
     WorkflowClient.start(workflow::run, OnCallScheduleInput.configured(spec));
     return workflow;
+  }
+
+  /** A stub for the schedule's workflow; a start fails while one with its id runs. */
+  private static OnCallScheduleWorkflow newSchedule(WorkflowClient client, ScheduleSpec spec) {
+    return client.newWorkflowStub(
+        OnCallScheduleWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(OnCallScheduleWorkflow.workflowId(spec.name()))
+            .setTaskQueue(TaskQueue.NAME)
+            .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+            .build());
   }
 
   /**
@@ -99,15 +104,7 @@ class OnCallScheduleWorkflowTest {
    */
   static OnCallScheduleWorkflow startScheduleWithOverride(
       WorkflowClient client, ScheduleSpec spec, ScheduleOverride override) {
-    OnCallScheduleWorkflow workflow =
-        client.newWorkflowStub(
-            OnCallScheduleWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(OnCallScheduleWorkflow.workflowId(spec.name()))
-                .setTaskQueue(TaskQueue.NAME)
-                .setWorkflowIdConflictPolicy(
-                    WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
-                .build());
+    OnCallScheduleWorkflow workflow = newSchedule(client, spec);
     WorkflowClient.startUpdateWithStart(
             workflow::override,
             override,
@@ -212,9 +209,6 @@ class OnCallScheduleWorkflowTest {
   @Test
   void aSwapExchangesTheTwoShiftsTellsBothAndTheHandoffsFollowTheSwappedShifts() {
     OnCallScheduleWorkflow schedule = startSchedule(env.getWorkflowClient(), WEEKLY);
-    // As in production, the schedule has run (Alice on call) before anyone swaps: a swap delivered
-    // with the workflow's first task would be its starting state, with no handoff to announce.
-    env.sleep(Duration.ofSeconds(1));
     Instant mondayNine = Instant.parse("2026-03-02T09:00:00Z");
     Instant nextMondayNine = Instant.parse("2026-03-09T09:00:00Z");
 
