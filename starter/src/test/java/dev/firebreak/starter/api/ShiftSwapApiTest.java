@@ -25,9 +25,8 @@ class ShiftSwapApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Two future shifts of {@code rota}: tomorrow's and the next day's, different people's. */
+  // Two future shifts of rota, tomorrow's and the next day's (different people's), at noon.
   private static final Instant DAY1 = RunningOnCallApi.rotaNoon(1);
-
   private static final Instant DAY2 = RunningOnCallApi.rotaNoon(2);
   private static final Instant MIDNIGHT1 = DAY1.truncatedTo(ChronoUnit.DAYS);
   private static final String DAY1_ID = RunningOnCallApi.rotaSlackIdAt(DAY1);

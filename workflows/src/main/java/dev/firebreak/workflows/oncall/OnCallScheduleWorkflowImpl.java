@@ -41,7 +41,10 @@ public final class OnCallScheduleWorkflowImpl implements OnCallScheduleWorkflow 
 
   private ScheduleSpec spec;
   private final List<ScheduleOverride> overrides = new ArrayList<>();
-  private final List<ScheduleOverride> startingOverrides;
+
+  /** Whom a new schedule has on call before any override its first workflow task delivers. */
+  private final OnCallPerson onCallAtStart;
+
   private OnCallPerson current;
   private boolean started;
   private boolean changed;
@@ -56,20 +59,20 @@ public final class OnCallScheduleWorkflowImpl implements OnCallScheduleWorkflow 
   public OnCallScheduleWorkflowImpl(OnCallScheduleInput input) {
     this.spec = input.spec();
     this.overrides.addAll(input.overrides());
-    this.startingOverrides = List.copyOf(input.overrides());
     this.current = input.current();
     this.started = input.started();
+    this.onCallAtStart = started ? null : new OnCallCalculator(spec, overrides).at(now()).person();
   }
 
   @Override
   public void run(OnCallScheduleInput input) {
     // An override or swap can reach a new schedule with its first workflow task, before this
-    // method runs: whom the schedule had without it is the starting point, so it hands off.
+    // method runs: starting from whom the schedule had without it makes it a handoff.
     if (!started
         && Workflow.getVersion(
                 OnCallScheduleVersions.FIRST_TASK_HANDOFF, Workflow.DEFAULT_VERSION, 1)
             >= 1) {
-      current = new OnCallCalculator(spec, startingOverrides).at(now()).person();
+      current = onCallAtStart;
       started = true;
       // A swap's own notices come before the handoff it causes, as they do later on.
       sendSwapNotices();
