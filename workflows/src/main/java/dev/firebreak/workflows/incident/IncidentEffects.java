@@ -12,9 +12,11 @@ import dev.firebreak.workflows.playbook.ActionRunWorkflow;
 import dev.firebreak.workflows.rollback.RollbackOrder;
 import dev.firebreak.workflows.rollback.RollbackWorkflow;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.Priority;
+import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
@@ -56,6 +58,19 @@ final class IncidentEffects {
       ActivityOptions.newBuilder()
           .setStartToCloseTimeout(Duration.ofSeconds(30))
           .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+          .build();
+
+  /**
+   * The notice only queues the incident in the worker, which reads the windows in the background,
+   * so it runs inside the first workflow task: as a regular activity it cost every critical
+   * declaration an activity task, a workflow task and their writes on the server. It is given
+   * seconds, not minutes: the first workflow task, and with it the incident message, waits for it.
+   */
+  private static final LocalActivityOptions LOCAL_NOTICE =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(2))
+          .setScheduleToCloseTimeout(Duration.ofSeconds(5))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(2).build())
           .build();
 
   private final Incident incident;
@@ -189,8 +204,9 @@ final class IncidentEffects {
 
   /**
    * A P0/P1 tells the running maintenance windows (since {@link
-   * IncidentVersions#DECLARATION_NOTICE}). Fire-and-forget: a window that cannot be told is logged,
-   * and the incident goes on.
+   * IncidentVersions#DECLARATION_NOTICE}; by a local activity since {@link
+   * IncidentVersions#LOCAL_NOTICE}). Fire-and-forget: a window that cannot be told is logged, and
+   * the incident goes on.
    */
   void tellRunningWindowsIfCritical() {
     if (!incident.severity().isCritical()
@@ -199,7 +215,10 @@ final class IncidentEffects {
       return;
     }
     MaintenanceNoticeActivities notices =
-        Workflow.newActivityStub(MaintenanceNoticeActivities.class, NOTICE);
+        Workflow.getVersion(IncidentVersions.LOCAL_NOTICE, Workflow.DEFAULT_VERSION, 1)
+                == Workflow.DEFAULT_VERSION
+            ? Workflow.newActivityStub(MaintenanceNoticeActivities.class, NOTICE)
+            : Workflow.newLocalActivityStub(MaintenanceNoticeActivities.class, LOCAL_NOTICE);
     IncidentNotice notice =
         new IncidentNotice(
             incident.id(),

@@ -40,6 +40,9 @@ public final class IncidentVersions {
   /** A P0/P1 incident tells the running maintenance windows itself. */
   public static final String DECLARATION_NOTICE = "declaration-notice-v1";
 
+  /** The notice to the running maintenance windows is a local activity. */
+  public static final String LOCAL_NOTICE = "local-notice-v1";
+
   /** The assessment runs the playbook's probes; critical ones decide a resolve and monitoring. */
   public static final String PLAYBOOK_PROBES = "playbook-probes-v1";
 
@@ -148,6 +151,15 @@ public final class IncidentVersions {
                   "status-memo.json", "full-lifecycle.json", "acknowledged-before-first-task.json"),
               true,
               whenNoRunStartedBefore("94f291e", "2026-12-04")),
+          new VersionedChange(
+              LOCAL_NOTICE,
+              "A P0/P1 incident's notice to the running maintenance windows is a local activity, run in "
+                  + "the first workflow task.",
+              "The notice is a regular activity, with an activity task and a workflow task of its own.",
+              List.of("local-notice.json"),
+              List.of("declaration-notice.json"),
+              true,
+              whenNoRunStartedBefore("LOCAL_NOTICE_COMMIT", "2026-12-05")),
           new VersionedChange(
               PLAYBOOK_PROBES,
               "An incident whose playbook has probes runs them in the assessment; its critical probes are "

@@ -281,6 +281,22 @@ class IncidentWorkflowReplayTest {
   }
 
   /**
+   * A P1 that tells the running maintenance windows by a local activity (since {@link
+   * IncidentVersions#LOCAL_NOTICE}): the notice is a marker in the first workflow task.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordLocalNoticeHistory() throws IOException {
+    record(
+        "local-notice",
+        (incident, env) -> {
+          env.sleep(Duration.ofMinutes(1));
+          incident.acknowledge(new Acknowledgement("bob"));
+          env.sleep(Duration.ofMinutes(1));
+        });
+  }
+
+  /**
    * A P3 that pages only in business hours (since {@link IncidentVersions#BUSINESS_HOURS}),
    * declared at 06:00 on a Monday: the channel told at once, the page at 09:00, then an
    * acknowledgement. (A weekend's wait records the same commands with many more reminders.)

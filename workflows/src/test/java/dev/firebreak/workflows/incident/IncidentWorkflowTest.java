@@ -119,6 +119,18 @@ class IncidentWorkflowTest {
     assertThat(pager.pages.get(1).channel()).isEqualTo(RecordingChat.ROOM);
   }
 
+  @Test
+  void aNoticeToTheWindowsThatFailsNeitherHoldsUpNorFailsTheDeclaration() {
+    notices.failing = true;
+    IncidentWorkflow incident = declareP1("INC-N-FAILS");
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(chat.cards).isNotEmpty();
+    assertThat(pager.escalations()).containsExactly("r1-l1");
+    assertThat(incident.state().status()).isEqualTo(IncidentStatus.DECLARED);
+    assertThat(notices.notices).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource({"P0, true", "P1, true", "P2, false", "P3, false", "P4, false"})
   void aCriticalIncidentTellsTheRunningMaintenanceWindowsItselfAndOthersDoNot(

@@ -6,12 +6,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Workflow tests' maintenance notices: remembers which incidents would have been announced to
- * running windows, and silences alerts until {@link #silencedUntil} while a test sets it.
+ * running windows, and silences alerts until {@link #silencedUntil} while a test sets it; fails to
+ * tell them while {@link #failing}.
  */
 public class RecordingNotices implements MaintenanceNoticeActivities {
   public final List<IncidentNotice> notices = new CopyOnWriteArrayList<>();
   public final List<SilencedAlert> silenced = new CopyOnWriteArrayList<>();
   public volatile Instant silencedUntil;
+
+  /** While true, telling the windows fails as a worker in trouble would. */
+  public volatile boolean failing;
 
   @Override
   public Instant silence(SilencedAlert alert) {
@@ -25,6 +29,9 @@ public class RecordingNotices implements MaintenanceNoticeActivities {
 
   @Override
   public void tellRunningWindows(IncidentNotice notice) {
+    if (failing) {
+      throw new IllegalStateException("the windows cannot be told");
+    }
     notices.add(notice);
   }
 }
