@@ -159,7 +159,7 @@ public final class IncidentVersions {
               List.of("local-notice.json"),
               List.of("declaration-notice.json"),
               true,
-              whenNoRunStartedBefore("LOCAL_NOTICE_COMMIT", "2026-12-05")),
+              whenNoRunStartedBefore("3ca0400", "2026-12-05")),
           new VersionedChange(
               PLAYBOOK_PROBES,
               "An incident whose playbook has probes runs them in the assessment; its critical probes are "
