@@ -222,13 +222,7 @@ class IncidentWorkflowReplayTest {
           env.sleep(Duration.ofMinutes(1));
         });
     // A P1 declared since DECLARATION_NOTICE tells the running maintenance windows itself.
-    record(
-        "declaration-notice",
-        (incident, env) -> {
-          env.sleep(Duration.ofMinutes(1));
-          incident.acknowledge(new Acknowledgement("bob"));
-          env.sleep(Duration.ofMinutes(1));
-        });
+    record("declaration-notice", IncidentWorkflowReplayTest::acknowledgedAfterAMinute);
     // A continued run: its first event carries the continue-as-new payload (the whole progress so
     // far),
     // so this history pins the payload's JSON shape.
@@ -287,13 +281,7 @@ class IncidentWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordLocalNoticeHistory() throws IOException {
-    record(
-        "local-notice",
-        (incident, env) -> {
-          env.sleep(Duration.ofMinutes(1));
-          incident.acknowledge(new Acknowledgement("bob"));
-          env.sleep(Duration.ofMinutes(1));
-        });
+    record("local-notice", IncidentWorkflowReplayTest::acknowledgedAfterAMinute);
   }
 
   /**
@@ -359,6 +347,13 @@ class IncidentWorkflowReplayTest {
 
   private interface Scenario {
     void play(IncidentWorkflow incident, TestWorkflowEnvironment env);
+  }
+
+  private static void acknowledgedAfterAMinute(
+      IncidentWorkflow incident, TestWorkflowEnvironment env) {
+    env.sleep(Duration.ofMinutes(1));
+    incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofMinutes(1));
   }
 
   private void record(String name, Scenario scenario) throws IOException {
