@@ -20,6 +20,7 @@ import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.Resolution;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -79,7 +80,7 @@ class NonCriticalHealthCheckTest {
     Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new RecordingChat(), new RecordingPager(), diagnostics);
+        new RecordingNotices(), new RecordingChat(), new RecordingPager(), diagnostics);
     env.start();
     IncidentWorkflow incident =
         env.getWorkflowClient()

@@ -18,6 +18,7 @@ import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.Resolution;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -54,7 +55,7 @@ class RefusedUpdateLogFilterTest {
     Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new RecordingChat(), new RecordingPager(), diagnostics);
+        new RecordingNotices(), new RecordingChat(), new RecordingPager(), diagnostics);
     env.start();
     incident =
         env.getWorkflowClient()

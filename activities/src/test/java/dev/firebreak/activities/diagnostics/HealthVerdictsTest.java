@@ -33,6 +33,7 @@ import dev.firebreak.workflows.maintenance.MaintenanceView;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecordingMail;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import dev.firebreak.workflows.maintenance.ScriptedActions;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackWorkflowImpl;
@@ -79,6 +80,7 @@ class HealthVerdictsTest {
         RollbackWorkflowImpl.class,
         RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(
+        new RecordingNotices(),
         new DiagnosticsActivitiesImpl(
             new HttpHealthChecker(transport, TWO_CHECKS),
             new StatusPageReader(transport, Duration.ofSeconds(1)),

@@ -27,6 +27,7 @@ import dev.firebreak.workflows.incident.ResponderUpdate;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -57,6 +58,7 @@ class IncidentProvidersTest {
     Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(
+        new RecordingNotices(),
         new RecordingChat(),
         new ScriptedDiagnostics(),
         new PagingRouter(paging.routes()),

@@ -28,6 +28,7 @@ import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.job.JobWorkflow;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflow;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -162,7 +163,8 @@ class ApiTimeLimitsTest {
     RecordingPager pager = new RecordingPager();
     Worker worker = temporal.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new RecordingChat(), pager, new ScriptedDiagnostics());
+    worker.registerActivitiesImplementations(
+        new RecordingNotices(), new RecordingChat(), pager, new ScriptedDiagnostics());
     server = api(temporal.getWorkflowClient());
 
     Timed declared = call("POST", "/api/v1/incidents", DECLARE);

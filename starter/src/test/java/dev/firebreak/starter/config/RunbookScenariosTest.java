@@ -22,6 +22,7 @@ import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.ScriptedErrorCounts;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.Suggestion;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import dev.firebreak.workflows.oncall.ScheduleSpec;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -74,6 +75,7 @@ class RunbookScenariosTest {
       schedules.addAll(OnCallSpecs.schedules(config.oncall()));
     }
     worker.registerActivitiesImplementations(
+        new RecordingNotices(),
         chat,
         pager,
         diagnostics,

@@ -10,6 +10,7 @@ import dev.firebreak.workflows.heartbeat.HeartbeatWorkflowImpl;
 import dev.firebreak.workflows.incident.IncidentPolicies;
 import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -44,6 +45,7 @@ class HeartbeatReconcilerTest {
     Worker worker = env.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(
         HeartbeatWorkflowImpl.class, IncidentWorkflowImpl.class);
+    worker.registerActivitiesImplementations(new RecordingNotices());
     env.start();
     workflows = new HeartbeatWorkflows(env.getWorkflowClient(), TaskQueue.NAME);
   }

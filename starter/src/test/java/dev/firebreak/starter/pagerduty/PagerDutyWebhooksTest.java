@@ -26,6 +26,7 @@ import dev.firebreak.workflows.incident.RecordingStatusPage;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -93,7 +94,7 @@ class PagerDutyWebhooksTest {
     Worker worker = temporal.newWorker(TaskQueue.NAME);
     worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new RecordingChat(), pager, diagnostics, new RecordingStatusPage());
+        new RecordingNotices(), new RecordingChat(), pager, diagnostics, new RecordingStatusPage());
     incidents = IncidentServices.of(temporal.getWorkflowClient(), config, false);
     PagerDutyWebhooks webhooks =
         PagerDutyWebhooks.from(

@@ -16,6 +16,7 @@ import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.ScriptedErrorCounts;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecordingMail;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import dev.firebreak.workflows.maintenance.RecurringWindow;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflow;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
@@ -63,6 +64,7 @@ class RecurringWindowsTest {
         RollbackWorkflowImpl.class,
         RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(
+        new RecordingNotices(),
         new ScriptedDiagnostics(),
         new ScriptedDeploys(),
         new ScriptedActions(),

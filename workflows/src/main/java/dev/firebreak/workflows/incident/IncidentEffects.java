@@ -65,6 +65,8 @@ final class IncidentEffects {
    * so it runs inside the first workflow task: as a regular activity it cost every critical
    * declaration an activity task, a workflow task and their writes on the server. It is given
    * seconds, not minutes: the first workflow task, and with it the incident message, waits for it.
+   * Every worker that runs incidents must register {@link MaintenanceNoticeActivities}: the SDK
+   * fails a workflow task whose local activity the worker lacks, again at each retry.
    */
   private static final LocalActivityOptions LOCAL_NOTICE =
       LocalActivityOptions.newBuilder()

@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -78,6 +79,7 @@ class ChildIncidentTest {
           .registerWorkflowImplementationTypes(
               DeclaringParentImpl.class, IncidentWorkflowImpl.class)
           .setActivityImplementations(
+              new RecordingNotices(),
               new RecordingChat(),
               new RecordingPager(),
               new RecordingStatusPage(),

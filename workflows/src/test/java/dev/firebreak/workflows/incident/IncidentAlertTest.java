@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -34,7 +35,7 @@ class IncidentAlertTest {
   final TestWorkflowExtension workflows =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
-          .setActivityImplementations(chat, pager, diagnostics)
+          .setActivityImplementations(new RecordingNotices(), chat, pager, diagnostics)
           .build();
 
   @BeforeEach

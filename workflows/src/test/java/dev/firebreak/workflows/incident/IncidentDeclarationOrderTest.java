@@ -2,6 +2,7 @@ package dev.firebreak.workflows.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -42,7 +43,8 @@ class IncidentDeclarationOrderTest {
   final TestWorkflowExtension workflows =
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
-          .setActivityImplementations(chat, pager, new ScriptedDiagnostics())
+          .setActivityImplementations(
+              new RecordingNotices(), chat, pager, new ScriptedDiagnostics())
           .setInitialTime(START)
           // Each test starts the worker itself: some need a command to reach the server first.
           .setDoNotStart(true)

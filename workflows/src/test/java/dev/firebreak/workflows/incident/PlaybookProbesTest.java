@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firebreak.workflows.diagnostics.Probe;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import dev.firebreak.workflows.notify.MessageControls;
 import dev.firebreak.workflows.playbook.ActionOrders;
 import dev.firebreak.workflows.playbook.ActionRunReport;
@@ -44,7 +45,11 @@ class PlaybookProbesTest {
       TestWorkflowExtension.newBuilder()
           .registerWorkflowImplementationTypes(IncidentWorkflowImpl.class)
           .setActivityImplementations(
-              chat, new RecordingPager(), diagnostics, new ScriptedErrorCounts())
+              new RecordingNotices(),
+              chat,
+              new RecordingPager(),
+              diagnostics,
+              new ScriptedErrorCounts())
           .setInitialTime(START)
           .build();
 

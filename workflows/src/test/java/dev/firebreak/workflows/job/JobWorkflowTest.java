@@ -11,6 +11,7 @@ import dev.firebreak.workflows.incident.RecordingChat;
 import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
@@ -53,7 +54,7 @@ class JobWorkflowTest {
         IncidentWorkflowImpl.class,
         WebhookRetryWorkflow.Redelivering.class);
     worker.registerActivitiesImplementations(
-        endpoint, chat, new RecordingPager(), new ScriptedDiagnostics());
+        new RecordingNotices(), endpoint, chat, new RecordingPager(), new ScriptedDiagnostics());
     env.start();
     client = env.getWorkflowClient();
   }

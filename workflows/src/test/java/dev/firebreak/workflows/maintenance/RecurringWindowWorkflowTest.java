@@ -73,6 +73,7 @@ class RecurringWindowWorkflowTest {
         RollbackWorkflowImpl.class,
         RollbackLockWorkflowImpl.class);
     worker.registerActivitiesImplementations(
+        new RecordingNotices(),
         diagnostics,
         new ScriptedDeploys(),
         new ScriptedActions(),

@@ -19,6 +19,7 @@ import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import dev.firebreak.workflows.maintenance.ScriptedActions;
 import dev.firebreak.workflows.rollback.Approval;
 import dev.firebreak.workflows.rollback.ScriptedDeploys;
@@ -52,7 +53,13 @@ class ActionRunWorkflowTest {
           .registerWorkflowImplementationTypes(
               ActionRunWorkflowImpl.class, IncidentWorkflowImpl.class)
           .setActivityImplementations(
-              platform, deploys, http, diagnostics, chat, new RecordingPager())
+              new RecordingNotices(),
+              platform,
+              deploys,
+              http,
+              diagnostics,
+              chat,
+              new RecordingPager())
           .setInitialTime(START)
           .build();
 

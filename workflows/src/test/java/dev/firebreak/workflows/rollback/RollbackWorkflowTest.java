@@ -14,6 +14,7 @@ import dev.firebreak.workflows.incident.RecordingPager;
 import dev.firebreak.workflows.incident.ScriptedDiagnostics;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
+import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -46,7 +47,8 @@ class RollbackWorkflowTest {
               RollbackWorkflowImpl.class,
               RollbackLockWorkflowImpl.class,
               IncidentWorkflowImpl.class)
-          .setActivityImplementations(diagnostics, deploys, chat, new RecordingPager())
+          .setActivityImplementations(
+              new RecordingNotices(), diagnostics, deploys, chat, new RecordingPager())
           .build();
 
   @BeforeEach
