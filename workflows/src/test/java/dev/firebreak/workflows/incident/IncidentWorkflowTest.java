@@ -129,6 +129,8 @@ class IncidentWorkflowTest {
     assertThat(pager.escalations()).containsExactly("r1-l1");
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.DECLARED);
     assertThat(notices.notices).isEmpty();
+    // The first workflow task waits for the notice, so its retries are bounded: two attempts.
+    assertThat(notices.attempts).hasValue(2);
   }
 
   @ParameterizedTest

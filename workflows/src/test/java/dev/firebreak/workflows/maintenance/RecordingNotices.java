@@ -3,6 +3,7 @@ package dev.firebreak.workflows.maintenance;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Workflow tests' maintenance notices: remembers which incidents would have been announced to
@@ -17,6 +18,9 @@ public class RecordingNotices implements MaintenanceNoticeActivities {
   /** While true, telling the windows fails as a worker in trouble would. */
   public volatile boolean failing;
 
+  /** Every attempt to tell the windows, failed ones included. */
+  public final AtomicInteger attempts = new AtomicInteger();
+
   @Override
   public Instant silence(SilencedAlert alert) {
     Instant until = silencedUntil;
@@ -29,6 +33,7 @@ public class RecordingNotices implements MaintenanceNoticeActivities {
 
   @Override
   public void tellRunningWindows(IncidentNotice notice) {
+    attempts.incrementAndGet();
     if (failing) {
       throw new IllegalStateException("the windows cannot be told");
     }
