@@ -40,7 +40,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * POST's arrival. What Firebreak adds on top (the API, its own work in the workflow task, the room
  * it opens before the message) is the ratio of the two.
  */
-final class TemporalFloor {
+final class TemporalFloor implements AutoCloseable {
 
   static final String TASK_QUEUE = "firebreak-benchmark-floor";
   private static final String READY = "Floor worker polling";
@@ -142,16 +142,39 @@ final class TemporalFloor {
 
   /**
    * Start → POST arrived, in milliseconds, of {@code count} workflows with {@code inFlight} at a
-   * time, after {@code warmup} unmeasured ones; a POST that never arrives is left out (the caller
-   * reports how many).
+   * time, after {@code warmup} unmeasured ones, on a floor started for this measurement alone.
    */
   static List<Double> measure(String target, Path log, int warmup, int count, int inFlight)
       throws Exception {
-    try (Receiver receiver = new Receiver();
-        FirebreakOsProcess worker =
-            BenchmarkStack.process(
-                    TemporalFloor.class.getName(), "worker", List.of(target), Map.of(), log)
-                .start()) {
+    try (TemporalFloor floor = start(target, log)) {
+      floor.measure(warmup, inFlight);
+      return floor.measure(count, inFlight);
+    }
+  }
+
+  private final Receiver receiver;
+  private final FirebreakOsProcess worker;
+  private final WorkflowClient client;
+
+  private TemporalFloor(Receiver receiver, FirebreakOsProcess worker, WorkflowClient client) {
+    this.receiver = receiver;
+    this.worker = worker;
+    this.client = client;
+  }
+
+  /**
+   * The floor's receiver and worker process, ready to measure: kept for several measurements, so a
+   * harness can measure the floor right next to each of its own rounds, when the machine is as fast
+   * as it was for that round.
+   */
+  static TemporalFloor start(String target, Path log) throws Exception {
+    Receiver receiver = new Receiver();
+    FirebreakOsProcess worker = null;
+    try {
+      worker =
+          BenchmarkStack.process(
+                  TemporalFloor.class.getName(), "worker", List.of(target), Map.of(), log)
+              .start();
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
       while (!worker.output().contains(READY)) {
         if (!worker.isAlive() || System.nanoTime() > deadline) {
@@ -159,13 +182,31 @@ final class TemporalFloor {
         }
         Thread.sleep(100);
       }
-      WorkflowClient client = client(target);
-      try {
-        run(client, receiver, warmup, inFlight);
-        return run(client, receiver, count, inFlight);
-      } finally {
-        client.getWorkflowServiceStubs().shutdownNow();
+      return new TemporalFloor(receiver, worker, client(target));
+    } catch (Exception | Error e) {
+      if (worker != null) {
+        worker.close();
       }
+      receiver.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Start → POST arrived, in milliseconds, of {@code count} workflows with {@code inFlight} at a
+   * time; a POST that never arrives is left out (the caller reports how many).
+   */
+  List<Double> measure(int count, int inFlight) throws Exception {
+    return run(client, receiver, count, inFlight);
+  }
+
+  @Override
+  public void close() {
+    client.getWorkflowServiceStubs().shutdownNow();
+    try {
+      worker.close();
+    } finally {
+      receiver.close();
     }
   }
 
