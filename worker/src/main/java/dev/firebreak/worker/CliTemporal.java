@@ -139,7 +139,8 @@ final class CliTemporal implements DevTemporal {
               "--ui-disable-news-fetch"));
     }
     if (options.searchAttributes()) {
-      Stream.concat(IncidentSearchAttributes.ALL.stream(), HeartbeatSearchAttributes.OWN.stream())
+      Stream.concat(
+              IncidentSearchAttributes.REGISTERED.stream(), HeartbeatSearchAttributes.OWN.stream())
           .forEach(
               key -> command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));
     }

@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers Firebreak's search attributes (FirebreakSeverity, FirebreakStatus, FirebreakService,
- * FirebreakHeartbeat, FirebreakHeartbeatState) so the Temporal UI can filter incidents and
- * heartbeats. Safe to run at every start: attributes already there are left alone. A server that
- * refuses (Temporal Cloud registers them through its own console, and a worker may lack the
- * operator permission) is reported, and incidents then run without them rather than fail on every
- * upsert.
+ * FirebreakIdempotencyKey, FirebreakHeartbeat, FirebreakHeartbeatState) so the Temporal UI can
+ * filter incidents and heartbeats. Safe to run at every start: attributes already there are left
+ * alone. A server that refuses (Temporal Cloud registers them through its own console, and a worker
+ * may lack the operator permission) is reported, and incidents then run without them rather than
+ * fail on every upsert.
  */
 final class SearchAttributeRegistration {
 
@@ -74,7 +74,8 @@ final class SearchAttributeRegistration {
 
   /** Every search attribute Firebreak's workflows set: the incidents' and the heartbeats' own. */
   static final List<SearchAttributeKey<String>> FIREBREAKS =
-      Stream.concat(IncidentSearchAttributes.ALL.stream(), HeartbeatSearchAttributes.OWN.stream())
+      Stream.concat(
+              IncidentSearchAttributes.REGISTERED.stream(), HeartbeatSearchAttributes.OWN.stream())
           .toList();
 
   static boolean register(ServiceStubsOptions connection, String namespace) {

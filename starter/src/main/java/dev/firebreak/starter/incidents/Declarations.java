@@ -2,18 +2,21 @@ package dev.firebreak.starter.incidents;
 
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.service.IncidentIds;
-import dev.firebreak.starter.service.OpenWorkflows;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.TemporalDeadlines;
 import dev.firebreak.starter.service.WorkflowQuery;
 import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.DeclarationLimits;
+import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowServiceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,6 +49,12 @@ public final class Declarations {
   private final IncidentListing listing;
   private final DeclarationsByKey keys = new DeclarationsByKey();
 
+  /**
+   * Whether a declaration's Idempotency-Key goes into its search attribute: on while the server has
+   * the search attributes, off for good once it refuses this one (registered before it existed).
+   */
+  private volatile boolean keysIndexed;
+
   Declarations(
       WorkflowClient client,
       FirebreakConfig config,
@@ -61,6 +70,7 @@ public final class Declarations {
     this.clock = clock;
     this.deadlines = deadlines;
     this.listing = listing;
+    this.keysIndexed = listing.searchAttributes();
   }
 
   /** Starts the incident workflow under the first free id and returns that id. */
@@ -155,10 +165,12 @@ public final class Declarations {
   }
 
   /**
-   * The running incident a declaration with this key started, read from the memos (never a query).
+   * The running incident a declaration with this key started, read from the memos (never a query to
+   * a workflow). On a real server with the key's search attribute the listing is one row or none;
+   * an incident declared before the attribute existed is not among them.
    */
   private Optional<String> findByKey(String idempotencyKey) {
-    for (WorkflowExecutionInfo info : OpenWorkflows.ofType(client, IncidentStarts.WORKFLOW_TYPE)) {
+    for (WorkflowExecutionInfo info : listing.runningWithKey(idempotencyKey, keysIndexed)) {
       String key = listing.memo(info, IncidentStarts.IDEMPOTENCY_KEY_MEMO);
       if (idempotencyKey.equals(key)) {
         return Optional.of(IncidentListing.incidentId(info));
@@ -173,11 +185,8 @@ public final class Declarations {
       String id = ids.next();
       // Within the limits already (the rules refused it otherwise): fitting only strips the title.
       Declaration declaration = DeclarationLimits.fitted(draft).issued(id, requestedAt);
-      IncidentWorkflow workflow =
-          client.newWorkflowStub(
-              IncidentWorkflow.class, starts.options(declaration, idempotencyKey));
       try {
-        WorkflowClient.start(workflow::run, starts.input(declaration, playbook));
+        startIncident(declaration, idempotencyKey, playbook);
         log.info(
             "{} declared: {} {} '{}' by {}",
             id,
@@ -195,5 +204,46 @@ public final class Declarations {
       }
     }
     throw new Refusal(503, "temporal_unavailable", "Could not find a free incident id; try again.");
+  }
+
+  /**
+   * Starts the workflow with the key as a search attribute while the server takes it. A server that
+   * has Firebreak's other search attributes but not this one refuses the start; the declaration is
+   * started again without it, and so is every later one.
+   */
+  private void startIncident(
+      Declaration declaration, String idempotencyKey, PlaybookSpec playbook) {
+    boolean indexKey = idempotencyKey != null && keysIndexed;
+    try {
+      startIncident(declaration, idempotencyKey, indexKey, playbook);
+    } catch (WorkflowServiceException refused) {
+      if (!indexKey || !refusesKeyAttribute(refused)) {
+        throw refused;
+      }
+      keysIndexed = false;
+      log.warn(
+          "Temporal does not know the search attribute {}: declarations are started without it, and a "
+              + "retry with an Idempotency-Key that reaches another API process is matched by listing every "
+              + "running incident. Register it (--register-search-attributes, or temporal operator "
+              + "search-attribute create --name {} --type Keyword) and restart the API.",
+          IncidentSearchAttributes.IDEMPOTENCY_KEY.getName(),
+          IncidentSearchAttributes.IDEMPOTENCY_KEY.getName());
+      startIncident(declaration, idempotencyKey, false, playbook);
+    }
+  }
+
+  private void startIncident(
+      Declaration declaration, String idempotencyKey, boolean indexKey, PlaybookSpec playbook) {
+    IncidentWorkflow workflow =
+        client.newWorkflowStub(
+            IncidentWorkflow.class, starts.options(declaration, idempotencyKey, indexKey));
+    WorkflowClient.start(workflow::run, starts.input(declaration, playbook));
+  }
+
+  private static boolean refusesKeyAttribute(WorkflowServiceException refused) {
+    return refused.getCause() instanceof StatusRuntimeException status
+        && status.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+        && String.valueOf(status.getStatus().getDescription())
+            .contains(IncidentSearchAttributes.IDEMPOTENCY_KEY.getName());
   }
 }

@@ -52,6 +52,9 @@ final class IncidentListing {
 
   private static final int RUNNING_PAGE = 1000;
 
+  /** A key starts one incident; a few rows leave room for one whose memo turns out not to match. */
+  private static final int KEYED_PAGE = 10;
+
   private final WorkflowClient client;
   private final TemporalDeadlines deadlines;
   private final boolean searchAttributes;
@@ -66,6 +69,11 @@ final class IncidentListing {
     this.client = client;
     this.deadlines = deadlines;
     this.searchAttributes = searchAttributes;
+  }
+
+  /** Whether the server has Firebreak's search attributes registered, as the operator said. */
+  boolean searchAttributes() {
+    return searchAttributes;
   }
 
   List<IncidentSummary> list(IncidentFilter filter) {
@@ -114,6 +122,23 @@ final class IncidentListing {
             IncidentVisibilityQuery.running(filter, searchAttributes),
             RUNNING_PAGE,
             Integer.MAX_VALUE)
+        : OpenWorkflows.ofType(client, WORKFLOW_TYPE);
+  }
+
+  /**
+   * The running incidents that may carry this Idempotency-Key in their memo: with a query on the
+   * key's search attribute, one row or none; else (and for a key the query cannot match exactly,
+   * see {@link IncidentVisibilityQuery#findsKey}) every running incident. The caller checks the
+   * memo either way.
+   *
+   * @param keysIndexed whether incidents are started with the key as a search attribute
+   */
+  List<WorkflowExecutionInfo> runningWithKey(String idempotencyKey, boolean keysIndexed) {
+    return keysIndexed
+            && searchAttributes
+            && IncidentVisibilityQuery.findsKey(idempotencyKey)
+            && answersQueries()
+        ? query(IncidentVisibilityQuery.runningWithKey(idempotencyKey), KEYED_PAGE, KEYED_PAGE)
         : OpenWorkflows.ofType(client, WORKFLOW_TYPE);
   }
 

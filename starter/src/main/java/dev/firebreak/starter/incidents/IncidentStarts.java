@@ -10,10 +10,12 @@ import dev.firebreak.workflows.incident.DeclarationLimits;
 import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentMemo;
 import dev.firebreak.workflows.incident.IncidentPolicy;
+import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -76,6 +78,14 @@ public final class IncidentStarts {
    * @param idempotencyKey null when the caller sent none
    */
   public WorkflowOptions options(Declaration d, String idempotencyKey) {
+    return options(d, idempotencyKey, false);
+  }
+
+  /**
+   * @param idempotencyKey null when the caller sent none
+   * @param indexKey whether the key is also set as {@link IncidentSearchAttributes#IDEMPOTENCY_KEY}
+   */
+  WorkflowOptions options(Declaration d, String idempotencyKey, boolean indexKey) {
     Map<String, Object> memo = new HashMap<>(IncidentMemo.of(d, d.severity(), d.declaredAt()));
     if (idempotencyKey != null) {
       memo.put(IDEMPOTENCY_KEY_MEMO, idempotencyKey);
@@ -88,6 +98,12 @@ public final class IncidentStarts {
             DeclarationLimits.summary(d.severity() + " · " + d.service() + " · " + d.title()))
         .setStaticDetails(DeclarationDetails.markdown(d))
         .setMemo(memo)
+        .setTypedSearchAttributes(
+            idempotencyKey != null && indexKey
+                ? SearchAttributes.newBuilder()
+                    .set(IncidentSearchAttributes.IDEMPOTENCY_KEY, idempotencyKey)
+                    .build()
+                : null)
         .build();
   }
 }

@@ -3,6 +3,7 @@ package dev.firebreak.starter.incidents;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The visibility queries ({@code ListWorkflowExecutions}) that list incidents on a real Temporal
@@ -34,6 +35,28 @@ public final class IncidentVisibilityQuery {
     clauses.add("ExecutionStatus != 'Running'");
     clauses.add("ExecutionStatus != 'ContinuedAsNew'");
     return String.join(" AND ", clauses);
+  }
+
+  /**
+   * Keys the dev server's visibility store was seen to match exactly: letters, digits and common
+   * punctuation. It did not find a keyword value with a backslash or a double quote in it, and it
+   * strips quotes at either end of a value, so such a key is looked for by listing instead.
+   */
+  private static final Pattern EXACTLY_MATCHED_KEY =
+      Pattern.compile("[\\p{L}\\p{N} _.:/@+=,#~%-]+");
+
+  /** Whether {@link #runningWithKey} finds an incident started with this key. */
+  static boolean findsKey(String idempotencyKey) {
+    return EXACTLY_MATCHED_KEY.matcher(idempotencyKey).matches();
+  }
+
+  /** The running incident a declaration with this Idempotency-Key started, if any. */
+  static String runningWithKey(String idempotencyKey) {
+    return String.join(
+        " AND ",
+        probe(),
+        "ExecutionStatus = 'Running'",
+        equal(IncidentSearchAttributes.IDEMPOTENCY_KEY.getName(), idempotencyKey));
   }
 
   /** Only the type, for the one query that tells whether the server answers queries at all. */

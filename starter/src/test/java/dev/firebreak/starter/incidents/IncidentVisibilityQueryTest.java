@@ -54,6 +54,27 @@ class IncidentVisibilityQueryTest {
   }
 
   @Test
+  void anIdempotencyKeyIsOneLiteralInTheQueryForTheRunningIncidentItStarted() {
+    assertThat(IncidentVisibilityQuery.runningWithKey("x' OR ExecutionStatus != 'Running"))
+        .isEqualTo(
+            "WorkflowType = 'IncidentWorkflow' AND ExecutionStatus = 'Running'"
+                + " AND FirebreakIdempotencyKey = 'x'' OR ExecutionStatus != ''Running'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"4f1c2a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6", "ci-run-8812/deploy-42", "zoë 42 #deploy"})
+  void keysOfLettersDigitsAndCommonPunctuationAreFoundByTheQuery(String key) {
+    assertThat(IncidentVisibilityQuery.findsKey(key)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"deploy\\42", "\"deploy\"", "'deploy'", "it's", "a\nb", ""})
+  void keysTheServerMayNotMatchExactlyAreLookedForByListing(String key) {
+    assertThat(IncidentVisibilityQuery.findsKey(key)).isFalse();
+  }
+
+  @Test
   void theServerFiltersOnEveryValueWhenItHasTheSearchAttributes() {
     IncidentFilter filter = new IncidentFilter("ACKNOWLEDGED", Severity.P1, "recoup-backend");
 

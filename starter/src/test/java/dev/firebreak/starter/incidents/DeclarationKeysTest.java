@@ -1,0 +1,99 @@
+package dev.firebreak.starter.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firebreak.starter.config.ConfigLoader;
+import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.workflows.incident.Declaration;
+import dev.firebreak.workflows.incident.IncidentSearchAttributes;
+import dev.firebreak.workflows.incident.IncidentWorkflow;
+import dev.firebreak.workflows.incident.Severity;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowEnvironment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A declaration's Idempotency-Key, on the embedded server (which answers no visibility queries): it
+ * goes into the incident's search attribute when the server knows that attribute, the declaration
+ * still starts when the server does not, and a retry through another API process finds the incident
+ * by its memo either way. No worker runs: a declaration is a start, and the listing reads what the
+ * start wrote.
+ */
+class DeclarationKeysTest {
+
+  private static final FirebreakConfig CONFIG =
+      new ConfigLoader()
+          .load(
+              """
+              organisation: Acme
+              escalation:
+                levels:
+                  - { name: primary, targets: ["slack:U012AB3CD"] }
+              services:
+                - { name: api }
+              """);
+
+  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  private final WorkflowClient client = env.getWorkflowClient();
+
+  @AfterEach
+  void close() {
+    env.close();
+  }
+
+  @Test
+  void theKeyGoesIntoItsSearchAttributeWhereTheServerHasIt() {
+    env.registerSearchAttribute(
+        IncidentSearchAttributes.IDEMPOTENCY_KEY.getName(),
+        IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+
+    Declared declared = apiProcess().declare(draft(), "deploy-42");
+
+    assertThat(keyAttribute(declared.id())).isEqualTo("deploy-42");
+  }
+
+  @Test
+  void aServerWithoutTheKeysSearchAttributeStillStartsTheDeclarationAndLaterOnes() {
+    Declarations api = apiProcess();
+
+    Declared first = api.declare(draft(), "deploy-42");
+    Declared second = api.declare(draft(), "deploy-43");
+
+    assertThat(first.created()).isTrue();
+    assertThat(second.created()).isTrue();
+    assertThat(second.id()).isNotEqualTo(first.id());
+    assertThat(keyAttribute(first.id())).isNull();
+    assertThat(keyAttribute(second.id())).isNull();
+  }
+
+  @Test
+  void aRetryThroughAnotherApiProcessGetsTheIncidentTheKeyStarted() {
+    Declared declared = apiProcess().declare(draft(), "deploy-42");
+
+    Declared retried = apiProcess().declare(draft(), "deploy-42");
+    Declared other = apiProcess().declare(draft(), "deploy-43");
+
+    assertThat(retried).isEqualTo(new Declared(declared.id(), false));
+    assertThat(other.created()).isTrue();
+    assertThat(other.id()).isNotEqualTo(declared.id());
+  }
+
+  /** A fresh API process: nothing in its memory, the search attributes switched on. */
+  private Declarations apiProcess() {
+    return IncidentServices.of(client, CONFIG, true).declarations();
+  }
+
+  private static Declaration draft() {
+    return new Declaration(null, "Checkout 5xx", Severity.P2, "api", null, null, "ci", null);
+  }
+
+  private String keyAttribute(String incidentId) {
+    return client
+        .newUntypedWorkflowStub(IncidentWorkflow.workflowId(incidentId))
+        .describe()
+        .getTypedSearchAttributes()
+        .get(IncidentSearchAttributes.IDEMPOTENCY_KEY);
+  }
+}
