@@ -187,7 +187,7 @@ final class FirebreakProcess implements AutoCloseable {
           TaskQueue.NAME,
           settings.temporalTarget(),
           settings.namespace(),
-          TemporalConnection.describe(settings.env()));
+          TemporalConnection.describe(settings.temporalTarget(), settings.env()));
       ScheduledJobs.reconcile(
           client, settings.config(), settings.env(), settings.searchAttributes());
       new RecurringWindows(

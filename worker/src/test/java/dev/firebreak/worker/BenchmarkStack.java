@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Firebreak as a benchmark runs it, chosen with {@code -Dbenchmark.temporal}: {@code embedded} (the
@@ -80,6 +81,21 @@ final class BenchmarkStack implements AutoCloseable {
     this.apiUrl = apiUrl;
   }
 
+  private static final String GRPC_COMPRESSION = "TEMPORAL_GRPC_COMPRESSION";
+
+  /**
+   * The processes' {@code TEMPORAL_GRPC_COMPRESSION}, and the floor's: unset (none on loopback)
+   * unless {@code -Dbenchmark.grpcCompression=gzip}, which measures the SDK's default.
+   */
+  static final Function<String, String> grpcCompression =
+      name ->
+          GRPC_COMPRESSION.equals(name) ? System.getProperty("benchmark.grpcCompression") : null;
+
+  static Map<String, String> grpcCompressionEnv() {
+    String compression = grpcCompression.apply(GRPC_COMPRESSION);
+    return compression == null ? Map.of() : Map.of(GRPC_COMPRESSION, compression);
+  }
+
   static boolean onCli() {
     String choice = System.getProperty(PROPERTY, "embedded");
     if (!choice.equals("embedded") && !choice.equals("cli")) {
@@ -95,7 +111,10 @@ final class BenchmarkStack implements AutoCloseable {
             + System.getProperty("benchmark.temporalDb", "file")
             + "), worker and API each in its own process ("
             + processJvm()
-            + ")"
+            + "), gRPC compression "
+            + TemporalConnection.compression("127.0.0.1:7233", grpcCompression)
+                .name()
+                .toLowerCase(java.util.Locale.ROOT)
         : "embedded test server, worker and API in this JVM (dev mode)";
   }
 
@@ -141,6 +160,7 @@ final class BenchmarkStack implements AutoCloseable {
                 directory.resolve("temporal.log")));
     all.put("TEMPORAL_ADDRESS", server.target());
     all.put("FIREBREAK_SEARCH_ATTRIBUTES", "true");
+    all.putAll(grpcCompressionEnv());
     // The API answers alerts from its journal, as dev mode on the CLI does;
     // -Dbenchmark.alertJournal=off delivers each before the 202, as a production API without one.
     Path journal = directory.resolve("alert-journal");

@@ -3,9 +3,12 @@ package dev.firebreak.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.temporal.serviceclient.GrpcCompression;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TemporalConnectionTest {
 
@@ -17,7 +20,8 @@ class TemporalConnectionTest {
     assertThat(options.getTarget()).isEqualTo("temporal:7233");
     assertThat(options.getEnableHttps()).isFalse();
     assertThat(options.getSslContext()).isNull();
-    assertThat(TemporalConnection.describe(Map.<String, String>of()::get)).isEqualTo("plaintext");
+    assertThat(TemporalConnection.describe("temporal:7233", Map.<String, String>of()::get))
+        .isEqualTo("plaintext, gzip gRPC compression");
   }
 
   @Test
@@ -29,9 +33,63 @@ class TemporalConnectionTest {
 
     assertThat(options.getEnableHttps()).isTrue();
     assertThat(options.getGrpcMetadataProviders()).isNotEmpty();
-    assertThat(TemporalConnection.describe(env::get))
-        .isEqualTo("API key over TLS")
+    assertThat(TemporalConnection.describe("ns.acct.tmprl.cloud:7233", env::get))
+        .isEqualTo("API key over TLS, gzip gRPC compression")
         .doesNotContain("secret");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "127.0.0.1:7233",
+        "localhost:7233",
+        "LOCALHOST:7233",
+        "[::1]:7233",
+        "dns:///127.0.0.1:7233"
+      })
+  void aServerOnThisMachineIsSpokenToUncompressed(String target) {
+    WorkflowServiceStubsOptions options =
+        TemporalConnection.options(target, Map.<String, String>of()::get).build();
+
+    assertThat(options.getGrpcCompression()).isEqualTo(GrpcCompression.NONE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "temporal:7233",
+        "10.0.0.7:7233",
+        "ns.acct.tmprl.cloud:7233",
+        "[2001:db8::1]:7233",
+        "localhost.example.com:7233"
+      })
+  void aServerElsewhereIsSpokenToWithGzip(String target) {
+    WorkflowServiceStubsOptions options =
+        TemporalConnection.options(target, Map.<String, String>of()::get).build();
+
+    assertThat(options.getGrpcCompression()).isEqualTo(GrpcCompression.GZIP);
+  }
+
+  @Test
+  void theCompressionCanBeChosenEitherWayAndAnythingElseIsRefused() {
+    assertThat(
+            TemporalConnection.options(
+                    "127.0.0.1:7233", Map.of("TEMPORAL_GRPC_COMPRESSION", "gzip")::get)
+                .build()
+                .getGrpcCompression())
+        .isEqualTo(GrpcCompression.GZIP);
+    assertThat(
+            TemporalConnection.options(
+                    "temporal:7233", Map.of("TEMPORAL_GRPC_COMPRESSION", "None")::get)
+                .build()
+                .getGrpcCompression())
+        .isEqualTo(GrpcCompression.NONE);
+    assertThatThrownBy(
+            () ->
+                TemporalConnection.options(
+                    "temporal:7233", Map.of("TEMPORAL_GRPC_COMPRESSION", "zstd")::get))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("TEMPORAL_GRPC_COMPRESSION must be gzip or none, not 'zstd'");
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.workflow.Workflow;
@@ -30,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 
@@ -90,7 +90,7 @@ final class TemporalFloor implements AutoCloseable {
 
   /** The floor's worker process: {@code worker <temporal host:port>}. */
   public static void main(String[] args) throws InterruptedException {
-    WorkflowClient client = client(args[1]);
+    WorkflowClient client = client(args[1], System::getenv);
     WorkerFactory workers = WorkerFactory.newInstance(client);
     // The same polls as Firebreak's worker: the floor measures the server, not a poller shortage.
     var worker =
@@ -107,10 +107,10 @@ final class TemporalFloor implements AutoCloseable {
     Thread.currentThread().join();
   }
 
-  private static WorkflowClient client(String target) {
+  /** Connected as Firebreak's processes are, compression included, so the ratio compares like. */
+  private static WorkflowClient client(String target, Function<String, String> env) {
     return WorkflowClient.newInstance(
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build()),
+        WorkflowServiceStubs.newServiceStubs(TemporalConnection.options(target, env).build()),
         WorkflowClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
   }
 
@@ -173,7 +173,11 @@ final class TemporalFloor implements AutoCloseable {
     try {
       worker =
           BenchmarkStack.process(
-                  TemporalFloor.class.getName(), "worker", List.of(target), Map.of(), log)
+                  TemporalFloor.class.getName(),
+                  "worker",
+                  List.of(target),
+                  BenchmarkStack.grpcCompressionEnv(),
+                  log)
               .start();
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
       while (!worker.output().contains(READY)) {
@@ -182,7 +186,7 @@ final class TemporalFloor implements AutoCloseable {
         }
         Thread.sleep(100);
       }
-      return new TemporalFloor(receiver, worker, client(target));
+      return new TemporalFloor(receiver, worker, client(target, BenchmarkStack.grpcCompression));
     } catch (Exception | Error e) {
       if (worker != null) {
         worker.close();
