@@ -112,9 +112,7 @@ final class BenchmarkStack implements AutoCloseable {
             + "), worker and API each in its own process ("
             + processJvm()
             + "), gRPC compression "
-            + TemporalConnection.compression("127.0.0.1:7233", grpcCompression)
-                .name()
-                .toLowerCase(java.util.Locale.ROOT)
+            + grpcCompressionEnv().getOrDefault(GRPC_COMPRESSION, "none (loopback)")
         : "embedded test server, worker and API in this JVM (dev mode)";
   }
 

@@ -215,7 +215,7 @@ public final class Declarations {
       Declaration declaration, String idempotencyKey, PlaybookSpec playbook) {
     boolean indexKey = idempotencyKey != null && keysIndexed;
     try {
-      startIncident(declaration, idempotencyKey, indexKey, playbook);
+      startWorkflow(declaration, idempotencyKey, indexKey, playbook);
     } catch (WorkflowServiceException refused) {
       if (!indexKey || !refusesKeyAttribute(refused)) {
         throw refused;
@@ -228,11 +228,11 @@ public final class Declarations {
               + "search-attribute create --name {} --type Keyword) and restart the API.",
           IncidentSearchAttributes.IDEMPOTENCY_KEY.getName(),
           IncidentSearchAttributes.IDEMPOTENCY_KEY.getName());
-      startIncident(declaration, idempotencyKey, false, playbook);
+      startWorkflow(declaration, idempotencyKey, false, playbook);
     }
   }
 
-  private void startIncident(
+  private void startWorkflow(
       Declaration declaration, String idempotencyKey, boolean indexKey, PlaybookSpec playbook) {
     IncidentWorkflow workflow =
         client.newWorkflowStub(

@@ -131,13 +131,11 @@ final class IncidentListing {
    * see {@link IncidentVisibilityQuery#findsKey}) every running incident. The caller checks the
    * memo either way.
    *
-   * @param keysIndexed whether incidents are started with the key as a search attribute
+   * @param keysIndexed whether incidents are started with the key as a search attribute (never
+   *     without {@link #searchAttributes()})
    */
   List<WorkflowExecutionInfo> runningWithKey(String idempotencyKey, boolean keysIndexed) {
-    return keysIndexed
-            && searchAttributes
-            && IncidentVisibilityQuery.findsKey(idempotencyKey)
-            && answersQueries()
+    return keysIndexed && IncidentVisibilityQuery.findsKey(idempotencyKey) && answersQueries()
         ? query(IncidentVisibilityQuery.runningWithKey(idempotencyKey), KEYED_PAGE, KEYED_PAGE)
         : OpenWorkflows.ofType(client, WORKFLOW_TYPE);
   }

@@ -2,6 +2,7 @@ package dev.firebreak.starter.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firebreak.starter.api.RunningApi;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.workflows.incident.Declaration;
@@ -23,17 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeclarationKeysTest {
 
-  private static final FirebreakConfig CONFIG =
-      new ConfigLoader()
-          .load(
-              """
-              organisation: Acme
-              escalation:
-                levels:
-                  - { name: primary, targets: ["slack:U012AB3CD"] }
-              services:
-                - { name: api }
-              """);
+  private static final FirebreakConfig CONFIG = new ConfigLoader().load(RunningApi.CONFIG);
 
   private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   private final WorkflowClient client = env.getWorkflowClient();
@@ -86,7 +77,8 @@ class DeclarationKeysTest {
   }
 
   private static Declaration draft() {
-    return new Declaration(null, "Checkout 5xx", Severity.P2, "api", null, null, "ci", null);
+    return new Declaration(
+        null, "Checkout 5xx", Severity.P2, "recoup-backend", null, null, "ci", null);
   }
 
   private String keyAttribute(String incidentId) {
