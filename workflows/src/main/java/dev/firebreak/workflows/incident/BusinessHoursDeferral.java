@@ -1,7 +1,6 @@
 package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.oncall.BusinessHours;
-import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,9 +19,11 @@ final class BusinessHoursDeferral {
       DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   private final IncidentPolicy policy;
+  private final IncidentChanges changes;
 
-  BusinessHoursDeferral(IncidentPolicy policy) {
+  BusinessHoursDeferral(IncidentPolicy policy, IncidentChanges changes) {
     this.policy = policy;
+    this.changes = changes;
   }
 
   /**
@@ -61,7 +62,7 @@ final class BusinessHoursDeferral {
    * Asked only when a severity with business hours is declared (or raised to) outside them: no run
    * before the change has business hours in its policy.
    */
-  private static boolean defersByVersion() {
-    return Workflow.getVersion(IncidentVersions.BUSINESS_HOURS, Workflow.DEFAULT_VERSION, 1) >= 1;
+  private boolean defersByVersion() {
+    return changes.on(IncidentVersions.BUSINESS_HOURS);
   }
 }

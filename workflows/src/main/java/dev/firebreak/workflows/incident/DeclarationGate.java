@@ -10,6 +10,7 @@ import io.temporal.workflow.Workflow;
  */
 final class DeclarationGate {
 
+  private final IncidentChanges changes;
   private boolean declared;
 
   /**
@@ -21,7 +22,8 @@ final class DeclarationGate {
   /**
    * @param declared whether the run resumes an incident that was announced before
    */
-  DeclarationGate(boolean declared) {
+  DeclarationGate(boolean declared, IncidentChanges changes) {
+    this.changes = changes;
     this.declared = declared;
   }
 
@@ -61,8 +63,6 @@ final class DeclarationGate {
   }
 
   private boolean waits() {
-    return !declared
-        && Workflow.getVersion(IncidentVersions.DECLARATION_FIRST, Workflow.DEFAULT_VERSION, 1)
-            >= 1;
+    return !declared && changes.on(IncidentVersions.DECLARATION_FIRST);
   }
 }

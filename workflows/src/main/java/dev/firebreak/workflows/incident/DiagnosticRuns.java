@@ -44,6 +44,7 @@ final class DiagnosticRuns {
   private final Incident incident;
   private final IncidentPolicy policy;
   private final IncidentDiagnostics plan;
+  private final IncidentChanges changes;
   private final DiagnosticsActivities diagnostics =
       Workflow.newActivityStub(DiagnosticsActivities.class, DIAGNOSTICS);
   private final DiagnosticsActivities healthChecks =
@@ -51,7 +52,9 @@ final class DiagnosticRuns {
   private final ErrorCountActivities errorCounts =
       Workflow.newActivityStub(ErrorCountActivities.class, DIAGNOSTICS);
 
-  DiagnosticRuns(Incident incident, IncidentPolicy policy, IncidentDiagnostics plan) {
+  DiagnosticRuns(
+      Incident incident, IncidentPolicy policy, IncidentDiagnostics plan, IncidentChanges changes) {
+    this.changes = changes;
     this.incident = incident;
     this.policy = policy;
     this.plan = plan;
@@ -140,9 +143,7 @@ final class DiagnosticRuns {
         incident.playbook.spec().probes().stream()
             .filter(p -> !criticalOnly || (p.critical() && !Probe.DEPLOYS.equals(p.kind())))
             .toList();
-    if (probes.isEmpty()
-        || Workflow.getVersion(IncidentVersions.PLAYBOOK_PROBES, Workflow.DEFAULT_VERSION, 1)
-            == Workflow.DEFAULT_VERSION) {
+    if (probes.isEmpty() || !changes.on(IncidentVersions.PLAYBOOK_PROBES)) {
       return List.of();
     }
     return probes;

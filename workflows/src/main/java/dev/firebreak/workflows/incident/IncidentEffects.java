@@ -78,18 +78,21 @@ final class IncidentEffects {
   private final Incident incident;
   private final IncidentPolicy policy;
   private final ChatLane chatLane;
+  private final IncidentChanges changes;
   private final ChatActivities chat =
       Workflow.newActivityStub(ChatActivities.class, ActivityPolicies.NOTIFY);
   private final ChatActivities firstMessage =
       Workflow.newActivityStub(ChatActivities.class, FIRST_MESSAGE);
-  private Integer providersVersion;
+  private Boolean providersEnabled;
   private boolean writesStatusMemo;
   private Map<String, Object> publishedMemo;
 
-  IncidentEffects(Incident incident, IncidentPolicy policy, ChatLane chatLane) {
+  IncidentEffects(
+      Incident incident, IncidentPolicy policy, ChatLane chatLane, IncidentChanges changes) {
     this.incident = incident;
     this.policy = policy;
     this.chatLane = chatLane;
+    this.changes = changes;
   }
 
   /**
@@ -97,8 +100,7 @@ final class IncidentEffects {
    * next, in the order the first run asked them.
    */
   void startRun() {
-    writesStatusMemo =
-        Workflow.getVersion(IncidentVersions.STATUS_MEMO, Workflow.DEFAULT_VERSION, 1) >= 1;
+    writesStatusMemo = changes.on(IncidentVersions.STATUS_MEMO);
   }
 
   /**
@@ -106,11 +108,10 @@ final class IncidentEffects {
    * asked once per run.
    */
   boolean providersEnabled() {
-    if (providersVersion == null) {
-      providersVersion =
-          Workflow.getVersion(IncidentVersions.PROVIDERS, Workflow.DEFAULT_VERSION, 1);
+    if (providersEnabled == null) {
+      providersEnabled = changes.on(IncidentVersions.PROVIDERS);
     }
-    return providersVersion >= 1;
+    return providersEnabled;
   }
 
   // ---- Chat ----------------------------------------------------------------------------------
@@ -167,8 +168,7 @@ final class IncidentEffects {
    * shared channel may be queued behind a storm of other incidents' announcements.
    */
   private MessageRef postIncidentMessage() {
-    if (Workflow.getVersion(IncidentVersions.SEPARATE_ANNOUNCEMENT, Workflow.DEFAULT_VERSION, 1)
-        == Workflow.DEFAULT_VERSION) {
+    if (!changes.on(IncidentVersions.SEPARATE_ANNOUNCEMENT)) {
       return chat.postIncidentMessage(chatLane.card());
     }
     MessageRef posted = firstMessage.openIncidentMessage(chatLane.card());
@@ -192,8 +192,7 @@ final class IncidentEffects {
    * as their history says they did.
    */
   boolean inIncidentRoom(MessageRef message) {
-    return ChatLane.posted(message)
-        && Workflow.getVersion(IncidentVersions.INCIDENT_ROOM, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return ChatLane.posted(message) && changes.on(IncidentVersions.INCIDENT_ROOM);
   }
 
   void recordDryRun(Delivery delivery) {
@@ -211,14 +210,11 @@ final class IncidentEffects {
    * the incident goes on.
    */
   void tellRunningWindowsIfCritical() {
-    if (!incident.severity().isCritical()
-        || Workflow.getVersion(IncidentVersions.DECLARATION_NOTICE, Workflow.DEFAULT_VERSION, 1)
-            == Workflow.DEFAULT_VERSION) {
+    if (!incident.severity().isCritical() || !changes.on(IncidentVersions.DECLARATION_NOTICE)) {
       return;
     }
     MaintenanceNoticeActivities notices =
-        Workflow.getVersion(IncidentVersions.LOCAL_NOTICE, Workflow.DEFAULT_VERSION, 1)
-                == Workflow.DEFAULT_VERSION
+        !changes.on(IncidentVersions.LOCAL_NOTICE)
             ? Workflow.newActivityStub(MaintenanceNoticeActivities.class, NOTICE)
             : Workflow.newLocalActivityStub(MaintenanceNoticeActivities.class, LOCAL_NOTICE);
     IncidentNotice notice =

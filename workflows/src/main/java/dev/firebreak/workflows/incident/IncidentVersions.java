@@ -4,6 +4,7 @@ import static dev.firebreak.workflows.common.VersionedChange.whenNoRunStartedBef
 
 import dev.firebreak.workflows.common.VersionedChange;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The incident workflow's {@code getVersion} change ids: what each branch does, the committed
@@ -54,6 +55,29 @@ public final class IncidentVersions {
 
   /** A severity that pages only in business hours waits for them to page. */
   public static final String BUSINESS_HOURS = "business-hours-v1";
+
+  /**
+   * Every change above is on without asking: the run asks this one id, once, before any handler
+   * runs (see {@link IncidentChanges}). A change added after it asks its own id as before.
+   */
+  public static final String BASELINE = "incident-baseline-v1";
+
+  /** The changes a run since {@link #BASELINE} takes without asking. */
+  static final Set<String> BEFORE_BASELINE =
+      Set.of(
+          INCIDENT_ROOM,
+          SEPARATE_ANNOUNCEMENT,
+          PROVIDERS,
+          ALERT_INTAKE,
+          DECLARATION_FIRST,
+          FOLLOW_UP_AFTER_PAGES,
+          STATUS_MEMO,
+          DECLARATION_NOTICE,
+          LOCAL_NOTICE,
+          PLAYBOOK_PROBES,
+          PLAYBOOK_CARD,
+          SCHEDULE_TARGETS,
+          BUSINESS_HOURS);
 
   public static final List<VersionedChange> CHANGES =
       List.of(
@@ -206,7 +230,22 @@ public final class IncidentVersions {
               List.of("business-hours-deferred.json"),
               List.of(),
               false,
-              VersionedChange.UNREACHABLE_OLD_BRANCH));
+              VersionedChange.UNREACHABLE_OLD_BRANCH),
+          new VersionedChange(
+              BASELINE,
+              "The run takes every change above without asking for them: one marker, written by the "
+                  + "workflow's constructor before any handler runs, instead of one per change as the "
+                  + "code reaches it, so a signal and an update delivered with the first workflow task "
+                  + "record the same commands in whichever order they are handled.",
+              "Each change above is asked for where the code first needs it.",
+              List.of(
+                  "baseline-lifecycle.json", "baseline-alert-and-resolve-before-first-task.json"),
+              List.of(
+                  "full-lifecycle.json",
+                  "acknowledged-before-first-task.json",
+                  "alert-storm-resolved-reopened.json"),
+              true,
+              whenNoRunStartedBefore("the commit that adds it", "2026-12-05")));
 
   private IncidentVersions() {}
 }

@@ -33,6 +33,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   private static final Logger log = Workflow.getLogger(IncidentWorkflowImpl.class);
 
+  private final IncidentChanges changes;
   private final IncidentPolicy policy;
   private final Incident incident;
   private final PublicStatus publicStatus;
@@ -52,6 +53,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   @WorkflowInit
   public IncidentWorkflowImpl(IncidentInput state) {
+    this.changes = IncidentChanges.askedAtRunStart();
     this.policy = state.policy();
     IncidentProgress resumed = state.resumed();
     this.incident =
@@ -59,19 +61,21 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
             ? Incident.declare(state.declaration(), now())
             : Incident.resume(state.declaration(), resumed);
     this.escalation = new Escalation(policy);
-    this.deferral = new BusinessHoursDeferral(policy);
+    this.deferral = new BusinessHoursDeferral(policy, changes);
     this.cadence = new UpdateCadence(policy);
     this.monitoring = new Monitoring(policy);
     this.postMortem = new PostMortemReminders(policy);
     this.chat = new ChatLane(incident, policy);
     this.refusals = new IncidentCommandRules(incident, policy);
-    this.effects = new IncidentEffects(incident, policy, chat);
-    this.pages = new PageDelivery(incident, policy, new Pager(policy), escalation, effects);
-    this.diagnostics = new DiagnosticRuns(incident, policy, new IncidentDiagnostics(policy));
+    this.effects = new IncidentEffects(incident, policy, chat, changes);
+    this.pages =
+        new PageDelivery(incident, policy, new Pager(policy), escalation, effects, changes);
+    this.diagnostics =
+        new DiagnosticRuns(incident, policy, new IncidentDiagnostics(policy), changes);
     this.alerts =
         new RunningIncidentAlerts(
-            incident, policy, effects, deadlines, this::reopenInto, this::resolve);
-    this.gate = new DeclarationGate(resumed != null);
+            incident, policy, effects, deadlines, this::reopenInto, this::resolve, changes);
+    this.gate = new DeclarationGate(resumed != null, changes);
     this.publicStatus =
         new PublicStatus(incident, policy, IncidentWorkflowImpl::now, effects::recordDryRun);
     if (state.openingAlert() != null) {
@@ -123,7 +127,7 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   private void announce() {
     chat.announce();
-    Playbooks.postMatched(incident, chat);
+    Playbooks.postMatched(incident, chat, changes);
     if (escalation.pagesDeclaration(incident, gate.acknowledgedBeforeDeclaration(), now())
         && !deferral.defer(incident, now(), chat)) {
       pages.pageLevel(

@@ -35,6 +35,7 @@ final class PageDelivery {
   private final Pager pager;
   private final Escalation escalation;
   private final IncidentEffects effects;
+  private final IncidentChanges changes;
   private boolean followsUpAfterPages;
   private int pagesInFlight;
 
@@ -56,12 +57,14 @@ final class PageDelivery {
       IncidentPolicy policy,
       Pager pager,
       Escalation escalation,
-      IncidentEffects effects) {
+      IncidentEffects effects,
+      IncidentChanges changes) {
     this.incident = incident;
     this.policy = policy;
     this.pager = pager;
     this.escalation = escalation;
     this.effects = effects;
+    this.changes = changes;
   }
 
   /**
@@ -69,9 +72,7 @@ final class PageDelivery {
    * in the order the first run asked.
    */
   void startRun() {
-    followsUpAfterPages =
-        Workflow.getVersion(IncidentVersions.FOLLOW_UP_AFTER_PAGES, Workflow.DEFAULT_VERSION, 1)
-            >= 1;
+    followsUpAfterPages = changes.on(IncidentVersions.FOLLOW_UP_AFTER_PAGES);
   }
 
   boolean settled() {
@@ -181,8 +182,8 @@ final class PageDelivery {
    * Asked only when a level with a schedule target pages: no run before the change could have one,
    * since the config check refused {@code schedule:} targets until then.
    */
-  private static boolean resolvesSchedules() {
-    return Workflow.getVersion(IncidentVersions.SCHEDULE_TARGETS, Workflow.DEFAULT_VERSION, 1) >= 1;
+  private boolean resolvesSchedules() {
+    return changes.on(IncidentVersions.SCHEDULE_TARGETS);
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.firebreak.workflows.incident;
 
 import dev.firebreak.workflows.notify.MessageControls;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
-import io.temporal.workflow.Workflow;
 import java.time.Instant;
 
 /**
@@ -28,11 +27,10 @@ final class Playbooks {
    * message. A new command, so a run asks {@link IncidentVersions#PLAYBOOK_CARD} first, and only
    * when it has such a playbook.
    */
-  static void postMatched(Incident incident, ChatLane chat) {
+  static void postMatched(Incident incident, ChatLane chat, IncidentChanges changes) {
     if (incident.playbook == null
         || incident.playbook.attachedBy() != null
-        || Workflow.getVersion(IncidentVersions.PLAYBOOK_CARD, Workflow.DEFAULT_VERSION, 1)
-            == Workflow.DEFAULT_VERSION) {
+        || !changes.on(IncidentVersions.PLAYBOOK_CARD)) {
       return;
     }
     PlaybookSpec playbook = incident.playbook.spec();

@@ -23,6 +23,7 @@ final class RunningIncidentAlerts {
   private final Deadlines deadlines;
   private final BiConsumer<String, String> reopen;
   private final Consumer<Resolution> resolve;
+  private final IncidentChanges changes;
 
   /**
    * The sender of an alert whose resolution resolves the incident at the next wake-up; null
@@ -43,7 +44,9 @@ final class RunningIncidentAlerts {
       IncidentEffects effects,
       Deadlines deadlines,
       BiConsumer<String, String> reopen,
-      Consumer<Resolution> resolve) {
+      Consumer<Resolution> resolve,
+      IncidentChanges changes) {
+    this.changes = changes;
     this.incident = incident;
     this.policy = policy;
     this.effects = effects;
@@ -60,8 +63,7 @@ final class RunningIncidentAlerts {
       log.warn("{} ignored an alert without fingerprint or title", incident.id());
       return;
     }
-    boolean actsOnAlerts =
-        Workflow.getVersion(IncidentVersions.ALERT_INTAKE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean actsOnAlerts = changes.on(IncidentVersions.ALERT_INTAKE);
     incident.recordAlert(IncidentEffects.now(), alert);
     if (!actsOnAlerts) {
       return;

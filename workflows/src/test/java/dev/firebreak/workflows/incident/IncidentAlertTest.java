@@ -75,35 +75,11 @@ class IncidentAlertTest {
     return client.newWorkflowStub(IncidentWorkflow.class, IncidentWorkflow.workflowId(ID));
   }
 
-  private static AlertReceived firing() {
-    return new AlertReceived(
-        "alertmanager",
-        "fp-1",
-        true,
-        "HighErrorRate",
-        Severity.P1,
-        "error rate 7%",
-        "{\"status\":\"firing\"}",
-        false);
-  }
-
-  private static AlertReceived resolved(boolean autoResolve) {
-    return new AlertReceived(
-        "alertmanager",
-        "fp-1",
-        false,
-        "HighErrorRate",
-        Severity.P1,
-        null,
-        "{\"status\":\"resolved\"}",
-        autoResolve);
-  }
-
   @Test
   void aStormOfOneAlertPagesOnceAndCountsEveryDeliveryOnOneTimelineLine() {
-    IncidentWorkflow incident = deliver(firing());
+    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
     for (int i = 0; i < 19; i++) {
-      deliver(firing());
+      deliver(AlertDeliveries.firing(false));
     }
     env.sleep(Duration.ofMinutes(1));
 
@@ -123,8 +99,8 @@ class IncidentAlertTest {
 
   @Test
   void aResolvedAlertIsRecordedButLeavesTheIncidentOpenUnlessConfigSaysSo() {
-    IncidentWorkflow incident = deliver(firing());
-    deliver(resolved(false));
+    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
+    deliver(AlertDeliveries.resolved(false));
     env.sleep(Duration.ofMinutes(1));
 
     IncidentView view = incident.state();
@@ -138,14 +114,14 @@ class IncidentAlertTest {
 
   @Test
   void aResolvedAlertResolvesTheIncidentWhereConfigSaysSoOnceHealthChecksPass() {
-    IncidentWorkflow incident = deliver(firing());
+    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
     diagnostics.healthy = false;
-    deliver(resolved(true));
+    deliver(AlertDeliveries.resolved(true));
     env.sleep(Duration.ofMinutes(1));
     IncidentStatus whileUnhealthy = incident.state().status();
 
     diagnostics.healthy = true;
-    deliver(resolved(true));
+    deliver(AlertDeliveries.resolved(true));
     env.sleep(Duration.ofMinutes(1));
 
     assertThat(whileUnhealthy).isEqualTo(IncidentStatus.DECLARED);
@@ -158,9 +134,9 @@ class IncidentAlertTest {
 
   @Test
   void aFiringDuringMonitoringReopensTheIncidentWithoutPagingAgain() {
-    IncidentWorkflow incident = deliver(firing());
+    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
     incident.resolve(new Resolution("bob", "fixed", null));
-    deliver(firing());
+    deliver(AlertDeliveries.firing(false));
     env.sleep(Duration.ofMinutes(1));
 
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.MITIGATING);
@@ -170,13 +146,13 @@ class IncidentAlertTest {
 
   @Test
   void aFiringAfterTheIncidentClosedOpensANewIncidentThatPagesAgain() {
-    IncidentWorkflow incident = deliver(firing());
+    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
     incident.resolve(new Resolution("bob", "fixed", null));
     env.sleep(Duration.ofMinutes(16));
     incident.markPostMortemReviewed(new PostMortemReview("dave"));
     env.sleep(Duration.ofMinutes(1));
 
-    deliver(firing());
+    deliver(AlertDeliveries.firing(false));
     env.sleep(Duration.ofMinutes(1));
 
     IncidentView next = incident.state();

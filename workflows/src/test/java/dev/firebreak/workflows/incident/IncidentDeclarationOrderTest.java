@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.workflows.maintenance.RecordingNotices;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +116,34 @@ class IncidentDeclarationOrderTest {
             });
     assertThat(Duration.between(view.declaredAt(), view.acknowledgedAt()))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(6));
+  }
+
+  /**
+   * The alert signal and the resolve update are both delivered with the first workflow task; this
+   * server hands the worker the update ahead of the alert but records it after, so a replay
+   * delivers them the other way round. A replay must still produce the commands the history holds:
+   * before {@link IncidentVersions#BASELINE} each handler wrote its own version marker, in the
+   * order it ran, and such a replay failed as non-deterministic (a query that replays the incident
+   * failed with it).
+   */
+  @Test
+  void anAlertAndAResolveThatArriveBeforeTheFirstTaskReplayInWhicheverOrderTheyAreDelivered()
+      throws Exception {
+    IncidentWorkflow incident = declare("INC-EARLY-PAIR");
+    incident.alert(AlertDeliveries.firing(false));
+    CompletableFuture<IncidentView> resolve =
+        CompletableFuture.supplyAsync(() -> incident.resolve(new Resolution("bob", "fixed", null)));
+    // Gives the update time to reach the server before the worker polls its first task.
+    Thread.sleep(1000);
+    env.start();
+    IncidentView resolved = resolve.get(30, TimeUnit.SECONDS);
+    env.sleep(Duration.ofMinutes(1));
+
+    WorkflowExecutionHistory history =
+        client.fetchHistory(IncidentWorkflow.workflowId("INC-EARLY-PAIR"));
+    WorkflowReplayer.replayWorkflowExecution(history, IncidentWorkflowImpl.class);
+    assertThat(resolved.status()).isEqualTo(IncidentStatus.MONITORING);
+    assertThat(incident.state().alerts().firings()).isEqualTo(1);
   }
 
   @Test

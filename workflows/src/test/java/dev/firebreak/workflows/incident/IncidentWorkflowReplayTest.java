@@ -119,30 +119,12 @@ class IncidentWorkflowReplayTest {
     record(
         "alert-storm-resolved-reopened",
         (incident, env) -> {
-          AlertReceived firing =
-              new AlertReceived(
-                  "alertmanager",
-                  "fp-1",
-                  true,
-                  "HighErrorRate",
-                  Severity.P1,
-                  "error rate 7%",
-                  "{\"status\":\"firing\"}",
-                  true);
+          AlertReceived firing = AlertDeliveries.firing(true);
           for (int i = 0; i < 5; i++) {
             incident.alert(firing);
           }
           env.sleep(Duration.ofMinutes(1));
-          incident.alert(
-              new AlertReceived(
-                  "alertmanager",
-                  "fp-1",
-                  false,
-                  "HighErrorRate",
-                  Severity.P1,
-                  null,
-                  "{\"status\":\"resolved\"}",
-                  true));
+          incident.alert(AlertDeliveries.resolved(true));
           env.sleep(Duration.ofMinutes(2));
           incident.alert(firing);
           env.sleep(Duration.ofMinutes(1));
@@ -196,16 +178,7 @@ class IncidentWorkflowReplayTest {
           String firstRun = WorkflowStub.fromTyped(incident).getExecution().getRunId();
           env.sleep(Duration.ofSeconds(5));
           incident.acknowledge(new Acknowledgement("bob"));
-          incident.alert(
-              new AlertReceived(
-                  "alertmanager",
-                  "fp-1",
-                  true,
-                  "HighErrorRate",
-                  Severity.P1,
-                  "error rate 7%",
-                  "{\"status\":\"firing\"}",
-                  false));
+          incident.alert(AlertDeliveries.firing(false));
           incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
           incident.addNote(new Note("carol", "customers notified"));
           incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
@@ -232,16 +205,7 @@ class IncidentWorkflowReplayTest {
         (incident, env) -> {
           env.sleep(Duration.ofMinutes(16));
           incident.acknowledge(new Acknowledgement("bob"));
-          incident.alert(
-              new AlertReceived(
-                  "alertmanager",
-                  "fp-1",
-                  true,
-                  "HighErrorRate",
-                  Severity.P1,
-                  "error rate 7%",
-                  "{\"status\":\"firing\"}",
-                  true));
+          incident.alert(AlertDeliveries.firing(true));
           incident.recordMitigation(new Mitigation("bob", "Rolled back", "to v41"));
           incident.assignCommander(new CommanderAssignment("bob", "carol"));
           incident.contributeToPostMortem(
@@ -282,6 +246,45 @@ class IncidentWorkflowReplayTest {
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordLocalNoticeHistory() throws IOException {
     record("local-notice", IncidentWorkflowReplayTest::acknowledgedAfterAMinute);
+  }
+
+  /**
+   * Runs since {@link IncidentVersions#BASELINE}: a lifecycle with the providers in play, and an
+   * alert and a resolve that both reach the incident before its first workflow task (on this
+   * server, the history places the resolve after the alert though it was handled first).
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordBaselineHistories() throws IOException {
+    record(
+        "baseline-lifecycle",
+        IncidentPolicies.recoupWithProviders(),
+        (incident, env) -> {
+          env.sleep(Duration.ofMinutes(4));
+          incident.acknowledge(new Acknowledgement("bob"));
+          env.sleep(Duration.ofMinutes(1));
+          incident.postUpdate(new ResponderUpdate("bob", "Found it", "10 min", "rolling back"));
+          incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
+          incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
+          incident.resolve(new Resolution("bob", "Rolled back", "Bad deploy"));
+          env.sleep(Duration.ofMinutes(16));
+          incident.markPostMortemReviewed(new PostMortemReview("dave"));
+          WorkflowStub.fromTyped(incident).getResult(IncidentOutcome.class);
+        });
+    record(
+        "baseline-alert-and-resolve-before-first-task",
+        IncidentPolicies.recoup(),
+        false,
+        (incident, env) -> {
+          incident.alert(AlertDeliveries.firing(false));
+          CompletableFuture<IncidentView> resolve =
+              CompletableFuture.supplyAsync(
+                  () -> incident.resolve(new Resolution("bob", "fixed", null)));
+          sleepUninterruptibly(Duration.ofSeconds(1));
+          env.start();
+          resolve.join();
+          env.sleep(Duration.ofMinutes(1));
+        });
   }
 
   /**
