@@ -245,7 +245,7 @@ public final class IncidentVersions {
                   "acknowledged-before-first-task.json",
                   "alert-storm-resolved-reopened.json"),
               true,
-              whenNoRunStartedBefore("the commit that adds it", "2026-12-05")));
+              whenNoRunStartedBefore("d3fa29b", "2026-12-05")));
 
   private IncidentVersions() {}
 }
