@@ -50,12 +50,12 @@ public final class AlertDeliveries {
     Declaration fitted = DeclarationLimits.fitted(received);
     Declaration declaration =
         fitted.declaredAt() != null ? fitted : fitted.issued(fitted.id(), Instant.now(clock));
+    IncidentInput input = starts.alertInput(declaration, alert);
     WorkflowOptions options =
-        WorkflowOptions.newBuilder(starts.options(declaration, null))
+        WorkflowOptions.newBuilder(starts.options(declaration, input, null))
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
             .build();
-    IncidentInput input = starts.alertInput(declaration, alert);
     deadlines.starting(
         () -> {
           deliverFiring(declaration, options, input, alert);

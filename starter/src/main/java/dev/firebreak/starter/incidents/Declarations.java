@@ -8,6 +8,7 @@ import dev.firebreak.starter.service.WorkflowQuery;
 import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.DeclarationLimits;
+import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
@@ -234,10 +235,11 @@ public final class Declarations {
 
   private void startWorkflow(
       Declaration declaration, String idempotencyKey, boolean indexKey, PlaybookSpec playbook) {
+    IncidentInput input = starts.input(declaration, playbook);
     IncidentWorkflow workflow =
         client.newWorkflowStub(
-            IncidentWorkflow.class, starts.options(declaration, idempotencyKey, indexKey));
-    WorkflowClient.start(workflow::run, starts.input(declaration, playbook));
+            IncidentWorkflow.class, starts.options(declaration, input, idempotencyKey, indexKey));
+    WorkflowClient.start(workflow::run, input);
   }
 
   private static boolean refusesKeyAttribute(WorkflowServiceException refused) {

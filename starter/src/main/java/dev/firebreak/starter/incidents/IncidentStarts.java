@@ -15,8 +15,6 @@ import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.common.SearchAttributes;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -75,18 +73,26 @@ public final class IncidentStarts {
   }
 
   /**
+   * @param input what the incident starts with; its policy says whether the search attributes are
+   *     registered
    * @param idempotencyKey null when the caller sent none
    */
-  public WorkflowOptions options(Declaration d, String idempotencyKey) {
-    return options(d, idempotencyKey, false);
+  public WorkflowOptions options(Declaration d, IncidentInput input, String idempotencyKey) {
+    return options(d, input, idempotencyKey, false);
   }
 
   /**
+   * Starts the incident with the memo and search attributes it would otherwise write in its first
+   * workflow task.
+   *
+   * @param input what the incident starts with; its policy says whether the search attributes are
+   *     registered
    * @param idempotencyKey null when the caller sent none
    * @param indexKey whether the key is also set as {@link IncidentSearchAttributes#IDEMPOTENCY_KEY}
    */
-  WorkflowOptions options(Declaration d, String idempotencyKey, boolean indexKey) {
-    Map<String, Object> memo = new HashMap<>(IncidentMemo.of(d, d.severity(), d.declaredAt()));
+  WorkflowOptions options(
+      Declaration d, IncidentInput input, String idempotencyKey, boolean indexKey) {
+    Map<String, Object> memo = IncidentMemo.declared(d);
     if (idempotencyKey != null) {
       memo.put(IDEMPOTENCY_KEY_MEMO, idempotencyKey);
     }
@@ -99,11 +105,8 @@ public final class IncidentStarts {
         .setStaticDetails(DeclarationDetails.markdown(d))
         .setMemo(memo)
         .setTypedSearchAttributes(
-            idempotencyKey != null && indexKey
-                ? SearchAttributes.newBuilder()
-                    .set(IncidentSearchAttributes.IDEMPOTENCY_KEY, idempotencyKey)
-                    .build()
-                : null)
+            IncidentSearchAttributes.atDeclaration(
+                d, input.policy().searchAttributes(), indexKey ? idempotencyKey : null))
         .build();
   }
 }

@@ -2,13 +2,17 @@ package dev.firebreak.starter.service;
 
 import dev.firebreak.workflows.common.Refusals;
 import dev.firebreak.workflows.common.RootCause;
+import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateTimeoutOrCancelledException;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.failure.ApplicationFailure;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,11 @@ public final class TemporalFailures {
    * InvalidTransition) is lost while its message survives; update handlers keep their type. Only a
    * TemporalFailure thrown by a validator gets this type, and validators refuse transitions only.
    */
+  private static final String SEARCH_ATTRIBUTES =
+      IncidentSearchAttributes.REGISTERED.stream()
+          .map(SearchAttributeKey::getName)
+          .collect(Collectors.joining(", "));
+
   private static final String VALIDATOR_REJECTION =
       "io.temporal.internal.worker.WorkflowExecutionException";
 
@@ -71,6 +80,19 @@ public final class TemporalFailures {
         if (code == Status.Code.NOT_FOUND) {
           return notFound(incidentId);
         }
+        if (code == Status.Code.INVALID_ARGUMENT && refusesSearchAttribute(grpc)) {
+          log.error(
+              "{}: Temporal does not know a search attribute Firebreak sets ({}); register them with "
+                  + "--register-search-attributes or run without --search-attributes",
+              incidentId,
+              grpc.getStatus().getDescription());
+          return new Refusal(
+              500,
+              "search_attributes_missing",
+              "Temporal does not know one of Firebreak's search attributes ("
+                  + SEARCH_ATTRIBUTES
+                  + "): register them (--register-search-attributes) or run without --search-attributes.");
+        }
         if (code == Status.Code.UNAVAILABLE) {
           log.warn("{}: Temporal unavailable", incidentId);
           return new Refusal(
@@ -93,6 +115,12 @@ public final class TemporalFailures {
     log.error("{}: unexpected failure", incidentId, e);
     return new Refusal(
         500, "internal", "Something went wrong on our side; the details are in the Firebreak log.");
+  }
+
+  private static boolean refusesSearchAttribute(StatusRuntimeException grpc) {
+    return String.valueOf(grpc.getStatus().getDescription())
+        .toLowerCase(Locale.ROOT)
+        .contains("search attribute");
   }
 
   private static Refusal notFound(String incidentId) {

@@ -101,7 +101,7 @@ public final class PagingSimulator {
       env.start();
       IncidentWorkflow incident =
           env.getWorkflowClient()
-              .newWorkflowStub(IncidentWorkflow.class, starts.options(declaration, null));
+              .newWorkflowStub(IncidentWorkflow.class, starts.options(declaration, input, null));
       WorkflowClient.start(incident::run, input);
       IncidentPolicy policy = input.policy();
       Duration horizon = deferral(policy, request.severity(), at).plus(HORIZON);

@@ -1,10 +1,13 @@
 package dev.firebreak.starter.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.firebreak.starter.api.RunningApi;
 import dev.firebreak.starter.config.ConfigLoader;
 import dev.firebreak.starter.config.FirebreakConfig;
+import dev.firebreak.starter.service.Refusal;
+import dev.firebreak.starter.service.TemporalFailures;
 import dev.firebreak.workflows.incident.Declaration;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
@@ -13,6 +16,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +32,13 @@ class DeclarationKeysTest {
 
   private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   private final WorkflowClient client = env.getWorkflowClient();
+
+  /** Search attributes switched on means the server has the incident's columns registered. */
+  @BeforeEach
+  void registerTheColumns() {
+    IncidentSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+  }
 
   @AfterEach
   void close() {
@@ -69,6 +80,21 @@ class DeclarationKeysTest {
     assertThat(retried).isEqualTo(new Declared(declared.id(), false));
     assertThat(other.created()).isTrue();
     assertThat(other.id()).isNotEqualTo(declared.id());
+  }
+
+  @Test
+  void searchAttributesSwitchedOnWhereTheServerLacksThemRefuseTheDeclarationSayingWhatToDo() {
+    try (TestWorkflowEnvironment bare = TestWorkflowEnvironment.newInstance()) {
+      Declarations api = IncidentServices.of(bare.getWorkflowClient(), CONFIG, true).declarations();
+
+      Throwable refused = catchThrowable(() -> api.declare(draft(), null));
+
+      Refusal error = new TemporalFailures().toRefusal((Exception) refused, null);
+      assertThat(error.status()).isEqualTo(500);
+      assertThat(error.code()).isEqualTo("search_attributes_missing");
+      assertThat(error.getMessage())
+          .contains("FirebreakService", "--register-search-attributes", "--search-attributes");
+    }
   }
 
   /** A fresh API process: nothing in its memory, the search attributes switched on. */

@@ -32,6 +32,14 @@ final class IncidentChanges {
   }
 
   /**
+   * Whether the run began since the baseline, which also trusts what the start wrote: it does not
+   * write again a memo or search attribute the start already holds.
+   */
+  boolean sinceBaseline() {
+    return baseline;
+  }
+
+  /**
    * Whether the run takes {@code changeId}'s version 1.
    *
    * @param changeId one of {@link IncidentVersions#BEFORE_BASELINE}: a change added since must not

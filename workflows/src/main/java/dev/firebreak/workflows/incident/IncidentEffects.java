@@ -17,6 +17,7 @@ import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.common.Priority;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
@@ -101,6 +102,15 @@ final class IncidentEffects {
    */
   void startRun() {
     writesStatusMemo = changes.on(IncidentVersions.STATUS_MEMO);
+    if (changes.sinceBaseline()) {
+      // A declaration starts with its status in the memo (IncidentMemo#declared): writing it again
+      // would cost an event and a visibility update for nothing.
+      String status = Workflow.getMemo(IncidentMemo.STATUS, String.class, String.class);
+      String severity = Workflow.getMemo(IncidentMemo.SEVERITY, String.class, String.class);
+      if (status != null && severity != null) {
+        publishedMemo = Map.of(IncidentMemo.STATUS, status, IncidentMemo.SEVERITY, severity);
+      }
+    }
   }
 
   /**
@@ -267,12 +277,21 @@ final class IncidentEffects {
   }
 
   void publishSearchAttributes() {
-    if (policy.searchAttributes()) {
-      Workflow.upsertTypedSearchAttributes(
-          IncidentSearchAttributes.SEVERITY.valueSet(incident.severity().name()),
-          IncidentSearchAttributes.STATUS.valueSet(incident.status().name()),
-          IncidentSearchAttributes.SERVICE.valueSet(incident.declaration.service()));
+    if (!policy.searchAttributes() || (changes.sinceBaseline() && searchAttributesCurrent())) {
+      return;
     }
+    Workflow.upsertTypedSearchAttributes(
+        IncidentSearchAttributes.SEVERITY.valueSet(incident.severity().name()),
+        IncidentSearchAttributes.STATUS.valueSet(incident.status().name()),
+        IncidentSearchAttributes.SERVICE.valueSet(incident.declaration.service()));
+  }
+
+  /** Whether the search attributes (set at start, or upserted since) already say what we would. */
+  private boolean searchAttributesCurrent() {
+    SearchAttributes current = Workflow.getTypedSearchAttributes();
+    return incident.severity().name().equals(current.get(IncidentSearchAttributes.SEVERITY))
+        && incident.status().name().equals(current.get(IncidentSearchAttributes.STATUS))
+        && incident.declaration.service().equals(current.get(IncidentSearchAttributes.SERVICE));
   }
 
   /** Whether the server suggests continuing as new, or the history reached the policy's limit. */

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.incident;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,6 +29,17 @@ public final class IncidentMemo {
         SEVERITY, severity.name(),
         SERVICE, declaration.service(),
         DECLARED_AT, declaredAt.toString());
+  }
+
+  /**
+   * The memo a declaration starts with: {@link #of} and the status it begins in, which the workflow
+   * then need not write.
+   */
+  public static Map<String, Object> declared(Declaration declaration) {
+    Map<String, Object> memo =
+        new HashMap<>(of(declaration, declaration.severity(), declaration.declaredAt()));
+    memo.put(STATUS, IncidentStatus.DECLARED.name());
+    return memo;
   }
 
   /** What changes while the incident runs; the workflow upserts it. */

@@ -1,6 +1,7 @@
 package dev.firebreak.workflows.incident;
 
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
 import java.util.List;
 
 /**
@@ -29,6 +30,29 @@ public final class IncidentSearchAttributes {
   /** Every incident search attribute the server must know. */
   public static final List<SearchAttributeKey<String>> REGISTERED =
       List.of(SEVERITY, STATUS, SERVICE, IDEMPOTENCY_KEY);
+
+  /**
+   * What a declaration starts with: the incident's columns as the workflow would first write them,
+   * so it need not (when the policy says the attributes are registered), and the Idempotency-Key
+   * when given.
+   *
+   * @param columns whether to set {@link #ALL}
+   * @param idempotencyKey null for none
+   */
+  public static SearchAttributes atDeclaration(
+      Declaration declaration, boolean columns, String idempotencyKey) {
+    SearchAttributes.Builder attributes = SearchAttributes.newBuilder();
+    if (columns) {
+      attributes
+          .set(SEVERITY, declaration.severity().name())
+          .set(STATUS, IncidentStatus.DECLARED.name())
+          .set(SERVICE, declaration.service());
+    }
+    if (idempotencyKey != null) {
+      attributes.set(IDEMPOTENCY_KEY, idempotencyKey);
+    }
+    return attributes.build();
+  }
 
   private IncidentSearchAttributes() {}
 }

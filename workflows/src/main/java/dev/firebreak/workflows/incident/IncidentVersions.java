@@ -236,7 +236,9 @@ public final class IncidentVersions {
               "The run takes every change above without asking for them: one marker, written by the "
                   + "workflow's constructor before any handler runs, instead of one per change as the "
                   + "code reaches it, so a signal and an update delivered with the first workflow task "
-                  + "record the same commands in whichever order they are handled.",
+                  + "record the same commands in whichever order they are handled. The run writes no "
+                  + "memo or search attribute its start already holds (the API starts a declaration "
+                  + "with its status in both).",
               "Each change above is asked for where the code first needs it.",
               List.of(
                   "baseline-lifecycle.json", "baseline-alert-and-resolve-before-first-task.json"),

@@ -180,10 +180,24 @@ public final class IncidentPolicies {
     return with(policy, policy.severities(), levels);
   }
 
+  /** Recoup's numbers, with Firebreak's search attributes registered on the server. */
+  public static IncidentPolicy recoupWithSearchAttributes() {
+    IncidentPolicy recoup = recoup();
+    return with(recoup, recoup.severities(), recoup.escalation(), true);
+  }
+
   private static IncidentPolicy with(
       IncidentPolicy policy,
       Map<Severity, SeverityPolicy> severities,
       List<EscalationLevel> levels) {
+    return with(policy, severities, levels, policy.searchAttributes());
+  }
+
+  private static IncidentPolicy with(
+      IncidentPolicy policy,
+      Map<Severity, SeverityPolicy> severities,
+      List<EscalationLevel> levels,
+      boolean searchAttributes) {
     return new IncidentPolicy(
         policy.channel(),
         severities,
@@ -195,7 +209,7 @@ public final class IncidentPolicies {
         policy.postMortemReminderInterval(),
         policy.recentDeployWindow(),
         policy.historyEventLimit(),
-        policy.searchAttributes());
+        searchAttributes);
   }
 
   /**

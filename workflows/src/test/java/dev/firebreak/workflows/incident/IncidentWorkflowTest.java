@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.firebreak.workflows.diagnostics.Deployment;
 import dev.firebreak.workflows.maintenance.IncidentNotice;
 import dev.firebreak.workflows.maintenance.RecordingNotices;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
@@ -16,6 +18,7 @@ import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,6 +170,61 @@ class IncidentWorkflowTest {
     assertThat(described.getMemo(IncidentMemo.STATUS, String.class))
         .isEqualTo(incident.state().status().name());
     assertThat(described.getMemo(IncidentMemo.SEVERITY, String.class)).isEqualTo("P2");
+  }
+
+  /**
+   * The API starts a declaration with its status in the memo and its search attributes set, so the
+   * incident's first workflow task writes neither again; the first change writes both.
+   */
+  @Test
+  void aDeclarationThatStartsWithItsMemoAndSearchAttributesDoesNotWriteThemAgain()
+      throws Exception {
+    IncidentSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
+    Declaration declaration =
+        IncidentPolicies.declaration("INC-STARTED-WITH", Severity.P1)
+            .issued("INC-STARTED-WITH", Instant.ofEpochMilli(env.currentTimeMillis()));
+    IncidentWorkflow incident =
+        client.newWorkflowStub(
+            IncidentWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(IncidentWorkflow.workflowId(declaration.id()))
+                .setTaskQueue(taskQueue)
+                .setMemo(IncidentMemo.declared(declaration))
+                .setTypedSearchAttributes(
+                    IncidentSearchAttributes.atDeclaration(declaration, true, null))
+                .build());
+    WorkflowClient.start(
+        incident::run,
+        IncidentInput.declared(declaration, IncidentPolicies.recoupWithSearchAttributes()));
+    env.sleep(Duration.ofSeconds(5));
+    List<EventType> declared = eventTypes(declaration.id());
+
+    incident.acknowledge(new Acknowledgement("bob"));
+    env.sleep(Duration.ofSeconds(5));
+
+    assertThat(declared)
+        .contains(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .doesNotContain(
+            EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED,
+            EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES);
+    assertThat(eventTypes(declaration.id()))
+        .contains(
+            EventType.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED,
+            EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES);
+    WorkflowExecutionDescription described = WorkflowStub.fromTyped(incident).describe();
+    assertThat(described.getMemo(IncidentMemo.STATUS, String.class)).isEqualTo("MITIGATING");
+    assertThat(described.getTypedSearchAttributes().get(IncidentSearchAttributes.STATUS))
+        .isEqualTo("MITIGATING");
+    WorkflowReplayer.replayWorkflowExecution(
+        client.fetchHistory(IncidentWorkflow.workflowId(declaration.id())),
+        IncidentWorkflowImpl.class);
+  }
+
+  private List<EventType> eventTypes(String id) {
+    return client.fetchHistory(IncidentWorkflow.workflowId(id)).getEvents().stream()
+        .map(HistoryEvent::getEventType)
+        .toList();
   }
 
   @Test
