@@ -71,6 +71,31 @@ class ChannelPacerTest {
     assertThat(pacer.isHeldBack("a-3")).isFalse();
   }
 
+  /**
+   * A storm that opens more rooms at once than the pruning threshold keeps them all (they are
+   * live), and the rooms it forgets once their slots lapse and the map has grown again.
+   */
+  @Test
+  void liveSlotsAreKeptAndLapsedOnesDroppedAsTheMapGrows() {
+    SettableClock clock = new SettableClock(T0);
+    ChannelPacer pacer = new ChannelPacer(Duration.ofSeconds(1), 1, Duration.ofSeconds(5), clock);
+    for (int i = 0; i < 1500; i++) {
+      pacer.reserve("inc-storm-" + i, "m-" + i);
+    }
+    int whileLive = pacer.channelsTracked();
+
+    clock.set(T0.plusSeconds(10));
+    for (int i = 0; i < 1600; i++) {
+      pacer.reserve("inc-later-" + i, "n-" + i);
+    }
+
+    assertThat(whileLive).isEqualTo(1500);
+    assertThat(pacer.channelsTracked()).as("only the later storm's rooms").isEqualTo(1600);
+    assertThat(pacer.reserve("inc-later-0", "n-again"))
+        .as("a pruned map still paces the channels it keeps")
+        .isEqualTo(new ChannelPacer.Turn(true, Duration.ofSeconds(1)));
+  }
+
   @Test
   void aChannelQuietForLongerThanTheIntervalPostsAtOnce() {
     SettableClock clock = new SettableClock(T0);
