@@ -33,17 +33,18 @@ public final class TemporalFailures {
           Refusals.INVALID_HEARTBEAT_COMMAND, "invalid_transition",
           Refusals.RESOLVE_REFUSED, "resolve_refused");
 
+  /** The search attributes an incident may start with, named when the server lacks one. */
+  private static final String SEARCH_ATTRIBUTES =
+      IncidentSearchAttributes.REGISTERED.stream()
+          .map(SearchAttributeKey::getName)
+          .collect(Collectors.joining(", "));
+
   /**
    * The type an update validator's {@link ApplicationFailure} arrives with. SDK 1.38 wraps it in
    * {@code WorkflowExecutionException} and converts the wrapper, so the workflow's own type (e.g.
    * InvalidTransition) is lost while its message survives; update handlers keep their type. Only a
    * TemporalFailure thrown by a validator gets this type, and validators refuse transitions only.
    */
-  private static final String SEARCH_ATTRIBUTES =
-      IncidentSearchAttributes.REGISTERED.stream()
-          .map(SearchAttributeKey::getName)
-          .collect(Collectors.joining(", "));
-
   private static final String VALIDATOR_REJECTION =
       "io.temporal.internal.worker.WorkflowExecutionException";
 
