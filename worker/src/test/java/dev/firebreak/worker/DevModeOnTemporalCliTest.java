@@ -159,7 +159,7 @@ class DevModeOnTemporalCliTest {
             () ->
                 incidentsMatching(ours + " AND ExecutionStatus = 'Completed'")
                     .contains(workflowId));
-    recordHistory(workflowId, "real-server-dev-mode-lifecycle");
+    recordHistory(workflowId, "real-server-baseline-lifecycle");
   }
 
   @Test

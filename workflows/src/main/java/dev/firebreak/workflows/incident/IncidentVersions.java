@@ -241,7 +241,9 @@ public final class IncidentVersions {
                   + "with its status in both).",
               "Each change above is asked for where the code first needs it.",
               List.of(
-                  "baseline-lifecycle.json", "baseline-alert-and-resolve-before-first-task.json"),
+                  "baseline-lifecycle.json",
+                  "baseline-alert-and-resolve-before-first-task.json",
+                  "real-server-baseline-lifecycle.json"),
               List.of(
                   "full-lifecycle.json",
                   "acknowledged-before-first-task.json",
