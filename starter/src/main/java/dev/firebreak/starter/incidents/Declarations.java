@@ -4,6 +4,7 @@ import dev.firebreak.starter.config.FirebreakConfig;
 import dev.firebreak.starter.service.IncidentIds;
 import dev.firebreak.starter.service.Refusal;
 import dev.firebreak.starter.service.TemporalDeadlines;
+import dev.firebreak.starter.service.TemporalFailures;
 import dev.firebreak.starter.service.WorkflowQuery;
 import dev.firebreak.workflows.common.HumanDuration;
 import dev.firebreak.workflows.incident.Declaration;
@@ -12,8 +13,6 @@ import dev.firebreak.workflows.incident.IncidentInput;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import dev.firebreak.workflows.playbook.PlaybookSpec;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -243,9 +242,7 @@ public final class Declarations {
   }
 
   private static boolean refusesKeyAttribute(WorkflowServiceException refused) {
-    return refused.getCause() instanceof StatusRuntimeException status
-        && status.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
-        && String.valueOf(status.getStatus().getDescription())
-            .contains(IncidentSearchAttributes.IDEMPOTENCY_KEY.getName());
+    return TemporalFailures.refusedArgument(
+        refused, IncidentSearchAttributes.IDEMPOTENCY_KEY.getName());
   }
 }

@@ -72,6 +72,19 @@ public final class TemporalFailures {
               + incidentId
               + " accepted the command but did not finish it in time; check its state before retrying.");
     }
+    if (refusedArgument(e, "search attribute")) {
+      log.error(
+          "{}: Temporal does not know a search attribute Firebreak sets ({}); register them with "
+              + "--register-search-attributes or run without --search-attributes",
+          incidentId,
+          RootCause.message(e));
+      return new Refusal(
+          500,
+          "search_attributes_missing",
+          "Temporal does not know one of Firebreak's search attributes ("
+              + SEARCH_ATTRIBUTES
+              + "): register them (--register-search-attributes) or run without --search-attributes.");
+    }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof WorkflowNotFoundException) {
         return notFound(incidentId);
@@ -80,19 +93,6 @@ public final class TemporalFailures {
         Status.Code code = grpc.getStatus().getCode();
         if (code == Status.Code.NOT_FOUND) {
           return notFound(incidentId);
-        }
-        if (code == Status.Code.INVALID_ARGUMENT && refusesSearchAttribute(grpc)) {
-          log.error(
-              "{}: Temporal does not know a search attribute Firebreak sets ({}); register them with "
-                  + "--register-search-attributes or run without --search-attributes",
-              incidentId,
-              grpc.getStatus().getDescription());
-          return new Refusal(
-              500,
-              "search_attributes_missing",
-              "Temporal does not know one of Firebreak's search attributes ("
-                  + SEARCH_ATTRIBUTES
-                  + "): register them (--register-search-attributes) or run without --search-attributes.");
         }
         if (code == Status.Code.UNAVAILABLE) {
           log.warn("{}: Temporal unavailable", incidentId);
@@ -118,10 +118,22 @@ public final class TemporalFailures {
         500, "internal", "Something went wrong on our side; the details are in the Firebreak log.");
   }
 
-  private static boolean refusesSearchAttribute(StatusRuntimeException grpc) {
-    return String.valueOf(grpc.getStatus().getDescription())
-        .toLowerCase(Locale.ROOT)
-        .contains("search attribute");
+  /**
+   * Whether Temporal refused the call as an invalid argument and said what about: its description
+   * mentions {@code subject} (compared without case).
+   */
+  public static boolean refusedArgument(Throwable e, String subject) {
+    String mentioned = subject.toLowerCase(Locale.ROOT);
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StatusRuntimeException grpc
+          && grpc.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+          && String.valueOf(grpc.getStatus().getDescription())
+              .toLowerCase(Locale.ROOT)
+              .contains(mentioned)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Refusal notFound(String incidentId) {

@@ -89,6 +89,7 @@ class DeclarationKeysTest {
 
       Throwable refused = catchThrowable(() -> api.declare(draft(), null));
 
+      assertThat(refused).isInstanceOf(Exception.class);
       Refusal error = new TemporalFailures().toRefusal((Exception) refused, null);
       assertThat(error.status()).isEqualTo(500);
       assertThat(error.code()).isEqualTo("search_attributes_missing");

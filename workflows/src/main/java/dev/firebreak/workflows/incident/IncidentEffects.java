@@ -97,8 +97,9 @@ final class IncidentEffects {
   }
 
   /**
-   * Asks the version a run decides once at its start; {@link PageDelivery#startRun()} asks the
-   * next, in the order the first run asked them.
+   * Decides what the run writes into its memo: whether it keeps status and severity there (asked,
+   * for a run before the baseline, ahead of {@link PageDelivery#startRun()}, in the order the first
+   * run asked them), and, since the baseline, what its start already wrote there.
    */
   void startRun() {
     writesStatusMemo = changes.on(IncidentVersions.STATUS_MEMO);

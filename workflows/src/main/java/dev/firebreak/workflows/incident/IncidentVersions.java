@@ -5,6 +5,7 @@ import static dev.firebreak.workflows.common.VersionedChange.whenNoRunStartedBef
 import dev.firebreak.workflows.common.VersionedChange;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The incident workflow's {@code getVersion} change ids: what each branch does, the committed
@@ -61,23 +62,6 @@ public final class IncidentVersions {
    * runs (see {@link IncidentChanges}). A change added after it asks its own id as before.
    */
   public static final String BASELINE = "incident-baseline-v1";
-
-  /** The changes a run since {@link #BASELINE} takes without asking. */
-  static final Set<String> BEFORE_BASELINE =
-      Set.of(
-          INCIDENT_ROOM,
-          SEPARATE_ANNOUNCEMENT,
-          PROVIDERS,
-          ALERT_INTAKE,
-          DECLARATION_FIRST,
-          FOLLOW_UP_AFTER_PAGES,
-          STATUS_MEMO,
-          DECLARATION_NOTICE,
-          LOCAL_NOTICE,
-          PLAYBOOK_PROBES,
-          PLAYBOOK_CARD,
-          SCHEDULE_TARGETS,
-          BUSINESS_HOURS);
 
   public static final List<VersionedChange> CHANGES =
       List.of(
@@ -250,6 +234,16 @@ public final class IncidentVersions {
                   "alert-storm-resolved-reopened.json"),
               true,
               whenNoRunStartedBefore("d3fa29b", "2026-12-05")));
+
+  /**
+   * The changes a run since {@link #BASELINE} takes without asking: every one registered before it.
+   * A change comes after the baseline in {@link #CHANGES}, and asks its own id.
+   */
+  static final Set<String> BEFORE_BASELINE =
+      CHANGES.stream()
+          .map(VersionedChange::id)
+          .takeWhile(id -> !id.equals(BASELINE))
+          .collect(Collectors.toUnmodifiableSet());
 
   private IncidentVersions() {}
 }

@@ -77,9 +77,9 @@ class IncidentAlertTest {
 
   @Test
   void aStormOfOneAlertPagesOnceAndCountsEveryDeliveryOnOneTimelineLine() {
-    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
+    IncidentWorkflow incident = deliver(AlertmanagerAlerts.firing(false));
     for (int i = 0; i < 19; i++) {
-      deliver(AlertDeliveries.firing(false));
+      deliver(AlertmanagerAlerts.firing(false));
     }
     env.sleep(Duration.ofMinutes(1));
 
@@ -99,8 +99,8 @@ class IncidentAlertTest {
 
   @Test
   void aResolvedAlertIsRecordedButLeavesTheIncidentOpenUnlessConfigSaysSo() {
-    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
-    deliver(AlertDeliveries.resolved(false));
+    IncidentWorkflow incident = deliver(AlertmanagerAlerts.firing(false));
+    deliver(AlertmanagerAlerts.resolved(false));
     env.sleep(Duration.ofMinutes(1));
 
     IncidentView view = incident.state();
@@ -114,14 +114,14 @@ class IncidentAlertTest {
 
   @Test
   void aResolvedAlertResolvesTheIncidentWhereConfigSaysSoOnceHealthChecksPass() {
-    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
+    IncidentWorkflow incident = deliver(AlertmanagerAlerts.firing(false));
     diagnostics.healthy = false;
-    deliver(AlertDeliveries.resolved(true));
+    deliver(AlertmanagerAlerts.resolved(true));
     env.sleep(Duration.ofMinutes(1));
     IncidentStatus whileUnhealthy = incident.state().status();
 
     diagnostics.healthy = true;
-    deliver(AlertDeliveries.resolved(true));
+    deliver(AlertmanagerAlerts.resolved(true));
     env.sleep(Duration.ofMinutes(1));
 
     assertThat(whileUnhealthy).isEqualTo(IncidentStatus.DECLARED);
@@ -134,9 +134,9 @@ class IncidentAlertTest {
 
   @Test
   void aFiringDuringMonitoringReopensTheIncidentWithoutPagingAgain() {
-    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
+    IncidentWorkflow incident = deliver(AlertmanagerAlerts.firing(false));
     incident.resolve(new Resolution("bob", "fixed", null));
-    deliver(AlertDeliveries.firing(false));
+    deliver(AlertmanagerAlerts.firing(false));
     env.sleep(Duration.ofMinutes(1));
 
     assertThat(incident.state().status()).isEqualTo(IncidentStatus.MITIGATING);
@@ -146,13 +146,13 @@ class IncidentAlertTest {
 
   @Test
   void aFiringAfterTheIncidentClosedOpensANewIncidentThatPagesAgain() {
-    IncidentWorkflow incident = deliver(AlertDeliveries.firing(false));
+    IncidentWorkflow incident = deliver(AlertmanagerAlerts.firing(false));
     incident.resolve(new Resolution("bob", "fixed", null));
     env.sleep(Duration.ofMinutes(16));
     incident.markPostMortemReviewed(new PostMortemReview("dave"));
     env.sleep(Duration.ofMinutes(1));
 
-    deliver(AlertDeliveries.firing(false));
+    deliver(AlertmanagerAlerts.firing(false));
     env.sleep(Duration.ofMinutes(1));
 
     IncidentView next = incident.state();

@@ -6,16 +6,20 @@ import dev.firebreak.workflows.common.VersionedChange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The baseline stands for exactly the changes registered before it. */
+/**
+ * The baseline stands for the thirteen changes that came before it, and only those: a change
+ * inserted ahead of it in the registry would be taken, unasked, by runs that began before it.
+ */
 class IncidentChangesTest {
 
   @Test
-  void theBaselineCoversEveryChangeRegisteredBeforeItAndNoneAfter() {
+  void theBaselineCoversTheThirteenChangesThatCameBeforeIt() {
     List<String> ids = IncidentVersions.CHANGES.stream().map(VersionedChange::id).toList();
-    int baseline = ids.indexOf(IncidentVersions.BASELINE);
 
-    assertThat(baseline).isPositive();
+    assertThat(ids).contains(IncidentVersions.BASELINE);
     assertThat(IncidentVersions.BEFORE_BASELINE)
-        .containsExactlyInAnyOrderElementsOf(ids.subList(0, baseline));
+        .hasSize(13)
+        .contains(IncidentVersions.INCIDENT_ROOM, IncidentVersions.BUSINESS_HOURS)
+        .doesNotContain(IncidentVersions.BASELINE);
   }
 }

@@ -130,7 +130,7 @@ class IncidentDeclarationOrderTest {
   void anAlertAndAResolveThatArriveBeforeTheFirstTaskReplayInWhicheverOrderTheyAreDelivered()
       throws Exception {
     IncidentWorkflow incident = declare("INC-EARLY-PAIR");
-    incident.alert(AlertDeliveries.firing(false));
+    incident.alert(AlertmanagerAlerts.firing(false));
     CompletableFuture<IncidentView> resolve =
         CompletableFuture.supplyAsync(() -> incident.resolve(new Resolution("bob", "fixed", null)));
     // Gives the update time to reach the server before the worker polls its first task.

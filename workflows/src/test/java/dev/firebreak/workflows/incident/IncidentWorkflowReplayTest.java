@@ -119,12 +119,12 @@ class IncidentWorkflowReplayTest {
     record(
         "alert-storm-resolved-reopened",
         (incident, env) -> {
-          AlertReceived firing = AlertDeliveries.firing(true);
+          AlertReceived firing = AlertmanagerAlerts.firing(true);
           for (int i = 0; i < 5; i++) {
             incident.alert(firing);
           }
           env.sleep(Duration.ofMinutes(1));
-          incident.alert(AlertDeliveries.resolved(true));
+          incident.alert(AlertmanagerAlerts.resolved(true));
           env.sleep(Duration.ofMinutes(2));
           incident.alert(firing);
           env.sleep(Duration.ofMinutes(1));
@@ -178,7 +178,7 @@ class IncidentWorkflowReplayTest {
           String firstRun = WorkflowStub.fromTyped(incident).getExecution().getRunId();
           env.sleep(Duration.ofSeconds(5));
           incident.acknowledge(new Acknowledgement("bob"));
-          incident.alert(AlertDeliveries.firing(false));
+          incident.alert(AlertmanagerAlerts.firing(false));
           incident.recordMitigation(new Mitigation("bob", "Rolled back", null));
           incident.addNote(new Note("carol", "customers notified"));
           incident.changeSeverity(new SeverityChange("bob", Severity.P2, "contained"));
@@ -205,7 +205,7 @@ class IncidentWorkflowReplayTest {
         (incident, env) -> {
           env.sleep(Duration.ofMinutes(16));
           incident.acknowledge(new Acknowledgement("bob"));
-          incident.alert(AlertDeliveries.firing(true));
+          incident.alert(AlertmanagerAlerts.firing(true));
           incident.recordMitigation(new Mitigation("bob", "Rolled back", "to v41"));
           incident.assignCommander(new CommanderAssignment("bob", "carol"));
           incident.contributeToPostMortem(
@@ -276,7 +276,7 @@ class IncidentWorkflowReplayTest {
         IncidentPolicies.recoup(),
         false,
         (incident, env) -> {
-          incident.alert(AlertDeliveries.firing(false));
+          incident.alert(AlertmanagerAlerts.firing(false));
           CompletableFuture<IncidentView> resolve =
               CompletableFuture.supplyAsync(
                   () -> incident.resolve(new Resolution("bob", "fixed", null)));

@@ -1,9 +1,9 @@
 package dev.firebreak.workflows.incident;
 
 /** Deliveries of the one Alertmanager alert the incident tests declare for. */
-final class AlertDeliveries {
+final class AlertmanagerAlerts {
 
-  private AlertDeliveries() {}
+  private AlertmanagerAlerts() {}
 
   /**
    * A firing of the alert.
