@@ -3,6 +3,7 @@ package dev.firebreak.worker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,11 +84,42 @@ final class BenchmarkReport {
     if (!Files.exists(stat)) {
       return -1;
     }
+    return cpuTicks(stat) / (double) CLOCK_TICKS;
+  }
+
+  /** utime + stime of a process's or thread's {@code stat} file. */
+  private static long cpuTicks(Path stat) throws IOException {
     String text = Files.readString(stat);
     // The fields after the command's closing parenthesis; utime and stime are the 14th and 15th
     // overall.
     String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /**
+   * CPU seconds a JVM's JIT compiler threads have used so far, from Linux's /proc; -1 without it. A
+   * worker in its first minutes spends more of its CPU compiling than running workflows, and on a
+   * saturated machine that CPU is taken from the server the latency waits for.
+   */
+  static double jitCpuSeconds(String pid) throws IOException {
+    Path tasks = Path.of("/proc", pid, "task");
+    if (!Files.isDirectory(tasks)) {
+      return -1;
+    }
+    long ticks = 0;
+    try (var threads = Files.list(tasks)) {
+      for (Path thread : threads.toList()) {
+        try {
+          String name = Files.readString(thread.resolve("comm")).strip();
+          if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            ticks += cpuTicks(thread.resolve("stat"));
+          }
+        } catch (NoSuchFileException exited) {
+          // a compiler thread the JVM stopped while we listed them: its time is gone with it
+        }
+      }
+    }
+    return ticks / (double) CLOCK_TICKS;
   }
 
   /**

@@ -283,7 +283,12 @@ final class BenchmarkStack implements AutoCloseable {
     if (server != null) {
       seconds.put("Temporal server", BenchmarkReport.cpuSeconds(Long.toString(server.pid())));
       seconds.put("worker", BenchmarkReport.cpuSeconds(Long.toString(worker.pid())));
+      seconds.put(
+          "of it the worker's JIT compiler",
+          BenchmarkReport.jitCpuSeconds(Long.toString(worker.pid())));
       seconds.put("API", BenchmarkReport.cpuSeconds(Long.toString(api.pid())));
+      seconds.put(
+          "of it the API's JIT compiler", BenchmarkReport.jitCpuSeconds(Long.toString(api.pid())));
     }
     seconds.put(
         server != null ? "load generator and fakes (this JVM)" : "everything (this JVM)",

@@ -1,5 +1,7 @@
 package dev.firebreak.worker;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.firebreak.workflows.incident.IncidentWorkflow;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -9,10 +11,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Splits the declare-to-message latency into its stages, from each incident's history: a target
- * missed says nothing about where to look, the stage that grew does.
+ * missed says nothing about where to look, the stage that grew does. It also counts the Temporal
+ * work an incident has asked for by then (workflow tasks, activities by type, markers, timers): on
+ * a saturated machine the latency follows that work, everybody's, not one incident's own path.
  */
 final class DeclareBreakdown {
 
@@ -30,6 +35,8 @@ final class DeclareBreakdown {
    */
   List<String> of(Map<String, Long> sentAt, Map<String, Long> arrivedAt) {
     Map<String, List<Double>> stages = new LinkedHashMap<>();
+    Map<String, Integer> work = new TreeMap<>();
+    int[] incidents = {0};
     arrivedAt.forEach(
         (id, arrived) -> {
           List<HistoryEvent> events =
@@ -58,6 +65,8 @@ final class DeclareBreakdown {
           if (pickedUp == null) {
             return;
           }
+          incidents[0]++;
+          events.forEach(e -> countWork(work, e));
           long started = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED));
           long taskStarted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED));
           long taskCompleted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
@@ -82,7 +91,36 @@ final class DeclareBreakdown {
                   BenchmarkReport.percentile(values, 90),
                   BenchmarkReport.percentile(values, 99)));
         });
+    if (incidents[0] > 0) {
+      lines.add(
+          "  Temporal work per incident by then: "
+              + work.entrySet().stream()
+                  .map(
+                      entry ->
+                          String.format(
+                              "%s %.1f", entry.getKey(), entry.getValue() / (double) incidents[0]))
+                  .collect(joining(", ")));
+    }
     return lines;
+  }
+
+  private static void countWork(Map<String, Integer> work, HistoryEvent event) {
+    String kind =
+        switch (event.getEventType()) {
+          case EVENT_TYPE_WORKFLOW_TASK_COMPLETED -> "workflow tasks";
+          case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED ->
+              "activity "
+                  + event.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+          case EVENT_TYPE_MARKER_RECORDED ->
+              "marker " + event.getMarkerRecordedEventAttributes().getMarkerName();
+          case EVENT_TYPE_TIMER_STARTED -> "timers";
+          case EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES -> "search-attribute upserts";
+          case EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED -> "memo upserts";
+          default -> null;
+        };
+    if (kind != null) {
+      work.merge(kind, 1, Integer::sum);
+    }
   }
 
   private static void add(Map<String, List<Double>> stages, String stage, long millis) {
