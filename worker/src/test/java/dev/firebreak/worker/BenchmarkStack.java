@@ -24,13 +24,20 @@ import java.util.function.Function;
  * layout on a real server: the Temporal CLI's dev server (a database file, Firebreak's search
  * attributes), {@code ./firebreak worker} and {@code ./firebreak api} each in its own OS process,
  * and only the load generator and the fakes in this JVM. The processes run with {@code
- * -Dbenchmark.processJvm} (default {@code -Xmx1g}, as the embedded runs); their output and the
- * server's log stay in {@code target/benchmark/<name>/}. Either way the dev token is an admin
- * token.
+ * -Dbenchmark.processJvm} (default {@link #PROCESS_JVM}: the embedded runs' heap and the launcher's
+ * {@link #SERVER_JIT}); their output and the server's log stay in {@code target/benchmark/<name>/}.
+ * Either way the dev token is an admin token.
  */
 final class BenchmarkStack implements AutoCloseable {
 
   static final String PROPERTY = "benchmark.temporal";
+
+  /**
+   * The JIT option {@code ./firebreak} and the image run the servers with (README, JVM options).
+   */
+  static final String SERVER_JIT = "-XX:TieredStopAtLevel=1";
+
+  static final String PROCESS_JVM = "-Xmx1g " + SERVER_JIT;
 
   /**
    * Configs written by the benchmarks give this variable's token the admin role; the stack sets it.
@@ -217,7 +224,7 @@ final class BenchmarkStack implements AutoCloseable {
   }
 
   private static String processJvm() {
-    return System.getProperty("benchmark.processJvm", "-Xmx1g");
+    return System.getProperty("benchmark.processJvm", PROCESS_JVM);
   }
 
   private void awaitReady() throws InterruptedException {

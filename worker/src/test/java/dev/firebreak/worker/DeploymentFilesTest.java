@@ -89,6 +89,26 @@ class DeploymentFilesTest {
             });
   }
 
+  /**
+   * The benchmarks measure the servers with the JIT option users run them with: the launcher's and
+   * the image's, which must stay the same one.
+   */
+  @Test
+  void theLauncherAndTheImageRunTheServersWithTheJitTheBenchmarksMeasure() throws IOException {
+    String launcher = Files.readString(ROOT.resolve("firebreak"));
+    String serverLine =
+        launcher
+            .lines()
+            .filter(line -> line.startsWith("exec java") && line.contains("\"$@\""))
+            .reduce((first, last) -> last)
+            .orElseThrow();
+
+    assertThat(serverLine)
+        .startsWith("exec java " + BenchmarkStack.SERVER_JIT + " ${FIREBREAK_JAVA_OPTS:-} -jar");
+    assertThat(Files.readString(ROOT.resolve("Dockerfile")))
+        .contains("ENV JDK_JAVA_OPTIONS=\"" + BenchmarkStack.SERVER_JIT + "\"");
+  }
+
   @Test
   void theImageIsBuiltOnlyFromTheMavenBuildsOutput() throws IOException {
     List<String> copied =
