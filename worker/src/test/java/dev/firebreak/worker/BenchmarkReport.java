@@ -97,8 +97,9 @@ final class BenchmarkReport {
   }
 
   /**
-   * CPU seconds a JVM's JIT compiler threads have used so far, from Linux's /proc; -1 without it. A
-   * worker in its first minutes spends more of its CPU compiling than running workflows, and on a
+   * CPU seconds a JVM's live JIT compiler threads have used so far, from Linux's /proc; -1 without
+   * it. The JVM stops compiler threads it no longer needs, and their time goes with them. A worker
+   * in its first minutes spends more of its CPU compiling than running workflows, and on a
    * saturated machine that CPU is taken from the server the latency waits for.
    */
   static double jitCpuSeconds(String pid) throws IOException {

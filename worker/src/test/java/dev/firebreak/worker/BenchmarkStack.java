@@ -312,7 +312,10 @@ final class BenchmarkStack implements AutoCloseable {
         .forEach(
             (name, now) ->
                 line.append(
-                    String.format(" %s %.1f;", name, now - before.getOrDefault(name, 0.0))));
+                    // A JIT compiler thread the JVM stopped takes its time with it, so a
+                    // compiler's figure is a lower bound and can dip below what it read before.
+                    String.format(
+                        " %s %.1f;", name, Math.max(0, now - before.getOrDefault(name, 0.0)))));
     return line.toString();
   }
 
