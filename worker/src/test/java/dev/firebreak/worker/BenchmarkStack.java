@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -72,6 +73,7 @@ final class BenchmarkStack implements AutoCloseable {
   private final FirebreakOsProcess api;
   private final WorkflowClient client;
   private final String apiUrl;
+  private final ServerWork serverWork;
 
   private BenchmarkStack(
       DevMode dev,
@@ -79,9 +81,11 @@ final class BenchmarkStack implements AutoCloseable {
       FirebreakOsProcess worker,
       FirebreakOsProcess api,
       WorkflowClient client,
-      String apiUrl) {
+      String apiUrl,
+      ServerWork serverWork) {
     this.dev = dev;
     this.server = server;
+    this.serverWork = serverWork;
     this.worker = worker;
     this.api = api;
     this.client = client;
@@ -136,7 +140,7 @@ final class BenchmarkStack implements AutoCloseable {
     all.put("FIREBREAK_CI_TOKEN", DevMode.DEFAULT_DEV_TOKEN); // the Recoup runbook's admin token
     if (!onCli()) {
       DevMode dev = DevMode.start(config, FreePort.next(), FreePort.next(), all::get);
-      return new BenchmarkStack(dev, null, null, null, dev.process().client(), dev.apiUrl());
+      return new BenchmarkStack(dev, null, null, null, dev.process().client(), dev.apiUrl(), null);
     }
     Path directory = Path.of("target", "benchmark", name).toAbsolutePath();
     Files.createDirectories(directory);
@@ -195,7 +199,14 @@ final class BenchmarkStack implements AutoCloseable {
                 WorkflowServiceStubsOptions.newBuilder().setTarget(server.target()).build()),
             WorkflowClientOptions.newBuilder().setNamespace(CliTemporal.NAMESPACE).build());
     BenchmarkStack stack =
-        new BenchmarkStack(null, server, worker, api, client, "http://127.0.0.1:" + apiPort);
+        new BenchmarkStack(
+            null,
+            server,
+            worker,
+            api,
+            client,
+            "http://127.0.0.1:" + apiPort,
+            ServerWork.of(directory.resolve("temporal.log")));
     try {
       worker.start();
       api.start();
@@ -301,6 +312,11 @@ final class BenchmarkStack implements AutoCloseable {
         server != null ? "load generator and fakes (this JVM)" : "everything (this JVM)",
         BenchmarkReport.cpuSeconds("self"));
     return seconds;
+  }
+
+  /** The real server's own counts of its work; empty on the embedded server. */
+  Optional<ServerWork> serverWork() {
+    return Optional.ofNullable(serverWork);
   }
 
   /**

@@ -138,6 +138,18 @@ class IncidentBenchmark {
     }
   }
 
+  private static Map<String, Double> serverCounts(BenchmarkStack stack) throws Exception {
+    return stack.serverWork().isPresent() ? stack.serverWork().get().counts() : Map.of();
+  }
+
+  /** Null on the embedded server, which has no metrics of its own. */
+  private static String serverWorkSince(
+      BenchmarkStack stack, Map<String, Double> before, String label) throws Exception {
+    return stack.serverWork().isPresent()
+        ? stack.serverWork().get().perWorkflowSince(before, INCIDENTS, label)
+        : null;
+  }
+
   private static String twoDecimals(List<Double> values) {
     return values.stream().map(value -> String.format("%.2f", value)).collect(joining(" / "));
   }
@@ -149,7 +161,9 @@ class IncidentBenchmark {
    */
   private List<Double> floorRightAfter(BenchmarkStack stack, TemporalFloor floor) throws Exception {
     Map<String, Double> cpuBefore = stack.cpuSeconds();
+    Map<String, Double> workBefore = serverCounts(stack);
     List<Double> bare = floor.measure(INCIDENTS, IN_FLIGHT);
+    String work = serverWorkSince(stack, workBefore, "floor workflow");
     Collections.sort(bare);
     report.add(
         String.format(
@@ -157,6 +171,9 @@ class IncidentBenchmark {
                 + "%d in flight, worker in its own process): %s; %d/%d arrived",
             IN_FLIGHT, BenchmarkReport.summary(bare), bare.size(), INCIDENTS));
     report.add(stack.cpuSince(cpuBefore) + " (the floor's worker is not among them)");
+    if (work != null) {
+      report.add(work);
+    }
     return bare;
   }
 
@@ -183,7 +200,9 @@ class IncidentBenchmark {
     // first measured ones then queued behind.
     declareAndAwaitMessages(stack, arrivals, warmup, IN_FLIGHT);
     Map<String, Double> cpuBefore = stack.cpuSeconds();
+    Map<String, Double> workBefore = serverCounts(stack);
     Declarations measured = declareAndAwaitMessages(stack, arrivals, INCIDENTS, IN_FLIGHT);
+    String work = serverWorkSince(stack, workBefore, "incident");
     Map<String, Long> sentAt = measured.sentAt();
     List<Double> answered = measured.answered();
     List<Double> millis = new ArrayList<>();
@@ -205,6 +224,9 @@ class IncidentBenchmark {
             "Declare → first Slack notification (%d incidents, %d in flight, live Slack client → fake Slack): %s; %d/%d arrived",
             INCIDENTS, IN_FLIGHT, BenchmarkReport.summary(millis), millis.size(), INCIDENTS));
     report.add(stack.cpuSince(cpuBefore));
+    if (work != null) {
+      report.add(work);
+    }
     Thread.sleep(2_000); // the last activities finish, so their events are in history
     report.add("…of which, by stage (from each incident's history):");
     new DeclareBreakdown(stack.client())
