@@ -11,13 +11,16 @@ import dev.firebreak.workflows.maintenance.SilencedAlert;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +38,21 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
   private static final Logger log = LoggerFactory.getLogger(RunningWindows.class);
   public static final String WORKFLOW_TYPE = MaintenanceWindowWorkflow.class.getSimpleName();
 
+  /**
+   * How long a notice waits for others to share its list. Each list costs the server a visibility
+   * read and every open window a query, and a burst of critical incidents (a storm, a benchmark)
+   * sent one list for every two of them; the windows hear of an incident this much later.
+   */
+  static final Duration GATHER = Duration.ofMillis(300);
+
   private final WorkflowClient client;
   private final SilencingWindows silencing;
+  private final Duration gather;
   private final Queue<IncidentNotice> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean gathering = new AtomicBoolean();
   // One daemon thread: notices are rare (critical incidents) and need no shutdown of their own.
-  private final Executor notifier =
-      Executors.newSingleThreadExecutor(
+  private final ScheduledExecutorService notifier =
+      Executors.newSingleThreadScheduledExecutor(
           runnable -> {
             Thread thread = new Thread(runnable, "maintenance-notices");
             thread.setDaemon(true);
@@ -52,7 +64,12 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
   }
 
   public RunningWindows(WorkflowClient client, Clock clock) {
+    this(client, clock, GATHER);
+  }
+
+  RunningWindows(WorkflowClient client, Clock clock, Duration gather) {
     this.client = client;
+    this.gather = gather;
     this.silencing =
         new SilencingWindows(
             this::workflowIds,
@@ -70,15 +87,26 @@ public final class RunningWindows implements MaintenanceNoticeActivities {
 
   /**
    * In the background, so the incident's activity ends without waiting on a list of every open
-   * workflow; never fails it: a window that cannot be told is logged. Notices that queue up while a
-   * list is being read share the next one: a storm of critical incidents costs one list per batch,
-   * not one each (on the dev server each list is every open workflow), and every notice is still
-   * checked against a list read after it arrived.
+   * workflow; never fails it: a window that cannot be told is logged. Notices that arrive within
+   * {@link #GATHER} of the first share one list: a storm of critical incidents costs one list per
+   * batch, not one each (on the embedded server each list is every open workflow), and every notice
+   * is still checked against a list read after it arrived.
    */
   @Override
   public void tellRunningWindows(IncidentNotice notice) {
     pending.add(notice);
-    notifier.execute(this::tellPending);
+    if (gathering.compareAndSet(false, true)) {
+      notifier.schedule(this::tellGathered, gather.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Reopens the gathering before taking the batch, so a notice that arrives meanwhile is either in
+   * this batch or starts the next.
+   */
+  private void tellGathered() {
+    gathering.set(false);
+    tellPending();
   }
 
   private void tellPending() {
