@@ -36,49 +36,47 @@ final class DeclareBreakdown {
   List<String> of(Map<String, Long> sentAt, Map<String, Long> arrivedAt) {
     Map<String, List<Double>> stages = new LinkedHashMap<>();
     Map<String, Integer> work = new TreeMap<>();
-    int[] incidents = {0};
-    arrivedAt.forEach(
-        (id, arrived) -> {
-          List<HistoryEvent> events =
-              client.fetchHistory(IncidentWorkflow.workflowId(id)).getHistory().getEventsList();
-          HistoryEvent scheduled =
-              events.stream()
-                  .filter(
-                      e ->
-                          e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
-                              && e.getActivityTaskScheduledEventAttributes()
-                                  .getActivityType()
-                                  .getName()
-                                  .equals(FIRST_MESSAGE))
-                  .findFirst()
-                  .orElseThrow();
-          // Temporal writes an activity's started event only once the activity has finished.
-          HistoryEvent pickedUp =
-              events.stream()
-                  .filter(
-                      e ->
-                          e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
-                              && e.getActivityTaskStartedEventAttributes().getScheduledEventId()
-                                  == scheduled.getEventId())
-                  .findFirst()
-                  .orElse(null);
-          if (pickedUp == null) {
-            return;
-          }
-          incidents[0]++;
-          events.forEach(e -> countWork(work, e));
-          long started = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED));
-          long taskStarted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED));
-          long taskCompleted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
-          add(stages, "POST → workflow started", started - sentAt.get(id));
-          add(stages, "started → first workflow task picked up", taskStarted - started);
-          add(stages, "first workflow task", taskCompleted - taskStarted);
-          add(
-              stages,
-              "message activity scheduled → picked up",
-              millis(pickedUp) - millis(scheduled));
-          add(stages, "picked up → message at Slack", arrived - millis(pickedUp));
-        });
+    int incidents = 0;
+    for (Map.Entry<String, Long> arrival : arrivedAt.entrySet()) {
+      String id = arrival.getKey();
+      long arrived = arrival.getValue();
+      List<HistoryEvent> events =
+          client.fetchHistory(IncidentWorkflow.workflowId(id)).getHistory().getEventsList();
+      HistoryEvent scheduled =
+          events.stream()
+              .filter(
+                  e ->
+                      e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+                          && e.getActivityTaskScheduledEventAttributes()
+                              .getActivityType()
+                              .getName()
+                              .equals(FIRST_MESSAGE))
+              .findFirst()
+              .orElseThrow();
+      // Temporal writes an activity's started event only once the activity has finished.
+      HistoryEvent pickedUp =
+          events.stream()
+              .filter(
+                  e ->
+                      e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED
+                          && e.getActivityTaskStartedEventAttributes().getScheduledEventId()
+                              == scheduled.getEventId())
+              .findFirst()
+              .orElse(null);
+      if (pickedUp == null) {
+        continue;
+      }
+      incidents++;
+      events.forEach(e -> countWork(work, e));
+      long started = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED));
+      long taskStarted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED));
+      long taskCompleted = millis(first(events, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
+      add(stages, "POST → workflow started", started - sentAt.get(id));
+      add(stages, "started → first workflow task picked up", taskStarted - started);
+      add(stages, "first workflow task", taskCompleted - taskStarted);
+      add(stages, "message activity scheduled → picked up", millis(pickedUp) - millis(scheduled));
+      add(stages, "picked up → message at Slack", arrived - millis(pickedUp));
+    }
     List<String> lines = new ArrayList<>();
     stages.forEach(
         (stage, values) -> {
@@ -91,14 +89,15 @@ final class DeclareBreakdown {
                   BenchmarkReport.percentile(values, 90),
                   BenchmarkReport.percentile(values, 99)));
         });
-    if (incidents[0] > 0) {
+    if (incidents > 0) {
+      int counted = incidents;
       lines.add(
           "  Temporal work per incident by then: "
               + work.entrySet().stream()
                   .map(
                       entry ->
                           String.format(
-                              "%s %.1f", entry.getKey(), entry.getValue() / (double) incidents[0]))
+                              "%s %.1f", entry.getKey(), entry.getValue() / (double) counted))
                   .collect(joining(", ")));
     }
     return lines;

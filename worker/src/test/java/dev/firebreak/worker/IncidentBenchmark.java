@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -142,12 +143,12 @@ class IncidentBenchmark {
     return stack.serverWork().isPresent() ? stack.serverWork().get().counts() : Map.of();
   }
 
-  /** Null on the embedded server, which has no metrics of its own. */
-  private static String serverWorkSince(
+  /** Empty on the embedded server, which has no metrics of its own. */
+  private static Optional<String> serverWorkSince(
       BenchmarkStack stack, Map<String, Double> before, String label) throws Exception {
     return stack.serverWork().isPresent()
-        ? stack.serverWork().get().perWorkflowSince(before, INCIDENTS, label)
-        : null;
+        ? Optional.of(stack.serverWork().get().perWorkflowSince(before, INCIDENTS, label))
+        : Optional.empty();
   }
 
   private static String twoDecimals(List<Double> values) {
@@ -163,7 +164,7 @@ class IncidentBenchmark {
     Map<String, Double> cpuBefore = stack.cpuSeconds();
     Map<String, Double> workBefore = serverCounts(stack);
     List<Double> bare = floor.measure(INCIDENTS, IN_FLIGHT);
-    String work = serverWorkSince(stack, workBefore, "floor workflow");
+    Optional<String> work = serverWorkSince(stack, workBefore, "floor workflow");
     Collections.sort(bare);
     report.add(
         String.format(
@@ -171,9 +172,7 @@ class IncidentBenchmark {
                 + "%d in flight, worker in its own process): %s; %d/%d arrived",
             IN_FLIGHT, BenchmarkReport.summary(bare), bare.size(), INCIDENTS));
     report.add(stack.cpuSince(cpuBefore) + " (the floor's worker is not among them)");
-    if (work != null) {
-      report.add(work);
-    }
+    work.ifPresent(report::add);
     return bare;
   }
 
@@ -202,7 +201,7 @@ class IncidentBenchmark {
     Map<String, Double> cpuBefore = stack.cpuSeconds();
     Map<String, Double> workBefore = serverCounts(stack);
     Declarations measured = declareAndAwaitMessages(stack, arrivals, INCIDENTS, IN_FLIGHT);
-    String work = serverWorkSince(stack, workBefore, "incident");
+    Optional<String> work = serverWorkSince(stack, workBefore, "incident");
     Map<String, Long> sentAt = measured.sentAt();
     List<Double> answered = measured.answered();
     List<Double> millis = new ArrayList<>();
@@ -224,9 +223,7 @@ class IncidentBenchmark {
             "Declare → first Slack notification (%d incidents, %d in flight, live Slack client → fake Slack): %s; %d/%d arrived",
             INCIDENTS, IN_FLIGHT, BenchmarkReport.summary(millis), millis.size(), INCIDENTS));
     report.add(stack.cpuSince(cpuBefore));
-    if (work != null) {
-      report.add(work);
-    }
+    work.ifPresent(report::add);
     Thread.sleep(2_000); // the last activities finish, so their events are in history
     report.add("…of which, by stage (from each incident's history):");
     new DeclareBreakdown(stack.client())
