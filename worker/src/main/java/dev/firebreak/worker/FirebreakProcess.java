@@ -45,6 +45,7 @@ import dev.firebreak.workflows.job.JobWorkflowImpl;
 import dev.firebreak.workflows.maintenance.MaintenanceWindowWorkflowImpl;
 import dev.firebreak.workflows.maintenance.RecurringWindowWorkflowImpl;
 import dev.firebreak.workflows.notify.Twiml;
+import dev.firebreak.workflows.oncall.OnCallPaging;
 import dev.firebreak.workflows.oncall.OnCallScheduleWorkflowImpl;
 import dev.firebreak.workflows.playbook.ActionRunWorkflowImpl;
 import dev.firebreak.workflows.rollback.RollbackLockWorkflowImpl;
@@ -175,8 +176,10 @@ final class FirebreakProcess implements AutoCloseable {
       worker.registerActivitiesImplementations(providers.implementations());
       worker.registerActivitiesImplementations(
           new RollbackLocks(client), new RunningWindows(client), new DueSignals(client));
+      OnCallLookup onCall = new OnCallLookup(onCallSchedules(client, settings));
       worker.registerActivitiesImplementations(
-          new OnCallLookup(onCallSchedules(client, settings)),
+          onCall,
+          new OnCallPaging(onCall, providers.paging()),
           new JobRunner(client, JobRunner.POLL_INTERVAL),
           new WebhookReplaySettings(settings.config()),
           new OpenIncidentLines(

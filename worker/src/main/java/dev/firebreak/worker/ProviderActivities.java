@@ -45,12 +45,17 @@ final class ProviderActivities implements AutoCloseable {
   private static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(10);
 
   private final List<Object> implementations;
+  private final PagingActivities paging;
   private final List<String> summary;
   private final List<AutoCloseable> resources;
 
   private ProviderActivities(
-      List<Object> implementations, List<String> summary, List<AutoCloseable> resources) {
+      List<Object> implementations,
+      PagingActivities paging,
+      List<String> summary,
+      List<AutoCloseable> resources) {
     this.implementations = List.copyOf(implementations);
+    this.paging = paging;
     this.summary = List.copyOf(summary);
     this.resources = List.copyOf(resources);
   }
@@ -142,14 +147,20 @@ final class ProviderActivities implements AutoCloseable {
     implementations.add(new JobCallActivities(httpActions, new DryRunHttpActionActivities()));
     IncidentProviders incidentProviders =
         new IncidentProviders(config.providers(), env, transport, PROVIDER_TIMEOUT, summary);
-    implementations.add(incidentProviders.paging(slackPager));
+    PagingActivities paging = incidentProviders.paging(slackPager);
+    implementations.add(paging);
     implementations.addAll(incidentProviders.others());
     summary.forEach(line -> log.info("Provider {}", line));
-    return new ProviderActivities(implementations, summary, resources);
+    return new ProviderActivities(implementations, paging, summary, resources);
   }
 
   Object[] implementations() {
     return implementations.toArray();
+  }
+
+  /** The paging activities among {@link #implementations()}: every scheme to its provider. */
+  PagingActivities paging() {
+    return paging;
   }
 
   List<String> summary() {

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A page that resolves a schedule while its worker is {@code kill -9}ed, on a real Temporal: five
  * incidents are declared one after another and the worker is killed 0 to 160 ms after each, so each
- * is caught at another point of its first page (resolving who is on call, posting the page, or past
- * it). The schedule's person is an override held by the schedule's own workflow. After the restart
- * each incident has paged exactly that person once, recorded who it was once, never paged the
- * person the layers alone would give, and gone on to page its second level once. The report (what
- * each incident had done when the worker died) is in {@code target/schedule-page-kill/report.md}.
+ * is caught at another point of its first page (before it, while its activity asks who is on call
+ * and posts the page, or past it). The schedule's person is an override held by the schedule's own
+ * workflow. After the restart each incident has paged exactly that person once, recorded who it was
+ * once, never paged the person the layers alone would give, and gone on to page its second level
+ * once. The report (what each incident had done when the worker died) is in {@code
+ * target/schedule-page-kill/report.md}.
  */
 class SchedulePageWorkerKillOnTemporalCliTest {
 
@@ -44,8 +45,8 @@ class SchedulePageWorkerKillOnTemporalCliTest {
   private static final List<Duration> KILL_AFTER =
       List.of(0, 40, 80, 120, 160).stream().map(Duration::ofMillis).toList();
 
-  /** The schedule lookup's activity type: {@code OnCallActivities}' prefix and method. */
-  private static final String WHO_IS_ON_CALL = "OnCallWhoIsOnCall";
+  /** The schedule page's activity type: {@code OnCallPagingActivities}' prefix and method. */
+  private static final String ON_CALL_PAGE = "OnCallPage";
 
   /**
    * The trial's config with level 1 paging the {@code primary} schedule, whose only layer puts
@@ -144,10 +145,10 @@ class SchedulePageWorkerKillOnTemporalCliTest {
     }
   }
 
-  /** What the incident had done when its worker died: asked the schedule, heard back, paged. */
+  /** What the incident had done when its worker died: started the page, finished it, paged. */
   private static String stateOf(ProcessTrial trial, String id) {
     List<HistoryEvent> events = trial.client.fetchHistory("incident-" + id).getEvents();
-    List<Long> asked =
+    List<Long> started =
         events.stream()
             .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
             .filter(
@@ -155,20 +156,20 @@ class SchedulePageWorkerKillOnTemporalCliTest {
                     e.getActivityTaskScheduledEventAttributes()
                         .getActivityType()
                         .getName()
-                        .equals(WHO_IS_ON_CALL))
+                        .equals(ON_CALL_PAGE))
             .map(HistoryEvent::getEventId)
             .toList();
-    boolean answered =
+    boolean finished =
         events.stream()
             .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
             .anyMatch(
                 e ->
-                    asked.contains(
+                    started.contains(
                         e.getActivityTaskCompletedEventAttributes().getScheduledEventId()));
     int pages = pagesOf(trial, id, OVERRIDE_PERSON).size();
-    return (asked.isEmpty()
-            ? "had not asked the schedule"
-            : answered ? "had its answer" : "was asking the schedule")
+    return (started.isEmpty()
+            ? "had not started the page"
+            : finished ? "had finished the page" : "was paging")
         + (pages == 0 ? ", nobody paged yet" : ", Bob paged");
   }
 

@@ -99,19 +99,8 @@ public final class PagingRouter implements PagingActivities {
     if (route == null) {
       return notPaged(request.incidentId(), targets, "no " + scheme + " provider is configured");
     }
-    PageRequest part =
-        new PageRequest(
-            request.key(),
-            request.incidentId(),
-            request.severity(),
-            request.title(),
-            request.levelName(),
-            targets,
-            request.reason(),
-            request.channel(),
-            request.threadTs());
     try {
-      return route.pager().page(part);
+      return route.pager().page(request.withTargets(targets));
     } catch (ApplicationFailure failure) {
       if (!failure.isNonRetryable()) {
         throw failure;

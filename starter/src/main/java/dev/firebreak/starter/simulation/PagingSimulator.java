@@ -17,6 +17,7 @@ import dev.firebreak.workflows.incident.IncidentWorkflowImpl;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.TimelineEntry;
 import dev.firebreak.workflows.oncall.BusinessHours;
+import dev.firebreak.workflows.oncall.OnCallPaging;
 import dev.firebreak.workflows.oncall.ScheduleSpec;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -97,7 +98,7 @@ public final class PagingSimulator {
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
       QuietProviders providers = new QuietProviders();
-      worker.registerActivitiesImplementations(pages, oncall, providers);
+      worker.registerActivitiesImplementations(pages, new OnCallPaging(oncall, pages), providers);
       env.start();
       IncidentWorkflow incident =
           env.getWorkflowClient()

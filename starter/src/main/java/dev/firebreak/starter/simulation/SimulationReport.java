@@ -6,6 +6,7 @@ import dev.firebreak.workflows.incident.TimelineEntry;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.oncall.OnCallAnswer;
 import dev.firebreak.workflows.oncall.OnCallPerson;
+import dev.firebreak.workflows.oncall.ScheduleTargets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class SimulationReport {
 
-  static final String SCHEDULE = "schedule:";
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
@@ -97,7 +97,10 @@ final class SimulationReport {
     Optional<PageRequest> page = pages.escalationPage(round, level);
     List<SimulatedPage> rows = new ArrayList<>();
     for (String target : configured.targets()) {
-      Row row = target.startsWith(SCHEDULE) ? schedule(at, target, page) : direct(target, page);
+      Row row =
+          target.startsWith(ScheduleTargets.PREFIX)
+              ? schedule(at, target, page)
+              : direct(target, page);
       rows.add(
           new SimulatedPage(
               at,
@@ -126,7 +129,8 @@ final class SimulationReport {
    * the schedule's name as it is (nobody asked who is on call), the raw target.
    */
   private Row schedule(Instant at, String target, Optional<PageRequest> page) {
-    Optional<OnCallAnswer> asked = oncall.take(target.substring(SCHEDULE.length()), at);
+    Optional<OnCallAnswer> asked =
+        oncall.take(target.substring(ScheduleTargets.PREFIX.length()), at);
     if (asked.isEmpty()) {
       boolean sent = page.map(p -> p.targets().contains(target)).orElse(false);
       return new Row(

@@ -23,6 +23,7 @@ import dev.firebreak.workflows.incident.ScriptedErrorCounts;
 import dev.firebreak.workflows.incident.Severity;
 import dev.firebreak.workflows.incident.Suggestion;
 import dev.firebreak.workflows.maintenance.RecordingNotices;
+import dev.firebreak.workflows.oncall.OnCallPaging;
 import dev.firebreak.workflows.oncall.ScheduleSpec;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -81,7 +82,10 @@ class RunbookScenariosTest {
         diagnostics,
         statusPage,
         new ScriptedErrorCounts(),
-        new OnCallLookup(new OnCallSchedules(env.getWorkflowClient(), TaskQueue.NAME, schedules)));
+        new OnCallPaging(
+            new OnCallLookup(
+                new OnCallSchedules(env.getWorkflowClient(), TaskQueue.NAME, schedules)),
+            pager));
     env.start();
   }
 

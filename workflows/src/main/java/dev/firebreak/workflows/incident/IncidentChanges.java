@@ -1,5 +1,6 @@
 package dev.firebreak.workflows.incident;
 
+import dev.firebreak.workflows.oncall.ScheduleTargets;
 import io.temporal.workflow.Workflow;
 
 /**
@@ -17,18 +18,37 @@ import io.temporal.workflow.Workflow;
 final class IncidentChanges {
 
   private final boolean baseline;
+  private final boolean onCallPaging;
 
-  private IncidentChanges(boolean baseline) {
+  private IncidentChanges(boolean baseline, boolean onCallPaging) {
     this.baseline = baseline;
+    this.onCallPaging = onCallPaging;
   }
 
   /**
-   * Asks {@link IncidentVersions#BASELINE}; called once per run, in the workflow's constructor,
-   * which the SDK runs before the run's first handler.
+   * Asks {@link IncidentVersions#BASELINE}, and the changes since it that {@code policy} can need;
+   * called once per run, in the workflow's constructor, which the SDK runs before the run's first
+   * handler.
    */
-  static IncidentChanges askedAtRunStart() {
-    return new IncidentChanges(
-        Workflow.getVersion(IncidentVersions.BASELINE, Workflow.DEFAULT_VERSION, 1) >= 1);
+  static IncidentChanges askedAtRunStart(IncidentPolicy policy) {
+    boolean baseline =
+        Workflow.getVersion(IncidentVersions.BASELINE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    // Here rather than at the first page, for the baseline's reason: a severity raised by an
+    // update may page first. Only a chain with a schedule target can take the change, so only such
+    // a run writes its marker.
+    boolean onCallPaging =
+        policy.escalation().stream().anyMatch(level -> ScheduleTargets.any(level.targets()))
+            && Workflow.getVersion(IncidentVersions.ONCALL_PAGING, Workflow.DEFAULT_VERSION, 1)
+                >= 1;
+    return new IncidentChanges(baseline, onCallPaging);
+  }
+
+  /**
+   * Whether a level with schedule targets asks them and pages in one activity ({@link
+   * IncidentVersions#ONCALL_PAGING}).
+   */
+  boolean pagesOnCallInOneActivity() {
+    return onCallPaging;
   }
 
   /**

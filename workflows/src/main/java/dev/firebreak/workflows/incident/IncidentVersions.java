@@ -63,6 +63,12 @@ public final class IncidentVersions {
    */
   public static final String BASELINE = "incident-baseline-v1";
 
+  /**
+   * A level with a schedule target asks the schedules and pages in one activity. Asked at run start
+   * by a run whose chain has a schedule target (see {@link IncidentChanges}).
+   */
+  public static final String ONCALL_PAGING = "oncall-paging-v1";
+
   public static final List<VersionedChange> CHANGES =
       List.of(
           new VersionedChange(
@@ -233,7 +239,18 @@ public final class IncidentVersions {
                   "acknowledged-before-first-task.json",
                   "alert-storm-resolved-reopened.json"),
               true,
-              whenNoRunStartedBefore("d3fa29b", "2026-12-05")));
+              whenNoRunStartedBefore("d3fa29b", "2026-12-05")),
+          new VersionedChange(
+              ONCALL_PAGING,
+              "A level with schedule: targets pages through OnCallPagingActivities: one activity asks "
+                  + "each schedule who is on call and pages them with the level's other targets, and its "
+                  + "result tells the timeline who each schedule gave.",
+              "Each schedule is asked by an OnCallActivities activity of its own, and the page is "
+                  + "scheduled after the answers, a workflow task later.",
+              List.of("oncall-paging.json"),
+              List.of("escalation-schedule.json"),
+              true,
+              whenNoRunStartedBefore("TODO", "2026-12-05")));
 
   /**
    * The changes a run since {@link #BASELINE} takes without asking: every one registered before it.

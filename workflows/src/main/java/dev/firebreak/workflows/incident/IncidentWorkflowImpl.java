@@ -53,8 +53,8 @@ public class IncidentWorkflowImpl extends ValidatedIncidentWorkflow {
 
   @WorkflowInit
   public IncidentWorkflowImpl(IncidentInput state) {
-    this.changes = IncidentChanges.askedAtRunStart();
     this.policy = state.policy();
+    this.changes = IncidentChanges.askedAtRunStart(policy);
     IncidentProgress resumed = state.resumed();
     this.incident =
         resumed == null

@@ -3,74 +3,73 @@ package dev.firebreak.workflows.incident;
 import dev.firebreak.workflows.common.ActivityPolicies;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.oncall.OnCallActivities;
-import dev.firebreak.workflows.oncall.OnCallAnswer;
 import dev.firebreak.workflows.oncall.OnCallPerson;
+import dev.firebreak.workflows.oncall.ScheduleAnswer;
+import dev.firebreak.workflows.oncall.ScheduleTargets;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A level's {@code schedule:NAME} targets, resolved to the person the schedule has on call at the
- * moment the level pages. The answer is an activity result, so it sits in the history: a retried
- * page, a replay after a worker restart and the timeline all name the same person, and a later
- * override never changes who a page went to.
+ * moment the level pages, and who that was on the timeline. The answers are activity results, so
+ * they sit in the history: a replay after a worker restart and the timeline name the same person,
+ * and a later override never changes who a page went to.
  */
 final class OnCallTargets {
 
-  static final String SCHEDULE = "schedule:";
-
   private OnCallTargets() {}
 
-  static boolean hasSchedules(List<String> targets) {
-    return targets.stream().anyMatch(target -> target.startsWith(SCHEDULE));
-  }
-
   /**
-   * The targets with each schedule replaced by its person's address (see {@link #address}). Who it
-   * was goes on the timeline under {@code label}; a schedule with nobody on call, or one that
-   * cannot be asked, is recorded as unreachable and left out. Workflow code: asks one activity per
-   * schedule, in order.
+   * The targets with each schedule replaced by its person's address, each answer recorded under
+   * {@code label} as it comes. Workflow code for runs before {@link
+   * IncidentVersions#ONCALL_PAGING}: asks one activity per schedule, in order.
    */
   static List<String> resolve(Incident incident, List<String> targets, String label) {
-    List<String> resolved = new ArrayList<>();
-    for (String target : targets) {
-      if (!target.startsWith(SCHEDULE)) {
-        resolved.add(target);
-        continue;
-      }
-      String address = ask(incident, target.substring(SCHEDULE.length()), label);
-      if (address != null && !resolved.contains(address)) {
-        resolved.add(address);
-      }
-    }
-    return resolved;
+    return ScheduleTargets.resolve(
+            targets,
+            schedule -> {
+              ScheduleAnswer answer = ask(schedule);
+              record(incident, label, answer);
+              return answer;
+            })
+        .addresses();
   }
 
-  private static String ask(Incident incident, String schedule, String label) {
+  private static ScheduleAnswer ask(String schedule) {
     OnCallActivities oncall =
         Workflow.newActivityStub(
             OnCallActivities.class,
             ActivityOptions.newBuilder(ActivityPolicies.ONCALL_LOOKUP)
                 .setSummary("Who is on call: " + schedule)
                 .build());
-    OnCallAnswer answer;
     try {
-      answer = oncall.whoIsOnCall(schedule, IncidentEffects.now());
+      return ScheduleAnswer.answered(schedule, oncall.whoIsOnCall(schedule, IncidentEffects.now()));
     } catch (ActivityFailure failure) {
+      return ScheduleAnswer.unanswered(schedule, RootCause.message(failure));
+    }
+  }
+
+  /**
+   * Puts who the schedule gave on the timeline under {@code label}; a schedule with nobody on call,
+   * or one that could not be asked, is recorded as unreachable.
+   */
+  static void record(Incident incident, String label, ScheduleAnswer answer) {
+    String schedule = answer.schedule();
+    if (answer.answer() == null) {
       unreachable(
           incident,
           label
               + ": could not ask schedule "
               + schedule
               + " who is on call ("
-              + RootCause.message(failure)
+              + answer.failure()
               + "); unreachable");
-      return null;
+      return;
     }
     OnCallPerson person = answer.person();
-    String address = person == null ? null : address(person);
+    String address = answer.pageAddress();
     if (address == null) {
       unreachable(
           incident,
@@ -81,8 +80,9 @@ final class OnCallTargets {
                   ? " has nobody on call"
                   : " puts " + person.name() + " on call, who has no Slack id, phone or email")
               + "; unreachable");
-      return null;
+      return;
     }
+    String source = answer.answer().source();
     incident.record(
         IncidentEffects.now(),
         "oncall-resolved",
@@ -95,27 +95,7 @@ final class OnCallTargets {
             + " ("
             + address.substring(address.indexOf(':') + 1)
             + ")"
-            + (answer.source() == null ? "" : ", " + answer.source()));
-    return address;
-  }
-
-  /**
-   * Where a schedule's person is paged: Slack when they have a member id (every Firebreak pages
-   * through Slack), else SMS to their phone, else mail. A person reachable only by a provider that
-   * is not configured is still paged there, and the delivery on the timeline says it went nowhere.
-   */
-  static String address(OnCallPerson person) {
-    if (present(person.slackUserId())) {
-      return "slack:" + person.slackUserId();
-    }
-    if (present(person.phone())) {
-      return "sms:" + person.phone();
-    }
-    return present(person.email()) ? "email:" + person.email() : null;
-  }
-
-  private static boolean present(String value) {
-    return value != null && !value.isBlank();
+            + (source == null ? "" : ", " + source));
   }
 
   private static void unreachable(Incident incident, String text) {

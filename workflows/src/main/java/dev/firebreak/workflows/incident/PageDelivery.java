@@ -5,7 +5,10 @@ import dev.firebreak.workflows.common.Delivery;
 import dev.firebreak.workflows.common.RootCause;
 import dev.firebreak.workflows.notify.MessageRef;
 import dev.firebreak.workflows.notify.PageFollowUp;
+import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.notify.PagingActivities;
+import dev.firebreak.workflows.oncall.OnCallPagingActivities;
+import dev.firebreak.workflows.oncall.ScheduleTargets;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
@@ -139,23 +142,42 @@ final class PageDelivery {
 
   /**
    * Pages the level's targets. Since {@link IncidentVersions#SCHEDULE_TARGETS} its {@code
-   * schedule:} targets are first resolved to the people on call (see {@link OnCallTargets}); when
-   * that leaves nobody, nothing is paged and {@code reachedNobody} runs.
+   * schedule:} targets are resolved to the people on call (see {@link OnCallTargets}); since {@link
+   * IncidentVersions#ONCALL_PAGING} by the page's own activity. When that leaves nobody, nothing is
+   * paged and {@code reachedNobody} runs.
    *
    * @param label how the timeline names the level when it tells who a schedule put on call
    */
   private void page(
       String key, EscalationLevel level, String label, String reason, Runnable reachedNobody) {
-    PagingActivities paging =
-        Workflow.newActivityStub(
-            PagingActivities.class,
-            ActivityOptions.newBuilder(PAGING)
-                .setSummary("Page " + level.name() + ": " + reason)
-                .build());
+    ActivityOptions options =
+        ActivityOptions.newBuilder(PAGING)
+            .setSummary("Page " + level.name() + ": " + reason)
+            .build();
     MessageRef message = incident.chat.incidentMessage();
-    boolean inRoom = effects.inIncidentRoom(message);
+    PageRequest request =
+        pager.request(incident, message, key, level, reason, effects.inIncidentRoom(message));
     Promise<Delivery> page;
-    if (OnCallTargets.hasSchedules(level.targets()) && resolvesSchedules()) {
+    if (!ScheduleTargets.any(level.targets()) || !resolvesSchedules()) {
+      PagingActivities paging = Workflow.newActivityStub(PagingActivities.class, options);
+      page = Async.function(paging::page, request);
+    } else if (changes.pagesOnCallInOneActivity()) {
+      OnCallPagingActivities paging =
+          Workflow.newActivityStub(OnCallPagingActivities.class, options);
+      page =
+          Async.function(paging::page, request, IncidentEffects.now())
+              .thenApply(
+                  paged -> {
+                    paged
+                        .answers()
+                        .forEach(answer -> OnCallTargets.record(incident, label, answer));
+                    if (paged.delivery() == null) {
+                      reachedNobody.run();
+                    }
+                    return paged.delivery();
+                  });
+    } else {
+      PagingActivities paging = Workflow.newActivityStub(PagingActivities.class, options);
       page =
           Async.function(
               () -> {
@@ -164,14 +186,8 @@ final class PageDelivery {
                   reachedNobody.run();
                   return null;
                 }
-                EscalationLevel resolved =
-                    new EscalationLevel(level.name(), people, level.after(), level.severities());
-                return paging.page(pager.request(incident, message, key, resolved, reason, inRoom));
+                return paging.page(request.withTargets(people));
               });
-    } else {
-      page =
-          Async.function(
-              paging::page, pager.request(incident, message, key, level, reason, inRoom));
     }
     triggersInFlight++;
     page.handle((delivery, failure) -> triggersInFlight--);

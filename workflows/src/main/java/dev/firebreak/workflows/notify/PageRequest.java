@@ -19,4 +19,11 @@ public record PageRequest(
     List<String> targets,
     String reason,
     String channel,
-    String threadTs) {}
+    String threadTs) {
+
+  /** The same page to other targets: a part of the level, or its schedules resolved to people. */
+  public PageRequest withTargets(List<String> targets) {
+    return new PageRequest(
+        key, incidentId, severity, title, levelName, targets, reason, channel, threadTs);
+  }
+}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firebreak.workflows.maintenance.RecordingNotices;
 import dev.firebreak.workflows.notify.PageRequest;
+import dev.firebreak.workflows.oncall.OnCallPaging;
 import dev.firebreak.workflows.oncall.OnCallPerson;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -37,7 +38,13 @@ class EscalationScheduleTest {
   @RegisterExtension
   final TestWorkflowExtension workflows =
       PinnedIncidentServer.at(
-          SATURDAY_0300, chat, pager, new ScriptedDiagnostics(), new RecordingNotices(), oncall);
+          SATURDAY_0300,
+          chat,
+          pager,
+          new ScriptedDiagnostics(),
+          new RecordingNotices(),
+          oncall,
+          new OnCallPaging(oncall, pager));
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
@@ -135,6 +142,24 @@ class EscalationScheduleTest {
     assertThat(timeline(incident, "unreachable")).containsExactly("Level 1 (Primary): " + why);
     assertThat(pager.pages.get(0).targets()).containsExactly("slack:U0LEAD");
     assertThat(pager.pages.get(0).reason()).isEqualTo("level 1 (Primary) reached nobody");
+  }
+
+  @Test
+  void
+      aScheduleThatCannotBeAskedIsTriedThreeTimesThenRecordedAsUnreachableAndTheNextLevelIsPaged() {
+    oncall.down = true;
+    IncidentWorkflow incident = declare("INC-DOWN");
+
+    assertThat(pagedBy(1)).containsExactly("r1-l2");
+
+    assertThat(oncall.asked).containsExactly("primary", "primary", "primary");
+    assertThat(timeline(incident, "unreachable"))
+        .containsExactly(
+            "Level 1 (Primary): could not ask schedule primary who is on call (schedule service "
+                + "unavailable); unreachable");
+    assertThat(pager.pages)
+        .extracting(PageRequest::targets)
+        .containsExactly(List.of("slack:U0LEAD"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.firebreak.workflows.common.CommittedHistories;
 import dev.firebreak.workflows.common.TaskQueue;
 import dev.firebreak.workflows.maintenance.RecordingNotices;
+import dev.firebreak.workflows.oncall.OnCallPaging;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -227,9 +228,24 @@ class IncidentWorkflowReplayTest {
   @Test
   @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
   void recordScheduleHistory() throws IOException {
+    recordAliceOnCallAcknowledgingAfterTheLead("escalation-schedule");
+  }
+
+  /**
+   * The same escalation since {@link IncidentVersions#ONCALL_PAGING}: one activity asks the primary
+   * schedule and pages Alice, and its result puts her on the timeline.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "firebreak.recordHistories", matches = "true")
+  void recordOnCallPagingHistory() throws IOException {
+    recordAliceOnCallAcknowledgingAfterTheLead("oncall-paging");
+  }
+
+  /** The primary schedule has Alice on call; the lead is paged 15 minutes later; Alice acks. */
+  private void recordAliceOnCallAcknowledgingAfterTheLead(String name) throws IOException {
     onCall.onCall.put("primary", ScriptedOnCall.ALICE);
     record(
-        "escalation-schedule",
+        name,
         IncidentPolicies.recoupWithSchedule(),
         (incident, env) -> {
           env.sleep(Duration.ofMinutes(16));
@@ -403,14 +419,16 @@ class IncidentWorkflowReplayTest {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(options.build())) {
       Worker worker = env.newWorker(TaskQueue.NAME);
       worker.registerWorkflowImplementationTypes(IncidentWorkflowImpl.class);
+      RecordingPager pager = new RecordingPager();
       worker.registerActivitiesImplementations(
           new RecordingChat(),
-          new RecordingPager(),
+          pager,
           diagnostics,
           new RecordingStatusPage(),
           new ScriptedErrorCounts(),
           new RecordingNotices(),
-          onCall);
+          onCall,
+          new OnCallPaging(onCall, pager));
       if (workerRunning) {
         env.start();
       }

@@ -29,9 +29,15 @@ public class ScriptedOnCall implements OnCallActivities {
    */
   public volatile OnCallPerson handOverWhileFailing;
 
+  /** Set to make every question fail, as a schedule service that is down would. */
+  public volatile boolean down;
+
   @Override
   public OnCallAnswer whoIsOnCall(String schedule, Instant at) {
     asked.add(schedule);
+    if (down) {
+      throw new IllegalStateException("schedule service unavailable");
+    }
     OnCallPerson incoming = handOverWhileFailing;
     if (incoming != null) {
       handOverWhileFailing = null;
