@@ -250,7 +250,7 @@ public final class IncidentVersions {
               List.of("oncall-paging.json"),
               List.of("escalation-schedule.json"),
               true,
-              whenNoRunStartedBefore("TODO", "2026-12-05")));
+              whenNoRunStartedBefore("bbb1621", "2026-12-05")));
 
   /**
    * The changes a run since {@link #BASELINE} takes without asking: every one registered before it.
