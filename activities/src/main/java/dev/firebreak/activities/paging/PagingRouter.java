@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>A target nobody can reach (unknown scheme, provider not configured, number rejected) is named
  * as a failure in the returned delivery and the other targets are still paged: one bad address must
  * not keep the rest of the level asleep. A transient failure is thrown, so Temporal retries; what
- * was already sent is remembered in the attempt's heartbeat details and not sent again, because SMS
- * and mail have no idempotency key of their own.
+ * was already sent by SMS, call or mail is remembered in the attempt's heartbeat details and not
+ * sent again, because those have no idempotency key of their own. Slack and PagerDuty do (the
+ * page's key), so a retry asks them again.
  */
 public final class PagingRouter implements PagingActivities {
 
@@ -75,9 +76,15 @@ public final class PagingRouter implements PagingActivities {
     for (Map.Entry<String, List<String>> unit : units(request.targets()).entrySet()) {
       Delivery outcome = delivered.get(unit.getKey());
       if (outcome == null) {
-        outcome = pageUnit(request, scheme(unit.getValue().get(0)), unit.getValue());
+        String scheme = scheme(unit.getValue().get(0));
+        outcome = pageUnit(request, scheme, unit.getValue());
         delivered.put(unit.getKey(), outcome);
-        context.heartbeat(new Progress(delivered));
+        Route route = routes.get(scheme);
+        // A provider that dedups by the page's key is simply asked again by a retry; remembering
+        // it would cost every page a heartbeat request to the Temporal server.
+        if (route != null && route.onePerTarget()) {
+          context.heartbeat(new Progress(delivered));
+        }
       }
       outcomes.add(outcome);
     }

@@ -18,6 +18,7 @@ import io.temporal.testing.TestActivityEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -187,6 +188,31 @@ class PagingRouterTest {
 
     assertThat(reached(scheme)).containsExactly("+15550100", "+15550101");
     assertThat(retried.detail()).contains(sent + "+15550100 queued", sent + "+15550101 queued");
+  }
+
+  /**
+   * PagerDuty dedups by the page's key, so nothing is remembered for it: no heartbeat request, and
+   * a retry after the text message failed asks PagerDuty again without opening a second alert.
+   */
+  @Test
+  void aRetryAsksAProviderThatDedupsByKeyAgainWithoutASecondAlertOrAHeartbeat() {
+    PagingActivities router = allProviders();
+    List<PagingRouter.Progress> heartbeats = new CopyOnWriteArrayList<>();
+    env.setActivityHeartbeatListener(PagingRouter.Progress.class, heartbeats::add);
+    twilio.faults().failNext(1, 503);
+    PageRequest page = page("pagerduty:recoup-primary", "sms:+15550100");
+
+    assertThatThrownBy(() -> router.page(page)).isInstanceOf(ActivityFailure.class);
+    assertThat(heartbeats).isEmpty();
+    Delivery retried = router.page(page);
+
+    assertThat(pagerDuty.alerts()).singleElement();
+    assertThat(twilio.messages()).extracting(FakeTwilio.Sms::to).containsExactly("+15550100");
+    assertThat(heartbeats)
+        .singleElement()
+        .satisfies(
+            beat -> assertThat(beat.delivered()).containsOnlyKeys("pagerduty:*", "sms:+15550100"));
+    assertThat(retried.detail()).contains("SMS to +15550100 queued");
   }
 
   /** The numbers Twilio texted or called, oldest first. */
