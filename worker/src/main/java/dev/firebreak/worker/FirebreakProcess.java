@@ -176,6 +176,8 @@ final class FirebreakProcess implements AutoCloseable {
       worker.registerActivitiesImplementations(providers.implementations());
       worker.registerActivitiesImplementations(
           new RollbackLocks(client), new RunningWindows(client), new DueSignals(client));
+      // The lookup is registered on its own too: incidents that began before their pages asked the
+      // schedules themselves (IncidentVersions.ONCALL_PAGING) still ask it as an activity.
       OnCallLookup onCall = new OnCallLookup(onCallSchedules(client, settings));
       worker.registerActivitiesImplementations(
           onCall,
