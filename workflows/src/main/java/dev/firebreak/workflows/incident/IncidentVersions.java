@@ -248,7 +248,7 @@ public final class IncidentVersions {
               "Each schedule is asked by an OnCallActivities activity of its own, and the page is "
                   + "scheduled after the answers, a workflow task later.",
               List.of("oncall-paging.json"),
-              List.of("escalation-schedule.json"),
+              List.of("baseline-escalation-schedule.json", "escalation-schedule.json"),
               true,
               whenNoRunStartedBefore("bbb1621", "2026-12-05")));
 
