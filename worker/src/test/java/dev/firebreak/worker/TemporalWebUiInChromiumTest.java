@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firebreak.starter.schedules.JobGroups;
 import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * What a user of `./firebreak dev` sees in the Temporal Web UI, rendered by headless Chromium: the
  * incident list with Firebreak's search attributes as columns, an incident's page with its summary
  * and its queries, and the Schedules page with the jobs. The screenshots are kept in {@code
- * target/web-ui/}.
+ * target/web-ui/}, with how long after the declaration's 201 the Web UI's list had the incident
+ * ({@code listed-after.txt}).
  *
  * <p>Dev mode runs on a CLI server with its Web UI, started inside the test, so it is managed here
  * rather than through {@link DevModeExtension} (embedded Temporal only).
@@ -39,6 +47,7 @@ class TemporalWebUiInChromiumTest {
   private static final Path SCREENSHOTS = Path.of("target", "web-ui");
   private static final Duration RENDERED = Duration.ofSeconds(20);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void theWebUiShowsADeclaredIncidentWithItsSearchAttributesSummaryAndQueriesAndTheJobsAsSchedules()
@@ -62,23 +71,26 @@ class TemporalWebUiInChromiumTest {
                   201)
               .get("id")
               .asText();
+      long declared = System.nanoTime();
       String workflowId = "incident-" + id;
-      // The list page reads visibility once when it opens, so it is opened once the incident is
-      // listed there.
+      // The list page reads the Web UI's own API once when it opens, so it is opened once that API
+      // lists the incident; how long that took after the 201 is what a user waits.
       String runId =
           await()
               .atMost(Duration.ofSeconds(10))
-              .pollInterval(Duration.ofMillis(200))
-              .until(
-                  () ->
-                      dev.process()
-                          .client()
-                          .listExecutions(
-                              "WorkflowId = '" + workflowId + "' AND FirebreakStatus = 'DECLARED'")
-                          .map(found -> found.getExecution().getRunId())
-                          .findFirst(),
-                  Optional::isPresent)
+              .pollInterval(Duration.ofMillis(20))
+              .until(() -> listedByTheWebUi(namespace, workflowId), Optional::isPresent)
               .orElseThrow();
+      Duration listed = Duration.ofNanos(System.nanoTime() - declared);
+      Files.createDirectories(SCREENSHOTS);
+      Files.writeString(
+          SCREENSHOTS.resolve("listed-after.txt"),
+          "The Web UI's workflow list showed the incident "
+              + listed.toMillis()
+              + " ms after the API answered 201 (polled every 20 ms)\n");
+      // Dev mode's promise: a declared incident is in the Web UI within a second (53-79 ms
+      // measured).
+      assertThat(listed).isLessThanOrEqualTo(Duration.ofSeconds(1));
       DevToolsPage page = chromium.page();
       page.open(webUi + "/healthz");
       page.evaluate(searchAttributeColumns());
@@ -154,6 +166,32 @@ class TemporalWebUiInChromiumTest {
           JobGroups.id("*/15 * * * *", "UTC"),
           JobGroups.id("0 4 * * SUN", "UTC"));
     }
+  }
+
+  /**
+   * The incident's run id once the Web UI's API (what its list page reads) lists it as declared,
+   * with Firebreak's status search attribute.
+   */
+  private static Optional<String> listedByTheWebUi(String namespace, String workflowId)
+      throws IOException, InterruptedException {
+    String query = "WorkflowId = '" + workflowId + "' AND FirebreakStatus = 'DECLARED'";
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        namespace.replace("/namespaces/", "/api/v1/namespaces/")
+                            + "/workflows?query="
+                            + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20")))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      return Optional.empty();
+    }
+    JsonNode executions = JSON.readTree(answer.body()).path("executions");
+    return executions.isEmpty()
+        ? Optional.empty()
+        : Optional.of(executions.get(0).path("execution").path("runId").asText());
   }
 
   /** Opens the page, waits until it shows the texts and keeps a screenshot of it, shown or not. */
