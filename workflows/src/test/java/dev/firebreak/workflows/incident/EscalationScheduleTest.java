@@ -6,8 +6,11 @@ import dev.firebreak.workflows.maintenance.RecordingNotices;
 import dev.firebreak.workflows.notify.PageRequest;
 import dev.firebreak.workflows.oncall.OnCallPaging;
 import dev.firebreak.workflows.oncall.OnCallPerson;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.testing.WorkflowReplayer;
@@ -15,6 +18,7 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,38 @@ class EscalationScheduleTest {
     assertThat(timeline(incident, "oncall-resolved"))
         .containsExactly("Level 1 (Primary): schedule primary → Alice (U0ALICE), layer weekly");
     assertThat(oncall.asked).containsExactly("primary");
+  }
+
+  /**
+   * The change is asked in the constructor, beside the baseline, and only by a chain that can page
+   * a schedule: other incidents keep their single marker.
+   */
+  @Test
+  void onlyAChainWithAScheduleTargetWritesTheOnCallPagingMarker() {
+    oncall.onCall.put("primary", ScriptedOnCall.ALICE);
+    declare("INC-MARKERS-SCHEDULE");
+    declare("INC-MARKERS-PLAIN", IncidentPolicies.recoup());
+
+    pagedBy(1);
+
+    assertThat(versionMarkers("INC-MARKERS-SCHEDULE"))
+        .containsExactly(IncidentVersions.BASELINE, IncidentVersions.ONCALL_PAGING);
+    assertThat(versionMarkers("INC-MARKERS-PLAIN")).containsExactly(IncidentVersions.BASELINE);
+  }
+
+  private List<String> versionMarkers(String id) {
+    return client.fetchHistory(IncidentWorkflow.workflowId(id)).getEvents().stream()
+        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_MARKER_RECORDED)
+        .map(HistoryEvent::getMarkerRecordedEventAttributes)
+        .filter(marker -> marker.getMarkerName().equals("Version"))
+        .map(
+            marker ->
+                DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
+                    0,
+                    Optional.of(marker.getDetailsOrThrow("changeId")),
+                    String.class,
+                    String.class))
+        .toList();
   }
 
   static Stream<Arguments> addresses() {
