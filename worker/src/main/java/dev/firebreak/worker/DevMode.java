@@ -265,9 +265,16 @@ final class DevMode implements AutoCloseable {
 
   /** The Web UI's workflow list filtered to incidents. */
   static String incidentList(String webUi) {
-    String query = "WorkflowType=\"" + IncidentWorkflow.class.getSimpleName() + "\"";
     return webUi
-        + "/namespaces/"
+        + workflowsMatching("WorkflowType=\"" + IncidentWorkflow.class.getSimpleName() + "\"");
+  }
+
+  /**
+   * The path of the Web UI's workflow list filtered by a visibility query; under {@code /api/v1}
+   * the Web UI's own API answers the same list as JSON, which is what the page reads.
+   */
+  static String workflowsMatching(String query) {
+    return "/namespaces/"
         + NAMESPACE
         + "/workflows?query="
         + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");

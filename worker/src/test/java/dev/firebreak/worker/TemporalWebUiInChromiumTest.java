@@ -11,11 +11,9 @@ import dev.firebreak.workflows.incident.IncidentSearchAttributes;
 import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +77,7 @@ class TemporalWebUiInChromiumTest {
           await()
               .atMost(Duration.ofSeconds(10))
               .pollInterval(Duration.ofMillis(20))
-              .until(() -> listedByTheWebUi(namespace, workflowId), Optional::isPresent)
+              .until(() -> listedByTheWebUi(webUi, workflowId), Optional::isPresent)
               .orElseThrow();
       Duration listed = Duration.ofNanos(System.nanoTime() - declared);
       Files.createDirectories(SCREENSHOTS);
@@ -172,16 +170,12 @@ class TemporalWebUiInChromiumTest {
    * The incident's run id once the Web UI's API (what its list page reads) lists it as declared,
    * with Firebreak's status search attribute.
    */
-  private static Optional<String> listedByTheWebUi(String namespace, String workflowId)
+  private static Optional<String> listedByTheWebUi(String webUi, String workflowId)
       throws IOException, InterruptedException {
     String query = "WorkflowId = '" + workflowId + "' AND FirebreakStatus = 'DECLARED'";
     HttpResponse<String> answer =
         HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        namespace.replace("/namespaces/", "/api/v1/namespaces/")
-                            + "/workflows?query="
-                            + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20")))
+            HttpRequest.newBuilder(URI.create(webUi + "/api/v1" + DevMode.workflowsMatching(query)))
                 .timeout(Duration.ofSeconds(5))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -145,19 +145,14 @@ final class SimulationReport {
     if (person == null) {
       return new Row(null, null, false, "nobody on call");
     }
-    Optional<String> address =
-        page.flatMap(p -> p.targets().stream().filter(t -> addresses(t, person)).findFirst());
-    return address
-        .map(a -> new Row(person.name(), scheme(a), true, null))
-        .orElseGet(
-            () -> new Row(person.name(), null, false, person.name() + " has no address to page"));
-  }
-
-  private static boolean addresses(String target, OnCallPerson person) {
-    String address = target.substring(target.indexOf(':') + 1);
-    return address.equals(person.slackUserId())
-        || address.equals(person.phone())
-        || address.equals(person.email());
+    String address = person.pageAddress();
+    if (address == null) {
+      return new Row(person.name(), null, false, person.name() + " has no address to page");
+    }
+    boolean sent = page.map(p -> p.targets().contains(address)).orElse(false);
+    return sent
+        ? new Row(person.name(), scheme(address), true, null)
+        : new Row(person.name(), null, false, "the pager was not asked to page it");
   }
 
   private static String scheme(String target) {
